@@ -1,0 +1,101 @@
+"""The `quiz` command line: one module per subcommand in quiz.commands, found at start-up.
+
+Each command module defines HELP (one line), add_arguments(parser) and run(args) -> exit code,
+and keeps its heavy imports inside run() so that `quiz check` and `quiz --help` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from quiz import __version__
+from quiz.errors import QuizError
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _command_modules() -> dict[str, ModuleType]:
+    import quiz.commands as pkg
+
+    found: dict[str, ModuleType] = {}
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"quiz.commands.{info.name}")
+        found[getattr(module, "NAME", info.name)] = module
+    return dict(sorted(found.items(), key=lambda kv: getattr(kv[1], "ORDER", 50)))
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where history and your own decks are kept (default: $QUIZ_DATA_DIR or the platform's user data folder)",
+    )
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    """Build the argument parser with every subcommand found in quiz.commands."""
+    parser = argparse.ArgumentParser(
+        prog="quiz",
+        description="Learn about a disease and its treatment with quizzes and flashcards. "
+        "With no command, quiz opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    _common_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    modules = _command_modules()
+    for name, module in modules.items():
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        _common_options(p, suppress=True)
+        module.add_arguments(p)
+    return parser, modules
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    """`quiz` with no command: the app's Home screen, or the deck list where the app is missing."""
+    try:
+        from quiz.tui.run import run_home
+    except ImportError:
+        from quiz.commands import decks
+
+        return decks.run(args)
+    return run_home(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code; errors are printed, never raised."""
+    parser, modules = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _open_app(args)
+        return int(modules[args.command].run(args))
+    except QuizError as err:
+        print(f"quiz: {err}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as err:
+        where = f": {err.filename}" if err.filename else ""
+        print(f"quiz: {err.strerror or err}{where}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception as err:  # last resort: never show a person a traceback
+        if os.environ.get("QUIZ_DEBUG"):
+            raise
+        print(
+            f"quiz: unexpected error ({type(err).__name__}); nothing was lost. "
+            "Set QUIZ_DEBUG=1 to see the details when reporting it.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM

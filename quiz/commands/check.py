@@ -1,0 +1,82 @@
+"""`quiz check PATH...`: validate deck files and print every problem as PATH:LINE:COL: message."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HELP = "check deck files and folders, printing every problem with its line and column"
+ORDER = 20
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", type=Path, help="deck files or folders (default: every deck quiz finds)"
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings (authoring advice) as problems too")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems, not the summary line")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.deck.discover import deck_files
+    from quiz.deck.errors import DeckError, Problem
+    from quiz.deck.load import load_deck
+    from quiz.paths import builtin_decks_dir, data_dir, user_decks_dir
+
+    paths: list[Path] = args.paths
+    if not paths:
+        paths = [builtin_decks_dir()]
+        own = user_decks_dir(data_dir(args.data_dir))
+        if own.is_dir():
+            paths.append(own)
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        print(f"quiz check: {p}: no such file or folder", file=sys.stderr)
+    if missing:
+        return 2
+    lint = _lint_function()
+    checked = bad = errors = warnings = 0
+    for path in deck_files(paths):
+        checked += 1
+        problems: list[Problem] = []
+        try:
+            deck = load_deck(path)
+        except DeckError as err:
+            problems.extend(err.problems)
+        else:
+            if lint is not None:
+                problems.extend(lint(deck))
+        n_err = sum(p.severity == "error" for p in problems)
+        n_warn = len(problems) - n_err
+        for p in problems:
+            print(p)
+        errors += n_err
+        warnings += n_warn
+        if n_err or (args.strict and n_warn):
+            bad += 1
+    if not args.quiet:
+        print(_summary(checked, bad, errors, warnings, strict=args.strict))
+    return 1 if bad else 0
+
+
+def _lint_function():  # type: ignore[no-untyped-def]
+    """The authoring-advice checker, where this version of quiz has one."""
+    try:
+        from quiz.lint import lint_deck
+    except ImportError:
+        return None
+    return lint_deck
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _summary(checked: int, bad: int, errors: int, warnings: int, *, strict: bool) -> str:
+    if checked == 0:
+        return "no deck files found (decks are *.toml files)"
+    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
+    verdict = "all valid" if not bad else f"{_plural(bad, 'deck')} with problems"
+    mode = " (strict)" if strict else ""
+    return f"checked {_plural(checked, 'deck')}{mode}: {verdict}; {', '.join(parts)}"

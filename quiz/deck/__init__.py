@@ -1,0 +1,1 @@
+"""Decks: the model, the loader with precise errors, and discovery of decks on disk."""

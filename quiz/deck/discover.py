@@ -1,0 +1,66 @@
+"""Find decks on disk: the built-in ones, then the person's own decks folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.deck.errors import DeckError
+from quiz.deck.load import load_deck
+from quiz.deck.model import Deck
+from quiz.errors import QuizError
+from quiz.paths import builtin_decks_dir, user_decks_dir
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDeck:
+    """A deck file found on disk: loaded, or with the error that keeps it from loading."""
+
+    path: Path
+    builtin: bool
+    deck: Deck | None = None
+    error: DeckError | None = None
+
+    @property
+    def id(self) -> str:
+        return self.deck.id if self.deck else self.path.stem
+
+
+def deck_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every deck file named: files as given, folders searched for *.toml, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.toml") if p.is_file())
+        else:
+            yield path
+
+
+def _load(path: Path, builtin: bool) -> FoundDeck:
+    try:
+        return FoundDeck(path, builtin, deck=load_deck(path))
+    except DeckError as err:
+        return FoundDeck(path, builtin, error=err)
+
+
+def discover(data_root: Path | None) -> list[FoundDeck]:
+    """Load every built-in deck, then every deck in the person's decks folder (if there is one)."""
+    found = [_load(p, True) for p in deck_files([builtin_decks_dir()])]
+    if data_root is not None:
+        own = user_decks_dir(data_root)
+        if own.is_dir():
+            found += [_load(p, False) for p in deck_files([own])]
+    return found
+
+
+def resolve_deck(arg: str, data_root: Path | None) -> Path:
+    """Turn a command-line DECK (a path or a deck id) into the path of its file."""
+    path = Path(arg)
+    if path.suffix == ".toml" or path.exists() or "/" in arg:
+        if not path.exists():
+            raise QuizError(f"{arg}: no such deck file")
+        return path
+    for found in discover(data_root):
+        if found.id == arg:
+            return found.path
+    raise QuizError(f'no deck with id "{arg}" was found; `quiz decks` lists the decks there are')

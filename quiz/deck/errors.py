@@ -1,0 +1,43 @@
+"""Problems found in a deck, each knowing its file, line and column, like tomli's TOMLDecodeError."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.errors import QuizError
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in a deck file: an error makes the deck unusable, a warning is advice."""
+
+    path: Path
+    line: int | None
+    col: int | None
+    message: str
+    severity: str = "error"
+    rule: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}:{self.col or 1}" if self.line else str(self.path)
+
+    def __str__(self) -> str:
+        if self.severity == "warning":
+            rule = f" [{self.rule}]" if self.rule else ""
+            return f"{self.where}: warning: {self.message}{rule}"
+        return f"{self.where}: {self.message}"
+
+
+class DeckError(QuizError, ValueError):
+    """A deck that cannot be used; str(err) is the whole message a person reads, one line a problem."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            raise ValueError("DeckError needs at least one problem")
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        self.path, self.msg, self.line, self.col = first.path, first.message, first.line, first.col
+        super().__init__("\n".join(str(p) for p in self.problems))

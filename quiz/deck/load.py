@@ -1,0 +1,447 @@
+"""Parse and validate a deck file, collecting every problem with its line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import tomli
+
+from quiz.deck.errors import DeckError, Problem
+from quiz.deck.locate import Layout, Table, locate
+from quiz.deck.model import FORMAT_VERSION, Deck, Fact, Source
+
+MAX_BYTES = 8 * 1024 * 1024
+"""The largest deck file accepted (8 MiB: about 15,000 facts of patient text)."""
+
+EMPTY = "the file is empty: a deck needs format = 1, a [deck] table and [[facts]]"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# C0 controls but tab and newline, DEL, C1 controls, and the invisible bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+TOP_KEYS = ("format", "deck", "sources", "glossary", "facts")
+DECK_KEYS = (
+    "id",
+    "title",
+    "description",
+    "language",
+    "audience",
+    "version",
+    "reviewed",
+    "disclaimer",
+    "tags",
+)
+SOURCE_KEYS = ("id", "title", "publisher", "url")
+FACT_KEYS = (
+    "id",
+    "question",
+    "answer",
+    "distractors",
+    "explanation",
+    "source",
+    "refs",
+    "group",
+    "tags",
+    "accept",
+    "allow",
+)
+
+
+def normalize(text: str) -> str:
+    """Fold case and runs of whitespace, for comparing options the way a reader would."""
+    return " ".join(text.casefold().split())
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return f"the date/time {value.isoformat()}"
+    return type(value).__name__
+
+
+def _control_message(text: str) -> str | None:
+    found = _CONTROL.search(text)
+    if not found:
+        return None
+    return f"contains the control character U+{ord(found.group()):04X}, which is not allowed"
+
+
+def _suggest(key: str, allowed: tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return f' (did you mean "{match[0]}"?)' if match else ""
+
+
+class _Checker:
+    """Walks the parsed TOML once, building the model and collecting problems."""
+
+    def __init__(self, path: Path, layout: Layout) -> None:
+        self.path = path
+        self.layout = layout
+        self.problems: list[Problem] = []
+
+    def add(self, where: tuple[int, int] | None, message: str) -> None:
+        line, col = where if where else (None, None)
+        self.problems.append(Problem(self.path, line, col, message))
+
+    @staticmethod
+    def pos(table: Table | None, key: str | None = None) -> tuple[int, int] | None:
+        if table is None:
+            return None
+        if key is not None and key in table.keys:
+            return table.keys[key]
+        return (table.line, 1)
+
+    def top_pos(self, key: str) -> tuple[int, int]:
+        """Where a top-level key was written: as `key = ...`, as [key] or as the first [[key]]."""
+        layout = self.layout
+        if key in layout.top.keys:
+            return layout.top.keys[key]
+        table = layout.tables.get(key) or next(iter(layout.arrays.get(key, [])), None)
+        return (table.line, 1) if table else (1, 1)
+
+    def unknown_keys(self, data: dict[str, Any], allowed: tuple[str, ...], table: Table | None, label: str) -> None:
+        for key in data:
+            if key not in allowed:
+                self.add(
+                    self.pos(table, key),
+                    f'{label}unknown key "{key}"{_suggest(key, allowed)}',
+                )
+
+    def text(
+        self,
+        data: dict[str, Any],
+        key: str,
+        table: Table | None,
+        label: str,
+        *,
+        required: bool = False,
+        slug: bool = False,
+    ) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.add(self.pos(table), f'{label}missing "{key}"')
+            return ""
+        if not isinstance(value, str):
+            self.add(
+                self.pos(table, key),
+                f'{label}"{key}" must be text, got {_kind(value)}'
+                + (
+                    f' (write it in quotes: {key} = "{value}")'
+                    if isinstance(value, int | float) and not isinstance(value, bool)
+                    else ""
+                ),
+            )
+            return ""
+        bad = _control_message(value)
+        if bad:
+            self.add(self.pos(table, key), f'{label}"{key}" {bad}')
+            return ""
+        if required and not value.strip():
+            self.add(self.pos(table, key), f'{label}"{key}" is empty')
+            return ""
+        if slug and not SLUG.match(value):
+            self.add(
+                self.pos(table, key),
+                f'{label}"{key}" {value!r} is not a slug: use lowercase letters a-z, digits and '
+                f'single hyphens, like "{_slugify(value) or "my-deck"}"',
+            )
+            return ""
+        return value
+
+    def texts(self, data: dict[str, Any], key: str, table: Table | None, label: str) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            hint = f' (write a list: {key} = ["..."])' if isinstance(value, str) else ""
+            self.add(self.pos(table, key), f'{label}"{key}" must be a list of texts, got {_kind(value)}{hint}')
+            return ()
+        items: list[str] = []
+        for n, item in enumerate(value, start=1):
+            if not isinstance(item, str):
+                self.add(self.pos(table, key), f'{label}"{key}" item {n} must be text, got {_kind(item)}')
+                continue
+            bad = _control_message(item)
+            if bad:
+                self.add(self.pos(table, key), f'{label}"{key}" item {n} {bad}')
+                continue
+            if not item.strip():
+                self.add(self.pos(table, key), f'{label}"{key}" item {n} is empty')
+                continue
+            items.append(item)
+        return tuple(items)
+
+    def tables(self, data: dict[str, Any], name: str) -> list[tuple[dict[str, Any], Table | None]]:
+        value = data.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.add(
+                self.pos(self.layout.top, name), f'"{name}" must be written as [[{name}]] tables, got {_kind(value)}'
+            )
+            return []
+        return [(entry, self.layout.entry(name, i) or self._fallback(name)) for i, entry in enumerate(value)]
+
+    def _fallback(self, name: str) -> Table:
+        return Table(*(self.pos(self.layout.top, name) or (1, 1))[:1])
+
+
+def _slugify(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def _line_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return line, col
+
+
+def _check_deck_table(c: _Checker, data: dict[str, Any]) -> dict[str, Any]:
+    deck = data.get("deck")
+    table = c.layout.table("deck")
+    if deck is None:
+        c.add((1, 1), 'missing the [deck] table (it holds the deck\'s "id" and "title")')
+        return {}
+    if not isinstance(deck, dict):
+        c.add(c.pos(c.layout.top, "deck"), f'"deck" must be a table ([deck]), got {_kind(deck)}')
+        return {}
+    label = "[deck] "
+    c.unknown_keys(deck, DECK_KEYS, table, label)
+    reviewed = deck.get("reviewed")
+    if reviewed is not None and (not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime)):
+        c.add(
+            c.pos(table, "reviewed"),
+            f'{label}"reviewed" must be a date written without quotes, like reviewed = 2026-11-27; '
+            f"got {_kind(reviewed)}",
+        )
+        reviewed = None
+    return {
+        "id": c.text(deck, "id", table, label, required=True, slug=True),
+        "title": c.text(deck, "title", table, label, required=True),
+        "description": c.text(deck, "description", table, label),
+        "language": c.text(deck, "language", table, label) or "en",
+        "audience": c.text(deck, "audience", table, label),
+        "version": c.text(deck, "version", table, label),
+        "reviewed": reviewed,
+        "disclaimer": c.text(deck, "disclaimer", table, label),
+        "tags": c.texts(deck, "tags", table, label),
+    }
+
+
+def _check_sources(c: _Checker, data: dict[str, Any]) -> tuple[Source, ...]:
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for n, (entry, table) in enumerate(c.tables(data, "sources"), start=1):
+        label = f"source #{n}: "
+        c.unknown_keys(entry, SOURCE_KEYS, table, label)
+        sid = c.text(entry, "id", table, label, required=True, slug=True)
+        if sid and sid in seen:
+            c.add(c.pos(table, "id"), f'{label}duplicate source id "{sid}"')
+        seen.add(sid)
+        sources.append(
+            Source(
+                id=sid,
+                title=c.text(entry, "title", table, label, required=True),
+                publisher=c.text(entry, "publisher", table, label),
+                url=c.text(entry, "url", table, label),
+            )
+        )
+    return tuple(sources)
+
+
+def _check_glossary(c: _Checker, data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    glossary = data.get("glossary")
+    if glossary is None:
+        return ()
+    table = c.layout.table("glossary")
+    if not isinstance(glossary, dict):
+        c.add(c.pos(c.layout.top, "glossary"), f'"glossary" must be a table ([glossary]), got {_kind(glossary)}')
+        return ()
+    terms: list[tuple[str, str]] = []
+    for term, definition in glossary.items():
+        where = c.pos(table, term)
+        bad = _control_message(term)
+        if bad:
+            c.add(where, f"[glossary] a term {bad}")
+        elif not term.strip():
+            c.add(where, "[glossary] a term is empty")
+        elif not isinstance(definition, str):
+            c.add(where, f'[glossary] "{term}" must be defined as text, got {_kind(definition)}')
+        elif _control_message(definition):
+            c.add(where, f'[glossary] "{term}" {_control_message(definition)}')
+        elif not definition.strip():
+            c.add(where, f'[glossary] "{term}" has an empty definition')
+        else:
+            terms.append((term, definition))
+    return tuple(terms)
+
+
+def _check_fact(c: _Checker, entry: dict[str, Any], table: Table | None, n: int, source_ids: set[str]) -> Fact | None:
+    raw_id = entry.get("id")
+    label = (
+        f'fact "{raw_id}": '
+        if isinstance(raw_id, str) and raw_id.strip() and not _control_message(raw_id)
+        else f"fact #{n}: "
+    )
+    before = len(c.problems)
+    c.unknown_keys(entry, FACT_KEYS, table, label)
+    fid = c.text(entry, "id", table, label, required=True, slug=True)
+    question = c.text(entry, "question", table, label, required=True)
+    answer = c.text(entry, "answer", table, label, required=True)
+    distractors = c.texts(entry, "distractors", table, label)
+    seen = {normalize(answer)} if answer else set()
+    for d in distractors:
+        key = normalize(d)
+        if answer and key == normalize(answer):
+            c.add(c.pos(table, "distractors"), f"{label}the distractor {d!r} is the same as the answer")
+        elif key in seen:
+            c.add(c.pos(table, "distractors"), f"{label}the distractor {d!r} is given twice")
+        seen.add(key)
+    source = c.text(entry, "source", table, label)
+    if source and source not in source_ids:
+        known = ", ".join(f'"{s}"' for s in sorted(source_ids)) or "none: add a [[sources]] table"
+        c.add(
+            c.pos(table, "source"), f'{label}"source" names "{source}", which is not a [[sources]] id (known: {known})'
+        )
+    fact = Fact(
+        id=fid,
+        question=question,
+        answer=answer,
+        distractors=distractors,
+        explanation=c.text(entry, "explanation", table, label),
+        source=source,
+        refs=c.text(entry, "refs", table, label),
+        group=c.text(entry, "group", table, label),
+        tags=c.texts(entry, "tags", table, label),
+        accept=c.texts(entry, "accept", table, label),
+        allow=c.texts(entry, "allow", table, label),
+        line=table.line if table else 0,
+        key_lines=dict(table.keys) if table else {},
+    )
+    return fact if len(c.problems) == before else None
+
+
+def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
+    """Turn the text of a deck file into a Deck, or raise DeckError listing every problem."""
+    path = Path(path)
+    bad = _CONTROL.search(text.replace("\r\n", "\n"))
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise DeckError([Problem(path, line, col, f"the file {_control_message(bad.group())}")])
+    if not text.strip():
+        raise DeckError([Problem(path, None, None, EMPTY)])
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as err:
+        msg = getattr(err, "msg", str(err))
+        raise DeckError(
+            [Problem(path, getattr(err, "lineno", None), getattr(err, "colno", None), f"TOML syntax: {msg}")]
+        ) from None
+    except RecursionError:
+        raise DeckError([Problem(path, None, None, "the file nests tables or lists too deeply to read")]) from None
+    if not data:
+        raise DeckError([Problem(path, None, None, EMPTY)])
+    return _build(data, path, locate(text))
+
+
+def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
+    c = _Checker(path, layout)
+    fmt = data.get("format")
+    if fmt is None:
+        c.add((1, 1), f'missing "format = {FORMAT_VERSION}" at the top of the file')
+    elif fmt != FORMAT_VERSION or isinstance(fmt, bool):
+        c.add(
+            c.pos(layout.top, "format"),
+            f"unsupported format {fmt!r}: this version of quiz reads format = {FORMAT_VERSION}",
+        )
+    for key in data:
+        if key not in TOP_KEYS:
+            c.add(c.top_pos(key), f'unknown key "{key}"{_suggest(key, TOP_KEYS)}')
+    meta = _check_deck_table(c, data)
+    sources = _check_sources(c, data)
+    glossary = _check_glossary(c, data)
+    source_ids = {s.id for s in sources if s.id}
+    facts: list[Fact] = []
+    entries = c.tables(data, "facts")
+    if not entries and "facts" not in data:
+        c.add(
+            None if not layout.table("deck") else (layout.table("deck").line, 1),  # type: ignore[union-attr]
+            "the deck has no facts: add at least one [[facts]] table",
+        )
+    seen: dict[str, int] = {}
+    for n, (entry, table) in enumerate(entries, start=1):
+        fact = _check_fact(c, entry, table, n, source_ids)
+        fid = entry.get("id")
+        if isinstance(fid, str) and fid:
+            if fid in seen:
+                c.add(
+                    c.pos(table, "id"),
+                    f'fact "{fid}": duplicate id (fact #{seen[fid]} has it too); ids must be unique and never reused',
+                )
+            else:
+                seen[fid] = n
+        if fact is not None:
+            facts.append(fact)
+    if c.problems:
+        c.problems.sort(key=lambda p: (p.line or 0, p.col or 0))
+        raise DeckError(c.problems)
+    return Deck(facts=tuple(facts), sources=sources, glossary=glossary, path=path, **meta)
+
+
+def load_deck(path: Path | str) -> Deck:
+    """Read a deck file and return the Deck, or raise DeckError listing every problem."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DeckError(
+                [
+                    Problem(
+                        path,
+                        None,
+                        None,
+                        f"the file is {size / 1048576:.1f} MiB; decks may be at most "
+                        f"{MAX_BYTES // 1048576} MiB (split it into several decks)",
+                    )
+                ]
+            )
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise DeckError([Problem(path, None, None, "is a folder, not a deck file")]) from None
+    except OSError as err:
+        raise DeckError([Problem(path, None, None, f"cannot read the file: {err.strerror or err}")]) from None
+    return parse_bytes(raw, path)
+
+
+def parse_bytes(raw: bytes, path: Path | str = "<deck>") -> Deck:
+    """Decode a deck file's bytes (UTF-8, an optional BOM) and parse it."""
+    path = Path(path)
+    if len(raw) > MAX_BYTES:
+        raise DeckError([Problem(path, None, None, f"the file is larger than {MAX_BYTES // 1048576} MiB")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, col = _line_of_offset(raw, err.start)
+        raise DeckError(
+            [Problem(path, line, col, f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8")]
+        ) from None
+    return parse_deck(text, path)
+
+
+Loader = Callable[[Path], Deck]

@@ -1,0 +1,123 @@
+"""Find the line and column of each table header and key in a TOML text.
+
+tomli returns plain dicts without positions, so this small scanner walks the text once, skipping
+strings, comments and multi-line arrays, to say where each key of the deck format was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
+_KEY = re.compile(
+    r"""\s*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'))*)\s*="""
+)
+_PART = re.compile(r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'""")
+
+Position = tuple[int, int]
+
+
+@dataclass
+class Table:
+    """Where one table (or one entry of an array of tables) and its keys were written."""
+
+    line: int
+    keys: dict[str, Position] = field(default_factory=dict)
+
+
+@dataclass
+class Layout:
+    """Positions of the top-level keys, the tables and the arrays of tables of a TOML text."""
+
+    top: Table = field(default_factory=lambda: Table(1))
+    tables: dict[str, Table] = field(default_factory=dict)
+    arrays: dict[str, list[Table]] = field(default_factory=dict)
+
+    def table(self, name: str) -> Table | None:
+        """The table `name`, written as a [name] header or as dotted keys."""
+        return self.tables.get(name)
+
+    def entry(self, name: str, index: int) -> Table | None:
+        """The `index`-th [[name]] entry, if it was written as a header."""
+        entries = self.arrays.get(name, [])
+        return entries[index] if index < len(entries) else None
+
+
+def _unquote(part: str) -> str:
+    if part[:1] in "\"'":
+        return part[1:-1]
+    return part
+
+
+def _split_key(text: str) -> list[str]:
+    return [_unquote(p) for p in _PART.findall(text)]
+
+
+def _skip_value(line: str, pos: int, depth: int) -> tuple[int, str | None]:
+    """Scan `line` from `pos` for brackets and strings; return the new depth and an open string."""
+    i, n = pos, len(line)
+    while i < n:
+        ch = line[i]
+        if ch == "#":
+            break
+        if line.startswith('"""', i) or line.startswith("'''", i):
+            delim = line[i : i + 3]
+            end = line.find(delim, i + 3)
+            if end < 0:
+                return depth, delim
+            i = end + 3
+            while i < n and line[i] == delim[0]:
+                i += 1
+            continue
+        if ch == '"':
+            i += 1
+            while i < n and line[i] != '"':
+                i += 2 if line[i] == "\\" else 1
+        elif ch == "'":
+            end = line.find("'", i + 1)
+            i = n if end < 0 else end
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return depth, None
+
+
+def locate(text: str) -> Layout:
+    """Scan a TOML text and return where its headers and keys are."""
+    layout = Layout()
+    current = layout.top
+    depth = 0
+    open_string: str | None = None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        pos = 0
+        if open_string:
+            end = line.find(open_string)
+            if end < 0:
+                continue
+            pos = end + 3
+            open_string = None
+        elif depth == 0:
+            header = _HEADER.match(line)
+            key = _KEY.match(line)
+            if header and not key:
+                name = ".".join(_split_key(header.group(2)))
+                current = Table(lineno)
+                if header.group(1) == "[[":
+                    layout.arrays.setdefault(name, []).append(current)
+                else:
+                    layout.tables[name] = current
+                continue
+            if key:
+                parts = _split_key(key.group(1))
+                col = len(line) - len(line.lstrip()) + 1
+                target = current
+                if len(parts) > 1 and current is layout.top:
+                    name = ".".join(parts[:-1])
+                    target = layout.tables.setdefault(name, Table(lineno))
+                target.keys.setdefault(parts[-1], (lineno, col))
+                pos = key.end()
+        depth, open_string = _skip_value(line, pos, depth)
+    return layout

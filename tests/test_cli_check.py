@@ -1,0 +1,76 @@
+"""`quiz check` and `quiz decks` as a person runs them: output lines, summary and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+
+CORPUS = Path(__file__).parent / "data" / "decks"
+
+
+def test_check_valid_decks_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(CORPUS / "valid")]) == 0
+    out = capsys.readouterr().out
+    assert "checked 2 decks: all valid; 0 errors" in out
+
+
+def test_check_reports_every_problem_of_a_file_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    path = CORPUS / "invalid" / "wrong-types.toml"
+    assert main(["check", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f'{path}:10:1: fact "a": "answer" must be text, got the number 5 (write it in quotes: answer = "5")'
+    assert lines[1].startswith(f'{path}:11:1: fact "a": "distractors" must be a list of texts, got text')
+    assert lines[-1] == "checked 1 deck: 1 deck with problems; 2 errors, 0 warnings"
+
+
+def test_check_a_folder_with_good_and_bad_decks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(CORPUS / "valid" / "minimal.toml", tmp_path / "good.toml")
+    shutil.copy(CORPUS / "invalid" / "unknown-key.toml", tmp_path / "bad.toml")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f'{tmp_path / "bad.toml"}:11:1: fact "rfa-risk": unknown key "distractor"' in out
+    assert "checked 2 decks: 1 deck with problems" in out
+
+
+def test_check_missing_path_is_bad_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "nope.toml")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_check_unknown_option_is_bad_usage() -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--bogus"])
+    assert info.value.code == 2
+
+
+def test_check_non_utf8_file_says_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b'format = 1\n[deck]\nid = "d"\ntitle = "Caf\xe9"\n')
+    assert main(["check", str(path)]) == 1
+    assert f"{path}:4:13: the file is not UTF-8 text (byte 0xe9)" in capsys.readouterr().out
+
+
+def test_check_oversized_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"# " + b"x" * (9 * 1024 * 1024))
+    assert main(["check", str(path)]) == 1
+    assert "decks may be at most 8 MiB" in capsys.readouterr().out
+
+
+def test_decks_lists_broken_decks_with_their_problem(
+    private_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = private_home / "decks"
+    own.mkdir(parents=True)
+    shutil.copy(CORPUS / "valid" / "complete.toml", own / "hands.toml")
+    shutil.copy(CORPUS / "invalid" / "duplicate-id.toml", own / "dup.toml")
+    assert main(["decks", "--json"]) == 0
+    rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)["decks"]}
+    assert rows["hand-hygiene"]["facts"] == 3 and rows["hand-hygiene"]["builtin"] is False
+    assert "duplicate id" in rows["dup"]["problem"]
+    assert any(row["builtin"] for row in rows.values())

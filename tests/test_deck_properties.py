@@ -1,0 +1,127 @@
+"""Properties of the loader: only DeckError escapes, and valid decks round-trip through tomli_w."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.deck.errors import DeckError
+from quiz.deck.load import parse_bytes, parse_deck
+from quiz.deck.model import Deck, Fact, Source
+
+PATH = Path("x.toml")
+
+
+@given(st.text())
+def test_any_text_gives_a_deck_or_a_deck_error(src: str) -> None:
+    with contextlib.suppress(DeckError):
+        parse_deck(src, path=PATH)
+
+
+@given(st.binary())
+def test_any_bytes_give_a_deck_or_a_deck_error(raw: bytes) -> None:
+    with contextlib.suppress(DeckError):
+        parse_bytes(raw, path=PATH)
+
+
+def test_deep_nesting_is_a_deck_error() -> None:
+    src = "format = 1\nx = " + "[" * 100_000 + "]" * 100_000
+    try:
+        parse_deck(src, path=PATH)
+    except DeckError as err:
+        assert "too deeply" in str(err) or "TOML syntax" in str(err)
+    else:
+        raise AssertionError("a deeply nested file must not load")
+
+
+TOML_ISH = st.dictionaries(
+    st.text(min_size=1, max_size=8),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+        max_leaves=8,
+    ).filter(lambda v: v is not None),
+    max_size=5,
+)
+
+
+@given(TOML_ISH)
+def test_any_toml_document_gives_a_deck_or_a_deck_error(doc: dict[str, object]) -> None:
+    try:
+        src = tomli_w.dumps({"format": 1, **doc})
+    except (TypeError, ValueError):
+        return
+    with contextlib.suppress(DeckError):
+        parse_deck(src, path=PATH)
+
+
+SLUG = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
+# Any printable text: the loader rejects control characters, so valid decks have none.
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    | st.sampled_from("\n\t"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() != "")
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+@st.composite
+def decks(draw: st.DrawFn) -> Deck:
+    source_ids = draw(st.lists(SLUG, unique=True, max_size=2))
+    fact_ids = draw(st.lists(SLUG, unique=True, min_size=1, max_size=5))
+    facts = []
+    for fid in fact_ids:
+        answer = draw(TEXT)
+        distractors = draw(st.lists(TEXT, max_size=3, unique_by=_norm).filter(
+            lambda ds, a=answer: all(_norm(d) != _norm(a) for d in ds)))
+        facts.append(Fact(
+            id=fid, question=draw(TEXT), answer=answer, distractors=tuple(distractors),
+            explanation=draw(st.just("") | TEXT), source=draw(st.sampled_from(["", *source_ids])),
+            refs=draw(st.just("") | TEXT), group=draw(st.just("") | TEXT),
+            tags=tuple(draw(st.lists(TEXT, max_size=2))),
+        ))
+    return Deck(
+        id=draw(SLUG), title=draw(TEXT), facts=tuple(facts), description=draw(st.just("") | TEXT),
+        version=draw(st.just("") | TEXT), reviewed=draw(st.none() | st.dates(dt.date(2000, 1, 1))),
+        sources=tuple(Source(id=s, title=draw(TEXT)) for s in source_ids),
+        glossary=tuple(draw(st.dictionaries(TEXT, TEXT, max_size=3)).items()),
+    )
+
+
+def to_toml(deck: Deck) -> str:
+    meta: dict[str, object] = {"id": deck.id, "title": deck.title, "language": deck.language}
+    for key in ("description", "version"):
+        if getattr(deck, key):
+            meta[key] = getattr(deck, key)
+    if deck.reviewed:
+        meta["reviewed"] = deck.reviewed
+    doc: dict[str, object] = {"format": 1, "deck": meta}
+    if deck.sources:
+        doc["sources"] = [{"id": s.id, "title": s.title} for s in deck.sources]
+    if deck.glossary:
+        doc["glossary"] = dict(deck.glossary)
+    facts = []
+    for f in deck.facts:
+        entry: dict[str, object] = {"id": f.id, "question": f.question, "answer": f.answer}
+        for key in ("distractors", "explanation", "source", "refs", "group", "tags"):
+            value = getattr(f, key)
+            if value:
+                entry[key] = list(value) if isinstance(value, tuple) else value
+        facts.append(entry)
+    doc["facts"] = facts
+    return tomli_w.dumps(doc, multiline_strings=True)
+
+
+@settings(max_examples=150)
+@given(decks())
+def test_valid_deck_written_with_tomli_w_loads_back_equal(deck: Deck) -> None:
+    assert parse_deck(to_toml(deck), path=PATH) == deck

@@ -1,0 +1,52 @@
+"""The built-in decks travel inside the wheel: a plain `pip install .` lists and checks them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv (sharing this interpreter's site-packages for the dependencies) with quiz's wheel."""
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(work.glob("quiz-*.whl"))
+    env_dir = work / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    bindir = env_dir / "bin"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(bindir / "python"), "install", "--no-deps", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    return bindir
+
+
+def _run(bindir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": ""}
+    return subprocess.run([str(bindir / "quiz"), *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_installed_quiz_lists_and_checks_its_builtin_decks(installed: Path, tmp_path: Path) -> None:
+    listed = _run(installed, "decks", "--json", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    decks = json.loads(listed.stdout)["decks"]
+    builtin = [d for d in decks if d["builtin"]]
+    assert builtin and all(d["problem"] is None for d in builtin)
+    assert all("site-packages" in d["path"] for d in builtin)
+    checked = _run(installed, "check", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "all valid" in checked.stdout
