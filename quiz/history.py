@@ -1,0 +1,319 @@
+"""Read-only queries over the score history; the rows they return are frozen dataclasses.
+
+Every function takes an open sqlite3 connection to a migrated history database; Store wraps them.
+Days are UTC calendar days, stored beside each answer so that per-day queries use an index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from quiz.schedule import CardState, Phase, Scheduler, days_ahead, utc
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One study session: one deck in one mode, with its running counts."""
+
+    id: int
+    deck_id: str
+    mode: str
+    deck_version: str
+    started_at: datetime
+    finished_at: datetime | None
+    ended_early: bool
+    answered: int
+    correct: int
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One answer as stored (prior_state is the fact's scheduling state before it, for undo)."""
+
+    id: int
+    session_id: int
+    deck_id: str
+    fact_id: str
+    deck_version: str
+    content_hash: str
+    kind: str
+    response: str
+    correct: bool
+    rating: int
+    response_ms: int
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
+class FactState:
+    """What the store knows about one fact: its tries, misses and scheduling state."""
+
+    deck_id: str
+    fact_id: str
+    tries: int
+    misses: int
+    card: CardState
+
+
+@dataclass(frozen=True)
+class DayAccuracy:
+    """Answers and right answers on one UTC day."""
+
+    day: date
+    answered: int
+    correct: int
+
+
+@dataclass(frozen=True)
+class FactScore:
+    """How often a fact was tried and missed."""
+
+    fact_id: str
+    tries: int
+    misses: int
+
+
+@dataclass(frozen=True)
+class Mastery:
+    """How many of a deck's facts are recalled with at least the target probability."""
+
+    facts: int
+    mastered: int
+
+    @property
+    def share(self) -> float:
+        """The mastered share, 0.0 for a deck with no facts."""
+        return self.mastered / self.facts if self.facts else 0.0
+
+
+@dataclass(frozen=True)
+class DeckSummary:
+    """A deck's history at a glance, from stored data alone (no deck file needed)."""
+
+    deck_id: str
+    sessions: int
+    answered: int
+    correct: int
+    last_studied: datetime | None
+    facts_seen: int
+    due_now: int
+    mastered: int
+
+
+def stamp(moment: datetime) -> str:
+    """The stored form of a moment: fixed-width ISO 8601 in UTC, so text order is time order."""
+    return utc(moment).isoformat(timespec="microseconds")
+
+
+SESSION_COLUMNS = (
+    "id, deck_id, mode, deck_version, started_at, finished_at, ended_early, answered, correct"
+)
+ANSWER_COLUMNS = (
+    "id, session_id, deck_id, fact_id, deck_version, content_hash, kind, response, correct, "
+    "rating, response_ms, answered_at"
+)
+STATE_COLUMNS = (
+    "deck_id, fact_id, tries, misses, phase, step, stability, difficulty, due, last_review"
+)
+
+
+def session_row(row: tuple) -> SessionRow:
+    """Build a SessionRow from a row selected with SESSION_COLUMNS."""
+    return SessionRow(
+        id=row[0],
+        deck_id=row[1],
+        mode=row[2],
+        deck_version=row[3],
+        started_at=datetime.fromisoformat(row[4]),
+        finished_at=datetime.fromisoformat(row[5]) if row[5] else None,
+        ended_early=bool(row[6]),
+        answered=row[7],
+        correct=row[8],
+    )
+
+
+def answer_row(row: tuple) -> AnswerRow:
+    """Build an AnswerRow from a row selected with ANSWER_COLUMNS."""
+    return AnswerRow(
+        id=row[0],
+        session_id=row[1],
+        deck_id=row[2],
+        fact_id=row[3],
+        deck_version=row[4],
+        content_hash=row[5],
+        kind=row[6],
+        response=row[7],
+        correct=bool(row[8]),
+        rating=row[9],
+        response_ms=row[10],
+        answered_at=datetime.fromisoformat(row[11]),
+    )
+
+
+def card_from_row(row: tuple) -> CardState:
+    """Build a CardState from the last six columns of STATE_COLUMNS."""
+    phase, step, stability, difficulty, due, last_review = row[-6:]
+    return CardState(
+        phase=Phase(phase),
+        step=step,
+        stability=stability,
+        difficulty=difficulty,
+        due=datetime.fromisoformat(due),
+        last_review=datetime.fromisoformat(last_review) if last_review else None,
+    )
+
+
+def fact_state_row(row: tuple) -> FactState:
+    """Build a FactState from a row selected with STATE_COLUMNS."""
+    return FactState(row[0], row[1], row[2], row[3], card_from_row(row))
+
+
+def last_sessions(conn: sqlite3.Connection, n: int, deck_id: str | None = None) -> list[SessionRow]:
+    """The newest `n` sessions, newest first, of one deck or of all."""
+    if deck_id is None:
+        sql = f"SELECT {SESSION_COLUMNS} FROM sessions ORDER BY id DESC LIMIT ?"
+        rows = conn.execute(sql, (n,))
+    else:
+        sql = f"SELECT {SESSION_COLUMNS} FROM sessions WHERE deck_id = ? ORDER BY id DESC LIMIT ?"
+        rows = conn.execute(sql, (deck_id, n))
+    return [session_row(r) for r in rows]
+
+
+def answers(conn: sqlite3.Connection, session_id: int | None = None) -> Iterator[AnswerRow]:
+    """Every answer in the order given, or those of one session."""
+    if session_id is None:
+        rows = conn.execute(f"SELECT {ANSWER_COLUMNS} FROM answers ORDER BY id")
+    else:
+        sql = f"SELECT {ANSWER_COLUMNS} FROM answers WHERE session_id = ? ORDER BY id"
+        rows = conn.execute(sql, (session_id,))
+    for r in rows:
+        yield answer_row(r)
+
+
+def accuracy_per_day(
+    conn: sqlite3.Connection, deck_id: str, start: date, end: date
+) -> list[DayAccuracy]:
+    """Answers and right answers per UTC day from `start` to `end` inclusive, days with none left out."""
+    rows = conn.execute(
+        "SELECT day, count(*), sum(correct) FROM answers "
+        "WHERE deck_id = ? AND day BETWEEN ? AND ? GROUP BY day ORDER BY day",
+        (deck_id, start.isoformat(), end.isoformat()),
+    )
+    return [DayAccuracy(date.fromisoformat(d), n, c) for d, n, c in rows]
+
+
+def weakest_facts(
+    conn: sqlite3.Connection, deck_id: str, min_tries: int = 3, limit: int = 10
+) -> list[FactScore]:
+    """The most missed facts of a deck among those tried at least `min_tries` times."""
+    rows = conn.execute(
+        "SELECT fact_id, tries, misses FROM fact_state "
+        "WHERE deck_id = ? AND tries >= ? AND misses > 0 "
+        "ORDER BY misses * 1.0 / tries DESC, misses DESC, fact_id LIMIT ?",
+        (deck_id, min_tries, limit),
+    )
+    return [FactScore(f, t, m) for f, t, m in rows]
+
+
+def fact_states(conn: sqlite3.Connection, deck_id: str) -> dict[str, FactState]:
+    """The stored state of every fact of a deck that has been answered."""
+    rows = conn.execute(f"SELECT {STATE_COLUMNS} FROM fact_state WHERE deck_id = ?", (deck_id,))
+    return {r[1]: fact_state_row(r) for r in rows}
+
+
+def due_facts(conn: sqlite3.Connection, deck_id: str, now: datetime) -> list[str]:
+    """The ids of a deck's answered facts due at or before `now`, most overdue first."""
+    rows = conn.execute(
+        "SELECT fact_id FROM fact_state WHERE deck_id = ? AND due <= ? ORDER BY due, fact_id",
+        (deck_id, stamp(now)),
+    )
+    return [r[0] for r in rows]
+
+
+def due_forecast(
+    conn: sqlite3.Connection, deck_id: str | None, days: int, now: datetime
+) -> list[tuple[date, int]]:
+    """How many facts fall due on each UTC day from today on; today's count includes the overdue."""
+    starts = days_ahead(now, days + 1)
+    result: list[tuple[date, int]] = []
+    deck_sql, deck_args = ("deck_id = ? AND ", (deck_id,)) if deck_id is not None else ("", ())
+    for i in range(days):
+        low = "" if i == 0 else stamp(starts[i])
+        (count,) = conn.execute(
+            f"SELECT count(*) FROM fact_state WHERE {deck_sql}due >= ? AND due < ?",
+            (*deck_args, low, stamp(starts[i + 1])),
+        ).fetchone()
+        result.append((starts[i].date(), count))
+    return result
+
+
+def mastery(
+    conn: sqlite3.Connection,
+    scheduler: Scheduler,
+    deck_id: str,
+    fact_ids: list[str] | None,
+    now: datetime,
+) -> Mastery:
+    """How many of `fact_ids` (default: every answered fact) are mastered (Scheduler.is_mastered)."""
+    states = fact_states(conn, deck_id)
+    ids = list(states) if fact_ids is None else list(dict.fromkeys(fact_ids))
+    mastered = 0
+    for fact_id in ids:
+        state = states.get(fact_id)
+        card = state.card if state else None
+        if scheduler.is_mastered(card, now):
+            mastered += 1
+    return Mastery(facts=len(ids), mastered=mastered)
+
+
+def new_fact_ids(
+    conn: sqlite3.Connection, deck_id: str, all_fact_ids: list[str], limit: int
+) -> list[str]:
+    """The first `limit` of `all_fact_ids`, in their order, that were never answered."""
+    seen = {r[0] for r in conn.execute("SELECT fact_id FROM fact_state WHERE deck_id = ?", (deck_id,))}
+    return [f for f in dict.fromkeys(all_fact_ids) if f not in seen][: max(limit, 0)]
+
+
+def streak(conn: sqlite3.Connection, today: date) -> int:
+    """Consecutive UTC days with an answer, ending today, or yesterday if today has none yet."""
+    def studied(day: date) -> bool:
+        sql = "SELECT 1 FROM answers WHERE day = ? LIMIT 1"
+        return conn.execute(sql, (day.isoformat(),)).fetchone() is not None
+
+    day = today if studied(today) else today - timedelta(days=1)
+    count = 0
+    while studied(day):
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def deck_summaries(
+    conn: sqlite3.Connection, scheduler: Scheduler, now: datetime, deck_id: str | None = None
+) -> list[DeckSummary]:
+    """One summary per deck that has sessions, in deck id order."""
+    where, args = ("WHERE deck_id = ?", (deck_id,)) if deck_id is not None else ("", ())
+    rows = conn.execute(
+        "SELECT deck_id, count(*), sum(answered), sum(correct), max(started_at) "
+        f"FROM sessions {where} GROUP BY deck_id ORDER BY deck_id",
+        args,
+    ).fetchall()
+    out = []
+    for deck, sessions, answered, correct, last in rows:
+        m = mastery(conn, scheduler, deck, None, now)
+        out.append(
+            DeckSummary(
+                deck_id=deck,
+                sessions=sessions,
+                answered=answered or 0,
+                correct=correct or 0,
+                last_studied=datetime.fromisoformat(last) if last else None,
+                facts_seen=m.facts,
+                due_now=len(due_facts(conn, deck, now)),
+                mastered=m.mastered,
+            )
+        )
+    return out

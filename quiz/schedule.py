@@ -1,0 +1,155 @@
+"""Spaced repetition: the fsrs package behind a small interface of our own.
+
+Every datetime here is timezone-aware UTC. How an answer becomes a rating:
+
+- a flashcard is graded by the person: Again, Hard, Good or Easy;
+- a multiple-choice or typed answer is graded by quiz: wrong is Again, right is Good
+  (never Hard or Easy: a right answer alone says nothing about how hard it felt).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import fsrs
+
+NEW_PER_SESSION = 3
+"""New facts introduced in one sitting: patients retain two or three new facts at a time best."""
+
+TARGET_RECALL = 0.9
+"""The recall probability fsrs schedules for, and above which a fact counts as mastered."""
+
+
+class Rating(enum.IntEnum):
+    """How well a fact was recalled; the values are fsrs's."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+class Phase(enum.IntEnum):
+    """Where a fact is in learning; the values are fsrs's State."""
+
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+def rating_for(correct: bool) -> Rating:
+    """The rating of a multiple-choice or typed answer: wrong is Again, right is Good."""
+    return Rating.GOOD if correct else Rating.AGAIN
+
+
+def utc(moment: datetime | None = None) -> datetime:
+    """Return `moment` (default: now) as an aware UTC datetime; naive datetimes are refused."""
+    if moment is None:
+        return datetime.now(UTC)
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"expected a timezone-aware datetime, got naive {moment.isoformat()}")
+    return moment.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class CardState:
+    """The scheduling state of one fact, as stored."""
+
+    phase: Phase
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+
+    def to_json(self) -> str:
+        """Serialise for storing beside an answer, so undo can bring it back exactly."""
+        return json.dumps(
+            {
+                "phase": int(self.phase),
+                "step": self.step,
+                "stability": self.stability,
+                "difficulty": self.difficulty,
+                "due": self.due.isoformat(),
+                "last_review": self.last_review.isoformat() if self.last_review else None,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> CardState:
+        """The inverse of to_json."""
+        raw = json.loads(text)
+        return cls(
+            phase=Phase(raw["phase"]),
+            step=raw["step"],
+            stability=raw["stability"],
+            difficulty=raw["difficulty"],
+            due=datetime.fromisoformat(raw["due"]),
+            last_review=datetime.fromisoformat(raw["last_review"]) if raw["last_review"] else None,
+        )
+
+
+class Scheduler:
+    """Decides when each fact is next due; a thin wrapper so the rest of quiz never sees fsrs."""
+
+    def __init__(self, *, target_recall: float = TARGET_RECALL, fuzz: bool = True) -> None:
+        """Schedule for `target_recall`; `fuzz` spreads due dates a little (turn it off in tests)."""
+        self.target_recall = target_recall
+        self._fsrs = fsrs.Scheduler(desired_retention=target_recall, enable_fuzzing=fuzz)
+
+    def review(self, card: CardState | None, rating: Rating, now: datetime) -> CardState:
+        """Return the state after a review rated `rating` at `now`; `card` None means a new fact."""
+        now = utc(now)
+        before = _to_fsrs(card) if card is not None else fsrs.Card(card_id=0, due=now)
+        after, _log = self._fsrs.review_card(before, fsrs.Rating(int(rating)), now)
+        return _from_fsrs(after)
+
+    def recall_probability(self, card: CardState | None, now: datetime) -> float:
+        """The predicted probability that the fact is recalled at `now` (0 for a new fact)."""
+        if card is None:
+            return 0.0
+        return float(self._fsrs.get_card_retrievability(_to_fsrs(card), utc(now)))
+
+    def is_mastered(self, card: CardState | None, now: datetime) -> bool:
+        """A fact is mastered once it left the learning steps and is recalled at the target."""
+        if card is None or card.phase != Phase.REVIEW:
+            return False
+        return self.recall_probability(card, now) >= self.target_recall
+
+
+def _to_fsrs(card: CardState) -> fsrs.Card:
+    return fsrs.Card(
+        card_id=0,
+        state=fsrs.State(int(card.phase)),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=utc(card.due),
+        last_review=utc(card.last_review) if card.last_review else None,
+    )
+
+
+def _from_fsrs(card: fsrs.Card) -> CardState:
+    return CardState(
+        phase=Phase(int(card.state)),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=utc(card.due),
+        last_review=utc(card.last_review) if card.last_review else None,
+    )
+
+
+def day_start(moment: datetime) -> datetime:
+    """Midnight UTC at the start of `moment`'s UTC day."""
+    moment = utc(moment)
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def days_ahead(now: datetime, days: int) -> list[datetime]:
+    """The UTC midnights that start today and each of the next `days - 1` days."""
+    first = day_start(now)
+    return [first + timedelta(days=i) for i in range(days)]

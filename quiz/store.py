@@ -1,0 +1,683 @@
+"""The score history: one SQLite file (stdlib sqlite3) with sessions, answers and per-fact state.
+
+Every answer is committed the moment it is given (WAL, synchronous=FULL, one BEGIN IMMEDIATE
+transaction per write), so a crash keeps everything answered before it and two quiz processes
+can write at once. A damaged file is moved aside, never overwritten; a file from a newer quiz is
+refused and left untouched. Nothing here logs or prints deck text or answers.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from quiz import history
+from quiz.errors import QuizError
+from quiz.history import (
+    AnswerRow,
+    DayAccuracy,
+    DeckSummary,
+    FactScore,
+    FactState,
+    Mastery,
+    SessionRow,
+    stamp,
+)
+from quiz.paths import FILE_MODE, backups_dir, ensure_private_dir, history_db
+from quiz.schedule import CardState, Rating, Scheduler, rating_for, utc
+
+APPLICATION_ID = 0x51554959  # "QUIY": marks the file as a quiz score history
+BUSY_TIMEOUT_MS = 10_000
+KEEP_BACKUPS = 7
+BACKUP_EVERY = timedelta(days=1)
+_BACKUP_PREFIX = "history-"
+_CORRUPT_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+__all__ = [
+    "AnswerRow",
+    "DamagedDatabase",
+    "DayAccuracy",
+    "DeckSummary",
+    "FactScore",
+    "FactState",
+    "Mastery",
+    "NewerDatabase",
+    "SessionRow",
+    "Store",
+    "StoreError",
+    "content_hash",
+    "list_backups",
+    "restore_backup",
+]
+
+MIGRATIONS: list[str] = [
+    # 1: sessions, answers and per-fact state, indexed for the history queries.
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        deck_id TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        deck_version TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        ended_early INTEGER NOT NULL DEFAULT 0,
+        answered INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sessions_by_deck ON sessions (deck_id, id);
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id INTEGER NOT NULL REFERENCES sessions (id),
+        deck_id TEXT NOT NULL,
+        fact_id TEXT NOT NULL,
+        deck_version TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        response TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        rating INTEGER NOT NULL,
+        response_ms INTEGER NOT NULL,
+        answered_at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        prior_state TEXT
+    );
+    CREATE INDEX answers_by_session ON answers (session_id, id);
+    CREATE INDEX answers_by_fact ON answers (deck_id, fact_id, id);
+    CREATE INDEX answers_by_deck_day ON answers (deck_id, day, correct);
+    CREATE INDEX answers_by_day ON answers (day);
+    CREATE TABLE fact_state (
+        deck_id TEXT NOT NULL,
+        fact_id TEXT NOT NULL,
+        tries INTEGER NOT NULL,
+        misses INTEGER NOT NULL,
+        phase INTEGER NOT NULL,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due TEXT NOT NULL,
+        last_review TEXT,
+        PRIMARY KEY (deck_id, fact_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX fact_state_by_due ON fact_state (deck_id, due);
+    CREATE INDEX fact_state_by_due_all ON fact_state (due)
+    """,
+    # 2: a change counter, so a daily backup is taken only when something changed.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    INSERT INTO meta (key, value) VALUES
+        ('generation', (SELECT count(*) > 0 FROM sessions)), ('backed_up', 0)
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(QuizError):
+    """The score history cannot be used; the message says why and what to do."""
+
+
+class NewerDatabase(StoreError):
+    """The history was written by a newer quiz; it is left exactly as it is."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"{path}: this score history was written by a newer version of quiz "
+            f"(schema {version}; this quiz understands up to {SCHEMA_VERSION}). "
+            "Update quiz to use it; the file was not changed."
+        )
+        self.path, self.version = path, version
+
+
+class DamagedDatabase(StoreError):
+    """The history file is damaged; it was moved to `aside_path` and kept."""
+
+    def __init__(self, path: Path, aside_path: Path, reason: str) -> None:
+        newest = list_backups(path.parent)
+        restore = (
+            f"run `quiz history restore` to restore the newest backup ({newest[0].name}), or "
+            if newest
+            else ""
+        )
+        super().__init__(
+            f"{path}: the score history is damaged ({reason}). It was kept, unchanged, at "
+            f"{aside_path}. To go on, {restore}just start quiz again for a fresh history."
+        )
+        self.path, self.aside_path, self.reason = path, aside_path, reason
+
+
+def content_hash(question: str, answer: str) -> str:
+    """A short fingerprint of a fact's text, stored with each answer to recognise a changed fact."""
+    digest = hashlib.sha256(question.encode() + b"\x00" + answer.encode())
+    return digest.hexdigest()[:16]
+
+
+class Store:
+    """An open score history; every write is its own committed transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, root: Path, scheduler: Scheduler) -> None:
+        """Wrap an open, migrated connection; use Store.open instead."""
+        self._conn = conn
+        self.root = root
+        self.path = history_db(root)
+        self.scheduler = scheduler
+
+    # -- opening and closing ------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        scheduler: Scheduler | None = None,
+        backup: bool = True,
+        now: datetime | None = None,
+    ) -> Store:
+        """Open (creating if needed) the history in `data_dir`, check it, migrate it, back it up."""
+        root = ensure_private_dir(Path(data_dir))
+        path = history_db(root)
+        _check_health(path)
+        _precreate_private(path)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as err:
+            raise StoreError(f"{path}: cannot open the score history ({err})") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise StoreError(f"{path}: cannot switch the score history to WAL ({mode})")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            _migrate(conn, path)
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            if err.sqlite_errorname in _CORRUPT_CODES:
+                aside = _set_aside(path, "damaged")
+                raise DamagedDatabase(path, aside, str(err)) from None
+            raise StoreError(f"{path}: cannot open the score history ({err})") from None
+        except BaseException:
+            conn.close()
+            raise
+        store = cls(conn, root, scheduler or Scheduler())
+        if backup:
+            with suppress(OSError, sqlite3.Error):
+                store.backup_if_due(now)
+        return store
+
+    def close(self) -> None:
+        """Close the connection; everything was already committed."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction that takes the write lock up front and bumps the change counter."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+            conn.execute("COMMIT")
+        except BaseException:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def start_session(
+        self, deck_id: str, mode: str, deck_version: str = "", *, now: datetime | None = None
+    ) -> int:
+        """Record the start of a session and return its id."""
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO sessions (deck_id, mode, deck_version, started_at) VALUES (?, ?, ?, ?)",
+                (deck_id, mode, deck_version, stamp(utc(now))),
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_session(
+        self, session_id: int, ended_early: bool = False, *, now: datetime | None = None
+    ) -> None:
+        """Mark a session finished (or cut short); finishing it again changes nothing."""
+        with self._write() as conn:
+            self._session_deck(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET finished_at = ?, ended_early = ? "
+                "WHERE id = ? AND finished_at IS NULL",
+                (stamp(utc(now)), int(ended_early), session_id),
+            )
+
+    def record_answer(
+        self,
+        session_id: int,
+        deck_id: str,
+        fact_id: str,
+        *,
+        deck_version: str = "",
+        content_hash: str = "",
+        kind: str,
+        response: str,
+        correct: bool,
+        rating: Rating | None = None,
+        response_ms: int = 0,
+        now: datetime | None = None,
+    ) -> int:
+        """Commit one answer and the fact's new scheduling state together; return the answer id.
+
+        `rating` is the flashcard grade; None for multiple-choice and typed answers, which are
+        rated by rating_for(correct): wrong is Again, right is Good.
+        """
+        moment = utc(now)
+        grade = Rating(rating) if rating is not None else rating_for(correct)
+        with self._write() as conn:
+            session_deck = self._session_deck(conn, session_id, open_only=True)
+            if session_deck != deck_id:
+                raise StoreError(f"session {session_id} is for deck {session_deck!r}, not {deck_id!r}")
+            prior = self._fact_state(conn, deck_id, fact_id)
+            card = self.scheduler.review(prior.card if prior else None, grade, moment)
+            cur = conn.execute(
+                "INSERT INTO answers (session_id, deck_id, fact_id, deck_version, content_hash, "
+                "kind, response, correct, rating, response_ms, answered_at, day, prior_state) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id, deck_id, fact_id, deck_version, content_hash, kind, response,
+                    int(correct), int(grade), int(response_ms), stamp(moment),
+                    moment.date().isoformat(), prior.card.to_json() if prior else None,
+                ),
+            )  # fmt: skip
+            tries = (prior.tries if prior else 0) + 1
+            misses = (prior.misses if prior else 0) + (0 if correct else 1)
+            self._put_state(conn, deck_id, fact_id, tries, misses, card)
+            conn.execute(
+                "UPDATE sessions SET answered = answered + 1, correct = correct + ? WHERE id = ?",
+                (int(correct), session_id),
+            )
+            return int(cur.lastrowid or 0)
+
+    def undo_last(self, session_id: int) -> AnswerRow | None:
+        """Remove the session's last answer and restore the fact's state before it; None if none."""
+        with self._write() as conn:
+            self._session_deck(conn, session_id, open_only=True)
+            row = conn.execute(
+                f"SELECT {history.ANSWER_COLUMNS}, prior_state FROM answers "
+                "WHERE session_id = ? ORDER BY id DESC LIMIT 1",
+                (session_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            answer, prior_json = history.answer_row(row[:-1]), row[-1]
+            conn.execute("DELETE FROM answers WHERE id = ?", (answer.id,))
+            later = conn.execute(
+                "SELECT 1 FROM answers WHERE deck_id = ? AND fact_id = ? AND id > ? LIMIT 1",
+                (answer.deck_id, answer.fact_id, answer.id),
+            ).fetchone()
+            state = self._fact_state(conn, answer.deck_id, answer.fact_id)
+            if state is not None:
+                tries = state.tries - 1
+                misses = state.misses - (0 if answer.correct else 1)
+                if later is not None:  # a later review (another session) owns the state now
+                    self._put_state(conn, answer.deck_id, answer.fact_id, tries, misses, state.card)
+                elif prior_json is None:
+                    conn.execute(
+                        "DELETE FROM fact_state WHERE deck_id = ? AND fact_id = ?",
+                        (answer.deck_id, answer.fact_id),
+                    )
+                else:
+                    card = CardState.from_json(prior_json)
+                    self._put_state(conn, answer.deck_id, answer.fact_id, tries, misses, card)
+            conn.execute(
+                "UPDATE sessions SET answered = answered - 1, correct = correct - ? WHERE id = ?",
+                (int(answer.correct), session_id),
+            )
+            return answer
+
+    @staticmethod
+    def _session_deck(conn: sqlite3.Connection, session_id: int, open_only: bool = False) -> str:
+        row = conn.execute(
+            "SELECT deck_id, finished_at FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no session {session_id} in the score history")
+        if open_only and row[1] is not None:
+            raise StoreError(f"session {session_id} is already finished")
+        return str(row[0])
+
+    @staticmethod
+    def _fact_state(conn: sqlite3.Connection, deck_id: str, fact_id: str) -> FactState | None:
+        row = conn.execute(
+            f"SELECT {history.STATE_COLUMNS} FROM fact_state WHERE deck_id = ? AND fact_id = ?",
+            (deck_id, fact_id),
+        ).fetchone()
+        return history.fact_state_row(row) if row else None
+
+    @staticmethod
+    def _put_state(
+        conn: sqlite3.Connection, deck_id: str, fact_id: str, tries: int, misses: int, c: CardState
+    ) -> None:
+        conn.execute(
+            f"INSERT OR REPLACE INTO fact_state ({history.STATE_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                deck_id, fact_id, tries, misses, int(c.phase), c.step, c.stability, c.difficulty,
+                stamp(c.due), stamp(c.last_review) if c.last_review else None,
+            ),
+        )  # fmt: skip
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def session(self, session_id: int) -> SessionRow | None:
+        """One session, or None."""
+        row = self._conn.execute(
+            f"SELECT {history.SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        return history.session_row(row) if row else None
+
+    def last_sessions(self, n: int = 20, deck_id: str | None = None) -> list[SessionRow]:
+        """The newest `n` sessions, newest first."""
+        return history.last_sessions(self._conn, n, deck_id)
+
+    def answers(self, session_id: int | None = None) -> Iterator[AnswerRow]:
+        """Every answer (or one session's), oldest first."""
+        return history.answers(self._conn, session_id)
+
+    def fact_state(self, deck_id: str, fact_id: str) -> FactState | None:
+        """The tries, misses and scheduling state of one fact, or None if never answered."""
+        return self._fact_state(self._conn, deck_id, fact_id)
+
+    def fact_states(self, deck_id: str) -> dict[str, FactState]:
+        """The state of every answered fact of a deck, by fact id."""
+        return history.fact_states(self._conn, deck_id)
+
+    def due_facts(self, deck_id: str, now: datetime | None = None) -> list[str]:
+        """The deck's answered facts that are due now, most overdue first."""
+        return history.due_facts(self._conn, deck_id, utc(now))
+
+    def due_forecast(
+        self, deck_id: str | None = None, days: int = 14, now: datetime | None = None
+    ) -> list[tuple[date, int]]:
+        """How many facts fall due on each of the next `days` UTC days (today includes overdue)."""
+        return history.due_forecast(self._conn, deck_id, days, utc(now))
+
+    def new_fact_ids(self, deck_id: str, all_fact_ids: list[str], limit: int) -> list[str]:
+        """Up to `limit` never-answered facts, in deck order: the new facts for this sitting."""
+        return history.new_fact_ids(self._conn, deck_id, all_fact_ids, limit)
+
+    def accuracy_per_day(self, deck_id: str, start: date, end: date) -> list[DayAccuracy]:
+        """Per UTC day from `start` to `end`, the answers and right answers (empty days left out)."""
+        return history.accuracy_per_day(self._conn, deck_id, start, end)
+
+    def weakest_facts(self, deck_id: str, min_tries: int = 3, limit: int = 10) -> list[FactScore]:
+        """The most missed facts among those tried at least `min_tries` times."""
+        return history.weakest_facts(self._conn, deck_id, min_tries, limit)
+
+    def mastery(
+        self, deck_id: str, fact_ids: list[str] | None = None, now: datetime | None = None
+    ) -> Mastery:
+        """How many of `fact_ids` (default: answered facts) are recalled with the target probability."""
+        return history.mastery(self._conn, self.scheduler, deck_id, fact_ids, utc(now))
+
+    def streak(self, today: date | None = None) -> int:
+        """Consecutive UTC study days ending today (or yesterday, if not yet today)."""
+        return history.streak(self._conn, today or utc().date())
+
+    def deck_summaries(
+        self, deck_id: str | None = None, now: datetime | None = None
+    ) -> list[DeckSummary]:
+        """One summary per studied deck."""
+        return history.deck_summaries(self._conn, self.scheduler, utc(now), deck_id)
+
+    def export_csv(self, path: Path) -> int:
+        """Write every answer to a new CSV file readable by its owner alone; return the count."""
+        fields = [
+            "answer_id", "session_id", "deck_id", "fact_id", "deck_version", "content_hash",
+            "kind", "response", "correct", "rating", "response_ms", "answered_at",
+        ]  # fmt: skip
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        os.fchmod(fd, FILE_MODE)
+        count = 0
+        with open(fd, "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(fields)
+            for a in self.answers():
+                writer.writerow(
+                    [
+                        a.id, a.session_id, _cell(a.deck_id), _cell(a.fact_id),
+                        _cell(a.deck_version), a.content_hash, a.kind, _cell(a.response),
+                        int(a.correct), a.rating, a.response_ms, stamp(a.answered_at),
+                    ]
+                )  # fmt: skip
+                count += 1
+        return count
+
+    # -- backups ------------------------------------------------------------------------------
+
+    def backup_if_due(self, now: datetime | None = None) -> Path | None:
+        """Back up if something changed and the newest backup is a day old; return the new file."""
+        moment = utc(now)
+        meta = dict(self._conn.execute("SELECT key, value FROM meta"))
+        if meta.get("generation") == meta.get("backed_up"):
+            return None
+        newest = list_backups(self.root)
+        if newest and moment - _backup_time(newest[0]) < BACKUP_EVERY:
+            return None
+        path = self.backup(moment)
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'backed_up'", (meta["generation"],))
+            conn.execute("COMMIT")
+        except BaseException:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        return path
+
+    def backup(self, now: datetime | None = None) -> Path:
+        """Write a backup now with SQLite's backup API, keep the newest KEEP_BACKUPS, return it."""
+        folder = ensure_private_dir(backups_dir(self.root))
+        name = f"{_BACKUP_PREFIX}{utc(now).strftime('%Y%m%dT%H%M%S%fZ')}.db"
+        final = folder / name
+        tmp = folder / f".{name}.tmp"
+        _copy_database(self._conn, tmp)
+        os.replace(tmp, final)
+        for old in list_backups(self.root)[KEEP_BACKUPS:]:
+            old.unlink()
+        return final
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's full integrity check: ['ok'] when the file is sound."""
+        return [r[0] for r in self._conn.execute("PRAGMA integrity_check")]
+
+    def schema_version(self) -> int:
+        """The schema version of the open file."""
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _cell(text: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (a leading ' is shown, not run)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# -- health, migration and files --------------------------------------------------------------
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to date, one transaction per step; refuse a newer schema."""
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise NewerDatabase(path, version)
+            if version == SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                return
+            for statement in MIGRATIONS[version].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _check_health(path: Path) -> None:
+    """Refuse a newer or damaged file before anything writes to it; a damaged one is moved aside."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    if size == 0:
+        return
+    reason = _damage(path)
+    if reason is not None:
+        aside = _set_aside(path, "damaged")
+        raise DamagedDatabase(path, aside, reason)
+
+
+def _damage(path: Path) -> str | None:
+    """Why the file at `path` is not a usable quiz history, or None; raises NewerDatabase."""
+    with open(path, "rb") as f:
+        if f.read(16) != _SQLITE_MAGIC:
+            return "not an SQLite database"
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as err:
+        raise StoreError(f"{path}: cannot read the score history ({err})") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        if app_id != APPLICATION_ID and (app_id != 0 or tables):
+            return "an SQLite database, but not a quiz score history"
+        if version > SCHEMA_VERSION:
+            raise NewerDatabase(path, version)
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            return f"quick_check: {problems[0]}"
+        return None
+    except sqlite3.DatabaseError as err:
+        if err.sqlite_errorname in _CORRUPT_CODES:
+            return str(err)
+        raise StoreError(f"{path}: cannot read the score history ({err})") from None
+    finally:
+        conn.close()
+
+
+def _set_aside(path: Path, why: str) -> Path:
+    """Rename the file (and its -wal and -shm) to a new name beside it; return the new name."""
+    stem = utc().strftime("%Y%m%dT%H%M%SZ")
+    n = 0
+    while True:
+        suffix = f"-{n}" if n else ""
+        aside = path.with_name(f"{path.stem}.{why}-{stem}{suffix}{path.suffix}")
+        if not aside.exists():
+            break
+        n += 1
+    for extra in ("-wal", "-shm", "-journal"):
+        side = Path(f"{path}{extra}")
+        if side.exists():
+            os.replace(side, f"{aside}{extra}")
+    os.replace(path, aside)
+    return aside
+
+
+def _precreate_private(path: Path) -> None:
+    """Create the file 0600 before SQLite does, so its -wal and -shm inherit that mode."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE)
+    try:
+        if os.fstat(fd).st_mode & 0o777 != FILE_MODE:
+            os.fchmod(fd, FILE_MODE)
+    finally:
+        os.close(fd)
+
+
+def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a whole database into a new private single file at `target` with the backup API."""
+    with suppress(FileNotFoundError):
+        target.unlink()
+    _precreate_private(target)
+    dest = sqlite3.connect(target, isolation_level=None)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+
+
+def list_backups(data_dir: Path) -> list[Path]:
+    """The backups in `data_dir`, newest first."""
+    folder = backups_dir(Path(data_dir))
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob(f"{_BACKUP_PREFIX}*.db") if _backup_time_or_none(p)]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def _backup_time_or_none(path: Path) -> datetime | None:
+    stem = path.stem.removeprefix(_BACKUP_PREFIX)
+    try:
+        return utc(datetime.strptime(stem + "+0000", "%Y%m%dT%H%M%S%fZ%z"))
+    except ValueError:
+        return None
+
+
+def _backup_time(path: Path) -> datetime:
+    moment = _backup_time_or_none(path)
+    assert moment is not None  # list_backups returns only well-named files
+    return moment
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the backup it used and where the replaced history was kept."""
+
+    backup: Path
+    replaced: Path | None
+
+
+def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
+    """Replace the history with `backup` (default: the newest sound one); the old file is kept."""
+    root = ensure_private_dir(Path(data_dir))
+    candidates = [Path(backup)] if backup is not None else list_backups(root)
+    if backup is not None and not Path(backup).is_file():
+        raise StoreError(f"{backup}: no such backup file")
+    chosen = None
+    problems = []
+    for candidate in candidates:
+        try:
+            reason = _damage(candidate)
+        except StoreError as err:
+            reason = str(err)
+        if reason is None:
+            chosen = candidate
+            break
+        problems.append(f"{candidate.name}: {reason}")
+    if chosen is None:
+        detail = f" ({'; '.join(problems)})" if problems else ""
+        raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}")
+    path = history_db(root)
+    replaced = _set_aside(path, "replaced") if path.exists() else None
+    src = sqlite3.connect(f"{chosen.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        _copy_database(src, path)
+    finally:
+        src.close()
+    return Restored(chosen, replaced)
