@@ -554,8 +554,11 @@ def _check_health(path: Path) -> None:
 def _damage(path: Path) -> str | None:
     """Why the file at `path` is not a usable quiz history, or None; raises NewerDatabase."""
     with open(path, "rb") as f:
-        if f.read(16) != _SQLITE_MAGIC:
-            return "not an SQLite database"
+        header = f.read(100)
+    if header[:16] != _SQLITE_MAGIC:
+        return "not an SQLite database"
+    if len(header) == 100 and int.from_bytes(header[60:64], "big", signed=True) > SCHEMA_VERSION:
+        raise NewerDatabase(path, int.from_bytes(header[60:64], "big", signed=True))  # refused before opening
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as err:
@@ -591,11 +594,14 @@ def _set_aside(path: Path, why: str) -> Path:
         if not aside.exists():
             break
         n += 1
-    for extra in ("-wal", "-shm", "-journal"):
+    for extra in ("-wal", "-journal"):
         side = Path(f"{path}{extra}")
-        if side.exists():
+        if side.exists() and side.stat().st_size > 0:
             os.replace(side, f"{aside}{extra}")
     os.replace(path, aside)
+    for extra in ("-wal", "-journal", "-shm"):  # empty, or only an index SQLite rebuilds
+        with suppress(FileNotFoundError):
+            Path(f"{path}{extra}").unlink()
     return aside
 
 

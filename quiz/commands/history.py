@@ -1,0 +1,183 @@
+"""`quiz history`: past sessions and per-deck progress; export every answer; restore a backup."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from quiz.store import Store
+
+HELP = "show your score history (or: export --csv FILE, restore [--backup FILE])"
+ORDER = 60
+ACTIONS = ("show", "export", "restore")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "action",
+        nargs="?",
+        choices=ACTIONS,
+        default="show",
+        help="show (default): sessions and decks; export: write every answer to a CSV file; "
+        "restore: replace the history with the newest sound backup",
+    )
+    parser.add_argument("--deck", metavar="ID", help="only this deck")
+    parser.add_argument("--json", action="store_true", help="print the history as JSON")
+    parser.add_argument("--plain", action="store_true", help="print a table even in a terminal")
+    parser.add_argument("--limit", type=int, default=20, metavar="N", help="sessions to show (20)")
+    parser.add_argument("--csv", metavar="FILE", help="export: the CSV file to write")
+    parser.add_argument("--backup", metavar="FILE", help="restore: this backup, not the newest")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.errors import QuizError
+    from quiz.paths import data_dir, history_db
+
+    root = data_dir(args.data_dir)
+    if args.action == "restore":
+        return _restore(root, Path(args.backup) if args.backup else None)
+    if args.action == "export" and not args.csv:
+        raise QuizError("history export: say where to write, e.g. quiz history export --csv answers.csv")
+    if args.action == "show" and not args.json and not args.plain and sys.stdout.isatty():
+        opened = _open_screen(args)
+        if opened is not None:
+            return opened
+    from quiz.store import Store
+
+    if not history_db(root).exists() and args.action == "show":
+        if args.json:
+            _print_json(None, args.deck, args.limit, sys.stdout)
+        else:
+            print(f"No score history yet; it will be kept in {root}")
+        return 0
+    with Store.open(root) as store:
+        if args.action == "export":
+            count = store.export_csv(Path(args.csv))
+            print(f"wrote {count} answer{'s' if count != 1 else ''} to {args.csv}")
+        elif args.json:
+            _print_json(store, args.deck, args.limit, sys.stdout)
+        else:
+            print_history(store, args.deck, sys.stdout, limit=args.limit)
+    return 0
+
+
+def _open_screen(args: argparse.Namespace) -> int | None:
+    """The app's history screen when a terminal is attached and the app provides one; else None."""
+    try:
+        from quiz.tui.run import run_history  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return int(run_history(args))
+
+
+def _restore(root: Path, backup: Path | None) -> int:
+    """Restore a backup and say what was used and where the replaced file is."""
+    from quiz.store import restore_backup
+
+    result = restore_backup(root, backup)
+    print(f"restored the score history from {result.backup}")
+    if result.replaced is not None:
+        print(f"the history it replaced is kept at {result.replaced}")
+    return 0
+
+
+def _clean(text: str) -> str:
+    """Text safe to print to a terminal: control characters become visible escapes."""
+    return "".join(
+        ch if unicodedata.category(ch)[0] != "C" else ch.encode("unicode_escape").decode() for ch in text
+    )
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "-"
+
+
+def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 20) -> None:
+    """Print recent sessions and per-deck summaries as a plain table (times are UTC)."""
+    sessions = store.last_sessions(limit, deck)
+    summaries = store.deck_summaries(deck)
+    if not sessions:
+        print("No sessions yet." if deck is None else f"No sessions for deck {_clean(deck)}.", file=out)
+        return
+    print("Recent sessions (times in UTC)", file=out)
+    rows = [("#", "started", "deck", "mode", "answered", "correct", "")]
+    for s in sessions:
+        note = "ended early" if s.ended_early else ("" if s.finished_at else "not finished")
+        rows.append(
+            (
+                str(s.id), _when(s.started_at), _clean(s.deck_id), _clean(s.mode), str(s.answered),
+                f"{s.correct} ({_pct(s.correct, s.answered)})", note,
+            )
+        )  # fmt: skip
+    _table(rows, out, right={0, 4, 5})
+    print("\nDecks", file=out)
+    rows = [("deck", "sessions", "answered", "accuracy", "facts seen", "mastered", "due now", "last studied")]
+    for d in summaries:
+        rows.append(
+            (
+                _clean(d.deck_id), str(d.sessions), str(d.answered), _pct(d.correct, d.answered),
+                str(d.facts_seen), str(d.mastered), str(d.due_now), _when(d.last_studied),
+            )
+        )  # fmt: skip
+    _table(rows, out, right={1, 2, 3, 4, 5, 6})
+    days = store.streak()
+    print(f"\nStudy streak: {days} day{'s' if days != 1 else ''}", file=out)
+
+
+def _table(rows: list[tuple[str, ...]], out: TextIO, *, right: set[int]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        print("  ".join(cells).rstrip(), file=out)
+
+
+def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str, object]:
+    """The history as plain data: {"sessions": [...], "decks": [...], "streak": days}."""
+    if store is None:
+        return {"sessions": [], "decks": [], "streak": 0}
+    sessions = [
+        {
+            "id": s.id,
+            "deck_id": s.deck_id,
+            "mode": s.mode,
+            "started_at": s.started_at.isoformat(),
+            "finished_at": s.finished_at.isoformat() if s.finished_at else None,
+            "answered": s.answered,
+            "correct": s.correct,
+            "ended_early": s.ended_early,
+        }
+        for s in store.last_sessions(limit, deck)
+    ]
+    decks = []
+    for d in store.deck_summaries(deck):
+        decks.append(
+            {
+                "deck_id": d.deck_id,
+                "sessions": d.sessions,
+                "answered": d.answered,
+                "correct": d.correct,
+                "facts_seen": d.facts_seen,
+                "mastered": d.mastered,
+                "due_now": d.due_now,
+                "last_studied": d.last_studied.isoformat() if d.last_studied else None,
+                "due_forecast": [
+                    {"day": day.isoformat(), "due": n} for day, n in store.due_forecast(d.deck_id)
+                ],
+            }
+        )
+    return {"sessions": sessions, "decks": decks, "streak": store.streak()}
+
+
+def _print_json(store: Store | None, deck: str | None, limit: int, out: TextIO) -> None:
+    import json
+
+    print(json.dumps(history_json(store, deck, limit), indent=2, ensure_ascii=False), file=out)

@@ -1,0 +1,97 @@
+"""`quiz history`: the table, the JSON shape, CSV export and restore, through the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.store import Store
+
+NOW = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def data_dir(private_home: Path) -> Path:
+    """The QUIZ_DATA_DIR the autouse fixture set, filled with two decks of answers."""
+    with Store.open(private_home, backup=False) as s:
+        for deck, results in (("diabetes", [True, False, True]), ("heart\x1b[31m", [False])):
+            sid = s.start_session(deck, "quiz", "1", now=NOW)
+            for i, ok in enumerate(results):
+                s.record_answer(sid, deck, f"f{i}", kind="choice", response=f"resp {i}", correct=ok, now=NOW)
+            s.finish_session(sid, now=NOW)
+    return private_home
+
+
+def test_json_has_the_documented_shape(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"sessions", "decks"}
+    first = data["sessions"][-1]
+    assert {"id", "deck_id", "mode", "started_at", "finished_at", "answered", "correct"} <= set(first)
+    assert (first["deck_id"], first["answered"], first["correct"]) == ("diabetes", 3, 2)
+    assert [d["deck_id"] for d in data["decks"]] == ["diabetes", "heart\x1b[31m"]
+    assert len(data["decks"][0]["due_forecast"]) == 14
+
+
+def test_deck_filter(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--json", "--deck", "diabetes"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {s["deck_id"] for s in data["sessions"]} == {"diabetes"}
+    assert [d["deck_id"] for d in data["decks"]] == ["diabetes"]
+
+
+def test_table_shows_sessions_and_decks_without_raw_control_characters(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "--plain"]) == 0
+    out = capsys.readouterr().out
+    assert "diabetes" in out and "2 (67%)" in out and "Decks" in out
+    assert "\x1b" not in out and "heart\\x1b[31m" in out
+    assert "resp" not in out  # answers themselves are not shown
+
+
+def test_empty_history_is_not_created_by_looking(private_home: Path, capsys) -> None:
+    assert main(["history"]) == 0
+    assert "No score history yet" in capsys.readouterr().out
+    assert main(["history", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sessions"] == []
+    assert not (private_home / "history.db").exists()
+
+
+def test_export_csv(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "answers.csv"
+    assert main(["history", "export", "--csv", str(out)]) == 0
+    assert "wrote 4 answers" in capsys.readouterr().out
+    with out.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["response"] for r in rows] == ["resp 0", "resp 1", "resp 2", "resp 0"]
+    assert os.stat(out).st_mode & 0o777 == 0o600
+
+
+def test_export_needs_a_file(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "export"]) == 1
+    assert "--csv" in capsys.readouterr().err
+
+
+def test_restore_through_the_cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "restore"]) == 1
+    assert "no sound backup" in capsys.readouterr().err
+    with Store.open(data_dir, backup=False) as s:
+        backup = s.backup(NOW)
+    assert main(["history", "restore", "--backup", str(backup)]) == 0
+    out = capsys.readouterr().out
+    assert str(backup) in out and "kept at" in out
+
+
+def test_data_dir_option_wins_over_the_environment(tmp_path: Path, capsys) -> None:
+    other = tmp_path / "elsewhere"
+    with Store.open(other, backup=False) as s:
+        s.start_session("only-here", "flashcards", now=NOW)
+    assert main(["history", "--json", "--data-dir", str(other)]) == 0
+    assert json.loads(capsys.readouterr().out)["sessions"][0]["deck_id"] == "only-here"
