@@ -36,7 +36,8 @@ def deck_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def _load(path: Path, builtin: bool) -> FoundDeck:
+def load_found(path: Path, builtin: bool = False) -> FoundDeck:
+    """Load one deck file, keeping its error rather than raising it."""
     try:
         return FoundDeck(path, builtin, deck=load_deck(path))
     except DeckError as err:
@@ -45,11 +46,11 @@ def _load(path: Path, builtin: bool) -> FoundDeck:
 
 def discover(data_root: Path | None) -> list[FoundDeck]:
     """Load every built-in deck, then every deck in the person's decks folder (if there is one)."""
-    found = [_load(p, True) for p in deck_files([builtin_decks_dir()])]
+    found = [load_found(p, True) for p in deck_files([builtin_decks_dir()])]
     if data_root is not None:
         own = user_decks_dir(data_root)
         if own.is_dir():
-            found += [_load(p, False) for p in deck_files([own])]
+            found += [load_found(p, False) for p in deck_files([own])]
     return found
 
 
