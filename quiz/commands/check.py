@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         return 2
     lint = _lint_function()
+    reading = _reading_function()
+    stats = None
     checked = bad = errors = warnings = 0
     for path in deck_files(paths):
         checked += 1
@@ -47,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             if lint is not None:
                 problems.extend(lint(deck))
+            if reading is not None:
+                stats = reading(deck) if stats is None else stats + reading(deck)
         n_err = sum(p.severity == "error" for p in problems)
         n_warn = len(problems) - n_err
         for p in problems:
@@ -56,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
         if n_err or (args.strict and n_warn):
             bad += 1
     if not args.quiet:
-        print(_summary(checked, bad, errors, warnings, strict=args.strict))
+        grade = stats.grade if stats is not None else None
+        reading_part = f"; reading grade {grade:.1f}" if grade is not None else ""
+        print(_summary(checked, bad, errors, warnings, strict=args.strict) + reading_part)
     return 1 if bad else 0
 
 
@@ -67,6 +73,15 @@ def _lint_function():  # type: ignore[no-untyped-def]
     except ImportError:
         return None
     return lint_deck
+
+
+def _reading_function():  # type: ignore[no-untyped-def]
+    """Counts behind the Flesch-Kincaid grade of a deck's questions and explanations, if available."""
+    try:
+        from quiz.lint import deck_reading_stats
+    except ImportError:
+        return None
+    return deck_reading_stats
 
 
 def _plural(n: int, word: str) -> str:

@@ -1,0 +1,136 @@
+"""`quiz preview DECK`: print the questions a learner would be asked, for an author checking a deck."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck, Source
+    from quiz.generate import Question
+
+HELP = "print the questions a deck gives (multiple choice, flashcard, typed answer) as a learner sees them"
+ORDER = 30
+KINDS = ("multiple_choice", "flashcard", "typed")
+KIND_LABELS = {"multiple_choice": "multiple choice", "flashcard": "flashcard", "typed": "typed answer"}
+WIDTH = 88
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("deck", metavar="DECK", help="a deck file, or the id of a deck quiz can find")
+    parser.add_argument(
+        "--kind",
+        choices=KINDS,
+        action="append",
+        metavar="KIND",
+        help="only questions of this kind: multiple_choice, flashcard or typed (repeat for several; default: all)",
+    )
+    parser.add_argument("--seed", type=int, default=0, metavar="N", help="shuffle seed for the options (default 0)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document (schema in docs/questions.md)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.deck.discover import resolve_deck
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import load_deck
+    from quiz.generate import Kind, generate
+    from quiz.paths import data_dir
+
+    path = resolve_deck(args.deck, data_dir(args.data_dir))
+    try:
+        deck = load_deck(path)
+    except DeckError as err:
+        for problem in err.problems:
+            print(problem)
+        print(f"quiz preview: {path} has problems; fix them first (see `quiz check`)", file=sys.stderr)
+        return 1
+    kinds = [Kind(k) for k in dict.fromkeys(args.kind)] if args.kind else None
+    questions = generate(deck, kinds=kinds, seed=args.seed)
+    if args.json:
+        print(json.dumps(to_json(deck, questions, seed=args.seed), indent=2, ensure_ascii=False))
+    else:
+        print(render(deck, questions, seed=args.seed))
+    return 0
+
+
+def _source_json(source: Source | None) -> dict[str, str] | None:
+    if source is None:
+        return None
+    return {"id": source.id, "title": source.title, "publisher": source.publisher, "url": source.url}
+
+
+def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, Any]:
+    """The preview as one JSON-ready document: {"deck": {...}, "questions": [...]}."""
+    from quiz.generate import Kind, content_hash
+
+    hashes = {fact.id: content_hash(fact) for fact in deck.facts}
+    rows = []
+    for q in questions:
+        row: dict[str, Any] = {
+            "fact_id": q.fact_id,
+            "kind": q.kind.value,
+            "prompt": q.prompt,
+            "answer": q.answer,
+            "explanation": q.explanation,
+            "source": _source_json(q.source),
+            "refs": q.refs,
+            "content_hash": hashes[q.fact_id],
+        }
+        if q.kind is Kind.MULTIPLE_CHOICE:
+            row["options"] = list(q.options)
+            row["correct_index"] = q.correct_index
+        if q.kind is Kind.TYPED:
+            row["accept"] = list(q.accept)
+        rows.append(row)
+    meta = {
+        "id": deck.id,
+        "title": deck.title,
+        "path": str(deck.path) if deck.path else None,
+        "language": deck.language,
+        "version": deck.version,
+        "facts": len(deck.facts),
+        "seed": seed,
+    }
+    return {"deck": meta, "questions": rows}
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    lines = []
+    for para in text.splitlines() or [""]:
+        lines += textwrap.wrap(para, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent.rstrip()]
+    return lines
+
+
+def _source_line(q: Question) -> str:
+    if q.source is None:
+        return ""
+    text = q.source.title + (f" ({q.source.publisher})" if q.source.publisher else "")
+    return text + (f"; refs {q.refs}" if q.refs else "")
+
+
+def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
+    """The preview as text for a person: each question, its options and what the back of the card says."""
+    from quiz.generate import Kind
+
+    out = [f"{deck.title} ({deck.id}): {len(questions)} questions from {len(deck.facts)} facts, seed {seed}", ""]
+    for n, q in enumerate(questions, start=1):
+        out.append(f"{n}. [{KIND_LABELS[q.kind.value]}] {q.fact_id}")
+        out += _wrap(q.prompt, "   ")
+        if q.kind is Kind.MULTIPLE_CHOICE:
+            for i, option in enumerate(q.options):
+                mark = "*" if i == q.correct_index else " "
+                out += _wrap(option, f" {mark} {chr(ord('A') + i)}) ")[:1] + _wrap(option, "      ")[1:]
+        elif q.kind is Kind.TYPED:
+            accepted = f" (also accepted: {', '.join(q.accept)})" if q.accept else ""
+            out += _wrap(f"Answer: {q.answer}{accepted}", "   ")
+        else:
+            out += _wrap(f"Back: {q.answer}", "   ")
+        if q.explanation:
+            out += _wrap(q.explanation, "   ")
+        if q.source:
+            out += _wrap(f"Source: {_source_line(q)}", "   ")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,299 @@
+"""Authoring advice for a valid deck: item-writing rules (NBME) and plain language (PEMAT).
+
+Each rule yields warnings, never errors: `quiz check` prints them after errors and fails on them
+only with --strict. A fact silences a rule it has a reason to break with `allow = ["rule"]`,
+the reason written in a comment beside it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.deck.errors import Problem
+from quiz.deck.load import normalize
+from quiz.deck.model import Deck, Fact
+from quiz.readability import TextStats, text_stats
+
+RULES: dict[str, str] = {
+    "all-of-the-above": 'an option such as "all of the above", "none of the above" or "both A and B"',
+    "negative-question": "a question with NOT, EXCEPT or LEAST that is not written in capitals",
+    "answer-longer": "the answer is much longer than the wrong options (a cue for test-wise readers)",
+    "answer-cue-word": "a word of the question is repeated in the answer but in no wrong option",
+    "missing-explanation": "the fact has no explanation",
+    "missing-source": "the fact names no source",
+    "reading-level": "question and explanation read above grade 8 (Flesch-Kincaid)",
+    "percent-without-frequency": 'a percentage in the explanation with no natural frequency ("2 in 100") beside it',
+    "flashcard-only": "fewer than two possible wrong options, so the fact is served as a flashcard only",
+    "unknown-allow": "`allow` names a rule that does not exist",
+}
+"""Every warning rule and what it means (docs/questions.md has an example of each)."""
+
+MAX_GRADE = 8.0
+LONGER_RATIO = 1.5
+LONGER_MIN_CHARS = 5
+"""answer-longer: the answer is over 1.5x the wrong options' mean length and 5+ characters longer."""
+
+_OF_THE_ABOVE = re.compile(
+    r"\b(?:all|none|any|neither|both)\s+of\s+(?:the\s+)?(?:above|these|those|the\s+(?:options|answers))\b"
+    r"|^\s*(?:both|neither|only)?\s*\(?[a-e]\)?\s*(?:,\s*\(?[a-e]\)?\s*)*(?:and|or|nor|&)\s*\(?[a-e]\)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_NEGATIVE = re.compile(r"\b(?:not|except|least)\b", re.IGNORECASE)
+_NOT_NEGATIVE = re.compile(r"\bat\s+least\b|\bor\s+not\b|\bnot\s+only\b", re.IGNORECASE)
+_EMPHASIS = re.compile(r"[*_]+\s*(?:not|except|least)\s*[*_]+", re.IGNORECASE)
+_PERCENT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+_NUMBER_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|a|an"
+_BASE_WORD = r"ten|twenty|fifty|a\s+hundred|one\s+hundred|hundred|a\s+thousand|one\s+thousand|thousand"
+_FREQUENCY = re.compile(
+    rf"\b(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:in|out\s+of|of\s+every|in\s+every)\s+(?:\d[\d,]*|{_BASE_WORD})\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+STOPWORDS = frozenset(
+    """
+    about above after again against also among another any are aren't because been before being
+    below between both but can cannot could did does doing done down during each either else
+    ever every few for from further had has have having here hers herself him himself his how
+    into its itself just like more most much must near need needs often once only other ought
+    our ours over own same shall she should some such than that the their theirs them then there
+    these they this those through too under until upon very was were what when where which
+    while who whom whose why will with within without would you your yours yourself people
+    person thing things usually best most main kind type part
+    """.split()
+)
+
+
+def _warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> Problem:
+    line, col = fact.where(key)
+    return Problem(deck.path or Path("<deck>"), line or None, col, f'fact "{fact.id}": {message}', "warning", rule)
+
+
+def _content_words(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD.findall(text.casefold()) if len(w) >= 4 and w not in STOPWORDS}
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match "tumour"/"tumours" and "bleed"/"bleeding"."""
+    for suffix in ("ing", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+# --- the rules: each takes (deck, fact, wrong options it may be shown with) -----------------
+
+Rule = Callable[[Deck, Fact, "WrongOptions"], Iterator[Problem]]
+
+
+def _all_of_the_above(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    for key, texts in (("answer", [fact.answer]), ("distractors", fact.distractors)):
+        for text in texts:
+            if _OF_THE_ABOVE.search(text):
+                yield _warn(
+                    deck, fact, key, "all-of-the-above",
+                    f"the option {text!r} depends on the others, which are shuffled; "
+                    "write a single best answer instead",
+                )
+
+
+def _negative_question(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    text = _NOT_NEGATIVE.sub(" ", fact.question)
+    for found in _NEGATIVE.finditer(text):
+        word = found.group()
+        emphasised = word.isupper() or _EMPHASIS.search(text, max(0, found.start() - 3), found.end() + 3)
+        if not emphasised:
+            yield _warn(
+                deck, fact, "question", "negative-question",
+                f'the question asks in the negative ("{word}"): ask it positively, '
+                f"or write {word.upper()} in capitals so it is not missed",
+            )
+            return
+
+
+def _answer_longer(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    if wrong.count < 2:
+        return
+    mean = wrong.mean_length
+    length = len(fact.answer.strip())
+    if length > LONGER_RATIO * mean and length - mean >= LONGER_MIN_CHARS:
+        yield _warn(
+            deck, fact, "answer", "answer-longer",
+            f"the answer has {length} characters, the wrong options {mean:.0f} on average: "
+            "the longest option is a known cue; make them alike in length",
+        )
+
+
+def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    if not wrong.count:
+        return
+    cues = sorted((_content_words(fact.question) & _content_words(fact.answer)) - wrong.words)
+    if cues:
+        words = ", ".join(f'"{w}"' for w in cues)
+        yield _warn(
+            deck, fact, "answer", "answer-cue-word",
+            f"{words} from the question appears in the answer but in no wrong option, "
+            "which points to the answer",
+        )
+
+
+def _missing_explanation(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    if not fact.explanation.strip():
+        yield _warn(
+            deck, fact, None, "missing-explanation",
+            'no explanation: add explanation = "..." saying why the answer is right',
+        )
+
+
+def _missing_source(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    if not fact.source:
+        yield _warn(
+            deck, fact, None, "missing-source",
+            'no source: add source = "..." naming a [[sources]] id, so a reader can check the fact',
+        )
+
+
+def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    grade = fact_reading_stats(fact).grade
+    if grade is not None and grade > MAX_GRADE:
+        yield _warn(
+            deck, fact, "question", "reading-level",
+            f"question and explanation read at grade {grade:.1f} (Flesch-Kincaid); aim for grade "
+            f"{MAX_GRADE:.0f} or below with shorter sentences and everyday words",
+        )
+
+
+def _percent_without_frequency(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    for sentence in _SENTENCE.split(fact.explanation):
+        found = _PERCENT.search(sentence)
+        if found and not _FREQUENCY.search(sentence):
+            yield _warn(
+                deck, fact, "explanation", "percent-without-frequency",
+                f'"{found.group()}" has no natural frequency beside it: add one such as '
+                '"2 in 100 people", which more readers understand',
+            )
+            return
+
+
+def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    from quiz.generate import MIN_WRONG_OPTIONS
+
+    if wrong.count < MIN_WRONG_OPTIONS:
+        yield _warn(
+            deck, fact, "distractors", "flashcard-only",
+            f"{wrong.count} possible wrong option{'' if wrong.count == 1 else 's'}, so this fact is a "
+            "flashcard only: add distractors, or a group shared with facts of similar answers",
+        )
+
+
+def _unknown_allow(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    for name in fact.allow:
+        if name not in RULES:
+            match = difflib.get_close_matches(name, list(RULES), n=1, cutoff=0.6)
+            hint = f' (did you mean "{match[0]}"?)' if match else f" (rules: {', '.join(RULES)})"
+            yield _warn(deck, fact, "allow", "unknown-allow", f'allow names "{name}", which is not a rule{hint}')
+
+
+CHECKS: dict[str, Rule] = {
+    "all-of-the-above": _all_of_the_above,
+    "negative-question": _negative_question,
+    "answer-longer": _answer_longer,
+    "answer-cue-word": _answer_cue_word,
+    "missing-explanation": _missing_explanation,
+    "missing-source": _missing_source,
+    "reading-level": _reading_level,
+    "percent-without-frequency": _percent_without_frequency,
+    "flashcard-only": _flashcard_only,
+    "unknown-allow": _unknown_allow,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WrongOptions:
+    """What a fact's possible wrong options add up to: how many, their mean length, their words."""
+
+    count: int
+    mean_length: float
+    words: frozenset[str]
+
+
+@dataclass(slots=True)
+class _Group:
+    answers: dict[str, str] = field(default_factory=dict)
+    words: Counter[str] = field(default_factory=Counter)
+    length: int = 0
+
+
+def _wrong_options(deck: Deck) -> Callable[[Fact], WrongOptions]:
+    """For each fact, the wrong options it may be shown with: its distractors, then its group's answers.
+
+    Group totals are computed once, so a fact in a group of thousands costs no more than another.
+    """
+    from quiz.generate import WRONG_OPTIONS
+
+    groups: dict[str, _Group] = {}
+    for fact in deck.facts:
+        if fact.group:
+            group = groups.setdefault(fact.group, _Group())
+            key = normalize(fact.answer)
+            if key not in group.answers:
+                group.answers[key] = fact.answer
+                group.words.update(_content_words(fact.answer))
+                group.length += len(fact.answer.strip())
+
+    def wrong(fact: Fact) -> WrongOptions:
+        seen = {normalize(fact.answer)}
+        own = []
+        for d in fact.distractors:
+            if normalize(d) not in seen:
+                seen.add(normalize(d))
+                own.append(d)
+        count, length = len(own), sum(len(d.strip()) for d in own)
+        words: set[str] = set().union(*(_content_words(d) for d in own))
+        group = groups.get(fact.group) if fact.group else None
+        if group is not None and count < WRONG_OPTIONS:
+            taken = [group.answers[k] for k in seen if k in group.answers]
+            count += len(group.answers) - len(taken)
+            length += group.length - sum(len(t.strip()) for t in taken)
+            left = group.words - Counter(w for t in taken for w in _content_words(t))
+            words |= set(left)
+        return WrongOptions(count, length / count if count else 0.0, frozenset(words))
+
+    return wrong
+
+
+def lint_deck(deck: Deck) -> list[Problem]:
+    """Every authoring warning for a loaded deck, in file order."""
+    wrong_of = _wrong_options(deck)
+    problems: list[Problem] = []
+    for fact in deck.facts:
+        wrong = wrong_of(fact)
+        allowed = set(fact.allow)
+        for name, check in CHECKS.items():
+            if name not in allowed:
+                problems.extend(check(deck, fact, wrong))
+    problems.sort(key=lambda p: (p.line or 0, p.col or 0))
+    return problems
+
+
+def fact_reading_stats(fact: Fact) -> TextStats:
+    """Words, sentences and syllables of what a learner reads for a fact: question and explanation."""
+    return text_stats(fact.question) + text_stats(fact.explanation)
+
+
+def deck_reading_stats(deck: Deck) -> TextStats:
+    """The pooled counts of every fact's question and explanation."""
+    total = TextStats()
+    for fact in deck.facts:
+        total += fact_reading_stats(fact)
+    return total
+
+
+def deck_reading_grade(deck: Deck) -> float | None:
+    """The deck's overall Flesch-Kincaid grade (pooled over every question and explanation)."""
+    return deck_reading_stats(deck).grade

@@ -1,0 +1,68 @@
+"""Flesch-Kincaid reading grade, computed in-house with a plain syllable heuristic (works offline)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\u201d\u2019]|$)")
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def syllables(word: str) -> int:
+    """Syllables in an English word, by vowel groups: right for most words, off by one for some."""
+    w = word.casefold()
+    if not w.isalpha():
+        return 1  # numbers and abbreviations with digits are read as about one beat
+    if len(w) <= 3:
+        return 1
+    count = len(_VOWELS.findall(w))
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1  # silent final e: "make", "tissue"
+    elif w.endswith("le") and len(w) > 2 and w[-3] in "aeiouy" and count > 1:
+        count -= 1  # "whale", "mile"
+    if w.endswith(("ed",)) and not w.endswith(("ted", "ded")) and count > 1:
+        count -= 1  # "jumped", "asked"
+    if w.endswith("es") and not w.endswith(("ies", "ses", "zes", "ces", "ges", "xes", "shes", "ches")) and count > 1:
+        count -= 1  # "makes", "tubes"
+    return max(1, count)
+
+
+@dataclass(frozen=True, slots=True)
+class TextStats:
+    """Counts behind a reading grade; stats add, so a deck's figure pools all its texts."""
+
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+
+    def __add__(self, other: TextStats) -> TextStats:
+        return TextStats(
+            self.words + other.words, self.sentences + other.sentences, self.syllables + other.syllables
+        )
+
+    @property
+    def grade(self) -> float | None:
+        """The Flesch-Kincaid grade level, or None for text without words."""
+        if not self.words:
+            return None
+        sentences = max(1, self.sentences)
+        return 0.39 * self.words / sentences + 11.8 * self.syllables / self.words - 15.59
+
+
+def text_stats(text: str) -> TextStats:
+    """Count words, sentences and syllables; text without end punctuation is one sentence."""
+    words = _WORD.findall(text)
+    if not words:
+        return TextStats()
+    body = text.strip().rstrip("\"')\u201d\u2019")
+    sentences = len(_SENTENCE_END.findall(body))
+    if not body.endswith((".", "!", "?")):
+        sentences += 1  # the last sentence has no full stop
+    return TextStats(len(words), max(1, sentences), sum(syllables(w) for w in words))
+
+
+def grade(text: str) -> float | None:
+    """Flesch-Kincaid grade of a text: 0.39 words/sentence + 11.8 syllables/word - 15.59."""
+    return text_stats(text).grade
