@@ -246,3 +246,19 @@ def test_restore_without_backups_says_so(data_dir: Path) -> None:
         restore_backup(data_dir)
     with pytest.raises(StoreError, match="no such backup"):
         restore_backup(data_dir, data_dir / "missing.db")
+
+
+def test_no_answer_or_deck_text_reaches_logs_or_output(
+    data_dir: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    with Store.open(data_dir, now=NOW) as s:
+        sid = s.start_session("secret-deck", "quiz", now=NOW)
+        s.record_answer(sid, "secret-deck", "secret-fact", kind="typed", response="secret reply", correct=False)
+        s.undo_last(sid)
+        s.record_answer(sid, "secret-deck", "secret-fact", kind="typed", response="secret reply", correct=True)
+        s.backup(NOW)
+    captured = capsys.readouterr()
+    assert "secret" not in caplog.text + captured.out + captured.err
