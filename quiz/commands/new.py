@@ -1,0 +1,48 @@
+"""`quiz new PATH`: write a starter deck with one example fact, every key present and explained."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "write a new deck file with one example fact, every key present and explained"
+ORDER = 30
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", type=Path, help="the deck file to create (it must not exist yet)")
+    parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck's id (default: made from the file name)")
+    parser.add_argument("--title", metavar="TITLE", help="the deck's title (default: made from the id)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import SLUG, parse_deck
+    from quiz.errors import QuizError
+    from quiz.interop.template import new_deck_text, slug_from_name, title_from_id
+
+    path: Path = args.path
+    if path.suffix != ".toml":
+        raise QuizError(f"{path}: a deck file's name ends in .toml (try {path.with_name(path.name + '.toml')})")
+    deck_id = args.deck_id if args.deck_id is not None else slug_from_name(path.stem) or "my-deck"
+    if not SLUG.match(deck_id):
+        suggestion = slug_from_name(deck_id) or "my-deck"
+        raise QuizError(
+            f'--id {deck_id!r} is not a slug: use lowercase letters a-z, digits and single hyphens, like "{suggestion}"'
+        )
+    title = args.title if args.title is not None else title_from_id(deck_id)
+    text = new_deck_text(deck_id, title, path_hint=str(path))
+    try:
+        parse_deck(text, path)
+    except DeckError as err:  # only a title the loader refuses (empty, control characters) gets here
+        raise QuizError(f"--title cannot be used: {err.problems[0].message}") from None
+    if path.exists():
+        raise QuizError(f"{path}: already exists; quiz new never overwrites a file (choose another name)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+    except FileExistsError:
+        raise QuizError(f"{path}: already exists; quiz new never overwrites a file (choose another name)") from None
+    print(f"wrote {path}: a deck with one example fact. Edit it, then run `quiz check {path}`.")
+    return 0

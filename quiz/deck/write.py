@@ -1,0 +1,92 @@
+"""Write a Deck back out as deck-format TOML that an author can read and edit.
+
+Strings are escaped by tomli_w (long text as multiline strings); the layout is ours, so short
+lists stay on one line and each table reads the way docs/deck-format.md shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import tomli_w
+
+from quiz.deck.model import FORMAT_VERSION, Deck, Fact, Source
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+
+
+def _string(text: str, *, multiline: bool = True) -> str:
+    rendered = tomli_w.dumps({"v": text}, multiline_strings=multiline)
+    return rendered[len("v = ") : -1]
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else _string(key, multiline=False)
+
+
+def _value(value: str | tuple[str, ...] | dt.date) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_string(v, multiline=False) for v in value) + "]"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _string(value)
+
+
+def _table(header: str, pairs: list[tuple[str, str | tuple[str, ...] | dt.date | None]]) -> str:
+    lines = [header]
+    lines += [f"{_key(k)} = {_value(v)}" for k, v in pairs if v]
+    return "\n".join(lines)
+
+
+def _deck_table(deck: Deck) -> str:
+    return _table(
+        "[deck]",
+        [
+            ("id", deck.id),
+            ("title", deck.title),
+            ("description", deck.description),
+            ("language", deck.language),
+            ("audience", deck.audience),
+            ("version", deck.version),
+            ("reviewed", deck.reviewed),
+            ("disclaimer", deck.disclaimer),
+            ("tags", deck.tags),
+        ],
+    )
+
+
+def _source_table(source: Source) -> str:
+    return _table(
+        "[[sources]]",
+        [("id", source.id), ("title", source.title), ("publisher", source.publisher), ("url", source.url)],
+    )
+
+
+def _fact_table(fact: Fact) -> str:
+    return _table(
+        "[[facts]]",
+        [
+            ("id", fact.id),
+            ("question", fact.question),
+            ("answer", fact.answer),
+            ("distractors", fact.distractors),
+            ("explanation", fact.explanation),
+            ("source", fact.source),
+            ("refs", fact.refs),
+            ("group", fact.group),
+            ("tags", fact.tags),
+            ("accept", fact.accept),
+            ("allow", fact.allow),
+        ],
+    )
+
+
+def deck_to_toml(deck: Deck) -> str:
+    """The deck as format-1 TOML; parse_deck(deck_to_toml(deck)) == deck for any valid deck."""
+    parts = [f"format = {FORMAT_VERSION}", _deck_table(deck)]
+    parts += [_source_table(s) for s in deck.sources]
+    if deck.glossary:
+        parts.append(_table("[glossary]", list(deck.glossary)))
+    parts += [_fact_table(f) for f in deck.facts]
+    return "\n\n".join(parts) + "\n"
