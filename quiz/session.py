@@ -1,0 +1,166 @@
+"""One study session: which questions, in what order, the answers given and the score. Pure, no I/O.
+
+The screen asks the session for the current question, tells it the answer, and writes the
+result through the store; the session itself never touches a file or a clock it was not given.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from quiz.deck.model import Deck, Fact
+from quiz.generate import Kind, Question, check_typed, kinds_for, make_question
+from quiz.schedule import NEW_PER_SESSION, Rating, rating_for
+
+DEFAULT_COUNT = 10
+
+
+class Mode(StrEnum):
+    """How a session asks: one kind of question, a mix, or spaced-repetition review of what is due."""
+
+    MULTIPLE_CHOICE = "multiple-choice"
+    FLASHCARD = "flashcard"
+    TYPED = "typed"
+    MIXED = "mixed"
+    DUE = "due"
+
+    @property
+    def label(self) -> str:
+        return {
+            "multiple-choice": "Multiple choice",
+            "flashcard": "Flashcards",
+            "typed": "Type the answer",
+            "mixed": "Mixed",
+            "due": "Review what is due",
+        }[self.value]
+
+
+_KIND_OF_MODE = {Mode.MULTIPLE_CHOICE: Kind.MULTIPLE_CHOICE, Mode.FLASHCARD: Kind.FLASHCARD, Mode.TYPED: Kind.TYPED}
+
+
+def _kind_for(mode: Mode, kinds: tuple[Kind, ...], rng: random.Random) -> Kind | None:
+    if mode in _KIND_OF_MODE:
+        wanted = _KIND_OF_MODE[mode]
+        if wanted in kinds:
+            return wanted
+        # A fact with too few wrong options is served as a flashcard, as `quiz check` warns.
+        return Kind.FLASHCARD if mode is Mode.MULTIPLE_CHOICE and Kind.FLASHCARD in kinds else None
+    return rng.choice(kinds) if kinds else None
+
+
+def plan(
+    deck: Deck,
+    mode: Mode,
+    *,
+    seed: int = 0,
+    count: int | None = DEFAULT_COUNT,
+    due: Sequence[str] = (),
+    unseen: Sequence[str] = (),
+    only: Sequence[str] | None = None,
+    new_per_session: int = NEW_PER_SESSION,
+) -> list[Question]:
+    """Choose and order the questions of a session.
+
+    Review (`Mode.DUE`) asks the due facts, most overdue first, then up to `new_per_session` facts
+    never seen before. Other modes ask `count` facts: due ones first, then unseen ones in deck
+    order, then the rest in a seeded shuffle. `only` restricts the session to those facts (to
+    retry the ones missed).
+    """
+    rng = random.Random(f"plan:{seed}")
+    by_id = {f.id: f for f in deck.facts}
+    facts: list[Fact]
+    if only is not None:
+        facts = [by_id[i] for i in only if i in by_id]
+    elif mode is Mode.DUE:
+        new = [i for i in unseen if i in by_id][: max(new_per_session, 0)]
+        facts = [by_id[i] for i in due if i in by_id] + [by_id[i] for i in new]
+    else:
+        first = [i for i in (*due, *unseen) if i in by_id]
+        chosen = set(first)
+        rest = [f.id for f in deck.facts if f.id not in chosen]
+        rng.shuffle(rest)
+        ordered = list(dict.fromkeys(first + rest))
+        facts = [by_id[i] for i in ordered]
+    questions: list[Question] = []
+    for fact in facts:
+        kind = _kind_for(mode, kinds_for(deck, fact), rng)
+        if kind is None:
+            continue
+        questions.append(make_question(deck, fact, kind, seed=seed))
+        if count is not None and only is None and mode is not Mode.DUE and len(questions) >= count:
+            break
+    return questions
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """One answer given in the session."""
+
+    question: Question
+    response: str
+    correct: bool
+    rating: Rating
+    answer_id: int | None = None
+
+
+@dataclass
+class StudySession:
+    """The state of one sitting: the questions, the answers so far and what was missed."""
+
+    deck: Deck
+    mode: Mode
+    questions: list[Question]
+    answers: list[Answered] = field(default_factory=list)
+    store_id: int | None = None
+
+    @property
+    def position(self) -> int:
+        """The index of the current question (== len(questions) when done)."""
+        return len(self.answers)
+
+    @property
+    def current(self) -> Question | None:
+        return self.questions[self.position] if self.position < len(self.questions) else None
+
+    @property
+    def done(self) -> bool:
+        return self.position >= len(self.questions)
+
+    @property
+    def correct(self) -> int:
+        return sum(a.correct for a in self.answers)
+
+    @property
+    def missed(self) -> list[Answered]:
+        return [a for a in self.answers if not a.correct]
+
+    def grade(self, response: str | int | Rating) -> Answered:
+        """Judge a response to the current question (an option index, typed text or a flashcard grade)."""
+        q = self.current
+        if q is None:
+            raise IndexError("the session has no question left")
+        if q.kind is Kind.MULTIPLE_CHOICE:
+            index = int(response)
+            if not 0 <= index < len(q.options):
+                raise ValueError(f"option {index + 1} does not exist")
+            correct = index == q.correct_index
+            return Answered(q, q.options[index], correct, rating_for(correct))
+        if q.kind is Kind.TYPED:
+            text = str(response)
+            correct = check_typed(q, text)
+            return Answered(q, text, correct, rating_for(correct))
+        rating = Rating(int(response))
+        return Answered(q, rating.name.capitalize(), rating is not Rating.AGAIN, rating)
+
+    def record(self, answered: Answered) -> None:
+        """Add a graded answer (once the store has kept it)."""
+        if answered.question is not self.current:
+            raise ValueError("the answer is not for the current question")
+        self.answers.append(answered)
+
+    def undo(self) -> Answered | None:
+        """Take back the last answer; the question becomes current again."""
+        return self.answers.pop() if self.answers else None

@@ -1,0 +1,267 @@
+"""QuizApp: holds the decks and the store, watches deck files, and routes between screens."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App
+from textual.binding import Binding
+
+from quiz.deck.discover import FoundDeck, discover, load_found
+from quiz.schedule import Scheduler, utc
+from quiz.session import Mode
+from quiz.store import DamagedDatabase, Store, StoreError
+
+
+@dataclass
+class StudyRequest:
+    """A session to open straight away (`quiz study DECK ...`)."""
+
+    path: Path
+    mode: Mode = Mode.MIXED
+    count: int | None = None
+
+
+@dataclass
+class Settings:
+    """What the command line decided: where data lives, which decks, the seed and the clock."""
+
+    data_dir: Path
+    deck_paths: list[Path] | None = None
+    seed: int | None = None
+    clock: Callable[[], datetime] = field(default=lambda: utc())
+    fuzz: bool = True
+    blink: bool = True
+    watch_interval: float = 1.0
+
+
+class QuizApp(App[int]):
+    """The quiz app; screens own their behaviour, the app owns decks, store and routing."""
+
+    CSS_PATH = "quiz.tcss"
+    TITLE = "quiz"
+    SUB_TITLE = "learn about your treatment"
+    BINDINGS = [
+        Binding("question_mark", "help", "Keys", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, settings: Settings, *, study: StudyRequest | None = None, history: bool = False) -> None:
+        super().__init__()
+        self.settings = settings
+        self.study_request = study
+        self.open_history = history
+        self.store: Store | None = None
+        self.store_problem: str | None = None
+        self.decks: list[FoundDeck] = []
+        self._stamps: dict[Path, tuple[int, int] | None] = {}
+        self.seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4))
+
+    # -- start-up -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.decks = self._load_decks()
+        self._stamps = {f.path: _stamp(f.path) for f in self.decks}
+        self._open_store()
+        self.set_interval(self.settings.watch_interval, self.poll_decks)
+
+    def _load_decks(self) -> list[FoundDeck]:
+        if self.settings.deck_paths is None:
+            return discover(self.settings.data_dir)
+        return [load_found(path) for path in self.settings.deck_paths]
+
+    def _open_store(self, *, retry: bool = False) -> None:
+        from quiz.tui.screens.dialogs import StoreProblemDialog
+
+        try:
+            self.store = Store.open(self.settings.data_dir, scheduler=Scheduler(fuzz=self.settings.fuzz))
+        except DamagedDatabase as err:
+            self.push_screen(StoreProblemDialog(err), self._after_store_problem)
+            return
+        except (StoreError, OSError) as err:
+            self.store = None
+            self.store_problem = str(err)
+            self._show_first_screen()
+            self.notify(
+                f"{err}\nYou can study, but answers will not be saved.",
+                title="Score history unavailable",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+            return
+        self._show_first_screen()
+
+    def _after_store_problem(self, choice: str | None) -> None:
+        from quiz.store import restore_backup
+
+        if choice == "quit" or choice is None:
+            self.exit(1)
+            return
+        if choice == "restore":
+            try:
+                restored = restore_backup(self.settings.data_dir)
+            except (StoreError, OSError) as err:
+                self.notify(str(err), title="Could not restore", severity="error", markup=False)
+            else:
+                self.notify(f"Restored the backup {restored.backup.name}.", markup=False)
+        self._open_store()
+
+    def _show_first_screen(self) -> None:
+        from quiz.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.study_request is not None:
+            request = self.study_request
+            found = next((f for f in self.decks if f.path == request.path), None)
+            if found is None or found.deck is None:
+                self.exit(1)
+                return
+            self.start_study(found, request.mode, count=request.count, exit_after=True)
+        elif self.open_history:
+            self.action_history(exit_after=True)
+
+    # -- routing --------------------------------------------------------------------------------
+
+    def start_study(
+        self,
+        found: FoundDeck,
+        mode: Mode,
+        *,
+        count: int | None = None,
+        only: list[str] | None = None,
+        exit_after: bool = False,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Open a study session on a deck, showing the disclaimer first if this is its first session."""
+        from quiz.tui.screens.dialogs import DisclaimerDialog
+        from quiz.tui.screens.study import StudyScreen, build_session
+
+        deck = found.deck
+        assert deck is not None
+        session = build_session(self, deck, mode, count=count, only=only)
+        if not session.questions:
+            message = (
+                "Nothing is due in this deck right now. Well done!"
+                if mode is Mode.DUE
+                else "This deck has no questions of that kind."
+            )
+            self.notify(message, title=deck.title, markup=False)
+            if exit_after:
+                self.exit(0)
+            elif then:
+                then()
+            return
+
+        def finished(_: object = None) -> None:
+            if exit_after:
+                self.exit(0)
+            elif then is not None:
+                then()
+
+        def open_session(accepted: bool | None = True) -> None:
+            if not accepted:
+                finished()
+                return
+            self.push_screen(StudyScreen(session, found.path), finished)
+
+        first_time = self.store is not None and not self.store.last_sessions(1, deck.id)
+        if first_time and deck.disclaimer:
+            self.push_screen(DisclaimerDialog(deck), open_session)
+        else:
+            open_session()
+
+    def action_history(self, exit_after: bool = False) -> None:
+        """Open the History screen."""
+        from quiz.tui.screens.history import HistoryScreen
+
+        if self.store is None:
+            self.notify(self.store_problem or "No score history.", severity="error", markup=False)
+            if exit_after:
+                self.exit(1)
+            return
+        self.push_screen(HistoryScreen(), (lambda _: self.exit(0)) if exit_after else None)
+
+    def action_help(self) -> None:
+        """Show every key of the current screen, and the deck's disclaimer and sources."""
+        from quiz.tui.screens.dialogs import HelpDialog
+
+        if isinstance(self.screen, HelpDialog):
+            return
+        keys: list[tuple[str, str]] = []
+        for active in self.active_bindings.values():
+            binding = active.binding
+            if binding.description and active.enabled:
+                keys.append((binding.key_display or self.get_key_display(binding), binding.description))
+        deck = getattr(self.screen, "deck", None)
+        self.push_screen(HelpDialog(keys, deck))
+
+    def now(self) -> datetime:
+        return self.settings.clock()
+
+    # -- watching deck files -------------------------------------------------------------------
+
+    def poll_decks(self) -> None:
+        """Reload any deck file that changed on disk, so an author sees edits while the app is open."""
+        for index, found in enumerate(self.decks):
+            stamp = _stamp(found.path)
+            if stamp == self._stamps.get(found.path):
+                continue
+            self._stamps[found.path] = stamp
+            fresh = load_found(found.path, found.builtin)
+            self.decks[index] = fresh
+            if fresh.error is not None:
+                self.notify(
+                    str(fresh.error.problems[0]),
+                    title=f"Problem in {found.path.name}",
+                    severity="error",
+                    markup=False,
+                    timeout=10,
+                )
+            for screen in self.screen_stack:
+                hook = getattr(screen, "deck_reloaded", None)
+                if hook is not None:
+                    hook(fresh)
+
+    # -- never a traceback ---------------------------------------------------------------------
+
+    def _fatal_error(self) -> None:
+        """Exit on an unexpected error without Textual's traceback, whose locals hold health text."""
+        import sys
+
+        kind = type(sys.exc_info()[1]).__name__ if sys.exc_info()[1] else "error"
+        self.bell()
+        self._exit_renderables.append(
+            Text(
+                f"quiz stopped because of an unexpected problem ({kind}). Every answer you gave "
+                "was saved. Set QUIZ_DEBUG=1 to see the details when reporting it."
+            )
+        )
+        self._close_messages_no_wait()
+
+    def _handle_exception(self, error: Exception) -> None:
+        if os.environ.get("QUIZ_DEBUG"):
+            super()._handle_exception(error)
+            return
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._fatal_error()
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)

@@ -1,0 +1,150 @@
+"""Modal dialogs: choosing a mode, the disclaimer, keys and sources, glossary, a damaged history."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.deck.model import Deck
+from quiz.session import Mode
+from quiz.store import DamagedDatabase
+from quiz.tui.text import plain
+
+MODE_HELP = {
+    Mode.MIXED: "a mix of question kinds",
+    Mode.MULTIPLE_CHOICE: "pick one of four answers",
+    Mode.FLASHCARD: "recall the answer, then say how well you knew it",
+    Mode.TYPED: "spell out the answer yourself",
+    Mode.DUE: "spaced repetition: what you are about to forget",
+}
+
+
+class ModeDialog(ModalScreen[Mode | None]):
+    """Choose how to study a deck."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.deck_title = title
+
+    def compose(self) -> ComposeResult:
+        modes = list(MODE_HELP)
+        with Vertical(classes="dialog"):
+            yield Static(plain(f"Study: {self.deck_title}"), classes="dialog-title")
+            yield OptionList(
+                *(Option(f"{n}. {m.label}: {MODE_HELP[m]}", id=m.value) for n, m in enumerate(modes, 1)),
+                markup=False,
+                id="modes",
+            )
+            yield Static("Up/Down and Enter, or a number key. Escape goes back.", classes="dialog-hint")
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "key", "")
+        if key.isdigit() and 1 <= int(key) <= len(MODE_HELP):
+            self.dismiss(list(MODE_HELP)[int(key) - 1])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(Mode(event.option.id))
+
+
+class DisclaimerDialog(ModalScreen[bool]):
+    """The deck's disclaimer, shown before a person's first session of it."""
+
+    BINDINGS = [
+        Binding("enter", "dismiss(True)", "I understand", priority=True),
+        Binding("escape", "dismiss(False)", "Back"),
+    ]
+
+    def __init__(self, deck: Deck) -> None:
+        super().__init__()
+        self.deck = deck
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(f"Before you start: {self.deck.title}"), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(plain(self.deck.disclaimer))
+            yield Static("Press Enter to start, or Escape to go back.", classes="dialog-hint")
+
+
+class HelpDialog(ModalScreen[None]):
+    """Every key of the screen below, and the deck's disclaimer and sources."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss(None)", "Close")]
+
+    def __init__(self, keys: list[tuple[str, str]], deck: Deck | None) -> None:
+        super().__init__()
+        self.keys = keys
+        self.deck = deck
+
+    def compose(self) -> ComposeResult:
+        keys = "\n".join(f"  {key:<12} {description}" for key, description in self.keys)
+        parts = [f"Keys on this screen:\n{keys}"]
+        if self.deck is not None:
+            if self.deck.disclaimer:
+                parts.append(f"\nAbout this deck:\n{self.deck.disclaimer}")
+            for source in self.deck.sources:
+                line = f"\nSource: {source.title}"
+                if source.publisher:
+                    line += f"\n  {source.publisher}"
+                if source.url:
+                    line += f"\n  {source.url}"
+                parts.append(line)
+        with Vertical(classes="dialog"):
+            yield Static("Help", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(plain("\n".join(parts)))
+            yield Static("Escape closes this help.", classes="dialog-hint")
+
+
+class GlossaryDialog(ModalScreen[None]):
+    """The definitions of the glossary terms on the screen."""
+
+    BINDINGS = [Binding("escape,g,enter", "dismiss(None)", "Close")]
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        body = Content("\n\n").join(
+            Content.assemble((term, "bold underline"), "\n", definition) for term, definition in self.entries
+        )
+        with Vertical(classes="dialog"):
+            yield Static("Words to know", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(body or "No glossary words on this question.")
+            yield Static("Escape closes this list.", classes="dialog-hint")
+
+
+class StoreProblemDialog(ModalScreen[str]):
+    """The score history could not be read: say where the damaged file is and what can be done."""
+
+    BINDINGS = [Binding("escape", "dismiss('quit')", "Quit")]
+
+    def __init__(self, err: DamagedDatabase) -> None:
+        super().__init__()
+        self.err = err
+
+    def compose(self) -> ComposeResult:
+        text = (
+            "Your score history could not be read: the file is damaged.\n\n"
+            f"Nothing was deleted. The damaged file was kept at:\n{self.err.aside_path}\n\n"
+            "You can start a fresh history, or restore the newest good backup."
+        )
+        with Vertical(classes="dialog"):
+            yield Static("Score history problem", classes="dialog-title")
+            yield Static(plain(text), classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Restore backup", id="restore", variant="primary")
+                yield Button("Start fresh", id="fresh")
+                yield Button("Quit", id="quit")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "quit")

@@ -1,0 +1,131 @@
+"""History: sessions, accuracy over time, the weakest facts and what falls due, filtered by deck."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static, TabbedContent, TabPane
+
+from quiz.deck.model import Deck
+from quiz.tui.text import plain
+
+ALL = "__all__"
+DAYS = 30
+
+
+class HistoryScreen(Screen[None]):
+    """Score history from the store, for every deck or one."""
+
+    BINDINGS = [Binding("escape,q", "dismiss(None)", "Back"), Binding("f", "filter", "Filter by deck")]
+
+    deck: Deck | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        options = [(plain(f.deck.title if f.deck else f.id), f.id) for f in self.app.decks]  # type: ignore[attr-defined]
+        yield Select(options, prompt="All decks", allow_blank=True, id="deck-filter")
+        with TabbedContent(id="history-tabs"):
+            with TabPane("Sessions", id="tab-sessions"):
+                yield DataTable(id="sessions", cursor_type="row")
+            with TabPane("Progress", id="tab-progress"):
+                yield Static(id="progress-text")
+                yield Sparkline([], id="accuracy-chart")
+                yield DataTable(id="days", cursor_type="row")
+            with TabPane("Weakest", id="tab-weakest"):
+                yield DataTable(id="weakest", cursor_type="row")
+            with TabPane("Due", id="tab-due"):
+                yield Static(id="due-text")
+                yield DataTable(id="forecast", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sessions", DataTable).add_columns("Date", "Deck", "Mode", "Score", "Time")
+        self.query_one("#days", DataTable).add_columns("Day", "Answers", "Right")
+        self.query_one("#weakest", DataTable).add_columns("Question", "Tries", "Missed")
+        self.query_one("#forecast", DataTable).add_columns("Day", "Falling due")
+        self.refresh_history()
+        self.query_one("#sessions").focus()
+
+    def action_filter(self) -> None:
+        select = self.query_one("#deck-filter", Select)
+        select.focus()
+        select.expanded = True
+
+    def on_select_changed(self, _: Select.Changed) -> None:
+        self.refresh_history()
+
+    def _deck_id(self) -> str | None:
+        value = self.query_one("#deck-filter", Select).value
+        return value if isinstance(value, str) and value != ALL else None
+
+    def _titles(self) -> dict[str, Deck]:
+        return {f.deck.id: f.deck for f in self.app.decks if f.deck}  # type: ignore[attr-defined]
+
+    def refresh_history(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        now = self.app.now()  # type: ignore[attr-defined]
+        deck_id = self._deck_id()
+        decks = self._titles()
+        self.deck = decks.get(deck_id) if deck_id else None
+
+        sessions = self.query_one("#sessions", DataTable)
+        sessions.clear()
+        for s in store.last_sessions(200, deck_id):
+            title = decks[s.deck_id].title if s.deck_id in decks else s.deck_id
+            end = s.finished_at or s.started_at
+            minutes = max(0, int((end - s.started_at).total_seconds() // 60))
+            score = f"{s.correct}/{s.answered}" + (" (ended early)" if s.ended_early else "")
+            sessions.add_row(s.started_at.strftime("%Y-%m-%d %H:%M"), Text(title[:28]), s.mode, score, f"{minutes} min")
+
+        today = now.date()
+        start = today - timedelta(days=DAYS - 1)
+        ids = [deck_id] if deck_id else sorted({s.deck_id for s in store.last_sessions(10_000)})
+        per_day: dict = {}
+        for did in ids:
+            for day in store.accuracy_per_day(did, start, today):
+                answered, correct = per_day.get(day.day, (0, 0))
+                per_day[day.day] = (answered + day.answered, correct + day.correct)
+        series = [
+            (per_day[d][1] / per_day[d][0]) if d in per_day and per_day[d][0] else 0.0
+            for d in (start + timedelta(days=i) for i in range(DAYS))
+        ]
+        total = sum(a for a, _ in per_day.values())
+        right = sum(c for _, c in per_day.values())
+        overall = f"{right / total:.0%}" if total else "no answers yet"
+        self.query_one("#progress-text", Static).update(
+            f"Share of right answers per day, last {DAYS} days (taller is better): {overall} overall, "
+            f"study streak {store.streak(today)} day(s)."
+        )
+        self.query_one("#accuracy-chart", Sparkline).data = series
+        days = self.query_one("#days", DataTable)
+        days.clear()
+        for day in sorted(per_day, reverse=True):
+            answered, correct = per_day[day]
+            days.add_row(day.isoformat(), str(answered), f"{correct} ({correct / answered:.0%})")
+
+        weakest = self.query_one("#weakest", DataTable)
+        weakest.clear()
+        for did in ids:
+            deck = decks.get(did)
+            for score in store.weakest_facts(did, 3, 10):
+                text = score.fact_id
+                if deck is not None:
+                    try:
+                        text = deck.fact(score.fact_id).question
+                    except KeyError:
+                        pass
+                weakest.add_row(Text(text[:56]), str(score.tries), str(score.misses))
+
+        forecast = self.query_one("#forecast", DataTable)
+        forecast.clear()
+        days_due = store.due_forecast(deck_id, 14, now)
+        for day, count in days_due:
+            label = "today" if day == today else day.strftime("%a %d %b")
+            forecast.add_row(label, str(count))
+        self.query_one("#due-text", Static).update(
+            f"Facts falling due over the next two weeks: {sum(c for _, c in days_due)}."
+        )

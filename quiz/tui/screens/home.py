@@ -1,0 +1,143 @@
+"""Home: every deck found, with its size, what is due, the last score and mastery."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from quiz.deck.discover import FoundDeck
+from quiz.session import Mode
+from quiz.tui.text import plain
+
+
+class HomeScreen(Screen[None]):
+    """The deck browser."""
+
+    BINDINGS = [
+        Binding("enter", "study", "Study", priority=True),
+        Binding("r", "review", "Review due"),
+        Binding("h", "app.history", "History"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    deck = None  # Home has no current deck; Help shows only its keys.
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static("Choose a deck and press Enter to study.", id="home-hint")
+            yield DataTable(id="decks", cursor_type="row", zebra_stripes=False)
+            yield Static(id="deck-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        table.add_column("Deck", key="deck", width=38)
+        table.add_column("Facts", key="facts")
+        table.add_column("Due", key="due")
+        table.add_column("Last", key="last")
+        table.add_column("Mastered", key="mastery")
+        self.refresh_decks()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_decks()
+
+    def deck_reloaded(self, found: FoundDeck) -> None:
+        self.refresh_decks()
+
+    @property
+    def decks(self) -> list[FoundDeck]:
+        return self.app.decks  # type: ignore[attr-defined]
+
+    def refresh_decks(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        row = table.cursor_row
+        table.clear()
+        store = self.app.store  # type: ignore[attr-defined]
+        now = self.app.now()  # type: ignore[attr-defined]
+        for index, found in enumerate(self.decks):
+            if found.deck is None:
+                table.add_row(Text(f"! {found.path.name}: cannot be used"), "-", "-", "-", "-", key=str(index))
+                continue
+            deck = found.deck
+            due = last = mastered = "-"
+            if store is not None:
+                ids = [f.id for f in deck.facts]
+                due = str(len(set(store.due_facts(deck.id, now)) & set(ids)))
+                sessions = store.last_sessions(1, deck.id)
+                if sessions and sessions[0].answered:
+                    s = sessions[0]
+                    last = f"{s.correct}/{s.answered}"
+                m = store.mastery(deck.id, ids, now)
+                mastered = f"{m.share:.0%}"
+            table.add_row(Text(deck.title), str(len(deck.facts)), due, last, mastered, key=str(index))
+        if self.decks:
+            table.move_cursor(row=min(max(row, 0), len(self.decks) - 1))
+        self._show_detail()
+
+    def selected(self) -> FoundDeck | None:
+        table = self.query_one("#decks", DataTable)
+        if not self.decks or table.cursor_row < 0:
+            return None
+        return self.decks[min(table.cursor_row, len(self.decks) - 1)]
+
+    def on_data_table_row_highlighted(self, _: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#deck-detail", Static)
+        found = self.selected()
+        if found is None:
+            detail.update("No decks found. Put your own decks in the decks folder of your data directory.")
+            return
+        if found.deck is None:
+            assert found.error is not None
+            detail.update(Content("This deck has a problem and cannot be used:\n") + plain(str(found.error)))
+            return
+        deck = found.deck
+        lines = [deck.description or deck.title]
+        if deck.audience:
+            lines.append(f"For: {deck.audience}")
+        if deck.reviewed:
+            lines.append(f"Content last reviewed: {deck.reviewed.isoformat()}")
+        detail.update(plain("\n".join(lines)))
+
+    def action_study(self) -> None:
+        from quiz.tui.screens.dialogs import ModeDialog
+
+        found = self.selected()
+        if found is None:
+            return
+        if found.deck is None:
+            self.notify(str(found.error), title="This deck cannot be used", severity="error", markup=False)
+            return
+
+        def chosen(mode: Mode | None) -> None:
+            if mode is not None:
+                self.app.start_study(found, mode)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ModeDialog(found.deck.title), chosen)
+
+    def action_review(self) -> None:
+        """Review what is due, deck after deck."""
+        store = self.app.store  # type: ignore[attr-defined]
+        if store is None:
+            self.notify("The score history is unavailable, so nothing is scheduled.", markup=False)
+            return
+        now = self.app.now()  # type: ignore[attr-defined]
+        queue = [f for f in self.decks if f.deck is not None and store.due_facts(f.deck.id, now)]
+        if not queue:
+            self.notify("Nothing is due right now. Come back later, or study a deck.", title="Review")
+            return
+
+        def next_deck() -> None:
+            if queue:
+                self.app.start_study(queue.pop(0), Mode.DUE, then=next_deck)  # type: ignore[attr-defined]
+
+        next_deck()

@@ -1,0 +1,100 @@
+"""Summary: the score, the time taken and what was missed, with the right answers."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.deck.model import Deck
+from quiz.paths import FILE_MODE
+from quiz.session import StudySession
+from quiz.tui.text import percent, plain, source_line
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    if minutes:
+        return f"{minutes} min {secs} s"
+    return f"{secs} s"
+
+
+class SummaryScreen(Screen[str]):
+    """Shown when a session ends: returns "retry" (study the missed ones again) or "done"."""
+
+    BINDINGS = [
+        Binding("r", "dismiss('retry')", "Retry missed"),
+        Binding("s", "save", "Save missed list"),
+        Binding("enter", "dismiss('done')", "Done", priority=True),
+        Binding("escape", "dismiss('done')", "Done", show=False),
+    ]
+
+    def __init__(self, session: StudySession, elapsed: float, *, early: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.elapsed = elapsed
+        self.early = early
+
+    @property
+    def deck(self) -> Deck:
+        return self.session.deck
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        head = [
+            Content.styled("Session finished" + (" early" if self.early else ""), "bold"),
+            plain(f"{self.deck.title}  |  {s.mode.label}"),
+            Content(f"Score: {percent(s.correct, len(s.answers))}   Time: {_duration(self.elapsed)}"),
+        ]
+        yield Static(Content("\n").join(head), id="summary-head")
+        with VerticalScroll(id="missed"):
+            missed = s.missed
+            if not missed:
+                yield Static("You got every question right. Well done!")
+            else:
+                yield Static(Content.styled(f"Missed ({len(missed)}): the right answers", "bold"))
+                for n, a in enumerate(missed, 1):
+                    q = a.question
+                    parts = [
+                        Content.assemble((f"{n}. ", "bold"), q.prompt),
+                        Content.assemble(("   Right answer: ", "bold"), q.answer),
+                        Content.assemble(("   You answered: ", "bold"), a.response or "(nothing)"),
+                    ]
+                    if q.explanation:
+                        parts.append(plain("   " + q.explanation))
+                    parts.append(plain("   " + source_line(q.source, q.refs), "italic"))
+                    yield Static(Content("\n").join(parts), classes="missed-item")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#missed").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save",) or (action == "dismiss" and parameters == ("retry",)):
+            return bool(self.session.missed)
+        return True
+
+    def action_save(self) -> None:
+        """Write the missed questions to a Markdown file a person can bring to a clinic visit."""
+        from quiz.interop.markdown import missed_list
+
+        now: datetime = self.app.now()  # type: ignore[attr-defined]
+        items = [(self.deck.fact(a.question.fact_id), a.response) for a in self.session.missed]
+        text = missed_list(self.deck, items, title=f"Questions to ask about: {self.deck.title}", when=now)
+        folder = Path.cwd()
+        path = folder / f"quiz-missed-{self.deck.id}-{now.strftime('%Y%m%d-%H%M')}.md"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            with open(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as err:
+            self.notify(f"Could not save the list: {err.strerror or err}", severity="error", markup=False)
+            return
+        self.notify(f"Saved to {path}", title="Missed questions saved", markup=False, timeout=10)

@@ -1,0 +1,246 @@
+"""Pilot tests of each flow of the app, driven through the same factory the command line uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.generate import Kind
+from quiz.session import Mode
+from quiz.store import Store
+from quiz.tui.app import StudyRequest
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from tests.tui_helpers import DECK, make_app, write_deck
+
+
+@pytest.fixture
+def deck(tmp_path: Path) -> Path:
+    return write_deck(tmp_path / "decks")
+
+
+def answers(data: Path) -> list:
+    with Store.open(data, backup=False) as store:
+        return list(store.answers())
+
+
+def sessions(data: Path) -> list:
+    with Store.open(data, backup=False) as store:
+        return store.last_sessions(10)
+
+
+async def _study(pilot, mode_key: str = "2") -> StudyScreen:
+    """From Home: Enter on the deck, a mode by number, Enter on the first-session disclaimer."""
+    await pilot.press("enter", mode_key)
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, StudyScreen)
+    return screen
+
+
+async def test_right_answer_is_recorded_with_feedback(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _study(pilot)
+        q = screen.session.current
+        assert q.kind is Kind.MULTIPLE_CHOICE
+        await pilot.press(str(q.correct_index + 1))
+        await pilot.pause()
+        feedback = str(screen.query_one("#feedback").render())
+        assert "✓ Correct." in feedback and f"Answer: {q.answer}" in feedback
+        assert "references" in feedback
+    got = answers(data)
+    assert [(a.fact_id, a.correct, a.kind) for a in got] == [(q.fact_id, True, "multiple_choice")]
+
+
+async def test_wrong_answer_shows_the_right_one(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _study(pilot)
+        q = screen.session.current
+        wrong = next(i for i in range(4) if i != q.correct_index)
+        await pilot.press(str(wrong + 1))
+        await pilot.pause()
+        feedback = str(screen.query_one("#feedback").render())
+        assert "✗ Not quite." in feedback and q.answer in feedback
+    assert [(a.correct, a.response) for a in answers(data)] == [(False, q.options[wrong])]
+
+
+async def test_flashcard_grading(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _study(pilot, "3")
+        q = screen.session.current
+        assert q.kind is Kind.FLASHCARD
+        await pilot.press("1")  # grading before the back is shown does nothing
+        assert screen.session.answers == []
+        await pilot.press("space")
+        assert q.answer in str(screen.query_one("#card-back").render())
+        await pilot.press("3")
+        await pilot.pause()
+        assert screen.session.position == 1
+    got = answers(data)
+    assert [(a.fact_id, a.rating, a.correct) for a in got] == [(q.fact_id, 3, True)]
+
+
+async def test_typed_answer_forgives_case(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.TYPED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # the disclaimer
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        q = screen.session.current
+        assert q.kind is Kind.TYPED
+        await pilot.press(*q.answer.upper())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ Correct." in str(screen.query_one("#feedback").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.position == 1 and screen.phase == "asking"
+    assert [a.correct for a in answers(data)] == [True]
+
+
+async def test_undo_takes_the_answer_back_everywhere(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _study(pilot)
+        first = screen.session.current
+        await pilot.press(str(first.correct_index + 1))
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.session.answers == [] and screen.session.current is first
+        assert screen.phase == "asking"
+    assert answers(data) == []
+    with Store.open(data, backup=False) as store:
+        assert store.fact_state("kidney-care", first.fact_id) is None
+
+
+async def test_leaving_early_keeps_answers_and_marks_the_session(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _study(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [session] = sessions(data)
+    assert session.ended_early and session.answered == 1 and session.finished_at is not None
+    assert screen.session.answers and len(answers(data)) == 1
+
+
+async def test_retry_missed_asks_only_the_missed_facts(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _study(pilot)
+        missed = None
+        while screen.session.current is not None:
+            q = screen.session.current
+            if missed is None:
+                missed = q.fact_id
+                await pilot.press(str((q.correct_index + 1) % 4 + 1))
+            else:
+                await pilot.press(str(q.correct_index + 1))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [q.fact_id for q in screen.session.questions] == [missed]
+    assert [s.answered for s in sessions(data)] == [0, 3]
+
+
+async def test_history_screen_shows_sessions(deck: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False)
+        store.finish_session(sid)
+    app = make_app([deck], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        row = [str(c) for c in table.get_row_at(0)]
+        assert row[1] == "Caring for your kidneys" and row[3] == "0/1"
+
+
+async def test_broken_deck_is_listed_and_the_others_work(deck: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    broken = write_deck(tmp_path / "decks", DECK.replace('answer = "8"', "answer = 8"), name="broken.toml")
+    data = tmp_path / "data"
+    app = make_app([broken, deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#decks", DataTable)
+        assert "broken.toml: cannot be used" in str(table.get_row_at(0)[0])
+        assert "must be text" in str(app.screen.query_one("#deck-detail").render())
+        await pilot.press("enter")  # studying the broken deck explains, and does not crash
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("down")
+        screen = await _study(pilot)
+        assert screen.deck.id == "kidney-care"
+
+
+async def test_deck_text_is_never_markup(tmp_path: Path) -> None:
+    tricky = DECK.replace("What does dialysis do?", "[@click=app.quit]Dose[/]").replace(
+        'id = "water-glasses"', 'id = "a-water"'
+    )
+    path = write_deck(tmp_path / "decks", tricky.replace('[[facts]]\nid = "a-water"', '[[facts]]\nid = "z-water"', 1))
+    data = tmp_path / "data"
+    app = make_app([path], data, study=StudyRequest(path, Mode.FLASHCARD, count=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        while screen.session.current.fact_id != "dialysis-purpose":
+            await pilot.press("space", "3")
+            await pilot.pause()
+        prompt = screen.query_one("#prompt")
+        assert str(prompt.render()) == "[@click=app.quit]Dose[/]"
+        await pilot.click("#prompt")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+
+
+async def test_deck_edited_while_open_is_reloaded(deck: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    data = tmp_path / "data"
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        deck.write_text(DECK.replace("Caring for your kidneys", "Kidney care, edited"), encoding="utf-8")
+        app.poll_decks()
+        await pilot.pause()
+        table = app.screen.query_one("#decks", DataTable)
+        assert str(table.get_row_at(0)[0]) == "Kidney care, edited"
+        deck.write_text(DECK + "\n[[facts]]\nid = 5\n", encoding="utf-8")
+        app.poll_decks()
+        await pilot.pause()
+        assert app.decks[0].error is not None
+        assert "cannot be used" in str(table.get_row_at(0)[0])
+        assert app.is_running
