@@ -206,10 +206,7 @@ async def test_broken_deck_is_listed_and_the_others_work(deck: Path, tmp_path: P
 
 
 async def test_deck_text_is_never_markup(tmp_path: Path) -> None:
-    tricky = DECK.replace("What does dialysis do?", "[@click=app.quit]Dose[/]").replace(
-        'id = "water-glasses"', 'id = "a-water"'
-    )
-    path = write_deck(tmp_path / "decks", tricky.replace('[[facts]]\nid = "a-water"', '[[facts]]\nid = "z-water"', 1))
+    path = write_deck(tmp_path / "decks", DECK.replace("What does dialysis do?", "[@click=app.quit]Dose[/]"))
     data = tmp_path / "data"
     app = make_app([path], data, study=StudyRequest(path, Mode.FLASHCARD, count=3))
     async with app.run_test(size=(80, 24)) as pilot:
