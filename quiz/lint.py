@@ -160,7 +160,7 @@ def _missing_source(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Pro
 
 def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
     grade = fact_reading_stats(fact).grade
-    if grade is not None and grade > MAX_GRADE:
+    if grade is not None and round(grade, 1) > MAX_GRADE:
         yield _warn(
             deck, fact, "question", "reading-level",
             f"question and explanation read at grade {grade:.1f} (Flesch-Kincaid); aim for grade "

@@ -1,0 +1,148 @@
+"""Every authoring warning: a deck that triggers it, one that does not, and how it is silenced."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.deck.errors import Problem
+from quiz.deck.load import parse_deck
+from quiz.lint import RULES, deck_reading_grade, lint_deck
+
+HEADER = 'format = 1\n[deck]\nid = "d"\ntitle = "D"\n[[sources]]\nid = "s"\ntitle = "A source"\n'
+CLEAN = {
+    "id": "clean",
+    "question": "Which organ filters the blood?",
+    "answer": "Kidney",
+    "distractors": ["Heart", "Lung", "Stomach"],
+    "explanation": "The kidneys clean the blood and make urine.",
+    "source": "s",
+}
+
+
+def _toml(*facts: dict[str, object]) -> str:
+    body = ""
+    for fact in facts:
+        body += "\n[[facts]]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in fact.items() if v is not None)
+    return HEADER + body
+
+
+def _lint(**changes: object) -> list[Problem]:
+    return lint_deck(parse_deck(_toml({**CLEAN, **changes}), "deck.toml"))
+
+
+def _rules(**changes: object) -> list[str]:
+    return [p.rule for p in _lint(**changes)]  # type: ignore[misc]
+
+
+def _line_of(key: str, **changes: object) -> int:
+    lines = _toml({**CLEAN, **changes}).splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if line.startswith(f"{key} ="))
+
+
+def test_the_clean_fact_has_no_warnings() -> None:
+    assert _lint() == []
+
+
+# (rule, changes that trigger it, changes that do not, key the warning points at)
+CASES = [
+    ("all-of-the-above", {"distractors": ["Heart", "Lung", "All of the above"]}, {}, "distractors"),
+    ("all-of-the-above", {"distractors": ["Heart", "Lung", "None of these"]}, {}, "distractors"),
+    ("all-of-the-above", {"answer": "Both A and B"}, {"distractors": ["Heart", "Lung", "Above the navel"]}, "answer"),
+    ("negative-question", {"question": "Which organ does not filter the blood?"},
+     {"question": "Which organ does NOT filter the blood?"}, "question"),
+    ("negative-question", {"question": "All these filter blood, except which one?"},
+     {"question": "All these filter blood, *except* which one?"}, "question"),
+    ("negative-question", {"question": "Which organ is least likely to filter blood?"},
+     {"question": "Which organ filters at least a litre of blood?"}, "question"),
+    ("answer-longer", {"answer": "The kidneys, two bean-shaped organs"},
+     {"answer": "The kidneys", "distractors": ["The heart", "The lungs", "The liver"]}, "answer"),
+    ("answer-cue-word", {"question": "Which organ filters the blood?", "answer": "A blood filter organ"},
+     {"answer": "A blood filter organ", "distractors": ["A blood pump", "An air organ", "A food filter"]}, "answer"),
+    ("missing-explanation", {"explanation": None}, {}, None),
+    ("missing-source", {"source": None}, {}, None),
+    ("reading-level",
+     {"explanation": "Glomerular filtration physiologically necessitates considerable hydrostatic pressure "
+      "differentials across specialised capillary endothelium, regulated by autoregulatory mechanisms."},
+     {"explanation": "The kidneys clean your blood. They make pee."}, "question"),
+    ("percent-without-frequency", {"explanation": "About 2% of people have one kidney."},
+     {"explanation": "About 2% of people (2 in 100) have one kidney."}, "explanation"),
+    ("percent-without-frequency", {"explanation": "It works. In 30 percent of cases it fails."},
+     {"explanation": "Under 1% died (fewer than 1 in 100 people). The result was P = .07."}, "explanation"),
+    ("flashcard-only", {"distractors": ["Heart"]}, {"distractors": ["Heart", "Lung"]}, "distractors"),
+    ("flashcard-only", {"distractors": None}, {}, None),
+    ("unknown-allow", {"allow": ["answer-longr"]}, {"allow": ["answer-longer"]}, "allow"),
+]
+
+
+def test_every_rule_has_cases() -> None:
+    assert {case[0] for case in CASES} == set(RULES)
+
+
+@pytest.mark.parametrize(("rule", "bad", "good", "key"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_triggers_and_does_not(
+    rule: str, bad: dict[str, object], good: dict[str, object], key: str | None
+) -> None:
+    found = [p for p in _lint(**bad) if p.rule == rule]
+    assert len(found) == 1, _lint(**bad)
+    problem = found[0]
+    assert problem.severity == "warning"
+    header = _toml({**CLEAN, **bad}).splitlines().index("[[facts]]") + 1
+    assert problem.line == (_line_of(key, **bad) if key else header)
+    assert str(problem).startswith(f"deck.toml:{problem.line}:1: warning: ")
+    assert str(problem).endswith(f"[{rule}]")
+    assert rule not in _rules(**good), _lint(**good)
+
+
+@pytest.mark.parametrize(("rule", "bad"), [(c[0], c[1]) for c in CASES if c[0] != "unknown-allow"])
+def test_allow_silences_a_rule(rule: str, bad: dict[str, object]) -> None:
+    assert rule in _rules(**bad)
+    assert rule not in _rules(**bad, allow=[rule])
+
+
+def test_an_unknown_allow_suggests_the_rule_meant() -> None:
+    (problem,) = _lint(allow=["answer-longr"])
+    assert 'did you mean "answer-longer"?' in problem.message
+
+
+def test_a_group_of_similar_answers_gives_wrong_options_and_keeps_cues_fair() -> None:
+    facts = [
+        {**CLEAN, "id": f"f{n}", "question": f"Which organ does job {n}?", "answer": a, "distractors": None,
+         "group": "organs"}
+        for n, a in enumerate(["Kidney", "Heart", "Liver"])
+    ]
+    assert lint_deck(parse_deck(_toml(*facts))) == []
+    assert [p.rule for p in lint_deck(parse_deck(_toml(*facts[:2])))] == ["flashcard-only"] * 2
+
+
+def test_warnings_come_in_file_order() -> None:
+    deck = parse_deck(_toml({**CLEAN, "id": "a", "source": None}, {**CLEAN, "id": "b", "explanation": None}))
+    lines = [p.line for p in lint_deck(deck)]
+    assert lines == sorted(lines) and len(lines) == 2
+
+
+def test_deck_reading_grade_pools_every_fact() -> None:
+    easy = parse_deck(_toml({**CLEAN, "question": "Is it red?", "explanation": "Yes. It is red."}))
+    hard = parse_deck(_toml({**CLEAN, "explanation": CASES[10][1]["explanation"]}))
+    assert deck_reading_grade(easy) < 4 < 8 < deck_reading_grade(hard)  # type: ignore[operator]
+
+
+def test_check_prints_warnings_and_strict_fails_on_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deck.toml"
+    path.write_text(_toml({**CLEAN, "source": None}), encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f'{path}:9:1: warning: fact "clean": no source') and out[0].endswith("[missing-source]")
+    assert out[-1].startswith("checked 1 deck: all valid; 0 errors, 1 warning; reading grade ")
+    assert main(["check", "--strict", str(path)]) == 1
+    assert "1 deck with problems" in capsys.readouterr().out
+
+
+def test_the_built_in_decks_pass_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    decks = Path(__file__).resolve().parent.parent / "decks"
+    if not any(decks.glob("*.toml")):
+        pytest.skip("no built-in deck yet")
+    assert main(["check", "--strict", str(decks)]) == 0, capsys.readouterr().out
