@@ -1,0 +1,72 @@
+"""`quiz export DECK --format anki|markdown -o FILE`: a deck as an Anki package or a Markdown handout."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "export a deck as an Anki package (.apkg) or a Markdown handout (.md)"
+ORDER = 45
+
+FORMATS = {".apkg": "anki", ".md": "markdown", ".markdown": "markdown"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("deck", metavar="DECK", help="a deck file, or the id of a deck quiz finds")
+    parser.add_argument(
+        "--format",
+        choices=("anki", "markdown"),
+        help="what to write (default: from the output's name, .apkg or .md)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the file to write, replaced if it exists; '-' (markdown only) prints to standard output",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.deck.discover import resolve_deck
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import load_deck
+    from quiz.errors import QuizError
+    from quiz.paths import data_dir
+
+    fmt = args.format
+    out = args.output
+    if fmt is None:
+        fmt = FORMATS.get(Path(out).suffix.casefold()) if out and out != "-" else None
+        if fmt is None:
+            raise QuizError("say which format to write with --format anki or --format markdown")
+    if out is None:
+        if fmt == "anki":
+            raise QuizError("an Anki package needs a file: add -o FILE.apkg")
+        out = "-"
+    if out == "-" and fmt == "anki":
+        raise QuizError("an Anki package cannot go to standard output: add -o FILE.apkg")
+    path = resolve_deck(args.deck, data_dir(args.data_dir))
+    try:
+        deck = load_deck(path)
+    except DeckError as err:
+        for problem in err.problems:
+            print(problem)
+        return 1
+    if out != "-" and Path(out).resolve() == path.resolve():
+        raise QuizError(f"{out}: is the deck itself; choose another output file")
+    if fmt == "anki":
+        from quiz.interop.anki import write_apkg
+
+        n = write_apkg(deck, out)
+        print(f"wrote {out}: {n} note{'s' if n != 1 else ''} for Anki (importing it again updates them)")
+        return 0
+    from quiz.interop.files import write_text
+    from quiz.interop.markdown import deck_handout
+
+    text = deck_handout(deck)
+    if out == "-":
+        print(text, end="")
+        return 0
+    write_text(Path(out), text)
+    print(f"wrote {out}: {len(deck.facts)} question{'s' if len(deck.facts) != 1 else ''} as a Markdown handout")
+    return 0

@@ -1,0 +1,154 @@
+"""Export a deck as an Anki package (.apkg) with genanki: one note per fact, ids stable across exports.
+
+Anki matches notes by guid, and ours come from (deck id, fact id), so importing an updated export
+updates the notes a person already studies instead of adding copies. Deck text is untrusted and
+Anki shows fields as HTML, so every text is escaped; "[" is escaped too, so that text such as
+"[sound:x.mp3]" or "[latex]" is shown as written rather than acted on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import json
+import re
+import sqlite3
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from quiz.deck.model import Deck, Fact
+from quiz.interop.files import write_atomic
+
+if TYPE_CHECKING:
+    import genanki
+
+FIELDS = ("Question", "Answer", "Explanation", "Source")
+"""The note type's fields, in order; the card's back shows all but the question below it."""
+
+QUESTION_TEMPLATE = '<div class="question">{{Question}}</div>'
+ANSWER_TEMPLATE = (
+    "{{FrontSide}}\n<hr id=answer>\n"
+    '<div class="answer">{{Answer}}</div>\n'
+    '{{#Explanation}}<div class="explanation">{{Explanation}}</div>{{/Explanation}}\n'
+    '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
+)
+CSS = """\
+.card { font-family: sans-serif; font-size: 20px; text-align: left; color: black; background-color: white; }
+.answer { font-weight: bold; }
+.explanation { margin-top: 1em; }
+.source { margin-top: 1em; font-size: 16px; color: #555; }
+"""
+
+_ID_BASE = 1 << 30  # genanki's advice: model and deck ids in [2**30, 2**31)
+
+
+def stable_id(*parts: str) -> int:
+    """A number in [2**30, 2**31) that depends only on the parts, for Anki's model and deck ids."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return _ID_BASE + int.from_bytes(digest[:8], "big") % _ID_BASE
+
+
+def note_guid(deck_id: str, fact_id: str) -> str:
+    """The note's guid: the same for the same fact of the same deck in every export."""
+    import genanki
+
+    return str(genanki.guid_for(deck_id, fact_id))
+
+
+def to_html(text: str) -> str:
+    """Deck text as HTML that Anki shows exactly as written: escaped, with line breaks kept."""
+    escaped = html.escape(text, quote=True).replace("[", "&#91;")
+    return escaped.replace("\n", "<br>")
+
+
+def tag(text: str) -> str:
+    """A text as an Anki tag, which cannot hold spaces."""
+    return re.sub(r"\s+", "_", text.strip())
+
+
+def source_text(deck: Deck, fact: Fact) -> str:
+    """What the Source field says: the work's title and publisher, and the reference numbers."""
+    source = deck.source(fact.source) if fact.source else None
+    parts = []
+    if source:
+        parts.append(f"{source.title} ({source.publisher})" if source.publisher else source.title)
+    if fact.refs:
+        parts.append(f"references {fact.refs}" if source else f"References {fact.refs}")
+    return ", ".join(parts)
+
+
+def note_tags(deck: Deck, fact: Fact) -> list[str]:
+    """The deck's tags, the fact's own tags and one tag for the fact's group."""
+    tags = [tag(t) for t in (*deck.tags, *fact.tags)]
+    if fact.group:
+        tags.append(f"group::{tag(fact.group)}")
+    return list(dict.fromkeys(t for t in tags if t))
+
+
+def _model(deck: Deck) -> genanki.Model:
+    import genanki
+
+    return genanki.Model(
+        stable_id("quiz-model", deck.id),
+        f"quiz: {deck.id}",
+        fields=[{"name": name} for name in FIELDS],
+        templates=[{"name": "Question and answer", "qfmt": QUESTION_TEMPLATE, "afmt": ANSWER_TEMPLATE}],
+        css=CSS,
+    )
+
+
+def build_package(deck: Deck) -> genanki.Package:
+    """The genanki package for a deck, with one note for each fact."""
+    import genanki
+
+    model = _model(deck)
+    description = "<br><br>".join(to_html(t) for t in (deck.description, deck.disclaimer) if t)
+    anki_deck = genanki.Deck(stable_id("quiz-deck", deck.id), deck.title.replace("::", ":"), description)
+    for fact in deck.facts:
+        fields = [
+            to_html(fact.question),
+            to_html(fact.answer),
+            to_html(fact.explanation),
+            to_html(source_text(deck, fact)),
+        ]
+        anki_deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=fields,
+                tags=note_tags(deck, fact),
+                guid=note_guid(deck.id, fact.id),
+            )
+        )
+    return genanki.Package(anki_deck)
+
+
+def write_apkg(deck: Deck, path: Path | str, *, timestamp: float | None = None) -> int:
+    """Write the deck as an Anki package, replacing `path` whole, and return the number of notes.
+
+    Anki updates a note on import only when the package's copy is newer, so the notes carry the
+    time of export (or `timestamp`, in seconds, to make the file reproducible). genanki's own
+    write_to_file leaves its SQLite file in the temporary folder; this removes it.
+    """
+    path = Path(path)
+    package = build_package(deck)
+    when = time.time() if timestamp is None else timestamp
+    with tempfile.TemporaryDirectory(prefix="quiz-anki-") as work:
+        db = Path(work) / "collection.anki2"
+        conn = sqlite3.connect(db)
+        try:
+            package.write_to_db(conn.cursor(), when, itertools.count(int(when * 1000)))
+            conn.commit()
+        finally:
+            conn.close()
+
+        def zip_into(handle: BinaryIO) -> None:
+            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as apkg:
+                apkg.write(db, "collection.anki2")
+                apkg.writestr("media", json.dumps({}))
+
+        write_atomic(path, zip_into)
+    return len(deck.facts)

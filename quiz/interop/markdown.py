@@ -1,0 +1,129 @@
+"""Markdown handouts: a whole deck to print or share, and the list of questions a person missed.
+
+Deck text is written so that it reads as written both as plain text and once rendered: characters
+that Markdown would act on are escaped with a backslash, line breaks are kept, and numbers are
+left alone except that a number opening a line keeps its "." or ")" from starting a list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from quiz.deck.model import Deck, Fact
+
+# Backslash-escaped wherever they appear: emphasis, code, links, HTML, entities, strikethrough, tables.
+_INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
+# Escaped where they open a line as Markdown reads it: headings, quotes, list items, setext underlines.
+_LINE_START = re.compile(r"\A(?:#{1,6}(?=\s|\Z)|>|[-+](?=\s|\Z)|[-=]+\s*\Z)")
+_ORDERED = re.compile(r"\A(\d{1,9})([.)])(?=\s|\Z)")
+
+
+def escape(text: str) -> str:
+    """One line of deck text, with what Markdown would act on escaped."""
+    text = _INLINE.sub(r"\\\1", text.strip())
+    text = _ORDERED.sub(r"\1\\\2", text)
+    return _LINE_START.sub(lambda m: "\\" + m.group(), text)
+
+
+def block(text: str) -> str:
+    """Deck text as Markdown: escaped, its line breaks kept, its blank lines starting new paragraphs."""
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
+    return "\n\n".join("\\\n".join(escape(line) for line in p.split("\n") if line.strip()) for p in paragraphs)
+
+
+def _source_line(deck: Deck, fact: Fact) -> str:
+    source = deck.source(fact.source) if fact.source else None
+    parts = [escape(source.title)] if source else []
+    if fact.refs:
+        parts.append(f"references {escape(fact.refs)}" if source else f"References {escape(fact.refs)}")
+    return f"*Source:* {', '.join(parts)}" if source else (parts[0] if parts else "")
+
+
+def _fact_section(deck: Deck, fact: Fact, n: int, *, answered: str | None = None) -> list[str]:
+    parts = [f"### Question {n}", block(fact.question)]
+    if answered is not None:
+        parts.append(f"**Your answer:** {block(answered) or '(none)'}")
+    parts.append(f"**{'Correct answer' if answered is not None else 'Answer'}:** {block(fact.answer)}")
+    if fact.explanation:
+        parts.append(block(fact.explanation))
+    source = _source_line(deck, fact)
+    if source:
+        parts.append(source)
+    return parts
+
+
+def _sources_section(deck: Deck) -> list[str]:
+    if not deck.sources:
+        return []
+    items = []
+    for source in deck.sources:
+        line = f"- {escape(source.title)}"
+        if source.publisher:
+            line += f", {escape(source.publisher)}"
+        if source.url:
+            line += f": <{source.url}>" if _plain_url(source.url) else f": {escape(source.url)}"
+        items.append(line)
+    return ["## Sources", "\n".join(items)]
+
+
+def _plain_url(url: str) -> bool:
+    return re.fullmatch(r"https?://[^\s<>]+", url) is not None
+
+
+def _glossary_section(deck: Deck) -> list[str]:
+    if not deck.glossary:
+        return []
+    items = [f"- **{escape(term)}**: {escape(' '.join(definition.split()))}" for term, definition in deck.glossary]
+    return ["## Glossary", "\n".join(items)]
+
+
+def _heading(deck: Deck) -> list[str]:
+    parts = [f"# {escape(' '.join(deck.title.split()))}"]
+    if deck.description:
+        parts.append(block(deck.description))
+    if deck.disclaimer:
+        parts.append("> " + block(deck.disclaimer).replace("\n", "\n> "))
+    details = []
+    if deck.audience:
+        details.append(f"For: {escape(deck.audience)}")
+    if deck.version:
+        details.append(f"Version {escape(deck.version)}")
+    if deck.reviewed:
+        details.append(f"Reviewed {deck.reviewed.isoformat()}")
+    if details:
+        parts.append(" · ".join(details))
+    return parts
+
+
+def deck_handout(deck: Deck) -> str:
+    """The deck as a readable handout: title, disclaimer, sources, glossary, then every fact."""
+    parts = _heading(deck) + _sources_section(deck) + _glossary_section(deck)
+    parts.append("## Questions and answers")
+    for n, fact in enumerate(deck.facts, start=1):
+        parts += _fact_section(deck, fact, n)
+    return "\n\n".join(parts) + "\n"
+
+
+def missed_list(
+    deck: Deck,
+    missed: Sequence[tuple[Fact, str]],
+    *,
+    title: str,
+    when: dt.datetime | None = None,
+) -> str:
+    """The questions a person missed, with what they answered, to take to a clinic visit."""
+    parts = [f"# {escape(' '.join(title.split()))}"]
+    about = f"From the deck “{escape(' '.join(deck.title.split()))}”"
+    if when is not None:
+        about += f", {when.strftime('%Y-%m-%d %H:%M')}"
+    parts.append(about)
+    if deck.disclaimer:
+        parts.append("> " + block(deck.disclaimer).replace("\n", "\n> "))
+    if not missed:
+        parts.append("No questions were missed.")
+    for n, (fact, answered) in enumerate(missed, start=1):
+        parts += _fact_section(deck, fact, n, answered=answered)
+    parts += _sources_section(deck)
+    return "\n\n".join(parts) + "\n"

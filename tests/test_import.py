@@ -1,0 +1,209 @@
+"""Importing Anki and Quizlet text exports: every card kept exactly, every bad row reported by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.cli import main
+from quiz.deck.errors import DeckError
+from quiz.deck.load import load_deck, parse_deck
+from quiz.deck.write import deck_to_toml
+from quiz.interop.importer import import_cards, read_cards, separator_text
+
+SAMPLES = Path(__file__).parent / "data" / "import"
+
+
+def cards(text: str, **options: object) -> list[tuple[str, str]]:
+    table = read_cards(text, "t.txt", **options)  # type: ignore[arg-type]
+    assert table.problems == []
+    return [(c.front, c.back) for c in table.cards]
+
+
+def problems(text: str, **options: object) -> list[tuple[int | None, str]]:
+    with pytest.raises(DeckError) as err:
+        import_cards(text, "t.txt", deck_id="t", **options)  # type: ignore[arg-type]
+    return [(p.line, p.message) for p in err.value.problems]
+
+
+def test_anki_notes_in_plain_text() -> None:
+    deck, notes = import_cards((SAMPLES / "anki-notes.txt").read_text(encoding="utf-8"), "a.txt", deck_id="bp")
+    assert deck.title == "Blood pressure"
+    assert [(f.question, f.answer, f.tags) for f in deck.facts] == [
+        (
+            "What is hypertension?",
+            "Blood pressure that stays at 130/80 mmHg or higher\non several days",
+            ("cardio", "exam::2026"),
+        ),
+        ("Which number is the systolic pressure?", 'The first, larger number (the "top" one)', ("cardio",)),
+        ("What does <BP> stand for?", "Blood pressure", ()),
+    ]
+    assert notes == ["ignored Anki's guid, notetype columns"]
+
+
+def test_quizlet_tab_export() -> None:
+    text = (SAMPLES / "quizlet-tab.txt").read_text(encoding="utf-8")
+    assert cards(text) == [
+        ("Hypertension", "High blood pressure"),
+        ("Systolic", "The top number [mmHg]"),
+        ("Diastolic", "The bottom number,\nmeasured between beats"),
+        ("HbA1c", "Average blood sugar; target < 7%"),
+    ]
+
+
+def test_quizlet_comma_export_with_a_header_row() -> None:
+    table = read_cards((SAMPLES / "quizlet-comma.txt").read_text(encoding="utf-8"), "q.txt")
+    assert [(c.line, c.front) for c in table.cards] == [(2, "Insulin"), (3, "Glucose, fasting"), (4, "Überzucker")]
+    assert "line 1 read as column names: term | definition" in table.notes
+    assert any("comma" in note and "guess" in note for note in table.notes)
+
+
+def test_quizlet_custom_separator() -> None:
+    text = (SAMPLES / "quizlet-custom.txt").read_text(encoding="utf-8")
+    assert cards(text, separator=" - ")[0] == ("Aspirin", "A medicine that thins the blood")
+    assert problems(text) == [
+        (
+            1,
+            "no row has a tab between a term and its definition; choose the separator with --separator "
+            "(tab, comma, semicolon, pipe or any text)",
+        )
+    ]
+
+
+def test_bad_rows_are_reported_with_their_lines() -> None:
+    found = problems((SAMPLES / "bad-rows.txt").read_text(encoding="utf-8"))
+    assert [line for line, _ in found] == [3, 4, 5, 6]
+    assert "expected 2 fields separated by tab, found 1" in found[0][1]
+    assert found[1][1] == "the term (first field) is empty"
+    assert "control character U+0007" in found[2][1]
+    assert "closing quote is missing" in found[3][1]
+
+
+def test_quoted_fields_hold_separators_newlines_and_quotes() -> None:
+    text = 'a\t"x\ty"\n"two\nlines"\t"say ""hi"""\n"c"\t""""\n'
+    assert cards(text) == [("a", "x\ty"), ("two\nlines", 'say "hi"'), ("c", '"')]
+
+
+def test_line_numbers_count_newlines_inside_quotes() -> None:
+    assert problems('"a\nb\nc"\tok\nbad\n') == [
+        (4, "expected 2 fields separated by tab, found 1; put a field that holds the separator in double quotes")
+    ]
+
+
+def test_text_after_a_closing_quote_is_reported_or_read_literally() -> None:
+    text = 'ok\tfine\n"Hi" she said\tGreeting\n'
+    assert [line for line, _ in problems(text)] == [2]
+    assert cards(text, quotes=False) == [("ok", "fine"), ('"Hi" she said', "Greeting")]
+
+
+def test_comments_blank_lines_crlf_and_bom() -> None:
+    text = "\ufeff# exported 2026\r\n\r\na\tb\r\n# later comment\r\nc\td\r\n"
+    table = read_cards(text)
+    assert [(c.line, c.front, c.back) for c in table.cards] == [(3, "a", "b"), (5, "c", "d")]
+    assert any("skipped 1 comment line" in note and "line 4" in note for note in table.notes)
+
+
+def test_header_options() -> None:
+    text = "Front\tBack\nq\ta\n"
+    assert cards(text) == [("q", "a")]
+    assert cards(text, header=False) == [("Front", "Back"), ("q", "a")]
+    assert cards("Name\tMeaning\nq\ta\n", header=True) == [("q", "a")]
+
+
+def test_further_fields_become_the_explanation() -> None:
+    deck, _ = import_cards("q\ta\tbecause\t\tsee page 2\n", "t.txt", deck_id="t")
+    assert deck.facts[0].explanation == "because\n\nsee page 2"
+
+
+def test_rows_must_all_be_as_wide_as_the_first() -> None:
+    found = problems("a\tb\nc\td\te\n")
+    assert found == [
+        (2, "expected 2 fields separated by tab, found 3; put a field that holds the separator in double quotes")
+    ]
+
+
+def test_ids_are_slugs_made_unique_with_a_fallback() -> None:
+    deck, _ = import_cards("Blood pressure\ta\nblood  pressure!\tb\n血压\tc\n?\td\ncard-3\te\n", "t", deck_id="t")
+    assert [f.id for f in deck.facts] == ["blood-pressure", "blood-pressure-2", "card-3", "card-4", "card-3-2"]
+    assert {f.group for f in deck.facts} == {"t"}
+
+
+def test_separator_names() -> None:
+    assert [separator_text(n) for n in ("tab", "Comma", "\\t", ";", " - ")] == ["\t", ",", "\t", ";", " - "]
+    for bad in ("", '"', "#", "a\nb"):
+        with pytest.raises(ValueError):
+            separator_text(bad)
+
+
+def test_no_cards_is_a_problem() -> None:
+    assert problems("# only a comment\n\n") == [(None, "no cards found: the file has no rows of term and definition")]
+
+
+# Any text a deck can hold: no control characters but tab and newline, not only whitespace.
+TEXT = st.text(
+    st.characters(
+        exclude_categories=("Cs", "Cc"),
+        exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        include_characters="\t\n\"'[]{}#,;\\<>&",
+    ),
+    min_size=1,
+    max_size=30,
+).filter(str.strip)
+
+
+def quote(field: str, sep: str) -> str:
+    """Write a field as the importer's documented rules say: quotes when it holds anything special."""
+    if any(c in field for c in sep + '"\n') or field.startswith("#"):
+        return '"' + field.replace('"', '""') + '"'
+    return field
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=8), st.sampled_from(["\t", ",", ";", " | "]))
+def test_any_table_of_texts_imports_exactly(rows: list[tuple[str, str]], sep: str) -> None:
+    text = "".join(f"{quote(a, sep)}{sep}{quote(b, sep)}\n" for a, b in rows)
+    deck, _ = import_cards(text, "t.txt", deck_id="t", separator=sep, header=False)
+    loaded = parse_deck(deck_to_toml(deck), "t.toml")
+    assert loaded == deck
+    assert [(f.question, f.answer) for f in loaded.facts] == rows
+
+
+def test_cli_import_then_check_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bp.toml"
+    assert main(["import", str(SAMPLES / "quizlet-tab.txt"), "-o", str(out), "--title", "Blood pressure"]) == 0
+    assert f"wrote {out}: 4 facts" in capsys.readouterr().out
+    deck = load_deck(out)
+    assert (deck.id, deck.title, len(deck.facts)) == ("bp", "Blood pressure", 4)
+    assert main(["check", str(out)]) == 0
+
+
+def test_cli_reports_bad_rows_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bad.toml"
+    assert main(["import", str(SAMPLES / "bad-rows.txt"), "-o", str(out)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[1] for line in lines[:-1]] == ["3", "4", "5", "6"]
+    assert lines[-1] == "4 problems; nothing was written"
+    assert not out.exists()
+
+
+def test_cli_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "deck.toml"
+    out.write_text("mine", encoding="utf-8")
+    src = str(SAMPLES / "quizlet-tab.txt")
+    assert main(["import", src, "-o", str(out)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "mine"
+    assert main(["import", src, "-o", str(out), "--force"]) == 0
+    assert len(load_deck(out).facts) == 4
+
+
+def test_cli_rejects_bad_options_and_encodings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "latin1.txt"
+    src.write_bytes("a\tb\nFi\xe8vre\tfever\n".encode("latin-1"))
+    assert main(["import", str(src), "-o", str(tmp_path / "x.toml")]) == 1
+    assert ":2: not UTF-8 text" in capsys.readouterr().err
+    assert main(["import", str(SAMPLES / "quizlet-tab.txt"), "-o", str(tmp_path / "x.toml"), "--id", "X Y"]) == 1
+    assert 'like "x-y"' in capsys.readouterr().err

@@ -1,0 +1,95 @@
+"""Markdown handouts read as written: deck text renders literally, numbers unchanged, nothing missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from quiz.deck.load import load_deck, parse_deck
+from quiz.interop.markdown import block, deck_handout, missed_list
+
+DATA = Path(__file__).parent / "data" / "decks" / "valid"
+MD = MarkdownIt("commonmark").enable("strikethrough").enable("table")
+
+
+def rendered_text(markdown: str) -> str:
+    """What a reader sees once the Markdown is rendered, with whitespace runs made single spaces."""
+    out = MD.render(markdown)
+    out = re.sub(r"<br\s*/?>", " ", out)
+    assert "<a " not in out or "example.org" in out
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", out)).split())
+
+
+def plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t"), max_size=60))
+def test_any_text_renders_as_written(text: str) -> None:
+    shown = MD.render(block(text))
+    assert not re.search(r"<(?!/?(p|br)\b)", shown), shown  # no emphasis, code, links, headings, lists, html
+    assert rendered_text(block(text)) == plain(text)
+
+
+def test_tricky_text_and_numbers_are_kept() -> None:
+    for text in [
+        "1. Take 2 tablets",
+        "1.5 mg",
+        "-5 °C",
+        "# 1",
+        "> 120/80",
+        "*not* _bold_",
+        "[/]",
+        "a | b",
+        "&lt;",
+        "60%",
+    ]:
+        assert block(text).replace("\\", "") == text
+        assert rendered_text(block(text)) == text
+
+
+def test_line_breaks_and_paragraphs_are_kept() -> None:
+    assert MD.render(block("one\ntwo\n\nthree")) == "<p>one<br />\ntwo</p>\n<p>three</p>\n"
+
+
+def test_handout_has_every_part_in_order() -> None:
+    deck = load_deck(DATA / "complete.toml")
+    text = deck_handout(deck)
+    seen = rendered_text(text)
+    expected = [deck.title, deck.disclaimer, "Sources", deck.sources[0].title, "Glossary", deck.glossary[0][1]]
+    for fact in deck.facts:
+        expected += [plain(fact.question), plain(fact.answer), plain(fact.explanation)]
+    positions = [seen.find(plain(e)) for e in expected]
+    assert -1 not in positions, [e for e, p in zip(expected, positions, strict=True) if p == -1]
+    assert positions == sorted(positions)
+    assert "references 2, 3" in seen
+
+
+def test_handout_of_hostile_deck_renders_literally() -> None:
+    src = (DATA / "complete.toml").read_text(encoding="utf-8")
+    src = src.replace("Hand hygiene basics", "# [@click=app.quit]Dose[/] <script>x</script>")
+    src = src.replace('answer = "60%"', 'answer = "1. <b>60%</b> & *more*"')
+    deck = parse_deck(src)
+    shown = MD.render(deck_handout(deck))
+    assert "<script>" not in shown and "<b>60%" not in shown and "<em>more" not in shown
+    seen = rendered_text(deck_handout(deck))
+    assert "# [@click=app.quit]Dose[/] <script>x</script>" in seen
+    assert "1. <b>60%</b> & *more*" in seen
+
+
+def test_missed_list_shows_both_answers() -> None:
+    deck = load_deck(DATA / "complete.toml")
+    fact = deck.facts[0]
+    text = missed_list(deck, [(fact, "5 [s]")], title="Questions to ask", when=dt.datetime(2026, 3, 4, 9, 30))
+    seen = rendered_text(text)
+    assert seen.startswith("Questions to ask From the deck “Hand hygiene basics”, 2026-03-04 09:30")
+    assert "Your answer: 5 [s] Correct answer: 20 seconds" in seen
+    assert plain(fact.explanation) in seen
+    assert "No questions were missed." in missed_list(deck, [], title="Missed", when=None)
