@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from quiz.deck.discover import FoundDeck, discover, load_found
 from quiz.schedule import Scheduler, utc
@@ -72,8 +73,13 @@ class QuizApp(App[int]):
 
     def _load_decks(self) -> list[FoundDeck]:
         if self.settings.deck_paths is None:
-            return discover(self.settings.data_dir)
-        return [load_found(path) for path in self.settings.deck_paths]
+            found = discover(self.settings.data_dir)
+        else:
+            found = [load_found(path) for path in self.settings.deck_paths]
+        request = self.study_request
+        if request is not None and all(f.path.resolve() != request.path.resolve() for f in found):
+            found.append(load_found(request.path))
+        return found
 
     def _open_store(self, *, retry: bool = False) -> None:
         from quiz.tui.screens.dialogs import StoreProblemDialog
@@ -115,12 +121,14 @@ class QuizApp(App[int]):
     def _show_first_screen(self) -> None:
         from quiz.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
-        if self.study_request is not None:
+        if self.study_request is None and not self.open_history:
+            self.push_screen(HomeScreen())
+        elif self.study_request is not None:
             request = self.study_request
-            found = next((f for f in self.decks if f.path == request.path), None)
+            found = next((f for f in self.decks if f.path.resolve() == request.path.resolve()), None)
             if found is None or found.deck is None:
-                self.exit(1)
+                problem = str(found.error) if found and found.error else f"{request.path}: cannot be read"
+                self.exit(1, message=Text(problem))
                 return
             self.start_study(found, request.mode, count=request.count, exit_after=True)
         elif self.open_history:
@@ -196,8 +204,9 @@ class QuizApp(App[int]):
         keys: list[tuple[str, str]] = []
         for active in self.active_bindings.values():
             binding = active.binding
-            if binding.description and active.enabled:
+            if binding.show and binding.description and active.enabled and isinstance(active.node, App | Screen):
                 keys.append((binding.key_display or self.get_key_display(binding), binding.description))
+        keys.append(("ctrl+q", "Quit quiz (every answer is already saved)"))
         deck = getattr(self.screen, "deck", None)
         self.push_screen(HelpDialog(keys, deck))
 

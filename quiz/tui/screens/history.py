@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static, TabbedContent, TabPane
 
 from quiz.deck.model import Deck
+from quiz.session import Mode
 from quiz.tui.text import plain
 
 ALL = "__all__"
@@ -79,7 +80,8 @@ class HistoryScreen(Screen[None]):
             end = s.finished_at or s.started_at
             minutes = max(0, int((end - s.started_at).total_seconds() // 60))
             score = f"{s.correct}/{s.answered}" + (" (ended early)" if s.ended_early else "")
-            sessions.add_row(s.started_at.strftime("%Y-%m-%d %H:%M"), Text(title[:28]), s.mode, score, f"{minutes} min")
+            mode = Mode(s.mode).label if s.mode in {m.value for m in Mode} else s.mode
+            sessions.add_row(s.started_at.strftime("%Y-%m-%d %H:%M"), Text(title[:28]), mode, score, f"{minutes} min")
 
         today = now.date()
         start = today - timedelta(days=DAYS - 1)

@@ -76,7 +76,7 @@ class HomeScreen(Screen[None]):
                     last = f"{s.correct}/{s.answered}"
                 m = store.mastery(deck.id, ids, now)
                 mastered = f"{m.share:.0%}"
-            table.add_row(Text(deck.title), str(len(deck.facts)), due, last, mastered, key=str(index))
+            table.add_row(Text(_fit(deck.title, 38)), str(len(deck.facts)), due, last, mastered, key=str(index))
         if self.decks:
             table.move_cursor(row=min(max(row, 0), len(self.decks) - 1))
         self._show_detail()
@@ -98,7 +98,11 @@ class HomeScreen(Screen[None]):
             return
         if found.deck is None:
             assert found.error is not None
-            detail.update(Content("This deck has a problem and cannot be used:\n") + plain(str(found.error)))
+            problems = "\n".join(
+                f"{p.path.name}:{p.line}:{p.col or 1}: {p.message}" if p.line else f"{p.path.name}: {p.message}"
+                for p in found.error.problems
+            )
+            detail.update(Content("This deck has a problem and cannot be used:\n") + plain(problems))
             return
         deck = found.deck
         lines = [deck.description or deck.title]
@@ -141,3 +145,8 @@ class HomeScreen(Screen[None]):
                 self.app.start_study(queue.pop(0), Mode.DUE, then=next_deck)  # type: ignore[attr-defined]
 
         next_deck()
+
+
+def _fit(text: str, width: int) -> str:
+    """Shorten text to `width` cells with an ellipsis, so a long title never pushes columns off screen."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

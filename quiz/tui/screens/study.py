@@ -56,7 +56,7 @@ class StudyScreen(Screen[None]):
         Binding("space", "reveal", "Show answer"),
         Binding("enter", "proceed", "Next"),
         Binding("u", "undo", "Undo"),
-        Binding("g", "glossary", "Words"),
+        Binding("g", "glossary", "Glossary"),
         Binding("escape", "leave", "Leave"),
     ]
 

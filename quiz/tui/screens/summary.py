@@ -62,15 +62,15 @@ class SummaryScreen(Screen[str]):
                 yield Static(Content.styled(f"Missed ({len(missed)}): the right answers", "bold"))
                 for n, a in enumerate(missed, 1):
                     q = a.question
+                    yield Static(Content.assemble((f"{n}. ", "bold"), q.prompt), classes="missed-item")
                     parts = [
-                        Content.assemble((f"{n}. ", "bold"), q.prompt),
-                        Content.assemble(("   Right answer: ", "bold"), q.answer),
-                        Content.assemble(("   You answered: ", "bold"), a.response or "(nothing)"),
+                        Content.assemble(("Right answer: ", "bold"), q.answer),
+                        Content.assemble(("You answered: ", "bold"), a.response or "(nothing)"),
                     ]
                     if q.explanation:
-                        parts.append(plain("   " + q.explanation))
-                    parts.append(plain("   " + source_line(q.source, q.refs), "italic"))
-                    yield Static(Content("\n").join(parts), classes="missed-item")
+                        parts.append(plain(q.explanation))
+                    parts.append(plain(source_line(q.source, q.refs), "italic"))
+                    yield Static(Content("\n").join(parts), classes="missed-body")
         yield Footer()
 
     def on_mount(self) -> None:
