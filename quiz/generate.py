@@ -92,39 +92,41 @@ def _pools_for(deck: Deck) -> dict[str, _Pool]:
     return pools
 
 
-def _own_wrong(fact: Fact) -> list[str]:
-    """The fact's distractors that differ from its answer and from each other."""
-    seen = {normalize(fact.answer)}
+@lru_cache(maxsize=65536)
+def _own_wrong(answer: str, distractors: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The distractors that differ from the answer and from each other, and the folded texts used up."""
+    seen = {normalize(answer)}
     out = []
-    for d in fact.distractors:
+    for d in distractors:
         key = normalize(d)
         if key not in seen:
             seen.add(key)
             out.append(d)
-    return out
+    return tuple(out), frozenset(seen)
+
+
+def _free_in_pool(taken: frozenset[str], pool: _Pool) -> int:
+    return len(pool.texts) - sum(1 for key in taken if key in pool.index)
 
 
 def _wrong_count(fact: Fact, pool: _Pool | None) -> int:
-    """How many different wrong options this fact could be shown with (capped where it stops mattering)."""
-    own = _own_wrong(fact)
+    """How many different wrong options this fact could be shown with."""
+    own, taken = _own_wrong(fact.answer, fact.distractors)
     if len(own) >= WRONG_OPTIONS or pool is None:
         return len(own)
-    taken = {normalize(fact.answer), *(normalize(d) for d in own)}
-    return len(own) + len(pool.texts) - sum(1 for key in taken if key in pool.index)
+    return len(own) + _free_in_pool(taken, pool)
 
 
 def _pick_wrong(fact: Fact, pool: _Pool | None, rng: random.Random) -> list[str]:
     """Up to three wrong options: the fact's own distractors first, then other answers of its group."""
-    own = _own_wrong(fact)
+    own, taken = _own_wrong(fact.answer, fact.distractors)
     if len(own) >= WRONG_OPTIONS:
         return rng.sample(own, WRONG_OPTIONS)
     wrong = list(own)
     if pool is None:
         return wrong
-    taken = {normalize(fact.answer), *(normalize(d) for d in own)}
     need = WRONG_OPTIONS - len(wrong)
-    free = len(pool.texts) - sum(1 for key in taken if key in pool.index)
-    if free <= need:
+    if _free_in_pool(taken, pool) <= need:
         return wrong + [t for t, k in zip(pool.texts, pool.keys, strict=True) if k not in taken]
     # Sample by rejection: the pool may hold thousands of answers and only a few are taken.
     chosen: list[int] = []
@@ -146,6 +148,8 @@ _PERCENT_WORDS = re.compile(r"\b(?:per\s*cent|percent)\b")
 
 def _number(text: str) -> str:
     """A number in one form: "1,000" = "1000", "2,5" = "2.5", "2.50" = "2.5"."""
+    if text.isdigit() and (len(text) == 1 or text[0] != "0"):
+        return text
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
         text = text.replace(",", "")
     else:
@@ -164,7 +168,11 @@ def _canon(text: str) -> tuple[tuple[str, ...], str]:
     Case, accents, spacing, punctuation and a leading article are dropped; each run of words is
     joined into one, so letters can be compared with one typo forgiven while numbers must match.
     """
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    if text.isascii():
+        folded = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     tokens = [
         ("w", word) if word else ("n", _number(number)) if number else ("s", symbol)
         for number, word, symbol in _TOKEN.findall(_PERCENT_WORDS.sub("%", folded))
@@ -239,40 +247,32 @@ def _typed_possible(fact: Fact) -> bool:
 # --- questions ------------------------------------------------------------------------------
 
 
-def _kinds(fact: Fact, pool: _Pool | None) -> tuple[Kind, ...]:
-    kinds = [Kind.MULTIPLE_CHOICE] if _wrong_count(fact, pool) >= MIN_WRONG_OPTIONS else []
-    kinds.append(Kind.FLASHCARD)
-    if _typed_possible(fact):
-        kinds.append(Kind.TYPED)
-    return tuple(kinds)
+def _possible(fact: Fact, kind: Kind, pool: _Pool | None) -> bool:
+    if kind is Kind.MULTIPLE_CHOICE:
+        return _wrong_count(fact, pool) >= MIN_WRONG_OPTIONS
+    if kind is Kind.TYPED:
+        return _typed_possible(fact)
+    return True
 
 
 def kinds_for(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
     """The kinds of question this fact can be served as, in Kind order (flashcard always)."""
-    return _kinds(fact, _pools_for(deck).get(fact.group) if fact.group else None)
+    pool = _pools_for(deck).get(fact.group) if fact.group else None
+    return tuple(kind for kind in Kind if _possible(fact, kind, pool))
 
 
-def can_be_multiple_choice(deck: Deck, fact: Fact) -> bool:
-    """Whether the fact has at least two possible wrong options (quiz check warns when not)."""
-    return Kind.MULTIPLE_CHOICE in kinds_for(deck, fact)
-
-
-def _make(fact: Fact, kind: Kind, source: Source | None, pool: _Pool | None, seed: int) -> Question:
-    base = dict(
-        fact_id=fact.id,
-        kind=kind,
-        prompt=fact.question,
-        answer=fact.answer,
-        explanation=fact.explanation,
-        source=source,
-        refs=fact.refs,
-    )
+def _make(
+    fact: Fact, kind: Kind, source: Source | None, pool: _Pool | None, seed: int, *, checked: bool = False
+) -> Question:
+    """The question; `checked` says the caller already knows the kind is possible for the fact."""
     if kind is Kind.FLASHCARD:
-        return Question(**base)  # type: ignore[arg-type]
+        return Question(fact.id, kind, fact.question, fact.answer, fact.explanation, source, fact.refs)
     if kind is Kind.TYPED:
-        if not _typed_possible(fact):
+        if not checked and not _typed_possible(fact):
             raise ValueError(f'fact "{fact.id}" cannot be a typed-answer question (its answer is long or ambiguous)')
-        return Question(**base, accept=fact.accept)  # type: ignore[arg-type]
+        return Question(
+            fact.id, kind, fact.question, fact.answer, fact.explanation, source, fact.refs, accept=fact.accept
+        )
     if kind is not Kind.MULTIPLE_CHOICE:
         raise ValueError(f"unknown question kind {kind!r}")
     rng = random.Random(f"{seed}:{fact.id}:{kind.value}")
@@ -283,7 +283,13 @@ def _make(fact: Fact, kind: Kind, source: Source | None, pool: _Pool | None, see
     order = list(range(len(options)))
     rng.shuffle(order)
     return Question(
-        **base,  # type: ignore[arg-type]
+        fact.id,
+        kind,
+        fact.question,
+        fact.answer,
+        fact.explanation,
+        source,
+        fact.refs,
         options=tuple(options[i] for i in order),
         correct_index=order.index(0),
     )
@@ -303,9 +309,10 @@ def generate(deck: Deck, *, kinds: Sequence[Kind] | None = None, seed: int = 0) 
     questions = []
     for fact in deck.facts:
         pool = pools.get(fact.group) if fact.group else None
-        possible = _kinds(fact, pool)
         source = sources.get(fact.source) if fact.source else None
-        questions.extend(_make(fact, kind, source, pool, seed) for kind in wanted if kind in possible)
+        for kind in wanted:
+            if _possible(fact, kind, pool):
+                questions.append(_make(fact, kind, source, pool, seed, checked=True))
     return questions
 
 

@@ -1,0 +1,151 @@
+"""Properties of question generation over generated decks (Hypothesis)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.deck.load import normalize
+from quiz.deck.model import Deck, Fact
+from quiz.generate import Kind, Question, check_typed, generate, kinds_for, make_question
+from quiz.lint import lint_deck
+
+# Any printable text, as the loader lets through (no control characters, not blank).
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=20
+).filter(lambda s: s.strip() != "")
+# Short answers of words and numbers, the kind typed answers are made for.
+WORD = st.text(st.sampled_from("abcdeilnorstuCDLS"), min_size=1, max_size=9)
+NUMBER = st.builds(lambda n, pct: f"{n}{'%' if pct else ''}", st.integers(0, 999), st.booleans())
+SHORT = st.lists(WORD | NUMBER, min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def decks(draw: st.DrawFn, texts: st.SearchStrategy[str] = TEXT, max_facts: int = 8) -> Deck:
+    n = draw(st.integers(1, max_facts))
+    groups = draw(st.lists(st.sampled_from(["", "a", "b"]), min_size=n, max_size=n))
+    facts = []
+    for i in range(n):
+        answer = draw(texts)
+        distractors = draw(
+            st.lists(texts, max_size=5, unique_by=normalize).filter(
+                lambda ds, a=answer: all(normalize(d) != normalize(a) for d in ds)
+            )
+        )
+        facts.append(
+            Fact(
+                id=f"f{i}",
+                question=draw(TEXT),
+                answer=answer,
+                distractors=tuple(distractors),
+                group=groups[i],
+                accept=tuple(draw(st.lists(texts, max_size=1))),
+            )
+        )
+    return Deck(id="d", title="D", facts=tuple(facts))
+
+
+def _multiple_choice(deck: Deck, seed: int) -> list[Question]:
+    return generate(deck, kinds=[Kind.MULTIPLE_CHOICE], seed=seed)
+
+
+@settings(max_examples=200)
+@given(decks(), st.integers(0, 2**32))
+def test_options_hold_the_answer_once_and_are_unique(deck: Deck, seed: int) -> None:
+    for q in _multiple_choice(deck, seed):
+        keys = [normalize(o) for o in q.options]
+        assert 3 <= len(q.options) <= 4
+        assert len(set(keys)) == len(keys)
+        assert keys.count(normalize(q.answer)) == 1
+        assert q.correct_index is not None and q.options[q.correct_index] == q.answer
+        fact = deck.fact(q.fact_id)
+        wrong = [o for i, o in enumerate(q.options) if i != q.correct_index]
+        own = {normalize(d) for d in fact.distractors}
+        group = {normalize(f.answer) for f in deck.facts if fact.group and f.group == fact.group}
+        assert all(normalize(o) in own | group for o in wrong)
+        if len(own) >= 3:
+            assert all(normalize(o) in own for o in wrong)  # the fact's own distractors come first
+
+
+@settings(max_examples=100)
+@given(decks(), st.integers(0, 2**32))
+def test_same_seed_same_questions_alone_or_in_a_batch(deck: Deck, seed: int) -> None:
+    questions = generate(deck, seed=seed)
+    assert generate(deck, seed=seed) == questions
+    for q in questions:
+        assert make_question(deck, deck.fact(q.fact_id), q.kind, seed=seed) == q
+    expected = [(f.id, k) for f in deck.facts for k in Kind if k in kinds_for(deck, f)]
+    assert [(q.fact_id, q.kind) for q in questions] == expected
+
+
+@settings(max_examples=100)
+@given(decks())
+def test_flashcard_only_warning_matches_generation(deck: Deck) -> None:
+    warned = {p.message.split('"')[1] for p in lint_deck(deck) if p.rule == "flashcard-only"}
+    assert warned == {f.id for f in deck.facts if Kind.MULTIPLE_CHOICE not in kinds_for(deck, f)}
+
+
+# chi-square critical value for 3 degrees of freedom at p = 0.0001
+CHI2_LIMIT = 21.1
+
+
+def _chi2(counts: Counter[int], n: int, k: int) -> float:
+    expected = n / k
+    return sum((counts[i] - expected) ** 2 / expected for i in range(k))
+
+
+@settings(max_examples=15, derandomize=True)
+@given(decks(max_facts=3))
+def test_the_answer_position_is_uniform_over_seeds(deck: Deck) -> None:
+    for fact in deck.facts:
+        if Kind.MULTIPLE_CHOICE not in kinds_for(deck, fact):
+            continue
+        qs = [make_question(deck, fact, Kind.MULTIPLE_CHOICE, seed=s) for s in range(800)]
+        k = len(qs[0].options)
+        assert _chi2(Counter(q.correct_index for q in qs), len(qs), k) < CHI2_LIMIT
+
+
+def test_the_answer_position_is_spread_over_a_deck() -> None:
+    facts = tuple(
+        Fact(id=f"f{i}", question=f"Q{i}?", answer=f"A{i}", distractors=(f"B{i}", f"C{i}", f"D{i}")) for i in range(800)
+    )
+    qs = _multiple_choice(Deck(id="d", title="D", facts=facts), seed=0)
+    assert _chi2(Counter(q.correct_index for q in qs), len(qs), 4) < CHI2_LIMIT
+
+
+def _typo(text: str, where: int) -> str | None:
+    """Change one letter of text, or None if it has too few letters for a typo to be forgiven."""
+    letters = [i for i, c in enumerate(text) if c.isalpha()]
+    if len(letters) < 4:
+        return None
+    i = letters[where % len(letters)]
+    return text[:i] + ("q" if text[i].lower() != "q" else "z") + text[i + 1 :]
+
+
+@settings(max_examples=100)
+@given(decks(texts=SHORT, max_facts=5), st.integers(0, 100))
+def test_typed_matching_forgives_variants_and_rejects_distractors(deck: Deck, where: int) -> None:
+    for q in generate(deck, kinds=[Kind.TYPED]):
+        fact = deck.fact(q.fact_id)
+        a = q.answer
+        variants = [a, a.upper(), a.lower(), f"  {a}. ", f"({a})", f'"{a}"', a.replace(" ", "  "), a.replace("%", " %")]
+        typo = _typo(a, where)
+        if typo is not None:
+            variants.append(typo)
+        for text in variants:
+            assert check_typed(q, text), (a, text)
+        for accepted in fact.accept:
+            assert check_typed(q, accepted)
+        for d in fact.distractors:
+            assert not check_typed(q, d), (a, d)
+
+
+def test_typed_questions_are_common_among_short_answers() -> None:
+    words = ["Liver", "Lung", "Bone", "Brain", "Colon", "Skin", "Heart", "Kidney"]
+    facts = tuple(
+        Fact(id=f"f{i}", question="Q?", answer=w, distractors=tuple(x for x in words if x != w)[:3])
+        for i, w in enumerate(words)
+    )
+    assert len(generate(Deck(id="d", title="D", facts=facts), kinds=[Kind.TYPED])) == len(words)

@@ -1,0 +1,92 @@
+"""`quiz preview` as an author runs it: text, JSON, kinds, seeds, deck ids and broken decks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+
+CORPUS = Path(__file__).parent / "data" / "decks"
+COMPLETE = CORPUS / "valid" / "complete.toml"
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
+    assert main(["preview", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_has_the_documented_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _json(capsys, str(COMPLETE))
+    deck = doc["deck"]
+    assert isinstance(deck, dict) and deck["id"] == "hand-hygiene" and deck["facts"] == 3 and deck["seed"] == 0
+    questions = doc["questions"]
+    assert isinstance(questions, list)
+    common = {"fact_id", "kind", "prompt", "answer", "explanation", "source", "refs", "content_hash"}
+    for q in questions:
+        assert common <= set(q)
+        assert q["kind"] in ("multiple_choice", "flashcard", "typed")
+        if q["kind"] == "multiple_choice":
+            assert q["options"].count(q["answer"]) == 1 and q["options"][q["correct_index"]] == q["answer"]
+        else:
+            assert "options" not in q
+    first = questions[0]
+    assert first["fact_id"] == "wash-seconds" and first["kind"] == "multiple_choice"
+    assert first["source"] == {
+        "id": "demo-source",
+        "title": "A demonstration source",
+        "publisher": "The quiz project",
+        "url": "https://example.org/demo",
+    }
+    typed = next(q for q in questions if q["kind"] == "typed")
+    assert typed["accept"] == ["twenty seconds"]
+
+
+def test_kind_and_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _json(capsys, str(COMPLETE), "--kind", "flashcard")
+    assert {q["kind"] for q in doc["questions"]} == {"flashcard"}  # type: ignore[union-attr]
+    a = _json(capsys, str(COMPLETE), "--kind", "multiple_choice", "--seed", "1")
+    b = _json(capsys, str(COMPLETE), "--kind", "multiple_choice", "--seed", "1")
+    assert a == b
+    layouts = set()
+    for seed in range(10):
+        questions = _json(capsys, str(COMPLETE), "--seed", str(seed))["questions"]
+        layouts.add(tuple(tuple(q["options"]) for q in questions if q["kind"] == "multiple_choice"))  # type: ignore[union-attr]
+    assert len(layouts) > 1
+
+
+def test_text_shows_options_with_the_answer_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preview", str(COMPLETE), "--kind", "multiple_choice"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Hand hygiene basics (hand-hygiene): 3 questions from 3 facts, seed 0")
+    assert "   For how many seconds should you scrub your hands with soap?" in out
+    assert " * " in out and ") 20 seconds" in out
+    assert "Source: A demonstration source (The quiz project); refs 1" in out
+
+
+def test_a_deck_id_is_found_in_the_persons_decks(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    own = private_home / "decks"
+    own.mkdir(parents=True)
+    shutil.copy(COMPLETE, own / "hands.toml")
+    assert _json(capsys, "hand-hygiene")["deck"]["id"] == "hand-hygiene"  # type: ignore[index]
+
+
+def test_an_invalid_deck_prints_its_problems_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    path = CORPUS / "invalid" / "wrong-types.toml"
+    assert main(["preview", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f'{path}:10:1: fact "a": "answer" must be text, got the number 5')
+
+
+def test_an_unknown_deck_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preview", "no-such-deck"]) == 1
+    assert 'no deck with id "no-such-deck"' in capsys.readouterr().err
+
+
+def test_an_unknown_kind_is_bad_usage() -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["preview", str(COMPLETE), "--kind", "essay"])
+    assert info.value.code == 2
