@@ -1,0 +1,130 @@
+"""Anki's own library reads our .apkg: one note per fact, the same texts, and updates on re-import."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.deck.load import load_deck, parse_deck
+from quiz.deck.model import Deck, Fact
+from quiz.interop.anki import FIELDS, note_guid, source_text, write_apkg
+from quiz.interop.importer import import_cards
+
+collection = pytest.importorskip("anki.collection", reason="the anki package is a test dependency")
+
+DATA = Path(__file__).parent / "data"
+COMPLETE = DATA / "decks" / "valid" / "complete.toml"
+
+
+@pytest.fixture
+def col(tmp_path: Path) -> Iterator[collection.Collection]:
+    (tmp_path / "anki").mkdir()
+    c = collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
+    yield c
+    c.close()
+
+
+def import_apkg(col: collection.Collection, path: Path) -> object:
+    request = collection.ImportAnkiPackageRequest(
+        package_path=str(path), options=collection.ImportAnkiPackageOptions(with_scheduling=False)
+    )
+    return col.import_anki_package(request)
+
+
+def notes(col: collection.Collection) -> dict[str, object]:
+    return {note.guid: note for note in (col.get_note(nid) for nid in col.find_notes(""))}
+
+
+def text_of(field: str) -> str:
+    """What a field shows, as plain text: our <br> back to newlines, entities decoded."""
+    return html.unescape(field.replace("<br>", "\n"))
+
+
+def test_every_fact_becomes_one_note_with_its_texts(tmp_path: Path, col: collection.Collection) -> None:
+    deck = load_deck(COMPLETE)
+    assert write_apkg(deck, tmp_path / "d.apkg") == 3
+    log = import_apkg(col, tmp_path / "d.apkg").log
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (3, 0, 0)
+    found = notes(col)
+    assert len(found) == 3
+    for fact in deck.facts:
+        note = found[note_guid(deck.id, fact.id)]
+        assert list(note.keys()) == list(FIELDS)
+        assert [text_of(f) for f in note.fields] == [
+            fact.question,
+            fact.answer,
+            fact.explanation,
+            source_text(deck, fact),
+        ]
+    first = found[note_guid(deck.id, "wash-seconds")]
+    assert first["Source"] == "A demonstration source (The quiz project), references 1"
+    assert sorted(first.tags) == ["group::times", "hygiene", "washing"]
+    assert [name for name in col.decks.all_names() if name != "Default"] == [deck.title]
+
+
+def test_reimporting_a_changed_deck_updates_instead_of_duplicating(tmp_path: Path, col: collection.Collection) -> None:
+    deck = load_deck(COMPLETE)
+    write_apkg(deck, tmp_path / "v1.apkg", timestamp=1_700_000_000)
+    import_apkg(col, tmp_path / "v1.apkg")
+    changed = replace(
+        deck,
+        facts=(
+            replace(deck.facts[0], answer="20 seconds or longer"),
+            *deck.facts[1:],
+            Fact(id="nails", question="Should you clean under your nails?", answer="Yes"),
+        ),
+    )
+    write_apkg(changed, tmp_path / "v2.apkg", timestamp=1_700_086_400)
+    log = import_apkg(col, tmp_path / "v2.apkg").log
+    assert (len(log.new), len(log.duplicate), len(log.updated)) == (1, 0, 3), log
+    found = notes(col)
+    assert len(found) == 4
+    assert found[note_guid(deck.id, "wash-seconds")]["Answer"] == "20 seconds or longer"
+    assert len(col.decks.all_names()) == 2  # Default and ours, not a copy
+
+
+def test_hostile_text_is_shown_as_written_never_acted_on(tmp_path: Path, col: collection.Collection) -> None:
+    src = COMPLETE.read_text(encoding="utf-8").replace(
+        'answer = "60%"', 'answer = "[sound:x.mp3] <img src=x onerror=alert(1)> &amp; {{Answer}} 60%"'
+    )
+    deck = parse_deck(src)
+    write_apkg(deck, tmp_path / "h.apkg")
+    import_apkg(col, tmp_path / "h.apkg")
+    note = notes(col)[note_guid(deck.id, "sanitizer-alcohol")]
+    assert text_of(note["Answer"]) == deck.fact("sanitizer-alcohol").answer
+    card = note.cards()[0]
+    shown = card.answer()
+    assert "<img" not in shown and "[sound:" not in shown
+    assert card.answer_av_tags() == []
+    assert "{{Answer}}" in html.unescape(re.sub(r"<[^>]+>", "", shown))
+
+
+def test_import_then_export_gives_anki_the_same_cards(tmp_path: Path, col: collection.Collection) -> None:
+    text = (DATA / "import" / "quizlet-tab.txt").read_text(encoding="utf-8")
+    deck, _ = import_cards(text, "q.txt", deck_id="bp")
+    write_apkg(deck, tmp_path / "bp.apkg")
+    import_apkg(col, tmp_path / "bp.apkg")
+    shown = sorted((text_of(n["Question"]), text_of(n["Answer"])) for n in notes(col).values())
+    assert shown == sorted((f.question, f.answer) for f in deck.facts)
+    assert all(n.tags == ["group::bp"] for n in notes(col).values())
+
+
+def test_same_deck_gives_the_same_package(tmp_path: Path) -> None:
+    deck: Deck = load_deck(COMPLETE)
+    write_apkg(deck, tmp_path / "a.apkg", timestamp=1_700_000_000)
+    write_apkg(deck, tmp_path / "b.apkg", timestamp=1_700_000_000)
+    assert (tmp_path / "a.apkg").read_bytes() == (tmp_path / "b.apkg").read_bytes()
+
+
+def test_cli_export_anki(tmp_path: Path, col: collection.Collection, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "deck.apkg"
+    assert main(["export", str(COMPLETE), "--format", "anki", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {out}: 3 notes")
+    import_apkg(col, out)
+    assert len(notes(col)) == 3
