@@ -1,0 +1,88 @@
+"""End to end: the installed `quiz` in a real terminal (a pty) studies five questions of the
+built-in deck, quits, and the session is in `quiz history --json`."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import select
+import shutil
+import struct
+import subprocess
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+QUIZ = shutil.which("quiz")
+
+
+class Terminal:
+    """A child process on an 80x24 pseudo-terminal, fed keys like a person at a keyboard."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+        os.close(slave)
+        self.output = b""
+
+    def drain(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.master], [], [], left)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def wait_for(self, text: bytes, timeout: float = 30) -> None:
+        end = time.monotonic() + timeout
+        while text not in self.output and time.monotonic() < end and self.proc.poll() is None:
+            self.drain(0.2)
+        assert text in self.output, f"never saw {text!r}"
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            os.write(self.master, {"enter": b"\r", "escape": b"\x1b"}.get(key, key.encode()))
+            self.drain(0.4)
+
+    def close(self) -> int:
+        try:
+            code = self.proc.wait(timeout=30)
+        finally:
+            os.close(self.master)
+        return code
+
+
+@pytest.mark.skipif(QUIZ is None, reason="the quiz command is not installed (pip install .)")
+def test_study_five_questions_then_find_the_session_in_history(tmp_path: Path) -> None:
+    env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path / "data"), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    argv = [QUIZ, "study", "rectal-cancer-stage-iv", "--mode", "multiple-choice", "--count", "5", "--seed", "7"]
+    term = Terminal(argv, env)
+    term.wait_for(b"Press Enter to start")
+    term.press("enter")
+    term.wait_for(b"Question 1 of 5")
+    for _ in range(5):
+        term.output = b""
+        term.press("1")
+        term.wait_for(b"Press Enter to continue")
+        term.press("enter")
+    term.wait_for(b"Session finished")
+    term.press("enter")
+    assert term.close() == 0
+
+    shown = subprocess.run([QUIZ, "history", "--json"], capture_output=True, text=True, env=env, check=True)
+    [session] = json.loads(shown.stdout)["sessions"]
+    assert session["deck_id"] == "rectal-cancer-stage-iv"
+    assert session["mode"] == "multiple-choice"
+    assert session["answered"] == 5 and session["finished_at"] is not None
