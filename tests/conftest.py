@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Durations are for bench/, never for tests: on a shared, noisy machine Hypothesis's deadline and
+# too-slow checks would fail tests for the machine's load, not for a defect.
+settings.register_profile("quiz", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("quiz")
 
 DATA = Path(__file__).parent / "data"
 
