@@ -135,10 +135,10 @@ def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Pr
     cues = sorted((_content_words(fact.question) & _content_words(fact.answer)) - wrong.words)
     if cues:
         words = ", ".join(f'"{w}"' for w in cues)
+        verb = "appear" if len(cues) > 1 else "appears"
         yield _warn(
             deck, fact, "answer", "answer-cue-word",
-            f"{words} from the question appears in the answer but in no wrong option, "
-            "which points to the answer",
+            f"{words} from the question {verb} in the answer but in no wrong option, which points to the answer",
         )
 
 
