@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static
 
 from quiz.deck.model import Deck
 from quiz.session import Mode
+from quiz.store import FactScore, SessionRow, Store
 from quiz.tui.text import plain
 
 ALL = "__all__"
@@ -72,10 +74,11 @@ class HistoryScreen(Screen[None]):
         deck_id = self._deck_id()
         decks = self._titles()
         self.deck = decks.get(deck_id) if deck_id else None
+        data = history_data(store, deck_id, now, DAYS)
 
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
-        for s in store.last_sessions(200, deck_id):
+        for s in data.sessions:
             title = decks[s.deck_id].title if s.deck_id in decks else s.deck_id
             end = s.finished_at or s.started_at
             minutes = max(0, int((end - s.started_at).total_seconds() // 60))
@@ -85,12 +88,7 @@ class HistoryScreen(Screen[None]):
 
         today = now.date()
         start = today - timedelta(days=DAYS - 1)
-        ids = [deck_id] if deck_id else sorted({s.deck_id for s in store.last_sessions(10_000)})
-        per_day: dict = {}
-        for did in ids:
-            for day in store.accuracy_per_day(did, start, today):
-                answered, correct = per_day.get(day.day, (0, 0))
-                per_day[day.day] = (answered + day.answered, correct + day.correct)
+        per_day = data.per_day
         series = [
             (per_day[d][1] / per_day[d][0]) if d in per_day and per_day[d][0] else 0.0
             for d in (start + timedelta(days=i) for i in range(DAYS))
@@ -100,7 +98,7 @@ class HistoryScreen(Screen[None]):
         overall = f"{right / total:.0%}" if total else "no answers yet"
         self.query_one("#progress-text", Static).update(
             f"Share of right answers per day, last {DAYS} days (taller is better): {overall} overall, "
-            f"study streak {store.streak(today)} day(s)."
+            f"study streak {data.streak} day(s)."
         )
         self.query_one("#accuracy-chart", Sparkline).data = series
         days = self.query_one("#days", DataTable)
@@ -111,9 +109,9 @@ class HistoryScreen(Screen[None]):
 
         weakest = self.query_one("#weakest", DataTable)
         weakest.clear()
-        for did in ids:
+        for did, scores in data.weakest:
             deck = decks.get(did)
-            for score in store.weakest_facts(did, 3, 10):
+            for score in scores:
                 text = score.fact_id
                 if deck is not None:
                     try:
@@ -124,10 +122,39 @@ class HistoryScreen(Screen[None]):
 
         forecast = self.query_one("#forecast", DataTable)
         forecast.clear()
-        days_due = store.due_forecast(deck_id, 14, now)
-        for day, count in days_due:
+        for day, count in data.forecast:
             label = "today" if day == today else day.strftime("%a %d %b")
             forecast.add_row(label, str(count))
         self.query_one("#due-text", Static).update(
-            f"Facts falling due over the next two weeks: {sum(c for _, c in days_due)}."
+            f"Facts falling due over the next two weeks: {sum(c for _, c in data.forecast)}."
         )
+
+
+@dataclass(frozen=True)
+class HistoryData:
+    """Everything the History screen shows, read from the store in one go."""
+
+    sessions: list[SessionRow]
+    per_day: dict[date, tuple[int, int]]
+    streak: int
+    weakest: list[tuple[str, list[FactScore]]]
+    forecast: list[tuple[date, int]]
+
+
+def history_data(store: Store, deck_id: str | None, now: datetime, days: int) -> HistoryData:
+    """Run every query of the History screen for one deck (or all of them when None)."""
+    today = now.date()
+    start = today - timedelta(days=days - 1)
+    ids = [deck_id] if deck_id else sorted({s.deck_id for s in store.last_sessions(10_000)})
+    per_day: dict[date, tuple[int, int]] = {}
+    for did in ids:
+        for day in store.accuracy_per_day(did, start, today):
+            answered, correct = per_day.get(day.day, (0, 0))
+            per_day[day.day] = (answered + day.answered, correct + day.correct)
+    return HistoryData(
+        sessions=store.last_sessions(200, deck_id),
+        per_day=per_day,
+        streak=store.streak(today),
+        weakest=[(did, store.weakest_facts(did, 3, 10)) for did in ids],
+        forecast=store.due_forecast(deck_id, 14, now),
+    )

@@ -1,0 +1,53 @@
+"""Run an app headless until its first screen is mounted and idle, then exit (one measurement).
+
+`python -m bench.app_runner quiz` builds the app the way the command line does (every
+subcommand's parser, then quiz.tui.run.make_app); `python -m bench.app_runner minimal` runs the
+baseline, a Textual app that mounts one Static. Both exit through the same auto-pilot.
+"""
+
+from __future__ import annotations
+
+import sys
+
+_FIRST_SCREEN = ""
+
+
+async def _exit_when_idle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every pending message has been handled and the screen refreshed, then exit."""
+    await pilot.pause()
+    global _FIRST_SCREEN
+    _FIRST_SCREEN = type(pilot.app.screen).__name__
+    pilot.app.exit(0)
+
+
+def _quiz_app():  # type: ignore[no-untyped-def]
+    from quiz.cli import build_parser
+    from quiz.tui.run import make_app
+
+    parser, _ = build_parser()
+    app = make_app(parser.parse_args([]))
+    return app
+
+
+def _minimal_app():  # type: ignore[no-untyped-def]
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Minimal(App[int]):
+        def compose(self) -> ComposeResult:
+            yield Static("Hello")
+
+    return Minimal()
+
+
+def main(which: str) -> int:
+    app = _quiz_app() if which == "quiz" else _minimal_app()
+    app.run(headless=True, size=(80, 24), auto_pilot=_exit_when_idle)
+    if which == "quiz" and _FIRST_SCREEN != "HomeScreen":
+        print(f"bench.app_runner: the app showed {_FIRST_SCREEN or 'nothing'}, not Home", file=sys.stderr)
+        return 1
+    return int(app.return_code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,206 @@
+"""The figures: each one measures quiz and its baseline in the same run and returns both."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from bench.data import BENCH_DECK_ID, BenchData
+from bench.measure import interleave, median, percentile, run_child
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of the table: quiz's figure and its baseline, in the same unit."""
+
+    name: str
+    what: str
+    value: float
+    baseline: float
+    unit: str
+    budget: float | None
+    """The largest allowed ratio; None where the budget is absolute (see `absolute`)."""
+    absolute: float | None = None
+    """An absolute budget in `unit`, for the figures the issue budgets that way."""
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.baseline if self.baseline else float("inf")
+
+    @property
+    def passed(self) -> bool:
+        if self.budget is not None:
+            return self.ratio <= self.budget
+        return self.absolute is None or self.value <= self.absolute
+
+
+@dataclass(frozen=True)
+class Options:
+    """How many times to repeat each measurement."""
+
+    runs: int
+    writes: int
+
+
+def startup(data: BenchData, opt: Options) -> Figure:
+    """Process start to Home mounted and idle (built-in deck, long history) vs a one-Static app."""
+    quiz = lambda: run_child(["-m", "bench.app_runner", "quiz"], data.history_dir)[0]  # noqa: E731
+    base = lambda: run_child(["-m", "bench.app_runner", "minimal"], data.empty_dir)[0]  # noqa: E731
+    quiz(), base()  # warm the page cache and the bytecode caches
+    xs, ys = interleave(opt.runs, quiz, base)
+    return Figure("start-up", "process start to Home idle, headless", median(xs), median(ys), "s", 1.15)
+
+
+def check(data: BenchData, opt: Options) -> Figure:
+    """`quiz check` on the built-in deck, whole process, vs `python -c "import tomli"`."""
+    quiz = lambda: run_child(["-m", "quiz", "check"], data.empty_dir)[0]  # noqa: E731
+    base = lambda: run_child(["-c", "import tomli"], data.empty_dir)[0]  # noqa: E731
+    quiz(), base()
+    xs, ys = interleave(opt.runs, quiz, base)
+    return Figure("check", "`quiz check`, built-in deck, whole process", median(xs), median(ys), "s", 2.0)
+
+
+def load_generate(data: BenchData, opt: Options) -> Figure:
+    """Load, validate and generate every question of the large deck vs tomli.loads of its text."""
+    import tomli
+
+    from quiz.deck.load import load_deck
+    from quiz.generate import generate
+
+    def quiz() -> float:
+        start = time.perf_counter()
+        deck = load_deck(data.deck)
+        generate(deck, seed=1)
+        return time.perf_counter() - start
+
+    def base() -> float:
+        start = time.perf_counter()
+        tomli.loads(data.deck.read_text(encoding="utf-8"))
+        return time.perf_counter() - start
+
+    quiz(), base()
+    xs, ys = interleave(opt.runs, quiz, base)
+    return Figure("load+generate", "load, validate, generate: large deck", median(xs), median(ys), "s", 1.5)
+
+
+def record_answer(data: BenchData, opt: Options) -> list[Figure]:
+    """p99 of one durable record_answer at the long history vs an empty BEGIN IMMEDIATE; COMMIT."""
+    from quiz.schedule import Scheduler
+    from quiz.store import Store
+
+    work = data.root / "writes"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(mode=0o700)
+    shutil.copyfile(data.history_dir / "history.db", work / "history.db")
+    store = Store.open(work, scheduler=Scheduler(fuzz=False), backup=False)
+    raw = sqlite3.connect(work / "history.db", isolation_level=None, timeout=10)
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.execute("PRAGMA synchronous = FULL")
+    try:
+        sid = store.start_session(BENCH_DECK_ID, "mixed")
+        facts = [f"fact-{i:05d}" for i in range(50)]
+        moment = datetime.now(UTC)
+
+        def quiz(i: int) -> float:
+            start = time.perf_counter()
+            store.record_answer(
+                sid, BENCH_DECK_ID, facts[i % len(facts)], kind="multiple_choice", response="An answer",
+                correct=i % 5 > 0, response_ms=3000, now=moment + timedelta(seconds=i),
+            )  # fmt: skip
+            return time.perf_counter() - start
+
+        def base() -> float:
+            start = time.perf_counter()
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute("COMMIT")
+            return time.perf_counter() - start
+
+        def one_row() -> float:
+            start = time.perf_counter()
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+            raw.execute("COMMIT")
+            return time.perf_counter() - start
+
+        counter = iter(range(10**9))
+        xs, ys = interleave(opt.writes, lambda: quiz(next(counter)), base)
+        zs = [one_row() for _ in range(opt.writes)]
+    finally:
+        raw.close()
+        store.close()
+        shutil.rmtree(work, ignore_errors=True)
+    p99 = percentile(xs, 99) * 1000
+    return [
+        Figure("record answer p99", "one answer committed durably, at the long history",
+               p99, percentile(ys, 99) * 1000, "ms", 3.0),
+        # An empty transaction writes no page and so never waits for the disk; a one-row commit
+        # does (one WAL append and fsync), which is the floor of any durable answer.
+        Figure("record answer p99 / 1-row", "the same, against a one-row durable commit",
+               p99, percentile(zs, 99) * 1000, "ms", None),
+    ]  # fmt: skip
+
+
+def history_queries(data: BenchData, opt: Options) -> Figure:
+    """Every query the History screen runs (all decks), in-process, vs point lookups."""
+    from quiz.store import Store
+
+    store = Store.open(data.history_dir, backup=False)
+    conn = store._conn
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    refresh_history_queries(store, datetime.now(UTC))
+    conn.set_trace_callback(None)
+    n_queries = len(statements)
+    top = conn.execute("SELECT max(id) FROM answers").fetchone()[0] or 1
+    try:
+
+        def quiz() -> float:
+            start = time.perf_counter()
+            refresh_history_queries(store, datetime.now(UTC))
+            return time.perf_counter() - start
+
+        def base() -> float:
+            start = time.perf_counter()
+            for i in range(n_queries):
+                conn.execute("SELECT correct FROM answers WHERE id = ?", (1 + (i * 7919) % top,)).fetchone()
+            return time.perf_counter() - start
+
+        quiz(), base()
+        xs, ys = interleave(opt.runs, quiz, base)
+    finally:
+        store.close()
+    return Figure(
+        "history queries", f"every History screen query ({n_queries} statements)",
+        median(xs) * 1000, median(ys) * 1000, "ms", None, absolute=50.0,
+    )  # fmt: skip
+
+
+def refresh_history_queries(store, now: datetime) -> None:  # type: ignore[no-untyped-def]
+    """The store calls HistoryScreen.refresh_history makes for "all decks", without the widgets."""
+    from quiz.tui.screens.history import DAYS, history_data
+
+    history_data(store, None, now, DAYS)
+
+
+def memory(data: BenchData, opt: Options) -> Figure:
+    """Peak RSS of the app with the large deck (and the long history) vs the one-Static app."""
+    quiz = lambda: float(run_child(["-m", "bench.app_runner", "quiz"], data.large_dir)[1])  # noqa: E731
+    base = lambda: float(run_child(["-m", "bench.app_runner", "minimal"], data.empty_dir)[1])  # noqa: E731
+    runs = max(1, opt.runs // 2)
+    xs, ys = interleave(runs, quiz, base)
+    return Figure("peak memory", "app with the large deck, peak RSS", median(xs) / 1024, median(ys) / 1024, "MiB", 1.5)
+
+
+FIGURES: dict[str, Callable[[BenchData, Options], Figure | list[Figure]]] = {
+    "startup": startup,
+    "check": check,
+    "load": load_generate,
+    "record": record_answer,
+    "history": history_queries,
+    "memory": memory,
+}

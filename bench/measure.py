@@ -1,0 +1,68 @@
+"""Timing helpers: wall time of a whole process, peak memory of a child, medians and percentiles."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def child_env(data_dir: Path | None) -> dict[str, str]:
+    """The environment for a measured child: quiz's data folder set, the repo importable."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    env.pop("QUIZ_DEBUG", None)
+    if data_dir is not None:
+        env["QUIZ_DATA_DIR"] = str(data_dir)
+    return env
+
+
+def run_child(argv: Sequence[str], data_dir: Path | None) -> tuple[float, int]:
+    """Run one process to its end; return its wall time (spawn to exit) and peak RSS in KiB."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, *argv],
+        env=child_env(data_dir),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stderr.close()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err.decode(errors='replace')[-800:]}")
+    return elapsed, int(usage.ru_maxrss)
+
+
+def interleave(runs: int, a: Callable[[], float], b: Callable[[], float]) -> tuple[list[float], list[float]]:
+    """Run `a` and `b` in turn `runs` times each, so machine noise falls on both alike."""
+    xs, ys = [], []
+    for i in range(runs):
+        if i % 2:
+            ys.append(b())
+            xs.append(a())
+        else:
+            xs.append(a())
+            ys.append(b())
+    return xs, ys
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (0-100) by nearest rank."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]

@@ -1,0 +1,40 @@
+"""The benchmark harness runs end to end on tiny data; durations are never asserted."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import bench.__main__ as bench_main
+from bench.figures import FIGURES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_quick_run_prints_every_figure_with_a_numeric_ratio(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--runs", "1", "--facts", "60", "--answers", "400"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
+    rows = [line.split("|")[1:-1] for line in out.splitlines() if line.startswith("|")]
+    header, body = [c.strip() for c in rows[0]], [[c.strip() for c in r] for r in rows[2:]]
+    assert header == list(bench_main.HEADER)
+    names = [r[0] for r in body]
+    for figure in ("start-up", "check", "load+generate", "record answer p99", "history queries", "peak memory"):
+        assert figure in names
+    for row in body:
+        assert math.isfinite(float(row[3]))
+        assert row[5] in {"pass", "FAIL"}
+
+
+def test_only_picks_figures(tmp_path: Path, capsys) -> None:
+    figures = bench_main.run(["--quick", "--runs", "1", "--facts", "40", "--answers", "200", "--only", "load"])
+    assert [f.name for f in figures] == ["load+generate"]
+    assert "load+generate" in capsys.readouterr().out
+    assert set(FIGURES) >= {"startup", "check", "load", "record", "history", "memory"}
