@@ -207,3 +207,8 @@ def test_cli_rejects_bad_options_and_encodings(tmp_path: Path, capsys: pytest.Ca
     assert ":2: not UTF-8 text" in capsys.readouterr().err
     assert main(["import", str(SAMPLES / "quizlet-tab.txt"), "-o", str(tmp_path / "x.toml"), "--id", "X Y"]) == 1
     assert 'like "x-y"' in capsys.readouterr().err
+
+
+def test_anki_header_tags_apply_to_every_card() -> None:
+    table = read_cards("#separator:Comma\n#tags:imported heart\n#tags column:3\nq,a,heart extra\n")
+    assert [(c.front, c.back, c.tags) for c in table.cards] == [("q", "a", ("imported", "heart", "extra"))]

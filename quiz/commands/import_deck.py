@@ -92,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
         )
         toml = f"# Imported from {_one_line(source.name)} by `quiz import`. Check it with `quiz check`.\n\n"
         toml += deck_to_toml(deck)
+        _check_size(toml, MAX_BYTES)
         parse_deck(toml, out)
     except DeckError as err:
         for problem in err.problems:
@@ -108,3 +109,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _one_line(name: str) -> str:
     return "".join(c for c in " ".join(name.split()) if c.isprintable())
+
+
+def _check_size(toml: str, limit: int) -> None:
+    from quiz.errors import QuizError
+
+    size = len(toml.encode("utf-8"))
+    if size > limit:
+        raise QuizError(
+            f"the deck would be {size / 1048576:.1f} MiB; decks may be at most {limit // 1048576} MiB "
+            "(split the file and import each part)"
+        )

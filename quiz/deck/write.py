@@ -14,9 +14,13 @@ import tomli_w
 from quiz.deck.model import FORMAT_VERSION, Deck, Fact, Source
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+# Text that tomli_w would write unchanged between quotes: no quote, backslash or control character.
+_PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f-\x9f]*\Z')
 
 
 def _string(text: str, *, multiline: bool = True) -> str:
+    if _PLAIN.match(text):  # most text: skip tomli_w, which is slow on large decks
+        return f'"{text}"'
     rendered = tomli_w.dumps({"v": text}, multiline_strings=multiline)
     return rendered[len("v = ") : -1]
 

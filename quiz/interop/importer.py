@@ -60,6 +60,7 @@ class _Header:
     special: dict[str, int] = field(default_factory=dict)  # "tags", "guid", ... -> 0-based column
     deck: str = ""
     raw_columns: str | None = None
+    tags: tuple[str, ...] = ()
 
 
 def separator_text(name: str) -> str:
@@ -101,6 +102,8 @@ def _read_header(lines: list[str], header: _Header) -> int:
             header.raw_columns = value
         elif key == "deck":
             header.deck = value.strip()
+        elif key == "tags":
+            header.tags = tuple(value.split())
         elif key.endswith(" column"):
             try:
                 header.special[key.removesuffix(" column")] = int(value) - 1
@@ -265,7 +268,8 @@ def read_cards(
         texts = [fields[c] for c in text_columns]
         if head.html:
             texts = [_from_html(t) for t in texts]
-        tags = tuple(fields[special["tags"]].split()) if "tags" in special else ()
+        tags = head.tags + (tuple(fields[special["tags"]].split()) if "tags" in special else ())
+        tags = tuple(dict.fromkeys(tags))
         card = Card(line, texts[0], texts[1], tuple(t for t in texts[2:] if t.strip()), tags)
         decks.add(fields[special["deck"]] if "deck" in special else "")
         problems = _card_problems(card, path)
