@@ -43,6 +43,7 @@ CSS = """\
 .source { margin-top: 1em; font-size: 16px; color: #555; }
 """
 
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _ID_BASE = 1 << 30  # genanki's advice: model and deck ids in [2**30, 2**31)
 
 
@@ -147,8 +148,9 @@ def write_apkg(deck: Deck, path: Path | str, *, timestamp: float | None = None) 
 
         def zip_into(handle: BinaryIO) -> None:
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as apkg:
-                apkg.write(db, "collection.anki2")
-                apkg.writestr("media", json.dumps({}))
+                # A fixed date in the zip entries: the same deck and timestamp give the same bytes.
+                for name, data in (("collection.anki2", db.read_bytes()), ("media", json.dumps({}).encode())):
+                    apkg.writestr(zipfile.ZipInfo(name, _ZIP_DATE), data, zipfile.ZIP_DEFLATED)
 
         write_atomic(path, zip_into)
     return len(deck.facts)
