@@ -9,7 +9,6 @@ refused and left untouched. Nothing here logs or prints deck text or answers.
 from __future__ import annotations
 
 import csv
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -40,6 +39,11 @@ BACKUP_EVERY = timedelta(days=1)
 _BACKUP_PREFIX = "history-"
 _CORRUPT_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_BTREE_PAGE_TYPES = {2, 5, 10, 13}
+QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
+"""Up to this size (about 70,000 answers) every open runs SQLite's quick_check, which reads every
+page (about 0.1 s here). A larger file gets a structural check at open instead (header, size, the
+root page of every table and index) and quick_check runs in the background: see verify()."""
 
 __all__ = [
     "AnswerRow",
@@ -53,9 +57,9 @@ __all__ = [
     "SessionRow",
     "Store",
     "StoreError",
-    "content_hash",
     "list_backups",
     "restore_backup",
+    "verify",
 ]
 
 MIGRATIONS: list[str] = [
@@ -150,12 +154,6 @@ class DamagedDatabase(StoreError):
             f"{aside_path}. To go on, {restore}just start quiz again for a fresh history."
         )
         self.path, self.aside_path, self.reason = path, aside_path, reason
-
-
-def content_hash(question: str, answer: str) -> str:
-    """A short fingerprint of a fact's text, stored with each answer to recognise a changed fact."""
-    digest = hashlib.sha256(question.encode() + b"\x00" + answer.encode())
-    return digest.hexdigest()[:16]
 
 
 class Store:
@@ -433,6 +431,10 @@ class Store:
         """Consecutive UTC study days ending today (or yesterday, if not yet today)."""
         return history.streak(self._conn, today or utc().date())
 
+    def deck_ids(self) -> list[str]:
+        """The id of every deck with a session, in order."""
+        return history.deck_ids(self._conn)
+
     def deck_summaries(
         self, deck_id: str | None = None, now: datetime | None = None
     ) -> list[DeckSummary]:
@@ -545,14 +547,17 @@ def _check_health(path: Path) -> None:
         return
     if size == 0:
         return
-    reason = _damage(path)
+    reason = _damage(path, thorough=size <= QUICK_CHECK_MAX_BYTES)
     if reason is not None:
         aside = _set_aside(path, "damaged")
         raise DamagedDatabase(path, aside, reason)
 
 
-def _damage(path: Path) -> str | None:
-    """Why the file at `path` is not a usable quiz history, or None; raises NewerDatabase."""
+def _damage(path: Path, *, thorough: bool = True) -> str | None:
+    """Why the file at `path` is not a usable quiz history, or None; raises NewerDatabase.
+
+    `thorough` runs quick_check, which reads the whole file; otherwise only its structure is checked.
+    """
     with open(path, "rb") as f:
         header = f.read(100)
     if header[:16] != _SQLITE_MAGIC:
@@ -572,6 +577,10 @@ def _damage(path: Path) -> str | None:
             return "an SQLite database, but not a quiz score history"
         if version > SCHEMA_VERSION:
             raise NewerDatabase(path, version)
+        wal = Path(f"{path}-wal")
+        if not thorough and not (wal.exists() and wal.stat().st_size > 0):
+            roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_schema WHERE rootpage > 0")]
+            return _structure_damage(path, header, roots)
         problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
         if problems != ["ok"]:
             return f"quick_check: {problems[0]}"
@@ -582,6 +591,44 @@ def _damage(path: Path) -> str | None:
         raise StoreError(f"{path}: cannot read the score history ({err})") from None
     finally:
         conn.close()
+
+
+def _structure_damage(path: Path, header: bytes, roots: list[int]) -> str | None:
+    """What the header and the b-tree root pages say is wrong with the file, without reading it all.
+
+    Catches a truncated file, a mangled header and a zeroed or overwritten table or index root;
+    damage inside other pages is left to quick_check (verify) and to SQLite, which reports it when
+    it reads such a page.
+    """
+    if len(header) < 100:
+        return "the file is shorter than an SQLite header"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"impossible page size {page_size}"
+    size = path.stat().st_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[92:96] == header[24:28] and pages * page_size > size:
+        return f"the file is truncated ({size} bytes; its header says {pages * page_size})"
+    with open(path, "rb") as f:
+        for root in roots:
+            offset = (root - 1) * page_size + (100 if root == 1 else 0)
+            f.seek(offset)
+            kind = f.read(1)
+            if not kind or kind[0] not in _BTREE_PAGE_TYPES:
+                return f"page {root}, the root of a table or index, is not a b-tree page"
+    return None
+
+
+def verify(data_dir: Path) -> str | None:
+    """Run quick_check over the whole history on a connection of its own; None when it is sound.
+
+    Safe to call from a worker thread while a Store on the same file is in use.
+    """
+    path = history_db(Path(data_dir))
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    return _damage(path, thorough=True)
 
 
 def _set_aside(path: Path, why: str) -> Path:

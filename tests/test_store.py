@@ -16,7 +16,6 @@ from quiz.store import (
     SCHEMA_VERSION,
     Store,
     StoreError,
-    content_hash,
     list_backups,
     restore_backup,
 )
@@ -76,7 +75,7 @@ def test_pragmas_and_schema(store: Store) -> None:
 
 def test_answers_are_recorded_with_counts_and_state(store: Store) -> None:
     sid = store.start_session("d", "quiz", "1.2", now=NOW)
-    h = content_hash("Q?", "A")
+    h = "0123456789abcdef"
     a1 = answer(store, sid, "f1", True, content_hash=h, deck_version="1.2", response_ms=900)
     answer(store, sid, "f1", False, now=NOW + timedelta(minutes=1))
     answer(store, sid, "f2", True, kind="flashcard", rating=Rating.EASY)
@@ -92,12 +91,6 @@ def test_answers_are_recorded_with_counts_and_state(store: Store) -> None:
     f1 = store.fact_state("d", "f1")
     assert f1 is not None and (f1.tries, f1.misses) == (2, 1)
     assert f1.card.last_review == NOW + timedelta(minutes=1)
-
-
-def test_content_hash_recognises_a_changed_fact() -> None:
-    assert content_hash("Q", "A") == content_hash("Q", "A")
-    assert content_hash("Q", "A") != content_hash("Q", "B")
-    assert content_hash("QA", "") != content_hash("Q", "A")
 
 
 def test_undo_restores_counts_and_scheduling_state(store: Store) -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.generate import Kind
+from quiz.deck.load import load_deck
+from quiz.generate import Kind, content_hash
 from quiz.session import Mode
 from quiz.store import Store
 from quiz.tui.app import StudyRequest
@@ -56,6 +57,8 @@ async def test_right_answer_is_recorded_with_feedback(deck: Path, tmp_path: Path
         assert "references" in feedback
     got = answers(data)
     assert [(a.fact_id, a.correct, a.kind) for a in got] == [(q.fact_id, True, "multiple_choice")]
+    fact = load_deck(deck).fact(q.fact_id)
+    assert got[0].content_hash == content_hash(fact) and got[0].deck_version == "1.0.0"
 
 
 async def test_wrong_answer_shows_the_right_one(deck: Path, tmp_path: Path) -> None:

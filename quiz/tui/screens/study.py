@@ -20,10 +20,10 @@ from textual.widgets.option_list import Option
 
 from quiz.deck.discover import FoundDeck
 from quiz.deck.model import Deck
-from quiz.generate import Kind, Question, kinds_for, make_question
+from quiz.generate import Kind, Question, content_hash, kinds_for, make_question
 from quiz.schedule import Rating
 from quiz.session import DEFAULT_COUNT, Answered, Mode, StudySession, plan
-from quiz.store import StoreError, content_hash
+from quiz.store import StoreError
 from quiz.tui.text import plain, source_line, terms_in, with_terms
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ class StudyScreen(Screen[None]):
                 self.deck.id,
                 q.fact_id,
                 deck_version=self.deck.version,
-                content_hash=content_hash(fact.question, fact.answer),
+                content_hash=content_hash(fact),
                 kind=q.kind.value,
                 response=answered.response,
                 correct=answered.correct,
