@@ -23,7 +23,9 @@ def test_check_reports_every_problem_of_a_file_and_exits_1(capsys: pytest.Captur
     path = CORPUS / "invalid" / "wrong-types.toml"
     assert main(["check", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f'{path}:10:1: fact "a": "answer" must be text, got the number 5 (write it in quotes: answer = "5")'
+    assert (
+        lines[0] == f'{path}:10:1: fact "a": "answer" must be text, got the number 5 (write it in quotes: answer = "5")'
+    )
     assert lines[1].startswith(f'{path}:11:1: fact "a": "distractors" must be a list of texts, got text')
     assert lines[-1] == "checked 1 deck: 1 deck with problems; 2 errors, 0 warnings"
 
@@ -62,9 +64,7 @@ def test_check_oversized_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "decks may be at most 8 MiB" in capsys.readouterr().out
 
 
-def test_decks_lists_broken_decks_with_their_problem(
-    private_home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_decks_lists_broken_decks_with_their_problem(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     own = private_home / "decks"
     own.mkdir(parents=True)
     shutil.copy(CORPUS / "valid" / "complete.toml", own / "hands.toml")

@@ -63,7 +63,9 @@ def test_any_toml_document_gives_a_deck_or_a_deck_error(doc: dict[str, object]) 
 SLUG = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 # Any printable text: the loader rejects control characters, so valid decks have none.
 TEXT = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    st.characters(
+        blacklist_categories=("Cc", "Cs"), blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    )
     | st.sampled_from("\n\t"),
     min_size=1,
     max_size=30,
@@ -81,17 +83,31 @@ def decks(draw: st.DrawFn) -> Deck:
     facts = []
     for fid in fact_ids:
         answer = draw(TEXT)
-        distractors = draw(st.lists(TEXT, max_size=3, unique_by=_norm).filter(
-            lambda ds, a=answer: all(_norm(d) != _norm(a) for d in ds)))
-        facts.append(Fact(
-            id=fid, question=draw(TEXT), answer=answer, distractors=tuple(distractors),
-            explanation=draw(st.just("") | TEXT), source=draw(st.sampled_from(["", *source_ids])),
-            refs=draw(st.just("") | TEXT), group=draw(st.just("") | TEXT),
-            tags=tuple(draw(st.lists(TEXT, max_size=2))),
-        ))
+        distractors = draw(
+            st.lists(TEXT, max_size=3, unique_by=_norm).filter(
+                lambda ds, a=answer: all(_norm(d) != _norm(a) for d in ds)
+            )
+        )
+        facts.append(
+            Fact(
+                id=fid,
+                question=draw(TEXT),
+                answer=answer,
+                distractors=tuple(distractors),
+                explanation=draw(st.just("") | TEXT),
+                source=draw(st.sampled_from(["", *source_ids])),
+                refs=draw(st.just("") | TEXT),
+                group=draw(st.just("") | TEXT),
+                tags=tuple(draw(st.lists(TEXT, max_size=2))),
+            )
+        )
     return Deck(
-        id=draw(SLUG), title=draw(TEXT), facts=tuple(facts), description=draw(st.just("") | TEXT),
-        version=draw(st.just("") | TEXT), reviewed=draw(st.none() | st.dates(dt.date(2000, 1, 1))),
+        id=draw(SLUG),
+        title=draw(TEXT),
+        facts=tuple(facts),
+        description=draw(st.just("") | TEXT),
+        version=draw(st.just("") | TEXT),
+        reviewed=draw(st.none() | st.dates(dt.date(2000, 1, 1))),
         sources=tuple(Source(id=s, title=draw(TEXT)) for s in source_ids),
         glossary=tuple(draw(st.dictionaries(TEXT, TEXT, max_size=3)).items()),
     )

@@ -28,7 +28,17 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     bindir = env_dir / "bin"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(bindir / "python"), "install", "--no-deps", "--quiet", str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(bindir / "python"),
+            "install",
+            "--no-deps",
+            "--quiet",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
