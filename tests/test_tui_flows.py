@@ -244,3 +244,23 @@ async def test_deck_edited_while_open_is_reloaded(deck: Path, tmp_path: Path) ->
         assert app.decks[0].error is not None
         assert "cannot be used" in str(table.get_row_at(0)[0])
         assert app.is_running
+
+
+async def test_missed_list_is_saved_as_private_markdown(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        q = app.screen.session.current
+        await pilot.press(str((q.correct_index + 1) % 4 + 1), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("s")
+        await pilot.pause()
+    [saved] = tmp_path.glob("quiz-missed-kidney-care-*.md")
+    assert saved.stat().st_mode & 0o777 == 0o600
+    text = saved.read_text(encoding="utf-8")
+    assert q.prompt in text and q.answer in text
