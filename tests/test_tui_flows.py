@@ -264,3 +264,44 @@ async def test_missed_list_is_saved_as_private_markdown(
     assert saved.stat().st_mode & 0o777 == 0o600
     text = saved.read_text(encoding="utf-8")
     assert q.prompt in text and q.answer in text
+
+
+async def test_review_due_asks_the_due_facts(deck: Path, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from tests.tui_helpers import FROZEN
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0", now=FROZEN - timedelta(days=30))
+        store.record_answer(
+            sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False,
+            now=FROZEN - timedelta(days=30),
+        )  # fmt: skip
+        store.finish_session(sid, now=FROZEN - timedelta(days=30))
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen) and screen.session.mode is Mode.DUE
+        # the due fact first, then at most a few new ones
+        assert screen.session.questions[0].fact_id == "salt-limit"
+        assert len(screen.session.questions) == 3
+
+
+async def test_damaged_history_is_kept_aside_and_a_fresh_one_started(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    garbage = b"this is not a database, but it is somebody's history" * 100
+    (data / "history.db").write_bytes(garbage)
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "could not be read" in str(app.screen.query_one(".dialog-body").render())
+        await pilot.click("#fresh")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.store is not None
+    kept = [p for p in data.iterdir() if p.name.startswith("history.damaged-") and p.read_bytes() == garbage]
+    assert len(kept) == 1

@@ -85,7 +85,7 @@ class SummaryScreen(Screen[str]):
         """Write the missed questions to a Markdown file a person can bring to a clinic visit."""
         from quiz.interop.markdown import missed_list
 
-        now: datetime = self.app.now()  # type: ignore[attr-defined]
+        now: datetime = self.app.now().astimezone()  # type: ignore[attr-defined]  # the person's local time
         items = [(self.deck.fact(a.question.fact_id), a.response) for a in self.session.missed]
         text = missed_list(self.deck, items, title=f"Questions to ask about: {self.deck.title}", when=now)
         folder = Path.cwd()
