@@ -279,16 +279,24 @@ def new_fact_ids(
 
 def streak(conn: sqlite3.Connection, today: date) -> int:
     """Consecutive UTC days with an answer, ending today, or yesterday if today has none yet."""
-    def studied(day: date) -> bool:
-        sql = "SELECT 1 FROM answers WHERE day = ? LIMIT 1"
-        return conn.execute(sql, (day.isoformat(),)).fetchone() is not None
+    studied_today = conn.execute("SELECT 1 FROM answers WHERE day = ? LIMIT 1", (today.isoformat(),)).fetchone()
+    last = today if studied_today else today - timedelta(days=1)
+    # One statement walks back day by day inside SQLite: an index probe per day, no round trips.
+    (count,) = conn.execute(
+        "WITH RECURSIVE run(day) AS ("
+        " SELECT ?1 WHERE EXISTS (SELECT 1 FROM answers WHERE day = ?1)"
+        " UNION ALL"
+        " SELECT date(run.day, '-1 day') FROM run"
+        " WHERE EXISTS (SELECT 1 FROM answers WHERE day = date(run.day, '-1 day'))"
+        ") SELECT count(*) FROM run",
+        (last.isoformat(),),
+    ).fetchone()
+    return int(count)
 
-    day = today if studied(today) else today - timedelta(days=1)
-    count = 0
-    while studied(day):
-        count += 1
-        day -= timedelta(days=1)
-    return count
+
+def deck_ids(conn: sqlite3.Connection) -> list[str]:
+    """The id of every deck with a session, in order (from the sessions_by_deck index alone)."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT deck_id FROM sessions ORDER BY deck_id")]
 
 
 def deck_summaries(

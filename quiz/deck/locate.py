@@ -13,6 +13,12 @@ _HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
 _KEY = re.compile(
     r"""\s*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'))*)\s*="""
 )
+# A value that leaves no bracket or string open: a one-line basic or literal string, a number, a
+# boolean or a date, then perhaps a comment. Most lines of a deck are `key = "text"`.
+_PLAIN_VALUE = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"(?!")|'[^'\n]*'(?!')|[A-Za-z0-9_:.+-]+)\s*(?:#.*)?\Z""")
+_BARE_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+# A line inside a multi-line array that holds one such string and its comma.
+_PLAIN_ITEM = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"(?!")|'[^'\n]*'(?!'))\s*,?\s*(?:#.*)?\Z""")
 _PART = re.compile(r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'""")
 
 Position = tuple[int, int]
@@ -99,9 +105,16 @@ def locate(text: str) -> Layout:
                 continue
             pos = end + 3
             open_string = None
+        elif depth > 0:
+            if _PLAIN_ITEM.match(line):
+                continue
         elif depth == 0:
-            header = _HEADER.match(line)
-            key = _KEY.match(line)
+            first = line.lstrip()[:1]
+            if not first or first == "#":
+                continue
+            bare = _BARE_KEY.match(line) if first != "[" else None
+            key = None if bare else _KEY.match(line)
+            header = _HEADER.match(line) if first == "[" else None
             if header and not key:
                 name = ".".join(_split_key(header.group(2)))
                 current = Table(lineno)
@@ -110,14 +123,16 @@ def locate(text: str) -> Layout:
                 else:
                     layout.tables[name] = current
                 continue
-            if key:
-                parts = _split_key(key.group(1))
+            if bare or key:
+                parts = [bare.group(1)] if bare else _split_key(key.group(1))  # type: ignore[union-attr]
                 col = len(line) - len(line.lstrip()) + 1
                 target = current
                 if len(parts) > 1 and current is layout.top:
                     name = ".".join(parts[:-1])
                     target = layout.tables.setdefault(name, Table(lineno))
                 target.keys.setdefault(parts[-1], (lineno, col))
-                pos = key.end()
+                pos = (bare or key).end()  # type: ignore[union-attr]
+                if _PLAIN_VALUE.match(line, pos):
+                    continue
         depth, open_string = _skip_value(line, pos, depth)
     return layout

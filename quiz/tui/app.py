@@ -16,7 +16,10 @@ from textual.screen import Screen
 from quiz.deck.discover import FoundDeck, discover, load_found
 from quiz.schedule import Scheduler, utc
 from quiz.session import Mode
-from quiz.store import DamagedDatabase, Store, StoreError
+from quiz.store import QUICK_CHECK_MAX_BYTES, DamagedDatabase, Store, StoreError, verify
+
+VERIFY_AFTER = 3.0
+"""Seconds after start-up before a large history is read through once, so start-up stays quick."""
 
 
 @dataclass
@@ -102,6 +105,22 @@ class QuizApp(App[int]):
             )
             return
         self._show_first_screen()
+        if self.store.path.stat().st_size > QUICK_CHECK_MAX_BYTES:  # only checked in part at open
+            self.set_timer(VERIFY_AFTER, lambda: self.run_worker(self._verify_store, thread=True, group="verify"))
+
+    def _verify_store(self) -> None:
+        """Read the whole history once (quick_check) off the UI thread; say so if it is damaged."""
+        reason = verify(self.settings.data_dir)
+        if reason is not None:
+            self.call_from_thread(
+                self.notify,
+                f"The score history looks damaged ({reason}). Quit, then run `quiz history restore` "
+                "to go back to the newest backup.",
+                title="Score history",
+                severity="error",
+                markup=False,
+                timeout=30,
+            )
 
     def _after_store_problem(self, choice: str | None) -> None:
         from quiz.store import restore_backup

@@ -23,7 +23,14 @@ DAYS = 30
 class HistoryScreen(Screen[None]):
     """Score history from the store, for every deck or one."""
 
-    BINDINGS = [Binding("escape,q", "dismiss(None)", "Back"), Binding("f", "filter", "Filter by deck")]
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Back"),
+        Binding("f", "filter", "Filter by deck"),
+        Binding("1", "tab('tab-sessions')", "Tabs", key_display="1-4"),
+        Binding("2", "tab('tab-progress')", "Progress", show=False),
+        Binding("3", "tab('tab-weakest')", "Weakest", show=False),
+        Binding("4", "tab('tab-due')", "Due", show=False),
+    ]
 
     deck: Deck | None = None
 
@@ -32,15 +39,16 @@ class HistoryScreen(Screen[None]):
         options = [(plain(f.deck.title if f.deck else f.id), f.id) for f in self.app.decks]  # type: ignore[attr-defined]
         yield Select(options, prompt="All decks", allow_blank=True, id="deck-filter")
         with TabbedContent(id="history-tabs"):
-            with TabPane("Sessions", id="tab-sessions"):
+            with TabPane("1 Sessions", id="tab-sessions"):
                 yield DataTable(id="sessions", cursor_type="row")
-            with TabPane("Progress", id="tab-progress"):
+            with TabPane("2 Progress", id="tab-progress"):
                 yield Static(id="progress-text")
                 yield Sparkline([], id="accuracy-chart")
                 yield DataTable(id="days", cursor_type="row")
-            with TabPane("Weakest", id="tab-weakest"):
+            with TabPane("3 Weakest", id="tab-weakest"):
+                yield Static("The facts you missed most, of those tried at least 3 times.", id="weakest-text")
                 yield DataTable(id="weakest", cursor_type="row")
-            with TabPane("Due", id="tab-due"):
+            with TabPane("4 Due", id="tab-due"):
                 yield Static(id="due-text")
                 yield DataTable(id="forecast", cursor_type="row")
         yield Footer()
@@ -52,6 +60,12 @@ class HistoryScreen(Screen[None]):
         self.query_one("#forecast", DataTable).add_columns("Day", "Falling due")
         self.refresh_history()
         self.query_one("#sessions").focus()
+
+    def action_tab(self, tab: str) -> None:
+        """Show a tab and put the keyboard in its table."""
+        self.query_one("#history-tabs", TabbedContent).active = tab
+        table = self.query_one(f"#{tab}").query(DataTable).first()
+        table.focus()
 
     def action_filter(self) -> None:
         select = self.query_one("#deck-filter", Select)
@@ -84,7 +98,8 @@ class HistoryScreen(Screen[None]):
             minutes = max(0, int((end - s.started_at).total_seconds() // 60))
             score = f"{s.correct}/{s.answered}" + (" (ended early)" if s.ended_early else "")
             mode = Mode(s.mode).label if s.mode in {m.value for m in Mode} else s.mode
-            sessions.add_row(s.started_at.strftime("%Y-%m-%d %H:%M"), Text(title[:28]), mode, score, f"{minutes} min")
+            started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            sessions.add_row(started, Text(title[:28]), mode, score, f"{minutes} min")
 
         today = now.date()
         start = today - timedelta(days=DAYS - 1)
@@ -145,7 +160,7 @@ def history_data(store: Store, deck_id: str | None, now: datetime, days: int) ->
     """Run every query of the History screen for one deck (or all of them when None)."""
     today = now.date()
     start = today - timedelta(days=days - 1)
-    ids = [deck_id] if deck_id else sorted({s.deck_id for s in store.last_sessions(10_000)})
+    ids = [deck_id] if deck_id else store.deck_ids()
     per_day: dict[date, tuple[int, int]] = {}
     for did in ids:
         for day in store.accuracy_per_day(did, start, today):
