@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,10 @@ from hypothesis import HealthCheck, settings
 # too-slow checks would fail tests for the machine's load, not for a defect.
 settings.register_profile("quiz", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("quiz")
+
+# Screens show local time; snapshots must not depend on the machine's time zone.
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 DATA = Path(__file__).parent / "data"
 
