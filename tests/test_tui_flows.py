@@ -305,3 +305,27 @@ async def test_damaged_history_is_kept_aside_and_a_fresh_one_started(deck: Path,
         assert isinstance(app.screen, HomeScreen) and app.store is not None
     kept = [p for p in data.iterdir() if p.name.startswith("history.damaged-") and p.read_bytes() == garbage]
     assert len(kept) == 1
+
+
+async def test_a_full_disk_is_a_message_and_studying_goes_on(deck: Path, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    data = tmp_path / "data"
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.TYPED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        # SQLite's own cap on the file's size: a write that needs a new page fails with
+        # SQLITE_FULL ("database or disk is full"), exactly as on a full disk.
+        conn = app.store._conn
+        conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+        screen.query_one("#typed", Input).value = "a long answer " * 2000
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✗ Not quite." in str(screen.query_one("#feedback").render())
+        assert screen._unsaved == 1 and screen.session.position == 1
+        assert any("the disk is full" in n.message for n in app._notifications)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.phase == "asking" and app.is_running
