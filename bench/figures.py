@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bench.data import BENCH_DECK_ID, BenchData
-from bench.measure import interleave, median, percentile, run_child
+from bench.measure import interleave, median, peak_rss, percentile, run_child
 
 
 @dataclass(frozen=True)
@@ -189,8 +189,8 @@ def refresh_history_queries(store, now: datetime) -> None:  # type: ignore[no-un
 
 def memory(data: BenchData, opt: Options) -> Figure:
     """Peak RSS of the app with the large deck (and the long history) vs the one-Static app."""
-    quiz = lambda: float(run_child(["-m", "bench.app_runner", "quiz"], data.large_dir)[1])  # noqa: E731
-    base = lambda: float(run_child(["-m", "bench.app_runner", "minimal"], data.empty_dir)[1])  # noqa: E731
+    quiz = lambda: float(peak_rss(["-m", "bench.app_runner", "quiz"], data.large_dir))  # noqa: E731
+    base = lambda: float(peak_rss(["-m", "bench.app_runner", "minimal"], data.empty_dir))  # noqa: E731
     runs = max(1, opt.runs // 2)
     xs, ys = interleave(runs, quiz, base)
     return Figure("peak memory", "app with the large deck, peak RSS", median(xs) / 1024, median(ys) / 1024, "MiB", 1.5)

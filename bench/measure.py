@@ -23,8 +23,38 @@ def child_env(data_dir: Path | None) -> dict[str, str]:
     return env
 
 
+_WRAPPER = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[1:])
+_pid, status, usage = os.wait4(proc.pid, 0)
+print(usage.ru_maxrss)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_rss(argv: Sequence[str], data_dir: Path | None) -> int:
+    """Peak RSS in KiB of one run, through a small wrapper process.
+
+    Linux carries a parent's peak RSS into a forked child, so the child is started by a fresh,
+    small process rather than by this one, which holds the generated data.
+    """
+    out = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, sys.executable, *argv],
+        env=child_env(data_dir),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited {out.returncode}: {out.stderr.decode(errors='replace')[-800:]}")
+    return int(out.stdout.split()[-1])
+
+
 def run_child(argv: Sequence[str], data_dir: Path | None) -> tuple[float, int]:
-    """Run one process to its end; return its wall time (spawn to exit) and peak RSS in KiB."""
+    """Run one process to its end; return its wall time (spawn to exit) and peak RSS in KiB.
+
+    The RSS includes what the child inherited from this process: use peak_rss for memory.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, *argv],
