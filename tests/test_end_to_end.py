@@ -7,6 +7,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import select
 import shutil
 import struct
@@ -44,11 +45,12 @@ class Terminal:
                 return
             self.output += chunk
 
-    def wait_for(self, text: bytes, timeout: float = 30) -> None:
+    def wait_for(self, text: bytes | re.Pattern[bytes], timeout: float = 30) -> None:
+        pattern = text if isinstance(text, re.Pattern) else re.compile(re.escape(text))
         end = time.monotonic() + timeout
-        while text not in self.output and time.monotonic() < end and self.proc.poll() is None:
+        while not pattern.search(self.output) and time.monotonic() < end and self.proc.poll() is None:
             self.drain(0.2)
-        assert text in self.output, f"never saw {text!r}"
+        assert pattern.search(self.output), f"never saw {pattern.pattern!r}"
 
     def press(self, *keys: str) -> None:
         for key in keys:
@@ -72,11 +74,15 @@ def test_study_five_questions_then_find_the_session_in_history(tmp_path: Path) -
     term.wait_for(b"Press Enter to start")
     term.press("enter")
     term.wait_for(b"Question 1 of 5")
-    for _ in range(5):
+    for answered in range(1, 6):
+        # The progress line is redrawn whole whenever it changes: "Score R of N" after an answer.
         term.output = b""
         term.press("1")
-        term.wait_for(b"Press Enter to continue")
+        term.wait_for(re.compile(rb"Score \d of %d " % answered))
+        term.output = b""
         term.press("enter")
+        if answered < 5:
+            term.wait_for(re.compile(rb"Question %d of 5" % (answered + 1)))
     term.wait_for(b"Session finished")
     term.press("enter")
     assert term.close() == 0
