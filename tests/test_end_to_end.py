@@ -3,6 +3,7 @@ built-in deck, quits, and the session is in `quiz history --json`."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -61,16 +62,25 @@ class Terminal:
         try:
             code = self.proc.wait(timeout=30)
         finally:
-            os.close(self.master)
+            self.kill()
         return code
+
+    def kill(self) -> None:
+        """End the child if it is still there (a failed test must not leave it running)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        with contextlib.suppress(OSError):
+            os.close(self.master)
 
 
 @pytest.mark.skipif(QUIZ is None, reason="the quiz command is not installed (pip install .)")
-def test_study_five_questions_then_find_the_session_in_history(tmp_path: Path) -> None:
+def test_study_five_questions_then_find_the_session_in_history(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path / "data"), "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
     argv = [QUIZ, "study", "rectal-cancer-stage-iv", "--mode", "multiple-choice", "--count", "5", "--seed", "7"]
     term = Terminal(argv, env)
+    request.addfinalizer(term.kill)
     term.wait_for(b"Press Enter to start")
     term.press("enter")
     term.wait_for(b"Question 1 of 5")

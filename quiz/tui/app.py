@@ -272,6 +272,16 @@ class QuizApp(App[int]):
         )
         self._close_messages_no_wait()
 
+    def panic(self, *renderables: object) -> None:
+        """Textual's last resort (a failing input thread, say): never let it print a traceback."""
+        from rich.traceback import Traceback
+
+        if not os.environ.get("QUIZ_DEBUG") and any(isinstance(r, Traceback) for r in renderables):
+            renderables = (
+                Text("quiz stopped because the terminal stopped answering. Every answer you gave was saved."),
+            )
+        super().panic(*renderables)  # type: ignore[arg-type]
+
     def _handle_exception(self, error: Exception) -> None:
         if os.environ.get("QUIZ_DEBUG"):
             super()._handle_exception(error)
