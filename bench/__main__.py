@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.data import FULL, QUICK, Sizes, make_data
 from bench.figures import FIGURES, Figure, Options
+from bench.measure import compile_sources
 
 HEADER = ("figure", "median", "baseline median", "ratio", "budget", "result")
 
@@ -67,6 +68,7 @@ def run(argv: Sequence[str] | None = None) -> list[Figure]:
     runs = args.runs or (2 if args.quick else 9)
     opt = Options(runs=runs, writes=40 if args.quick else 400)
     names = args.only or list(FIGURES)
+    compile_sources()
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as tmp:
         root = args.keep or Path(tmp)
         root.mkdir(parents=True, exist_ok=True)

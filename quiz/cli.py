@@ -1,7 +1,8 @@
-"""The `quiz` command line: one module per subcommand in quiz.commands, found at start-up.
+"""The `quiz` command line: one module per subcommand in quiz.commands, listed in COMMANDS.
 
 Each command module defines HELP (one line), add_arguments(parser) and run(args) -> exit code,
-and keeps its heavy imports inside run() so that `quiz check` and `quiz --help` start fast.
+and keeps its heavy imports inside run(). Only the module of the command being run is imported,
+so that `quiz check` starts fast.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -20,16 +20,27 @@ from quiz.errors import QuizError
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
-def _command_modules() -> dict[str, ModuleType]:
-    import quiz.commands as pkg
+COMMANDS = ("study", "decks", "check", "new", "preview", "import", "export", "history")
+"""Every subcommand, in the order `quiz --help` lists them."""
 
-    found: dict[str, ModuleType] = {}
-    for info in pkgutil.iter_modules(pkg.__path__):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"quiz.commands.{info.name}")
-        found[getattr(module, "NAME", info.name)] = module
-    return dict(sorted(found.items(), key=lambda kv: getattr(kv[1], "ORDER", 50)))
+_MODULE = {"import": "import_deck"}
+
+
+def _command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"quiz.commands.{_MODULE.get(name, name)}")
+
+
+def _command_modules(argv: Sequence[str]) -> dict[str, ModuleType]:
+    """The modules of the commands the parser needs: only the one asked for, unless help is wanted."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif word in COMMANDS:
+            return {word: _command_module(word)}
+        elif not word.startswith("-") or word in ("-h", "--help"):
+            break
+    return {name: _command_module(name) for name in COMMANDS}
 
 
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -42,8 +53,8 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
-    """Build the argument parser with every subcommand found in quiz.commands."""
+def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    """Build the argument parser: every subcommand for help, only the one named otherwise."""
     parser = argparse.ArgumentParser(
         prog="quiz",
         description="Learn about a disease and its treatment with quizzes and flashcards. "
@@ -52,7 +63,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
     _common_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    modules = _command_modules()
+    modules = _command_modules(list(argv))
     for name, module in modules.items():
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         _common_options(p, suppress=True)
@@ -61,19 +72,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
 
 
 def _open_app(args: argparse.Namespace) -> int:
-    """`quiz` with no command: the app's Home screen, or the deck list where the app is missing."""
-    try:
-        from quiz.tui.run import run_home
-    except ImportError:
-        from quiz.commands import decks
+    """`quiz` with no command: the app's Home screen."""
+    from quiz.tui.run import run_home
 
-        return decks.run(args)
     return run_home(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code; errors are printed, never raised."""
-    parser, modules = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, modules = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         if args.command is None:

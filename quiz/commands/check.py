@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 HELP = "check deck files and folders, printing every problem with its line and column"
-ORDER = 20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,6 @@ import argparse
 import json
 
 HELP = "list the decks quiz can find (built-in, then your own)"
-ORDER = 10
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 HELP = "export a deck as an Anki package (.apkg) or a Markdown handout (.md)"
-ORDER = 45
 
 FORMATS = {".apkg": "anki", ".md": "markdown", ".markdown": "markdown"}
 

@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from quiz.store import Store
 
 HELP = "show your score history (or: export --csv FILE, restore [--backup FILE])"
-ORDER = 60
 ACTIONS = ("show", "export", "restore")
 
 

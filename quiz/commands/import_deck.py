@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-NAME = "import"
 HELP = "make a deck from cards exported as text by Anki (notes in plain text) or Quizlet"
-ORDER = 40
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

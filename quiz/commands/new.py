@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 HELP = "write a new deck file with one example fact, every key present and explained"
-ORDER = 30
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

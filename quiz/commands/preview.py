@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from quiz.generate import Question
 
 HELP = "print the questions a deck gives (multiple choice, flashcard, typed answer) as a learner sees them"
-ORDER = 30
 KINDS = ("multiple_choice", "flashcard", "typed")
 KIND_LABELS = {"multiple_choice": "multiple choice", "flashcard": "flashcard", "typed": "typed answer"}
 WIDTH = 88

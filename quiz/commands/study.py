@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 HELP = "study a deck now (multiple choice, flashcards, typed answers, a mix, or what is due)"
-ORDER = 5
 MODES = ("multiple-choice", "flashcard", "typed", "mixed", "due")
 
 
