@@ -31,7 +31,7 @@ def _command_module(name: str) -> ModuleType:
 
 
 def _command_modules(argv: Sequence[str]) -> dict[str, ModuleType]:
-    """The modules of the commands the parser needs: only the one asked for, unless help is wanted."""
+    """The modules the parser needs: the command asked for, all of them for help or a typo, else none."""
     words = iter(argv)
     for word in words:
         if word == "--data-dir":
@@ -39,8 +39,8 @@ def _command_modules(argv: Sequence[str]) -> dict[str, ModuleType]:
         elif word in COMMANDS:
             return {word: _command_module(word)}
         elif not word.startswith("-") or word in ("-h", "--help"):
-            break
-    return {name: _command_module(name) for name in COMMANDS}
+            return {name: _command_module(name) for name in COMMANDS}
+    return {}  # `quiz` alone opens the app: no command module is needed
 
 
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
