@@ -9,33 +9,13 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, check_typed, kinds_for, make_question
+from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating, rating_for
 
 DEFAULT_COUNT = 10
-
-
-class Mode(StrEnum):
-    """How a session asks: one kind of question, a mix, or spaced-repetition review of what is due."""
-
-    MULTIPLE_CHOICE = "multiple-choice"
-    FLASHCARD = "flashcard"
-    TYPED = "typed"
-    MIXED = "mixed"
-    DUE = "due"
-
-    @property
-    def label(self) -> str:
-        return {
-            "multiple-choice": "Multiple choice",
-            "flashcard": "Flashcards",
-            "typed": "Type the answer",
-            "mixed": "Mixed",
-            "due": "Review what is due",
-        }[self.value]
 
 
 _KIND_OF_MODE = {Mode.MULTIPLE_CHOICE: Kind.MULTIPLE_CHOICE, Mode.FLASHCARD: Kind.FLASHCARD, Mode.TYPED: Kind.TYPED}

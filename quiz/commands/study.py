@@ -26,8 +26,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.discover import resolve_deck
     from quiz.deck.errors import DeckError
     from quiz.deck.load import load_deck
+    from quiz.mode import Mode
     from quiz.paths import data_dir
-    from quiz.session import Mode
 
     path = resolve_deck(args.deck, data_dir(args.data_dir))
     try:

@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.deck.discover import FoundDeck, discover, load_found
+from quiz.mode import Mode
 from quiz.schedule import Scheduler, utc
-from quiz.session import Mode
 from quiz.store import QUICK_CHECK_MAX_BYTES, DamagedDatabase, Store, StoreError, verify
 
 VERIFY_AFTER = 3.0
@@ -84,12 +84,12 @@ class QuizApp(App[int]):
             found.append(load_found(request.path))
         return found
 
-    def _open_store(self, *, retry: bool = False) -> None:
-        from quiz.tui.screens.dialogs import StoreProblemDialog
-
+    def _open_store(self) -> None:
         try:
             self.store = Store.open(self.settings.data_dir, scheduler=Scheduler(fuzz=self.settings.fuzz))
         except DamagedDatabase as err:
+            from quiz.tui.screens.dialogs import StoreProblemDialog
+
             self.push_screen(StoreProblemDialog(err), self._after_store_problem)
             return
         except (StoreError, OSError) as err:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from quiz.mode import Mode
 from quiz.paths import data_dir
-from quiz.session import Mode
 from quiz.tui.app import QuizApp, Settings, StudyRequest
 
 

@@ -11,7 +11,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.deck.model import Deck
-from quiz.session import Mode
+from quiz.mode import Mode
 from quiz.store import DamagedDatabase
 from quiz.tui.text import plain
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static, TabbedContent, TabPane
 
 from quiz.deck.model import Deck
-from quiz.session import Mode
+from quiz.mode import Mode
 from quiz.store import FactScore, SessionRow, Store
 from quiz.tui.text import plain
 

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quiz.deck.discover import FoundDeck
-from quiz.session import Mode
+from quiz.mode import Mode
 from quiz.tui.text import plain
 
 
@@ -42,8 +42,7 @@ class HomeScreen(Screen[None]):
         table.add_column("Due", key="due")
         table.add_column("Last", key="last")
         table.add_column("Mastered", key="mastery")
-        self.refresh_decks()
-        table.focus()
+        table.focus()  # the rows come with ScreenResume, sent when the screen is first shown too
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
