@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.deck.cache import cache_dir
 from quiz.deck.errors import DeckError
 from quiz.deck.load import load_deck
 from quiz.deck.model import Deck
@@ -36,21 +37,25 @@ def deck_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def load_found(path: Path, builtin: bool = False) -> FoundDeck:
-    """Load one deck file, keeping its error rather than raising it."""
+def load_found(path: Path, builtin: bool = False, *, cache: Path | None = None) -> FoundDeck:
+    """Load one deck file (through the parsed-deck cache, if given), keeping its error rather than raising it."""
     try:
-        return FoundDeck(path, builtin, deck=load_deck(path))
+        return FoundDeck(path, builtin, deck=load_deck(path, cache=cache))
     except DeckError as err:
         return FoundDeck(path, builtin, error=err)
 
 
 def discover(data_root: Path | None) -> list[FoundDeck]:
-    """Load every built-in deck, then every deck in the person's decks folder (if there is one)."""
-    found = [load_found(p, True) for p in deck_files([builtin_decks_dir()])]
+    """Load every built-in deck, then every deck in the person's decks folder (if there is one).
+
+    Decks are read through the parsed-deck cache in the data folder, when there is one.
+    """
+    cache = cache_dir(data_root) if data_root is not None else None
+    found = [load_found(p, True, cache=cache) for p in deck_files([builtin_decks_dir()])]
     if data_root is not None:
         own = user_decks_dir(data_root)
         if own.is_dir():
-            found += [load_found(p, False) for p in deck_files([own])]
+            found += [load_found(p, False, cache=cache) for p in deck_files([own])]
     return found
 
 

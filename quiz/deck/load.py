@@ -404,8 +404,12 @@ def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
     return Deck(facts=tuple(facts), sources=sources, glossary=glossary, path=path, **meta)
 
 
-def load_deck(path: Path | str) -> Deck:
-    """Read a deck file and return the Deck, or raise DeckError listing every problem."""
+def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
+    """Read a deck file and return the Deck, or raise DeckError listing every problem.
+
+    With `cache` (a folder), a deck whose bytes were loaded before is read back from there
+    instead of being parsed and validated again; such a deck carries no key positions.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -426,7 +430,15 @@ def load_deck(path: Path | str) -> Deck:
         raise DeckError([Problem(path, None, None, "is a folder, not a deck file")]) from None
     except OSError as err:
         raise DeckError([Problem(path, None, None, f"cannot read the file: {err.strerror or err}")]) from None
-    return parse_bytes(raw, path)
+    if cache is None:
+        return parse_bytes(raw, path)
+    from quiz.deck import cache as deck_cache
+
+    deck = deck_cache.read(raw, cache, path)
+    if deck is None:
+        deck = parse_bytes(raw, path)
+        deck_cache.write(raw, deck, cache)
+    return deck
 
 
 def parse_bytes(raw: bytes, path: Path | str = "<deck>") -> Deck:

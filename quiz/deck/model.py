@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 FORMAT_VERSION = 1
+NO_POSITIONS: Mapping[str, tuple[int, int]] = MappingProxyType({})
+"""The key positions of a fact that was not parsed from text (built in code, or read from the cache)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +39,7 @@ class Fact:
     accept: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
-    key_lines: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    key_lines: Mapping[str, tuple[int, int]] = field(default_factory=lambda: NO_POSITIONS, compare=False, repr=False)
 
     def where(self, key: str | None = None) -> tuple[int, int]:
         """Line and column of `key` in the file, or of the fact's [[facts]] header."""

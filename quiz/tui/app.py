@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from quiz.deck.cache import cache_dir
 from quiz.deck.discover import FoundDeck, discover, load_found
 from quiz.mode import Mode
 from quiz.schedule import Scheduler, utc
@@ -74,14 +75,18 @@ class QuizApp(App[int]):
         self._open_store()
         self.set_interval(self.settings.watch_interval, self.poll_decks)
 
+    @property
+    def _cache(self) -> Path:
+        return cache_dir(self.settings.data_dir)
+
     def _load_decks(self) -> list[FoundDeck]:
         if self.settings.deck_paths is None:
             found = discover(self.settings.data_dir)
         else:
-            found = [load_found(path) for path in self.settings.deck_paths]
+            found = [load_found(path, cache=self._cache) for path in self.settings.deck_paths]
         request = self.study_request
         if request is not None and all(f.path.resolve() != request.path.resolve() for f in found):
-            found.append(load_found(request.path))
+            found.append(load_found(request.path, cache=self._cache))
         return found
 
     def _open_store(self) -> None:
@@ -241,7 +246,7 @@ class QuizApp(App[int]):
             if stamp == self._stamps.get(found.path):
                 continue
             self._stamps[found.path] = stamp
-            fresh = load_found(found.path, found.builtin)
+            fresh = load_found(found.path, found.builtin, cache=self._cache)
             self.decks[index] = fresh
             if fresh.error is not None:
                 self.notify(

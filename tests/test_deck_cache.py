@@ -1,0 +1,56 @@
+"""The parsed-deck cache: same deck back, keyed by the file's bytes, private, and never trusted blindly."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.deck.cache import cache_dir
+from quiz.deck.errors import DeckError
+from quiz.deck.load import load_deck
+
+CORPUS = Path(__file__).parent / "data" / "decks"
+
+
+@pytest.fixture
+def deck_file(tmp_path: Path) -> Path:
+    path = tmp_path / "complete.toml"
+    shutil.copy(CORPUS / "valid" / "complete.toml", path)
+    return path
+
+
+def test_a_cached_deck_equals_the_parsed_one(deck_file: Path, tmp_path: Path) -> None:
+    cache = cache_dir(tmp_path / "data")
+    first = load_deck(deck_file, cache=cache)
+    [entry] = cache.glob("*.bin")
+    second = load_deck(deck_file, cache=cache)
+    assert first == second == load_deck(deck_file)
+    assert second.path == deck_file and second.reviewed == first.reviewed
+    assert entry.stat().st_mode & 0o777 == 0o600
+    for folder in (tmp_path / "data", tmp_path / "data" / "cache", cache):
+        assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_an_edited_deck_is_parsed_again(deck_file: Path, tmp_path: Path) -> None:
+    cache = cache_dir(tmp_path / "data")
+    load_deck(deck_file, cache=cache)
+    deck_file.write_text(deck_file.read_text().replace("Hand hygiene basics", "Edited title"))
+    assert load_deck(deck_file, cache=cache).title == "Edited title"
+    deck_file.write_text(deck_file.read_text().replace('answer = "20 seconds"', "answer = 20"))
+    with pytest.raises(DeckError, match="must be text"):
+        load_deck(deck_file, cache=cache)
+    assert len(list(cache.glob("*.bin"))) == 2  # a broken deck is never cached
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=200))
+def test_a_damaged_entry_is_ignored(deck_file: Path, tmp_path: Path, junk: bytes) -> None:
+    cache = cache_dir(tmp_path / "data")
+    expected = load_deck(deck_file, cache=cache)
+    for entry in cache.glob("*.bin"):
+        entry.write_bytes(junk)
+    assert load_deck(deck_file, cache=cache) == expected
