@@ -10,7 +10,7 @@ import hashlib
 import random
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -105,36 +105,80 @@ def _own_wrong(answer: str, distractors: tuple[str, ...]) -> tuple[tuple[str, ..
     return tuple(out), frozenset(seen)
 
 
-def _free_in_pool(taken: frozenset[str], pool: _Pool) -> int:
-    return len(pool.texts) - sum(1 for key in taken if key in pool.index)
+def _wrong_choices(fact: Fact, pool: _Pool | None) -> tuple[tuple[str, ...], frozenset[str], int]:
+    """The fact's own wrong options, the folded texts they use up, and how many group answers are left.
 
-
-def _wrong_count(fact: Fact, pool: _Pool | None) -> int:
-    """How many different wrong options this fact could be shown with."""
+    Group answers count only when the fact's own distractors are too few for a question.
+    """
     own, taken = _own_wrong(fact.answer, fact.distractors)
     if len(own) >= WRONG_OPTIONS or pool is None:
-        return len(own)
-    return len(own) + _free_in_pool(taken, pool)
+        return own, taken, 0
+    index = pool.index
+    used = 0
+    for key in taken:
+        if key in index:
+            used += 1
+    return own, taken, len(pool.texts) - used
 
 
-def _pick_wrong(fact: Fact, pool: _Pool | None, rng: random.Random) -> list[str]:
+# The draws below are those of random.Random's randrange, sample and shuffle (CPython 3.11-3.13),
+# made straight from getrandbits: the same numbers in a fraction of the time, which matters when
+# a deck of thousands of facts is turned into questions. tests/test_generate_pinned.py holds them.
+
+
+def _below(bits: Callable[[int], int], n: int) -> int:
+    """A number in range(n), drawn as Random.randrange(n) draws it."""
+    k = n.bit_length()
+    r = bits(k)
+    while r >= n:
+        r = bits(k)
+    return r
+
+
+def _pick_wrong(
+    own: tuple[str, ...], taken: frozenset[str], free: int, pool: _Pool | None, rng: random.Random
+) -> list[str]:
     """Up to three wrong options: the fact's own distractors first, then other answers of its group."""
-    own, taken = _own_wrong(fact.answer, fact.distractors)
-    if len(own) >= WRONG_OPTIONS:
-        return rng.sample(own, WRONG_OPTIONS)
+    n = len(own)
+    if n >= WRONG_OPTIONS:
+        if n > 21:  # where Random.sample switches to a set of picks
+            return rng.sample(own, WRONG_OPTIONS)
+        bits = rng.getrandbits
+        left = list(own)
+        picked = []
+        for i in range(WRONG_OPTIONS):
+            j = _below(bits, n - i)
+            picked.append(left[j])
+            left[j] = left[n - i - 1]
+        return picked
     wrong = list(own)
     if pool is None:
         return wrong
-    need = WRONG_OPTIONS - len(wrong)
-    if _free_in_pool(taken, pool) <= need:
+    need = WRONG_OPTIONS - n
+    if free <= need:
         return wrong + [t for t, k in zip(pool.texts, pool.keys, strict=True) if k not in taken]
     # Sample by rejection: the pool may hold thousands of answers and only a few are taken.
+    bits, size, keys = rng.getrandbits, len(pool.texts), pool.keys
     chosen: list[int] = []
     while len(chosen) < need:
-        i = rng.randrange(len(pool.texts))
-        if i not in chosen and pool.keys[i] not in taken:
+        i = _below(bits, size)
+        if i not in chosen and keys[i] not in taken:
             chosen.append(i)
     return wrong + [pool.texts[i] for i in chosen]
+
+
+def _shuffle(options: list[str], rng: random.Random) -> tuple[tuple[str, ...], int]:
+    """The options in Random.shuffle's order, and where the first one (the answer) went."""
+    bits = rng.getrandbits
+    at = 0
+    for i in range(len(options) - 1, 0, -1):
+        j = _below(bits, i + 1)
+        options[i], options[j] = options[j], options[i]
+        if at == i:
+            at = j
+        elif at == j:
+            at = i
+    return tuple(options), at
 
 
 # --- typed answers --------------------------------------------------------------------------
@@ -234,85 +278,121 @@ def check_typed(question: Question, text: str) -> bool:
 
 def _typed_possible(fact: Fact) -> bool:
     """A short answer that no distractor could be mistaken for under lenient matching."""
-    answer = fact.answer.strip()
+    return _typed_texts_possible(fact.answer, fact.accept, fact.distractors)
+
+
+@lru_cache(maxsize=65536)
+def _typed_texts_possible(answer: str, accept: tuple[str, ...], distractors: tuple[str, ...]) -> bool:
+    answer = answer.strip()
     if len(answer) > TYPED_MAX_CHARS or len(answer.split()) > TYPED_MAX_WORDS:
         return False
     shape, letters = _canon(answer)
     if not (shape or letters):
         return False
-    expected = (answer, *fact.accept)
-    return not any(_matches(e, d) for e in expected for d in fact.distractors)
+    expected = (answer, *accept)
+    return not any(_matches(e, d) for e in expected for d in distractors)
 
 
 # --- questions ------------------------------------------------------------------------------
 
+_new_object = object.__new__
+_FIELDS = ("fact_id", "kind", "prompt", "answer", "explanation", "source", "refs", "options", "correct_index", "accept")
+_SETTERS = tuple(getattr(Question, name).__set__ for name in _FIELDS)
 
-def _possible(fact: Fact, kind: Kind, pool: _Pool | None) -> bool:
-    if kind is Kind.MULTIPLE_CHOICE:
-        return _wrong_count(fact, pool) >= MIN_WRONG_OPTIONS
-    if kind is Kind.TYPED:
-        return _typed_possible(fact)
-    return True
+
+def _question(
+    fact: Fact,
+    kind: Kind,
+    source: Source | None,
+    options: tuple[str, ...] = (),
+    correct_index: int | None = None,
+    accept: tuple[str, ...] = (),
+) -> Question:
+    """Question(...) for this fact, with each field set through its slot.
+
+    The frozen dataclass's __init__ sets fields one object.__setattr__ at a time, which is half
+    the cost of generating a large deck; the object made here is the same in every way.
+    """
+    q = _new_object(Question)
+    s_id, s_kind, s_prompt, s_answer, s_explanation, s_source, s_refs, s_options, s_correct, s_accept = _SETTERS
+    s_id(q, fact.id)
+    s_kind(q, kind)
+    s_prompt(q, fact.question)
+    s_answer(q, fact.answer)
+    s_explanation(q, fact.explanation)
+    s_source(q, source)
+    s_refs(q, fact.refs)
+    s_options(q, options)
+    s_correct(q, correct_index)
+    s_accept(q, accept)
+    return q
+
+
+def _multiple_choice(
+    fact: Fact, source: Source | None, pool: _Pool | None, seed: int, rng: random.Random
+) -> Question | None:
+    """The multiple-choice question, or None if the fact has too few wrong options.
+
+    `rng` is reseeded as random.Random(f"{seed}:{fact.id}:multiple_choice") would be, so every
+    question of a deck can share one generator.
+    """
+    own, taken, free = _wrong_choices(fact, pool)
+    if len(own) + free < MIN_WRONG_OPTIONS:
+        return None
+    rng.seed(f"{seed}:{fact.id}:multiple_choice")
+    wrong = _pick_wrong(own, taken, free, pool, rng)
+    options, correct = _shuffle([fact.answer, *wrong], rng)
+    return _question(fact, Kind.MULTIPLE_CHOICE, source, options, correct)
 
 
 def kinds_for(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
     """The kinds of question this fact can be served as, in Kind order (flashcard always)."""
     pool = _pools_for(deck).get(fact.group) if fact.group else None
-    return tuple(kind for kind in Kind if _possible(fact, kind, pool))
-
-
-def _make(
-    fact: Fact, kind: Kind, source: Source | None, pool: _Pool | None, seed: int, *, checked: bool = False
-) -> Question:
-    """The question; `checked` says the caller already knows the kind is possible for the fact."""
-    if kind is Kind.FLASHCARD:
-        return Question(fact.id, kind, fact.question, fact.answer, fact.explanation, source, fact.refs)
-    if kind is Kind.TYPED:
-        if not checked and not _typed_possible(fact):
-            raise ValueError(f'fact "{fact.id}" cannot be a typed-answer question (its answer is long or ambiguous)')
-        return Question(
-            fact.id, kind, fact.question, fact.answer, fact.explanation, source, fact.refs, accept=fact.accept
-        )
-    if kind is not Kind.MULTIPLE_CHOICE:
-        raise ValueError(f"unknown question kind {kind!r}")
-    rng = random.Random(f"{seed}:{fact.id}:{kind.value}")
-    wrong = _pick_wrong(fact, pool, rng)
-    if len(wrong) < MIN_WRONG_OPTIONS:
-        raise ValueError(f'fact "{fact.id}" has fewer than {MIN_WRONG_OPTIONS} wrong options: flashcard only')
-    options = [fact.answer, *wrong]
-    order = list(range(len(options)))
-    rng.shuffle(order)
-    return Question(
-        fact.id,
-        kind,
-        fact.question,
-        fact.answer,
-        fact.explanation,
-        source,
-        fact.refs,
-        options=tuple(options[i] for i in order),
-        correct_index=order.index(0),
-    )
+    own, _, free = _wrong_choices(fact, pool)
+    kinds = [Kind.MULTIPLE_CHOICE] if len(own) + free >= MIN_WRONG_OPTIONS else []
+    kinds.append(Kind.FLASHCARD)
+    if _typed_possible(fact):
+        kinds.append(Kind.TYPED)
+    return tuple(kinds)
 
 
 def make_question(deck: Deck, fact: Fact, kind: Kind, *, seed: int) -> Question:
     """The question of this kind for this fact; ValueError if the fact cannot be asked that way."""
+    kind = Kind(kind)
+    source = deck.source(fact.source) if fact.source else None
+    if kind is Kind.FLASHCARD:
+        return _question(fact, kind, source)
+    if kind is Kind.TYPED:
+        if not _typed_possible(fact):
+            raise ValueError(f'fact "{fact.id}" cannot be a typed-answer question (its answer is long or ambiguous)')
+        return _question(fact, kind, source, accept=fact.accept)
     pool = _pools_for(deck).get(fact.group) if fact.group else None
-    return _make(fact, Kind(kind), deck.source(fact.source) if fact.source else None, pool, seed)
+    question = _multiple_choice(fact, source, pool, seed, random.Random())
+    if question is None:
+        raise ValueError(f'fact "{fact.id}" has fewer than {MIN_WRONG_OPTIONS} wrong options: flashcard only')
+    return question
 
 
 def generate(deck: Deck, *, kinds: Sequence[Kind] | None = None, seed: int = 0) -> list[Question]:
     """Every fact as every requested kind it supports, in deck order (then in the order of `kinds`)."""
     wanted = tuple(Kind(k) for k in kinds) if kinds is not None else tuple(Kind)
-    pools = _group_pools(deck)
+    pools = _pools_for(deck)
     sources = {s.id: s for s in deck.sources}
-    questions = []
+    rng = random.Random(0)
+    questions: list[Question] = []
+    add = questions.append
     for fact in deck.facts:
-        pool = pools.get(fact.group) if fact.group else None
         source = sources.get(fact.source) if fact.source else None
         for kind in wanted:
-            if _possible(fact, kind, pool):
-                questions.append(_make(fact, kind, source, pool, seed, checked=True))
+            if kind is Kind.FLASHCARD:
+                add(_question(fact, kind, source))
+            elif kind is Kind.TYPED:
+                if _typed_possible(fact):
+                    add(_question(fact, kind, source, accept=fact.accept))
+            else:
+                question = _multiple_choice(fact, source, pools.get(fact.group) if fact.group else None, seed, rng)
+                if question is not None:
+                    add(question)
     return questions
 
 

@@ -7,7 +7,7 @@ Days are UTC calendar days, stored beside each answer so that per-day queries us
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -233,6 +233,12 @@ def due_facts(conn: sqlite3.Connection, deck_id: str, now: datetime) -> list[str
     return [r[0] for r in rows]
 
 
+def due_count(conn: sqlite3.Connection, deck_id: str, now: datetime, fact_ids: set[str] | None = None) -> int:
+    """How many of a deck's answered facts (of `fact_ids`, if given) are due at or before `now`."""
+    rows = conn.execute("SELECT fact_id FROM fact_state WHERE deck_id = ? AND due <= ?", (deck_id, stamp(now)))
+    return sum(1 for (fact_id,) in rows if fact_ids is None or fact_id in fact_ids)
+
+
 def due_forecast(
     conn: sqlite3.Connection, deck_id: str | None, days: int, now: datetime
 ) -> list[tuple[date, int]]:
@@ -254,19 +260,27 @@ def mastery(
     conn: sqlite3.Connection,
     scheduler: Scheduler,
     deck_id: str,
-    fact_ids: list[str] | None,
+    fact_ids: Collection[str] | None,
     now: datetime,
 ) -> Mastery:
-    """How many of `fact_ids` (default: every answered fact) are mastered (Scheduler.is_mastered)."""
-    states = fact_states(conn, deck_id)
-    ids = list(states) if fact_ids is None else list(dict.fromkeys(fact_ids))
-    mastered = 0
-    for fact_id in ids:
-        state = states.get(fact_id)
-        card = state.card if state else None
-        if scheduler.is_mastered(card, now):
-            mastered += 1
-    return Mastery(facts=len(ids), mastered=mastered)
+    """How many of `fact_ids` (default: every answered fact) are mastered (Scheduler.is_mastered).
+
+    Only facts past the learning steps can be mastered, so only their rows are read, one at a time.
+    """
+    wanted = None if fact_ids is None else fact_ids if isinstance(fact_ids, set | frozenset) else set(fact_ids)
+    if wanted is None:
+        (total,) = conn.execute("SELECT count(*) FROM fact_state WHERE deck_id = ?", (deck_id,)).fetchone()
+    else:
+        total = len(wanted)
+    rows = conn.execute(
+        f"SELECT {STATE_COLUMNS} FROM fact_state WHERE deck_id = ? AND phase = ?", (deck_id, int(Phase.REVIEW))
+    )
+    mastered = sum(
+        1
+        for row in rows
+        if (wanted is None or row[1] in wanted) and scheduler.is_mastered(fact_state_row(row).card, now)
+    )
+    return Mastery(facts=total, mastered=mastered)
 
 
 def new_fact_ids(

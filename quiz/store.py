@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -192,6 +192,7 @@ class Store:
             if mode.lower() != "wal":
                 raise StoreError(f"{path}: cannot switch the score history to WAL ({mode})")
             conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA cache_size = -500")
             conn.execute("PRAGMA foreign_keys = ON")
             _migrate(conn, path)
         except sqlite3.DatabaseError as err:
@@ -403,6 +404,10 @@ class Store:
         """The deck's answered facts that are due now, most overdue first."""
         return history.due_facts(self._conn, deck_id, utc(now))
 
+    def due_count(self, deck_id: str, now: datetime | None = None, fact_ids: set[str] | None = None) -> int:
+        """How many of the deck's answered facts (of `fact_ids`, if given) are due now."""
+        return history.due_count(self._conn, deck_id, utc(now), fact_ids)
+
     def due_forecast(
         self, deck_id: str | None = None, days: int = 14, now: datetime | None = None
     ) -> list[tuple[date, int]]:
@@ -422,7 +427,7 @@ class Store:
         return history.weakest_facts(self._conn, deck_id, min_tries, limit)
 
     def mastery(
-        self, deck_id: str, fact_ids: list[str] | None = None, now: datetime | None = None
+        self, deck_id: str, fact_ids: Collection[str] | None = None, now: datetime | None = None
     ) -> Mastery:
         """How many of `fact_ids` (default: answered facts) are recalled with the target probability."""
         return history.mastery(self._conn, self.scheduler, deck_id, fact_ids, utc(now))

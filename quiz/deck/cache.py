@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from quiz import __version__
 from quiz.deck.model import Deck, Fact, Source
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 KEEP = 64
 """Entries kept; the oldest are removed when a new one is written (an author's edits make many)."""
 
@@ -28,30 +28,34 @@ def cache_dir(data_root: Path) -> Path:
     return data_root / "cache" / "decks"
 
 
-def _key(raw: bytes) -> str:
-    digest = hashlib.blake2b(raw, digest_size=20, person=f"quiz{CACHE_FORMAT}".encode())
+def file_key(path: Path) -> str:
+    """The cache key of a deck file: a hash of its bytes (read in pieces, never all at once)."""
+    digest = hashlib.blake2b(digest_size=20, person=f"quiz{CACHE_FORMAT}".encode())
     digest.update(__version__.encode())
+    with path.open("rb") as src:
+        while chunk := src.read(1 << 16):
+            digest.update(chunk)
     return digest.hexdigest()
 
 
-def read(raw: bytes, folder: Path, path: Path) -> Deck | None:
-    """The cached deck for these bytes, or None when there is no usable entry."""
+def read(key: str, folder: Path, path: Path) -> Deck | None:
+    """The cached deck with this key, or None when there is no usable entry."""
     try:
-        data = marshal.loads((folder / f"{_key(raw)}.bin").read_bytes())
-        return _from_values(data, path)
+        with (folder / f"{key}.bin").open("rb") as entry:
+            return _load(entry, path)
     except Exception:  # any unreadable or stale entry is parsed again, never trusted
         return None
 
 
-def write(raw: bytes, deck: Deck, folder: Path) -> None:
+def write(key: str, deck: Deck, folder: Path) -> None:
     """Keep a parsed deck for next time; a cache that cannot be written is no problem."""
     try:
         ensure_private_dir(folder)
-        final = folder / f"{_key(raw)}.bin"
+        final = folder / f"{key}.bin"
         tmp = folder / f".{final.name}.{os.getpid()}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         with open(fd, "wb") as out:
-            out.write(marshal.dumps(_to_values(deck)))
+            _dump(deck, out)
         os.replace(tmp, final)
         _prune(folder)
     except (OSError, ValueError):
@@ -64,42 +68,63 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-def _to_values(deck: Deck) -> tuple[object, ...]:
-    facts = tuple(
-        (f.id, f.question, f.answer, f.distractors, f.explanation, f.source, f.refs, f.group, f.tags, f.accept,
-         f.allow, f.line)
-        for f in deck.facts
-    )  # fmt: skip
-    sources = tuple((s.id, s.title, s.publisher, s.url) for s in deck.sources)
+def _dump(deck: Deck, out: BinaryIO) -> None:
+    """A header record, then one record per fact, so reading holds one fact's values at a time."""
     reviewed = deck.reviewed.toordinal() if deck.reviewed else None
     meta = (deck.id, deck.title, deck.description, deck.language, deck.audience, deck.version, reviewed,
             deck.disclaimer, deck.tags)  # fmt: skip
-    return (CACHE_FORMAT, meta, sources, deck.glossary, facts)
+    sources = tuple((s.id, s.title, s.publisher, s.url) for s in deck.sources)
+    marshal.dump((CACHE_FORMAT, meta, sources, deck.glossary, len(deck.facts)), out)
+    for f in deck.facts:
+        marshal.dump(
+            (f.id, f.question, f.answer, f.distractors, f.explanation, f.source, f.refs, f.group, f.tags, f.accept,
+             f.allow, f.line),
+            out,
+        )  # fmt: skip
 
 
-def _from_values(data: tuple[object, ...], path: Path) -> Deck:
+def _load(src: BinaryIO, path: Path) -> Deck:
+    """Rebuild a deck from its records; texts and lists met before are shared, not copied."""
     import datetime as dt
 
-    fmt, meta, sources, glossary, facts = data
+    fmt, meta, sources, glossary, count = marshal.load(src)
     if fmt != CACHE_FORMAT:
         raise ValueError("another cache format")
-    deck_id, title, description, language, audience, version, reviewed, disclaimer, tags = meta  # type: ignore[misc]
-    intern = sys.intern
+    deck_id, title, description, language, audience, version, reviewed, disclaimer, tags = meta
+    shared: dict[object, object] = {}
+    one = shared.setdefault
+    facts = []
+    for _ in range(count):
+        fid, q, a, d, e, src_id, refs, group, t, acc, allow, line = marshal.load(src)
+        d = one(d, tuple(one(x, x) for x in d))
+        facts.append(
+            Fact(
+                fid,
+                q,
+                one(a, a),
+                d,
+                one(e, e),
+                one(src_id, src_id),
+                one(refs, refs),
+                one(group, group),
+                one(t, t),
+                one(acc, acc),
+                one(allow, allow),
+                line,
+            )  # fmt: skip
+        )
     return Deck(
         id=deck_id,
         title=title,
-        facts=tuple(
-            Fact(fid, q, a, d, e, intern(src), intern(refs), intern(group), t, acc, allow, line)
-            for fid, q, a, d, e, src, refs, group, t, acc, allow, line in facts  # type: ignore[attr-defined]
-        ),
+        facts=tuple(facts),
         description=description,
         language=language,
         audience=audience,
         version=version,
-        reviewed=dt.date.fromordinal(reviewed) if reviewed is not None else None,  # type: ignore[arg-type]
+        reviewed=dt.date.fromordinal(reviewed) if reviewed is not None else None,
         disclaimer=disclaimer,
         tags=tags,
-        sources=tuple(Source(*s) for s in sources),  # type: ignore[attr-defined]
-        glossary=glossary,  # type: ignore[arg-type]
+        sources=tuple(Source(*s) for s in sources),
+        glossary=glossary,
         path=path,
     )

@@ -411,6 +411,7 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
     instead of being parsed and validated again; such a deck carries no key positions.
     """
     path = Path(path)
+    key = None
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -425,19 +426,21 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
                     )
                 ]
             )
+        if cache is not None:
+            from quiz.deck import cache as deck_cache
+
+            key = deck_cache.file_key(path)
+            cached = deck_cache.read(key, cache, path)
+            if cached is not None:
+                return cached
         raw = path.read_bytes()
     except IsADirectoryError:
         raise DeckError([Problem(path, None, None, "is a folder, not a deck file")]) from None
     except OSError as err:
         raise DeckError([Problem(path, None, None, f"cannot read the file: {err.strerror or err}")]) from None
-    if cache is None:
-        return parse_bytes(raw, path)
-    from quiz.deck import cache as deck_cache
-
-    deck = deck_cache.read(raw, cache, path)
-    if deck is None:
-        deck = parse_bytes(raw, path)
-        deck_cache.write(raw, deck, cache)
+    deck = parse_bytes(raw, path)
+    if cache is not None and key is not None:
+        deck_cache.write(key, deck, cache)
     return deck
 
 

@@ -67,8 +67,8 @@ class HomeScreen(Screen[None]):
             deck = found.deck
             due = last = mastered = "-"
             if store is not None:
-                ids = [f.id for f in deck.facts]
-                due = str(len(set(store.due_facts(deck.id, now)) & set(ids)))
+                ids = {f.id for f in deck.facts}
+                due = str(store.due_count(deck.id, now, ids))
                 sessions = store.last_sessions(1, deck.id)
                 if sessions and sessions[0].answered:
                     s = sessions[0]

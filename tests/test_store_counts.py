@@ -1,0 +1,31 @@
+"""Counts the Home screen shows: due facts and mastery, limited to the facts a deck has now."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from quiz.schedule import Rating, Scheduler
+from quiz.store import Store
+
+T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+
+
+def test_due_count_and_mastery_count_only_the_facts_given(tmp_path: Path) -> None:
+    with Store.open(tmp_path, scheduler=Scheduler(fuzz=False), backup=False) as store:
+        sid = store.start_session("d", "flashcard", now=T0)
+        for fact in ("a", "b", "gone"):  # "gone" was removed from the deck since
+            for day in range(4):
+                moment = T0 + timedelta(days=day * 3)
+                store.record_answer(sid, "d", fact, kind="flashcard", response="Good", correct=True,
+                                    rating=Rating.GOOD, now=moment)  # fmt: skip
+        later = T0 + timedelta(days=400)
+        assert store.due_count("d", later) == 3
+        assert store.due_count("d", later, {"a", "b", "new"}) == 2
+        assert store.due_count("d", T0) == 0
+        soon = T0 + timedelta(days=10)
+        every = store.mastery("d", None, soon)
+        assert (every.facts, every.mastered) == (3, 3)
+        some = store.mastery("d", {"a", "new"}, soon)
+        assert (some.facts, some.mastered) == (2, 1)
+        assert store.mastery("d", ["a", "a", "new"], later).mastered == 0  # forgotten by then
