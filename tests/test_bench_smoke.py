@@ -35,6 +35,6 @@ def test_quick_run_prints_every_figure_with_a_numeric_ratio(tmp_path: Path) -> N
 
 def test_only_picks_figures(tmp_path: Path, capsys) -> None:
     figures = bench_main.run(["--quick", "--runs", "1", "--facts", "40", "--answers", "200", "--only", "load"])
-    assert [f.name for f in figures] == ["load+generate"]
+    assert [f.name for f in figures] == ["load+generate", "load+generate, deck changed"]
     assert "load+generate" in capsys.readouterr().out
     assert set(FIGURES) >= {"startup", "check", "load", "record", "history", "memory"}

@@ -54,3 +54,12 @@ def test_a_damaged_entry_is_ignored(deck_file: Path, tmp_path: Path, junk: bytes
     for entry in cache.glob("*.bin"):
         entry.write_bytes(junk)
     assert load_deck(deck_file, cache=cache) == expected
+
+
+def test_a_deck_loaded_for_study_still_reports_problems_where_they_are(tmp_path: Path) -> None:
+    for bad in sorted((CORPUS / "invalid").glob("*.toml")):
+        with pytest.raises(DeckError) as plain:
+            load_deck(bad)
+        with pytest.raises(DeckError) as cached:
+            load_deck(bad, cache=cache_dir(tmp_path))
+        assert str(cached.value) == str(plain.value)

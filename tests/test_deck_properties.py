@@ -141,3 +141,24 @@ def to_toml(deck: Deck) -> str:
 @given(decks())
 def test_valid_deck_written_with_tomli_w_loads_back_equal(deck: Deck) -> None:
     assert parse_deck(to_toml(deck), path=PATH) == deck
+
+
+@given(TOML_ISH)
+def test_without_positions_a_deck_loads_the_same_and_problems_say_the_same(doc: dict[str, object]) -> None:
+    try:
+        src = tomli_w.dumps({"format": 1, **doc})
+    except (TypeError, ValueError):
+        return
+    outcomes = []
+    for positions in (True, False):
+        try:
+            outcomes.append(parse_deck(src, path=PATH, positions=positions))
+        except DeckError as err:
+            outcomes.append(str(err))
+    assert outcomes[0] == outcomes[1]
+
+
+@settings(max_examples=50)
+@given(decks())
+def test_a_valid_deck_loads_equal_without_positions(deck: Deck) -> None:
+    assert parse_deck(to_toml(deck), path=PATH, positions=False) == deck

@@ -13,7 +13,7 @@ import tomli
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.locate import Layout, Table, locate
-from quiz.deck.model import FORMAT_VERSION, Deck, Fact, Source
+from quiz.deck.model import FORMAT_VERSION, NO_POSITIONS, Deck, Fact, Source
 
 MAX_BYTES = 8 * 1024 * 1024
 """The largest deck file accepted (8 MiB: about 15,000 facts of patient text)."""
@@ -331,13 +331,17 @@ def _check_fact(c: _Checker, entry: dict[str, Any], table: Table | None, n: int,
         accept=c.texts(entry, "accept", table, label),
         allow=c.texts(entry, "allow", table, label),
         line=table.line if table else 0,
-        key_lines=dict(table.keys) if table else {},
+        key_lines=dict(table.keys) if table and table.keys else NO_POSITIONS,
     )
     return fact if len(c.problems) == before else None
 
 
-def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
-    """Turn the text of a deck file into a Deck, or raise DeckError listing every problem."""
+def parse_deck(text: str, path: Path | str = "<deck>", *, positions: bool = True) -> Deck:
+    """Turn the text of a deck file into a Deck, or raise DeckError listing every problem.
+
+    Problems always carry their line and column. With positions=False a valid deck's facts carry
+    no key positions (only authoring advice needs them), which saves scanning the text again.
+    """
     path = Path(path)
     bad = _CONTROL.search(text.replace("\r\n", "\n"))
     if bad:
@@ -357,6 +361,11 @@ def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
         raise DeckError([Problem(path, None, None, "the file nests tables or lists too deeply to read")]) from None
     if not data:
         raise DeckError([Problem(path, None, None, EMPTY)])
+    if not positions:
+        try:
+            return _build(data, path, Layout())
+        except DeckError:
+            pass  # build again with the text's layout, so that every problem says where it is
     return _build(data, path, locate(text))
 
 
@@ -408,7 +417,8 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
     """Read a deck file and return the Deck, or raise DeckError listing every problem.
 
     With `cache` (a folder), a deck whose bytes were loaded before is read back from there
-    instead of being parsed and validated again; such a deck carries no key positions.
+    instead of being parsed and validated again; a deck loaded this way carries no key positions
+    (problems still do).
     """
     path = Path(path)
     key = None
@@ -438,13 +448,13 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
         raise DeckError([Problem(path, None, None, "is a folder, not a deck file")]) from None
     except OSError as err:
         raise DeckError([Problem(path, None, None, f"cannot read the file: {err.strerror or err}")]) from None
-    deck = parse_bytes(raw, path)
+    deck = parse_bytes(raw, path, positions=cache is None)
     if cache is not None and key is not None:
         deck_cache.write(key, deck, cache)
     return deck
 
 
-def parse_bytes(raw: bytes, path: Path | str = "<deck>") -> Deck:
+def parse_bytes(raw: bytes, path: Path | str = "<deck>", *, positions: bool = True) -> Deck:
     """Decode a deck file's bytes (UTF-8, an optional BOM) and parse it."""
     path = Path(path)
     if len(raw) > MAX_BYTES:
@@ -456,7 +466,7 @@ def parse_bytes(raw: bytes, path: Path | str = "<deck>") -> Deck:
         raise DeckError(
             [Problem(path, line, col, f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8")]
         ) from None
-    return parse_deck(text, path)
+    return parse_deck(text, path, positions=positions)
 
 
 Loader = Callable[[Path], Deck]
