@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\u201d\u2019]|$)")
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
+@lru_cache(maxsize=8192)
 def syllables(word: str) -> int:
     """Syllables in an English word, by vowel groups: right for most words, off by one for some."""
     w = word.casefold()
@@ -51,8 +53,13 @@ class TextStats:
         return 0.39 * self.words / sentences + 11.8 * self.syllables / self.words - 15.59
 
 
+@lru_cache(maxsize=8192)
 def text_stats(text: str) -> TextStats:
-    """Count words, sentences and syllables; text without end punctuation is one sentence."""
+    """Count words, sentences and syllables; text without end punctuation is one sentence.
+
+    Kept for the texts last counted: `quiz check` counts each question and explanation twice,
+    for the reading-level warning and for the deck's grade, and words recur across a deck.
+    """
     words = _WORD.findall(text)
     if not words:
         return TextStats()
@@ -60,7 +67,7 @@ def text_stats(text: str) -> TextStats:
     sentences = len(_SENTENCE_END.findall(body))
     if not body.endswith((".", "!", "?")):
         sentences += 1  # the last sentence has no full stop
-    return TextStats(len(words), max(1, sentences), sum(syllables(w) for w in words))
+    return TextStats(len(words), max(1, sentences), sum(map(syllables, words)))
 
 
 def grade(text: str) -> float | None:
