@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from quiz.commands._deck import deck_or_problems
+
 HELP = "export a deck as an Anki package (.apkg) or a Markdown handout (.md)"
 
 FORMATS = {".apkg": "anki", ".md": "markdown", ".markdown": "markdown"}
@@ -26,11 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.deck.discover import resolve_deck
-    from quiz.deck.errors import DeckError
-    from quiz.deck.load import load_deck
     from quiz.errors import QuizError
-    from quiz.paths import data_dir
 
     fmt = args.format
     out = args.output
@@ -44,13 +42,11 @@ def run(args: argparse.Namespace) -> int:
         out = "-"
     if out == "-" and fmt == "anki":
         raise QuizError("an Anki package cannot go to standard output: add -o FILE.apkg")
-    path = resolve_deck(args.deck, data_dir(args.data_dir))
-    try:
-        deck = load_deck(path)
-    except DeckError as err:
-        for problem in err.problems:
-            print(problem)
+    deck = deck_or_problems(args.deck, args.data_dir)
+    if deck is None:
         return 1
+    assert deck.path is not None
+    path = deck.path
     if out != "-" and Path(out).resolve() == path.resolve():
         raise QuizError(f"{out}: is the deck itself; choose another output file")
     if fmt == "anki":

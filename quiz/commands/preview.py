@@ -8,6 +8,8 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from quiz.commands._deck import deck_or_problems
+
 if TYPE_CHECKING:
     from quiz.deck.model import Deck, Source
     from quiz.generate import Question
@@ -32,19 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.deck.discover import resolve_deck
-    from quiz.deck.errors import DeckError
-    from quiz.deck.load import load_deck
     from quiz.generate import Kind, generate
-    from quiz.paths import data_dir
 
-    path = resolve_deck(args.deck, data_dir(args.data_dir))
-    try:
-        deck = load_deck(path)
-    except DeckError as err:
-        for problem in err.problems:
-            print(problem)
-        print(f"quiz preview: {path} has problems; fix them first (see `quiz check`)", file=sys.stderr)
+    deck = deck_or_problems(args.deck, args.data_dir)
+    if deck is None:
+        print(f"quiz preview: {args.deck} has problems; fix them first (see `quiz check`)", file=sys.stderr)
         return 1
     kinds = [Kind(k) for k in dict.fromkeys(args.kind)] if args.kind else None
     questions = generate(deck, kinds=kinds, seed=args.seed)

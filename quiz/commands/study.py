@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from quiz.commands._deck import deck_or_problems
+
 HELP = "study a deck now (multiple choice, flashcards, typed answers, a mix, or what is due)"
 MODES = ("multiple-choice", "flashcard", "typed", "mixed", "due")
 
@@ -23,19 +25,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.deck.discover import resolve_deck
-    from quiz.deck.errors import DeckError
-    from quiz.deck.load import load_deck
     from quiz.mode import Mode
-    from quiz.paths import data_dir
 
-    path = resolve_deck(args.deck, data_dir(args.data_dir))
-    try:
-        load_deck(path)
-    except DeckError as err:
-        for problem in err.problems:
-            print(problem)
+    deck = deck_or_problems(args.deck, args.data_dir)
+    if deck is None or deck.path is None:
         return 1
+    path = deck.path
     from quiz.tui.run import run_study
 
     return run_study(args, path, Mode(args.mode), args.count)

@@ -1,0 +1,22 @@
+"""What several commands share: a DECK argument turned into a usable deck, or its problems printed."""
+
+from __future__ import annotations
+
+from quiz.deck.model import Deck
+
+
+def deck_or_problems(arg: str, data_dir_arg: str | None) -> Deck | None:
+    """Load the deck named by a command-line DECK (a path or an id); print its problems as
+    `quiz check` does and return None when it cannot be used."""
+    from quiz.deck.discover import resolve_deck
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import load_deck
+    from quiz.paths import data_dir
+
+    path = resolve_deck(arg, data_dir(data_dir_arg))
+    try:
+        return load_deck(path)
+    except DeckError as err:
+        for problem in err.problems:
+            print(problem)
+        return None
