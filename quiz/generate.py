@@ -6,15 +6,12 @@ question is the same whether it is made alone (make_question) or with its deck (
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from quiz.deck.load import normalize
 from quiz.deck.model import Deck, Fact, Source
@@ -57,13 +54,13 @@ class Question:
 # --- wrong options --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class _Pool:
     """The distinct answers of one group, in deck order, with each one's folded form."""
 
-    texts: tuple[str, ...]
-    keys: tuple[str, ...]
-    index: dict[str, int]
+    __slots__ = ("texts", "keys", "index")
+
+    def __init__(self, texts: tuple[str, ...], keys: tuple[str, ...], index: dict[str, int]) -> None:
+        self.texts, self.keys, self.index = texts, keys, index
 
 
 def _group_pools(deck: Deck) -> dict[str, _Pool]:
@@ -183,11 +180,18 @@ def _shuffle(options: list[str], rng: random.Random) -> tuple[tuple[str, ...], i
 
 # --- typed answers --------------------------------------------------------------------------
 
-_NUMBER = r"\d+(?:[.,]\d+)*"
-_TOKEN = re.compile(rf"({_NUMBER})|([^\W\d_]+)|(\S)")
 _SOFT = set(".,;:!?'\"`()[]{}-_\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026/\\*")
 _ARTICLES = {"a", "an", "the"}
-_PERCENT_WORDS = re.compile(r"\b(?:per\s*cent|percent)\b")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Tokens (a number, a run of letters or one other symbol) and "per cent" spelled out.
+
+    Compiled on first use, so commands that only read this module's constants load it quickly.
+    """
+    number = r"\d+(?:[.,]\d+)*"
+    return re.compile(rf"({number})|([^\W\d_]+)|(\S)"), re.compile(r"\b(?:per\s*cent|percent)\b")
 
 
 def _number(text: str) -> str:
@@ -198,6 +202,8 @@ def _number(text: str) -> str:
         text = text.replace(",", "")
     else:
         text = text.replace(",", ".")
+    from decimal import Decimal, InvalidOperation
+
     try:
         value = Decimal(text)
     except InvalidOperation:
@@ -215,25 +221,32 @@ def _canon(text: str) -> tuple[tuple[str, ...], str]:
     if text.isascii():
         folded = text.lower()
     else:
+        import unicodedata
+
         decomposed = unicodedata.normalize("NFKD", text)
         folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    tokens = [
-        ("w", word) if word else ("n", _number(number)) if number else ("s", symbol)
-        for number, word, symbol in _TOKEN.findall(_PERCENT_WORDS.sub("%", folded))
-        if not symbol or symbol not in _SOFT
-    ]
-    if len(tokens) > 1 and tokens[0][0] == tokens[1][0] == "w" and tokens[0][1] in _ARTICLES:
-        tokens = tokens[1:]
+    token, percent_words = _patterns()
+    if "per" in folded:
+        folded = percent_words.sub("%", folded)
     shape: list[str] = []
     words: list[str] = []
-    for kind, value in tokens:
-        if kind != "w":
-            shape.append(value)
-        elif shape and shape[-1] == "w":
-            words[-1] += value
+    seen = 0  # tokens kept so far, to drop a leading article before another word
+    for number, word, symbol in token.findall(folded):
+        if word:
+            if not shape or shape[-1] != "w":
+                shape.append("w")
+                words.append(word)
+            elif seen == 1 and words[0] in _ARTICLES:
+                words[0] = word
+            else:
+                words[-1] += word
+        elif number:
+            shape.append(_number(number))
+        elif symbol in _SOFT:
+            continue
         else:
-            shape.append("w")
-            words.append(value)
+            shape.append(symbol)
+        seen += 1
     return tuple(shape), "|".join(words)
 
 
@@ -400,4 +413,6 @@ def content_hash(fact: Fact) -> str:
     """A short, stable hash of what is asked (question, answer, distractors), to notice a changed fact."""
     parts = [" ".join(fact.question.split()), " ".join(fact.answer.split())]
     parts += sorted(" ".join(d.split()) for d in fact.distractors)
+    import hashlib
+
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
