@@ -7,11 +7,10 @@ the reason written in a comment beside it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from quiz.deck.errors import Problem
@@ -74,8 +73,10 @@ def _warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> P
     return Problem(deck.path or Path("<deck>"), line or None, col, f'fact "{fact.id}": {message}', "warning", rule)
 
 
-def _content_words(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text.casefold()) if len(w) >= 4 and w not in STOPWORDS}
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> frozenset[str]:
+    """The stems of a text's longer words other than stopwords (a deck's answers are read several times)."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.casefold()) if len(w) >= 4 and w not in STOPWORDS)
 
 
 def _stem(word: str) -> str:
@@ -132,7 +133,7 @@ def _answer_longer(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Prob
 def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
     if not wrong.count:
         return
-    cues = sorted((_content_words(fact.question) & _content_words(fact.answer)) - wrong.words)
+    cues = sorted(w for w in _content_words(fact.question) & _content_words(fact.answer) if not wrong.uses(w))
     if cues:
         words = ", ".join(f'"{w}"' for w in cues)
         verb = "appear" if len(cues) > 1 else "appears"
@@ -194,6 +195,8 @@ def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Pro
 def _unknown_allow(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
     for name in fact.allow:
         if name not in RULES:
+            import difflib
+
             match = difflib.get_close_matches(name, list(RULES), n=1, cutoff=0.6)
             hint = f' (did you mean "{match[0]}"?)' if match else f" (rules: {', '.join(RULES)})"
             yield _warn(deck, fact, "allow", "unknown-allow", f'allow names "{name}", which is not a rule{hint}')
@@ -213,20 +216,39 @@ CHECKS: dict[str, Rule] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class WrongOptions:
     """What a fact's possible wrong options add up to: how many, their mean length, their words."""
 
-    count: int
-    mean_length: float
-    words: frozenset[str]
+    __slots__ = ("count", "mean_length", "_own_words", "_group_words", "_taken_words")
+
+    def __init__(
+        self,
+        count: int,
+        mean_length: float,
+        own_words: frozenset[str],
+        group_words: Counter[str] | None = None,
+        taken_words: Counter[str] | None = None,
+    ) -> None:
+        self.count, self.mean_length = count, mean_length
+        self._own_words, self._group_words, self._taken_words = own_words, group_words, taken_words
+
+    def uses(self, word: str) -> bool:
+        """Whether some wrong option has this content word: the fact's own, or a group answer not taken."""
+        if word in self._own_words:
+            return True
+        group, taken = self._group_words, self._taken_words
+        return group is not None and taken is not None and group[word] > taken[word]
 
 
-@dataclass(slots=True)
 class _Group:
-    answers: dict[str, str] = field(default_factory=dict)
-    words: Counter[str] = field(default_factory=Counter)
-    length: int = 0
+    """A group's distinct answers (by folded text), with their content words counted and total length."""
+
+    __slots__ = ("answers", "words", "length")
+
+    def __init__(self) -> None:
+        self.answers: dict[str, str] = {}
+        self.words: Counter[str] = Counter()
+        self.length = 0
 
 
 def _wrong_options(deck: Deck) -> Callable[[Fact], WrongOptions]:
@@ -239,7 +261,9 @@ def _wrong_options(deck: Deck) -> Callable[[Fact], WrongOptions]:
     groups: dict[str, _Group] = {}
     for fact in deck.facts:
         if fact.group:
-            group = groups.setdefault(fact.group, _Group())
+            group = groups.get(fact.group)
+            if group is None:
+                group = groups[fact.group] = _Group()
             key = normalize(fact.answer)
             if key not in group.answers:
                 group.answers[key] = fact.answer
@@ -250,19 +274,20 @@ def _wrong_options(deck: Deck) -> Callable[[Fact], WrongOptions]:
         seen = {normalize(fact.answer)}
         own = []
         for d in fact.distractors:
-            if normalize(d) not in seen:
-                seen.add(normalize(d))
+            key = normalize(d)
+            if key not in seen:
+                seen.add(key)
                 own.append(d)
         count, length = len(own), sum(len(d.strip()) for d in own)
-        words: set[str] = set().union(*(_content_words(d) for d in own))
+        words = frozenset().union(*map(_content_words, own))
         group = groups.get(fact.group) if fact.group else None
-        if group is not None and count < WRONG_OPTIONS:
-            taken = [group.answers[k] for k in seen if k in group.answers]
-            count += len(group.answers) - len(taken)
-            length += group.length - sum(len(t.strip()) for t in taken)
-            left = group.words - Counter(w for t in taken for w in _content_words(t))
-            words |= set(left)
-        return WrongOptions(count, length / count if count else 0.0, frozenset(words))
+        if group is None or count >= WRONG_OPTIONS:
+            return WrongOptions(count, length / count if count else 0.0, words)
+        taken = [group.answers[k] for k in seen if k in group.answers]
+        count += len(group.answers) - len(taken)
+        length += group.length - sum(len(t.strip()) for t in taken)
+        taken_words = Counter(w for t in taken for w in _content_words(t))
+        return WrongOptions(count, length / count if count else 0.0, words, group.words, taken_words)
 
     return wrong
 
