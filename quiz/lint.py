@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from quiz.deck.errors import Problem
@@ -33,15 +33,42 @@ RULES: dict[str, str] = {
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
 MAX_GRADE = 8.0
+WRONG_OPTIONS = 3
+MIN_WRONG_OPTIONS = 2
+"""quiz.generate's numbers of wrong options shown and needed (a test keeps them equal); copied, not
+imported, so `quiz check` does not load question generation."""
 LONGER_RATIO = 1.5
 LONGER_MIN_CHARS = 5
 """answer-longer: the answer is over 1.5x the wrong options' mean length and 5+ characters longer."""
 
-_OF_THE_ABOVE = re.compile(
-    r"\b(?:all|none|any|neither|both)\s+of\s+(?:the\s+)?(?:above|these|those|the\s+(?:options|answers))\b"
-    r"|^\s*(?:both|neither|only)?\s*\(?[a-e]\)?\s*(?:,\s*\(?[a-e]\)?\s*)*(?:and|or|nor|&)\s*\(?[a-e]\)?\s*\.?\s*$",
-    re.IGNORECASE,
-)
+
+@cache
+def _of_the_above() -> re.Pattern[str]:
+    """An option that points at the others; compiled only for a text that could match (it is slow to compile)."""
+    return re.compile(
+        r"\b(?:all|none|any|neither|both)\s+of\s+(?:the\s+)?(?:above|these|those|the\s+(?:options|answers))\b"
+        r"|^\s*(?:both|neither|only)?\s*\(?[a-e]\)?\s*(?:,\s*\(?[a-e]\)?\s*)*(?:and|or|nor|&)\s*\(?[a-e]\)?\s*\.?\s*$",
+        re.IGNORECASE,
+    )
+
+
+_ABOVE_WORDS = ("above", "these", "those", "options", "answers")
+_ASCII_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace())
+_LETTER_OPTION_CHARS = frozenset("abcde&(),.bothneitherlyandr" + _ASCII_SPACE)
+"""Every character an option such as "Both (a) and (c)." can hold, lower-cased."""
+
+
+def _points_at_other_options(text: str) -> bool:
+    """Whether _of_the_above() matches; an ASCII text lacking what either branch needs is ruled out first."""
+    if text.isascii():
+        low = text.lower()
+        of_the = "of" in low and any(w in low for w in _ABOVE_WORDS)
+        letters = ("and" in low or "or" in low or "&" in low) and _LETTER_OPTION_CHARS.issuperset(low)
+        if not (of_the or letters):
+            return False
+    return _of_the_above().search(text) is not None
+
+
 _NEGATIVE = re.compile(r"\b(?:not|except|least)\b", re.IGNORECASE)
 _NOT_NEGATIVE = re.compile(r"\bat\s+least\b|\bor\s+not\b|\bnot\s+only\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"[*_]+\s*(?:not|except|least)\s*[*_]+", re.IGNORECASE)
@@ -95,7 +122,7 @@ Rule = Callable[[Deck, Fact, "WrongOptions"], Iterator[Problem]]
 def _all_of_the_above(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
     for key, texts in (("answer", [fact.answer]), ("distractors", fact.distractors)):
         for text in texts:
-            if _OF_THE_ABOVE.search(text):
+            if _points_at_other_options(text):
                 yield _warn(
                     deck, fact, key, "all-of-the-above",
                     f"the option {text!r} depends on the others, which are shuffled; "
@@ -182,8 +209,6 @@ def _percent_without_frequency(deck: Deck, fact: Fact, wrong: WrongOptions) -> I
 
 
 def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
-    from quiz.generate import MIN_WRONG_OPTIONS
-
     if wrong.count < MIN_WRONG_OPTIONS:
         yield _warn(
             deck, fact, "distractors", "flashcard-only",
@@ -256,8 +281,6 @@ def _wrong_options(deck: Deck) -> Callable[[Fact], WrongOptions]:
 
     Group totals are computed once, so a fact in a group of thousands costs no more than another.
     """
-    from quiz.generate import WRONG_OPTIONS
-
     groups: dict[str, _Group] = {}
     for fact in deck.facts:
         if fact.group:

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.deck.errors import Problem
@@ -146,3 +148,26 @@ def test_the_built_in_decks_pass_strict(capsys: pytest.CaptureFixture[str]) -> N
     if not any(decks.glob("*.toml")):
         pytest.skip("no built-in deck yet")
     assert main(["check", "--strict", str(decks)]) == 0, capsys.readouterr().out
+
+
+def test_lint_uses_the_wrong_option_counts_of_question_generation() -> None:
+    import quiz.generate
+    import quiz.lint
+
+    assert (quiz.lint.WRONG_OPTIONS, quiz.lint.MIN_WRONG_OPTIONS) == (
+        quiz.generate.WRONG_OPTIONS,
+        quiz.generate.MIN_WRONG_OPTIONS,
+    )
+
+
+OPTION_PIECES = st.sampled_from(
+    ["all", "None", "both", "NEITHER", "only", "of", "the", "above", "these", "THOSE", "options", "answers",
+     "and", "or", "nor", "&", "a", "B", "c", "(d)", "e", "f", ",", ".", " ", "\t", "\n", "\x1c", "ſ", "K", "é"]
+)
+
+
+@given(st.lists(OPTION_PIECES, max_size=8).map("".join) | st.text(max_size=12))
+def test_the_quick_rule_out_of_all_of_the_above_never_misses_a_match(text: str) -> None:
+    from quiz.lint import _of_the_above, _points_at_other_options
+
+    assert _points_at_other_options(text) == (_of_the_above().search(text) is not None)
