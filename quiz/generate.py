@@ -118,9 +118,10 @@ def _wrong_choices(fact: Fact, pool: _Pool | None) -> tuple[tuple[str, ...], fro
     return own, taken, len(pool.texts) - used
 
 
-# The draws below are those of random.Random's randrange, sample and shuffle (CPython 3.11-3.13),
-# made straight from getrandbits: the same numbers in a fraction of the time, which matters when
-# a deck of thousands of facts is turned into questions. tests/test_generate_pinned.py holds them.
+# The draws below are those of random.Random's randrange, sample and shuffle (as CPython 3.11 makes
+# them), made straight from getrandbits: the same numbers in a fraction of the time, which matters
+# when a deck of thousands of facts is turned into questions. tests/test_generate_pinned.py pins the
+# questions, so a change in how they are drawn cannot pass unnoticed.
 
 
 def _below(bits: Callable[[int], int], n: int) -> int:
