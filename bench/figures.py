@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from bench.data import BENCH_DECK_ID, BenchData
 from bench.measure import interleave, median, peak_rss, percentile, run_child
-from quiz.deck.cache import cache_dir
+from quiz.paths import cache_dir
 
 
 @dataclass(frozen=True)

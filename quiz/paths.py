@@ -52,6 +52,11 @@ def backups_dir(root: Path) -> Path:
     return root / "backups"
 
 
+def cache_dir(root: Path) -> Path:
+    """Where parsed decks are cached (quiz.deck.cache), inside the data folder."""
+    return root / "cache" / "decks"
+
+
 def builtin_decks_dir() -> Path:
     """The built-in decks: inside the installed package, or `decks/` beside it in a source checkout."""
     here = Path(__file__).resolve().parent

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.deck.cache import cache_dir
 from quiz.deck.errors import DeckError
 from quiz.deck.load import load_deck
+from quiz.paths import cache_dir
 
 CORPUS = Path(__file__).parent / "data" / "decks"
 

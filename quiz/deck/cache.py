@@ -23,11 +23,6 @@ KEEP = 64
 """Entries kept; the oldest are removed when a new one is written (an author's edits make many)."""
 
 
-def cache_dir(data_root: Path) -> Path:
-    """Where parsed decks are cached, inside the data folder."""
-    return data_root / "cache" / "decks"
-
-
 def file_key(path: Path) -> str:
     """The cache key of a deck file: a hash of its bytes (read in pieces, never all at once)."""
     digest = hashlib.blake2b(digest_size=20, person=f"quiz{CACHE_FORMAT}".encode())

@@ -6,12 +6,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.deck.cache import cache_dir
 from quiz.deck.errors import DeckError
 from quiz.deck.load import load_deck
 from quiz.deck.model import Deck
 from quiz.errors import QuizError
-from quiz.paths import builtin_decks_dir, user_decks_dir
+from quiz.paths import builtin_decks_dir, cache_dir, user_decks_dir
 
 
 @dataclass(frozen=True, slots=True)

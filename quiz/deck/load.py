@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -80,6 +79,8 @@ def _control_message(text: str) -> str | None:
 
 
 def _suggest(key: str, allowed: tuple[str, ...]) -> str:
+    import difflib  # only when a key is unknown
+
     match = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     return f' (did you mean "{match[0]}"?)' if match else ""
 

@@ -13,9 +13,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quiz.deck.cache import cache_dir
 from quiz.deck.discover import FoundDeck, discover, load_found
 from quiz.mode import Mode
+from quiz.paths import cache_dir
 from quiz.schedule import Scheduler, utc
 from quiz.store import QUICK_CHECK_MAX_BYTES, DamagedDatabase, Store, StoreError, verify
 
