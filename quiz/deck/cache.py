@@ -12,13 +12,15 @@ import hashlib
 import marshal
 import os
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from quiz import __version__
 from quiz.deck.model import Deck, Fact, Source
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
+BATCH = 256
+"""Facts in one record: enough for marshal to be fast, few enough to keep memory flat."""
 KEEP = 64
 """Entries kept; the oldest are removed when a new one is written (an author's edits make many)."""
 
@@ -63,17 +65,37 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+def _put(values: object, out: BinaryIO) -> None:
+    """One record: its length, then its values in marshal's format (read back whole, which is fast)."""
+    blob = marshal.dumps(values)
+    out.write(len(blob).to_bytes(4, "little"))
+    out.write(blob)
+
+
+def _get(src: BinaryIO) -> Any:
+    size = int.from_bytes(src.read(4), "little")
+    blob = src.read(size)
+    if len(blob) != size:
+        raise EOFError("a cache entry was cut short")
+    return marshal.loads(blob)
+
+
 def _dump(deck: Deck, out: BinaryIO) -> None:
-    """A header record, then one record per fact, so reading holds one fact's values at a time."""
+    """A header record, then records of BATCH facts, so reading never holds every fact's values twice."""
     reviewed = deck.reviewed.toordinal() if deck.reviewed else None
     meta = (deck.id, deck.title, deck.description, deck.language, deck.audience, deck.version, reviewed,
             deck.disclaimer, deck.tags)  # fmt: skip
     sources = tuple((s.id, s.title, s.publisher, s.url) for s in deck.sources)
-    marshal.dump((CACHE_FORMAT, meta, sources, deck.glossary, len(deck.facts)), out)
-    for f in deck.facts:
-        marshal.dump(
-            (f.id, f.question, f.answer, f.distractors, f.explanation, f.source, f.refs, f.group, f.tags, f.accept,
-             f.allow, f.line),
+    _put((CACHE_FORMAT, meta, sources, deck.glossary, len(deck.facts)), out)
+    facts = deck.facts
+    for start in range(0, len(facts), BATCH):
+        batch = facts[start : start + BATCH]
+        _put(
+            tuple(
+                (f.id, f.question, f.answer, f.distractors, f.explanation, f.source, f.refs, f.group, f.tags,
+                 f.accept, f.allow, f.line)
+                for f in batch
+            ),
             out,
         )  # fmt: skip
 
@@ -82,32 +104,20 @@ def _load(src: BinaryIO, path: Path) -> Deck:
     """Rebuild a deck from its records; texts and lists met before are shared, not copied."""
     import datetime as dt
 
-    fmt, meta, sources, glossary, count = marshal.load(src)
+    fmt, meta, sources, glossary, count = _get(src)
     if fmt != CACHE_FORMAT:
         raise ValueError("another cache format")
     deck_id, title, description, language, audience, version, reviewed, disclaimer, tags = meta
     shared: dict[object, object] = {}
     one = shared.setdefault
-    facts = []
-    for _ in range(count):
-        fid, q, a, d, e, src_id, refs, group, t, acc, allow, line = marshal.load(src)
-        d = one(d, tuple(one(x, x) for x in d))
-        facts.append(
-            Fact(
-                fid,
-                q,
-                one(a, a),
-                d,
-                one(e, e),
-                one(src_id, src_id),
-                one(refs, refs),
-                one(group, group),
-                one(t, t),
-                one(acc, acc),
-                one(allow, allow),
-                line,
+    facts: list[Fact] = []
+    while len(facts) < count:
+        for fid, q, a, d, e, src_id, refs, group, t, acc, allow, line in _get(src):
+            d = one(d, tuple(one(x, x) for x in d))
+            facts.append(
+                Fact(fid, q, one(a, a), d, one(e, e), one(src_id, src_id), one(refs, refs), one(group, group),
+                     one(t, t), one(acc, acc), one(allow, allow), line)
             )  # fmt: skip
-        )
     return Deck(
         id=deck_id,
         title=title,
