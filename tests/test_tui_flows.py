@@ -329,3 +329,16 @@ async def test_a_full_disk_is_a_message_and_studying_goes_on(deck: Path, tmp_pat
         await pilot.press("enter")
         await pilot.pause()
         assert screen.phase == "asking" and app.is_running
+
+
+async def test_the_daily_backup_is_taken_in_the_background(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False)
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    backups = list((data / "backups").glob("*.db"))
+    assert len(backups) == 1 and backups[0].stat().st_mode & 0o777 == 0o600

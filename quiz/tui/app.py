@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -91,7 +92,9 @@ class QuizApp(App[int]):
 
     def _open_store(self) -> None:
         try:
-            self.store = Store.open(self.settings.data_dir, scheduler=Scheduler(fuzz=self.settings.fuzz))
+            self.store = Store.open(
+                self.settings.data_dir, scheduler=Scheduler(fuzz=self.settings.fuzz), backup=False
+            )
         except DamagedDatabase as err:
             from quiz.tui.screens.dialogs import StoreProblemDialog
 
@@ -110,8 +113,17 @@ class QuizApp(App[int]):
             )
             return
         self._show_first_screen()
+        self.run_worker(self._back_up_store, thread=True, group="backup")
         if self.store.path.stat().st_size > QUICK_CHECK_MAX_BYTES:  # only checked in part at open
             self.set_timer(VERIFY_AFTER, lambda: self.run_worker(self._verify_store, thread=True, group="verify"))
+
+    def _back_up_store(self) -> None:
+        """Take the daily backup off the UI thread (at a million answers it takes a second or so)."""
+        try:
+            with Store.open(self.settings.data_dir, backup=False) as store:
+                store.backup_if_due()
+        except (StoreError, OSError, sqlite3.Error):
+            pass  # a backup that cannot be taken today is tried again at the next start
 
     def _verify_store(self) -> None:
         """Read the whole history once (quick_check) off the UI thread; say so if it is damaged."""
