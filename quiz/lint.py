@@ -33,6 +33,8 @@ RULES: dict[str, str] = {
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
 MAX_GRADE = 8.0
+MIN_GRADED_WORDS = 10
+"""Below this many words a Flesch-Kincaid grade says nothing (one long word alone reads as grade 20)."""
 WRONG_OPTIONS = 3
 MIN_WRONG_OPTIONS = 2
 """quiz.generate's numbers of wrong options shown and needed (a test keeps them equal); copied, not
@@ -187,8 +189,9 @@ def _missing_source(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Pro
 
 
 def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
-    grade = fact_reading_stats(fact).grade
-    if grade is not None and round(grade, 1) > MAX_GRADE:
+    stats = fact_reading_stats(fact)
+    grade = stats.grade
+    if grade is not None and stats.words >= MIN_GRADED_WORDS and round(grade, 1) > MAX_GRADE:
         yield _warn(
             deck, fact, "question", "reading-level",
             f"question and explanation read at grade {grade:.1f} (Flesch-Kincaid); aim for grade "

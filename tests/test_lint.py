@@ -70,6 +70,10 @@ CASES = [
      {"explanation": "Glomerular filtration physiologically necessitates considerable hydrostatic pressure "
       "differentials across specialised capillary endothelium, regulated by autoregulatory mechanisms."},
      {"explanation": "The kidneys clean your blood. They make pee."}, "question"),
+    ("reading-level",
+     {"question": "Which organ physiologically regulates circulating electrolytes?",
+      "explanation": "Nephrons continuously regulate electrolyte concentrations."},
+     {"question": "Electrolytes?", "explanation": None}, "question"),  # too few words to grade
     ("percent-without-frequency", {"explanation": "About 2% of people have one kidney."},
      {"explanation": "About 2% of people (2 in 100) have one kidney."}, "explanation"),
     ("percent-without-frequency", {"explanation": "It works. In 30 percent of cases it fails."},

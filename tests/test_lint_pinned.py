@@ -84,7 +84,8 @@ def _warnings(deck: Deck) -> list[list[object]]:
 
 def test_lint_of_varied_decks_gives_the_pinned_warnings() -> None:
     got = [_digest(_warnings(_lint_deck(120, seed))) for seed in (0, 1, 2)]
-    assert got == ["1962774a7ed993a1b218", "6ebcd0fe7277d997e146", "d233479df7dd1876dfaa"]
+    # Updated on purpose when texts under MIN_GRADED_WORDS stopped getting a reading grade warning.
+    assert got == ["782c1fae936e3f895628", "0008f94c1b1f7109839f", "d233479df7dd1876dfaa"]
 
 
 def test_lint_of_the_builtin_and_corpus_decks_gives_the_pinned_warnings() -> None:
