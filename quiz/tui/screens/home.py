@@ -104,12 +104,12 @@ class HomeScreen(Screen[None]):
             detail.update(Content("This deck has a problem and cannot be used:\n") + plain(problems))
             return
         deck = found.deck
-        lines = [deck.description or deck.title]
+        lines = [deck.description] if deck.description else []
         if deck.audience:
             lines.append(f"For: {deck.audience}")
         if deck.reviewed:
             lines.append(f"Content last reviewed: {deck.reviewed.isoformat()}")
-        detail.update(plain("\n".join(lines)))
+        detail.update(Content("\n").join([plain(deck.title, "bold"), *map(plain, lines)]))
 
     def action_study(self) -> None:
         from quiz.tui.screens.dialogs import ModeDialog
