@@ -17,7 +17,7 @@ from types import ModuleType
 from quiz import __version__
 from quiz.errors import QuizError
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEM = 0, 1
 
 
 COMMANDS = ("study", "decks", "check", "new", "preview", "import", "export", "history")

@@ -329,6 +329,9 @@ async def test_a_full_disk_is_a_message_and_studying_goes_on(deck: Path, tmp_pat
         await pilot.press("enter")
         await pilot.pause()
         assert screen.phase == "asking" and app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "1 answer could not be saved" in str(app.screen.query_one("#summary-head").render())
 
 
 async def test_the_daily_backup_is_taken_in_the_background(deck: Path, tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -469,5 +468,3 @@ def parse_bytes(raw: bytes, path: Path | str = "<deck>", *, positions: bool = Tr
         ) from None
     return parse_deck(text, path, positions=positions)
 
-
-Loader = Callable[[Path], Deck]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from textual.content import Content
 
-from quiz.deck.model import Deck, Source
+from quiz.deck.model import Source
 
 TERM_STYLE = "bold underline"
 
@@ -60,7 +60,3 @@ def percent(correct: int, answered: int) -> str:
         return "no answers yet"
     return f"{correct} of {answered} ({correct / answered:.0%})"
 
-
-def deck_source(deck: Deck, source_id: str) -> Source | None:
-    """The deck's source with this id."""
-    return deck.source(source_id) if source_id else None

@@ -337,7 +337,8 @@ class StudyScreen(Screen[None]):
             self.dismiss(None)
             return
         elapsed = (self.quiz.now() - self.started_at).total_seconds() if self.started_at else 0.0
-        self.app.push_screen(SummaryScreen(self.session, elapsed, early=early), self._after_summary)
+        summary = SummaryScreen(self.session, elapsed, early=early, unsaved=self._unsaved)
+        self.app.push_screen(summary, self._after_summary)
 
     def _after_summary(self, choice: str | None) -> None:
         if choice == "retry" and self.session.missed:
@@ -345,6 +346,7 @@ class StudyScreen(Screen[None]):
             questions = plan(self.deck, self.session.mode, seed=self.quiz.seed + 1, only=missed)
             self.session = StudySession(self.deck, self.session.mode, questions)
             self.started_at = self.quiz.now()
+            self._unsaved = 0
             self._start_store_session()
             self.show_question()
             return

@@ -36,11 +36,12 @@ class SummaryScreen(Screen[str]):
         Binding("escape", "dismiss('done')", "Done", show=False),
     ]
 
-    def __init__(self, session: StudySession, elapsed: float, *, early: bool = False) -> None:
+    def __init__(self, session: StudySession, elapsed: float, *, early: bool = False, unsaved: int = 0) -> None:
         super().__init__()
         self.session = session
         self.elapsed = elapsed
         self.early = early
+        self.unsaved = unsaved
 
     @property
     def deck(self) -> Deck:
@@ -53,6 +54,13 @@ class SummaryScreen(Screen[str]):
             plain(f"{self.deck.title}  |  {s.mode.label}"),
             Content(f"Score: {percent(s.correct, len(s.answers))}   Time: {_duration(self.elapsed)}"),
         ]
+        if self.unsaved:
+            head.append(
+                Content.styled(
+                    f"! {self.unsaved} answer{'s' if self.unsaved != 1 else ''} could not be saved to your history.",
+                    "bold",
+                )
+            )
         yield Static(Content("\n").join(head), id="summary-head")
         with VerticalScroll(id="missed"):
             missed = s.missed
