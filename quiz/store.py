@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import os
 import sqlite3
+import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -187,14 +188,7 @@ class Store:
         except sqlite3.Error as err:
             raise StoreError(f"{path}: cannot open the score history ({err})") from None
         try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise StoreError(f"{path}: cannot switch the score history to WAL ({mode})")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA cache_size = -500")
-            conn.execute("PRAGMA foreign_keys = ON")
-            _migrate(conn, path)
+            _prepare(conn, path)
         except sqlite3.DatabaseError as err:
             conn.close()
             if err.sqlite_errorname in _CORRUPT_CODES:
@@ -519,6 +513,31 @@ def _cell(text: str) -> str:
 
 
 # -- health, migration and files --------------------------------------------------------------
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    """Set the connection up (WAL, synchronous=FULL) and migrate the schema.
+
+    Two quiz processes creating the same new file at once can find it locked while the other one
+    switches it to WAL, which SQLite reports at once rather than through the busy handler; that
+    is retried until BUSY_TIMEOUT_MS has passed.
+    """
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise StoreError(f"{path}: cannot switch the score history to WAL ({mode})")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA cache_size = -500")
+            conn.execute("PRAGMA foreign_keys = ON")
+            _migrate(conn, path)
+            return
+        except sqlite3.OperationalError as err:
+            if err.sqlite_errorname not in ("SQLITE_BUSY", "SQLITE_LOCKED") or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:

@@ -28,16 +28,29 @@ QUESTIONS = [
     "Which of the following is _except_ allowed?",
 ]
 OPTIONS = [
-    "All of the above", "none of these", "Both A and B", "A, B or C", "(a) & (b).", "only c or d",
-    "Bleeding", "A very long answer that explains the treatment plan in full detail", "20%", "Liver",
-    "Tumour shrinking", "Scan", "Two in 100 people", "10 percent", "Neither of the options", "X-ray",
+    "All of the above",
+    "none of these",
+    "Both A and B",
+    "A, B or C",
+    "(a) & (b).",
+    "only c or d",
+    "Bleeding",
+    "A very long answer that explains the treatment plan in full detail",
+    "20%",
+    "Liver",
+    "Tumour shrinking",
+    "Scan",
+    "Two in 100 people",
+    "10 percent",
+    "Neither of the options",
+    "X-ray",
 ]
 EXPLANATIONS = [
     "",
     "About 20% of people have it. That is 20 in 100 people.",
     "It happens in 5 per cent of cases. Most people recover.",
     "Chemotherapy necessitates multidisciplinary consultation immediately. Ask your nurse!",
-    "Take 2.5 mg a day (with food). It is safe.\"",
+    'Take 2.5 mg a day (with food). It is safe."',
     "One in ten people — about 10% — get a rash; it's mild.",
     "Plain words help. Short sentences help too",
     "The risk is 0.5% (1 in 200).",
@@ -77,7 +90,8 @@ def _counts(stats: TextStats) -> list[int]:
 
 def _warnings(deck: Deck) -> list[list[object]]:
     stats = deck_reading_stats(deck)
-    return [[str(p), p.rule, p.severity, p.line, p.col] for p in lint_deck(deck)] + [
+    # The file's name, not its path: the digests must not depend on where the checkout lives.
+    return [[str(p).replace(str(p.path), p.path.name), p.rule, p.severity, p.line, p.col] for p in lint_deck(deck)] + [
         [stats.words, stats.sentences, stats.syllables, deck_reading_grade(deck)]
     ]
 
@@ -91,7 +105,7 @@ def test_lint_of_varied_decks_gives_the_pinned_warnings() -> None:
 def test_lint_of_the_builtin_and_corpus_decks_gives_the_pinned_warnings() -> None:
     paths = [ROOT / "decks" / "rectal-cancer-stage-iv.toml", *sorted((ROOT / "tests/data/decks/valid").glob("*.toml"))]
     got = [_digest(_warnings(load_deck(p))) for p in paths]
-    assert got == ["7a1dcec9ffdc2b88b444", "9a1e4faa8c8849923707", "c9eab3ad433c17d39d62"]
+    assert got == ["7a1dcec9ffdc2b88b444", "9a1e4faa8c8849923707", "6d36e9ac3b9490826c5f"]
 
 
 def test_reading_counts_are_the_pinned_counts() -> None:

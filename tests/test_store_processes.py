@@ -121,3 +121,30 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     assert stored == kept
     assert conn.execute("SELECT count(*) FROM sessions WHERE finished_at IS NOT NULL").fetchone()[0] == 2
     conn.close()
+
+
+OPENER = """
+import sys, time
+from pathlib import Path
+from quiz.store import Store
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.001)
+Store.open(Path(sys.argv[1]), backup=False).close()
+"""
+
+
+def test_many_processes_creating_the_same_history_at_once_all_open_it(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for round_no in range(3):
+        data_dir, go = tmp_path / f"data{round_no}", tmp_path / f"go{round_no}"
+        procs = [
+            subprocess.Popen([sys.executable, "-c", OPENER, str(data_dir), str(go)], stderr=subprocess.PIPE, env=env)
+            for _ in range(6)
+        ]
+        time.sleep(0.5)
+        go.touch()
+        for proc in procs:
+            _, err = proc.communicate(timeout=60)
+            assert proc.returncode == 0, err.decode()
+        check_database(data_dir / "history.db").close()
