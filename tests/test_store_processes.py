@@ -136,7 +136,7 @@ Store.open(Path(sys.argv[1]), backup=False).close()
 
 def test_many_processes_creating_the_same_history_at_once_all_open_it(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for round_no in range(3):
+    for round_no in range(8):
         data_dir, go = tmp_path / f"data{round_no}", tmp_path / f"go{round_no}"
         procs = [
             subprocess.Popen([sys.executable, "-c", OPENER, str(data_dir), str(go)], stderr=subprocess.PIPE, env=env)
