@@ -272,3 +272,15 @@ def test_quiz_check_strict_accepts_the_deck(capsys: pytest.CaptureFixture[str]) 
     from quiz.cli import main
 
     assert main(["check", "--strict", str(DECK_PATH)]) == 0, capsys.readouterr().out
+
+
+def test_every_typed_answer_accepts_its_short_forms_and_no_wrong_option() -> None:
+    from quiz.generate import Kind, check_typed, kinds_for, make_question
+
+    deck = load_deck(DECK_PATH)
+    typed = [f for f in deck.facts if Kind.TYPED in kinds_for(deck, f)]
+    assert len(typed) >= 30
+    for fact in typed:
+        question = make_question(deck, fact, Kind.TYPED, seed=0)
+        assert all(check_typed(question, text) for text in (fact.answer, *fact.accept)), fact.id
+        assert not any(check_typed(question, text) for text in fact.distractors), fact.id

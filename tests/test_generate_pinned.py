@@ -98,10 +98,11 @@ def test_make_question_and_kinds_for_agree_with_the_pinned_questions() -> None:
 
 def test_builtin_deck_gives_the_pinned_questions() -> None:
     deck = load_deck(ROOT / "decks" / "rectal-cancer-stage-iv.toml")
+    # An edit of the deck changes these too: recompute them then, after checking the deck's diff.
     assert [_digest(generate(deck, seed=s)) for s in (0, 1, 2)] == [
-        "7452e97bf322e44a8556",
-        "9f86ba1695a3f66d7163",
-        "04059f4c7cbe566f21e8",
+        "9326eb8f8f68eeae411f",
+        "254dc0985b7a8813fca4",
+        "745d6bbdaa061c4cfb7c",
     ]
 
 
