@@ -94,7 +94,8 @@ class SummaryScreen(Screen[str]):
         from quiz.interop.markdown import missed_list
 
         now: datetime = self.app.now().astimezone()  # type: ignore[attr-defined]  # the person's local time
-        items = [(self.deck.fact(a.question.fact_id), a.response) for a in self.session.missed]
+        facts = {f.id: f for f in self.deck.facts}  # a fact removed by an edit since is left out
+        items = [(facts[a.question.fact_id], a.response) for a in self.session.missed if a.question.fact_id in facts]
         text = missed_list(self.deck, items, title=f"Questions to ask about: {self.deck.title}", when=now)
         folder = Path.cwd()
         path = folder / f"quiz-missed-{self.deck.id}-{now.strftime('%Y%m%d-%H%M')}.md"
