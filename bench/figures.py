@@ -197,9 +197,7 @@ def history_queries(data: BenchData, opt: Options) -> Figure:
 
 def refresh_history_queries(store, now: datetime) -> None:  # type: ignore[no-untyped-def]
     """The store calls HistoryScreen.refresh_history makes for "all decks", without the widgets."""
-    from quiz.tui.screens.history import DAYS, history_data
-
-    history_data(store, None, now, DAYS)
+    store.overview(None, now, 30)
 
 
 def memory(data: BenchData, opt: Options) -> list[Figure]:

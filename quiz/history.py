@@ -103,6 +103,18 @@ class DeckSummary:
     mastered: int
 
 
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the History screen shows for one deck (or all of them), read in one go."""
+
+    sessions: list[SessionRow]
+    per_day: dict[date, tuple[int, int]]
+    streak: int
+    weakest: list[tuple[str, list[FactScore]]]
+    forecast: list[tuple[date, int]]
+
+
 def stamp(moment: datetime) -> str:
     """The stored form of a moment: fixed-width ISO 8601 in UTC, so text order is time order."""
     return utc(moment).isoformat(timespec="microseconds")

@@ -27,6 +27,7 @@ from quiz.history import (
     FactScore,
     FactState,
     Mastery,
+    Overview,
     SessionRow,
     stamp,
 )
@@ -433,6 +434,26 @@ class Store:
     def deck_ids(self) -> list[str]:
         """The id of every deck with a session, in order."""
         return history.deck_ids(self._conn)
+
+    def overview(self, deck_id: str | None, now: datetime | None = None, days: int = 30) -> Overview:
+        """Every query of the History screen, for one deck or (None) all of them: the last sessions,
+        accuracy per day over `days` days, the streak, the weakest facts and the 14-day forecast."""
+        moment = utc(now)
+        today = moment.date()
+        start = today - timedelta(days=days - 1)
+        ids = [deck_id] if deck_id else self.deck_ids()
+        per_day: dict[date, tuple[int, int]] = {}
+        for did in ids:
+            for day in self.accuracy_per_day(did, start, today):
+                answered, correct = per_day.get(day.day, (0, 0))
+                per_day[day.day] = (answered + day.answered, correct + day.correct)
+        return Overview(
+            sessions=self.last_sessions(200, deck_id),
+            per_day=per_day,
+            streak=self.streak(today),
+            weakest=[(did, self.weakest_facts(did, 3, 10)) for did in ids],
+            forecast=self.due_forecast(deck_id, 14, moment),
+        )
 
     def deck_summaries(
         self, deck_id: str | None = None, now: datetime | None = None

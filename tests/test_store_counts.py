@@ -29,3 +29,19 @@ def test_due_count_and_mastery_count_only_the_facts_given(tmp_path: Path) -> Non
         some = store.mastery("d", {"a", "new"}, soon)
         assert (some.facts, some.mastered) == (2, 1)
         assert store.mastery("d", ["a", "a", "new"], later).mastered == 0  # forgotten by then
+
+
+def test_overview_gathers_what_the_history_screen_shows(tmp_path: Path) -> None:
+    with Store.open(tmp_path, scheduler=Scheduler(fuzz=False), backup=False) as store:
+        for deck, correct in (("d", True), ("e", False)):
+            sid = store.start_session(deck, "multiple-choice", now=T0)
+            for _ in range(3):
+                store.record_answer(sid, deck, "f", kind="multiple_choice", response="x", correct=correct, now=T0)
+            store.finish_session(sid, now=T0)
+        every = store.overview(None, T0)
+        assert [s.deck_id for s in every.sessions] == ["e", "d"]
+        assert every.per_day == {T0.date(): (6, 3)} and every.streak == 1
+        assert dict(every.weakest) == {"d": [], "e": [store.weakest_facts("e")[0]]}
+        one = store.overview("d", T0)
+        assert one.per_day == {T0.date(): (3, 3)} and [s.deck_id for s in one.sessions] == ["d"]
+        assert len(one.forecast) == 14

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,10 +12,8 @@ from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static
 
 from quiz.deck.model import Deck
 from quiz.mode import Mode
-from quiz.store import FactScore, SessionRow, Store
 from quiz.tui.text import plain
 
-ALL = "__all__"
 DAYS = 30
 
 
@@ -77,7 +74,7 @@ class HistoryScreen(Screen[None]):
 
     def _deck_id(self) -> str | None:
         value = self.query_one("#deck-filter", Select).value
-        return value if isinstance(value, str) and value != ALL else None
+        return value if isinstance(value, str) else None
 
     def _titles(self) -> dict[str, Deck]:
         return {f.deck.id: f.deck for f in self.app.decks if f.deck}  # type: ignore[attr-defined]
@@ -88,7 +85,7 @@ class HistoryScreen(Screen[None]):
         deck_id = self._deck_id()
         decks = self._titles()
         self.deck = decks.get(deck_id) if deck_id else None
-        data = history_data(store, deck_id, now, DAYS)
+        data = store.overview(deck_id, now, DAYS)
 
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
@@ -143,33 +140,3 @@ class HistoryScreen(Screen[None]):
         self.query_one("#due-text", Static).update(
             f"Facts falling due over the next two weeks: {sum(c for _, c in data.forecast)}."
         )
-
-
-@dataclass(frozen=True)
-class HistoryData:
-    """Everything the History screen shows, read from the store in one go."""
-
-    sessions: list[SessionRow]
-    per_day: dict[date, tuple[int, int]]
-    streak: int
-    weakest: list[tuple[str, list[FactScore]]]
-    forecast: list[tuple[date, int]]
-
-
-def history_data(store: Store, deck_id: str | None, now: datetime, days: int) -> HistoryData:
-    """Run every query of the History screen for one deck (or all of them when None)."""
-    today = now.date()
-    start = today - timedelta(days=days - 1)
-    ids = [deck_id] if deck_id else store.deck_ids()
-    per_day: dict[date, tuple[int, int]] = {}
-    for did in ids:
-        for day in store.accuracy_per_day(did, start, today):
-            answered, correct = per_day.get(day.day, (0, 0))
-            per_day[day.day] = (answered + day.answered, correct + day.correct)
-    return HistoryData(
-        sessions=store.last_sessions(200, deck_id),
-        per_day=per_day,
-        streak=store.streak(today),
-        weakest=[(did, store.weakest_facts(did, 3, 10)) for did in ids],
-        forecast=store.due_forecast(deck_id, 14, now),
-    )
