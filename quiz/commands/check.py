@@ -21,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.discover import deck_files
     from quiz.deck.errors import DeckError, Problem
     from quiz.deck.load import load_deck
+    from quiz.lint import deck_reading_stats, lint_deck
     from quiz.paths import builtin_decks_dir, data_dir, user_decks_dir
 
     paths: list[Path] = args.paths
@@ -34,8 +35,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"quiz check: {p}: no such file or folder", file=sys.stderr)
     if missing:
         return 2
-    lint = _lint_function()
-    reading = _reading_function()
     stats = None
     checked = bad = errors = warnings = 0
     for path in deck_files(paths):
@@ -46,10 +45,9 @@ def run(args: argparse.Namespace) -> int:
         except DeckError as err:
             problems.extend(err.problems)
         else:
-            if lint is not None:
-                problems.extend(lint(deck))
-            if reading is not None:
-                stats = reading(deck) if stats is None else stats + reading(deck)
+            problems.extend(lint_deck(deck))
+            counts = deck_reading_stats(deck)
+            stats = counts if stats is None else stats + counts
         n_err = sum(p.severity == "error" for p in problems)
         n_warn = len(problems) - n_err
         for p in problems:
@@ -63,24 +61,6 @@ def run(args: argparse.Namespace) -> int:
         reading_part = f"; reading grade {grade:.1f}" if grade is not None else ""
         print(_summary(checked, bad, errors, warnings, strict=args.strict) + reading_part)
     return 1 if bad else 0
-
-
-def _lint_function():  # type: ignore[no-untyped-def]
-    """The authoring-advice checker, where this version of quiz has one."""
-    try:
-        from quiz.lint import lint_deck
-    except ImportError:
-        return None
-    return lint_deck
-
-
-def _reading_function():  # type: ignore[no-untyped-def]
-    """Counts behind the Flesch-Kincaid grade of a deck's questions and explanations, if available."""
-    try:
-        from quiz.lint import deck_reading_stats
-    except ImportError:
-        return None
-    return deck_reading_stats
 
 
 def _plural(n: int, word: str) -> str:
