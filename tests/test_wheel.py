@@ -16,7 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv (sharing this interpreter's site-packages for the dependencies) with quiz's wheel."""
+    """A fresh venv with quiz's wheel; the dependencies come from this interpreter's site-packages.
+
+    CI installs quiz itself into this interpreter (`pip install ".[test]"`), so the venv sees a quiz
+    already installed: `--ignore-installed` makes pip put the wheel in the venv regardless, and the
+    test below checks that the quiz it ran is the venv's own.
+    """
     work = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work), str(ROOT)],
@@ -25,8 +30,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     wheel = next(work.glob("quiz-*.whl"))
     env_dir = work / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     bindir = env_dir / "bin"
+    # The venv's own site-packages comes first on sys.path; these are appended after it, so the
+    # wheel's quiz wins over any quiz installed beside the dependencies.
+    outer = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    (own,) = env_dir.glob("lib/python*/site-packages")
+    (own / "outer-dependencies.pth").write_text("\n".join(outer) + "\n")
     subprocess.run(
         [
             sys.executable,
@@ -36,6 +46,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             str(bindir / "python"),
             "install",
             "--no-deps",
+            "--ignore-installed",
             "--quiet",
             str(wheel),
         ],
@@ -56,7 +67,8 @@ def test_installed_quiz_lists_and_checks_its_builtin_decks(installed: Path, tmp_
     decks = json.loads(listed.stdout)["decks"]
     builtin = [d for d in decks if d["builtin"]]
     assert builtin and all(d["problem"] is None for d in builtin)
-    assert all("site-packages" in d["path"] for d in builtin)
+    venv_site = str(installed.parent / "lib")
+    assert all(d["path"].startswith(venv_site) and "site-packages" in d["path"] for d in builtin)
     checked = _run(installed, "check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "all valid" in checked.stdout
