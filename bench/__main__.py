@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.data import FULL, QUICK, Sizes, make_data
+from bench.data import FULL, QUICK, DataFolderInUse, Sizes, make_data
 from bench.figures import FIGURES, Figure, Options
 from bench.measure import compile_sources
 
@@ -31,7 +31,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, help="repetitions of each timing (default 9, or 2 with --quick)")
     parser.add_argument("--facts", type=int, help="facts in the large deck (default 10,000)")
     parser.add_argument("--answers", type=int, help="answers in the history (default 1,000,000)")
-    parser.add_argument("--keep", type=Path, metavar="DIR", help="generate the data in DIR and keep it")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="generate the data in DIR and keep it; a later run with the same DIR and sizes reuses it",
+    )
     return parser.parse_args(argv)
 
 
@@ -73,8 +78,12 @@ def run(argv: Sequence[str] | None = None) -> list[Figure]:
         root = args.keep or Path(tmp)
         root.mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
-        print(f"bench: generating {sizes.facts:,} facts and {sizes.answers:,} answers in {root}", file=sys.stderr)
-        data = make_data(root, sizes)
+        print(f"bench: data of {sizes.facts:,} facts and {sizes.answers:,} answers in {root}", file=sys.stderr)
+        try:
+            data = make_data(root, sizes)
+        except DataFolderInUse as err:
+            print(f"bench: {err}", file=sys.stderr)
+            raise SystemExit(2) from None
         print(f"bench: data ready in {time.perf_counter() - start:.1f} s", file=sys.stderr)
         figures = []
         for name in names:

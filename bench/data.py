@@ -175,9 +175,29 @@ class BenchData:
     """An empty data folder."""
 
 
+MARKER = "bench-data.json"
+"""Written last by make_data: the sizes of complete data in a kept folder, which a later run reuses."""
+
+
+class DataFolderInUse(Exception):
+    """The folder given to keep the data in holds something that is not complete bench data."""
+
+
 def make_data(root: Path, sizes: Sizes) -> BenchData:
-    """Generate everything the figures need under `root`."""
+    """Generate everything the figures need under `root`, or reuse what an earlier run kept there.
+
+    Kept data is reused only when its marker names the same sizes; a folder with anything else
+    in it is refused rather than overwritten.
+    """
     deck = root / "bench-large.toml"
+    paths = BenchData(root, deck, root / "history", root / "large", root / "empty")
+    marker = root / MARKER
+    if marker.exists():
+        if json.loads(marker.read_text(encoding="utf-8")) == {"facts": sizes.facts, "answers": sizes.answers}:
+            return paths
+        raise DataFolderInUse(f"{root} holds bench data of other sizes; delete it or choose another folder")
+    if any(root.iterdir()):
+        raise DataFolderInUse(f"{root} is not empty and holds no complete bench data; choose an empty folder")
     deck.write_text(deck_toml(sizes.facts), encoding="utf-8")
     history_dir = root / "history"
     history_dir.mkdir(mode=0o700)
@@ -192,4 +212,5 @@ def make_data(root: Path, sizes: Sizes) -> BenchData:
         shutil.copyfile(db, large_dir / db.name)
     empty_dir = root / "empty"
     empty_dir.mkdir(mode=0o700)
-    return BenchData(root, deck, history_dir, large_dir, empty_dir)
+    marker.write_text(json.dumps({"facts": sizes.facts, "answers": sizes.answers}), encoding="utf-8")
+    return paths

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import bench.__main__ as bench_main
+from bench.data import DataFolderInUse, Sizes, make_data
 from bench.figures import FIGURES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,3 +41,21 @@ def test_only_picks_figures(tmp_path: Path, capsys) -> None:
     assert [f.name for f in figures] == ["load+generate", "load+generate, deck changed"]
     assert "load+generate" in capsys.readouterr().out
     assert set(FIGURES) >= {"startup", "check", "load", "record", "history", "memory"}
+
+
+def test_kept_data_is_reused_for_the_same_sizes_and_refused_for_others(tmp_path: Path) -> None:
+    small = Sizes(facts=30, answers=100)
+    first = make_data(tmp_path, small)
+    stamp = first.history_dir.joinpath("history.db").stat().st_mtime_ns
+    again = make_data(tmp_path, small)
+    assert again == first
+    assert again.history_dir.joinpath("history.db").stat().st_mtime_ns == stamp  # not made again
+    with pytest.raises(DataFolderInUse, match="other sizes"):
+        make_data(tmp_path, Sizes(facts=31, answers=100))
+
+
+def test_a_folder_with_other_things_in_it_is_not_used_for_data(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(DataFolderInUse, match="not empty"):
+        make_data(tmp_path, Sizes(facts=30, answers=100))
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
