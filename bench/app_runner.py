@@ -41,8 +41,15 @@ def _minimal_app():  # type: ignore[no-untyped-def]
 
 
 def main(which: str) -> int:
-    app = _quiz_app() if which == "quiz" else _minimal_app()
-    app.run(headless=True, size=(80, 24), auto_pilot=_exit_when_idle)
+    options = {"headless": True, "size": (80, 24), "auto_pilot": _exit_when_idle}
+    if which == "quiz":
+        from quiz.tui.run import run_app
+
+        app = _quiz_app()
+        run_app(app, **options)
+    else:
+        app = _minimal_app()
+        app.run(**options)
     if which == "quiz" and _FIRST_SCREEN != "HomeScreen":
         print(f"bench.app_runner: the app showed {_FIRST_SCREEN or 'nothing'}, not Home", file=sys.stderr)
         return 1
