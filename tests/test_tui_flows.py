@@ -345,3 +345,28 @@ async def test_the_daily_backup_is_taken_in_the_background(deck: Path, tmp_path:
         await pilot.pause()
     backups = list((data / "backups").glob("*.db"))
     assert len(backups) == 1 and backups[0].stat().st_mode & 0o777 == 0o600
+
+
+async def test_an_unusable_history_is_a_message_and_home_still_opens(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "history.db").mkdir()  # neither a database nor something to move aside
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.store is None
+        notes = list(app._notifications)
+        assert any(n.title == "Score history unavailable" and "will not be saved" in n.message for n in notes)
+        await pilot.press("enter", "2", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+
+
+async def test_home_is_the_first_screen_and_escape_cannot_leave_it_blank(deck: Path, tmp_path: Path) -> None:
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen_stack == [app.screen] and isinstance(app.screen, HomeScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.is_running

@@ -64,17 +64,35 @@ class QuizApp(App[int]):
         self.open_history = history
         self.store: Store | None = None
         self.store_problem: str | None = None
+        self._damaged: DamagedDatabase | None = None
+        self._home_first = False
         self.decks: list[FoundDeck] = []
         self._stamps: dict[Path, tuple[int, int] | None] = {}
         self.seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4))
 
     # -- start-up -----------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def on_load(self) -> None:
+        """Load the decks and open the history before the first screen is built (no screen needed)."""
         self.decks = self._load_decks()
         self._stamps = {f.path: _stamp(f.path) for f in self.decks}
-        self._open_store()
+        self._try_open_store()
+
+    def get_default_screen(self) -> Screen[object]:
+        """Home is the first screen itself when that is where the app starts (nothing to push)."""
+        self._home_first = self._damaged is None and self.study_request is None and not self.open_history
+        if self._home_first:
+            from quiz.tui.screens.home import HomeScreen
+
+            return HomeScreen()
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
         self.set_interval(self.settings.watch_interval, self.poll_decks)
+        if self._home_first:
+            self._after_store_opened()
+        else:
+            self._report_store()
 
     @property
     def _cache(self) -> Path:
@@ -90,29 +108,41 @@ class QuizApp(App[int]):
             found.append(load_found(request.path, cache=self._cache))
         return found
 
-    def _open_store(self) -> None:
+    def _try_open_store(self) -> None:
+        """Open the history; keep what went wrong (damage, or another problem) for _report_store."""
+        self.store, self.store_problem, self._damaged = None, None, None
         try:
-            self.store = Store.open(
-                self.settings.data_dir, scheduler=Scheduler(fuzz=self.settings.fuzz), backup=False
-            )
+            self.store = Store.open(self.settings.data_dir, scheduler=Scheduler(fuzz=self.settings.fuzz), backup=False)
         except DamagedDatabase as err:
+            self._damaged = err
+        except (StoreError, OSError) as err:
+            self.store_problem = str(err)
+
+    def _open_store(self) -> None:
+        self._try_open_store()
+        self._report_store()
+
+    def _report_store(self) -> None:
+        """Ask what to do about a damaged history, or go on to the first screen."""
+        if self._damaged is not None:
             from quiz.tui.screens.dialogs import StoreProblemDialog
 
-            self.push_screen(StoreProblemDialog(err), self._after_store_problem)
+            self.push_screen(StoreProblemDialog(self._damaged), self._after_store_problem)
             return
-        except (StoreError, OSError) as err:
-            self.store = None
-            self.store_problem = str(err)
-            self._show_first_screen()
+        self._show_first_screen()
+        self._after_store_opened()
+
+    def _after_store_opened(self) -> None:
+        """Say the history cannot be used, or start the daily backup and the background check."""
+        if self.store is None:
             self.notify(
-                f"{err}\nYou can study, but answers will not be saved.",
+                f"{self.store_problem}\nYou can study, but answers will not be saved.",
                 title="Score history unavailable",
                 severity="error",
                 markup=False,
                 timeout=15,
             )
             return
-        self._show_first_screen()
         self.run_worker(self._back_up_store, thread=True, group="backup")
         if self.store.path.stat().st_size > QUICK_CHECK_MAX_BYTES:  # only checked in part at open
             self.set_timer(VERIFY_AFTER, lambda: self.run_worker(self._verify_store, thread=True, group="verify"))
