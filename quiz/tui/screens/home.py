@@ -37,11 +37,13 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)
-        table.add_column("Deck", key="deck", width=38)
-        table.add_column("Facts", key="facts")
-        table.add_column("Due", key="due")
-        table.add_column("Last", key="last")
-        table.add_column("Mastered", key="mastery")
+        # Every label and cell is a Text: DataTable reads a str as markup (and loads Rich's emoji
+        # table for it), which none of these need.
+        table.add_column(Text("Deck"), key="deck", width=38)
+        table.add_column(Text("Facts"), key="facts")
+        table.add_column(Text("Due"), key="due")
+        table.add_column(Text("Last"), key="last")
+        table.add_column(Text("Mastered"), key="mastery")
         table.focus()  # the rows come with ScreenResume, sent when the screen is first shown too
 
     def on_screen_resume(self) -> None:
@@ -62,7 +64,8 @@ class HomeScreen(Screen[None]):
         now = self.app.now()  # type: ignore[attr-defined]
         for index, found in enumerate(self.decks):
             if found.deck is None:
-                table.add_row(Text(f"! {found.path.name}: cannot be used"), "-", "-", "-", "-", key=str(index))
+                dashes = [Text("-")] * 4
+                table.add_row(Text(f"! {found.path.name}: cannot be used"), *dashes, key=str(index))
                 continue
             deck = found.deck
             due = last = mastered = "-"
@@ -75,7 +78,8 @@ class HomeScreen(Screen[None]):
                     last = f"{s.correct}/{s.answered}"
                 m = store.mastery(deck.id, ids, now)
                 mastered = f"{m.share:.0%}"
-            table.add_row(Text(_fit(deck.title, 38)), str(len(deck.facts)), due, last, mastered, key=str(index))
+            cells = (str(len(deck.facts)), due, last, mastered)
+            table.add_row(Text(_fit(deck.title, 38)), *map(Text, cells), key=str(index))
         if self.decks:
             table.move_cursor(row=min(max(row, 0), len(self.decks) - 1))
         self._show_detail()
