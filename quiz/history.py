@@ -1,4 +1,4 @@
-"""Read-only queries over the score history; the rows they return are frozen dataclasses.
+"""Read-only queries over the score history; the rows they return are named tuples (immutable, cheap to define).
 
 Every function takes an open sqlite3 connection to a migrated history database; Store wraps them.
 Days are UTC calendar days, stored beside each answer so that per-day queries use an index.
@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from quiz.schedule import CardState, Phase, Scheduler, days_ahead, utc
 
 
-@dataclass(frozen=True)
-class SessionRow:
+class SessionRow(NamedTuple):
     """One study session: one deck in one mode, with its running counts."""
 
     id: int
@@ -29,8 +28,7 @@ class SessionRow:
     correct: int
 
 
-@dataclass(frozen=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
     """One answer as stored (prior_state is the fact's scheduling state before it, for undo)."""
 
     id: int
@@ -47,8 +45,7 @@ class AnswerRow:
     answered_at: datetime
 
 
-@dataclass(frozen=True)
-class FactState:
+class FactState(NamedTuple):
     """What the store knows about one fact: its tries, misses and scheduling state."""
 
     deck_id: str
@@ -58,8 +55,7 @@ class FactState:
     card: CardState
 
 
-@dataclass(frozen=True)
-class DayAccuracy:
+class DayAccuracy(NamedTuple):
     """Answers and right answers on one UTC day."""
 
     day: date
@@ -67,8 +63,7 @@ class DayAccuracy:
     correct: int
 
 
-@dataclass(frozen=True)
-class FactScore:
+class FactScore(NamedTuple):
     """How often a fact was tried and missed."""
 
     fact_id: str
@@ -76,8 +71,7 @@ class FactScore:
     misses: int
 
 
-@dataclass(frozen=True)
-class Mastery:
+class Mastery(NamedTuple):
     """How many of a deck's facts are recalled with at least the target probability."""
 
     facts: int
@@ -89,8 +83,7 @@ class Mastery:
         return self.mastered / self.facts if self.facts else 0.0
 
 
-@dataclass(frozen=True)
-class DeckSummary:
+class DeckSummary(NamedTuple):
     """A deck's history at a glance, from stored data alone (no deck file needed)."""
 
     deck_id: str
@@ -104,8 +97,7 @@ class DeckSummary:
 
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     """Everything the History screen shows for one deck (or all of them), read in one go."""
 
     sessions: list[SessionRow]
