@@ -8,7 +8,6 @@ refused and left untouched. Nothing here logs or prints deck text or answers.
 
 from __future__ import annotations
 
-import csv
 import os
 import sqlite3
 import time
@@ -463,6 +462,8 @@ class Store:
 
     def export_csv(self, path: Path) -> int:
         """Write every answer to a new CSV file readable by its owner alone; return the count."""
+        import csv  # only here: the app's start-up does not need it
+
         fields = [
             "answer_id", "session_id", "deck_id", "fact_id", "deck_version", "content_hash",
             "kind", "response", "correct", "rating", "response_ms", "answered_at",

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
-
-import tomli
+from typing import TYPE_CHECKING, Any
 
 from quiz.deck.errors import DeckError, Problem
-from quiz.deck.locate import Layout, Table, locate
 from quiz.deck.model import FORMAT_VERSION, NO_POSITIONS, Deck, Fact, Source
+
+if TYPE_CHECKING:
+    from quiz.deck.locate import Layout, Table
+
+# tomli and quiz.deck.locate are imported where a deck's text is parsed: a deck read back from the
+# cache (quiz.deck.cache), as at every start of the app, needs neither.
 
 MAX_BYTES = 8 * 1024 * 1024
 """The largest deck file accepted (8 MiB: about 15,000 facts of patient text)."""
@@ -197,6 +200,8 @@ class _Checker:
         return [(entry, self.layout.entry(name, i) or self._fallback(name)) for i, entry in enumerate(value)]
 
     def _fallback(self, name: str) -> Table:
+        from quiz.deck.locate import Table
+
         return Table(*(self.pos(self.layout.top, name) or (1, 1))[:1])
 
 
@@ -350,6 +355,10 @@ def parse_deck(text: str, path: Path | str = "<deck>", *, positions: bool = True
         raise DeckError([Problem(path, line, col, f"the file {_control_message(bad.group())}")])
     if not text.strip():
         raise DeckError([Problem(path, None, None, EMPTY)])
+    import tomli
+
+    from quiz.deck.locate import Layout, locate
+
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as err:
