@@ -12,7 +12,11 @@ from hypothesis import HealthCheck, settings
 # Durations are for bench/, never for tests: on a shared, noisy machine Hypothesis's deadline and
 # too-slow checks would fail tests for the machine's load, not for a defect.
 settings.register_profile("quiz", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("quiz")
+# In CI (CI is set) the examples are derandomized: a run there is the same run as `CI=true pytest`
+# here, so a failure it finds can be reproduced, and a new random example never fails a landing.
+# Local runs keep exploring new examples.
+settings.register_profile("quiz-ci", parent=settings.get_profile("quiz"), derandomize=True, print_blob=True)
+settings.load_profile("quiz-ci" if os.environ.get("CI") else "quiz")
 
 # Screens show local time; snapshots must not depend on the machine's time zone.
 os.environ["TZ"] = "UTC"

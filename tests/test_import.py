@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from quiz.cli import main
@@ -165,6 +165,9 @@ def quote(field: str, sep: str) -> str:
 @given(st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=8), st.sampled_from(["\t", ",", ";", " | "]))
 def test_any_table_of_texts_imports_exactly(rows: list[tuple[str, str]], sep: str) -> None:
     text = "".join(f"{quote(a, sep)}{sep}{quote(b, sep)}\n" for a, b in rows)
+    # A file's first character U+FEFF is its byte-order mark, dropped as exports expect
+    # (test_comments_blank_lines_crlf_and_bom), so a first term cannot begin with one.
+    assume(not text.startswith("\ufeff"))
     deck, _ = import_cards(text, "t.txt", deck_id="t", separator=sep, header=False)
     loaded = parse_deck(deck_to_toml(deck), "t.toml")
     assert loaded == deck
