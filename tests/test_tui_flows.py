@@ -370,3 +370,38 @@ async def test_home_is_the_first_screen_and_escape_cannot_leave_it_blank(deck: P
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.is_running
+
+
+def footer_keys(screen) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    """The footer's keys as shown: key -> enabled."""
+    from textual.widgets._footer import FooterKey
+
+    return {k.key: not k.has_class("-disabled") for k in screen.query(FooterKey)}
+
+
+async def test_the_footer_follows_the_keys_as_they_change(deck: Path, tmp_path: Path) -> None:
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert footer_keys(app.screen) == {
+            "enter": True,
+            "r": True,
+            "h": True,
+            "q": True,
+            "question_mark": True,
+            "ctrl+p": True,
+        }
+        screen = await _study(pilot)
+        q = screen.session.current
+        assert q.kind is Kind.MULTIPLE_CHOICE
+        await pilot.pause()
+        asking = footer_keys(screen)
+        assert "1" in asking and "enter" not in asking and "u" not in asking  # nothing to go on to or undo
+
+        await pilot.press(str(q.correct_index + 1))
+        await pilot.pause()
+        answered = footer_keys(screen)
+        assert answered["enter"] and answered["u"] and "1" not in answered
+        await pilot.press("u")  # undo: back to asking, and the footer with it
+        await pilot.pause()
+        assert footer_keys(screen) == asking

@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Select, Sparkline, Static, TabbedContent, TabPane
 
 from quiz.deck.model import Deck
 from quiz.mode import Mode
+from quiz.tui.footer import KeysFooter
 from quiz.tui.text import plain
 
 DAYS = 30
@@ -48,7 +49,7 @@ class HistoryScreen(Screen[None]):
             with TabPane("4 Due", id="tab-due"):
                 yield Static(id="due-text")
                 yield DataTable(id="forecast", cursor_type="row")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#sessions", DataTable).add_columns("Date", "Deck", "Mode", "Score", "Time")

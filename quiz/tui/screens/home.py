@@ -8,10 +8,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from quiz.deck.discover import FoundDeck
 from quiz.mode import Mode
+from quiz.tui.footer import KeysFooter
 from quiz.tui.text import plain
 
 
@@ -33,7 +34,7 @@ class HomeScreen(Screen[None]):
             yield Static("Choose a deck and press Enter to study.", id="home-hint")
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=False)
             yield Static(id="deck-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)

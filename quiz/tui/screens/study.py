@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.deck.discover import FoundDeck
@@ -24,6 +24,7 @@ from quiz.generate import Kind, Question, content_hash, kinds_for, make_question
 from quiz.schedule import Rating
 from quiz.session import DEFAULT_COUNT, Answered, Mode, StudySession, plan
 from quiz.store import StoreError
+from quiz.tui.footer import KeysFooter
 from quiz.tui.text import plain, source_line, terms_in, with_terms
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class StudyScreen(Screen[None]):
                 select_on_focus=False,
             )
             yield Static(id="feedback")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#typed", Input).cursor_blink = self.quiz.settings.blink

@@ -11,11 +11,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.deck.model import Deck
 from quiz.paths import FILE_MODE
 from quiz.session import StudySession
+from quiz.tui.footer import KeysFooter
 from quiz.tui.text import percent, plain, source_line
 
 
@@ -79,7 +80,7 @@ class SummaryScreen(Screen[str]):
                         parts.append(plain(q.explanation))
                     parts.append(plain(source_line(q.source, q.refs), "italic"))
                     yield Static(Content("\n").join(parts), classes="missed-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#missed").focus()
