@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Select, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent, TabPane
 
 from quiz.deck.model import Deck
 from quiz.mode import Mode
-from quiz.tui.footer import KeysFooter
+from quiz.tui.bars import KeysFooter, TitleBar
 from quiz.tui.text import plain
 
 DAYS = 30
@@ -33,7 +33,7 @@ class HistoryScreen(Screen[None]):
     deck: Deck | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         options = [(plain(f.deck.title if f.deck else f.id), f.id) for f in self.app.decks]  # type: ignore[attr-defined]
         yield Select(options, prompt="All decks", allow_blank=True, id="deck-filter")
         with TabbedContent(id="history-tabs"):

@@ -8,11 +8,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from quiz.deck.discover import FoundDeck
 from quiz.mode import Mode
-from quiz.tui.footer import KeysFooter
+from quiz.tui.bars import KeysFooter, TitleBar
 from quiz.tui.text import plain
 
 
@@ -29,7 +29,7 @@ class HomeScreen(Screen[None]):
     deck = None  # Home has no current deck; Help shows only its keys.
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="home"):
             yield Static("Choose a deck and press Enter to study.", id="home-hint")
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=False)

@@ -24,7 +24,7 @@ from quiz.generate import Kind, Question, content_hash, kinds_for, make_question
 from quiz.schedule import Rating
 from quiz.session import DEFAULT_COUNT, Answered, Mode, StudySession, plan
 from quiz.store import StoreError
-from quiz.tui.footer import KeysFooter
+from quiz.tui.bars import KeysFooter
 from quiz.tui.text import plain, source_line, terms_in, with_terms
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from quiz.deck.model import Deck
 from quiz.paths import FILE_MODE
 from quiz.session import StudySession
-from quiz.tui.footer import KeysFooter
+from quiz.tui.bars import KeysFooter
 from quiz.tui.text import percent, plain, source_line
 
 

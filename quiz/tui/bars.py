@@ -1,11 +1,17 @@
-"""The key footer every screen shows: Textual's Footer, rebuilt only when its keys change."""
+"""The bars around every screen: a title line at the top, the keys at the bottom.
+
+Both are lighter than Textual's own Header and Footer, which Home (the first screen) pays for at
+every start: see docs/benchmarks.md.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import RenderResult
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 
 def shown_keys(screen: Screen[object]) -> tuple[Hashable, ...]:
@@ -35,3 +41,25 @@ class KeysFooter(Footer):
         super().bindings_changed(screen)
         if self._bindings_ready and screen.app.app_focus and self.is_attached and screen is self.screen:
             self._shown = keys  # a rebuild is now scheduled with these keys
+
+
+class TitleBar(Static):
+    """The app's title and subtitle on one line at the top, as Textual's Header shows them.
+
+    Header builds four widgets (icon, title, clock space) and watches the title for changes;
+    quiz's title never changes, and the command palette stays one key away in the footer.
+    """
+
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        width: 100%;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        content-align: center middle;
+    }
+    """
+
+    def render(self) -> RenderResult:
+        return Content.assemble(self.app.title, (" — ", "dim"), (self.app.sub_title, "dim"))
