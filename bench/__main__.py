@@ -28,7 +28,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--only", action="append", choices=sorted(FIGURES), metavar="NAME",
         help=f"measure only this figure (repeatable): {', '.join(FIGURES)}",
     )  # fmt: skip
-    parser.add_argument("--runs", type=int, help="repetitions of each timing (default 9, or 2 with --quick)")
+    parser.add_argument("--runs", type=int, help="repetitions of each timing (default 15, or 2 with --quick)")
     parser.add_argument("--facts", type=int, help="facts in the large deck (default 10,000)")
     parser.add_argument("--answers", type=int, help="answers in the history (default 1,000,000)")
     parser.add_argument(
@@ -70,7 +70,7 @@ def run(argv: Sequence[str] | None = None) -> list[Figure]:
     args = parse_args(argv)
     base = QUICK if args.quick else FULL
     sizes = Sizes(facts=args.facts or base.facts, answers=args.answers or base.answers)
-    runs = args.runs or (2 if args.quick else 9)
+    runs = args.runs or (2 if args.quick else 15)
     opt = Options(runs=runs, writes=40 if args.quick else 400)
     names = args.only or list(FIGURES)
     compile_sources()
