@@ -30,6 +30,8 @@ class KeysFooter(Footer):
     refreshed: on focus changes, on screen changes and once more when idle, three times before
     Home is first idle, though the keys are the same each time. That was about a seventh of
     start-up. A change in any key, label, group, tooltip or enabled state still rebuilds it.
+    It reads Footer's private `_bindings_ready`, which is why Textual is pinned in pyproject.toml;
+    tests/test_tui_flows.py checks the footer still follows the keys after an upgrade.
     """
 
     _shown: tuple[Hashable, ...] | None = None
