@@ -23,3 +23,14 @@ class Mode(StrEnum):
             "mixed": "Mixed",
             "due": "Review what is due",
         }[self.value]
+
+    @property
+    def short(self) -> str:
+        """The label in at most 12 characters, for a table column at 80 columns."""
+        return {
+            "multiple-choice": "Multi-choice",
+            "flashcard": "Flashcards",
+            "typed": "Typed",
+            "mixed": "Mixed",
+            "due": "Due review",
+        }[self.value]

@@ -186,7 +186,7 @@ async def test_history_screen_shows_sessions(deck: Path, tmp_path: Path) -> None
         table = app.screen.query_one("#sessions", DataTable)
         assert table.row_count == 1
         row = [str(c) for c in table.get_row_at(0)]
-        assert row[1] == "Caring for your kidneys" and row[3] == "0/1"
+        assert row[1] == "Caring for your kid…" and row[2] == "Multi-choice" and row[3] == "0/1"
 
 
 async def test_broken_deck_is_listed_and_the_others_work(deck: Path, tmp_path: Path) -> None:
@@ -405,3 +405,31 @@ async def test_the_footer_follows_the_keys_as_they_change(deck: Path, tmp_path: 
         await pilot.press("u")  # undo: back to asking, and the footer with it
         await pilot.pause()
         assert footer_keys(screen) == asking
+
+
+async def test_history_tables_fit_80_columns_with_the_longest_cells(deck: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    data = tmp_path / "data"
+    long_deck = write_deck(
+        tmp_path / "decks", DECK.replace("Caring for your kidneys", "A very long deck title " * 4), name="long.toml"
+    )
+    with Store.open(data, backup=False) as store:
+        for mode in ("due", "typed", "multiple-choice"):
+            sid = store.start_session("kidney-care", mode, "1.0.0")
+            for _ in range(120):  # three-digit counts
+                store.record_answer(sid, "kidney-care", "salt-limit", kind="typed", response="x", correct=True)
+            store.finish_session(sid, ended_early=True)
+    app = make_app([long_deck], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for tab_key, tab in (("1", "tab-sessions"), ("2", "tab-progress"), ("3", "tab-weakest"), ("4", "tab-due")):
+            await pilot.press(tab_key)
+            await pilot.pause()
+            for table in app.screen.query_one(f"#{tab}").query(DataTable):
+                assert table.virtual_size.width <= table.scrollable_content_region.width, (tab_key, table.id)
+        rows = [[str(c) for c in app.screen.query_one("#sessions", DataTable).get_row_at(i)] for i in range(3)]
+        assert [r[3] for r in rows] == ["120/120 early"] * 3
+        assert {r[2] for r in rows} == {"Due review", "Typed", "Multi-choice"}
+        assert rows[0][1].startswith("A very long deck") and rows[0][1].endswith("…")
+        assert "early" in str(app.screen.query_one("#sessions-text").render())

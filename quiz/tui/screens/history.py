@@ -38,6 +38,10 @@ class HistoryScreen(Screen[None]):
         yield Select(options, prompt="All decks", allow_blank=True, id="deck-filter")
         with TabbedContent(id="history-tabs"):
             with TabPane("1 Sessions", id="tab-sessions"):
+                yield Static(
+                    'Newest first. "early" means the session was left before its last question.',
+                    id="sessions-text",
+                )
                 yield DataTable(id="sessions", cursor_type="row")
             with TabPane("2 Progress", id="tab-progress"):
                 yield Static(id="progress-text")
@@ -94,10 +98,11 @@ class HistoryScreen(Screen[None]):
             title = decks[s.deck_id].title if s.deck_id in decks else s.deck_id
             end = s.finished_at or s.started_at
             minutes = max(0, int((end - s.started_at).total_seconds() // 60))
-            score = f"{s.correct}/{s.answered}" + (" (ended early)" if s.ended_early else "")
-            mode = Mode(s.mode).label if s.mode in {m.value for m in Mode} else s.mode
+            score = f"{s.correct}/{s.answered}" + (" early" if s.ended_early else "")
+            mode = Mode(s.mode).short if s.mode in {m.value for m in Mode} else s.mode[:12]
             started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            sessions.add_row(started, Text(title[:28]), mode, score, f"{minutes} min")
+            # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
+            sessions.add_row(Text(started), Text(_fit(title, 20)), Text(mode), Text(score), Text(f"{minutes} min"))
 
         today = now.date()
         start = today - timedelta(days=DAYS - 1)
@@ -141,3 +146,8 @@ class HistoryScreen(Screen[None]):
         self.query_one("#due-text", Static).update(
             f"Facts falling due over the next two weeks: {sum(c for _, c in data.forecast)}."
         )
+
+
+def _fit(text: str, width: int) -> str:
+    """Shorten text to `width` characters with an ellipsis."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
