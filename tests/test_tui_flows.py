@@ -417,8 +417,9 @@ async def test_history_tables_fit_80_columns_with_the_longest_cells(deck: Path, 
     with Store.open(data, backup=False) as store:
         for mode in ("due", "typed", "multiple-choice"):
             sid = store.start_session("kidney-care", mode, "1.0.0")
-            for _ in range(120):  # three-digit counts
-                store.record_answer(sid, "kidney-care", "salt-limit", kind="typed", response="x", correct=True)
+            for i in range(120):  # three-digit counts, and misses for the weakest list
+                fact = ("salt-limit", "dialysis-purpose")[i % 2]
+                store.record_answer(sid, "kidney-care", fact, kind="typed", response="x", correct=i % 3 > 0)
             store.finish_session(sid, ended_early=True)
     app = make_app([long_deck], data, history=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -429,7 +430,8 @@ async def test_history_tables_fit_80_columns_with_the_longest_cells(deck: Path, 
             for table in app.screen.query_one(f"#{tab}").query(DataTable):
                 assert table.virtual_size.width <= table.scrollable_content_region.width, (tab_key, table.id)
         rows = [[str(c) for c in app.screen.query_one("#sessions", DataTable).get_row_at(i)] for i in range(3)]
-        assert [r[3] for r in rows] == ["120/120 early"] * 3
+        assert [r[3] for r in rows] == ["80/120 early"] * 3
+        assert app.screen.query_one("#weakest", DataTable).row_count == 2
         assert {r[2] for r in rows} == {"Due review", "Typed", "Multi-choice"}
         assert rows[0][1].startswith("A very long deck") and rows[0][1].endswith("…")
         assert "early" in str(app.screen.query_one("#sessions-text").render())
