@@ -616,9 +616,14 @@ def _damage(path: Path, *, thorough: bool = True) -> str | None:
         raise StoreError(f"{path}: cannot read the score history ({err})") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # One read transaction, so the three answers come from one moment: read one by one, another
+        # quiz creating this history could commit its tables between them, and a file with tables
+        # but no application id yet would look like somebody else's database.
+        conn.execute("BEGIN")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        conn.execute("COMMIT")
         if app_id != APPLICATION_ID and (app_id != 0 or tables):
             return "an SQLite database, but not a quiz score history"
         if version > SCHEMA_VERSION:

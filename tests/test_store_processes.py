@@ -11,6 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from quiz.store import Store
+
 ROOT = Path(__file__).resolve().parent.parent
 
 WRITER = """
@@ -148,3 +152,39 @@ def test_many_processes_creating_the_same_history_at_once_all_open_it(tmp_path: 
             _, err = proc.communicate(timeout=60)
             assert proc.returncode == 0, err.decode()
         check_database(data_dir / "history.db").close()
+
+
+def test_a_history_another_quiz_is_creating_is_not_taken_for_a_foreign_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race CI once hit, made to happen every time: the other quiz commits its tables between
+    the health check's reads of the application id and of the table count."""
+    import quiz.store as store_module
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / "history.db"
+    other = sqlite3.connect(path, isolation_level=None)  # the other quiz, after its switch to WAL
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("CREATE TABLE IF NOT EXISTS t (x)")  # give the file its pages
+    other.execute("DROP TABLE t")
+    real_connect = sqlite3.connect
+    migrated = []
+
+    def connect(*args, **kwargs):  # type: ignore[no-untyped-def]
+        conn = real_connect(*args, **kwargs)
+        if "mode=ro" in str(args[0]):
+
+            def trace(sql: str) -> None:
+                if "sqlite_schema" in sql and not migrated:
+                    migrated.append(True)
+                    store_module._migrate(other, path)  # commits the tables and the application id
+
+            conn.set_trace_callback(trace)
+        return conn
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", connect)
+    with Store.open(data_dir, backup=False) as store:
+        assert store.last_sessions() == []
+    other.close()
+    assert migrated and not list(data_dir.glob("history.damaged-*"))
