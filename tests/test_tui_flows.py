@@ -435,3 +435,24 @@ async def test_history_tables_fit_80_columns_with_the_longest_cells(deck: Path, 
         assert {r[2] for r in rows} == {"Due review", "Typed", "Multi-choice"}
         assert rows[0][1].startswith("A very long deck") and rows[0][1].endswith("…")
         assert "early" in str(app.screen.query_one("#sessions-text").render())
+
+
+async def test_home_table_fits_80_columns_with_the_longest_cells(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    decks = tmp_path / "decks"
+    long_deck = write_deck(decks, DECK.replace("Caring for your kidneys", "A very long deck title " * 4), name="a.toml")
+    write_deck(decks, "format = 1\n", name="a-broken-deck-with-a-file-name-much-longer-than-its-column.toml")
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "typed", "1.0.0")
+        for i in range(120):
+            store.record_answer(sid, "kidney-care", "salt-limit", kind="typed", response="x", correct=i % 2 == 0)
+    app = make_app(sorted(decks.glob("*.toml")), data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#decks", DataTable)
+        assert table.row_count == 2 and long_deck.exists()
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(2)]
+        assert any("60/120" in row for row in rows)  # the longest "Last" cell is there, and fits
