@@ -17,6 +17,12 @@ def plain(text: str, style: str = "") -> Content:
     return Content.styled(text, style) if style else Content(text)
 
 
+def fit(text: str, width: int) -> str:
+    """Shorten text to `width` characters with an ellipsis, so a long title never pushes a table's
+    columns off an 80-column screen."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
     if not ordered:
@@ -59,4 +65,3 @@ def percent(correct: int, answered: int) -> str:
     if not answered:
         return "no answers yet"
     return f"{correct} of {answered} ({correct / answered:.0%})"
-

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent,
 from quiz.deck.model import Deck
 from quiz.mode import Mode
 from quiz.tui.bars import KeysFooter, TitleBar
-from quiz.tui.text import plain
+from quiz.tui.text import fit, plain
 
 DAYS = 30
 
@@ -102,7 +102,7 @@ class HistoryScreen(Screen[None]):
             mode = Mode(s.mode).short if s.mode in {m.value for m in Mode} else s.mode[:12]
             started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
             # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
-            sessions.add_row(Text(started), Text(_fit(title, 20)), Text(mode), Text(score), Text(f"{minutes} min"))
+            sessions.add_row(Text(started), Text(fit(title, 20)), Text(mode), Text(score), Text(f"{minutes} min"))
 
         today = now.date()
         start = today - timedelta(days=DAYS - 1)
@@ -136,7 +136,7 @@ class HistoryScreen(Screen[None]):
                         text = deck.fact(score.fact_id).question
                     except KeyError:
                         pass
-                weakest.add_row(Text(text[:56]), str(score.tries), str(score.misses))
+                weakest.add_row(Text(fit(text, 56)), str(score.tries), str(score.misses))
 
         forecast = self.query_one("#forecast", DataTable)
         forecast.clear()
@@ -146,8 +146,3 @@ class HistoryScreen(Screen[None]):
         self.query_one("#due-text", Static).update(
             f"Facts falling due over the next two weeks: {sum(c for _, c in data.forecast)}."
         )
-
-
-def _fit(text: str, width: int) -> str:
-    """Shorten text to `width` characters with an ellipsis."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

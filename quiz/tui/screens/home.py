@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 from quiz.deck.discover import FoundDeck
 from quiz.mode import Mode
 from quiz.tui.bars import KeysFooter, TitleBar
-from quiz.tui.text import plain
+from quiz.tui.text import fit, plain
 
 
 class HomeScreen(Screen[None]):
@@ -80,7 +80,7 @@ class HomeScreen(Screen[None]):
                 m = store.mastery(deck.id, ids, now)
                 mastered = f"{m.share:.0%}"
             cells = (str(len(deck.facts)), due, last, mastered)
-            table.add_row(Text(_fit(deck.title, 38)), *map(Text, cells), key=str(index))
+            table.add_row(Text(fit(deck.title, 38)), *map(Text, cells), key=str(index))
         if self.decks:
             table.move_cursor(row=min(max(row, 0), len(self.decks) - 1))
         self._show_detail()
@@ -149,8 +149,3 @@ class HomeScreen(Screen[None]):
                 self.app.start_study(queue.pop(0), Mode.DUE, then=next_deck)  # type: ignore[attr-defined]
 
         next_deck()
-
-
-def _fit(text: str, width: int) -> str:
-    """Shorten text to `width` cells with an ellipsis, so a long title never pushes columns off screen."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
