@@ -16,21 +16,19 @@ class Mode(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "multiple-choice": "Multiple choice",
-            "flashcard": "Flashcards",
-            "typed": "Type the answer",
-            "mixed": "Mixed",
-            "due": "Review what is due",
-        }[self.value]
+        return _LABELS[self.value][0]
 
     @property
     def short(self) -> str:
         """The label in at most 12 characters, for a table column at 80 columns."""
-        return {
-            "multiple-choice": "Multi-choice",
-            "flashcard": "Flashcards",
-            "typed": "Typed",
-            "mixed": "Mixed",
-            "due": "Due review",
-        }[self.value]
+        return _LABELS[self.value][1]
+
+
+_LABELS = {
+    "multiple-choice": ("Multiple choice", "Multi-choice"),
+    "flashcard": ("Flashcards", "Flashcards"),
+    "typed": ("Type the answer", "Typed"),
+    "mixed": ("Mixed", "Mixed"),
+    "due": ("Review what is due", "Due review"),
+}
+"""Each mode's label, in full and short."""

@@ -456,3 +456,8 @@ async def test_home_table_fits_80_columns_with_the_longest_cells(tmp_path: Path)
         assert table.virtual_size.width <= table.scrollable_content_region.width
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(2)]
         assert any("60/120" in row for row in rows)  # the longest "Last" cell is there, and fits
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_every_mode_has_a_short_label_for_the_sessions_table(mode: Mode) -> None:
+    assert 0 < len(mode.short) <= 12 and len(mode.short) <= len(mode.label)
