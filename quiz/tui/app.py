@@ -65,7 +65,6 @@ class QuizApp(App[int]):
         self.store: Store | None = None
         self.store_problem: str | None = None
         self._damaged: DamagedDatabase | None = None
-        self._home_first = False
         self.decks: list[FoundDeck] = []
         self._stamps: dict[Path, tuple[int, int] | None] = {}
         self.seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4))
@@ -78,9 +77,13 @@ class QuizApp(App[int]):
         self._stamps = {f.path: _stamp(f.path) for f in self.decks}
         self._try_open_store()
 
+    @property
+    def _home_first(self) -> bool:
+        """Whether the app starts on Home: no damaged history to ask about, no session or History asked for."""
+        return self._damaged is None and self.study_request is None and not self.open_history
+
     def get_default_screen(self) -> Screen[object]:
         """Home is the first screen itself when that is where the app starts (nothing to push)."""
-        self._home_first = self._damaged is None and self.study_request is None and not self.open_history
         if self._home_first:
             from quiz.tui.screens.home import HomeScreen
 
