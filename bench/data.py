@@ -189,28 +189,25 @@ def make_data(root: Path, sizes: Sizes) -> BenchData:
     Kept data is reused only when its marker names the same sizes; a folder with anything else
     in it is refused rather than overwritten.
     """
-    deck = root / "bench-large.toml"
-    paths = BenchData(root, deck, root / "history", root / "large", root / "empty")
+    paths = BenchData(root, root / "bench-large.toml", root / "history", root / "large", root / "empty")
     marker = root / MARKER
+    sized = {"facts": sizes.facts, "answers": sizes.answers}
     if marker.exists():
-        if json.loads(marker.read_text(encoding="utf-8")) == {"facts": sizes.facts, "answers": sizes.answers}:
+        if json.loads(marker.read_text(encoding="utf-8")) == sized:
             return paths
         raise DataFolderInUse(f"{root} holds bench data of other sizes; delete it or choose another folder")
     if any(root.iterdir()):
         raise DataFolderInUse(f"{root} is not empty and holds no complete bench data; choose an empty folder")
-    deck.write_text(deck_toml(sizes.facts), encoding="utf-8")
-    history_dir = root / "history"
-    history_dir.mkdir(mode=0o700)
-    db = make_history(history_dir, sizes.answers, sizes.facts)
-    large_dir = root / "large"
-    (large_dir / "decks").mkdir(mode=0o700, parents=True)
-    os.chmod(large_dir, 0o700)
-    shutil.copyfile(deck, large_dir / "decks" / deck.name)
+    paths.deck.write_text(deck_toml(sizes.facts), encoding="utf-8")
+    paths.history_dir.mkdir(mode=0o700)
+    db = make_history(paths.history_dir, sizes.answers, sizes.facts)
+    (paths.large_dir / "decks").mkdir(mode=0o700, parents=True)
+    os.chmod(paths.large_dir, 0o700)
+    shutil.copyfile(paths.deck, paths.large_dir / "decks" / paths.deck.name)
     try:
-        os.link(db, large_dir / db.name)
+        os.link(db, paths.large_dir / db.name)
     except OSError:
-        shutil.copyfile(db, large_dir / db.name)
-    empty_dir = root / "empty"
-    empty_dir.mkdir(mode=0o700)
-    marker.write_text(json.dumps({"facts": sizes.facts, "answers": sizes.answers}), encoding="utf-8")
+        shutil.copyfile(db, paths.large_dir / db.name)
+    paths.empty_dir.mkdir(mode=0o700)
+    marker.write_text(json.dumps(sized), encoding="utf-8")
     return paths
