@@ -63,3 +63,29 @@ def test_a_deck_loaded_for_study_still_reports_problems_where_they_are(tmp_path:
         with pytest.raises(DeckError) as cached:
             load_deck(bad, cache=cache_dir(tmp_path))
         assert str(cached.value) == str(plain.value)
+
+
+@settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300_000))
+def test_the_key_of_bytes_is_the_key_of_a_file_holding_them(tmp_path: Path, raw: bytes) -> None:
+    from quiz.deck import cache as deck_cache
+
+    path = tmp_path / "any.toml"
+    path.write_bytes(raw)
+    assert deck_cache.bytes_key(raw) == deck_cache.file_key(path)
+
+
+def test_an_edit_saved_while_loading_is_not_cached_under_the_old_text(
+    deck_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.deck import cache as deck_cache
+
+    cache = cache_dir(tmp_path / "data")
+    old_key = deck_cache.file_key(deck_file)
+    deck_file.write_text(deck_file.read_text().replace("Hand hygiene basics", "Edited title"))
+    # The hash was taken just before the edit landed; the bytes parsed are the edited ones.
+    monkeypatch.setattr(deck_cache, "file_key", lambda path: old_key)
+    assert load_deck(deck_file, cache=cache).title == "Edited title"
+    assert not (cache / f"{old_key}.bin").exists()
+    monkeypatch.undo()
+    assert (cache / f"{deck_cache.file_key(deck_file)}.bin").exists()

@@ -25,13 +25,25 @@ KEEP = 64
 """Entries kept; the oldest are removed when a new one is written (an author's edits make many)."""
 
 
-def file_key(path: Path) -> str:
-    """The cache key of a deck file: a hash of its bytes (read in pieces, never all at once)."""
+def _hasher() -> hashlib.blake2b:
     digest = hashlib.blake2b(digest_size=20, person=f"quiz{CACHE_FORMAT}".encode())
     digest.update(__version__.encode())
+    return digest
+
+
+def file_key(path: Path) -> str:
+    """The cache key of a deck file: a hash of its bytes (read in pieces, never all at once)."""
+    digest = _hasher()
     with path.open("rb") as src:
         while chunk := src.read(1 << 16):
             digest.update(chunk)
+    return digest.hexdigest()
+
+
+def bytes_key(raw: bytes) -> str:
+    """The cache key of a deck file's bytes: the same as file_key of a file holding them."""
+    digest = _hasher()
+    digest.update(raw)
     return digest.hexdigest()
 
 

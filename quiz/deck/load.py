@@ -430,7 +430,6 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
     (problems still do).
     """
     path = Path(path)
-    key = None
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -448,8 +447,7 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
         if cache is not None:
             from quiz.deck import cache as deck_cache
 
-            key = deck_cache.file_key(path)
-            cached = deck_cache.read(key, cache, path)
+            cached = deck_cache.read(deck_cache.file_key(path), cache, path)
             if cached is not None:
                 return cached
         raw = path.read_bytes()
@@ -458,8 +456,10 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
     except OSError as err:
         raise DeckError([Problem(path, None, None, f"cannot read the file: {err.strerror or err}")]) from None
     deck = parse_bytes(raw, path, positions=cache is None)
-    if cache is not None and key is not None:
-        deck_cache.write(key, deck, cache)
+    if cache is not None:
+        # Keyed by the bytes parsed, not by the hash taken before: an edit saved between the two
+        # reads must not file the new deck under the old text's key.
+        deck_cache.write(deck_cache.bytes_key(raw), deck, cache)
     return deck
 
 
