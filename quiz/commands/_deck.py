@@ -11,11 +11,12 @@ def deck_or_problems(arg: str, data_dir_arg: str | None) -> Deck | None:
     from quiz.deck.discover import resolve_deck
     from quiz.deck.errors import DeckError
     from quiz.deck.load import load_deck
-    from quiz.paths import data_dir
+    from quiz.paths import cache_dir, data_dir
 
-    path = resolve_deck(arg, data_dir(data_dir_arg))
-    try:
-        return load_deck(path)
+    root = data_dir(data_dir_arg)
+    path = resolve_deck(arg, root)
+    try:  # through the parsed-deck cache, as the app loads it (an id was just loaded that way)
+        return load_deck(path, cache=cache_dir(root))
     except DeckError as err:
         for problem in err.problems:
             print(problem)
