@@ -22,7 +22,7 @@ MAX_BYTES = 8 * 1024 * 1024
 EMPTY = "the file is empty: a deck needs format = 1, a [deck] table and [[facts]]"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # C0 controls but tab and newline, DEL, C1 controls, and the invisible bidirectional overrides.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 TOP_KEYS = ("format", "deck", "sources", "glossary", "facts")
 DECK_KEYS = (
@@ -74,7 +74,7 @@ def _kind(value: object) -> str:
 
 
 def _control_message(text: str) -> str | None:
-    found = _CONTROL.search(text)
+    found = CONTROL.search(text)
     if not found:
         return None
     return f"contains the control character U+{ord(found.group()):04X}, which is not allowed"
@@ -157,10 +157,12 @@ class _Checker:
             self.add(self.pos(table, key), f'{label}"{key}" is empty')
             return ""
         if slug and not SLUG.match(value):
+            from quiz.interop.slug import slugify  # only for the message
+
             self.add(
                 self.pos(table, key),
                 f'{label}"{key}" {value!r} is not a slug: use lowercase letters a-z, digits and '
-                f'single hyphens, like "{_slugify(value) or "my-deck"}"',
+                f'single hyphens, like "{slugify(value) or "my-deck"}"',
             )
             return ""
         return value
@@ -203,10 +205,6 @@ class _Checker:
         from quiz.deck.locate import Table
 
         return Table(*(self.pos(self.layout.top, name) or (1, 1))[:1])
-
-
-def _slugify(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.casefold()))
 
 
 def _line_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
@@ -348,7 +346,7 @@ def parse_deck(text: str, path: Path | str = "<deck>", *, positions: bool = True
     no key positions (only authoring advice needs them), which saves scanning the text again.
     """
     path = Path(path)
-    bad = _CONTROL.search(text.replace("\r\n", "\n"))
+    bad = CONTROL.search(text.replace("\r\n", "\n"))
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
@@ -476,4 +474,3 @@ def parse_bytes(raw: bytes, path: Path | str = "<deck>", *, positions: bool = Tr
             [Problem(path, line, col, f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8")]
         ) from None
     return parse_deck(text, path, positions=positions)
-

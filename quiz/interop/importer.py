@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz.deck.errors import DeckError, Problem
+from quiz.deck.load import CONTROL
 from quiz.deck.model import Deck, Fact
 from quiz.interop.slug import slugify, unique
 
@@ -25,8 +26,6 @@ SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "colon":
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
 """First rows read as column names rather than as a card."""
 
-# What a deck cannot hold: C0 controls but tab and newline, DEL, C1 controls, bidirectional overrides.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _DIRECTIVE = re.compile(r"#([a-z][a-z ]*):(.*)\Z", re.IGNORECASE)
 _ID_LENGTH = 40
 
@@ -208,7 +207,7 @@ def read_cards(
     skip = _read_header(lines, head)
     body = "\n".join(lines[skip:])
     name = head.deck.rsplit("::", 1)[-1].strip()
-    table = CardTable(deck_name="" if _CONTROL.search(name) else name)
+    table = CardTable(deck_name="" if CONTROL.search(name) else name)
     sep = separator or head.separator
     if sep is None:
         sep = _guess_separator(body)
@@ -279,7 +278,7 @@ def read_cards(
             table.cards.append(card)
     if len(decks) == 1 and not table.deck_name:
         name = decks.pop().rsplit("::", 1)[-1].strip()
-        table.deck_name = "" if _CONTROL.search(name) else name
+        table.deck_name = "" if CONTROL.search(name) else name
     return table
 
 
@@ -295,7 +294,7 @@ def _card_problems(card: Card, path: Path) -> list[Problem]:
         ("a tag", card.tags),
     ):
         for value in values:
-            bad = _CONTROL.search(value)
+            bad = CONTROL.search(value)
             if bad:
                 found.append(
                     Problem(
