@@ -461,3 +461,18 @@ async def test_home_table_fits_80_columns_with_the_longest_cells(tmp_path: Path)
 @pytest.mark.parametrize("mode", list(Mode))
 def test_every_mode_has_a_short_label_for_the_sessions_table(mode: Mode) -> None:
     assert 0 < len(mode.short) <= 12 and len(mode.short) <= len(mode.label)
+
+
+async def test_a_deck_edited_during_a_session_shows_on_home_when_back(deck: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _study(pilot)
+        deck.write_text(DECK.replace("Caring for your kidneys", "Kidney care, edited"), encoding="utf-8")
+        app.poll_decks()
+        await pilot.pause()
+        await pilot.press("escape")  # leave before answering: straight back to Home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert str(app.screen.query_one("#decks", DataTable).get_row_at(0)[0]) == "Kidney care, edited"

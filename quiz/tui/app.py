@@ -211,7 +211,6 @@ class QuizApp(App[int]):
         mode: Mode,
         *,
         count: int | None = None,
-        only: list[str] | None = None,
         exit_after: bool = False,
         then: Callable[[], None] | None = None,
     ) -> None:
@@ -221,7 +220,7 @@ class QuizApp(App[int]):
 
         deck = found.deck
         assert deck is not None
-        session = build_session(self, deck, mode, count=count, only=only)
+        session = build_session(self, deck, mode, count=count)
         if not session.questions:
             message = (
                 "Nothing is due in this deck right now. Well done!"

@@ -51,7 +51,8 @@ class HomeScreen(Screen[None]):
         self.refresh_decks()
 
     def deck_reloaded(self, found: FoundDeck) -> None:
-        self.refresh_decks()
+        if self.is_current:  # under another screen, Home is refreshed when it is shown again
+            self.refresh_decks()
 
     @property
     def decks(self) -> list[FoundDeck]:

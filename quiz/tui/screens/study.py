@@ -34,15 +34,13 @@ GRADES = "1 Again   2 Hard   3 Good   4 Easy"
 RIGHT, WRONG = "✓ Correct.", "✗ Not quite."
 
 
-def build_session(
-    app: QuizApp, deck: Deck, mode: Mode, *, count: int | None = None, only: list[str] | None = None
-) -> StudySession:
+def build_session(app: QuizApp, deck: Deck, mode: Mode, *, count: int | None = None) -> StudySession:
     """Plan a session from the deck and what the store says is due or new."""
     store, now = app.store, app.now()
     ids = [f.id for f in deck.facts]
     due = store.due_facts(deck.id, now) if store else []
     unseen = store.new_fact_ids(deck.id, ids, len(ids)) if store else ids
-    questions = plan(deck, mode, seed=app.seed, count=count or DEFAULT_COUNT, due=due, unseen=unseen, only=only)
+    questions = plan(deck, mode, seed=app.seed, count=count or DEFAULT_COUNT, due=due, unseen=unseen)
     return StudySession(deck, mode, questions)
 
 
