@@ -166,6 +166,8 @@ class Store:
         self.root = root
         self.path = history_db(root)
         self.scheduler = scheduler
+        self.fully_checked = True
+        """Whether opening read the whole file (quick_check); if not, `verify` is still to run."""
 
     # -- opening and closing ------------------------------------------------------------------
 
@@ -181,7 +183,7 @@ class Store:
         """Open (creating if needed) the history in `data_dir`, check it, migrate it, back it up."""
         root = ensure_private_dir(Path(data_dir))
         path = history_db(root)
-        _check_health(path)
+        fully_checked = _check_health(path)
         _precreate_private(path)
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -199,6 +201,7 @@ class Store:
             conn.close()
             raise
         store = cls(conn, root, scheduler or Scheduler())
+        store.fully_checked = fully_checked
         if backup:
             with suppress(OSError, sqlite3.Error):
                 store.backup_if_due(now)
@@ -215,13 +218,15 @@ class Store:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction that takes the write lock up front and bumps the change counter."""
+    def _write(self, *, bump: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction that takes the write lock up front and (with `bump`) bumps the
+        change counter, which a write that changes no history (noting a backup) leaves alone."""
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
-            conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+            if bump:
+                conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
             conn.execute("COMMIT")
         except BaseException:
             with suppress(sqlite3.Error):
@@ -487,25 +492,22 @@ class Store:
 
     # -- backups ------------------------------------------------------------------------------
 
-    def backup_if_due(self, now: datetime | None = None) -> Path | None:
-        """Back up if something changed and the newest backup is a day old; return the new file."""
-        moment = utc(now)
+    def backup_due(self, now: datetime | None = None) -> bool:
+        """Whether something changed since the last backup and the newest backup is a day old."""
         meta = dict(self._conn.execute("SELECT key, value FROM meta"))
         if meta.get("generation") == meta.get("backed_up"):
-            return None
+            return False
         newest = list_backups(self.root)
-        if newest and moment - _backup_time(newest[0]) < BACKUP_EVERY:
+        return not newest or utc(now) - _backup_time(newest[0]) >= BACKUP_EVERY
+
+    def backup_if_due(self, now: datetime | None = None) -> Path | None:
+        """Back up if backup_due says so; return the new file."""
+        if not self.backup_due(now):
             return None
-        path = self.backup(moment)
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'backed_up'", (meta["generation"],))
-            conn.execute("COMMIT")
-        except BaseException:
-            with suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise
+        (generation,) = self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        path = self.backup(now)
+        with self._write(bump=False) as conn:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'backed_up'", (generation,))
         return path
 
     def backup(self, now: datetime | None = None) -> Path:
@@ -585,18 +587,25 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             raise
 
 
-def _check_health(path: Path) -> None:
-    """Refuse a newer or damaged file before anything writes to it; a damaged one is moved aside."""
+def _check_health(path: Path) -> bool:
+    """Refuse a newer or damaged file before anything writes to it; a damaged one is moved aside.
+
+    Returns whether the whole file was read (quick_check): true up to QUICK_CHECK_MAX_BYTES, and
+    for a larger file with a -wal file that is not empty, whose structure alone says too little.
+    """
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        return
+        return True
     if size == 0:
-        return
-    reason = _damage(path, thorough=size <= QUICK_CHECK_MAX_BYTES)
+        return True
+    wal = Path(f"{path}-wal")
+    thorough = size <= QUICK_CHECK_MAX_BYTES or (wal.exists() and wal.stat().st_size > 0)
+    reason = _damage(path, thorough=thorough)
     if reason is not None:
         aside = _set_aside(path, "damaged")
         raise DamagedDatabase(path, aside, reason)
+    return thorough
 
 
 def _damage(path: Path, *, thorough: bool = True) -> str | None:
@@ -628,8 +637,7 @@ def _damage(path: Path, *, thorough: bool = True) -> str | None:
             return "an SQLite database, but not a quiz score history"
         if version > SCHEMA_VERSION:
             raise NewerDatabase(path, version)
-        wal = Path(f"{path}-wal")
-        if not thorough and not (wal.exists() and wal.stat().st_size > 0):
+        if not thorough:
             roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_schema WHERE rootpage > 0")]
             return _structure_damage(path, header, roots)
         problems = [r[0] for r in conn.execute("PRAGMA quick_check")]

@@ -22,7 +22,21 @@ def test_a_sound_large_history_opens(tmp_path: Path, large: None) -> None:
     make_history(data_dir)
     with Store.open(data_dir) as s:
         assert len(list(s.answers())) == 300
+        assert not s.fully_checked  # so the app runs verify later
     assert verify(data_dir) is None
+
+
+def test_a_small_history_or_one_with_a_wal_is_read_whole_at_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "data"
+    make_history(data_dir)
+    with Store.open(data_dir) as s:
+        assert s.fully_checked
+        monkeypatch.setattr(store_module, "QUICK_CHECK_MAX_BYTES", 0)
+        s.start_session("d", "mixed")  # the open store leaves frames in the -wal file
+        with Store.open(data_dir) as second:
+            assert second.fully_checked
 
 
 @pytest.mark.parametrize("damage", [truncated, random_bytes, zeroed_header])

@@ -476,3 +476,16 @@ async def test_a_deck_edited_during_a_session_shows_on_home_when_back(deck: Path
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert str(app.screen.query_one("#decks", DataTable).get_row_at(0)[0]) == "Kidney care, edited"
+
+
+async def test_no_backup_worker_starts_when_no_backup_is_due(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False)
+        assert store.backup_if_due() is not None and not store.backup_due()
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not [w for w in app.workers if w.group == "backup"]
+    assert len(list((data / "backups").glob("*.db"))) == 1

@@ -18,7 +18,7 @@ from quiz.deck.discover import FoundDeck, discover, load_found
 from quiz.mode import Mode
 from quiz.paths import cache_dir
 from quiz.schedule import Scheduler, utc
-from quiz.store import QUICK_CHECK_MAX_BYTES, DamagedDatabase, Store, StoreError, verify
+from quiz.store import DamagedDatabase, Store, StoreError, verify
 
 VERIFY_AFTER = 3.0
 """Seconds after start-up before a large history is read through once, so start-up stays quick."""
@@ -146,8 +146,9 @@ class QuizApp(App[int]):
                 timeout=15,
             )
             return
-        self.run_worker(self._back_up_store, thread=True, group="backup")
-        if self.store.path.stat().st_size > QUICK_CHECK_MAX_BYTES:  # only checked in part at open
+        if self.store.backup_due():  # at most once a day: the worker opens the history again
+            self.run_worker(self._back_up_store, thread=True, group="backup")
+        if not self.store.fully_checked:  # a large history was only checked in part at open
             self.set_timer(VERIFY_AFTER, lambda: self.run_worker(self._verify_store, thread=True, group="verify"))
 
     def _back_up_store(self) -> None:
