@@ -43,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "export" and not args.csv:
         raise QuizError("history export: say where to write, e.g. quiz history export --csv answers.csv")
     if args.action == "show" and not args.json and not args.plain and sys.stdout.isatty():
-        opened = _open_screen(args)
-        if opened is not None:
-            return opened
+        from quiz.tui.run import run_history
+
+        return int(run_history(args))
     from quiz.store import Store
 
     if not history_db(root).exists() and args.action == "show":
@@ -63,15 +63,6 @@ def run(args: argparse.Namespace) -> int:
         else:
             print_history(store, args.deck, sys.stdout, limit=args.limit)
     return 0
-
-
-def _open_screen(args: argparse.Namespace) -> int | None:
-    """The app's history screen when a terminal is attached and the app provides one; else None."""
-    try:
-        from quiz.tui.run import run_history  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return int(run_history(args))
 
 
 def _restore(root: Path, backup: Path | None) -> int:

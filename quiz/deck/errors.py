@@ -38,6 +38,4 @@ class DeckError(QuizError, ValueError):
         if not problems:
             raise ValueError("DeckError needs at least one problem")
         self.problems = tuple(problems)
-        first = self.problems[0]
-        self.path, self.msg, self.line, self.col = first.path, first.message, first.line, first.col
         super().__init__("\n".join(str(p) for p in self.problems))
