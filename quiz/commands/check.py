@@ -18,18 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.deck.discover import deck_files
+    from quiz.deck.discover import deck_files, deck_folders
     from quiz.deck.errors import DeckError, Problem
     from quiz.deck.load import load_deck
     from quiz.lint import deck_reading_stats, lint_deck
-    from quiz.paths import builtin_decks_dir, data_dir, user_decks_dir
+    from quiz.paths import data_dir
 
-    paths: list[Path] = args.paths
-    if not paths:
-        paths = [builtin_decks_dir()]
-        own = user_decks_dir(data_dir(args.data_dir))
-        if own.is_dir():
-            paths.append(own)
+    paths: list[Path] = args.paths or deck_folders(data_dir(args.data_dir))
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         print(f"quiz check: {p}: no such file or folder", file=sys.stderr)

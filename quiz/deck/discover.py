@@ -50,12 +50,20 @@ def discover(data_root: Path | None) -> list[FoundDeck]:
     Decks are read through the parsed-deck cache in the data folder, when there is one.
     """
     cache = cache_dir(data_root) if data_root is not None else None
-    found = [load_found(p, True, cache=cache) for p in deck_files([builtin_decks_dir()])]
-    if data_root is not None:
-        own = user_decks_dir(data_root)
-        if own.is_dir():
-            found += [load_found(p, False, cache=cache) for p in deck_files([own])]
-    return found
+    builtin = builtin_decks_dir()
+    return [
+        load_found(path, folder == builtin, cache=cache)
+        for folder in deck_folders(data_root)
+        for path in deck_files([folder])
+    ]
+
+
+def deck_folders(data_root: Path | None) -> list[Path]:
+    """Where decks are found: the built-in decks, then the person's decks folder if there is one."""
+    folders = [builtin_decks_dir()]
+    if data_root is not None and user_decks_dir(data_root).is_dir():
+        folders.append(user_decks_dir(data_root))
+    return folders
 
 
 def resolve_deck(arg: str, data_root: Path | None) -> Path:
