@@ -13,6 +13,8 @@ from pathlib import Path
 
 import tomli_w
 
+from quiz.history import stamp
+
 BENCH_DECK_ID = "bench-large"
 BUILTIN_DECK_ID = "rectal-cancer-stage-iv"
 GROUPS = 40
@@ -77,20 +79,17 @@ def _builtin_fact_ids() -> list[str]:
     raise RuntimeError(f"the built-in deck {BUILTIN_DECK_ID} was not found")
 
 
-def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="microseconds")
-
-
 def make_history(data_dir: Path, n_answers: int, n_bench_facts: int, seed: int = 0) -> Path:
     """Write a history of `n_answers` answers over about three years, straight into SQLite.
 
     The file is created by Store.open, so its schema and indexes are the real ones; rows go in
     with executemany in one transaction (recording them one by one would take hours).
     """
+    from quiz.paths import history_db
     from quiz.store import Store
 
     Store.open(data_dir, backup=False).close()
-    path = data_dir / "history.db"
+    path = history_db(data_dir)
     rng = random.Random(seed)
     decks = [
         (BUILTIN_DECK_ID, _builtin_fact_ids()),
@@ -103,7 +102,7 @@ def make_history(data_dir: Path, n_answers: int, n_bench_facts: int, seed: int =
     step = span / n_sessions
     prior = json.dumps(
         {"phase": 2, "step": None, "stability": 12.5, "difficulty": 5.1,
-         "due": _stamp(now), "last_review": _stamp(now - timedelta(days=3))}
+         "due": stamp(now), "last_review": stamp(now - timedelta(days=3))}
     )  # fmt: skip
     sessions, answers = [], []
     last_seen: dict[tuple[str, str], tuple[int, int, datetime]] = {}
@@ -125,17 +124,17 @@ def make_history(data_dir: Path, n_answers: int, n_bench_facts: int, seed: int =
             answers.append(
                 (answer_id, s, deck_id, fact_id, "1.0.0", "0123456789abcdef", "multiple_choice",
                  "An answer a patient chose", int(correct), 3 if correct else 1, 4000,
-                 _stamp(moment), moment.date().isoformat(), prior)
+                 stamp(moment), moment.date().isoformat(), prior)
             )  # fmt: skip
         n = min(ANSWERS_PER_SESSION, answer_id - (s - 1) * ANSWERS_PER_SESSION)
-        finished = _stamp(began + timedelta(minutes=4))
-        sessions.append((s, deck_id, "mixed", "1.0.0", _stamp(began), finished, 0, n, correct_count))
+        finished = stamp(began + timedelta(minutes=4))
+        sessions.append((s, deck_id, "mixed", "1.0.0", stamp(began), finished, 0, n, correct_count))
     states = []
     for (deck_id, fact_id), (tries, misses, moment) in last_seen.items():
         due = moment + timedelta(days=rng.uniform(1, 60))
         states.append(
             (deck_id, fact_id, tries, misses, 2, None, rng.uniform(1, 80), rng.uniform(2, 8),
-             _stamp(due), _stamp(moment))
+             stamp(due), stamp(moment))
         )  # fmt: skip
     conn = sqlite3.connect(path, isolation_level=None)
     try:

@@ -96,7 +96,6 @@ class DeckSummary(NamedTuple):
     mastered: int
 
 
-
 class Overview(NamedTuple):
     """Everything the History screen shows for one deck (or all of them), read in one go."""
 
@@ -105,6 +104,10 @@ class Overview(NamedTuple):
     streak: int
     weakest: list[tuple[str, list[FactScore]]]
     forecast: list[tuple[date, int]]
+
+
+OVERVIEW_DAYS = 30
+"""How many days back the History screen (Store.overview) shows accuracy for."""
 
 
 def stamp(moment: datetime) -> str:

@@ -439,7 +439,9 @@ class Store:
         """The id of every deck with a session, in order."""
         return history.deck_ids(self._conn)
 
-    def overview(self, deck_id: str | None, now: datetime | None = None, days: int = 30) -> Overview:
+    def overview(
+        self, deck_id: str | None, now: datetime | None = None, days: int = history.OVERVIEW_DAYS
+    ) -> Overview:
         """Every query of the History screen, for one deck or (None) all of them: the last sessions,
         accuracy per day over `days` days, the streak, the weakest facts and the 14-day forecast."""
         moment = utc(now)

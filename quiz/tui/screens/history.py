@@ -11,11 +11,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent, TabPane
 
 from quiz.deck.model import Deck
+from quiz.history import OVERVIEW_DAYS
 from quiz.mode import Mode
 from quiz.tui.bars import KeysFooter, TitleBar
 from quiz.tui.text import fit, plain
 
-DAYS = 30
+DAYS = OVERVIEW_DAYS
 
 
 class HistoryScreen(Screen[None]):
