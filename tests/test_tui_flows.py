@@ -373,10 +373,14 @@ async def test_home_is_the_first_screen_and_escape_cannot_leave_it_blank(deck: P
 
 
 def footer_keys(screen) -> dict[str, bool]:  # type: ignore[no-untyped-def]
-    """The footer's keys as shown: key -> enabled."""
-    from textual.widgets._footer import FooterKey
+    """The footer's keys as drawn: key -> enabled; each key and its label is on the line."""
+    from quiz.tui.bars import KeysBar
 
-    return {k.key: not k.has_class("-disabled") for k in screen.query(FooterKey)}
+    bar = screen.query_one(KeysBar)
+    line = bar.render().plain
+    for key in bar.keys:
+        assert f" {key.display} {key.description} " in line
+    return {key.key: key.enabled for key in bar.keys}
 
 
 async def test_the_footer_follows_the_keys_as_they_change(deck: Path, tmp_path: Path) -> None:
@@ -405,6 +409,35 @@ async def test_the_footer_follows_the_keys_as_they_change(deck: Path, tmp_path: 
         await pilot.press("u")  # undo: back to asking, and the footer with it
         await pilot.pause()
         assert footer_keys(screen) == asking
+
+
+async def test_a_click_on_a_key_in_the_bar_presses_it(deck: Path, tmp_path: Path) -> None:
+    from quiz.tui.bars import KeysBar
+    from quiz.tui.screens.history import HistoryScreen
+
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeysBar)
+        start = bar.render().plain.index(" h History ")
+        await pilot.click(KeysBar, offset=(start + 3, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+@pytest.mark.parametrize("width", [30, 45, 60])
+async def test_a_narrow_bar_leaves_out_whole_keys_and_keeps_the_palette(deck: Path, tmp_path: Path, width: int) -> None:
+    from quiz.tui.bars import KeysBar
+
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeysBar)
+        line = bar.render().plain
+        assert len(line) == width and line.rstrip().endswith("^p palette")
+        drawn = [k for k in bar.keys if f" {k.display} {k.description} " in line]
+        assert drawn[-1].key == "ctrl+p" and drawn[0].key == "enter"
+        assert drawn[:-1] == bar.keys[: len(drawn) - 1]  # the first keys, in order, none cut
 
 
 async def test_history_tables_fit_80_columns_with_the_longest_cells(deck: Path, tmp_path: Path) -> None:

@@ -6,43 +6,160 @@ every start: see docs/benchmarks.md.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from typing import NamedTuple
 
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.app import RenderResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widget import Widget
+from textual.widgets import Static
 
 
-def shown_keys(screen: Screen[object]) -> tuple[Hashable, ...]:
-    """Everything the footer shows of the screen's active bindings, in order."""
-    return tuple(
-        (binding.key, binding.key_display, binding.description, binding.action, binding.group, enabled, tooltip)
-        for _, binding, enabled, tooltip in screen.active_bindings.values()
-        if binding.show
-    )
+class Key(NamedTuple):
+    """One key as the bar shows it."""
+
+    key: str
+    display: str
+    description: str
+    enabled: bool
 
 
-class KeysFooter(Footer):
-    """Footer that skips rebuilding itself when the keys it would show are the ones it shows.
+def shown_keys(screen: Screen[object]) -> tuple[list[Key], Key | None]:
+    """The keys a footer shows for the screen: one per action, in order, and the command
+    palette's key (shown apart, on the right) when the app has a palette."""
+    app = screen.app
+    keys: list[Key] = []
+    actions: set[str] = set()
+    bindings = screen.active_bindings
+    for _node, binding, enabled, _tooltip in bindings.values():
+        if binding.show and binding.action not in actions:
+            actions.add(binding.action)
+            keys.append(Key(binding.key, app.get_key_display(binding), binding.description, enabled))
+    palette = None
+    if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in bindings:
+        _node, binding, enabled, _tooltip = bindings[app.COMMAND_PALETTE_BINDING]
+        palette = Key(binding.key, app.get_key_display(binding), binding.description, enabled)
+    return keys, palette
 
-    Textual's Footer builds all of its key widgets again whenever the screen's bindings are
-    refreshed: on focus changes, on screen changes and once more when idle, three times before
-    Home is first idle, though the keys are the same each time. That was about a seventh of
-    start-up. A change in any key, label, group, tooltip or enabled state still rebuilds it.
-    It reads Footer's private `_bindings_ready`, which is why Textual is pinned in pyproject.toml;
-    tests/test_tui_flows.py checks the footer still follows the keys after an upgrade.
+
+class KeysBar(Widget):
+    """The screen's keys on one line at the bottom, as Textual's Footer shows them.
+
+    Footer mounts a widget for every key and mounts them all again whenever the screen's
+    bindings are refreshed: on every focus change, on screen changes and once more when idle.
+    With a table on the screen that was about a fifth of start-up (docs/benchmarks.md). This bar
+    is one widget that draws the line again only when a key, label or enabled state changed.
+    As on Footer, a click on a key presses it, the palette key sits on the right, a key that
+    cannot be used now is dimmed, and keys are bold, so they stand out without colour.
     """
 
-    _shown: tuple[Hashable, ...] | None = None
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"keys-bar--key", "keys-bar--description", "keys-bar--hover"}
+    DEFAULT_CSS = """
+    KeysBar {
+        dock: bottom;
+        width: 1fr;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        pointer: pointer;
+        & > .keys-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .keys-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .keys-bar--hover {
+            background: $block-hover-background;
+        }
+    }
+    """
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        keys = shown_keys(screen)
-        if self._bindings_ready and keys == self._shown:
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: tuple[list[Key], Key | None] = ([], None)
+        self._spans: list[tuple[int, int, Key]] = []  # where each key was drawn: start, end, key
+        self._hover: str | None = None
+
+    @property
+    def keys(self) -> list[Key]:
+        """Every key the bar shows, the palette's last."""
+        keys, palette = self._keys
+        return [*keys, palette] if palette else list(keys)
+
+    def on_mount(self) -> None:
+        self._keys = shown_keys(self.screen)
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if screen is self.screen:
+            keys = shown_keys(screen)
+            if keys != self._keys:
+                self._keys = keys
+                self.refresh()
+
+    def render(self) -> RenderResult:
+        width = self.size.width
+        key_style = self.get_component_rich_style("keys-bar--key", partial=True)
+        description_style = self.get_component_rich_style("keys-bar--description", partial=True)
+        hover_style = self.get_component_rich_style("keys-bar--hover", partial=True)
+        keys, palette = self._keys
+
+        def piece(key: Key) -> Text:
+            text = Text.assemble((f" {key.display} ", key_style), (f"{key.description} ", description_style))
+            if key.key == self._hover:
+                text.stylize(hover_style)
+            if not key.enabled:
+                text.stylize(Style(dim=True))
+            return text
+
+        right = Text.assemble(("▏", Style(dim=True)), piece(palette)) if palette else Text()
+        room = max(0, width - right.cell_len)
+        line, spans = Text(), []
+        for key in keys:
+            text = piece(key)
+            if line.cell_len + text.cell_len > room:
+                break  # a key that does not fit whole is left out, never cut in half
+            spans.append((line.cell_len, line.cell_len + text.cell_len, key))
+            line.append_text(text)
+        line.append(" " * (room - line.cell_len))
+        if palette:
+            spans.append((room + 1, width, palette))
+            line.append_text(right)
+        self._spans = spans
+        return line
+
+    def _key_at(self, x: int) -> Key | None:
+        return next((key for start, end, key in self._spans if start <= x < end), None)
+
+    def on_click(self, event: events.Click) -> None:
+        key = self._key_at(event.x)
+        if key is None:
             return
-        super().bindings_changed(screen)
-        if self._bindings_ready and screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._shown = keys  # a rebuild is now scheduled with these keys
+        event.stop()
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self._key_at(event.x)
+        hover = key.key if key else None
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
 
 
 class TitleBar(Static):

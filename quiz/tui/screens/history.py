@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent,
 from quiz.deck.model import Deck
 from quiz.history import OVERVIEW_DAYS
 from quiz.mode import Mode
-from quiz.tui.bars import KeysFooter, TitleBar
+from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.text import fit, plain
 
 DAYS = OVERVIEW_DAYS
@@ -54,7 +54,7 @@ class HistoryScreen(Screen[None]):
             with TabPane("4 Due", id="tab-due"):
                 yield Static(id="due-text")
                 yield DataTable(id="forecast", cursor_type="row")
-        yield KeysFooter()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one("#sessions", DataTable).add_columns("Date", "Deck", "Mode", "Score", "Time")

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from quiz.deck.discover import FoundDeck
 from quiz.mode import Mode
-from quiz.tui.bars import KeysFooter, TitleBar
+from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.text import fit, plain
 
 
@@ -34,7 +34,7 @@ class HomeScreen(Screen[None]):
             yield Static("Choose a deck and press Enter to study.", id="home-hint")
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=False)
             yield Static(id="deck-detail")
-        yield KeysFooter()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)

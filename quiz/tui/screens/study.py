@@ -24,7 +24,7 @@ from quiz.generate import Kind, Question, content_hash, kinds_for, make_question
 from quiz.schedule import Rating
 from quiz.session import DEFAULT_COUNT, Answered, Mode, StudySession, plan
 from quiz.store import StoreError
-from quiz.tui.bars import KeysFooter
+from quiz.tui.bars import KeysBar
 from quiz.tui.text import plain, source_line, terms_in, with_terms
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class StudyScreen(Screen[None]):
                 select_on_focus=False,
             )
             yield Static(id="feedback")
-        yield KeysFooter()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one("#typed", Input).cursor_blink = self.quiz.settings.blink

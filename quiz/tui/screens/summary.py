@@ -16,7 +16,7 @@ from textual.widgets import Static
 from quiz.deck.model import Deck
 from quiz.paths import FILE_MODE
 from quiz.session import StudySession
-from quiz.tui.bars import KeysFooter
+from quiz.tui.bars import KeysBar
 from quiz.tui.text import percent, plain, source_line
 
 
@@ -80,7 +80,7 @@ class SummaryScreen(Screen[str]):
                         parts.append(plain(q.explanation))
                     parts.append(plain(source_line(q.source, q.refs), "italic"))
                     yield Static(Content("\n").join(parts), classes="missed-body")
-        yield KeysFooter()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one("#missed").focus()
