@@ -1,5 +1,9 @@
 """Run an app headless until its first screen is mounted and idle, then exit (one measurement).
 
+When the first screen is idle the runner writes `IDLE_MARK` and the time (time.monotonic, one clock
+for every process on the machine) to stderr, so that start-up is timed from spawn to idle and not
+to the end of the process: shutting the app down is no part of starting it.
+
 `python -m bench.app_runner quiz` builds the app the way the command line does (every
 subcommand's parser, then quiz.tui.run.make_app); `python -m bench.app_runner minimal` runs the
 baseline, a Textual app that mounts one Static. Both exit through the same auto-pilot.
@@ -8,13 +12,16 @@ baseline, a Textual app that mounts one Static. Both exit through the same auto-
 from __future__ import annotations
 
 import sys
+import time
 
 _FIRST_SCREEN = ""
+IDLE_MARK = "bench.app_runner idle at"
 
 
 async def _exit_when_idle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait until every pending message has been handled and the screen refreshed, then exit."""
     await pilot.pause()
+    print(IDLE_MARK, repr(time.monotonic()), file=sys.stderr, flush=True)
     global _FIRST_SCREEN
     _FIRST_SCREEN = type(pilot.app.screen).__name__
     pilot.app.exit(0)

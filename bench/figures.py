@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bench.app_runner import IDLE_MARK
 from bench.data import BENCH_DECK_ID, BenchData
-from bench.measure import interleave, median, peak_rss, percentile, run_child
+from bench.measure import interleave, median, peak_rss, percentile, run_child, time_to_mark
 from quiz.paths import cache_dir
 
 
@@ -50,8 +51,8 @@ class Options:
 
 def startup(data: BenchData, opt: Options) -> Figure:
     """Process start to Home mounted and idle (built-in deck, long history) vs a one-Static app."""
-    quiz = lambda: run_child(["-m", "bench.app_runner", "quiz"], data.history_dir)[0]  # noqa: E731
-    base = lambda: run_child(["-m", "bench.app_runner", "minimal"], data.empty_dir)[0]  # noqa: E731
+    quiz = lambda: time_to_mark(["-m", "bench.app_runner", "quiz"], data.history_dir, IDLE_MARK)  # noqa: E731
+    base = lambda: time_to_mark(["-m", "bench.app_runner", "minimal"], data.empty_dir, IDLE_MARK)  # noqa: E731
     quiz(), base()  # warm the page cache and the bytecode caches
     xs, ys = interleave(opt.runs, quiz, base)
     return Figure("start-up", "process start to Home idle, headless", median(xs), median(ys), "s", 1.15)

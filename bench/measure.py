@@ -57,6 +57,22 @@ def run_child(argv: Sequence[str], data_dir: Path | None) -> tuple[float, int]:
 
     The RSS includes what the child inherited from this process: use peak_rss for memory.
     """
+    elapsed, rss, _err = _run(argv, data_dir)
+    return elapsed, rss
+
+
+def time_to_mark(argv: Sequence[str], data_dir: Path | None, mark: str) -> float:
+    """Run one process to its end; return the time from spawn to the line `mark <monotonic>`
+    it wrote on stderr (time.monotonic is one clock for every process on the machine)."""
+    start = time.monotonic()
+    _elapsed, _rss, err = _run(argv, data_dir)
+    for line in err.decode(errors="replace").splitlines():
+        if line.startswith(mark):
+            return float(line[len(mark) :]) - start
+    raise RuntimeError(f"{' '.join(argv)} never wrote {mark!r}")
+
+
+def _run(argv: Sequence[str], data_dir: Path | None) -> tuple[float, int, bytes]:
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, *argv],
@@ -73,7 +89,7 @@ def run_child(argv: Sequence[str], data_dir: Path | None) -> tuple[float, int]:
     proc.stderr.close()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err.decode(errors='replace')[-800:]}")
-    return elapsed, int(usage.ru_maxrss)
+    return elapsed, int(usage.ru_maxrss), err
 
 
 def interleave(runs: int, a: Callable[[], float], b: Callable[[], float]) -> tuple[list[float], list[float]]:
