@@ -10,11 +10,13 @@ Every datetime here is timezone-aware UTC. How an answer becomes a rating:
 from __future__ import annotations
 
 import enum
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-import fsrs
+if TYPE_CHECKING:
+    import fsrs
 
 NEW_PER_SESSION = 3
 """New facts introduced in one sitting: patients retain two or three new facts at a time best."""
@@ -67,6 +69,8 @@ class CardState:
 
     def to_json(self) -> str:
         """Serialise for storing beside an answer, so undo can bring it back exactly."""
+        import json  # here, like fsrs: opening Home needs neither
+
         return json.dumps(
             {
                 "phase": int(self.phase),
@@ -81,6 +85,8 @@ class CardState:
     @classmethod
     def from_json(cls, text: str) -> CardState:
         """The inverse of to_json."""
+        import json
+
         raw = json.loads(text)
         return cls(
             phase=Phase(raw["phase"]),
@@ -93,15 +99,28 @@ class CardState:
 
 
 class Scheduler:
-    """Decides when each fact is next due; a thin wrapper so the rest of quiz never sees fsrs."""
+    """Decides when each fact is next due; a thin wrapper so the rest of quiz never sees fsrs.
+
+    fsrs is imported when a fact is first reviewed or weighed, not when the Scheduler is made:
+    Home opens the history at every start, and a history with nothing to weigh yet (a new
+    person's, or one whose facts are all of other decks) never needs it.
+    """
 
     def __init__(self, *, target_recall: float = TARGET_RECALL, fuzz: bool = True) -> None:
         """Schedule for `target_recall`; `fuzz` spreads due dates a little (turn it off in tests)."""
         self.target_recall = target_recall
-        self._fsrs = fsrs.Scheduler(desired_retention=target_recall, enable_fuzzing=fuzz)
+        self.fuzz = fuzz
+
+    @cached_property
+    def _fsrs(self) -> fsrs.Scheduler:
+        import fsrs
+
+        return fsrs.Scheduler(desired_retention=self.target_recall, enable_fuzzing=self.fuzz)
 
     def review(self, card: CardState | None, rating: Rating, now: datetime) -> CardState:
         """Return the state after a review rated `rating` at `now`; `card` None means a new fact."""
+        import fsrs
+
         now = utc(now)
         before = _to_fsrs(card) if card is not None else fsrs.Card(card_id=0, due=now)
         after, _log = self._fsrs.review_card(before, fsrs.Rating(int(rating)), now)
@@ -121,6 +140,8 @@ class Scheduler:
 
 
 def _to_fsrs(card: CardState) -> fsrs.Card:
+    import fsrs
+
     return fsrs.Card(
         card_id=0,
         state=fsrs.State(int(card.phase)),
