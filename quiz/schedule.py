@@ -10,10 +10,9 @@ Every datetime here is timezone-aware UTC. How an answer becomes a rating:
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import fsrs
@@ -56,9 +55,8 @@ def utc(moment: datetime | None = None) -> datetime:
     return moment.astimezone(UTC)
 
 
-@dataclass(frozen=True)
-class CardState:
-    """The scheduling state of one fact, as stored."""
+class CardState(NamedTuple):
+    """The scheduling state of one fact, as stored (a NamedTuple, as the history's rows are)."""
 
     phase: Phase
     step: int | None

@@ -13,9 +13,9 @@ import sqlite3
 import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz import history
 from quiz.errors import QuizError
@@ -759,8 +759,7 @@ def _backup_time(path: Path) -> datetime:
     return moment
 
 
-@dataclass(frozen=True)
-class Restored:
+class Restored(NamedTuple):
     """What a restore did: the backup it used and where the replaced history was kept."""
 
     backup: Path

@@ -162,3 +162,23 @@ def test_without_positions_a_deck_loads_the_same_and_problems_say_the_same(doc: 
 @given(decks())
 def test_a_valid_deck_loads_equal_without_positions(deck: Deck) -> None:
     assert parse_deck(to_toml(deck), path=PATH, positions=False) == deck
+
+
+POSITIONS = st.dictionaries(
+    st.sampled_from(["id", "question", "answer"]), st.tuples(st.integers(1, 99), st.integers(1, 99))
+)
+
+
+@given(decks(), st.integers(0, 10**6), POSITIONS, st.none() | st.builds(Path, st.text(min_size=1, max_size=9)))
+def test_equality_ignores_only_where_a_deck_and_its_facts_were_read(
+    deck: Deck, line: int, positions: dict[str, tuple[int, int]], path: Path | None
+) -> None:
+    """Facts and decks are NamedTuples; their place in a file takes no part in ==, != or hash."""
+    moved = deck._replace(facts=tuple(f._replace(line=line, key_lines=positions) for f in deck.facts), path=path)
+    assert moved == deck and not (moved != deck) and hash(moved) == hash(deck)
+    for fact, other in zip(deck.facts, moved.facts, strict=True):
+        assert fact == other and hash(fact) == hash(other)
+        changed = fact._replace(answer=fact.answer + "!")
+        assert changed != fact and not (changed == fact)
+    assert deck._replace(title=deck.title + "!") != deck
+    assert deck.facts != tuple(tuple(f) for f in deck.facts) or not deck.facts  # a plain tuple is no fact

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -72,10 +71,9 @@ def test_reimporting_a_changed_deck_updates_instead_of_duplicating(tmp_path: Pat
     deck = load_deck(COMPLETE)
     write_apkg(deck, tmp_path / "v1.apkg", timestamp=1_700_000_000)
     import_apkg(col, tmp_path / "v1.apkg")
-    changed = replace(
-        deck,
+    changed = deck._replace(
         facts=(
-            replace(deck.facts[0], answer="20 seconds or longer"),
+            deck.facts[0]._replace(answer="20 seconds or longer"),
             *deck.facts[1:],
             Fact(id="nails", question="Should you clean under your nails?", answer="Yes"),
         ),

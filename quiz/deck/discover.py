@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.deck.errors import DeckError
 from quiz.deck.load import load_deck
@@ -13,8 +13,7 @@ from quiz.errors import QuizError
 from quiz.paths import builtin_decks_dir, cache_dir, user_decks_dir
 
 
-@dataclass(frozen=True, slots=True)
-class FoundDeck:
+class FoundDeck(NamedTuple):
     """A deck file found on disk: loaded, or with the error that keeps it from loading."""
 
     path: Path

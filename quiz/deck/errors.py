@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.errors import QuizError
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One problem in a deck file: an error makes the deck unusable, a warning is advice."""
+class Problem(NamedTuple):
+    """One problem in a deck file: an error makes the deck unusable, a warning is advice.
+
+    A NamedTuple, as the deck model's records are (quiz/deck/model.py says why).
+    """
 
     path: Path
     line: int | None

@@ -7,7 +7,6 @@ strings, comments and multi-line arrays, to say where each key of the deck forma
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 _HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
 _KEY = re.compile(
@@ -24,21 +23,29 @@ _PART = re.compile(r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'""")
 Position = tuple[int, int]
 
 
-@dataclass
 class Table:
     """Where one table (or one entry of an array of tables) and its keys were written."""
 
-    line: int
-    keys: dict[str, Position] = field(default_factory=dict)
+    __slots__ = ("line", "keys")
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.keys: dict[str, Position] = {}
 
 
-@dataclass
 class Layout:
-    """Positions of the top-level keys, the tables and the arrays of tables of a TOML text."""
+    """Positions of the top-level keys, the tables and the arrays of tables of a TOML text.
 
-    top: Table = field(default_factory=lambda: Table(1))
-    tables: dict[str, Table] = field(default_factory=dict)
-    arrays: dict[str, list[Table]] = field(default_factory=dict)
+    Plain classes, not dataclasses: `quiz check` would import `dataclasses` (and with it
+    `inspect`, `ast` and `dis`, 13 ms) for these two alone (see quiz/deck/model.py).
+    """
+
+    __slots__ = ("top", "tables", "arrays")
+
+    def __init__(self) -> None:
+        self.top = Table(1)
+        self.tables: dict[str, Table] = {}
+        self.arrays: dict[str, list[Table]] = {}
 
     def table(self, name: str) -> Table | None:
         """The table `name`, written as a [name] header or as dotted keys."""
