@@ -2,7 +2,9 @@
 
 When the first screen is idle the runner writes `IDLE_MARK` and the time (time.monotonic, one clock
 for every process on the machine) to stderr, so that start-up is timed from spawn to idle and not
-to the end of the process: shutting the app down is no part of starting it.
+to the end of the process: shutting the app down is no part of starting it. With `EXIT_AT_IDLE`
+set in its environment it then ends the process at once (os._exit), so that a count of the
+instructions it ran (bench.measure.instructions) also stops at idle.
 
 `python -m bench.app_runner quiz` builds the app the way the command line does (every
 subcommand's parser, then quiz.tui.run.make_app); `python -m bench.app_runner minimal` runs the
@@ -11,17 +13,21 @@ baseline, a Textual app that mounts one Static. Both exit through the same auto-
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
 _FIRST_SCREEN = ""
 IDLE_MARK = "bench.app_runner idle at"
+EXIT_AT_IDLE = "BENCH_EXIT_AT_IDLE"
 
 
 async def _exit_when_idle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait until every pending message has been handled and the screen refreshed, then exit."""
     await pilot.pause()
     print(IDLE_MARK, repr(time.monotonic()), file=sys.stderr, flush=True)
+    if os.environ.get(EXIT_AT_IDLE):
+        os._exit(0)
     global _FIRST_SCREEN
     _FIRST_SCREEN = type(pilot.app.screen).__name__
     pilot.app.exit(0)

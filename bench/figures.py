@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bench.app_runner import IDLE_MARK
+from bench.app_runner import EXIT_AT_IDLE, IDLE_MARK
 from bench.data import BENCH_DECK_ID, BenchData
-from bench.measure import interleave, median, peak_rss, percentile, run_child, time_to_mark
+from bench.measure import instructions, interleave, median, peak_rss, percentile, run_child, time_to_mark
 from quiz.paths import cache_dir
 
 
@@ -57,6 +57,21 @@ def startup(data: BenchData, opt: Options) -> Figure:
     quiz(), base()  # warm the page cache and the bytecode caches
     xs, ys = interleave(opt.runs, quiz, base)
     return Figure("start-up", "process start to Home idle, headless", median(xs), median(ys), "s", 1.15)
+
+
+def startup_instructions(data: BenchData, opt: Options) -> Figure:
+    """Start-up as a count of instructions (valgrind), which machine load does not move.
+
+    Not in the default run: it needs valgrind and takes about 20 s a start. Use it to compare two
+    versions of the code on a noisy machine: a change of 2% in the count is real, where start-up
+    times on this machine move by 10% from one series to the next.
+    """
+    env = {EXIT_AT_IDLE: "1"}
+    runs = max(1, min(opt.runs, 3))
+    xs = [instructions(["-m", "bench.app_runner", "quiz"], data.history_dir, env) for _ in range(runs)]
+    ys = [instructions(["-m", "bench.app_runner", "minimal"], data.empty_dir, env) for _ in range(runs)]
+    return Figure("start-up instructions", "start-up to Home idle, instructions run (valgrind)",
+                  median(xs) / 1e6, median(ys) / 1e6, "M", None)  # fmt: skip
 
 
 def check(data: BenchData, opt: Options) -> Figure:
@@ -245,4 +260,7 @@ FIGURES: dict[str, Callable[[BenchData, Options], Figure | list[Figure]]] = {
     "record": record_answer,
     "history": history_queries,
     "memory": memory,
+    "instructions": startup_instructions,
 }
+DEFAULT_FIGURES = [name for name in FIGURES if name != "instructions"]
+"""What `python -m bench` measures without --only: all but the valgrind count, which is slow."""

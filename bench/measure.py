@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -70,6 +72,31 @@ def time_to_mark(argv: Sequence[str], data_dir: Path | None, mark: str) -> float
         if line.startswith(mark):
             return float(line[len(mark) :]) - start
     raise RuntimeError(f"{' '.join(argv)} never wrote {mark!r}")
+
+
+def instructions(argv: Sequence[str], data_dir: Path | None, env: dict[str, str] | None = None) -> int:
+    """The number of instructions one run of the child executes, counted by valgrind (callgrind).
+
+    Unlike a duration this does not depend on what else the machine is doing: two runs of the same
+    code differ by about 1%, where start-up times on this machine differ by 10% or more. It is
+    slow (about 20 s for one start-up) and needs valgrind; RuntimeError if it is not installed.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise RuntimeError("valgrind is not installed")
+    full_env = {**child_env(data_dir), "PYTHONHASHSEED": "0", **(env or {})}
+    out = subprocess.run(
+        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *argv],
+        env=full_env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    found = re.search(rb"Collected : (\d+)", out.stderr)
+    if out.returncode != 0 or found is None:
+        raise RuntimeError(f"{' '.join(argv)} under valgrind: {out.stderr.decode(errors='replace')[-800:]}")
+    return int(found.group(1))
 
 
 def _run(argv: Sequence[str], data_dir: Path | None) -> tuple[float, int, bytes]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 import bench.__main__ as bench_main
 from bench.data import DataFolderInUse, Sizes, make_data
 from bench.figures import FIGURES
+from bench.measure import instructions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,3 +61,16 @@ def test_a_folder_with_other_things_in_it_is_not_used_for_data(tmp_path: Path) -
     with pytest.raises(DataFolderInUse, match="not empty"):
         make_data(tmp_path, Sizes(facts=30, answers=100))
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="counting instructions needs valgrind")
+def test_instruction_counts_grow_with_the_work_done_and_repeat() -> None:
+    idle = instructions(["-c", "pass"], None)
+    busy = instructions(["-c", "sum(range(300_000))"], None)
+    assert busy - idle > 30 * 300_000  # an addition of Python ints takes more than 30 instructions
+    assert abs(instructions(["-c", "pass"], None) - idle) < idle * 0.02  # the count repeats
+
+
+def test_the_default_run_leaves_out_the_valgrind_count() -> None:
+    assert "instructions" in FIGURES and "instructions" not in bench_main.DEFAULT_FIGURES
+    assert set(bench_main.DEFAULT_FIGURES) == set(FIGURES) - {"instructions"}
