@@ -63,7 +63,7 @@ def startup_instructions(data: BenchData, opt: Options) -> Figure:
     """Start-up as a count of instructions (valgrind), which machine load does not move.
 
     Not in the default run: it needs valgrind and takes about 20 s a start. Use it to compare two
-    versions of the code on a noisy machine: a change of 2% in the count is real, where start-up
+    versions of the code on a noisy machine: a change of 3% in the count is real, where start-up
     times on this machine move by 10% from one series to the next.
     """
     env = {EXIT_AT_IDLE: "1"}

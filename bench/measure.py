@@ -78,7 +78,8 @@ def instructions(argv: Sequence[str], data_dir: Path | None, env: dict[str, str]
     """The number of instructions one run of the child executes, counted by valgrind (callgrind).
 
     Unlike a duration this does not depend on what else the machine is doing: two runs of the same
-    code differ by about 1%, where start-up times on this machine differ by 10% or more. It is
+    code differ by about 1-3% (timers and frames still depend on timing), where start-up times on
+    this machine differ by 10% or more. It is
     slow (about 20 s for one start-up) and needs valgrind; RuntimeError if it is not installed.
     """
     valgrind = shutil.which("valgrind")
