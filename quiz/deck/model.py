@@ -13,11 +13,24 @@ import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 FORMAT_VERSION = 1
 NO_POSITIONS: Mapping[str, tuple[int, int]] = MappingProxyType({})
 """The key positions of a fact that was not parsed from text (built in code, or read from the cache)."""
+
+
+def _equal(self: Any, other: object) -> bool:
+    """Equality of two records of one kind over their `_compared()` fields (Fact, Deck)."""
+    return type(other) is type(self) and self._compared() == other._compared()  # type: ignore[attr-defined]
+
+
+def _unequal(self: Any, other: object) -> bool:
+    return not _equal(self, other)  # tuple's own != would compare every field
+
+
+def _hash(self: Any) -> int:
+    return hash(self._compared())
 
 
 class Source(NamedTuple):
@@ -52,14 +65,9 @@ class Fact(NamedTuple):
     def _compared(self) -> tuple[object, ...]:
         return self[:_FACT_COMPARED]
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Fact) and self._compared() == other._compared()
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(self._compared())
+    __eq__ = _equal
+    __ne__ = _unequal
+    __hash__ = _hash  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields[:-1], self[:-1], strict=True))
@@ -95,14 +103,9 @@ class Deck(NamedTuple):
     def _compared(self) -> tuple[object, ...]:
         return self[:-1]
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Deck) and self._compared() == other._compared()
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(self._compared())
+    __eq__ = _equal
+    __ne__ = _unequal
+    __hash__ = _hash  # type: ignore[assignment]
 
     def fact(self, fact_id: str) -> Fact:
         """The fact with this id (KeyError if none)."""
