@@ -27,10 +27,52 @@ def test_no_core_module_imports_textual() -> None:
 def test_quiz_check_does_not_load_textual_or_rich() -> None:
     code = (
         "import sys; from quiz.cli import main; main(['check', '--quiet', 'tests/data/decks/valid']);"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'fsrs', 'sqlite3', 'genanki')"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('textual', 'rich', 'fsrs', 'sqlite3', 'genanki', 'dataclasses', 'inspect')"
         " or m.startswith('quiz.commands.') and m != 'quiz.commands.check'))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PACKAGE.parent
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+HOME_TO_IDLE = """
+import argparse, sys
+from quiz.tui.run import make_app, run_app
+async def idle(pilot):
+    await pilot.pause()
+    print(type(pilot.app.screen).__name__, "fsrs" in sys.modules)
+    pilot.app.exit(0)
+run_app(make_app(argparse.Namespace(data_dir=sys.argv[1])), headless=True, size=(80, 24), auto_pilot=idle)
+"""
+
+
+def test_home_imports_fsrs_only_when_a_fact_of_its_decks_was_reviewed(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from quiz.deck.discover import discover
+    from quiz.schedule import Phase
+    from quiz.store import Store
+
+    def home(data: Path) -> str:
+        out = subprocess.run(
+            [sys.executable, "-c", HOME_TO_IDLE, str(data)], capture_output=True, text=True, check=True,
+            cwd=PACKAGE.parent,
+        )  # fmt: skip
+        return out.stdout.strip().splitlines()[-1]
+
+    assert home(tmp_path / "new") == "HomeScreen False"  # a new person's first start
+    deck = discover(tmp_path / "reviewed")[0].deck
+    assert deck is not None
+    with Store.open(tmp_path / "reviewed", backup=False) as store:
+        session = store.start_session(deck.id, "flashcards")
+        start = datetime.now(UTC) - timedelta(days=3)
+        for hours in (0, 1, 25):  # past the learning steps: a fact mastery weighs
+            store.record_answer(
+                session, deck.id, deck.facts[0].id, kind="flashcard", response="", correct=True,
+                now=start + timedelta(hours=hours),
+            )  # fmt: skip
+        state = store.fact_state(deck.id, deck.facts[0].id)
+        assert state is not None and state.card.phase == Phase.REVIEW
+    assert home(tmp_path / "reviewed") == "HomeScreen True"  # mastery weighs the reviewed fact
