@@ -76,8 +76,8 @@ def startup_instructions(data: BenchData, opt: Options) -> Figure:
 
 def check(data: BenchData, opt: Options) -> Figure:
     """`quiz check` on the built-in deck, whole process, vs `python -c "import tomli"`."""
-    quiz = lambda: run_child(["-m", "quiz", "check"], data.empty_dir)[0]  # noqa: E731
-    base = lambda: run_child(["-c", "import tomli"], data.empty_dir)[0]  # noqa: E731
+    quiz = lambda: run_child(["-m", "quiz", "check"], data.empty_dir)  # noqa: E731
+    base = lambda: run_child(["-c", "import tomli"], data.empty_dir)  # noqa: E731
     quiz(), base()
     xs, ys = interleave(opt.runs, quiz, base)
     return Figure("check", "`quiz check`, built-in deck, whole process", median(xs), median(ys), "s", 2.0)

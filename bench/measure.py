@@ -42,33 +42,23 @@ def peak_rss(argv: Sequence[str], data_dir: Path | None) -> int:
     Linux carries a parent's peak RSS into a forked child, so the child is started by a fresh,
     small process rather than by this one, which holds the generated data.
     """
-    out = subprocess.run(
-        [sys.executable, "-c", _WRAPPER, sys.executable, *argv],
-        env=child_env(data_dir),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        check=False,
-    )
-    if out.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited {out.returncode}: {out.stderr.decode(errors='replace')[-800:]}")
+    out = _run([sys.executable, "-c", _WRAPPER, sys.executable, *argv], child_env(data_dir))
     return int(out.stdout.split()[-1])
 
 
-def run_child(argv: Sequence[str], data_dir: Path | None) -> tuple[float, int]:
-    """Run one process to its end; return its wall time (spawn to exit) and peak RSS in KiB.
-
-    The RSS includes what the child inherited from this process: use peak_rss for memory.
-    """
-    elapsed, rss, _err = _run(argv, data_dir)
-    return elapsed, rss
+def run_child(argv: Sequence[str], data_dir: Path | None) -> float:
+    """Run one process to its end; return its wall time, spawn to exit."""
+    start = time.perf_counter()
+    _run([sys.executable, *argv], child_env(data_dir))
+    return time.perf_counter() - start
 
 
 def time_to_mark(argv: Sequence[str], data_dir: Path | None, mark: str) -> float:
     """Run one process to its end; return the time from spawn to the line `mark <monotonic>`
     it wrote on stderr (time.monotonic is one clock for every process on the machine)."""
     start = time.monotonic()
-    _elapsed, _rss, err = _run(argv, data_dir)
-    for line in err.decode(errors="replace").splitlines():
+    out = _run([sys.executable, *argv], child_env(data_dir))
+    for line in out.stderr.decode(errors="replace").splitlines():
         if line.startswith(mark):
             return float(line[len(mark) :]) - start
     raise RuntimeError(f"{' '.join(argv)} never wrote {mark!r}")
@@ -77,47 +67,28 @@ def time_to_mark(argv: Sequence[str], data_dir: Path | None, mark: str) -> float
 def instructions(argv: Sequence[str], data_dir: Path | None, env: dict[str, str] | None = None) -> int:
     """The number of instructions one run of the child executes, counted by valgrind (callgrind).
 
-    Unlike a duration this does not depend on what else the machine is doing: two runs of the same
+    Unlike a duration this hardly depends on what else the machine is doing: two runs of the same
     code differ by about 1-3% (timers and frames still depend on timing), where start-up times on
-    this machine differ by 10% or more. It is
-    slow (about 20 s for one start-up) and needs valgrind; RuntimeError if it is not installed.
+    this machine differ by 10% or more. It is slow (about 20 s for one start-up) and needs
+    valgrind; RuntimeError if it is not installed.
     """
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         raise RuntimeError("valgrind is not installed")
-    full_env = {**child_env(data_dir), "PYTHONHASHSEED": "0", **(env or {})}
-    out = subprocess.run(
-        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *argv],
-        env=full_env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        check=False,
-    )
+    cmd = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *argv]
+    out = _run(cmd, {**child_env(data_dir), "PYTHONHASHSEED": "0", **(env or {})})
     found = re.search(rb"Collected : (\d+)", out.stderr)
-    if out.returncode != 0 or found is None:
-        raise RuntimeError(f"{' '.join(argv)} under valgrind: {out.stderr.decode(errors='replace')[-800:]}")
+    if found is None:
+        raise RuntimeError(f"{' '.join(argv)}: valgrind gave no count: {out.stderr.decode(errors='replace')[-800:]}")
     return int(found.group(1))
 
 
-def _run(argv: Sequence[str], data_dir: Path | None) -> tuple[float, int, bytes]:
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, *argv],
-        env=child_env(data_dir),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    assert proc.stderr is not None
-    err = proc.stderr.read()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stderr.close()
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err.decode(errors='replace')[-800:]}")
-    return elapsed, int(usage.ru_maxrss), err
+def _run(cmd: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """Run one child to its end, its output captured; RuntimeError (with its stderr) if it failed."""
+    out = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {out.returncode}: {out.stderr.decode(errors='replace')[-800:]}")
+    return out
 
 
 def interleave(runs: int, a: Callable[[], float], b: Callable[[], float]) -> tuple[list[float], list[float]]:
