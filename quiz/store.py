@@ -50,6 +50,9 @@ __all__ = [
     "AnswerRow",
     "DamagedDatabase",
     "DayAccuracy",
+    "HistoryDamaged",
+    "HistoryFull",
+    "HistoryLocked",
     "DeckSummary",
     "FactScore",
     "FactState",
@@ -126,6 +129,34 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 class StoreError(QuizError):
     """The score history cannot be used; the message says why and what to do."""
+
+
+class HistoryFull(StoreError):
+    """The disk (or the file system's quota) is full: the write was not made."""
+
+
+class HistoryLocked(StoreError):
+    """Another program held the history's write lock for longer than BUSY_TIMEOUT_MS."""
+
+
+class HistoryDamaged(StoreError):
+    """SQLite found the open history damaged while using it (SQLITE_CORRUPT, SQLITE_NOTADB)."""
+
+
+def _store_error(err: sqlite3.Error, path: Path) -> StoreError:
+    """The StoreError subclass for an error SQLite raised while using the history at `path`.
+
+    Chosen by SQLite's result code (https://sqlite.org/rescode.html), never by the message text,
+    so callers can tell a full disk from a lock or damage without importing sqlite3.
+    """
+    name = getattr(err, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and "full" in str(err).lower()):
+        return HistoryFull(f"{path}: the disk is full, so the score history could not be written")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return HistoryLocked(f"{path}: another program is using the score history; try again in a moment")
+    if name.startswith(tuple(_CORRUPT_CODES)):
+        return HistoryDamaged(f"{path}: the score history is damaged ({err}); run `quiz history restore`")
+    return StoreError(f"{path}: the score history could not be written ({err})")
 
 
 class NewerDatabase(StoreError):
@@ -222,16 +253,19 @@ class Store:
         """One write transaction that takes the write lock up front and (with `bump`) bumps the
         change counter, which a write that changes no history (noting a backup) leaves alone."""
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
-            if bump:
-                conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
-            conn.execute("COMMIT")
-        except BaseException:
-            with suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                if bump:
+                    conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+                conn.execute("COMMIT")
+            except BaseException:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            raise _store_error(err, self.path) from None
 
     # -- writing ------------------------------------------------------------------------------
 
