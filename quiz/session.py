@@ -1,7 +1,7 @@
 """One study session: which questions, in what order, the answers given and the score. Pure, no I/O.
 
-The screen asks the session for the current question, tells it the answer, and writes the
-result through the store; the session itself never touches a file or a clock it was not given.
+quiz.study.StudyRun drives it: it grades each answer, keeps the store in step and records the
+answer here; the session itself never touches a file or a clock.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quiz.deck.model import Deck, Fact
-from quiz.generate import Kind, Question, check_typed, kinds_for, make_question
+from quiz.generate import Kind, Question, kinds_for, make_question
 from quiz.mode import Mode
-from quiz.schedule import NEW_PER_SESSION, Rating, rating_for
+from quiz.schedule import NEW_PER_SESSION, Rating
 
 DEFAULT_COUNT = 10
 
@@ -116,24 +116,6 @@ class StudySession:
     @property
     def missed(self) -> list[Answered]:
         return [a for a in self.answers if not a.correct]
-
-    def grade(self, response: str | int | Rating) -> Answered:
-        """Judge a response to the current question (an option index, typed text or a flashcard grade)."""
-        q = self.current
-        if q is None:
-            raise IndexError("the session has no question left")
-        if q.kind is Kind.MULTIPLE_CHOICE:
-            index = int(response)
-            if not 0 <= index < len(q.options):
-                raise ValueError(f"option {index + 1} does not exist")
-            correct = index == q.correct_index
-            return Answered(q, q.options[index], correct, rating_for(correct))
-        if q.kind is Kind.TYPED:
-            text = str(response)
-            correct = check_typed(q, text)
-            return Answered(q, text, correct, rating_for(correct))
-        rating = Rating(int(response))
-        return Answered(q, rating.name.capitalize(), rating is not Rating.AGAIN, rating)
 
     def record(self, answered: Answered) -> None:
         """Add a graded answer (once the store has kept it)."""

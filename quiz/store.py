@@ -537,11 +537,14 @@ class Store:
         return not newest or utc(now) - _backup_time(newest[0]) >= BACKUP_EVERY
 
     def backup_if_due(self, now: datetime | None = None) -> Path | None:
-        """Back up if backup_due says so; return the new file."""
-        if not self.backup_due(now):
-            return None
-        (generation,) = self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        path = self.backup(now)
+        """Back up if backup_due says so; return the new file. Raises StoreError or OSError."""
+        try:
+            if not self.backup_due(now):
+                return None
+            (generation,) = self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            path = self.backup(now)
+        except sqlite3.Error as err:
+            raise _store_error(err, self.path) from None
         with self._write(bump=False) as conn:
             conn.execute("UPDATE meta SET value = ? WHERE key = 'backed_up'", (generation,))
         return path

@@ -10,6 +10,7 @@ from quiz.deck.load import load_deck
 from quiz.generate import Kind, content_hash
 from quiz.session import Mode
 from quiz.store import Store
+from quiz.study import Phase
 from quiz.tui.app import StudyRequest
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
@@ -32,6 +33,11 @@ def sessions(data: Path) -> list:
         return store.last_sessions(10)
 
 
+def shown(screen: StudyScreen) -> str:
+    """The verdict line and the feedback box, as drawn."""
+    return str(screen.query_one("#verdict").render()) + "\n" + str(screen.query_one("#feedback").render())
+
+
 async def _study(pilot, mode_key: str = "2") -> StudyScreen:
     """From Home: Enter on the deck, a mode by number, Enter on the first-session disclaimer."""
     await pilot.press("enter", mode_key)
@@ -48,12 +54,12 @@ async def test_right_answer_is_recorded_with_feedback(deck: Path, tmp_path: Path
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _study(pilot)
-        q = screen.session.current
+        q = screen.run.session.current
         assert q.kind is Kind.MULTIPLE_CHOICE
         await pilot.press(str(q.correct_index + 1))
         await pilot.pause()
-        feedback = str(screen.query_one("#feedback").render())
-        assert "✓ Correct." in feedback and f"Answer: {q.answer}" in feedback
+        feedback = shown(screen)
+        assert "✓ Right." in feedback and f"Answer: {q.answer}" in feedback
         assert "references" in feedback
     got = answers(data)
     assert [(a.fact_id, a.correct, a.kind) for a in got] == [(q.fact_id, True, "multiple_choice")]
@@ -66,11 +72,11 @@ async def test_wrong_answer_shows_the_right_one(deck: Path, tmp_path: Path) -> N
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _study(pilot)
-        q = screen.session.current
+        q = screen.run.session.current
         wrong = next(i for i in range(4) if i != q.correct_index)
         await pilot.press(str(wrong + 1))
         await pilot.pause()
-        feedback = str(screen.query_one("#feedback").render())
+        feedback = shown(screen)
         assert "✗ Not quite." in feedback and q.answer in feedback
     assert [(a.correct, a.response) for a in answers(data)] == [(False, q.options[wrong])]
 
@@ -80,15 +86,15 @@ async def test_flashcard_grading(deck: Path, tmp_path: Path) -> None:
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _study(pilot, "3")
-        q = screen.session.current
+        q = screen.run.session.current
         assert q.kind is Kind.FLASHCARD
         await pilot.press("1")  # grading before the back is shown does nothing
-        assert screen.session.answers == []
+        assert screen.run.session.answers == []
         await pilot.press("space")
         assert q.answer in str(screen.query_one("#card-back").render())
         await pilot.press("3")
         await pilot.pause()
-        assert screen.session.position == 1
+        assert screen.run.session.position == 1
     got = answers(data)
     assert [(a.fact_id, a.rating, a.correct) for a in got] == [(q.fact_id, 3, True)]
 
@@ -101,15 +107,15 @@ async def test_typed_answer_forgives_case(deck: Path, tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StudyScreen)
-        q = screen.session.current
+        q = screen.run.session.current
         assert q.kind is Kind.TYPED
         await pilot.press(*q.answer.upper())
         await pilot.press("enter")
         await pilot.pause()
-        assert "✓ Correct." in str(screen.query_one("#feedback").render())
+        assert "✓ Right." in shown(screen)
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.session.position == 1 and screen.phase == "asking"
+        assert screen.run.session.position == 1 and screen.run.phase is Phase.ASKING
     assert [a.correct for a in answers(data)] == [True]
 
 
@@ -118,13 +124,13 @@ async def test_undo_takes_the_answer_back_everywhere(deck: Path, tmp_path: Path)
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _study(pilot)
-        first = screen.session.current
+        first = screen.run.session.current
         await pilot.press(str(first.correct_index + 1))
         await pilot.pause()
         await pilot.press("u")
         await pilot.pause()
-        assert screen.session.answers == [] and screen.session.current is first
-        assert screen.phase == "asking"
+        assert screen.run.session.answers == [] and screen.run.session.current is first
+        assert screen.run.phase is Phase.ASKING
     assert answers(data) == []
     with Store.open(data, backup=False) as store:
         assert store.fact_state("kidney-care", first.fact_id) is None
@@ -145,7 +151,7 @@ async def test_leaving_early_keeps_answers_and_marks_the_session(deck: Path, tmp
         assert isinstance(app.screen, HomeScreen)
     [session] = sessions(data)
     assert session.ended_early and session.answered == 1 and session.finished_at is not None
-    assert screen.session.answers and len(answers(data)) == 1
+    assert screen.run.session.answers and len(answers(data)) == 1
 
 
 async def test_retry_missed_asks_only_the_missed_facts(deck: Path, tmp_path: Path) -> None:
@@ -154,8 +160,8 @@ async def test_retry_missed_asks_only_the_missed_facts(deck: Path, tmp_path: Pat
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _study(pilot)
         missed = None
-        while screen.session.current is not None:
-            q = screen.session.current
+        while screen.run.session.current is not None:
+            q = screen.run.session.current
             if missed is None:
                 missed = q.fact_id
                 await pilot.press(str((q.correct_index + 1) % 4 + 1))
@@ -168,7 +174,7 @@ async def test_retry_missed_asks_only_the_missed_facts(deck: Path, tmp_path: Pat
         await pilot.press("r")
         await pilot.pause()
         assert app.screen is screen
-        assert [q.fact_id for q in screen.session.questions] == [missed]
+        assert [q.fact_id for q in screen.run.session.questions] == [missed]
     assert [s.answered for s in sessions(data)] == [0, 3]
 
 
@@ -216,8 +222,8 @@ async def test_deck_text_is_never_markup(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
-        while screen.session.current.fact_id != "dialysis-purpose":
-            await pilot.press("space", "3")
+        while screen.run.session.current.fact_id != "dialysis-purpose":
+            await pilot.press("space", "3", "enter")
             await pilot.pause()
         prompt = screen.query_one("#prompt")
         assert str(prompt.render()) == "[@click=app.quit]Dose[/]"
@@ -254,7 +260,7 @@ async def test_missed_list_is_saved_as_private_markdown(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        q = app.screen.session.current
+        q = app.screen.run.session.current
         await pilot.press(str((q.correct_index + 1) % 4 + 1), "enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -285,10 +291,10 @@ async def test_review_due_asks_the_due_facts(deck: Path, tmp_path: Path) -> None
         await pilot.press("r")
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, StudyScreen) and screen.session.mode is Mode.DUE
+        assert isinstance(screen, StudyScreen) and screen.run.session.mode is Mode.DUE
         # the due fact first, then at most a few new ones
-        assert screen.session.questions[0].fact_id == "salt-limit"
-        assert len(screen.session.questions) == 3
+        assert screen.run.session.questions[0].fact_id == "salt-limit"
+        assert len(screen.run.session.questions) == 3
 
 
 async def test_damaged_history_is_kept_aside_and_a_fresh_one_started(deck: Path, tmp_path: Path) -> None:
@@ -323,12 +329,12 @@ async def test_a_full_disk_is_a_message_and_studying_goes_on(deck: Path, tmp_pat
         screen.query_one("#typed", Input).value = "a long answer " * 2000
         await pilot.press("enter")
         await pilot.pause()
-        assert "✗ Not quite." in str(screen.query_one("#feedback").render())
-        assert screen._unsaved == 1 and screen.session.position == 1
+        assert "✗ Not quite." in shown(screen)
+        assert screen.run.unsaved == 1 and screen.run.session.position == 1
         assert any("the disk is full" in n.message for n in app._notifications)
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.phase == "asking" and app.is_running
+        assert screen.run.phase is Phase.ASKING and app.is_running
         await pilot.press("escape")
         await pilot.pause()
         assert "1 answer could not be saved" in str(app.screen.query_one("#summary-head").render())
@@ -396,7 +402,7 @@ async def test_the_footer_follows_the_keys_as_they_change(deck: Path, tmp_path: 
             "ctrl+p": True,
         }
         screen = await _study(pilot)
-        q = screen.session.current
+        q = screen.run.session.current
         assert q.kind is Kind.MULTIPLE_CHOICE
         await pilot.pause()
         asking = footer_keys(screen)

@@ -12,6 +12,7 @@ import pytest
 from quiz.session import Mode
 from quiz.store import Store
 from quiz.tui.app import StudyRequest
+from quiz.tui.screens.study import StudyScreen
 from tests.tui_helpers import DECK, FROZEN, make_app, write_deck
 
 SIZE = (80, 24)
@@ -67,7 +68,7 @@ def test_multiple_choice_feedback_wrong(snap_compare, deck: Path, data: Path) ->
     app = make_app([deck], studied(data), study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
 
     async def answer_wrong(pilot) -> None:
-        q = pilot.app.screen.session.current
+        q = pilot.app.screen.run.session.current
         await pilot.press(str((q.correct_index + 1) % 4 + 1))
 
     assert snap_compare(app, terminal_size=SIZE, run_before=answer_wrong)
@@ -88,8 +89,8 @@ def test_summary(snap_compare, deck: Path, data: Path) -> None:
 
     async def answer_all(pilot) -> None:
         first = True
-        while pilot.app.screen.session.current is not None:
-            q = pilot.app.screen.session.current
+        while isinstance(pilot.app.screen, StudyScreen):
+            q = pilot.app.screen.run.question
             wrong = (q.correct_index + 1) % 4
             await pilot.press(str((wrong if first else q.correct_index) + 1), "enter")
             first = False
@@ -110,7 +111,7 @@ def test_glossary(snap_compare, deck: Path, data: Path) -> None:
     app = make_app([deck], studied(data), study=StudyRequest(deck, Mode.FLASHCARD))
 
     async def to_dialysis(pilot) -> None:
-        while pilot.app.screen.session.current.fact_id != "dialysis-purpose":
+        while pilot.app.screen.run.session.current.fact_id != "dialysis-purpose":
             await pilot.press("space", "3")
         await pilot.press("g")
 

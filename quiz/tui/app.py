@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -156,7 +155,7 @@ class QuizApp(App[int]):
         try:
             with Store.open(self.settings.data_dir, backup=False) as store:
                 store.backup_if_due()
-        except (StoreError, OSError, sqlite3.Error):
+        except (StoreError, OSError):
             pass  # a backup that cannot be taken today is tried again at the next start
 
     def _verify_store(self) -> None:
@@ -216,15 +215,16 @@ class QuizApp(App[int]):
         then: Callable[[], None] | None = None,
     ) -> None:
         """Open a study session on a deck, showing the disclaimer first if this is its first session."""
+        from quiz.study import StudyRun, plan_questions
         from quiz.tui.screens.dialogs import DisclaimerDialog
-        from quiz.tui.screens.study import StudyScreen, build_session
+        from quiz.tui.screens.study import StudyScreen
 
         deck = found.deck
         assert deck is not None
-        session = build_session(self, deck, mode, count=count)
-        if not session.questions:
+        questions = plan_questions(deck, mode, self.store, self.now(), seed=self.seed, count=count)
+        if not questions:
             message = (
-                "Nothing is due in this deck right now. Well done!"
+                "Nothing is due in this deck right now, and no new facts are waiting. Well done!"
                 if mode is Mode.DUE
                 else "This deck has no questions of that kind."
             )
@@ -245,7 +245,8 @@ class QuizApp(App[int]):
             if not accepted:
                 finished()
                 return
-            self.push_screen(StudyScreen(session, found.path), finished)
+            run = StudyRun(deck, mode, questions, store=self.store, clock=self.now, seed=self.seed)
+            self.push_screen(StudyScreen(run, found.path), finished)
 
         first_time = self.store is not None and not self.store.last_sessions(1, deck.id)
         if first_time and deck.disclaimer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -44,9 +45,11 @@ class ModeDialog(ModalScreen[Mode | None]):
             )
             yield Static("Up/Down and Enter, or a number key. Escape goes back.", classes="dialog-hint")
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
+    def on_key(self, event: events.Key) -> None:
+        key = event.key
         if key.isdigit() and 1 <= int(key) <= len(MODE_HELP):
+            event.stop()  # the key that closes the menu is used up here: it never reaches the next screen
+            event.prevent_default()
             self.dismiss(list(MODE_HELP)[int(key) - 1])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -106,7 +109,7 @@ class HelpDialog(ModalScreen[None]):
 class GlossaryDialog(ModalScreen[None]):
     """The definitions of the glossary terms on the screen."""
 
-    BINDINGS = [Binding("escape,g,enter", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,g,f2,enter", "dismiss(None)", "Close")]
 
     def __init__(self, entries: list[tuple[str, str]]) -> None:
         super().__init__()

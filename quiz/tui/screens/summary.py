@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from quiz.deck.model import Deck
 from quiz.paths import FILE_MODE
-from quiz.session import StudySession
+from quiz.study import StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.text import percent, plain, source_line
 
@@ -37,12 +37,12 @@ class SummaryScreen(Screen[str]):
         Binding("escape", "dismiss('done')", "Done", show=False),
     ]
 
-    def __init__(self, session: StudySession, elapsed: float, *, early: bool = False, unsaved: int = 0) -> None:
+    def __init__(self, run: StudyRun) -> None:
         super().__init__()
-        self.session = session
-        self.elapsed = elapsed
-        self.early = early
-        self.unsaved = unsaved
+        self.session = run.session
+        self.elapsed = run.elapsed()
+        self.early = run.ended_early
+        self.unsaved = run.unsaved
 
     @property
     def deck(self) -> Deck:

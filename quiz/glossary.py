@@ -1,0 +1,69 @@
+"""Words to know: which of a deck's glossary terms a text uses, in their common forms.
+
+A term is found in a text when the text uses it as written or in a common form of it: a plural
+("tumors", "metastases", "therapies"), or with a negating prefix ("unresectable" finds
+"resectable", "non-surgical" finds "surgical"). The app underlines what this finds and the
+glossary lists exactly these terms, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+NEGATING_PREFIXES = ("un", "non", "non-")
+"""Prefixes that turn a term into its opposite; the opposite is explained by the term's meaning.
+"in-" and its forms are left out: "infusion" is not the opposite of "fusion"."""
+
+
+def _forms(term: str) -> str:
+    """A regular expression for `term` and its plural, as English forms plurals.
+
+    Rules (after the standard English plural rules): -is becomes -es (metastasis, metastases),
+    a consonant + y becomes -ies (therapy, therapies), -s/-x/-z/-ch/-sh take -es, others take -s.
+    """
+    base = re.escape(term)
+    lower = term.casefold()
+    if lower.endswith("is") and len(term) > 3:
+        return rf"{re.escape(term[:-2])}(?:is|es)"
+    if lower.endswith("y") and len(term) > 2 and lower[-2] not in "aeiou":
+        return rf"{re.escape(term[:-1])}(?:y|ies)"
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return rf"{base}(?:es)?"
+    return rf"{base}s?"
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    ordered = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+    if not ordered:
+        return None
+    prefixes = "|".join(re.escape(p) for p in sorted(NEGATING_PREFIXES, key=len, reverse=True))
+    alternatives = "|".join(f"(?P<t{n}>{_forms(t)})" for n, t in enumerate(ordered))
+    return re.compile(rf"(?<!\w)(?:{prefixes})?(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Where each term is used in `text`: (start, end, term) with end exclusive, in text order.
+
+    The span covers the whole word as written (prefix and plural ending included); `term` is the
+    glossary's spelling of the term it stands for.
+    """
+    ordered = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+    pattern = _pattern(tuple(ordered))
+    if pattern is None:
+        return []
+    spans = []
+    for match in pattern.finditer(text):
+        name = match.lastgroup
+        if name is None:
+            continue
+        spans.append((match.start(), match.end(), ordered[int(name[1:])]))
+    return spans
+
+
+def terms_in(text: str, glossary: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The glossary entries (term, meaning) whose term `text` uses, in glossary order."""
+    used = {term.casefold() for _, _, term in term_spans(text, (t for t, _ in glossary))}
+    return [(term, meaning) for term, meaning in glossary if term.strip().casefold() in used]
