@@ -1,7 +1,8 @@
 """Read-only queries over the score history; the rows they return are named tuples (immutable, cheap to define).
 
 Every function takes an open sqlite3 connection to a migrated history database; Store wraps them.
-Days are UTC calendar days, stored beside each answer so that per-day queries use an index.
+Days are the person's calendar days (quiz.schedule.local_day); each answer also stores its UTC day,
+which per-day queries use to narrow by index before grouping by the local day.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Collection, Iterator
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from quiz.schedule import CardState, Phase, Scheduler, days_ahead, utc
+from quiz.schedule import CardState, Phase, Scheduler, days_ahead, local_day, utc
 
 
 class SessionRow(NamedTuple):
@@ -104,6 +105,21 @@ class Overview(NamedTuple):
     streak: int
     weakest: list[tuple[str, list[FactScore]]]
     forecast: list[tuple[date, int]]
+    due_now: int = 0
+    """How many of the forecast's first day are due now (the rest fall due later today)."""
+
+
+class DueCounts(NamedTuple):
+    """What a deck has to review, in the one meaning of "due" quiz uses everywhere.
+
+    A fact is due when its next review time (fsrs's due) is at or before now. Facts due later
+    in the person's day are counted apart, and so are new facts (never answered), which a review
+    brings in a few at a time (quiz.schedule.NEW_PER_SESSION).
+    """
+
+    now: int
+    later_today: int
+    new: int
 
 
 OVERVIEW_DAYS = 30
@@ -200,14 +216,25 @@ def answers(conn: sqlite3.Connection, session_id: int | None = None) -> Iterator
         yield answer_row(r)
 
 
+LOCAL_DAY = "date(answered_at, 'localtime')"
+"""An answer's day in the person's time zone (SQLite's 'localtime' follows the same system zone as
+quiz.schedule.local_day). The stored `day` column is the UTC day: a local day lies within one UTC
+day either side of it, so queries narrow by `day` on its index first, then group by LOCAL_DAY."""
+
+
+def _near(day: date) -> tuple[str, str]:
+    """The UTC `day` values an answer given on the local `day` can have."""
+    return (day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat()
+
+
 def accuracy_per_day(
     conn: sqlite3.Connection, deck_id: str, start: date, end: date
 ) -> list[DayAccuracy]:
-    """Answers and right answers per UTC day from `start` to `end` inclusive, days with none left out."""
+    """Answers and right answers per local day from `start` to `end` inclusive, days with none left out."""
     rows = conn.execute(
-        "SELECT day, count(*), sum(correct) FROM answers "
-        "WHERE deck_id = ? AND day BETWEEN ? AND ? GROUP BY day ORDER BY day",
-        (deck_id, start.isoformat(), end.isoformat()),
+        f"SELECT {LOCAL_DAY} AS local, count(*), sum(correct) FROM answers "
+        "WHERE deck_id = ? AND day BETWEEN ? AND ? GROUP BY local HAVING local BETWEEN ? AND ? ORDER BY local",
+        (deck_id, _near(start)[0], _near(end)[1], start.isoformat(), end.isoformat()),
     )
     return [DayAccuracy(date.fromisoformat(d), n, c) for d, n, c in rows]
 
@@ -249,10 +276,28 @@ def due_count(conn: sqlite3.Connection, deck_id: str, now: datetime, fact_ids: s
     return sum(1 for (fact_id,) in rows if fact_id in fact_ids)
 
 
+def due_counts(conn: sqlite3.Connection, deck_id: str, fact_ids: Collection[str], now: datetime) -> DueCounts:
+    """DueCounts for the deck's facts `fact_ids` at `now` (facts no longer in the deck are left out)."""
+    wanted = set(fact_ids)
+    end_of_day = days_ahead(now, 2)[1]
+    due_now = later = seen = 0
+    for fact_id, due in conn.execute("SELECT fact_id, due FROM fact_state WHERE deck_id = ?", (deck_id,)):
+        if fact_id not in wanted:
+            continue
+        seen += 1
+        when = datetime.fromisoformat(due)
+        if when <= now:
+            due_now += 1
+        elif when < end_of_day:
+            later += 1
+    return DueCounts(now=due_now, later_today=later, new=len(wanted) - seen)
+
+
 def due_forecast(
     conn: sqlite3.Connection, deck_id: str | None, days: int, now: datetime
 ) -> list[tuple[date, int]]:
-    """How many facts fall due on each UTC day from today on; today's count includes the overdue."""
+    """How many facts fall due on each of the person's days from today on; today's count includes
+    the overdue (DueCounts splits it into due now and later today)."""
     starts = days_ahead(now, days + 1)
     result: list[tuple[date, int]] = []
     deck_sql, deck_args = ("deck_id = ? AND ", (deck_id,)) if deck_id is not None else ("", ())
@@ -262,7 +307,7 @@ def due_forecast(
             f"SELECT count(*) FROM fact_state WHERE {deck_sql}due >= ? AND due < ?",
             (*deck_args, low, stamp(starts[i + 1])),
         ).fetchone()
-        result.append((starts[i].date(), count))
+        result.append((local_day(starts[i]), count))
     return result
 
 
@@ -301,17 +346,29 @@ def new_fact_ids(
     return [f for f in dict.fromkeys(all_fact_ids) if f not in seen][: max(limit, 0)]
 
 
+def _studied_on(day_sql: str) -> str:
+    """SQL that is true when an answer was given on the local day `day_sql` (an SQL expression)."""
+    return (
+        f"EXISTS (SELECT 1 FROM answers WHERE day BETWEEN date({day_sql}, '-1 day') "
+        f"AND date({day_sql}, '+1 day') AND {LOCAL_DAY} = {day_sql})"
+    )
+
+
+_DAY_BEFORE = "date(run.d, '-1 day')"
+
+
 def streak(conn: sqlite3.Connection, today: date) -> int:
-    """Consecutive UTC days with an answer, ending today, or yesterday if today has none yet."""
-    studied_today = conn.execute("SELECT 1 FROM answers WHERE day = ? LIMIT 1", (today.isoformat(),)).fetchone()
-    last = today if studied_today else today - timedelta(days=1)
-    # One statement walks back day by day inside SQLite: an index probe per day, no round trips.
+    """Consecutive local days with an answer, ending `today` (the person's), or yesterday if
+    today has none yet."""
+    (today_studied,) = conn.execute(f"SELECT {_studied_on('?1')}", (today.isoformat(),)).fetchone()
+    last = today if today_studied else today - timedelta(days=1)
+    # One statement walks back day by day inside SQLite: a few index probes per day, no round trips.
     (count,) = conn.execute(
-        "WITH RECURSIVE run(day) AS ("
-        " SELECT ?1 WHERE EXISTS (SELECT 1 FROM answers WHERE day = ?1)"
+        "WITH RECURSIVE run(d) AS ("
+        f" SELECT ?1 WHERE {_studied_on('?1')}"
         " UNION ALL"
-        " SELECT date(run.day, '-1 day') FROM run"
-        " WHERE EXISTS (SELECT 1 FROM answers WHERE day = date(run.day, '-1 day'))"
+        " SELECT date(run.d, '-1 day') FROM run"
+        f" WHERE {_studied_on(_DAY_BEFORE)}"
         ") SELECT count(*) FROM run",
         (last.isoformat(),),
     ).fetchone()

@@ -10,7 +10,7 @@ Every datetime here is timezone-aware UTC. How an answer becomes a rating:
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -162,13 +162,21 @@ def _from_fsrs(card: fsrs.Card) -> CardState:
     )
 
 
-def day_start(moment: datetime) -> datetime:
-    """Midnight UTC at the start of `moment`'s UTC day."""
-    moment = utc(moment)
-    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+def local_day(moment: datetime | None = None) -> date:
+    """The person's calendar day of `moment` (default: now): its date in the system's time zone.
+
+    Every "day" quiz shows (today, streaks, accuracy per day, the forecast) is this day, so two
+    evenings in Los Angeles are two days, not one UTC day.
+    """
+    return utc(moment).astimezone().date()
+
+
+def day_start(day: date) -> datetime:
+    """The moment (aware UTC) the person's calendar `day` starts: local midnight."""
+    return datetime.combine(day, time()).astimezone().astimezone(UTC)
 
 
 def days_ahead(now: datetime, days: int) -> list[datetime]:
-    """The UTC midnights that start today and each of the next `days - 1` days."""
-    first = day_start(now)
-    return [first + timedelta(days=i) for i in range(days)]
+    """The moments (aware UTC) that start the person's today and each of the next `days - 1` days."""
+    today = local_day(now)
+    return [day_start(today + timedelta(days=i)) for i in range(days)]

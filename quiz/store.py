@@ -23,6 +23,7 @@ from quiz.history import (
     AnswerRow,
     DayAccuracy,
     DeckSummary,
+    DueCounts,
     FactScore,
     FactState,
     Mastery,
@@ -31,7 +32,7 @@ from quiz.history import (
     stamp,
 )
 from quiz.paths import FILE_MODE, backups_dir, ensure_private_dir, history_db
-from quiz.schedule import CardState, Rating, Scheduler, rating_for, utc
+from quiz.schedule import CardState, Rating, Scheduler, local_day, rating_for, utc
 
 APPLICATION_ID = 0x51554959  # "QUIY": marks the file as a quiz score history
 BUSY_TIMEOUT_MS = 10_000
@@ -441,10 +442,14 @@ class Store:
         """How many of the deck's answered facts (of `fact_ids`, if given) are due now."""
         return history.due_count(self._conn, deck_id, utc(now), fact_ids)
 
+    def due_counts(self, deck_id: str, fact_ids: Collection[str], now: datetime | None = None) -> DueCounts:
+        """Due now, due later today and new, for the deck's facts `fact_ids` (history.DueCounts)."""
+        return history.due_counts(self._conn, deck_id, fact_ids, utc(now))
+
     def due_forecast(
         self, deck_id: str | None = None, days: int = 14, now: datetime | None = None
     ) -> list[tuple[date, int]]:
-        """How many facts fall due on each of the next `days` UTC days (today includes overdue)."""
+        """How many facts fall due on each of the person's next `days` days (today includes overdue)."""
         return history.due_forecast(self._conn, deck_id, days, utc(now))
 
     def new_fact_ids(self, deck_id: str, all_fact_ids: list[str], limit: int) -> list[str]:
@@ -466,8 +471,8 @@ class Store:
         return history.mastery(self._conn, self.scheduler, deck_id, fact_ids, utc(now))
 
     def streak(self, today: date | None = None) -> int:
-        """Consecutive UTC study days ending today (or yesterday, if not yet today)."""
-        return history.streak(self._conn, today or utc().date())
+        """Consecutive study days ending today (or yesterday, if not yet today), in the person's days."""
+        return history.streak(self._conn, today or local_day())
 
     def deck_ids(self) -> list[str]:
         """The id of every deck with a session, in order."""
@@ -479,7 +484,7 @@ class Store:
         """Every query of the History screen, for one deck or (None) all of them: the last sessions,
         accuracy per day over `days` days, the streak, the weakest facts and the 14-day forecast."""
         moment = utc(now)
-        today = moment.date()
+        today = local_day(moment)
         start = today - timedelta(days=days - 1)
         ids = [deck_id] if deck_id else self.deck_ids()
         per_day: dict[date, tuple[int, int]] = {}
@@ -493,6 +498,7 @@ class Store:
             streak=self.streak(today),
             weakest=[(did, self.weakest_facts(did, 3, 10)) for did in ids],
             forecast=self.due_forecast(deck_id, 14, moment),
+            due_now=sum(self.due_count(did, moment) for did in ids),
         )
 
     def deck_summaries(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from quiz.history import DayAccuracy
     from quiz.store import Store
 
 HELP = "show your score history (or: export --csv FILE, restore [--backup FILE])"
@@ -84,7 +85,19 @@ def _clean(text: str) -> str:
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+    """A stored moment in the person's own time zone, as the app shows it."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def _per_day(store: Store, deck_id: str) -> list[DayAccuracy]:
+    """The deck's answers per local day over the History screen's window, oldest first."""
+    from datetime import timedelta
+
+    from quiz.history import OVERVIEW_DAYS
+    from quiz.schedule import local_day
+
+    today = local_day()
+    return store.accuracy_per_day(deck_id, today - timedelta(days=OVERVIEW_DAYS - 1), today)
 
 
 def _pct(part: int, whole: int) -> str:
@@ -92,13 +105,13 @@ def _pct(part: int, whole: int) -> str:
 
 
 def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 20) -> None:
-    """Print recent sessions and per-deck summaries as a plain table (times are UTC)."""
+    """Print recent sessions and per-deck summaries as a plain table (times and days are local)."""
     sessions = store.last_sessions(limit, deck)
     summaries = store.deck_summaries(deck)
     if not sessions:
         print("No sessions yet." if deck is None else f"No sessions for deck {_clean(deck)}.", file=out)
         return
-    print("Recent sessions (times in UTC)", file=out)
+    print("Recent sessions (your local time)", file=out)
     rows = [("#", "started", "deck", "mode", "answered", "correct", "")]
     for s in sessions:
         note = "ended early" if s.ended_early else ("" if s.finished_at else "not finished")
@@ -119,6 +132,13 @@ def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 2
             )
         )  # fmt: skip
     _table(rows, out, right={1, 2, 3, 4, 5, 6})
+    rows = [("day", "deck", "answered", "right")]
+    for d in summaries:
+        for day in _per_day(store, d.deck_id):
+            rows.append((day.day.isoformat(), _clean(d.deck_id), str(day.answered), _pct(day.correct, day.answered)))
+    if len(rows) > 1:
+        print("\nAnswers per day (your days, last 30)", file=out)
+        _table(rows, out, right={2, 3})
     days = store.streak()
     print(f"\nStudy streak: {days} day{'s' if days != 1 else ''}", file=out)
 
@@ -159,6 +179,10 @@ def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str,
                 "mastered": d.mastered,
                 "due_now": d.due_now,
                 "last_studied": d.last_studied.isoformat() if d.last_studied else None,
+                "per_day": [
+                    {"day": a.day.isoformat(), "answered": a.answered, "correct": a.correct}
+                    for a in _per_day(store, d.deck_id)
+                ],
                 "due_forecast": [
                     {"day": day.isoformat(), "due": n} for day, n in store.due_forecast(d.deck_id)
                 ],

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
+from textual.theme import Theme
 
 from quiz.deck.discover import FoundDeck, discover, load_found
 from quiz.mode import Mode
@@ -21,6 +23,54 @@ from quiz.store import DamagedDatabase, Store, StoreError, verify
 
 VERIFY_AFTER = 3.0
 """Seconds after start-up before a large history is read through once, so start-up stays quick."""
+
+
+HIGH_CONTRAST = Theme(
+    name="quiz-high-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    success="#00FF00",
+    warning="#FFFF00",
+    error="#FF5555",
+    dark=True,
+)
+"""White on black with yellow keys, for low vision: the one theme quiz adds to Textual's."""
+
+
+def theme_kind(theme: Theme) -> str:
+    """'high contrast', 'dark' or 'light': how the theme list describes a theme."""
+    if theme.name == HIGH_CONTRAST.name:
+        return "high contrast"
+    return "dark" if theme.dark else "light"
+
+
+class ThemeList(Provider):
+    """The command palette's theme list: each name with whether it is light, dark or high contrast."""
+
+    def _themes(self) -> list[tuple[str, Callable[[], None]]]:
+        app = self.app
+        out = []
+        for theme in sorted(app.available_themes.values(), key=lambda t: t.name):
+            def choose(name: str = theme.name) -> None:
+                app.theme = name
+
+            out.append((f"{theme.name} ({theme_kind(theme)})", choose))
+        return out
+
+    async def discover(self) -> Hits:
+        for label, choose in self._themes():
+            yield DiscoveryHit(label, choose)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, choose in self._themes():
+            if (score := matcher.match(label)) > 0:
+                yield Hit(score, matcher.highlight(label), choose)
 
 
 @dataclass
@@ -43,6 +93,8 @@ class Settings:
     fuzz: bool = True
     blink: bool = True
     watch_interval: float = 1.0
+    config_dir: Path | None = None
+    """Where the person's choices (the theme) are kept (quiz.preferences); None keeps nothing."""
 
 
 class QuizApp(App[int]):
@@ -90,11 +142,60 @@ class QuizApp(App[int]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self._apply_preferences()
         self.set_interval(self.settings.watch_interval, self.poll_decks)
         if self._home_first:
             self._after_store_opened()
         else:
             self._report_store()
+
+    def _apply_preferences(self) -> None:
+        """Use the theme the person chose last time; keep every later choice."""
+        from quiz import preferences
+
+        folder = self.settings.config_dir
+        if folder is None:
+            return
+        chosen, problem = preferences.load(folder)
+        if problem:
+            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=10)
+        if chosen.theme in self.available_themes:
+            self.theme = chosen.theme
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        from quiz import preferences
+
+        folder = self.settings.config_dir
+        if folder is None:
+            return
+        try:
+            preferences.save(folder, preferences.Preferences(theme=theme.name))
+        except OSError as err:
+            self.notify(f"Could not keep your theme: {err.strerror or err}", severity="warning", markup=False)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette's commands: quiz's own, where they apply on this screen."""
+        study = getattr(screen, "action_study", None)
+        if study is not None:
+            yield SystemCommand("Study this deck", "Choose how to study the selected deck", study)
+        review = getattr(screen, "action_review", None)
+        if review is not None:
+            yield SystemCommand("Review what is due", "Spaced repetition: what you are about to forget", review)
+        glossary = getattr(screen, "action_glossary", None)
+        if glossary is not None:
+            yield SystemCommand("Words to know", "What the underlined words on screen mean", glossary)
+        yield SystemCommand("History", "Your past sessions, progress and what falls due", self.action_history)
+        yield SystemCommand("Keys and help", "Every key of this screen, and the deck's sources", self.action_help)
+        yield SystemCommand("Theme", "Colours: light, dark or high contrast (kept for next time)", self.action_themes)
+        yield SystemCommand("Quit", "Leave quiz (every answer is already saved)", self.action_quit)
+
+    def action_themes(self) -> None:
+        """The theme list, each theme said to be light, dark or high contrast."""
+        from textual.command import CommandPalette
+
+        self.push_screen(CommandPalette(providers=[ThemeList], placeholder="Search for a theme…"))
 
     @property
     def _cache(self) -> Path:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 from pathlib import Path
 from typing import Any
 
 from quiz.mode import Mode
 from quiz.paths import data_dir
+from quiz.preferences import config_dir
 from quiz.tui.app import QuizApp, Settings, StudyRequest
 
 
@@ -21,7 +23,10 @@ def make_app(
 ) -> QuizApp:
     """The app as the command line builds it (tests use the same factory)."""
     settings = Settings(
-        data_dir=data_dir(getattr(args, "data_dir", None)), deck_paths=deck_paths, seed=getattr(args, "seed", None)
+        data_dir=data_dir(getattr(args, "data_dir", None)),
+        deck_paths=deck_paths,
+        seed=getattr(args, "seed", None),
+        config_dir=config_dir(),
     )
     return QuizApp(settings, study=study, history=history)
 
@@ -41,7 +46,25 @@ def run_history(args: argparse.Namespace) -> int:
     return _run(make_app(args, history=True))
 
 
+NO_TERMINAL = (
+    "quiz: the app needs a terminal to draw in, and {which} not one. "
+    "Without a terminal, use `quiz decks`, `quiz check`, `quiz preview DECK` or `quiz history --plain`."
+)
+EXIT_USAGE = 2
+
+
 def _run(app: QuizApp) -> int:
+    """Run the app, or refuse at once (exit 2) when stdin or stdout is not a terminal: Textual
+    would otherwise wait forever for keys that never come, writing escape codes into a file."""
+    missing = [
+        name
+        for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout))
+        if stream is None or not stream.isatty()
+    ]
+    if missing:
+        which = " and ".join(missing) + (" are" if len(missing) > 1 else " is")
+        print(NO_TERMINAL.format(which=which), file=sys.stderr)
+        return EXIT_USAGE
     result = run_app(app)
     return int(result or app.return_code or 0)
 

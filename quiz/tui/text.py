@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from textual.content import Content
 
 from quiz.deck.model import Source
+from quiz.glossary import term_spans
+from quiz.history import DueCounts
+from quiz.schedule import NEW_PER_SESSION
 
 TERM_STYLE = "bold underline"
 
@@ -23,31 +25,12 @@ def fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    ordered = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
-    if not ordered:
-        return None
-    alternatives = "|".join(re.escape(t) for t in ordered)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def terms_in(text: str, glossary: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The glossary entries whose term appears in `text`, in glossary order."""
-    pattern = _term_pattern(term for term, _ in glossary)
-    if pattern is None:
-        return []
-    found = {m.group().casefold() for m in pattern.finditer(text)}
-    return [(term, meaning) for term, meaning in glossary if term.casefold() in found]
-
-
 def with_terms(text: str, glossary: Sequence[tuple[str, str]]) -> Content:
-    """Deck text with its glossary terms underlined and bold (marked by more than colour)."""
+    """Deck text with its glossary terms (quiz.glossary.term_spans) underlined and bold, marked by
+    more than colour."""
     content = Content(text)
-    pattern = _term_pattern(term for term, _ in glossary)
-    if pattern is None:
-        return content
-    for match in pattern.finditer(text):
-        content = content.stylize(TERM_STYLE, match.start(), match.end())
+    for start, end, _term in term_spans(text, (term for term, _ in glossary)):
+        content = content.stylize(TERM_STYLE, start, end)
     return content
 
 
@@ -65,3 +48,11 @@ def percent(correct: int, answered: int) -> str:
     if not answered:
         return "no answers yet"
     return f"{correct} of {answered} ({correct / answered:.0%})"
+
+
+def due_line(counts: DueCounts) -> str:
+    """'Due now: 2 · later today: 1 · new: 40 (a review brings in up to 3)': every count labelled."""
+    return (
+        f"Due now: {counts.now} · later today: {counts.later_today} · new: {counts.new} "
+        f"(a review brings in up to {NEW_PER_SESSION})"
+    )

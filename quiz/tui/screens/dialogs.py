@@ -12,7 +12,9 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.deck.model import Deck
+from quiz.history import DueCounts
 from quiz.mode import Mode
+from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase
 from quiz.tui.text import plain
 
@@ -30,16 +32,23 @@ class ModeDialog(ModalScreen[Mode | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, due: DueCounts | None = None) -> None:
         super().__init__()
         self.deck_title = title
+        self.due = due
+
+    def _help(self, mode: Mode) -> str:
+        if mode is Mode.DUE and self.due is not None:
+            new = min(self.due.new, NEW_PER_SESSION)
+            return f"{self.due.now} due now, {new} new"
+        return MODE_HELP[mode]
 
     def compose(self) -> ComposeResult:
         modes = list(MODE_HELP)
         with Vertical(classes="dialog"):
             yield Static(plain(f"Study: {self.deck_title}"), classes="dialog-title")
             yield OptionList(
-                *(Option(f"{n}. {m.label}: {MODE_HELP[m]}", id=m.value) for n, m in enumerate(modes, 1)),
+                *(Option(f"{n}. {m.label}: {self._help(m)}", id=m.value) for n, m in enumerate(modes, 1)),
                 markup=False,
                 id="modes",
             )

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent,
 from quiz.deck.model import Deck
 from quiz.history import OVERVIEW_DAYS
 from quiz.mode import Mode
+from quiz.schedule import local_day
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.text import fit, plain
 
@@ -105,7 +106,7 @@ class HistoryScreen(Screen[None]):
             # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
             sessions.add_row(Text(started), Text(fit(title, 20)), Text(mode), Text(score), Text(f"{minutes} min"))
 
-        today = now.date()
+        today = local_day(now)
         start = today - timedelta(days=DAYS - 1)
         per_day = data.per_day
         series = [
@@ -142,8 +143,12 @@ class HistoryScreen(Screen[None]):
         forecast = self.query_one("#forecast", DataTable)
         forecast.clear()
         for day, count in data.forecast:
-            label = "today" if day == today else day.strftime("%a %d %b")
-            forecast.add_row(label, str(count))
+            if day == today:  # today's count holds what is due now: the two are shown apart
+                forecast.add_row("due now", str(data.due_now))
+                forecast.add_row("later today", str(count - data.due_now))
+                continue
+            forecast.add_row(day.strftime("%a %d %b"), str(count))
         self.query_one("#due-text", Static).update(
-            f"Facts falling due over the next two weeks: {sum(c for _, c in data.forecast)}."
+            f"Due now: {data.due_now}. Falling due later, over the next two weeks: "
+            f"{sum(c for _, c in data.forecast) - data.due_now}."
         )

@@ -11,9 +11,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quiz.deck.discover import FoundDeck
+from quiz.history import DueCounts
 from quiz.mode import Mode
 from quiz.tui.bars import KeysBar, TitleBar
-from quiz.tui.text import fit, plain
+from quiz.tui.text import due_line, fit, plain
 
 
 class HomeScreen(Screen[None]):
@@ -42,7 +43,7 @@ class HomeScreen(Screen[None]):
         # table for it), which none of these need.
         table.add_column(Text("Deck"), key="deck", width=38)
         table.add_column(Text("Facts"), key="facts")
-        table.add_column(Text("Due"), key="due")
+        table.add_column(Text("Due now"), key="due")
         table.add_column(Text("Last"), key="last")
         table.add_column(Text("Mastered"), key="mastery")
         table.focus()  # the rows come with ScreenResume, sent when the screen is first shown too
@@ -73,7 +74,7 @@ class HomeScreen(Screen[None]):
             due = last = mastered = "-"
             if store is not None:
                 ids = {f.id for f in deck.facts}
-                due = str(store.due_count(deck.id, now, ids))
+                due = str(store.due_counts(deck.id, ids, now).now)
                 sessions = store.last_sessions(1, deck.id)
                 if sessions and sessions[0].answered:
                     s = sessions[0]
@@ -111,6 +112,9 @@ class HomeScreen(Screen[None]):
             return
         deck = found.deck
         lines = [deck.description] if deck.description else []
+        counts = self._due(found)
+        if counts is not None:
+            lines.append(due_line(counts))
         if deck.audience:
             lines.append(f"For: {deck.audience}")
         if deck.reviewed:
@@ -131,18 +135,26 @@ class HomeScreen(Screen[None]):
             if mode is not None:
                 self.app.start_study(found, mode)  # type: ignore[attr-defined]
 
-        self.app.push_screen(ModeDialog(found.deck.title), chosen)
+        self.app.push_screen(ModeDialog(found.deck.title, self._due(found)), chosen)
+
+    def _due(self, found: FoundDeck) -> DueCounts | None:
+        """The deck's due counts, or None without a history."""
+        store = self.app.store  # type: ignore[attr-defined]
+        if store is None or found.deck is None:
+            return None
+        return store.due_counts(found.deck.id, [f.id for f in found.deck.facts], self.app.now())  # type: ignore[attr-defined]
 
     def action_review(self) -> None:
-        """Review what is due, deck after deck."""
+        """Review, deck after deck, what is due now and a few new facts (as the mode menu's Review does)."""
         store = self.app.store  # type: ignore[attr-defined]
         if store is None:
             self.notify("The score history is unavailable, so nothing is scheduled.", markup=False)
             return
-        now = self.app.now()  # type: ignore[attr-defined]
-        queue = [f for f in self.decks if f.deck is not None and store.due_facts(f.deck.id, now)]
+        queue = [f for f in self.decks if (counts := self._due(f)) is not None and (counts.now or counts.new)]
         if not queue:
-            self.notify("Nothing is due right now. Come back later, or study a deck.", title="Review")
+            self.notify(
+                "Nothing is due now, and no new facts are waiting. Come back later, or study a deck.", title="Review"
+            )
             return
 
         def next_deck() -> None:

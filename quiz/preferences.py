@@ -1,0 +1,75 @@
+"""What a person chose in the app (the theme, and any later choice), kept between runs.
+
+The file is `settings.toml` in the user's config folder (platformdirs' user_config_dir, or
+$QUIZ_CONFIG_DIR), readable by its owner alone (0600 in a 0700 folder). A missing file means the
+defaults; a damaged one is ignored (the defaults are used and the caller is told why), never a
+crash, and it is replaced only when the person changes a setting again.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import NamedTuple
+
+from quiz.paths import APP_NAME, FILE_MODE, ensure_private_dir
+
+CONFIG_ENV_VAR = "QUIZ_CONFIG_DIR"
+FILE_NAME = "settings.toml"
+MAX_BYTES = 64 * 1024
+"""A settings file larger than this is not read (it cannot be one quiz wrote)."""
+
+
+class Preferences(NamedTuple):
+    """The person's choices; None means "quiz's default"."""
+
+    theme: str | None = None
+
+
+def config_dir() -> Path:
+    """The folder of the settings file (not created): $QUIZ_CONFIG_DIR, else platformdirs'."""
+    env = os.environ.get(CONFIG_ENV_VAR)
+    if env:
+        return Path(env).expanduser().absolute()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def load(folder: Path) -> tuple[Preferences, str | None]:
+    """Read the settings in `folder`: (preferences, None), or (defaults, why they were ignored)."""
+    import tomllib
+
+    path = folder / FILE_NAME
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return Preferences(), f"{path} is too large to be a quiz settings file; using the defaults"
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Preferences(), None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        return Preferences(), f"{path} could not be read ({type(err).__name__}); using the defaults"
+    theme = raw.get("theme")
+    if theme is not None and not (isinstance(theme, str) and theme.isprintable() and len(theme) <= 100):
+        return Preferences(), f"{path} has a theme quiz cannot use; using the defaults"
+    return Preferences(theme=theme), None
+
+
+def save(folder: Path, preferences: Preferences) -> None:
+    """Write the settings to `folder` (created 0700), replacing the file whole (0600). Raises OSError."""
+    import tomli_w
+
+    ensure_private_dir(folder)
+    values = {k: v for k, v in preferences._asdict().items() if v is not None}
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            os.fchmod(out.fileno(), FILE_MODE)
+            tomli_w.dump(values, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, folder / FILE_NAME)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
