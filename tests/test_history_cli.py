@@ -57,7 +57,7 @@ def test_table_shows_sessions_and_decks_without_raw_control_characters(
 
 
 def test_empty_history_is_not_created_by_looking(private_home: Path, capsys) -> None:
-    assert main(["history"]) == 0
+    assert main(["history", "--plain"]) == 0
     assert "No score history yet" in capsys.readouterr().out
     assert main(["history", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["sessions"] == []

@@ -43,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
         return _restore(root, Path(args.backup) if args.backup else None)
     if args.action == "export" and not args.csv:
         raise QuizError("history export: say where to write, e.g. quiz history export --csv answers.csv")
-    if args.action == "show" and not args.json and not args.plain and sys.stdout.isatty():
-        from quiz.tui.run import run_history
+    if args.action == "show" and not args.json and not args.plain:
+        from quiz.tui.run import run_history  # refuses at once (exit 2) without a terminal
 
         return int(run_history(args))
     from quiz.store import Store

@@ -1,0 +1,304 @@
+"""The study loop as a person drives it (Pilot): no key answers a question it was not pressed on,
+Enter out of habit records nothing, words to know follow the screen, every size of window is
+survived, the built-in deck's feedback fits 80x24, and the theme is kept."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from quiz.deck.discover import discover
+from quiz.generate import Kind
+from quiz.mode import Mode
+from quiz.paths import builtin_decks_dir
+from quiz.store import Store
+from quiz.study import Phase
+from quiz.tui.app import QuizApp, Settings, StudyRequest
+from quiz.tui.screens.dialogs import GlossaryDialog, HelpDialog
+from quiz.tui.screens.study import StudyScreen
+from tests.tui_helpers import FROZEN, make_app, write_deck
+
+
+@pytest.fixture
+def deck(tmp_path: Path) -> Path:
+    return write_deck(tmp_path / "decks")
+
+
+def accepted(data: Path, deck_id: str = "kidney-care") -> Path:
+    """A history where the deck's disclaimer was already accepted (one earlier, empty session)."""
+    with Store.open(data, backup=False) as store:
+        store.finish_session(store.start_session(deck_id, "mixed", "1.0.0", now=FROZEN), now=FROZEN)
+    return data
+
+
+def answers(data: Path) -> list:
+    with Store.open(data, backup=False) as store:
+        return list(store.answers())
+
+
+async def test_the_number_that_closes_the_mode_menu_does_not_answer(deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "2")  # Home: the deck; the menu: Multiple choice
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert screen.run.phase is Phase.ASKING and screen.run.score == (0, 0)
+    assert answers(data) == []
+
+
+async def test_enter_out_of_habit_does_not_answer_option_one(deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.run.phase is Phase.ASKING
+        q = screen.run.question
+        await pilot.press("down", "down", "enter")  # Enter on an option the learner moved to answers
+        await pilot.pause()
+        assert screen.run.phase is Phase.ANSWERED
+    assert [a.response for a in answers(data)] == [q.options[1]]
+
+
+async def test_mixed_mode_enter_after_a_flashcard_answers_nothing(deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MIXED, 3), seed=4)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        kinds = [q.kind for q in screen.run.session.questions]
+        assert Kind.FLASHCARD in kinds and len(set(kinds)) > 1, kinds
+        for _ in range(len(kinds)):
+            kind = screen.run.question.kind
+            before = len(answers(data))
+            if kind is Kind.FLASHCARD:
+                await pilot.press("space", "3")
+            elif kind is Kind.MULTIPLE_CHOICE:
+                await pilot.press("1")
+            else:
+                await pilot.press("enter")  # an empty answer is not graded...
+                await pilot.pause()
+                assert len(answers(data)) == before and screen.run.phase is Phase.ASKING
+                await pilot.press("x", "enter")
+            await pilot.pause()
+            assert screen.run.phase is Phase.ANSWERED  # every kind waits on its feedback
+            assert len(answers(data)) == before + 1
+            await pilot.press("enter")  # going on
+            await pilot.pause()
+            if screen.run.phase is Phase.FINISHED or not screen.is_current:
+                break
+            assert screen.run.phase is Phase.ASKING  # ...and the Enter answered nothing
+    assert len(answers(data)) == len(kinds)
+
+
+async def test_words_to_know_follow_the_screen(tmp_path: Path) -> None:
+    text = (Path(__file__).parent / "tui_helpers.py").read_text()
+    assert "dialysis" in text
+    deck = write_deck(
+        tmp_path / "decks",
+        """format = 1
+[deck]
+id = "terms"
+title = "Terms"
+[glossary]
+"cryosurgery" = "Killing cancer cells by freezing them."
+"metastasis" = "Cancer that has spread."
+[[facts]]
+id = "freeze"
+question = "Which treatment can kill metastases in the liver by freezing?"
+answer = "Cryosurgery"
+distractors = ["Radiation", "Chemotherapy", "Surgery"]
+""",
+        "terms.toml",
+    )
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.FLASHCARD))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryDialog)
+        assert [t for t, _ in app.screen.entries] == ["metastasis"]  # plural found; the answer's term is not
+        await pilot.press("escape", "space", "g")
+        await pilot.pause()
+        assert [t for t, _ in app.screen.entries] == ["cryosurgery", "metastasis"]
+        await pilot.press("enter")  # closes the list, and is used up there
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen) and app.screen.run.phase is Phase.REVEALED
+
+
+async def test_help_and_words_open_while_typing(deck: Path, tmp_path: Path) -> None:
+    app = make_app([deck], accepted(tmp_path / "data"), study=StudyRequest(deck, Mode.TYPED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen.focused, Input)
+        keys = {key.display: key.description for key in screen.query_one("KeysBar").keys}
+        assert keys.get("F1") == "Help" and keys.get("F2") == "Words" and keys.get("F3") == "Show answer"
+        await pilot.press("g", "?")
+        assert screen.query_one(Input).value == "g?"  # letters type
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        await pilot.press("escape", "f2")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert answers(tmp_path / "data") == []
+
+
+@pytest.mark.parametrize("size", [(10, 8), (6, 6), (1, 1)])
+async def test_no_window_size_ends_a_session(tmp_path: Path, size: tuple[int, int]) -> None:
+    deck = write_deck(
+        tmp_path / "decks",
+        """format = 1
+[deck]
+id = "narrow"
+title = "Narrow"
+[[facts]]
+id = "scope"
+question = "Which test looks at the upper gut?"
+answer = "Esophagogastroduodenoscopy"
+distractors = ["Colonoscopy", "Mammogram", "Spirometry"]
+explanation = "It looks at the food pipe, stomach and first part of the bowel."
+""",
+        "narrow.toml",
+    )
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for phase_keys in ([], ["1"]):
+            await pilot.press(*phase_keys)
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            assert app.is_running and app._exception is None
+            assert isinstance(app.screen, StudyScreen)
+        assert app.screen.run.phase is Phase.ANSWERED
+
+
+async def test_every_built_in_feedback_fits_80x24_with_verdict_and_keys(tmp_path: Path) -> None:
+    [found] = [f for f in discover(tmp_path / "data") if f.builtin]
+    deck = found.deck
+    for mode in (Mode.MULTIPLE_CHOICE, Mode.TYPED):
+        app = make_app([found.path], tmp_path / "data", study=StudyRequest(found.path, mode, len(deck.facts)))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")  # the disclaimer (the first time)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StudyScreen)
+            while isinstance(app.screen, StudyScreen):
+                q = screen.run.question
+                if q.kind is Kind.MULTIPLE_CHOICE:
+                    await pilot.press(str((q.correct_index + 1) % len(q.options) + 1))
+                elif q.kind is Kind.TYPED:
+                    await pilot.press("f3")
+                else:
+                    await pilot.press("space", "1")
+                await pilot.pause()
+                qa = screen.query_one("#qa")
+                assert qa.max_scroll_y == 0, (mode, q.fact_id)  # everything in view, no "more below"
+                assert screen.query_one("#verdict").region.y < 3
+                assert not screen.query_one("#more").display
+                await pilot.press("enter")
+                await pilot.pause()
+    assert builtin_decks_dir().is_dir()
+
+
+async def test_a_long_feedback_keeps_the_verdict_and_says_there_is_more(deck: Path, tmp_path: Path) -> None:
+    long = write_deck(
+        tmp_path / "decks",
+        Path(deck).read_text().replace(
+            'explanation = "The leaflet suggests 8 glasses a day unless your team says otherwise."',
+            'explanation = "' + "This sentence is here to make the explanation long. " * 30 + '"',
+        ),
+        "long.toml",
+    )
+    app = make_app([long], accepted(tmp_path / "data"), study=StudyRequest(long, Mode.MULTIPLE_CHOICE, 3), seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        while screen.run.question.fact_id != "water-glasses":
+            await pilot.press("1", "enter")
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one("#more").display
+        assert "More below" in str(screen.query_one("#more").render())
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.pause()
+        assert not screen.query_one("#more").display
+
+
+async def test_the_theme_is_kept_for_the_next_start(deck: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config"
+
+    def app() -> QuizApp:
+        settings = Settings(data_dir=tmp_path / "data", deck_paths=[deck], clock=lambda: FROZEN, config_dir=config)
+        return QuizApp(settings)
+
+    first = app()
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first.theme = "quiz-high-contrast"
+        await pilot.pause()
+    assert (config / "settings.toml").stat().st_mode & 0o777 == 0o600
+    second = app()
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert second.theme == "quiz-high-contrast"
+    (config / "settings.toml").write_bytes(b"theme = [\xff")
+    third = app()
+    async with third.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert third.theme != "quiz-high-contrast" and third.is_running
+
+
+async def test_the_palette_offers_quizs_own_commands(deck: Path, tmp_path: Path) -> None:
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Study this deck", "Review what is due", "History", "Keys and help", "Theme"} <= set(titles)
+
+
+async def test_home_and_the_mode_menu_say_the_same_due(deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#decks")
+        assert str(table.get_cell_at((0, 2))) == "0"
+        detail = str(app.screen.query_one("#deck-detail").render())
+        assert "Due now: 0" in detail and "new: 3" in detail
+        await pilot.press("enter")
+        await pilot.pause()
+        menu = app.screen.query_one("#modes")
+        assert "0 due now, 3 new" in str(menu.get_option_at_index(4).prompt)
+
+
+@pytest.mark.parametrize("argv", [[], ["study", "rectal-cancer-stage-iv"], ["history"]])
+def test_without_a_terminal_the_app_exits_2_at_once(argv: list[str], tmp_path: Path) -> None:
+    env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", *argv],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "" and "needs a terminal" in done.stderr and len(done.stderr.splitlines()) == 1
