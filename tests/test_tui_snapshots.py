@@ -111,8 +111,31 @@ def test_glossary(snap_compare, deck: Path, data: Path) -> None:
     app = make_app([deck], studied(data), study=StudyRequest(deck, Mode.FLASHCARD))
 
     async def to_dialysis(pilot) -> None:
-        while pilot.app.screen.run.session.current.fact_id != "dialysis-purpose":
-            await pilot.press("space", "3")
+        while pilot.app.screen.run.question.fact_id != "dialysis-purpose":
+            await pilot.press("space", "3", "enter")
         await pilot.press("g")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=to_dialysis)
+
+
+def test_the_longest_built_in_feedback(snap_compare, data: Path) -> None:
+    """The built-in deck's longest multiple-choice feedback, answered wrong, whole at 80x24."""
+    from quiz.deck.discover import discover
+
+    [found] = [f for f in discover(data) if f.builtin]
+    deck = found.deck
+
+    def size(fact) -> int:
+        return len(fact.question) + len(fact.answer) + len(fact.explanation) + max(map(len, fact.distractors or ("",)))
+
+    longest = max((f for f in deck.facts if len(f.distractors) >= 3), key=size)
+    app = make_app([found.path], data, study=StudyRequest(found.path, Mode.MULTIPLE_CHOICE, len(deck.facts)))
+
+    async def to_longest(pilot) -> None:
+        await pilot.press("enter")  # the disclaimer
+        while pilot.app.screen.run.question.fact_id != longest.id:
+            await pilot.press("1", "enter")
+        q = pilot.app.screen.run.question
+        await pilot.press(str((q.correct_index + 1) % len(q.options) + 1))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=to_longest)

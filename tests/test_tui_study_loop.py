@@ -210,7 +210,7 @@ async def test_every_built_in_feedback_fits_80x24_with_verdict_and_keys(tmp_path
                 qa = screen.query_one("#qa")
                 assert qa.max_scroll_y == 0, (mode, q.fact_id)  # everything in view, no "more below"
                 assert screen.query_one("#verdict").region.y < 3
-                assert not screen.query_one("#more").display
+                assert not screen.query_one("#more").visible
                 await pilot.press("enter")
                 await pilot.pause()
     assert builtin_decks_dir().is_dir()
@@ -234,12 +234,12 @@ async def test_a_long_feedback_keeps_the_verdict_and_says_there_is_more(deck: Pa
         await pilot.press("1")
         await pilot.pause()
         await pilot.pause()
-        assert screen.query_one("#more").display
+        assert screen.query_one("#more").visible
         assert "More below" in str(screen.query_one("#more").render())
         await pilot.press("end")
         await pilot.pause()
         await pilot.pause()
-        assert not screen.query_one("#more").display
+        assert not screen.query_one("#more").visible
 
 
 async def test_the_theme_is_kept_for_the_next_start(deck: Path, tmp_path: Path) -> None:

@@ -187,7 +187,8 @@ class StudyScreen(Screen[None]):
     def _update_more(self) -> None:
         """Say so when the question and feedback go on below the window (never only a scrollbar)."""
         qa = self.query_one("#qa", VerticalScroll)
-        self.query_one("#more", Static).display = qa.scroll_y < qa.max_scroll_y
+        # The line is always kept (only shown or hidden), so showing it never changes what fits.
+        self.query_one("#more", Static).visible = qa.scroll_y < qa.max_scroll_y
 
     def _show_summary(self) -> None:
         from quiz.tui.screens.summary import SummaryScreen
