@@ -43,6 +43,10 @@ class StudyScreen(Screen[None]):
         Binding("2", "pick(2)", "Answer", show=False),
         Binding("3", "pick(3)", "Answer", show=False),
         Binding("4", "pick(4)", "Answer", show=False),
+        Binding("1", "grade(1)", "Grade", key_display="1-4"),
+        Binding("2", "grade(2)", "Grade", show=False),
+        Binding("3", "grade(3)", "Grade", show=False),
+        Binding("4", "grade(4)", "Grade", show=False),
         Binding("space", "reveal", "Show answer"),
         Binding("f3", "give_up", "Show answer", key_display="F3"),
         Binding("enter", "go_on", "Next"),
@@ -219,7 +223,9 @@ class StudyScreen(Screen[None]):
         kind = q.kind if q is not None else None
         phase = run.phase
         if action == "pick":
-            return (phase is Phase.ASKING and kind is Kind.MULTIPLE_CHOICE) or phase is Phase.REVEALED
+            return phase is Phase.ASKING and kind is Kind.MULTIPLE_CHOICE
+        if action == "grade":
+            return phase is Phase.REVEALED
         if action == "reveal":
             return phase is Phase.ASKING and kind is Kind.FLASHCARD
         if action == "give_up":
@@ -234,12 +240,11 @@ class StudyScreen(Screen[None]):
         return True
 
     def action_pick(self, number: int) -> None:
-        run = self.run
-        if run.phase is Phase.REVEALED:
-            acted = run.grade(Rating(number), on=self._drawn)
-        else:
-            acted = run.answer_option(number - 1, on=self._drawn)
-        if acted:
+        if self.run.answer_option(number - 1, on=self._drawn):
+            self.draw()
+
+    def action_grade(self, number: int) -> None:
+        if self.run.grade(Rating(number), on=self._drawn):
             self.draw()
 
     @on(OptionList.OptionSelected, "#options")
