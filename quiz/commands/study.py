@@ -21,7 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("deck", metavar="DECK", help="a deck file, or the id of a deck `quiz decks` lists")
     parser.add_argument("--mode", choices=MODES, default="mixed", help="how to ask (default: mixed)")
     parser.add_argument("--count", type=_positive, metavar="N", help="how many questions (default: 10)")
-    parser.add_argument("--seed", type=int, metavar="N", help="fix the order and options, to repeat a session")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="repeat a session: the same seed, deck and history give the same questions, order and options",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
