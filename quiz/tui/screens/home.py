@@ -75,9 +75,9 @@ class HomeScreen(Screen[None]):
             if store is not None:
                 ids = {f.id for f in deck.facts}
                 due = str(store.due_counts(deck.id, ids, now).now)
-                sessions = store.last_sessions(1, deck.id)
-                if sessions and sessions[0].answered:
-                    s = sessions[0]
+                # The last session with answers: one left before its first answer has no score.
+                s = next((s for s in store.last_sessions(5, deck.id) if s.answered), None)
+                if s is not None:
                     last = f"{s.correct}/{s.answered}"
                 m = store.mastery(deck.id, ids, now)
                 mastered = f"{m.share:.0%}"
