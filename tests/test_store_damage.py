@@ -54,7 +54,7 @@ def test_damaged_file_is_kept_aside_unchanged_with_a_clear_message(
     data_dir = tmp_path / "data"
     bad = damage(make_history(data_dir))
     (data_dir / "history.db").write_bytes(bad)
-    code = main(["history", "--data-dir", str(data_dir)])
+    code = main(["history", "--plain", "--data-dir", str(data_dir)])
     err = capsys.readouterr().err
     assert code == 1
     assert "damaged" in err and "Traceback" not in err

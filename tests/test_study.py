@@ -232,7 +232,9 @@ def test_a_history_that_cannot_be_written_is_a_notice_not_an_error(deck, store) 
 def test_review_asks_what_is_due_first_then_at_most_a_few_new(deck, store) -> None:
     clock = Clock()
     sid = store.start_session("kidney", "due", now=T0)
-    store.record_answer(sid, "kidney", "salt", kind="flashcard", response="Again", correct=False, rating=Rating.AGAIN, now=T0)
+    store.record_answer(
+        sid, "kidney", "salt", kind="flashcard", response="Again", correct=False, rating=Rating.AGAIN, now=T0
+    )
     later = T0 + timedelta(days=2)
     questions = plan_questions(deck, Mode.DUE, store, later, new_per_session=2)
     assert [q.fact_id for q in questions][:1] == ["salt"]

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 GRADES = "How well did you know it?  1 Again   2 Hard   3 Good   4 Easy"
 RIGHT, WRONG = "✓ Right.", "✗ Not quite."
 MORE_BELOW = "▼ More below: ↓ or PgDn to read it"
+MORE_ABOVE = "▲ More above: ↑ or PgUp to read it"
 
 
 class StudyScreen(Screen[None]):
@@ -132,11 +133,11 @@ class StudyScreen(Screen[None]):
         if fresh:
             self.query_one("#qa", VerticalScroll).scroll_home(animate=False)
         if q.kind is Kind.MULTIPLE_CHOICE and asking:
-            self.query_one("#options", OptionList).focus()
+            self.query_one("#options", OptionList).focus(scroll_visible=False)  # the question stays in view
         elif typed.display:
-            typed.focus()
+            typed.focus(scroll_visible=False)
         else:
-            self.query_one("#qa").focus()
+            self.query_one("#qa").focus(scroll_visible=False)
         self.call_after_refresh(self._update_more)
 
     def _progress(self) -> None:
@@ -151,7 +152,7 @@ class StudyScreen(Screen[None]):
         if not options.display or options.option_count and self._drawn_options is q:
             return
         options.clear_options()
-        options.add_options([Option(plain(f"{n}. {text}")) for n, text in enumerate(q.options, 1)])
+        options.add_options([Option(_option_prompt(q, i, None)) for i in range(len(q.options))])
         options.highlighted = None  # Enter chooses only an option the learner moved to
         self._drawn_options = q
 
@@ -192,7 +193,10 @@ class StudyScreen(Screen[None]):
         """Say so when the question and feedback go on below the window (never only a scrollbar)."""
         qa = self.query_one("#qa", VerticalScroll)
         # The line is always kept (only shown or hidden), so showing it never changes what fits.
-        self.query_one("#more", Static).visible = qa.scroll_y < qa.max_scroll_y
+        more = self.query_one("#more", Static)
+        below, above = qa.scroll_y < qa.max_scroll_y, qa.scroll_y > 0
+        more.visible = below or above
+        more.update(MORE_BELOW if below else MORE_ABOVE)
 
     def _show_summary(self) -> None:
         from quiz.tui.screens.summary import SummaryScreen
@@ -246,6 +250,16 @@ class StudyScreen(Screen[None]):
     def action_grade(self, number: int) -> None:
         if self.run.grade(Rating(number), on=self._drawn):
             self.draw()
+
+    @on(OptionList.OptionHighlighted, "#options")
+    def _show_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Mark the option the learner moved to with a pointer (not colour alone), and keep the
+        options in view while moving through them in a small window."""
+        q = self._drawn
+        if q is not None and q.kind is Kind.MULTIPLE_CHOICE and event.option_list.option_count == len(q.options):
+            for i in range(len(q.options)):
+                event.option_list.replace_option_prompt_at_index(i, _option_prompt(q, i, event.option_index))
+        event.option_list.scroll_visible(animate=False)
 
     @on(OptionList.OptionSelected, "#options")
     def option_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -303,3 +317,8 @@ class StudyScreen(Screen[None]):
         self.run.take_deck(found.deck)
         self.notify("The deck changed on disk and was reloaded.", title="Deck reloaded", timeout=4)
         self.draw()
+
+
+def _option_prompt(q: Question, index: int, highlighted: int | None) -> Content:
+    """'▶ 2. text' for the option the learner moved to, '  2. text' for the others."""
+    return plain(f"{'▶' if index == highlighted else ' '} {index + 1}. {q.options[index]}")
