@@ -44,6 +44,10 @@ class AnswerRow(NamedTuple):
     rating: int
     response_ms: int
     answered_at: datetime
+    certainty: int | None = None
+    """How sure the learner said they were (quiz.certainty.Certainty), None when not asked."""
+    slip: bool = False
+    """A typed answer accepted with a one-letter slip."""
 
 
 class FactState(NamedTuple):
@@ -136,7 +140,7 @@ SESSION_COLUMNS = (
 )
 ANSWER_COLUMNS = (
     "id, session_id, deck_id, fact_id, deck_version, content_hash, kind, response, correct, "
-    "rating, response_ms, answered_at"
+    "rating, response_ms, answered_at, certainty, slip"
 )
 STATE_COLUMNS = (
     "deck_id, fact_id, tries, misses, phase, step, stability, difficulty, due, last_review"
@@ -173,6 +177,8 @@ def answer_row(row: tuple) -> AnswerRow:
         rating=row[9],
         response_ms=row[10],
         answered_at=datetime.fromisoformat(row[11]),
+        certainty=row[12],
+        slip=bool(row[13]),
     )
 
 
@@ -274,6 +280,43 @@ def due_count(conn: sqlite3.Connection, deck_id: str, now: datetime, fact_ids: s
         return int(conn.execute(sql, (deck_id, stamp(now))).fetchone()[0])
     rows = conn.execute("SELECT fact_id FROM fact_state WHERE deck_id = ? AND due <= ?", (deck_id, stamp(now)))
     return sum(1 for (fact_id,) in rows if fact_id in fact_ids)
+
+
+class Calibration(NamedTuple):
+    """How often the learner was right when they said they were at one certainty level."""
+
+    certainty: int
+    answered: int
+    correct: int
+
+
+def calibration(conn: sqlite3.Connection, deck_id: str | None = None) -> list[Calibration]:
+    """Answers and right answers per certainty level (levels never chosen are left out)."""
+    where, args = ("AND deck_id = ?", (deck_id,)) if deck_id is not None else ("", ())
+    rows = conn.execute(
+        "SELECT certainty, count(*), sum(correct) FROM answers "
+        f"WHERE certainty IS NOT NULL {where} GROUP BY certainty ORDER BY certainty",
+        args,
+    )
+    return [Calibration(c, n, r) for c, n, r in rows]
+
+
+CBM_SQL = "CASE WHEN correct THEN certainty ELSE (CASE certainty WHEN 1 THEN 0 WHEN 2 THEN -2 ELSE -6 END) END"
+"""An answer's certainty-based mark in SQL: the same numbers as quiz.certainty.cbm_mark."""
+
+
+def cbm_scores(conn: sqlite3.Connection, session_ids: Collection[int]) -> dict[int, tuple[int, int]]:
+    """Per session: (CBM score, answers rated for certainty); sessions with none are left out."""
+    ids = list(session_ids)
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT session_id, sum({CBM_SQL}), count(*) FROM answers "
+        f"WHERE certainty IS NOT NULL AND session_id IN ({marks}) GROUP BY session_id",
+        ids,
+    )
+    return {sid: (int(score), int(n)) for sid, score, n in rows}
 
 
 def due_counts(conn: sqlite3.Connection, deck_id: str, fact_ids: Collection[str], now: datetime) -> DueCounts:

@@ -25,6 +25,8 @@ class Preferences(NamedTuple):
     """The person's choices; None means "quiz's default"."""
 
     theme: str | None = None
+    certainty: str | None = None
+    """For which facts to ask how sure the learner is: a quiz.certainty.AskCertainty value."""
 
 
 def config_dir() -> Path:
@@ -50,10 +52,14 @@ def load(folder: Path) -> tuple[Preferences, str | None]:
         return Preferences(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         return Preferences(), f"{path} could not be read ({type(err).__name__}); using the defaults"
-    theme = raw.get("theme")
+    from quiz.certainty import AskCertainty
+
+    theme, certainty = raw.get("theme"), raw.get("certainty")
     if theme is not None and not (isinstance(theme, str) and theme.isprintable() and len(theme) <= 100):
         return Preferences(), f"{path} has a theme quiz cannot use; using the defaults"
-    return Preferences(theme=theme), None
+    if certainty is not None and certainty not in {a.value for a in AskCertainty}:
+        return Preferences(), f"{path} has a certainty setting quiz cannot use; using the defaults"
+    return Preferences(theme=theme, certainty=certainty), None
 
 
 def save(folder: Path, preferences: Preferences) -> None:

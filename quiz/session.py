@@ -84,6 +84,10 @@ class Answered:
     correct: bool
     rating: Rating
     answer_id: int | None = None
+    certainty: int | None = None
+    """How sure the learner said they were (quiz.certainty.Certainty); None when not asked."""
+    slip: bool = False
+    """A typed answer accepted with a one-letter slip."""
 
 
 @dataclass

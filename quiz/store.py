@@ -124,6 +124,12 @@ MIGRATIONS: list[str] = [
     INSERT INTO meta (key, value) VALUES
         ('generation', (SELECT count(*) > 0 FROM sessions)), ('backed_up', 0)
     """,
+    # 3: how sure the learner was (certainty-based marking) and whether a typed answer was accepted
+    # with a slip; every earlier answer keeps its row, with no certainty and no slip.
+    """
+    ALTER TABLE answers ADD COLUMN certainty INTEGER CHECK (certainty IN (1, 2, 3));
+    ALTER TABLE answers ADD COLUMN slip INTEGER NOT NULL DEFAULT 0
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -306,12 +312,15 @@ class Store:
         correct: bool,
         rating: Rating | None = None,
         response_ms: int = 0,
+        certainty: int | None = None,
+        slip: bool = False,
         now: datetime | None = None,
     ) -> int:
         """Commit one answer and the fact's new scheduling state together; return the answer id.
 
-        `rating` is the flashcard grade; None for multiple-choice and typed answers, which are
-        rated by rating_for(correct): wrong is Again, right is Good.
+        `rating` is decided by the caller (quiz.study.StudyRun); None rates by rating_for(correct):
+        wrong is Again, right is Good. `certainty` is 1-3 (quiz.certainty.Certainty) or None when
+        the learner was not asked; `slip` marks a typed answer accepted with a one-letter slip.
         """
         moment = utc(now)
         grade = Rating(rating) if rating is not None else rating_for(correct)
@@ -323,12 +332,13 @@ class Store:
             card = self.scheduler.review(prior.card if prior else None, grade, moment)
             cur = conn.execute(
                 "INSERT INTO answers (session_id, deck_id, fact_id, deck_version, content_hash, "
-                "kind, response, correct, rating, response_ms, answered_at, day, prior_state) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "kind, response, correct, rating, response_ms, answered_at, day, prior_state, certainty, slip) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session_id, deck_id, fact_id, deck_version, content_hash, kind, response,
                     int(correct), int(grade), int(response_ms), stamp(moment),
                     moment.date().isoformat(), prior.card.to_json() if prior else None,
+                    None if certainty is None else int(certainty), int(slip),
                 ),
             )  # fmt: skip
             tries = (prior.tries if prior else 0) + 1
@@ -442,6 +452,14 @@ class Store:
         """How many of the deck's answered facts (of `fact_ids`, if given) are due now."""
         return history.due_count(self._conn, deck_id, utc(now), fact_ids)
 
+    def calibration(self, deck_id: str | None = None) -> list[history.Calibration]:
+        """How often the learner was right at each certainty level (history.calibration)."""
+        return history.calibration(self._conn, deck_id)
+
+    def cbm_scores(self, session_ids: Collection[int]) -> dict[int, tuple[int, int]]:
+        """Per session: (CBM score, answers rated for certainty) (history.cbm_scores)."""
+        return history.cbm_scores(self._conn, session_ids)
+
     def due_counts(self, deck_id: str, fact_ids: Collection[str], now: datetime | None = None) -> DueCounts:
         """Due now, due later today and new, for the deck's facts `fact_ids` (history.DueCounts)."""
         return history.due_counts(self._conn, deck_id, fact_ids, utc(now))
@@ -513,7 +531,7 @@ class Store:
 
         fields = [
             "answer_id", "session_id", "deck_id", "fact_id", "deck_version", "content_hash",
-            "kind", "response", "correct", "rating", "response_ms", "answered_at",
+            "kind", "response", "correct", "rating", "response_ms", "answered_at", "certainty", "slip",
         ]  # fmt: skip
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         os.fchmod(fd, FILE_MODE)
@@ -527,6 +545,7 @@ class Store:
                         a.id, a.session_id, _cell(a.deck_id), _cell(a.fact_id),
                         _cell(a.deck_version), a.content_hash, a.kind, _cell(a.response),
                         int(a.correct), a.rating, a.response_ms, stamp(a.answered_at),
+                        "" if a.certainty is None else a.certainty, int(a.slip),
                     ]
                 )  # fmt: skip
                 count += 1

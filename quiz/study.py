@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from quiz.certainty import AskCertainty, Certainty, asks_certainty, cbm_mark, rating_with_certainty
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question, check_typed, content_hash, kinds_for, make_question
 from quiz.glossary import terms_in
@@ -42,6 +43,8 @@ class Phase(enum.Enum):
     """A question is on screen, not yet answered (a flashcard: its front)."""
     REVEALED = "revealed"
     """A flashcard's back is on screen; a grade answers it."""
+    CERTAINTY = "certainty"
+    """An option was chosen or an answer typed; how sure the learner is completes the answer."""
     ANSWERED = "answered"
     """The feedback on the last answer is on screen; going on shows the next question."""
     FINISHED = "finished"
@@ -65,15 +68,23 @@ class StudyRun:
         store: Store | None = None,
         clock: Callable[[], datetime],
         seed: int = 0,
+        ask_certainty: AskCertainty = AskCertainty.MUST_KNOW,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        """Start a sitting on `questions` (see plan_questions) and record its start in `store`."""
+        """Start a sitting on `questions` (see plan_questions) and record its start in `store`.
+
+        `ask_certainty` says for which facts a chosen or typed answer is completed by how sure the
+        learner is (quiz.certainty); flashcards are graded instead and never asked.
+        """
         self.session = StudySession(deck, mode, list(questions))
         self.store = store
         self.clock = clock
         self.seed = seed
         self.monotonic = monotonic
         self.phase = Phase.ASKING
+        self.ask_certainty = ask_certainty
+        self.pending: Answered | None = None
+        """The chosen or typed answer waiting for its certainty (phase CERTAINTY)."""
         self.ended_early = False
         self.unsaved = 0
         self.notice: str | None = None
@@ -143,7 +154,7 @@ class StudyRun:
         if q is None:
             return []
         texts = [q.prompt]
-        if self.phase in (Phase.REVEALED, Phase.ANSWERED):
+        if self.phase in (Phase.REVEALED, Phase.ANSWERED):  # never while asking how sure
             texts += [q.answer, q.explanation]
         return terms_in("\n".join(texts), self.deck.glossary)
 
@@ -153,6 +164,27 @@ class StudyRun:
         return notice
 
     # -- answering -------------------------------------------------------------------------------
+
+    @property
+    def cbm_score(self) -> int | None:
+        """The sitting's certainty-based score (sum of quiz.certainty.cbm_mark), None if never asked."""
+        marks = [cbm_mark(Certainty(a.certainty), a.correct) for a in self.session.answers if a.certainty]
+        return sum(marks) if marks else None
+
+    @property
+    def sure_but_wrong(self) -> list[Answered]:
+        """The answers given wrong at high certainty: the confident wrong beliefs to talk about."""
+        return [a for a in self.session.answers if not a.correct and a.certainty == Certainty.HIGH]
+
+    def asks_certainty(self, q: Question) -> bool:
+        """Whether a chosen or typed answer to `q` waits for how sure the learner is."""
+        if q.kind is Kind.FLASHCARD:
+            return False
+        try:
+            priority = getattr(self.deck.fact(q.fact_id), "priority", "should-know")
+        except KeyError:
+            return False
+        return asks_certainty(self.ask_certainty, priority)
 
     def _asking(self, kind: Kind, on: Question | None) -> Question | None:
         q = self.session.current
@@ -171,7 +203,7 @@ class StudyRun:
         if q is None or not 0 <= index < len(q.options):
             return False
         correct = index == q.correct_index
-        self._record(Answered(q, q.options[index], correct, rating_for(correct)))
+        self._answer(Answered(q, q.options[index], correct, rating_for(correct)))
         return True
 
     def answer_text(self, text: str, *, on: Question | None = None) -> bool:
@@ -180,7 +212,7 @@ class StudyRun:
         if q is None or not text.strip():
             return False
         correct = check_typed(q, text)
-        self._record(Answered(q, text, correct, rating_for(correct)))
+        self._answer(Answered(q, text, correct, rating_for(correct)))
         return True
 
     def give_up(self, *, on: Question | None = None) -> bool:
@@ -207,6 +239,28 @@ class StudyRun:
         self._record(Answered(q, rating.name.capitalize(), rating is not Rating.AGAIN, rating))
         return True
 
+    def set_certainty(self, certainty: Certainty, *, on: Question | None = None) -> bool:
+        """Say how sure the learner is of the answer waiting for it; that records the answer.
+
+        Right but guessing is rated Hard, other right answers Good, wrong ones Again.
+        """
+        pending = self.pending
+        if self.phase is not Phase.CERTAINTY or pending is None or (on is not None and on is not pending.question):
+            return False
+        level = Certainty(certainty)
+        self.pending = None
+        rating = rating_with_certainty(pending.correct, level)
+        self._record(replace(pending, certainty=int(level), rating=rating))
+        return True
+
+    def _answer(self, answered: Answered) -> None:
+        """Record a chosen or typed answer, or hold it for its certainty first."""
+        if self.asks_certainty(answered.question):
+            self.pending = answered
+            self.phase = Phase.CERTAINTY
+        else:
+            self._record(answered)
+
     def _record(self, answered: Answered) -> None:
         response_ms = int((self.monotonic() - self.shown_at) * 1000)
         answered = self._save(answered, response_ms)
@@ -227,6 +281,10 @@ class StudyRun:
 
     def undo(self) -> bool:
         """Take back the last answer of this sitting; its question is asked again."""
+        if self.phase is Phase.CERTAINTY:  # nothing was recorded yet: choose again
+            self.pending = None
+            self.phase = Phase.ASKING
+            return True
         if self.phase is Phase.FINISHED or not self.session.answers:
             return False
         undone = self.session.undo()
@@ -243,6 +301,7 @@ class StudyRun:
         """End the sitting now; what was answered is kept."""
         if self.phase is Phase.FINISHED:
             return False
+        self.pending = None  # an answer still waiting for its certainty was not given
         self._finish(early=True)
         return True
 
@@ -282,7 +341,8 @@ class StudyRun:
             upcoming.append(make_question(deck, fact, kind, seed=self.seed))
         s.deck = deck
         s.questions = s.questions[: s.position] + upcoming
-        if self.phase in (Phase.ASKING, Phase.REVEALED):
+        if self.phase in (Phase.ASKING, Phase.REVEALED, Phase.CERTAINTY):
+            self.pending = None
             self._show_next()
 
     # -- inside ----------------------------------------------------------------------------------
@@ -337,6 +397,8 @@ class StudyRun:
                 correct=answered.correct,
                 rating=answered.rating,
                 response_ms=max(response_ms, 0),
+                certainty=answered.certainty,
+                slip=answered.slip,
                 now=self.clock(),
             )
         except (*self._errors(), KeyError) as err:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+from quiz.certainty import AskCertainty, Certainty
 from quiz.deck.load import parse_deck
 from quiz.generate import Kind
 from quiz.mode import Mode
@@ -226,6 +227,61 @@ def test_a_history_that_cannot_be_written_is_a_notice_not_an_error(deck, store) 
     assert run.take_notice() is None
 
 
+# -- how sure the learner is (certainty-based marking) ---------------------------------------------
+
+
+def test_an_answer_waits_for_its_certainty_then_is_recorded_with_it(deck, store) -> None:
+    run = make_run(deck, store)
+    run.ask_certainty = AskCertainty.ALL
+    q = run.question
+    assert run.answer_option(q.correct_index, on=q)
+    assert run.phase is Phase.CERTAINTY and list(store.answers()) == []
+    assert run.words_to_know() == [] or all(t in q.prompt.lower() for t, _ in run.words_to_know())
+    assert not run.go_on() and not run.answer_option(0)
+    assert run.set_certainty(Certainty.LOW, on=q)
+    [answer] = store.answers()
+    assert (answer.correct, answer.certainty, answer.rating) == (True, 1, Rating.HARD)  # right but guessing
+    assert run.cbm_score == 1
+
+
+def test_sure_and_wrong_costs_most_and_is_listed(deck, store) -> None:
+    run = make_run(deck, store)
+    run.ask_certainty = AskCertainty.ALL
+    q = run.question
+    run.answer_option((q.correct_index + 1) % 4)
+    run.set_certainty(Certainty.HIGH)
+    assert run.cbm_score == -6 and [a.question for a in run.sure_but_wrong] == [q]
+    assert [(a.certainty, a.rating) for a in store.answers()] == [(3, Rating.AGAIN)]
+    assert store.cbm_scores([run.session.store_id]) == {run.session.store_id: (-6, 1)}
+    assert [(c.certainty, c.answered, c.correct) for c in store.calibration("kidney")] == [(3, 1, 0)]
+
+
+def test_undo_or_leave_while_asked_how_sure_records_nothing(deck, store) -> None:
+    run = make_run(deck, store)
+    run.ask_certainty = AskCertainty.ALL
+    q = run.question
+    run.answer_option(0)
+    assert run.undo() and run.phase is Phase.ASKING and run.question is q
+    run.answer_option(1)
+    assert run.leave() and run.phase is Phase.FINISHED
+    assert list(store.answers()) == []
+
+
+def test_must_know_only_asks_for_must_know_facts(deck, store) -> None:
+    run = make_run(deck, store)
+    assert run.ask_certainty is AskCertainty.MUST_KNOW
+    run.answer_option(0)
+    assert run.phase is Phase.ANSWERED  # no fact of this deck is must-know
+
+
+def test_give_up_and_flashcards_are_never_asked_how_sure(deck, store) -> None:
+    run = make_run(deck, store, Mode.FLASHCARD)
+    run.ask_certainty = AskCertainty.ALL
+    run.reveal()
+    run.grade(Rating.GOOD)
+    assert run.phase is Phase.ANSWERED
+
+
 # -- planning ---------------------------------------------------------------------------------
 
 
@@ -289,11 +345,12 @@ class StudyMachine(RuleBasedStateMachine):
         self.expected: list[tuple[str, bool]] = []
         self.seen: list = []
 
-    @initialize(mode=st.sampled_from(list(Mode)), seed=st.integers(0, 5))
-    def start(self, mode: Mode, seed: int) -> None:
+    @initialize(mode=st.sampled_from(list(Mode)), seed=st.integers(0, 5), ask=st.sampled_from(list(AskCertainty)))
+    def start(self, mode: Mode, seed: int, ask: AskCertainty) -> None:
         clock = Clock()
         questions = plan_questions(self.deck, mode, self.store, clock.now, seed=seed, count=4)
-        self.run = StudyRun(self.deck, mode, questions, store=self.store, clock=clock, seed=seed)
+        self.run = StudyRun(self.deck, mode, questions, store=self.store, clock=clock, seed=seed, ask_certainty=ask)
+        self._count = 0
         self._note()
 
     def _note(self) -> None:
@@ -304,9 +361,11 @@ class StudyMachine(RuleBasedStateMachine):
         return self.seen[0] if stale and self.seen else self.run.question
 
     def _acted(self, acted: bool) -> None:
-        if acted:
-            last = self.run.session.answers[-1]
-            self.expected.append((last.question.fact_id, last.correct))
+        """Note an answer the act recorded (an answer waiting for its certainty is not one yet)."""
+        answers = self.run.session.answers
+        if acted and len(answers) > self._count:
+            self.expected.append((answers[-1].question.fact_id, answers[-1].correct))
+        self._count = len(answers)
         self._note()
 
     @rule(index=st.integers(-1, 4), stale=st.booleans())
@@ -340,6 +399,13 @@ class StudyMachine(RuleBasedStateMachine):
         assert not acted or before is Phase.REVEALED
         self._acted(acted)
 
+    @rule(level=st.sampled_from(list(Certainty)), stale=st.booleans())
+    def set_certainty(self, level: Certainty, stale: bool) -> None:
+        before = self.run.phase
+        acted = self.run.set_certainty(level, on=self._target(stale))
+        assert not acted or before is Phase.CERTAINTY
+        self._acted(acted)
+
     @rule()
     def go_on(self) -> None:
         self.run.go_on()
@@ -354,8 +420,10 @@ class StudyMachine(RuleBasedStateMachine):
 
     @rule()
     def undo(self) -> None:
-        if self.run.undo():
+        waiting = self.run.phase is Phase.CERTAINTY
+        if self.run.undo() and not waiting:
             self.expected.pop()
+        self._count = len(self.run.session.answers)
         self._note()
 
     @rule()
@@ -365,6 +433,7 @@ class StudyMachine(RuleBasedStateMachine):
     @rule()
     def retry(self) -> None:
         self.run.retry_missed()
+        self._count = len(self.run.session.answers)
         self._note()
 
     @precondition(lambda self: self.run.phase is not Phase.FINISHED)

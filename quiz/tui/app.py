@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
+from quiz.certainty import AskCertainty
 from quiz.deck.discover import FoundDeck, discover, load_found
 from quiz.mode import Mode
 from quiz.paths import cache_dir
@@ -119,6 +120,8 @@ class QuizApp(App[int]):
         self.decks: list[FoundDeck] = []
         self._stamps: dict[Path, tuple[int, int] | None] = {}
         self.seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4))
+        self.ask_certainty = AskCertainty.MUST_KNOW
+        """For which facts a session asks how sure the learner is (a kept setting)."""
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -151,7 +154,7 @@ class QuizApp(App[int]):
             self._report_store()
 
     def _apply_preferences(self) -> None:
-        """Use the theme the person chose last time; keep every later choice."""
+        """Use the theme and the certainty setting the person chose last time; keep later choices."""
         from quiz import preferences
 
         folder = self.settings.config_dir
@@ -162,18 +165,31 @@ class QuizApp(App[int]):
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=10)
         if chosen.theme in self.available_themes:
             self.theme = chosen.theme
-        self.theme_changed_signal.subscribe(self, self._keep_theme)
+        if chosen.certainty is not None:
+            self.ask_certainty = AskCertainty(chosen.certainty)
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._keep_preferences())
 
-    def _keep_theme(self, theme: Theme) -> None:
+    def _keep_preferences(self) -> None:
         from quiz import preferences
 
         folder = self.settings.config_dir
         if folder is None:
             return
         try:
-            preferences.save(folder, preferences.Preferences(theme=theme.name))
+            preferences.save(folder, preferences.Preferences(theme=self.theme, certainty=self.ask_certainty.value))
         except OSError as err:
-            self.notify(f"Could not keep your theme: {err.strerror or err}", severity="warning", markup=False)
+            self.notify(f"Could not keep your settings: {err.strerror or err}", severity="warning", markup=False)
+
+    def action_certainty(self) -> None:
+        """Change for which facts quiz asks how sure you are: must-know facts, every question, never."""
+        order = list(AskCertainty)
+        self.ask_certainty = order[(order.index(self.ask_certainty) + 1) % len(order)]
+        self._keep_preferences()
+        self.notify(
+            f"quiz will ask how sure you are {self.ask_certainty.label}, from the next session on.",
+            title="How sure are you?",
+            markup=False,
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette's commands: quiz's own, where they apply on this screen."""
@@ -189,6 +205,11 @@ class QuizApp(App[int]):
         yield SystemCommand("History", "Your past sessions, progress and what falls due", self.action_history)
         yield SystemCommand("Keys and help", "Every key of this screen, and the deck's sources", self.action_help)
         yield SystemCommand("Theme", "Colours: light, dark or high contrast (kept for next time)", self.action_themes)
+        yield SystemCommand(
+            "How sure are you?",
+            f"Now asked {self.ask_certainty.label}; choose to change it (must-know facts, every question, never)",
+            self.action_certainty,
+        )
         yield SystemCommand("Quit", "Leave quiz (every answer is already saved)", self.action_quit)
 
     def action_themes(self) -> None:
@@ -347,6 +368,7 @@ class QuizApp(App[int]):
                 finished()
                 return
             run = StudyRun(deck, mode, questions, store=self.store, clock=self.now, seed=self.seed)
+            run.ask_certainty = self.ask_certainty
             self.push_screen(StudyScreen(run, found.path), finished)
 
         first_time = self.store is not None and not self.store.last_sessions(1, deck.id)

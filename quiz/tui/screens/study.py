@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.certainty import Certainty, cbm_mark
 from quiz.deck.discover import FoundDeck
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question
@@ -48,6 +49,9 @@ class StudyScreen(Screen[None]):
         Binding("2", "grade(2)", "Grade", show=False),
         Binding("3", "grade(3)", "Grade", show=False),
         Binding("4", "grade(4)", "Grade", show=False),
+        Binding("1", "certain(1)", "How sure", key_display="1-3"),
+        Binding("2", "certain(2)", "How sure", show=False),
+        Binding("3", "certain(3)", "How sure", show=False),
         Binding("space", "reveal", "Show answer"),
         Binding("f3", "give_up", "Show answer", key_display="F3"),
         Binding("enter", "go_on", "Next"),
@@ -82,6 +86,8 @@ class StudyScreen(Screen[None]):
             yield Static(id="card-back")
             yield Static(GRADES, id="grades")
             yield Input(placeholder="Type your answer and press Enter", id="typed", select_on_focus=False)
+            yield Static(id="chosen")
+            yield OptionList(*(Option(f"  {c.value}. {c.label}") for c in Certainty), id="certainty", markup=False)
             yield Static(id="feedback")
         yield Static(MORE_BELOW, id="more")
         yield KeysBar()
@@ -124,6 +130,7 @@ class StudyScreen(Screen[None]):
         if back.display:
             back.update(Content("\n\n").join([Content.assemble(("Answer: ", "bold"), q.answer), self._explain(q)]))
         self.query_one("#grades", Static).display = run.phase is Phase.REVEALED
+        self._draw_certainty(fresh)
         typed = self.query_one("#typed", Input)
         typed.display = q.kind is Kind.TYPED and asking
         if fresh and typed.display:
@@ -132,7 +139,9 @@ class StudyScreen(Screen[None]):
         self.refresh_bindings()
         if fresh:
             self.query_one("#qa", VerticalScroll).scroll_home(animate=False)
-        if q.kind is Kind.MULTIPLE_CHOICE and asking:
+        if run.phase is Phase.CERTAINTY:
+            self.query_one("#certainty", OptionList).focus(scroll_visible=False)
+        elif q.kind is Kind.MULTIPLE_CHOICE and asking:
             self.query_one("#options", OptionList).focus(scroll_visible=False)  # the question stays in view
         elif typed.display:
             typed.focus(scroll_visible=False)
@@ -143,7 +152,9 @@ class StudyScreen(Screen[None]):
     def _progress(self) -> None:
         run = self.run
         right, answered = run.score
-        text = f"Question {run.number} of {run.total}  |  Score {right} of {answered}  |  {run.mode.label}"
+        cbm = run.cbm_score
+        sure = "" if cbm is None else f" (certainty {cbm:+d})"
+        text = f"Question {run.number} of {run.total}  |  Score {right} of {answered}{sure}  |  {run.mode.label}"
         self.query_one("#progress", Static).update(plain(text))
 
     def _draw_options(self, q: Question, asking: bool) -> None:
@@ -157,6 +168,20 @@ class StudyScreen(Screen[None]):
         self._drawn_options = q
 
     _drawn_options: Question | None = None
+
+    def _draw_certainty(self, fresh: bool) -> None:
+        pending = self.run.pending
+        chosen = self.query_one("#chosen", Static)
+        certainty = self.query_one("#certainty", OptionList)
+        chosen.display = certainty.display = pending is not None
+        if pending is None:
+            return
+        what = "You typed" if pending.question.kind is Kind.TYPED else "You chose"
+        chosen.update(
+            Content.assemble((f"{what}: ", "bold"), pending.response, "\n", ("How sure are you?", "bold"))
+        )
+        if fresh:
+            certainty.highlighted = None  # Enter chooses only a level the learner moved to
 
     def _explain(self, q: Question) -> Content:
         parts = [with_terms(q.explanation, self.deck.glossary)] if q.explanation else []
@@ -185,6 +210,10 @@ class StudyScreen(Screen[None]):
             lines.append(Content.assemble(("You typed: ", "bold"), typed))
         elif not last.correct:
             lines.append(Content.assemble(("You chose: ", "bold"), last.response))
+        if last.certainty:
+            level = Certainty(last.certainty)
+            mark = cbm_mark(level, last.correct)
+            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} (certainty mark {mark:+d})"))
         lines.append(self._explain(q))
         feedback.update(Content("\n").join(lines))
         feedback.set_classes("right" if last.correct else "wrong")
@@ -230,6 +259,8 @@ class StudyScreen(Screen[None]):
             return phase is Phase.ASKING and kind is Kind.MULTIPLE_CHOICE
         if action == "grade":
             return phase is Phase.REVEALED
+        if action == "certain":
+            return phase is Phase.CERTAINTY
         if action == "reveal":
             return phase is Phase.ASKING and kind is Kind.FLASHCARD
         if action == "give_up":
@@ -237,7 +268,7 @@ class StudyScreen(Screen[None]):
         if action == "go_on":
             return phase is Phase.ANSWERED
         if action == "undo":
-            return phase is not Phase.FINISHED and bool(run.session.answers)
+            return phase is Phase.CERTAINTY or (phase is not Phase.FINISHED and bool(run.session.answers))
         typing = phase is Phase.ASKING and kind is Kind.TYPED
         if action in ("words", "help"):  # keys that never type, shown while the answer box has the keys
             return True if typing else False
@@ -247,9 +278,25 @@ class StudyScreen(Screen[None]):
         if self.run.answer_option(number - 1, on=self._drawn):
             self.draw()
 
+    def action_certain(self, number: int) -> None:
+        if self.run.set_certainty(Certainty(number), on=self._drawn):
+            self.draw()
+
+    @on(OptionList.OptionSelected, "#certainty")
+    def certainty_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.run.set_certainty(Certainty(event.option_index + 1), on=self._drawn):
+            self.draw()
+
     def action_grade(self, number: int) -> None:
         if self.run.grade(Rating(number), on=self._drawn):
             self.draw()
+
+    @on(OptionList.OptionHighlighted, "#certainty")
+    def _show_certainty_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        for level in Certainty:
+            mark = "▶" if level.value - 1 == event.option_index else " "
+            event.option_list.replace_option_prompt_at_index(level.value - 1, f"{mark} {level.value}. {level.label}")
 
     @on(OptionList.OptionHighlighted, "#options")
     def _show_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -289,8 +336,9 @@ class StudyScreen(Screen[None]):
             self.draw()
 
     def action_undo(self) -> None:
+        choosing = self.run.phase is Phase.CERTAINTY
         if self.run.undo():
-            self.notify("Answer taken back. Try again.", timeout=3)
+            self.notify("Choose again." if choosing else "Answer taken back. Try again.", timeout=3)
             self._drawn = None
             self.draw()
 

@@ -13,8 +13,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quiz.certainty import Certainty
 from quiz.deck.model import Deck
 from quiz.paths import FILE_MODE
+from quiz.session import Answered
 from quiz.study import StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.text import percent, plain, source_line
@@ -43,6 +45,8 @@ class SummaryScreen(Screen[str]):
         self.elapsed = run.elapsed()
         self.early = run.ended_early
         self.unsaved = run.unsaved
+        self.sure_but_wrong = run.sure_but_wrong
+        self.cbm = run.cbm_score
 
     @property
     def deck(self) -> Deck:
@@ -55,6 +59,9 @@ class SummaryScreen(Screen[str]):
             plain(f"{self.deck.title}  |  {s.mode.label}"),
             Content(f"Score: {percent(s.correct, len(s.answers))}   Time: {_duration(self.elapsed)}"),
         ]
+        if self.cbm is not None:
+            why = "sure and right gains most, sure and wrong costs most"
+            head.append(Content(f"Certainty score: {self.cbm:+d} ({why})"))
         if self.unsaved:
             head.append(
                 Content.styled(
@@ -65,22 +72,38 @@ class SummaryScreen(Screen[str]):
         yield Static(Content("\n").join(head), id="summary-head")
         with VerticalScroll(id="missed"):
             missed = s.missed
+            sure = [a for a in missed if a in self.sure_but_wrong]
+            others = [a for a in missed if a not in self.sure_but_wrong]
             if not missed:
                 yield Static("You got every question right. Well done!")
-            else:
-                yield Static(Content.styled(f"Missed ({len(missed)}): the right answers", "bold"))
-                for n, a in enumerate(missed, 1):
-                    q = a.question
-                    yield Static(Content.assemble((f"{n}. ", "bold"), q.prompt), classes="missed-item")
-                    parts = [
-                        Content.assemble(("Right answer: ", "bold"), q.answer),
-                        Content.assemble(("You answered: ", "bold"), a.response or "(nothing)"),
-                    ]
-                    if q.explanation:
-                        parts.append(plain(q.explanation))
-                    parts.append(plain(source_line(q.source, q.refs), "italic"))
-                    yield Static(Content("\n").join(parts), classes="missed-body")
+            if sure:
+                yield Static(Content.styled(f"You were sure, but... ({len(sure)})", "bold"))
+                yield Static(
+                    "You said you were sure of these answers, and they were not right. "
+                    "They are worth asking your care team about."
+                )
+                yield from self._items(sure, 1)
+            if others:
+                title = "Also missed" if sure else "Missed"
+                heading = Content.styled(f"{title} ({len(others)}): the right answers", "bold")
+                yield Static(heading, classes="missed-item")
+                yield from self._items(others, len(sure) + 1)
         yield KeysBar()
+
+    def _items(self, answers: list[Answered], first: int) -> ComposeResult:
+        for n, a in enumerate(answers, first):
+            q = a.question
+            yield Static(Content.assemble((f"{n}. ", "bold"), q.prompt), classes="missed-item")
+            parts = [
+                Content.assemble(("Right answer: ", "bold"), q.answer),
+                Content.assemble(("You answered: ", "bold"), a.response or "(you asked to see the answer)"),
+            ]
+            if a.certainty:
+                parts.append(Content.assemble(("You were: ", "bold"), Certainty(a.certainty).label))
+            if q.explanation:
+                parts.append(plain(q.explanation))
+            parts.append(plain(source_line(q.source, q.refs), "italic"))
+            yield Static(Content("\n").join(parts), classes="missed-body")
 
     def on_mount(self) -> None:
         self.query_one("#missed").focus()
