@@ -16,6 +16,7 @@ from types import ModuleType
 
 from quiz import __version__
 from quiz.errors import QuizError
+from quiz.untrusted import say
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -88,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_app(args)
         return int(modules[args.command].run(args))
     except QuizError as err:
-        print(f"quiz: {err}", file=sys.stderr)
+        say(f"quiz: {err}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
@@ -96,12 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as err:
         where = f": {err.filename}" if err.filename else ""
-        print(f"quiz: {err.strerror or err}{where}", file=sys.stderr)
+        say(f"quiz: {err.strerror or err}{where}", file=sys.stderr)
         return EXIT_PROBLEM
     except Exception as err:  # last resort: never show a person a traceback
         if os.environ.get("QUIZ_DEBUG"):
             raise
-        print(
+        say(
             f"quiz: unexpected error ({type(err).__name__}); nothing was lost. "
             "Set QUIZ_DEBUG=1 to see the details when reporting it.",
             file=sys.stderr,

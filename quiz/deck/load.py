@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.model import FORMAT_VERSION, NO_POSITIONS, Deck, Fact, Source
+from quiz.untrusted import CONTROL, visible
 
 if TYPE_CHECKING:
     from quiz.deck.locate import Layout, Table
@@ -21,8 +22,6 @@ MAX_BYTES = 8 * 1024 * 1024
 
 EMPTY = "the file is empty: a deck needs format = 1, a [deck] table and [[facts]]"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-# C0 controls but tab and newline, DEL, C1 controls, and the invisible bidirectional overrides.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 TOP_KEYS = ("format", "deck", "sources", "glossary", "facts")
 DECK_KEYS = (
@@ -120,7 +119,7 @@ class _Checker:
             if key not in allowed:
                 self.add(
                     self.pos(table, key),
-                    f'{label}unknown key "{key}"{_suggest(key, allowed)}',
+                    f'{label}unknown key "{visible(key)}"{_suggest(key, allowed)}',
                 )
 
     def text(
@@ -388,7 +387,7 @@ def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
         )
     for key in data:
         if key not in TOP_KEYS:
-            c.add(c.top_pos(key), f'unknown key "{key}"{_suggest(key, TOP_KEYS)}')
+            c.add(c.top_pos(key), f'unknown key "{visible(key)}"{_suggest(key, TOP_KEYS)}')
     meta = _check_deck_table(c, data)
     sources = _check_sources(c, data)
     glossary = _check_glossary(c, data)

@@ -20,6 +20,7 @@ from quiz.mode import Mode
 from quiz.paths import cache_dir
 from quiz.schedule import Scheduler, utc
 from quiz.store import DamagedDatabase, Store, StoreError, verify
+from quiz.untrusted import visible
 
 VERIFY_AFTER = 3.0
 """Seconds after start-up before a large history is read through once, so start-up stays quick."""
@@ -298,7 +299,7 @@ class QuizApp(App[int]):
             found = next((f for f in self.decks if f.path.resolve() == request.path.resolve()), None)
             if found is None or found.deck is None:
                 problem = str(found.error) if found and found.error else f"{request.path}: cannot be read"
-                self.exit(1, message=Text(problem))
+                self.exit(1, message=Text(visible(problem, lines=True)))
                 return
             self.start_study(found, request.mode, count=request.count, exit_after=True)
         elif self.open_history:
