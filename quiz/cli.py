@@ -26,6 +26,9 @@ COMMANDS = ("study", "decks", "check", "new", "preview", "import", "export", "hi
 
 _MODULE = {"import": "import_deck"}
 
+HISTORY_COMMANDS = (None, "study", "history")
+"""The commands that open the score history (None: the app)."""
+
 
 def _command_module(name: str) -> ModuleType:
     return importlib.import_module(f"quiz.commands.{_MODULE.get(name, name)}")
@@ -79,12 +82,28 @@ def _open_app(args: argparse.Namespace) -> int:
     return run_home(args)
 
 
+def _check_data_dir(args: argparse.Namespace) -> None:
+    """Refuse a data folder that is a file; warn when other users can read the folder."""
+    from quiz.paths import data_dir, others_can_read, refuse_non_folder
+
+    root = data_dir(args.data_dir)
+    refuse_non_folder(root)
+    if root.is_dir() and others_can_read(root):
+        say(
+            f"quiz: warning: other users can open the data folder {root}; your answers stay readable "
+            f"by you alone, but to keep their file names private too run: chmod 700 '{root}'",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code; errors are printed, never raised."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, modules = build_parser(argv)
     args = parser.parse_args(argv)
     try:
+        if args.command in HISTORY_COMMANDS:
+            _check_data_dir(args)
         if args.command is None:
             return _open_app(args)
         return int(modules[args.command].run(args))
