@@ -256,6 +256,9 @@ async def test_missed_list_is_saved_as_private_markdown(
     deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    theirs = tmp_path / "quiz-missed-kidney-care-20261127-1500.md"  # the name quiz picks (FROZEN clock)
+    theirs.write_text("somebody's own notes\n", encoding="utf-8")
+    theirs.chmod(0o644)
     app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=1))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
@@ -266,10 +269,20 @@ async def test_missed_list_is_saved_as_private_markdown(
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("s")
         await pilot.pause()
-    [saved] = tmp_path.glob("quiz-missed-kidney-care-*.md")
-    assert saved.stat().st_mode & 0o777 == 0o600
-    text = saved.read_text(encoding="utf-8")
-    assert q.prompt in text and q.answer in text
+        await pilot.press("s")  # saved again in the same minute: a second file, the first kept
+        await pilot.pause()
+    assert theirs.read_text(encoding="utf-8") == "somebody's own notes\n"
+    assert theirs.stat().st_mode & 0o777 == 0o644
+    saved = sorted(p for p in tmp_path.glob("quiz-missed-kidney-care-*.md") if p != theirs)
+    assert [p.name for p in saved] == [
+        "quiz-missed-kidney-care-20261127-1500-2.md",
+        "quiz-missed-kidney-care-20261127-1500-3.md",
+    ]
+    for path in saved:
+        assert path.stat().st_mode & 0o777 == 0o600
+        text = path.read_text(encoding="utf-8")
+        assert q.prompt in text and q.answer in text
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 async def test_review_due_asks_the_due_facts(deck: Path, tmp_path: Path) -> None:

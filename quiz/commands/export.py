@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         n = write_apkg(deck, out)
         say(f"wrote {out}: {n} note{'s' if n != 1 else ''} for Anki (importing it again updates them)")
         return 0
-    from quiz.interop.files import write_text
+    from quiz.files import write_text
     from quiz.interop.markdown import deck_handout
 
     text = deck_handout(deck)

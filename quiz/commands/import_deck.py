@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.load import MAX_BYTES, SLUG, parse_deck
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError
-    from quiz.interop.files import write_text
+    from quiz.files import write_text
     from quiz.interop.importer import import_cards, separator_text
     from quiz.interop.slug import slugify
 
