@@ -19,7 +19,7 @@ import pytest
 
 from quiz.files import try_lock
 from quiz.paths import backups_dir, history_db
-from quiz.store import KEEP_BACKUPS, DamagedDatabase, HistoryLocked, Store, StoreError, list_backups, restore_backup
+from quiz.store import KEEP_BACKUPS, DamagedDatabase, HistoryLocked, Store, list_backups, restore_backup
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = timedelta(days=1)
@@ -123,7 +123,8 @@ def test_restore_refuses_the_history_itself_and_changes_nothing(tmp_path: Path) 
     before = sorted(p.name for p in data.iterdir())
     for own in ("history.db", "history.db-wal"):
         if (data / own).exists():
-            run = quiz("history", "restore", "--backup", str(data / own), cwd=tmp_path, env={"QUIZ_DATA_DIR": str(data)})
+            env = {"QUIZ_DATA_DIR": str(data)}
+            run = quiz("history", "restore", "--backup", str(data / own), cwd=tmp_path, env=env)
             assert run.returncode == 1 and "the score history itself" in run.stderr
     assert sorted(p.name for p in data.iterdir()) == before
     assert answers(data) == 12

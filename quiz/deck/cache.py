@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 
 from quiz import __version__
 from quiz.deck.model import Deck, Fact, Source
+from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
 
 CACHE_FORMAT = 4
@@ -62,19 +63,25 @@ def write(key: str, deck: Deck, folder: Path) -> None:
         ensure_private_dir(folder)
         final = folder / f"{key}.bin"
         tmp = folder / f".{final.name}.{os.getpid()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        with open(fd, "wb") as out:
-            _dump(deck, out)
-        os.replace(tmp, final)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            with open(fd, "wb") as out:
+                _dump(deck, out)
+            os.replace(tmp, final)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half-written entry behind
+            raise
         _prune(folder)
     except (OSError, ValueError):
         return
 
 
 def _prune(folder: Path) -> None:
+    """Keep the KEEP newest entries; remove temporary files a killed write left (quiz.files)."""
     entries = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
+    remove_stale_temps(folder)
 
 
 def _put(values: object, out: BinaryIO) -> None:
