@@ -206,6 +206,9 @@ class Store:
         self.scheduler = scheduler
         self.fully_checked = True
         """Whether opening read the whole file (quick_check); if not, `verify` is still to run."""
+        self.wal_lost = False
+        """Set when checkpoint() found `history.db-wal` deleted under the open history (its answers
+        were saved); whoever tells the person resets it."""
         self._unfinished: set[int] = set()
         """Sessions started here and not finished yet: close() ends them as cut short."""
 
@@ -265,6 +268,7 @@ class Store:
         except sqlite3.Error as err:
             raise _store_error(err, self.path) from None
         if not wal_present:  # the open -wal is unlinked: write on in a new one, in the folder
+            self.wal_lost = True
             self._conn.close()
             self._conn = _connect(self.path)
         return wal_present

@@ -541,3 +541,23 @@ async def test_no_backup_worker_starts_when_no_backup_is_due(deck: Path, tmp_pat
         await pilot.pause()
         assert not [w for w in app.workers if w.group == "backup"]
     assert len(list((data / "backups").glob("*.db"))) == 1
+
+
+async def test_a_deleted_wal_is_reported_and_its_answers_kept(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(2):
+            await pilot.press("1", "enter")
+            await pilot.pause()
+        assert app.store is not None
+        Path(f"{app.store.path}-wal").unlink()
+        app.tend_store()  # what the app's timer does while it runs
+        await pilot.pause()
+        assert any("was deleted while quiz was open" in n.message for n in app._notifications)
+        app.store._conn.close()  # then the process dies without closing anything
+        app.store = None
+    with Store.open(data, backup=False) as store:
+        assert sum(1 for _ in store.answers()) == 2

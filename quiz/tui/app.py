@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +27,10 @@ from quiz.untrusted import visible
 
 VERIFY_AFTER = 3.0
 """Seconds after start-up before a large history is read through once, so start-up stays quick."""
+CHECKPOINT_EVERY = 15.0
+"""Seconds between checkpoints of the history's WAL while the app runs (cheap when nothing is new)."""
+QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
+"""Signals that quit the app as ctrl+q does: `kill`, a system shutting down, a closed terminal window."""
 
 
 HIGH_CONTRAST = Theme(
@@ -118,6 +125,7 @@ class QuizApp(App[int]):
         self.store_problem: str | None = None
         self._damaged: DamagedDatabase | None = None
         self.decks: list[FoundDeck] = []
+        self._signals: list[int] = []
         self._stamps: dict[Path, tuple[int, int] | None] = {}
         self.seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4))
 
@@ -145,7 +153,9 @@ class QuizApp(App[int]):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self._apply_preferences()
+        self._catch_quit_signals()
         self.set_interval(self.settings.watch_interval, self.poll_decks)
+        self.set_interval(CHECKPOINT_EVERY, self.tend_store)
         if self._home_first:
             self._after_store_opened()
         else:
@@ -445,7 +455,44 @@ class QuizApp(App[int]):
             self._exception_event.set()
         self._fatal_error()
 
+    # -- ending ---------------------------------------------------------------------------------
+
+    def _catch_quit_signals(self) -> None:
+        """Quit on SIGTERM and SIGHUP the way ctrl+q does: the store closes (the session is marked
+        ended, the WAL checkpointed) and Textual gives the terminal back (normal screen, no mouse
+        reporting). Without this, either signal killed the process where it stood."""
+        loop = asyncio.get_running_loop()
+        for name in QUIT_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is None:  # Windows has no SIGHUP
+                continue
+            with suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows
+                loop.add_signal_handler(number, self.exit, 128 + number)
+                self._signals.append(number)
+
+    def tend_store(self) -> None:
+        """Checkpoint the history's WAL (on a timer while the app runs); warn if the -wal file was
+        deleted under the app, whose answers the checkpoint has just saved into history.db."""
+        if self.store is None:
+            return
+        with suppress(StoreError):  # a busy or full history: the next tick tries again
+            self.store.checkpoint()
+        if self.store.wal_lost:  # found now, or when a session ended
+            self.store.wal_lost = False
+            self.notify(
+                f"The file {self.store.path.name}-wal was deleted while quiz was open. The answers it "
+                "held have been saved into the history; please do not delete quiz's files while it runs.",
+                title="Score history",
+                severity="warning",
+                markup=False,
+                timeout=30,
+            )
+
     def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in self._signals:
+            with suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(number)
         if self.store is not None:
             self.store.close()
 
