@@ -318,7 +318,7 @@ async def test_damaged_history_is_kept_aside_and_a_fresh_one_started(deck: Path,
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "could not be read" in str(app.screen.query_one(".dialog-body").render())
+        assert "cannot be used: not an SQLite database" in str(app.screen.query_one(".dialog-body").render())
         await pilot.click("#fresh")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.store is not None
@@ -561,3 +561,23 @@ async def test_a_deleted_wal_is_reported_and_its_answers_kept(deck: Path, tmp_pa
         app.store = None
     with Store.open(data, backup=False) as store:
         assert sum(1 for _ in store.answers()) == 2
+
+
+async def test_an_emptied_history_offers_the_backup_holding_the_answers(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "quiz")
+        for _ in range(10):
+            store.record_answer(sid, "kidney-care", "water-glasses", kind="typed", response="8", correct=True)
+        store.finish_session(sid)
+        backup = store.backup()
+    (data / "history.db").write_bytes(b"")
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        body = str(app.screen.query_one(".dialog-body").render())
+        assert f"it is empty, while the backup {backup.name} holds 10" in body
+        await pilot.click("#restore")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.store is not None
+        assert sum(1 for _ in app.store.answers()) == 10
