@@ -790,7 +790,7 @@ def _emptied(path: Path, size: int) -> str | None:
     if not had or have is None or have * EMPTIED_RATIO >= had:
         return None
     what = "it is empty" if size == 0 else f"it holds {have} answer{'s' if have != 1 else ''}"
-    return f"{what}, while the backup {largest.name} holds {had}"
+    return f"{what}, while the backup {largest.name} holds {had} answers"
 
 
 def _answer_count(path: Path) -> int | None:
