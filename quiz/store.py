@@ -793,35 +793,34 @@ def _emptied(path: Path, size: int) -> str | None:
     return f"{what}, while the backup {largest.name} holds {had} answers"
 
 
+@contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the database at `path`; raises sqlite3.Error if it cannot open."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        yield conn
+    finally:
+        conn.close()
+
+
 def _answer_count(path: Path) -> int | None:
     """How many answers the quiz history or backup at `path` holds; None if it cannot be read."""
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        with _reading(path) as conn:
+            return int(conn.execute("SELECT count(*) FROM answers").fetchone()[0])
     except sqlite3.Error:
         return None
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        return int(conn.execute("SELECT count(*) FROM answers").fetchone()[0])
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
 
 
 def _began(path: Path) -> datetime | None:
     """When the history at `path` was created (meta 'began'), or None if it does not say."""
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
-    except sqlite3.Error:
-        return None
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        row = conn.execute("SELECT value FROM meta WHERE key = 'began'").fetchone()
-        return datetime.fromtimestamp(int(row[0]), UTC) if row else None
+        with _reading(path) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'began'").fetchone()
+            return datetime.fromtimestamp(int(row[0]), UTC) if row else None
     except (sqlite3.Error, ValueError, OverflowError, OSError):
         return None
-    finally:
-        conn.close()
 
 
 def _remove_stale_temps(root: Path) -> None:
