@@ -102,7 +102,7 @@ class HistoryScreen(Screen[None]):
             end = s.finished_at or s.started_at
             minutes = max(0, int((end - s.started_at).total_seconds() // 60))
             score = f"{s.correct}/{s.answered}" + (" early" if s.ended_early else "")
-            mode = Mode(s.mode).short if s.mode in {m.value for m in Mode} else s.mode[:12]
+            mode = Mode(s.mode).short if s.mode in {m.value for m in Mode} else visible(s.mode)[:12]
             started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
             # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
             shown = Text(fit(visible(title), 20))
@@ -140,7 +140,7 @@ class HistoryScreen(Screen[None]):
                         text = deck.fact(score.fact_id).question
                     except KeyError:
                         pass
-                weakest.add_row(Text(fit(text, 56)), str(score.tries), str(score.misses))
+                weakest.add_row(Text(fit(visible(text), 56)), str(score.tries), str(score.misses))
 
         forecast = self.query_one("#forecast", DataTable)
         forecast.clear()
