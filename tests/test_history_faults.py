@@ -330,3 +330,28 @@ def test_closing_ends_the_sessions_it_started(tmp_path: Path) -> None:
     assert sessions[done].finished_at is not None and not sessions[done].ended_early
     assert sessions[cut].finished_at is not None and sessions[cut].ended_early
     assert sqlite3.connect(history_db(data)).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+LIMITED_BACKUP = """
+import resource, signal, sys
+from pathlib import Path
+from quiz.store import Store
+store = Store.open(Path(sys.argv[1]), backup=False)
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+try:
+    store.backup()
+except Exception as err:
+    print("failed", type(err).__name__)
+"""
+
+
+def test_a_backup_that_fails_on_a_full_disk_leaves_no_temporary_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    earlier = seed(data, 300, backup=True, now=START)
+    assert earlier is not None
+    run = subprocess.run(
+        [sys.executable, "-c", LIMITED_BACKUP, str(data)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert run.stdout.startswith("failed"), run.stdout + run.stderr
+    assert [p.name for p in backups_dir(data).iterdir() if p.name != ".backup.lock"] == [earlier.name]
