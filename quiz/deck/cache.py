@@ -19,7 +19,9 @@ from quiz.deck.model import Deck, Fact, Source
 from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
+"""Bumped whenever what the loader accepts changes (5: the field and fact limits), so no deck
+accepted by an earlier rule is read back from the cache without meeting the new one."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat."""
 KEEP = 64
