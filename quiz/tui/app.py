@@ -230,7 +230,7 @@ class QuizApp(App[int]):
         except DamagedDatabase as err:
             self._damaged = err
         except (StoreError, OSError) as err:
-            self.store_problem = str(err)
+            self.store_problem = visible(str(err), lines=True)  # it names files
 
     def _open_store(self) -> None:
         self._try_open_store()
@@ -294,7 +294,7 @@ class QuizApp(App[int]):
             try:
                 restored = restore_backup(self.settings.data_dir)
             except (StoreError, OSError) as err:
-                self.notify(str(err), title="Could not restore", severity="error", markup=False)
+                self.notify(visible(str(err), lines=True), title="Could not restore", severity="error", markup=False)
             else:
                 self.notify(f"Restored the backup {restored.backup.name}.", markup=False)
         self._open_store()
