@@ -16,6 +16,7 @@ from types import ModuleType
 
 from quiz import __version__
 from quiz.errors import QuizError
+from quiz.untrusted import say
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -24,6 +25,9 @@ COMMANDS = ("study", "decks", "check", "new", "preview", "import", "export", "hi
 """Every subcommand, in the order `quiz --help` lists them."""
 
 _MODULE = {"import": "import_deck"}
+
+HISTORY_COMMANDS = (None, "study", "history")
+"""The commands that open the score history (None: the app)."""
 
 
 def _command_module(name: str) -> ModuleType:
@@ -78,17 +82,33 @@ def _open_app(args: argparse.Namespace) -> int:
     return run_home(args)
 
 
+def _check_data_dir(args: argparse.Namespace) -> None:
+    """Refuse a data folder that is a file; warn when other users can read the folder."""
+    from quiz.paths import data_dir, others_can_read, refuse_non_folder
+
+    root = data_dir(args.data_dir)
+    refuse_non_folder(root)
+    if root.is_dir() and others_can_read(root):
+        say(
+            f"quiz: warning: other users can open the data folder {root}; your answers stay readable "
+            f"by you alone, but to keep their file names private too run: chmod 700 '{root}'",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code; errors are printed, never raised."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, modules = build_parser(argv)
     args = parser.parse_args(argv)
     try:
+        if args.command in HISTORY_COMMANDS:
+            _check_data_dir(args)
         if args.command is None:
             return _open_app(args)
         return int(modules[args.command].run(args))
     except QuizError as err:
-        print(f"quiz: {err}", file=sys.stderr)
+        say(f"quiz: {err}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
@@ -96,12 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as err:
         where = f": {err.filename}" if err.filename else ""
-        print(f"quiz: {err.strerror or err}{where}", file=sys.stderr)
+        say(f"quiz: {err.strerror or err}{where}", file=sys.stderr)
         return EXIT_PROBLEM
     except Exception as err:  # last resort: never show a person a traceback
         if os.environ.get("QUIZ_DEBUG"):
             raise
-        print(
+        say(
             f"quiz: unexpected error ({type(err).__name__}); nothing was lost. "
             "Set QUIZ_DEBUG=1 to see the details when reporting it.",
             file=sys.stderr,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from quiz.errors import QuizError
+
 APP_NAME = "quiz"
 ENV_VAR = "QUIZ_DATA_DIR"
 DIR_MODE = 0o700
@@ -12,29 +14,54 @@ FILE_MODE = 0o600
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """Return the data directory (not created): the override, then $QUIZ_DATA_DIR, then platformdirs."""
+    """Return the data directory as an absolute path (not created): the override, then
+    $QUIZ_DATA_DIR, then platformdirs. A relative folder is taken from the current directory once,
+    here, so every later use (SQLite URIs, backups, restore) names the same folder."""
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().absolute()
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env).expanduser()
+        return Path(env).expanduser().absolute()
     import platformdirs  # only when needed: keeps `quiz check` start-up small
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).absolute()
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and missing parents, also 0700) if needed; make it readable by its owner alone."""
+    """Return `path` made absolute, creating it (and missing parents) 0700 if it does not exist.
+
+    A folder that already exists keeps its mode: quiz never chmods a folder it did not create
+    (a shared 1777 folder would lose its sticky bit); see others_can_read for the warning.
+    Raises QuizError when `path` (or a parent) exists but is not a folder.
+    """
+    path = Path(path).absolute()
     missing = []
     folder = path
-    while not folder.exists() and folder != folder.parent:
+    while not folder.is_dir():
+        refuse_non_folder(folder)
         missing.append(folder)
         folder = folder.parent
     for folder in reversed(missing):
-        folder.mkdir(mode=DIR_MODE, exist_ok=True)
-    if path.stat().st_mode & 0o777 != DIR_MODE:
-        path.chmod(DIR_MODE)
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:  # another quiz made it just now
+            continue
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is masked by the umask
     return path
+
+
+def refuse_non_folder(path: Path) -> None:
+    """Raise QuizError when `path` exists (or is a dangling link) but is not a folder."""
+    if (path.exists() or path.is_symlink()) and not path.is_dir():
+        raise QuizError(f"{path}: not a folder; give quiz a folder for its data (--data-dir DIR)")
+
+
+def others_can_read(path: Path) -> bool:
+    """Whether users other than the owner can list or enter the existing folder `path`."""
+    try:
+        return bool(path.stat().st_mode & 0o077)
+    except OSError:
+        return False
 
 
 def user_decks_dir(root: Path) -> Path:

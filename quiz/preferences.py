@@ -9,11 +9,11 @@ crash, and it is replaced only when the person changes a setting again.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from quiz.paths import APP_NAME, FILE_MODE, ensure_private_dir
+from quiz.files import write_atomic
+from quiz.paths import APP_NAME, ensure_private_dir
 
 CONFIG_ENV_VAR = "QUIZ_CONFIG_DIR"
 FILE_NAME = "settings.toml"
@@ -68,14 +68,4 @@ def save(folder: Path, preferences: Preferences) -> None:
 
     ensure_private_dir(folder)
     values = {k: v for k, v in preferences._asdict().items() if v is not None}
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            os.fchmod(out.fileno(), FILE_MODE)
-            tomli_w.dump(values, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, folder / FILE_NAME)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(folder / FILE_NAME, lambda out: tomli_w.dump(values, out), private=True)

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from quiz import history
 from quiz.errors import QuizError
+from quiz.files import remove_stale_temps, try_lock, write_atomic
 from quiz.history import (
     AnswerRow,
     DayAccuracy,
@@ -39,6 +41,12 @@ BUSY_TIMEOUT_MS = 10_000
 KEEP_BACKUPS = 7
 BACKUP_EVERY = timedelta(days=1)
 _BACKUP_PREFIX = "history-"
+_BACKUP_LOCK = ".backup.lock"
+"""Held (quiz.files.try_lock) by the one process writing a backup; the others skip theirs."""
+_BACKUP_TEMPS = f".{_BACKUP_PREFIX}*.tmp"
+EMPTIED_RATIO = 2
+"""A history holding fewer than 1/EMPTIED_RATIO of the answers of a backup was emptied or replaced
+outside quiz (answers are only ever added, but for an undo): it is set aside, not taken as new."""
 _CORRUPT_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BTREE_PAGE_TYPES = {2, 5, 10, 13}
@@ -128,7 +136,11 @@ MIGRATIONS: list[str] = [
     # with a slip; every earlier answer keeps its row, with no certainty and no slip.
     """
     ALTER TABLE answers ADD COLUMN certainty INTEGER CHECK (certainty IN (1, 2, 3));
-    ALTER TABLE answers ADD COLUMN slip INTEGER NOT NULL DEFAULT 0
+    ALTER TABLE answers ADD COLUMN slip INTEGER NOT NULL DEFAULT 0;
+    -- When this file began (Unix seconds), so backups of an earlier history are not taken for its
+    -- own. Only a history with no answers yet can say: an older one's start is unknown (no 'began').
+    INSERT OR IGNORE INTO meta (key, value)
+        SELECT 'began', CAST(strftime('%s', 'now') AS INTEGER) WHERE NOT EXISTS (SELECT 1 FROM answers)
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -182,12 +194,8 @@ class DamagedDatabase(StoreError):
     """The history file is damaged; it was moved to `aside_path` and kept."""
 
     def __init__(self, path: Path, aside_path: Path, reason: str) -> None:
-        newest = list_backups(path.parent)
-        restore = (
-            f"run `quiz history restore` to restore the newest backup ({newest[0].name}), or "
-            if newest
-            else ""
-        )
+        best = _most_answers_first(list_backups(path.parent))
+        restore = f"run `quiz history restore` to restore the backup {best[0].name}, or " if best else ""
         super().__init__(
             f"{path}: the score history is damaged ({reason}). It was kept, unchanged, at "
             f"{aside_path}. To go on, {restore}just start quiz again for a fresh history."
@@ -206,6 +214,11 @@ class Store:
         self.scheduler = scheduler
         self.fully_checked = True
         """Whether opening read the whole file (quick_check); if not, `verify` is still to run."""
+        self.wal_lost = False
+        """Set when checkpoint() found `history.db-wal` deleted under the open history (its answers
+        were saved); whoever tells the person resets it."""
+        self._unfinished: set[int] = set()
+        """Sessions started here and not finished yet: close() ends them as cut short."""
 
     # -- opening and closing ------------------------------------------------------------------
 
@@ -221,24 +234,10 @@ class Store:
         """Open (creating if needed) the history in `data_dir`, check it, migrate it, back it up."""
         root = ensure_private_dir(Path(data_dir))
         path = history_db(root)
+        _remove_stale_temps(root)
         fully_checked = _check_health(path)
         _precreate_private(path)
-        try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error as err:
-            raise StoreError(f"{path}: cannot open the score history ({err})") from None
-        try:
-            _prepare(conn, path)
-        except sqlite3.DatabaseError as err:
-            conn.close()
-            if err.sqlite_errorname in _CORRUPT_CODES:
-                aside = _set_aside(path, "damaged")
-                raise DamagedDatabase(path, aside, str(err)) from None
-            raise StoreError(f"{path}: cannot open the score history ({err})") from None
-        except BaseException:
-            conn.close()
-            raise
-        store = cls(conn, root, scheduler or Scheduler())
+        store = cls(_connect(path), root, scheduler or Scheduler())
         store.fully_checked = fully_checked
         if backup:
             with suppress(OSError, sqlite3.Error):
@@ -246,8 +245,41 @@ class Store:
         return store
 
     def close(self) -> None:
-        """Close the connection; everything was already committed."""
-        self._conn.close()
+        """End the sessions started here and not finished (as cut short, as leaving one does),
+        checkpoint the WAL into the history file and close the connection.
+
+        Every answer was already committed; ending the sessions keeps History from listing one
+        as "not finished" after quitting the app (ctrl+q, a closed window, SIGTERM).
+        """
+        try:
+            for session_id in sorted(self._unfinished):
+                with suppress(StoreError):
+                    self.finish_session(session_id, ended_early=True)
+            with suppress(sqlite3.Error):
+                self.checkpoint()
+        finally:
+            self._conn.close()
+
+    def checkpoint(self) -> bool:
+        """Copy what the WAL holds into the history file itself (SQLite's PASSIVE checkpoint,
+        which never waits for another quiz); quiz does this when a session ends, when the app is
+        idle and when it closes, so the answers do not live in `history.db-wal` alone.
+
+        Returns False when `history.db-wal` had disappeared from the folder (deleted by hand or
+        by a cleaning tool) while the history was open: the answers SQLite still held in it are
+        saved by this checkpoint and a new -wal is started; the caller should say so.
+        Raises StoreError subclasses as writes do.
+        """
+        wal_present = Path(f"{self.path}-wal").exists()
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error as err:
+            raise _store_error(err, self.path) from None
+        if not wal_present:  # the open -wal is unlinked: write on in a new one, in the folder
+            self.wal_lost = True
+            self._conn.close()
+            self._conn = _connect(self.path)
+        return wal_present
 
     def __enter__(self) -> Store:
         return self
@@ -285,7 +317,9 @@ class Store:
                 "INSERT INTO sessions (deck_id, mode, deck_version, started_at) VALUES (?, ?, ?, ?)",
                 (deck_id, mode, deck_version, stamp(utc(now))),
             )
-            return int(cur.lastrowid or 0)
+            session_id = int(cur.lastrowid or 0)
+        self._unfinished.add(session_id)
+        return session_id
 
     def finish_session(
         self, session_id: int, ended_early: bool = False, *, now: datetime | None = None
@@ -298,6 +332,9 @@ class Store:
                 "WHERE id = ? AND finished_at IS NULL",
                 (stamp(utc(now)), int(ended_early), session_id),
             )
+        self._unfinished.discard(session_id)
+        with suppress(StoreError):  # the answers leave the WAL for the history file itself
+            self.checkpoint()
 
     def record_answer(
         self,
@@ -526,17 +563,24 @@ class Store:
         return history.deck_summaries(self._conn, self.scheduler, utc(now), deck_id)
 
     def export_csv(self, path: Path) -> int:
-        """Write every answer to a new CSV file readable by its owner alone; return the count."""
+        """Write every answer to a CSV file readable by its owner alone; return the count.
+
+        The file is written whole under a temporary name and then renamed: an earlier export at
+        `path` is replaced only by a complete one (a full disk leaves it as it was).
+        """
         import csv  # only here: the app's start-up does not need it
 
         fields = [
             "answer_id", "session_id", "deck_id", "fact_id", "deck_version", "content_hash",
             "kind", "response", "correct", "rating", "response_ms", "answered_at", "certainty", "slip",
         ]  # fmt: skip
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        os.fchmod(fd, FILE_MODE)
+        import io
+
         count = 0
-        with open(fd, "w", newline="", encoding="utf-8") as out:
+
+        def write(handle: BinaryIO) -> None:
+            nonlocal count
+            out = io.TextIOWrapper(handle, newline="", encoding="utf-8")
             writer = csv.writer(out)
             writer.writerow(fields)
             for a in self.answers():
@@ -549,6 +593,10 @@ class Store:
                     ]
                 )  # fmt: skip
                 count += 1
+            out.flush()
+            out.detach()  # write_atomic syncs and closes the file itself
+
+        write_atomic(Path(path), write, private=True)
         return count
 
     # -- backups ------------------------------------------------------------------------------
@@ -562,29 +610,71 @@ class Store:
         return not newest or utc(now) - _backup_time(newest[0]) >= BACKUP_EVERY
 
     def backup_if_due(self, now: datetime | None = None) -> Path | None:
-        """Back up if backup_due says so; return the new file. Raises StoreError or OSError."""
+        """Back up if backup_due says so and no other quiz is backing up right now; return the new file.
+        Raises StoreError or OSError.
+
+        One process at a time: the backup lock decides, and backup_due is asked again under it,
+        so quiz processes started together write one backup between them, not one each.
+        """
         try:
             if not self.backup_due(now):
                 return None
-            (generation,) = self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-            path = self.backup(now)
+            folder = ensure_private_dir(backups_dir(self.root))
+            with try_lock(folder / _BACKUP_LOCK) as mine:
+                if not mine or not self.backup_due(now):
+                    return None
+                (generation,) = self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+                path = self._backup(folder, now)
+                with self._write(bump=False) as conn:
+                    conn.execute("UPDATE meta SET value = ? WHERE key = 'backed_up'", (generation,))
         except sqlite3.Error as err:
             raise _store_error(err, self.path) from None
-        with self._write(bump=False) as conn:
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'backed_up'", (generation,))
         return path
 
     def backup(self, now: datetime | None = None) -> Path:
-        """Write a backup now with SQLite's backup API, keep the newest KEEP_BACKUPS, return it."""
+        """Write a backup now with SQLite's backup API, rotate the old ones, return the new file.
+
+        Raises HistoryLocked when another quiz is writing a backup at this moment, StoreError or
+        OSError when the backup cannot be written (the earlier backups are left as they were).
+        """
         folder = ensure_private_dir(backups_dir(self.root))
+        with try_lock(folder / _BACKUP_LOCK) as mine:
+            if not mine:
+                raise HistoryLocked(f"{folder}: another quiz is writing a backup right now; try again in a moment")
+            try:
+                return self._backup(folder, now)
+            except sqlite3.Error as err:
+                raise _store_error(err, self.path) from None
+
+    def _backup(self, folder: Path, now: datetime | None) -> Path:
+        """Write a backup while holding the backup lock (so every temporary backup left is stale)."""
+        remove_stale_temps(folder, _BACKUP_TEMPS, older_than=0)
         name = f"{_BACKUP_PREFIX}{utc(now).strftime('%Y%m%dT%H%M%S%fZ')}.db"
         final = folder / name
         tmp = folder / f".{name}.tmp"
-        _copy_database(self._conn, tmp)
-        os.replace(tmp, final)
-        for old in list_backups(self.root)[KEEP_BACKUPS:]:
-            old.unlink()
+        try:
+            _copy_database(self._conn, tmp)
+            os.replace(tmp, final)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        self._rotate()
         return final
+
+    def _rotate(self) -> None:
+        """Keep the newest KEEP_BACKUPS backups, and beyond them the one holding the most answers
+        while it holds more than the history does now (so a history emptied outside quiz never
+        costs the last backup of the answers)."""
+        backups = list_backups(self.root)
+        if len(backups) <= KEEP_BACKUPS:
+            return
+        counts = {b: _answer_count(b) or 0 for b in backups}
+        best = max(backups, key=lambda b: (counts[b], b.name))
+        (have,) = self._conn.execute("SELECT count(*) FROM answers").fetchone()
+        for old in backups[KEEP_BACKUPS:]:
+            if old == best and counts[best] > have:
+                continue
+            old.unlink(missing_ok=True)
 
     def integrity_check(self) -> list[str]:
         """SQLite's full integrity check: ['ok'] when the file is sound."""
@@ -601,6 +691,26 @@ def _cell(text: str) -> str:
 
 
 # -- health, migration and files --------------------------------------------------------------
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Connect to the history at `path`, set up and migrated; a damaged one is moved aside."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as err:
+        raise StoreError(f"{path}: cannot open the score history ({err})") from None
+    try:
+        _prepare(conn, path)
+    except sqlite3.DatabaseError as err:
+        conn.close()
+        if err.sqlite_errorname in _CORRUPT_CODES:
+            aside = _set_aside(path, "damaged")
+            raise DamagedDatabase(path, aside, str(err)) from None
+        raise StoreError(f"{path}: cannot open the score history ({err})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
@@ -661,15 +771,90 @@ def _check_health(path: Path) -> bool:
         size = path.stat().st_size
     except FileNotFoundError:
         return True
+    wal = Path(f"{path}-wal")
+    emptied = _emptied(path, size + (wal.stat().st_size if wal.exists() else 0))
+    if emptied is not None:
+        aside = _set_aside(path, "emptied")
+        raise DamagedDatabase(path, aside, emptied)
     if size == 0:
         return True
-    wal = Path(f"{path}-wal")
     thorough = size <= QUICK_CHECK_MAX_BYTES or (wal.exists() and wal.stat().st_size > 0)
     reason = _damage(path, thorough=thorough)
     if reason is not None:
         aside = _set_aside(path, "damaged")
         raise DamagedDatabase(path, aside, reason)
     return thorough
+
+
+def _emptied(path: Path, size: int) -> str | None:
+    """Why the history at `path` (`size` bytes with its -wal) looks emptied or replaced outside
+    quiz, or None: it holds fewer than 1/EMPTIED_RATIO of the answers of a backup of it.
+
+    Backups taken before the history began (a fresh start after damage) are not its own. Reads
+    no file unless the history is that much smaller than the largest backup, which is rare.
+    """
+    sizes = {}
+    for backup in list_backups(path.parent):
+        with suppress(OSError):
+            sizes[backup] = backup.stat().st_size
+    if not sizes or size * EMPTIED_RATIO >= max(sizes.values()):
+        return None
+    began = _began(path) if path.stat().st_size else None
+    own = {b: n for b, n in sizes.items() if began is None or _backup_time(b) >= began}
+    if not own:
+        return None
+    largest = max(own, key=lambda b: own[b])
+    if size * EMPTIED_RATIO >= own[largest]:
+        return None
+    had = _answer_count(largest)
+    have = _answer_count(path) if path.stat().st_size else 0
+    if not had or have is None or have * EMPTIED_RATIO >= had:
+        return None
+    what = "it is empty" if size == 0 else f"it holds {have} answer{'s' if have != 1 else ''}"
+    return f"{what}, while the backup {largest.name} holds {had} answers"
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the database at `path`; raises sqlite3.Error if it cannot open."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        yield conn
+    finally:
+        conn.close()
+
+
+def _answer_count(path: Path) -> int | None:
+    """How many answers the quiz history or backup at `path` holds; None if it cannot be read."""
+    try:
+        with _reading(path) as conn:
+            return int(conn.execute("SELECT count(*) FROM answers").fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def _began(path: Path) -> datetime | None:
+    """When the history at `path` was created (meta 'began'), or None if it does not say."""
+    try:
+        with _reading(path) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'began'").fetchone()
+            return datetime.fromtimestamp(int(row[0]), UTC) if row else None
+    except (sqlite3.Error, ValueError, OverflowError, OSError):
+        return None
+
+
+def _remove_stale_temps(root: Path) -> None:
+    """Remove the temporary files left by a backup or restore that died (a kill, a full disk).
+
+    A backup's are removed only under the backup lock, so one being written now is never touched.
+    """
+    folder = backups_dir(root)
+    if folder.is_dir():
+        with suppress(OSError), try_lock(folder / _BACKUP_LOCK) as mine:
+            if mine:
+                remove_stale_temps(folder, _BACKUP_TEMPS, older_than=0)
+    remove_stale_temps(root, f".{history_db(root).name}.*.tmp")
 
 
 def _damage(path: Path, *, thorough: bool = True) -> str | None:
@@ -684,7 +869,7 @@ def _damage(path: Path, *, thorough: bool = True) -> str | None:
     if len(header) == 100 and int.from_bytes(header[60:64], "big", signed=True) > SCHEMA_VERSION:
         raise NewerDatabase(path, int.from_bytes(header[60:64], "big", signed=True))  # refused before opening
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as err:
         raise StoreError(f"{path}: cannot read the score history ({err})") from None
     try:
@@ -829,30 +1014,107 @@ class Restored(NamedTuple):
 
 
 def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
-    """Replace the history with `backup` (default: the newest sound one); the old file is kept."""
+    """Replace the history with `backup` (default: the sound backup holding the most answers,
+    the newest of those); the replaced history is kept beside it. Never leaves less than before:
+
+    - the history itself (or its -wal) is refused as a backup;
+    - unreadable or damaged backups are skipped (named in the error if none is sound);
+    - the backup is copied next to the history and checked before anything is moved;
+    - while another quiz has the history open, nothing is done (HistoryLocked).
+
+    Raises StoreError (HistoryLocked) with the reason; nothing was changed then.
+    """
     root = ensure_private_dir(Path(data_dir))
-    candidates = [Path(backup)] if backup is not None else list_backups(root)
-    if backup is not None and not Path(backup).is_file():
-        raise StoreError(f"{backup}: no such backup file")
-    chosen = None
-    problems = []
+    path = history_db(root)
+    if backup is not None:
+        backup = Path(backup).absolute()
+        if not backup.is_file():
+            raise StoreError(f"{backup}: no such backup file")
+        if _is_history(backup, path):
+            raise StoreError(
+                f"{backup}: this is the score history itself, not a backup; nothing was changed. "
+                f"Backups are in {backups_dir(root)}"
+            )
+    candidates = [backup] if backup is not None else _most_answers_first(list_backups(root))
+    _refuse_if_open(path)
+    chosen, problems = None, []
     for candidate in candidates:
-        try:
-            reason = _damage(candidate)
-        except StoreError as err:
-            reason = str(err)
+        reason = _unusable(candidate)
         if reason is None:
             chosen = candidate
             break
         problems.append(f"{candidate.name}: {reason}")
     if chosen is None:
         detail = f" ({'; '.join(problems)})" if problems else ""
-        raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}")
-    path = history_db(root)
-    replaced = _set_aside(path, "replaced") if path.exists() else None
-    src = sqlite3.connect(f"{chosen.resolve().as_uri()}?mode=ro", uri=True)
+        raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}; nothing was changed")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=root)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        _copy_database(src, path)
+        src = sqlite3.connect(f"{chosen.as_uri()}?mode=ro", uri=True)
+        try:
+            _copy_database(src, tmp)
+        finally:
+            src.close()
+        reason = _unusable(tmp)
+        if reason is not None:
+            raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
+        replaced = _set_aside(path, "replaced") if path.exists() else None
+        os.replace(tmp, path)
+    except sqlite3.Error as err:
+        raise _store_error(err, path) from None
     finally:
-        src.close()
+        tmp.unlink(missing_ok=True)
     return Restored(chosen, replaced)
+
+
+def _is_history(candidate: Path, path: Path) -> bool:
+    """Whether `candidate` is the history at `path` or one of its -wal, -shm or -journal files."""
+    for own in (path, *(Path(f"{path}{extra}") for extra in ("-wal", "-shm", "-journal"))):
+        with suppress(OSError):
+            if candidate.samefile(own):
+                return True
+    return False
+
+
+def _unusable(path: Path) -> str | None:
+    """Why the backup at `path` cannot be restored (unreadable, damaged, newer), or None."""
+    try:
+        return _damage(path.absolute())
+    except StoreError as err:
+        return str(err)
+    except OSError as err:
+        return err.strerror or str(err)
+
+
+def _most_answers_first(backups: list[Path]) -> list[Path]:
+    """Backups by the answers they hold, most first, newest first among equals; unreadable last."""
+    counts = {b: _answer_count(b) for b in backups}
+    return sorted(backups, key=lambda b: (counts[b] is not None, counts[b] or 0, b.name), reverse=True)
+
+
+def _refuse_if_open(path: Path) -> None:
+    """Raise HistoryLocked if another connection (another quiz) has the history open.
+
+    SQLite's own locks tell: in WAL mode every open connection holds a shared lock, so an
+    exclusive one is granted only when nobody else has the file open.
+    """
+    try:
+        with open(path, "rb") as f:
+            if f.read(16) != _SQLITE_MAGIC:
+                return  # empty or not a database: nobody can be using it
+    except FileNotFoundError:
+        return
+    conn = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as err:
+        if (getattr(err, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            raise HistoryLocked(
+                f"{path}: the score history is open in another quiz; close it there, then restore. "
+                "Nothing was changed."
+            ) from None
+    finally:
+        conn.close()

@@ -80,6 +80,8 @@ class StudyRun:
         self.store = store
         self.clock = clock
         self.seed = seed
+        self._question_seed = seed
+        """The seed this sitting's questions were made with (a retry uses another)."""
         self.monotonic = monotonic
         self.phase = Phase.ASKING
         self.ask_certainty = ask_certainty
@@ -294,8 +296,23 @@ class StudyRun:
                 self.store.undo_last(self.session.store_id)
             except (self._errors()) as err:
                 self.notice = f"Could not take the answer back in your history: {_first_line(err)}"
+        self._ask_again(undone.question)
         self._show_next()
         return True
+
+    def _ask_again(self, q: Question) -> None:
+        """Put the undone question back as the deck now has it: rebuilt if its fact was edited since,
+        left out if its fact was removed (an answer is only ever recorded for a fact of the deck)."""
+        s = self.session
+        try:
+            fact = self.deck.fact(q.fact_id)
+        except KeyError:
+            del s.questions[s.position]
+            return
+        kind = q.kind if q.kind in kinds_for(self.deck, fact) else Kind.FLASHCARD
+        fresh = make_question(self.deck, fact, kind, seed=self._question_seed)
+        if fresh != q:
+            s.questions[s.position] = fresh
 
     def leave(self) -> bool:
         """End the sitting now; what was answered is kept."""
@@ -313,6 +330,7 @@ class StudyRun:
         questions = plan(self.deck, self.mode, seed=self.seed + 1, only=missed)
         if not questions:
             return False
+        self._question_seed = self.seed + 1
         self.session = StudySession(self.deck, self.mode, questions)
         self.ended_early = False
         self.unsaved = 0
@@ -338,7 +356,7 @@ class StudyRun:
                 continue
             kinds = kinds_for(deck, fact)
             kind = q.kind if q.kind in kinds else Kind.FLASHCARD
-            upcoming.append(make_question(deck, fact, kind, seed=self.seed))
+            upcoming.append(make_question(deck, fact, kind, seed=self._question_seed))
         s.deck = deck
         s.questions = s.questions[: s.position] + upcoming
         if self.phase in (Phase.ASKING, Phase.REVEALED, Phase.CERTAINTY):

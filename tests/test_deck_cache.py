@@ -89,3 +89,36 @@ def test_an_edit_saved_while_loading_is_not_cached_under_the_old_text(
     assert not (cache / f"{old_key}.bin").exists()
     monkeypatch.undo()
     assert (cache / f"{deck_cache.file_key(deck_file)}.bin").exists()
+
+
+FAILING_WRITE = """
+import resource, signal, sys
+from pathlib import Path
+from quiz.deck.load import load_deck
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writing past the limit fails with EFBIG, as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))
+print(load_deck(Path(sys.argv[1]), cache=Path(sys.argv[2])).id)
+"""
+
+
+def test_a_failed_cache_write_leaves_no_temporary_file_and_old_ones_are_removed(
+    deck_file: Path, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    cache = cache_dir(tmp_path / "data")
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run(
+        [sys.executable, "-c", FAILING_WRITE, str(deck_file), str(cache)],
+        capture_output=True, text=True, cwd=root, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0 and run.stdout.strip(), run.stderr  # the deck loads; the cache is no matter
+    assert list(cache.iterdir()) == []
+    stale, fresh = cache / ".old.bin.123.tmp", cache / ".new.bin.456.tmp"
+    for path in (stale, fresh):
+        path.write_bytes(b"partial")
+    os.utime(stale, (1, 1))  # left by a write killed long ago
+    load_deck(deck_file, cache=cache)
+    assert not stale.exists() and fresh.exists()  # a write going on now in another quiz is left alone

@@ -52,7 +52,7 @@ def test_table_shows_sessions_and_decks_without_raw_control_characters(
     assert main(["history", "--plain"]) == 0
     out = capsys.readouterr().out
     assert "diabetes" in out and "2 (67%)" in out and "Decks" in out
-    assert "\x1b" not in out and "heart\\x1b[31m" in out
+    assert "\x1b" not in out and "heart\\u001b[31m" in out
     assert "resp" not in out  # answers themselves are not shown
 
 

@@ -215,3 +215,41 @@ def test_cli_rejects_bad_options_and_encodings(tmp_path: Path, capsys: pytest.Ca
 def test_anki_header_tags_apply_to_every_card() -> None:
     table = read_cards("#separator:Comma\n#tags:imported heart\n#tags column:3\nq,a,heart extra\n")
     assert [(c.front, c.back, c.tags) for c in table.cards] == [("q", "a", ("imported", "heart", "extra"))]
+
+
+def test_a_column_number_beyond_the_rows_is_refused_before_it_sizes_anything() -> None:
+    text = "#separator:tab\n#tags column:100000000\nq1\ta1\tt\n"
+    assert problems(text) == [(2, "#tags column:100000000 names a column no row has (rows have at most 3 fields)")]
+
+
+LINE = TEXT.filter(lambda t: "\n" not in t)
+DIRECTIVE = st.one_of(
+    st.builds("#separator:{}".format, st.sampled_from(["tab", "comma", "semicolon", "pipe", "space", ":", "x"])),
+    st.builds("#html:{}".format, st.sampled_from(["true", "false", "maybe"])),
+    st.builds(
+        "#{} column:{}".format,
+        st.sampled_from(["tags", "guid", "notetype", "deck", "TAGS", "other"]),
+        st.integers(-5, 10) | st.integers(10**6, 10**20) | st.integers(-(10**20), 0),
+    ),
+    st.builds("#columns:{}".format, st.text(st.sampled_from("ab\t,;"), max_size=12)),
+    st.builds("#deck:{}".format, LINE),
+    st.builds("#tags:{}".format, LINE),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(DIRECTIVE, max_size=6),
+    st.lists(st.lists(TEXT, min_size=1, max_size=5), max_size=6),
+    st.sampled_from(["\t", ",", ";"]),
+)
+def test_any_directives_and_row_sizes_give_a_deck_or_problems(
+    directives: list[str], rows: list[list[str]], sep: str
+) -> None:
+    text = "".join(f"{d}\n" for d in directives) + "".join(sep.join(quote(f, sep) for f in r) + "\n" for r in rows)
+    try:
+        deck, _ = import_cards(text, "t.txt", deck_id="t")
+    except DeckError as err:
+        assert all(p.message for p in err.problems)
+    else:
+        assert parse_deck(deck_to_toml(deck), "t.toml") == deck

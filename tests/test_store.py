@@ -55,12 +55,13 @@ def test_files_are_private(store: Store, data_dir: Path) -> None:
         assert p.stat().st_mode & 0o777 == 0o600, p
 
 
-def test_a_loose_existing_directory_and_file_are_tightened(data_dir: Path) -> None:
-    data_dir.mkdir(mode=0o755)
+def test_an_existing_folder_keeps_its_mode_and_a_loose_history_is_tightened(data_dir: Path) -> None:
+    data_dir.mkdir()
+    os.chmod(data_dir, 0o1777)  # a shared folder: quiz did not make it, so quiz leaves it alone
     (data_dir / "history.db").touch(mode=0o644)
     os.chmod(data_dir / "history.db", 0o644)
     Store.open(data_dir).close()
-    assert data_dir.stat().st_mode & 0o777 == 0o700
+    assert data_dir.stat().st_mode & 0o7777 == 0o1777
     assert (data_dir / "history.db").stat().st_mode & 0o777 == 0o600
 
 

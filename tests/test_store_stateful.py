@@ -122,14 +122,20 @@ class StoreMachine(RuleBasedStateMachine):
     def wait(self, minutes: int) -> None:
         self.now += timedelta(minutes=minutes)
 
+    def close(self) -> None:
+        """Closing the store ends the sessions it started and did not finish, as cut short."""
+        self.store.close()
+        for sid in self.open_sessions():
+            self.sessions[sid].update(finished=True, early=True)
+
     @rule()
     def reopen(self) -> None:
-        self.store.close()
+        self.close()
         self.store = self.open()
 
     @rule()
     def migrate_from_v1(self) -> None:
-        self.store.close()
+        self.close()
         downgrade_to_v1(self.dir / "history.db")
         self.store = self.open()
         assert self.store.schema_version() == SCHEMA_VERSION

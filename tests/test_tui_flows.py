@@ -256,6 +256,9 @@ async def test_missed_list_is_saved_as_private_markdown(
     deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    theirs = tmp_path / "quiz-missed-kidney-care-20261127-1500.md"  # the name quiz picks (FROZEN clock)
+    theirs.write_text("somebody's own notes\n", encoding="utf-8")
+    theirs.chmod(0o644)
     app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=1))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
@@ -266,10 +269,20 @@ async def test_missed_list_is_saved_as_private_markdown(
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("s")
         await pilot.pause()
-    [saved] = tmp_path.glob("quiz-missed-kidney-care-*.md")
-    assert saved.stat().st_mode & 0o777 == 0o600
-    text = saved.read_text(encoding="utf-8")
-    assert q.prompt in text and q.answer in text
+        await pilot.press("s")  # saved again in the same minute: a second file, the first kept
+        await pilot.pause()
+    assert theirs.read_text(encoding="utf-8") == "somebody's own notes\n"
+    assert theirs.stat().st_mode & 0o777 == 0o644
+    saved = sorted(p for p in tmp_path.glob("quiz-missed-kidney-care-*.md") if p != theirs)
+    assert [p.name for p in saved] == [
+        "quiz-missed-kidney-care-20261127-1500-2.md",
+        "quiz-missed-kidney-care-20261127-1500-3.md",
+    ]
+    for path in saved:
+        assert path.stat().st_mode & 0o777 == 0o600
+        text = path.read_text(encoding="utf-8")
+        assert q.prompt in text and q.answer in text
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 async def test_review_due_asks_the_due_facts(deck: Path, tmp_path: Path) -> None:
@@ -305,7 +318,7 @@ async def test_damaged_history_is_kept_aside_and_a_fresh_one_started(deck: Path,
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "could not be read" in str(app.screen.query_one(".dialog-body").render())
+        assert "cannot be used: not an SQLite database" in str(app.screen.query_one(".dialog-body").render())
         await pilot.click("#fresh")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.store is not None
@@ -528,3 +541,43 @@ async def test_no_backup_worker_starts_when_no_backup_is_due(deck: Path, tmp_pat
         await pilot.pause()
         assert not [w for w in app.workers if w.group == "backup"]
     assert len(list((data / "backups").glob("*.db"))) == 1
+
+
+async def test_a_deleted_wal_is_reported_and_its_answers_kept(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(2):
+            await pilot.press("1", "enter")
+            await pilot.pause()
+        assert app.store is not None
+        Path(f"{app.store.path}-wal").unlink()
+        app.tend_store()  # what the app's timer does while it runs
+        await pilot.pause()
+        assert any("was deleted while quiz was open" in n.message for n in app._notifications)
+        app.store._conn.close()  # then the process dies without closing anything
+        app.store = None
+    with Store.open(data, backup=False) as store:
+        assert sum(1 for _ in store.answers()) == 2
+
+
+async def test_an_emptied_history_offers_the_backup_holding_the_answers(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "quiz")
+        for _ in range(10):
+            store.record_answer(sid, "kidney-care", "water-glasses", kind="typed", response="8", correct=True)
+        store.finish_session(sid)
+        backup = store.backup()
+    (data / "history.db").write_bytes(b"")
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        body = str(app.screen.query_one(".dialog-body").render())
+        assert f"it is empty, while the backup {backup.name} holds 10" in body
+        await pilot.click("#restore")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.store is not None
+        assert sum(1 for _ in app.store.answers()) == 10

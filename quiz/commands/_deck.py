@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quiz.deck.model import Deck
+from quiz.untrusted import say
 
 
 def deck_or_problems(arg: str, data_dir_arg: str | None) -> Deck | None:
@@ -19,5 +20,5 @@ def deck_or_problems(arg: str, data_dir_arg: str | None) -> Deck | None:
         return load_deck(path, cache=cache_dir(root))
     except DeckError as err:
         for problem in err.problems:
-            print(problem)
+            say(problem)
         return None

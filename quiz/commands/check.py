@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from quiz.untrusted import say
+
 HELP = "check deck files and folders, printing every problem with its line and column"
 
 
@@ -27,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths or deck_folders(data_dir(args.data_dir))
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        print(f"quiz check: {p}: no such file or folder", file=sys.stderr)
+        say(f"quiz check: {p}: no such file or folder", file=sys.stderr)
     if missing:
         return 2
     stats = None
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         n_err = sum(p.severity == "error" for p in problems)
         n_warn = len(problems) - n_err
         for p in problems:
-            print(p)
+            say(p)
         errors += n_err
         warnings += n_warn
         if n_err or (args.strict and n_warn):
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         grade = stats.grade if stats is not None else None
         reading_part = f"; reading grade {grade:.1f}" if grade is not None else ""
-        print(_summary(checked, bad, errors, warnings, strict=args.strict) + reading_part)
+        say(_summary(checked, bad, errors, warnings, strict=args.strict) + reading_part)
     return 1 if bad else 0
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from quiz.untrusted import say, visible
+
 HELP = "list the decks quiz can find (built-in, then your own)"
 
 
@@ -30,16 +32,17 @@ def run(args: argparse.Namespace) -> int:
             }
             for f in found
         ]
-        print(json.dumps({"decks": rows}, indent=2, ensure_ascii=False))
+        say(json.dumps({"decks": rows}, indent=2, ensure_ascii=False))
         return 0
     if not found:
-        print("no decks found")
+        say("no decks found")
     for f in found:
         origin = "built-in" if f.builtin else "yours"
         if f.deck:
-            print(f"{f.deck.id}  {f.deck.title}  ({len(f.deck.facts)} facts, {origin})\n    {f.path}")
+            say(f"{f.deck.id}  {f.deck.title}  ({len(f.deck.facts)} facts, {origin})\n    {visible(str(f.path))}")
         else:
             assert f.error is not None
-            print(f"{f.id}  [cannot be used: {f.error.problems[0].message}]  ({origin})\n    {f.path}")
-    print(f"\nYour own decks go in {user_decks_dir(root)}")
+            message = visible(f.error.problems[0].message)
+            say(f"{visible(f.id)}  [cannot be used: {message}]  ({origin})\n    {visible(str(f.path))}")
+    say(f"\nYour own decks go in {user_decks_dir(root)}")
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from quiz.commands._deck import deck_or_problems
+from quiz.untrusted import say
 
 HELP = "export a deck as an Anki package (.apkg) or a Markdown handout (.md)"
 
@@ -53,15 +54,15 @@ def run(args: argparse.Namespace) -> int:
         from quiz.interop.anki import write_apkg
 
         n = write_apkg(deck, out)
-        print(f"wrote {out}: {n} note{'s' if n != 1 else ''} for Anki (importing it again updates them)")
+        say(f"wrote {out}: {n} note{'s' if n != 1 else ''} for Anki (importing it again updates them)")
         return 0
-    from quiz.interop.files import write_text
+    from quiz.files import write_text
     from quiz.interop.markdown import deck_handout
 
     text = deck_handout(deck)
     if out == "-":
-        print(text, end="")
+        say(text, end="")
         return 0
     write_text(Path(out), text)
-    print(f"wrote {out}: {len(deck.facts)} question{'s' if len(deck.facts) != 1 else ''} as a Markdown handout")
+    say(f"wrote {out}: {len(deck.facts)} question{'s' if len(deck.facts) != 1 else ''} as a Markdown handout")
     return 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+from quiz.untrusted import say, visible
 
 if TYPE_CHECKING:
     from quiz.history import DayAccuracy
@@ -53,12 +54,12 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(None, args.deck, args.limit, sys.stdout)
         else:
-            print(f"No score history yet; it will be kept in {root}")
+            say(f"No score history yet; it will be kept in {root}")
         return 0
     with Store.open(root) as store:
         if args.action == "export":
             count = store.export_csv(Path(args.csv))
-            print(f"wrote {count} answer{'s' if count != 1 else ''} to {args.csv}")
+            say(f"wrote {count} answer{'s' if count != 1 else ''} to {args.csv}")
         elif args.json:
             _print_json(store, args.deck, args.limit, sys.stdout)
         else:
@@ -71,17 +72,10 @@ def _restore(root: Path, backup: Path | None) -> int:
     from quiz.store import restore_backup
 
     result = restore_backup(root, backup)
-    print(f"restored the score history from {result.backup}")
+    say(f"restored the score history from {result.backup}")
     if result.replaced is not None:
-        print(f"the history it replaced is kept at {result.replaced}")
+        say(f"the history it replaced is kept at {result.replaced}")
     return 0
-
-
-def _clean(text: str) -> str:
-    """Text safe to print to a terminal: control characters become visible escapes."""
-    return "".join(
-        ch if unicodedata.category(ch)[0] != "C" else ch.encode("unicode_escape").decode() for ch in text
-    )
 
 
 def _when(moment: datetime | None) -> str:
@@ -109,25 +103,25 @@ def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 2
     sessions = store.last_sessions(limit, deck)
     summaries = store.deck_summaries(deck)
     if not sessions:
-        print("No sessions yet." if deck is None else f"No sessions for deck {_clean(deck)}.", file=out)
+        say("No sessions yet." if deck is None else f"No sessions for deck {visible(deck)}.", file=out)
         return
-    print("Recent sessions (your local time)", file=out)
+    say("Recent sessions (your local time)", file=out)
     rows = [("#", "started", "deck", "mode", "answered", "correct", "")]
     for s in sessions:
         note = "ended early" if s.ended_early else ("" if s.finished_at else "not finished")
         rows.append(
             (
-                str(s.id), _when(s.started_at), _clean(s.deck_id), _clean(s.mode), str(s.answered),
+                str(s.id), _when(s.started_at), visible(s.deck_id), visible(s.mode), str(s.answered),
                 f"{s.correct} ({_pct(s.correct, s.answered)})", note,
             )
         )  # fmt: skip
     _table(rows, out, right={0, 4, 5})
-    print("\nDecks", file=out)
+    say("\nDecks", file=out)
     rows = [("deck", "sessions", "answered", "accuracy", "facts seen", "mastered", "due now", "last studied")]
     for d in summaries:
         rows.append(
             (
-                _clean(d.deck_id), str(d.sessions), str(d.answered), _pct(d.correct, d.answered),
+                visible(d.deck_id), str(d.sessions), str(d.answered), _pct(d.correct, d.answered),
                 str(d.facts_seen), str(d.mastered), str(d.due_now), _when(d.last_studied),
             )
         )  # fmt: skip
@@ -135,19 +129,19 @@ def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 2
     rows = [("day", "deck", "answered", "right")]
     for d in summaries:
         for day in _per_day(store, d.deck_id):
-            rows.append((day.day.isoformat(), _clean(d.deck_id), str(day.answered), _pct(day.correct, day.answered)))
+            rows.append((day.day.isoformat(), visible(d.deck_id), str(day.answered), _pct(day.correct, day.answered)))
     if len(rows) > 1:
-        print("\nAnswers per day (your days, last 30)", file=out)
+        say("\nAnswers per day (your days, last 30)", file=out)
         _table(rows, out, right={2, 3})
     days = store.streak()
-    print(f"\nStudy streak: {days} day{'s' if days != 1 else ''}", file=out)
+    say(f"\nStudy streak: {days} day{'s' if days != 1 else ''}", file=out)
 
 
 def _table(rows: list[tuple[str, ...]], out: TextIO, *, right: set[int]) -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-        print("  ".join(cells).rstrip(), file=out)
+        say("  ".join(cells).rstrip(), file=out)
 
 
 def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str, object]:
@@ -194,4 +188,4 @@ def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str,
 def _print_json(store: Store | None, deck: str | None, limit: int, out: TextIO) -> None:
     import json
 
-    print(json.dumps(history_json(store, deck, limit), indent=2, ensure_ascii=False), file=out)
+    say(json.dumps(history_json(store, deck, limit), indent=2, ensure_ascii=False), file=out)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from quiz.untrusted import say
+
 HELP = "make a deck from cards exported as text by Anki (notes in plain text) or Quizlet"
 
 
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.load import MAX_BYTES, SLUG, parse_deck
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError
-    from quiz.interop.files import write_text
+    from quiz.files import write_text
     from quiz.interop.importer import import_cards, separator_text
     from quiz.interop.slug import slugify
 
@@ -94,14 +96,14 @@ def run(args: argparse.Namespace) -> int:
         parse_deck(toml, out)
     except DeckError as err:
         for problem in err.problems:
-            print(problem)
-        print(f"{len(err.problems)} problem{'s' if len(err.problems) != 1 else ''}; nothing was written")
+            say(problem)
+        say(f"{len(err.problems)} problem{'s' if len(err.problems) != 1 else ''}; nothing was written")
         return 1
     for note in notes:
-        print(f"note: {note}")
+        say(f"note: {note}")
     write_text(out, toml)
     n = len(deck.facts)
-    print(f"wrote {out}: {n} fact{'s' if n != 1 else ''} from {source}")
+    say(f"wrote {out}: {n} fact{'s' if n != 1 else ''} from {source}")
     return 0
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from quiz.untrusted import say
+
 HELP = "write a new deck file with one example fact, every key present and explained"
 
 
@@ -43,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
             out.write(text)
     except FileExistsError:
         raise QuizError(f"{path}: already exists; quiz new never overwrites a file (choose another name)") from None
-    print(f"wrote {path}: a deck with one example fact. Edit it, then run `quiz check {path}`.")
+    say(f"wrote {path}: a deck with one example fact. Edit it, then run `quiz check {path}`.")
     return 0

@@ -9,6 +9,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from quiz.commands._deck import deck_or_problems
+from quiz.untrusted import say
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck, Source
@@ -38,14 +39,14 @@ def run(args: argparse.Namespace) -> int:
 
     deck = deck_or_problems(args.deck, args.data_dir)
     if deck is None:
-        print(f"quiz preview: {args.deck} has problems; fix them first (see `quiz check`)", file=sys.stderr)
+        say(f"quiz preview: {args.deck} has problems; fix them first (see `quiz check`)", file=sys.stderr)
         return 1
     kinds = [Kind(k) for k in dict.fromkeys(args.kind)] if args.kind else None
     questions = generate(deck, kinds=kinds, seed=args.seed)
     if args.json:
-        print(json.dumps(to_json(deck, questions, seed=args.seed), indent=2, ensure_ascii=False))
+        say(json.dumps(to_json(deck, questions, seed=args.seed), indent=2, ensure_ascii=False))
     else:
-        print(render(deck, questions, seed=args.seed))
+        say(render(deck, questions, seed=args.seed))
     return 0
 
 

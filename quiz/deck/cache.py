@@ -16,9 +16,12 @@ from typing import Any, BinaryIO
 
 from quiz import __version__
 from quiz.deck.model import Deck, Fact, Source
+from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
+"""Bumped whenever what the loader accepts changes (5: the field and fact limits), so no deck
+accepted by an earlier rule is read back from the cache without meeting the new one."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat."""
 KEEP = 64
@@ -62,19 +65,25 @@ def write(key: str, deck: Deck, folder: Path) -> None:
         ensure_private_dir(folder)
         final = folder / f"{key}.bin"
         tmp = folder / f".{final.name}.{os.getpid()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        with open(fd, "wb") as out:
-            _dump(deck, out)
-        os.replace(tmp, final)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            with open(fd, "wb") as out:
+                _dump(deck, out)
+            os.replace(tmp, final)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half-written entry behind
+            raise
         _prune(folder)
     except (OSError, ValueError):
         return
 
 
 def _prune(folder: Path) -> None:
+    """Keep the KEEP newest entries; remove temporary files a killed write left (quiz.files)."""
     entries = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
+    remove_stale_temps(folder)
 
 
 def _put(values: object, out: BinaryIO) -> None:

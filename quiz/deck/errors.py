@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.errors import QuizError
+from quiz.untrusted import visible
 
 
 class Problem(NamedTuple):
@@ -24,7 +25,9 @@ class Problem(NamedTuple):
 
     @property
     def where(self) -> str:
-        return f"{self.path}:{self.line}:{self.col or 1}" if self.line else str(self.path)
+        """`path:line:col`, the file name made safe for a terminal (it came from the file system)."""
+        path = visible(str(self.path))
+        return f"{path}:{self.line}:{self.col or 1}" if self.line else path
 
     def __str__(self) -> str:
         if self.severity == "warning":

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.model import FORMAT_VERSION, NO_POSITIONS, Deck, Fact, Source
+from quiz.untrusted import CONTROL, visible
 
 if TYPE_CHECKING:
     from quiz.deck.locate import Layout, Table
@@ -18,11 +19,18 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 8 * 1024 * 1024
 """The largest deck file accepted (8 MiB: about 15,000 facts of patient text)."""
+MAX_FACTS = 20_000
+"""The most facts a deck may hold: twice the largest deck quiz is benchmarked with (bench/, 10,000)."""
+MAX_CHARS = 2_000
+"""The longest text of any field but the long ones: about 300 words, ten times the longest question,
+answer or glossary definition of the built-in deck (plain-language guidance keeps each far shorter)."""
+MAX_LONG_CHARS = 10_000
+"""The longest explanation, description or disclaimer: about 1,500 words, some pages of reading.
+A longer text makes every screen that shows it slow to draw (docs/deck-format.md, "Limits")."""
+LONG_KEYS = ("explanation", "description", "disclaimer")
 
 EMPTY = "the file is empty: a deck needs format = 1, a [deck] table and [[facts]]"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-# C0 controls but tab and newline, DEL, C1 controls, and the invisible bidirectional overrides.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 TOP_KEYS = ("format", "deck", "sources", "glossary", "facts")
 DECK_KEYS = (
@@ -73,11 +81,14 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
-def _control_message(text: str) -> str | None:
+def _control_message(text: str, limit: int = MAX_CHARS) -> str | None:
+    """What is wrong with a text of the deck: a control character, or more than `limit` characters."""
     found = CONTROL.search(text)
-    if not found:
-        return None
-    return f"contains the control character U+{ord(found.group()):04X}, which is not allowed"
+    if found:
+        return f"contains the control character U+{ord(found.group()):04X}, which is not allowed"
+    if len(text) > limit:
+        return f"is {len(text):,} characters long; the limit is {limit:,} (see \"Limits\" in docs/deck-format.md)"
+    return None
 
 
 def _suggest(key: str, allowed: tuple[str, ...]) -> str:
@@ -120,7 +131,7 @@ class _Checker:
             if key not in allowed:
                 self.add(
                     self.pos(table, key),
-                    f'{label}unknown key "{key}"{_suggest(key, allowed)}',
+                    f'{label}unknown key "{visible(key)}"{_suggest(key, allowed)}',
                 )
 
     def text(
@@ -149,7 +160,7 @@ class _Checker:
                 ),
             )
             return ""
-        bad = _control_message(value)
+        bad = _control_message(value, MAX_LONG_CHARS if key in LONG_KEYS else MAX_CHARS)
         if bad:
             self.add(self.pos(table, key), f'{label}"{key}" {bad}')
             return ""
@@ -388,13 +399,20 @@ def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
         )
     for key in data:
         if key not in TOP_KEYS:
-            c.add(c.top_pos(key), f'unknown key "{key}"{_suggest(key, TOP_KEYS)}')
+            c.add(c.top_pos(key), f'unknown key "{visible(key)}"{_suggest(key, TOP_KEYS)}')
     meta = _check_deck_table(c, data)
     sources = _check_sources(c, data)
     glossary = _check_glossary(c, data)
     source_ids = {s.id for s in sources if s.id}
     facts: list[Fact] = []
     entries = c.tables(data, "facts")
+    if len(entries) > MAX_FACTS:
+        first_beyond = entries[MAX_FACTS][1]
+        c.add(
+            (first_beyond.line, 1) if first_beyond else None,
+            f"the deck has {len(entries):,} facts; the limit is {MAX_FACTS:,} (split it into several decks)",
+        )
+        entries = []
     if not entries and "facts" not in data:
         c.add(
             None if not layout.table("deck") else (layout.table("deck").line, 1),  # type: ignore[union-attr]

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from quiz.deck.model import Deck, Fact
-from quiz.interop.files import write_atomic
+from quiz.files import write_atomic
 
 if TYPE_CHECKING:
     import genanki

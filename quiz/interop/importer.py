@@ -248,6 +248,14 @@ def read_cards(
             )
         )
         return table
+    widest = max((len(fields) for _, fields in rows), default=0)
+    beyond = {name: column for name, column in special.items() if column >= widest}
+    for name, column in beyond.items():  # a number read from the file sizes nothing the file cannot hold
+        line = next((n for n, text in enumerate(lines[:skip], 1) if text.casefold().startswith(f"#{name} ")), None)
+        message = f"#{name} column:{column + 1} names a column no row has (rows have at most {widest} fields)"
+        table.problems.append(Problem(path, line, None, message))
+    if beyond:
+        return table
     width = len(head.columns) if head.columns else (len(rows[0][1]) if rows else 2)
     width = max(width, 2 + len(special), *(c + 1 for c in special.values()))
     text_columns = [c for c in range(width) if c not in special.values()]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,9 +24,14 @@ from quiz.mode import Mode
 from quiz.paths import cache_dir
 from quiz.schedule import Scheduler, utc
 from quiz.store import DamagedDatabase, Store, StoreError, verify
+from quiz.untrusted import visible
 
 VERIFY_AFTER = 3.0
 """Seconds after start-up before a large history is read through once, so start-up stays quick."""
+CHECKPOINT_EVERY = 15.0
+"""Seconds between checkpoints of the history's WAL while the app runs (cheap when nothing is new)."""
+QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
+"""Signals that quit the app as ctrl+q does: `kill`, a system shutting down, a closed terminal window."""
 
 
 HIGH_CONTRAST = Theme(
@@ -118,6 +126,7 @@ class QuizApp(App[int]):
         self.store_problem: str | None = None
         self._damaged: DamagedDatabase | None = None
         self.decks: list[FoundDeck] = []
+        self._signals: list[int] = []
         self._stamps: dict[Path, tuple[int, int] | None] = {}
         self.seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4))
         self.ask_certainty = AskCertainty.MUST_KNOW
@@ -147,7 +156,9 @@ class QuizApp(App[int]):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self._apply_preferences()
+        self._catch_quit_signals()
         self.set_interval(self.settings.watch_interval, self.poll_decks)
+        self.set_interval(CHECKPOINT_EVERY, self.tend_store)
         if self._home_first:
             self._after_store_opened()
         else:
@@ -240,7 +251,7 @@ class QuizApp(App[int]):
         except DamagedDatabase as err:
             self._damaged = err
         except (StoreError, OSError) as err:
-            self.store_problem = str(err)
+            self.store_problem = visible(str(err), lines=True)  # it names files
 
     def _open_store(self) -> None:
         self._try_open_store()
@@ -304,7 +315,7 @@ class QuizApp(App[int]):
             try:
                 restored = restore_backup(self.settings.data_dir)
             except (StoreError, OSError) as err:
-                self.notify(str(err), title="Could not restore", severity="error", markup=False)
+                self.notify(visible(str(err), lines=True), title="Could not restore", severity="error", markup=False)
             else:
                 self.notify(f"Restored the backup {restored.backup.name}.", markup=False)
         self._open_store()
@@ -319,7 +330,7 @@ class QuizApp(App[int]):
             found = next((f for f in self.decks if f.path.resolve() == request.path.resolve()), None)
             if found is None or found.deck is None:
                 problem = str(found.error) if found and found.error else f"{request.path}: cannot be read"
-                self.exit(1, message=Text(problem))
+                self.exit(1, message=Text(visible(problem, lines=True)))
                 return
             self.start_study(found, request.mode, count=request.count, exit_after=True)
         elif self.open_history:
@@ -466,7 +477,44 @@ class QuizApp(App[int]):
             self._exception_event.set()
         self._fatal_error()
 
+    # -- ending ---------------------------------------------------------------------------------
+
+    def _catch_quit_signals(self) -> None:
+        """Quit on SIGTERM and SIGHUP the way ctrl+q does: the store closes (the session is marked
+        ended, the WAL checkpointed) and Textual gives the terminal back (normal screen, no mouse
+        reporting). Without this, either signal killed the process where it stood."""
+        loop = asyncio.get_running_loop()
+        for name in QUIT_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is None:  # Windows has no SIGHUP
+                continue
+            with suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows
+                loop.add_signal_handler(number, self.exit, 128 + number)
+                self._signals.append(number)
+
+    def tend_store(self) -> None:
+        """Checkpoint the history's WAL (on a timer while the app runs); warn if the -wal file was
+        deleted under the app, whose answers the checkpoint has just saved into history.db."""
+        if self.store is None:
+            return
+        with suppress(StoreError):  # a busy or full history: the next tick tries again
+            self.store.checkpoint()
+        if self.store.wal_lost:  # found now, or when a session ended
+            self.store.wal_lost = False
+            self.notify(
+                f"The file {self.store.path.name}-wal was deleted while quiz was open. The answers it "
+                "held have been saved into the history; please do not delete quiz's files while it runs.",
+                title="Score history",
+                severity="warning",
+                markup=False,
+                timeout=30,
+            )
+
     def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in self._signals:
+            with suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(number)
         if self.store is not None:
             self.store.close()
 

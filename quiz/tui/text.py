@@ -10,12 +10,15 @@ from quiz.deck.model import Source
 from quiz.glossary import term_spans
 from quiz.history import DueCounts
 from quiz.schedule import NEW_PER_SESSION
+from quiz.untrusted import visible
 
 TERM_STYLE = "bold underline"
 
 
 def plain(text: str, style: str = "") -> Content:
-    """Deck text as it was written: brackets and all, never markup."""
+    """Deck or file text as it was written: brackets and all, never markup, and any character a
+    terminal would act on (ESC, C1, bidi overrides) shown as an escape (quiz.untrusted.visible)."""
+    text = visible(text, lines=True)
     return Content.styled(text, style) if style else Content(text)
 
 

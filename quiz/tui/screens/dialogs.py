@@ -146,9 +146,9 @@ class StoreProblemDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         text = (
-            "Your score history could not be read: the file is damaged.\n\n"
-            f"Nothing was deleted. The damaged file was kept at:\n{self.err.aside_path}\n\n"
-            "You can start a fresh history, or restore the newest good backup."
+            f"Your score history cannot be used: {self.err.reason}.\n\n"
+            f"Nothing was deleted. The file was kept at:\n{self.err.aside_path}\n\n"
+            "You can restore the backup holding the most answers, or start a fresh history."
         )
         with Vertical(classes="dialog"):
             yield Static("Score history problem", classes="dialog-title")

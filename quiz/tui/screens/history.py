@@ -16,6 +16,7 @@ from quiz.mode import Mode
 from quiz.schedule import local_day
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.text import fit, plain
+from quiz.untrusted import visible
 
 DAYS = OVERVIEW_DAYS
 
@@ -101,10 +102,11 @@ class HistoryScreen(Screen[None]):
             end = s.finished_at or s.started_at
             minutes = max(0, int((end - s.started_at).total_seconds() // 60))
             score = f"{s.correct}/{s.answered}" + (" early" if s.ended_early else "")
-            mode = Mode(s.mode).short if s.mode in {m.value for m in Mode} else s.mode[:12]
+            mode = Mode(s.mode).short if s.mode in {m.value for m in Mode} else visible(s.mode)[:12]
             started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
             # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
-            sessions.add_row(Text(started), Text(fit(title, 20)), Text(mode), Text(score), Text(f"{minutes} min"))
+            shown = Text(fit(visible(title), 20))
+            sessions.add_row(Text(started), shown, Text(mode), Text(score), Text(f"{minutes} min"))
 
         today = local_day(now)
         start = today - timedelta(days=DAYS - 1)
@@ -138,7 +140,7 @@ class HistoryScreen(Screen[None]):
                         text = deck.fact(score.fact_id).question
                     except KeyError:
                         pass
-                weakest.add_row(Text(fit(text, 56)), str(score.tries), str(score.misses))
+                weakest.add_row(Text(fit(visible(text), 56)), str(score.tries), str(score.misses))
 
         forecast = self.query_one("#forecast", DataTable)
         forecast.clear()

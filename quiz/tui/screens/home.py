@@ -15,6 +15,7 @@ from quiz.history import DueCounts
 from quiz.mode import Mode
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.text import due_line, fit, plain
+from quiz.untrusted import visible
 
 
 class HomeScreen(Screen[None]):
@@ -68,7 +69,7 @@ class HomeScreen(Screen[None]):
         for index, found in enumerate(self.decks):
             if found.deck is None:
                 dashes = [Text("-")] * 4
-                table.add_row(Text(f"! {found.path.name}: cannot be used"), *dashes, key=str(index))
+                table.add_row(Text(f"! {visible(found.path.name)}: cannot be used"), *dashes, key=str(index))
                 continue
             deck = found.deck
             due = last = mastered = "-"

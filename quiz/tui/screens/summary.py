@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,11 +14,13 @@ from textual.widgets import Static
 
 from quiz.certainty import Certainty
 from quiz.deck.model import Deck
-from quiz.paths import FILE_MODE
+from quiz.errors import QuizError
+from quiz.files import write_new_private
 from quiz.session import Answered
 from quiz.study import StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.text import percent, plain, source_line
+from quiz.untrusted import visible
 
 
 def _duration(seconds: float) -> str:
@@ -121,13 +122,11 @@ class SummaryScreen(Screen[str]):
         facts = {f.id: f for f in self.deck.facts}  # a fact removed by an edit since is left out
         items = [(facts[a.question.fact_id], a.response) for a in self.session.missed if a.question.fact_id in facts]
         text = missed_list(self.deck, items, title=f"Questions to ask about: {self.deck.title}", when=now)
-        folder = Path.cwd()
-        path = folder / f"quiz-missed-{self.deck.id}-{now.strftime('%Y%m%d-%H%M')}.md"
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-            with open(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-        except OSError as err:
-            self.notify(f"Could not save the list: {err.strerror or err}", severity="error", markup=False)
+        wanted = Path.cwd() / f"quiz-missed-{self.deck.id}-{now.strftime('%Y%m%d-%H%M')}.md"
+        try:  # a new private file; an existing one (saved earlier, or anybody's) is never touched
+            path = write_new_private(wanted, lambda out: out.write(text.encode("utf-8")))
+        except (OSError, QuizError) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            self.notify(f"Could not save the list: {reason}", severity="error", markup=False)
             return
-        self.notify(f"Saved to {path}", title="Missed questions saved", markup=False, timeout=10)
+        self.notify(f"Saved to {visible(str(path))}", title="Missed questions saved", markup=False, timeout=10)

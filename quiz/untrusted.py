@@ -1,0 +1,46 @@
+"""Text that came from a file (deck keys, file names, imported rows) made safe for a terminal.
+
+A terminal acts on control characters: ESC starts sequences that set the window title, draw a
+hidden hyperlink (OSC 8) or write the clipboard (OSC 52); C1 controls (U+0080-U+009F) do the same
+on terminals that read 8-bit controls; bidirectional overrides and isolates reorder what is shown
+(CVE-2021-42574, "Trojan Source"). Neither print() nor Rich nor Textual removes them, so every
+text from a file goes through visible() before a person sees it, and every command-line message
+through say().
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import TextIO
+
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_OTHER = "\u2028\u2029\ud800-\udfff"  # line and paragraph separators, lone surrogates
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""What a deck may not hold: C0 controls but tab and newline, DEL, C1 controls and the invisible
+bidirectional embeddings, overrides and isolates (the loader rejects these)."""
+
+_UNSAFE_LINES = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_OTHER}]")
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}{_OTHER}]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def visible(text: str, *, lines: bool = False) -> str:
+    """`text` with every character a terminal could act on written as a `\\uXXXX` escape.
+
+    Escaped: C0 controls (tab and newline too, unless `lines` keeps them), DEL, C1 controls,
+    the bidirectional marks, embeddings, overrides and isolates, the line and paragraph
+    separators, and lone surrogates (an undecodable file name). The escape is the one TOML and
+    JSON use, so the output stays valid inside a JSON string. visible(visible(t)) == visible(t).
+    """
+    return (_UNSAFE_LINES if lines else _UNSAFE).sub(_escape, text)
+
+
+def say(*parts: object, file: TextIO | None = None, sep: str = " ", end: str = "\n") -> None:
+    """print() for every command-line message: the whole line goes through visible(lines=True)."""
+    text = sep.join(str(p) for p in parts)
+    print(visible(text, lines=True), file=file if file is not None else sys.stdout, end=end)

@@ -1,0 +1,125 @@
+"""Text from a file never reaches a terminal raw: visible() and every place that prints or draws it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quiz.untrusted import CONTROL, visible
+
+ROOT = Path(__file__).resolve().parent.parent
+ESCAPE_DECK = Path(__file__).parent / "data" / "untrusted" / "escape-in-key.toml"
+
+# Every character a terminal acts on or that reorders what it shows: C0 (but newline), DEL, C1, the
+# bidirectional marks, embeddings, overrides and isolates, the line and paragraph separators, and
+# lone surrogates (an undecodable file name), which cannot even be written to a UTF-8 terminal.
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+DANGEROUS = [chr(c) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]] + list(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+)
+SEQUENCES = [
+    "\x1b]8;;https://evil.example/\x07CLICK ME\x1b]8;;\x07",  # OSC 8 hidden hyperlink
+    "\x1b]52;c;ZWNobyBwd25lZA==\x07",  # OSC 52 clipboard write
+    "\x1b]0;pwned-title\x1b\\",  # OSC 0 window title, ST-terminated
+    "\x1b[2J\x1b[?1049h",  # clear screen, alternate screen
+    "\x9b31m\x9d0;t\x9c",  # the same through 8-bit C1 controls
+    "abc\u202edcba\u2066x\u2069",  # Trojan Source reordering
+]
+texts = st.lists(
+    st.sampled_from(DANGEROUS) | st.characters() | st.sampled_from(SEQUENCES) | st.sampled_from(["\udc9b", "\ud800"])
+).map("".join)
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), text)
+
+
+@given(texts)
+def test_nothing_a_terminal_acts_on_survives(text: str) -> None:
+    for lines in (False, True):
+        shown = visible(text, lines=lines)
+        allowed = "\n\t" if lines else ""
+        assert [ch for ch in shown if RAW.match(ch) and ch not in allowed] == []
+        assert visible(shown, lines=lines) == shown  # idempotent: escaping twice changes nothing
+
+
+@given(texts.filter(lambda t: "\\" not in t))
+def test_the_escape_says_which_character_was_there(text: str) -> None:
+    assert _unescape(visible(text)) == text
+
+
+@given(texts.filter(lambda t: not re.search("[\ud800-\udfff]", t)))
+def test_the_escape_keeps_json_valid(text: str) -> None:
+    document = json.dumps({"t": text}, ensure_ascii=False)
+    assert json.loads(visible(document, lines=True)) == {"t": text}
+
+
+def test_every_dangerous_character_is_escaped_and_the_loader_rejects_the_controls() -> None:
+    for ch in DANGEROUS:
+        assert visible(ch) == f"\\u{ord(ch):04x}"
+    assert visible("a\tb\nc", lines=True) == "a\tb\nc"
+    assert [ch for ch in DANGEROUS if CONTROL.match(ch)] == [
+        ch for ch in DANGEROUS if ch not in "\t\n\u061c\u200e\u200f\u2028\u2029"
+    ]
+
+
+def _quiz(*args: str, data: Path, cwd: Path | None = None) -> bytes:
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", *args],
+        capture_output=True,
+        cwd=cwd or ROOT,
+        env={"QUIZ_DATA_DIR": str(data), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    return done.stdout + done.stderr
+
+
+def _raw_controls(output: bytes) -> list[str]:
+    return [ch for ch in output.decode("utf-8") if RAW.match(ch) and ch not in "\n"]
+
+
+def test_cli_messages_show_escapes_from_key_names_file_names_and_header_rows(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "decks").mkdir(parents=True)
+    shutil.copy(ESCAPE_DECK, data / "decks" / "x\x1b]0;title\x07y.toml")
+    header = tmp_path / "cards.csv"
+    header.write_text("front,back\x1b]52;c;eA==\x07\nq1,a1\n", encoding="utf-8")
+    outputs = {
+        "check": _quiz("check", str(ESCAPE_DECK), data=data),
+        "check folder": _quiz("check", str(data / "decks"), data=data),
+        "decks": _quiz("decks", data=data),
+        "decks --json": _quiz("decks", "--json", data=data),
+        "import": _quiz("import", str(header), "--header", "-o", str(tmp_path / "out.toml"), data=data),
+        "preview": _quiz("preview", str(data / "decks" / "x\x1b]0;title\x07y.toml"), data=data),
+    }
+    for name, output in outputs.items():
+        assert _raw_controls(output) == [], name
+    assert b"\\u001b]8;;https://evil.example/" in outputs["check"]
+    assert b"x\\u001b]0;title\\u0007y" in outputs["decks"]
+    assert b"\\u001b]52;c;eA==" in outputs["import"]
+    shown = json.loads(outputs["decks --json"])["decks"]
+    assert any(d["id"] == "x\x1b]0;title\x07y" for d in shown)  # JSON keeps the true name, escaped
+
+
+async def test_home_draws_no_escape_from_a_deck_or_its_file_name(tmp_path: Path) -> None:
+    from quiz.tui.app import QuizApp, Settings
+
+    data = tmp_path / "data"
+    (data / "decks").mkdir(parents=True)
+    shutil.copy(ESCAPE_DECK, data / "decks" / "x\x1b]0;title\x07y.toml")
+    app = QuizApp(Settings(data_dir=data, blink=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        screen = app.export_screenshot()
+        assert "x\\u001b]0;title\\u0007y" in screen.replace("&#160;", " ")
+    assert _raw_controls(screen.encode()) == []
