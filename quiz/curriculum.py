@@ -85,13 +85,9 @@ class Progress(NamedTuple):
     mastered: int
     must_know: int
     must_know_mastered: int
-    rest_mastered: bool
-    """Whether every must-know and should-know fact is mastered (nice-to-know is extra detail)."""
-
-    @property
-    def done(self) -> bool:
-        """Mastered as a whole: every must-know and should-know fact is (never while a must-know one is not)."""
-        return self.rest_mastered and self.must_know_mastered == self.must_know
+    done: bool
+    """Mastered as a whole: every must-know and should-know fact is (nice-to-know is extra detail),
+    so never while a must-know fact is not; with only nice-to-know facts, every fact is."""
 
     def line(self) -> str:
         """One line for Home and History: "Liver spread: 6 of 9 mastered, must-know: 4 of 7"."""
@@ -102,8 +98,7 @@ class Progress(NamedTuple):
 
 
 def _progress(title: str, facts: Iterable[Fact], mastered: Collection[str]) -> Progress:
-    total = done = must = must_done = 0
-    rest_done = True
+    total = done = must = must_done = core = core_done = 0
     for fact in facts:
         known = fact.id in mastered
         total += 1
@@ -111,9 +106,11 @@ def _progress(title: str, facts: Iterable[Fact], mastered: Collection[str]) -> P
         if fact.priority == MUST_KNOW:
             must += 1
             must_done += known
-        if fact.priority != NICE_TO_KNOW and not known:
-            rest_done = False
-    return Progress(title, total, done, must, must_done, rest_done)
+        if fact.priority != NICE_TO_KNOW:
+            core += 1
+            core_done += known
+    whole = core_done == core if core else done == total
+    return Progress(title, total, done, must, must_done, whole and total > 0)
 
 
 def deck_progress(deck: Deck, mastered: Collection[str]) -> tuple[Progress, list[Progress]]:
@@ -124,3 +121,17 @@ def deck_progress(deck: Deck, mastered: Collection[str]) -> tuple[Progress, list
     """
     whole = _progress(deck.title, deck.facts, mastered)
     return whole, [_progress(t.title, topic_facts(deck, t.id), mastered) for t in deck.topics]
+
+
+def progress_lines(whole: Progress, topics: list[Progress]) -> list[str]:
+    """A deck's progress in words for Home and History: the deck as a whole, then a line per topic.
+
+    The first line says the deck is mastered only when every must-know and should-know fact is;
+    until then it counts the must-know facts apart ("must-know: 4 of 7 mastered"), if there are any.
+    """
+    lines = []
+    if whole.done:
+        lines.append("Mastered: every must-know and should-know fact.")
+    elif whole.must_know:
+        lines.append(f"must-know: {whole.must_know_mastered} of {whole.must_know} mastered")
+    return lines + [topic.line() for topic in topics]

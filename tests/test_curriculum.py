@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.curriculum import by_topic, deck_progress, must_know_first, priority_rank, session_facts
+from quiz.curriculum import by_topic, deck_progress, must_know_first, priority_rank, progress_lines, session_facts
 from quiz.deck.load import load_deck, normalize
 from quiz.deck.model import MUST_KNOW, NICE_TO_KNOW, PRIORITIES, SHOULD_KNOW, Deck, Fact, Topic
 from quiz.generate import Kind, generate, why_of
@@ -165,3 +165,27 @@ def test_a_deck_without_must_know_facts_says_nothing_of_them() -> None:
     whole, topics = deck_progress(deck, {"a"})
     assert topics == [] and whole.line() == "Plain: 1 of 2 mastered" and not whole.done
     assert deck_progress(deck, {"a", "b"})[0].done
+
+
+def test_a_deck_of_nice_to_know_facts_alone_is_done_only_when_all_are_mastered() -> None:
+    deck = Deck(
+        "d", "Extra", (Fact("a", "Q?", "A", priority=NICE_TO_KNOW), Fact("b", "Q?", "B", priority=NICE_TO_KNOW))
+    )
+    assert not deck_progress(deck, set())[0].done and not deck_progress(deck, {"a"})[0].done
+    assert deck_progress(deck, {"a", "b"})[0].done
+
+
+def test_progress_lines_count_must_know_apart_and_call_a_deck_mastered_only_when_it_is() -> None:
+    deck = _deck()
+    assert progress_lines(*deck_progress(deck, {"m1", "s1"})) == [
+        "must-know: 1 of 2 mastered",
+        "Liver spread: 2 of 4 mastered, must-know: 1 of 1",
+        "When to call: 0 of 2 mastered, must-know: 0 of 1",
+    ]
+    everything_but_detail = {"m1", "m2", "s1", "s2", "c1"}
+    assert (
+        progress_lines(*deck_progress(deck, everything_but_detail))[0]
+        == "Mastered: every must-know and should-know fact."
+    )
+    plain = Deck("p", "Plain", (Fact("a", "Q?", "A"),))
+    assert progress_lines(*deck_progress(plain, set())) == []
