@@ -124,7 +124,7 @@ def make_history(data_dir: Path, n_answers: int, n_bench_facts: int, seed: int =
             answers.append(
                 (answer_id, s, deck_id, fact_id, "1.0.0", "0123456789abcdef", "multiple_choice",
                  "An answer a patient chose", int(correct), 3 if correct else 1, 4000,
-                 stamp(moment), moment.date().isoformat(), prior)
+                 stamp(moment), moment.date().isoformat(), prior, None, 0)
             )  # fmt: skip
         n = min(ANSWERS_PER_SESSION, answer_id - (s - 1) * ANSWERS_PER_SESSION)
         finished = stamp(began + timedelta(minutes=4))
@@ -146,7 +146,7 @@ def make_history(data_dir: Path, n_answers: int, n_bench_facts: int, seed: int =
         for name, _sql in indexes:
             conn.execute(f'DROP INDEX "{name}"')
         conn.executemany("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sessions)
-        conn.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", answers)
+        conn.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", answers)
         conn.executemany("INSERT INTO fact_state VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", states)
         for _name, sql in indexes:
             conn.execute(sql)

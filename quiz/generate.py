@@ -37,7 +37,11 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """One question as a learner sees it; options and correct_index are for multiple choice only."""
+    """One question as a learner sees it; options, correct_index and whys are for multiple choice only.
+
+    whys[i] says why options[i] is wrong ("" for the answer and for options without one); it is ()
+    when no option has a why.
+    """
 
     fact_id: str
     kind: Kind
@@ -49,6 +53,15 @@ class Question:
     options: tuple[str, ...] = ()
     correct_index: int | None = None
     accept: tuple[str, ...] = ()
+    whys: tuple[str, ...] = ()
+
+
+def why_of(question: Question, index: int) -> str:
+    """Why the option at `index` (from 0) is wrong, as the deck says; "" for the answer or an option without one.
+
+    Feedback after a wrong multiple-choice answer shows it above the explanation.
+    """
+    return question.whys[index] if 0 <= index < len(question.whys) else ""
 
 
 # --- wrong options --------------------------------------------------------------------------
@@ -310,7 +323,9 @@ def _typed_texts_possible(answer: str, accept: tuple[str, ...], distractors: tup
 # --- questions ------------------------------------------------------------------------------
 
 _new_object = object.__new__
-_FIELDS = ("fact_id", "kind", "prompt", "answer", "explanation", "source", "refs", "options", "correct_index", "accept")
+_FIELDS = (
+    "fact_id", "kind", "prompt", "answer", "explanation", "source", "refs", "options", "correct_index", "accept", "whys"
+)  # fmt: skip
 _SETTERS = tuple(getattr(Question, name).__set__ for name in _FIELDS)
 
 
@@ -321,6 +336,7 @@ def _question(
     options: tuple[str, ...] = (),
     correct_index: int | None = None,
     accept: tuple[str, ...] = (),
+    whys: tuple[str, ...] = (),
 ) -> Question:
     """Question(...) for this fact, with each field set through its slot.
 
@@ -328,7 +344,7 @@ def _question(
     the cost of generating a large deck; the object made here is the same in every way.
     """
     q = _new_object(Question)
-    s_id, s_kind, s_prompt, s_answer, s_explanation, s_source, s_refs, s_options, s_correct, s_accept = _SETTERS
+    s_id, s_kind, s_prompt, s_answer, s_explanation, s_source, s_refs, s_options, s_correct, s_accept, s_whys = _SETTERS
     s_id(q, fact.id)
     s_kind(q, kind)
     s_prompt(q, fact.question)
@@ -339,6 +355,7 @@ def _question(
     s_options(q, options)
     s_correct(q, correct_index)
     s_accept(q, accept)
+    s_whys(q, whys)
     return q
 
 
@@ -356,7 +373,10 @@ def _multiple_choice(
     rng.seed(f"{seed}:{fact.id}:multiple_choice")
     wrong = _pick_wrong(own, taken, free, pool, rng)
     options, correct = _shuffle([fact.answer, *wrong], rng)
-    return _question(fact, Kind.MULTIPLE_CHOICE, source, options, correct)
+    whys = tuple("" if i == correct else fact.why(o) for i, o in enumerate(options)) if fact.whys else ()
+    if not any(whys):
+        whys = ()
+    return _question(fact, Kind.MULTIPLE_CHOICE, source, options, correct, whys=whys)
 
 
 def kinds_for(deck: Deck, fact: Fact) -> tuple[Kind, ...]:

@@ -361,24 +361,36 @@ def mastery(
     fact_ids: Collection[str] | None,
     now: datetime,
 ) -> Mastery:
-    """How many of `fact_ids` (default: every answered fact) are mastered (Scheduler.is_mastered).
-
-    Only facts past the learning steps can be mastered, so only their rows are read, one at a time.
-    """
+    """How many of `fact_ids` (default: every answered fact) are mastered (see mastered_facts)."""
     wanted = None if fact_ids is None else fact_ids if isinstance(fact_ids, set | frozenset) else set(fact_ids)
     if wanted is None:
         (total,) = conn.execute("SELECT count(*) FROM fact_state WHERE deck_id = ?", (deck_id,)).fetchone()
     else:
         total = len(wanted)
+    return Mastery(facts=total, mastered=len(mastered_facts(conn, scheduler, deck_id, wanted, now)))
+
+
+def mastered_facts(
+    conn: sqlite3.Connection,
+    scheduler: Scheduler,
+    deck_id: str,
+    fact_ids: Collection[str] | None,
+    now: datetime,
+) -> set[str]:
+    """The ids of the deck's mastered facts (Scheduler.is_mastered), of `fact_ids` if given.
+
+    Only facts past the learning steps can be mastered, so only their rows are read, one at a time.
+    """
+    if fact_ids is not None and not isinstance(fact_ids, set | frozenset):
+        fact_ids = set(fact_ids)
     rows = conn.execute(
         f"SELECT {STATE_COLUMNS} FROM fact_state WHERE deck_id = ? AND phase = ?", (deck_id, int(Phase.REVIEW))
     )
-    mastered = sum(
-        1
+    return {
+        row[1]
         for row in rows
-        if (wanted is None or row[1] in wanted) and scheduler.is_mastered(fact_state_row(row).card, now)
-    )
-    return Mastery(facts=total, mastered=mastered)
+        if (fact_ids is None or row[1] in fact_ids) and scheduler.is_mastered(fact_state_row(row).card, now)
+    }
 
 
 def new_fact_ids(

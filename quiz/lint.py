@@ -15,7 +15,7 @@ from pathlib import Path
 
 from quiz.deck.errors import Problem
 from quiz.deck.load import normalize
-from quiz.deck.model import Deck, Fact
+from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
 from quiz.readability import TextStats, text_stats
 
 RULES: dict[str, str] = {
@@ -29,6 +29,8 @@ RULES: dict[str, str] = {
     "percent-without-frequency": 'a percentage in the explanation with no natural frequency ("2 in 100") beside it',
     "flashcard-only": "fewer than two possible wrong options, so the fact is served as a flashcard only",
     "unknown-allow": "`allow` names a rule that does not exist",
+    "missing-why": 'a must-know multiple-choice fact has a distractor without a "why"',
+    "topic-summary-long": "a topic's summary is more than one short sentence",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
@@ -39,6 +41,8 @@ WRONG_OPTIONS = 3
 MIN_WRONG_OPTIONS = 2
 """quiz.generate's numbers of wrong options shown and needed (a test keeps them equal); copied, not
 imported, so `quiz check` does not load question generation."""
+SUMMARY_MAX_WORDS = 25
+"""topic-summary-long: a topic's summary is one sentence of at most this many words (read on Home at 80 columns)."""
 LONGER_RATIO = 1.5
 LONGER_MIN_CHARS = 5
 """answer-longer: the answer is over 1.5x the wrong options' mean length and 5+ characters longer."""
@@ -230,6 +234,40 @@ def _unknown_allow(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Prob
             yield _warn(deck, fact, "allow", "unknown-allow", f'allow names "{name}", which is not a rule{hint}')
 
 
+def _missing_why(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    if fact.priority != MUST_KNOW or wrong.count < MIN_WRONG_OPTIONS:
+        return
+    if not fact.distractors:
+        yield _warn(
+            deck, fact, None, "missing-why",
+            "must-know, but its wrong options are other facts' answers, which say nothing of why they are "
+            'wrong: add distractors = [{ text = "...", why = "..." }]',
+        )
+        return
+    without = [d for d in fact.distractors if not fact.why(d)]
+    if without:
+        names = ", ".join(repr(d) for d in without)
+        yield _warn(
+            deck, fact, "distractors", "missing-why",
+            f'must-know, but {names} {"has" if len(without) == 1 else "have"} no "why": write each as '
+            '{ text = "...", why = "..." } so a learner who picks it learns what makes it wrong',
+        )
+
+
+def _topic_summary_long(deck: Deck, topic: Topic) -> Iterator[Problem]:
+    words = len(_WORD.findall(topic.summary))
+    sentences = len([s for s in _SENTENCE.split(topic.summary.strip()) if s.strip()])
+    if sentences > 1 or words > SUMMARY_MAX_WORDS:
+        line, col = topic.where("summary")
+        size = f"{sentences} sentences" if sentences > 1 else f"{words} words"
+        yield Problem(
+            deck.path or Path("<deck>"), line or None, col,
+            f'topic "{topic.id}": the summary is {size}; keep it to one sentence of at most '
+            f"{SUMMARY_MAX_WORDS} words, saying what the topic covers",
+            "warning", "topic-summary-long",
+        )  # fmt: skip
+
+
 CHECKS: dict[str, Rule] = {
     "all-of-the-above": _all_of_the_above,
     "negative-question": _negative_question,
@@ -241,6 +279,7 @@ CHECKS: dict[str, Rule] = {
     "percent-without-frequency": _percent_without_frequency,
     "flashcard-only": _flashcard_only,
     "unknown-allow": _unknown_allow,
+    "missing-why": _missing_why,
 }
 
 
@@ -328,6 +367,8 @@ def lint_deck(deck: Deck) -> list[Problem]:
         for name, check in CHECKS.items():
             if name not in allowed:
                 problems.extend(check(deck, fact, wrong))
+    for topic in deck.topics:
+        problems.extend(_topic_summary_long(deck, topic))
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     return problems
 

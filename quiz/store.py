@@ -525,6 +525,12 @@ class Store:
         """How many of `fact_ids` (default: answered facts) are recalled with the target probability."""
         return history.mastery(self._conn, self.scheduler, deck_id, fact_ids, utc(now))
 
+    def mastered_facts(
+        self, deck_id: str, fact_ids: Collection[str] | None = None, now: datetime | None = None
+    ) -> set[str]:
+        """The ids of the deck's mastered facts (of `fact_ids`, if given): for quiz.curriculum's progress."""
+        return history.mastered_facts(self._conn, self.scheduler, deck_id, fact_ids, utc(now))
+
     def streak(self, today: date | None = None) -> int:
         """Consecutive study days ending today (or yesterday, if not yet today), in the person's days."""
         return history.streak(self._conn, today or local_day())

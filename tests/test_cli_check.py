@@ -16,7 +16,7 @@ CORPUS = Path(__file__).parent / "data" / "decks"
 def test_check_valid_decks_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(CORPUS / "valid")]) == 0
     out = capsys.readouterr().out
-    assert "checked 2 decks: all valid; 0 errors" in out
+    assert "checked 3 decks: all valid; 0 errors" in out
 
 
 def test_check_reports_every_problem_of_a_file_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,6 +35,18 @@ def test_a_cached_deck_equals_the_parsed_one(deck_file: Path, tmp_path: Path) ->
         assert folder.stat().st_mode & 0o777 == 0o700
 
 
+def test_topics_priorities_and_whys_come_back_from_the_cache(tmp_path: Path) -> None:
+    path = tmp_path / "topics.toml"
+    shutil.copy(CORPUS / "valid" / "topics.toml", path)
+    cache = cache_dir(tmp_path / "data")
+    parsed = load_deck(path, cache=cache)
+    cached = load_deck(path, cache=cache)
+    assert cached == parsed and cached.topics == parsed.topics and cached.topics
+    assert [(f.topic, f.priority, f.whys) for f in cached.facts] == [
+        (f.topic, f.priority, f.whys) for f in parsed.facts
+    ]
+
+
 def test_an_edited_deck_is_parsed_again(deck_file: Path, tmp_path: Path) -> None:
     cache = cache_dir(tmp_path / "data")
     load_deck(deck_file, cache=cache)

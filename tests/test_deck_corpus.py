@@ -55,3 +55,36 @@ def test_complete_deck_keeps_every_key() -> None:
     assert deck.fact("sanitizer-alcohol").allow == ("answer-cue-word",)
     assert deck.fact("dry-hands").question == "What should you use to dry your hands\nafter washing them?"
     assert deck.source("demo-source") is not None
+
+
+def test_topics_deck_keeps_topics_priorities_and_whys() -> None:
+    deck = load_deck(CORPUS / "valid" / "topics.toml")
+    assert [(t.id, t.title) for t in deck.topics] == [("spread", "Liver spread"), ("call", "When to call")]
+    assert deck.topic("call").summary == "Signs that need a call to the care team the same day."  # type: ignore[union-attr]
+    fever = deck.fact("fever-call")
+    assert (fever.topic, fever.priority) == ("call", "must-know")
+    assert fever.distractors == (
+        "Wait a day to see if it goes away",
+        "Take a paracetamol and go to bed",
+        "Drink more water",
+    )
+    assert fever.whys[2] == "" and fever.why("Drink more water") == ""
+    assert fever.why("Take a paracetamol and go to bed").startswith("Medicine can hide the fever")
+    assert deck.fact("liver-treat").priority == "should-know"  # the default
+    assert deck.fact("liver-treat").whys == (
+        "",
+        "Surgery is possible only when the liver spots can all be removed safely.",
+    )
+    assert deck.fact("liver-segments").whys == ()  # no why given: none kept
+
+
+def test_the_documented_example_is_a_valid_deck_with_every_key() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "deck-format.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", doc, re.S)
+    assert example is not None
+    from quiz.deck.load import parse_deck
+
+    deck = parse_deck(example.group(1), "deck-format.md")
+    [fact] = deck.facts
+    assert [t.id for t in deck.topics] == [fact.topic] == ["washing"]
+    assert fact.priority == "must-know" and fact.why("5 seconds")

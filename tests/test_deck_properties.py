@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quiz.deck.errors import DeckError
 from quiz.deck.load import parse_bytes, parse_deck
-from quiz.deck.model import Deck, Fact, Source
+from quiz.deck.model import PRIORITIES, SHOULD_KNOW, Deck, Fact, Source, Topic
 
 PATH = Path("x.toml")
 
@@ -87,6 +87,7 @@ def _norm(s: str) -> str:
 def decks(draw: st.DrawFn) -> Deck:
     source_ids = draw(st.lists(SLUG, unique=True, max_size=2))
     fact_ids = draw(st.lists(SLUG, unique=True, min_size=1, max_size=5))
+    topic_pool = draw(st.lists(SLUG, unique=True, max_size=3))
     facts = []
     for fid in fact_ids:
         answer = draw(TEXT)
@@ -95,6 +96,7 @@ def decks(draw: st.DrawFn) -> Deck:
                 lambda ds, a=answer: all(_norm(d) != _norm(a) for d in ds)
             )
         )
+        whys = tuple(draw(st.just("") | TEXT) for _ in distractors)
         facts.append(
             Fact(
                 id=fid,
@@ -106,8 +108,12 @@ def decks(draw: st.DrawFn) -> Deck:
                 refs=draw(st.just("") | TEXT),
                 group=draw(st.just("") | TEXT),
                 tags=tuple(draw(st.lists(TEXT, max_size=2))),
+                topic=draw(st.sampled_from(topic_pool)) if topic_pool else "",
+                priority=draw(st.sampled_from(PRIORITIES)),
+                whys=whys if any(whys) else (),
             )
         )
+    used = {f.topic for f in facts}
     return Deck(
         id=draw(SLUG),
         title=draw(TEXT),
@@ -117,6 +123,7 @@ def decks(draw: st.DrawFn) -> Deck:
         reviewed=draw(st.none() | st.dates(dt.date(2000, 1, 1))),
         sources=tuple(Source(id=s, title=draw(TEXT)) for s in source_ids),
         glossary=tuple(draw(st.dictionaries(TEXT, TEXT, max_size=3)).items()),
+        topics=tuple(Topic(id=t, title=draw(TEXT), summary=draw(st.just("") | TEXT)) for t in topic_pool if t in used),
     )
 
 
@@ -130,15 +137,25 @@ def to_toml(deck: Deck) -> str:
     doc: dict[str, object] = {"format": 1, "deck": meta}
     if deck.sources:
         doc["sources"] = [{"id": s.id, "title": s.title} for s in deck.sources]
+    if deck.topics:
+        doc["topics"] = [
+            {"id": t.id, "title": t.title, **({"summary": t.summary} if t.summary else {})} for t in deck.topics
+        ]
     if deck.glossary:
         doc["glossary"] = dict(deck.glossary)
     facts = []
     for f in deck.facts:
         entry: dict[str, object] = {"id": f.id, "question": f.question, "answer": f.answer}
-        for key in ("distractors", "explanation", "source", "refs", "group", "tags"):
+        for key in ("distractors", "explanation", "source", "refs", "group", "tags", "topic"):
             value = getattr(f, key)
             if value:
                 entry[key] = list(value) if isinstance(value, tuple) else value
+        if f.whys:
+            entry["distractors"] = [
+                {"text": d, "why": w} if w else d for d, w in zip(f.distractors, f.whys, strict=True)
+            ]
+        if f.priority != SHOULD_KNOW:
+            entry["priority"] = f.priority
         facts.append(entry)
     doc["facts"] = facts
     return tomli_w.dumps(doc, multiline_strings=True)
@@ -188,3 +205,20 @@ def test_equality_ignores_only_where_a_deck_and_its_facts_were_read(
         assert changed != fact and not (changed == fact)
     assert deck._replace(title=deck.title + "!") != deck
     assert deck.facts != tuple(tuple(f) for f in deck.facts) or not deck.facts  # a plain tuple is no fact
+
+
+@given(st.lists(st.lists(TEXT, min_size=1, max_size=3), min_size=1, max_size=4), st.sampled_from(["", " ", "  "]))
+def test_each_item_of_an_array_is_placed_where_it_begins(lines: list[list[str]], pad: str) -> None:
+    """Problems in one distractor point at it: the locator finds where every item of a list begins."""
+    from quiz.deck.locate import locate
+
+    def item(text: str) -> str:
+        return tomli_w.dumps({"v": text})[len("v = ") : -1]
+
+    src = "x = [\n" + "".join(pad + f",{pad}".join(map(item, row)) + ",\n" for row in lines) + "]\n"
+    written = [item(t) for row in lines for t in row]
+    found = locate(src).top.items["x"]
+    rows = src.splitlines()
+    assert [rows[line - 1][col - 1 :].startswith(w) for (line, col), w in zip(found, written, strict=True)] == [
+        True
+    ] * len(written)

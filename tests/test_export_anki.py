@@ -59,12 +59,36 @@ def test_every_fact_becomes_one_note_with_its_texts(tmp_path: Path, col: collect
             fact.question,
             fact.answer,
             fact.explanation,
+            "",  # no distractor of this deck has a why
             source_text(deck, fact),
         ]
     first = found[note_guid(deck.id, "wash-seconds")]
     assert first["Source"] == "A demonstration source (The quiz project), references 1"
     assert sorted(first.tags) == ["group::times", "hygiene", "washing"]
     assert [name for name in col.decks.all_names() if name != "Default"] == [deck.title]
+
+
+def test_topic_and_priority_are_tags_and_the_whys_are_on_the_back(tmp_path: Path, col: collection.Collection) -> None:
+    deck = load_deck(DATA / "decks" / "valid" / "topics.toml")
+    write_apkg(deck, tmp_path / "t.apkg")
+    import_apkg(col, tmp_path / "t.apkg")
+    found = notes(col)
+    fever = found[note_guid(deck.id, "fever-call")]
+    assert {"topic::call", "priority::must-know"} <= set(fever.tags)
+    assert "priority::nice-to-know" in found[note_guid(deck.id, "liver-segments")].tags
+    assert sorted(found[note_guid(deck.id, "liver-treat")].tags) == ["topic::spread"]  # should-know: the default
+    assert col.find_notes('"tag:topic::spread"') and len(col.find_notes('"tag:topic::spread"')) == 2
+    items = re.findall(r"<li>.*?</li>", fever["Wrong options"])
+    whys = [text_of(re.sub(r"</?(?:ul|li|i)>", " ", item)) for item in items]
+    assert [" ".join(w.split()) for w in whys] == [
+        "Wait a day to see if it goes away : A fever during chemotherapy can be a serious infection; waiting can be "
+        "dangerous.",
+        "Take a paracetamol and go to bed : Medicine can hide the fever without treating the infection behind it.",
+    ]  # "Drink more water" has no why, so it is not listed
+    assert found[note_guid(deck.id, "liver-segments")]["Wrong options"] == ""
+    card = col.get_card(col.card_ids_of_note(fever.id)[0])
+    back = card.answer()
+    assert "Medicine can hide the fever" in back and back.index("Chemotherapy can lower") < back.index("Medicine can")
 
 
 def test_reimporting_a_changed_deck_updates_instead_of_duplicating(tmp_path: Path, col: collection.Collection) -> None:

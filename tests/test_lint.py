@@ -81,11 +81,56 @@ CASES = [
     ("flashcard-only", {"distractors": ["Heart"]}, {"distractors": ["Heart", "Lung"]}, "distractors"),
     ("flashcard-only", {"distractors": None}, {}, None),
     ("unknown-allow", {"allow": ["answer-longr"]}, {"allow": ["answer-longer"]}, "allow"),
+    ("missing-why", {"priority": "must-know"}, {"priority": "should-know"}, "distractors"),
 ]
+TOPIC_RULES = {"topic-summary-long"}
+"""Rules about a [[topics]] table rather than a fact (tested below)."""
 
 
 def test_every_rule_has_cases() -> None:
-    assert {case[0] for case in CASES} == set(RULES)
+    assert {case[0] for case in CASES} | TOPIC_RULES == set(RULES)
+
+
+def test_missing_why_names_the_distractors_of_a_must_know_fact_that_have_none() -> None:
+    text = _toml({**CLEAN, "distractors": None, "priority": "must-know"}).replace(
+        'priority = "must-know"',
+        'priority = "must-know"\ndistractors = [{ text = "Heart", why = "The heart pumps blood." }, "Lung", "Stomach"]',
+    )
+    (problem,) = [p for p in lint_deck(parse_deck(text, "deck.toml")) if p.rule == "missing-why"]
+    assert "'Lung', 'Stomach' have no \"why\"" in problem.message and "Heart" not in problem.message
+    every = text.replace('"Lung", "Stomach"', '{ text = "Lung", why = "L." }, { text = "Stomach", why = "S." }')
+    assert "missing-why" not in [p.rule for p in lint_deck(parse_deck(every, "deck.toml"))]
+
+
+def test_missing_why_for_a_must_know_fact_whose_wrong_options_come_from_its_group() -> None:
+    facts = [
+        {**CLEAN, "id": organ.lower(), "answer": organ, "distractors": None, "group": "organs"}
+        for organ in ("Kidney", "Heart", "Lung")
+    ]
+    facts[0]["priority"] = "must-know"
+    found = [p for p in lint_deck(parse_deck(_toml(*facts), "deck.toml")) if p.rule == "missing-why"]
+    assert [p.message.split(":")[0] for p in found] == ['fact "kidney"']
+    assert "other facts' answers" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("summary", "warns"),
+    [
+        ("What it means when cancer has spread to the liver.", False),
+        ("What spread means. What it does not mean.", True),
+        (" ".join(["word"] * 26) + ".", True),
+        (" ".join(["word"] * 25) + ".", False),
+    ],
+)
+def test_topic_summary_long_wants_one_short_sentence(summary: str, warns: bool) -> None:
+    fact = {**CLEAN, "topic": "spread"}
+    topic = f'[[topics]]\nid = "spread"\ntitle = "Spread"\nsummary = {json.dumps(summary)}\n'
+    text = _toml(fact).replace("\n[[facts]]", "\n" + topic + "[[facts]]")
+    found = [p for p in lint_deck(parse_deck(text, "deck.toml")) if p.rule == "topic-summary-long"]
+    assert len(found) == warns
+    if warns:
+        line = text.splitlines().index(f"summary = {json.dumps(summary)}") + 1
+        assert str(found[0]).startswith(f"deck.toml:{line}:1: warning: topic \"spread\": the summary is ")
 
 
 @pytest.mark.parametrize(("rule", "bad", "good", "key"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

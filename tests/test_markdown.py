@@ -93,3 +93,63 @@ def test_missed_list_shows_both_answers() -> None:
     assert "Your answer: 5 [s] Correct answer: 20 seconds" in seen
     assert plain(fact.explanation) in seen
     assert "No questions were missed." in missed_list(deck, [], title="Missed", when=None)
+
+
+def _outline(markdown: str) -> list[tuple[str, str]]:
+    """The rendered document as (block tag, its text) pairs: headings, paragraphs and list items."""
+    tokens = MD.parse(markdown)
+    out = []
+    for i, token in enumerate(tokens):
+        if token.type in ("heading_open", "paragraph_open"):
+            inline = tokens[i + 1]
+            tag = token.tag
+            if token.type == "paragraph_open" and i > 0 and tokens[i - 1].type == "list_item_open":
+                tag = "li"
+            out.append((tag, "".join(child.content for child in inline.children or [])))
+    return out
+
+
+def test_handout_has_a_section_per_topic_with_must_know_marked_and_whys_under_the_options() -> None:
+    deck = load_deck(DATA / "topics.toml")
+    outline = _outline(deck_handout(deck))
+    headings = [(tag, text) for tag, text in outline if tag in ("h2", "h3")]
+    assert headings == [
+        ("h2", "Liver spread"),
+        ("h3", "Question 1"),
+        ("h3", "Question 2"),
+        ("h2", "When to call"),
+        ("h3", "Question 3 (must-know)"),
+    ]
+    spread = outline.index(("h2", "Liver spread"))
+    assert outline[spread + 1] == ("p", "What it means when cancer has spread to the liver.")
+    must = outline.index(("h3", "Question 3 (must-know)"))
+    assert outline[must + 1] == ("p", deck.fact("fever-call").question)
+    items = [text for tag, text in outline[must:] if tag == "li"]
+    assert items == [
+        "Wait a day to see if it goes away: A fever during chemotherapy can be a serious infection; waiting can be "
+        "dangerous.",
+        "Take a paracetamol and go to bed: Medicine can hide the fever without treating the infection behind it.",
+    ]  # "Drink more water" has no why
+    assert [text for tag, text in outline[:must] if tag == "li"] == [
+        "Always: Surgery is possible only when the liver spots can all be removed safely."
+    ]
+
+
+def test_a_deck_without_topics_keeps_one_section() -> None:
+    outline = _outline(deck_handout(load_deck(DATA / "complete.toml")))
+    assert [text for tag, text in outline if tag == "h2"] == ["Sources", "Glossary", "Questions and answers"]
+
+
+def test_missed_list_groups_by_topic_must_know_first_and_marked() -> None:
+    deck = load_deck(DATA / "topics.toml")
+    missed = [(deck.fact(i), "?") for i in ("liver-segments", "fever-call", "liver-treat")]
+    headings = [(tag, text) for tag, text in _outline(missed_list(deck, missed, title="Missed")) if tag[0] == "h"]
+    assert headings[1:] == [
+        ("h2", "Liver spread"),
+        ("h3", "Question 1"),
+        ("h3", "Question 2"),
+        ("h2", "When to call"),
+        ("h3", "Question 3 (must-know)"),
+    ]
+    seen = rendered_text(missed_list(deck, missed, title="Missed"))
+    assert seen.index(deck.fact("liver-treat").question) < seen.index(deck.fact("liver-segments").question)

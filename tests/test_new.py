@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.deck.load import DECK_KEYS, FACT_KEYS, SOURCE_KEYS, load_deck, parse_deck
+from quiz.deck.load import DECK_KEYS, FACT_KEYS, SOURCE_KEYS, TOPIC_KEYS, load_deck, parse_deck
 from quiz.interop.template import new_deck_text
 
 
@@ -23,8 +23,9 @@ def test_new_deck_passes_check_strictly(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_every_key_is_present_and_commented() -> None:
     text = new_deck_text("d", "D", today=dt.date(2026, 1, 2))
-    lines = text.splitlines()
-    for table, keys in (("[deck]", DECK_KEYS), ("[[sources]]", SOURCE_KEYS), ("[[facts]]", FACT_KEYS)):
+    lines = [line for line in text.splitlines() if not line.startswith((" ", "]"))]  # a list's items and its end
+    tables = (("[deck]", DECK_KEYS), ("[[sources]]", SOURCE_KEYS), ("[[topics]]", TOPIC_KEYS), ("[[facts]]", FACT_KEYS))
+    for table, keys in tables:
         start = lines.index(table)
         body = lines[start + 1 : start + 1 + len(keys)]
         assert [line.split(" = ")[0] for line in body] == list(keys)

@@ -90,3 +90,33 @@ def test_an_unknown_kind_is_bad_usage() -> None:
     with pytest.raises(SystemExit) as info:
         main(["preview", str(COMPLETE), "--kind", "essay"])
     assert info.value.code == 2
+
+
+TOPICS = CORPUS / "valid" / "topics.toml"
+
+
+def test_json_gives_topic_priority_and_the_why_of_each_option(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _json(capsys, str(TOPICS), "--kind", "multiple_choice")
+    assert [t["id"] for t in doc["deck"]["topics"]] == ["spread", "call"]  # type: ignore[index]
+    rows = {q["fact_id"]: q for q in doc["questions"]}  # type: ignore[union-attr, index]
+    fever = rows["fever-call"]
+    assert (fever["topic"], fever["priority"]) == ("call", "must-know")
+    whys = dict(zip(fever["options"], fever["whys"], strict=True))
+    assert whys["Call the care team right away"] == "" and whys["Drink more water"] == ""
+    assert whys["Take a paracetamol and go to bed"].startswith("Medicine can hide the fever")
+    assert (rows["liver-segments"]["priority"], rows["liver-segments"]["whys"]) == ("nice-to-know", ["", "", "", ""])
+    plain = _json(capsys, str(COMPLETE))
+    assert {(q["topic"], q["priority"]) for q in plain["questions"]} == {(None, "should-know")}  # type: ignore[union-attr, index]
+
+
+def test_text_marks_priority_and_topic_and_puts_each_why_under_its_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preview", str(TOPICS), "--kind", "multiple_choice"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "  When to call (call): Signs that need a call to the care team the same day." in lines
+    assert "1. [multiple choice] fever-call (must-know; topic: When to call)" in lines
+    paracetamol = next(i for i, line in enumerate(lines) if line.endswith("Take a paracetamol and go to bed"))
+    assert (
+        lines[paracetamol + 1] == "      Why not: Medicine can hide the fever without treating the infection behind it."
+    )
+    water = next(i for i, line in enumerate(lines) if line.endswith("Drink more water"))
+    assert not lines[water + 1].lstrip().startswith("Why not")

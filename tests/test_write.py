@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.deck.load import load_deck, normalize, parse_deck
-from quiz.deck.model import Deck, Fact, Source
+from quiz.deck.model import PRIORITIES, Deck, Fact, Source, Topic
 from quiz.deck.write import deck_to_toml
 
 DATA = Path(__file__).parent / "data" / "decks" / "valid"
@@ -29,16 +29,20 @@ slugs = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max
 def decks(draw: st.DrawFn) -> Deck:
     source_ids = draw(st.lists(slugs, unique=True, max_size=3))
     sources = tuple(Source(id=s, title=draw(texts), publisher=draw(optional), url=draw(optional)) for s in source_ids)
+    topic_pool = draw(st.lists(slugs, unique=True, max_size=3))
     facts = []
     for fid in draw(st.lists(slugs, unique=True, min_size=1, max_size=4)):
         answer = draw(texts)
-        distractors = draw(st.lists(texts, max_size=3, unique_by=normalize))
+        distractors = [
+            d for d in draw(st.lists(texts, max_size=3, unique_by=normalize)) if normalize(d) != normalize(answer)
+        ]
+        whys = tuple(draw(optional) for _ in distractors)
         facts.append(
             Fact(
                 id=fid,
                 question=draw(texts),
                 answer=answer,
-                distractors=tuple(d for d in distractors if normalize(d) != normalize(answer)),
+                distractors=tuple(distractors),
                 explanation=draw(optional),
                 source=draw(st.sampled_from(["", *source_ids])),
                 refs=draw(optional),
@@ -46,8 +50,12 @@ def decks(draw: st.DrawFn) -> Deck:
                 tags=tuple(draw(st.lists(texts, max_size=2))),
                 accept=tuple(draw(st.lists(texts, max_size=2))),
                 allow=tuple(draw(st.lists(slugs, max_size=2))),
+                topic=draw(st.sampled_from(topic_pool)) if topic_pool else "",
+                priority=draw(st.sampled_from(PRIORITIES)),
+                whys=whys if any(whys) else (),
             )
         )
+    used = {f.topic for f in facts}
     return Deck(
         id=draw(slugs),
         title=draw(texts),
@@ -61,6 +69,7 @@ def decks(draw: st.DrawFn) -> Deck:
         tags=tuple(draw(st.lists(texts, max_size=3))),
         sources=sources,
         glossary=tuple(draw(st.dictionaries(texts, texts, max_size=3)).items()),
+        topics=tuple(Topic(id=t, title=draw(texts), summary=draw(optional)) for t in topic_pool if t in used),
     )
 
 

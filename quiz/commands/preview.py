@@ -58,13 +58,17 @@ def _source_json(source: Source | None) -> dict[str, str] | None:
 
 def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, Any]:
     """The preview as one JSON-ready document: {"deck": {...}, "questions": [...]}."""
-    from quiz.generate import Kind, content_hash
+    from quiz.generate import Kind, content_hash, why_of
 
     hashes = {fact.id: content_hash(fact) for fact in deck.facts}
+    facts = {fact.id: fact for fact in deck.facts}
     rows = []
     for q in questions:
+        fact = facts[q.fact_id]
         row: dict[str, Any] = {
             "fact_id": q.fact_id,
+            "topic": fact.topic or None,
+            "priority": fact.priority,
             "kind": q.kind.value,
             "prompt": q.prompt,
             "answer": q.answer,
@@ -76,6 +80,7 @@ def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, An
         if q.kind is Kind.MULTIPLE_CHOICE:
             row["options"] = list(q.options)
             row["correct_index"] = q.correct_index
+            row["whys"] = [why_of(q, i) for i in range(len(q.options))]
         if q.kind is Kind.TYPED:
             row["accept"] = list(q.accept)
         rows.append(row)
@@ -87,6 +92,7 @@ def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, An
         "version": deck.version,
         "facts": len(deck.facts),
         "seed": seed,
+        "topics": [{"id": t.id, "title": t.title, "summary": t.summary} for t in deck.topics],
     }
     return {"deck": meta, "questions": rows}
 
@@ -107,16 +113,27 @@ def _source_line(q: Question) -> str:
 
 def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
     """The preview as text for a person: each question, its options and what the back of the card says."""
-    from quiz.generate import Kind
+    from quiz.generate import Kind, why_of
 
     out = [f"{deck.title} ({deck.id}): {len(questions)} questions from {len(deck.facts)} facts, seed {seed}", ""]
+    if deck.topics:
+        out.append("Topics:")
+        for topic in deck.topics:
+            out += _wrap(f"{topic.title} ({topic.id})" + (f": {topic.summary}" if topic.summary else ""), "  ")
+        out.append("")
+    titles = {t.id: t.title for t in deck.topics}
+    priorities = {f.id: f.priority for f in deck.facts}
+    topics = {f.id: f.topic for f in deck.facts}
     for n, q in enumerate(questions, start=1):
-        out.append(f"{n}. [{KIND_LABELS[q.kind.value]}] {q.fact_id}")
+        about = [priorities[q.fact_id]] + ([f"topic: {titles[topics[q.fact_id]]}"] if topics[q.fact_id] else [])
+        out.append(f"{n}. [{KIND_LABELS[q.kind.value]}] {q.fact_id} ({'; '.join(about)})")
         out += _wrap(q.prompt, "   ")
         if q.kind is Kind.MULTIPLE_CHOICE:
             for i, option in enumerate(q.options):
                 mark = "*" if i == q.correct_index else " "
                 out += _wrap(option, f" {mark} {chr(ord('A') + i)}) ")[:1] + _wrap(option, "      ")[1:]
+                if why_of(q, i):
+                    out += _wrap(f"Why not: {why_of(q, i)}", "      ")
         elif q.kind is Kind.TYPED:
             accepted = f" (also accepted: {', '.join(q.accept)})" if q.accept else ""
             out += _wrap(f"Answer: {q.answer}{accepted}", "   ")

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from quiz import __version__
-from quiz.deck.model import Deck, Fact, Source
+from quiz.deck.model import Deck, Fact, Source, Topic
 from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 5
-"""Bumped whenever what the loader accepts changes (5: the field and fact limits), so no deck
-accepted by an earlier rule is read back from the cache without meeting the new one."""
+CACHE_FORMAT = 6
+"""Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
+priorities and whys), so no deck is read back from the cache in an older shape or without meeting
+a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat."""
 KEEP = 64
@@ -107,14 +108,15 @@ def _dump(deck: Deck, out: BinaryIO) -> None:
     meta = (deck.id, deck.title, deck.description, deck.language, deck.audience, deck.version, reviewed,
             deck.disclaimer, deck.tags)  # fmt: skip
     sources = tuple((s.id, s.title, s.publisher, s.url) for s in deck.sources)
-    _put((CACHE_FORMAT, meta, sources, deck.glossary, len(deck.facts)), out)
+    topics = tuple((t.id, t.title, t.summary, t.line) for t in deck.topics)
+    _put((CACHE_FORMAT, meta, sources, topics, deck.glossary, len(deck.facts)), out)
     facts = deck.facts
     for start in range(0, len(facts), BATCH):
         batch = facts[start : start + BATCH]
         _put(
             tuple(
                 (f.id, f.question, f.answer, f.distractors, f.explanation, f.source, f.refs, f.group, f.tags,
-                 f.accept, f.allow, f.line)
+                 f.accept, f.allow, f.topic, f.priority, f.whys, f.line)
                 for f in batch
             ),
             out,
@@ -125,7 +127,7 @@ def _load(src: BinaryIO, path: Path) -> Deck:
     """Rebuild a deck from its records; texts and lists met before are shared, not copied."""
     import datetime as dt
 
-    fmt, meta, sources, glossary, count = _get(src)
+    fmt, meta, sources, topics, glossary, count = _get(src)
     if fmt != CACHE_FORMAT:
         raise ValueError("another cache format")
     deck_id, title, description, language, audience, version, reviewed, disclaimer, tags = meta
@@ -133,11 +135,12 @@ def _load(src: BinaryIO, path: Path) -> Deck:
     one = shared.setdefault
     facts: list[Fact] = []
     while len(facts) < count:
-        for fid, q, a, d, e, src_id, refs, group, t, acc, allow, line in _get(src):
+        for fid, q, a, d, e, src_id, refs, group, t, acc, allow, topic, priority, whys, line in _get(src):
             d = one(d, tuple(one(x, x) for x in d))
             facts.append(
                 Fact(fid, q, one(a, a), d, one(e, e), one(src_id, src_id), one(refs, refs), one(group, group),
-                     one(t, t), one(acc, acc), one(allow, allow), line)
+                     one(t, t), one(acc, acc), one(allow, allow), one(topic, topic), one(priority, priority),
+                     one(whys, whys), line)
             )  # fmt: skip
     return Deck(
         id=deck_id,
@@ -152,5 +155,6 @@ def _load(src: BinaryIO, path: Path) -> Deck:
         tags=tags,
         sources=tuple(Source(*s) for s in sources),
         glossary=glossary,
+        topics=tuple(Topic(*t) for t in topics),
         path=path,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz.deck.errors import DeckError, Problem
-from quiz.deck.model import FORMAT_VERSION, NO_POSITIONS, Deck, Fact, Source
+from quiz.deck.model import FORMAT_VERSION, NO_POSITIONS, PRIORITIES, SHOULD_KNOW, Deck, Fact, Source, Topic
 from quiz.untrusted import CONTROL, visible
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ LONG_KEYS = ("explanation", "description", "disclaimer")
 EMPTY = "the file is empty: a deck needs format = 1, a [deck] table and [[facts]]"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
-TOP_KEYS = ("format", "deck", "sources", "glossary", "facts")
+TOP_KEYS = ("format", "deck", "sources", "topics", "glossary", "facts")
 DECK_KEYS = (
     "id",
     "title",
@@ -45,6 +45,8 @@ DECK_KEYS = (
     "tags",
 )
 SOURCE_KEYS = ("id", "title", "publisher", "url")
+TOPIC_KEYS = ("id", "title", "summary")
+DISTRACTOR_KEYS = ("text", "why")
 FACT_KEYS = (
     "id",
     "question",
@@ -57,6 +59,8 @@ FACT_KEYS = (
     "tags",
     "accept",
     "allow",
+    "topic",
+    "priority",
 )
 
 
@@ -117,6 +121,11 @@ class _Checker:
         if key is not None and key in table.keys:
             return table.keys[key]
         return (table.line, 1)
+
+    def item_pos(self, table: Table | None, key: str, n: int) -> tuple[int, int] | None:
+        """Where the `n`-th item (from 1) of the array `key` was written, else where `key` was."""
+        found = table.item(key, n - 1) if table is not None else None
+        return found or self.pos(table, key)
 
     def top_pos(self, key: str) -> tuple[int, int]:
         """Where a top-level key was written: as `key = ...`, as [key] or as the first [[key]]."""
@@ -189,17 +198,21 @@ class _Checker:
         items: list[str] = []
         for n, item in enumerate(value, start=1):
             if not isinstance(item, str):
-                self.add(self.pos(table, key), f'{label}"{key}" item {n} must be text, got {_kind(item)}')
-                continue
-            bad = _control_message(item)
-            if bad:
-                self.add(self.pos(table, key), f'{label}"{key}" item {n} {bad}')
-                continue
-            if not item.strip():
-                self.add(self.pos(table, key), f'{label}"{key}" item {n} is empty')
-                continue
-            items.append(item)
+                self.add(self.item_pos(table, key, n), f'{label}"{key}" item {n} must be text, got {_kind(item)}')
+            elif self.text_item(item, key, n, table, label):
+                items.append(item)
         return tuple(items)
+
+    def text_item(self, item: str, key: str, n: int, table: Table | None, label: str) -> bool:
+        """Whether the `n`-th text of the list `key` can be used (no control character, not empty)."""
+        bad = _control_message(item)
+        if bad:
+            self.add(self.item_pos(table, key, n), f'{label}"{key}" item {n} {bad}')
+            return False
+        if not item.strip():
+            self.add(self.item_pos(table, key, n), f'{label}"{key}" item {n} is empty')
+            return False
+        return True
 
     def tables(self, data: dict[str, Any], name: str) -> list[tuple[dict[str, Any], Table | None]]:
         value = data.get(name)
@@ -278,6 +291,41 @@ def _check_sources(c: _Checker, data: dict[str, Any]) -> tuple[Source, ...]:
     return tuple(sources)
 
 
+def _check_topics(c: _Checker, data: dict[str, Any]) -> tuple[Topic, ...]:
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    for n, (entry, table) in enumerate(c.tables(data, "topics"), start=1):
+        label = f"topic #{n}: "
+        c.unknown_keys(entry, TOPIC_KEYS, table, label)
+        tid = c.text(entry, "id", table, label, required=True, slug=True)
+        if tid and tid in seen:
+            c.add(c.pos(table, "id"), f'{label}duplicate topic id "{tid}"')
+        seen.add(tid)
+        topics.append(
+            Topic(
+                id=tid,
+                title=c.text(entry, "title", table, label, required=True),
+                summary=c.text(entry, "summary", table, label),
+                line=table.line if table else 0,
+                key_lines=dict(table.keys) if table and table.keys else NO_POSITIONS,
+            )
+        )
+    return tuple(topics)
+
+
+def _check_fact_topic(c: _Checker, entry: dict[str, Any], table: Table | None, label: str, topic_ids: set[str]) -> None:
+    """A fact names a [[topics]] id when, and only when, the deck has topics."""
+    topic = entry.get("topic")
+    if not isinstance(topic, str) or _control_message(topic):
+        if topic is None and topic_ids:
+            known = ", ".join(f'"{t}"' for t in sorted(topic_ids))
+            c.add(c.pos(table), f'{label}missing "topic": this deck has [[topics]], so every fact names one ({known})')
+        return  # a value of the wrong kind is reported by c.text
+    if topic not in topic_ids:
+        known = ", ".join(f'"{t}"' for t in sorted(topic_ids)) or "none: add a [[topics]] table"
+        c.add(c.pos(table, "topic"), f'{label}"topic" names "{topic}", which is not a [[topics]] id (known: {known})')
+
+
 def _check_glossary(c: _Checker, data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     glossary = data.get("glossary")
     if glossary is None:
@@ -305,7 +353,96 @@ def _check_glossary(c: _Checker, data: dict[str, Any]) -> tuple[tuple[str, str],
     return tuple(terms)
 
 
-def _check_fact(c: _Checker, entry: dict[str, Any], table: Table | None, n: int, source_ids: set[str]) -> Fact | None:
+def _check_distractors(
+    c: _Checker, entry: dict[str, Any], table: Table | None, label: str, answer: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The distractors' texts and their whys ("" where none; () when no distractor has one).
+
+    An item is a text or an inline table { text = "...", why = "..." }; a text must differ from
+    the answer and from the other texts (compared as `normalize` folds them). A problem in an item
+    is placed where the item begins.
+    """
+    value = entry.get("distractors")
+    if not isinstance(value, list):
+        return c.texts(entry, "distractors", table, label), ()
+    texts: list[str] = []
+    whys: list[str] = []
+    seen = {normalize(answer)} if answer else set()
+    for n, item in enumerate(value, start=1):
+        where = c.item_pos(table, "distractors", n)
+        if isinstance(item, dict):
+            found = _distractor_table(c, item, where, f"{label}distractor {n}: ")
+            if found is None:
+                continue
+            text, why = found
+        elif not isinstance(item, str):
+            c.add(
+                where,
+                f'{label}"distractors" item {n} must be text or {{ text = "...", why = "..." }}, got {_kind(item)}',
+            )
+            continue
+        elif c.text_item(item, "distractors", n, table, label):
+            text, why = item, ""
+        else:
+            continue
+        key = normalize(text)
+        if answer and key == normalize(answer):
+            c.add(where, f"{label}the distractor {text!r} is the same as the answer")
+        elif key in seen:
+            c.add(where, f"{label}the distractor {text!r} is given twice")
+        seen.add(key)
+        texts.append(text)
+        whys.append(why)
+    return tuple(texts), tuple(whys) if any(whys) else ()
+
+
+def _distractor_table(
+    c: _Checker, item: dict[str, Any], where: tuple[int, int] | None, label: str
+) -> tuple[str, str] | None:
+    """The text and why of a distractor written { text = "...", why = "..." }, or None after a problem."""
+    from quiz.deck.locate import Table
+
+    before = len(c.problems)
+    spot = Table(where[0] if where else 0)  # the item's keys are all placed where it begins
+    spot.keys = dict.fromkeys((*item, *DISTRACTOR_KEYS), where or (1, 1))
+    c.unknown_keys(item, DISTRACTOR_KEYS, spot, label)
+    if "text" not in item:
+        c.add(where, f'{label}missing "text" (write {{ text = "...", why = "..." }})')
+    text = c.text(item, "text", spot, label, required=True) if "text" in item else ""
+    why = c.text(item, "why", spot, label)
+    if isinstance(item.get("why"), str) and not item["why"].strip():
+        c.add(where, f'{label}"why" is empty: say why a learner might pick this option, or leave "why" out')
+    return (text, why) if len(c.problems) == before else None
+
+
+def _check_priority(c: _Checker, entry: dict[str, Any], table: Table | None, label: str) -> str:
+    """The fact's priority: one of PRIORITIES, SHOULD_KNOW when not given."""
+    value = entry.get("priority")
+    if value is not None and not isinstance(value, str):
+        c.add(c.pos(table, "priority"), f'{label}"priority" must be one of {_quoted(PRIORITIES)}, got {_kind(value)}')
+        return SHOULD_KNOW
+    priority = c.text(entry, "priority", table, label)
+    if not priority:
+        if isinstance(value, str) and not _control_message(value):
+            c.add(c.pos(table, "priority"), f'{label}"priority" is empty: use one of {_quoted(PRIORITIES)}')
+        return SHOULD_KNOW
+    if priority not in PRIORITIES:
+        hint = _suggest(priority.strip().lower().replace(" ", "-").replace("_", "-"), PRIORITIES)
+        c.add(
+            c.pos(table, "priority"),
+            f'{label}"priority" is "{priority}", which is not one of {_quoted(PRIORITIES)}{hint}',
+        )
+        return SHOULD_KNOW
+    return priority
+
+
+def _quoted(names: tuple[str, ...]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _check_fact(
+    c: _Checker, entry: dict[str, Any], table: Table | None, n: int, source_ids: set[str], topic_ids: set[str]
+) -> Fact | None:
     raw_id = entry.get("id")
     label = (
         f'fact "{raw_id}": '
@@ -317,21 +454,14 @@ def _check_fact(c: _Checker, entry: dict[str, Any], table: Table | None, n: int,
     fid = c.text(entry, "id", table, label, required=True, slug=True)
     question = c.text(entry, "question", table, label, required=True)
     answer = c.text(entry, "answer", table, label, required=True)
-    distractors = c.texts(entry, "distractors", table, label)
-    seen = {normalize(answer)} if answer else set()
-    for d in distractors:
-        key = normalize(d)
-        if answer and key == normalize(answer):
-            c.add(c.pos(table, "distractors"), f"{label}the distractor {d!r} is the same as the answer")
-        elif key in seen:
-            c.add(c.pos(table, "distractors"), f"{label}the distractor {d!r} is given twice")
-        seen.add(key)
+    distractors, whys = _check_distractors(c, entry, table, label, answer)
     source = c.text(entry, "source", table, label)
     if source and source not in source_ids:
         known = ", ".join(f'"{s}"' for s in sorted(source_ids)) or "none: add a [[sources]] table"
         c.add(
             c.pos(table, "source"), f'{label}"source" names "{source}", which is not a [[sources]] id (known: {known})'
         )
+    _check_fact_topic(c, entry, table, label, topic_ids)
     fact = Fact(
         id=fid,
         question=question,
@@ -344,6 +474,9 @@ def _check_fact(c: _Checker, entry: dict[str, Any], table: Table | None, n: int,
         tags=c.texts(entry, "tags", table, label),
         accept=c.texts(entry, "accept", table, label),
         allow=c.texts(entry, "allow", table, label),
+        topic=c.text(entry, "topic", table, label),
+        priority=_check_priority(c, entry, table, label),
+        whys=whys,
         line=table.line if table else 0,
         key_lines=dict(table.keys) if table and table.keys else NO_POSITIONS,
     )
@@ -402,8 +535,10 @@ def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
             c.add(c.top_pos(key), f'unknown key "{visible(key)}"{_suggest(key, TOP_KEYS)}')
     meta = _check_deck_table(c, data)
     sources = _check_sources(c, data)
+    topics = _check_topics(c, data)
     glossary = _check_glossary(c, data)
     source_ids = {s.id for s in sources if s.id}
+    topic_ids = {t.id for t in topics if t.id}
     facts: list[Fact] = []
     entries = c.tables(data, "facts")
     if len(entries) > MAX_FACTS:
@@ -420,7 +555,7 @@ def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
         )
     seen: dict[str, int] = {}
     for n, (entry, table) in enumerate(entries, start=1):
-        fact = _check_fact(c, entry, table, n, source_ids)
+        fact = _check_fact(c, entry, table, n, source_ids, topic_ids)
         fid = entry.get("id")
         if isinstance(fid, str) and fid:
             if fid in seen:
@@ -432,10 +567,17 @@ def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
                 seen[fid] = n
         if fact is not None:
             facts.append(fact)
+    named = {entry.get("topic") for entry, _ in entries}
+    for topic in {t.id: t for t in reversed(topics)}.values():  # the first topic of each id
+        if topic.id and topic.id not in named:
+            c.add(
+                topic.where("id"),
+                f'topic "{topic.id}" has no facts: name it in a fact (topic = "{topic.id}") or remove the topic',
+            )
     if c.problems:
         c.problems.sort(key=lambda p: (p.line or 0, p.col or 0))
         raise DeckError(c.problems)
-    return Deck(facts=tuple(facts), sources=sources, glossary=glossary, path=path, **meta)
+    return Deck(facts=tuple(facts), sources=sources, glossary=glossary, topics=topics, path=path, **meta)
 
 
 def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:

@@ -26,11 +26,18 @@ Position = tuple[int, int]
 class Table:
     """Where one table (or one entry of an array of tables) and its keys were written."""
 
-    __slots__ = ("line", "keys")
+    __slots__ = ("line", "keys", "items")
 
     def __init__(self, line: int) -> None:
         self.line = line
         self.keys: dict[str, Position] = {}
+        self.items: dict[str, list[Position]] = {}
+        """Where each item of a key's array begins, for arrays written as `key = [...]`."""
+
+    def item(self, key: str, index: int) -> Position | None:
+        """Where the `index`-th item (from 0) of the array `key` begins, if known."""
+        found = self.items.get(key, ())
+        return found[index] if index < len(found) else None
 
 
 class Layout:
@@ -67,18 +74,32 @@ def _split_key(text: str) -> list[str]:
     return [_unquote(p) for p in _PART.findall(text)]
 
 
-def _skip_value(line: str, pos: int, depth: int) -> tuple[int, str | None]:
-    """Scan `line` from `pos` for brackets and strings; return the new depth and an open string."""
+def _skip_value(
+    line: str, pos: int, depth: int, items: list[Position] | None = None, lineno: int = 0, expect: bool = False
+) -> tuple[int, str | None, bool]:
+    """Scan `line` from `pos` for brackets and strings; return the new depth, an open string and `expect`.
+
+    With `items`, the start of each item of the array open at depth 1 is added to it; `expect`
+    says that an item may start next (after "[" or ",").
+    """
     i, n = pos, len(line)
     while i < n:
         ch = line[i]
         if ch == "#":
             break
+        if items is not None and depth == 1:
+            if ch == ",":
+                expect = True
+            elif expect and not ch.isspace() and ch != "]":
+                items.append((lineno, i + 1))
+                expect = False
+        if items is not None and depth == 0 and ch == "[":
+            expect = True
         if line.startswith('"""', i) or line.startswith("'''", i):
             delim = line[i : i + 3]
             end = line.find(delim, i + 3)
             if end < 0:
-                return depth, delim
+                return depth, delim, expect
             i = end + 3
             while i < n and line[i] == delim[0]:
                 i += 1
@@ -95,7 +116,7 @@ def _skip_value(line: str, pos: int, depth: int) -> tuple[int, str | None]:
         elif ch in "]}":
             depth = max(0, depth - 1)
         i += 1
-    return depth, None
+    return depth, None, expect
 
 
 def locate(text: str) -> Layout:
@@ -104,6 +125,8 @@ def locate(text: str) -> Layout:
     current = layout.top
     depth = 0
     open_string: str | None = None
+    items: list[Position] | None = None  # the items of the array a key opened, while it is open
+    expect = False
     for lineno, line in enumerate(text.splitlines(), start=1):
         pos = 0
         if open_string:
@@ -114,6 +137,9 @@ def locate(text: str) -> Layout:
             open_string = None
         elif depth > 0:
             if _PLAIN_ITEM.match(line):
+                if items is not None and depth == 1 and line.strip()[:1] not in ("", ","):
+                    items.append((lineno, len(line) - len(line.lstrip()) + 1))
+                    expect = True
                 continue
         elif depth == 0:
             first = line.lstrip()[:1]
@@ -141,5 +167,8 @@ def locate(text: str) -> Layout:
                 pos = (bare or key).end()  # type: ignore[union-attr]
                 if _PLAIN_VALUE.match(line, pos):
                     continue
-        depth, open_string = _skip_value(line, pos, depth)
+                items = target.items.setdefault(parts[-1], []) if line[pos:].lstrip()[:1] == "[" else None
+        depth, open_string, expect = _skip_value(line, pos, depth, items, lineno, expect)
+        if depth == 0:
+            items = None
     return layout

@@ -16,6 +16,9 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 FORMAT_VERSION = 1
+MUST_KNOW, SHOULD_KNOW, NICE_TO_KNOW = "must-know", "should-know", "nice-to-know"
+PRIORITIES = (MUST_KNOW, SHOULD_KNOW, NICE_TO_KNOW)
+"""A fact's priority, most important first: the curriculum planner's three levels (docs/deck-format.md)."""
 NO_POSITIONS: Mapping[str, tuple[int, int]] = MappingProxyType({})
 """The key positions of a fact that was not parsed from text (built in code, or read from the cache)."""
 
@@ -42,6 +45,35 @@ class Source(NamedTuple):
     url: str = ""
 
 
+class Topic(NamedTuple):
+    """A part of the deck's subject that facts belong to, with a one-sentence summary.
+
+    Two topics are equal when everything but their place in a file (line, key_lines) is.
+    """
+
+    id: str
+    title: str
+    summary: str = ""
+    line: int = 0
+    key_lines: Mapping[str, tuple[int, int]] = NO_POSITIONS
+
+    def _compared(self) -> tuple[object, ...]:
+        return self[:3]
+
+    __eq__ = _equal
+    __ne__ = _unequal
+    __hash__ = _hash  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Topic(id={self.id!r}, title={self.title!r}, summary={self.summary!r}, line={self.line!r})"
+
+    def where(self, key: str | None = None) -> tuple[int, int]:
+        """Line and column of `key` in the file, or of the topic's [[topics]] header."""
+        if key and key in self.key_lines:
+            return self.key_lines[key]
+        return (self.line, 1)
+
+
 class Fact(NamedTuple):
     """One testable statement; questions of every kind are generated from it.
 
@@ -59,6 +91,10 @@ class Fact(NamedTuple):
     tags: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
+    topic: str = ""
+    priority: str = SHOULD_KNOW
+    whys: tuple[str, ...] = ()
+    """Why each distractor is wrong, parallel to `distractors` ("" where none is given); () when none is."""
     line: int = 0
     key_lines: Mapping[str, tuple[int, int]] = NO_POSITIONS
 
@@ -79,6 +115,13 @@ class Fact(NamedTuple):
             return self.key_lines[key]
         return (self.line, 1)
 
+    def why(self, option: str) -> str:
+        """Why `option` is wrong: the `why` of the distractor with this text (compared as written), else ""."""
+        for text, why in zip(self.distractors, self.whys, strict=False):
+            if text == option:
+                return why
+        return ""
+
 
 class Deck(NamedTuple):
     """A deck of facts with its metadata, sources and glossary.
@@ -98,6 +141,7 @@ class Deck(NamedTuple):
     tags: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     glossary: tuple[tuple[str, str], ...] = ()
+    topics: tuple[Topic, ...] = ()
     path: Path | None = None
 
     def _compared(self) -> tuple[object, ...]:
@@ -117,6 +161,10 @@ class Deck(NamedTuple):
     def source(self, source_id: str) -> Source | None:
         """The source with this id, if the deck has one."""
         return next((s for s in self.sources if s.id == source_id), None)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        """The topic with this id, if the deck has one."""
+        return next((t for t in self.topics if t.id == topic_id), None)
 
 
 _FACT_COMPARED = Fact._fields.index("line")

@@ -11,7 +11,7 @@ import re
 
 import tomli_w
 
-from quiz.deck.model import FORMAT_VERSION, Deck, Fact, Source
+from quiz.deck.model import FORMAT_VERSION, SHOULD_KNOW, Deck, Fact, Source, Topic
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 # Text that tomli_w would write unchanged between quotes: no quote, backslash or control character.
@@ -29,7 +29,13 @@ def _key(key: str) -> str:
     return key if _BARE_KEY.match(key) else _string(key, multiline=False)
 
 
+class _Written(str):
+    """A value already written as TOML."""
+
+
 def _value(value: str | tuple[str, ...] | dt.date) -> str:
+    if isinstance(value, _Written):
+        return value
     if isinstance(value, tuple):
         return "[" + ", ".join(_string(v, multiline=False) for v in value) + "]"
     if isinstance(value, dt.date):
@@ -41,6 +47,19 @@ def _table(header: str, pairs: list[tuple[str, str | tuple[str, ...] | dt.date |
     lines = [header]
     lines += [f"{_key(k)} = {_value(v)}" for k, v in pairs if v]
     return "\n".join(lines)
+
+
+def _distractors(fact: Fact) -> str | tuple[str, ...]:
+    """Plain texts as one list; with whys, one item a line, those with a why as { text, why } tables."""
+    if not fact.whys:
+        return fact.distractors
+    items = []
+    for text, why in zip(fact.distractors, fact.whys, strict=True):
+        item = _string(text, multiline=False)
+        if why:
+            item = f"{{ text = {item}, why = {_string(why, multiline=False)} }}"
+        items.append(f"  {item},")
+    return _Written("[\n" + "\n".join(items) + "\n]")
 
 
 def _deck_table(deck: Deck) -> str:
@@ -74,7 +93,7 @@ def _fact_table(fact: Fact) -> str:
             ("id", fact.id),
             ("question", fact.question),
             ("answer", fact.answer),
-            ("distractors", fact.distractors),
+            ("distractors", _distractors(fact)),
             ("explanation", fact.explanation),
             ("source", fact.source),
             ("refs", fact.refs),
@@ -82,14 +101,21 @@ def _fact_table(fact: Fact) -> str:
             ("tags", fact.tags),
             ("accept", fact.accept),
             ("allow", fact.allow),
+            ("topic", fact.topic),
+            ("priority", fact.priority if fact.priority != SHOULD_KNOW else ""),
         ],
     )
+
+
+def _topic_table(topic: Topic) -> str:
+    return _table("[[topics]]", [("id", topic.id), ("title", topic.title), ("summary", topic.summary)])
 
 
 def deck_to_toml(deck: Deck) -> str:
     """The deck as format-1 TOML; parse_deck(deck_to_toml(deck)) == deck for any valid deck."""
     parts = [f"format = {FORMAT_VERSION}", _deck_table(deck)]
     parts += [_source_table(s) for s in deck.sources]
+    parts += [_topic_table(t) for t in deck.topics]
     if deck.glossary:
         parts.append(_table("[glossary]", list(deck.glossary)))
     parts += [_fact_table(f) for f in deck.facts]

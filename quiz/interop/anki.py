@@ -20,26 +20,31 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from quiz.deck.model import Deck, Fact
+from quiz.deck.model import SHOULD_KNOW, Deck, Fact
 from quiz.files import write_atomic
 
 if TYPE_CHECKING:
     import genanki
 
-FIELDS = ("Question", "Answer", "Explanation", "Source")
-"""The note type's fields, in order; the card's back shows all but the question below it."""
+FIELDS = ("Question", "Answer", "Explanation", "Wrong options", "Source")
+"""The note type's fields, in order; the card's back shows all but the question below it.
+
+"Wrong options" lists each distractor that has a why, with the why: the misconception it answers.
+"""
 
 QUESTION_TEMPLATE = '<div class="question">{{Question}}</div>'
 ANSWER_TEMPLATE = (
     "{{FrontSide}}\n<hr id=answer>\n"
     '<div class="answer">{{Answer}}</div>\n'
     '{{#Explanation}}<div class="explanation">{{Explanation}}</div>{{/Explanation}}\n'
+    '{{#Wrong options}}<div class="whys">{{Wrong options}}</div>{{/Wrong options}}\n'
     '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
 )
 CSS = """\
 .card { font-family: sans-serif; font-size: 20px; text-align: left; color: black; background-color: white; }
 .answer { font-weight: bold; }
 .explanation { margin-top: 1em; }
+.whys { margin-top: 1em; }
 .source { margin-top: 1em; font-size: 16px; color: #555; }
 """
 
@@ -82,11 +87,30 @@ def source_text(deck: Deck, fact: Fact) -> str:
     return ", ".join(parts)
 
 
+def whys_html(fact: Fact) -> str:
+    """The "Wrong options" field: each distractor that has a why, with it ("" when none has)."""
+    items = [
+        f"<li><i>{to_html(text)}</i>: {to_html(why)}</li>"
+        for text, why in zip(fact.distractors, fact.whys, strict=False)
+        if why
+    ]
+    return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
 def note_tags(deck: Deck, fact: Fact) -> list[str]:
-    """The deck's tags, the fact's own tags and one tag for the fact's group."""
+    """The deck's tags, the fact's own tags, and a tag each for its group, topic and priority.
+
+    Topic and priority tags are hierarchical (`topic::liver-spread`, `priority::must-know`), so
+    Anki's browser can filter a topic, or must-know cards alone. A should-know fact (the default)
+    has no priority tag, so a deck that sets no priorities gets none.
+    """
     tags = [tag(t) for t in (*deck.tags, *fact.tags)]
     if fact.group:
         tags.append(f"group::{tag(fact.group)}")
+    if fact.topic:
+        tags.append(f"topic::{fact.topic}")
+    if fact.priority != SHOULD_KNOW:
+        tags.append(f"priority::{fact.priority}")
     return list(dict.fromkeys(t for t in tags if t))
 
 
@@ -114,6 +138,7 @@ def build_package(deck: Deck) -> genanki.Package:
             to_html(fact.question),
             to_html(fact.answer),
             to_html(fact.explanation),
+            whys_html(fact),
             to_html(source_text(deck, fact)),
         ]
         anki_deck.add_note(

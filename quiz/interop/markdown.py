@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from quiz.deck.model import Deck, Fact
+from quiz.curriculum import by_topic
+from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
 
 # Backslash-escaped wherever they appear: emphasis, code, links, HTML, entities, strikethrough, tables.
 _INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
@@ -41,13 +42,25 @@ def _source_line(deck: Deck, fact: Fact) -> str:
     return f"*Source:* {', '.join(parts)}" if source else (parts[0] if parts else "")
 
 
+def _whys(fact: Fact) -> list[str]:
+    """Each distractor that has a why, with it, as a list under a heading line."""
+    items = [
+        f"- *{escape(' '.join(text.split()))}*: {escape(' '.join(why.split()))}"
+        for text, why in zip(fact.distractors, fact.whys, strict=False)
+        if why
+    ]
+    return ["**Why not the other answers:**", "\n".join(items)] if items else []
+
+
 def _fact_section(deck: Deck, fact: Fact, n: int, *, answered: str | None = None) -> list[str]:
-    parts = [f"### Question {n}", block(fact.question)]
+    must = " (must-know)" if fact.priority == MUST_KNOW else ""
+    parts = [f"### Question {n}{must}", block(fact.question)]
     if answered is not None:
         parts.append(f"**Your answer:** {block(answered) or '(none)'}")
     parts.append(f"**{'Correct answer' if answered is not None else 'Answer'}:** {block(fact.answer)}")
     if fact.explanation:
         parts.append(block(fact.explanation))
+    parts += _whys(fact)
     source = _source_line(deck, fact)
     if source:
         parts.append(source)
@@ -97,12 +110,28 @@ def _heading(deck: Deck) -> list[str]:
     return parts
 
 
+def _topic_heading(topic: Topic | None) -> list[str]:
+    if topic is None:
+        return ["## Questions and answers"]
+    parts = [f"## {escape(' '.join(topic.title.split()))}"]
+    if topic.summary:
+        parts.append(block(topic.summary))
+    return parts
+
+
 def deck_handout(deck: Deck) -> str:
-    """The deck as a readable handout: title, disclaimer, sources, glossary, then every fact."""
+    """The deck as a readable handout: title, disclaimer, sources, glossary, then every fact.
+
+    A deck with topics has a section per topic (its title and summary); must-know facts are marked
+    "(must-know)" in words, and each wrong option's why follows the fact.
+    """
     parts = _heading(deck) + _sources_section(deck) + _glossary_section(deck)
-    parts.append("## Questions and answers")
-    for n, fact in enumerate(deck.facts, start=1):
-        parts += _fact_section(deck, fact, n)
+    n = 0
+    for topic, facts in by_topic(deck, deck.facts):
+        parts += _topic_heading(topic)
+        for fact in facts:
+            n += 1
+            parts += _fact_section(deck, fact, n)
     return "\n\n".join(parts) + "\n"
 
 
@@ -113,7 +142,10 @@ def missed_list(
     title: str,
     when: dt.datetime | None = None,
 ) -> str:
-    """The questions a person missed, with what they answered, to take to a clinic visit."""
+    """The questions a person missed, with what they answered, to take to a clinic visit.
+
+    Grouped by topic (in deck order), must-know misses first in each and marked "(must-know)".
+    """
     parts = [f"# {escape(' '.join(title.split()))}"]
     about = f"From the deck “{escape(' '.join(deck.title.split()))}”"
     if when is not None:
@@ -123,7 +155,13 @@ def missed_list(
         parts.append("> " + block(deck.disclaimer).replace("\n", "\n> "))
     if not missed:
         parts.append("No questions were missed.")
-    for n, (fact, answered) in enumerate(missed, start=1):
-        parts += _fact_section(deck, fact, n, answered=answered)
+    answers = {fact.id: answered for fact, answered in missed}
+    n = 0
+    for topic, facts in by_topic(deck, [fact for fact, _ in missed], priority_first=True):
+        if topic is not None:
+            parts += _topic_heading(topic)[:1]
+        for fact in facts:
+            n += 1
+            parts += _fact_section(deck, fact, n, answered=answers[fact.id])
     parts += _sources_section(deck)
     return "\n\n".join(parts) + "\n"

@@ -33,6 +33,13 @@ title = "Title of the guideline, leaflet or article"  # as the work itself gives
 publisher = "Who published it"  # an organisation or the authors
 url = "https://example.org/where-to-read-it"  # where a reader can find it
 
+# One [[topics]] table for each part of the subject, in the order to learn them. Optional: remove
+# every [[topics]] table and every fact's `topic` line for a deck studied as one whole.
+[[topics]]
+id = "washing"  # facts name their topic by this id
+title = "Washing with soap"  # shown as a heading and in progress ("Washing with soap: 3 of 5 mastered")
+summary = "How long to wash, and why."  # one short sentence on what the topic covers
+
 # Words a reader may not know, with a plain definition of each.
 [glossary]
 "hand sanitizer" = "A gel or liquid that kills germs on the hands."  # "term" = "plain definition"
@@ -42,7 +49,11 @@ url = "https://example.org/where-to-read-it"  # where a reader can find it
 id = "wash-seconds"  # unique in this deck; never reuse an id for a different fact
 question = "For how many seconds should you scrub your hands with soap?"  # one clear question
 answer = "20 seconds"  # short: the words a person would type or pick
-distractors = ["5 seconds", "2 minutes", "2 seconds"]  # wrong answers for multiple choice
+distractors = [  # wrong answers for multiple choice: a text, or {{ text, why }} saying why it is wrong
+  {{ text = "5 seconds", why = "A quick rinse feels clean, but most germs are still there." }},
+  {{ text = "2 minutes", why = "Longer does no harm, but 20 seconds of scrubbing is enough." }},
+  {{ text = "2 seconds", why = "Wetting your hands is not washing them: soap needs time to work." }},
+]
 explanation = "Scrubbing for 20 seconds removes more germs than a quick rinse."  # shown after answering
 source = "example-source"  # the id of a [[sources]] table above
 refs = "1"  # where in the source: reference numbers, a page or a section
@@ -50,6 +61,8 @@ group = "times"  # facts in one group lend each other wrong answers
 tags = ["washing"]  # words to find or filter facts by
 accept = ["twenty seconds"]  # other typed answers that count as right
 allow = []  # authoring-advice rules to silence for this fact, by name (see `quiz check`)
+topic = "washing"  # the id of a [[topics]] table above
+priority = "must-know"  # "must-know", "should-know" (the default) or "nice-to-know" (detail to skip)
 """
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent, TabPane
 
+from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
 from quiz.history import OVERVIEW_DAYS
 from quiz.mode import Mode
@@ -17,6 +20,9 @@ from quiz.schedule import local_day
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.text import fit, plain
 from quiz.untrusted import visible
+
+if TYPE_CHECKING:
+    from quiz.store import Store
 
 DAYS = OVERVIEW_DAYS
 
@@ -48,6 +54,7 @@ class HistoryScreen(Screen[None]):
                 yield DataTable(id="sessions", cursor_type="row")
             with TabPane("2 Progress", id="tab-progress"):
                 yield Static(id="progress-text")
+                yield Static(id="topic-progress")
                 yield Sparkline([], id="accuracy-chart")
                 yield DataTable(id="days", cursor_type="row")
             with TabPane("3 Weakest", id="tab-weakest"):
@@ -122,6 +129,7 @@ class HistoryScreen(Screen[None]):
             f"Share of right answers per day, last {DAYS} days (taller is better): {overall} overall, "
             f"study streak {data.streak} day(s)."
         )
+        self._show_topic_progress(store, now)
         self.query_one("#accuracy-chart", Sparkline).data = series
         days = self.query_one("#days", DataTable)
         days.clear()
@@ -154,3 +162,14 @@ class HistoryScreen(Screen[None]):
             f"Due now: {data.due_now}. Falling due later, over the next two weeks: "
             f"{sum(c for _, c in data.forecast) - data.due_now}."
         )
+
+    def _show_topic_progress(self, store: Store, now: datetime) -> None:
+        """The selected deck's mastery as a whole and per topic (hidden for all decks, or with nothing to say)."""
+        widget = self.query_one("#topic-progress", Static)
+        deck = self.deck
+        lines: list[str] = []
+        if deck is not None:
+            mastered = store.mastered_facts(deck.id, {f.id for f in deck.facts}, now)
+            lines = progress_lines(*deck_progress(deck, mastered))
+        widget.update(Content("\n").join(map(plain, lines)))
+        widget.display = bool(lines)

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from quiz.curriculum import Progress, deck_progress, progress_lines
 from quiz.deck.discover import FoundDeck
 from quiz.history import DueCounts
 from quiz.mode import Mode
@@ -29,6 +30,7 @@ class HomeScreen(Screen[None]):
     ]
 
     deck = None  # Home has no current deck; Help shows only its keys.
+    _progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -66,6 +68,7 @@ class HomeScreen(Screen[None]):
         table.clear()
         store = self.app.store  # type: ignore[attr-defined]
         now = self.app.now()  # type: ignore[attr-defined]
+        self._progress = {}
         for index, found in enumerate(self.decks):
             if found.deck is None:
                 dashes = [Text("-")] * 4
@@ -80,8 +83,8 @@ class HomeScreen(Screen[None]):
                 s = next((s for s in store.last_sessions(5, deck.id) if s.answered), None)
                 if s is not None:
                     last = f"{s.correct}/{s.answered}"
-                m = store.mastery(deck.id, ids, now)
-                mastered = f"{m.share:.0%}"
+                progress = self._progress[index] = deck_progress(deck, store.mastered_facts(deck.id, ids, now))
+                mastered = mastered_cell(progress[0])
             cells = (str(len(deck.facts)), due, last, mastered)
             table.add_row(Text(fit(deck.title, 38)), *map(Text, cells), key=str(index))
         if self.decks:
@@ -120,6 +123,9 @@ class HomeScreen(Screen[None]):
             lines.append(f"For: {deck.audience}")
         if deck.reviewed:
             lines.append(f"Content last reviewed: {deck.reviewed.isoformat()}")
+        progress = self._progress.get(self.query_one("#decks", DataTable).cursor_row)
+        if progress is not None:
+            lines += progress_lines(*progress)
         detail.update(Content("\n").join([plain(deck.title, "bold"), *map(plain, lines)]))
 
     def action_study(self) -> None:
@@ -163,3 +169,8 @@ class HomeScreen(Screen[None]):
                 self.app.start_study(queue.pop(0), Mode.DUE, then=next_deck)  # type: ignore[attr-defined]
 
         next_deck()
+
+
+def mastered_cell(whole: Progress) -> str:
+    """The Mastered column: the share of facts mastered, rounded down so that 100% means every one."""
+    return f"{whole.mastered * 100 // whole.facts}%" if whole.facts else "-"
