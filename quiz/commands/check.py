@@ -21,8 +21,9 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.discover import deck_files, deck_folders
     from quiz.deck.errors import DeckError, Problem
     from quiz.deck.load import load_deck
-    from quiz.lint import deck_reading_stats, lint_deck
+    from quiz.lint import graded_reading_stats, lint_deck
     from quiz.paths import data_dir
+    from quiz.readability import MIN_SAMPLE_WORDS
 
     paths: list[Path] = args.paths or deck_folders(data_dir(args.data_dir))
     missing = [p for p in paths if not p.exists()]
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(err.problems)
         else:
             problems.extend(lint_deck(deck))
-            counts = deck_reading_stats(deck)
+            counts = graded_reading_stats(deck)
             stats = counts if stats is None else stats + counts
         n_err = sum(p.severity == "error" for p in problems)
         n_warn = len(problems) - n_err
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if n_err or (args.strict and n_warn):
             bad += 1
     if not args.quiet:
-        grade = stats.grade if stats is not None else None
+        grade = stats.grade if stats is not None and stats.words >= MIN_SAMPLE_WORDS else None
         reading_part = f"; reading grade {grade:.1f}" if grade is not None else ""
         print(_summary(checked, bad, errors, warnings, strict=args.strict) + reading_part)
     return 1 if bad else 0
