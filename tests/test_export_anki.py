@@ -105,7 +105,7 @@ def test_hostile_text_is_shown_as_written_never_acted_on(tmp_path: Path, col: co
 
 def test_import_then_export_gives_anki_the_same_cards(tmp_path: Path, col: collection.Collection) -> None:
     text = (DATA / "import" / "quizlet-tab.txt").read_text(encoding="utf-8")
-    deck, _ = import_cards(text, "q.txt", deck_id="bp")
+    deck, _, _ = import_cards(text, "q.txt", deck_id="bp")
     write_apkg(deck, tmp_path / "bp.apkg")
     import_apkg(col, tmp_path / "bp.apkg")
     shown = sorted((text_of(n["Question"]), text_of(n["Answer"])) for n in notes(col).values())

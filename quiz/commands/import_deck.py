@@ -1,4 +1,4 @@
-"""`quiz import FILE -o DECK.toml`: make a deck from an Anki or Quizlet plain-text export."""
+"""`quiz import FILE -o DECK.toml` (or `--update DECK.toml`): a deck from an Anki or Quizlet plain-text export."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ HELP = "make a deck from cards exported as text by Anki (notes in plain text) or
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", type=Path, help="the exported text file, one card per line")
-    parser.add_argument("-o", "--output", metavar="DECK.toml", type=Path, required=True, help="the deck file to write")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="DECK.toml", type=Path, help="the deck file to write")
+    target.add_argument(
+        "--update",
+        metavar="DECK.toml",
+        type=Path,
+        help="update this deck in place: facts matched by id (Anki's guid) keep their id and history, new ones "
+        "are added, ones no longer in FILE are kept and listed",
+    )
     parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck's id (default: made from the output name)")
     parser.add_argument("--title", metavar="TITLE", help="the deck's title (default: Anki's deck name or the id)")
     parser.add_argument(
@@ -38,26 +46,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="double quotes are part of the text, never around a field",
     )
     parser.add_argument("--force", action="store_true", help="replace DECK.toml if it exists")
+    parser.add_argument(
+        "--skip-bad", action="store_true", help="write the rows that can become facts and list the others"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError
-    from quiz.deck.load import MAX_BYTES, SLUG, parse_deck
+    from quiz.deck.load import MAX_BYTES, SLUG, load_deck, parse_deck
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError
     from quiz.interop.files import write_text
     from quiz.interop.importer import import_cards, separator_text
     from quiz.interop.slug import slugify
+    from quiz.plural import plural
 
     source: Path = args.file
-    out: Path = args.output
+    out: Path = args.update or args.output
     if out.suffix != ".toml":
         raise QuizError(f"{out}: a deck file's name ends in .toml")
-    if out.exists() and not args.force:
-        raise QuizError(f"{out}: already exists; add --force to replace it")
+    if args.update is None and out.exists() and not args.force:
+        raise QuizError(f"{out}: already exists; add --force to replace it, or --update to update it in place")
+    if args.update is not None and not out.is_file():
+        raise QuizError(f"{out}: no such deck file to update")
     if out.exists() and source.exists() and out.samefile(source):
         raise QuizError(f"{out}: is the file being imported; choose another output")
-    deck_id = args.deck_id if args.deck_id is not None else slugify(out.stem) or "imported"
+    existing = load_deck(out) if args.update is not None else None
+    if existing is not None:
+        if args.deck_id is not None and args.deck_id != existing.id:
+            raise QuizError(f"--id {args.deck_id!r}: the deck being updated has the id {existing.id!r}")
+        deck_id = existing.id
+    else:
+        deck_id = args.deck_id if args.deck_id is not None else slugify(out.stem) or "imported"
     if not SLUG.match(deck_id):
         raise QuizError(
             f"--id {deck_id!r} is not a slug: use lowercase letters a-z, digits and single hyphens, "
@@ -67,18 +87,9 @@ def run(args: argparse.Namespace) -> int:
         separator = separator_text(args.separator) if args.separator is not None else None
     except ValueError as err:
         raise QuizError(f"--separator: {err}") from None
-    raw = source.read_bytes()
-    if len(raw) > MAX_BYTES:
-        raise QuizError(f"{source}: larger than {MAX_BYTES // 1048576} MiB, the most a deck may hold")
+    text = _read_text(source, MAX_BYTES)
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise QuizError(
-            f"{source}:{line}: not UTF-8 text (byte 0x{raw[err.start]:02x}); export or save it as UTF-8"
-        ) from None
-    try:
-        deck, notes = import_cards(
+        deck, notes, skipped = import_cards(
             text,
             source,
             deck_id=deck_id,
@@ -87,22 +98,59 @@ def run(args: argparse.Namespace) -> int:
             separator=separator,
             header=args.header,
             quotes=args.quotes,
+            skip_bad=args.skip_bad,
         )
-        toml = f"# Imported from {_one_line(source.name)} by `quiz import`. Check it with `quiz check`.\n\n"
-        toml += deck_to_toml(deck)
+        if existing is not None:
+            from quiz.interop.update import update_deck
+
+            update = update_deck(out.read_text(encoding="utf-8"), out, deck)
+            toml = update.text
+        else:
+            toml = f"# Imported from {_one_line(source.name)} by `quiz import`. Check it with `quiz check`.\n\n"
+            toml += deck_to_toml(deck)
+            parse_deck(toml, out)
         _check_size(toml, MAX_BYTES)
-        parse_deck(toml, out)
     except DeckError as err:
         for problem in err.problems:
             print(problem)
-        print(f"{len(err.problems)} problem{'s' if len(err.problems) != 1 else ''}; nothing was written")
+        print(f"{plural(len(err.problems), 'problem')}; nothing was written")
+        if not args.skip_bad:
+            print("(--skip-bad writes the rows that can be imported and lists the others)")
         return 1
     for note in notes:
         print(f"note: {note}")
+    for problem in skipped:
+        print(f"skipped: {problem}")
     write_text(out, toml)
-    n = len(deck.facts)
-    print(f"wrote {out}: {n} fact{'s' if n != 1 else ''} from {source}")
+    left_out = f"; {plural(len(skipped), 'problem')} left rows out (listed above)" if skipped else ""
+    if existing is not None:
+        print(
+            f"updated {out} from {source}: {len(update.changed)} changed, {len(update.added)} added, "
+            f"{len(update.kept)} unchanged{left_out}"
+        )
+        if update.missing:
+            print(
+                f"{plural(len(update.missing), 'fact')} no longer in {source.name} and kept in the deck "
+                f"(delete them by hand if they are gone for good): {', '.join(update.missing)}"
+            )
+        return 0
+    print(f"wrote {out}: {plural(len(deck.facts), 'fact')} from {source}{left_out}")
     return 0
+
+
+def _read_text(source: Path, limit: int) -> str:
+    from quiz.errors import QuizError
+
+    raw = source.read_bytes()
+    if len(raw) > limit:
+        raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise QuizError(
+            f"{source}:{line}: not UTF-8 text (byte 0x{raw[err.start]:02x}); export or save it as UTF-8"
+        ) from None
 
 
 def _one_line(name: str) -> str:

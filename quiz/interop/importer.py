@@ -1,65 +1,54 @@
-"""Read the plain-text card lists people export from Anki and Quizlet, and make a deck of them.
+"""Make a deck from the plain-text card lists people export from Anki and Quizlet.
 
-The text is one card per line, the term and its definition separated by a tab, a comma or another
-chosen separator. A field in double quotes may hold the separator, newlines and "" for a quote.
-Lines starting with # are comments; those at the top may be Anki's header (#separator:tab,
-#html:true, #tags column:3, #columns:..., #deck:...). Every row that cannot become a fact is
-reported with its line number; nothing is dropped without saying so.
+Anki's "Notes in Plain Text" files are read as Anki reads them (quiz/interop/header.py): the
+header, the separator, HTML, column names, note types, guids and tags. Where quiz chooses
+differently on purpose (docs/interop.md lists each), it prints a note whenever that applies.
+Every row that cannot become a fact is reported with its line; nothing is dropped without a word.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Iterator, Sequence
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.load import CONTROL
 from quiz.deck.model import Deck, Fact
+from quiz.interop.cloze import clozes, has_cloze
+from quiz.interop.header import SEPARATORS, AnkiHeader, read_header, separator_name
+from quiz.interop.html_text import field_text, looks_like_html
+from quiz.interop.rows import Row, guess_separator, read_rows
 from quiz.interop.slug import slugify, unique
-
-SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "colon": ":", "space": " "}
-"""Separators by name, as Anki's header and --separator write them; any other text also works (Quizlet's custom)."""
+from quiz.plural import plural
 
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
-"""First rows read as column names rather than as a card."""
+"""First rows read as column names rather than as a card (quiz's choice; Anki imports them as a card)."""
 
-_DIRECTIVE = re.compile(r"#([a-z][a-z ]*):(.*)\Z", re.IGNORECASE)
+NOTE_TYPES = {
+    "basic": ("Front", "Back"),
+    "basic (type in the answer)": ("Front", "Back"),
+    "basic (and reversed card)": ("Front", "Back"),
+    "basic (optional reversed card)": ("Front", "Back", "Add Reverse"),
+    "cloze": ("Text", "Back Extra"),
+}
+QUIZ_NOTE_TYPE = ("Question", "Answer", "Explanation", "Source")
+"""The fields of the note type `quiz export` writes ("quiz: DECK-ID"); the source is the deck's, not imported."""
+_NOT_TEXT = {"add reverse", "source"}
+KNOWN_TYPES = "Basic, its reversed and typed-answer variants, Cloze, and quiz's own"
+"""The note types quiz imports (Anki's stock ones, by name, any case) and their fields in order."""
+
+THIRD_COLUMN = (
+    "fields after the second become the explanation (Anki would read the third as tags; "
+    "a #tags column:N line says which column holds them)"
+)
+"""The note printed when quiz reads a third column differently from Anki, on purpose."""
+
+_SAME_AS = {"question": "front", "term": "front", "answer": "back", "definition": "back"}
+_HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
 _ID_LENGTH = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """One row of the file: the term, its definition, any further fields and Anki tags."""
-
-    line: int
-    front: str
-    back: str
-    extra: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(slots=True)
-class CardTable:
-    """What reading a file found: the cards, the rows that could not be read, and what was decided."""
-
-    cards: list[Card] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    deck_name: str = ""
-
-
-@dataclass(slots=True)
-class _Header:
-    separator: str | None = None
-    html: bool = False
-    columns: list[str] | None = None
-    special: dict[str, int] = field(default_factory=dict)  # "tags", "guid", ... -> 0-based column
-    deck: str = ""
-    raw_columns: str | None = None
-    tags: tuple[str, ...] = ()
 
 
 def separator_text(name: str) -> str:
@@ -75,120 +64,37 @@ def separator_text(name: str) -> str:
     raise ValueError(f"cannot separate fields with {name!r}: use one of {known}, or other text without quotes")
 
 
-def _separator_name(sep: str) -> str:
-    return next((name for name, char in SEPARATORS.items() if char == sep), repr(sep))
+def fact_id_for_guid(guid: str) -> str:
+    """The fact id an Anki note's guid gives: the same guid always gives the same id, whatever the text."""
+    return "anki-" + hashlib.blake2b(guid.encode("utf-8"), digest_size=5).hexdigest()
 
 
-def _read_header(lines: list[str], header: _Header) -> int:
-    """Read the # lines at the top (Anki's header and comments); return how many lines they take."""
-    n = 0
-    for line in lines:
-        if not line.startswith("#"):
-            break
-        n += 1
-        found = _DIRECTIVE.match(line)
-        if not found:
-            continue
-        key, value = found.group(1).strip().casefold(), found.group(2)
-        if key == "separator":
-            try:
-                header.separator = separator_text(value)
-            except ValueError:
-                pass
-        elif key == "html":
-            header.html = value.strip().casefold() == "true"
-        elif key == "columns":
-            header.raw_columns = value
-        elif key == "deck":
-            header.deck = value.strip()
-        elif key == "tags":
-            header.tags = tuple(value.split())
-        elif key.endswith(" column"):
-            try:
-                header.special[key.removesuffix(" column")] = int(value) - 1
-            except ValueError:
-                pass
-    return n
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One fact to be: its line, question, answer, further text, tags, and the id its note fixes ("" if none)."""
+
+    line: int
+    front: str
+    back: str
+    extra: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    key: str = ""
 
 
-def _guess_separator(body: str) -> str:
-    sample = [line for line in body.split("\n")[:50] if line.strip() and not line.startswith("#")]
-    for sep in ("\t", ",", ";", "|"):
-        if any(sep in line for line in sample):
-            return sep
-    return "\t"
+@dataclass(slots=True)
+class CardTable:
+    """What reading a file found: the cards, the rows that could not be read, and what was decided."""
+
+    cards: list[Card] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    deck_name: str = ""
 
 
-_Record = tuple[str, int, list[str] | str | None]
-"""("row", line, fields), ("bad", line, message) or ("comment", line, None)."""
-
-
-def _records(text: str, sep: str, first_line: int, quotes: bool) -> Iterator[_Record]:
-    """Split text into rows of fields, each with the line it starts on."""
-    i, line, n = 0, first_line, len(text)
-    field_end = re.compile(re.escape(sep) + "|\n")
-    while i < n:
-        eol = text.find("\n", i)
-        eol = n if eol == -1 else eol
-        row_text = text[i:eol]
-        if not row_text.strip() and sep not in row_text:
-            i, line = eol + 1, line + 1
-            continue
-        if row_text.startswith("#"):
-            yield ("comment", line, None)
-            i, line = eol + 1, line + 1
-            continue
-        start, fields, bad = line, [], False
-        while True:
-            if quotes and i < n and text[i] == '"':
-                parts, j = [], i + 1
-                while True:
-                    k = text.find('"', j)
-                    if k == -1:
-                        yield (
-                            "bad",
-                            line,
-                            "a quoted field starts here but its closing quote is missing (a quote "
-                            'inside a quoted field is written "")',
-                        )
-                        return
-                    parts.append(text[j:k])
-                    if text.startswith('"', k + 1):
-                        parts.append('"')
-                        j = k + 2
-                        continue
-                    break
-                line += text.count("\n", i, k)
-                value, i = "".join(parts), k + 1
-                if i < n and text[i] != "\n" and not text.startswith(sep, i):
-                    bad = True
-            else:
-                end = field_end.search(text, i)
-                k = end.start() if end else n
-                value, i = text[i:k], k
-            fields.append(value)
-            if bad or i >= n or text[i] == "\n":
-                break
-            i += len(sep)
-        if bad:
-            yield (
-                "bad",
-                start,
-                "text follows a closing quote in the same field; put the whole field in quotes (writing a quote "
-                'inside as ""), or use --no-quotes if quotes in this file are part of the text',
-            )
-            eol = text.find("\n", i)
-            i, line = (n if eol == -1 else eol) + 1, line + 1
-            continue
-        yield ("row", start, fields)
-        i, line = i + 1, line + 1
-
-
-def _from_html(text: str) -> str:
-    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
-    text = re.sub(r"</?(div|p)\b[^>]*>", "\n", text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]*>", "", text)
-    return html.unescape(text).replace("\xa0", " ").strip()
+class _Columns(NamedTuple):
+    width: int
+    special: dict[str, int]
+    names: list[str]
 
 
 def read_cards(
@@ -203,95 +109,236 @@ def read_cards(
     path = Path(path)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    head = _Header()
-    skip = _read_header(lines, head)
-    body = "\n".join(lines[skip:])
-    name = head.deck.rsplit("::", 1)[-1].strip()
-    table = CardTable(deck_name="" if CONTROL.search(name) else name)
+    head = read_header(lines)
+    body = "\n".join(lines[head.lines :])
+    table = CardTable(deck_name=_deck_name(head.deck))
+    table.notes += [f"ignored {reason}" for reason in head.ignored]
     sep = separator or head.separator
+    guessed = sep is None
     if sep is None:
-        sep = _guess_separator(body)
-        table.notes.append(f"fields separated by {_separator_name(sep)} (a guess: choose with --separator)")
-    if head.raw_columns is not None:
-        head.columns = head.raw_columns.split(sep)
-    special = {k: v for k, v in head.special.items() if k in ("tags", "guid", "notetype", "deck") and v >= 0}
-    ignored = sorted(k for k in special if k not in ("tags", "deck"))
-    if ignored:
-        table.notes.append(f"ignored Anki's {', '.join(ignored)} column{'s' if len(ignored) > 1 else ''}")
-    rows: list[tuple[int, list[str]]] = []
-    comments: list[int] = []
-    for kind, line, content in _records(body, sep, skip + 1, quotes):
-        if kind == "comment":
-            comments.append(line)
-        elif kind == "bad":
-            table.problems.append(Problem(path, line, None, str(content)))
-        else:
-            assert isinstance(content, list)
-            rows.append((line, content))
-    if comments:
-        shown = ", ".join(map(str, comments[:10])) + (", ..." if len(comments) > 10 else "")
+        guess = guess_separator(body, quotes=quotes)
+        if guess.separator is None:
+            table.problems.append(
+                Problem(
+                    path,
+                    head.lines + 1,
+                    None,
+                    f"cannot tell the separator: {guess.reason}; choose one with --separator",
+                )
+            )
+            return table
+        sep = guess.separator
         table.notes.append(
-            f"skipped {len(comments)} comment line{'s' if len(comments) > 1 else ''} starting with # "
-            f"(line {shown}); put a term that starts with # in quotes"
+            f"fields separated by {separator_name(sep)} (a guess: {guess.reason}; choose with --separator)"
         )
-    if rows and (header or (header is None and tuple(f.strip().casefold() for f in rows[0][1][:2]) in HEADER_ROWS)):
+    found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes)
+    table.problems += [Problem(path, bad.line, None, bad.message) for bad in found.bad]
+    if found.comments:
+        shown = ", ".join(map(str, found.comments[:10])) + (", ..." if len(found.comments) > 10 else "")
+        table.notes.append(f"skipped {plural(len(found.comments), 'comment line')} starting with # (line {shown})")
+    rows = found.rows
+    names = head.columns
+    if rows and head.columns is None and (header or (header is None and _names_columns(rows[0]))):
         line, names = rows.pop(0)
         table.notes.append(f"line {line} read as column names: {' | '.join(names)}")
-    if rows and all(len(fields) == 1 for _, fields in rows):
+    if not rows:
+        return table
+    columns = _columns(head, names, rows[0], path, table)
+    if columns is None:
+        return table
+    if rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1:
+        hint = " (a guess)" if guessed else ""
         table.problems.append(
             Problem(
                 path,
-                rows[0][0],
+                rows[0].line,
                 None,
-                f"no row has a {_separator_name(sep)} between a term and its definition; "
+                f"no row has a {separator_name(sep)}{hint} between a term and its definition; "
                 "choose the separator with --separator (tab, comma, semicolon, pipe or any text)",
             )
         )
         return table
-    width = len(head.columns) if head.columns else (len(rows[0][1]) if rows else 2)
-    width = max(width, 2 + len(special), *(c + 1 for c in special.values()))
-    text_columns = [c for c in range(width) if c not in special.values()]
+    if head.notetype and "notetype" not in columns.special and _fields_of(head.notetype) is None:
+        message = f'#notetype: note type "{head.notetype}" is not one quiz can import ({KNOWN_TYPES})'
+        table.problems.append(Problem(path, head.where["notetype"], None, message))
+        return table
+    html = head.html
+    if html is None:
+        html = any(looks_like_html(f) for r in rows[:_HTML_SAMPLE] for f in r.fields)
+        if html:
+            table.notes.append("fields read as HTML, as Anki guesses from the first rows (the file has no #html line)")
     decks: set[str] = set()
-    for line, fields in rows:
-        if len(fields) != width:
-            table.problems.append(
-                Problem(
-                    path,
-                    line,
-                    None,
-                    f"expected {width} fields separated by {_separator_name(sep)}, found {len(fields)}; "
-                    "put a field that holds the separator in double quotes",
-                )
-            )
+    media: list[str] = []
+    for row in rows:
+        if len(row.fields) != columns.width:
+            table.problems.append(Problem(path, row.line, None, _width_message(row, columns, head, sep, guessed)))
             continue
-        texts = [fields[c] for c in text_columns]
-        if head.html:
-            texts = [_from_html(t) for t in texts]
-        tags = head.tags + (tuple(fields[special["tags"]].split()) if "tags" in special else ())
-        tags = tuple(dict.fromkeys(tags))
-        card = Card(line, texts[0], texts[1], tuple(t for t in texts[2:] if t.strip()), tags)
-        decks.add(fields[special["deck"]] if "deck" in special else "")
-        problems = _card_problems(card, path)
-        if problems:
-            table.problems.extend(problems)
-        else:
-            table.cards.append(card)
+        if "deck" in columns.special:
+            decks.add(row.fields[columns.special["deck"]])
+        cards, problems, row_media = _row_cards(row, columns, head, html, path, table.notes)
+        table.problems += problems
+        if row_media:
+            media.append(f"line {row.line} ({', '.join(row_media)})")
+        if not problems:
+            table.cards += cards
+    if media:
+        table.notes.append(f"left out media, which a deck cannot show: {'; '.join(media)}")
     if len(decks) == 1 and not table.deck_name:
-        name = decks.pop().rsplit("::", 1)[-1].strip()
-        table.deck_name = "" if CONTROL.search(name) else name
+        table.deck_name = _deck_name(decks.pop())
+    _report_duplicates(table, path)
     return table
 
 
-def _card_problems(card: Card, path: Path) -> list[Problem]:
+def _deck_name(name: str) -> str:
+    name = name.rsplit("::", 1)[-1].strip()
+    return "" if CONTROL.search(name) else name
+
+
+def _names_columns(row: Row) -> bool:
+    return tuple(f.strip().casefold() for f in row.fields[:2]) in HEADER_ROWS
+
+
+def _columns(head: AnkiHeader, names: list[str] | None, first: Row, path: Path, table: CardTable) -> _Columns | None:
+    """How wide rows are and which columns hold what; None (and a problem) when the header cannot be used."""
+    width = len(names) if names is not None else len(first.fields)
+    before = len(table.problems)
+    for key, column in head.special.items():
+        if column >= width:
+            table.problems.append(
+                Problem(
+                    path,
+                    head.where.get(f"{key} column"),
+                    None,
+                    f"#{key} column:{column + 1} names column {column + 1}, but the rows have {plural(width, 'field')}",
+                )
+            )
+    if len(table.problems) > before:
+        return None
+    special = {k: v for k, v in head.special.items() if k in ("guid", "notetype", "deck", "tags")}
+    return _Columns(width, special, names or [])
+
+
+def _width_message(row: Row, columns: _Columns, head: AnkiHeader, sep: str, guessed: bool) -> str:
+    found = len(row.fields)
+    if head.columns is not None:
+        return (
+            f"#columns (line {head.where['columns']}) names {plural(columns.width, 'column')}, "
+            f"but this row has {plural(found, 'field')} separated by {separator_name(sep)}"
+        )
+    guess = " (a guess: choose another with --separator)" if guessed else ""
+    return (
+        f"expected {columns.width} fields separated by {separator_name(sep)}{guess}, found {found}; "
+        "put a field that holds the separator in double quotes"
+    )
+
+
+def _note_type(row: Row, columns: _Columns, head: AnkiHeader) -> str:
+    if "notetype" in columns.special:
+        return row.fields[columns.special["notetype"]].strip()
+    return head.notetype
+
+
+def _row_cards(
+    row: Row, columns: _Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str]
+) -> tuple[list[Card], list[Problem], list[str]]:
+    """The cards one row gives, its problems, and the media it named."""
+    special = set(columns.special.values())
+    text_columns = [c for c in range(columns.width) if c not in special]
+    note_type = _note_type(row, columns, head)
+    fields_of = NOTE_TYPES.get(note_type.casefold()) if note_type else None
+    if note_type.startswith("quiz: "):
+        fields_of = QUIZ_NOTE_TYPE
+    if note_type and fields_of is None:
+        known = "Basic, its reversed and typed-answer variants, Cloze, and quiz's own"
+        where = (
+            "the note type column" if "notetype" in columns.special else f"#notetype (line {head.where['notetype']})"
+        )
+        message = f'note type "{note_type}" in {where} is not one quiz can import ({known})'
+        return [], [Problem(path, row.line, None, message)], []
+    media: list[str] = []
+    texts: dict[int, str] = {}
+    for c in text_columns:
+        read = field_text(row.fields[c], html=html)
+        texts[c] = read.text
+        media += read.media
+    role = _roles(text_columns, columns.names, fields_of)
+    tags = head.tags + (tuple(row.fields[columns.special["tags"]].split()) if "tags" in columns.special else ())
+    tags = tuple(dict.fromkeys(tags))
+    guid = row.fields[columns.special["guid"]].strip() if "guid" in columns.special else ""
+    key = fact_id_for_guid(guid) if guid else ""
+    first = texts.get(role.get("first", -1), "")
+    second = texts.get(role.get("second", -1), "")
+    extra = tuple(texts[c] for c in role.get("extra", ()) if texts[c].strip())  # type: ignore[union-attr]
+    if extra and fields_of is None and "tags" not in columns.special and THIRD_COLUMN not in notes:
+        notes.append(THIRD_COLUMN)
+    is_cloze = (note_type.casefold() == "cloze") if note_type else has_cloze(first)
+    if is_cloze:
+        return _cloze_cards(row, first, (second, *extra), tags, key, path, media)
+    problems = _card_problems(row.line, first, second, extra, tags, media, path)
+    if "reverse" in role and texts[role["reverse"]].strip() or note_type.casefold() == "basic (and reversed card)":  # type: ignore[index]
+        notes.append(f"line {row.line}: Anki also asks this card in reverse; quiz asks the front only")
+    return [Card(row.line, first, second, extra, tags, key)], problems, media
+
+
+def _fields_of(note_type: str) -> tuple[str, ...] | None:
+    """The fields of a note type quiz imports, in order; None for any other."""
+    return QUIZ_NOTE_TYPE if note_type.startswith("quiz: ") else NOTE_TYPES.get(note_type.casefold())
+
+
+def _roles(text_columns: list[int], names: list[str], fields_of: tuple[str, ...] | None) -> dict[str, object]:
+    """Which text column is the question ("first"), the answer ("second"), the reverse flag, and the rest."""
+    wanted = [f.casefold() for f in (fields_of or ("Front", "Back"))]
+    by_name: dict[str, int] = {}
+    for c in text_columns:
+        name = names[c].strip().casefold() if c < len(names) else ""
+        name = _SAME_AS.get(name, name)
+        if name in wanted and name not in by_name:
+            by_name[name] = c
+    if not by_name:
+        by_name = dict(zip(wanted, text_columns, strict=False))
+    role: dict[str, object] = {}
+    if wanted[0] in by_name:
+        role["first"] = by_name[wanted[0]]
+    if len(wanted) > 1 and wanted[1] in by_name:
+        role["second"] = by_name[wanted[1]]
+    if "add reverse" in by_name:
+        role["reverse"] = by_name["add reverse"]
+    used = set(by_name.values())
+    further = [by_name[w] for w in wanted[2:] if w in by_name and w not in _NOT_TEXT]
+    role["extra"] = further + [c for c in text_columns if c not in used]
+    return role
+
+
+def _cloze_cards(
+    row: Row, text: str, extra: tuple[str, ...], tags: tuple[str, ...], key: str, path: Path, media: list[str]
+) -> tuple[list[Card], list[Problem], list[str]]:
+    made = clozes(text)
+    if not made:
+        return [], [Problem(path, row.line, None, "a cloze note without a cloze deletion such as {{c1::...}}")], media
+    cards, problems = [], []
+    extra = tuple(e for e in extra if e.strip())
+    for cloze in made:
+        problems += _card_problems(row.line, cloze.question, cloze.answer, extra, tags, media, path)
+        cards.append(Card(row.line, cloze.question, cloze.answer, extra, tags, f"{key}-c{cloze.number}" if key else ""))
+    return cards, list(dict.fromkeys(problems)), media
+
+
+def _card_problems(
+    line: int, front: str, back: str, extra: tuple[str, ...], tags: tuple[str, ...], media: list[str], path: Path
+) -> list[Problem]:
     found = []
-    for label, value in (("term (first field)", card.front), ("definition (second field)", card.back)):
+    for label, value in (("term (first field)", front), ("definition (second field)", back)):
         if not value.strip():
-            found.append(Problem(path, card.line, None, f"the {label} is empty"))
+            if media:
+                message = f"the {label} is only media ({', '.join(media)}), which a deck cannot show"
+            else:
+                message = f"the {label} is empty"
+            found.append(Problem(path, line, None, message))
     for label, values in (
-        ("term (first field)", [card.front]),
-        ("definition (second field)", [card.back]),
-        ("a further field", card.extra),
-        ("a tag", card.tags),
+        ("term (first field)", [front]),
+        ("definition (second field)", [back]),
+        ("a further field", list(extra)),
+        ("a tag", list(tags)),
     ):
         for value in values:
             bad = CONTROL.search(value)
@@ -299,7 +346,7 @@ def _card_problems(card: Card, path: Path) -> list[Problem]:
                 found.append(
                     Problem(
                         path,
-                        card.line + value.count("\n", 0, bad.start()),
+                        line + value.count("\n", 0, bad.start()),
                         None,
                         f"the {label} contains the control character U+{ord(bad.group()):04X}, "
                         "which a deck cannot hold; remove it and import again",
@@ -308,12 +355,45 @@ def _card_problems(card: Card, path: Path) -> list[Problem]:
     return found
 
 
+def _report_duplicates(table: CardTable, path: Path) -> None:
+    """Leave out a card that repeats another's question and answer, saying so; a repeated guid is a problem."""
+    seen: dict[tuple[str, str], int] = {}
+    keys: dict[str, int] = {}
+    questions: dict[str, int] = {}
+    kept = []
+    for card in table.cards:
+        if card.key and card.key in keys and keys[card.key] != card.line:
+            table.problems.append(
+                Problem(path, card.line, None, f"this note's guid is also the guid of line {keys[card.key]}")
+            )
+            continue
+        keys.setdefault(card.key, card.line)
+        pair = (" ".join(card.front.split()).casefold(), " ".join(card.back.split()).casefold())
+        if pair in seen:
+            table.notes.append(f"line {card.line} repeats line {seen[pair]} (same question and answer): imported once")
+            continue
+        seen[pair] = card.line
+        if pair[0] in questions:
+            table.notes.append(
+                f"line {card.line} asks the same question as line {questions[pair[0]]} with another answer; "
+                "a learner cannot tell them apart"
+            )
+        questions.setdefault(pair[0], card.line)
+        kept.append(card)
+    table.cards = kept
+
+
 def cards_to_deck(cards: Sequence[Card], *, deck_id: str, title: str, group: str | None = None) -> Deck:
-    """A deck with one fact per card: ids made from the term, all in one group for multiple choice."""
-    taken: set[str] = set()
+    """A deck with one fact per card, all in one group for multiple choice.
+
+    A card whose note had a guid takes the id the guid gives (fact_id_for_guid), so importing the
+    file again after an edit in Anki keeps every fact's id and history; others take one made from
+    the question, made unique.
+    """
+    taken = {card.key for card in cards if card.key}
     facts = []
     for n, card in enumerate(cards, start=1):
-        fact_id = unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
+        fact_id = card.key or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
         facts.append(
             Fact(
                 id=fact_id,
@@ -327,6 +407,14 @@ def cards_to_deck(cards: Sequence[Card], *, deck_id: str, title: str, group: str
     return Deck(id=deck_id, title=title, facts=tuple(facts))
 
 
+class Imported(NamedTuple):
+    """An import's result: the deck, notes on what was decided, and the rows left out (with --skip-bad)."""
+
+    deck: Deck
+    notes: list[str]
+    skipped: list[Problem]
+
+
 def import_cards(
     text: str,
     path: Path | str,
@@ -337,13 +425,18 @@ def import_cards(
     separator: str | None = None,
     header: bool | None = None,
     quotes: bool = True,
-) -> tuple[Deck, list[str]]:
-    """The deck made from an export's text, and notes on what was decided; DeckError lists every bad row."""
+    skip_bad: bool = False,
+) -> Imported:
+    """The deck made from an export's text; DeckError lists every bad row.
+
+    With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
+    """
     path = Path(path)
     table = read_cards(text, path, separator=separator, header=header, quotes=quotes)
-    if table.problems:
-        raise DeckError(sorted(table.problems, key=lambda p: p.line or 0))
+    problems = sorted(table.problems, key=lambda p: p.line or 0)
+    if problems and not (skip_bad and table.cards):
+        raise DeckError(problems)
     if not table.cards:
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
-    return cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group), table.notes
+    return Imported(cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group), table.notes, problems)
