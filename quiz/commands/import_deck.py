@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError
     from quiz.interop.files import write_text
-    from quiz.interop.importer import import_cards, separator_text
+    from quiz.interop.importer import BadRows, import_cards, separator_text
     from quiz.interop.slug import slugify
     from quiz.plural import plural
 
@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in err.problems:
             print(problem)
         print(f"{plural(len(err.problems), 'problem')}; nothing was written")
-        if not args.skip_bad:
+        if isinstance(err, BadRows):
             print("(--skip-bad writes the rows that can be imported and lists the others)")
         return 1
     for note in notes:

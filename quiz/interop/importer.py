@@ -407,6 +407,10 @@ def cards_to_deck(cards: Sequence[Card], *, deck_id: str, title: str, group: str
     return Deck(id=deck_id, title=title, facts=tuple(facts))
 
 
+class BadRows(DeckError):
+    """Some rows cannot become facts while others can (with skip_bad, those others are imported)."""
+
+
 class Imported(NamedTuple):
     """An import's result: the deck, notes on what was decided, and the rows left out (with --skip-bad)."""
 
@@ -434,7 +438,9 @@ def import_cards(
     path = Path(path)
     table = read_cards(text, path, separator=separator, header=header, quotes=quotes)
     problems = sorted(table.problems, key=lambda p: p.line or 0)
-    if problems and not (skip_bad and table.cards):
+    if problems and table.cards and not skip_bad:
+        raise BadRows(problems)
+    if problems and not table.cards:
         raise DeckError(problems)
     if not table.cards:
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
