@@ -11,6 +11,8 @@ import re
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from quiz.interop.mathjax import mend_delimiters
+
 _BLOCKS = frozenset({"div", "p", "li", "tr", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
 _SKIPPED = frozenset({"script", "style"})
 _SOUND = re.compile(r"\[sound:([^\]]*)\]")
@@ -77,4 +79,4 @@ def field_text(field: str, *, html: bool) -> FieldText:
         field = "".join(parser.parts).replace("\xa0", " ")
         field = "\n".join(line.strip(" ") for line in field.split("\n"))
         field = _BLANK_LINES.sub("\n\n", field).strip()
-    return FieldText(field, tuple(media))
+    return FieldText(mend_delimiters(field), tuple(media))
