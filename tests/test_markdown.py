@@ -38,7 +38,9 @@ def test_any_text_renders_as_written(text: str) -> None:
     assert rendered_text(block(text)) == plain(text)
 
 
-ONE_LINE = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40).filter(str.strip)
+ONE_LINE = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40).filter(
+    str.strip
+)
 
 
 @settings(max_examples=300, deadline=None)
