@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TextIO
 
 from quiz import history
 from quiz.errors import QuizError
@@ -507,29 +507,52 @@ class Store:
         """One summary per studied deck."""
         return history.deck_summaries(self._conn, self.scheduler, utc(now), deck_id)
 
-    def export_csv(self, path: Path) -> int:
-        """Write every answer to a new CSV file readable by its owner alone; return the count."""
-        import csv  # only here: the app's start-up does not need it
-
-        fields = [
-            "answer_id", "session_id", "deck_id", "fact_id", "deck_version", "content_hash",
-            "kind", "response", "correct", "rating", "response_ms", "answered_at",
-        ]  # fmt: skip
+    def export_csv(
+        self,
+        path: Path,
+        *,
+        titles: Mapping[str, str] | None = None,
+        questions: Mapping[tuple[str, str], str] | None = None,
+    ) -> int:
+        """Write every answer to a new CSV file readable by its owner alone (as write_csv); return the count."""
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         os.fchmod(fd, FILE_MODE)
-        count = 0
         with open(fd, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            writer.writerow(fields)
-            for a in self.answers():
-                writer.writerow(
-                    [
-                        a.id, a.session_id, _cell(a.deck_id), _cell(a.fact_id),
-                        _cell(a.deck_version), a.content_hash, a.kind, _cell(a.response),
-                        int(a.correct), a.rating, a.response_ms, stamp(a.answered_at),
-                    ]
-                )  # fmt: skip
-                count += 1
+            return self.write_csv(out, titles=titles, questions=questions)
+
+    def write_csv(
+        self,
+        out: TextIO,
+        *,
+        titles: Mapping[str, str] | None = None,
+        questions: Mapping[tuple[str, str], str] | None = None,
+    ) -> int:
+        """Write every answer as CSV rows to `out` and return the count.
+
+        The history keeps ids only; `titles` (deck id -> title) and `questions` ((deck id, fact id)
+        -> question) fill the last two columns, so a person can read the file; "" where unknown.
+        """
+        import csv  # only here: the app's start-up does not need it
+
+        titles = titles or {}
+        questions = questions or {}
+        fields = [
+            "answer_id", "session_id", "deck_id", "fact_id", "deck_version", "content_hash",
+            "kind", "response", "correct", "rating", "response_ms", "answered_at", "deck_title", "question",
+        ]  # fmt: skip
+        count = 0
+        writer = csv.writer(out)
+        writer.writerow(fields)
+        for a in self.answers():
+            writer.writerow(
+                [
+                    a.id, a.session_id, _cell(a.deck_id), _cell(a.fact_id),
+                    _cell(a.deck_version), a.content_hash, a.kind, _cell(a.response),
+                    int(a.correct), a.rating, a.response_ms, stamp(a.answered_at),
+                    _cell(titles.get(a.deck_id, "")), _cell(questions.get((a.deck_id, a.fact_id), "")),
+                ]
+            )  # fmt: skip
+            count += 1
         return count
 
     # -- backups ------------------------------------------------------------------------------
