@@ -8,22 +8,52 @@ so that `quiz check` starts fast.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from quiz import __version__
-from quiz.errors import QuizError
+from quiz.errors import QuizError, UsageError
 
-EXIT_OK, EXIT_PROBLEM = 0, 1
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
 COMMANDS = ("study", "decks", "check", "new", "preview", "import", "export", "history")
 """Every subcommand, in the order `quiz --help` lists them."""
 
 _MODULE = {"import": "import_deck"}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors suggest the closest option or choice ("did you mean")."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print this command's usage and the message with a suggestion, and exit with status 2."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {self.suggest(message)}\n")
+
+    def suggest(self, message: str) -> str:
+        """The message with "did you mean ..." added where a close option or choice exists."""
+        unknown = re.match(r"unrecognized arguments: (\S+)", message)
+        if unknown and unknown.group(1).startswith("-"):
+            word = unknown.group(1).split("=", 1)[0]
+            options = [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+            return message + _did_you_mean(word, options)
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            choices = re.findall(r"'([^']*)'", choice.group(2))
+            return message + _did_you_mean(choice.group(1), choices)
+        return message
+
+
+def _did_you_mean(word: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _command_module(name: str) -> ModuleType:
@@ -55,7 +85,7 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     """Build the argument parser: every subcommand for help, only the one named otherwise."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="quiz",
         description="Learn about a disease and its treatment with quizzes and flashcards. "
         "With no command, quiz opens the app.",
@@ -71,6 +101,14 @@ def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dic
     return parser, modules
 
 
+def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
+    """The parser of the subcommand `name` (the top-level parser when there is none)."""
+    for action in parser._subparsers._group_actions if parser._subparsers else []:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]  # type: ignore[no-any-return]
+    return parser
+
+
 def _open_app(args: argparse.Namespace) -> int:
     """`quiz` with no command: the app's Home screen."""
     from quiz.tui.run import run_home
@@ -82,11 +120,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code; errors are printed, never raised."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, modules = build_parser(argv)
-    args = parser.parse_args(argv)
+    try:
+        args, extra = parser.parse_known_args(argv)
+        command = _subparser(parser, args.command)
+        if extra:
+            command.error(f"unrecognized arguments: {' '.join(extra)}")
+    except SystemExit as done:
+        return int(done.code or 0)
     try:
         if args.command is None:
             return _open_app(args)
         return int(modules[args.command].run(args))
+    except UsageError as err:
+        command.print_usage(sys.stderr)
+        print(f"{command.prog}: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except QuizError as err:
         print(f"quiz: {err}", file=sys.stderr)
         return EXIT_PROBLEM

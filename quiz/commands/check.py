@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from quiz.plural import plural
+
 HELP = "check deck files and folders, printing every problem with its line and column"
 
 
@@ -59,14 +61,10 @@ def run(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _summary(checked: int, bad: int, errors: int, warnings: int, *, strict: bool) -> str:
     if checked == 0:
         return "no deck files found (decks are *.toml files)"
-    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
-    verdict = "all valid" if not bad else f"{_plural(bad, 'deck')} with problems"
+    parts = [plural(errors, "error"), plural(warnings, "warning")]
+    verdict = "all valid" if not bad else f"{plural(bad, 'deck')} with problems"
     mode = " (strict)" if strict else ""
-    return f"checked {_plural(checked, 'deck')}{mode}: {verdict}; {', '.join(parts)}"
+    return f"checked {plural(checked, 'deck')}{mode}: {verdict}; {', '.join(parts)}"

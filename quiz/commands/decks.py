@@ -15,6 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.discover import discover
     from quiz.paths import data_dir, user_decks_dir
+    from quiz.plural import plural
 
     root = data_dir(args.data_dir)
     found = discover(root)
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     for f in found:
         origin = "built-in" if f.builtin else "yours"
         if f.deck:
-            print(f"{f.deck.id}  {f.deck.title}  ({len(f.deck.facts)} facts, {origin})\n    {f.path}")
+            print(f"{f.deck.id}  {f.deck.title}  ({plural(len(f.deck.facts), 'fact')}, {origin})\n    {f.path}")
         else:
             assert f.error is not None
             print(f"{f.id}  [cannot be used: {f.error.problems[0].message}]  ({origin})\n    {f.path}")

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from quiz.deck.model import Deck
 from quiz.paths import FILE_MODE
+from quiz.plural import plural
 from quiz.study import StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.text import percent, plain, source_line
@@ -58,7 +59,7 @@ class SummaryScreen(Screen[str]):
         if self.unsaved:
             head.append(
                 Content.styled(
-                    f"! {self.unsaved} answer{'s' if self.unsaved != 1 else ''} could not be saved to your history.",
+                    f"! {plural(self.unsaved, 'answer')} could not be saved to your history.",
                     "bold",
                 )
             )
