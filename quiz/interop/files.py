@@ -22,12 +22,20 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise QuizError(f"{folder}: no such folder")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    if path.is_dir():
+        raise QuizError(f"{path}: is a folder; name a file to write")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise QuizError(f"{path}: cannot be written ({err.strerror or err})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
         os.chmod(tmp, _default_mode())
         os.replace(tmp, path)
+    except OSError as err:  # the temporary file's name means nothing to the person: name theirs
+        Path(tmp).unlink(missing_ok=True)
+        raise QuizError(f"{path}: cannot be written ({err.strerror or err})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
