@@ -221,7 +221,7 @@ def test_cli_rejects_bad_options_and_encodings(tmp_path: Path, capsys: pytest.Ca
     src.write_bytes("a\tb\nFi\xe8vre\tfever\n".encode("latin-1"))
     assert main(["import", str(src), "-o", str(tmp_path / "x.toml")]) == 1
     assert ":2: not UTF-8 text" in capsys.readouterr().err
-    assert main(["import", str(SAMPLES / "quizlet-tab.txt"), "-o", str(tmp_path / "x.toml"), "--id", "X Y"]) == 1
+    assert main(["import", str(SAMPLES / "quizlet-tab.txt"), "-o", str(tmp_path / "x.toml"), "--id", "X Y"]) == 2
     assert 'like "x-y"' in capsys.readouterr().err
 
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 HELP = "make a deck from cards exported as text by Anki (notes in plain text) or Quizlet"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", type=Path, help="the exported text file, one card per line")
+    parser.add_argument(
+        "file", metavar="FILE", type=Path, help="the exported text file, one card per line ('-': standard input)"
+    )
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", metavar="DECK.toml", type=Path, help="the deck file to write")
+    target.add_argument(
+        "-o", "--output", metavar="DECK.toml", type=Path, help="the deck file to write ('-': standard output)"
+    )
     target.add_argument(
         "--update",
         metavar="DECK.toml",
@@ -55,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError
     from quiz.deck.load import MAX_BYTES, SLUG, load_deck, parse_deck
     from quiz.deck.write import deck_to_toml
-    from quiz.errors import QuizError
+    from quiz.errors import QuizError, UsageError
     from quiz.interop.files import write_text
     from quiz.interop.importer import BadRows, import_cards, separator_text
     from quiz.interop.slug import slugify
@@ -63,30 +68,37 @@ def run(args: argparse.Namespace) -> int:
 
     source: Path = args.file
     out: Path = args.update or args.output
-    if out.suffix != ".toml":
-        raise QuizError(f"{out}: a deck file's name ends in .toml")
-    if args.update is None and out.exists() and not args.force:
+    to_stdout = args.update is None and str(out) == "-"
+    report = sys.stderr if to_stdout else sys.stdout  # standard output carries the deck itself
+    if out.suffix != ".toml" and not to_stdout:
+        raise UsageError(f"{out}: a deck file's name ends in .toml ('-' writes the deck to standard output)")
+    if str(source) != "-" and not source.is_file():
+        raise UsageError(f"{source}: no such file")
+    if to_stdout:
+        pass
+    elif args.update is None and out.exists() and not args.force:
         raise QuizError(f"{out}: already exists; add --force to replace it, or --update to update it in place")
     if args.update is not None and not out.is_file():
         raise QuizError(f"{out}: no such deck file to update")
-    if out.exists() and source.exists() and out.samefile(source):
+    if not to_stdout and out.exists() and source.exists() and out.samefile(source):
         raise QuizError(f"{out}: is the file being imported; choose another output")
     existing = load_deck(out) if args.update is not None else None
     if existing is not None:
         if args.deck_id is not None and args.deck_id != existing.id:
-            raise QuizError(f"--id {args.deck_id!r}: the deck being updated has the id {existing.id!r}")
+            raise UsageError(f"--id {args.deck_id!r}: the deck being updated has the id {existing.id!r}")
         deck_id = existing.id
     else:
-        deck_id = args.deck_id if args.deck_id is not None else slugify(out.stem) or "imported"
+        name = source.stem if to_stdout else out.stem
+        deck_id = args.deck_id if args.deck_id is not None else slugify(name) or "imported"
     if not SLUG.match(deck_id):
-        raise QuizError(
+        raise UsageError(
             f"--id {deck_id!r} is not a slug: use lowercase letters a-z, digits and single hyphens, "
             f'like "{slugify(deck_id) or "my-deck"}"'
         )
     try:
         separator = separator_text(args.separator) if args.separator is not None else None
     except ValueError as err:
-        raise QuizError(f"--separator: {err}") from None
+        raise UsageError(f"--separator: {err}") from None
     text = _read_text(source, MAX_BYTES)
     try:
         deck, notes, skipped = import_cards(
@@ -112,16 +124,19 @@ def run(args: argparse.Namespace) -> int:
         _check_size(toml, MAX_BYTES)
     except DeckError as err:
         for problem in err.problems:
-            print(problem)
-        print(f"{plural(len(err.problems), 'problem')}; nothing was written")
+            print(problem, file=report)
+        print(f"{plural(len(err.problems), 'problem')}; nothing was written", file=report)
         if isinstance(err, BadRows):
-            print("(--skip-bad writes the rows that can be imported and lists the others)")
+            print("(--skip-bad writes the rows that can be imported and lists the others)", file=report)
         return 1
     for note in notes:
-        print(f"note: {note}")
+        print(f"note: {note}", file=report)
     for problem in skipped:
-        print(f"skipped: {problem}")
-    write_text(out, toml)
+        print(f"skipped: {problem}", file=report)
+    if to_stdout:
+        print(toml, end="")
+    else:
+        write_text(out, toml)
     left_out = f"; {plural(len(skipped), 'problem')} left rows out (listed above)" if skipped else ""
     if existing is not None:
         print(
@@ -134,14 +149,15 @@ def run(args: argparse.Namespace) -> int:
                 f"(delete them by hand if they are gone for good): {', '.join(update.missing)}"
             )
         return 0
-    print(f"wrote {out}: {plural(len(deck.facts), 'fact')} from {source}{left_out}")
+    where = "standard output" if to_stdout else out
+    print(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)
     return 0
 
 
 def _read_text(source: Path, limit: int) -> str:
     from quiz.errors import QuizError
 
-    raw = source.read_bytes()
+    raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else source.read_bytes()
     if len(raw) > limit:
         raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
     try:
