@@ -528,3 +528,16 @@ async def test_no_backup_worker_starts_when_no_backup_is_due(deck: Path, tmp_pat
         await pilot.pause()
         assert not [w for w in app.workers if w.group == "backup"]
     assert len(list((data / "backups").glob("*.db"))) == 1
+
+
+async def test_two_decks_with_one_id_show_as_a_problem_naming_both(deck: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    copy = write_deck(tmp_path / "decks", name="copy.toml")
+    app = make_app([deck, copy], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#decks", DataTable)
+        assert "cannot be used" in str(table.get_row_at(0)[0])
+        detail = str(app.screen.query_one("#deck-detail").render())
+        assert 'deck id "kidney-care" is also the id of' in detail and "copy.toml" in detail

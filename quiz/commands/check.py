@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.plural import plural
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
 
 HELP = "check deck files and folders, printing every problem with its line and column"
 
@@ -20,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.deck.discover import deck_files, deck_folders
+    from quiz.deck.discover import deck_files, deck_folders, shared_id_problems
     from quiz.deck.errors import DeckError, Problem
     from quiz.deck.load import load_deck
     from quiz.lint import graded_reading_stats, lint_deck
@@ -35,14 +39,21 @@ def run(args: argparse.Namespace) -> int:
         return 2
     stats = None
     checked = bad = errors = warnings = 0
+    loaded: list[tuple[Path, Deck | DeckError]] = []
     for path in deck_files(paths):
+        try:
+            loaded.append((path, load_deck(path)))
+        except DeckError as err:
+            loaded.append((path, err))
+    shared = {p.path: p for p in shared_id_problems((path, d) for path, d in loaded if not isinstance(d, DeckError))}
+    for path, deck in loaded:
         checked += 1
         problems: list[Problem] = []
-        try:
-            deck = load_deck(path)
-        except DeckError as err:
-            problems.extend(err.problems)
+        if isinstance(deck, DeckError):
+            problems.extend(deck.problems)
         else:
+            if path in shared:
+                problems.append(shared[path])
             problems.extend(lint_deck(deck))
             counts = graded_reading_stats(deck)
             stats = counts if stats is None else stats + counts
