@@ -181,7 +181,7 @@ def test_any_table_of_texts_imports_exactly(rows: list[tuple[str, str]], sep: st
     # A file's first character U+FEFF is its byte-order mark, dropped as exports expect
     # (test_comments_blank_lines_crlf_and_bom), so a first term cannot begin with one.
     assume(not text.startswith("\ufeff"))
-    deck, _, _ = import_cards(text, "t.txt", deck_id="t", separator=sep, header=False)
+    deck, _, _ = import_cards(text, "t.txt", deck_id="t", separator=sep, header=False, html=False)
     loaded = parse_deck(deck_to_toml(deck), "t.toml")
     assert loaded == deck
     assert [(f.question, f.answer) for f in loaded.facts] == rows

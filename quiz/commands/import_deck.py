@@ -44,6 +44,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     header.add_argument(
         "--no-header", dest="header", action="store_false", help="the first row is a card, whatever it says"
     )
+    html = parser.add_mutually_exclusive_group()
+    html.add_argument(
+        "--html",
+        dest="html",
+        action="store_true",
+        default=None,
+        help="fields are HTML (default: Anki's #html line or a guess)",
+    )
+    html.add_argument("--no-html", dest="html", action="store_false", help="fields are plain text, whatever they hold")
     parser.add_argument(
         "--no-quotes",
         dest="quotes",
@@ -110,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
             separator=separator,
             header=args.header,
             quotes=args.quotes,
+            html=args.html,
             skip_bad=args.skip_bad,
         )
         if existing is not None:

@@ -20,6 +20,7 @@ from quiz.deck.model import Deck, Fact
 from quiz.interop.cloze import clozes, has_cloze
 from quiz.interop.header import SEPARATORS, AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import field_text, looks_like_html
+from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, fields_of, roles
 from quiz.interop.rows import Row, guess_separator, read_rows
 from quiz.interop.slug import slugify, unique
 from quiz.plural import plural
@@ -27,26 +28,12 @@ from quiz.plural import plural
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
 """First rows read as column names rather than as a card (quiz's choice; Anki imports them as a card)."""
 
-NOTE_TYPES = {
-    "basic": ("Front", "Back"),
-    "basic (type in the answer)": ("Front", "Back"),
-    "basic (and reversed card)": ("Front", "Back"),
-    "basic (optional reversed card)": ("Front", "Back", "Add Reverse"),
-    "cloze": ("Text", "Back Extra"),
-}
-QUIZ_NOTE_TYPE = ("Question", "Answer", "Explanation", "Source")
-"""The fields of the note type `quiz export` writes ("quiz: DECK-ID"); the source is the deck's, not imported."""
-_NOT_TEXT = {"add reverse", "source"}
-KNOWN_TYPES = "Basic, its reversed and typed-answer variants, Cloze, and quiz's own"
-"""The note types quiz imports (Anki's stock ones, by name, any case) and their fields in order."""
-
 THIRD_COLUMN = (
     "fields after the second become the explanation (Anki would read the third as tags; "
     "a #tags column:N line says which column holds them)"
 )
 """The note printed when quiz reads a third column differently from Anki, on purpose."""
 
-_SAME_AS = {"question": "front", "term": "front", "answer": "back", "definition": "back"}
 _HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
 _ID_LENGTH = 40
 
@@ -104,8 +91,13 @@ def read_cards(
     separator: str | None = None,
     header: bool | None = None,
     quotes: bool = True,
+    html: bool | None = None,
 ) -> CardTable:
-    """Read an Anki or Quizlet text export; header None means "a first row like term/definition is a header"."""
+    """Read an Anki or Quizlet text export.
+
+    `header` None means "a first row like term/definition is a header"; `html` None means "as the
+    file's #html line says, or guessed from its first rows".
+    """
     path = Path(path)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -158,15 +150,19 @@ def read_cards(
             )
         )
         return table
-    if head.notetype and "notetype" not in columns.special and _fields_of(head.notetype) is None:
+    if head.notetype and "notetype" not in columns.special and fields_of(head.notetype) is None:
         message = f'#notetype: note type "{head.notetype}" is not one quiz can import ({KNOWN_TYPES})'
         table.problems.append(Problem(path, head.where["notetype"], None, message))
         return table
-    html = head.html
+    if html is None:
+        html = head.html
     if html is None:
         html = any(looks_like_html(f) for r in rows[:_HTML_SAMPLE] for f in r.fields)
         if html:
-            table.notes.append("fields read as HTML, as Anki guesses from the first rows (the file has no #html line)")
+            table.notes.append(
+                "fields read as HTML: the first rows hold HTML tags and the file has no #html line "
+                "(--no-html reads them as plain text)"
+            )
     decks: set[str] = set()
     media: list[str] = []
     for row in rows:
@@ -245,15 +241,9 @@ def _row_cards(
     special = set(columns.special.values())
     text_columns = [c for c in range(columns.width) if c not in special]
     note_type = _note_type(row, columns, head)
-    fields_of = NOTE_TYPES.get(note_type.casefold()) if note_type else None
-    if note_type.startswith("quiz: "):
-        fields_of = QUIZ_NOTE_TYPE
-    if note_type and fields_of is None:
-        known = "Basic, its reversed and typed-answer variants, Cloze, and quiz's own"
-        where = (
-            "the note type column" if "notetype" in columns.special else f"#notetype (line {head.where['notetype']})"
-        )
-        message = f'note type "{note_type}" in {where} is not one quiz can import ({known})'
+    fields = fields_of(note_type) if note_type else None
+    if note_type and fields is None:
+        message = f'note type "{note_type}" in the note type column is not one quiz can import ({KNOWN_TYPES})'
         return [], [Problem(path, row.line, None, message)], []
     media: list[str] = []
     texts: dict[int, str] = {}
@@ -261,52 +251,23 @@ def _row_cards(
         read = field_text(row.fields[c], html=html)
         texts[c] = read.text
         media += read.media
-    role = _roles(text_columns, columns.names, fields_of)
+    role = roles(text_columns, columns.names, fields)
     tags = head.tags + (tuple(row.fields[columns.special["tags"]].split()) if "tags" in columns.special else ())
     tags = tuple(dict.fromkeys(tags))
     guid = row.fields[columns.special["guid"]].strip() if "guid" in columns.special else ""
     key = fact_id_for_guid(guid) if guid else ""
-    first = texts.get(role.get("first", -1), "")
-    second = texts.get(role.get("second", -1), "")
-    extra = tuple(texts[c] for c in role.get("extra", ()) if texts[c].strip())  # type: ignore[union-attr]
-    if extra and fields_of is None and "tags" not in columns.special and THIRD_COLUMN not in notes:
+    first = texts.get(role.question, "") if role.question is not None else ""
+    second = texts.get(role.answer, "") if role.answer is not None else ""
+    extra = tuple(texts[c] for c in role.extra if texts[c].strip())
+    if extra and fields is None and "tags" not in columns.special and THIRD_COLUMN not in notes:
         notes.append(THIRD_COLUMN)
-    is_cloze = (note_type.casefold() == "cloze") if note_type else has_cloze(first)
-    if is_cloze:
+    if (note_type.casefold() == "cloze") if note_type else has_cloze(first):
         return _cloze_cards(row, first, (second, *extra), tags, key, path, media)
     problems = _card_problems(row.line, first, second, extra, tags, media, path)
-    if "reverse" in role and texts[role["reverse"]].strip() or note_type.casefold() == "basic (and reversed card)":  # type: ignore[index]
+    reversed_too = note_type.casefold() == ALWAYS_REVERSED or (role.reverse is not None and texts[role.reverse].strip())
+    if reversed_too:
         notes.append(f"line {row.line}: Anki also asks this card in reverse; quiz asks the front only")
     return [Card(row.line, first, second, extra, tags, key)], problems, media
-
-
-def _fields_of(note_type: str) -> tuple[str, ...] | None:
-    """The fields of a note type quiz imports, in order; None for any other."""
-    return QUIZ_NOTE_TYPE if note_type.startswith("quiz: ") else NOTE_TYPES.get(note_type.casefold())
-
-
-def _roles(text_columns: list[int], names: list[str], fields_of: tuple[str, ...] | None) -> dict[str, object]:
-    """Which text column is the question ("first"), the answer ("second"), the reverse flag, and the rest."""
-    wanted = [f.casefold() for f in (fields_of or ("Front", "Back"))]
-    by_name: dict[str, int] = {}
-    for c in text_columns:
-        name = names[c].strip().casefold() if c < len(names) else ""
-        name = _SAME_AS.get(name, name)
-        if name in wanted and name not in by_name:
-            by_name[name] = c
-    if not by_name:
-        by_name = dict(zip(wanted, text_columns, strict=False))
-    role: dict[str, object] = {}
-    if wanted[0] in by_name:
-        role["first"] = by_name[wanted[0]]
-    if len(wanted) > 1 and wanted[1] in by_name:
-        role["second"] = by_name[wanted[1]]
-    if "add reverse" in by_name:
-        role["reverse"] = by_name["add reverse"]
-    used = set(by_name.values())
-    further = [by_name[w] for w in wanted[2:] if w in by_name and w not in _NOT_TEXT]
-    role["extra"] = further + [c for c in text_columns if c not in used]
-    return role
 
 
 def _cloze_cards(
@@ -429,6 +390,7 @@ def import_cards(
     separator: str | None = None,
     header: bool | None = None,
     quotes: bool = True,
+    html: bool | None = None,
     skip_bad: bool = False,
 ) -> Imported:
     """The deck made from an export's text; DeckError lists every bad row.
@@ -436,7 +398,7 @@ def import_cards(
     With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
     """
     path = Path(path)
-    table = read_cards(text, path, separator=separator, header=header, quotes=quotes)
+    table = read_cards(text, path, separator=separator, header=header, quotes=quotes, html=html)
     problems = sorted(table.problems, key=lambda p: p.line or 0)
     if problems and table.cards and not skip_bad:
         raise BadRows(problems)
