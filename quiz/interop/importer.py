@@ -20,7 +20,7 @@ from quiz.deck.model import Deck, Fact
 from quiz.interop.cloze import clozes, has_cloze
 from quiz.interop.header import SEPARATORS, AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import field_text, looks_like_html
-from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, fields_of, roles
+from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, roles
 from quiz.interop.rows import Row, guess_separator, read_rows
 from quiz.interop.slug import slugify, unique
 from quiz.plural import plural
@@ -263,7 +263,7 @@ def _row_cards(
         notes.append(THIRD_COLUMN)
     if (note_type.casefold() == "cloze") if note_type else has_cloze(first):
         return _cloze_cards(row, first, (second, *extra), tags, key, path, media)
-    problems = _card_problems(row.line, first, second, extra, tags, media, path)
+    problems = _card_problems(row.line, first, second, extra, tags, media, path, _labels(fields, role))
     reversed_too = note_type.casefold() == ALWAYS_REVERSED or (role.reverse is not None and texts[role.reverse].strip())
     if reversed_too:
         notes.append(f"line {row.line}: Anki also asks this card in reverse; quiz asks the front only")
@@ -284,11 +284,32 @@ def _cloze_cards(
     return cards, list(dict.fromkeys(problems)), media
 
 
+_LABELS = ("term (first field)", "definition (second field)")
+
+
+def _labels(fields: tuple[str, ...] | None, role: Roles) -> tuple[str, str]:
+    """How a refusal names the question's and the answer's field: by the note type's name and column where known."""
+    if fields is None:
+        return _LABELS
+    columns = (role.question, role.answer)
+    return (
+        f'term (the "{fields[0]}" field, column {(columns[0] or 0) + 1})',
+        f'definition (the "{fields[1]}" field, column {(columns[1] or 0) + 1})',
+    )
+
+
 def _card_problems(
-    line: int, front: str, back: str, extra: tuple[str, ...], tags: tuple[str, ...], media: list[str], path: Path
+    line: int,
+    front: str,
+    back: str,
+    extra: tuple[str, ...],
+    tags: tuple[str, ...],
+    media: list[str],
+    path: Path,
+    labels: tuple[str, str] = _LABELS,
 ) -> list[Problem]:
     found = []
-    for label, value in (("term (first field)", front), ("definition (second field)", back)):
+    for label, value in zip(labels, (front, back), strict=True):
         if not value.strip():
             if media:
                 message = f"the {label} is only media ({', '.join(media)}), which a deck cannot show"
@@ -296,8 +317,8 @@ def _card_problems(
                 message = f"the {label} is empty"
             found.append(Problem(path, line, None, message))
     for label, values in (
-        ("term (first field)", [front]),
-        ("definition (second field)", [back]),
+        (labels[0], [front]),
+        (labels[1], [back]),
         ("a further field", list(extra)),
         ("a tag", list(tags)),
     ):
