@@ -149,3 +149,19 @@ def test_text_quiz_exports_to_anki_reads_back_the_same(lines: list[str]) -> None
     text = "\n".join(line.strip(" ") for line in lines)
     assume(text.strip() == text and text and "\n\n" not in text)
     assert field_text(to_html(text), html=True) == (text, ())
+
+
+def test_update_matches_facts_first_imported_without_guids_by_their_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = tmp_path / "feet.toml"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("How often should you check your feet?\tEvery day\nNew question?\tNew answer\n", encoding="utf-8")
+    assert main(["import", str(plain), "-o", str(deck)]) == 0
+    first = {f.question: f.id for f in load_deck(deck).facts}
+    assert main(["import", str(DATA / "reimport-v2.txt"), "--update", str(deck)]) == 0
+    facts = {f.question: f.id for f in load_deck(deck).facts}
+    assert facts["How often should you check your feet?"] == first["How often should you check your feet?"]
+    assert facts["New question?"] == first["New question?"]  # kept, and listed as no longer in the file
+    out = capsys.readouterr().out
+    assert f"(delete them by hand if they are gone for good): {first['New question?']}" in out

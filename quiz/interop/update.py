@@ -36,6 +36,34 @@ def _own_ids(deck: Deck) -> dict[str, str]:
     return {fact_id_for_guid(note_guid(deck.id, f.id)): f.id for f in deck.facts}
 
 
+def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
+    """Imported fact id -> the deck's fact id it updates, where the two differ.
+
+    Notes `quiz export` made map back to their facts; a fact whose id matches nothing else is
+    matched by its question, where exactly one unmatched fact of the deck asks it (a deck first
+    imported without Anki's guids, updated from an export with them).
+    """
+    own = _own_ids(deck)
+    ids = {new: old for new, old in own.items() if new != old}
+    present = {f.id for f in deck.facts}
+    matched = {ids.get(f.id, f.id) for f in imported.facts} & present
+    unmatched: dict[str, list[str]] = {}
+    for fact in deck.facts:
+        if fact.id not in matched:
+            unmatched.setdefault(_words(fact.question), []).append(fact.id)
+    for fact in imported.facts:
+        if ids.get(fact.id, fact.id) in present:
+            continue
+        same = unmatched.get(_words(fact.question), [])
+        if len(same) == 1:
+            ids[fact.id] = same.pop()
+    return ids
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def _merged(old: Fact, new: Fact) -> Fact:
     return old._replace(
         question=new.question,
@@ -69,8 +97,8 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
     spans = _fact_spans(lines)
     if len(spans) != len(deck.facts):
         raise DeckError([Problem(path, None, None, "--update needs every fact written as a [[facts]] table")])
-    own = _own_ids(deck)
-    incoming = {own.get(f.id, f.id): f for f in imported.facts}
+    ids = _matching_ids(deck, imported)
+    incoming = {ids.get(f.id, f.id): f for f in imported.facts}
     changed, kept, missing = [], [], []
     for fact, (start, end) in reversed(list(zip(deck.facts, spans, strict=True))):
         new = incoming.get(fact.id)
@@ -84,7 +112,7 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         changed.append(fact.id)
         lines[start:end] = fact_to_toml(merged).split("\n")
     present = {f.id for f in deck.facts}
-    added = [f._replace(id=own.get(f.id, f.id)) for f in imported.facts if own.get(f.id, f.id) not in present]
+    added = [f._replace(id=ids.get(f.id, f.id)) for f in imported.facts if ids.get(f.id, f.id) not in present]
     if added:
         at = _fact_spans(lines)[-1][1]
         lines[at:at] = ["", *"\n\n".join(fact_to_toml(f) for f in added).split("\n")]
