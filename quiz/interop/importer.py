@@ -58,7 +58,8 @@ def fact_id_for_guid(guid: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """One fact to be: its line, question, answer, further text, tags, and the id its note fixes ("" if none)."""
+    """One fact to be: its line, question, answer, further text, tags, the id its note fixes ("" if none),
+    and whether Anki would also ask it in reverse."""
 
     line: int
     front: str
@@ -66,6 +67,7 @@ class Card:
     extra: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     key: str = ""
+    reverse: bool = False
 
 
 @dataclass(slots=True)
@@ -177,6 +179,13 @@ def read_cards(
             media.append(f"line {row.line} ({', '.join(row_media)})")
         if not problems:
             table.cards += cards
+    reversed_lines = [str(card.line) for card in table.cards if card.reverse]
+    if reversed_lines:
+        table.notes.append(
+            f"Anki also asks {plural(len(reversed_lines), 'card')} in reverse "
+            f"({'line' if len(reversed_lines) == 1 else 'lines'} {', '.join(reversed_lines)}); "
+            "quiz asks the front only"
+        )
     if media:
         table.notes.append(f"left out media, which a deck cannot show: {'; '.join(media)}")
     if len(decks) == 1 and not table.deck_name:
@@ -265,9 +274,7 @@ def _row_cards(
         return _cloze_cards(row, first, (second, *extra), tags, key, path, media)
     problems = _card_problems(row.line, first, second, extra, tags, media, path, _labels(fields, role))
     reversed_too = note_type.casefold() == ALWAYS_REVERSED or (role.reverse is not None and texts[role.reverse].strip())
-    if reversed_too:
-        notes.append(f"line {row.line}: Anki also asks this card in reverse; quiz asks the front only")
-    return [Card(row.line, first, second, extra, tags, key)], problems, media
+    return [Card(row.line, first, second, extra, tags, key, reverse=bool(reversed_too))], problems, media
 
 
 def _cloze_cards(
