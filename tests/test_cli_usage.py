@@ -103,3 +103,13 @@ def test_history_csv_to_standard_output_with_questions_and_titles(
     ]
     assert "wrote 1 answer to standard output" in captured.err
     assert not Path("-").exists()
+
+
+def test_import_update_refuses_a_title_it_would_ignore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    deck = tmp_path / "d.toml"
+    deck.write_text(COMPLETE.read_text(encoding="utf-8"), encoding="utf-8")
+    cards = tmp_path / "c.txt"
+    cards.write_text("q\ta\n", encoding="utf-8")
+    assert main(["import", str(cards), "--update", str(deck), "--title", "New"]) == 2
+    assert "--title does not go with --update" in capsys.readouterr().err
+    assert deck.read_text(encoding="utf-8") == COMPLETE.read_text(encoding="utf-8")

@@ -91,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
         raise QuizError(f"{out}: no such deck file to update")
     if not to_stdout and out.exists() and source.exists() and out.samefile(source):
         raise QuizError(f"{out}: is the file being imported; choose another output")
+    if args.update is not None and args.title is not None:
+        raise UsageError("--title does not go with --update, which keeps the deck's own title: edit it in the file")
     existing = load_deck(out) if args.update is not None else None
     if existing is not None:
         if args.deck_id is not None and args.deck_id != existing.id:
