@@ -83,9 +83,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}: a deck file's name ends in .toml ('-' writes the deck to standard output)")
     if str(source) != "-" and not source.is_file():
         raise UsageError(f"{source}: no such file")
-    if to_stdout:
-        pass
-    elif args.update is None and out.exists() and not args.force:
+    if args.update is None and not to_stdout and out.exists() and not args.force:
         raise QuizError(f"{out}: already exists; add --force to replace it, or --update to update it in place")
     if args.update is not None and not out.is_file():
         raise QuizError(f"{out}: no such deck file to update")
