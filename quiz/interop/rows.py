@@ -16,6 +16,7 @@ from quiz.interop.header import SEPARATORS, separator_name
 
 _PUNCTUATION = frozenset(",;:")
 _CANDIDATES = ("\t", "|", ";", ":", ",")
+_RARE_IN_TEXT = frozenset("\t|")  # a tab or a pipe is seldom part of a card's text; , ; : often are
 
 
 class Row(NamedTuple):
@@ -131,7 +132,8 @@ def guess_separator(text: str, *, quotes: bool = True) -> Guess:
     (metadata.rs). quiz asks more of a guess, since a wrong one writes a wrong deck that passes
     `quiz check`: it must split every row alike (a space only where nothing else does). Where
     several do, one that reads as punctuation in the text (a decimal comma, a comma before a
-    space) gives way; if still more than one is left, there is no guess. Where none does, Anki's
+    space) gives way, and then a comma, semicolon or colon gives way to a tab or pipe (seldom
+    text); if still more than one is left, there is no guess. Where none does, Anki's
     choice is used and the uneven rows are reported.
     """
     fitting = {sep: rows for sep in _CANDIDATES if (rows := _splits_evenly(text, sep, quotes)) is not None}
@@ -143,6 +145,9 @@ def guess_separator(text: str, *, quotes: bool = True) -> Guess:
         return Guess(fits[0], fits, "the only separator that splits every row into the same number of fields")
     if len(plain) == 1:
         return Guess(plain[0], fits, "it splits every row into the same number of fields, and the others read as text")
+    rare = [sep for sep in plain if sep in _RARE_IN_TEXT]
+    if len(rare) == 1:
+        return Guess(rare[0], fits, "it splits every row alike and is seldom text, where the others often are")
     if len(fitting) > 1:
         names = " and ".join(separator_name(s) for s in fits)
         return Guess(None, fits, f"{names} each split every row into the same number of fields")
