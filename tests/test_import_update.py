@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.deck.load import load_deck
-from quiz.interop.anki import to_html
+from quiz.interop.anki import note_guid, to_html
 from quiz.interop.html_text import field_text
 
 DATA = Path(__file__).parent / "data" / "import"
@@ -101,7 +101,9 @@ def test_educator_round_trip_through_anki_keeps_every_fact_id(tmp_path: Path) ->
     col.close()
 
 
-def test_a_deck_exported_by_quiz_and_edited_in_anki_updates_its_own_facts(tmp_path: Path) -> None:
+def test_a_deck_exported_by_quiz_and_edited_in_anki_updates_its_own_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     source = DATA.parent / "decks" / "valid"
@@ -112,8 +114,19 @@ def test_a_deck_exported_by_quiz_and_edited_in_anki_updates_its_own_facts(tmp_pa
     col = anki_collection(tmp_path, [])
     options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
     col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "d.apkg"), options=options))
+    before = deck.read_text(encoding="utf-8")
     assert main(["import", str(_export(col, tmp_path / "back.txt")), "--update", str(deck)]) == 0
     assert [f.id for f in load_deck(deck).facts] == [f.id for f in original.facts]
+    assert deck.read_text(encoding="utf-8") == before  # nothing changed in Anki: nothing changes here
+    first = original.facts[0]
+    note = next(n for n in map(col.get_note, col.find_notes("")) if n.guid == note_guid(original.id, first.id))
+    note["Answer"] = "Edited in Anki &amp; kept"
+    col.update_note(note)
+    assert main(["import", str(_export(col, tmp_path / "edited.txt")), "--update", str(deck)]) == 0
+    assert "1 changed, 0 added" in capsys.readouterr().out
+    edited = load_deck(deck).facts[0]
+    assert (edited.id, edited.answer) == (first.id, "Edited in Anki & kept")
+    assert edited._replace(answer=first.answer) == first  # its distractors, source and the rest are kept
     col.close()
 
 

@@ -64,12 +64,20 @@ def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _merged(old: Fact, new: Fact) -> Fact:
+def _merged(deck: Deck, old: Fact, new: Fact) -> Fact:
+    """The deck's fact with the import's text.
+
+    Tags that `quiz export` adds to a note (the deck's, the group's) are not taken as the fact's own.
+    """
+    from quiz.interop.anki import note_tags
+
+    added_by_export = set(note_tags(deck, old._replace(tags=()))) - set(old.tags)
+    tags = tuple(t for t in new.tags if t not in added_by_export)
     return old._replace(
         question=new.question,
         answer=new.answer,
         explanation=new.explanation or old.explanation,
-        tags=new.tags or old.tags,
+        tags=tags or old.tags,
     )
 
 
@@ -105,7 +113,7 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         if new is None:
             missing.append(fact.id)
             continue
-        merged = _merged(fact, new)
+        merged = _merged(deck, fact, new)
         if merged == fact:
             kept.append(fact.id)
             continue
