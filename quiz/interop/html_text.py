@@ -58,8 +58,8 @@ class _TextParser(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
+        if not self._skipping:  # a line break in HTML source is a space, as a browser (and Anki) shows it
+            self.parts.append(data.replace("\r", " ").replace("\n", " "))
 
 
 def looks_like_html(field: str) -> bool:
