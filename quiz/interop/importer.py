@@ -84,6 +84,7 @@ class _Columns(NamedTuple):
     width: int
     special: dict[str, int]
     names: list[str]
+    flags: frozenset[int] = frozenset()  # columns read as Anki's "Add Reverse" flag
 
 
 def read_cards(
@@ -137,7 +138,7 @@ def read_cards(
         table.notes.append(f"line {line} read as column names: {' | '.join(names)}")
     if not rows:
         return table
-    columns = _columns(head, names, rows[0], path, table)
+    columns = _columns(head, names, rows, path, table)
     if columns is None:
         return table
     if rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1:
@@ -203,9 +204,11 @@ def _names_columns(row: Row) -> bool:
     return tuple(f.strip().casefold() for f in row.fields[:2]) in HEADER_ROWS
 
 
-def _columns(head: AnkiHeader, names: list[str] | None, first: Row, path: Path, table: CardTable) -> _Columns | None:
+def _columns(
+    head: AnkiHeader, names: list[str] | None, rows: list[Row], path: Path, table: CardTable
+) -> _Columns | None:
     """How wide rows are and which columns hold what; None (and a problem) when the header cannot be used."""
-    width = len(names) if names is not None else len(first.fields)
+    width = len(names) if names is not None else len(rows[0].fields)
     before = len(table.problems)
     for key, column in head.special.items():
         if column >= width:
@@ -220,7 +223,17 @@ def _columns(head: AnkiHeader, names: list[str] | None, first: Row, path: Path, 
     if len(table.problems) > before:
         return None
     special = {k: v for k, v in head.special.items() if k in ("guid", "notetype", "deck", "tags")}
-    return _Columns(width, special, names or [])
+    return _Columns(width, special, names or [], _reverse_flags(head, width, special, rows))
+
+
+def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: list[Row]) -> frozenset[int]:
+    """Columns after the second that hold only "y" or nothing, in a file that does not say its note
+    type: Anki's "Add Reverse" field of "Basic (optional reversed card)" notes, not text to learn."""
+    if head.notetype or "notetype" in special:
+        return frozenset()
+    text_columns = [c for c in range(width) if c not in special.values()][2:]
+    values = {c: {r.fields[c].strip() for r in rows if len(r.fields) == width} for c in text_columns}
+    return frozenset(c for c, seen in values.items() if "y" in seen and seen <= {"", "y"})
 
 
 def _width_message(row: Row, columns: _Columns, head: AnkiHeader, sep: str, guessed: bool) -> str:
@@ -260,7 +273,7 @@ def _row_cards(
         read = field_text(row.fields[c], html=html)
         texts[c] = read.text
         media += read.media
-    role = roles(text_columns, columns.names, fields)
+    role = roles([c for c in text_columns if c not in columns.flags], columns.names, fields)
     tags = head.tags + (tuple(row.fields[columns.special["tags"]].split()) if "tags" in columns.special else ())
     tags = tuple(dict.fromkeys(tags))
     guid = row.fields[columns.special["guid"]].strip() if "guid" in columns.special else ""
@@ -273,7 +286,10 @@ def _row_cards(
     if (note_type.casefold() == "cloze") if note_type else has_cloze(first):
         return _cloze_cards(row, first, (second, *extra), tags, key, path, media)
     problems = _card_problems(row.line, first, second, extra, tags, media, path, _labels(fields, role))
-    reversed_too = note_type.casefold() == ALWAYS_REVERSED or (role.reverse is not None and texts[role.reverse].strip())
+    flagged = any(row.fields[c].strip() for c in columns.flags)
+    reversed_too = (
+        flagged or note_type.casefold() == ALWAYS_REVERSED or (role.reverse is not None and texts[role.reverse].strip())
+    )
     return [Card(row.line, first, second, extra, tags, key, reverse=bool(reversed_too))], problems, media
 
 
