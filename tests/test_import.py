@@ -228,3 +228,23 @@ def test_cli_rejects_bad_options_and_encodings(tmp_path: Path, capsys: pytest.Ca
 def test_anki_header_tags_apply_to_every_card() -> None:
     table = read_cards("#separator:Comma\n#tags:imported heart\n#tags column:3\nq,a,heart extra\n")
     assert [(c.front, c.back, c.tags) for c in table.cards] == [("q", "a", ("imported", "heart", "extra"))]
+
+
+def test_quizlet_rows_separated_by_semicolons(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Quizlet's export: "Between rows: Semicolon"; a line break inside a definition is text.
+    text = "Insulin\tA hormone;Glucose\tSugar in the blood,\nmeasured in mg/dL;Metformin\tA tablet;"
+    table = read_cards(text, "q.txt", row_separator=";")
+    assert [(c.front, c.back) for c in table.cards] == [
+        ("Insulin", "A hormone"),
+        ("Glucose", "Sugar in the blood,\nmeasured in mg/dL"),
+        ("Metformin", "A tablet"),
+    ]
+    bad = read_cards("a\tb;c;d\te;", "q.txt", row_separator=";", separator="\t")
+    assert [p.line for p in bad.problems] == [2]  # the second row
+    src = tmp_path / "q.txt"
+    src.write_text(text, encoding="utf-8")
+    out = str(tmp_path / "q.toml")
+    assert main(["import", str(src), "-o", out, "--row-separator", "tab", "--separator", "tab"]) == 2
+    assert "--row-separator and --separator must differ" in capsys.readouterr().err
+    assert main(["import", str(src), "-o", out, "--row-separator", "semicolon"]) == 0
+    assert len(load_deck(out).facts) == 3

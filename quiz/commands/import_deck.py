@@ -37,6 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="what separates a term from its definition: tab, comma, semicolon, pipe, colon, space or any text "
         "(default: Anki's header, or a guess)",
     )
+    parser.add_argument(
+        "--row-separator",
+        metavar="SEP",
+        help="what separates one card from the next, where it is not a new line (Quizlet: semicolon or any text)",
+    )
     header = parser.add_mutually_exclusive_group()
     header.add_argument(
         "--header", dest="header", action="store_true", default=None, help="the first row names the columns"
@@ -108,6 +113,12 @@ def run(args: argparse.Namespace) -> int:
         separator = separator_text(args.separator) if args.separator is not None else None
     except ValueError as err:
         raise UsageError(f"--separator: {err}") from None
+    try:
+        row_separator = _row_separator(args.row_separator) if args.row_separator is not None else None
+    except ValueError as err:
+        raise UsageError(f"--row-separator: {err}") from None
+    if row_separator is not None and row_separator == separator:
+        raise UsageError("--row-separator and --separator must differ")
     text = _read_text(source, MAX_BYTES)
     try:
         deck, notes, skipped = import_cards(
@@ -120,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
             header=args.header,
             quotes=args.quotes,
             html=args.html,
+            row_separator=row_separator,
             skip_bad=args.skip_bad,
         )
         if existing is not None:
@@ -162,6 +174,13 @@ def run(args: argparse.Namespace) -> int:
     where = "standard output" if to_stdout else out
     print(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)
     return 0
+
+
+def _row_separator(name: str) -> str:
+    """A row separator by name ("newline", "semicolon"...) or the text itself; ValueError if unusable."""
+    from quiz.interop.importer import separator_text
+
+    return "\n" if name.strip().casefold() in ("newline", "new line", "\\n") else separator_text(name)
 
 
 def _read_text(source: Path, limit: int) -> str:

@@ -95,11 +95,13 @@ def read_cards(
     header: bool | None = None,
     quotes: bool = True,
     html: bool | None = None,
+    row_separator: str | None = None,
 ) -> CardTable:
     """Read an Anki or Quizlet text export.
 
     `header` None means "a first row like term/definition is a header"; `html` None means "as the
-    file's #html line says, or guessed from its first rows".
+    file's #html line says, or guessed from its first rows". `row_separator` is Quizlet's "between
+    rows" choice when it is not a new line (then a line break is text, and positions count rows).
     """
     path = Path(path)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -108,6 +110,11 @@ def read_cards(
     body = "\n".join(lines[head.lines :])
     table = CardTable(deck_name=_deck_name(head.deck))
     table.notes += [f"ignored {reason}" for reason in head.ignored]
+    line_break = ""
+    if row_separator not in (None, "\n"):
+        line_break = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in body)
+        body = body.replace("\n", line_break).replace(row_separator, "\n")
+        table.notes.append(f"rows separated by {separator_name(row_separator)} (line numbers in messages count rows)")
     sep = separator or head.separator
     guessed = sep is None
     if sep is None:
@@ -127,6 +134,8 @@ def read_cards(
             f"fields separated by {separator_name(sep)} (a guess: {guess.reason}; choose with --separator)"
         )
     found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes)
+    if line_break:
+        found = found._replace(rows=[Row(r.line, [f.replace(line_break, "\n") for f in r.fields]) for r in found.rows])
     table.problems += [Problem(path, bad.line, None, bad.message) for bad in found.bad]
     if found.comments:
         shown = ", ".join(map(str, found.comments[:10])) + (", ..." if len(found.comments) > 10 else "")
@@ -435,6 +444,7 @@ def import_cards(
     header: bool | None = None,
     quotes: bool = True,
     html: bool | None = None,
+    row_separator: str | None = None,
     skip_bad: bool = False,
 ) -> Imported:
     """The deck made from an export's text; DeckError lists every bad row.
@@ -442,7 +452,9 @@ def import_cards(
     With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
     """
     path = Path(path)
-    table = read_cards(text, path, separator=separator, header=header, quotes=quotes, html=html)
+    table = read_cards(
+        text, path, separator=separator, header=header, quotes=quotes, html=html, row_separator=row_separator
+    )
     problems = sorted(table.problems, key=lambda p: p.line or 0)
     if problems and table.cards and not skip_bad:
         raise BadRows(problems)
