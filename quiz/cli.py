@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from quiz import __version__
 from quiz.errors import QuizError, UsageError
@@ -30,7 +30,12 @@ _MODULE = {"import": "import_deck"}
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse's parser, whose usage errors suggest the closest option or choice ("did you mean")."""
+    """argparse's parser, whose usage errors suggest the closest option or choice ("did you mean"),
+    and which knows its subcommands' parsers by name (`commands`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands: dict[str, argparse.ArgumentParser] = {}
 
     def error(self, message: str) -> NoReturn:
         """Print this command's usage and the message with a suggestion, and exit with status 2."""
@@ -83,7 +88,7 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+def build_parser(argv: Sequence[str] = ()) -> tuple[Parser, dict[str, ModuleType]]:
     """Build the argument parser: every subcommand for help, only the one named otherwise."""
     parser = Parser(
         prog="quiz",
@@ -96,17 +101,10 @@ def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dic
     modules = _command_modules(list(argv))
     for name, module in modules.items():
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        parser.commands[name] = p
         _common_options(p, suppress=True)
         module.add_arguments(p)
     return parser, modules
-
-
-def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
-    """The parser of the subcommand `name` (the top-level parser when there is none)."""
-    for action in parser._subparsers._group_actions if parser._subparsers else []:
-        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
-            return action.choices[name]  # type: ignore[no-any-return]
-    return parser
 
 
 def _open_app(args: argparse.Namespace) -> int:
@@ -122,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, modules = build_parser(argv)
     try:
         args, extra = parser.parse_known_args(argv)
-        command = _subparser(parser, args.command)
+        command = parser.commands.get(args.command, parser)
         if extra:
             command.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as done:
