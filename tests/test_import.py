@@ -248,3 +248,20 @@ def test_quizlet_rows_separated_by_semicolons(tmp_path: Path, capsys: pytest.Cap
     assert "--row-separator and --separator must differ" in capsys.readouterr().err
     assert main(["import", str(src), "-o", out, "--row-separator", "semicolon"]) == 0
     assert len(load_deck(out).facts) == 3
+
+
+PIECES = st.sampled_from(
+    ["#separator:", "#html:", "#columns:", "#notetype:", "#guid column:", "#tags column:", "#deck:", "tags:",
+     "tab", "Pipe", "true", "maybe", "Cloze", "Basic", "1", "3", "0", "\t", ",", ";", "|", ":", " ", "\n", '"',
+     "{{c1::", "}}", "::", "<br>", "<img src=x>", "[sound:a]", "&amp;", "a", "q", "y", "\u2060", "\\("]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join), st.booleans())
+def test_any_text_gives_a_deck_or_a_deck_error(text: str, skip_bad: bool) -> None:
+    try:
+        deck, _, _ = import_cards(text, "t.txt", deck_id="t", skip_bad=skip_bad)
+    except DeckError:
+        return
+    assert parse_deck(deck_to_toml(deck), "t.toml") == deck  # and what is written loads as it was made
