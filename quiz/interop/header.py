@@ -87,7 +87,10 @@ def _read_value(head: AnkiHeader, key: str, value: str, line: int) -> None:
             return
         head.html = flag == "true"
     elif key == "columns":
-        head.columns = next(csv.reader([value], delimiter=head.separator or "\t"), [])
+        names = next(csv.reader([value], delimiter=head.separator or "\t"), [])
+        while names and not names[-1].strip():
+            names.pop()  # stray separators after the last name
+        head.columns = names
     elif key in ("notetype", "deck"):
         setattr(head, key, bare.strip())
     elif key == "tags":

@@ -178,6 +178,8 @@ def read_cards(
     decks: set[str] = set()
     media: list[str] = []
     for row in rows:
+        if len(row.fields) > columns.width and not any(f.strip() for f in row.fields[columns.width :]):
+            row = Row(row.line, row.fields[: columns.width])  # stray separators at the end of the row
         if len(row.fields) != columns.width:
             table.problems.append(Problem(path, row.line, None, _width_message(row, columns, head, sep, guessed)))
             continue
