@@ -8,7 +8,6 @@ so that `quiz check` starts fast.
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import os
 import re
@@ -57,6 +56,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def _did_you_mean(word: str, candidates: list[str]) -> str:
+    import difflib  # only on a mistake: `quiz check` starts without it
+
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 
