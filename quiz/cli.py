@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any, NoReturn
 
 from quiz import __version__
-from quiz.errors import QuizError
+from quiz.errors import QuizError, UsageError
 from quiz.untrusted import say
 
-EXIT_OK, EXIT_PROBLEM = 0, 1
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
 COMMANDS = ("study", "decks", "check", "new", "preview", "import", "export", "history")
@@ -28,6 +30,40 @@ _MODULE = {"import": "import_deck"}
 
 HISTORY_COMMANDS = (None, "study", "history")
 """The commands that open the score history (None: the app)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors suggest the closest option or choice ("did you mean"),
+    and which knows its subcommands' parsers by name (`commands`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands: dict[str, argparse.ArgumentParser] = {}
+
+    def error(self, message: str) -> NoReturn:
+        """Print this command's usage and the message with a suggestion, and exit with status 2."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {self.suggest(message)}\n")
+
+    def suggest(self, message: str) -> str:
+        """The message with "did you mean ..." added where a close option or choice exists."""
+        unknown = re.match(r"unrecognized arguments: (\S+)", message)
+        if unknown and unknown.group(1).startswith("-"):
+            word = unknown.group(1).split("=", 1)[0]
+            options = [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+            return message + _did_you_mean(word, options)
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            choices = re.findall(r"'([^']*)'", choice.group(2))
+            return message + _did_you_mean(choice.group(1), choices)
+        return message
+
+
+def _did_you_mean(word: str, candidates: list[str]) -> str:
+    import difflib  # only on a mistake: `quiz check` starts without it
+
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _command_module(name: str) -> ModuleType:
@@ -57,9 +93,9 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+def build_parser(argv: Sequence[str] = ()) -> tuple[Parser, dict[str, ModuleType]]:
     """Build the argument parser: every subcommand for help, only the one named otherwise."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="quiz",
         description="Learn about a disease and its treatment with quizzes and flashcards. "
         "With no command, quiz opens the app.",
@@ -70,6 +106,7 @@ def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dic
     modules = _command_modules(list(argv))
     for name, module in modules.items():
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        parser.commands[name] = p
         _common_options(p, suppress=True)
         module.add_arguments(p)
     return parser, modules
@@ -100,13 +137,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code; errors are printed, never raised."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, modules = build_parser(argv)
-    args = parser.parse_args(argv)
+    try:
+        args, extra = parser.parse_known_args(argv)
+        command = parser.commands.get(args.command, parser)
+        if extra:
+            command.error(f"unrecognized arguments: {' '.join(extra)}")
+    except SystemExit as done:
+        return int(done.code or 0)
     try:
         if args.command in HISTORY_COMMANDS:
             _check_data_dir(args)
         if args.command is None:
             return _open_app(args)
         return int(modules[args.command].run(args))
+    except UsageError as err:
+        command.print_usage(sys.stderr)
+        say(f"{command.prog}: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except QuizError as err:
         say(f"quiz: {err}", file=sys.stderr)
         return EXIT_PROBLEM

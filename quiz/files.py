@@ -16,6 +16,18 @@ from typing import BinaryIO
 
 from quiz.errors import QuizError
 
+
+class WriteError(QuizError, OSError):
+    """A file could not be written. Its message names the person's file, never the temporary one;
+    it is an OSError too (with the errno), so code that handles OSError keeps working."""
+
+    def __init__(self, path: Path, err: OSError) -> None:
+        super().__init__(err.errno, f"{path}: cannot be written ({err.strerror or err})")
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
 PRIVATE = 0o600
 TEMP_SUFFIX = ".tmp"
 STALE_AFTER_S = 3600
@@ -32,12 +44,20 @@ def _write_temp(folder: Path, name: str, write: Callable[[BinaryIO], None]) -> P
     """Write a new temporary file (0600, created with O_EXCL by mkstemp) in `folder` and fsync it."""
     if not folder.is_dir():
         raise QuizError(f"{folder}: no such folder")
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+    if (folder / name).is_dir():
+        raise QuizError(f"{folder / name}: is a folder; name a file to write")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+    except OSError as err:
+        raise WriteError(folder / name, err) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+    except OSError as err:  # the temporary file's name means nothing to the person: name theirs
+        Path(tmp).unlink(missing_ok=True)
+        raise WriteError(folder / name, err) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -55,6 +75,9 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None], *, private: bool
         if not private:
             os.chmod(tmp, _default_mode())
         os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise WriteError(path, err) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

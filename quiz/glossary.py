@@ -34,9 +34,14 @@ def _forms(term: str) -> str:
     return rf"{base}s?"
 
 
+def _ordered(terms: Iterable[str]) -> tuple[str, ...]:
+    """The distinct terms, longest first (so "liver metastases" wins over "liver"), then alphabetical."""
+    return tuple(sorted({t.strip() for t in terms if t.strip()}, key=lambda t: (-len(t), t)))
+
+
 @lru_cache(maxsize=64)
-def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    ordered = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+def _pattern(ordered: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the terms in `ordered` (from _ordered); group tN is ordered[N]."""
     if not ordered:
         return None
     prefixes = "|".join(re.escape(p) for p in sorted(NEGATING_PREFIXES, key=len, reverse=True))
@@ -50,8 +55,8 @@ def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
     The span covers the whole word as written (prefix and plural ending included); `term` is the
     glossary's spelling of the term it stands for.
     """
-    ordered = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
-    pattern = _pattern(tuple(ordered))
+    ordered = _ordered(terms)
+    pattern = _pattern(ordered)
     if pattern is None:
         return []
     spans = []

@@ -386,6 +386,17 @@ def deck_reading_stats(deck: Deck) -> TextStats:
     return total
 
 
+def graded_reading_stats(deck: Deck) -> TextStats:
+    """The pooled counts of the facts long enough to grade (MIN_GRADED_WORDS or more words): a
+    one-word prompt counts as a sentence and pulls a deck's grade toward nonsense (-0.3)."""
+    total = TextStats()
+    for fact in deck.facts:
+        stats = fact_reading_stats(fact)
+        if stats.words >= MIN_GRADED_WORDS:
+            total += stats
+    return total
+
+
 def deck_reading_grade(deck: Deck) -> float | None:
     """The deck's overall Flesch-Kincaid grade (pooled over every question and explanation)."""
     return deck_reading_stats(deck).grade

@@ -6,6 +6,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+MIN_SAMPLE_WORDS = 100
+"""Fewest words a reading grade is given for: Flesch-Kincaid is calibrated on samples of 100 words."""
+
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\u201d\u2019]|$)")
 _VOWELS = re.compile(r"[aeiouy]+")

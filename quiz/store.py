@@ -12,11 +12,11 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, TextIO
 
 from quiz import history
 from quiz.errors import QuizError
@@ -568,18 +568,18 @@ class Store:
         """One summary per studied deck."""
         return history.deck_summaries(self._conn, self.scheduler, utc(now), deck_id)
 
-    def export_csv(self, path: Path) -> int:
-        """Write every answer to a CSV file readable by its owner alone; return the count.
+    def export_csv(
+        self,
+        path: Path,
+        *,
+        titles: Mapping[str, str] | None = None,
+        questions: Mapping[tuple[str, str], str] | None = None,
+    ) -> int:
+        """Write every answer to a CSV file readable by its owner alone (as write_csv); return the count.
 
         The file is written whole under a temporary name and then renamed: an earlier export at
         `path` is replaced only by a complete one (a full disk leaves it as it was).
         """
-        import csv  # only here: the app's start-up does not need it
-
-        fields = [
-            "answer_id", "session_id", "deck_id", "fact_id", "deck_version", "content_hash",
-            "kind", "response", "correct", "rating", "response_ms", "answered_at", "certainty", "slip",
-        ]  # fmt: skip
         import io
 
         count = 0
@@ -587,22 +587,50 @@ class Store:
         def write(handle: BinaryIO) -> None:
             nonlocal count
             out = io.TextIOWrapper(handle, newline="", encoding="utf-8")
-            writer = csv.writer(out)
-            writer.writerow(fields)
-            for a in self.answers():
-                writer.writerow(
-                    [
-                        a.id, a.session_id, _cell(a.deck_id), _cell(a.fact_id),
-                        _cell(a.deck_version), a.content_hash, a.kind, _cell(a.response),
-                        int(a.correct), a.rating, a.response_ms, stamp(a.answered_at),
-                        "" if a.certainty is None else a.certainty, int(a.slip),
-                    ]
-                )  # fmt: skip
-                count += 1
+            count = self.write_csv(out, titles=titles, questions=questions)
             out.flush()
             out.detach()  # write_atomic syncs and closes the file itself
 
         write_atomic(Path(path), write, private=True)
+        return count
+
+    def write_csv(
+        self,
+        out: TextIO,
+        *,
+        titles: Mapping[str, str] | None = None,
+        questions: Mapping[tuple[str, str], str] | None = None,
+    ) -> int:
+        """Write every answer as CSV rows to `out` and return the count.
+
+        The history keeps ids only; `titles` (deck id -> title) and `questions` ((deck id, fact id)
+        -> question) fill the last two columns, so a person can read the file; "" where unknown.
+        `certainty` is 1-3 (Guessing, Fairly sure, Sure) or empty when not asked; `slip` is 1 for a
+        typed answer accepted with a one-letter slip.
+        """
+        import csv  # only here: the app's start-up does not need it
+
+        titles = titles or {}
+        questions = questions or {}
+        fields = [
+            "answer_id", "session_id", "deck_id", "fact_id", "deck_version", "content_hash",
+            "kind", "response", "correct", "rating", "response_ms", "answered_at", "certainty", "slip",
+            "deck_title", "question",
+        ]  # fmt: skip
+        count = 0
+        writer = csv.writer(out)
+        writer.writerow(fields)
+        for a in self.answers():
+            writer.writerow(
+                [
+                    a.id, a.session_id, _cell(a.deck_id), _cell(a.fact_id),
+                    _cell(a.deck_version), a.content_hash, a.kind, _cell(a.response),
+                    int(a.correct), a.rating, a.response_ms, stamp(a.answered_at),
+                    "" if a.certainty is None else a.certainty, int(a.slip),
+                    _cell(titles.get(a.deck_id, "")), _cell(questions.get((a.deck_id, a.fact_id), "")),
+                ]
+            )  # fmt: skip
+            count += 1
         return count
 
     # -- backups ------------------------------------------------------------------------------

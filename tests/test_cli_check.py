@@ -45,9 +45,7 @@ def test_check_missing_path_is_bad_usage(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_check_unknown_option_is_bad_usage() -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["check", "--bogus"])
-    assert info.value.code == 2
+    assert main(["check", "--bogus"]) == 2
 
 
 def test_check_non_utf8_file_says_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,3 +72,25 @@ def test_decks_lists_broken_decks_with_their_problem(private_home: Path, capsys:
     assert rows["hand-hygiene"]["facts"] == 3 and rows["hand-hygiene"]["builtin"] is False
     assert "duplicate id" in rows["dup"]["problem"]
     assert any(row["builtin"] for row in rows.values())
+
+
+def test_two_decks_with_one_id_are_an_error_naming_both_files(
+    private_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = private_home / "decks"
+    own.mkdir(parents=True)
+    shutil.copy(CORPUS / "valid" / "complete.toml", own / "hands.toml")
+    shutil.copy(CORPUS / "valid" / "complete.toml", own / "hands-copy.toml")
+    first, second = own / "hands-copy.toml", own / "hands.toml"
+    assert main(["check", str(own)]) == 1
+    out = capsys.readouterr().out
+    assert f'{first}: deck id "hand-hygiene" is also the id of {second}' in out
+    assert f'{second}: deck id "hand-hygiene" is also the id of {first}' in out
+    assert "2 decks with problems" in out
+    assert main(["decks"]) == 0
+    out = capsys.readouterr().out
+    assert out.count('cannot be used: deck id "hand-hygiene" is also the id of') == 2
+    assert main(["preview", "hand-hygiene"]) == 1  # by id: which one? refused, naming both
+    err = capsys.readouterr().err
+    assert str(first) in err and str(second) in err and "2 deck files have the id" in err
+    assert main(["preview", str(first)]) == 0  # by path it is clear which

@@ -48,18 +48,37 @@ def test_an_invalid_deck_prints_its_problems_like_check(tmp_path: Path, capsys: 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "deck.txt"], "--format anki or --format markdown"),
+        (["-o", "deck.txt"], "--format anki (.apkg) or --format markdown (.md)"),
         (["--format", "anki"], "-o FILE.apkg"),
         (["--format", "anki", "-o", "-"], "standard output"),
-        (["-o", "missing/x.md"], "no such folder"),
+        (["-o", "x.md", "--format", "anki"], "x.md is not a name for anki: name the file *.apkg"),
+        (["-o", "x.apkg", "--format", "markdown"], "x.apkg is not a name for markdown: name the file *.md"),
     ],
 )
 def test_usage_problems(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert main(["export", str(COMPLETE), *args]) == 1
-    assert message in capsys.readouterr().err
+    assert main(["export", str(COMPLETE), *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: quiz export") and message in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_cannot_be_written_is_named_not_its_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(COMPLETE), "-o", str(tmp_path / "missing" / "x.md")]) == 1
+    assert "no such folder" in capsys.readouterr().err
+    (tmp_path / "x.md").mkdir()
+    assert main(["export", str(COMPLETE), "-o", str(tmp_path / "x.md")]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'x.md'}: is a folder" in err and ".tmp" not in err
+
+
+def test_dash_prints_the_handout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(COMPLETE), "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("# Hand hygiene basics")
 
 
 def test_never_overwrites_the_deck_itself(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.deck.load import load_deck, parse_deck
@@ -129,7 +131,7 @@ def test_hostile_text_is_shown_as_written_never_acted_on(tmp_path: Path, col: co
 
 def test_import_then_export_gives_anki_the_same_cards(tmp_path: Path, col: collection.Collection) -> None:
     text = (DATA / "import" / "quizlet-tab.txt").read_text(encoding="utf-8")
-    deck, _ = import_cards(text, "q.txt", deck_id="bp")
+    deck, _, _ = import_cards(text, "q.txt", deck_id="bp")
     write_apkg(deck, tmp_path / "bp.apkg")
     import_apkg(col, tmp_path / "bp.apkg")
     shown = sorted((text_of(n["Question"]), text_of(n["Answer"])) for n in notes(col).values())
@@ -150,3 +152,43 @@ def test_cli_export_anki(tmp_path: Path, col: collection.Collection, capsys: pyt
     assert capsys.readouterr().out.startswith(f"wrote {out}: 3 notes")
     import_apkg(col, out)
     assert len(notes(col)) == 3
+
+
+def shown_text(rendered: str) -> str:
+    """The text of a rendered card as MathJax scans it: tags out (inline ones join text), entities decoded."""
+    body = re.sub(r"<style>.*?</style>", "", rendered, flags=re.DOTALL)
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+def test_mathjax_delimiters_in_deck_text_stay_text_in_anki(tmp_path: Path, col: collection.Collection) -> None:
+    # The case from ../shared/cases/anki-mathjax: \( and \[ would be typeset as math by Anki.
+    deck = load_deck(DATA / "export" / "mathjax.toml")
+    write_apkg(deck, tmp_path / "mj.apkg")
+    import_apkg(col, tmp_path / "mj.apkg")
+    note = notes(col)[note_guid(deck.id, "ratio")]
+    card = note.cards()[0]
+    for rendered in (card.question(), card.answer(), *note.fields):
+        text = shown_text(rendered)
+        assert "\\(" not in text and "\\[" not in text, text  # MathJax's openers, in the card and the editor
+    fact = deck.facts[0]
+    visible = shown_text(card.answer()).replace("\u2060", "")
+    for written in (fact.question, fact.answer, fact.explanation):
+        assert written in visible
+    assert card.answer_av_tags() == []  # [sound:x.mp3] stays text
+
+
+def test_a_field_exported_to_anki_reads_back_exactly() -> None:
+    from quiz.interop.anki import to_html
+    from quiz.interop.html_text import field_text
+
+    for text in ("\\(a/b\\) and \\[x\\]", "C:\\path\\(1)", "\u2060\\(kept", "\\\u2060(kept"):
+        assert field_text(to_html(text), html=True).text == text
+
+
+@given(st.text(st.sampled_from(["\\", "(", "[", "\u2060", "a", ")"]), max_size=12))
+def test_breaking_mathjax_delimiters_is_undone_exactly(text: str) -> None:
+    from quiz.interop.mathjax import break_delimiters, mend_delimiters
+
+    broken = break_delimiters(text)
+    assert "\\(" not in broken and "\\[" not in broken
+    assert mend_delimiters(broken) == text

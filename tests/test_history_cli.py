@@ -75,7 +75,7 @@ def test_export_csv(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_export_needs_a_file(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["history", "export"]) == 1
+    assert main(["history", "export"]) == 2
     assert "--csv" in capsys.readouterr().err
 
 

@@ -276,7 +276,7 @@ resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[3]), int(sys.argv[3])))
 with Store.open(Path(sys.argv[1]), backup=False) as store:
     try:
         store.export_csv(Path(sys.argv[2]))
-    except OSError as err:
+    except OSError as err:  # quiz.files.WriteError, an OSError that names the file
         print("failed", err.errno)
 """
 

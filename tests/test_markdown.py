@@ -7,12 +7,12 @@ import html
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from quiz.deck.load import load_deck, parse_deck
-from quiz.interop.markdown import block, deck_handout, missed_list
+from quiz.interop.markdown import block, deck_handout, escape, heading, missed_list
 
 DATA = Path(__file__).parent / "data" / "decks" / "valid"
 MD = MarkdownIt("commonmark").enable("strikethrough").enable("table")
@@ -36,6 +36,36 @@ def test_any_text_renders_as_written(text: str) -> None:
     shown = MD.render(block(text))
     assert not re.search(r"<(?!/?(p|br)\b)", shown), shown  # no emphasis, code, links, headings, lists, html
     assert rendered_text(block(text)) == plain(text)
+
+
+ONE_LINE = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40).filter(
+    str.strip
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ONE_LINE, st.integers(1, 3))
+@example("Stage IV #", 1).via("a closing # sequence")
+def test_any_text_in_a_heading_renders_as_written(text: str, level: int) -> None:
+    shown = MD.render(heading(level, text))
+    assert shown.startswith(f"<h{level}>") and shown.count("<") == 2, shown  # the heading and nothing inside
+    assert rendered_text(heading(level, text)) == plain(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ONE_LINE)
+def test_any_text_in_a_table_cell_renders_as_written(text: str) -> None:
+    table = f"| Question |\n| --- |\n| {escape(text)} |\n"
+    shown = MD.render(table)
+    cell = re.search(r"<td>(.*)</td>", shown, re.DOTALL)
+    assert cell is not None, shown
+    assert "<" not in cell.group(1)
+    assert " ".join(html.unescape(cell.group(1)).split()) == plain(text)
+
+
+def test_a_title_ending_in_a_hash_keeps_it() -> None:
+    deck = parse_deck((DATA / "complete.toml").read_text(encoding="utf-8").replace("Hand hygiene basics", "C #"))
+    assert MD.render(deck_handout(deck)).startswith("<h1>C #</h1>")
 
 
 def test_tricky_text_and_numbers_are_kept() -> None:

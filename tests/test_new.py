@@ -62,13 +62,13 @@ def test_bad_id_or_title_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
     path = tmp_path / "d.toml"
-    assert main(["new", str(path), *args]) == 1
+    assert main(["new", str(path), *args]) == 2  # bad usage
     assert message in capsys.readouterr().err
     assert not path.exists()
 
 
 def test_name_must_end_in_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["new", str(tmp_path / "deck.txt")]) == 1
+    assert main(["new", str(tmp_path / "deck.txt")]) == 2
     assert ".toml" in capsys.readouterr().err
 
 

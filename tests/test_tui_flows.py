@@ -581,3 +581,14 @@ async def test_an_emptied_history_offers_the_backup_holding_the_answers(deck: Pa
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.store is not None
         assert sum(1 for _ in app.store.answers()) == 10
+async def test_two_decks_with_one_id_show_as_a_problem_naming_both(deck: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    copy = write_deck(tmp_path / "decks", name="copy.toml")
+    app = make_app([deck, copy], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#decks", DataTable)
+        assert "cannot be used" in str(table.get_row_at(0)[0])
+        detail = str(app.screen.query_one("#deck-detail").render())
+        assert 'deck id "kidney-care" is also the id of' in detail and "copy.toml" in detail

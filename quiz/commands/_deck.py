@@ -6,6 +6,12 @@ from quiz.deck.model import Deck
 from quiz.untrusted import say
 
 
+def choice_word(text: str) -> str:
+    """A mode or question kind as typed, in the one spelling the command line uses ("multiple-choice");
+    the older "multiple_choice" is kept as an alias."""
+    return text.strip().casefold().replace("_", "-")
+
+
 def deck_or_problems(arg: str, data_dir_arg: str | None) -> Deck | None:
     """Load the deck named by a command-line DECK (a path or an id); print its problems as
     `quiz check` does and return None when it cannot be used."""

@@ -5,6 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.plural import plural
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
 
 from quiz.untrusted import say
 
@@ -20,11 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.deck.discover import deck_files, deck_folders
+    from quiz.deck.discover import deck_files, deck_folders, shared_id_problems
     from quiz.deck.errors import DeckError, Problem
     from quiz.deck.load import load_deck
-    from quiz.lint import deck_reading_stats, lint_deck
+    from quiz.lint import graded_reading_stats, lint_deck
     from quiz.paths import data_dir
+    from quiz.readability import MIN_SAMPLE_WORDS
 
     paths: list[Path] = args.paths or deck_folders(data_dir(args.data_dir))
     missing = [p for p in paths if not p.exists()]
@@ -34,16 +41,23 @@ def run(args: argparse.Namespace) -> int:
         return 2
     stats = None
     checked = bad = errors = warnings = 0
+    loaded: list[tuple[Path, Deck | DeckError]] = []
     for path in deck_files(paths):
+        try:
+            loaded.append((path, load_deck(path)))
+        except DeckError as err:
+            loaded.append((path, err))
+    shared = {p.path: p for p in shared_id_problems((path, d) for path, d in loaded if not isinstance(d, DeckError))}
+    for path, deck in loaded:
         checked += 1
         problems: list[Problem] = []
-        try:
-            deck = load_deck(path)
-        except DeckError as err:
-            problems.extend(err.problems)
+        if isinstance(deck, DeckError):
+            problems.extend(deck.problems)
         else:
+            if path in shared:
+                problems.append(shared[path])
             problems.extend(lint_deck(deck))
-            counts = deck_reading_stats(deck)
+            counts = graded_reading_stats(deck)
             stats = counts if stats is None else stats + counts
         n_err = sum(p.severity == "error" for p in problems)
         n_warn = len(problems) - n_err
@@ -54,20 +68,16 @@ def run(args: argparse.Namespace) -> int:
         if n_err or (args.strict and n_warn):
             bad += 1
     if not args.quiet:
-        grade = stats.grade if stats is not None else None
+        grade = stats.grade if stats is not None and stats.words >= MIN_SAMPLE_WORDS else None
         reading_part = f"; reading grade {grade:.1f}" if grade is not None else ""
         say(_summary(checked, bad, errors, warnings, strict=args.strict) + reading_part)
     return 1 if bad else 0
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _summary(checked: int, bad: int, errors: int, warnings: int, *, strict: bool) -> str:
     if checked == 0:
         return "no deck files found (decks are *.toml files)"
-    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
-    verdict = "all valid" if not bad else f"{_plural(bad, 'deck')} with problems"
+    parts = [plural(errors, "error"), plural(warnings, "warning")]
+    verdict = "all valid" if not bad else f"{plural(bad, 'deck')} with problems"
     mode = " (strict)" if strict else ""
-    return f"checked {_plural(checked, 'deck')}{mode}: {verdict}; {', '.join(parts)}"
+    return f"checked {plural(checked, 'deck')}{mode}: {verdict}; {', '.join(parts)}"

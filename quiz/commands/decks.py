@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.discover import discover
     from quiz.paths import data_dir, user_decks_dir
+    from quiz.plural import plural
 
     root = data_dir(args.data_dir)
     found = discover(root)
@@ -39,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     for f in found:
         origin = "built-in" if f.builtin else "yours"
         if f.deck:
-            say(f"{f.deck.id}  {f.deck.title}  ({len(f.deck.facts)} facts, {origin})\n    {visible(str(f.path))}")
+            size = plural(len(f.deck.facts), "fact")
+            say(f"{f.deck.id}  {f.deck.title}  ({size}, {origin})\n    {visible(str(f.path))}")
         else:
             assert f.error is not None
             message = visible(f.error.problems[0].message)

@@ -29,32 +29,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.errors import QuizError
+    from quiz.errors import QuizError, UsageError
+    from quiz.plural import plural
 
-    fmt = args.format
     out = args.output
+    named = FORMATS.get(Path(out).suffix.casefold()) if out and out != "-" else None
+    fmt = args.format or named or ("markdown" if out == "-" else None)
     if fmt is None:
-        fmt = FORMATS.get(Path(out).suffix.casefold()) if out and out != "-" else None
-        if fmt is None:
-            raise QuizError("say which format to write with --format anki or --format markdown")
-    if out is None:
-        if fmt == "anki":
-            raise QuizError("an Anki package needs a file: add -o FILE.apkg")
-        out = "-"
-    if out == "-" and fmt == "anki":
-        raise QuizError("an Anki package cannot go to standard output: add -o FILE.apkg")
+        if out and out != "-":
+            raise UsageError(f"{out}: say which format to write with --format anki (.apkg) or --format markdown (.md)")
+        raise UsageError("say which format to write with --format anki or --format markdown")
+    if out and out != "-" and named != fmt and (named is not None or fmt == "anki"):
+        wanted = next(suffix for suffix, name in FORMATS.items() if name == fmt)
+        raise UsageError(f"{out} is not a name for {fmt}: name the file *{wanted}, or leave --format out")
+    if fmt == "anki" and (out is None or out == "-"):
+        raise UsageError("an Anki package cannot go to standard output: add -o FILE.apkg")
+    out = out or "-"
     deck = deck_or_problems(args.deck, args.data_dir)
     if deck is None:
         return 1
     assert deck.path is not None
-    path = deck.path
-    if out != "-" and Path(out).resolve() == path.resolve():
+    if out != "-" and Path(out).resolve() == deck.path.resolve():
         raise QuizError(f"{out}: is the deck itself; choose another output file")
     if fmt == "anki":
         from quiz.interop.anki import write_apkg
 
         n = write_apkg(deck, out)
-        say(f"wrote {out}: {n} note{'s' if n != 1 else ''} for Anki (importing it again updates them)")
+        say(f"wrote {out}: {plural(n, 'note')} for Anki (importing it again updates them)")
         return 0
     from quiz.files import write_text
     from quiz.interop.markdown import deck_handout
@@ -64,5 +65,5 @@ def run(args: argparse.Namespace) -> int:
         say(text, end="")
         return 0
     write_text(Path(out), text)
-    say(f"wrote {out}: {len(deck.facts)} question{'s' if len(deck.facts) != 1 else ''} as a Markdown handout")
+    say(f"wrote {out}: {plural(len(deck.facts), 'question')} as a Markdown handout")
     return 0

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from quiz.plural import plural
 from quiz.untrusted import say, visible
 
 if TYPE_CHECKING:
@@ -31,19 +32,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the history as JSON")
     parser.add_argument("--plain", action="store_true", help="print a table even in a terminal")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="sessions to show (20)")
-    parser.add_argument("--csv", metavar="FILE", help="export: the CSV file to write")
+    parser.add_argument("--csv", metavar="FILE", help="export: the CSV file to write ('-': standard output)")
     parser.add_argument("--backup", metavar="FILE", help="restore: this backup, not the newest")
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.errors import QuizError
+    from quiz.errors import UsageError
     from quiz.paths import data_dir, history_db
 
+    _refuse_foreign_options(args)
     root = data_dir(args.data_dir)
     if args.action == "restore":
         return _restore(root, Path(args.backup) if args.backup else None)
     if args.action == "export" and not args.csv:
-        raise QuizError("history export: say where to write, e.g. quiz history export --csv answers.csv")
+        raise UsageError("say where to write, e.g. quiz history export --csv answers.csv ('-' for standard output)")
     if args.action == "show" and not args.json and not args.plain:
         from quiz.tui.run import run_history  # refuses at once (exit 2) without a terminal
 
@@ -58,13 +60,45 @@ def run(args: argparse.Namespace) -> int:
         return 0
     with Store.open(root) as store:
         if args.action == "export":
-            count = store.export_csv(Path(args.csv))
-            say(f"wrote {count} answer{'s' if count != 1 else ''} to {args.csv}")
+            titles, questions = _deck_texts(root)
+            if args.csv == "-":
+                count = store.write_csv(sys.stdout, titles=titles, questions=questions)
+                say(f"wrote {plural(count, 'answer')} to standard output", file=sys.stderr)
+            else:
+                count = store.export_csv(Path(args.csv), titles=titles, questions=questions)
+                say(f"wrote {plural(count, 'answer')} to {args.csv}")
         elif args.json:
             _print_json(store, args.deck, args.limit, sys.stdout)
         else:
             print_history(store, args.deck, sys.stdout, limit=args.limit)
     return 0
+
+
+_OPTIONS = {"deck": "show", "json": "show", "plain": "show", "csv": "export", "backup": "restore"}
+"""Options that belong to one action, by their dest; `limit` (also show's) has a default and is left alone."""
+
+
+def _refuse_foreign_options(args: argparse.Namespace) -> None:
+    """An option given to an action it does not belong to is a usage error, not silently ignored."""
+    from quiz.errors import UsageError
+
+    for dest, action in _OPTIONS.items():
+        if getattr(args, dest) not in (None, False) and args.action != action:
+            option = "--" + dest
+            raise UsageError(f"{option} is only for `quiz history {action}`, not `{args.action}`")
+
+
+def _deck_texts(root: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Deck titles by id and questions by (deck id, fact id), from every deck quiz finds, for the CSV."""
+    from quiz.deck.discover import discover
+
+    titles: dict[str, str] = {}
+    questions: dict[tuple[str, str], str] = {}
+    for found in discover(root):
+        if found.deck is not None and found.deck.id not in titles:
+            titles[found.deck.id] = found.deck.title
+            questions.update({(found.deck.id, f.id): f.question for f in found.deck.facts})
+    return titles, questions
 
 
 def _restore(root: Path, backup: Path | None) -> int:
@@ -134,7 +168,7 @@ def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 2
         say("\nAnswers per day (your days, last 30)", file=out)
         _table(rows, out, right={2, 3})
     days = store.streak()
-    say(f"\nStudy streak: {days} day{'s' if days != 1 else ''}", file=out)
+    say(f"\nStudy streak: {plural(days, 'day')}", file=out)
 
 
 def _table(rows: list[tuple[str, ...]], out: TextIO, *, right: set[int]) -> None:

@@ -1,8 +1,9 @@
-"""`quiz import FILE -o DECK.toml`: make a deck from an Anki or Quizlet plain-text export."""
+"""`quiz import FILE -o DECK.toml` (or `--update DECK.toml`): a deck from an Anki or Quizlet plain-text export."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from quiz.untrusted import say
@@ -11,8 +12,20 @@ HELP = "make a deck from cards exported as text by Anki (notes in plain text) or
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", type=Path, help="the exported text file, one card per line")
-    parser.add_argument("-o", "--output", metavar="DECK.toml", type=Path, required=True, help="the deck file to write")
+    parser.add_argument(
+        "file", metavar="FILE", type=Path, help="the exported text file, one card per line ('-': standard input)"
+    )
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "-o", "--output", metavar="DECK.toml", type=Path, help="the deck file to write ('-': standard output)"
+    )
+    target.add_argument(
+        "--update",
+        metavar="DECK.toml",
+        type=Path,
+        help="update this deck in place: facts matched by id (Anki's guid) keep their id and history, new ones "
+        "are added, ones no longer in FILE are kept and listed",
+    )
     parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck's id (default: made from the output name)")
     parser.add_argument("--title", metavar="TITLE", help="the deck's title (default: Anki's deck name or the id)")
     parser.add_argument(
@@ -26,6 +39,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="what separates a term from its definition: tab, comma, semicolon, pipe, colon, space or any text "
         "(default: Anki's header, or a guess)",
     )
+    parser.add_argument(
+        "--row-separator",
+        metavar="SEP",
+        help="what separates one card from the next, where it is not a new line (Quizlet: semicolon or any text)",
+    )
     header = parser.add_mutually_exclusive_group()
     header.add_argument(
         "--header", dest="header", action="store_true", default=None, help="the first row names the columns"
@@ -33,6 +51,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     header.add_argument(
         "--no-header", dest="header", action="store_false", help="the first row is a card, whatever it says"
     )
+    html = parser.add_mutually_exclusive_group()
+    html.add_argument(
+        "--html",
+        dest="html",
+        action="store_true",
+        default=None,
+        help="fields are HTML (default: Anki's #html line or a guess)",
+    )
+    html.add_argument("--no-html", dest="html", action="store_false", help="fields are plain text, whatever they hold")
     parser.add_argument(
         "--no-quotes",
         dest="quotes",
@@ -40,47 +67,63 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="double quotes are part of the text, never around a field",
     )
     parser.add_argument("--force", action="store_true", help="replace DECK.toml if it exists")
+    parser.add_argument(
+        "--skip-bad", action="store_true", help="write the rows that can become facts and list the others"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError
-    from quiz.deck.load import MAX_BYTES, SLUG, parse_deck
+    from quiz.deck.load import MAX_BYTES, SLUG, load_deck, parse_deck
     from quiz.deck.write import deck_to_toml
-    from quiz.errors import QuizError
+    from quiz.errors import QuizError, UsageError
     from quiz.files import write_text
-    from quiz.interop.importer import import_cards, separator_text
+    from quiz.interop.importer import BadRows, import_cards, separator_text
     from quiz.interop.slug import slugify
+    from quiz.plural import plural
 
     source: Path = args.file
-    out: Path = args.output
-    if out.suffix != ".toml":
-        raise QuizError(f"{out}: a deck file's name ends in .toml")
-    if out.exists() and not args.force:
-        raise QuizError(f"{out}: already exists; add --force to replace it")
-    if out.exists() and source.exists() and out.samefile(source):
+    out: Path = args.update or args.output
+    to_stdout = args.update is None and str(out) == "-"
+    report = sys.stderr if to_stdout else sys.stdout  # standard output carries the deck itself
+    if out.suffix != ".toml" and not to_stdout:
+        raise UsageError(f"{out}: a deck file's name ends in .toml ('-' writes the deck to standard output)")
+    if str(source) != "-" and not source.is_file():
+        raise UsageError(f"{source}: no such file")
+    if args.update is None and not to_stdout and out.exists() and not args.force:
+        raise QuizError(f"{out}: already exists; add --force to replace it, or --update to update it in place")
+    if args.update is not None and not out.is_file():
+        raise QuizError(f"{out}: no such deck file to update")
+    if not to_stdout and out.exists() and source.exists() and out.samefile(source):
         raise QuizError(f"{out}: is the file being imported; choose another output")
-    deck_id = args.deck_id if args.deck_id is not None else slugify(out.stem) or "imported"
+    if args.update is not None and args.title is not None:
+        raise UsageError("--title does not go with --update, which keeps the deck's own title: edit it in the file")
+    existing = load_deck(out) if args.update is not None else None
+    if existing is not None:
+        if args.deck_id is not None and args.deck_id != existing.id:
+            raise UsageError(f"--id {args.deck_id!r}: the deck being updated has the id {existing.id!r}")
+        deck_id = existing.id
+    else:
+        name = source.stem if to_stdout else out.stem
+        deck_id = args.deck_id if args.deck_id is not None else slugify(name) or "imported"
     if not SLUG.match(deck_id):
-        raise QuizError(
+        raise UsageError(
             f"--id {deck_id!r} is not a slug: use lowercase letters a-z, digits and single hyphens, "
             f'like "{slugify(deck_id) or "my-deck"}"'
         )
     try:
         separator = separator_text(args.separator) if args.separator is not None else None
     except ValueError as err:
-        raise QuizError(f"--separator: {err}") from None
-    raw = source.read_bytes()
-    if len(raw) > MAX_BYTES:
-        raise QuizError(f"{source}: larger than {MAX_BYTES // 1048576} MiB, the most a deck may hold")
+        raise UsageError(f"--separator: {err}") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise QuizError(
-            f"{source}:{line}: not UTF-8 text (byte 0x{raw[err.start]:02x}); export or save it as UTF-8"
-        ) from None
+        row_separator = _row_separator(args.row_separator) if args.row_separator is not None else None
+    except ValueError as err:
+        raise UsageError(f"--row-separator: {err}") from None
+    if row_separator is not None and row_separator == separator:
+        raise UsageError("--row-separator and --separator must differ")
+    text = _read_text(source, MAX_BYTES)
     try:
-        deck, notes = import_cards(
+        deck, notes, skipped = import_cards(
             text,
             source,
             deck_id=deck_id,
@@ -89,22 +132,72 @@ def run(args: argparse.Namespace) -> int:
             separator=separator,
             header=args.header,
             quotes=args.quotes,
+            html=args.html,
+            row_separator=row_separator,
+            skip_bad=args.skip_bad,
         )
-        toml = f"# Imported from {_one_line(source.name)} by `quiz import`. Check it with `quiz check`.\n\n"
-        toml += deck_to_toml(deck)
+        if existing is not None:
+            from quiz.interop.update import update_deck
+
+            update = update_deck(out.read_text(encoding="utf-8"), out, deck)
+            toml = update.text
+        else:
+            toml = f"# Imported from {_one_line(source.name)} by `quiz import`. Check it with `quiz check`.\n\n"
+            toml += deck_to_toml(deck)
+            parse_deck(toml, out)
         _check_size(toml, MAX_BYTES)
-        parse_deck(toml, out)
     except DeckError as err:
         for problem in err.problems:
-            say(problem)
-        say(f"{len(err.problems)} problem{'s' if len(err.problems) != 1 else ''}; nothing was written")
+            say(problem, file=report)
+        say(f"{plural(len(err.problems), 'problem')}; nothing was written", file=report)
+        if isinstance(err, BadRows):
+            say("(--skip-bad writes the rows that can be imported and lists the others)", file=report)
         return 1
     for note in notes:
-        say(f"note: {note}")
-    write_text(out, toml)
-    n = len(deck.facts)
-    say(f"wrote {out}: {n} fact{'s' if n != 1 else ''} from {source}")
+        say(f"note: {note}", file=report)
+    for problem in skipped:
+        say(f"skipped: {problem}", file=report)
+    if to_stdout:
+        say(toml, end="")
+    else:
+        write_text(out, toml)
+    left_out = f"; {plural(len(skipped), 'problem')} left rows out (listed above)" if skipped else ""
+    if existing is not None:
+        say(
+            f"updated {out} from {source}: {len(update.changed)} changed, {len(update.added)} added, "
+            f"{len(update.kept)} unchanged{left_out}"
+        )
+        if update.missing:
+            say(
+                f"{plural(len(update.missing), 'fact')} no longer in {source.name} and kept in the deck "
+                f"(delete them by hand if they are gone for good): {', '.join(update.missing)}"
+            )
+        return 0
+    where = "standard output" if to_stdout else out
+    say(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)
     return 0
+
+
+def _row_separator(name: str) -> str:
+    """A row separator by name ("newline", "semicolon"...) or the text itself; ValueError if unusable."""
+    from quiz.interop.importer import separator_text
+
+    return "\n" if name.strip().casefold() in ("newline", "new line", "\\n") else separator_text(name)
+
+
+def _read_text(source: Path, limit: int) -> str:
+    from quiz.errors import QuizError
+
+    raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else source.read_bytes()
+    if len(raw) > limit:
+        raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise QuizError(
+            f"{source}:{line}: not UTF-8 text (byte 0x{raw[err.start]:02x}); export or save it as UTF-8"
+        ) from None
 
 
 def _one_line(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from quiz.untrusted import say
@@ -19,16 +20,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError
     from quiz.deck.load import SLUG, parse_deck
-    from quiz.errors import QuizError
+    from quiz.errors import QuizError, UsageError
     from quiz.interop.template import new_deck_text, slug_from_name, title_from_id
 
     path: Path = args.path
     if path.suffix != ".toml":
-        raise QuizError(f"{path}: a deck file's name ends in .toml (try {path.with_name(path.name + '.toml')})")
+        suggestion = shlex.quote(str(path.with_name(path.name + ".toml")))
+        raise UsageError(f"{path}: a deck file's name ends in .toml (try: quiz new {suggestion})")
     deck_id = args.deck_id if args.deck_id is not None else slug_from_name(path.stem) or "my-deck"
     if not SLUG.match(deck_id):
         suggestion = slug_from_name(deck_id) or "my-deck"
-        raise QuizError(
+        raise UsageError(
             f'--id {deck_id!r} is not a slug: use lowercase letters a-z, digits and single hyphens, like "{suggestion}"'
         )
     title = args.title if args.title is not None else title_from_id(deck_id)
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         parse_deck(text, path)
     except DeckError as err:  # only a title the loader refuses (empty, control characters) gets here
-        raise QuizError(f"--title cannot be used: {err.problems[0].message}") from None
+        raise UsageError(f"--title cannot be used: {err.problems[0].message}") from None
     if path.exists():
         raise QuizError(f"{path}: already exists; quiz new never overwrites a file (choose another name)")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
             out.write(text)
     except FileExistsError:
         raise QuizError(f"{path}: already exists; quiz new never overwrites a file (choose another name)") from None
-    say(f"wrote {path}: a deck with one example fact. Edit it, then run `quiz check {path}`.")
+    say(f"wrote {path}: a deck with one example fact. Edit it, then run: quiz check {shlex.quote(str(path))}")
     return 0

@@ -8,7 +8,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from quiz.commands._deck import deck_or_problems
+from quiz.commands._deck import choice_word, deck_or_problems
 from quiz.untrusted import say
 
 if TYPE_CHECKING:
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from quiz.generate import Question
 
 HELP = "print the questions a deck gives (multiple choice, flashcard, typed answer) as a learner sees them"
-KINDS = ("multiple_choice", "flashcard", "typed")
+KINDS = ("multiple-choice", "flashcard", "typed")
+"""The kinds as the command line spells them (as `quiz study --mode` does); Kind's values use "_"."""
 KIND_LABELS = {"multiple_choice": "multiple choice", "flashcard": "flashcard", "typed": "typed answer"}
 WIDTH = 88
 
@@ -25,10 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("deck", metavar="DECK", help="a deck file, or the id of a deck quiz can find")
     parser.add_argument(
         "--kind",
+        type=choice_word,
         choices=KINDS,
         action="append",
         metavar="KIND",
-        help="only questions of this kind: multiple_choice, flashcard or typed (repeat for several; default: all)",
+        help="only questions of this kind: multiple-choice, flashcard or typed (repeat for several; default: all)",
     )
     parser.add_argument("--seed", type=int, default=0, metavar="N", help="shuffle seed for the options (default 0)")
     parser.add_argument("--json", action="store_true", help="print one JSON document (schema in docs/questions.md)")
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if deck is None:
         say(f"quiz preview: {args.deck} has problems; fix them first (see `quiz check`)", file=sys.stderr)
         return 1
-    kinds = [Kind(k) for k in dict.fromkeys(args.kind)] if args.kind else None
+    kinds = [Kind(k.replace("-", "_")) for k in dict.fromkeys(args.kind)] if args.kind else None
     questions = generate(deck, kinds=kinds, seed=args.seed)
     if args.json:
         say(json.dumps(to_json(deck, questions, seed=args.seed), indent=2, ensure_ascii=False))
@@ -114,8 +116,10 @@ def _source_line(q: Question) -> str:
 def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
     """The preview as text for a person: each question, its options and what the back of the card says."""
     from quiz.generate import Kind, why_of
+    from quiz.plural import plural
 
-    out = [f"{deck.title} ({deck.id}): {len(questions)} questions from {len(deck.facts)} facts, seed {seed}", ""]
+    counts = f"{plural(len(questions), 'question')} from {plural(len(deck.facts), 'fact')}"
+    out = [f"{deck.title} ({deck.id}): {counts}, seed {seed}", ""]
     if deck.topics:
         out.append("Topics:")
         for topic in deck.topics:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from quiz.commands._deck import deck_or_problems
+from quiz.commands._deck import choice_word, deck_or_problems
 
 HELP = "study a deck now (multiple choice, flashcards, typed answers, a mix, or what is due)"
 MODES = ("multiple-choice", "flashcard", "typed", "mixed", "due")
@@ -19,7 +19,13 @@ def _positive(text: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("deck", metavar="DECK", help="a deck file, or the id of a deck `quiz decks` lists")
-    parser.add_argument("--mode", choices=MODES, default="mixed", help="how to ask (default: mixed)")
+    parser.add_argument(
+        "--mode",
+        type=choice_word,
+        choices=MODES,
+        default="mixed",
+        help="how to ask: multiple-choice, flashcard, typed, mixed (the default) or due",
+    )
     parser.add_argument("--count", type=_positive, metavar="N", help="how many questions (default: 10)")
     parser.add_argument(
         "--seed",

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from quiz.deck.errors import DeckError
+from quiz.deck.errors import DeckError, Problem
 from quiz.deck.load import load_deck
 from quiz.deck.model import Deck
 from quiz.errors import QuizError
@@ -46,8 +46,13 @@ def load_found(path: Path, builtin: bool = False, *, cache: Path | None = None) 
 def discover(data_root: Path | None) -> list[FoundDeck]:
     """Load every built-in deck, then every deck in the person's decks folder (if there is one).
 
-    Decks are read through the parsed-deck cache in the data folder, when there is one.
+    Decks are read through the parsed-deck cache in the data folder, when there is one. Two files
+    with one deck id are both returned as decks that cannot be used (refuse_shared_ids).
     """
+    return refuse_shared_ids(_load_all(data_root))
+
+
+def _load_all(data_root: Path | None) -> list[FoundDeck]:
     cache = cache_dir(data_root) if data_root is not None else None
     builtin = builtin_decks_dir()
     return [
@@ -55,6 +60,37 @@ def discover(data_root: Path | None) -> list[FoundDeck]:
         for folder in deck_folders(data_root)
         for path in deck_files([folder])
     ]
+
+
+def shared_id_problems(decks: Iterable[tuple[Path, Deck]]) -> list[Problem]:
+    """A problem for each deck file whose deck id another file also uses, naming the other file(s).
+
+    Two decks with one id would share one score history, and a DECK given by id would pick either.
+    """
+    paths: dict[str, list[Path]] = {}
+    for path, deck in decks:
+        paths.setdefault(deck.id, []).append(path)
+    problems = []
+    for deck_id, files in paths.items():
+        for path in files if len(files) > 1 else ():
+            others = ", ".join(str(p) for p in files if p != path)
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    None,
+                    f'deck id "{deck_id}" is also the id of {others}: two decks with one id would share '
+                    "one history; change the id of one of them",
+                )
+            )
+    return problems
+
+
+def refuse_shared_ids(found: list[FoundDeck]) -> list[FoundDeck]:
+    """The decks found, with each one whose id another also uses turned into a deck that cannot be
+    used, its error naming both files (Home and `quiz decks` show it as such)."""
+    problems = {p.path: p for p in shared_id_problems((f.path, f.deck) for f in found if f.deck is not None)}
+    return [f._replace(deck=None, error=DeckError([problems[f.path]])) if f.path in problems else f for f in found]
 
 
 def deck_folders(data_root: Path | None) -> list[Path]:
@@ -72,7 +108,12 @@ def resolve_deck(arg: str, data_root: Path | None) -> Path:
         if not path.exists():
             raise QuizError(f"{arg}: no such deck file")
         return path
-    for found in discover(data_root):
-        if found.id == arg:
-            return found.path
+    matches = [f.path for f in _load_all(data_root) if f.id == arg]
+    if len(matches) > 1:
+        raise QuizError(
+            f'{len(matches)} deck files have the id "{arg}" ({", ".join(map(str, matches))}): give the path of '
+            "the one you mean, and change the id of the others"
+        )
+    if matches:
+        return matches[0]
     raise QuizError(f'no deck with id "{arg}" was found; `quiz decks` lists the decks there are')

@@ -504,10 +504,11 @@ def parse_deck(text: str, path: Path | str = "<deck>", *, positions: bool = True
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as err:
+        from quiz.deck.syntax import describe
+
         msg = getattr(err, "msg", str(err))
-        raise DeckError(
-            [Problem(path, getattr(err, "lineno", None), getattr(err, "colno", None), f"TOML syntax: {msg}")]
-        ) from None
+        line, col, plain = describe(text, msg, getattr(err, "lineno", None), getattr(err, "colno", None))
+        raise DeckError([Problem(path, line, col, plain)]) from None
     except RecursionError:
         raise DeckError([Problem(path, None, None, "the file nests tables or lists too deeply to read")]) from None
     if not data:

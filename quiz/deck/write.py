@@ -111,6 +111,11 @@ def _topic_table(topic: Topic) -> str:
     return _table("[[topics]]", [("id", topic.id), ("title", topic.title), ("summary", topic.summary)])
 
 
+def fact_to_toml(fact: Fact) -> str:
+    """One fact as a [[facts]] table, as deck_to_toml writes it (no trailing newline)."""
+    return _fact_table(fact)
+
+
 def deck_to_toml(deck: Deck) -> str:
     """The deck as format-1 TOML; parse_deck(deck_to_toml(deck)) == deck for any valid deck."""
     parts = [f"format = {FORMAT_VERSION}", _deck_table(deck)]
@@ -118,5 +123,5 @@ def deck_to_toml(deck: Deck) -> str:
     parts += [_topic_table(t) for t in deck.topics]
     if deck.glossary:
         parts.append(_table("[glossary]", list(deck.glossary)))
-    parts += [_fact_table(f) for f in deck.facts]
+    parts += [fact_to_toml(f) for f in deck.facts]
     return "\n\n".join(parts) + "\n"

@@ -3,7 +3,8 @@
 Anki matches notes by guid, and ours come from (deck id, fact id), so importing an updated export
 updates the notes a person already studies instead of adding copies. Deck text is untrusted and
 Anki shows fields as HTML, so every text is escaped; "[" is escaped too, so that text such as
-"[sound:x.mp3]" or "[latex]" is shown as written rather than acted on.
+"[sound:x.mp3]" or "[latex]" is shown as written rather than acted on, and so are MathJax's
+openers `\\(` and `\\[`.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from quiz.deck.model import SHOULD_KNOW, Deck, Fact
 from quiz.files import write_atomic
+from quiz.interop.mathjax import break_delimiters
+from quiz.interop.notetypes import QUIZ_NOTE_TYPE
 
 if TYPE_CHECKING:
     import genanki
 
-FIELDS = ("Question", "Answer", "Explanation", "Wrong options", "Source")
+FIELDS = QUIZ_NOTE_TYPE
 """The note type's fields, in order; the card's back shows all but the question below it.
 
 "Wrong options" lists each distractor that has a why, with the why: the misconception it answers.
@@ -66,8 +69,12 @@ def note_guid(deck_id: str, fact_id: str) -> str:
 
 
 def to_html(text: str) -> str:
-    """Deck text as HTML that Anki shows exactly as written: escaped, with line breaks kept."""
-    escaped = html.escape(text, quote=True).replace("[", "&#91;")
+    """Deck text as HTML that Anki shows exactly as written: escaped, with line breaks kept.
+
+    "[" becomes an entity so that [sound:...] and [latex] stay text; MathJax's \\( and \\[ are
+    broken by an invisible word joiner (quiz.interop.mathjax).
+    """
+    escaped = html.escape(break_delimiters(text), quote=True).replace("[", "&#91;")
     return escaped.replace("\n", "<br>")
 
 

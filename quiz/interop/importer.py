@@ -1,65 +1,41 @@
-"""Read the plain-text card lists people export from Anki and Quizlet, and make a deck of them.
+"""Make a deck from the plain-text card lists people export from Anki and Quizlet.
 
-The text is one card per line, the term and its definition separated by a tab, a comma or another
-chosen separator. A field in double quotes may hold the separator, newlines and "" for a quote.
-Lines starting with # are comments; those at the top may be Anki's header (#separator:tab,
-#html:true, #tags column:3, #columns:..., #deck:...). Every row that cannot become a fact is
-reported with its line number; nothing is dropped without saying so.
+Anki's "Notes in Plain Text" files are read as Anki reads them (quiz/interop/header.py): the
+header, the separator, HTML, column names, note types, guids and tags. Where quiz chooses
+differently on purpose (docs/interop.md lists each), it prints a note whenever that applies.
+Every row that cannot become a fact is reported with its line; nothing is dropped without a word.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Iterator, Sequence
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.load import CONTROL
 from quiz.deck.model import Deck, Fact
+from quiz.interop.cloze import clozes, has_cloze
+from quiz.interop.header import SEPARATORS, AnkiHeader, read_header, separator_name
+from quiz.interop.html_text import field_text, looks_like_html
+from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, roles
+from quiz.interop.rows import Row, guess_separator, read_rows
 from quiz.interop.slug import slugify, unique
-
-SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "colon": ":", "space": " "}
-"""Separators by name, as Anki's header and --separator write them; any other text also works (Quizlet's custom)."""
+from quiz.plural import plural
 
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
-"""First rows read as column names rather than as a card."""
+"""First rows read as column names rather than as a card (quiz's choice; Anki imports them as a card)."""
 
-_DIRECTIVE = re.compile(r"#([a-z][a-z ]*):(.*)\Z", re.IGNORECASE)
+THIRD_COLUMN = (
+    "fields after the second become the explanation (Anki would read the third as tags; "
+    "a #tags column:N line says which column holds them)"
+)
+"""The note printed when quiz reads a third column differently from Anki, on purpose."""
+
+_HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
 _ID_LENGTH = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """One row of the file: the term, its definition, any further fields and Anki tags."""
-
-    line: int
-    front: str
-    back: str
-    extra: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(slots=True)
-class CardTable:
-    """What reading a file found: the cards, the rows that could not be read, and what was decided."""
-
-    cards: list[Card] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    deck_name: str = ""
-
-
-@dataclass(slots=True)
-class _Header:
-    separator: str | None = None
-    html: bool = False
-    columns: list[str] | None = None
-    special: dict[str, int] = field(default_factory=dict)  # "tags", "guid", ... -> 0-based column
-    deck: str = ""
-    raw_columns: str | None = None
-    tags: tuple[str, ...] = ()
 
 
 def separator_text(name: str) -> str:
@@ -75,120 +51,40 @@ def separator_text(name: str) -> str:
     raise ValueError(f"cannot separate fields with {name!r}: use one of {known}, or other text without quotes")
 
 
-def _separator_name(sep: str) -> str:
-    return next((name for name, char in SEPARATORS.items() if char == sep), repr(sep))
+def fact_id_for_guid(guid: str) -> str:
+    """The fact id an Anki note's guid gives: the same guid always gives the same id, whatever the text."""
+    return "anki-" + hashlib.blake2b(guid.encode("utf-8"), digest_size=5).hexdigest()
 
 
-def _read_header(lines: list[str], header: _Header) -> int:
-    """Read the # lines at the top (Anki's header and comments); return how many lines they take."""
-    n = 0
-    for line in lines:
-        if not line.startswith("#"):
-            break
-        n += 1
-        found = _DIRECTIVE.match(line)
-        if not found:
-            continue
-        key, value = found.group(1).strip().casefold(), found.group(2)
-        if key == "separator":
-            try:
-                header.separator = separator_text(value)
-            except ValueError:
-                pass
-        elif key == "html":
-            header.html = value.strip().casefold() == "true"
-        elif key == "columns":
-            header.raw_columns = value
-        elif key == "deck":
-            header.deck = value.strip()
-        elif key == "tags":
-            header.tags = tuple(value.split())
-        elif key.endswith(" column"):
-            try:
-                header.special[key.removesuffix(" column")] = int(value) - 1
-            except ValueError:
-                pass
-    return n
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One fact to be: its line, question, answer, further text, tags, the id its note fixes ("" if none),
+    and whether Anki would also ask it in reverse."""
+
+    line: int
+    front: str
+    back: str
+    extra: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    key: str = ""
+    reverse: bool = False
 
 
-def _guess_separator(body: str) -> str:
-    sample = [line for line in body.split("\n")[:50] if line.strip() and not line.startswith("#")]
-    for sep in ("\t", ",", ";", "|"):
-        if any(sep in line for line in sample):
-            return sep
-    return "\t"
+@dataclass(slots=True)
+class CardTable:
+    """What reading a file found: the cards, the rows that could not be read, and what was decided."""
+
+    cards: list[Card] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    deck_name: str = ""
 
 
-_Record = tuple[str, int, list[str] | str | None]
-"""("row", line, fields), ("bad", line, message) or ("comment", line, None)."""
-
-
-def _records(text: str, sep: str, first_line: int, quotes: bool) -> Iterator[_Record]:
-    """Split text into rows of fields, each with the line it starts on."""
-    i, line, n = 0, first_line, len(text)
-    field_end = re.compile(re.escape(sep) + "|\n")
-    while i < n:
-        eol = text.find("\n", i)
-        eol = n if eol == -1 else eol
-        row_text = text[i:eol]
-        if not row_text.strip() and sep not in row_text:
-            i, line = eol + 1, line + 1
-            continue
-        if row_text.startswith("#"):
-            yield ("comment", line, None)
-            i, line = eol + 1, line + 1
-            continue
-        start, fields, bad = line, [], False
-        while True:
-            if quotes and i < n and text[i] == '"':
-                parts, j = [], i + 1
-                while True:
-                    k = text.find('"', j)
-                    if k == -1:
-                        yield (
-                            "bad",
-                            line,
-                            "a quoted field starts here but its closing quote is missing (a quote "
-                            'inside a quoted field is written "")',
-                        )
-                        return
-                    parts.append(text[j:k])
-                    if text.startswith('"', k + 1):
-                        parts.append('"')
-                        j = k + 2
-                        continue
-                    break
-                line += text.count("\n", i, k)
-                value, i = "".join(parts), k + 1
-                if i < n and text[i] != "\n" and not text.startswith(sep, i):
-                    bad = True
-            else:
-                end = field_end.search(text, i)
-                k = end.start() if end else n
-                value, i = text[i:k], k
-            fields.append(value)
-            if bad or i >= n or text[i] == "\n":
-                break
-            i += len(sep)
-        if bad:
-            yield (
-                "bad",
-                start,
-                "text follows a closing quote in the same field; put the whole field in quotes (writing a quote "
-                'inside as ""), or use --no-quotes if quotes in this file are part of the text',
-            )
-            eol = text.find("\n", i)
-            i, line = (n if eol == -1 else eol) + 1, line + 1
-            continue
-        yield ("row", start, fields)
-        i, line = i + 1, line + 1
-
-
-def _from_html(text: str) -> str:
-    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
-    text = re.sub(r"</?(div|p)\b[^>]*>", "\n", text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]*>", "", text)
-    return html.unescape(text).replace("\xa0", " ").strip()
+class _Columns(NamedTuple):
+    width: int
+    special: dict[str, int]
+    names: list[str]
+    flags: frozenset[int] = frozenset()  # columns read as Anki's "Add Reverse" flag
 
 
 def read_cards(
@@ -198,108 +94,267 @@ def read_cards(
     separator: str | None = None,
     header: bool | None = None,
     quotes: bool = True,
+    html: bool | None = None,
+    row_separator: str | None = None,
 ) -> CardTable:
-    """Read an Anki or Quizlet text export; header None means "a first row like term/definition is a header"."""
+    """Read an Anki or Quizlet text export.
+
+    `header` None means "a first row like term/definition is a header"; `html` None means "as the
+    file's #html line says, or guessed from its first rows". `row_separator` is Quizlet's "between
+    rows" choice when it is not a new line (then a line break is text, and positions count rows).
+    """
     path = Path(path)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    head = _Header()
-    skip = _read_header(lines, head)
-    body = "\n".join(lines[skip:])
-    name = head.deck.rsplit("::", 1)[-1].strip()
-    table = CardTable(deck_name="" if CONTROL.search(name) else name)
+    head = read_header(lines)
+    body = "\n".join(lines[head.lines :])
+    table = CardTable(deck_name=_deck_name(head.deck))
+    table.notes += [f"ignored {reason}" for reason in head.ignored]
+    line_break = ""
+    if row_separator not in (None, "\n"):
+        line_break = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in body)
+        body = body.replace("\n", line_break).replace(row_separator, "\n")
+        table.notes.append(f"rows separated by {separator_name(row_separator)} (line numbers in messages count rows)")
     sep = separator or head.separator
+    guessed = sep is None
     if sep is None:
-        sep = _guess_separator(body)
-        table.notes.append(f"fields separated by {_separator_name(sep)} (a guess: choose with --separator)")
-    if head.raw_columns is not None:
-        head.columns = head.raw_columns.split(sep)
-    special = {k: v for k, v in head.special.items() if k in ("tags", "guid", "notetype", "deck") and v >= 0}
-    ignored = sorted(k for k in special if k not in ("tags", "deck"))
-    if ignored:
-        table.notes.append(f"ignored Anki's {', '.join(ignored)} column{'s' if len(ignored) > 1 else ''}")
-    rows: list[tuple[int, list[str]]] = []
-    comments: list[int] = []
-    for kind, line, content in _records(body, sep, skip + 1, quotes):
-        if kind == "comment":
-            comments.append(line)
-        elif kind == "bad":
-            table.problems.append(Problem(path, line, None, str(content)))
-        else:
-            assert isinstance(content, list)
-            rows.append((line, content))
-    if comments:
-        shown = ", ".join(map(str, comments[:10])) + (", ..." if len(comments) > 10 else "")
+        guess = guess_separator(body, quotes=quotes)
+        if guess.separator is None:
+            table.problems.append(
+                Problem(
+                    path,
+                    head.lines + 1,
+                    None,
+                    f"cannot tell the separator: {guess.reason}; choose one with --separator",
+                )
+            )
+            return table
+        sep = guess.separator
         table.notes.append(
-            f"skipped {len(comments)} comment line{'s' if len(comments) > 1 else ''} starting with # "
-            f"(line {shown}); put a term that starts with # in quotes"
+            f"fields separated by {separator_name(sep)} (a guess: {guess.reason}; choose with --separator)"
         )
-    if rows and (header or (header is None and tuple(f.strip().casefold() for f in rows[0][1][:2]) in HEADER_ROWS)):
+    found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes)
+    if line_break:
+        found = found._replace(rows=[Row(r.line, [f.replace(line_break, "\n") for f in r.fields]) for r in found.rows])
+    table.problems += [Problem(path, bad.line, None, bad.message) for bad in found.bad]
+    if found.comments:
+        shown = ", ".join(map(str, found.comments[:10])) + (", ..." if len(found.comments) > 10 else "")
+        table.notes.append(f"skipped {plural(len(found.comments), 'comment line')} starting with # (line {shown})")
+    rows = found.rows
+    names = head.columns
+    if rows and head.columns is None and (header or (header is None and _names_columns(rows[0]))):
         line, names = rows.pop(0)
         table.notes.append(f"line {line} read as column names: {' | '.join(names)}")
-    if rows and all(len(fields) == 1 for _, fields in rows):
+    if not rows:
+        return table
+    columns = _columns(head, names, rows, path, table)
+    if columns is None:
+        return table
+    if rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1:
+        hint = " (a guess)" if guessed else ""
         table.problems.append(
             Problem(
                 path,
-                rows[0][0],
+                rows[0].line,
                 None,
-                f"no row has a {_separator_name(sep)} between a term and its definition; "
+                f"no row has a {separator_name(sep)}{hint} between a term and its definition; "
                 "choose the separator with --separator (tab, comma, semicolon, pipe or any text)",
             )
         )
         return table
-    widest = max((len(fields) for _, fields in rows), default=0)
-    beyond = {name: column for name, column in special.items() if column >= widest}
-    for name, column in beyond.items():  # a number read from the file sizes nothing the file cannot hold
-        line = next((n for n, text in enumerate(lines[:skip], 1) if text.casefold().startswith(f"#{name} ")), None)
-        message = f"#{name} column:{column + 1} names a column no row has (rows have at most {widest} fields)"
-        table.problems.append(Problem(path, line, None, message))
-    if beyond:
+    if head.notetype and "notetype" not in columns.special and fields_of(head.notetype) is None:
+        message = f'#notetype: note type "{head.notetype}" is not one quiz can import ({KNOWN_TYPES})'
+        table.problems.append(Problem(path, head.where["notetype"], None, message))
         return table
-    width = len(head.columns) if head.columns else (len(rows[0][1]) if rows else 2)
-    width = max(width, 2 + len(special), *(c + 1 for c in special.values()))
-    text_columns = [c for c in range(width) if c not in special.values()]
-    decks: set[str] = set()
-    for line, fields in rows:
-        if len(fields) != width:
-            table.problems.append(
-                Problem(
-                    path,
-                    line,
-                    None,
-                    f"expected {width} fields separated by {_separator_name(sep)}, found {len(fields)}; "
-                    "put a field that holds the separator in double quotes",
-                )
+    if html is None:
+        html = head.html
+    if html is None:
+        html = any(looks_like_html(f) for r in rows[:_HTML_SAMPLE] for f in r.fields)
+        if html:
+            table.notes.append(
+                "fields read as HTML: the first rows hold HTML tags and the file has no #html line "
+                "(--no-html reads them as plain text)"
             )
+    decks: set[str] = set()
+    media: list[str] = []
+    for row in rows:
+        if len(row.fields) > columns.width and not any(f.strip() for f in row.fields[columns.width :]):
+            row = Row(row.line, row.fields[: columns.width])  # stray separators at the end of the row
+        if len(row.fields) != columns.width:
+            table.problems.append(Problem(path, row.line, None, _width_message(row, columns, head, sep, guessed)))
             continue
-        texts = [fields[c] for c in text_columns]
-        if head.html:
-            texts = [_from_html(t) for t in texts]
-        tags = head.tags + (tuple(fields[special["tags"]].split()) if "tags" in special else ())
-        tags = tuple(dict.fromkeys(tags))
-        card = Card(line, texts[0], texts[1], tuple(t for t in texts[2:] if t.strip()), tags)
-        decks.add(fields[special["deck"]] if "deck" in special else "")
-        problems = _card_problems(card, path)
-        if problems:
-            table.problems.extend(problems)
-        else:
-            table.cards.append(card)
+        if "deck" in columns.special:
+            decks.add(row.fields[columns.special["deck"]])
+        cards, problems, row_media = _row_cards(row, columns, head, html, path, table.notes)
+        table.problems += problems
+        if row_media:
+            media.append(f"line {row.line} ({', '.join(row_media)})")
+        if not problems:
+            table.cards += cards
+    reversed_lines = [str(card.line) for card in table.cards if card.reverse]
+    if reversed_lines:
+        table.notes.append(
+            f"Anki also asks {plural(len(reversed_lines), 'card')} in reverse "
+            f"({'line' if len(reversed_lines) == 1 else 'lines'} {', '.join(reversed_lines)}); "
+            "quiz asks the front only"
+        )
+    if media:
+        table.notes.append(f"left out media, which a deck cannot show: {'; '.join(media)}")
     if len(decks) == 1 and not table.deck_name:
-        name = decks.pop().rsplit("::", 1)[-1].strip()
-        table.deck_name = "" if CONTROL.search(name) else name
+        table.deck_name = _deck_name(decks.pop())
+    _report_duplicates(table, path)
     return table
 
 
-def _card_problems(card: Card, path: Path) -> list[Problem]:
+def _deck_name(name: str) -> str:
+    name = name.rsplit("::", 1)[-1].strip()
+    return "" if CONTROL.search(name) else name
+
+
+def _names_columns(row: Row) -> bool:
+    return tuple(f.strip().casefold() for f in row.fields[:2]) in HEADER_ROWS
+
+
+def _columns(
+    head: AnkiHeader, names: list[str] | None, rows: list[Row], path: Path, table: CardTable
+) -> _Columns | None:
+    """How wide rows are and which columns hold what; None (and a problem) when the header cannot be used."""
+    width = len(names) if names is not None else len(rows[0].fields)
+    before = len(table.problems)
+    for key, column in head.special.items():
+        if column >= width:
+            table.problems.append(
+                Problem(
+                    path,
+                    head.where.get(f"{key} column"),
+                    None,
+                    f"#{key} column:{column + 1} names column {column + 1}, but the rows have {plural(width, 'field')}",
+                )
+            )
+    if len(table.problems) > before:
+        return None
+    special = {k: v for k, v in head.special.items() if k in ("guid", "notetype", "deck", "tags")}
+    return _Columns(width, special, names or [], _reverse_flags(head, width, special, rows))
+
+
+def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: list[Row]) -> frozenset[int]:
+    """Columns after the second that hold only "y" or nothing, in a file that does not say its note
+    type: Anki's "Add Reverse" field of "Basic (optional reversed card)" notes, not text to learn."""
+    if head.notetype or "notetype" in special:
+        return frozenset()
+    text_columns = [c for c in range(width) if c not in special.values()][2:]
+    values = {c: {r.fields[c].strip() for r in rows if len(r.fields) == width} for c in text_columns}
+    return frozenset(c for c, seen in values.items() if "y" in seen and seen <= {"", "y"})
+
+
+def _width_message(row: Row, columns: _Columns, head: AnkiHeader, sep: str, guessed: bool) -> str:
+    found = len(row.fields)
+    if head.columns is not None:
+        return (
+            f"#columns (line {head.where['columns']}) names {plural(columns.width, 'column')}, "
+            f"but this row has {plural(found, 'field')} separated by {separator_name(sep)}"
+        )
+    guess = " (a guess: choose another with --separator)" if guessed else ""
+    return (
+        f"expected {columns.width} fields separated by {separator_name(sep)}{guess}, found {found}; "
+        "put a field that holds the separator in double quotes"
+    )
+
+
+def _note_type(row: Row, columns: _Columns, head: AnkiHeader) -> str:
+    if "notetype" in columns.special:
+        return row.fields[columns.special["notetype"]].strip()
+    return head.notetype
+
+
+def _row_cards(
+    row: Row, columns: _Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str]
+) -> tuple[list[Card], list[Problem], list[str]]:
+    """The cards one row gives, its problems, and the media it named."""
+    special = set(columns.special.values())
+    text_columns = [c for c in range(columns.width) if c not in special]
+    note_type = _note_type(row, columns, head)
+    fields = fields_of(note_type) if note_type else None
+    if note_type and fields is None:
+        message = f'note type "{note_type}" in the note type column is not one quiz can import ({KNOWN_TYPES})'
+        return [], [Problem(path, row.line, None, message)], []
+    media: list[str] = []
+    texts: dict[int, str] = {}
+    for c in text_columns:
+        read = field_text(row.fields[c], html=html)
+        texts[c] = read.text
+        media += read.media
+    role = roles([c for c in text_columns if c not in columns.flags], columns.names, fields)
+    tags = head.tags + (tuple(row.fields[columns.special["tags"]].split()) if "tags" in columns.special else ())
+    tags = tuple(dict.fromkeys(tags))
+    guid = row.fields[columns.special["guid"]].strip() if "guid" in columns.special else ""
+    key = fact_id_for_guid(guid) if guid else ""
+    first = texts.get(role.question, "") if role.question is not None else ""
+    second = texts.get(role.answer, "") if role.answer is not None else ""
+    extra = tuple(texts[c] for c in role.extra if texts[c].strip())
+    if extra and fields is None and "tags" not in columns.special and THIRD_COLUMN not in notes:
+        notes.append(THIRD_COLUMN)
+    if (note_type.casefold() == "cloze") if note_type else has_cloze(first):
+        return _cloze_cards(row, first, (second, *extra), tags, key, path, media)
+    problems = _card_problems(row.line, first, second, extra, tags, media, path, _labels(fields, role))
+    flagged = any(row.fields[c].strip() for c in columns.flags)
+    reversed_too = (
+        flagged or note_type.casefold() == ALWAYS_REVERSED or (role.reverse is not None and texts[role.reverse].strip())
+    )
+    return [Card(row.line, first, second, extra, tags, key, reverse=bool(reversed_too))], problems, media
+
+
+def _cloze_cards(
+    row: Row, text: str, extra: tuple[str, ...], tags: tuple[str, ...], key: str, path: Path, media: list[str]
+) -> tuple[list[Card], list[Problem], list[str]]:
+    made = clozes(text)
+    if not made:
+        return [], [Problem(path, row.line, None, "a cloze note without a cloze deletion such as {{c1::...}}")], media
+    cards, problems = [], []
+    extra = tuple(e for e in extra if e.strip())
+    for cloze in made:
+        problems += _card_problems(row.line, cloze.question, cloze.answer, extra, tags, media, path)
+        cards.append(Card(row.line, cloze.question, cloze.answer, extra, tags, f"{key}-c{cloze.number}" if key else ""))
+    return cards, list(dict.fromkeys(problems)), media
+
+
+_LABELS = ("term (first field)", "definition (second field)")
+
+
+def _labels(fields: tuple[str, ...] | None, role: Roles) -> tuple[str, str]:
+    """How a refusal names the question's and the answer's field: by the note type's name and column where known."""
+    if fields is None:
+        return _LABELS
+    columns = (role.question, role.answer)
+    return (
+        f'term (the "{fields[0]}" field, column {(columns[0] or 0) + 1})',
+        f'definition (the "{fields[1]}" field, column {(columns[1] or 0) + 1})',
+    )
+
+
+def _card_problems(
+    line: int,
+    front: str,
+    back: str,
+    extra: tuple[str, ...],
+    tags: tuple[str, ...],
+    media: list[str],
+    path: Path,
+    labels: tuple[str, str] = _LABELS,
+) -> list[Problem]:
     found = []
-    for label, value in (("term (first field)", card.front), ("definition (second field)", card.back)):
+    for label, value in zip(labels, (front, back), strict=True):
         if not value.strip():
-            found.append(Problem(path, card.line, None, f"the {label} is empty"))
+            if media:
+                message = f"the {label} is only media ({', '.join(media)}), which a deck cannot show"
+            else:
+                message = f"the {label} is empty"
+            found.append(Problem(path, line, None, message))
     for label, values in (
-        ("term (first field)", [card.front]),
-        ("definition (second field)", [card.back]),
-        ("a further field", card.extra),
-        ("a tag", card.tags),
+        (labels[0], [front]),
+        (labels[1], [back]),
+        ("a further field", list(extra)),
+        ("a tag", list(tags)),
     ):
         for value in values:
             bad = CONTROL.search(value)
@@ -307,7 +362,7 @@ def _card_problems(card: Card, path: Path) -> list[Problem]:
                 found.append(
                     Problem(
                         path,
-                        card.line + value.count("\n", 0, bad.start()),
+                        line + value.count("\n", 0, bad.start()),
                         None,
                         f"the {label} contains the control character U+{ord(bad.group()):04X}, "
                         "which a deck cannot hold; remove it and import again",
@@ -316,12 +371,45 @@ def _card_problems(card: Card, path: Path) -> list[Problem]:
     return found
 
 
+def _report_duplicates(table: CardTable, path: Path) -> None:
+    """Leave out a card that repeats another's question and answer, saying so; a repeated guid is a problem."""
+    seen: dict[tuple[str, str], int] = {}
+    keys: dict[str, int] = {}
+    questions: dict[str, int] = {}
+    kept = []
+    for card in table.cards:
+        if card.key and card.key in keys and keys[card.key] != card.line:
+            table.problems.append(
+                Problem(path, card.line, None, f"this note's guid is also the guid of line {keys[card.key]}")
+            )
+            continue
+        keys.setdefault(card.key, card.line)
+        pair = (" ".join(card.front.split()).casefold(), " ".join(card.back.split()).casefold())
+        if pair in seen:
+            table.notes.append(f"line {card.line} repeats line {seen[pair]} (same question and answer): imported once")
+            continue
+        seen[pair] = card.line
+        if pair[0] in questions:
+            table.notes.append(
+                f"line {card.line} asks the same question as line {questions[pair[0]]} with another answer; "
+                "a learner cannot tell them apart"
+            )
+        questions.setdefault(pair[0], card.line)
+        kept.append(card)
+    table.cards = kept
+
+
 def cards_to_deck(cards: Sequence[Card], *, deck_id: str, title: str, group: str | None = None) -> Deck:
-    """A deck with one fact per card: ids made from the term, all in one group for multiple choice."""
-    taken: set[str] = set()
+    """A deck with one fact per card, all in one group for multiple choice.
+
+    A card whose note had a guid takes the id the guid gives (fact_id_for_guid), so importing the
+    file again after an edit in Anki keeps every fact's id and history; others take one made from
+    the question, made unique.
+    """
+    taken = {card.key for card in cards if card.key}
     facts = []
     for n, card in enumerate(cards, start=1):
-        fact_id = unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
+        fact_id = card.key or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
         facts.append(
             Fact(
                 id=fact_id,
@@ -335,6 +423,18 @@ def cards_to_deck(cards: Sequence[Card], *, deck_id: str, title: str, group: str
     return Deck(id=deck_id, title=title, facts=tuple(facts))
 
 
+class BadRows(DeckError):
+    """Some rows cannot become facts while others can (with skip_bad, those others are imported)."""
+
+
+class Imported(NamedTuple):
+    """An import's result: the deck, notes on what was decided, and the rows left out (with --skip-bad)."""
+
+    deck: Deck
+    notes: list[str]
+    skipped: list[Problem]
+
+
 def import_cards(
     text: str,
     path: Path | str,
@@ -345,13 +445,24 @@ def import_cards(
     separator: str | None = None,
     header: bool | None = None,
     quotes: bool = True,
-) -> tuple[Deck, list[str]]:
-    """The deck made from an export's text, and notes on what was decided; DeckError lists every bad row."""
+    html: bool | None = None,
+    row_separator: str | None = None,
+    skip_bad: bool = False,
+) -> Imported:
+    """The deck made from an export's text; DeckError lists every bad row.
+
+    With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
+    """
     path = Path(path)
-    table = read_cards(text, path, separator=separator, header=header, quotes=quotes)
-    if table.problems:
-        raise DeckError(sorted(table.problems, key=lambda p: p.line or 0))
+    table = read_cards(
+        text, path, separator=separator, header=header, quotes=quotes, html=html, row_separator=row_separator
+    )
+    problems = sorted(table.problems, key=lambda p: p.line or 0)
+    if problems and table.cards and not skip_bad:
+        raise BadRows(problems)
+    if problems and not table.cards:
+        raise DeckError(problems)
     if not table.cards:
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
-    return cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group), table.notes
+    return Imported(cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group), table.notes, problems)

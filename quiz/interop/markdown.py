@@ -19,6 +19,8 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
 # Escaped where they open a line as Markdown reads it: headings, quotes, list items, setext underlines.
 _LINE_START = re.compile(r"\A(?:#{1,6}(?=\s|\Z)|>|[-+](?=\s|\Z)|[-=]+\s*\Z)")
 _ORDERED = re.compile(r"\A(\d{1,9})([.)])(?=\s|\Z)")
+# A run of # after a space at the end of a heading would be read as its closing sequence and dropped.
+_CLOSING_HASHES = re.compile(r"(?<=\s)#(?=#*\Z)")
 
 
 def escape(text: str) -> str:
@@ -26,6 +28,11 @@ def escape(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text.strip())
     text = _ORDERED.sub(r"\1\\\2", text)
     return _LINE_START.sub(lambda m: "\\" + m.group(), text)
+
+
+def heading(level: int, text: str) -> str:
+    """A heading of deck text on one line: escaped, a trailing " #" kept as text."""
+    return "#" * level + " " + _CLOSING_HASHES.sub(r"\\#", escape(" ".join(text.split())))
 
 
 def block(text: str) -> str:
@@ -93,7 +100,7 @@ def _glossary_section(deck: Deck) -> list[str]:
 
 
 def _heading(deck: Deck) -> list[str]:
-    parts = [f"# {escape(' '.join(deck.title.split()))}"]
+    parts = [heading(1, deck.title)]
     if deck.description:
         parts.append(block(deck.description))
     if deck.disclaimer:
@@ -146,7 +153,7 @@ def missed_list(
 
     Grouped by topic (in deck order), must-know misses first in each and marked "(must-know)".
     """
-    parts = [f"# {escape(' '.join(title.split()))}"]
+    parts = [heading(1, title)]
     about = f"From the deck “{escape(' '.join(deck.title.split()))}”"
     if when is not None:
         about += f", {when.strftime('%Y-%m-%d %H:%M')}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 
 import tomli_w
 
@@ -23,7 +24,7 @@ language = "en"  # the language of the text, as a code such as "en" or "es"
 audience = "Patients and families"  # who the deck is written for
 version = "0.1.0"  # raise it whenever the content changes
 reviewed = {today}  # the date the content was last checked against its sources (no quotes)
-disclaimer = "For learning only; not medical advice. Talk with your care team."  # shown before every session
+disclaimer = "For learning only; not medical advice. Talk with your care team."  # shown before the first session
 tags = ["example"]  # words to find the deck by
 
 # One [[sources]] table for each work the facts come from.
@@ -80,6 +81,7 @@ def title_from_id(deck_id: str) -> str:
 def new_deck_text(deck_id: str, title: str, *, today: dt.date | None = None, path_hint: str = "DECK.toml") -> str:
     """The text of a starter deck with this id and title, which passes `quiz check` as written."""
     one_line = "".join(c for c in " ".join(path_hint.split()) if c.isprintable()) or "DECK.toml"
+    one_line = shlex.quote(one_line)  # a command a person can paste
 
     def string(text: str) -> str:
         return tomli_w.dumps({"v": text})[len("v = ") : -1]

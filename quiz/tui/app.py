@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from quiz.certainty import AskCertainty
-from quiz.deck.discover import FoundDeck, discover, load_found
+from quiz.deck.discover import FoundDeck, discover, load_found, refuse_shared_ids
 from quiz.mode import Mode
 from quiz.paths import cache_dir
 from quiz.schedule import Scheduler, utc
@@ -237,7 +237,7 @@ class QuizApp(App[int]):
         if self.settings.deck_paths is None:
             found = discover(self.settings.data_dir)
         else:
-            found = [load_found(path, cache=self._cache) for path in self.settings.deck_paths]
+            found = refuse_shared_ids([load_found(path, cache=self._cache) for path in self.settings.deck_paths])
         request = self.study_request
         if request is not None and all(f.path.resolve() != request.path.resolve() for f in found):
             found.append(load_found(request.path, cache=self._cache))

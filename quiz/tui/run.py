@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quiz.cli import EXIT_USAGE
 from quiz.mode import Mode
 from quiz.paths import data_dir
 from quiz.preferences import config_dir
@@ -50,7 +51,6 @@ NO_TERMINAL = (
     "quiz: the app needs a terminal to draw in, and {which} not one. "
     "Without a terminal, use `quiz decks`, `quiz check`, `quiz preview DECK` or `quiz history --plain`."
 )
-EXIT_USAGE = 2
 
 
 def _run(app: QuizApp) -> int:

@@ -16,6 +16,7 @@ from quiz.certainty import Certainty
 from quiz.deck.model import Deck
 from quiz.errors import QuizError
 from quiz.files import write_new_private
+from quiz.plural import plural
 from quiz.session import Answered
 from quiz.study import StudyRun
 from quiz.tui.bars import KeysBar
@@ -66,7 +67,7 @@ class SummaryScreen(Screen[str]):
         if self.unsaved:
             head.append(
                 Content.styled(
-                    f"! {self.unsaved} answer{'s' if self.unsaved != 1 else ''} could not be saved to your history.",
+                    f"! {plural(self.unsaved, 'answer')} could not be saved to your history.",
                     "bold",
                 )
             )

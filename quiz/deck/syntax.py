@@ -1,0 +1,101 @@
+"""TOML syntax errors in plain words, at the line a person needs to fix.
+
+tomli says where it stopped and why in a parser's terms ("Illegal character '\\n'", "Cannot
+declare ('deck',) twice"); an author needs what is wrong and what to write. Where tomli stops
+after the mistake (a list or table left open is noticed a line late), the line where it opened
+is given instead.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+_OPENED_LIST = re.compile(r"=\s*\[")
+_OPENED_TABLE = re.compile(r"=\s*\{")
+_KEY = re.compile(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
+_QUOTES = re.compile(r'\\.|"')
+
+Where = tuple[int | None, int | None, str]
+
+
+def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
+    """The line, column and plain message for tomli's error `msg` at (line, col) in `text`."""
+    lines = text.splitlines()
+    at = lines[line - 1] if line and line <= len(lines) else ""
+    if msg == "Illegal character '\\n'" and _open_quote(at):
+        return line, at.find('"') + 1, 'this string is not closed: add a closing quote (") before the end of the line'
+    if msg == 'Expected "\'"':
+        start = next((n for n in range(min(line or 0, len(lines)), 0, -1) if lines[n - 1].count("'") % 2), line)
+        return start, None, "this string is not closed: add a closing quote (') before the end of the line"
+    if msg == "Unterminated string":
+        opened = max(text.rfind('"""'), text.rfind("'''"))
+        start = text.count("\n", 0, opened) + 1 if opened >= 0 else line
+        return start, None, "this multi-line string is not closed: add the closing \"\"\" (or ''')"
+    if msg in ("Unclosed array", "Unclosed inline table"):
+        pattern, what, close = (_OPENED_LIST, "list", "]") if msg == "Unclosed array" else (_OPENED_TABLE, "table", "}")
+        start = _opened_before(lines, line, pattern)
+        return start, None, f'this {what} is not closed: add "{close}" after its last item'
+    declared = re.fullmatch(r"Cannot declare (\(.*\)) twice", msg)
+    if declared:
+        name = ".".join(ast.literal_eval(declared.group(1)))
+        headers = _header_lines(lines, name)
+        places = " and ".join(map(str, headers[:2])) if len(headers) > 1 else str(line)
+        return line, None, f"[{name}] appears twice, at lines {places}: merge them into one"
+    if msg == "Cannot overwrite a value":
+        return line, None, _overwritten(lines, line, at)
+    plain = _PLAIN.get(msg)
+    if plain:
+        return line, col, plain
+    return line, col, f"TOML syntax: {msg}"
+
+
+_PLAIN = {
+    "Expected newline or end of document after a statement": (
+        'more text follows the value on this line: put text in double quotes (answer = "20 seconds"), '
+        "and each key on a line of its own"
+    ),
+    "Unescaped '\\' in a string": (
+        "a backslash in double quotes starts an escape such as \\n: write \\\\ for a backslash, "
+        "or put the text in single quotes"
+    ),
+    "Expected '=' after a key in a key/value pair": 'expected "=" after the key: write key = value',
+    "Expected ']' at the end of a table declaration": 'this table header is not closed: add "]"',
+    "Expected ']]' at the end of an array declaration": 'this table header is not closed: add "]]"',
+    "Invalid statement": "this line is neither key = value nor a [table] header",
+    "Invalid value": 'this value is not one TOML knows: put text in double quotes ("...")',
+}
+
+
+def _open_quote(line: str) -> bool:
+    """True when a line leaves a double-quoted string open (an odd number of unescaped quotes)."""
+    return sum(1 for m in _QUOTES.finditer(line) if m.group() == '"') % 2 == 1
+
+
+def _opened_before(lines: list[str], line: int | None, pattern: re.Pattern[str]) -> int | None:
+    for n in range((line or len(lines)), 0, -1):
+        if n <= len(lines) and pattern.search(lines[n - 1]):
+            return n
+    return line
+
+
+def _header_lines(lines: list[str], name: str) -> list[int]:
+    parts = r"\s*\.\s*".join(re.escape(p) for p in name.split("."))
+    header = re.compile(r"\s*\[\[?\s*" + parts + r"\s*\]")
+    return [n for n, text in enumerate(lines, start=1) if header.match(text)]
+
+
+def _overwritten(lines: list[str], line: int | None, at: str) -> str:
+    stripped = at.strip()
+    if stripped.startswith("["):
+        name = stripped.strip("[] ")
+        earlier = [n for n in _header_lines(lines, name) if line is None or n < line]
+        where = f" (line {earlier[0]})" if earlier else ""
+        return f"{stripped} cannot follow [{name}]{where}: a name is either one table or a list of [[tables]]"
+    key = _KEY.match(at)
+    if key is None:
+        return "this key is already set above: keep one of them"
+    name = key.group(1)
+    earlier = [n for n in range(1, line or 1) if (m := _KEY.match(lines[n - 1])) and m.group(1) == name]
+    where = f", at lines {earlier[-1]} and {line}" if earlier else ""
+    return f'"{name.strip(chr(34))}" is set twice in the same table{where}: keep one of them'

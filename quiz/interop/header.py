@@ -1,0 +1,107 @@
+"""The header block of Anki's "Notes in Plain Text" files, read as Anki reads it.
+
+Rules from ankitects/anki rslib/src/import_export/text/csv/metadata.rs (parse_meta_lines,
+parse_meta_value): the header is the run of lines starting with `#` at the top of the file (the
+very first line may instead be the legacy `tags:...`); each is `#key:value`, keys compared without
+case or surrounding spaces; unknown keys and values Anki cannot read are ignored. A value may be
+followed by stray separators, as spreadsheet programs save it (`#html:true|||||`): Anki reads past
+them, and so does this.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+
+SEPARATORS = {"tab": "\t", "pipe": "|", "semicolon": ";", "colon": ":", "comma": ",", "space": " "}
+"""Anki's separators by name, in the order Anki tries them when it guesses (metadata.rs)."""
+
+COLUMN_KEYS = ("guid", "notetype", "deck", "tags")
+"""The `#KEY column:N` directives: columns that hold something other than a field."""
+
+_STRAY = "".join(SEPARATORS.values())
+
+
+@dataclass(slots=True)
+class AnkiHeader:
+    """What the header says; None where it says nothing. Columns are 0-based; lines are 1-based."""
+
+    lines: int = 0
+    separator: str | None = None
+    html: bool | None = None
+    columns: list[str] | None = None
+    notetype: str = ""
+    deck: str = ""
+    tags: tuple[str, ...] = ()
+    special: dict[str, int] = field(default_factory=dict)
+    where: dict[str, int] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+
+
+def separator_name(sep: str) -> str:
+    """A separator as a person names it: "tab", "comma"... or the text itself in quotes."""
+    return next((name for name, char in SEPARATORS.items() if char == sep), repr(sep))
+
+
+def _separator(value: str) -> str | None:
+    """Anki's delimiter_from_value: a name (any case) or the character itself."""
+    name = value.strip().casefold()
+    if name in SEPARATORS:
+        return SEPARATORS[name]
+    return value if value in SEPARATORS.values() else None
+
+
+def _value(value: str) -> str:
+    """A header value without the stray separators a spreadsheet adds after it."""
+    return value.rstrip(_STRAY) or value
+
+
+def read_header(lines: list[str]) -> AnkiHeader:
+    """Read the header lines at the top of `lines` (a file split at newlines)."""
+    head = AnkiHeader()
+    for n, line in enumerate(lines, start=1):
+        if n == 1 and line.startswith("tags:"):
+            head.tags = tuple(line.removeprefix("tags:").split())
+            head.where["tags"] = n
+        elif not line.startswith("#"):
+            break
+        elif ":" in line:
+            key, value = line[1:].split(":", 1)
+            _read_value(head, key.strip().casefold(), value, n)
+        head.lines = n
+    return head
+
+
+def _read_value(head: AnkiHeader, key: str, value: str, line: int) -> None:
+    bare = _value(value)
+    if key == "separator":
+        sep = _separator(value) or _separator(bare)
+        if sep is None:
+            head.ignored.append(f"line {line}: #separator:{value} is not a separator Anki knows")
+            return
+        head.separator = sep
+    elif key == "html":
+        flag = bare.strip().casefold()
+        if flag not in ("true", "false"):
+            head.ignored.append(f"line {line}: #html:{value} is neither true nor false")
+            return
+        head.html = flag == "true"
+    elif key == "columns":
+        names = next(csv.reader([value], delimiter=head.separator or "\t"), [])
+        while names and not names[-1].strip():
+            names.pop()  # stray separators after the last name
+        head.columns = names
+    elif key in ("notetype", "deck"):
+        setattr(head, key, bare.strip())
+    elif key == "tags":
+        head.tags = tuple(value.split())
+    elif key.endswith(" column") and key.removesuffix(" column") in COLUMN_KEYS:
+        name = key.removesuffix(" column")
+        number = bare.strip()
+        if not number.isdigit() or int(number) < 1:
+            head.ignored.append(f"line {line}: #{key}:{value} is not a column number")
+            return
+        head.special[name] = int(number) - 1
+    else:
+        return
+    head.where[key] = line

@@ -1,0 +1,115 @@
+"""The command line reads like git's: each command's own usage on a mistake, "did you mean", exit 2,
+one spelling for modes and kinds, counts in words, suggestions that paste, `-` for standard output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shlex
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import build_parser, main
+from quiz.plural import plural
+from quiz.store import Store
+
+DECKS = Path(__file__).parent / "data" / "decks" / "valid"
+COMPLETE = DECKS / "complete.toml"
+MINIMAL = DECKS / "minimal.toml"
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "hint"),
+    [
+        (["check", "--stritc"], "usage: quiz check", "(did you mean --strict?)"),
+        (["stduy"], "usage: quiz [", "(did you mean study?)"),
+        (["preview", str(COMPLETE), "--knid", "typed"], "usage: quiz preview", "(did you mean --kind?)"),
+        (["study", "x", "--mode", "flashcrd"], "usage: quiz study", "(did you mean flashcard?)"),
+        (["history", "show", "--csv", "x.csv"], "usage: quiz history", "--csv is only for `quiz history export`"),
+        (["history", "restore", "--csv", "x.csv"], "usage: quiz history", "--csv is only for `quiz history export`"),
+        (["history", "export", "--backup", "b"], "usage: quiz history", "--backup is only for `quiz history restore`"),
+        (["export", str(COMPLETE), "--format", "pdf"], "usage: quiz export", "invalid choice: 'pdf'"),
+        (["export", str(COMPLETE), "-o", "x.doc"], "usage: quiz export", "--format anki (.apkg)"),
+        (["import", "nowhere.txt", "-o", "x.toml"], "usage: quiz import", "nowhere.txt: no such file"),
+    ],
+)
+def test_usage_errors_show_the_commands_own_usage_and_exit_2(
+    argv: list[str], usage: str, hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage) and hint in err, err
+    assert "Traceback" not in err
+
+
+def test_help_and_version_still_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert main(["check", "--help"]) == 0
+    assert "usage: quiz check" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("spelling", ["multiple-choice", "multiple_choice", "Multiple-Choice"])
+def test_modes_and_kinds_have_one_spelling_and_keep_the_old_one(
+    spelling: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parser, _ = build_parser(["study", "x", "--mode", spelling])
+    assert parser.parse_args(["study", "x", "--mode", spelling]).mode == "multiple-choice"
+    assert main(["preview", str(COMPLETE), "--kind", spelling]) == 0
+    out = capsys.readouterr().out
+    assert "[multiple choice]" in out and "[flashcard]" not in out
+
+
+def test_counts_are_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert [plural(n, "fact") for n in (0, 1, 2)] == ["0 facts", "1 fact", "2 facts"]
+    assert main(["preview", str(MINIMAL), "--kind", "flashcard"]) == 0
+    assert "1 question from 1 fact," in capsys.readouterr().out
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "m.toml").write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "decks"]) == 0
+    assert "(1 fact, yours)" in capsys.readouterr().out
+
+
+def test_quiz_new_suggests_commands_that_paste(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "My Deck 2.toml"
+    assert main(["new", str(path)]) == 0
+    out = capsys.readouterr().out
+    command = out.split("run: ", 1)[1].strip()
+    assert shlex.split(command) == ["quiz", "check", str(path)]
+    assert f"`quiz check {shlex.quote(str(path))}`" in path.read_text(encoding="utf-8")
+    assert "before every session" not in path.read_text(encoding="utf-8")
+    assert main(["new", str(tmp_path / "My Deck 3")]) == 2
+    suggestion = capsys.readouterr().err.split("try: ", 1)[1].rstrip(")\n")
+    assert shlex.split(suggestion) == ["quiz", "new", str(tmp_path / "My Deck 3.toml")]
+
+
+def test_history_csv_to_standard_output_with_questions_and_titles(
+    private_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    decks = private_home / "decks"
+    decks.mkdir(parents=True)
+    (decks / "c.toml").write_text(COMPLETE.read_text(encoding="utf-8"), encoding="utf-8")
+    now = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)
+    with Store.open(private_home, backup=False) as store:
+        sid = store.start_session("hand-hygiene", "quiz", "1", now=now)
+        store.record_answer(sid, "hand-hygiene", "wash-seconds", kind="typed", response="20", correct=True, now=now)
+    assert main(["history", "export", "--csv", "-"]) == 0
+    captured = capsys.readouterr()
+    rows = list(csv.DictReader(io.StringIO(captured.out)))
+    assert [(r["deck_title"], r["question"]) for r in rows] == [
+        ("Hand hygiene basics", "For how many seconds should you scrub your hands with soap?")
+    ]
+    assert "wrote 1 answer to standard output" in captured.err
+    assert not Path("-").exists()
+
+
+def test_import_update_refuses_a_title_it_would_ignore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    deck = tmp_path / "d.toml"
+    deck.write_text(COMPLETE.read_text(encoding="utf-8"), encoding="utf-8")
+    cards = tmp_path / "c.txt"
+    cards.write_text("q\ta\n", encoding="utf-8")
+    assert main(["import", str(cards), "--update", str(deck), "--title", "New"]) == 2
+    assert "--title does not go with --update" in capsys.readouterr().err
+    assert deck.read_text(encoding="utf-8") == COMPLETE.read_text(encoding="utf-8")

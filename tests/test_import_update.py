@@ -1,0 +1,180 @@
+"""Importing again: guids keep fact ids, `--update` edits a deck in place, `--skip-bad` writes the good rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from anki_exports import anki_collection, export_notes
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from quiz.cli import main
+from quiz.deck.load import load_deck
+from quiz.interop.anki import note_guid, to_html
+from quiz.interop.html_text import field_text
+
+DATA = Path(__file__).parent / "data" / "import"
+
+
+def test_a_reimport_after_an_edit_in_anki_keeps_every_fact_id(tmp_path: Path) -> None:
+    # v2 fixes a typo and swaps two notes with the same question; their guids are unchanged.
+    out = tmp_path / "feet.toml"
+    assert main(["import", str(DATA / "reimport-v1.txt"), "-o", str(out)]) == 0
+    before = {f.answer: f.id for f in load_deck(out).facts}
+    assert main(["import", str(DATA / "reimport-v2.txt"), "-o", str(out), "--force"]) == 0
+    after = load_deck(out).facts
+    assert {f.answer: f.id for f in after} == before
+    assert after[0].question == "How often should you check your feet?"
+
+
+DECK = """\
+# My feet deck: written by hand after the first import.
+format = 1
+
+[deck]
+id = "feet"
+title = "Feet"  # my title
+description = "Looking after your feet."
+
+[[facts]]
+id = "{a}"
+question = "How often shuold you check your feet?"
+answer = "Every day"
+distractors = ["Once a week", "Once a month", "Never"]
+group = "feet"
+# a comment between facts
+
+[[facts]]
+id = "{b}"
+question = "What does this sign mean?"
+answer = "Stop taking the tablet"
+group = "feet"
+
+[[facts]]
+id = "mine"
+question = "Where do I write questions down?"
+answer = "In my notebook"
+group = "feet"
+
+# the glossary, kept by hand
+[glossary]
+foot = "the end of the leg"
+"""
+
+
+def test_update_edits_the_deck_in_place_and_keeps_what_is_not_in_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.interop.importer import fact_id_for_guid
+
+    deck = tmp_path / "feet.toml"
+    deck.write_text(DECK.format(a=fact_id_for_guid("k3Jd9Qp2Lx"), b=fact_id_for_guid("m8Rt5Vw1Zc")), encoding="utf-8")
+    assert main(["import", str(DATA / "reimport-v2.txt"), "--update", str(deck)]) == 0
+    out = capsys.readouterr().out
+    assert "2 changed, 1 added, 0 unchanged" in out  # the tablet fact gains its tag
+    assert "1 fact no longer in reimport-v2.txt and kept in the deck" in out and "mine" in out
+    text = deck.read_text(encoding="utf-8")
+    for kept in ("# My feet deck", 'title = "Feet"  # my title', "# a comment between facts", "# the glossary"):
+        assert kept in text
+    facts = {f.id: f for f in load_deck(deck).facts}
+    assert facts[fact_id_for_guid("k3Jd9Qp2Lx")].question == "How often should you check your feet?"
+    assert facts[fact_id_for_guid("k3Jd9Qp2Lx")].distractors == ("Once a week", "Once a month", "Never")
+    assert facts[fact_id_for_guid("n2Yb7Hs4Kq")].answer == "Call your care team"
+    assert "mine" in facts
+    assert main(["check", str(deck)]) == 0
+
+
+def test_educator_round_trip_through_anki_keeps_every_fact_id(tmp_path: Path) -> None:
+    # Anki export -> quiz import -> edit in Anki -> quiz import --update: with Anki's own library.
+    col = anki_collection(tmp_path)
+    deck = tmp_path / "bp.toml"
+    assert main(["import", str(_export(col, tmp_path / "v1.txt")), "-o", str(deck)]) == 0
+    ids = [f.id for f in load_deck(deck).facts]
+    note = col.get_note(col.find_notes("Systolic")[0])
+    note["Back"] = "The top (larger) number"
+    col.update_note(note)
+    assert main(["import", str(_export(col, tmp_path / "v2.txt")), "--update", str(deck)]) == 0
+    facts = load_deck(deck).facts
+    assert [f.id for f in facts] == ids
+    assert "The top (larger) number" in [f.answer for f in facts]
+    col.close()
+
+
+def test_a_deck_exported_by_quiz_and_edited_in_anki_updates_its_own_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    source = DATA.parent / "decks" / "valid"
+    deck = tmp_path / "deck.toml"
+    deck.write_text(next(p for p in sorted(source.glob("*.toml"))).read_text(encoding="utf-8"), encoding="utf-8")
+    original = load_deck(deck)
+    assert main(["export", str(deck), "-o", str(tmp_path / "d.apkg")]) == 0
+    col = anki_collection(tmp_path, [])
+    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "d.apkg"), options=options))
+    before = deck.read_text(encoding="utf-8")
+    assert main(["import", str(_export(col, tmp_path / "back.txt")), "--update", str(deck)]) == 0
+    assert [f.id for f in load_deck(deck).facts] == [f.id for f in original.facts]
+    assert deck.read_text(encoding="utf-8") == before  # nothing changed in Anki: nothing changes here
+    first = original.facts[0]
+    note = next(n for n in map(col.get_note, col.find_notes("")) if n.guid == note_guid(original.id, first.id))
+    note["Answer"] = "Edited in Anki &amp; kept"
+    col.update_note(note)
+    assert main(["import", str(_export(col, tmp_path / "edited.txt")), "--update", str(deck)]) == 0
+    assert "1 changed, 0 added" in capsys.readouterr().out
+    edited = load_deck(deck).facts[0]
+    assert (edited.id, edited.answer) == (first.id, "Edited in Anki & kept")
+    assert edited._replace(answer=first.answer) == first  # its distractors, source and the rest are kept
+    col.close()
+
+
+def _export(col, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    export_notes(col, path)
+    return path
+
+
+def test_skip_bad_writes_the_good_rows_and_lists_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "some.toml"
+    assert main(["import", str(DATA / "bad-rows.txt"), "-o", str(out), "--skip-bad"]) == 0
+    printed = capsys.readouterr().out
+    assert [line.split(":")[2] for line in printed.splitlines() if line.startswith("skipped:")] == ["3", "4", "5", "6"]
+    assert [f.question for f in load_deck(out).facts] == ["Good term"]
+
+
+def test_two_fitting_separators_ask_for_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "two.csv"
+    src.write_text("a;b,c\nd;e,f\n", encoding="utf-8")
+    assert main(["import", str(src), "-o", str(tmp_path / "x.toml")]) == 1
+    assert "semicolon and comma each split every row" in capsys.readouterr().out
+    assert main(["import", str(src), "-o", str(tmp_path / "x.toml"), "--separator", "semicolon"]) == 0
+    assert [f.answer for f in load_deck(tmp_path / "x.toml").facts] == ["b,c", "e,f"]
+
+
+LINE = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\xa0"), min_size=1, max_size=20
+)
+
+
+@given(st.lists(LINE, min_size=1, max_size=3))
+def test_text_quiz_exports_to_anki_reads_back_the_same(lines: list[str]) -> None:
+    text = "\n".join(line.strip(" ") for line in lines)
+    assume(text.strip() == text and text and "\n\n" not in text)
+    assert field_text(to_html(text), html=True) == (text, ())
+
+
+def test_update_matches_facts_first_imported_without_guids_by_their_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = tmp_path / "feet.toml"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("How often should you check your feet?\tEvery day\nNew question?\tNew answer\n", encoding="utf-8")
+    assert main(["import", str(plain), "-o", str(deck)]) == 0
+    first = {f.question: f.id for f in load_deck(deck).facts}
+    assert main(["import", str(DATA / "reimport-v2.txt"), "--update", str(deck)]) == 0
+    facts = {f.question: f.id for f in load_deck(deck).facts}
+    assert facts["How often should you check your feet?"] == first["How often should you check your feet?"]
+    assert facts["New question?"] == first["New question?"]  # kept, and listed as no longer in the file
+    out = capsys.readouterr().out
+    assert f"(delete them by hand if they are gone for good): {first['New question?']}" in out

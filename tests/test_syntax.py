@@ -1,0 +1,43 @@
+"""TOML syntax errors in plain words, at a line of the file."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.deck.errors import DeckError
+from quiz.deck.load import parse_deck
+
+PIECES = st.sampled_from(['"', "'", '"""', "[", "]", "{", "}", "=", "\n", "a", "[deck]", "[[facts]]", "\\", " ", "1"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_a_syntax_error_names_a_line_of_the_file(text: str) -> None:
+    try:
+        parse_deck("format = 1\n" + text, "d.toml")
+    except DeckError as err:
+        lines = ("format = 1\n" + text).count("\n") + 1
+        for problem in err.problems:
+            assert problem.line is None or 1 <= problem.line <= lines, problem
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ('a = "abc\nb = 1\n', 1, "this string is not closed"),
+        ("a = 'abc\nb = 1\n", 1, "this string is not closed"),
+        ('a = ["x",\n"y"\nb = 1\n', 1, 'this list is not closed: add "]"'),
+        ("a = {b = 1\nc = 2\n", 1, 'this table is not closed: add "}"'),
+        ('[deck]\nid = "x"\n\n[deck]\n', 4, "[deck] appears twice, at lines 1 and 4"),
+        ("[facts]\n[[facts]]\n", 2, "[[facts]] cannot follow [facts] (line 1)"),
+        ('a = "C:\\path"\n', 1, "write \\\\ for a backslash"),
+        ("[deck\n", 1, 'this table header is not closed: add "]"'),
+    ],
+)
+def test_plain_words_at_the_line_to_fix(text: str, where: int, words: str) -> None:
+    with pytest.raises(DeckError) as info:
+        parse_deck(text, "d.toml")
+    problem = info.value.problems[0]
+    assert problem.line == where and words in problem.message, problem
