@@ -187,3 +187,16 @@ def test_generate_a_loaded_deck() -> None:
         '[[facts]]\nid = "a"\nquestion = "Q?"\nanswer = "Yes"\ndistractors = ["No", "Maybe"]\n'
     )
     assert [q.kind for q in generate(deck)] == [Kind.MULTIPLE_CHOICE, Kind.FLASHCARD, Kind.TYPED]
+
+
+def test_an_option_composed_another_way_is_never_shown_twice() -> None:
+    """The nfc-nfd-distractor case: a distractor that is the answer in decomposed Unicode (NFD)."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Café au lait")
+    fact = Fact(id="drink", question="Which drink has milk in it?", answer="Café au lait",
+                distractors=(nfd, "Black tea", "Water", unicodedata.normalize("NFD", "Thé")), group="drinks")
+    other = Fact(id="other", question="Q?", answer="Thé", group="drinks")
+    for q in generate(_deck(fact, other), kinds=[Kind.MULTIPLE_CHOICE]):
+        shown = [unicodedata.normalize("NFC", o).casefold() for o in q.options]
+        assert len(shown) == len(set(shown)), q.options
