@@ -1,0 +1,506 @@
+"""Typed answers marked as a careful nurse would: a different number or a different word is never right.
+
+docs/questions.md ("Typed answers: what counts as right") states the rules for authors;
+tests/data/typed-answers.tsv is a table of cases. Pure: no I/O but reading quiz's own look-alike
+list (quiz/data/look-alikes.tsv) on first use; no UI. rapidfuzz is imported only when a slip is
+weighed, so `quiz check` on a deck without near misses does not load it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+TYPO_MIN_LETTERS = 4
+"""A slip is forgiven only in a run of words with at least this many letters ("CEB" is not "CEA")."""
+TYPED_MAX_WORDS = 4
+TYPED_MAX_CHARS = 30
+"""A typed-answer question needs a short answer: at most this many words and characters."""
+DECIMAL_COMMA = frozenset(
+    "af be bg bs ca cs da de el es et eu fi fo fr gl hr hu hy id is it ka kk ky lb lt lv mk mn nb nl nn no "
+    "pl pt ro ru sk sl sq sr sv tr uk uz vi".split()
+)
+"""Languages (ISO 639-1, as in a deck's `language`) that write a decimal comma: "1,000" is 1 there.
+
+From the CLDR number symbols of each language's main locale (decimal sign ","). A deck in any
+other language (English by default) reads "1,000" as a thousand.
+"""
+
+_LOOK_ALIKES = Path(__file__).with_name("data") / "look-alikes.tsv"
+_DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+    | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")  # soft hyphen and zero-width marks
+    | {"\u2044": "/"}
+)
+# Punctuation that never changes what an answer says; every other symbol ("<", "%", "=", "+") must match.
+_SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
+_ARTICLES = frozenset(("a", "an", "the"))
+_SMALL = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+# Word sequences that mean a comparison when a number follows them (longest first).
+_COMPARISONS = (
+    (("no", "more", "than"), "≤"),
+    (("no", "less", "than"), "≥"),
+    (("no", "fewer", "than"), "≥"),
+    (("less", "than"), "<"),
+    (("fewer", "than"), "<"),
+    (("more", "than"), ">"),
+    (("greater", "than"), ">"),
+    (("at", "most"), "≤"),
+    (("at", "least"), "≥"),
+    (("up", "to"), "≤"),
+    (("under",), "<"),
+    (("below",), "<"),
+    (("over",), ">"),
+    (("above",), ">"),
+)
+_SYMBOL_PAIRS = {("<", "="): "≤", (">", "="): "≥", ("=", "<"): "≤", ("=", ">"): "≥"}
+# Words between two numbers that make a frequency ("2 in 100") or a range ("2 to 3").
+_FREQUENCY = (("out", "of", "every"), ("in", "every"), ("of", "every"), ("out", "of"), ("in",))
+_RANGE = (("to",), ("-",), ("through",))
+
+
+class TypedMark(NamedTuple):
+    """How a typed answer was marked, for the feedback and the history.
+
+    correct: the answer counts as right. slip: it counts only by forgiving one slip (a letter
+    changed, added, dropped or two swapped). expected: the spelling to show (the answer or the
+    `accept` text that was matched; the answer when wrong). typed: the text as typed, unchanged.
+    look_alike: when a slip was refused because it makes another real word, that word (folded,
+    as "abduction"); "" otherwise.
+    """
+
+    correct: bool
+    slip: bool
+    expected: str
+    typed: str
+    look_alike: str = ""
+
+
+class Reading(NamedTuple):
+    """What a text says for marking: its shape (numbers, symbols, and "w" for each run of words),
+    the words of each run, and whether each run touches a number (no slip is forgiven there)."""
+
+    shape: tuple[tuple[str, ...], ...]
+    runs: tuple[tuple[str, ...], ...]
+    near_number: tuple[bool, ...]
+
+
+# --- reading a text ---------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """A typed or expected text as compared: NFKC, case-folded, accents dropped, every dash a "-".
+
+    NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
+    (NFC); it is applied again after case folding, which can undo it. Idempotent.
+    """
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFC", text).translate(_DASHES)
+    return text
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    """A number (digits with separators, or a leading decimal point), a run of letters, or one symbol."""
+    return re.compile(r"(\d+(?:[.,]\d+)*|\.\d+)|([^\W\d_]+)|(\S)")
+
+
+def _decimal(text: str) -> str:
+    """A decimal's plain form without trailing zeros ("2.50" -> "2.5"); "-0" is "0"."""
+    from decimal import Decimal  # only where a number has a decimal point: quiz check stays quick
+
+    value = Decimal(text).normalize()
+    return "0" if value == 0 else format(value, "f")
+
+
+def _grouped(groups: list[str]) -> bool:
+    """Whether digit groups are thousands groups: 1-3 digits not starting with 0, then threes."""
+    first, rest = groups[0], groups[1:]
+    return 1 <= len(first) <= 3 and first[0] != "0" and all(len(g) == 3 for g in rest)
+
+
+def number_value(raw: str, language: str = "en") -> str:
+    """The value of a number written with digits, "." and ",", as a plain decimal string.
+
+    "1,000" -> "1000", "2,5" -> "2.5", ".5" -> "0.5", "2.50" -> "2.5" (in a deck whose `language`
+    is in DECIMAL_COMMA, "1,000" -> "1" and "1.000" -> "1000"). A number that no rule reads
+    ("1,00,000", "1.000.5") comes back as "?" and its text: it equals only itself.
+    """
+    if raw.isdigit():
+        return str(int(raw))
+    if raw[0] == ".":
+        return _decimal("0" + raw)
+    seps = [c for c in raw if c in ".,"]
+    parts = re.split(r"[.,]", raw)
+    if len(set(seps)) == 2:
+        mark = seps[-1]
+        whole, frac = raw.rsplit(mark, 1)
+        groups = whole.split("," if mark == "." else ".")
+        if mark in whole or not _grouped(groups):
+            return "?" + raw
+        return _decimal("".join(groups) + "." + frac)
+    if len(seps) > 1:
+        return _decimal("".join(parts)) if _grouped(parts) else "?" + raw
+    if not _grouped(parts):  # "2,5", "0,125", "1234,5": not a thousands group, so a decimal mark
+        return _decimal(parts[0] + "." + parts[1])
+    comma_decimal = language.split("-")[0].split("_")[0].casefold() in DECIMAL_COMMA
+    if (seps[0] == ",") == comma_decimal:
+        return _decimal(parts[0] + "." + parts[1])
+    return _decimal(parts[0] + parts[1])
+
+
+def _negate(value: str) -> str:
+    if value == "0":
+        return value
+    if value.startswith("?"):
+        return "?" + _negate(value[1:]) if value[1:2] != "?" else value
+    return value[1:] if value.startswith("-") else "-" + value
+
+
+Token = list[str]
+"""[kind, text, spaced, origin]: kind "n" (number value), "w" (word) or "S" (symbol); spaced is "1"
+when a space (or the start) comes before it; origin is "spelled" or "half" for numbers in words."""
+
+
+def _starts(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    """Whether the words (or symbols) start at tokens[i]."""
+    return i + len(words) <= len(tokens) and all(
+        tokens[i + k][0] != "n" and tokens[i + k][1] == w for k, w in enumerate(words)
+    )
+
+
+def _is_number(tokens: list[Token], i: int) -> bool:
+    return 0 <= i < len(tokens) and tokens[i][0] == "n"
+
+
+def _number_follows(tokens: list[Token], i: int) -> bool:
+    """A number at tokens[i], or a signed one ("-5", "minus 5")."""
+    if _is_number(tokens, i):
+        return True
+    return i < len(tokens) and tokens[i][1] in ("-", "minus", "negative") and _is_number(tokens, i + 1)
+
+
+def _is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
+    """Whether the "-" at tokens[i] is a minus sign: a number follows and none comes just before.
+
+    "COVID-19" and "5-FU" hold hyphens (a word or number touches the dash on the left), "2-3" a range.
+    """
+    if not _is_number(tokens, i + 1):
+        return False
+    if before is None:
+        return True
+    if before[0] == "n":
+        return False
+    return (before[0] == "S" and before[1] != "-") or bool(tokens[i][2])
+
+
+@lru_cache(maxsize=65536)
+def read(text: str, language: str = "en") -> Reading:
+    """What a text says for marking (see Reading); `language` is the deck's, for "1,000" and "1.000"."""
+    folded = fold(text)
+    tokens: list[Token] = []
+    for m in _token().finditer(folded):
+        number, word, symbol = m.groups()
+        spaced = "1" if m.start() == 0 or folded[m.start() - 1].isspace() else ""
+        if number:
+            tokens.append(["n", number_value(number, language), spaced, ""])
+        elif word in _SMALL:
+            tokens.append(["n", _SMALL[word], spaced, "spelled"])
+        elif word == "half":
+            tokens.append(["n", "0.5", spaced, "half"])
+        elif word:
+            tokens.append(["w", word, spaced, ""])
+        else:
+            tokens.append(["S", symbol, spaced, ""])
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i][0], tokens[i][1]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if kind == "n" and _starts(tokens, i + 1, ("and", "a")) and i + 3 < len(tokens) and tokens[i + 3][3] == "half":
+            whole = value.lstrip("-").isdigit()
+            out.append(["n", _decimal(value + ".5") if whole else f"?{value}+half", tokens[i][2], ""])
+            i += 4
+        elif nxt and nxt[3] == "half" and (value == "a" and kind == "w" or tokens[i][3] == "spelled" and value == "1"):
+            out.append(["n", "0.5", tokens[i][2], ""])
+            i += 2
+        elif tokens[i][3] == "half" and _starts(tokens, i + 1, ("a",)):  # "half a tablet" = "0.5 tablet"
+            out.append(tokens[i])
+            i += 2
+        elif kind == "w" and value == "percent":
+            out.append(["S", "%", tokens[i][2], ""])
+            i += 1
+        elif _starts(tokens, i, ("per", "cent")):
+            out.append(["S", "%", tokens[i][2], ""])
+            i += 2
+        elif kind == "w" and value in ("minus", "negative") and _is_number(tokens, i + 1):
+            tokens[i + 1][1] = _negate(tokens[i + 1][1])
+            i += 1
+        elif kind == "S" and value == "-" and _is_sign(tokens, i, out[-1] if out else None):
+            tokens[i + 1][1] = _negate(tokens[i + 1][1])
+            i += 1
+        elif kind == "S" and nxt and (value, nxt[1]) in _SYMBOL_PAIRS:
+            out.append(["S", _SYMBOL_PAIRS[value, nxt[1]], tokens[i][2], ""])
+            i += 2
+        else:
+            words = next(
+                (c for c in _COMPARISONS if _starts(tokens, i, c[0]) and _number_follows(tokens, i + len(c[0]))), None
+            )
+            if words:
+                out.append(["S", words[1], tokens[i][2], ""])
+                i += len(words[0])
+            else:
+                out.append(tokens[i])
+                i += 1
+    return _shape(out)
+
+
+def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The joiner ("to", "in", "-"...) at tokens[i] that a number follows, if any."""
+    return next((j for j in joiners if _starts(tokens, i, j) and _is_number(tokens, i + len(j))), None)
+
+
+def _shape(tokens: list[Token]) -> Reading:
+    """Ranges and frequencies from the tokens, soft punctuation dropped, words grouped into runs."""
+    items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i][0], tokens[i][1]
+        if kind == "w" and value in ("from", "between") and _is_number(tokens, i + 1):
+            joined = _joined(tokens, i + 2, _RANGE if value == "from" else (("and",), *_RANGE))
+            if joined:
+                items.append(("r", tokens[i + 1][1], tokens[i + 2 + len(joined)][1]))
+                i += 3 + len(joined)
+                continue
+        if kind == "n":
+            frequency = _joined(tokens, i + 1, _FREQUENCY)
+            joined = frequency or _joined(tokens, i + 1, _RANGE)
+            if joined:
+                items.append(("f" if frequency else "r", value, tokens[i + 1 + len(joined)][1]))
+                i += 2 + len(joined)
+            else:
+                items.append(("n", value))
+                i += 1
+            continue
+        if kind == "w":
+            items.append(("w", value))
+        elif value not in _SOFT:
+            items.append(("s", value))
+        i += 1
+    if len(items) > 1 and items[0][0] == items[1][0] == "w" and items[0][1] in _ARTICLES:
+        del items[0]
+    shape: list[tuple[str, ...]] = []
+    runs: list[list[str]] = []
+    near: list[bool] = []
+    numbers = [k for k, it in enumerate(items) if it[0] in "nrf"]
+    for k, item in enumerate(items):
+        if item[0] != "w":
+            shape.append(item)
+        elif shape and shape[-1] == ("w",):
+            runs[-1].append(item[1])
+        else:
+            shape.append(("w",))
+            runs.append([item[1]])
+            near.append(False)
+        if item[0] == "w":
+            # A run touches a number when only symbols ("%", "=") stand between them.
+            left = next((it for it in reversed(items[:k]) if it[0] != "s"), None)
+            right = next((it for it in items[k + 1 :] if it[0] != "s"), None)
+            near[-1] = (
+                near[-1]
+                or bool(numbers)
+                and ((left is not None and left[0] in "nrf") or (right is not None and right[0] in "nrf"))
+            )
+    return Reading(tuple(shape), tuple(tuple(r) for r in runs), tuple(near))
+
+
+# --- real words that a slip must not become --------------------------------------------------
+
+
+@cache
+def look_alike_pairs() -> tuple[tuple[str, str, str], ...]:
+    """quiz's curated medical look-alikes: (word, word, source key), folded, from quiz/data/look-alikes.tsv.
+
+    An entry starting with "-" is a word ending (see the file's header for the sources).
+    """
+    pairs = []
+    for line in _LOOK_ALIKES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip() or line.startswith("word\t"):
+            continue
+        a, b, source = line.split("\t")
+        pairs.append((fold(a), fold(b), source))
+    return tuple(pairs)
+
+
+@cache
+def _curated() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The curated look-alike words, and the sets of endings that make another word of a stem."""
+    words: set[str] = set()
+    endings: list[set[str]] = []
+    for a, b, _ in look_alike_pairs():
+        if a.startswith("-"):
+            group = next((g for g in endings if a[1:] in g or b[1:] in g), None)
+            if group is None:
+                endings.append(group := set())
+            group.update((a[1:], b[1:]))
+        else:
+            words.update((a, b))
+    return frozenset(words), tuple(frozenset(g) for g in endings)
+
+
+def _other_ending(expected: str, typed: str) -> bool:
+    """Whether typed is expected's stem with another ending of a look-alike set (colotomy, colostomy)."""
+    for group in _curated()[1]:
+        for end in group:
+            if expected.endswith(end):
+                stem = expected[: -len(end)]
+                if any(typed == stem + other for other in group if other != end):
+                    return True
+    return False
+
+
+class Lexicon:
+    """The real words a slip must not become: those of a deck's texts and quiz's look-alikes.
+
+    Made cheaply for every typed question of a deck; the deck's words are read on first use.
+    `language` is the deck's, for reading numbers.
+    """
+
+    __slots__ = ("language", "_texts", "_words", "_runs")
+
+    def __init__(self, texts: Iterable[str] = (), language: str = "en") -> None:
+        self.language = language
+        self._texts = texts
+        self._words: frozenset[str] | None = None
+        self._runs: frozenset[str] = frozenset()
+
+    def _load(self) -> frozenset[str]:
+        words, runs = set(_curated()[0]), set()
+        for text in self._texts:
+            for run in read(text, self.language).runs:
+                words.update(run)
+                runs.add("".join(run))
+        self._words, self._runs = frozenset(words), frozenset(runs)
+        return self._words
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every folded word of the deck's texts and of the curated look-alikes."""
+        return self._words if self._words is not None else self._load()
+
+    def other_word(self, expected: tuple[str, ...], typed: tuple[str, ...]) -> str:
+        """The real word that typed (a run one slip from expected) makes, or "" if it makes none."""
+        words = self.words
+        joined = "".join(typed)
+        if joined != "".join(expected) and joined in self._runs:
+            return " ".join(typed)
+        for word in typed:
+            if word in expected:
+                continue
+            if word in words or any(_other_ending(e, word) for e in expected):
+                return word
+        return ""
+
+
+def deck_texts(facts: Iterable[object], glossary: Iterable[tuple[str, str]] = ()) -> Iterable[str]:
+    """Every answer, distractor and `accept` text of the facts, and every glossary term (lazily)."""
+    for fact in facts:
+        yield fact.answer  # type: ignore[attr-defined]
+        yield from fact.distractors  # type: ignore[attr-defined]
+        yield from fact.accept  # type: ignore[attr-defined]
+    for term, _ in glossary:
+        yield term
+
+
+CURATED_ONLY = Lexicon()
+"""A lexicon of quiz's look-alikes alone, for a question made without its deck."""
+
+
+# --- marking ------------------------------------------------------------------------------------
+
+
+def _key(reading: Reading) -> tuple[object, ...]:
+    """What must be equal for an exact match: the shape and the letters of each run ("T cell" = "Tcell")."""
+    return reading.shape, tuple("".join(run) for run in reading.runs)
+
+
+def _one_slip(expected: str, typed: str) -> bool:
+    """Whether typed is one slip from expected by the optimal string alignment distance (rapidfuzz)."""
+    if abs(len(expected) - len(typed)) > 1:
+        return False
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(expected, typed, score_cutoff=1) == 1
+
+
+def _slip_run(expected: Reading, typed: Reading) -> int | None:
+    """The one run where typed differs from expected by a forgivable slip, if that is all that differs."""
+    if expected.shape != typed.shape:
+        return None
+    differ = [i for i, (e, t) in enumerate(zip(expected.runs, typed.runs, strict=True)) if "".join(e) != "".join(t)]
+    if len(differ) != 1:
+        return None
+    i = differ[0]
+    e, t = "".join(expected.runs[i]), "".join(typed.runs[i])
+    if expected.near_number[i] or len(e) < TYPO_MIN_LETTERS or not _one_slip(e, t):
+        return None
+    return i
+
+
+def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURATED_ONLY) -> TypedMark:
+    """Mark a typed text against an answer and its `accept` texts (docs/questions.md has the rules).
+
+    An exact match (after folding) with any of them is right; otherwise one slip is forgiven unless
+    what was typed is another real word of `lexicon`. Never raises for any text.
+    """
+    expected = (answer, *accept)
+    typed = read(text, lexicon.language)
+    readings = [read(e, lexicon.language) for e in expected]
+    typed_key = _key(typed)
+    for e, r in zip(expected, readings, strict=True):
+        if r.shape and _key(r) == typed_key:
+            return TypedMark(True, False, e, text)
+    refused = ""
+    for e, r in zip(expected, readings, strict=True):
+        i = _slip_run(r, typed)
+        if i is None:
+            continue
+        other = lexicon.other_word(r.runs[i], typed.runs[i])
+        if not other:
+            return TypedMark(True, True, e, text)
+        refused = refused or other
+    return TypedMark(False, False, answer, text, refused)
+
+
+def is_match(expected: str, text: str, language: str = "en") -> bool:
+    """Whether text passes for expected by these rules, with a slip forgiven and no deck words known."""
+    return mark(expected, (), text, Lexicon(language=language)).correct
+
+
+@lru_cache(maxsize=65536)
+def typed_possible(answer: str, accept: tuple[str, ...], distractors: tuple[str, ...], language: str = "en") -> bool:
+    """Whether a fact can be asked as a typed answer: a short answer no distractor passes for.
+
+    Short: at most TYPED_MAX_WORDS words and TYPED_MAX_CHARS characters, with something to compare.
+    A distractor that would pass as the answer or an `accept` text even as a slip rules it out
+    ("Colon" with the distractor "Colin").
+    """
+    answer = answer.strip()
+    if len(answer) > TYPED_MAX_CHARS or len(answer.split()) > TYPED_MAX_WORDS:
+        return False
+    reading = read(answer, language)
+    if not reading.shape:
+        return False
+    return not any(is_match(e, d, language) for e in (answer, *accept) for d in distractors)
