@@ -344,10 +344,17 @@ def look_alike_pairs() -> tuple[tuple[str, str, str], ...]:
     return tuple(pairs)
 
 
+class _Curated(NamedTuple):
+    words: frozenset[str]  # single-word look-alikes
+    runs: frozenset[str]  # every look-alike's letters, spaces and hyphens dropped ("tcell")
+    endings: tuple[frozenset[str], ...]  # sets of word endings that make another word of a stem
+
+
 @cache
-def _curated() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """The curated look-alike words, and the sets of endings that make another word of a stem."""
+def _curated() -> _Curated:
+    """The curated look-alikes, arranged for lookup."""
     words: set[str] = set()
+    runs: set[str] = set()
     endings: list[set[str]] = []
     for a, b, _ in look_alike_pairs():
         if a.startswith("-"):
@@ -355,14 +362,18 @@ def _curated() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
             if group is None:
                 endings.append(group := set())
             group.update((a[1:], b[1:]))
-        else:
-            words.update((a, b))
-    return frozenset(words), tuple(frozenset(g) for g in endings)
+            continue
+        for entry in (a, b):
+            for run in read(entry).runs:
+                runs.add("".join(run))
+                if len(run) == 1:
+                    words.add(run[0])
+    return _Curated(frozenset(words), frozenset(runs), tuple(frozenset(g) for g in endings))
 
 
 def _other_ending(expected: str, typed: str) -> bool:
     """Whether typed is expected's stem with another ending of a look-alike set (colotomy, colostomy)."""
-    for group in _curated()[1]:
+    for group in _curated().endings:
         for end in group:
             if expected.endswith(end):
                 stem = expected[: -len(end)]
@@ -387,7 +398,8 @@ class Lexicon:
         self._runs: frozenset[str] = frozenset()
 
     def _load(self) -> frozenset[str]:
-        words, runs = set(_curated()[0]), set()
+        curated = _curated()
+        words, runs = set(curated.words), set(curated.runs)
         for text in self._texts:
             for run in read(text, self.language).runs:
                 words.update(run)
