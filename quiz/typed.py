@@ -15,6 +15,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from quiz.deck.load import normalize
+
 TYPO_MIN_LETTERS = 4
 """A slip is forgiven only in a run of words with at least this many letters ("CEB" is not "CEA")."""
 TYPED_MAX_WORDS = 4
@@ -36,6 +38,8 @@ _DASHES = str.maketrans(
     | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")  # soft hyphen and zero-width marks
     | {"\u2044": "/"}
 )
+# Superscript digits are a power: NFKC would make "10⁹" the number 109, so they become "^9" first.
+_POWERS = str.maketrans({c: "^" + d for c, d in zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True)} | {"⁻": "^-", "⁺": "^+"})
 # Punctuation that never changes what an answer says; every other symbol ("<", "%", "=", "+") must match.
 _SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -104,6 +108,8 @@ def fold(text: str) -> str:
     NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
     (NFC); it is applied again after case folding, which can undo it. Idempotent.
     """
+    if not text.isascii():
+        text = text.translate(_POWERS)
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
@@ -250,6 +256,9 @@ def read(text: str, language: str = "en") -> Reading:
             i += 1
         elif kind == "S" and value == "-" and _is_sign(tokens, i, out[-1] if out else None):
             tokens[i + 1][1] = _negate(tokens[i + 1][1])
+            i += 1
+        elif kind == "S" and value == "/" and out and out[-1][0] == "n" and _is_number(tokens, i + 1):
+            out.append(["S", "\u2044", tokens[i][2], ""])  # a fraction or a ratio ("1/2", "120/80"): kept
             i += 1
         elif kind == "S" and nxt and (value, nxt[1]) in _SYMBOL_PAIRS:
             out.append(["S", _SYMBOL_PAIRS[value, nxt[1]], tokens[i][2], ""])
@@ -480,9 +489,10 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
     expected = (answer, *accept)
     typed = read(text, lexicon.language)
     readings = [read(e, lexicon.language) for e in expected]
-    typed_key = _key(typed)
+    typed_key, typed_text = _key(typed), normalize(text)
     for e, r in zip(expected, readings, strict=True):
-        if r.shape and _key(r) == typed_key:
+        # The text itself always counts, even one with nothing to read ("...", a lone accent).
+        if (r.shape and _key(r) == typed_key) or (typed_text and normalize(e) == typed_text):
             return TypedMark(True, False, e, text)
     refused = ""
     for e, r in zip(expected, readings, strict=True):

@@ -84,7 +84,12 @@ SHORT = st.lists(st.sampled_from(["Ileum", "ilium", "5", ".5", "-2", "2%", "<1%"
 
 
 @settings(max_examples=200)
-@given(SHORT, st.lists(SHORT, max_size=3), st.lists(SHORT, max_size=3), st.sampled_from(["en", "de"]))
+@given(
+    SHORT,
+    st.lists(SHORT | st.sampled_from(["...", "!", "-", "\u0301", "10⁹", "½"]), max_size=3),
+    st.lists(SHORT, max_size=3),
+    st.sampled_from(["en", "de"]),
+)
 def test_the_answer_and_every_accept_text_are_always_right(
     answer: str, accept: list[str], others: list[str], language: str
 ) -> None:
