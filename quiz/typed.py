@@ -67,6 +67,9 @@ _COMPARISONS = (
     (("over",), ">"),
     (("above",), ">"),
 )
+_COMPARISONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _symbol in _COMPARISONS:
+    _COMPARISONS_BY_FIRST.setdefault(_words[0], []).append((_words, _symbol))
 _SYMBOL_PAIRS = {("<", "="): "≤", (">", "="): "≥", ("=", "<"): "≤", ("=", ">"): "≥"}
 # Words between two numbers that make a frequency ("2 in 100") or a range ("2 to 3").
 _FREQUENCY = (("out", "of", "every"), ("in", "every"), ("of", "every"), ("out", "of"), ("in",))
@@ -235,7 +238,8 @@ def read(text: str, language: str = "en") -> Reading:
     while i < len(tokens):
         kind, value = tokens[i][0], tokens[i][1]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if kind == "n" and _starts(tokens, i + 1, ("and", "a")) and i + 3 < len(tokens) and tokens[i + 3][3] == "half":
+        and_a_half = i + 3 < len(tokens) and tokens[i + 3][3] == "half" and _starts(tokens, i + 1, ("and", "a"))
+        if kind == "n" and and_a_half:
             whole = value.lstrip("-").isdigit()
             out.append(["n", _decimal(value + ".5") if whole else f"?{value}+half", tokens[i][2], ""])
             i += 4
@@ -248,7 +252,7 @@ def read(text: str, language: str = "en") -> Reading:
         elif kind == "w" and value == "percent":
             out.append(["S", "%", tokens[i][2], ""])
             i += 1
-        elif _starts(tokens, i, ("per", "cent")):
+        elif value == "per" and _starts(tokens, i, ("per", "cent")):
             out.append(["S", "%", tokens[i][2], ""])
             i += 2
         elif kind == "w" and value in ("minus", "negative") and _is_number(tokens, i + 1):
@@ -264,8 +268,9 @@ def read(text: str, language: str = "en") -> Reading:
             out.append(["S", _SYMBOL_PAIRS[value, nxt[1]], tokens[i][2], ""])
             i += 2
         else:
+            candidates = _COMPARISONS_BY_FIRST.get(value, ()) if kind == "w" else ()
             words = next(
-                (c for c in _COMPARISONS if _starts(tokens, i, c[0]) and _number_follows(tokens, i + len(c[0]))), None
+                (c for c in candidates if _starts(tokens, i, c[0]) and _number_follows(tokens, i + len(c[0]))), None
             )
             if words:
                 out.append(["S", words[1], tokens[i][2], ""])
@@ -276,8 +281,13 @@ def read(text: str, language: str = "en") -> Reading:
     return _shape(out)
 
 
+_JOINER_FIRST = frozenset(j[0] for j in (*_FREQUENCY, *_RANGE, ("and",)))
+
+
 def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     """The joiner ("to", "in", "-"...) at tokens[i] that a number follows, if any."""
+    if i >= len(tokens) or tokens[i][1] not in _JOINER_FIRST:
+        return None
     return next((j for j in joiners if _starts(tokens, i, j) and _is_number(tokens, i + len(j))), None)
 
 
@@ -313,25 +323,23 @@ def _shape(tokens: list[Token]) -> Reading:
     shape: list[tuple[str, ...]] = []
     runs: list[list[str]] = []
     near: list[bool] = []
-    numbers = [k for k, it in enumerate(items) if it[0] in "nrf"]
-    for k, item in enumerate(items):
-        if item[0] != "w":
-            shape.append(item)
-        elif shape and shape[-1] == ("w",):
-            runs[-1].append(item[1])
+    # A run touches a number when only symbols ("%", "=") stand between them.
+    last = ""  # the kind of the last item other than a symbol
+    for item in items:
+        kind = item[0]
+        if kind == "w":
+            if shape and shape[-1] == ("w",):
+                runs[-1].append(item[1])
+            else:
+                shape.append(("w",))
+                runs.append([item[1]])
+                near.append(last in ("n", "r", "f"))
         else:
-            shape.append(("w",))
-            runs.append([item[1]])
-            near.append(False)
-        if item[0] == "w":
-            # A run touches a number when only symbols ("%", "=") stand between them.
-            left = next((it for it in reversed(items[:k]) if it[0] != "s"), None)
-            right = next((it for it in items[k + 1 :] if it[0] != "s"), None)
-            near[-1] = (
-                near[-1]
-                or bool(numbers)
-                and ((left is not None and left[0] in "nrf") or (right is not None and right[0] in "nrf"))
-            )
+            shape.append(item)
+            if kind in "nrf" and last == "w":
+                near[-1] = True
+        if kind != "s":
+            last = kind
     return Reading(tuple(shape), tuple(tuple(r) for r in runs), tuple(near))
 
 
