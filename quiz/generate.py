@@ -21,7 +21,7 @@ from quiz.typed import (  # noqa: F401  (TYPED_MAX_*, TYPO_MIN_LETTERS: re-expor
     TYPO_MIN_LETTERS,
     Lexicon,
     TypedMark,
-    deck_texts,
+    deck_lexicon,
     mark,
     typed_possible,
 )
@@ -224,20 +224,6 @@ def _typed_possible(fact: Fact, language: str = "en") -> bool:
     return typed_possible(fact.answer, fact.accept, fact.distractors, language)
 
 
-_lexicon_cache: tuple[Deck, Lexicon] | None = None
-
-
-def _lexicon_for(deck: Deck) -> Lexicon:
-    """The deck's real words for marking its typed questions; the last deck's is kept, as for pools."""
-    global _lexicon_cache
-    cached = _lexicon_cache
-    if cached is not None and cached[0] is deck:
-        return cached[1]
-    lexicon = Lexicon(deck_texts(deck.facts, deck.glossary), deck.language)
-    _lexicon_cache = (deck, lexicon)
-    return lexicon
-
-
 # --- questions ------------------------------------------------------------------------------
 
 _new_object = object.__new__
@@ -322,7 +308,7 @@ def make_question(deck: Deck, fact: Fact, kind: Kind, *, seed: int) -> Question:
     if kind is Kind.TYPED:
         if not _typed_possible(fact, deck.language):
             raise ValueError(f'fact "{fact.id}" cannot be a typed-answer question (its answer is long or ambiguous)')
-        return _question(fact, kind, source, accept=fact.accept, lexicon=_lexicon_for(deck))
+        return _question(fact, kind, source, accept=fact.accept, lexicon=deck_lexicon(deck))
     pool = _pools_for(deck).get(fact.group) if fact.group else None
     question = _multiple_choice(fact, source, pool, seed, random.Random())
     if question is None:
@@ -345,7 +331,7 @@ def generate(deck: Deck, *, kinds: Sequence[Kind] | None = None, seed: int = 0) 
                 add(_question(fact, kind, source))
             elif kind is Kind.TYPED:
                 if _typed_possible(fact, deck.language):
-                    add(_question(fact, kind, source, accept=fact.accept, lexicon=_lexicon_for(deck)))
+                    add(_question(fact, kind, source, accept=fact.accept, lexicon=deck_lexicon(deck)))
             else:
                 question = _multiple_choice(fact, source, pools.get(fact.group) if fact.group else None, seed, rng)
                 if question is not None:

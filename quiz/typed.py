@@ -13,9 +13,12 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.deck.load import normalize
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck, Fact
 
 TYPO_MIN_LETTERS = 4
 """A slip is forgiven only in a run of words with at least this many letters ("CEB" is not "CEA")."""
@@ -363,7 +366,7 @@ def look_alike_pairs() -> tuple[tuple[str, str, str], ...]:
 
 class _Curated(NamedTuple):
     words: frozenset[str]  # single-word look-alikes
-    runs: frozenset[str]  # every look-alike's letters, spaces and hyphens dropped ("tcell")
+    runs: dict[str, str]  # every look-alike's letters, spaces and hyphens dropped -> its words ("tcell": "t cell")
     endings: tuple[frozenset[str], ...]  # sets of word endings that make another word of a stem
 
 
@@ -371,7 +374,7 @@ class _Curated(NamedTuple):
 def _curated() -> _Curated:
     """The curated look-alikes, arranged for lookup."""
     words: set[str] = set()
-    runs: set[str] = set()
+    runs: dict[str, str] = {}
     endings: list[set[str]] = []
     for a, b, _ in look_alike_pairs():
         if a.startswith("-"):
@@ -382,10 +385,10 @@ def _curated() -> _Curated:
             continue
         for entry in (a, b):
             for run in read(entry).runs:
-                runs.add("".join(run))
+                runs["".join(run)] = " ".join(run)
                 if len(run) == 1:
                     words.add(run[0])
-    return _Curated(frozenset(words), frozenset(runs), tuple(frozenset(g) for g in endings))
+    return _Curated(frozenset(words), runs, tuple(frozenset(g) for g in endings))
 
 
 def _other_ending(expected: str, typed: str) -> bool:
@@ -406,27 +409,48 @@ class Lexicon:
     `language` is the deck's, for reading numbers.
     """
 
-    __slots__ = ("language", "_texts", "_words", "_runs")
+    __slots__ = ("language", "_texts", "_words", "_runs", "_index")
 
     def __init__(self, texts: Iterable[str] = (), language: str = "en") -> None:
         self.language = language
         self._texts = texts
         self._words: frozenset[str] | None = None
-        self._runs: frozenset[str] = frozenset()
+        self._runs: dict[str, str] = {}
+        self._index: list[str] | None = None
+
+    def near(self, word: str) -> set[str]:
+        """The words and runs of the lexicon one slip from `word` (OSA distance 1, by rapidfuzz)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        if self._index is None:
+            self._index = sorted(self.words | self._runs.keys())
+        found = process.extract(word, self._index, scorer=OSA.distance, score_cutoff=1, limit=None)
+        return {entry for entry, distance, _ in found if distance == 1}
+
+    def spelled(self, entry: str) -> str:
+        """A word or run as the texts write it, folded, with its spaces ("tcell" -> "t cell")."""
+        _ = self.words
+        return self._runs.get(entry, entry)
+
+    def is_curated(self, entry: str) -> bool:
+        """Whether a word or run is one of quiz's medical look-alikes (not only a word of the deck)."""
+        curated = _curated()
+        return entry in curated.words or entry in curated.runs
 
     def _load(self) -> frozenset[str]:
         curated = _curated()
-        words, runs = set(curated.words), set(curated.runs)
+        runs = dict(curated.runs)
         for text in self._texts:
             for run in read(text, self.language).runs:
-                words.update(run)
-                runs.add("".join(run))
-        self._words, self._runs = frozenset(words), frozenset(runs)
+                runs.setdefault("".join(run), " ".join(run))
+        self._words, self._runs = frozenset(curated.words | runs.keys()), runs
         return self._words
 
     @property
     def words(self) -> frozenset[str]:
-        """Every folded word of the deck's texts and of the curated look-alikes."""
+        """The real words: each deck text's letters (each run of words between numbers, without its
+        spaces: "heartattack"), and the curated look-alikes' words and runs; folded."""
         return self._words if self._words is not None else self._load()
 
     def other_word(self, expected: tuple[str, ...], typed: tuple[str, ...]) -> str:
@@ -443,12 +467,55 @@ class Lexicon:
         return ""
 
 
-def deck_texts(facts: Iterable[object], glossary: Iterable[tuple[str, str]] = ()) -> Iterable[str]:
+def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[str]:
+    """The real words that one forgivable slip in `text` would make, sorted; never raises.
+
+    Real words are those of `lexicon` (the deck's texts and the medical look-alikes) and a word's
+    stem with another look-alike ending ("colotomy" for "colostomy"). Words of the `own` texts (the
+    fact's answer and accept texts) are not counted, nor are words of fewer than TYPO_MIN_LETTERS
+    letters or words next to a number, where no slip is forgiven anyway.
+    """
+    reading = read(text, lexicon.language)
+    mine = {w for t in (text, *own) for run in read(t, lexicon.language).runs for w in (*run, "".join(run))}
+    found: set[str] = set()
+    for run, near_number in zip(reading.runs, reading.near_number, strict=True):
+        joined = "".join(run)
+        if near_number or len(joined) < TYPO_MIN_LETTERS:
+            continue
+        for word in {*run, joined}:
+            if len(word) < TYPO_MIN_LETTERS:
+                continue
+            found |= lexicon.near(word)
+            for group in _curated().endings:
+                for end in group:
+                    if word.endswith(end):
+                        found.update(w for o in group if _one_slip(word, w := word[: -len(end)] + o))
+    return sorted(found - mine)
+
+
+_deck_lexicon: tuple[object, Lexicon] | None = None
+
+
+def deck_lexicon(deck: Deck) -> Lexicon:
+    """The deck's Lexicon (its answers, distractors, accept texts and glossary terms, its language).
+
+    The last deck's is kept: the app asks one question at a time, and `quiz check` goes fact by fact.
+    """
+    global _deck_lexicon
+    cached = _deck_lexicon
+    if cached is not None and cached[0] is deck:
+        return cached[1]
+    lexicon = Lexicon(deck_texts(deck.facts, deck.glossary), deck.language)
+    _deck_lexicon = (deck, lexicon)
+    return lexicon
+
+
+def deck_texts(facts: Iterable[Fact], glossary: Iterable[tuple[str, str]] = ()) -> Iterable[str]:
     """Every answer, distractor and `accept` text of the facts, and every glossary term (lazily)."""
     for fact in facts:
-        yield fact.answer  # type: ignore[attr-defined]
-        yield from fact.distractors  # type: ignore[attr-defined]
-        yield from fact.accept  # type: ignore[attr-defined]
+        yield fact.answer
+        yield from fact.distractors
+        yield from fact.accept
     for term, _ in glossary:
         yield term
 
@@ -514,9 +581,14 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
     return TypedMark(False, False, answer, text, refused)
 
 
+@cache
+def _curated_lexicon(language: str) -> Lexicon:
+    return Lexicon(language=language)
+
+
 def is_match(expected: str, text: str, language: str = "en") -> bool:
     """Whether text passes for expected by these rules, with a slip forgiven and no deck words known."""
-    return mark(expected, (), text, Lexicon(language=language)).correct
+    return mark(expected, (), text, _curated_lexicon(language)).correct
 
 
 @lru_cache(maxsize=65536)
