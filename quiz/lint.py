@@ -111,7 +111,7 @@ def _warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> P
 @lru_cache(maxsize=8192)
 def _content_words(text: str) -> frozenset[str]:
     """The stems of a text's longer words other than stopwords (a deck's answers are read several times)."""
-    return frozenset(_stem(w) for w in _WORD.findall(text.casefold()) if len(w) >= 4 and w not in STOPWORDS)
+    return frozenset(_stem(w) for w in _WORD.findall(normalize(text)) if len(w) >= 4 and w not in STOPWORDS)
 
 
 def _stem(word: str) -> str:

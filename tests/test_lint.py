@@ -239,3 +239,10 @@ def test_typed_look_alike_names_the_word_of_the_deck_or_the_look_alike(tmp_path:
     assert set(found) == {"a", "b", "c", "d"}  # "5 mg": no slip is forgiven next to a number
     assert '"lever" (a text of this deck)' in found["a"] and '"liver" (a text of this deck)' in found["c"]
     assert '"abduction" (a medical look-alike)' in found["d"]
+
+
+def test_a_cue_word_is_found_whatever_the_unicode_composition() -> None:
+    import unicodedata
+
+    question = unicodedata.normalize("NFD", "Which café test looks inside the bowel?")
+    assert "answer-cue-word" in _rules(question=question, answer="A café camera")
