@@ -130,11 +130,17 @@ def _token() -> re.Pattern[str]:
 
 
 def _decimal(text: str) -> str:
-    """A decimal's plain form without trailing zeros ("2.50" -> "2.5"); "-0" is "0"."""
-    from decimal import Decimal  # only where a number has a decimal point: quiz check stays quick
+    """A decimal's plain form: no leading or trailing zeros ("02.50" -> "2.5"), "-0" is "0".
 
-    value = Decimal(text).normalize()
-    return "0" if value == 0 else format(value, "f")
+    Done on the digits as text, so numbers of any length stay exact (decimal.Decimal would round
+    them to 28 digits, and int() refuses more than 4,300).
+    """
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, frac = digits.partition(".")
+    whole, frac = whole.lstrip("0") or "0", frac.rstrip("0")
+    if whole == "0" and not frac:
+        return "0"
+    return sign + whole + ("." + frac if frac else "")
 
 
 def _grouped(groups: list[str]) -> bool:
@@ -151,7 +157,7 @@ def number_value(raw: str, language: str = "en") -> str:
     ("1,00,000", "1.000.5") comes back as "?" and its text: it equals only itself.
     """
     if raw.isdigit():
-        return str(int(raw))
+        return _decimal(raw)
     if raw[0] == ".":
         return _decimal("0" + raw)
     seps = [c for c in raw if c in ".,"]
@@ -227,6 +233,8 @@ def read(text: str, language: str = "en") -> Reading:
         number, word, symbol = m.groups()
         spaced = "1" if m.start() == 0 or folded[m.start() - 1].isspace() else ""
         if number:
+            if not number.isascii():  # other scripts' digits ("٣") are the same numbers
+                number = "".join(str(unicodedata.decimal(c, c)) for c in number)
             tokens.append(["n", number_value(number, language), spaced, ""])
         elif word in _SMALL:
             tokens.append(["n", _SMALL[word], spaced, "spelled"])

@@ -15,14 +15,19 @@ from quiz.typed import fold, is_match
 
 WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()  # noqa: E501
 NUMBERS = st.builds(
-    lambda n, places: Decimal(n).scaleb(-places), st.integers(-(10**7), 10**7), st.sampled_from([0, 0, 1, 2, 3])
+    lambda n, places: Decimal(n).scaleb(-places),
+    st.integers(-(10**7), 10**7) | st.integers(-(10**60), 10**60),  # long numbers must stay exact
+    st.sampled_from([0, 0, 1, 2, 3, 30]),
 )
 CONTEXTS = ("{}", "{}%", "{} percent", "<{}", "less than {}", "{} mg", "{} to 9", "about {} in 100")
 
 
 def forms(x: Decimal) -> list[str]:
     """Ways an English-language deck may write the number x (docs/questions.md, "Numbers")."""
-    plain = format(x.normalize(), "f") if x else "0"
+    plain = format(x, "f")  # exact: Decimal.normalize() would round to 28 digits
+    if "." in plain:
+        plain = plain.rstrip("0").rstrip(".")
+    plain = "0" if plain in ("0", "-0") else plain
     sign, digits = ("-", plain[1:]) if plain.startswith("-") else ("", plain)
     whole, _, frac = digits.partition(".")
     out = [plain]
