@@ -126,7 +126,7 @@ def fold(text: str) -> str:
 @cache
 def _token() -> re.Pattern[str]:
     """A number (digits with separators, or a leading decimal point), a run of letters, or one symbol."""
-    return re.compile(r"(\d+(?:[.,]\d+)*|\.\d+)|([^\W\d_]+)|(\S)")
+    return re.compile(r"(\d+(?:[.,]\d+)*|[.,]\d+)|([^\W\d_]+)|(\S)")
 
 
 def _decimal(text: str) -> str:
@@ -158,8 +158,8 @@ def number_value(raw: str, language: str = "en") -> str:
     """
     if raw.isdigit():
         return _decimal(raw)
-    if raw[0] == ".":
-        return _decimal("0" + raw)
+    if raw[0] in ".,":  # ".5" and ",5" (a decimal comma, or the keypad's) are 0.5, never 5
+        return _decimal("0." + raw[1:])
     seps = [c for c in raw if c in ".,"]
     parts = re.split(r"[.,]", raw)
     if len(set(seps)) == 2:
@@ -272,6 +272,8 @@ def read(text: str, language: str = "en") -> Reading:
         elif kind == "S" and value == "-" and _is_sign(tokens, i, out[-1] if out else None):
             tokens[i + 1][1] = _negate(tokens[i + 1][1])
             i += 1
+        elif kind == "S" and value == "+" and nxt and not nxt[2] and _is_sign(tokens, i, out[-1] if out else None):
+            i += 1  # "+5" is 5; "2+" and "2 +3" keep their "+"
         elif kind == "S" and value == "/" and out and out[-1][0] == "n" and _is_number(tokens, i + 1):
             out.append(["S", "\u2044", tokens[i][2], ""])  # a fraction or a ratio ("1/2", "120/80"): kept
             i += 1
