@@ -69,12 +69,14 @@ def normalize(text: str) -> str:
 
     "Café" with a combining accent (NFD, as some editors and PDFs write it) is "café": two options
     a reader cannot tell apart are the same option. Case folding can undo NFC (a folded "İ" has a
-    combining dot), so the folded text is composed again.
+    combining dot), so the folded text is composed again. Invisible format characters (zero-width
+    space and joiners, soft hyphen: Unicode category Cf) are dropped for the same reason.
     """
     if text.isascii():
         return " ".join(text.lower().split())
     import unicodedata
 
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).split())
 
 
