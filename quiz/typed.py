@@ -50,9 +50,10 @@ _SMALL = {
     w: str(n)
     for n, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        "sixteen seventeen eighteen nineteen".split()
     )
-}
+} | {w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+"""Numbers in words, zero to ninety-nine ("twenty-five" is read whole, never as the range 20-5)."""
 # Word sequences that mean a comparison when a number follows them (longest first).
 _COMPARISONS = (
     (("no", "more", "than"), "≤"),
@@ -180,10 +181,11 @@ def number_value(raw: str, language: str = "en") -> str:
 
 
 def _negate(value: str) -> str:
+    """The value with its sign changed ("0" has none; an unread "?..." keeps its mark)."""
     if value == "0":
         return value
     if value.startswith("?"):
-        return "?" + _negate(value[1:]) if value[1:2] != "?" else value
+        return "?" + _negate(value[1:])
     return value[1:] if value.startswith("-") else "-" + value
 
 
@@ -211,7 +213,7 @@ def _number_follows(tokens: list[Token], i: int) -> bool:
 
 
 def _is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
-    """Whether the "-" at tokens[i] is a minus sign: a number follows and none comes just before.
+    """Whether the "-" (or "+") at tokens[i] is a sign: a number follows and none comes just before.
 
     "COVID-19" and "5-FU" hold hyphens (a word or number touches the dash on the left), "2-3" a range.
     """
@@ -222,6 +224,22 @@ def _is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
     if before[0] == "n":
         return False
     return (before[0] == "S" and before[1] != "-") or bool(tokens[i][2])
+
+
+def _tens_and_units(tokens: list[Token]) -> list[Token]:
+    """Numbers in words of two parts made one: "twenty-five" and "twenty five" are 25."""
+    out: list[Token] = []
+    for token in tokens:
+        if token[3] == "spelled" and len(token[1]) == 1 and token[1] != "0" and out:
+            hyphen = len(out) > 1 and out[-1][1] == "-" and not out[-1][2] and not token[2]
+            start = len(out) - (2 if hyphen else 1)
+            tens = out[start]
+            if tens[3] == "spelled" and len(tens[1]) == 2 and tens[1].endswith("0"):
+                del out[start:]
+                out.append(["n", tens[1][0] + token[1], tens[2], "spelled"])
+                continue
+        out.append(token)
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -244,6 +262,7 @@ def read(text: str, language: str = "en") -> Reading:
             tokens.append(["w", word, spaced, ""])
         else:
             tokens.append(["S", symbol, spaced, ""])
+    tokens = _tens_and_units(tokens)
     out: list[Token] = []
     i = 0
     while i < len(tokens):

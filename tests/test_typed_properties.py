@@ -13,7 +13,9 @@ from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, kinds_for, make_question, mark_typed
 from quiz.typed import fold, is_match
 
-WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()  # noqa: E501
+UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()  # noqa: E501
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORDS = UNITS + [t if u == "zero" else f"{t}-{u}" for t in TENS for u in UNITS[:10]]  # zero to ninety-nine
 NUMBERS = st.builds(
     lambda n, places: Decimal(n).scaleb(-places),
     st.integers(-(10**7), 10**7) | st.integers(-(10**60), 10**60),  # long numbers must stay exact
