@@ -206,10 +206,10 @@ def _is_number(tokens: list[Token], i: int) -> bool:
 
 
 def _number_follows(tokens: list[Token], i: int) -> bool:
-    """A number at tokens[i], or a signed one ("-5", "minus 5")."""
+    """A number at tokens[i], or a signed one ("-5", "+5", "minus 5")."""
     if _is_number(tokens, i):
         return True
-    return i < len(tokens) and tokens[i][1] in ("-", "minus", "negative") and _is_number(tokens, i + 1)
+    return i < len(tokens) and tokens[i][1] in ("-", "+", "minus", "negative") and _is_number(tokens, i + 1)
 
 
 def _is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:

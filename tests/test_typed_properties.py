@@ -24,52 +24,52 @@ NUMBERS = st.builds(
 CONTEXTS = ("{}", "{}%", "{} percent", "<{}", "less than {}", "{} mg", "{} to 9", "about {} in 100")
 
 
-def forms(x: Decimal) -> list[str]:
-    """Ways an English-language deck may write the number x (docs/questions.md, "Numbers")."""
+def forms(x: Decimal, language: str = "en") -> list[str]:
+    """Ways a deck in this language may write the number x (docs/questions.md, "Numbers")."""
     plain = format(x, "f")  # exact: Decimal.normalize() would round to 28 digits
     if "." in plain:
         plain = plain.rstrip("0").rstrip(".")
     plain = "0" if plain in ("0", "-0") else plain
     sign, digits = ("-", plain[1:]) if plain.startswith("-") else ("", plain)
     whole, _, frac = digits.partition(".")
-    out = [plain]
-    bodies = [digits]
+    mark, other = (",", ".") if language == "de" else (".", ",")
+    bodies = [whole] if not frac else [f"{whole}{mark}{frac}", f"{whole}{mark}{frac}0"]  # with a trailing zero
     if frac:
-        bodies.append(digits + "0")  # a trailing zero
         if len(frac) != 3:
-            bodies.append(f"{whole},{frac}")  # a decimal comma that cannot be a thousands group
+            bodies.append(f"{whole}{other}{frac}")  # the other mark, where it cannot be a thousands group
         if whole == "0":
-            bodies.append("." + frac)  # a leading decimal point
+            bodies += ["." + frac, "," + frac]  # a leading decimal mark
     if len(whole) > 3:
-        grouped = f"{int(whole):,}"
-        bodies.append(grouped + ("." + frac if frac else ""))
+        grouped = f"{int(whole):,}".replace(",", other)
+        bodies.append(grouped + (mark + frac if frac else ""))
     if not frac and int(whole) < len(WORDS):
         bodies.append(WORDS[int(whole)])
     if digits == "0.5":
         bodies.append("a half")
+    out = []
     for body in bodies:
         if sign:
-            out += [f"-{body}", f"\u2212{body}", f"\u2013{body}", f"minus {body}"]
+            out += [f"-{body}", f"\u2212{body}", f"\u2013{body}", f"minus {body}", f"- {body}"]
         else:
-            out.append(body)
+            out += [body, f"+{body}"] if body[0].isdigit() else [body]
     return out
 
 
 @settings(max_examples=150)
-@given(NUMBERS, NUMBERS, st.sampled_from(CONTEXTS))
-def test_a_number_never_passes_for_another_in_any_form(a: Decimal, b: Decimal, context: str) -> None:
+@given(NUMBERS, NUMBERS, st.sampled_from(CONTEXTS), st.sampled_from(["en", "de"]))
+def test_a_number_never_passes_for_another_in_any_form(a: Decimal, b: Decimal, context: str, language: str) -> None:
     assume(a != b)
-    for answer in forms(a):
-        for typed in forms(b):
-            assert not is_match(context.format(answer), context.format(typed)), (answer, typed)
+    for answer in forms(a, language):
+        for typed in forms(b, language):
+            assert not is_match(context.format(answer), context.format(typed), language), (answer, typed)
 
 
 @settings(max_examples=150)
-@given(NUMBERS, st.sampled_from(CONTEXTS))
-def test_every_form_of_a_number_passes_for_every_other(a: Decimal, context: str) -> None:
-    for answer in forms(a):
-        for typed in forms(a):
-            assert is_match(context.format(answer), context.format(typed)), (answer, typed)
+@given(NUMBERS, st.sampled_from(CONTEXTS), st.sampled_from(["en", "de"]))
+def test_every_form_of_a_number_passes_for_every_other(a: Decimal, context: str, language: str) -> None:
+    for answer in forms(a, language):
+        for typed in forms(a, language):
+            assert is_match(context.format(answer), context.format(typed), language), (answer, typed)
 
 
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
