@@ -156,3 +156,15 @@ def test_adding_a_look_alike_to_the_deck_never_makes_a_wrong_answer_right(answer
         assert before.correct and after.slip == before.slip
     if before.slip and any(normalize(w) == normalize(typed) for w in look_alikes):
         assert not after.correct, (answer, typed)  # the slip made a real word of the deck
+
+
+@settings(max_examples=300)
+@given(ANY_TEXT, st.lists(ANY_TEXT, max_size=2), ANY_TEXT, st.sampled_from(["en", "de", "fr-CA", ""]))
+def test_marking_any_text_never_raises(answer: str, accept: list[str], typed: str, language: str) -> None:
+    from quiz.typed import Lexicon, look_alikes, mark
+
+    lexicon = Lexicon([answer, *accept, typed], language)
+    marked = mark(answer, accept, typed, lexicon)
+    assert marked.typed == typed and marked.expected in (answer, *accept)
+    assert not (marked.slip and not marked.correct)
+    look_alikes(answer, lexicon, accept)
