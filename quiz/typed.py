@@ -54,6 +54,24 @@ _SMALL = {
     )
 } | {w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 """Numbers in words, zero to ninety-nine ("twenty-five" is read whole, never as the range 20-5)."""
+UNIT_NAMES = {
+    "mg": "mg milligram milligrams milligramme milligrammes",
+    "mcg": "mcg μg ug microgram micrograms microgramme microgrammes",
+    "g": "g gram grams gramme grammes",
+    "kg": "kg kilogram kilograms kilogramme kilogrammes",
+    "ml": "ml milliliter milliliters millilitre millilitres",
+    "l": "l liter liters litre litres",
+    "c": "c celsius centigrade",
+    "f": "f fahrenheit",
+    "s": "s sec secs second seconds",
+    "min": "min mins minute minutes",
+    "h": "h hr hrs hour hours",
+    "wk": "wk wks week weeks",
+    "yr": "yr yrs year years",
+}
+_UNITS = {name: unit for unit, names in UNIT_NAMES.items() for name in names.split()}
+"""Units right after a number, each in one spelling: singular, plural, abbreviated or in full."""
+_DEGREES = frozenset(("degree", "degrees", "deg"))
 # Word sequences that mean a comparison when a number follows them (longest first).
 _COMPARISONS = (
     (("no", "more", "than"), "≤"),
@@ -323,6 +341,20 @@ def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -
     return next((j for j in joiners if _starts(tokens, i, j) and _is_number(tokens, i + len(j))), None)
 
 
+def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A unit right after a number in one spelling ("5 milligrams" = "5 mg"); "degrees" dropped."""
+    out: list[tuple[str, ...]] = []
+    after_number = False
+    for item in items:
+        if item[0] == "w" and after_number:
+            if item[1] in _DEGREES:
+                continue  # "-18 degrees C" = "-18 °C": the unit is the next word
+            item = ("w", _UNITS.get(item[1], item[1]))
+        after_number = item[0] in ("n", "r", "f")
+        out.append(item)
+    return out
+
+
 def _shape(tokens: list[Token]) -> Reading:
     """Ranges and frequencies from the tokens, soft punctuation dropped, words grouped into runs."""
     items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
@@ -352,6 +384,7 @@ def _shape(tokens: list[Token]) -> Reading:
         i += 1
     if len(items) > 1 and items[0][0] == items[1][0] == "w" and items[0][1] in _ARTICLES:
         del items[0]
+    items = _units(items)
     shape: list[tuple[str, ...]] = []
     runs: list[list[str]] = []
     near: list[bool] = []
