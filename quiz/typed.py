@@ -457,7 +457,7 @@ def _other_ending(expected: str, typed: str) -> bool:
     """Whether typed is expected's stem with another ending of a look-alike set (colotomy, colostomy)."""
     for group in _curated().endings:
         for end in group:
-            if expected.endswith(end):
+            if expected.endswith(end) and len(expected) - len(end) >= 2:  # a stem to keep ("col-")
                 stem = expected[: -len(end)]
                 if any(typed == stem + other for other in group if other != end):
                     return True
@@ -550,7 +550,7 @@ def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[st
             found |= lexicon.near(word)
             for group in _curated().endings:
                 for end in group:
-                    if word.endswith(end):
+                    if word.endswith(end) and len(word) - len(end) >= 2:
                         found.update(w for o in group if _one_slip(word, w := word[: -len(end)] + o))
     return sorted(found - mine)
 
