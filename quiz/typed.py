@@ -42,7 +42,10 @@ _DASHES = str.maketrans(
     | {"\u2044": "/"}
 )
 # Superscript digits are a power: NFKC would make "10⁹" the number 109, so they become "^9" first.
-_POWERS = str.maketrans({c: "^" + d for c, d in zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True)} | {"⁻": "^-", "⁺": "^+"})
+# The masculine ordinal "º" stands in for a degree sign on many keyboards; NFKC would make it an "o".
+_POWERS = str.maketrans(
+    {c: "^" + d for c, d in zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True)} | {"⁻": "^-", "⁺": "^+", "º": "°"}
+)
 # Punctuation that never changes what an answer says; every other symbol ("<", "%", "=", "+") must match.
 _SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
 _ARTICLES = frozenset(("a", "an", "the"))
