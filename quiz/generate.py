@@ -340,9 +340,18 @@ def generate(deck: Deck, *, kinds: Sequence[Kind] | None = None, seed: int = 0) 
 
 
 def content_hash(fact: Fact) -> str:
-    """A short, stable hash of what is asked (question, answer, distractors), to notice a changed fact."""
-    parts = [" ".join(fact.question.split()), " ".join(fact.answer.split())]
-    parts += sorted(" ".join(d.split()) for d in fact.distractors)
+    """A short, stable hash of what is asked (question, answer, distractors), to notice a changed fact.
+
+    Spacing and Unicode composition (NFC) do not count: the same words written with a combining
+    accent are the same fact.
+    """
     import hashlib
+    import unicodedata
+
+    def same(text: str) -> str:
+        return " ".join((text if text.isascii() else unicodedata.normalize("NFC", text)).split())
+
+    parts = [same(fact.question), same(fact.answer)]
+    parts += sorted(same(d) for d in fact.distractors)
 
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]

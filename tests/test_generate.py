@@ -205,3 +205,11 @@ def test_an_option_composed_another_way_is_never_shown_twice() -> None:
     for q in (q for seed in range(30) for q in generate(_deck(fact, other), kinds=[Kind.MULTIPLE_CHOICE], seed=seed)):
         shown = [" ".join(unicodedata.normalize("NFC", o).replace("\u200b", "").casefold().split()) for o in q.options]
         assert len(shown) == len(set(shown)), q.options
+
+
+def test_content_hash_ignores_unicode_composition() -> None:
+    import unicodedata
+
+    nfd = WASH._replace(question=unicodedata.normalize("NFD", "Combien de secondes? Café"))
+    assert content_hash(nfd) == content_hash(WASH._replace(question="Combien de secondes? Café"))
+    assert content_hash(nfd) != content_hash(WASH)
