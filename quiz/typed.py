@@ -74,6 +74,7 @@ UNIT_NAMES = {
 }
 _UNITS = {name: unit for unit, names in UNIT_NAMES.items() for name in names.split()}
 """Units right after a number, each in one spelling: singular, plural, abbreviated or in full."""
+_UNIT_SPELLINGS = frozenset(_UNITS.values())
 _DEGREES = frozenset(("degree", "degrees", "deg"))
 # Word sequences that mean a comparison when a number follows them (longest first).
 _COMPARISONS = (
@@ -470,18 +471,35 @@ def _other_ending(expected: str, typed: str) -> bool:
 class Lexicon:
     """The real words a slip must not become: those of a deck's texts and quiz's look-alikes.
 
-    Made cheaply for every typed question of a deck; the deck's words are read on first use.
-    `language` is the deck's, for reading numbers.
+    Made cheaply for every typed question of a deck, and cheap to ask: marking a slip reads only
+    the deck texts whose letters contain the word in question, so the first slip in a deck of
+    thousands of facts costs milliseconds, not a reading of every text. `language` is the deck's,
+    for reading numbers.
     """
 
-    __slots__ = ("language", "_texts", "_words", "_runs", "_index")
+    __slots__ = ("language", "_texts", "_letters", "_words", "_runs", "_index")
 
     def __init__(self, texts: Iterable[str] = (), language: str = "en") -> None:
         self.language = language
         self._texts = texts
+        self._letters: list[tuple[str, str]] | None = None  # (a text's letters alone, the text)
         self._words: frozenset[str] | None = None
         self._runs: dict[str, str] = {}
         self._index: list[str] | None = None
+
+    def contains(self, entry: str) -> bool:
+        """Whether a folded word or run (spaces dropped) is a curated look-alike or a deck text's run."""
+        if self.is_curated(entry):
+            return True
+        if self._words is not None or entry in _UNIT_SPELLINGS:  # a unit's letters may not be in its text
+            return entry in self.words
+        if self._letters is None:
+            letters = _not_letters()
+            self._letters = [(letters.sub("", fold(t)), t) for t in dict.fromkeys(self._texts)]
+        return any(
+            entry in letters and any("".join(run) == entry for run in read(text, self.language).runs)
+            for letters, text in self._letters
+        )
 
     def near(self, word: str) -> set[str]:
         """The words and runs of the lexicon one slip from `word` (OSA distance 1, by rapidfuzz)."""
@@ -506,7 +524,8 @@ class Lexicon:
     def _load(self) -> frozenset[str]:
         curated = _curated()
         runs = dict(curated.runs)
-        for text in self._texts:
+        texts = self._texts if self._letters is None else (t for _, t in self._letters)
+        for text in texts:
             for run in read(text, self.language).runs:
                 runs.setdefault("".join(run), " ".join(run))
         self._words, self._runs = frozenset(curated.words | runs.keys()), runs
@@ -520,16 +539,21 @@ class Lexicon:
 
     def other_word(self, expected: tuple[str, ...], typed: tuple[str, ...]) -> str:
         """The real word that typed (a run one slip from expected) makes, or "" if it makes none."""
-        words = self.words
         joined = "".join(typed)
-        if joined != "".join(expected) and joined in self._runs:
+        if joined != "".join(expected) and self.contains(joined):
             return " ".join(typed)
         for word in typed:
             if word in expected:
                 continue
-            if word in words or any(_other_ending(e, word) for e in expected):
+            if self.contains(word) or any(_other_ending(e, word) for e in expected):
                 return word
         return ""
+
+
+@cache
+def _not_letters() -> re.Pattern[str]:
+    """Everything but letters: what is left of a folded text holds every run of it, joined."""
+    return re.compile(r"[\W\d_]+")
 
 
 def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[str]:

@@ -168,3 +168,19 @@ def test_marking_any_text_never_raises(answer: str, accept: list[str], typed: st
     assert marked.typed == typed and marked.expected in (answer, *accept)
     assert not (marked.slip and not marked.correct)
     look_alikes(answer, lexicon, accept)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(SHORT | WORDY | st.sampled_from(["5 milligrams", "The liver", "one tablet", "T-cell"]), max_size=6), SHORT
+)
+def test_a_lexicon_answers_alike_before_and_after_reading_every_text(texts: list[str], query: str) -> None:
+    """Lexicon.contains reads only the texts that may hold a word; it must agree with reading them all."""
+    from quiz.typed import Lexicon, read
+
+    entries = {e for t in (query, *texts) for run in read(t).runs for e in ("".join(run), *run)} | {"mg", "tablet"}
+    quick = Lexicon(texts)
+    answers = {e: quick.contains(e) for e in entries}
+    full = Lexicon(texts)
+    _ = full.words
+    assert answers == {e: full.contains(e) for e in entries}
