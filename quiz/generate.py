@@ -7,24 +7,29 @@ question is the same whether it is made alone (make_question) or with its deck (
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from quiz.deck.load import normalize
 from quiz.deck.model import Deck, Fact, Source
+from quiz.typed import (  # noqa: F401  (TYPED_MAX_*, TYPO_MIN_LETTERS: re-exported)
+    CURATED_ONLY,
+    TYPED_MAX_CHARS,
+    TYPED_MAX_WORDS,
+    TYPO_MIN_LETTERS,
+    Lexicon,
+    TypedMark,
+    deck_lexicon,
+    mark,
+    typed_possible,
+)
 
 WRONG_OPTIONS = 3
 """Wrong options shown with a multiple-choice question (four options in all)."""
 MIN_WRONG_OPTIONS = 2
 """A fact with fewer possible wrong options than this is served as a flashcard only."""
-TYPED_MAX_WORDS = 4
-TYPED_MAX_CHARS = 30
-"""A typed-answer question needs a short answer: at most this many words and characters."""
-TYPO_MIN_LETTERS = 4
-"""One-letter typos are forgiven only in answers with at least this many letters."""
 
 
 class Kind(StrEnum):
@@ -40,7 +45,9 @@ class Question:
     """One question as a learner sees it; options, correct_index and whys are for multiple choice only.
 
     whys[i] says why options[i] is wrong ("" for the answer and for options without one); it is ()
-    when no option has a why.
+    when no option has a why. accept and lexicon are for typed answers only: the other texts that
+    count, and the deck's real words that a slip must not become (with the deck's language, for
+    reading numbers).
     """
 
     fact_id: str
@@ -54,6 +61,7 @@ class Question:
     correct_index: int | None = None
     accept: tuple[str, ...] = ()
     whys: tuple[str, ...] = ()
+    lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
 
 
 def why_of(question: Question, index: int) -> str:
@@ -193,138 +201,35 @@ def _shuffle(options: list[str], rng: random.Random) -> tuple[tuple[str, ...], i
 
 
 # --- typed answers --------------------------------------------------------------------------
-
-_SOFT = set(".,;:!?'\"`()[]{}-_\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026/\\*")
-_ARTICLES = {"a", "an", "the"}
+# The rules live in quiz.typed; these are the entry points for a question.
 
 
-@cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Tokens (a number, a run of letters or one other symbol) and "per cent" spelled out.
+def mark_typed(question: Question, text: str) -> TypedMark:
+    """Mark a typed answer to a typed question; the result says how, for feedback and history.
 
-    Compiled on first use, so commands that only read this module's constants load it quickly.
+    TypedMark(correct, slip, expected, typed, look_alike): see quiz.typed.TypedMark. A slip that
+    makes another real word of the question's deck (its `lexicon`) or a medical look-alike is
+    wrong. The rules: docs/questions.md, "Typed answers: what counts as right".
     """
-    number = r"\d+(?:[.,]\d+)*"
-    return re.compile(rf"({number})|([^\W\d_]+)|(\S)"), re.compile(r"\b(?:per\s*cent|percent)\b")
-
-
-def _number(text: str) -> str:
-    """A number in one form: "1,000" = "1000", "2,5" = "2.5", "2.50" = "2.5"."""
-    if text.isdigit() and (len(text) == 1 or text[0] != "0"):
-        return text
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
-        text = text.replace(",", "")
-    else:
-        text = text.replace(",", ".")
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return text
-    return format(value.normalize(), "f")
-
-
-@lru_cache(maxsize=65536)
-def _canon(text: str) -> tuple[tuple[str, ...], str]:
-    """What a typed text is compared by: its numbers and symbols in order, and its letters.
-
-    Case, accents, spacing, punctuation and a leading article are dropped; each run of words is
-    joined into one, so letters can be compared with one typo forgiven while numbers must match.
-    """
-    if text.isascii():
-        folded = text.lower()
-    else:
-        import unicodedata
-
-        decomposed = unicodedata.normalize("NFKD", text)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    token, percent_words = _patterns()
-    if "per" in folded:
-        folded = percent_words.sub("%", folded)
-    shape: list[str] = []
-    words: list[str] = []
-    seen = 0  # tokens kept so far, to drop a leading article before another word
-    for number, word, symbol in token.findall(folded):
-        if word:
-            if not shape or shape[-1] != "w":
-                shape.append("w")
-                words.append(word)
-            elif seen == 1 and words[0] in _ARTICLES:
-                words[0] = word
-            else:
-                words[-1] += word
-        elif number:
-            shape.append(_number(number))
-        elif symbol in _SOFT:
-            continue
-        else:
-            shape.append(symbol)
-        seen += 1
-    return tuple(shape), "|".join(words)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether b is a at most one typo away: a letter changed, added, dropped or two swapped."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    i = 0
-    while i < min(la, lb) and a[i] == b[i]:
-        i += 1
-    if la == lb:
-        if a[i + 1 :] == b[i + 1 :]:
-            return True
-        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-    if la > lb:
-        return a[i + 1 :] == b[i:]
-    return a[i:] == b[i + 1 :]
-
-
-def _matches(expected: str, typed: str) -> bool:
-    shape, letters = _canon(expected)
-    typed_shape, typed_letters = _canon(typed)
-    if shape != typed_shape or not (shape or letters):
-        return False
-    if letters == typed_letters:
-        return True
-    return len(letters.replace("|", "")) >= TYPO_MIN_LETTERS and _one_edit(letters, typed_letters)
+    return mark(question.answer, question.accept, text, question.lexicon or CURATED_ONLY)
 
 
 def check_typed(question: Question, text: str) -> bool:
-    """Whether a typed answer counts as right, forgiving what a careful reader would.
-
-    Case, accents, spacing, a leading article, punctuation and one-letter typos (in answers of
-    four letters or more) are forgiven; numbers must be the same numbers ("2 %" = "2%" =
-    "2 percent", "1,000" = "1000"). The answer and each of the fact's `accept` texts count.
-    """
-    return any(_matches(expected, text) for expected in (question.answer, *question.accept))
+    """Whether a typed answer counts as right: mark_typed(question, text).correct."""
+    return mark_typed(question, text).correct
 
 
-def _typed_possible(fact: Fact) -> bool:
-    """A short answer that no distractor could be mistaken for under lenient matching."""
-    return _typed_texts_possible(fact.answer, fact.accept, fact.distractors)
-
-
-@lru_cache(maxsize=65536)
-def _typed_texts_possible(answer: str, accept: tuple[str, ...], distractors: tuple[str, ...]) -> bool:
-    answer = answer.strip()
-    if len(answer) > TYPED_MAX_CHARS or len(answer.split()) > TYPED_MAX_WORDS:
-        return False
-    shape, letters = _canon(answer)
-    if not (shape or letters):
-        return False
-    expected = (answer, *accept)
-    return not any(_matches(e, d) for e in expected for d in distractors)
+def _typed_possible(fact: Fact, language: str = "en") -> bool:
+    """A short answer that no distractor could be mistaken for (quiz.typed.typed_possible)."""
+    return typed_possible(fact.answer, fact.accept, fact.distractors, language)
 
 
 # --- questions ------------------------------------------------------------------------------
 
 _new_object = object.__new__
 _FIELDS = (
-    "fact_id", "kind", "prompt", "answer", "explanation", "source", "refs", "options", "correct_index", "accept", "whys"
+    "fact_id", "kind", "prompt", "answer", "explanation", "source", "refs", "options", "correct_index", "accept",
+    "whys", "lexicon",
 )  # fmt: skip
 _SETTERS = tuple(getattr(Question, name).__set__ for name in _FIELDS)
 
@@ -337,6 +242,7 @@ def _question(
     correct_index: int | None = None,
     accept: tuple[str, ...] = (),
     whys: tuple[str, ...] = (),
+    lexicon: Lexicon | None = None,
 ) -> Question:
     """Question(...) for this fact, with each field set through its slot.
 
@@ -344,7 +250,9 @@ def _question(
     the cost of generating a large deck; the object made here is the same in every way.
     """
     q = _new_object(Question)
-    s_id, s_kind, s_prompt, s_answer, s_explanation, s_source, s_refs, s_options, s_correct, s_accept, s_whys = _SETTERS
+    s_id, s_kind, s_prompt, s_answer, s_explanation, s_source, s_refs, s_options, s_correct, s_accept, s_whys, s_lex = (
+        _SETTERS
+    )
     s_id(q, fact.id)
     s_kind(q, kind)
     s_prompt(q, fact.question)
@@ -356,6 +264,7 @@ def _question(
     s_correct(q, correct_index)
     s_accept(q, accept)
     s_whys(q, whys)
+    s_lex(q, lexicon)
     return q
 
 
@@ -385,7 +294,7 @@ def kinds_for(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
     own, _, free = _wrong_choices(fact, pool)
     kinds = [Kind.MULTIPLE_CHOICE] if len(own) + free >= MIN_WRONG_OPTIONS else []
     kinds.append(Kind.FLASHCARD)
-    if _typed_possible(fact):
+    if _typed_possible(fact, deck.language):
         kinds.append(Kind.TYPED)
     return tuple(kinds)
 
@@ -397,9 +306,9 @@ def make_question(deck: Deck, fact: Fact, kind: Kind, *, seed: int) -> Question:
     if kind is Kind.FLASHCARD:
         return _question(fact, kind, source)
     if kind is Kind.TYPED:
-        if not _typed_possible(fact):
+        if not _typed_possible(fact, deck.language):
             raise ValueError(f'fact "{fact.id}" cannot be a typed-answer question (its answer is long or ambiguous)')
-        return _question(fact, kind, source, accept=fact.accept)
+        return _question(fact, kind, source, accept=fact.accept, lexicon=deck_lexicon(deck))
     pool = _pools_for(deck).get(fact.group) if fact.group else None
     question = _multiple_choice(fact, source, pool, seed, random.Random())
     if question is None:
@@ -421,8 +330,8 @@ def generate(deck: Deck, *, kinds: Sequence[Kind] | None = None, seed: int = 0) 
             if kind is Kind.FLASHCARD:
                 add(_question(fact, kind, source))
             elif kind is Kind.TYPED:
-                if _typed_possible(fact):
-                    add(_question(fact, kind, source, accept=fact.accept))
+                if _typed_possible(fact, deck.language):
+                    add(_question(fact, kind, source, accept=fact.accept, lexicon=deck_lexicon(deck)))
             else:
                 question = _multiple_choice(fact, source, pools.get(fact.group) if fact.group else None, seed, rng)
                 if question is not None:
@@ -431,9 +340,18 @@ def generate(deck: Deck, *, kinds: Sequence[Kind] | None = None, seed: int = 0) 
 
 
 def content_hash(fact: Fact) -> str:
-    """A short, stable hash of what is asked (question, answer, distractors), to notice a changed fact."""
-    parts = [" ".join(fact.question.split()), " ".join(fact.answer.split())]
-    parts += sorted(" ".join(d.split()) for d in fact.distractors)
+    """A short, stable hash of what is asked (question, answer, distractors), to notice a changed fact.
+
+    Spacing and Unicode composition (NFC) do not count: the same words written with a combining
+    accent are the same fact.
+    """
     import hashlib
+    import unicodedata
+
+    def same(text: str) -> str:
+        return " ".join((text if text.isascii() else unicodedata.normalize("NFC", text)).split())
+
+    parts = [same(fact.question), same(fact.answer)]
+    parts += sorted(same(d) for d in fact.distractors)
 
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]

@@ -17,6 +17,7 @@ from quiz.deck.errors import Problem
 from quiz.deck.load import normalize
 from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
 from quiz.readability import TextStats, text_stats
+from quiz.typed import deck_lexicon, look_alikes, typed_possible
 
 RULES: dict[str, str] = {
     "all-of-the-above": 'an option such as "all of the above", "none of the above" or "both A and B"',
@@ -28,6 +29,7 @@ RULES: dict[str, str] = {
     "reading-level": "question and explanation read above grade 8 (Flesch-Kincaid)",
     "percent-without-frequency": 'a percentage in the explanation with no natural frequency ("2 in 100") beside it',
     "flashcard-only": "fewer than two possible wrong options, so the fact is served as a flashcard only",
+    "typed-look-alike": "a typed answer is one slip from another real word (of the deck or a medical look-alike)",
     "unknown-allow": "`allow` names a rule that does not exist",
     "missing-why": 'a must-know multiple-choice fact has a distractor without a "why"',
     "topic-summary-long": "a topic's summary is more than one short sentence",
@@ -109,7 +111,7 @@ def _warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> P
 @lru_cache(maxsize=8192)
 def _content_words(text: str) -> frozenset[str]:
     """The stems of a text's longer words other than stopwords (a deck's answers are read several times)."""
-    return frozenset(_stem(w) for w in _WORD.findall(text.casefold()) if len(w) >= 4 and w not in STOPWORDS)
+    return frozenset(_stem(w) for w in _WORD.findall(normalize(text)) if len(w) >= 4 and w not in STOPWORDS)
 
 
 def _stem(word: str) -> str:
@@ -224,6 +226,23 @@ def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Pro
         )
 
 
+def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    if not typed_possible(fact.answer, fact.accept, fact.distractors, deck.language):
+        return
+    lexicon = deck_lexicon(deck)
+    found = look_alikes(fact.answer, lexicon, fact.accept)
+    if found:
+        named = ", ".join(
+            f'"{lexicon.spelled(w)}" ({"a medical look-alike" if lexicon.is_curated(w) else "a text of this deck"})'
+            for w in found
+        )
+        yield _warn(
+            deck, fact, "answer", "typed-look-alike",
+            f"the typed answer {fact.answer!r} is one slip from {named}: a learner who types that is marked "
+            "wrong, so make sure the question tells them apart",
+        )
+
+
 def _unknown_allow(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
     for name in fact.allow:
         if name not in RULES:
@@ -278,6 +297,7 @@ CHECKS: dict[str, Rule] = {
     "reading-level": _reading_level,
     "percent-without-frequency": _percent_without_frequency,
     "flashcard-only": _flashcard_only,
+    "typed-look-alike": _typed_look_alike,
     "unknown-allow": _unknown_allow,
     "missing-why": _missing_why,
 }

@@ -115,7 +115,9 @@ def test_typed_answers_are_judged_as_before() -> None:
         for q in generate(Deck(id="x", title="x", facts=(fact,)), kinds=[Kind.TYPED], seed=0):
             got.append([check_typed(q, t) for t in rng.sample(texts, 12)])
     digest = hashlib.sha256(json.dumps(got).encode()).hexdigest()[:20]
-    assert digest == "44c07545385c3ec41bd0"
+    # Changed on purpose by issue 13: "twenty seconds" (a number in words) and "20 secs" (a unit's
+    # abbreviation) now pass for an accept text "20 seconds"; no other judgement differs.
+    assert digest == "b511fa049c93b59052cc"
 
 
 def test_questions_made_through_their_slots_equal_those_made_by_the_dataclass() -> None:

@@ -82,6 +82,8 @@ CASES = [
     ("flashcard-only", {"distractors": None}, {}, None),
     ("unknown-allow", {"allow": ["answer-longr"]}, {"allow": ["answer-longer"]}, "allow"),
     ("missing-why", {"priority": "must-know"}, {"priority": "should-know"}, "distractors"),
+    ("typed-look-alike", {"answer": "Ileum"}, {"answer": "Ileum", "allow": ["typed-look-alike"]}, "answer"),
+    ("typed-look-alike", {"answer": "Colostomy bag"}, {"answer": "Pouch"}, "answer"),
 ]
 TOPIC_RULES = {"topic-summary-long"}
 """Rules about a [[topics]] table rather than a fact (tested below)."""
@@ -220,3 +222,27 @@ def test_the_quick_rule_out_of_all_of_the_above_never_misses_a_match(text: str) 
     from quiz.lint import _of_the_above, _points_at_other_options
 
     assert _points_at_other_options(text) == (_of_the_above().search(text) is not None)
+
+
+def test_typed_look_alike_names_the_word_of_the_deck_or_the_look_alike(tmp_path: Path) -> None:
+    deck = parse_deck(
+        _toml(
+            {**CLEAN, "id": "a", "answer": "Liver", "distractors": ["Heart", "Lung", "Stomach"]},
+            {**CLEAN, "id": "b", "answer": "Lever arm", "distractors": ["Heart", "Lung", "Stomach"]},
+            {**CLEAN, "id": "c", "answer": "Lever", "distractors": ["Heart", "Lung", "Stomach"]},
+            {**CLEAN, "id": "d", "answer": "Adduction", "distractors": ["Heart", "Lung", "Abduction"]},
+            {**CLEAN, "id": "e", "answer": "5 mg", "distractors": ["Heart", "Lung", "Stomach"]},
+        ),
+        "deck.toml",
+    )
+    found = {p.message.split('"')[1]: p.message for p in lint_deck(deck) if p.rule == "typed-look-alike"}
+    assert set(found) == {"a", "b", "c", "d"}  # "5 mg": no slip is forgiven next to a number
+    assert '"lever" (a text of this deck)' in found["a"] and '"liver" (a text of this deck)' in found["c"]
+    assert '"abduction" (a medical look-alike)' in found["d"]
+
+
+def test_a_cue_word_is_found_whatever_the_unicode_composition() -> None:
+    import unicodedata
+
+    question = unicodedata.normalize("NFD", "Which café test looks inside the bowel?")
+    assert "answer-cue-word" in _rules(question=question, answer="A café camera")

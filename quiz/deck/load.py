@@ -65,8 +65,19 @@ FACT_KEYS = (
 
 
 def normalize(text: str) -> str:
-    """Fold case and runs of whitespace, for comparing options the way a reader would."""
-    return " ".join(text.casefold().split())
+    """Fold case, Unicode composition (NFC) and runs of whitespace, to compare texts as a reader would.
+
+    "Café" with a combining accent (NFD, as some editors and PDFs write it) is "café": two options
+    a reader cannot tell apart are the same option. Case folding can undo NFC (a folded "İ" has a
+    combining dot), so the folded text is composed again. Invisible format characters (zero-width
+    space and joiners, soft hyphen: Unicode category Cf) are dropped for the same reason.
+    """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    import unicodedata
+
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).split())
 
 
 def _kind(value: object) -> str:

@@ -1,0 +1,62 @@
+"""The table of typed-answer cases (tests/data/typed-answers.tsv), marked through a real deck.
+
+Each row: the answer and its `accept` texts ("|"-separated), other texts of the deck (answers of
+other facts, "|"-separated), the deck's language, what was typed, and whether that is right,
+right with a slip, or wrong, with why (docs/questions.md has the rules). `fixed_by` names the
+issue whose change made the row pass; it was marked wrongly before.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from quiz.deck.model import Deck, Fact
+from quiz.generate import Kind, make_question, mark_typed
+
+TABLE = Path(__file__).parent / "data" / "typed-answers.tsv"
+
+
+def _rows() -> list[dict[str, str]]:
+    with TABLE.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+ROWS = _rows()
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(t for t in cell.split("|") if t)
+
+
+def test_the_table_covers_every_rule_both_ways() -> None:
+    assert len(ROWS) >= 300
+    by_rule: dict[str, set[str]] = {}
+    for row in ROWS:
+        by_rule.setdefault(row["why"].split(":")[0], set()).add("right" if row["expected"] != "wrong" else "wrong")
+    assert all(seen == {"right", "wrong"} for seen in by_rule.values()), by_rule
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{i + 2}:{r['answer']}<-{r['typed']}" for i, r in enumerate(ROWS)])
+def test_typed_answer_table(row: dict[str, str]) -> None:
+    fact = Fact(id="asked", question="Q?", answer=row["answer"], accept=_split(row["accept"]))
+    others = tuple(Fact(id=f"other-{i}", question="Q?", answer=a) for i, a in enumerate(_split(row["others"])))
+    deck = Deck(id="table", title="Table", facts=(fact, *others), language=row["language"])
+    marked = mark_typed(make_question(deck, fact, Kind.TYPED, seed=0), row["typed"])
+    got = "wrong" if not marked.correct else "slip" if marked.slip else "right"
+    assert got == row["expected"], row["why"]
+    assert marked.typed == row["typed"]
+    assert marked.expected in (row["answer"], *_split(row["accept"]))
+
+
+def test_the_look_alike_list_has_fifty_pairs_each_with_a_listed_source() -> None:
+    from quiz.typed import look_alike_pairs
+
+    text = (Path(__file__).parent.parent / "quiz" / "data" / "look-alikes.tsv").read_text(encoding="utf-8")
+    listed = {line.split()[1] for line in text.splitlines() if line.startswith("#   ") and line.split()[1].isalpha()}
+    pairs = look_alike_pairs()
+    assert len({frozenset(p[:2]) for p in pairs}) == len(pairs) >= 50
+    assert {source for _, _, source in pairs} <= listed
+    assert all(a != b for a, b, _ in pairs)

@@ -1,0 +1,186 @@
+"""Properties of typed-answer marking (Hypothesis): numbers, folding, accept texts, look-alikes."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from quiz.deck.load import normalize
+from quiz.deck.model import Deck, Fact
+from quiz.generate import Kind, kinds_for, make_question, mark_typed
+from quiz.typed import fold, is_match
+
+UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()  # noqa: E501
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORDS = UNITS + [t if u == "zero" else f"{t}-{u}" for t in TENS for u in UNITS[:10]]  # zero to ninety-nine
+NUMBERS = st.builds(
+    lambda n, places: Decimal(n).scaleb(-places),
+    st.integers(-(10**7), 10**7) | st.integers(-(10**60), 10**60),  # long numbers must stay exact
+    st.sampled_from([0, 0, 1, 2, 3, 30]),
+)
+CONTEXTS = ("{}", "{}%", "{} percent", "<{}", "less than {}", "{} mg", "{} to 9", "about {} in 100")
+
+
+def forms(x: Decimal, language: str = "en") -> list[str]:
+    """Ways a deck in this language may write the number x (docs/questions.md, "Numbers")."""
+    plain = format(x, "f")  # exact: Decimal.normalize() would round to 28 digits
+    if "." in plain:
+        plain = plain.rstrip("0").rstrip(".")
+    plain = "0" if plain in ("0", "-0") else plain
+    sign, digits = ("-", plain[1:]) if plain.startswith("-") else ("", plain)
+    whole, _, frac = digits.partition(".")
+    mark, other = (",", ".") if language == "de" else (".", ",")
+    bodies = [whole] if not frac else [f"{whole}{mark}{frac}", f"{whole}{mark}{frac}0"]  # with a trailing zero
+    if frac:
+        if len(frac) != 3:
+            bodies.append(f"{whole}{other}{frac}")  # the other mark, where it cannot be a thousands group
+        if whole == "0":
+            bodies += ["." + frac, "," + frac]  # a leading decimal mark
+    if len(whole) > 3:
+        grouped = f"{int(whole):,}".replace(",", other)
+        bodies.append(grouped + (mark + frac if frac else ""))
+    if not frac and int(whole) < len(WORDS):
+        bodies.append(WORDS[int(whole)])
+    if digits == "0.5":
+        bodies.append("a half")
+    out = []
+    for body in bodies:
+        if sign:
+            out += [f"-{body}", f"\u2212{body}", f"\u2013{body}", f"minus {body}", f"- {body}"]
+        else:
+            out += [body, f"+{body}"] if body[0].isdigit() else [body]
+    return out
+
+
+@settings(max_examples=150)
+@given(NUMBERS, NUMBERS, st.sampled_from(CONTEXTS), st.sampled_from(["en", "de"]))
+def test_a_number_never_passes_for_another_in_any_form(a: Decimal, b: Decimal, context: str, language: str) -> None:
+    assume(a != b)
+    for answer in forms(a, language):
+        for typed in forms(b, language):
+            assert not is_match(context.format(answer), context.format(typed), language), (answer, typed)
+
+
+@settings(max_examples=150)
+@given(NUMBERS, st.sampled_from(CONTEXTS), st.sampled_from(["en", "de"]))
+def test_every_form_of_a_number_passes_for_every_other(a: Decimal, context: str, language: str) -> None:
+    for answer in forms(a, language):
+        for typed in forms(a, language):
+            assert is_match(context.format(answer), context.format(typed), language), (answer, typed)
+
+
+ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@given(ANY_TEXT)
+def test_folding_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+    assert normalize(normalize(text)) == normalize(text)
+    assert normalize(unicodedata.normalize("NFD", text)) == normalize(text)
+
+
+# Deck text as the loader lets it through: printable, no control characters, not blank.
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=20).filter(
+    lambda s: s.strip() != ""
+)
+SHORT = st.lists(st.sampled_from(["Ileum", "ilium", "5", ".5", "-2", "2%", "<1%", "mg", "twenty", "Liver"]) | TEXT,
+                 min_size=1, max_size=3).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(
+    SHORT,
+    st.lists(SHORT | st.sampled_from(["...", "!", "-", "\u0301", "10⁹", "½"]), max_size=3),
+    st.lists(SHORT, max_size=3),
+    st.sampled_from(["en", "de"]),
+)
+def test_the_answer_and_every_accept_text_are_always_right(
+    answer: str, accept: list[str], others: list[str], language: str
+) -> None:
+    fact = Fact(id="f", question="Q?", answer=answer, accept=tuple(accept))
+    deck = Deck(
+        id="d", title="D", language=language,
+        facts=(fact, *(Fact(id=f"o{i}", question="Q?", answer=o) for i, o in enumerate(others))),
+    )  # fmt: skip
+    assume(Kind.TYPED in kinds_for(deck, fact))
+    question = make_question(deck, fact, Kind.TYPED, seed=0)
+    for text in (answer, *accept):
+        marked = mark_typed(question, text)
+        assert marked.correct and not marked.slip, text
+
+
+def _slip(text: str, where: int, letter: str) -> str:
+    """text with one letter changed, dropped or doubled, or two neighbours swapped (a slip)."""
+    letters = [i for i, c in enumerate(text) if c.isalpha()]
+    if not letters:
+        return text
+    i = letters[where % len(letters)]
+    how = where % 4
+    if how == 0:
+        return text[:i] + letter + text[i + 1 :]
+    if how == 1:
+        return text[:i] + text[i + 1 :]
+    if how == 2:
+        return text[:i] + text[i] + text[i:]
+    return text[:i] + text[i + 1 : i + 2] + text[i] + text[i + 2 :]
+
+
+WORDY = st.sampled_from(["Liver", "Ileum", "Colonoscopy", "Heart attack", "The liver", "5 mg"]) | st.text(
+    "abcdeilnorstu ", min_size=1, max_size=12
+)
+
+
+@settings(max_examples=300)
+@given(WORDY | SHORT, st.data())
+def test_adding_a_look_alike_to_the_deck_never_makes_a_wrong_answer_right(answer: str, data: st.DataObject) -> None:
+    fact = Fact(id="f", question="Q?", answer=answer)
+    deck = Deck(id="d", title="D", facts=(fact,))
+    assume(Kind.TYPED in kinds_for(deck, fact))
+    slip = _slip(answer, data.draw(st.integers(0, 99)), data.draw(st.sampled_from("aeioubdq")))
+    typed = data.draw(st.sampled_from([slip, slip, slip.upper()]) | SHORT)
+    look_alikes = data.draw(st.lists(st.sampled_from([slip]) | SHORT, max_size=3))
+    before = mark_typed(make_question(deck, fact, Kind.TYPED, seed=0), typed)
+    more = tuple(Fact(id=f"l{i}", question="Q?", answer=w) for i, w in enumerate(look_alikes))
+    as_terms = data.draw(st.booleans())
+    bigger = Deck(
+        id="d", title="D", facts=(fact, *(() if as_terms else more)),
+        glossary=tuple((w, "a term") for w in look_alikes) if as_terms else (),
+    )  # fmt: skip
+    after = mark_typed(make_question(bigger, fact, Kind.TYPED, seed=0), typed)
+    if not before.correct:
+        assert not after.correct
+    if after.correct:
+        assert before.correct and after.slip == before.slip
+    if before.slip and any(normalize(w) == normalize(typed) for w in look_alikes):
+        assert not after.correct, (answer, typed)  # the slip made a real word of the deck
+
+
+@settings(max_examples=300)
+@given(ANY_TEXT, st.lists(ANY_TEXT, max_size=2), ANY_TEXT, st.sampled_from(["en", "de", "fr-CA", ""]))
+def test_marking_any_text_never_raises(answer: str, accept: list[str], typed: str, language: str) -> None:
+    from quiz.typed import Lexicon, look_alikes, mark
+
+    lexicon = Lexicon([answer, *accept, typed], language)
+    marked = mark(answer, accept, typed, lexicon)
+    assert marked.typed == typed and marked.expected in (answer, *accept)
+    assert not (marked.slip and not marked.correct)
+    look_alikes(answer, lexicon, accept)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(SHORT | WORDY | st.sampled_from(["5 milligrams", "The liver", "one tablet", "T-cell"]), max_size=6), SHORT
+)
+def test_a_lexicon_answers_alike_before_and_after_reading_every_text(texts: list[str], query: str) -> None:
+    """Lexicon.contains reads only the texts that may hold a word; it must agree with reading them all."""
+    from quiz.typed import Lexicon, read
+
+    entries = {e for t in (query, *texts) for run in read(t).runs for e in ("".join(run), *run)} | {"mg", "tablet"}
+    quick = Lexicon(texts)
+    answers = {e: quick.contains(e) for e in entries}
+    full = Lexicon(texts)
+    _ = full.words
+    assert answers == {e: full.contains(e) for e in entries}
