@@ -14,6 +14,7 @@ from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, kinds_for, make_question
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating
+from quiz.typed import TypedMark
 
 DEFAULT_COUNT = 10
 
@@ -88,6 +89,8 @@ class Answered:
     """How sure the learner said they were (quiz.certainty.Certainty); None when not asked."""
     slip: bool = False
     """A typed answer accepted with a one-letter slip."""
+    mark: TypedMark | None = None
+    """How a typed answer was marked (quiz.typed.TypedMark), for the feedback."""
 
 
 @dataclass

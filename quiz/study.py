@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from quiz.certainty import AskCertainty, Certainty, asks_certainty, cbm_mark, rating_with_certainty
 from quiz.deck.model import Deck
-from quiz.generate import Kind, Question, check_typed, content_hash, kinds_for, make_question
+from quiz.generate import Kind, Question, content_hash, kinds_for, make_question, mark_typed
 from quiz.glossary import terms_in
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating, rating_for
@@ -213,8 +213,8 @@ class StudyRun:
         q = self._asking(Kind.TYPED, on)
         if q is None or not text.strip():
             return False
-        correct = check_typed(q, text)
-        self._answer(Answered(q, text, correct, rating_for(correct)))
+        mark = mark_typed(q, text)
+        self._answer(Answered(q, text, mark.correct, rating_for(mark.correct), slip=mark.slip, mark=mark))
         return True
 
     def give_up(self, *, on: Question | None = None) -> bool:

@@ -202,12 +202,18 @@ class StudyScreen(Screen[None]):
             verdict.set_classes("right" if last.correct else "wrong")
             feedback.display = False
             return
-        verdict.update(Content.styled(f"{RIGHT if last.correct else WRONG}  Enter goes on; u takes it back.", "bold"))
+        mark = last.mark
+        spelled = f" It is spelled {mark.expected}." if mark is not None and mark.slip else ""
+        verdict.update(
+            Content.styled(f"{RIGHT if last.correct else WRONG}{spelled}  Enter goes on; u takes it back.", "bold")
+        )
         verdict.set_classes("right" if last.correct else "wrong")
         lines = [Content.assemble(("Answer: ", "bold"), q.answer)]
         if q.kind is Kind.TYPED:
             typed = last.response if last.response else "(you asked to see the answer)"
             lines.append(Content.assemble(("You typed: ", "bold"), typed))
+            if mark is not None and mark.look_alike:
+                lines.append(plain(f"“{mark.look_alike}” is another word, not a spelling slip of “{q.answer}”."))
         elif not last.correct:
             lines.append(Content.assemble(("You chose: ", "bold"), last.response))
         if last.certainty:
