@@ -109,7 +109,7 @@ def _warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> P
 
 
 @lru_cache(maxsize=8192)
-def _content_words(text: str) -> frozenset[str]:
+def content_words(text: str) -> frozenset[str]:
     """The stems of a text's longer words other than stopwords (a deck's answers are read several times)."""
     return frozenset(_stem(w) for w in _WORD.findall(normalize(text)) if len(w) >= 4 and w not in STOPWORDS)
 
@@ -168,7 +168,7 @@ def _answer_longer(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Prob
 def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
     if not wrong.count:
         return
-    cues = sorted(w for w in _content_words(fact.question) & _content_words(fact.answer) if not wrong.uses(w))
+    cues = sorted(w for w in content_words(fact.question) & content_words(fact.answer) if not wrong.uses(w))
     if cues:
         words = ", ".join(f'"{w}"' for w in cues)
         verb = "appear" if len(cues) > 1 else "appears"
@@ -352,7 +352,7 @@ def _wrong_options(deck: Deck) -> Callable[[Fact], WrongOptions]:
             key = normalize(fact.answer)
             if key not in group.answers:
                 group.answers[key] = fact.answer
-                group.words.update(_content_words(fact.answer))
+                group.words.update(content_words(fact.answer))
                 group.length += len(fact.answer.strip())
 
     def wrong(fact: Fact) -> WrongOptions:
@@ -364,14 +364,14 @@ def _wrong_options(deck: Deck) -> Callable[[Fact], WrongOptions]:
                 seen.add(key)
                 own.append(d)
         count, length = len(own), sum(len(d.strip()) for d in own)
-        words = frozenset().union(*map(_content_words, own))
+        words = frozenset().union(*map(content_words, own))
         group = groups.get(fact.group) if fact.group else None
         if group is None or count >= WRONG_OPTIONS:
             return WrongOptions(count, length / count if count else 0.0, words)
         taken = [group.answers[k] for k in seen if k in group.answers]
         count += len(group.answers) - len(taken)
         length += group.length - sum(len(t.strip()) for t in taken)
-        taken_words = Counter(w for t in taken for w in _content_words(t))
+        taken_words = Counter(w for t in taken for w in content_words(t))
         return WrongOptions(count, length / count if count else 0.0, words, group.words, taken_words)
 
     return wrong

@@ -50,8 +50,10 @@ def load(folder: Path) -> tuple[Preferences, str | None]:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Preferences(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        return Preferences(), f"{path} could not be read ({type(err).__name__}); using the defaults"
+    except OSError as err:
+        return Preferences(), f"{path} could not be read ({err.strerror or err}); using the defaults"
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return Preferences(), f"{path} is damaged (it is not a settings file quiz can read); using the defaults"
     from quiz.certainty import AskCertainty
 
     theme, certainty = raw.get("theme"), raw.get("certainty")

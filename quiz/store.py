@@ -272,14 +272,16 @@ class Store:
         """
         wal_present = Path(f"{self.path}-wal").exists()
         try:
-            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            _busy, frames, _done = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         except sqlite3.Error as err:
             raise _store_error(err, self.path) from None
         if not wal_present:  # the open -wal is unlinked: write on in a new one, in the folder
-            self.wal_lost = True
             self._conn.close()
             self._conn = _connect(self.path)
-        return wal_present
+            # Only a WAL that still held answers is worth a warning: another program that opened
+            # the history (the sqlite3 tool, say) may remove an empty one as it closes.
+            self.wal_lost = frames > 0
+        return wal_present or frames <= 0
 
     def __enter__(self) -> Store:
         return self

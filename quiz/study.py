@@ -92,7 +92,6 @@ class StudyRun:
         self.notice: str | None = None
         self.started_at = clock()
         self.shown_at = monotonic()
-        self._start_in_store()
         if self.session.done:
             self.phase = Phase.FINISHED
 
@@ -152,13 +151,26 @@ class StudyRun:
         or the options, which would give it away). Once the answer is shown (a flashcard's back,
         or the feedback): the question, the answer and the explanation.
         """
+        return self.words()[0]
+
+    def words(self) -> tuple[list[tuple[str, str]], int]:
+        """(words_to_know(), how many of the question's terms are held back until it is answered).
+
+        Before an answer, a term whose meaning names a word of the answer (or of an `accept`
+        form) is held back: "locally advanced: ... the sacrum" would give away "Growth into the
+        sacrum". Words are compared as `quiz check` compares cue words (lint.content_words).
+        """
         q = self.question
         if q is None:
-            return []
-        texts = [q.prompt]
-        if self.phase in (Phase.REVEALED, Phase.ANSWERED):  # never while asking how sure
-            texts += [q.answer, q.explanation]
-        return terms_in("\n".join(texts), self.deck.glossary)
+            return [], 0
+        if self.phase in (Phase.REVEALED, Phase.ANSWERED):
+            return terms_in("\n".join([q.prompt, q.answer, q.explanation]), self.deck.glossary), 0
+        from quiz.lint import content_words
+
+        answer = frozenset().union(*(content_words(t) for t in (q.answer, *q.accept)))
+        entries = terms_in(q.prompt, self.deck.glossary)
+        shown = [(term, meaning) for term, meaning in entries if not (content_words(meaning) & answer)]
+        return shown, len(entries) - len(shown)
 
     def take_notice(self) -> str | None:
         """The last problem with the history, once: it is cleared as it is read."""
@@ -276,13 +288,17 @@ class StudyRun:
         if self.phase is not Phase.ANSWERED:
             return False
         if self.session.done:
-            self._finish(early=False)
+            self._finish()
         else:
             self._show_next()
         return True
 
     def undo(self) -> bool:
-        """Take back the last answer of this sitting; its question is asked again."""
+        """Take back the last answer of this sitting; its question is asked again, last (_ask_again).
+
+        While the learner is asked how sure they are, nothing is recorded yet: undo lets them
+        choose again, at once.
+        """
         if self.phase is Phase.CERTAINTY:  # nothing was recorded yet: choose again
             self.pending = None
             self.phase = Phase.ASKING
@@ -301,25 +317,26 @@ class StudyRun:
         return True
 
     def _ask_again(self, q: Question) -> None:
-        """Put the undone question back as the deck now has it: rebuilt if its fact was edited since,
-        left out if its fact was removed (an answer is only ever recorded for a fact of the deck)."""
+        """Put the undone question back, last: the learner has just seen its answer, so answering
+        it again at once would only repeat what was on screen (it comes straight back only when
+        it is the last question left). It is rebuilt if its fact was edited since, and left out if
+        its fact was removed (an answer is only ever recorded for a fact of the deck)."""
         s = self.session
+        del s.questions[s.position]
         try:
             fact = self.deck.fact(q.fact_id)
         except KeyError:
-            del s.questions[s.position]
             return
         kind = q.kind if q.kind in kinds_for(self.deck, fact) else Kind.FLASHCARD
         fresh = make_question(self.deck, fact, kind, seed=self._question_seed)
-        if fresh != q:
-            s.questions[s.position] = fresh
+        s.questions.append(q if fresh == q else fresh)
 
     def leave(self) -> bool:
         """End the sitting now; what was answered is kept."""
         if self.phase is Phase.FINISHED:
             return False
         self.pending = None  # an answer still waiting for its certainty was not given
-        self._finish(early=True)
+        self._finish()
         return True
 
     def retry_missed(self) -> bool:
@@ -335,7 +352,6 @@ class StudyRun:
         self.ended_early = False
         self.unsaved = 0
         self.started_at = self.clock()
-        self._start_in_store()
         self._show_next()
         return True
 
@@ -367,13 +383,13 @@ class StudyRun:
 
     def _show_next(self) -> None:
         if self.session.done:
-            self._finish(early=False)
+            self._finish()
             return
         self.phase = Phase.ASKING
         self.shown_at = self.monotonic()
 
-    def _finish(self, *, early: bool) -> None:
-        self.ended_early = early or not self.session.done
+    def _finish(self) -> None:
+        self.ended_early = not self.session.done  # leaving once every question is answered is not early
         self.phase = Phase.FINISHED
         if self.store is not None and self.session.store_id is not None:
             try:
@@ -388,7 +404,9 @@ class StudyRun:
         return (StoreError, OSError)
 
     def _start_in_store(self) -> None:
-        if self.store is None:
+        """Record the session's start, at its first answer: a session left before any answer
+        leaves nothing in the history (no "0/0" rows)."""
+        if self.store is None or self.session.store_id is not None:
             return
         try:
             self.session.store_id = self.store.start_session(
@@ -398,6 +416,7 @@ class StudyRun:
             self.notice = _not_saved(err)
 
     def _save(self, answered: Answered, response_ms: int) -> Answered:
+        self._start_in_store()
         store, sid = self.store, self.session.store_id
         if store is None or sid is None:
             self.unsaved += 1

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from quiz.tui.settle import SETTLE_S
+
 QUIZ = shutil.which("quiz")
 
 
@@ -54,7 +56,10 @@ class Terminal:
         assert pattern.search(self.output), f"never saw {pattern.pattern!r}"
 
     def press(self, *keys: str) -> None:
+        """Press keys as a person does: after reading what is on screen (quiz ignores keys for
+        SETTLE_S after something new appears, so a double press never acts twice)."""
         for key in keys:
+            self.drain(SETTLE_S + 0.1)
             os.write(self.master, {"enter": b"\r", "escape": b"\x1b"}.get(key, key.encode()))
             self.drain(0.4)
 

@@ -183,3 +183,14 @@ def test_missed_list_groups_by_topic_must_know_first_and_marked() -> None:
     ]
     seen = rendered_text(missed_list(deck, missed, title="Missed"))
     assert seen.index(deck.fact("liver-treat").question) < seen.index(deck.fact("liver-segments").question)
+
+
+def test_missed_list_puts_what_the_person_was_sure_of_first() -> None:
+    deck = load_deck(DATA / "topics.toml")
+    missed = [(deck.fact(i), "?") for i in ("liver-segments", "fever-call", "liver-treat")]
+    text = missed_list(deck, missed, title="Missed", sure={"liver-segments"})
+    headings = [text for tag, text in _outline(text) if tag == "h2"]
+    assert headings[:2] == ["You were sure, but...", "Also missed"]
+    seen = rendered_text(text)
+    assert "worth asking your care team" in seen
+    assert seen.index(deck.fact("liver-segments").question) < seen.index(deck.fact("fever-call").question)

@@ -29,7 +29,7 @@ title = "Kidneys"
 version = "1.0.0"
 
 [glossary]
-"dialysis" = "A treatment that cleans the blood."
+"dialysis" = "A treatment for kidneys that have stopped working."
 "kidney" = "An organ that makes urine."
 "potassium" = "A mineral in food."
 
@@ -173,13 +173,21 @@ def test_words_to_know_after_an_answer_are_of_the_question_just_answered(deck, s
     assert [t for t, _ in run.words_to_know()] == ["dialysis", "kidney"]  # the explanation's too
 
 
-def test_undo_takes_the_answer_back_in_the_store_and_asks_again(deck, store) -> None:
-    run = make_run(deck, store)
+def test_undo_takes_the_answer_back_in_the_store_and_asks_it_again_last(deck, store) -> None:
+    run = make_run(deck, store, count=3)
     q = run.question
     run.answer_option((q.correct_index + 1) % 4)
     assert run.undo()
-    assert run.phase is Phase.ASKING and run.question is q and run.score == (0, 0)
+    assert run.phase is Phase.ASKING and run.question is not q and run.score == (0, 0)
     assert list(store.answers()) == [] and store.fact_state("kidney", q.fact_id) is None
+    assert run.session.questions[-1] is q and len(run.session.questions) == 3  # after its answer was seen
+
+
+def test_undo_on_the_last_question_asks_it_again_at_once(deck, store) -> None:
+    run = make_run(deck, store, count=1)
+    q = run.question
+    run.answer_option(q.correct_index)
+    assert run.undo() and run.question is q
 
 
 def test_leave_ends_early_and_keeps_the_answers(deck, store) -> None:
@@ -202,7 +210,15 @@ def test_retry_asks_only_the_missed_facts_in_a_new_session(deck, store) -> None:
     assert not run.ended_early
     assert run.retry_missed()
     assert [q.fact_id for q in run.session.questions] == [missed]
+    assert len(store.last_sessions(5)) == 1  # a session is recorded at its first answer
+    run.answer_option(0)
     assert len(store.last_sessions(5)) == 2
+
+
+def test_a_session_left_before_any_answer_leaves_nothing(deck, store) -> None:
+    run = make_run(deck, store)
+    assert run.leave()
+    assert store.last_sessions(5) == [] and run.session.store_id is None
 
 
 def test_the_response_time_is_stored(deck, store) -> None:
@@ -216,6 +232,8 @@ def test_the_response_time_is_stored(deck, store) -> None:
 
 def test_a_history_that_cannot_be_written_is_a_notice_not_an_error(deck, store) -> None:
     run = make_run(deck, store)
+    run.answer_option(0)
+    run.go_on()
     pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
     store._conn.execute(f"PRAGMA max_page_count = {pages}")
     # Fill the file's last free space with the smallest answers, as a full disk leaves it.
@@ -224,6 +242,7 @@ def test_a_history_that_cannot_be_written_is_a_notice_not_an_error(deck, store) 
             store.record_answer(run.session.store_id, "kidney", f"{n}", kind="t", response="", correct=True)
     assert run.answer_option(0)
     assert run.unsaved == 1 and "disk is full" in run.take_notice()
+    assert run.score == (int(run.session.answers[0].correct) + int(run.session.answers[1].correct), 2)
     assert run.take_notice() is None
 
 

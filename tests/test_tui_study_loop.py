@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from quiz.deck.discover import discover
@@ -260,6 +261,14 @@ async def test_the_theme_is_kept_for_the_next_start(deck: Path, tmp_path: Path) 
     async with second.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert second.theme == "quiz-high-contrast"
+        from quiz.certainty import AskCertainty
+
+        assert second.ask_certainty is AskCertainty.MUST_KNOW
+        second.set_certainty(AskCertainty.ALL)
+    again = app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.ask_certainty.value == "all" and again.theme == "quiz-high-contrast"
     (config / "settings.toml").write_bytes(b"theme = [\xff")
     third = app()
     async with third.run_test(size=(80, 24)) as pilot:
@@ -303,3 +312,134 @@ def test_without_a_terminal_the_app_exits_2_at_once(argv: list[str], tmp_path: P
     )
     assert done.returncode == 2, done.stderr
     assert done.stdout == "" and "needs a terminal" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+# -- a double press never acts twice (quiz.tui.settle) --------------------------------------------
+
+SETTLE = 0.3
+
+
+async def settled(pilot) -> None:
+    await pilot.pause(SETTLE + 0.1)
+
+
+async def test_a_number_pressed_twice_in_the_menu_does_not_answer(deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("enter")
+        await settled(pilot)
+        await pilot.press("2", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen) and app.screen.run.phase is Phase.ASKING
+        await settled(pilot)
+        await pilot.press("2")  # a press after the question settled answers, as it should
+        await pilot.pause()
+        assert app.screen.run.phase is Phase.ANSWERED
+    assert len(answers(data)) == 1
+
+
+async def test_two_keys_at_once_in_a_dialog_do_not_crash(deck: Path, tmp_path: Path) -> None:
+    app = make_app([deck], accepted(tmp_path / "data"), settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("enter")
+        await settled(pilot)
+        await pilot.press("down")
+        await settled(pilot)
+        for _ in range(3):  # a burst, as a paste or a slow link delivers it: all queued before any is handled
+            app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and app._exception is None
+
+
+async def test_a_double_enter_neither_skips_the_disclaimer_nor_the_summary(deck: Path, tmp_path: Path) -> None:
+    from quiz.tui.screens.dialogs import DisclaimerDialog
+    from quiz.tui.screens.summary import SummaryScreen
+
+    data = tmp_path / "data"
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 1), settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DisclaimerDialog)
+        await pilot.press("enter")  # too soon: the disclaimer has only just appeared
+        await pilot.pause()
+        assert isinstance(app.screen, DisclaimerDialog)
+        await settled(pilot)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen) and screen.run.phase is Phase.ASKING
+        await settled(pilot)
+        await pilot.press("1")
+        await settled(pilot)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+    assert len(answers(data)) == 1
+
+
+async def test_escape_twice_after_the_word_list_does_not_end_the_session(deck: Path, tmp_path: Path) -> None:
+    app = make_app([deck], accepted(tmp_path / "data"), study=StudyRequest(deck, Mode.FLASHCARD), settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("g")
+        await settled(pilot)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen) and app.screen.run.phase is Phase.ASKING
+
+
+async def test_certainty_needs_its_own_press(deck: Path, tmp_path: Path) -> None:
+    from quiz.certainty import AskCertainty
+
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE), settle=SETTLE)
+    app.ask_certainty = AskCertainty.ALL
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = app.screen
+        await pilot.press("3", "3")
+        await pilot.pause()
+        assert screen.run.phase is Phase.CERTAINTY and answers(data) == []
+        assert "▶" not in str(screen.query_one("#certainty").get_option_at_index(0).prompt)
+        await pilot.press("enter")  # nothing is chosen yet: Enter does nothing
+        await settled(pilot)
+        await pilot.press("enter")
+        assert screen.run.phase is Phase.CERTAINTY
+        await pilot.click("#certainty", offset=(4, 3))  # the mouse: "Sure"
+        await pilot.pause()
+        assert screen.run.phase is Phase.ANSWERED
+    [answer] = answers(data)
+    assert answer.certainty == 3
+
+
+async def test_words_whose_meaning_gives_the_answer_away_wait_for_the_answer(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path / "decks",
+        """format = 1
+[deck]
+id = "pelvis"
+title = "Pelvis"
+[glossary]
+"locally advanced" = "Grown into nearby parts, such as the side wall of the pelvis or the sacrum."
+"recurrence" = "Cancer that comes back."
+[[facts]]
+id = "advanced"
+question = "Which finding makes a pelvic recurrence locally advanced?"
+answer = "Growth into the sacrum"
+distractors = ["A tumor smaller than 1 cm", "A normal blood test", "A cough"]
+""",
+        "pelvis.toml",
+    )
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert [t for t, _ in app.screen.entries] == ["recurrence"] and app.screen.held_back == 1
+        await pilot.press("escape", "1", "g")
+        await pilot.pause()
+        assert [t for t, _ in app.screen.entries] == ["locally advanced", "recurrence"]

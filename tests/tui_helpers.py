@@ -68,7 +68,13 @@ def make_app(
     study: StudyRequest | None = None,
     history: bool = False,
     seed: int = 0,
+    settle: float = 0.0,
 ) -> QuizApp:
-    """The app as the command line builds it, with a frozen clock, no fuzz and a fixed seed."""
-    settings = Settings(data_dir=data_dir, deck_paths=decks, seed=seed, clock=lambda: FROZEN, fuzz=False, blink=False)
+    """The app as the command line builds it, with a frozen clock, no fuzz and a fixed seed.
+
+    Pilot presses keys faster than a person can: screens settle at once (settle=0) unless a test
+    is about the settle time itself (quiz.tui.settle)."""
+    settings = Settings(
+        data_dir=data_dir, deck_paths=decks, seed=seed, clock=lambda: FROZEN, fuzz=False, blink=False, settle=settle
+    )
     return QuizApp(settings, study=study, history=history)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from quiz.curriculum import by_topic
 from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
@@ -148,10 +148,13 @@ def missed_list(
     *,
     title: str,
     when: dt.datetime | None = None,
+    sure: Collection[str] = (),
 ) -> str:
     """The questions a person missed, with what they answered, to take to a clinic visit.
 
-    Grouped by topic (in deck order), must-know misses first in each and marked "(must-know)".
+    The facts in `sure` (ids of facts answered wrong at high certainty, quiz.certainty) come
+    first, under a heading that invites the person to ask their care team about them. The rest
+    are grouped by topic (in deck order), must-know misses first in each and marked "(must-know)".
     """
     parts = [heading(1, title)]
     about = f"From the deck “{escape(' '.join(deck.title.split()))}”"
@@ -164,7 +167,19 @@ def missed_list(
         parts.append("No questions were missed.")
     answers = {fact.id: answered for fact, answered in missed}
     n = 0
-    for topic, facts in by_topic(deck, [fact for fact, _ in missed], priority_first=True):
+    confident = [fact for fact, _ in missed if fact.id in sure]
+    if confident:
+        parts.append(heading(2, "You were sure, but..."))
+        parts.append(
+            "You were sure of these answers, and they were not right. They are worth asking your care team about."
+        )
+        for fact in confident:
+            n += 1
+            parts += _fact_section(deck, fact, n, answered=answers[fact.id])
+        if len(confident) < len(missed):
+            parts.append(heading(2, "Also missed"))
+    rest = [fact for fact, _ in missed if fact.id not in sure]
+    for topic, facts in by_topic(deck, rest, priority_first=True):
         if topic is not None:
             parts += _topic_heading(topic)[:1]
         for fact in facts:

@@ -24,6 +24,7 @@ from quiz.mode import Mode
 from quiz.paths import cache_dir
 from quiz.schedule import Scheduler, utc
 from quiz.store import DamagedDatabase, Store, StoreError, verify
+from quiz.tui.settle import SETTLE_S
 from quiz.untrusted import visible
 
 VERIFY_AFTER = 3.0
@@ -82,6 +83,31 @@ class ThemeList(Provider):
                 yield Hit(score, matcher.highlight(label), choose)
 
 
+class CertaintyList(Provider):
+    """The command palette's certainty choices, the one in use marked."""
+
+    def _choices(self) -> list[tuple[str, Callable[[], None]]]:
+        app = self.app
+        out = []
+        for setting in AskCertainty:
+            def choose(setting: AskCertainty = setting) -> None:
+                app.set_certainty(setting)  # type: ignore[attr-defined]
+
+            now = " (now)" if setting is getattr(app, "ask_certainty", None) else ""
+            out.append((f"Ask how sure I am {setting.label}{now}", choose))
+        return out
+
+    async def discover(self) -> Hits:
+        for label, choose in self._choices():
+            yield DiscoveryHit(label, choose)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, choose in self._choices():
+            if (score := matcher.match(label)) > 0:
+                yield Hit(score, matcher.highlight(label), choose)
+
+
 @dataclass
 class StudyRequest:
     """A session to open straight away (`quiz study DECK ...`)."""
@@ -104,6 +130,8 @@ class Settings:
     watch_interval: float = 1.0
     config_dir: Path | None = None
     """Where the person's choices (the theme) are kept (quiz.preferences); None keeps nothing."""
+    settle: float = SETTLE_S
+    """Seconds a screen ignores keys after something new appears on it (quiz.tui.settle)."""
 
 
 class QuizApp(App[int]):
@@ -192,15 +220,16 @@ class QuizApp(App[int]):
             self.notify(f"Could not keep your settings: {err.strerror or err}", severity="warning", markup=False)
 
     def action_certainty(self) -> None:
-        """Change for which facts quiz asks how sure you are: must-know facts, every question, never."""
-        order = list(AskCertainty)
-        self.ask_certainty = order[(order.index(self.ask_certainty) + 1) % len(order)]
+        """Choose for which facts quiz asks how sure you are: must-know facts, every question, never."""
+        from textual.command import CommandPalette
+
+        self.push_screen(CommandPalette(providers=[CertaintyList], placeholder="Ask how sure I am…"))
+
+    def set_certainty(self, setting: AskCertainty) -> None:
+        """Keep the certainty setting (from the next session on) and say so."""
+        self.ask_certainty = setting
         self._keep_preferences()
-        self.notify(
-            f"quiz will ask how sure you are {self.ask_certainty.label}, from the next session on.",
-            title="How sure are you?",
-            markup=False,
-        )
+        self.notify(f"quiz will ask how sure you are {setting.label}, from the next session on.", markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette's commands: quiz's own, where they apply on this screen."""
@@ -218,7 +247,7 @@ class QuizApp(App[int]):
         yield SystemCommand("Theme", "Colours: light, dark or high contrast (kept for next time)", self.action_themes)
         yield SystemCommand(
             "How sure are you?",
-            f"Now asked {self.ask_certainty.label}; choose to change it (must-know facts, every question, never)",
+            f"Now asked {self.ask_certainty.label}: must-know facts, every question, or never",
             self.action_certainty,
         )
         yield SystemCommand("Quit", "Leave quiz (every answer is already saved)", self.action_quit)
@@ -397,6 +426,8 @@ class QuizApp(App[int]):
             if exit_after:
                 self.exit(1)
             return
+        if isinstance(self.screen, HistoryScreen):  # the palette's History, on History itself
+            return
         self.push_screen(HistoryScreen(), (lambda _: self.exit(0)) if exit_after else None)
 
     def action_help(self) -> None:
@@ -444,8 +475,13 @@ class QuizApp(App[int]):
     # -- never a traceback ---------------------------------------------------------------------
 
     def _fatal_error(self) -> None:
-        """Exit on an unexpected error without Textual's traceback, whose locals hold health text."""
+        """Exit on an unexpected error without Textual's traceback, whose locals hold health text
+        (with QUIZ_DEBUG set, Textual's own report, traceback and all)."""
         import sys
+
+        if os.environ.get("QUIZ_DEBUG"):
+            super()._fatal_error()
+            return
 
         kind = type(sys.exc_info()[1]).__name__ if sys.exc_info()[1] else "error"
         self.bell()

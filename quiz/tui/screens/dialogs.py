@@ -16,6 +16,7 @@ from quiz.history import DueCounts
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase
+from quiz.tui.settle import Settled
 from quiz.tui.text import plain
 
 MODE_HELP = {
@@ -27,7 +28,7 @@ MODE_HELP = {
 }
 
 
-class ModeDialog(ModalScreen[Mode | None]):
+class ModeDialog(Settled, ModalScreen[Mode | None]):
     """Choose how to study a deck."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
@@ -65,11 +66,11 @@ class ModeDialog(ModalScreen[Mode | None]):
         self.dismiss(Mode(event.option.id))
 
 
-class DisclaimerDialog(ModalScreen[bool]):
+class DisclaimerDialog(Settled, ModalScreen[bool]):
     """The deck's disclaimer, shown before a person's first session of it."""
 
     BINDINGS = [
-        Binding("enter", "dismiss(True)", "I understand", priority=True),
+        Binding("enter", "dismiss(True)", "I understand"),
         Binding("escape", "dismiss(False)", "Back"),
     ]
 
@@ -85,10 +86,10 @@ class DisclaimerDialog(ModalScreen[bool]):
             yield Static("Press Enter to start, or Escape to go back.", classes="dialog-hint")
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(Settled, ModalScreen[None]):
     """Every key of the screen below, and the deck's disclaimer and sources."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q,enter,f1", "dismiss(None)", "Close")]
 
     def __init__(self, keys: list[tuple[str, str]], deck: Deck | None) -> None:
         super().__init__()
@@ -115,19 +116,22 @@ class HelpDialog(ModalScreen[None]):
             yield Static("Escape closes this help.", classes="dialog-hint")
 
 
-class GlossaryDialog(ModalScreen[None]):
+class GlossaryDialog(Settled, ModalScreen[None]):
     """The definitions of the glossary terms on the screen."""
 
     BINDINGS = [Binding("escape,g,f2,enter", "dismiss(None)", "Close")]
 
-    def __init__(self, entries: list[tuple[str, str]]) -> None:
+    def __init__(self, entries: list[tuple[str, str]], *, held_back: int = 0) -> None:
         super().__init__()
         self.entries = entries
+        self.held_back = held_back
 
     def compose(self) -> ComposeResult:
-        body = Content("\n\n").join(
-            Content.assemble((term, "bold underline"), "\n", definition) for term, definition in self.entries
-        )
+        parts = [Content.assemble((term, "bold underline"), "\n", definition) for term, definition in self.entries]
+        if self.held_back:
+            more = "One more underlined word is" if self.held_back == 1 else f"{self.held_back} more words are"
+            parts.append(Content(f"{more} explained after you answer: the meaning would give the answer away."))
+        body = Content("\n\n").join(parts)
         with Vertical(classes="dialog"):
             yield Static("Words to know", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
@@ -135,7 +139,7 @@ class GlossaryDialog(ModalScreen[None]):
             yield Static("Escape closes this list.", classes="dialog-hint")
 
 
-class StoreProblemDialog(ModalScreen[str]):
+class StoreProblemDialog(Settled, ModalScreen[str]):
     """The score history could not be read: say where the damaged file is and what can be done."""
 
     BINDINGS = [Binding("escape", "dismiss('quit')", "Quit")]

@@ -18,6 +18,7 @@ from quiz.history import OVERVIEW_DAYS
 from quiz.mode import Mode
 from quiz.schedule import local_day
 from quiz.tui.bars import KeysBar, TitleBar
+from quiz.tui.settle import Settled
 from quiz.tui.text import fit, plain
 from quiz.untrusted import visible
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 DAYS = OVERVIEW_DAYS
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(Settled, Screen[None]):
     """Score history from the store, for every deck or one."""
 
     BINDINGS = [

@@ -15,15 +15,19 @@ from quiz.deck.discover import FoundDeck
 from quiz.history import DueCounts
 from quiz.mode import Mode
 from quiz.tui.bars import KeysBar, TitleBar
+from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain
 from quiz.untrusted import visible
 
+REFRESH_S = 60.0
+"""Seconds between Home's readings of what is due while it is shown."""
 
-class HomeScreen(Screen[None]):
+
+class HomeScreen(Settled, Screen[None]):
     """The deck browser."""
 
     BINDINGS = [
-        Binding("enter", "study", "Study", priority=True),
+        Binding("enter", "study", "Study", priority=True),  # before the table's own Enter
         Binding("r", "review", "Review due"),
         Binding("h", "app.history", "History"),
         Binding("q", "app.quit", "Quit"),
@@ -50,6 +54,12 @@ class HomeScreen(Screen[None]):
         table.add_column(Text("Last"), key="last")
         table.add_column(Text("Mastered"), key="mastery")
         table.focus()  # the rows come with ScreenResume, sent when the screen is first shown too
+        # Facts fall due while Home is open: its counts are read again every minute it is shown.
+        self.set_interval(REFRESH_S, self._refresh_if_shown)
+
+    def _refresh_if_shown(self) -> None:
+        if self.is_current:
+            self.refresh_decks()
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
@@ -97,6 +107,11 @@ class HomeScreen(Screen[None]):
             return None
         return self.decks[min(table.cursor_row, len(self.decks) - 1)]
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter (or a click) on a deck's row: study it."""
+        event.stop()
+        self.action_study()
+
     def on_data_table_row_highlighted(self, _: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
@@ -132,7 +147,7 @@ class HomeScreen(Screen[None]):
         from quiz.tui.screens.dialogs import ModeDialog
 
         found = self.selected()
-        if found is None:
+        if found is None or not self.settled:
             return
         if found.deck is None:
             self.notify(str(found.error), title="This deck cannot be used", severity="error", markup=False)

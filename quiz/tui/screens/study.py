@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import events, on
-from textual._time import get_time  # the clock Textual stamps every event with
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -26,6 +25,7 @@ from quiz.generate import Kind, Question
 from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar
+from quiz.tui.settle import Settled
 from quiz.tui.text import plain, source_line, with_terms
 
 if TYPE_CHECKING:
@@ -33,11 +33,11 @@ if TYPE_CHECKING:
 
 GRADES = "How well did you know it?  1 Again   2 Hard   3 Good   4 Easy"
 RIGHT, WRONG = "✓ Right.", "✗ Not quite."
-MORE_BELOW = "▼ More below: ↓ or PgDn to read it"
-MORE_ABOVE = "▲ More above: ↑ or PgUp to read it"
+MORE_BELOW = "▼ More below: PgDn to read it"
+MORE_ABOVE = "▲ More above: PgUp to read it"
 
 
-class StudyScreen(Screen[None]):
+class StudyScreen(Settled, Screen[None]):
     """Asks the run's questions; dismissed (with None) when the run is finished and summed up."""
 
     BINDINGS = [
@@ -61,6 +61,10 @@ class StudyScreen(Screen[None]):
         Binding("f2", "words", "Words", key_display="F2"),
         Binding("f1", "help", "Help", key_display="F1"),
         Binding("escape", "leave", "Leave"),
+        # Page keys read the question and feedback even while the options have the keys: they never
+        # move the option pointer (the "more below" line names them).
+        Binding("pagedown", "page(1)", "Read on", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Read back", show=False, priority=True),
     ]
 
     def __init__(self, run: StudyRun, path: Path) -> None:
@@ -69,7 +73,6 @@ class StudyScreen(Screen[None]):
         self.path = path
         self._drawn: Question | None = None
         self._drawn_phase: Phase | None = None
-        self._drawn_at = get_time()
 
     @property
     def deck(self) -> Deck:
@@ -84,10 +87,9 @@ class StudyScreen(Screen[None]):
             yield Static(id="terms-hint")
             yield OptionList(id="options", markup=False)
             yield Static(id="card-back")
-            yield Static(GRADES, id="grades")
             yield Input(placeholder="Type your answer and press Enter", id="typed", select_on_focus=False)
             yield Static(id="chosen")
-            yield OptionList(*(Option(f"  {c.value}. {c.label}") for c in Certainty), id="certainty", markup=False)
+            yield OptionList(id="certainty", markup=False)
             yield Static(id="feedback")
         yield Static(MORE_BELOW, id="more")
         yield KeysBar()
@@ -114,7 +116,7 @@ class StudyScreen(Screen[None]):
         assert q is not None
         fresh = q is not self._drawn or run.phase is not self._drawn_phase
         if fresh:
-            self._drawn_at = get_time()
+            self.settle()
         self._drawn, self._drawn_phase = q, run.phase
         self._progress()
         glossary = self.deck.glossary
@@ -122,14 +124,13 @@ class StudyScreen(Screen[None]):
         hint = self.query_one("#terms-hint", Static)
         words_key = "F2" if q.kind is Kind.TYPED and run.phase is Phase.ASKING else "g"
         hint.update(f"Underlined words: press {words_key} to see what they mean.")
-        hint.display = bool(run.words_to_know())
+        hint.display = any(run.words())
         asking = run.phase is Phase.ASKING
         self._draw_options(q, asking)
         back = self.query_one("#card-back", Static)
         back.display = q.kind is Kind.FLASHCARD and run.phase is not Phase.ASKING
         if back.display:
             back.update(Content("\n\n").join([Content.assemble(("Answer: ", "bold"), q.answer), self._explain(q)]))
-        self.query_one("#grades", Static).display = run.phase is Phase.REVEALED
         self._draw_certainty(fresh)
         typed = self.query_one("#typed", Input)
         typed.display = q.kind is Kind.TYPED and asking
@@ -153,7 +154,7 @@ class StudyScreen(Screen[None]):
         run = self.run
         right, answered = run.score
         cbm = run.cbm_score
-        sure = "" if cbm is None else f" (certainty {cbm:+d})"
+        sure = "" if cbm is None else f" (certainty points {cbm:+d})"
         text = f"Question {run.number} of {run.total}  |  Score {right} of {answered}{sure}  |  {run.mode.label}"
         self.query_one("#progress", Static).update(plain(text))
 
@@ -180,8 +181,10 @@ class StudyScreen(Screen[None]):
         chosen.update(
             Content.assemble((f"{what}: ", "bold"), pending.response, "\n", ("How sure are you?", "bold"))
         )
-        if fresh:
-            certainty.highlighted = None  # Enter chooses only a level the learner moved to
+        if fresh:  # Enter chooses only a level the learner moved to, and no pointer shows before
+            certainty.clear_options()
+            certainty.add_options([Option(_level_prompt(level, None)) for level in Certainty])
+            certainty.highlighted = None
 
     def _explain(self, q: Question) -> Content:
         parts = [with_terms(q.explanation, self.deck.glossary)] if q.explanation else []
@@ -193,6 +196,10 @@ class StudyScreen(Screen[None]):
         feedback = self.query_one("#feedback", Static)
         last = self.run.last
         verdict.display = feedback.display = last is not None
+        if self.run.phase is Phase.REVEALED:  # the grade keys stay in view above a long card back
+            verdict.display = True
+            verdict.update(Content.styled(GRADES, "bold"))
+            verdict.set_classes("")
         if last is None:
             return
         q = last.question
@@ -204,8 +211,11 @@ class StudyScreen(Screen[None]):
             return
         mark = last.mark
         spelled = f" It is spelled {mark.expected}." if mark is not None and mark.slip else ""
+        said = "✗ You asked to see the answer." if q.kind is Kind.TYPED and not last.response else ""
         verdict.update(
-            Content.styled(f"{RIGHT if last.correct else WRONG}{spelled}  Enter goes on; u takes it back.", "bold")
+            Content.styled(
+                f"{said or (RIGHT if last.correct else WRONG)}{spelled}  Enter goes on; u takes it back.", "bold"
+            )
         )
         verdict.set_classes("right" if last.correct else "wrong")
         lines = [Content.assemble(("Answer: ", "bold"), q.answer)]
@@ -219,17 +229,21 @@ class StudyScreen(Screen[None]):
         if last.certainty:
             level = Certainty(last.certainty)
             mark = cbm_mark(level, last.correct)
-            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} (certainty mark {mark:+d})"))
+            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} ({mark:+d} certainty points)"))
         lines.append(self._explain(q))
         feedback.update(Content("\n").join(lines))
         feedback.set_classes("right" if last.correct else "wrong")
+
+    def on_screen_resume(self) -> None:
+        self.call_after_refresh(self._update_more)
 
     def _update_more(self) -> None:
         """Say so when the question and feedback go on below the window (never only a scrollbar)."""
         qa = self.query_one("#qa", VerticalScroll)
         # The line is always kept (only shown or hidden), so showing it never changes what fits.
         more = self.query_one("#more", Static)
-        below, above = qa.scroll_y < qa.max_scroll_y, qa.scroll_y > 0
+        y = round(qa.scroll_y)
+        below, above = y < qa.max_scroll_y, y > 0
         more.visible = below or above
         more.update(MORE_BELOW if below else MORE_ABOVE)
 
@@ -249,12 +263,6 @@ class StudyScreen(Screen[None]):
         self.dismiss(None)
 
     # -- keys and clicks ---------------------------------------------------------------------------
-
-    def on_key(self, event: events.Key) -> None:
-        """Drop a key pressed before the question on screen was drawn: it was meant for what was there."""
-        if event.time < self._drawn_at:
-            event.stop()
-            event.prevent_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         run = self.run
@@ -291,6 +299,8 @@ class StudyScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#certainty")
     def certainty_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if event.time < self._settles_at:
+            return
         if self.run.set_certainty(Certainty(event.option_index + 1), on=self._drawn):
             self.draw()
 
@@ -301,8 +311,7 @@ class StudyScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#certainty")
     def _show_certainty_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         for level in Certainty:
-            mark = "▶" if level.value - 1 == event.option_index else " "
-            event.option_list.replace_option_prompt_at_index(level.value - 1, f"{mark} {level.value}. {level.label}")
+            event.option_list.replace_option_prompt_at_index(level.value - 1, _level_prompt(level, event.option_index))
 
     @on(OptionList.OptionHighlighted, "#options")
     def _show_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -317,6 +326,8 @@ class StudyScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#options")
     def option_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if event.time < self._settles_at:  # a double click: the first one answered already
+            return
         if self.run.answer_option(event.option_index, on=self._drawn):
             self.draw()
 
@@ -343,10 +354,20 @@ class StudyScreen(Screen[None]):
 
     def action_undo(self) -> None:
         choosing = self.run.phase is Phase.CERTAINTY
+        answers = self.run.session.answers
+        undone = answers[-1].question if answers else None
         if self.run.undo():
-            self.notify("Choose again." if choosing else "Answer taken back. Try again.", timeout=3)
+            again = "This question comes again at the end." if self.run.question is not undone else "Try again."
+            self.notify("Choose again." if choosing else f"Answer taken back. {again}", timeout=4)
             self._drawn = None
             self.draw()
+
+    def action_page(self, direction: int) -> None:
+        qa = self.query_one("#qa", VerticalScroll)
+        if direction > 0:
+            qa.scroll_page_down(animate=False)
+        else:
+            qa.scroll_page_up(animate=False)
 
     def action_words(self) -> None:
         self.action_glossary()
@@ -357,10 +378,14 @@ class StudyScreen(Screen[None]):
     def action_glossary(self) -> None:
         from quiz.tui.screens.dialogs import GlossaryDialog
 
-        self.app.push_screen(GlossaryDialog(self.run.words_to_know()))
+        shown, held = self.run.words()
+        self.app.push_screen(GlossaryDialog(shown, held_back=held))
 
     def action_leave(self) -> None:
-        if self.run.leave():
+        """Escape: back to choosing while asked how sure (nothing was recorded yet); else end the session."""
+        if self.run.phase is Phase.CERTAINTY:
+            self.action_undo()
+        elif self.run.leave():
             self.draw()
 
     # -- the deck file changed -------------------------------------------------------------------
@@ -376,3 +401,8 @@ class StudyScreen(Screen[None]):
 def _option_prompt(q: Question, index: int, highlighted: int | None) -> Content:
     """'▶ 2. text' for the option the learner moved to, '  2. text' for the others."""
     return plain(f"{'▶' if index == highlighted else ' '} {index + 1}. {q.options[index]}")
+
+
+def _level_prompt(level: Certainty, highlighted: int | None) -> str:
+    """'▶ 3. Sure' for the level the learner moved to, '  3. Sure' for the others."""
+    return f"{'▶' if level.value - 1 == highlighted else ' '} {level.value}. {level.label}"

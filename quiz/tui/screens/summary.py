@@ -16,10 +16,12 @@ from quiz.certainty import Certainty
 from quiz.deck.model import Deck
 from quiz.errors import QuizError
 from quiz.files import write_new_private
+from quiz.generate import Kind
 from quiz.plural import plural
 from quiz.session import Answered
 from quiz.study import StudyRun
 from quiz.tui.bars import KeysBar
+from quiz.tui.settle import Settled
 from quiz.tui.text import percent, plain, source_line
 from quiz.untrusted import visible
 
@@ -31,13 +33,13 @@ def _duration(seconds: float) -> str:
     return f"{secs} s"
 
 
-class SummaryScreen(Screen[str]):
+class SummaryScreen(Settled, Screen[str]):
     """Shown when a session ends: returns "retry" (study the missed ones again) or "done"."""
 
     BINDINGS = [
         Binding("r", "dismiss('retry')", "Retry missed"),
         Binding("s", "save", "Save missed list"),
-        Binding("enter", "dismiss('done')", "Done", priority=True),
+        Binding("enter", "dismiss('done')", "Done"),
         Binding("escape", "dismiss('done')", "Done", show=False),
     ]
 
@@ -48,6 +50,7 @@ class SummaryScreen(Screen[str]):
         self.early = run.ended_early
         self.unsaved = run.unsaved
         self.sure_but_wrong = run.sure_but_wrong
+        self.saved_to: Path | None = None
         self.cbm = run.cbm_score
 
     @property
@@ -77,7 +80,8 @@ class SummaryScreen(Screen[str]):
             sure = [a for a in missed if a in self.sure_but_wrong]
             others = [a for a in missed if a not in self.sure_but_wrong]
             if not missed:
-                yield Static("You got every question right. Well done!")
+                every = "You got every question right." if s.done else "Every question you answered was right."
+                yield Static(f"{every} Well done!")
             if sure:
                 yield Static(Content.styled(f"You were sure, but... ({len(sure)})", "bold"))
                 yield Static(
@@ -98,7 +102,7 @@ class SummaryScreen(Screen[str]):
             yield Static(Content.assemble((f"{n}. ", "bold"), q.prompt), classes="missed-item")
             parts = [
                 Content.assemble(("Right answer: ", "bold"), q.answer),
-                Content.assemble(("You answered: ", "bold"), a.response or "(you asked to see the answer)"),
+                _your_answer(a),
             ]
             if a.certainty:
                 parts.append(Content.assemble(("You were: ", "bold"), Certainty(a.certainty).label))
@@ -122,12 +126,34 @@ class SummaryScreen(Screen[str]):
         now: datetime = self.app.now().astimezone()  # type: ignore[attr-defined]  # the person's local time
         facts = {f.id: f for f in self.deck.facts}  # a fact removed by an edit since is left out
         items = [(facts[a.question.fact_id], a.response) for a in self.session.missed if a.question.fact_id in facts]
-        text = missed_list(self.deck, items, title=f"Questions to ask about: {self.deck.title}", when=now)
-        wanted = Path.cwd() / f"quiz-missed-{self.deck.id}-{now.strftime('%Y%m%d-%H%M')}.md"
+        if self.saved_to is not None:  # a second press: the list is already there
+            self.notify(f"Already saved to {visible(str(self.saved_to))}", markup=False, timeout=10)
+            return
+        sure = {a.question.fact_id for a in self.sure_but_wrong}
+        title = f"Questions to ask about: {self.deck.title}"
+        text = missed_list(self.deck, items, title=title, when=now, sure=sure)
+        wanted = save_folder() / f"quiz-missed-{self.deck.id}-{now.strftime('%Y%m%d-%H%M')}.md"
         try:  # a new private file; an existing one (saved earlier, or anybody's) is never touched
             path = write_new_private(wanted, lambda out: out.write(text.encode("utf-8")))
         except (OSError, QuizError) as err:
             reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
             self.notify(f"Could not save the list: {reason}", severity="error", markup=False)
             return
+        self.saved_to = path
         self.notify(f"Saved to {visible(str(path))}", title="Missed questions saved", markup=False, timeout=10)
+
+
+def _your_answer(a: Answered) -> Content:
+    """What the learner gave: the option or text, how they graded a flashcard, or that they asked."""
+    if a.question.kind is Kind.FLASHCARD:
+        return Content.assemble(("You said: ", "bold"), f"{a.response} (not yet remembered)")
+    return Content.assemble(("You answered: ", "bold"), a.response or "(you asked to see the answer)")
+
+
+def save_folder() -> Path:
+    """Where a missed list is saved: the person's Documents folder (platformdirs), else their
+    home folder; never wherever quiz happened to be started from."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()

@@ -1,0 +1,64 @@
+"""One key press does one thing: a screen ignores keys for a moment after it appears, and closes once.
+
+A person who presses a key twice (a shaky hand, a habit, a key held down, a paste or a slow link
+that delivers two keys at once) must not have the second press act on whatever the first one
+brought up: answer the question that just appeared, skip the disclaimer or the summary, or end a
+session after closing a list. So every quiz screen drops the keys that arrive within
+`Settings.settle` seconds (SETTLE_S by default) of it appearing, or of `settle()` marking that
+something new is on it (the study screen calls it for each new question or step), and a screen
+that is closing ignores a second close instead of failing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual._time import get_time  # the clock Textual stamps every event with
+from textual.await_complete import AwaitComplete
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    _Mixin = Screen[object]
+else:
+    _Mixin = object  # a plain mixin: as a Screen subclass it would change the screens' default CSS
+
+SETTLE_S = 0.3
+"""How long keys are ignored after something new appears: shorter than anyone takes to read a
+question or a dialog, longer than the gap between two presses of a double press (30-250 ms)."""
+
+
+class Settled(_Mixin):
+    """For a Screen (listed before it in the bases): drops keys pressed before the screen settled,
+    and closes only once."""
+
+    _settles_at: float = 0.0
+    _dismissing: bool = False
+
+    def settle(self) -> None:
+        """Mark that something new is on the screen: keys from now until it settles are dropped."""
+        settings = getattr(self.app, "settings", None)
+        self._settles_at = get_time() + getattr(settings, "settle", SETTLE_S)
+
+    def on_screen_resume(self) -> None:
+        self._dismissing = False
+        self.settle()
+
+    @property
+    def settled(self) -> bool:
+        """Whether the screen has settled: for actions of priority bindings, which no on_key sees."""
+        return get_time() >= self._settles_at
+
+    def on_key(self, event: events.Key) -> None:
+        """Drop a key that arrived before the screen settled: it was meant for what was there."""
+        if event.time < self._settles_at:
+            event.stop()
+            event.prevent_default()
+
+    def dismiss(self, result: object = None) -> AwaitComplete:
+        """Close the screen with `result`; a second close while it is closing is ignored."""
+        if self._dismissing or not self.is_current:
+            return AwaitComplete()
+        self._dismissing = True
+        return super().dismiss(result)
