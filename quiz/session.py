@@ -7,9 +7,10 @@ answer here; the session itself never touches a file or a clock.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from quiz.curriculum import must_know_first
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, kinds_for, make_question
 from quiz.mode import Mode
@@ -42,29 +43,32 @@ def plan(
     unseen: Sequence[str] = (),
     only: Sequence[str] | None = None,
     new_per_session: int = NEW_PER_SESSION,
+    scope: Collection[str] | None = None,
 ) -> list[Question]:
     """Choose and order the questions of a session.
 
     Review (`Mode.DUE`) asks the due facts, most overdue first, then up to `new_per_session` facts
     never seen before. Other modes ask `count` facts: due ones first, then unseen ones in deck
-    order, then the rest in a seeded shuffle. `only` restricts the session to those facts (to
-    retry the ones missed).
+    order, then the rest in a seeded shuffle. Among new facts, and among the rest, must-know
+    facts come first (quiz.curriculum.priority_rank). `scope` (fact ids, as from
+    quiz.curriculum.session_facts) limits the session to a topic and leaves nice-to-know facts
+    out; `only` restricts it to those facts (to retry the ones missed).
     """
     rng = random.Random(f"plan:{seed}")
-    by_id = {f.id: f for f in deck.facts}
+    by_id = {f.id: f for f in deck.facts if scope is None or f.id in scope}
     facts: list[Fact]
     if only is not None:
         facts = [by_id[i] for i in only if i in by_id]
     elif mode is Mode.DUE:
-        new = [i for i in unseen if i in by_id][: max(new_per_session, 0)]
-        facts = [by_id[i] for i in due if i in by_id] + [by_id[i] for i in new]
+        new = must_know_first(by_id[i] for i in unseen if i in by_id)[: max(new_per_session, 0)]
+        facts = [by_id[i] for i in due if i in by_id] + new
     else:
-        first = [i for i in (*due, *unseen) if i in by_id]
-        chosen = set(first)
-        rest = [f.id for f in deck.facts if f.id not in chosen]
+        due_first = [i for i in due if i in by_id]
+        new = [f.id for f in must_know_first(by_id[i] for i in unseen if i in by_id and i not in due_first)]
+        chosen = set(due_first) | set(new)
+        rest = [f for f in by_id.values() if f.id not in chosen]
         rng.shuffle(rest)
-        ordered = list(dict.fromkeys(first + rest))
-        facts = [by_id[i] for i in ordered]
+        facts = [by_id[i] for i in due_first + new] + must_know_first(rest)
     questions: list[Question] = []
     for fact in facts:
         kind = _kind_for(mode, kinds_for(deck, fact), rng)

@@ -22,9 +22,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.certainty import AskCertainty, Certainty, asks_certainty, cbm_mark, rating_with_certainty
+from quiz.curriculum import session_facts
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question, content_hash, kinds_for, make_question, mark_typed
 from quiz.glossary import terms_in
@@ -34,6 +35,15 @@ from quiz.session import DEFAULT_COUNT, Answered, StudySession, plan
 
 if TYPE_CHECKING:
     from quiz.store import Store
+
+
+class StudyChoice(NamedTuple):
+    """What a learner chose to study: how to ask, which topic (an id; None for all) and whether
+    nice-to-know details are included."""
+
+    mode: Mode
+    topic: str | None = None
+    more_detail: bool = False
 
 
 class Phase(enum.Enum):
@@ -195,7 +205,7 @@ class StudyRun:
         if q.kind is Kind.FLASHCARD:
             return False
         try:
-            priority = getattr(self.deck.fact(q.fact_id), "priority", "should-know")
+            priority = self.deck.fact(q.fact_id).priority
         except KeyError:
             return False
         return asks_certainty(self.ask_certainty, priority)
@@ -454,18 +464,31 @@ def plan_questions(
     seed: int = 0,
     count: int | None = None,
     new_per_session: int = NEW_PER_SESSION,
+    topic: str | None = None,
+    more_detail: bool = False,
 ) -> list[Question]:
     """The questions of a new sitting: what the history says is due first, then new facts.
 
     `count` defaults to DEFAULT_COUNT (review, Mode.DUE, asks every due fact and up to
-    `new_per_session` new ones instead). The same seed and the same history give the same
-    questions in the same order with the same options.
+    `new_per_session` new ones instead). `topic` (an id) limits it to one topic; nice-to-know
+    facts come only with `more_detail` or once every other fact in scope is mastered
+    (quiz.curriculum.session_facts). The same seed and the same history give the same questions
+    in the same order with the same options. Raises KeyError for a topic the deck does not have.
     """
     ids = [f.id for f in deck.facts]
     due = store.due_facts(deck.id, now) if store is not None else []
     unseen = store.new_fact_ids(deck.id, ids, len(ids)) if store is not None else ids
+    mastered = store.mastered_facts(deck.id, now=now) if store is not None else set()
+    scope = {f.id for f in session_facts(deck, topic, more_detail=more_detail, mastered=mastered)}
     return plan(
-        deck, mode, seed=seed, count=count or DEFAULT_COUNT, due=due, unseen=unseen, new_per_session=new_per_session
+        deck,
+        mode,
+        seed=seed,
+        count=count or DEFAULT_COUNT,
+        due=due,
+        unseen=unseen,
+        new_per_session=new_per_session,
+        scope=scope,
     )
 
 

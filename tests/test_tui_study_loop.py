@@ -443,3 +443,73 @@ distractors = ["A tumor smaller than 1 cm", "A normal blood test", "A cough"]
         await pilot.press("escape", "1", "g")
         await pilot.pause()
         assert [t for t, _ in app.screen.entries] == ["locally advanced", "recurrence"]
+
+
+# -- topics, must-know facts and whys (the deck-format issue) in the study flow ------------------
+
+TOPICS = Path(__file__).parent / "data" / "decks" / "valid" / "topics.toml"
+
+
+def test_a_default_session_leaves_nice_to_know_out_and_asks_must_know_first(tmp_path: Path) -> None:
+    from quiz.deck.load import load_deck
+    from quiz.study import plan_questions
+
+    deck = load_deck(TOPICS)
+    default = [q.fact_id for q in plan_questions(deck, Mode.MIXED, None, FROZEN, count=10)]
+    assert "liver-segments" not in default and default[0] == "fever-call"
+    detail = [q.fact_id for q in plan_questions(deck, Mode.MIXED, None, FROZEN, count=10, more_detail=True)]
+    assert "liver-segments" in detail
+    topic = [q.fact_id for q in plan_questions(deck, Mode.MIXED, None, FROZEN, count=10, topic="spread")]
+    assert topic == ["liver-treat"]
+
+
+async def test_the_menu_chooses_a_topic_and_details(tmp_path: Path) -> None:
+    app = make_app([TOPICS], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        scope = str(app.screen.query_one("#scope").render())
+        assert "Topic: All topics" in scope and "important facts only" in scope
+        await pilot.press("t", "d")
+        await pilot.pause()
+        scope = str(app.screen.query_one("#scope").render())
+        assert "Topic: Liver spread" in scope and "nice-to-know facts included" in scope
+        await pilot.press("3")  # flashcards
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert {q.fact_id for q in screen.run.session.questions} == {"liver-treat", "liver-segments"}
+
+
+async def test_the_why_of_the_option_picked_shows_and_no_other(tmp_path: Path) -> None:
+    for pick, shown in (("Take a paracetamol and go to bed", True), ("Drink more water", False)):
+        app = make_app([TOPICS], tmp_path / f"data-{shown}", study=StudyRequest(TOPICS, Mode.MULTIPLE_CHOICE, 1))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            q = screen.run.question
+            assert q.fact_id == "fever-call"
+            await pilot.press(str(q.options.index(pick) + 1))
+            await pilot.pause()
+            assert screen.run.phase is Phase.CERTAINTY  # a must-know fact: how sure? (the default)
+            await pilot.press("2")
+            await pilot.pause()
+            feedback = str(screen.query_one("#feedback").render())
+            assert ("Why not: Medicine can hide the fever" in feedback) is shown
+            assert ("Why not" in feedback) is shown
+
+
+async def test_the_summary_groups_misses_by_topic_must_know_first_and_marked(tmp_path: Path) -> None:
+    from quiz.tui.screens.summary import SummaryScreen
+
+    app = make_app([TOPICS], tmp_path / "data", study=StudyRequest(TOPICS, Mode.FLASHCARD, 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while isinstance(app.screen, StudyScreen):
+            await pilot.press("space", "1", "enter")  # "Again": not yet remembered
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        texts = [str(w.render()) for w in app.screen.query(".missed-item")]
+        joined = "\n".join(texts)
+        assert "(must-know)" in joined
+        assert joined.index("When to call") < joined.index("During chemotherapy")

@@ -375,15 +375,20 @@ class QuizApp(App[int]):
         count: int | None = None,
         exit_after: bool = False,
         then: Callable[[], None] | None = None,
+        topic: str | None = None,
+        more_detail: bool = False,
     ) -> None:
-        """Open a study session on a deck, showing the disclaimer first if this is its first session."""
+        """Open a study session on a deck (of one topic, with or without nice-to-know details),
+        showing the disclaimer first if this is its first session."""
         from quiz.study import StudyRun, plan_questions
         from quiz.tui.screens.dialogs import DisclaimerDialog
         from quiz.tui.screens.study import StudyScreen
 
         deck = found.deck
         assert deck is not None
-        questions = plan_questions(deck, mode, self.store, self.now(), seed=self.seed, count=count)
+        questions = plan_questions(
+            deck, mode, self.store, self.now(), seed=self.seed, count=count, topic=topic, more_detail=more_detail
+        )
         if not questions:
             message = (
                 "Nothing is due in this deck right now, and no new facts are waiting. Well done!"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +18,7 @@ from quiz.history import DueCounts
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase
+from quiz.study import StudyChoice
 from quiz.tui.settle import Settled
 from quiz.tui.text import plain
 
@@ -28,15 +31,32 @@ MODE_HELP = {
 }
 
 
-class ModeDialog(Settled, ModalScreen[Mode | None]):
-    """Choose how to study a deck."""
+class ModeDialog(Settled, ModalScreen[StudyChoice | None]):
+    """Choose how to study a deck, and (for a deck with topics or details) what to study."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Back"),
+        Binding("t", "topic", "Topic", show=False),
+        Binding("d", "detail", "Details", show=False),
+    ]
 
-    def __init__(self, title: str, due: DueCounts | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        due: DueCounts | None = None,
+        *,
+        topics: Sequence[tuple[str, str]] = (),
+        has_details: bool = False,
+    ) -> None:
         super().__init__()
         self.deck_title = title
         self.due = due
+        self.topics = list(topics)
+        """(id, title) of each topic of the deck."""
+        self.has_details = has_details
+        self.topic: int | None = None
+        """The chosen topic's index in `topics`; None for all topics."""
+        self.more_detail = False
 
     def _help(self, mode: Mode) -> str:
         if mode is Mode.DUE and self.due is not None:
@@ -44,10 +64,26 @@ class ModeDialog(Settled, ModalScreen[Mode | None]):
             return f"{self.due.now} due now, {new} new"
         return MODE_HELP[mode]
 
+    def _scope(self) -> str:
+        lines = []
+        if self.topics:
+            title = "All topics" if self.topic is None else self.topics[self.topic][1]
+            lines.append(f"Topic: {title}   (t: another topic)")
+        if self.has_details:
+            lines.append(
+                "Details: nice-to-know facts included   (d: leave them out)"
+                if self.more_detail
+                else "Details: the important facts only   (d: add nice-to-know facts)"
+            )
+        return "\n".join(lines)
+
     def compose(self) -> ComposeResult:
         modes = list(MODE_HELP)
         with Vertical(classes="dialog"):
             yield Static(plain(f"Study: {self.deck_title}"), classes="dialog-title")
+            scope = Static(plain(self._scope()), id="scope")
+            scope.display = bool(self.topics or self.has_details)
+            yield scope
             yield OptionList(
                 *(Option(f"{n}. {m.label}: {self._help(m)}", id=m.value) for n, m in enumerate(modes, 1)),
                 markup=False,
@@ -55,15 +91,35 @@ class ModeDialog(Settled, ModalScreen[Mode | None]):
             )
             yield Static("Up/Down and Enter, or a number key. Escape goes back.", classes="dialog-hint")
 
+    def action_topic(self) -> None:
+        """The next topic, then all topics again."""
+        if not self.topics:
+            return
+        self.topic = 0 if self.topic is None else (None if self.topic + 1 == len(self.topics) else self.topic + 1)
+        self.query_one("#scope", Static).update(plain(self._scope()))
+
+    def action_detail(self) -> None:
+        if self.has_details:
+            self.more_detail = not self.more_detail
+            self.query_one("#scope", Static).update(plain(self._scope()))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "scope":
+            self.action_topic() if self.topics else self.action_detail()
+
+    def _choose(self, mode: Mode) -> None:
+        topic = None if self.topic is None else self.topics[self.topic][0]
+        self.dismiss(StudyChoice(mode, topic, self.more_detail))
+
     def on_key(self, event: events.Key) -> None:
         key = event.key
-        if key.isdigit() and 1 <= int(key) <= len(MODE_HELP):
+        if key.isdigit() and 1 <= int(key) <= len(MODE_HELP) and self.settled:
             event.stop()  # the key that closes the menu is used up here: it never reaches the next screen
             event.prevent_default()
-            self.dismiss(list(MODE_HELP)[int(key) - 1])
+            self._choose(list(MODE_HELP)[int(key) - 1])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(Mode(event.option.id))
+        self._choose(Mode(event.option.id))
 
 
 class DisclaimerDialog(Settled, ModalScreen[bool]):

@@ -12,8 +12,10 @@ from textual.widgets import DataTable, Static
 
 from quiz.curriculum import Progress, deck_progress, progress_lines
 from quiz.deck.discover import FoundDeck
+from quiz.deck.model import NICE_TO_KNOW
 from quiz.history import DueCounts
 from quiz.mode import Mode
+from quiz.study import StudyChoice
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain
@@ -153,11 +155,14 @@ class HomeScreen(Settled, Screen[None]):
             self.notify(str(found.error), title="This deck cannot be used", severity="error", markup=False)
             return
 
-        def chosen(mode: Mode | None) -> None:
-            if mode is not None:
-                self.app.start_study(found, mode)  # type: ignore[attr-defined]
+        def chosen(choice: StudyChoice | None) -> None:
+            if choice is not None:
+                self.app.start_study(found, choice.mode, topic=choice.topic, more_detail=choice.more_detail)  # type: ignore[attr-defined]
 
-        self.app.push_screen(ModeDialog(found.deck.title, self._due(found)), chosen)
+        deck = found.deck
+        topics = [(t.id, t.title) for t in deck.topics]
+        details = any(f.priority == NICE_TO_KNOW for f in deck.facts)
+        self.app.push_screen(ModeDialog(deck.title, self._due(found), topics=topics, has_details=details), chosen)
 
     def _due(self, found: FoundDeck) -> DueCounts | None:
         """The deck's due counts, or None without a history."""

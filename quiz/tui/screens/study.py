@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from quiz.certainty import Certainty, cbm_mark
 from quiz.deck.discover import FoundDeck
 from quiz.deck.model import Deck
-from quiz.generate import Kind, Question
+from quiz.generate import Kind, Question, why_of
 from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar
@@ -226,6 +226,9 @@ class StudyScreen(Settled, Screen[None]):
                 lines.append(plain(f"“{mark.look_alike}” is another word, not a spelling slip of “{q.answer}”."))
         elif not last.correct:
             lines.append(Content.assemble(("You chose: ", "bold"), last.response))
+            why = why_of(q, q.options.index(last.response)) if last.response in q.options else ""
+            if why:  # the misconception the chosen option answers, above the explanation
+                lines.append(Content.assemble(("Why not: ", "bold"), with_terms(why, self.deck.glossary)))
         if last.certainty:
             level = Certainty(last.certainty)
             mark = cbm_mark(level, last.correct)

@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quiz.certainty import Certainty
-from quiz.deck.model import Deck
+from quiz.curriculum import by_topic
+from quiz.deck.model import MUST_KNOW, Deck
 from quiz.errors import QuizError
 from quiz.files import write_new_private
 from quiz.generate import Kind
@@ -51,6 +52,7 @@ class SummaryScreen(Settled, Screen[str]):
         self.unsaved = run.unsaved
         self.sure_but_wrong = run.sure_but_wrong
         self.saved_to: Path | None = None
+        self.must_know = {f.id for f in run.deck.facts if f.priority == MUST_KNOW}
         self.cbm = run.cbm_score
 
     @property
@@ -93,13 +95,32 @@ class SummaryScreen(Settled, Screen[str]):
                 title = "Also missed" if sure else "Missed"
                 heading = Content.styled(f"{title} ({len(others)}): the right answers", "bold")
                 yield Static(heading, classes="missed-item")
-                yield from self._items(others, len(sure) + 1)
+                yield from self._by_topic(others, len(sure) + 1)
         yield KeysBar()
+
+    def _by_topic(self, answers: list[Answered], first: int) -> ComposeResult:
+        """The answers grouped by topic (in deck order), must-know misses first in each."""
+        by_fact = {a.question.fact_id: a for a in answers}
+        known = {f.id: f for f in self.deck.facts}
+        facts = [known[i] for i in by_fact if i in known] if self.deck.topics else []
+        if not facts:
+            yield from self._items(answers, first)
+            return
+        n = first
+        for topic, group in by_topic(self.deck, facts, priority_first=True):
+            if topic is not None:
+                yield Static(Content.styled(topic.title, "bold underline"), classes="missed-item")
+            items = [by_fact[f.id] for f in group]
+            yield from self._items(items, n)
+            n += len(items)
+        yield from self._items([a for a in answers if a.question.fact_id not in known], n)  # facts edited away
 
     def _items(self, answers: list[Answered], first: int) -> ComposeResult:
         for n, a in enumerate(answers, first):
             q = a.question
-            yield Static(Content.assemble((f"{n}. ", "bold"), q.prompt), classes="missed-item")
+            must = q.fact_id in self.must_know
+            label = Content.assemble((f"{n}. ", "bold"), q.prompt, (" (must-know)" if must else "", "bold"))
+            yield Static(label, classes="missed-item")
             parts = [
                 Content.assemble(("Right answer: ", "bold"), q.answer),
                 _your_answer(a),
