@@ -179,7 +179,9 @@ class StudyScreen(Settled, Screen[None]):
             return
         what = "You typed" if pending.question.kind is Kind.TYPED else "You chose"
         chosen.update(
-            Content.assemble((f"{what}: ", "bold"), pending.response, "\n", ("How sure are you?", "bold"))
+            Content.assemble(
+                (f"{what}: ", "bold"), pending.response, "\n", ("How sure are you? ", "bold"), "Press 1, 2 or 3."
+            )
         )
         if fresh:  # Enter chooses only a level the learner moved to, and no pointer shows before
             certainty.clear_options()
