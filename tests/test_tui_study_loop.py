@@ -513,3 +513,13 @@ async def test_the_summary_groups_misses_by_topic_must_know_first_and_marked(tmp
         joined = "\n".join(texts)
         assert "(must-know)" in joined
         assert joined.index("When to call") < joined.index("During chemotherapy")
+
+
+def test_the_theme_list_says_light_dark_or_high_contrast() -> None:
+    from textual.theme import BUILTIN_THEMES
+
+    from quiz.tui.app import HIGH_CONTRAST, theme_kind
+
+    assert theme_kind(HIGH_CONTRAST) == "high contrast"
+    assert theme_kind(BUILTIN_THEMES["textual-light"]) == "light"
+    assert theme_kind(BUILTIN_THEMES["textual-dark"]) == "dark"

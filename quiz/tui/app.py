@@ -59,53 +59,53 @@ def theme_kind(theme: Theme) -> str:
     return "dark" if theme.dark else "light"
 
 
-class ThemeList(Provider):
-    """The command palette's theme list: each name with whether it is light, dark or high contrast."""
+class ChoiceList(Provider):
+    """A command palette list of choices: each subclass says what they are (`choices`)."""
 
-    def _themes(self) -> list[tuple[str, Callable[[], None]]]:
+    def choices(self) -> list[tuple[str, Callable[[], None]]]:
+        """(label, what choosing it does), in the order shown."""
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for label, choose in self.choices():
+            yield DiscoveryHit(label, choose)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, choose in self.choices():
+            if (score := matcher.match(label)) > 0:
+                yield Hit(score, matcher.highlight(label), choose)
+
+
+class ThemeList(ChoiceList):
+    """The theme list: each name with whether it is light, dark or high contrast."""
+
+    def choices(self) -> list[tuple[str, Callable[[], None]]]:
         app = self.app
         out = []
         for theme in sorted(app.available_themes.values(), key=lambda t: t.name):
+
             def choose(name: str = theme.name) -> None:
                 app.theme = name
 
             out.append((f"{theme.name} ({theme_kind(theme)})", choose))
         return out
 
-    async def discover(self) -> Hits:
-        for label, choose in self._themes():
-            yield DiscoveryHit(label, choose)
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for label, choose in self._themes():
-            if (score := matcher.match(label)) > 0:
-                yield Hit(score, matcher.highlight(label), choose)
+class CertaintyList(ChoiceList):
+    """The certainty choices, the one in use marked."""
 
-
-class CertaintyList(Provider):
-    """The command palette's certainty choices, the one in use marked."""
-
-    def _choices(self) -> list[tuple[str, Callable[[], None]]]:
+    def choices(self) -> list[tuple[str, Callable[[], None]]]:
         app = self.app
         out = []
         for setting in AskCertainty:
+
             def choose(setting: AskCertainty = setting) -> None:
                 app.set_certainty(setting)  # type: ignore[attr-defined]
 
             now = " (now)" if setting is getattr(app, "ask_certainty", None) else ""
             out.append((f"Ask how sure I am {setting.label}{now}", choose))
         return out
-
-    async def discover(self) -> Hits:
-        for label, choose in self._choices():
-            yield DiscoveryHit(label, choose)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for label, choose in self._choices():
-            if (score := matcher.match(label)) > 0:
-                yield Hit(score, matcher.highlight(label), choose)
 
 
 @dataclass
