@@ -20,6 +20,7 @@ from quiz.paths import builtin_decks_dir
 from quiz.store import Store
 from quiz.study import Phase
 from quiz.tui.app import QuizApp, Settings, StudyRequest
+from quiz.tui.bars import MoreLine
 from quiz.tui.screens.dialogs import GlossaryDialog, HelpDialog
 from quiz.tui.screens.study import StudyScreen
 from tests.tui_helpers import FROZEN, make_app, write_deck
@@ -211,7 +212,7 @@ async def test_every_built_in_feedback_fits_80x24_with_verdict_and_keys(tmp_path
                 qa = screen.query_one("#qa")
                 assert qa.max_scroll_y == 0, (mode, q.fact_id)  # everything in view, no "more below"
                 assert screen.query_one("#verdict").region.y < 3
-                assert not screen.query_one("#more").visible
+                assert not screen.query_one(MoreLine).visible
                 await pilot.press("enter")
                 await pilot.pause()
     assert builtin_decks_dir().is_dir()
@@ -235,12 +236,12 @@ async def test_a_long_feedback_keeps_the_verdict_and_says_there_is_more(deck: Pa
         await pilot.press("1")
         await pilot.pause()
         await pilot.pause()
-        assert screen.query_one("#more").visible
-        assert "More below" in str(screen.query_one("#more").render())
+        assert screen.query_one(MoreLine).visible
+        assert "More below" in str(screen.query_one(MoreLine).render())
         await pilot.press("end")
         await pilot.pause()
         await pilot.pause()
-        assert "More above" in str(screen.query_one("#more").render())  # the verdict and keys stay in view
+        assert "More above" in str(screen.query_one(MoreLine).render())  # the verdict and keys stay in view
         assert screen.query_one("#verdict").region.y < 3
 
 

@@ -182,3 +182,42 @@ class TitleBar(Static):
 
     def render(self) -> RenderResult:
         return Content.assemble(self.app.title, (" — ", "dim"), (self.app.sub_title, "dim"))
+
+
+MORE_BELOW = "▼ More below: PgDn to read it"
+MORE_ABOVE = "▲ More above: PgUp to read it"
+
+
+class MoreLine(Static):
+    """One line under a scrolling area that says when there is more of it below (or above), so
+    the area never relies on a two-cell scrollbar to say so. The line keeps its place whether
+    shown or not, so showing it never changes what fits above it."""
+
+    DEFAULT_CSS = """
+    MoreLine {
+        height: 1;
+        padding: 0 1;
+        text-style: bold;
+        background: $panel;
+        visibility: hidden;
+    }
+    """
+
+    def __init__(self, target: str) -> None:
+        """`target`: the id of the scrolling widget to speak for, a sibling on the same screen."""
+        super().__init__(MORE_BELOW)
+        self.target = target
+
+    def on_mount(self) -> None:
+        area = self.screen.query_one(f"#{self.target}")
+        for attribute in ("scroll_y", "virtual_size", "size"):
+            self.watch(area, attribute, self.update_line, init=False)
+        self.call_after_refresh(self.update_line)
+
+    def update_line(self) -> None:
+        """Show the line when the area has more below (or, at its end, above); hide it otherwise."""
+        area = self.screen.query_one(f"#{self.target}")
+        y = round(area.scroll_y)
+        below, above = y < area.max_scroll_y, y > 0
+        self.visible = below or above
+        self.update(MORE_BELOW if below else MORE_ABOVE)

@@ -114,7 +114,8 @@ class HistoryScreen(Settled, Screen[None]):
             started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
             # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
             shown = Text(fit(visible(title), 20))
-            sessions.add_row(Text(started), shown, Text(mode), Text(score), Text(f"{minutes} min"))
+            took = f"{minutes} min" if minutes else "<1 min"
+            sessions.add_row(Text(started), shown, Text(mode), Text(score), Text(took))
 
         today = local_day(now)
         start = today - timedelta(days=DAYS - 1)
@@ -150,6 +151,12 @@ class HistoryScreen(Settled, Screen[None]):
                     except KeyError:
                         pass
                 weakest.add_row(Text(fit(visible(text), 56)), str(score.tries), str(score.misses))
+        weakest.display = weakest.row_count > 0
+        self.query_one("#weakest-text", Static).update(
+            "The facts you missed most, of those tried at least 3 times."
+            if weakest.row_count
+            else "No weak facts yet: a fact shows here once you have tried it 3 times and missed it."
+        )
 
         forecast = self.query_one("#forecast", DataTable)
         forecast.clear()

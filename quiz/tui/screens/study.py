@@ -24,7 +24,7 @@ from quiz.deck.model import Deck
 from quiz.generate import Kind, Question, why_of
 from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
-from quiz.tui.bars import KeysBar
+from quiz.tui.bars import KeysBar, MoreLine
 from quiz.tui.settle import Settled
 from quiz.tui.text import plain, source_line, with_terms
 
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 
 GRADES = "How well did you know it?  1 Again   2 Hard   3 Good   4 Easy"
 RIGHT, WRONG = "✓ Right.", "✗ Not quite."
-MORE_BELOW = "▼ More below: PgDn to read it"
-MORE_ABOVE = "▲ More above: PgUp to read it"
 
 
 class StudyScreen(Settled, Screen[None]):
@@ -91,14 +89,11 @@ class StudyScreen(Settled, Screen[None]):
             yield Static(id="chosen")
             yield OptionList(id="certainty", markup=False)
             yield Static(id="feedback")
-        yield Static(MORE_BELOW, id="more")
+        yield MoreLine("qa")
         yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one("#typed", Input).cursor_blink = self.app.settings.blink  # type: ignore[attr-defined]
-        qa = self.query_one("#qa", VerticalScroll)
-        for attribute in ("scroll_y", "virtual_size", "size"):
-            self.watch(qa, attribute, self._update_more, init=False)
         self.draw()
 
     # -- drawing what the run says ---------------------------------------------------------------
@@ -148,7 +143,7 @@ class StudyScreen(Settled, Screen[None]):
             typed.focus(scroll_visible=False)
         else:
             self.query_one("#qa").focus(scroll_visible=False)
-        self.call_after_refresh(self._update_more)
+        self.call_after_refresh(self.query_one(MoreLine).update_line)
 
     def _progress(self) -> None:
         run = self.run
@@ -240,17 +235,7 @@ class StudyScreen(Settled, Screen[None]):
         feedback.set_classes("right" if last.correct else "wrong")
 
     def on_screen_resume(self) -> None:
-        self.call_after_refresh(self._update_more)
-
-    def _update_more(self) -> None:
-        """Say so when the question and feedback go on below the window (never only a scrollbar)."""
-        qa = self.query_one("#qa", VerticalScroll)
-        # The line is always kept (only shown or hidden), so showing it never changes what fits.
-        more = self.query_one("#more", Static)
-        y = round(qa.scroll_y)
-        below, above = y < qa.max_scroll_y, y > 0
-        more.visible = below or above
-        more.update(MORE_BELOW if below else MORE_ABOVE)
+        self.call_after_refresh(self.query_one(MoreLine).update_line)
 
     def _show_summary(self) -> None:
         from quiz.tui.screens.summary import SummaryScreen

@@ -21,7 +21,7 @@ from quiz.generate import Kind
 from quiz.plural import plural
 from quiz.session import Answered
 from quiz.study import StudyRun
-from quiz.tui.bars import KeysBar
+from quiz.tui.bars import KeysBar, MoreLine
 from quiz.tui.settle import Settled
 from quiz.tui.text import percent, plain, source_line
 from quiz.untrusted import visible
@@ -96,6 +96,7 @@ class SummaryScreen(Settled, Screen[str]):
                 heading = Content.styled(f"{title} ({len(others)}): the right answers", "bold")
                 yield Static(heading, classes="missed-item")
                 yield from self._by_topic(others, len(sure) + 1)
+        yield MoreLine("missed")
         yield KeysBar()
 
     def _by_topic(self, answers: list[Answered], first: int) -> ComposeResult:
