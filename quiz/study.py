@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quiz.certainty import AskCertainty, Certainty, asks_certainty, cbm_mark, rating_with_certainty
 from quiz.curriculum import session_facts
@@ -35,15 +35,6 @@ from quiz.session import DEFAULT_COUNT, Answered, StudySession, plan
 
 if TYPE_CHECKING:
     from quiz.store import Store
-
-
-class StudyChoice(NamedTuple):
-    """What a learner chose to study: how to ask, which topic (an id; None for all) and whether
-    nice-to-know details are included."""
-
-    mode: Mode
-    topic: str | None = None
-    more_detail: bool = False
 
 
 class Phase(enum.Enum):

@@ -42,7 +42,7 @@ import argparse, sys
 from quiz.tui.run import make_app, run_app
 async def idle(pilot):
     await pilot.pause()
-    print(type(pilot.app.screen).__name__, "fsrs" in sys.modules)
+    print(type(pilot.app.screen).__name__, "fsrs" in sys.modules, "quiz.generate" in sys.modules)
     pilot.app.exit(0)
 run_app(make_app(argparse.Namespace(data_dir=sys.argv[1])), headless=True, size=(80, 24), auto_pilot=idle)
 """
@@ -62,7 +62,7 @@ def test_home_imports_fsrs_only_when_a_fact_of_its_decks_was_reviewed(tmp_path: 
         )  # fmt: skip
         return out.stdout.strip().splitlines()[-1]
 
-    assert home(tmp_path / "new") == "HomeScreen False"  # a new person's first start
+    assert home(tmp_path / "new") == "HomeScreen False False"  # a new person's first start: no generation either
     deck = discover(tmp_path / "reviewed")[0].deck
     assert deck is not None
     with Store.open(tmp_path / "reviewed", backup=False) as store:
@@ -75,4 +75,4 @@ def test_home_imports_fsrs_only_when_a_fact_of_its_decks_was_reviewed(tmp_path: 
             )  # fmt: skip
         state = store.fact_state(deck.id, deck.facts[0].id)
         assert state is not None and state.card.phase == Phase.REVIEW
-    assert home(tmp_path / "reviewed") == "HomeScreen True"  # mastery weighs the reviewed fact
+    assert home(tmp_path / "reviewed") == "HomeScreen True False"  # mastery weighs the reviewed fact

@@ -15,10 +15,9 @@ from textual.widgets.option_list import Option
 
 from quiz.deck.model import Deck
 from quiz.history import DueCounts
-from quiz.mode import Mode
+from quiz.mode import Mode, StudyChoice
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase
-from quiz.study import StudyChoice
 from quiz.tui.settle import Settled
 from quiz.tui.text import plain
 

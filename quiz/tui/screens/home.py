@@ -14,8 +14,7 @@ from quiz.curriculum import Progress, deck_progress, progress_lines
 from quiz.deck.discover import FoundDeck
 from quiz.deck.model import NICE_TO_KNOW
 from quiz.history import DueCounts
-from quiz.mode import Mode
-from quiz.study import StudyChoice
+from quiz.mode import Mode, StudyChoice
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain
