@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -236,6 +237,21 @@ class _Checker:
             return []
         return [(entry, self.layout.entry(name, i) or self._fallback(name)) for i, entry in enumerate(value)]
 
+    def identified(
+        self, data: dict[str, Any], name: str, keys: tuple[str, ...], what: str
+    ) -> Iterator[tuple[dict[str, Any], Table | None, str, str]]:
+        """Each [[name]] table as (entry, table, label, id): unknown keys reported, the id read as
+        a required slug and a repeated id reported ("duplicate {what} id") at its line."""
+        seen: set[str] = set()
+        for n, (entry, table) in enumerate(self.tables(data, name), start=1):
+            label = f"{what} #{n}: "
+            self.unknown_keys(entry, keys, table, label)
+            ident = self.text(entry, "id", table, label, required=True, slug=True)
+            if ident and ident in seen:
+                self.add(self.pos(table, "id"), f'{label}duplicate {what} id "{ident}"')
+            seen.add(ident)
+            yield entry, table, label, ident
+
     def _fallback(self, name: str) -> Table:
         from quiz.deck.locate import Table
 
@@ -283,14 +299,7 @@ def _check_deck_table(c: _Checker, data: dict[str, Any]) -> dict[str, Any]:
 
 def _check_sources(c: _Checker, data: dict[str, Any]) -> tuple[Source, ...]:
     sources: list[Source] = []
-    seen: set[str] = set()
-    for n, (entry, table) in enumerate(c.tables(data, "sources"), start=1):
-        label = f"source #{n}: "
-        c.unknown_keys(entry, SOURCE_KEYS, table, label)
-        sid = c.text(entry, "id", table, label, required=True, slug=True)
-        if sid and sid in seen:
-            c.add(c.pos(table, "id"), f'{label}duplicate source id "{sid}"')
-        seen.add(sid)
+    for entry, table, label, sid in c.identified(data, "sources", SOURCE_KEYS, "source"):
         sources.append(
             Source(
                 id=sid,
@@ -304,14 +313,7 @@ def _check_sources(c: _Checker, data: dict[str, Any]) -> tuple[Source, ...]:
 
 def _check_topics(c: _Checker, data: dict[str, Any]) -> tuple[Topic, ...]:
     topics: list[Topic] = []
-    seen: set[str] = set()
-    for n, (entry, table) in enumerate(c.tables(data, "topics"), start=1):
-        label = f"topic #{n}: "
-        c.unknown_keys(entry, TOPIC_KEYS, table, label)
-        tid = c.text(entry, "id", table, label, required=True, slug=True)
-        if tid and tid in seen:
-            c.add(c.pos(table, "id"), f'{label}duplicate topic id "{tid}"')
-        seen.add(tid)
+    for entry, table, label, tid in c.identified(data, "topics", TOPIC_KEYS, "topic"):
         topics.append(
             Topic(
                 id=tid,
