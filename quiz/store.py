@@ -142,6 +142,14 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO meta (key, value)
         SELECT 'began', CAST(strftime('%s', 'now') AS INTEGER) WHERE NOT EXISTS (SELECT 1 FROM answers)
     """,
+    # 4: a visit a person prepares a deck for (quiz.visit), and how many questions a day until then.
+    """
+    CREATE TABLE deck_plan (
+        deck_id TEXT PRIMARY KEY,
+        visit TEXT NOT NULL,
+        per_day INTEGER NOT NULL DEFAULT 10 CHECK (per_day BETWEEN 1 AND 200)
+    ) WITHOUT ROWID
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -490,6 +498,23 @@ class Store:
     def due_count(self, deck_id: str, now: datetime | None = None, fact_ids: set[str] | None = None) -> int:
         """How many of the deck's answered facts (of `fact_ids`, if given) are due now."""
         return history.due_count(self._conn, deck_id, utc(now), fact_ids)
+
+    def visit(self, deck_id: str) -> tuple[date, int] | None:
+        """The visit date set for a deck and the questions a day until then, or None."""
+        row = self._conn.execute("SELECT visit, per_day FROM deck_plan WHERE deck_id = ?", (deck_id,)).fetchone()
+        return (date.fromisoformat(row[0]), int(row[1])) if row else None
+
+    def set_visit(self, deck_id: str, visit: date | None, per_day: int = 10) -> None:
+        """Set (or, with None, clear) the visit a deck is studied for (quiz.visit). Raises StoreError."""
+        with self._write() as conn:
+            if visit is None:
+                conn.execute("DELETE FROM deck_plan WHERE deck_id = ?", (deck_id,))
+            else:
+                conn.execute(
+                    "INSERT INTO deck_plan (deck_id, visit, per_day) VALUES (?, ?, ?) "
+                    "ON CONFLICT (deck_id) DO UPDATE SET visit = excluded.visit, per_day = excluded.per_day",
+                    (deck_id, visit.isoformat(), int(per_day)),
+                )
 
     def calibration(self, deck_id: str | None = None) -> list[history.Calibration]:
         """How often the learner was right at each certainty level (history.calibration)."""

@@ -32,6 +32,7 @@ from quiz.glossary import terms_in
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating, rating_for
 from quiz.session import DEFAULT_COUNT, Answered, StudySession, plan
+from quiz.visit import choose_for_visit, planning
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -460,6 +461,9 @@ def plan_questions(
 ) -> list[Question]:
     """The questions of a new sitting: what the history says is due first, then new facts.
 
+    Review (Mode.DUE) of a deck with a visit date still to come asks instead the facts whose
+    recall ON that day one review now raises most (quiz.visit.choose_for_visit).
+
     `count` defaults to DEFAULT_COUNT (review, Mode.DUE, asks every due fact and up to
     `new_per_session` new ones instead). `topic` (an id) limits it to one topic; nice-to-know
     facts come only with `more_detail` or once every other fact in scope is mastered
@@ -471,6 +475,12 @@ def plan_questions(
     unseen = store.new_fact_ids(deck.id, ids, len(ids)) if store is not None else ids
     mastered = store.mastered_facts(deck.id, now=now) if store is not None else set()
     scope = {f.id for f in session_facts(deck, topic, more_detail=more_detail, mastered=mastered)}
+    visit = store.visit(deck.id) if store is not None and mode is Mode.DUE else None
+    if store is not None and visit is not None and planning(visit[0], now):
+        # Before a visit, review plans for that day (quiz.visit), not for what is due now.
+        states = store.fact_states(deck.id)
+        chosen = choose_for_visit(deck, states, store.scheduler, now, visit[0], scope=scope, per_day=visit[1])
+        return plan(deck, mode, seed=seed, only=chosen)
     return plan(
         deck,
         mode,

@@ -630,8 +630,20 @@ def _one_slip(expected: str, typed: str) -> bool:
     return OSA.distance(expected, typed, score_cutoff=1) == 1
 
 
+_ROMAN = re.compile(r"(?=[mdclxvi])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})[abc]?\Z")
+"""A Roman numeral, with the letter a stage may carry ("iv", "iiib"), as read (case-folded)."""
+
+
+def _numeral(word: str) -> bool:
+    """Whether a word is a Roman numeral (a stage, a phase, a grade): a number, never a slip."""
+    return len(word) <= 5 and _ROMAN.match(word) is not None
+
+
 def _slip_run(expected: Reading, typed: Reading) -> int | None:
-    """The one run where typed differs from expected by a forgivable slip, if that is all that differs."""
+    """The one run where typed differs from expected by a forgivable slip, if that is all that differs.
+
+    No slip is forgiven in a Roman numeral ("Stage IV" is never "Stage V"), as none is in a number.
+    """
     if expected.shape != typed.shape:
         return None
     differ = [i for i, (e, t) in enumerate(zip(expected.runs, typed.runs, strict=True)) if "".join(e) != "".join(t)]
@@ -640,6 +652,9 @@ def _slip_run(expected: Reading, typed: Reading) -> int | None:
     i = differ[0]
     e, t = "".join(expected.runs[i]), "".join(typed.runs[i])
     if expected.near_number[i] or len(e) < TYPO_MIN_LETTERS or not _one_slip(e, t):
+        return None
+    numerals = [w for w in expected.runs[i] if _numeral(w)], [w for w in typed.runs[i] if _numeral(w)]
+    if numerals[0] != numerals[1]:  # the slip is in a numeral, or makes one
         return None
     return i
 

@@ -38,6 +38,7 @@ def downgrade_to_v1(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("ALTER TABLE answers DROP COLUMN certainty")
     conn.execute("ALTER TABLE answers DROP COLUMN slip")
+    conn.execute("DROP TABLE deck_plan")
     conn.execute("DROP TABLE meta")
     conn.execute("PRAGMA user_version = 1")
     conn.close()

@@ -406,6 +406,7 @@ async def test_the_footer_follows_the_keys_as_they_change(deck: Path, tmp_path: 
         assert footer_keys(app.screen) == {
             "enter": True,
             "r": True,
+            "v": True,
             "h": True,
             "q": True,
             "question_mark": True,

@@ -524,3 +524,36 @@ def test_the_theme_list_says_light_dark_or_high_contrast() -> None:
     assert theme_kind(HIGH_CONTRAST) == "high contrast"
     assert theme_kind(BUILTIN_THEMES["textual-light"]) == "light"
     assert theme_kind(BUILTIN_THEMES["textual-dark"]) == "dark"
+
+
+async def test_keys_delivered_together_act_once(deck: Path, tmp_path: Path) -> None:
+    """A paste or a slow link delivers keys together: each is judged against what the one before it
+    brought up, so "space 1" turns a card without grading it, and "1 1" chooses without a certainty."""
+    from quiz.certainty import AskCertainty
+
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MIXED, 3), settle=SETTLE, seed=4)
+    app.ask_certainty = AskCertainty.ALL
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = app.screen
+        for _ in range(3):
+            q = screen.run.question
+            first = "space" if q.kind is Kind.FLASHCARD else "1"
+            if q.kind is Kind.TYPED:
+                await pilot.press("x")
+                first = "enter"
+            before = len(answers(data))
+            for key in (first, "1"):
+                app.post_message(events.Key(key, " " if key == "space" else None))
+            await pilot.pause()
+            await pilot.pause()
+            assert screen.run.phase in (Phase.REVEALED, Phase.CERTAINTY), q.kind
+            assert len(answers(data)) == before
+            await settled(pilot)
+            await pilot.press("1")
+            await settled(pilot)
+            await pilot.press("enter")
+            await settled(pilot)
+            if screen.run.phase is Phase.FINISHED or not screen.is_current:
+                break

@@ -23,8 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--mode",
         type=choice_word,
         choices=MODES,
-        default="mixed",
-        help="how to ask: multiple-choice, flashcard, typed, mixed (the default) or due",
+        default=None,
+        help="how to ask: multiple-choice, flashcard, typed, mixed (the default; with --by, due) or due",
     )
     parser.add_argument("--count", type=_positive, metavar="N", help="how many questions (default: 10)")
     parser.add_argument(
@@ -33,15 +33,50 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="repeat a session: the same seed, deck and history give the same questions, order and options",
     )
+    parser.add_argument(
+        "--by",
+        metavar="YYYY-MM-DD",
+        help="the day of a clinic visit: until then, review plans for what you will remember on that day "
+        "('none' clears it)",
+    )
+    parser.add_argument(
+        "--per-day", type=_positive, metavar="N", help="with --by: questions a day until the visit (default: 10)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.errors import UsageError
     from quiz.mode import Mode
 
+    if args.per_day is not None and args.by is None:
+        raise UsageError("--per-day goes with --by: give the visit date too")
     deck = deck_or_problems(args.deck, args.data_dir)
     if deck is None or deck.path is None:
         return 1
-    path = deck.path
+    if args.by is not None:
+        _set_visit(args, deck.id)
+    mode = args.mode or ("due" if args.by not in (None, "none") else "mixed")
     from quiz.tui.run import run_study
 
-    return run_study(args, path, Mode(args.mode), args.count)
+    return run_study(args, deck.path, Mode(mode), args.count)
+
+
+def _set_visit(args: argparse.Namespace, deck_id: str) -> None:
+    """Keep (or clear) the deck's visit date given with --by; say what was set."""
+    from quiz.errors import UsageError
+    from quiz.paths import data_dir
+    from quiz.schedule import local_day
+    from quiz.store import Store
+    from quiz.untrusted import say
+    from quiz.visit import DEFAULT_PER_DAY, parse_visit
+
+    try:
+        visit = None if args.by.strip().casefold() == "none" else parse_visit(args.by, local_day())
+    except ValueError as err:
+        raise UsageError(f"--by: {err}") from None
+    with Store.open(data_dir(args.data_dir)) as store:
+        store.set_visit(deck_id, visit, args.per_day or DEFAULT_PER_DAY)
+    if visit is None:
+        say(f"{deck_id}: no visit date; review asks what is due, as usual")
+    else:
+        say(f"{deck_id}: review plans for your visit on {visit.strftime('%A %d %B %Y')}")

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -24,7 +25,7 @@ from quiz.mode import Mode
 from quiz.paths import cache_dir
 from quiz.schedule import Scheduler, utc
 from quiz.store import DamagedDatabase, Store, StoreError, verify
-from quiz.tui.settle import SETTLE_S
+from quiz.tui.settle import SETTLE_S, Settled
 from quiz.untrusted import visible
 
 VERIFY_AFTER = 3.0
@@ -434,6 +435,14 @@ class QuizApp(App[int]):
         if isinstance(self.screen, HistoryScreen):  # the palette's History, on History itself
             return
         self.push_screen(HistoryScreen(), (lambda _: self.exit(0)) if exit_after else None)
+
+    def on_key(self, event: events.Key) -> None:
+        """Drop a key pressed before the screen on top settled (quiz.tui.settle), before any
+        binding sees it: a double press, or keys delivered together, act once."""
+        screen = self.screen
+        if isinstance(screen, Settled) and screen.is_stale(event):
+            event.prevent_default()
+            event.stop()
 
     def action_help(self) -> None:
         """Show every key of the current screen, and the deck's disclaimer and sources."""

@@ -50,11 +50,14 @@ class Settled(_Mixin):
         """Whether the screen has settled: for actions of priority bindings, which no on_key sees."""
         return get_time() >= self._settles_at
 
-    def on_key(self, event: events.Key) -> None:
-        """Drop a key that arrived before the screen settled: it was meant for what was there."""
-        if event.time < self._settles_at:
-            event.stop()
-            event.prevent_default()
+    def is_stale(self, event: events.Key) -> bool:
+        """Whether a key was pressed before the screen settled: it was meant for what was there.
+
+        The app asks this as each key reaches it to be matched to a binding (QuizApp.on_key),
+        after the key before it has done its work: two keys delivered together are each judged
+        against what the one before them brought up.
+        """
+        return event.time < self._settles_at
 
     def dismiss(self, result: object = None) -> AwaitComplete:
         """Close the screen with `result`; a second close while it is closing is ignored."""

@@ -53,9 +53,8 @@ def percent(correct: int, answered: int) -> str:
     return f"{correct} of {answered} ({correct / answered:.0%})"
 
 
-def due_line(counts: DueCounts) -> str:
-    """'Due now: 2 · later today: 1 · new: 40 (a review brings in up to 3)': every count labelled."""
-    return (
-        f"Due now: {counts.now} · later today: {counts.later_today} · new: {counts.new} "
-        f"(a review brings in up to {NEW_PER_SESSION})"
-    )
+def due_line(counts: DueCounts, *, planned: bool = False) -> str:
+    """'Due now: 2 · later today: 1 · new: 40 (a review brings in up to 3)': every count labelled.
+    With `planned` (a visit plan, quiz.visit), review brings in what the plan chooses instead."""
+    note = "review follows your visit plan" if planned else f"a review brings in up to {NEW_PER_SESSION}"
+    return f"Due now: {counts.now} · later today: {counts.later_today} · new: {counts.new} ({note})"

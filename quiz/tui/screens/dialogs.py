@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from textual import events
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.deck.model import Deck
@@ -20,6 +21,7 @@ from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase
 from quiz.tui.settle import Settled
 from quiz.tui.text import plain
+from quiz.visit import parse_visit
 
 MODE_HELP = {
     Mode.MIXED: "a mix of question kinds",
@@ -57,7 +59,12 @@ class ModeDialog(Settled, ModalScreen[StudyChoice | None]):
         """The chosen topic's index in `topics`; None for all topics."""
         self.more_detail = False
 
+    planned = False
+    """Whether review follows a visit plan (quiz.visit) rather than what is due now."""
+
     def _help(self, mode: Mode) -> str:
+        if mode is Mode.DUE and self.planned:
+            return "planned for your visit"
         if mode is Mode.DUE and self.due is not None:
             new = min(self.due.new, NEW_PER_SESSION)
             return f"{self.due.now} due now, {new} new"
@@ -112,7 +119,7 @@ class ModeDialog(Settled, ModalScreen[StudyChoice | None]):
 
     def on_key(self, event: events.Key) -> None:
         key = event.key
-        if key.isdigit() and 1 <= int(key) <= len(MODE_HELP) and self.settled:
+        if key.isdigit() and 1 <= int(key) <= len(MODE_HELP) and not self.is_stale(event):
             event.stop()  # the key that closes the menu is used up here: it never reaches the next screen
             event.prevent_default()
             self._choose(list(MODE_HELP)[int(key) - 1])
@@ -219,3 +226,43 @@ class StoreProblemDialog(Settled, ModalScreen[str]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "quit")
+
+
+class VisitDialog(Settled, ModalScreen[object]):
+    """The date of a clinic visit to prepare a deck for: dismissed with the date, None to clear
+    it, or False (Escape) to change nothing. A date that cannot be one is refused with a message."""
+
+    BINDINGS = [Binding("escape", "dismiss(False)", "Back")]
+
+    def __init__(self, title: str, current: date | None, today: date) -> None:
+        super().__init__()
+        self.deck_title = title
+        self.current = current
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        example = (self.today + timedelta(days=14)).isoformat()
+        with Vertical(classes="dialog"):
+            yield Static(plain(f"Your visit: {self.deck_title}"), classes="dialog-title")
+            yield Static(
+                "Until the day of your visit, Review (r) chooses each day's questions so that you "
+                "remember the most on that day, must-know facts first.\n\n"
+                f"Type the date as year-month-day, for example {example}. Leave it empty to clear it."
+            )
+            yield Input(
+                value=self.current.isoformat() if self.current else "",
+                placeholder=example,
+                id="visit-date",
+                max_length=10,
+            )
+            yield Static(id="visit-problem")
+            yield Static("Enter keeps the date. Escape goes back.", classes="dialog-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            visit = parse_visit(event.value, self.today)
+        except ValueError as err:
+            self.query_one("#visit-problem", Static).update(plain(f"! {err}"))
+            return
+        self.dismiss(visit)

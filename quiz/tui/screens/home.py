@@ -15,10 +15,12 @@ from quiz.deck.discover import FoundDeck
 from quiz.deck.model import NICE_TO_KNOW
 from quiz.history import DueCounts
 from quiz.mode import Mode, StudyChoice
+from quiz.store import StoreError
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain
 from quiz.untrusted import visible
+from quiz.visit import DEFAULT_PER_DAY
 
 REFRESH_S = 60.0
 """Seconds between Home's readings of what is due while it is shown."""
@@ -30,6 +32,7 @@ class HomeScreen(Settled, Screen[None]):
     BINDINGS = [
         Binding("enter", "study", "Study", priority=True),  # before the table's own Enter
         Binding("r", "review", "Review due"),
+        Binding("v", "visit", "Visit date"),
         Binding("h", "app.history", "History"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -133,8 +136,11 @@ class HomeScreen(Settled, Screen[None]):
         deck = found.deck
         lines = [deck.description] if deck.description else []
         counts = self._due(found)
+        visit = self._visit_line(found)
         if counts is not None:
-            lines.append(due_line(counts))
+            lines.append(due_line(counts, planned=bool(visit)))
+        if visit:
+            lines.append(visit)
         if deck.audience:
             lines.append(f"For: {deck.audience}")
         if deck.reviewed:
@@ -161,7 +167,50 @@ class HomeScreen(Settled, Screen[None]):
         deck = found.deck
         topics = [(t.id, t.title) for t in deck.topics]
         details = any(f.priority == NICE_TO_KNOW for f in deck.facts)
-        self.app.push_screen(ModeDialog(deck.title, self._due(found), topics=topics, has_details=details), chosen)
+        dialog = ModeDialog(deck.title, self._due(found), topics=topics, has_details=details)
+        dialog.planned = bool(self._visit_line(found))
+        self.app.push_screen(dialog, chosen)
+
+    def _visit_line(self, found: FoundDeck) -> str:
+        """The forecast for the deck's visit date, if one is set and still to come."""
+        from quiz.visit import forecast, planning
+
+        store = self.app.store  # type: ignore[attr-defined]
+        if store is None or found.deck is None:
+            return ""
+        visit = store.visit(found.deck.id)
+        now = self.app.now()  # type: ignore[attr-defined]
+        if visit is None or not planning(visit[0], now):
+            return ""
+        return forecast(found.deck, store.fact_states(found.deck.id), store.scheduler, now, visit[0]).line()
+
+    def action_visit(self) -> None:
+        """Set, change or clear the date of a visit this deck is studied for."""
+        from quiz.schedule import local_day
+        from quiz.tui.screens.dialogs import VisitDialog
+
+        found = self.selected()
+        store = self.app.store  # type: ignore[attr-defined]
+        if found is None or found.deck is None or not self.settled:
+            return
+        if store is None:
+            self.notify("The score history is unavailable, so no plan can be kept.", markup=False)
+            return
+        deck_id = found.deck.id
+        current = store.visit(deck_id)
+
+        def chosen(visit: object) -> None:
+            if visit is False:  # Escape: nothing changes
+                return
+            try:
+                store.set_visit(deck_id, visit, current[1] if current else DEFAULT_PER_DAY)  # type: ignore[arg-type]
+            except StoreError as err:
+                self.notify(str(err), title="Not saved", severity="error", markup=False)
+                return
+            self.refresh_decks()
+
+        today = local_day(self.app.now())  # type: ignore[attr-defined]
+        self.app.push_screen(VisitDialog(found.deck.title, current[0] if current else None, today), chosen)
 
     def _due(self, found: FoundDeck) -> DueCounts | None:
         """The deck's due counts, or None without a history."""
