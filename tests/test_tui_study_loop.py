@@ -557,3 +557,19 @@ async def test_keys_delivered_together_act_once(deck: Path, tmp_path: Path) -> N
             await settled(pilot)
             if screen.run.phase is Phase.FINISHED or not screen.is_current:
                 break
+
+
+async def test_going_back_from_how_sure_keeps_what_was_typed(deck: Path, tmp_path: Path) -> None:
+    from quiz.certainty import AskCertainty
+
+    app = make_app([deck], accepted(tmp_path / "data"), study=StudyRequest(deck, Mode.TYPED))
+    app.ask_certainty = AskCertainty.ALL
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"eight", "enter")
+        await pilot.pause()
+        assert screen.run.phase is Phase.CERTAINTY
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.run.phase is Phase.ASKING and screen.query_one(Input).value == "eight"

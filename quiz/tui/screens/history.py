@@ -16,6 +16,7 @@ from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
 from quiz.history import OVERVIEW_DAYS
 from quiz.mode import Mode
+from quiz.plural import plural
 from quiz.schedule import local_day
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.settle import Settled
@@ -129,7 +130,7 @@ class HistoryScreen(Settled, Screen[None]):
         overall = f"{right / total:.0%}" if total else "no answers yet"
         self.query_one("#progress-text", Static).update(
             f"Share of right answers per day, last {DAYS} days (taller is better): {overall} overall, "
-            f"study streak {data.streak} day(s)."
+            f"study streak {plural(data.streak, 'day')}."
         )
         self._show_topic_progress(store, now)
         self.query_one("#accuracy-chart", Sparkline).data = series

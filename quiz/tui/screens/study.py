@@ -129,8 +129,9 @@ class StudyScreen(Settled, Screen[None]):
         self._draw_certainty(fresh)
         typed = self.query_one("#typed", Input)
         typed.display = q.kind is Kind.TYPED and asking
-        if fresh and typed.display:
-            typed.value = ""
+        if fresh and typed.display:  # a new question's box is empty; going back keeps what was typed
+            typed.value, self._retype = self._retype, ""
+            typed.cursor_position = len(typed.value)
         self._draw_feedback()
         self.refresh_bindings()
         if fresh:
@@ -144,12 +145,13 @@ class StudyScreen(Settled, Screen[None]):
         else:
             self.query_one("#qa").focus(scroll_visible=False)
         self.call_after_refresh(self.query_one(MoreLine).update_line)
+        self.set_timer(0.1, self.query_one(MoreLine).update_line)  # once the new layout has settled
 
     def _progress(self) -> None:
         run = self.run
         right, answered = run.score
         cbm = run.cbm_score
-        sure = "" if cbm is None else f" (certainty points {cbm:+d})"
+        sure = "" if cbm is None else f" (certainty points: {cbm:+d})"
         text = f"Question {run.number} of {run.total}  |  Score {right} of {answered}{sure}  |  {run.mode.label}"
         self.query_one("#progress", Static).update(plain(text))
 
@@ -201,8 +203,9 @@ class StudyScreen(Settled, Screen[None]):
             return
         q = last.question
         if q.kind is Kind.FLASHCARD:
-            remembered = "remembered" if last.correct else "not yet remembered"
-            verdict.update(Content.styled(f"Graded: {last.response} ({remembered}). Enter goes on.", "bold"))
+            known = "✓ Graded {}: remembered." if last.correct else "✗ Graded {}: not yet remembered."
+            said = known.format(last.response)
+            verdict.update(Content.styled(f"{said}  Enter goes on; u takes it back.", "bold"))
             verdict.set_classes("right" if last.correct else "wrong")
             feedback.display = False
             return
@@ -229,7 +232,8 @@ class StudyScreen(Settled, Screen[None]):
         if last.certainty:
             level = Certainty(last.certainty)
             mark = cbm_mark(level, last.correct)
-            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} ({mark:+d} certainty points)"))
+            points = "point" if abs(mark) == 1 else "points"
+            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} ({mark:+d} certainty {points})"))
         lines.append(self._explain(q))
         feedback.update(Content("\n").join(lines))
         feedback.set_classes("right" if last.correct else "wrong")
@@ -342,8 +346,13 @@ class StudyScreen(Settled, Screen[None]):
         if self.run.go_on():
             self.draw()
 
+    _retype = ""
+    """The typed answer to put back in the box when the learner goes back from "How sure are you?"."""
+
     def action_undo(self) -> None:
         choosing = self.run.phase is Phase.CERTAINTY
+        if choosing and self.run.pending is not None and self.run.pending.question.kind is Kind.TYPED:
+            self._retype = self.run.pending.response
         answers = self.run.session.answers
         undone = answers[-1].question if answers else None
         if self.run.undo():
