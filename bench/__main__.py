@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.data import FULL, QUICK, DataFolderInUse, Sizes, make_data
-from bench.figures import DEFAULT_FIGURES, FIGURES, Figure, Options
+from bench.figures import DEFAULT_FIGURES, FIGURES, NO_DATA, Figure, Options
 from bench.measure import compile_sources
 
 HEADER = ("figure", "median", "baseline median", "ratio", "budget", "result")
@@ -81,7 +81,7 @@ def run(argv: Sequence[str] | None = None) -> list[Figure]:
         start = time.perf_counter()
         print(f"bench: data of {sizes.facts:,} facts and {sizes.answers:,} answers in {root}", file=sys.stderr)
         try:
-            data = make_data(root, sizes)
+            data = None if set(names) <= NO_DATA else make_data(root, sizes)
         except DataFolderInUse as err:
             print(f"bench: {err}", file=sys.stderr)
             raise SystemExit(2) from None

@@ -253,6 +253,24 @@ def memory(data: BenchData, opt: Options) -> list[Figure]:
     ]
 
 
+def visit(data: BenchData, opt: Options) -> list[Figure]:
+    """The visit plan against ordinary review and the deck in order (bench/visit.py): must-know
+    facts likely recalled on the visit day, 200 simulated learners (20 with --quick), built-in deck.
+    Higher is better, so each row is the other strategy over the plan: at most 1.0 passes."""
+    from bench.visit import compare
+    from quiz.deck.load import load_deck
+    from quiz.paths import builtin_decks_dir
+
+    deck = load_deck(builtin_decks_dir() / "rectal-cancer-stage-iv.toml")
+    means = compare(deck, learners=20 if opt.runs <= 2 else 200)
+    what = "must-know facts likely recalled on the visit day, 10 questions a day for 14 days"
+    return [
+        Figure("visit: plan", what + " (the date-aware plan)", means["plan"], means["plan"], "facts", None),
+        Figure("visit: review / plan", "the same with ordinary review", means["review"], means["plan"], "facts", 1.0),
+        Figure("visit: in order / plan", "the same, the deck in order", means["order"], means["plan"], "facts", 1.0),
+    ]
+
+
 FIGURES: dict[str, Callable[[BenchData, Options], Figure | list[Figure]]] = {
     "startup": startup,
     "check": check,
@@ -261,6 +279,9 @@ FIGURES: dict[str, Callable[[BenchData, Options], Figure | list[Figure]]] = {
     "history": history_queries,
     "memory": memory,
     "instructions": startup_instructions,
+    "visit": visit,
 }
 DEFAULT_FIGURES = [name for name in FIGURES if name != "instructions"]
+NO_DATA = {"visit"}
+"""Figures that need none of the generated data (a large deck, a long history)."""
 """What `python -m bench` measures without --only: all but the valgrind count, which is slow."""

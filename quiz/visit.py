@@ -98,27 +98,31 @@ def choose_for_visit(
 ) -> list[str]:
     """Today's facts for a visit on `visit`: at most `per_day` fact ids, in the order to ask them.
 
-    Each fact answered before is weighed by how much one review now (rated Good) raises its
-    recall probability at the visit, times its priority weight; new facts (must-know first) get
-    an even share of the days left, so they are not all crammed into the last one. `scope` (fact
-    ids) limits the choice, as a session's topic and detail do.
+    Every fact is weighed by how much one review now (rated Good) raises its recall probability at
+    the visit, times its priority weight (a new fact: from nothing to what one review leaves); new
+    facts (must-know first) get at least an even share of the days left, so none is left to the
+    last day. `scope` (fact ids) limits the choice, as a session's topic and detail do.
     """
     facts = [f for f in deck.facts if scope is None or f.id in scope]
     at = visit_moment(visit)
     left = max(days_left(visit, now), 0) + 1  # today counts
     new = must_know_first(f for f in facts if f.id not in states)
-    new_today = min(len(new), math.ceil(len(new) / left), per_day)
+    at_least_new = min(len(new), math.ceil(len(new) / left), per_day)
+    first_review = scheduler.recall_probability(scheduler.review(None, Rating.GOOD, now), at) if new else 0.0
 
     def gain(fact: Fact) -> float:
+        """How much one review now raises the fact's recall at the visit, times its weight."""
+        weight = _WEIGHT.get(fact.priority, 1.0)
+        if fact.id not in states:
+            return first_review * weight
         card = states[fact.id].card
         before = scheduler.recall_probability(card, at)
         after = scheduler.recall_probability(scheduler.review(card, Rating.GOOD, now), at)
-        return (after - before) * _WEIGHT.get(fact.priority, 1.0)
+        return (after - before) * weight
 
-    seen = sorted((f for f in facts if f.id in states), key=gain, reverse=True)
-    chosen = [f.id for f in new[:new_today]] + [f.id for f in seen[: per_day - new_today]]
-    room = per_day - len(chosen)
-    chosen += [f.id for f in new[new_today : new_today + max(room, 0)]]  # a light day: more new
+    chosen = [f.id for f in new[:at_least_new]]  # new facts get at least their share of the days left
+    rest = sorted((f for f in facts if f.id not in chosen), key=gain, reverse=True)
+    chosen += [f.id for f in rest[: per_day - len(chosen)]]
     return chosen
 
 

@@ -301,3 +301,12 @@ def test_any_text_gives_a_deck_or_a_deck_error(text: str, skip_bad: bool) -> Non
     except DeckError:
         return
     assert parse_deck(deck_to_toml(deck), "t.toml") == deck  # and what is written loads as it was made
+
+
+def test_a_number_that_decimal_commas_make_ambiguous_is_named_with_its_line() -> None:
+    text = "Creatinine upper limit;1,2 mg/dL\nFever from;38,5 °C\nDaily dose of the tablet;1,250 mg\n"
+    _deck, notes, _skipped = import_cards(text, "lab.csv", deck_id="lab")
+    [note] = [n for n in notes if "could be" in n]
+    assert note.startswith("line 3: “1,250” could be 1.250 or 1250") and "“1,2” on line 1" in note
+    _deck, notes, _skipped = import_cards("Daily dose;1,250 mg\nPlain;2 mg\n", "en.csv", deck_id="en")
+    assert not [n for n in notes if "could be" in n]  # no decimal comma in the file: 1,250 is 1250

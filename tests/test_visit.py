@@ -142,3 +142,15 @@ def test_a_history_from_before_visit_dates_is_upgraded_and_keeps_its_answers(tmp
         assert store.visit("d") is None and len(list(store.answers())) == 1
         store.set_visit("d", VISIT)
         assert store.visit("d") == (VISIT, 10)
+
+
+def test_simulated_learners_remember_more_on_the_visit_day_with_the_plan() -> None:
+    """The issue's proof, small: the same seeded learners (their own FSRS parameters) study the
+    built-in deck 10 questions a day for 14 days; the plan is not worse than ordinary review."""
+    from bench.visit import compare
+    from quiz.paths import builtin_decks_dir
+
+    deck = load_deck(builtin_decks_dir() / "rectal-cancer-stage-iv.toml")
+    means = compare(deck, learners=12, seed=3)
+    assert means["plan"] >= means["review"]
+    assert all(0 <= m <= len(deck.facts) for m in means.values())

@@ -9,6 +9,7 @@ Every row that cannot become a fact is reported with its line; nothing is droppe
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -465,4 +466,31 @@ def import_cards(
     if not table.cards:
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
-    return Imported(cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group), table.notes, problems)
+    notes = [*table.notes, *_ambiguous_numbers(table.cards)]
+    return Imported(cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group), notes, problems)
+
+
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,.])")
+"""A number whose comma cannot be a thousands mark ("1,2", "38,5", "0,125"): a decimal comma."""
+_THOUSANDS_OR_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3},\d{3}(?![\d,.])")
+"""A number like "1,250": thousands in English, 1.25 where the comma is the decimal mark."""
+
+
+def _ambiguous_numbers(cards: Sequence[Card]) -> list[str]:
+    """Notes for numbers a file's own decimal commas make ambiguous: in a file that writes "1,2 mg/dL",
+    "1,250 mg" may be 1.25 (quiz, reading the deck as English, takes it as 1250). A wrong number in
+    a patient deck is the worst mistake, so each is named with its line, to check by hand."""
+    texts = [(c.line, t) for c in cards for t in (c.front, c.back)]
+    example = next(((line, m.group()) for line, t in texts if (m := _DECIMAL_COMMA.search(t))), None)
+    if example is None:
+        return []
+    notes = []
+    for line, t in texts:
+        for m in _THOUSANDS_OR_DECIMAL.finditer(t):
+            notes.append(
+                f"line {line}: “{m.group()}” could be {m.group().replace(',', '.')} or {m.group().replace(',', '')}: "
+                f"this file writes decimals with a comma (“{example[1]}” on line {example[0]}), and quiz reads "
+                f"the deck as English ({m.group().replace(',', '')}); check it, and set the deck's language "
+                '(language = "de", "fr", ...) if the comma is the decimal mark'
+            )
+    return notes
