@@ -223,6 +223,22 @@ def _starts(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
     )
 
 
+def _a_half(tokens: list[Token]) -> list[Token]:
+    """"a half" read as the number 0.5 first, so a sign before it applies ("-a half" is -0.5);
+    "2 and a half" is left whole for read(), which makes it 2.5."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        after_and = bool(out) and out[-1][1] == "and"
+        if tokens[i][:2] == ["w", "a"] and i + 1 < len(tokens) and tokens[i + 1][3] == "half" and not after_and:
+            out.append(["n", "0.5", tokens[i][2], ""])
+            i += 2
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
 def _is_number(tokens: list[Token], i: int) -> bool:
     return 0 <= i < len(tokens) and tokens[i][0] == "n"
 
@@ -284,7 +300,7 @@ def read(text: str, language: str = "en") -> Reading:
             tokens.append(["w", word, spaced, ""])
         else:
             tokens.append(["S", symbol, spaced, ""])
-    tokens = _tens_and_units(tokens)
+    tokens = _a_half(_tens_and_units(tokens))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -642,7 +658,8 @@ def _numeral(word: str) -> bool:
 def _slip_run(expected: Reading, typed: Reading) -> int | None:
     """The one run where typed differs from expected by a forgivable slip, if that is all that differs.
 
-    No slip is forgiven in a Roman numeral ("Stage IV" is never "Stage V"), as none is in a number.
+    No slip is forgiven in a Roman numeral ("Stage IV" is never "Stage V"), as none is in a number,
+    nor in a word of fewer than TYPO_MIN_LETTERS letters ("Vitamin D" is never "Vitamin C").
     """
     if expected.shape != typed.shape:
         return None
@@ -656,6 +673,9 @@ def _slip_run(expected: Reading, typed: Reading) -> int | None:
     numerals = [w for w in expected.runs[i] if _numeral(w)], [w for w in typed.runs[i] if _numeral(w)]
     if numerals[0] != numerals[1]:  # the slip is in a numeral, or makes one
         return None
+    words = [(e, t) for e, t in zip(expected.runs[i], typed.runs[i], strict=False) if e != t]
+    if len(expected.runs[i]) == len(typed.runs[i]) and any(len(e) < TYPO_MIN_LETTERS for e, _ in words):
+        return None  # a short word is a label, not a spelling: "Hepatitis B" is never "Hepatitis C"
     return i
 
 

@@ -117,9 +117,19 @@ def test_the_answer_position_is_spread_over_a_deck() -> None:
 
 
 def _typo(text: str, where: int) -> str | None:
-    """Change one letter of text, or None if it has too few letters for a typo to be forgiven."""
-    letters = [i for i, c in enumerate(text) if c.isalpha()]
-    if len(letters) < 4:
+    """Change one letter of a word of 4 or more letters that is no Roman numeral, or None if the
+    text has none (a slip is forgiven only there: docs/questions.md, "One slip")."""
+    import re
+
+    from quiz.typed import _numeral
+
+    letters = [
+        i
+        for m in re.finditer(r"[^\W\d_]+", text)
+        if len(m.group()) >= 4 and not _numeral(m.group().casefold())
+        for i in range(m.start(), m.end())
+    ]
+    if not letters:
         return None
     i = letters[where % len(letters)]
     return text[:i] + ("q" if text[i].lower() != "q" else "z") + text[i + 1 :]

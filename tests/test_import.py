@@ -157,6 +157,8 @@ TEXT = st.text(
     min_size=1,
     max_size=30,
 ).filter(str.strip)
+PLAIN_TEXT = TEXT.filter(lambda t: "[sound:" not in t and "<img" not in t.casefold())
+"""Text that is all text: Anki's media references ([sound:...], <img ...>) are left out of a fact."""
 
 
 def quote(field: str, sep: str) -> str:
@@ -166,14 +168,14 @@ def quote(field: str, sep: str) -> str:
     return field
 
 
-@settings(max_examples=150, deadline=None)
 def _same_card(row: tuple[str, str]) -> tuple[str, str]:
     """Rows with the same question and answer (case and spacing aside) are imported once."""
     return (" ".join(row[0].split()).casefold(), " ".join(row[1].split()).casefold())
 
 
+@settings(max_examples=150, deadline=None)
 @given(
-    st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=8, unique_by=_same_card),
+    st.lists(st.tuples(PLAIN_TEXT, PLAIN_TEXT), min_size=1, max_size=8, unique_by=_same_card),
     st.sampled_from(["\t", ",", ";", " | "]),
 )
 def test_any_table_of_texts_imports_exactly(rows: list[tuple[str, str]], sep: str) -> None:

@@ -573,3 +573,52 @@ async def test_going_back_from_how_sure_keeps_what_was_typed(deck: Path, tmp_pat
         await pilot.press("escape")
         await pilot.pause()
         assert screen.run.phase is Phase.ASKING and screen.query_one(Input).value == "eight"
+
+
+async def test_history_shows_certainty_points_and_calibration(deck: Path, tmp_path: Path) -> None:
+    import json as _json
+
+    from textual.widgets import DataTable
+
+    from quiz.commands.history import history_json
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0", now=FROZEN)
+        store.record_answer(sid, "kidney-care", "water-glasses", kind="multiple_choice", response="8",
+                            correct=True, certainty=3, now=FROZEN)  # fmt: skip
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="Plain rice",
+                            correct=False, certainty=3, now=FROZEN)  # fmt: skip
+        store.finish_session(sid, now=FROZEN)
+        doc = _json.loads(_json.dumps(history_json(store, None, 10)))
+    assert doc["sessions"][0]["certainty_points"] == 3 - 6
+    assert doc["decks"][0]["calibration"] == [{"certainty": 3, "answered": 2, "correct": 1}]
+    app = make_app([deck], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        row = [str(c) for c in app.screen.query_one("#sessions", DataTable).get_row_at(0)]
+        assert "1/2 -3" in row
+        text = str(app.screen.query_one("#calibration").render())
+        assert "Sure" in text and "█████░░░░░ 50% right, of 2 answers" in text
+
+
+async def test_the_summary_leads_with_what_was_sure_but_wrong(deck: Path, tmp_path: Path) -> None:
+    from quiz.certainty import AskCertainty
+    from quiz.tui.screens.summary import SummaryScreen
+
+    app = make_app([deck], accepted(tmp_path / "data"), study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 2))
+    app.ask_certainty = AskCertainty.ALL
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = app.screen.run.question
+        await pilot.press(str((first.correct_index + 1) % 4 + 1), "3", "enter")  # wrong, and sure
+        await pilot.pause()
+        second = app.screen.run.question
+        await pilot.press(str((second.correct_index + 1) % 4 + 1), "1", "enter")  # wrong, but guessing
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        texts = [str(w.render()) for w in app.screen.query("Static")]
+        joined = "\n".join(texts)
+        assert "You were sure, but... (1)" in joined and "Also missed (1)" in joined
+        assert joined.index(first.prompt) < joined.index("Also missed") < joined.index(second.prompt)
+        assert "Certainty score: -6" in joined

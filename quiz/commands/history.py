@@ -179,9 +179,15 @@ def _table(rows: list[tuple[str, ...]], out: TextIO, *, right: set[int]) -> None
 
 
 def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str, object]:
-    """The history as plain data: {"sessions": [...], "decks": [...], "streak": days}."""
+    """The history as plain data: {"sessions": [...], "decks": [...], "streak": days}.
+
+    A session's `certainty_points` is its certainty-based score (quiz.certainty), null when the
+    learner was never asked how sure; a deck's `calibration` lists, per certainty level (1
+    Guessing, 2 Fairly sure, 3 Sure), the answers given at it and how many were right."""
     if store is None:
         return {"sessions": [], "decks": [], "streak": 0}
+    shown = store.last_sessions(limit, deck)
+    points = store.cbm_scores([s.id for s in shown])
     sessions = [
         {
             "id": s.id,
@@ -192,8 +198,9 @@ def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str,
             "answered": s.answered,
             "correct": s.correct,
             "ended_early": s.ended_early,
+            "certainty_points": points[s.id][0] if s.id in points else None,
         }
-        for s in store.last_sessions(limit, deck)
+        for s in shown
     ]
     decks = []
     for d in store.deck_summaries(deck):
@@ -210,6 +217,10 @@ def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str,
                 "per_day": [
                     {"day": a.day.isoformat(), "answered": a.answered, "correct": a.correct}
                     for a in _per_day(store, d.deck_id)
+                ],
+                "calibration": [
+                    {"certainty": c.certainty, "answered": c.answered, "correct": c.correct}
+                    for c in store.calibration(d.deck_id)
                 ],
                 "due_forecast": [
                     {"day": day.isoformat(), "due": n} for day, n in store.due_forecast(d.deck_id)

@@ -12,9 +12,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent, TabPane
 
+from quiz.certainty import Certainty
 from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
-from quiz.history import OVERVIEW_DAYS
+from quiz.history import OVERVIEW_DAYS, Calibration
 from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day
@@ -57,6 +58,7 @@ class HistoryScreen(Settled, Screen[None]):
             with TabPane("2 Progress", id="tab-progress"):
                 yield Static(id="progress-text")
                 yield Static(id="topic-progress")
+                yield Static(id="calibration")
                 yield Sparkline([], id="accuracy-chart")
                 yield DataTable(id="days", cursor_type="row")
             with TabPane("3 Weakest", id="tab-weakest"):
@@ -106,11 +108,14 @@ class HistoryScreen(Settled, Screen[None]):
 
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
+        certainty = store.cbm_scores([s.id for s in data.sessions])
         for s in data.sessions:
             title = decks[s.deck_id].title if s.deck_id in decks else s.deck_id
             end = s.finished_at or s.started_at
             minutes = max(0, int((end - s.started_at).total_seconds() // 60))
             score = f"{s.correct}/{s.answered}" + (" early" if s.ended_early else "")
+            if s.id in certainty:  # the certainty points beside the plain score
+                score += f" {certainty[s.id][0]:+d}"
             mode = Mode(s.mode).short if s.mode in {m.value for m in Mode} else visible(s.mode)[:12]
             started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
             # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
@@ -133,6 +138,7 @@ class HistoryScreen(Settled, Screen[None]):
             f"study streak {plural(data.streak, 'day')}."
         )
         self._show_topic_progress(store, now)
+        self.query_one("#calibration", Static).update(calibration_text(store.calibration(deck_id)))
         self.query_one("#accuracy-chart", Sparkline).data = series
         days = self.query_one("#days", DataTable)
         days.clear()
@@ -182,3 +188,18 @@ class HistoryScreen(Settled, Screen[None]):
             lines = progress_lines(*deck_progress(deck, mastered))
         widget.update(Content("\n").join(map(plain, lines)))
         widget.display = bool(lines)
+
+
+def calibration_text(levels: list[Calibration]) -> str:
+    """How often the learner was right at each certainty level, as a line each with a bar of ten
+    cells (█ right, ░ not), so honesty about certainty can be seen at a glance."""
+    if not levels:
+        return ""
+    lines = ["How sure you were, and how often you were right:"]
+    for level in levels:
+        share = level.correct / level.answered if level.answered else 0.0
+        filled = round(share * 10)
+        bar = "█" * filled + "░" * (10 - filled)
+        label = Certainty(level.certainty).label
+        lines.append(f"  {label:<12} {bar} {share:.0%} right, of {plural(level.answered, 'answer')}")
+    return "\n".join(lines)
