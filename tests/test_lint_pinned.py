@@ -107,7 +107,8 @@ def test_lint_of_varied_decks_gives_the_pinned_warnings() -> None:
 def test_lint_of_the_builtin_and_corpus_decks_gives_the_pinned_warnings() -> None:
     paths = [ROOT / "decks" / "rectal-cancer-stage-iv.toml", *sorted((ROOT / "tests/data/decks/valid").glob("*.toml"))]
     got = [_digest(_warnings(load_deck(p))) for p in paths]
-    assert got == ["7a1dcec9ffdc2b88b444", "9a1e4faa8c8849923707", "6d36e9ac3b9490826c5f", "fe2537c851665f42e241"]
+    # The first digest is updated on purpose whenever the built-in deck's text changes (issue 16 rewrote it).
+    assert got == ["237dc910770faacf7196", "9a1e4faa8c8849923707", "6d36e9ac3b9490826c5f", "fe2537c851665f42e241"]
 
 
 def test_reading_counts_are_the_pinned_counts() -> None:
@@ -116,4 +117,5 @@ def test_reading_counts_are_the_pinned_counts() -> None:
     words = sorted({w for t in texts for w in t.split()} | {"make", "whale", "asked", "tubes", "ies", "x2", "a"})
     counts = [[syllables(w) for w in words], [_counts(text_stats(t)) for t in texts]]
     counts.append([_counts(fact_reading_stats(f)) for f in deck.facts])
-    assert _digest(counts) == "078dab77b9efc57f8602"
+    # Updated on purpose whenever the built-in deck's text changes (issue 16 rewrote it).
+    assert _digest(counts) == "a614c93a4977d0543700"
