@@ -100,9 +100,9 @@ def test_builtin_deck_gives_the_pinned_questions() -> None:
     deck = load_deck(ROOT / "decks" / "rectal-cancer-stage-iv.toml")
     # An edit of the deck changes these too: recompute them then, after checking the deck's diff.
     assert [_digest(generate(deck, seed=s)) for s in (0, 1, 2)] == [
-        "7e38075d328c9b1ae527",
-        "47b89f19e1e27b6daecc",
-        "1cac41e761b2825de7a5",
+        "9df63e7dd5ee1aa6ee4a",
+        "8da949b37d703be625e2",
+        "3b134ae20e24fcaaae3b",
     ]
 
 
