@@ -33,6 +33,8 @@ RULES: dict[str, str] = {
     "unknown-allow": "`allow` names a rule that does not exist",
     "missing-why": 'a must-know multiple-choice fact has a distractor without a "why"',
     "topic-summary-long": "a topic's summary is more than one short sentence",
+    "context-dependent-stem": 'the question points at a study, group or person it does not name ("the first trial")',
+    "extreme-distractors": "every wrong option is an absolute claim (never, always, sure, proven, cure)",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
@@ -87,6 +89,17 @@ _FREQUENCY = re.compile(
     rf"\b(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:in|out\s+of|of\s+every|in\s+every)\s+(?:\d[\d,]*|{_BASE_WORD})\b",
     re.IGNORECASE,
 )
+_CONTEXT_DEPENDENT = re.compile(
+    r"\b(?:the\s+(?:first|second|third|same|other|earlier|previous)\s+(?P<a>trial|study|group|patient|person)"
+    r"|(?:this|these|that|those)\s+(?P<b>trials?|study|studies|people|patients|persons?|groups?|mix)"
+    r"|the\s+combined\s+(?P<c>group))\b",
+    re.IGNORECASE,
+)
+"""context-dependent-stem: a pointer at something named on another card (issue 16's examples)."""
+_ABSOLUTE = re.compile(
+    r"\b(?:never|always|sure(?:ly)?|proven|guarantee[sd]?|cure[sd]?|certain(?:ly)?)\b", re.IGNORECASE
+)
+"""extreme-distractors: the words of an absolute claim (NBME: test-wise readers rule such options out)."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 STOPWORDS = frozenset(
@@ -273,6 +286,32 @@ def _missing_why(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Proble
         )
 
 
+def _context_dependent_stem(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    for found in _CONTEXT_DEPENDENT.finditer(fact.question):
+        noun = (found.group("a") or found.group("b") or found.group("c")).rstrip("s").lower()
+        # "A trial of ... What did this trial find?" names its trial first: no warning.
+        if re.search(rf"\ban?\s+(?:[\w'-]+\s+)?{noun}", fact.question[: found.start()], re.IGNORECASE):
+            continue
+        yield _warn(
+            deck, fact, "question", "context-dependent-stem",
+            f'the question points at "{found.group()}" without naming it; cards come in any order, so say '
+            'what it is about ("In a trial of chemo after liver surgery, ...")',
+        )
+        return
+
+
+def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    own = fact.distractors
+    if len(own) < MIN_WRONG_OPTIONS or _ABSOLUTE.search(fact.answer):
+        return
+    if all(_ABSOLUTE.search(d) for d in own):
+        yield _warn(
+            deck, fact, "distractors", "extreme-distractors",
+            "every wrong option is an absolute claim (never, always, sure, proven, cure), so the one hedged "
+            "option can be picked without knowing the fact; make some wrong options plausible",
+        )
+
+
 def _topic_summary_long(deck: Deck, topic: Topic) -> Iterator[Problem]:
     words = len(_WORD.findall(topic.summary))
     sentences = len([s for s in _SENTENCE.split(topic.summary.strip()) if s.strip()])
@@ -300,6 +339,8 @@ CHECKS: dict[str, Rule] = {
     "typed-look-alike": _typed_look_alike,
     "unknown-allow": _unknown_allow,
     "missing-why": _missing_why,
+    "context-dependent-stem": _context_dependent_stem,
+    "extreme-distractors": _extreme_distractors,
 }
 
 

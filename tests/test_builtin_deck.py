@@ -284,3 +284,68 @@ def test_every_typed_answer_accepts_its_short_forms_and_no_wrong_option() -> Non
         question = make_question(deck, fact, Kind.TYPED, seed=0)
         assert all(check_typed(question, text) for text in (fact.answer, *fact.accept)), fact.id
         assert not any(check_typed(question, text) for text in fact.distractors), fact.id
+
+
+# Phrases that point at a study, group or person a question does not name (issue 16): in review,
+# cards come in any order, so "the first trial" means nothing on its own.
+CONTEXT_DEPENDENT = re.compile(
+    r"\b(?:the (?:first|second|third|same|other) (?:trial|study|group)|th(?:is|ese|at|ose) "
+    r"(?:trial|study|studies|people|patients|group|groups|mix)|the combined group|in these)\b",
+    re.I,
+)
+# A question or answer that is a survival or risk figure; its text must say who was studied.
+FIGURE_FACTS = ("trial1-pfs-", "trial1-os-", "trial1-median-", "rfa-major", "rfa-death", "trial2-")
+
+
+def test_every_question_stands_alone(deck: Deck) -> None:
+    leaning = [(f.id, f.question) for f in deck.facts if CONTEXT_DEPENDENT.search(f.question)]
+    assert not leaning
+
+
+def test_the_context_dependent_pattern_catches_what_it_should() -> None:
+    for stem in ("In the first trial, what?", "In these people, what?", "In the combined group?", "Is this study?"):
+        assert CONTEXT_DEPENDENT.search(stem), stem
+    assert not CONTEXT_DEPENDENT.search("In a trial of people whose liver spread had been removed, what?")
+
+
+def test_every_fact_has_a_topic_and_every_topic_has_facts(deck: Deck) -> None:
+    topic_ids = [t.id for t in deck.topics]
+    assert 5 <= len(topic_ids) <= 7
+    assert all(t.summary.strip() for t in deck.topics)
+    assert {f.topic for f in deck.facts} == set(topic_ids)
+
+
+def test_priorities_put_the_essentials_first_and_the_details_last(deck: Deck) -> None:
+    must = {f.id for f in deck.facts if f.priority == "must-know"}
+    assert 5 <= len(must) <= 12
+    essentials = {"liver-mets-become-removable", "adjuvant-after-liver-surgery", "group-figures-not-personal"}
+    assert essentials | {"care-team-decides"} <= must
+    # Trial names, registry numbers, evidence levels, P values and arm-by-arm figures are detail.
+    for fact_id in PINNED_ANSWERS:
+        if fact_id.startswith(("trial1-", "calgb-", "trial2-ineligible", "trial2-evaluable")):
+            assert deck.fact(fact_id).priority == "nice-to-know", fact_id
+
+
+def test_every_must_know_wrong_option_says_why(deck: Deck) -> None:
+    for fact in deck.facts:
+        if fact.priority == "must-know":
+            assert len(fact.distractors) == 3, fact.id
+            assert all(fact.why(d).strip() for d in fact.distractors), fact.id
+
+
+def test_every_survival_or_risk_figure_says_whose_it_is(deck: Deck) -> None:
+    for fact in deck.facts:
+        if fact.id.startswith(FIGURE_FACTS) and NUMBER.search(fact.answer):
+            text = f"{fact.question} {fact.explanation}".casefold()
+            assert "trial" in text or "studies" in text, fact.id
+    # The ablation death rate counts deaths the treatment caused, not later deaths from the cancer.
+    assert "because of the treatment" in deck.fact("rfa-death-rate").question
+    for fact_id in ("trial1-pfs-combined", "trial1-pfs-control", "trial1-median-combined", "trial1-median-control"):
+        assert "could be due to chance" in deck.fact(fact_id).explanation, fact_id
+    for fact_id in ("trial1-os-combined", "trial1-os-control"):
+        assert "no significant difference in median survival" in deck.fact(fact_id).explanation, fact_id
+
+
+def test_the_glossary_defines_the_words_of_the_diagnosis(deck: Deck) -> None:
+    terms = {term for term, _ in deck.glossary}
+    assert {"stage IV", "metastasis", "recurrent"} <= terms

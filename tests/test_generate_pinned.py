@@ -100,9 +100,9 @@ def test_builtin_deck_gives_the_pinned_questions() -> None:
     deck = load_deck(ROOT / "decks" / "rectal-cancer-stage-iv.toml")
     # An edit of the deck changes these too: recompute them then, after checking the deck's diff.
     assert [_digest(generate(deck, seed=s)) for s in (0, 1, 2)] == [
-        "9326eb8f8f68eeae411f",
-        "254dc0985b7a8813fca4",
-        "745d6bbdaa061c4cfb7c",
+        "9df63e7dd5ee1aa6ee4a",
+        "8da949b37d703be625e2",
+        "3b134ae20e24fcaaae3b",
     ]
 
 

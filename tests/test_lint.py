@@ -84,6 +84,17 @@ CASES = [
     ("missing-why", {"priority": "must-know"}, {"priority": "should-know"}, "distractors"),
     ("typed-look-alike", {"answer": "Ileum"}, {"answer": "Ileum", "allow": ["typed-look-alike"]}, "answer"),
     ("typed-look-alike", {"answer": "Colostomy bag"}, {"answer": "Pouch"}, "answer"),
+    ("context-dependent-stem", {"question": "In the first trial, which organ filters the blood?"},
+     {"question": "In a trial of dialysis, which organ filters the blood?"}, "question"),
+    ("context-dependent-stem", {"question": "In these people, which organ filters the blood?"},
+     {"question": "A study followed people on dialysis. In this study, which organ filters the blood?"}, "question"),
+    ("context-dependent-stem", {"question": "Which organ filters the blood in the combined group?"},
+     {"question": "Which organ filters the blood in a combined group of adults?"}, "question"),
+    ("extreme-distractors", {"distractors": ["It never works", "It always works", "It is a sure cure"]},
+     {"distractors": ["It never works", "Lung", "Stomach"]}, "distractors"),
+    ("extreme-distractors", {"distractors": ["A proven cure", "Guaranteed to help", "Always needed"]},
+     {"answer": "It is sure to help", "distractors": ["A proven cure", "Guaranteed to help", "Always needed"]},
+     "distractors"),
 ]
 TOPIC_RULES = {"topic-summary-long"}
 """Rules about a [[topics]] table rather than a fact (tested below)."""
