@@ -11,6 +11,7 @@ import pytest
 
 from quiz.session import Mode
 from quiz.store import Store
+from quiz.study import Phase
 from quiz.tui.app import StudyRequest
 from quiz.tui.screens.study import StudyScreen
 from tests.tui_helpers import DECK, FROZEN, make_app, write_deck
@@ -133,9 +134,15 @@ def test_the_longest_built_in_feedback(snap_compare, data: Path) -> None:
 
     async def to_longest(pilot) -> None:
         await pilot.press("enter")  # the disclaimer
-        while pilot.app.screen.run.question.fact_id != longest.id:
-            await pilot.press("1", "enter")
-        q = pilot.app.screen.run.question
+        screen = pilot.app.screen
+        while screen.run.question.fact_id != longest.id:
+            await pilot.press("1")
+            if screen.run.phase is Phase.CERTAINTY:  # must-know facts ask how sure
+                await pilot.press("2")
+            await pilot.press("enter")
+        q = screen.run.question
         await pilot.press(str((q.correct_index + 1) % len(q.options) + 1))
+        if screen.run.phase is Phase.CERTAINTY:
+            await pilot.press("3")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=to_longest)

@@ -204,6 +204,9 @@ async def test_every_built_in_feedback_fits_80x24_with_verdict_and_keys(tmp_path
                 q = screen.run.question
                 if q.kind is Kind.MULTIPLE_CHOICE:
                     await pilot.press(str((q.correct_index + 1) % len(q.options) + 1))
+                    await pilot.pause()
+                    if screen.run.phase is Phase.CERTAINTY:  # a must-know fact: how sure? (its line must fit too)
+                        await pilot.press("3")
                 elif q.kind is Kind.TYPED:
                     await pilot.press("f3")
                 else:

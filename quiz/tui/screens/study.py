@@ -119,7 +119,8 @@ class StudyScreen(Settled, Screen[None]):
         hint = self.query_one("#terms-hint", Static)
         words_key = "F2" if q.kind is Kind.TYPED and run.phase is Phase.ASKING else "g"
         hint.update(f"Underlined words: press {words_key} to see what they mean.")
-        hint.display = any(run.words())
+        # Once the answer is shown the keys line says "g Words": the hint gives its line to the feedback.
+        hint.display = run.phase in (Phase.ASKING, Phase.CERTAINTY) and any(run.words())
         asking = run.phase is Phase.ASKING
         self._draw_options(q, asking)
         back = self.query_one("#card-back", Static)
@@ -188,7 +189,7 @@ class StudyScreen(Settled, Screen[None]):
     def _explain(self, q: Question) -> Content:
         parts = [with_terms(q.explanation, self.deck.glossary)] if q.explanation else []
         parts.append(plain(source_line(q.source, q.refs), "italic"))
-        return Content("\n\n").join(parts)
+        return Content("\n").join(parts)  # the source, in italics, right under the explanation
 
     def _draw_feedback(self) -> None:
         verdict = self.query_one("#verdict", Static)
