@@ -32,10 +32,14 @@ from quiz.glossary import terms_in
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating, rating_for
 from quiz.session import DEFAULT_COUNT, Answered, StudySession, plan
+from quiz.store import HistoryFull, HistoryLocked, StoreError
 from quiz.visit import choose_for_visit, planning
 
 if TYPE_CHECKING:
     from quiz.store import Store
+
+_STORE_ERRORS = (StoreError, OSError)
+"""What a write to the history may raise (the store's own errors, chosen by SQLite's result code)."""
 
 
 class Phase(enum.Enum):
@@ -312,7 +316,7 @@ class StudyRun:
         if self.store is not None and self.session.store_id is not None and undone.answer_id is not None:
             try:
                 self.store.undo_last(self.session.store_id)
-            except (self._errors()) as err:
+            except _STORE_ERRORS as err:
                 self.notice = f"Could not take the answer back in your history: {_first_line(err)}"
         self._ask_again(undone.question)
         self._show_next()
@@ -396,14 +400,8 @@ class StudyRun:
         if self.store is not None and self.session.store_id is not None:
             try:
                 self.store.finish_session(self.session.store_id, ended_early=self.ended_early, now=self.clock())
-            except self._errors() as err:
+            except _STORE_ERRORS as err:
                 self.notice = f"Could not note the end of the session: {_first_line(err)}"
-
-    @staticmethod
-    def _errors() -> tuple[type[Exception], ...]:
-        from quiz.store import StoreError
-
-        return (StoreError, OSError)
 
     def _start_in_store(self) -> None:
         """Record the session's start, at its first answer: a session left before any answer
@@ -414,7 +412,7 @@ class StudyRun:
             self.session.store_id = self.store.start_session(
                 self.deck.id, self.mode.value, self.deck.version, now=self.clock()
             )
-        except self._errors() as err:
+        except _STORE_ERRORS as err:
             self.notice = _not_saved(err)
 
     def _save(self, answered: Answered, response_ms: int) -> Answered:
@@ -440,7 +438,7 @@ class StudyRun:
                 slip=answered.slip,
                 now=self.clock(),
             )
-        except (*self._errors(), KeyError) as err:
+        except (*_STORE_ERRORS, KeyError) as err:
             self.unsaved += 1
             self.notice = _not_saved(err)
             return answered
@@ -499,8 +497,6 @@ def _first_line(err: Exception) -> str:
 
 
 def _not_saved(err: Exception) -> str:
-    from quiz.store import HistoryFull, HistoryLocked
-
     if isinstance(err, HistoryFull):
         why = "the disk is full"
     elif isinstance(err, HistoryLocked):
