@@ -35,6 +35,7 @@ RULES: dict[str, str] = {
     "topic-summary-long": "a topic's summary is more than one short sentence",
     "context-dependent-stem": 'the question points at a study, group or person it does not name ("the first trial")',
     "extreme-distractors": "every wrong option is an absolute claim (never, always, sure, proven, cure)",
+    "unhedged-figure": "the answer is a survival or risk figure and nothing says who was studied",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
@@ -100,6 +101,21 @@ _ABSOLUTE = re.compile(
     r"\b(?:never|always|sure(?:ly)?|proven|guarantee[sd]?|cure[sd]?|certain(?:ly)?)\b", re.IGNORECASE
 )
 """extreme-distractors: the words of an absolute claim (NBME: test-wise readers rule such options out)."""
+_FIGURE = re.compile(r"(?<![\w-])\d[\d.,]*(?![\w-])")
+"""unhedged-figure: a number standing alone ("86%", "72.2 months"), not part of a name ("5-FU", "NCT00002716")."""
+_OUTCOME = re.compile(
+    r"\b(?:surviv\w*|alive|lived?|died|deaths?|dying|mortality|risks?|complications?|morbidity|recurrences?"
+    r"|came\s+back|comes?\s+back|progression)\b",
+    re.IGNORECASE,
+)
+"""unhedged-figure: the words of a survival or risk outcome (issue 16: such figures are read as one's own)."""
+_WHO_STUDIED = re.compile(
+    r"\b(?:trials?|stud(?:y|ies|ied)|series|cohort|groups?|registry|reviews?"
+    r"|(?:people|patients|persons?|those|men|women|adults|children)\s+(?:who|whose|with|given|treated|having"
+    r"|in|after|that))\b",
+    re.IGNORECASE,
+)
+"""unhedged-figure: words that say who a figure is about ("in a trial of", "people whose")."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 STOPWORDS = frozenset(
@@ -312,6 +328,18 @@ def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
         )
 
 
+def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    if not _FIGURE.search(fact.answer):
+        return
+    said = f"{fact.question} {fact.answer} {fact.explanation}"
+    if _OUTCOME.search(said) and not _WHO_STUDIED.search(said):
+        yield _warn(
+            deck, fact, "answer", "unhedged-figure",
+            "the answer is a survival or risk figure, but nothing says whose figure it is; a reader may take it "
+            'as their own outlook: say who was studied ("in a trial of people whose liver spread was removed")',
+        )
+
+
 def _topic_summary_long(deck: Deck, topic: Topic) -> Iterator[Problem]:
     words = len(_WORD.findall(topic.summary))
     sentences = len([s for s in _SENTENCE.split(topic.summary.strip()) if s.strip()])
@@ -341,6 +369,7 @@ CHECKS: dict[str, Rule] = {
     "missing-why": _missing_why,
     "context-dependent-stem": _context_dependent_stem,
     "extreme-distractors": _extreme_distractors,
+    "unhedged-figure": _unhedged_figure,
 }
 
 

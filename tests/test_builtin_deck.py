@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import statistics
 from pathlib import Path
 
 import pytest
@@ -349,3 +350,15 @@ def test_every_survival_or_risk_figure_says_whose_it_is(deck: Deck) -> None:
 def test_the_glossary_defines_the_words_of_the_diagnosis(deck: Deck) -> None:
     terms = {term for term, _ in deck.glossary}
     assert {"stage IV", "metastasis", "recurrent"} <= terms
+
+
+def test_every_fact_reads_at_grade_8_or_below_and_the_deck_at_7(deck: Deck) -> None:
+    """Issue 16's limits, with syllables from the CMU Pronouncing Dictionary."""
+    from quiz.lint import fact_reading_stats
+    from quiz.readability import syllables
+
+    assert syllables("radiation") == 4  # the dictionary's count, not the vowel-group rule's 3
+    grades = {f.id: fact_reading_stats(f).grade for f in deck.facts}
+    assert {i: round(g, 1) for i, g in grades.items() if g is not None and round(g, 1) > 8.0} == {}
+    assert statistics.median(g for g in grades.values() if g is not None) <= 7.0
+

