@@ -553,6 +553,20 @@ class Lexicon:
         spaces: "heartattack"), and the curated look-alikes' words and runs; folded."""
         return self._words if self._words is not None else self._load()
 
+    def _english(self, word: str, expected: tuple[str, ...]) -> bool:
+        """Whether an English deck's word is in the CMU Pronouncing Dictionary ("fever" for "never").
+
+        The plural or singular of an expected word ("livers" for "liver") stays a slip here, as it
+        was before the dictionary was asked; the deck's own words still tell such pairs apart.
+        """
+        if self.language != "en" or not word.isalpha() or len(word) < TYPO_MIN_LETTERS:
+            return False  # the dictionary's short entries are mostly names and abbreviations ("bon", "ung")
+        if any(word in (e + "s", e + "es") or e in (word + "s", word + "es") for e in expected):
+            return False
+        from quiz.pronouncing import is_word  # the dictionary is read at the first slip, not at start-up
+
+        return is_word(word)
+
     def other_word(self, expected: tuple[str, ...], typed: tuple[str, ...]) -> str:
         """The real word that typed (a run one slip from expected) makes, or "" if it makes none."""
         joined = "".join(typed)
@@ -561,7 +575,7 @@ class Lexicon:
         for word in typed:
             if word in expected:
                 continue
-            if self.contains(word) or any(_other_ending(e, word) for e in expected):
+            if self.contains(word) or self._english(word, expected) or any(_other_ending(e, word) for e in expected):
                 return word
         return ""
 

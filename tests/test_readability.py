@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.readability import TextStats, dictionary_syllables, grade, syllables, text_stats
+from quiz.pronouncing import dictionary_syllables
+from quiz.readability import TextStats, grade, syllables, text_stats
 
 # (text, words, sentences, syllables by dictionary): the grade follows from the formula.
 KNOWN = [
