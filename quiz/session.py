@@ -51,19 +51,23 @@ def plan(
     never seen before. Other modes ask `count` facts: due ones first, then unseen ones in deck
     order, then the rest in a seeded shuffle. Among new facts, and among the rest, must-know
     facts come first (quiz.curriculum.priority_rank). `scope` (fact ids, as from
-    quiz.curriculum.session_facts) limits the session to a topic and leaves nice-to-know facts
-    out; `only` restricts it to those facts (to retry the ones missed).
+    quiz.curriculum.session_facts) limits the new and other facts to a topic and leaves
+    nice-to-know facts out; `due` facts are all asked, whatever their priority (the caller limits
+    them to the topic): a fact once studied is due in one sense only, the one Home counts.
+    `only` restricts the session to those facts (to retry the ones missed).
     """
     rng = random.Random(f"plan:{seed}")
-    by_id = {f.id: f for f in deck.facts if scope is None or f.id in scope}
+    every = {f.id: f for f in deck.facts}
+    by_id = {i: f for i, f in every.items() if scope is None or i in scope}
     facts: list[Fact]
     if only is not None:
         facts = [by_id[i] for i in only if i in by_id]
     elif mode is Mode.DUE:
-        new = must_know_first(by_id[i] for i in unseen if i in by_id)[: max(new_per_session, 0)]
-        facts = [by_id[i] for i in due if i in by_id] + new
+        new = must_know_first(by_id[i] for i in unseen if i in by_id and i not in due)[: max(new_per_session, 0)]
+        facts = [every[i] for i in due if i in every] + new
     else:
-        due_first = [i for i in due if i in by_id]
+        due_first = [i for i in due if i in every]
+        by_id.update((i, every[i]) for i in due_first)
         new = [f.id for f in must_know_first(by_id[i] for i in unseen if i in by_id and i not in due_first)]
         chosen = set(due_first) | set(new)
         rest = [f for f in by_id.values() if f.id not in chosen]

@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quiz.certainty import AskCertainty, Certainty, asks_certainty, cbm_mark, rating_with_certainty
-from quiz.curriculum import session_facts
+from quiz.curriculum import session_facts, topic_facts
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question, content_hash, kinds_for, make_question, mark_typed
 from quiz.glossary import terms_in
@@ -469,7 +469,8 @@ def plan_questions(
     in the same order with the same options. Raises KeyError for a topic the deck does not have.
     """
     ids = [f.id for f in deck.facts]
-    due = store.due_facts(deck.id, now) if store is not None else []
+    in_topic = {f.id for f in topic_facts(deck, topic)}
+    due = [i for i in store.due_facts(deck.id, now) if i in in_topic] if store is not None else []
     unseen = store.new_fact_ids(deck.id, ids, len(ids)) if store is not None else ids
     mastered = store.mastered_facts(deck.id, now=now) if store is not None else set()
     scope = {f.id for f in session_facts(deck, topic, more_detail=more_detail, mastered=mastered)}

@@ -499,3 +499,26 @@ StudyMachine.TestCase.settings = settings(
     max_examples=60, stateful_step_count=25, suppress_health_check=[HealthCheck.too_slow], deadline=None
 )
 test_study_machine = StudyMachine.TestCase
+
+
+def test_review_asks_every_fact_home_counts_as_due_nice_to_know_included(tmp_path) -> None:
+    """One meaning of "due": a nice-to-know fact studied with details on is due in Review too."""
+    from quiz.curriculum import topic_facts
+    from quiz.deck.load import load_deck
+
+    deck = load_deck(Path(__file__).parent.parent / "decks" / "rectal-cancer-stage-iv.toml")
+    detail = next(f for f in deck.facts if f.priority == "nice-to-know")
+    with Store.open(tmp_path, backup=False) as store:
+        sid = store.start_session(deck.id, "due", now=T0)
+        store.record_answer(
+            sid, deck.id, detail.id, kind="flashcard", response="Again", correct=False, rating=Rating.AGAIN, now=T0
+        )
+        later = T0 + timedelta(days=2)
+        due = store.due_counts(deck.id, [f.id for f in deck.facts], later).now
+        asked = [q.fact_id for q in plan_questions(deck, Mode.DUE, store, later, new_per_session=0)]
+        assert due == 1 and asked == [detail.id]
+        # Within a topic, only that topic's due facts; another topic's are not asked.
+        other = next(t.id for t in deck.topics if t.id != detail.topic)
+        assert detail.id not in {f.id for f in topic_facts(deck, other)}
+        assert plan_questions(deck, Mode.DUE, store, later, new_per_session=0, topic=other) == []
+        assert [q.fact_id for q in plan_questions(deck, Mode.DUE, store, later, topic=detail.topic)][0] == detail.id
