@@ -362,3 +362,14 @@ def test_every_fact_reads_at_grade_8_or_below_and_the_deck_at_7(deck: Deck) -> N
     assert {i: round(g, 1) for i, g in grades.items() if g is not None and round(g, 1) > 8.0} == {}
     assert statistics.median(g for g in grades.values() if g is not None) <= 7.0
 
+
+
+SURVIVAL_FIGURE = re.compile(r"^\s*(?:about\s+)?\d[\d.]*\s*(?:%|months?|years?)\s*$", re.I)
+
+
+def test_every_survival_figure_says_it_is_no_forecast_for_one_person(deck: Deck) -> None:
+    """A survival answer ("42%", "59.3 months") is read as one's own outlook unless the card says not."""
+    figures = [f for f in deck.facts if SURVIVAL_FIGURE.match(f.answer) and "surviv" in fact_text(f).casefold()]
+    assert len(figures) >= 6
+    for fact in figures:
+        assert "not a forecast for one person" in fact.explanation, fact.id

@@ -100,9 +100,9 @@ def test_builtin_deck_gives_the_pinned_questions() -> None:
     deck = load_deck(ROOT / "decks" / "rectal-cancer-stage-iv.toml")
     # An edit of the deck changes these too: recompute them then, after checking the deck's diff.
     assert [_digest(generate(deck, seed=s)) for s in (0, 1, 2)] == [
-        "3910760f9bc84fad373e",
-        "7045262cf701ebca61f0",
-        "5de870510da6792fbd04",
+        "d41709be38de00046e7e",
+        "429d5d444342cb37e2ef",
+        "6df5204240838e629b6f",
     ]
 
 
