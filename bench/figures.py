@@ -224,7 +224,7 @@ def history_queries(data: BenchData, opt: Options) -> Figure:
 
 def refresh_history_queries(store, now: datetime) -> None:  # type: ignore[no-untyped-def]
     """The store calls HistoryScreen.refresh_history makes for "all decks", without the widgets."""
-    store.overview(None, now)  # the screen's window, history.OVERVIEW_DAYS
+    store.overview(None, now)  # the screen's window, quiz.store.OVERVIEW_DAYS
 
 
 def memory(data: BenchData, opt: Options) -> list[Figure]:
