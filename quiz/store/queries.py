@@ -49,10 +49,15 @@ CBM_SQL = "CASE WHEN correct THEN certainty ELSE (CASE certainty WHEN 1 THEN 0 W
 
 
 def _studied_on(day_sql: str) -> str:
-    """SQL that is true when an answer was given on the local day `day_sql` (an SQL expression)."""
-    return (
-        f"EXISTS (SELECT 1 FROM answers WHERE day BETWEEN date({day_sql}, '-1 day') "
-        f"AND date({day_sql}, '+1 day') AND {LOCAL_DAY} = {day_sql})"
+    """SQL that is true when an answer was given on the local day `day_sql` (an SQL expression).
+
+    The UTC day of the same date is looked at first, then the one before and after: most answers
+    of a local day share its UTC date, so the first rows read usually decide, where one range over
+    the three days read a whole day of answers first (0.7 s for a 1,000-day streak at 1M answers).
+    """
+    return " OR ".join(
+        f"EXISTS (SELECT 1 FROM answers WHERE day = date({day_sql}, '{shift}') AND {LOCAL_DAY} = {day_sql})"
+        for shift in ("+0 days", "-1 day", "+1 day")
     )
 
 
@@ -170,18 +175,24 @@ class HistoryQueries:
         """The ids of the deck's mastered facts (Scheduler.is_mastered), of `fact_ids` if given:
         for quiz.curriculum's progress.
 
-        Only facts past the learning steps can be mastered, so only their rows are read, one at a time.
+        Only facts past the learning steps (Phase.REVIEW) can be mastered, so only their rows are
+        read, and of each only the two numbers the forgetting curve needs (no CardState is built:
+        at 10,000 studied facts that took most of `quiz history --json`).
         """
         moment = utc(now)
         if fact_ids is not None and not isinstance(fact_ids, set | frozenset):
             fact_ids = set(fact_ids)
         rows = self._conn.execute(
-            f"SELECT {STATE_COLUMNS} FROM fact_state WHERE deck_id = ? AND phase = ?", (deck_id, int(Phase.REVIEW))
+            "SELECT fact_id, stability, last_review FROM fact_state WHERE deck_id = ? AND phase = ?",
+            (deck_id, int(Phase.REVIEW)),
         )
+        recalled = self.scheduler.recalled_at_target
         return {
-            row[1]
-            for row in rows
-            if (fact_ids is None or row[1] in fact_ids) and self.scheduler.is_mastered(fact_state_row(row).card, moment)
+            fact_id
+            for fact_id, stability, last_review in rows
+            if (fact_ids is None or fact_id in fact_ids)
+            and last_review is not None
+            and recalled(stability, datetime.fromisoformat(last_review), moment)
         }
 
     def visit(self, deck_id: str) -> tuple[date, int] | None:

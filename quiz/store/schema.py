@@ -88,6 +88,11 @@ MIGRATIONS: list[str] = [
         per_day INTEGER NOT NULL DEFAULT 10 CHECK (per_day BETWEEN 1 AND 200)
     ) WITHOUT ROWID
     """,
+    # 5: how sure the learner was, per deck (calibration), read from an index alone instead of
+    # every answer; only answers rated for certainty are in it.
+    """
+    CREATE INDEX IF NOT EXISTS answers_by_certainty ON answers (deck_id, certainty, correct) WHERE certainty IS NOT NULL
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
