@@ -13,7 +13,7 @@ from pathlib import Path
 
 import tomli_w
 
-from quiz.history import stamp
+from quiz.store.rows import stamp
 
 BENCH_DECK_ID = "bench-large"
 BUILTIN_DECK_ID = "rectal-cancer-stage-iv"

@@ -124,17 +124,41 @@ class Scheduler:
         after, _log = self._fsrs.review_card(before, fsrs.Rating(int(rating)), now)
         return _from_fsrs(after)
 
+    @cached_property
+    def _curve(self) -> tuple[float, float]:
+        """fsrs's forgetting curve, (decay, factor), derived from its parameters as fsrs.Scheduler does."""
+        decay = -self._fsrs.parameters[20]
+        return decay, 0.9 ** (1 / decay) - 1
+
+    def retrievability(self, stability: float | None, last_review: datetime | None, now: datetime) -> float:
+        """The probability (0-1) of recalling at `now` a fact of `stability` (days) last reviewed at
+        `last_review`: fsrs's Scheduler.get_card_retrievability, without building an fsrs.Card.
+
+        Whole days since the review count, as fsrs counts them; 0 when never reviewed. `now` and
+        `last_review` are aware datetimes. tests/test_schedule.py checks it against fsrs's own on
+        random cards, so a change in fsrs's curve shows there.
+        """
+        if last_review is None or stability is None:
+            return 0.0
+        decay, factor = self._curve
+        elapsed_days = max(0, (now - last_review).days)
+        return float((1 + factor * elapsed_days / stability) ** decay)
+
+    def recalled_at_target(self, stability: float | None, last_review: datetime | None, now: datetime) -> bool:
+        """Whether the fact (as for `retrievability`) is recalled with at least the target probability."""
+        return self.retrievability(stability, last_review, now) >= self.target_recall
+
     def recall_probability(self, card: CardState | None, now: datetime) -> float:
         """The predicted probability that the fact is recalled at `now` (0 for a new fact)."""
         if card is None:
             return 0.0
-        return float(self._fsrs.get_card_retrievability(_to_fsrs(card), utc(now)))
+        return self.retrievability(card.stability, card.last_review, utc(now))
 
     def is_mastered(self, card: CardState | None, now: datetime) -> bool:
-        """A fact is mastered once it left the learning steps and is recalled at the target."""
+        """A fact is mastered once it left the learning steps (Phase.REVIEW) and is recalled at the target."""
         if card is None or card.phase != Phase.REVIEW:
             return False
-        return self.recall_probability(card, now) >= self.target_recall
+        return self.recalled_at_target(card.stability, card.last_review, utc(now))
 
 
 def _to_fsrs(card: CardState) -> fsrs.Card:

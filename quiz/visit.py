@@ -21,8 +21,8 @@ from quiz.deck.model import MUST_KNOW, NICE_TO_KNOW, Deck, Fact
 from quiz.schedule import Rating, day_start, local_day
 
 if TYPE_CHECKING:
-    from quiz.history import FactState
     from quiz.schedule import Scheduler
+    from quiz.store import FactState
 
 DEFAULT_PER_DAY = 10
 """Questions a day before a visit, unless the person chooses another number."""

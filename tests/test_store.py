@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.commands.history import export_csv
 from quiz.schedule import Rating, Scheduler
 from quiz.store import (
     KEEP_BACKUPS,
@@ -188,7 +189,7 @@ def test_export_csv_writes_every_answer_privately(store: Store, tmp_path: Path) 
     answer(store, sid, "f1", True, response="=HYPERLINK(1)")
     answer(store, sid, "f2", False, response='comma, "quote"\nnewline')
     out = tmp_path / "export.csv"
-    assert store.export_csv(out) == 2
+    assert export_csv(store, out) == 2
     assert out.stat().st_mode & 0o777 == 0o600
     with out.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))

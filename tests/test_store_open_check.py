@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import quiz.store as store_module
+import quiz.store.health as health_module
 from quiz.store import DamagedDatabase, Store, verify
 from tests.test_store_damage import make_history, random_bytes, truncated, zeroed_header, zeroed_pages
 
@@ -14,7 +14,7 @@ from tests.test_store_damage import make_history, random_bytes, truncated, zeroe
 @pytest.fixture
 def large(monkeypatch: pytest.MonkeyPatch) -> None:
     """Treat every file as large: the structural check at open, not quick_check."""
-    monkeypatch.setattr(store_module, "QUICK_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr(health_module, "QUICK_CHECK_MAX_BYTES", 0)
 
 
 def test_a_sound_large_history_opens(tmp_path: Path, large: None) -> None:
@@ -33,7 +33,7 @@ def test_a_small_history_or_one_with_a_wal_is_read_whole_at_open(
     make_history(data_dir)
     with Store.open(data_dir) as s:
         assert s.fully_checked
-        monkeypatch.setattr(store_module, "QUICK_CHECK_MAX_BYTES", 0)
+        monkeypatch.setattr(health_module, "QUICK_CHECK_MAX_BYTES", 0)
         s.start_session("d", "mixed")  # the open store leaves frames in the -wal file
         with Store.open(data_dir) as second:
             assert second.fully_checked

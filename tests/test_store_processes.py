@@ -159,7 +159,7 @@ def test_a_history_another_quiz_is_creating_is_not_taken_for_a_foreign_database(
 ) -> None:
     """The race CI once hit, made to happen every time: the other quiz commits its tables between
     the health check's reads of the application id and of the table count."""
-    import quiz.store as store_module
+    from quiz.store.schema import migrate
 
     data_dir = tmp_path / "data"
     data_dir.mkdir(mode=0o700)
@@ -178,12 +178,12 @@ def test_a_history_another_quiz_is_creating_is_not_taken_for_a_foreign_database(
             def trace(sql: str) -> None:
                 if "sqlite_schema" in sql and not migrated:
                     migrated.append(True)
-                    store_module._migrate(other, path)  # commits the tables and the application id
+                    migrate(other, path)  # commits the tables and the application id
 
             conn.set_trace_callback(trace)
         return conn
 
-    monkeypatch.setattr(store_module.sqlite3, "connect", connect)
+    monkeypatch.setattr(sqlite3, "connect", connect)
     with Store.open(data_dir, backup=False) as store:
         assert store.last_sessions() == []
     other.close()

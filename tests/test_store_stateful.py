@@ -36,6 +36,7 @@ class ModelAnswer:
 def downgrade_to_v1(path: Path) -> None:
     """Turn a current history back into schema 1, as an older quiz left it."""
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP INDEX answers_by_certainty")
     conn.execute("ALTER TABLE answers DROP COLUMN certainty")
     conn.execute("ALTER TABLE answers DROP COLUMN slip")
     conn.execute("DROP TABLE deck_plan")

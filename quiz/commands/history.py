@@ -6,14 +6,15 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from quiz.plural import plural
 from quiz.untrusted import say, visible
 
 if TYPE_CHECKING:
-    from quiz.history import DayAccuracy
-    from quiz.store import Store
+    from collections.abc import Mapping
+
+    from quiz.store import DayAccuracy, Store
 
 HELP = "show your score history (or: export --csv FILE, restore [--backup FILE])"
 ACTIONS = ("show", "export", "restore")
@@ -62,10 +63,10 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "export":
             titles, questions = _deck_texts(root)
             if args.csv == "-":
-                count = store.write_csv(sys.stdout, titles=titles, questions=questions)
+                count = write_csv(store, sys.stdout, titles=titles, questions=questions)
                 say(f"wrote {plural(count, 'answer')} to standard output", file=sys.stderr)
             else:
-                count = store.export_csv(Path(args.csv), titles=titles, questions=questions)
+                count = export_csv(store, Path(args.csv), titles=titles, questions=questions)
                 say(f"wrote {plural(count, 'answer')} to {args.csv}")
         elif args.json:
             _print_json(store, args.deck, args.limit, sys.stdout)
@@ -101,6 +102,85 @@ def _deck_texts(root: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]
     return titles, questions
 
 
+CSV_FIELDS = (
+    "answer_id", "session_id", "deck_id", "fact_id", "deck_version", "content_hash",
+    "kind", "response", "correct", "rating", "response_ms", "answered_at", "certainty", "slip",
+    "deck_title", "question",
+)  # fmt: skip
+"""The columns of `quiz history export --csv`, one row per answer (docs/history.md)."""
+
+
+def export_csv(
+    store: Store,
+    path: Path,
+    *,
+    titles: Mapping[str, str] | None = None,
+    questions: Mapping[tuple[str, str], str] | None = None,
+) -> int:
+    """Write every answer to a CSV file readable by its owner alone (as write_csv); return the count.
+
+    The file is written whole under a temporary name and then renamed: an earlier export at
+    `path` is replaced only by a complete one (a full disk leaves it as it was).
+    """
+    import io
+
+    from quiz.files import write_atomic
+
+    count = 0
+
+    def write(handle: BinaryIO) -> None:
+        nonlocal count
+        out = io.TextIOWrapper(handle, newline="", encoding="utf-8")
+        count = write_csv(store, out, titles=titles, questions=questions)
+        out.flush()
+        out.detach()  # write_atomic syncs and closes the file itself
+
+    write_atomic(Path(path), write, private=True)
+    return count
+
+
+def write_csv(
+    store: Store,
+    out: TextIO,
+    *,
+    titles: Mapping[str, str] | None = None,
+    questions: Mapping[tuple[str, str], str] | None = None,
+) -> int:
+    """Write every answer in the history as CSV rows (CSV_FIELDS) to `out` and return the count.
+
+    The history keeps ids only; `titles` (deck id -> title) and `questions` ((deck id, fact id)
+    -> question) fill the last two columns, so a person can read the file; "" where unknown.
+    `certainty` is 1-3 (Guessing, Fairly sure, Sure) or empty when not asked; `slip` is 1 for a
+    typed answer accepted with a one-letter slip.
+    """
+    import csv
+
+    from quiz.store.rows import stamp
+
+    titles = titles or {}
+    questions = questions or {}
+    count = 0
+    writer = csv.writer(out)
+    writer.writerow(CSV_FIELDS)
+    for a in store.answers():
+        writer.writerow(
+            [
+                a.id, a.session_id, _cell(a.deck_id), _cell(a.fact_id),
+                _cell(a.deck_version), a.content_hash, a.kind, _cell(a.response),
+                int(a.correct), a.rating, a.response_ms, stamp(a.answered_at),
+                "" if a.certainty is None else a.certainty, int(a.slip),
+                _cell(titles.get(a.deck_id, "")), _cell(questions.get((a.deck_id, a.fact_id), "")),
+            ]
+        )  # fmt: skip
+        count += 1
+    return count
+
+
+def _cell(text: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (a leading ' is shown, not run)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _restore(root: Path, backup: Path | None) -> int:
     """Restore a backup and say what was used and where the replaced file is."""
     from quiz.store import restore_backup
@@ -121,8 +201,8 @@ def _per_day(store: Store, deck_id: str) -> list[DayAccuracy]:
     """The deck's answers per local day over the History screen's window, oldest first."""
     from datetime import timedelta
 
-    from quiz.history import OVERVIEW_DAYS
     from quiz.schedule import local_day
+    from quiz.store import OVERVIEW_DAYS
 
     today = local_day()
     return store.accuracy_per_day(deck_id, today - timedelta(days=OVERVIEW_DAYS - 1), today)
@@ -140,7 +220,7 @@ def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 2
         say("No sessions yet." if deck is None else f"No sessions for deck {visible(deck)}.", file=out)
         return
     say("Recent sessions (your local time)", file=out)
-    rows = [("#", "started", "deck", "mode", "answered", "correct", "")]
+    rows: list[tuple[str, ...]] = [("#", "started", "deck", "mode", "answered", "correct", "")]
     for s in sessions:
         note = "ended early" if s.ended_early else ("" if s.finished_at else "not finished")
         rows.append(
@@ -151,24 +231,25 @@ def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 2
         )  # fmt: skip
     _table(rows, out, right={0, 4, 5})
     say("\nDecks", file=out)
-    rows = [("deck", "sessions", "answered", "accuracy", "facts seen", "mastered", "due now", "last studied")]
+    decks: list[tuple[str, ...]] = [
+        ("deck", "sessions", "answered", "accuracy", "facts seen", "mastered", "due now", "last studied")
+    ]
     for d in summaries:
-        rows.append(
+        decks.append(
             (
                 visible(d.deck_id), str(d.sessions), str(d.answered), _pct(d.correct, d.answered),
                 str(d.facts_seen), str(d.mastered), str(d.due_now), _when(d.last_studied),
             )
         )  # fmt: skip
-    _table(rows, out, right={1, 2, 3, 4, 5, 6})
-    rows = [("day", "deck", "answered", "right")]
+    _table(decks, out, right={1, 2, 3, 4, 5, 6})
+    days: list[tuple[str, ...]] = [("day", "deck", "answered", "right")]
     for d in summaries:
         for day in _per_day(store, d.deck_id):
-            rows.append((day.day.isoformat(), visible(d.deck_id), str(day.answered), _pct(day.correct, day.answered)))
-    if len(rows) > 1:
+            days.append((day.day.isoformat(), visible(d.deck_id), str(day.answered), _pct(day.correct, day.answered)))
+    if len(days) > 1:
         say("\nAnswers per day (your days, last 30)", file=out)
-        _table(rows, out, right={2, 3})
-    days = store.streak()
-    say(f"\nStudy streak: {plural(days, 'day')}", file=out)
+        _table(days, out, right={2, 3})
+    say(f"\nStudy streak: {plural(store.streak(), 'day')}", file=out)
 
 
 def _table(rows: list[tuple[str, ...]], out: TextIO, *, right: set[int]) -> None:

@@ -8,8 +8,8 @@ from textual.content import Content
 
 from quiz.deck.model import Source
 from quiz.glossary import term_spans
-from quiz.history import DueCounts
 from quiz.schedule import NEW_PER_SESSION
+from quiz.store import DueCounts
 from quiz.untrusted import visible
 
 TERM_STYLE = "bold underline"

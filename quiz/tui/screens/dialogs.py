@@ -15,10 +15,9 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.deck.model import Deck
-from quiz.history import DueCounts
 from quiz.mode import Mode, StudyChoice
 from quiz.schedule import NEW_PER_SESSION
-from quiz.store import DamagedDatabase
+from quiz.store import DamagedDatabase, DueCounts
 from quiz.tui.settle import Settled
 from quiz.tui.text import plain
 from quiz.visit import parse_visit

@@ -15,10 +15,10 @@ from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent,
 from quiz.certainty import Certainty
 from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
-from quiz.history import OVERVIEW_DAYS, Calibration
 from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day
+from quiz.store import OVERVIEW_DAYS, Calibration
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.settle import Settled
 from quiz.tui.text import fit, plain

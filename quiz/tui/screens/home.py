@@ -13,9 +13,8 @@ from textual.widgets import DataTable, Static
 from quiz.curriculum import Progress, deck_progress, progress_lines
 from quiz.deck.discover import FoundDeck
 from quiz.deck.model import NICE_TO_KNOW
-from quiz.history import DueCounts
 from quiz.mode import Mode, StudyChoice
-from quiz.store import StoreError
+from quiz.store import DueCounts, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain

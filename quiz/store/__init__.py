@@ -1,0 +1,65 @@
+"""The score history: one SQLite file (stdlib sqlite3) with sessions, answers and per-fact state.
+
+Every answer is committed the moment it is given, so a crash keeps everything answered before it
+and two quiz processes can write at once. A damaged file is moved aside, never overwritten; a file
+from a newer quiz is refused and left untouched. Nothing here logs or prints deck text or answers.
+
+The modules, from the bottom up:
+
+- errors: the StoreError family callers catch;
+- schema: the migrations, and NewerDatabase for a file from a newer quiz;
+- connection: a connection set up for writing (WAL, synchronous=FULL), or read-only;
+- backups: the daily backups and what they hold; restore: putting one back;
+- health: the checks at open, and setting a damaged file aside;
+- rows: the row types the queries return; queries: every read, with its SQL;
+- store: Store, the open history (its queries and its writes).
+"""
+
+from __future__ import annotations
+
+from quiz.store.backups import KEEP_BACKUPS, list_backups
+from quiz.store.errors import DamagedDatabase, HistoryDamaged, HistoryFull, HistoryLocked, StoreError
+from quiz.store.health import verify
+from quiz.store.queries import OVERVIEW_DAYS
+from quiz.store.restore import Restored, restore_backup
+from quiz.store.rows import (
+    AnswerRow,
+    Calibration,
+    DayAccuracy,
+    DeckSummary,
+    DueCounts,
+    FactScore,
+    FactState,
+    Mastery,
+    Overview,
+    SessionRow,
+)
+from quiz.store.schema import SCHEMA_VERSION, NewerDatabase
+from quiz.store.store import Store
+
+__all__ = [
+    "KEEP_BACKUPS",
+    "OVERVIEW_DAYS",
+    "SCHEMA_VERSION",
+    "AnswerRow",
+    "Calibration",
+    "DayAccuracy",
+    "DeckSummary",
+    "DueCounts",
+    "FactScore",
+    "FactState",
+    "Mastery",
+    "Overview",
+    "SessionRow",
+    "DamagedDatabase",
+    "HistoryDamaged",
+    "HistoryFull",
+    "HistoryLocked",
+    "NewerDatabase",
+    "Restored",
+    "Store",
+    "StoreError",
+    "list_backups",
+    "restore_backup",
+    "verify",
+]

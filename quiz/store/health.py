@@ -1,0 +1,194 @@
+"""Health checks: a newer or damaged history is refused before anything writes to it, and a damaged
+one (or one emptied outside quiz) is set aside, never overwritten.
+
+Up to QUICK_CHECK_MAX_BYTES every open runs SQLite's quick_check; a larger file gets a structural
+check at open (header, size, the root page of every table and index) and `verify` later.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import suppress
+from pathlib import Path
+
+from quiz.paths import history_db
+from quiz.schedule import utc
+from quiz.store.backups import answer_count, backup_time, began, list_backups, most_answers_first
+from quiz.store.connection import BUSY_TIMEOUT_MS, SQLITE_MAGIC
+from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
+from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase
+
+EMPTIED_RATIO = 2
+"""A history holding fewer than 1/EMPTIED_RATIO of the answers of a backup was emptied or replaced
+outside quiz (answers are only ever added, but for an undo): it is set aside, not taken as new."""
+_BTREE_PAGE_TYPES = {2, 5, 10, 13}
+QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
+"""Up to this size (about 70,000 answers) every open runs SQLite's quick_check, which reads every
+page (about 0.1 s here). A larger file gets a structural check at open instead (header, size, the
+root page of every table and index) and quick_check runs in the background: see verify()."""
+
+
+def damaged(path: Path, aside: Path, reason: str) -> DamagedDatabase:
+    """The error for the damaged history `path`, set aside at `aside`, naming the backup that
+    `quiz history restore` would use (the one holding the most answers), if any."""
+    best = most_answers_first(list_backups(path.parent))
+    return DamagedDatabase(path, aside, reason, best[0].name if best else None)
+
+
+def check_health(path: Path) -> bool:
+    """Refuse a newer or damaged file before anything writes to it; a damaged one is moved aside.
+
+    Returns whether the whole file was read (quick_check): true up to QUICK_CHECK_MAX_BYTES, and
+    for a larger file with a -wal file that is not empty, whose structure alone says too little.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return True
+    wal = Path(f"{path}-wal")
+    why_emptied = emptied(path, size + (wal.stat().st_size if wal.exists() else 0))
+    if why_emptied is not None:
+        aside = set_aside(path, "emptied")
+        raise damaged(path, aside, why_emptied)
+    if size == 0:
+        return True
+    thorough = size <= QUICK_CHECK_MAX_BYTES or (wal.exists() and wal.stat().st_size > 0)
+    reason = damage(path, thorough=thorough)
+    if reason is not None:
+        aside = set_aside(path, "damaged")
+        raise damaged(path, aside, reason)
+    return thorough
+
+
+def emptied(path: Path, size: int) -> str | None:
+    """Why the history at `path` (`size` bytes with its -wal) looks emptied or replaced outside
+    quiz, or None: it holds fewer than 1/EMPTIED_RATIO of the answers of a backup of it.
+
+    Backups taken before the history began (a fresh start after damage) are not its own. Reads
+    no file unless the history is that much smaller than the largest backup, which is rare.
+    """
+    sizes = {}
+    for backup in list_backups(path.parent):
+        with suppress(OSError):
+            sizes[backup] = backup.stat().st_size
+    if not sizes or size * EMPTIED_RATIO >= max(sizes.values()):
+        return None
+    start = began(path) if path.stat().st_size else None
+    own = {b: n for b, n in sizes.items() if start is None or backup_time(b) >= start}
+    if not own:
+        return None
+    largest = max(own, key=lambda b: own[b])
+    if size * EMPTIED_RATIO >= own[largest]:
+        return None
+    had = answer_count(largest)
+    have = answer_count(path) if path.stat().st_size else 0
+    if not had or have is None or have * EMPTIED_RATIO >= had:
+        return None
+    what = "it is empty" if size == 0 else f"it holds {have} answer{'s' if have != 1 else ''}"
+    return f"{what}, while the backup {largest.name} holds {had} answers"
+
+
+
+def damage(path: Path, *, thorough: bool = True) -> str | None:
+    """Why the file at `path` is not a usable quiz history, or None; raises NewerDatabase.
+
+    `thorough` runs quick_check, which reads the whole file; otherwise only its structure is checked.
+    """
+    with open(path, "rb") as f:
+        header = f.read(100)
+    if header[:16] != SQLITE_MAGIC:
+        return "not an SQLite database"
+    if len(header) == 100 and int.from_bytes(header[60:64], "big", signed=True) > SCHEMA_VERSION:
+        raise NewerDatabase(path, int.from_bytes(header[60:64], "big", signed=True))  # refused before opening
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as err:
+        raise StoreError(f"{path}: cannot read the score history ({err})") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # One read transaction, so the three answers come from one moment: read one by one, another
+        # quiz creating this history could commit its tables between them, and a file with tables
+        # but no application id yet would look like somebody else's database.
+        conn.execute("BEGIN")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        conn.execute("COMMIT")
+        if app_id != APPLICATION_ID and (app_id != 0 or tables):
+            return "an SQLite database, but not a quiz score history"
+        if version > SCHEMA_VERSION:
+            raise NewerDatabase(path, version)
+        if not thorough:
+            roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_schema WHERE rootpage > 0")]
+            return structure_damage(path, header, roots)
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            return f"quick_check: {problems[0]}"
+        return None
+    except sqlite3.DatabaseError as err:
+        if err.sqlite_errorname in CORRUPT_CODES:
+            return str(err)
+        raise StoreError(f"{path}: cannot read the score history ({err})") from None
+    finally:
+        conn.close()
+
+
+def structure_damage(path: Path, header: bytes, roots: list[int]) -> str | None:
+    """What the header and the b-tree root pages say is wrong with the file, without reading it all.
+
+    Catches a truncated file, a mangled header and a zeroed or overwritten table or index root;
+    damage inside other pages is left to quick_check (verify) and to SQLite, which reports it when
+    it reads such a page.
+    """
+    if len(header) < 100:
+        return "the file is shorter than an SQLite header"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"impossible page size {page_size}"
+    size = path.stat().st_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[92:96] == header[24:28] and pages * page_size > size:
+        return f"the file is truncated ({size} bytes; its header says {pages * page_size})"
+    with open(path, "rb") as f:
+        for root in roots:
+            offset = (root - 1) * page_size + (100 if root == 1 else 0)
+            f.seek(offset)
+            kind = f.read(1)
+            if not kind or kind[0] not in _BTREE_PAGE_TYPES:
+                return f"page {root}, the root of a table or index, is not a b-tree page"
+    return None
+
+
+def verify(data_dir: Path) -> str | None:
+    """Run quick_check over the whole history on a connection of its own; None when it is sound.
+
+    Safe to call from a worker thread while a Store on the same file is in use.
+    """
+    path = history_db(Path(data_dir))
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    return damage(path, thorough=True)
+
+
+def set_aside(path: Path, why: str) -> Path:
+    """Rename the file (and its -wal and -shm) to a new name beside it; return the new name."""
+    stem = utc().strftime("%Y%m%dT%H%M%SZ")
+    n = 0
+    while True:
+        suffix = f"-{n}" if n else ""
+        aside = path.with_name(f"{path.stem}.{why}-{stem}{suffix}{path.suffix}")
+        if not aside.exists():
+            break
+        n += 1
+    for extra in ("-wal", "-journal"):
+        side = Path(f"{path}{extra}")
+        if side.exists() and side.stat().st_size > 0:
+            os.replace(side, f"{aside}{extra}")
+    os.replace(path, aside)
+    for extra in ("-wal", "-journal", "-shm"):  # empty, or only an index SQLite rebuilds
+        with suppress(FileNotFoundError):
+            Path(f"{path}{extra}").unlink()
+    return aside
+

@@ -1,0 +1,124 @@
+"""Restoring a backup (`quiz history restore`): checked before anything moves, never leaving less than before."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+from typing import NamedTuple
+
+from quiz.paths import backups_dir, ensure_private_dir, history_db
+from quiz.store.backups import copy_database, list_backups, most_answers_first
+from quiz.store.connection import SQLITE_MAGIC
+from quiz.store.errors import HistoryLocked, StoreError, store_error
+from quiz.store.health import damage, set_aside
+
+
+class Restored(NamedTuple):
+    """What a restore did: the backup it used and where the replaced history was kept."""
+
+    backup: Path
+    replaced: Path | None
+
+
+def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
+    """Replace the history with `backup` (default: the sound backup holding the most answers,
+    the newest of those); the replaced history is kept beside it. Never leaves less than before:
+
+    - the history itself (or its -wal) is refused as a backup;
+    - unreadable or damaged backups are skipped (named in the error if none is sound);
+    - the backup is copied next to the history and checked before anything is moved;
+    - while another quiz has the history open, nothing is done (HistoryLocked).
+
+    Raises StoreError (HistoryLocked) with the reason; nothing was changed then.
+    """
+    root = ensure_private_dir(Path(data_dir))
+    path = history_db(root)
+    if backup is not None:
+        backup = Path(backup).absolute()
+        if not backup.is_file():
+            raise StoreError(f"{backup}: no such backup file")
+        if _is_history(backup, path):
+            raise StoreError(
+                f"{backup}: this is the score history itself, not a backup; nothing was changed. "
+                f"Backups are in {backups_dir(root)}"
+            )
+    candidates = [backup] if backup is not None else most_answers_first(list_backups(root))
+    _refuse_if_open(path)
+    chosen, problems = None, []
+    for candidate in candidates:
+        reason = _unusable(candidate)
+        if reason is None:
+            chosen = candidate
+            break
+        problems.append(f"{candidate.name}: {reason}")
+    if chosen is None:
+        detail = f" ({'; '.join(problems)})" if problems else ""
+        raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}; nothing was changed")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=root)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        src = sqlite3.connect(f"{chosen.as_uri()}?mode=ro", uri=True)
+        try:
+            copy_database(src, tmp)
+        finally:
+            src.close()
+        reason = _unusable(tmp)
+        if reason is not None:
+            raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
+        replaced = set_aside(path, "replaced") if path.exists() else None
+        os.replace(tmp, path)
+    except sqlite3.Error as err:
+        raise store_error(err, path) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return Restored(chosen, replaced)
+
+
+def _is_history(candidate: Path, path: Path) -> bool:
+    """Whether `candidate` is the history at `path` or one of its -wal, -shm or -journal files."""
+    for own in (path, *(Path(f"{path}{extra}") for extra in ("-wal", "-shm", "-journal"))):
+        with suppress(OSError):
+            if candidate.samefile(own):
+                return True
+    return False
+
+
+def _unusable(path: Path) -> str | None:
+    """Why the backup at `path` cannot be restored (unreadable, damaged, newer), or None."""
+    try:
+        return damage(path.absolute())
+    except StoreError as err:
+        return str(err)
+    except OSError as err:
+        return err.strerror or str(err)
+
+
+def _refuse_if_open(path: Path) -> None:
+    """Raise HistoryLocked if another connection (another quiz) has the history open.
+
+    SQLite's own locks tell: in WAL mode every open connection holds a shared lock, so an
+    exclusive one is granted only when nobody else has the file open.
+    """
+    try:
+        with open(path, "rb") as f:
+            if f.read(16) != SQLITE_MAGIC:
+                return  # empty or not a database: nobody can be using it
+    except FileNotFoundError:
+        return
+    conn = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as err:
+        if (getattr(err, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            raise HistoryLocked(
+                f"{path}: the score history is open in another quiz; close it there, then restore. "
+                "Nothing was changed."
+            ) from None
+    finally:
+        conn.close()

@@ -1,0 +1,200 @@
+"""The rows the history's queries return, as named tuples (immutable, cheap to define), and the
+column lists the store reads and writes them with."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import NamedTuple
+
+from quiz.schedule import CardState, Phase, utc
+
+
+class SessionRow(NamedTuple):
+    """One study session: one deck in one mode, with its running counts."""
+
+    id: int
+    deck_id: str
+    mode: str
+    deck_version: str
+    started_at: datetime
+    finished_at: datetime | None
+    ended_early: bool
+    answered: int
+    correct: int
+
+
+class AnswerRow(NamedTuple):
+    """One answer as stored (prior_state is the fact's scheduling state before it, for undo)."""
+
+    id: int
+    session_id: int
+    deck_id: str
+    fact_id: str
+    deck_version: str
+    content_hash: str
+    kind: str
+    response: str
+    correct: bool
+    rating: int
+    response_ms: int
+    answered_at: datetime
+    certainty: int | None = None
+    """How sure the learner said they were (quiz.certainty.Certainty), None when not asked."""
+    slip: bool = False
+    """A typed answer accepted with a one-letter slip."""
+
+
+class FactState(NamedTuple):
+    """What the store knows about one fact: its tries, misses and scheduling state."""
+
+    deck_id: str
+    fact_id: str
+    tries: int
+    misses: int
+    card: CardState
+
+
+class DayAccuracy(NamedTuple):
+    """Answers and right answers on one UTC day."""
+
+    day: date
+    answered: int
+    correct: int
+
+
+class FactScore(NamedTuple):
+    """How often a fact was tried and missed."""
+
+    fact_id: str
+    tries: int
+    misses: int
+
+
+class Mastery(NamedTuple):
+    """How many of a deck's facts are recalled with at least the target probability."""
+
+    facts: int
+    mastered: int
+
+    @property
+    def share(self) -> float:
+        """The mastered share, 0.0 for a deck with no facts."""
+        return self.mastered / self.facts if self.facts else 0.0
+
+
+class DeckSummary(NamedTuple):
+    """A deck's history at a glance, from stored data alone (no deck file needed)."""
+
+    deck_id: str
+    sessions: int
+    answered: int
+    correct: int
+    last_studied: datetime | None
+    facts_seen: int
+    due_now: int
+    mastered: int
+
+
+class Overview(NamedTuple):
+    """Everything the History screen shows for one deck (or all of them), read in one go."""
+
+    sessions: list[SessionRow]
+    per_day: dict[date, tuple[int, int]]
+    streak: int
+    weakest: list[tuple[str, list[FactScore]]]
+    forecast: list[tuple[date, int]]
+    due_now: int = 0
+    """How many of the forecast's first day are due now (the rest fall due later today)."""
+
+
+class DueCounts(NamedTuple):
+    """What a deck has to review, in the one meaning of "due" quiz uses everywhere.
+
+    A fact is due when its next review time (fsrs's due) is at or before now. Facts due later
+    in the person's day are counted apart, and so are new facts (never answered), which a review
+    brings in a few at a time (quiz.schedule.NEW_PER_SESSION).
+    """
+
+    now: int
+    later_today: int
+    new: int
+
+
+class Calibration(NamedTuple):
+    """How often the learner was right when they said they were at one certainty level."""
+
+    certainty: int
+    answered: int
+    correct: int
+
+
+
+def stamp(moment: datetime) -> str:
+    """The stored form of a moment: fixed-width ISO 8601 in UTC, so text order is time order."""
+    return utc(moment).isoformat(timespec="microseconds")
+
+
+SESSION_COLUMNS = (
+    "id, deck_id, mode, deck_version, started_at, finished_at, ended_early, answered, correct"
+)
+ANSWER_COLUMNS = (
+    "id, session_id, deck_id, fact_id, deck_version, content_hash, kind, response, correct, "
+    "rating, response_ms, answered_at, certainty, slip"
+)
+STATE_COLUMNS = (
+    "deck_id, fact_id, tries, misses, phase, step, stability, difficulty, due, last_review"
+)
+
+
+def session_row(row: tuple) -> SessionRow:
+    """Build a SessionRow from a row selected with SESSION_COLUMNS."""
+    return SessionRow(
+        id=row[0],
+        deck_id=row[1],
+        mode=row[2],
+        deck_version=row[3],
+        started_at=datetime.fromisoformat(row[4]),
+        finished_at=datetime.fromisoformat(row[5]) if row[5] else None,
+        ended_early=bool(row[6]),
+        answered=row[7],
+        correct=row[8],
+    )
+
+
+def answer_row(row: tuple) -> AnswerRow:
+    """Build an AnswerRow from a row selected with ANSWER_COLUMNS."""
+    return AnswerRow(
+        id=row[0],
+        session_id=row[1],
+        deck_id=row[2],
+        fact_id=row[3],
+        deck_version=row[4],
+        content_hash=row[5],
+        kind=row[6],
+        response=row[7],
+        correct=bool(row[8]),
+        rating=row[9],
+        response_ms=row[10],
+        answered_at=datetime.fromisoformat(row[11]),
+        certainty=row[12],
+        slip=bool(row[13]),
+    )
+
+
+def card_from_row(row: tuple) -> CardState:
+    """Build a CardState from the last six columns of STATE_COLUMNS."""
+    phase, step, stability, difficulty, due, last_review = row[-6:]
+    return CardState(
+        phase=Phase(phase),
+        step=step,
+        stability=stability,
+        difficulty=difficulty,
+        due=datetime.fromisoformat(due),
+        last_review=datetime.fromisoformat(last_review) if last_review else None,
+    )
+
+
+def fact_state_row(row: tuple) -> FactState:
+    """Build a FactState from a row selected with STATE_COLUMNS."""
+    return FactState(row[0], row[1], row[2], row[3], card_from_row(row))
+

@@ -1,0 +1,133 @@
+"""The history's schema: the migrations that build it, one transaction per step, and the version check.
+
+A file from a newer quiz (user_version above SCHEMA_VERSION) is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import suppress
+from pathlib import Path
+
+from quiz.store.errors import StoreError
+
+APPLICATION_ID = 0x51554959  # "QUIY": marks the file as a quiz score history
+
+MIGRATIONS: list[str] = [
+    # 1: sessions, answers and per-fact state, indexed for the history queries.
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        deck_id TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        deck_version TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        ended_early INTEGER NOT NULL DEFAULT 0,
+        answered INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sessions_by_deck ON sessions (deck_id, id);
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id INTEGER NOT NULL REFERENCES sessions (id),
+        deck_id TEXT NOT NULL,
+        fact_id TEXT NOT NULL,
+        deck_version TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        response TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        rating INTEGER NOT NULL,
+        response_ms INTEGER NOT NULL,
+        answered_at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        prior_state TEXT
+    );
+    CREATE INDEX answers_by_session ON answers (session_id, id);
+    CREATE INDEX answers_by_fact ON answers (deck_id, fact_id, id);
+    CREATE INDEX answers_by_deck_day ON answers (deck_id, day, correct);
+    CREATE INDEX answers_by_day ON answers (day);
+    CREATE TABLE fact_state (
+        deck_id TEXT NOT NULL,
+        fact_id TEXT NOT NULL,
+        tries INTEGER NOT NULL,
+        misses INTEGER NOT NULL,
+        phase INTEGER NOT NULL,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due TEXT NOT NULL,
+        last_review TEXT,
+        PRIMARY KEY (deck_id, fact_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX fact_state_by_due ON fact_state (deck_id, due);
+    CREATE INDEX fact_state_by_due_all ON fact_state (due)
+    """,
+    # 2: a change counter, so a daily backup is taken only when something changed.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    INSERT INTO meta (key, value) VALUES
+        ('generation', (SELECT count(*) > 0 FROM sessions)), ('backed_up', 0)
+    """,
+    # 3: how sure the learner was (certainty-based marking) and whether a typed answer was accepted
+    # with a slip; every earlier answer keeps its row, with no certainty and no slip.
+    """
+    ALTER TABLE answers ADD COLUMN certainty INTEGER CHECK (certainty IN (1, 2, 3));
+    ALTER TABLE answers ADD COLUMN slip INTEGER NOT NULL DEFAULT 0;
+    -- When this file began (Unix seconds), so backups of an earlier history are not taken for its
+    -- own. Only a history with no answers yet can say: an older one's start is unknown (no 'began').
+    INSERT OR IGNORE INTO meta (key, value)
+        SELECT 'began', CAST(strftime('%s', 'now') AS INTEGER) WHERE NOT EXISTS (SELECT 1 FROM answers)
+    """,
+    # 4: a visit a person prepares a deck for (quiz.visit), and how many questions a day until then.
+    """
+    CREATE TABLE deck_plan (
+        deck_id TEXT PRIMARY KEY,
+        visit TEXT NOT NULL,
+        per_day INTEGER NOT NULL DEFAULT 10 CHECK (per_day BETWEEN 1 AND 200)
+    ) WITHOUT ROWID
+    """,
+    # 5: how sure the learner was, per deck (calibration), read from an index alone instead of
+    # every answer; only answers rated for certainty are in it.
+    """
+    CREATE INDEX IF NOT EXISTS answers_by_certainty ON answers (deck_id, certainty, correct) WHERE certainty IS NOT NULL
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerDatabase(StoreError):
+    """The history was written by a newer quiz; it is left exactly as it is."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"{path}: this score history was written by a newer version of quiz "
+            f"(schema {version}; this quiz understands up to {SCHEMA_VERSION}). "
+            "Update quiz to use it; the file was not changed."
+        )
+        self.path, self.version = path, version
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to date, one transaction per step; refuse a newer schema."""
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise NewerDatabase(path, version)
+            if version == SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                return
+            for statement in MIGRATIONS[version].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
