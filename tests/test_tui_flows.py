@@ -15,7 +15,7 @@ from quiz.tui.app import StudyRequest
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
-from tests.tui_helpers import DECK, make_app, write_deck
+from tests.tui_helpers import DECK, make_app, worker_groups, write_deck
 
 
 @pytest.fixture
@@ -350,15 +350,19 @@ async def test_a_full_disk_is_a_message_and_studying_goes_on(deck: Path, tmp_pat
         assert "1 answer could not be saved" in str(app.screen.query_one("#summary-head").render())
 
 
-async def test_the_daily_backup_is_taken_in_the_background(deck: Path, tmp_path: Path) -> None:
+async def test_the_daily_backup_is_taken_in_the_background(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
     with Store.open(data, backup=False) as store:
         sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
         store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False)
     app = make_app([deck], data)
+    started = worker_groups(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
+    assert started.count("backup") == 1
     backups = list((data / "backups").glob("*.db"))
     assert len(backups) == 1 and backups[0].stat().st_mode & 0o777 == 0o600
 
@@ -528,16 +532,20 @@ async def test_a_deck_edited_during_a_session_shows_on_home_when_back(deck: Path
         assert str(app.screen.query_one("#decks", DataTable).get_row_at(0)[0]) == "Kidney care, edited"
 
 
-async def test_no_backup_worker_starts_when_no_backup_is_due(deck: Path, tmp_path: Path) -> None:
+async def test_no_backup_worker_starts_when_no_backup_is_due(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
     with Store.open(data, backup=False) as store:
         sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
         store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False)
         assert store.backup_if_due() is not None and not store.backup_due()
     app = make_app([deck], data)
+    started = worker_groups(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not [w for w in app.workers if w.group == "backup"]
+    assert "backup" not in started  # a worker that found nothing due would leave no other trace
     assert len(list((data / "backups").glob("*.db"))) == 1
 
 
