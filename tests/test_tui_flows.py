@@ -8,6 +8,7 @@ import pytest
 
 from quiz.deck.load import load_deck
 from quiz.generate import Kind, content_hash
+from quiz.schedule import Rating
 from quiz.session import Mode
 from quiz.store import Store
 from quiz.study import Phase
@@ -81,7 +82,12 @@ async def test_wrong_answer_shows_the_right_one(deck: Path, tmp_path: Path) -> N
     assert [(a.correct, a.response) for a in answers(data)] == [(False, q.options[wrong])]
 
 
-async def test_flashcard_grading(deck: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "rating", "remembered"),
+    [("1", Rating.AGAIN, False), ("2", Rating.HARD, True), ("3", Rating.GOOD, True), ("4", Rating.EASY, True)],
+)
+async def test_flashcard_grading(deck: Path, tmp_path: Path, key: str, rating: Rating, remembered: bool) -> None:
+    """Each key records its own grade: the store would infer Good (or Again) from right or wrong alone."""
     data = tmp_path / "data"
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -92,11 +98,11 @@ async def test_flashcard_grading(deck: Path, tmp_path: Path) -> None:
         assert screen.run.session.answers == []
         await pilot.press("space")
         assert q.answer in str(screen.query_one("#card-back").render())
-        await pilot.press("3")
+        await pilot.press(key)
         await pilot.pause()
         assert screen.run.session.position == 1
     got = answers(data)
-    assert [(a.fact_id, a.rating, a.correct) for a in got] == [(q.fact_id, 3, True)]
+    assert [(a.fact_id, a.rating, a.correct) for a in got] == [(q.fact_id, rating, remembered)]
 
 
 async def test_typed_answer_forgives_case(deck: Path, tmp_path: Path) -> None:
