@@ -48,7 +48,7 @@ def test_quitting_gives_the_terminal_back_and_ends_the_session(
         term.press("\x11")
     else:
         term.proc.send_signal(getattr(signal, how))
-    term.drain(3)
+    term.read_to_end()
     code = term.close()
     assert code == (0 if how == "ctrl+q" else 128 + getattr(signal, how))
     assert LEAVE_ALT_SCREEN in term.output and MOUSE_OFF in term.output
