@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -101,12 +102,14 @@ def to_toml(deck: Deck) -> str:
     return tomli_w.dumps(doc, multiline_strings=True)
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(decks())
 def test_valid_deck_written_with_tomli_w_loads_back_equal(deck: Deck) -> None:
     assert parse_deck(to_toml(deck), path=PATH) == deck
 
 
+@pytest.mark.slow
 @given(TOML_ISH)
 def test_without_positions_a_deck_loads_the_same_and_problems_say_the_same(doc: dict[str, object]) -> None:
     src = as_deck_text(doc)
@@ -121,6 +124,7 @@ def test_without_positions_a_deck_loads_the_same_and_problems_say_the_same(doc: 
     assert outcomes[0] == outcomes[1]
 
 
+@pytest.mark.slow
 @settings(max_examples=50)
 @given(decks())
 def test_a_valid_deck_loads_equal_without_positions(deck: Deck) -> None:
@@ -132,6 +136,7 @@ POSITIONS = st.dictionaries(
 )
 
 
+@pytest.mark.slow
 @given(decks(), st.integers(0, 10**6), POSITIONS, st.none() | st.builds(Path, st.text(min_size=1, max_size=9)))
 def test_equality_ignores_only_where_a_deck_and_its_facts_were_read(
     deck: Deck, line: int, positions: dict[str, tuple[int, int]], path: Path | None

@@ -21,6 +21,8 @@ import pytest
 
 from quiz.tui.settle import SETTLE_S
 
+pytestmark = pytest.mark.slow  # a real terminal (pty) and the installed quiz
+
 QUIZ = shutil.which("quiz")
 
 

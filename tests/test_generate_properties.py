@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ def _multiple_choice(deck: Deck, seed: int) -> list[Question]:
     return generate(deck, kinds=[Kind.MULTIPLE_CHOICE], seed=seed)
 
 
+@pytest.mark.slow
 @settings(max_examples=200)
 @given(decks(max_facts=8, max_distractors=5), st.integers(0, 2**32))
 def test_options_hold_the_answer_once_and_are_unique(deck: Deck, seed: int) -> None:
@@ -37,6 +39,7 @@ def test_options_hold_the_answer_once_and_are_unique(deck: Deck, seed: int) -> N
             assert all(normalize(o) in own for o in wrong)  # the fact's own distractors come first
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(decks(max_facts=8, max_distractors=5), st.integers(0, 2**32))
 def test_same_seed_same_questions_alone_or_in_a_batch(deck: Deck, seed: int) -> None:
@@ -48,6 +51,7 @@ def test_same_seed_same_questions_alone_or_in_a_batch(deck: Deck, seed: int) -> 
     assert [(q.fact_id, q.kind) for q in questions] == expected
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(decks(max_facts=8, max_distractors=5))
 def test_flashcard_only_warning_matches_generation(deck: Deck) -> None:
@@ -64,6 +68,7 @@ def _chi2(counts: Counter[int], n: int, k: int) -> float:
     return sum((counts[i] - expected) ** 2 / expected for i in range(k))
 
 
+@pytest.mark.slow
 @settings(max_examples=15, derandomize=True)
 @given(decks(max_facts=3, max_distractors=5))
 def test_the_answer_position_is_uniform_over_seeds(deck: Deck) -> None:
@@ -102,6 +107,7 @@ def _typo(text: str, where: int) -> str | None:
     return text[:i] + ("q" if text[i].lower() != "q" else "z") + text[i + 1 :]
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(decks(SHORT, max_facts=5, max_distractors=5), st.integers(0, 100))
 def test_typed_matching_forgives_variants_and_rejects_distractors(deck: Deck, where: int) -> None:

@@ -13,6 +13,8 @@ import pytest
 from quiz.store import Store
 from tests.test_end_to_end import Terminal
 
+pytestmark = pytest.mark.slow  # real processes on a pty, real signals
+
 ROOT = Path(__file__).resolve().parent.parent
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 MOUSE_OFF = b"\x1b[?1000l"

@@ -16,6 +16,8 @@ import pytest
 
 from quiz.store import Store
 
+pytestmark = pytest.mark.slow  # real processes killed and racing
+
 ROOT = Path(__file__).resolve().parent.parent
 
 WRITER = """

@@ -498,4 +498,4 @@ class StudyMachine(RuleBasedStateMachine):
 StudyMachine.TestCase.settings = settings(
     max_examples=60, stateful_step_count=25, suppress_health_check=[HealthCheck.too_slow], deadline=None
 )
-test_study_machine = StudyMachine.TestCase
+test_study_machine = pytest.mark.slow(StudyMachine.TestCase)

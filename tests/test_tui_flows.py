@@ -18,6 +18,8 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from tests.tui_helpers import DECK, make_app, worker_groups, write_deck
 
+pytestmark = pytest.mark.slow  # the whole app driven key by key
+
 
 @pytest.fixture
 def deck(tmp_path: Path) -> Path:

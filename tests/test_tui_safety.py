@@ -14,6 +14,8 @@ from quiz.tui.app import QuizApp, StudyRequest
 from quiz.tui.screens.study import StudyScreen
 from tests.tui_helpers import contrast, make_app, screen_cells, write_deck
 
+pytestmark = pytest.mark.slow  # the whole app, in every theme and in a child process
+
 CRASHING_APP = """
 import sys
 from pathlib import Path

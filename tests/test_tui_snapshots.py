@@ -17,6 +17,8 @@ from quiz.tui.app import StudyRequest
 from quiz.tui.screens.study import StudyScreen
 from tests.tui_helpers import DECK, FROZEN, make_app, write_deck
 
+pytestmark = pytest.mark.slow  # the whole app, screen by screen
+
 SIZE = (80, 24)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 
 from quiz.deck.load import load_deck, parse_deck
@@ -14,6 +15,7 @@ from tests.strategies import decks
 DATA = Path(__file__).parent / "data" / "decks" / "valid"
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(decks())
 def test_any_deck_round_trips(deck: Deck) -> None:
