@@ -63,11 +63,8 @@ def decks(
     facts = []
     for fact_id in draw(st.lists(SLUG, unique=True, min_size=1, max_size=max_facts)):
         answer = draw(answers)
-        distractors = draw(
-            st.lists(answers, max_size=max_distractors, unique_by=normalize).filter(
-                lambda ds, a=answer: all(normalize(d) != normalize(a) for d in ds)
-            )
-        )
+        drawn = draw(st.lists(answers, max_size=max_distractors, unique_by=normalize))
+        distractors = [d for d in drawn if normalize(d) != normalize(answer)]
         whys = tuple(draw(optional()) for _ in distractors)
         facts.append(
             Fact(

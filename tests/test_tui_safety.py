@@ -85,6 +85,7 @@ async def test_every_builtin_theme_shows_the_question_and_the_verdict_readably(t
         themes = sorted(set(app.available_themes) - set(TERMINAL_PALETTE_THEMES))
         assert len(themes) > 5 and "quiz-high-contrast" in themes
         question = screen.run.session.current
+        assert question is not None and question.correct_index is not None
         for answered in (False, True):
             if answered:
                 await pilot.press(str(question.correct_index + 1))
@@ -110,7 +111,9 @@ async def _wrong_answer_screen(tmp_path: Path) -> tuple[list[str], set[tuple[int
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
         q = app.screen.run.session.current
+        assert q is not None and q.correct_index is not None
         await pilot.press(str((q.correct_index + 1) % 4 + 1))
         await pilot.pause()
         cells = screen_cells(app)

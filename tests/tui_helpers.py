@@ -98,7 +98,7 @@ def screen_cells(app: QuizApp) -> list[tuple[int, str, tuple[int, int, int], tup
             fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
             if style.reverse:
                 fg, bg = bg, fg
-            out.append((y, segment.text, tuple(fg), tuple(bg)))
+            out.append((y, segment.text, (fg.red, fg.green, fg.blue), (bg.red, bg.green, bg.blue)))
     return out
 
 
