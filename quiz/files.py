@@ -7,6 +7,7 @@ temporary file named `.<name>.<random>.tmp` beside it, which remove_stale_temps 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -40,7 +41,7 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
-def _write_temp(folder: Path, name: str, write: Callable[[BinaryIO], None]) -> Path:
+def _write_temp(folder: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
     """Write a new temporary file (0600, created with O_EXCL by mkstemp) in `folder` and fsync it."""
     if not folder.is_dir():
         raise QuizError(f"{folder}: no such folder")
@@ -64,7 +65,7 @@ def _write_temp(folder: Path, name: str, write: Callable[[BinaryIO], None]) -> P
     return Path(tmp)
 
 
-def write_atomic(path: Path, write: Callable[[BinaryIO], None], *, private: bool = False) -> None:
+def write_atomic(path: Path, write: Callable[[BinaryIO], object], *, private: bool = False) -> None:
     """Create or replace `path` with what `write` puts in the open file.
 
     The file is 0600 when `private` (health data), else it gets the usual permissions (umask).
@@ -88,7 +89,7 @@ def write_text(path: Path, text: str) -> None:
     write_atomic(path, lambda handle: handle.write(text.encode("utf-8")))
 
 
-def write_new_private(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_new_private(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Write a new 0600 file at `path`, or at `name-2.ext`, `name-3.ext`... if that name is taken;
     return the name used. An existing file is never opened, replaced or written into.
 
@@ -143,9 +144,7 @@ def try_lock(path: Path) -> Iterator[bool]:
 
 
 def _lock(fd: int) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         import msvcrt
 
         try:
@@ -153,6 +152,8 @@ def _lock(fd: int) -> bool:
         except OSError:
             return False
         return True
+    import fcntl
+
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

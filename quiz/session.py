@@ -68,11 +68,11 @@ def plan(
     else:
         due_first = [i for i in due if i in every]
         by_id.update((i, every[i]) for i in due_first)
-        new = [f.id for f in must_know_first(by_id[i] for i in unseen if i in by_id and i not in due_first)]
-        chosen = set(due_first) | set(new)
+        new_ids = [f.id for f in must_know_first(by_id[i] for i in unseen if i in by_id and i not in due_first)]
+        chosen = set(due_first) | set(new_ids)
         rest = [f for f in by_id.values() if f.id not in chosen]
         rng.shuffle(rest)
-        facts = [by_id[i] for i in due_first + new] + must_know_first(rest)
+        facts = [by_id[i] for i in due_first + new_ids] + must_know_first(rest)
     questions: list[Question] = []
     for fact in facts:
         kind = _kind_for(mode, kinds_for(deck, fact), rng)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.golden_files import Golden, check_golden
+
 # Durations are for bench/, never for tests: on a shared, noisy machine Hypothesis's deadline and
 # too-slow checks would fail tests for the machine's load, not for a defect.
 settings.register_profile("quiz", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -23,6 +25,21 @@ os.environ["TZ"] = "UTC"
 time.tzset()
 
 DATA = Path(__file__).parent / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.json from what the code gives now (then read their diff)",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """check(name, value): value equals tests/golden/<name>.json (tests/golden_files.py)."""
+    update = bool(request.config.getoption("--update-golden"))
+    return lambda name, value: check_golden(name, value, update=update)
 
 
 @pytest.fixture(autouse=True)

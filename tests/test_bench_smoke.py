@@ -15,6 +15,8 @@ from bench.data import DataFolderInUse, Sizes, make_data
 from bench.figures import FIGURES
 from bench.measure import instructions
 
+pytestmark = pytest.mark.slow  # runs the benchmarks
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

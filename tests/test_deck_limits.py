@@ -60,6 +60,7 @@ def test_too_many_facts_are_refused_at_the_first_one_past_the_limit() -> None:
     )
 
 
+@pytest.mark.slow
 def test_quiz_check_refuses_a_huge_explanation_without_reading_it_for_advice(tmp_path: Path) -> None:
     deck = tmp_path / "huge.toml"
     deck.write_text(HEAD + fact(1, explanation="word " * 1_500_000), encoding="utf-8")  # 7.5 MB

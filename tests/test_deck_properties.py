@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from pathlib import Path
 
+import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.deck.errors import DeckError
 from quiz.deck.load import parse_bytes, parse_deck
-from quiz.deck.model import PRIORITIES, SHOULD_KNOW, Deck, Fact, Source, Topic
+from quiz.deck.model import SHOULD_KNOW, Deck
+from tests.strategies import TEXT, decks
 
 PATH = Path("x.toml")
 
@@ -67,76 +68,16 @@ def test_any_toml_document_gives_a_deck_or_a_deck_error(doc: dict[str, object]) 
         parse_deck(src, path=PATH)
 
 
-SLUG = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
-# Any printable text: the loader rejects control characters, so valid decks have none.
-TEXT = st.text(
-    st.characters(
-        blacklist_categories=("Cc", "Cs"), blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-    )
-    | st.sampled_from("\n\t"),
-    min_size=1,
-    max_size=30,
-).filter(lambda s: s.strip() != "")
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.casefold().split())
-
-
-@st.composite
-def decks(draw: st.DrawFn) -> Deck:
-    source_ids = draw(st.lists(SLUG, unique=True, max_size=2))
-    fact_ids = draw(st.lists(SLUG, unique=True, min_size=1, max_size=5))
-    topic_pool = draw(st.lists(SLUG, unique=True, max_size=3))
-    facts = []
-    for fid in fact_ids:
-        answer = draw(TEXT)
-        distractors = draw(
-            st.lists(TEXT, max_size=3, unique_by=_norm).filter(
-                lambda ds, a=answer: all(_norm(d) != _norm(a) for d in ds)
-            )
-        )
-        whys = tuple(draw(st.just("") | TEXT) for _ in distractors)
-        facts.append(
-            Fact(
-                id=fid,
-                question=draw(TEXT),
-                answer=answer,
-                distractors=tuple(distractors),
-                explanation=draw(st.just("") | TEXT),
-                source=draw(st.sampled_from(["", *source_ids])),
-                refs=draw(st.just("") | TEXT),
-                group=draw(st.just("") | TEXT),
-                tags=tuple(draw(st.lists(TEXT, max_size=2))),
-                topic=draw(st.sampled_from(topic_pool)) if topic_pool else "",
-                priority=draw(st.sampled_from(PRIORITIES)),
-                whys=whys if any(whys) else (),
-            )
-        )
-    used = {f.topic for f in facts}
-    return Deck(
-        id=draw(SLUG),
-        title=draw(TEXT),
-        facts=tuple(facts),
-        description=draw(st.just("") | TEXT),
-        version=draw(st.just("") | TEXT),
-        reviewed=draw(st.none() | st.dates(dt.date(2000, 1, 1))),
-        sources=tuple(Source(id=s, title=draw(TEXT)) for s in source_ids),
-        glossary=tuple(draw(st.dictionaries(TEXT, TEXT, max_size=3)).items()),
-        topics=tuple(Topic(id=t, title=draw(TEXT), summary=draw(st.just("") | TEXT)) for t in topic_pool if t in used),
-    )
-
-
 def to_toml(deck: Deck) -> str:
     meta: dict[str, object] = {"id": deck.id, "title": deck.title, "language": deck.language}
-    for key in ("description", "version"):
+    for key in ("description", "audience", "version", "disclaimer", "tags"):
         if getattr(deck, key):
-            meta[key] = getattr(deck, key)
+            meta[key] = list(getattr(deck, key)) if key == "tags" else getattr(deck, key)
     if deck.reviewed:
         meta["reviewed"] = deck.reviewed
     doc: dict[str, object] = {"format": 1, "deck": meta}
     if deck.sources:
-        doc["sources"] = [{"id": s.id, "title": s.title} for s in deck.sources]
+        doc["sources"] = [{key: value for key, value in s._asdict().items() if value} for s in deck.sources]
     if deck.topics:
         doc["topics"] = [
             {"id": t.id, "title": t.title, **({"summary": t.summary} if t.summary else {})} for t in deck.topics
@@ -146,7 +87,7 @@ def to_toml(deck: Deck) -> str:
     facts = []
     for f in deck.facts:
         entry: dict[str, object] = {"id": f.id, "question": f.question, "answer": f.answer}
-        for key in ("distractors", "explanation", "source", "refs", "group", "tags", "topic"):
+        for key in ("distractors", "explanation", "source", "refs", "group", "tags", "accept", "allow", "topic"):
             value = getattr(f, key)
             if value:
                 entry[key] = list(value) if isinstance(value, tuple) else value
@@ -161,12 +102,14 @@ def to_toml(deck: Deck) -> str:
     return tomli_w.dumps(doc, multiline_strings=True)
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(decks())
 def test_valid_deck_written_with_tomli_w_loads_back_equal(deck: Deck) -> None:
     assert parse_deck(to_toml(deck), path=PATH) == deck
 
 
+@pytest.mark.slow
 @given(TOML_ISH)
 def test_without_positions_a_deck_loads_the_same_and_problems_say_the_same(doc: dict[str, object]) -> None:
     src = as_deck_text(doc)
@@ -181,6 +124,7 @@ def test_without_positions_a_deck_loads_the_same_and_problems_say_the_same(doc: 
     assert outcomes[0] == outcomes[1]
 
 
+@pytest.mark.slow
 @settings(max_examples=50)
 @given(decks())
 def test_a_valid_deck_loads_equal_without_positions(deck: Deck) -> None:
@@ -192,6 +136,7 @@ POSITIONS = st.dictionaries(
 )
 
 
+@pytest.mark.slow
 @given(decks(), st.integers(0, 10**6), POSITIONS, st.none() | st.builds(Path, st.text(min_size=1, max_size=9)))
 def test_equality_ignores_only_where_a_deck_and_its_facts_were_read(
     deck: Deck, line: int, positions: dict[str, tuple[int, int]], path: Path | None

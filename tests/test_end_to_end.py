@@ -21,6 +21,8 @@ import pytest
 
 from quiz.tui.settle import SETTLE_S
 
+pytestmark = pytest.mark.slow  # a real terminal (pty) and the installed quiz
+
 QUIZ = shutil.which("quiz")
 
 
@@ -55,13 +57,30 @@ class Terminal:
             self.drain(0.2)
         assert pattern.search(self.output), f"never saw {pattern.pattern!r}"
 
+    def wait_until_quiet(self, quiet: float, timeout: float = 30) -> None:
+        """Return once the screen has not changed for `quiet` seconds (what is new is drawn)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            before = len(self.output)
+            self.drain(quiet)
+            if len(self.output) == before:
+                return
+        raise AssertionError(f"the screen was still changing after {timeout} s")
+
+    def read_to_end(self, timeout: float = 30) -> None:
+        """Read what the child writes until it has ended."""
+        end = time.monotonic() + timeout
+        while self.proc.poll() is None and time.monotonic() < end:
+            self.drain(0.2)
+        self.drain(0.2)  # what it wrote last, up to the end of the terminal's output
+        assert self.proc.poll() is not None, f"the child was still running after {timeout} s"
+
     def press(self, *keys: str) -> None:
-        """Press keys as a person does: after reading what is on screen (quiz ignores keys for
-        SETTLE_S after something new appears, so a double press never acts twice)."""
+        """Press keys as a person does: once the screen is drawn and has settled (quiz ignores keys
+        for SETTLE_S after something new appears, so a double press never acts twice)."""
         for key in keys:
-            self.drain(SETTLE_S + 0.1)
+            self.wait_until_quiet(SETTLE_S + 0.1)
             os.write(self.master, {"enter": b"\r", "escape": b"\x1b"}.get(key, key.encode()))
-            self.drain(0.4)
 
     def answer(self, key: str, answered: int) -> None:
         """Choose option `key` as the `answered`-th answer, and say "Fairly sure" when asked how

@@ -171,14 +171,21 @@ def test_typed_is_offered_only_for_short_unambiguous_answers() -> None:
     assert Kind.TYPED not in kinds_for(deck, close)  # "Colom" passes as a slip ("Colin" is a word)
 
 
+# Stored with every answer (quiz.history): if it changed, every fact in every history would look edited.
+WASH_HASH = "fb1ba6b6c624e4fb"
+
+
 def test_content_hash_is_stable_and_notices_changes() -> None:
-    assert content_hash(WASH) == content_hash(WASH)
-    assert len(content_hash(WASH)) == 16
+    assert content_hash(WASH) == WASH_HASH
+    assert content_hash(WASH._replace(question=f"  {WASH.question}\n")) == WASH_HASH  # spacing does not count
     reordered = WASH._replace(distractors=tuple(reversed(WASH.distractors)))
     assert content_hash(reordered) == content_hash(WASH)
     assert content_hash(WASH._replace(explanation="changed")) == content_hash(WASH)
     assert content_hash(WASH._replace(answer="30 seconds")) != content_hash(WASH)
     assert content_hash(WASH._replace(question="Other?")) != content_hash(WASH)
+    assert content_hash(WASH._replace(distractors=("5 seconds", "60 seconds", "2 seconds"))) != content_hash(WASH)
+    assert content_hash(WASH._replace(distractors=("5 seconds", "60 seconds", "2 seconds", "9 seconds"))) != WASH_HASH
+
 
 
 def test_generate_a_loaded_deck() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,48 +13,16 @@ from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, check_typed, generate, kinds_for, make_question
 from quiz.lint import lint_deck
 from quiz.typed import read
-
-# Any printable text, as the loader lets through (no control characters, not blank).
-TEXT = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=20
-).filter(lambda s: s.strip() != "")
-# Short answers of words and numbers, the kind typed answers are made for.
-WORD = st.text(st.sampled_from("abcdeilnorstuCDLS"), min_size=1, max_size=9)
-NUMBER = st.builds(lambda n, pct: f"{n}{'%' if pct else ''}", st.integers(0, 999), st.booleans())
-SHORT = st.lists(WORD | NUMBER, min_size=1, max_size=3).map(" ".join)
-
-
-@st.composite
-def decks(draw: st.DrawFn, texts: st.SearchStrategy[str] = TEXT, max_facts: int = 8) -> Deck:
-    n = draw(st.integers(1, max_facts))
-    groups = draw(st.lists(st.sampled_from(["", "a", "b"]), min_size=n, max_size=n))
-    facts = []
-    for i in range(n):
-        answer = draw(texts)
-        distractors = draw(
-            st.lists(texts, max_size=5, unique_by=normalize).filter(
-                lambda ds, a=answer: all(normalize(d) != normalize(a) for d in ds)
-            )
-        )
-        facts.append(
-            Fact(
-                id=f"f{i}",
-                question=draw(TEXT),
-                answer=answer,
-                distractors=tuple(distractors),
-                group=groups[i],
-                accept=tuple(draw(st.lists(texts, max_size=1))),
-            )
-        )
-    return Deck(id="d", title="D", facts=tuple(facts))
+from tests.strategies import SHORT, decks
 
 
 def _multiple_choice(deck: Deck, seed: int) -> list[Question]:
     return generate(deck, kinds=[Kind.MULTIPLE_CHOICE], seed=seed)
 
 
+@pytest.mark.slow
 @settings(max_examples=200)
-@given(decks(), st.integers(0, 2**32))
+@given(decks(max_facts=8, max_distractors=5), st.integers(0, 2**32))
 def test_options_hold_the_answer_once_and_are_unique(deck: Deck, seed: int) -> None:
     for q in _multiple_choice(deck, seed):
         keys = [normalize(o) for o in q.options]
@@ -70,8 +39,9 @@ def test_options_hold_the_answer_once_and_are_unique(deck: Deck, seed: int) -> N
             assert all(normalize(o) in own for o in wrong)  # the fact's own distractors come first
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
-@given(decks(), st.integers(0, 2**32))
+@given(decks(max_facts=8, max_distractors=5), st.integers(0, 2**32))
 def test_same_seed_same_questions_alone_or_in_a_batch(deck: Deck, seed: int) -> None:
     questions = generate(deck, seed=seed)
     assert generate(deck, seed=seed) == questions
@@ -81,8 +51,9 @@ def test_same_seed_same_questions_alone_or_in_a_batch(deck: Deck, seed: int) -> 
     assert [(q.fact_id, q.kind) for q in questions] == expected
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
-@given(decks())
+@given(decks(max_facts=8, max_distractors=5))
 def test_flashcard_only_warning_matches_generation(deck: Deck) -> None:
     warned = {p.message.split('"')[1] for p in lint_deck(deck) if p.rule == "flashcard-only"}
     assert warned == {f.id for f in deck.facts if Kind.MULTIPLE_CHOICE not in kinds_for(deck, f)}
@@ -97,8 +68,9 @@ def _chi2(counts: Counter[int], n: int, k: int) -> float:
     return sum((counts[i] - expected) ** 2 / expected for i in range(k))
 
 
+@pytest.mark.slow
 @settings(max_examples=15, derandomize=True)
-@given(decks(max_facts=3))
+@given(decks(max_facts=3, max_distractors=5))
 def test_the_answer_position_is_uniform_over_seeds(deck: Deck) -> None:
     for fact in deck.facts:
         if Kind.MULTIPLE_CHOICE not in kinds_for(deck, fact):
@@ -135,8 +107,9 @@ def _typo(text: str, where: int) -> str | None:
     return text[:i] + ("q" if text[i].lower() != "q" else "z") + text[i + 1 :]
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
-@given(decks(texts=SHORT, max_facts=5), st.integers(0, 100))
+@given(decks(SHORT, max_facts=5, max_distractors=5), st.integers(0, 100))
 def test_typed_matching_forgives_variants_and_rejects_distractors(deck: Deck, where: int) -> None:
     for q in generate(deck, kinds=[Kind.TYPED]):
         fact = deck.fact(q.fact_id)

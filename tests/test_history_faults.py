@@ -283,6 +283,7 @@ with Store.open(Path(sys.argv[1]), backup=False) as store:
 """
 
 
+@pytest.mark.slow
 def test_an_export_that_fails_leaves_the_earlier_export_whole(tmp_path: Path) -> None:
     data = tmp_path / "data"
     seed(data, 5)
@@ -348,6 +349,7 @@ except Exception as err:
 """
 
 
+@pytest.mark.slow
 def test_a_backup_that_fails_on_a_full_disk_leaves_no_temporary_file(tmp_path: Path) -> None:
     data = tmp_path / "data"
     earlier = seed(data, 300, backup=True, now=START)

@@ -252,6 +252,7 @@ DIRECTIVE = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(DIRECTIVE, max_size=6),

@@ -1,13 +1,12 @@
-"""Authoring warnings and reading counts are exactly what they were: digests pinned over varied decks.
+"""Authoring warnings and reading counts are exactly what they were: golden files over varied decks.
 
-The digests were computed before lint and readability were optimised; a change here changes what
-authors are told, so update them only on purpose.
+The warnings and counts are kept in tests/golden/lint-*.json and reading-counts.json; a change
+there changes what authors are told, so update them only on purpose (tests/golden_files.py says
+how) and say why in the commit.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from quiz.deck.load import load_deck
 from quiz.deck.model import Deck, Fact, Source
 from quiz.lint import deck_reading_grade, deck_reading_stats, fact_reading_stats, lint_deck
 from quiz.readability import TextStats, syllables, text_stats
+from tests.golden_files import Golden
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = [
@@ -80,46 +80,41 @@ def _lint_deck(n_facts: int, seed: int) -> Deck:
     return Deck(id="lint", title="Lint", facts=tuple(facts), sources=(Source("s", "S"),), path=Path("lint.toml"))
 
 
-def _digest(value: object) -> str:
-    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode("utf-8")).hexdigest()[:20]
-
-
 def _counts(stats: TextStats) -> list[int]:
     return [stats.words, stats.sentences, stats.syllables]
 
 
-def _warnings(deck: Deck) -> list[list[object]]:
+def _warnings(deck: Deck) -> dict[str, object]:
     stats = deck_reading_stats(deck)
-    # The file's name, not its path: the digests must not depend on where the checkout lives.
-    return [[str(p).replace(str(p.path), p.path.name), p.rule, p.severity, p.line, p.col] for p in lint_deck(deck)] + [
-        [stats.words, stats.sentences, stats.syllables, deck_reading_grade(deck)]
-    ]
+    # The file's name, not its path: the golden files must not depend on where the checkout lives.
+    return {
+        # As an author reads them: file:line:col: severity: message [rule].
+        "warnings": [str(p).replace(str(p.path), p.path.name) for p in lint_deck(deck)],
+        "words, sentences, syllables, grade": [stats.words, stats.sentences, stats.syllables, deck_reading_grade(deck)],
+    }
 
 
-def test_lint_of_varied_decks_gives_the_pinned_warnings() -> None:
-    got = [_digest(_warnings(_lint_deck(120, seed))) for seed in (0, 1, 2)]
-    # Updated on purpose when texts under MIN_GRADED_WORDS stopped getting a reading grade warning.
-    # Updated on purpose when missing-why, topic-summary-long and typed-look-alike joined the rules
-    # that unknown-allow lists, and again when context-dependent-stem and extreme-distractors did (issue 16).
-    # Updated on purpose when syllables came from the CMU Pronouncing Dictionary and unhedged-figure joined.
-    assert got == ["4d84ffabba614aab25cf", "c170bf4193a4b0a0ab16", "56528c6d0b1897e453c9"]
+def test_lint_of_varied_decks_gives_the_golden_warnings(golden: Golden) -> None:
+    golden("lint-varied", {f"seed {seed}": _warnings(_lint_deck(120, seed)) for seed in (0, 1, 2)})
 
 
-def test_lint_of_the_builtin_and_corpus_decks_gives_the_pinned_warnings() -> None:
+def test_lint_of_the_builtin_and_corpus_decks_gives_the_golden_warnings(golden: Golden) -> None:
+    # The built-in deck's warnings change whenever its text does: read their diff then.
     paths = [ROOT / "decks" / "rectal-cancer-stage-iv.toml", *sorted((ROOT / "tests/data/decks/valid").glob("*.toml"))]
-    got = [_digest(_warnings(load_deck(p))) for p in paths]
-    # The first digest is updated on purpose whenever the built-in deck's text changes (issue 16 rewrote it).
-    # topics.toml gained an extreme-distractors warning (its "liver-treat" options are all absolute) in issue 16.
-    # All but one changed on purpose when syllables came from the CMU Pronouncing Dictionary (grades moved).
-    assert got == ["73ae7a3a76195b4c612e", "eed47d32863e4984c366", "6d36e9ac3b9490826c5f", "5b876fa1dbf214d08e71"]
+    golden("lint-decks", {p.name: _warnings(load_deck(p)) for p in paths})
 
 
-def test_reading_counts_are_the_pinned_counts() -> None:
+def test_reading_counts_are_the_golden_counts(golden: Golden) -> None:
     deck = load_deck(ROOT / "decks" / "rectal-cancer-stage-iv.toml")
     texts = [*QUESTIONS, *OPTIONS, *EXPLANATIONS, *(t for f in deck.facts for t in (f.question, f.explanation))]
     words = sorted({w for t in texts for w in t.split()} | {"make", "whale", "asked", "tubes", "ies", "x2", "a"})
-    counts = [[syllables(w) for w in words], [_counts(text_stats(t)) for t in texts]]
-    counts.append([_counts(fact_reading_stats(f)) for f in deck.facts])
-    # Updated on purpose whenever the built-in deck's text changes (issue 16 rewrote it).
-    # Updated on purpose when syllables came from the CMU Pronouncing Dictionary.
-    assert _digest(counts) == "c8f991195cea69b51041"
+    golden(
+        "reading-counts",
+        {
+            "syllables": {w: syllables(w) for w in words},
+            "words, sentences, syllables of each text": [[t, *_counts(text_stats(t))] for t in texts],
+            "words, sentences, syllables of each built-in fact": {
+                f.id: _counts(fact_reading_stats(f)) for f in deck.facts
+            },
+        },
+    )

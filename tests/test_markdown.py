@@ -30,17 +30,50 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
+ANY_CHARACTER = st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t")
+# Pieces Markdown acts on, so that examples build tables, lists, quotes, headings, emphasis and
+# links often: random text alone almost never makes a table's delimiter row.
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "|",
+        " | ",
+        "| a | b |",
+        "--- | ---",
+        "|---|",
+        ":-:",
+        "# ",
+        "> ",
+        "- ",
+        "1. ",
+        "2) ",
+        "*",
+        "_",
+        "`",
+        "~~",
+        "[x](y)",
+        "<b>",
+        "&amp;",
+        "\\",
+        "===",
+        "    ",
+        "\t",
+    ]
+)
+LINE_CHARACTER = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"))
+MARKDOWN_LINE = st.lists(st.one_of(MARKDOWN_PIECES, st.text(LINE_CHARACTER, max_size=6)), max_size=6).map("".join)
+MARKDOWN_LIKE = st.lists(MARKDOWN_LINE, min_size=1, max_size=4).map("\n".join)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t"), max_size=60))
+@given(st.one_of(st.text(ANY_CHARACTER, max_size=60), MARKDOWN_LIKE))
+@example("Dose | Times\n--- | ---\n5 mg | 2").via("a table")
 def test_any_text_renders_as_written(text: str) -> None:
     shown = MD.render(block(text))
     assert not re.search(r"<(?!/?(p|br)\b)", shown), shown  # no emphasis, code, links, headings, lists, html
     assert rendered_text(block(text)) == plain(text)
 
 
-ONE_LINE = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40).filter(
-    str.strip
-)
+ONE_LINE = st.one_of(st.text(LINE_CHARACTER, min_size=1, max_size=40), MARKDOWN_LINE).filter(str.strip)
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,6 +87,7 @@ def test_any_text_in_a_heading_renders_as_written(text: str, level: int) -> None
 
 @settings(max_examples=300, deadline=None)
 @given(ONE_LINE)
+@example("a | b").via("a pipe, which would end the cell")
 def test_any_text_in_a_table_cell_renders_as_written(text: str) -> None:
     table = f"| Question |\n| --- |\n| {escape(text)} |\n"
     shown = MD.render(table)

@@ -13,6 +13,8 @@ import pytest
 from quiz.store import Store
 from tests.test_end_to_end import Terminal
 
+pytestmark = pytest.mark.slow  # real processes on a pty, real signals
+
 ROOT = Path(__file__).resolve().parent.parent
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 MOUSE_OFF = b"\x1b[?1000l"
@@ -48,7 +50,7 @@ def test_quitting_gives_the_terminal_back_and_ends_the_session(
         term.press("\x11")
     else:
         term.proc.send_signal(getattr(signal, how))
-    term.drain(3)
+    term.read_to_end()
     code = term.close()
     assert code == (0 if how == "ctrl+q" else 128 + getattr(signal, how))
     assert LEAVE_ALT_SCREEN in term.output and MOUSE_OFF in term.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -15,6 +16,8 @@ import pytest
 
 from quiz.store import Store
 
+pytestmark = pytest.mark.slow  # real processes killed and racing
+
 ROOT = Path(__file__).resolve().parent.parent
 
 WRITER = """
@@ -24,6 +27,7 @@ from quiz.store import Store
 data_dir, tag, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
 store = Store.open(data_dir)
 sid = store.start_session("deck", "quiz", "1")
+print("ready", flush=True)
 while not go.exists():
     time.sleep(0.005)
 for i in range(count):
@@ -61,6 +65,8 @@ def reported(stdout: str) -> dict[int, str]:
     lines = stdout.split("\n")[:-1]  # the last piece may have been cut by the kill
     kept: dict[int, str] = {}
     for line in lines:
+        if line == "ready":
+            continue
         first, rest = line.split(" ", 1)
         if first in ("undo", "undoing"):
             kept.pop(int(rest), None)
@@ -69,12 +75,29 @@ def reported(stdout: str) -> dict[int, str]:
     return kept
 
 
+def read_lines(proc: subprocess.Popen[str], count: int, timeout: float = 60) -> str:
+    """What the process writes to stdout until it has written `count` lines (or ended).
+
+    Reads the pipe's file descriptor directly, as communicate() does, so nothing is held in a
+    buffer that communicate() would not see. Raises AssertionError after `timeout` seconds."""
+    assert proc.stdout is not None
+    fd, got, end = proc.stdout.fileno(), b"", time.monotonic() + timeout
+    while got.count(b"\n") < count:
+        left = end - time.monotonic()
+        assert left > 0, f"the process wrote {len(got.splitlines())} of {count} lines in {timeout} s"
+        ready, _, _ = select.select([fd], [], [], left)
+        chunk = os.read(fd, 65536) if ready else b""
+        if ready and not chunk:
+            break  # it ended
+        got += chunk
+    return got.decode()
+
+
 def check_database(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     mismatched = conn.execute(
-        "SELECT s.id FROM sessions s WHERE s.answered != "
-        "(SELECT count(*) FROM answers a WHERE a.session_id = s.id)"
+        "SELECT s.id FROM sessions s WHERE s.answered != (SELECT count(*) FROM answers a WHERE a.session_id = s.id)"
     ).fetchall()
     assert mismatched == []  # counts move in the same transaction as the answers
     tries = conn.execute("SELECT coalesce(sum(tries), 0) FROM fact_state").fetchone()[0]
@@ -90,11 +113,14 @@ def test_answers_reported_committed_survive_sigkill(tmp_path: Path) -> None:
     expected: dict[int, str] = {}
     for round_no in range(20):
         proc = writer(data_dir, f"r{round_no}", 100_000, go)
-        time.sleep(rng.uniform(0.05, 1.0))
+        # Killed while starting up (opening or creating the history), or after a chosen number
+        # of lines: in the middle of a stream of answers and undos, wherever the next one is.
+        lines = rng.choice([0, 1, *range(2, 400)])
+        seen = read_lines(proc, lines) if lines else ""
         proc.send_signal(signal.SIGKILL)
         out, err = proc.communicate()
         assert proc.returncode == -signal.SIGKILL, err
-        expected.update(reported(out))
+        expected.update(reported(seen + out))
         if not (data_dir / "history.db").exists():  # killed before it opened the history
             assert not expected
             continue
@@ -109,7 +135,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     go = tmp_path / "go"
     procs = [writer(data_dir, tag, 2000, go) for tag in ("a", "b")]
-    time.sleep(0.5)
+    ready = [read_lines(p, 1) for p in procs]  # both have opened the history: now they start together
+    assert ready == ["ready\n", "ready\n"], [p.stderr.read() if p.stderr else "" for p in procs]
     go.touch()
     results = [p.communicate(timeout=120) for p in procs]
     for p, (_, err) in zip(procs, results, strict=True):
@@ -132,6 +159,7 @@ import sys, time
 from pathlib import Path
 from quiz.store import Store
 go = Path(sys.argv[2])
+print("ready", flush=True)
 while not go.exists():
     time.sleep(0.001)
 Store.open(Path(sys.argv[1]), backup=False).close()
@@ -143,14 +171,21 @@ def test_many_processes_creating_the_same_history_at_once_all_open_it(tmp_path: 
     for round_no in range(8):
         data_dir, go = tmp_path / f"data{round_no}", tmp_path / f"go{round_no}"
         procs = [
-            subprocess.Popen([sys.executable, "-c", OPENER, str(data_dir), str(go)], stderr=subprocess.PIPE, env=env)
+            subprocess.Popen(
+                [sys.executable, "-c", OPENER, str(data_dir), str(go)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                text=True,
+            )
             for _ in range(6)
         ]
-        time.sleep(0.5)
+        for proc in procs:  # every one is started and waiting: now they open it together
+            assert read_lines(proc, 1) == "ready\n"
         go.touch()
         for proc in procs:
             _, err = proc.communicate(timeout=60)
-            assert proc.returncode == 0, err.decode()
+            assert proc.returncode == 0, err
         check_database(data_dir / "history.db").close()
 
 

@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from quiz.schedule import CardState, Rating, Scheduler, rating_for
 from quiz.store import SCHEMA_VERSION, Store
+
+pytestmark = pytest.mark.slow  # a long Hypothesis state machine over a real history
 
 DECKS = ("asthma", "diabetes")
 FACTS = ("f1", "f2", "f3")

@@ -498,7 +498,7 @@ class StudyMachine(RuleBasedStateMachine):
 StudyMachine.TestCase.settings = settings(
     max_examples=60, stateful_step_count=25, suppress_health_check=[HealthCheck.too_slow], deadline=None
 )
-test_study_machine = StudyMachine.TestCase
+test_study_machine = pytest.mark.slow(StudyMachine.TestCase)
 
 
 def test_review_asks_every_fact_home_counts_as_due_nice_to_know_included(tmp_path) -> None:

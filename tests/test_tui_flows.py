@@ -8,6 +8,7 @@ import pytest
 
 from quiz.deck.load import load_deck
 from quiz.generate import Kind, content_hash
+from quiz.schedule import Rating
 from quiz.session import Mode
 from quiz.store import Store
 from quiz.study import Phase
@@ -15,7 +16,9 @@ from quiz.tui.app import StudyRequest
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
-from tests.tui_helpers import DECK, make_app, write_deck
+from tests.tui_helpers import DECK, make_app, worker_groups, write_deck
+
+pytestmark = pytest.mark.slow  # the whole app driven key by key
 
 
 @pytest.fixture
@@ -81,7 +84,12 @@ async def test_wrong_answer_shows_the_right_one(deck: Path, tmp_path: Path) -> N
     assert [(a.correct, a.response) for a in answers(data)] == [(False, q.options[wrong])]
 
 
-async def test_flashcard_grading(deck: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "rating", "remembered"),
+    [("1", Rating.AGAIN, False), ("2", Rating.HARD, True), ("3", Rating.GOOD, True), ("4", Rating.EASY, True)],
+)
+async def test_flashcard_grading(deck: Path, tmp_path: Path, key: str, rating: Rating, remembered: bool) -> None:
+    """Each key records its own grade: the store would infer Good (or Again) from right or wrong alone."""
     data = tmp_path / "data"
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -92,11 +100,11 @@ async def test_flashcard_grading(deck: Path, tmp_path: Path) -> None:
         assert screen.run.session.answers == []
         await pilot.press("space")
         assert q.answer in str(screen.query_one("#card-back").render())
-        await pilot.press("3")
+        await pilot.press(key)
         await pilot.pause()
         assert screen.run.session.position == 1
     got = answers(data)
-    assert [(a.fact_id, a.rating, a.correct) for a in got] == [(q.fact_id, 3, True)]
+    assert [(a.fact_id, a.rating, a.correct) for a in got] == [(q.fact_id, rating, remembered)]
 
 
 async def test_typed_answer_forgives_case(deck: Path, tmp_path: Path) -> None:
@@ -350,15 +358,19 @@ async def test_a_full_disk_is_a_message_and_studying_goes_on(deck: Path, tmp_pat
         assert "1 answer could not be saved" in str(app.screen.query_one("#summary-head").render())
 
 
-async def test_the_daily_backup_is_taken_in_the_background(deck: Path, tmp_path: Path) -> None:
+async def test_the_daily_backup_is_taken_in_the_background(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
     with Store.open(data, backup=False) as store:
         sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
         store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False)
     app = make_app([deck], data)
+    started = worker_groups(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
+    assert started.count("backup") == 1
     backups = list((data / "backups").glob("*.db"))
     assert len(backups) == 1 and backups[0].stat().st_mode & 0o777 == 0o600
 
@@ -528,16 +540,20 @@ async def test_a_deck_edited_during_a_session_shows_on_home_when_back(deck: Path
         assert str(app.screen.query_one("#decks", DataTable).get_row_at(0)[0]) == "Kidney care, edited"
 
 
-async def test_no_backup_worker_starts_when_no_backup_is_due(deck: Path, tmp_path: Path) -> None:
+async def test_no_backup_worker_starts_when_no_backup_is_due(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
     with Store.open(data, backup=False) as store:
         sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
         store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False)
         assert store.backup_if_due() is not None and not store.backup_due()
     app = make_app([deck], data)
+    started = worker_groups(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not [w for w in app.workers if w.group == "backup"]
+    assert "backup" not in started  # a worker that found nothing due would leave no other trace
     assert len(list((data / "backups").glob("*.db"))) == 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from quiz.session import Mode
-from quiz.tui.app import StudyRequest
+from quiz.tui.app import QuizApp, StudyRequest
 from quiz.tui.screens.study import StudyScreen
-from tests.tui_helpers import make_app, write_deck
+from tests.tui_helpers import contrast, make_app, screen_cells, write_deck
+
+pytestmark = pytest.mark.slow  # the whole app, in every theme and in a child process
 
 CRASHING_APP = """
 import sys
@@ -57,7 +60,21 @@ def test_an_unexpected_error_shows_a_message_not_a_traceback(tmp_path: Path) -> 
     assert "Traceback" not in shown and "chemotherapy dose" not in shown and "secret" not in shown
 
 
-async def test_every_builtin_theme_renders_the_study_screen(tmp_path: Path) -> None:
+# The ANSI themes use the terminal's own sixteen colours, which the terminal (not quiz) decides.
+TERMINAL_PALETTE_THEMES = ("ansi-dark", "ansi-light")
+
+
+def _unreadable_words(app: QuizApp) -> list[tuple[str, float]]:
+    """Words above the key bar whose colour has less than 3:1 contrast with their background
+    (WCAG 2.1's minimum for large text and for the parts of a control)."""
+    return [
+        (text.strip(), round(contrast(fg, bg), 2))
+        for y, text, fg, bg in screen_cells(app)
+        if y < app.size.height - 1 and re.search(r"\w", text) and contrast(fg, bg) < 3
+    ]
+
+
+async def test_every_builtin_theme_shows_the_question_and_the_verdict_readably(tmp_path: Path) -> None:
     deck = write_deck(tmp_path / "decks")
     app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -65,28 +82,56 @@ async def test_every_builtin_theme_renders_the_study_screen(tmp_path: Path) -> N
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StudyScreen)
-        themes = sorted(app.available_themes)
-        assert len(themes) > 5
-        for theme in themes:
-            app.theme = theme
-            await pilot.pause()
-            assert app.screen is screen
-        await pilot.press(str(screen.run.session.current.correct_index + 1))
-        await pilot.pause()
-        assert "✓ Right." in str(screen.query_one("#verdict").render())
+        themes = sorted(set(app.available_themes) - set(TERMINAL_PALETTE_THEMES))
+        assert len(themes) > 5 and "quiz-high-contrast" in themes
+        question = screen.run.session.current
+        assert question is not None and question.correct_index is not None
+        for answered in (False, True):
+            if answered:
+                await pilot.press(str(question.correct_index + 1))
+                await pilot.pause()
+                assert "✓ Right." in str(screen.query_one("#verdict").render())
+            for theme in themes:
+                app.theme = theme
+                await pilot.pause()
+                assert app.screen is screen
+                shown = " ".join(text for _, text, _, _ in screen_cells(app))
+                assert question.prompt[:40] in shown
+                assert _unreadable_words(app) == [], (theme, answered)
 
 
-async def test_no_color_keeps_meaning_in_words_and_symbols(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
+def _is_grey(rgb: tuple[int, int, int]) -> bool:
+    return max(rgb) - min(rgb) <= 4  # rich's default text colour, #c5c8c6, is grey to the eye
+
+
+async def _wrong_answer_screen(tmp_path: Path) -> tuple[list[str], set[tuple[int, int, int]]]:
+    """The study screen's lines and colours just after a wrong answer."""
     deck = write_deck(tmp_path / "decks")
     app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
         q = app.screen.run.session.current
+        assert q is not None and q.correct_index is not None
         await pilot.press(str((q.correct_index + 1) % 4 + 1))
         await pilot.pause()
-        assert "✗ Not quite." in str(app.screen.query_one("#verdict").render())
+        cells = screen_cells(app)
+        lines = ["".join(text for y, text, _, _ in cells if y == row) for row in range(app.size.height)]
+        verdict = str(app.screen.query_one("#verdict").render())
         feedback = str(app.screen.query_one("#feedback").render()).splitlines()
+        assert "✗ Not quite." in verdict
         assert f"Answer: {q.answer}" in feedback
         assert f"You chose: {q.options[(q.correct_index + 1) % 4]}" in feedback
+        return lines, {c for _, _, fg, bg in cells for c in (fg, bg)}
+
+
+async def test_no_color_shows_no_colour_and_keeps_meaning_in_words_and_symbols(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines, colours = await _wrong_answer_screen(tmp_path / "colour")
+    assert not all(_is_grey(c) for c in colours)  # the check below can fail: by default there is colour
+    monkeypatch.setenv("NO_COLOR", "1")
+    no_colour_lines, no_colours = await _wrong_answer_screen(tmp_path / "no-colour")
+    assert [c for c in no_colours if not _is_grey(c)] == []
+    assert no_colour_lines == lines  # every word and symbol is still there

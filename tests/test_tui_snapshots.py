@@ -5,6 +5,7 @@ Review a changed snapshot (snapshot_report.html) before accepting it with --snap
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from quiz.study import Phase
 from quiz.tui.app import StudyRequest
 from quiz.tui.screens.study import StudyScreen
 from tests.tui_helpers import DECK, FROZEN, make_app, write_deck
+
+pytestmark = pytest.mark.slow  # the whole app, screen by screen
 
 SIZE = (80, 24)
 
@@ -48,7 +51,7 @@ def test_home(snap_compare, deck: Path, data: Path) -> None:
 
 
 def test_home_with_a_broken_deck(snap_compare, deck: Path, data: Path, tmp_path: Path) -> None:
-    broken = write_deck(tmp_path / "decks", DECK.replace("distractors = [\"2\"", "distractor = [\"2\""), "broken.toml")
+    broken = write_deck(tmp_path / "decks", DECK.replace('distractors = ["2"', 'distractor = ["2"'), "broken.toml")
     assert snap_compare(make_app([broken, deck], data), terminal_size=SIZE)
 
 
@@ -101,6 +104,58 @@ def test_summary(snap_compare, deck: Path, data: Path) -> None:
 
 def test_history(snap_compare, deck: Path, data: Path) -> None:
     assert snap_compare(make_app([deck], studied(data), history=True), terminal_size=SIZE)
+
+
+def history_of_a_week(data: Path) -> Path:
+    """Five sessions over the week before FROZEN: misses on one fact (the Weakest tab), answers
+    with certainty (Progress), one session left early, and reviews falling due (Due)."""
+    plan = [  # days before FROZEN, then (fact, right, how sure) for each answer
+        (6, [("salt-limit", False, 3), ("water-glasses", True, 2), ("dialysis-purpose", True, 1)]),
+        (4, [("salt-limit", False, 2), ("water-glasses", True, 3), ("dialysis-purpose", False, 1)]),
+        (3, [("salt-limit", True, 1)]),
+        (1, [("salt-limit", False, 3), ("water-glasses", True, 3), ("dialysis-purpose", True, 2)]),
+        (0, [("salt-limit", True, 2), ("water-glasses", True, 3)]),
+    ]
+    with Store.open(data, backup=False) as store:
+        for days_before, answers in plan:
+            when = FROZEN - timedelta(days=days_before, hours=2)
+            sid = store.start_session("kidney-care", "multiple-choice", "1.0.0", now=when)
+            for i, (fact, right, sure) in enumerate(answers):
+                store.record_answer(
+                    sid,
+                    "kidney-care",
+                    fact,
+                    kind="multiple_choice",
+                    response="x",
+                    correct=right,
+                    certainty=sure,
+                    now=when + timedelta(minutes=i),
+                )
+            store.finish_session(sid, ended_early=days_before == 3, now=when + timedelta(minutes=len(answers)))
+    return data
+
+
+@pytest.mark.parametrize("tab", ["1", "2", "3", "4"], ids=["sessions", "progress", "weakest", "due"])
+def test_history_tab(snap_compare, deck: Path, data: Path, tab: str) -> None:
+    app = make_app([deck], history_of_a_week(data), history=True)
+    assert snap_compare(app, terminal_size=SIZE, press=[tab])
+
+
+def test_damaged_history_dialog(snap_compare, deck: Path, data: Path) -> None:
+    """The dialog as the app shows it when the history cannot be read; the paths are fixed ones, as
+    the real ones hold the test's temporary folder and the time the file was set aside."""
+    from quiz.store import DamagedDatabase
+    from quiz.tui.screens.dialogs import StoreProblemDialog
+
+    folder = Path("/home/pat/.local/share/quiz")
+    err = DamagedDatabase(
+        folder / "history.db", folder / "history.damaged-20261127T150000Z.db", "file is not a database"
+    )
+
+    async def show(pilot) -> None:
+        await pilot.app.push_screen(StoreProblemDialog(err))
+
+    assert snap_compare(make_app([deck], data), terminal_size=SIZE, run_before=show)
 
 
 def test_help(snap_compare, deck: Path, data: Path) -> None:

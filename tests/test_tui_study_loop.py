@@ -25,6 +25,8 @@ from quiz.tui.screens.dialogs import GlossaryDialog, HelpDialog
 from quiz.tui.screens.study import StudyScreen
 from tests.tui_helpers import FROZEN, make_app, write_deck
 
+pytestmark = pytest.mark.slow  # the whole app driven key by key
+
 
 @pytest.fixture
 def deck(tmp_path: Path) -> Path:

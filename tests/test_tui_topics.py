@@ -13,6 +13,8 @@ from quiz.schedule import Rating, Scheduler
 from quiz.store import Store
 from tests.tui_helpers import FROZEN, make_app
 
+pytestmark = pytest.mark.slow  # the whole app driven key by key
+
 TOPICS = Path(__file__).parent / "data" / "decks" / "valid" / "topics.toml"
 SIZE = (80, 24)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -133,6 +134,7 @@ WORDY = st.sampled_from(["Liver", "Ileum", "Colonoscopy", "Heart attack", "The l
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(WORDY | SHORT, st.data())
 def test_adding_a_look_alike_to_the_deck_never_makes_a_wrong_answer_right(answer: str, data: st.DataObject) -> None:

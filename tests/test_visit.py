@@ -106,6 +106,7 @@ def test_study_by_sets_the_date_or_refuses_a_bad_one(tmp_path: Path, capsys: pyt
     assert "more than a year" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 async def test_the_visit_dialog_refuses_a_bad_date_then_keeps_a_good_one(tmp_path: Path) -> None:
     from quiz.tui.screens.dialogs import VisitDialog
 
@@ -144,6 +145,7 @@ def test_a_history_from_before_visit_dates_is_upgraded_and_keeps_its_answers(tmp
         assert store.visit("d") == (VISIT, 10)
 
 
+@pytest.mark.slow
 def test_simulated_learners_remember_more_on_the_visit_day_with_the_plan() -> None:
     """The issue's proof, small: the same seeded learners (their own FSRS parameters) study the
     built-in deck 10 questions a day for 14 days; the plan is not worse than ordinary review."""

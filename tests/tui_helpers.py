@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from quiz.tui.app import QuizApp, Settings, StudyRequest
 
@@ -78,3 +81,49 @@ def make_app(
         data_dir=data_dir, deck_paths=decks, seed=seed, clock=lambda: FROZEN, fuzz=False, blink=False, settle=settle
     )
     return QuizApp(settings, study=study, history=history)
+
+
+def screen_cells(app: QuizApp) -> list[tuple[int, str, tuple[int, int, int], tuple[int, int, int]]]:
+    """What the screen shows, as (row, text, foreground RGB, background RGB) runs, colour filters
+    (NO_COLOR) applied.
+
+    Reads the compositor's strips, which Textual keeps private (checked against textual 8.2.8, the
+    pinned version): there is no public way to see the colours the terminal is sent."""
+    out = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        for segment in strip:
+            style = segment.style
+            if style is None or style.color is None or style.bgcolor is None:
+                continue
+            fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+            if style.reverse:
+                fg, bg = bg, fg
+            out.append((y, segment.text, (fg.red, fg.green, fg.blue), (bg.red, bg.green, bg.blue)))
+    return out
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """The WCAG 2.1 contrast ratio of two sRGB colours, from 1 (same) to 21 (black on white)."""
+
+    def luminance(rgb: tuple[int, int, int]) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def worker_groups(app: QuizApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The group of every worker the app starts from now on, in order; the workers still run.
+
+    A worker that finishes at once leaves app.workers before a test can look, so the test
+    watches them start instead."""
+    started: list[str] = []
+    run_worker = app.run_worker
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        started.append(kwargs.get("group", "default"))
+        return run_worker(*args, **kwargs)
+
+    monkeypatch.setattr(app, "run_worker", recording)
+    return started
