@@ -35,6 +35,7 @@ RULES: dict[str, str] = {
     "topic-summary-long": "a topic's summary is more than one short sentence",
     "context-dependent-stem": 'the question points at a study, group or person it does not name ("the first trial")',
     "extreme-distractors": "every wrong option is an absolute claim (never, always, sure, proven, cure)",
+    "tf-wrong-option-fit": "a wrong option does not read as a sentence in the statement's span (no false version from it)",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
@@ -312,6 +313,27 @@ def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
         )
 
 
+def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    """A wrong option that cannot stand in the statement's span is never used for a false version
+    (quiz.statement.option_fits); none that can means true-or-false asks this fact only as true."""
+    from quiz.statement import option_fits, split
+
+    parts = split(fact.statement) if fact.statement else None
+    if parts is None or not fact.distractors:
+        return
+    at_end = not parts.after.strip()
+    unfit = [d for d in fact.distractors if not option_fits(parts.span, d, at_end=at_end)]
+    if not unfit:
+        return
+    names = ", ".join(f'"{d}"' for d in unfit)
+    if len(unfit) == len(fact.distractors):
+        message = f"no wrong option reads as a sentence in place of {{{{{parts.span}}}}} ({names}): no false version can be made"
+    else:
+        verb, it = ("does", "it is") if len(unfit) == 1 else ("do", "they are")
+        message = f"{names} {verb} not read as a sentence in place of {{{{{parts.span}}}}}: {it} left out of true or false"
+    yield _warn(deck, fact, "statement", "tf-wrong-option-fit", message)
+
+
 def _topic_summary_long(deck: Deck, topic: Topic) -> Iterator[Problem]:
     words = len(_WORD.findall(topic.summary))
     sentences = len([s for s in _SENTENCE.split(topic.summary.strip()) if s.strip()])
@@ -341,6 +363,7 @@ CHECKS: dict[str, Rule] = {
     "missing-why": _missing_why,
     "context-dependent-stem": _context_dependent_stem,
     "extreme-distractors": _extreme_distractors,
+    "tf-wrong-option-fit": _tf_wrong_option_fit,
 }
 
 

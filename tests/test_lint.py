@@ -95,6 +95,14 @@ CASES = [
     ("extreme-distractors", {"distractors": ["A proven cure", "Guaranteed to help", "Always needed"]},
      {"answer": "It is sure to help", "distractors": ["A proven cure", "Guaranteed to help", "Always needed"]},
      "distractors"),
+    ("tf-wrong-option-fit",
+     {"statement": "The {{kidney}} filters the blood.", "distractors": ["Heart", "It is the lung", "2 hearts"]},
+     {"statement": "The {{kidney}} filters the blood.", "distractors": ["Heart", "Lung", "Stomach"]}, "statement"),
+    ("tf-wrong-option-fit",  # a clause for a clause only
+     {"answer": "It is similar", "statement": "Survival: {{it is similar}}.",
+      "distractors": ["It is lower", "Much lower", "It is higher"]},
+     {"answer": "It is similar", "statement": "Survival: {{it is similar}}.",
+      "distractors": ["It is lower", "It is half", "It is higher"]}, "statement"),
 ]
 TOPIC_RULES = {"topic-summary-long"}
 """Rules about a [[topics]] table rather than a fact (tested below)."""
