@@ -35,7 +35,7 @@ RULES: dict[str, str] = {
     "topic-summary-long": "a topic's summary is more than one short sentence",
     "context-dependent-stem": 'the question points at a study, group or person it does not name ("the first trial")',
     "extreme-distractors": "every wrong option is an absolute claim (never, always, sure, proven, cure)",
-    "tf-wrong-option-fit": "a wrong option does not read as a sentence in the statement's span (no false version from it)",
+    "tf-wrong-option-fit": "a wrong option cannot stand in the statement's {{...}} span (no false version from it)",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
@@ -325,12 +325,12 @@ def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
     unfit = [d for d in fact.distractors if not option_fits(parts.span, d, at_end=at_end)]
     if not unfit:
         return
-    names = ", ".join(f'"{d}"' for d in unfit)
+    names, span = ", ".join(f'"{d}"' for d in unfit), "{{" + parts.span + "}}"
     if len(unfit) == len(fact.distractors):
-        message = f"no wrong option reads as a sentence in place of {{{{{parts.span}}}}} ({names}): no false version can be made"
+        message = f"no wrong option reads as a sentence in place of {span} ({names}): no false version can be made"
     else:
         verb, it = ("does", "it is") if len(unfit) == 1 else ("do", "they are")
-        message = f"{names} {verb} not read as a sentence in place of {{{{{parts.span}}}}}: {it} left out of true or false"
+        message = f"{names} {verb} not read as a sentence in place of {span}: {it} left out of true or false"
     yield _warn(deck, fact, "statement", "tf-wrong-option-fit", message)
 
 

@@ -10,17 +10,28 @@ import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from quiz import kinds
 from quiz.curriculum import must_know_first
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, kinds_for, make_question
+from quiz.glossary import terms_in
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating
 from quiz.typed import TypedMark
 
 DEFAULT_COUNT = 10
+MATCH_PER_SESSION = 3
+"""Matching questions in a "Match words to meanings" session at most: 12 words, about as long as
+ten questions of the other kinds. Mixed sessions hold one."""
 
 
-_KIND_OF_MODE = {Mode.MULTIPLE_CHOICE: Kind.MULTIPLE_CHOICE, Mode.FLASHCARD: Kind.FLASHCARD, Mode.TYPED: Kind.TYPED}
+_KIND_OF_MODE = {
+    Mode.MULTIPLE_CHOICE: Kind.MULTIPLE_CHOICE,
+    Mode.FLASHCARD: Kind.FLASHCARD,
+    Mode.TYPED: Kind.TYPED,
+    Mode.FILL_BLANK: Kind.FILL_BLANK,
+    Mode.TRUE_FALSE: Kind.TRUE_FALSE,
+}
 
 
 def _kind_for(mode: Mode, kinds: tuple[Kind, ...], rng: random.Random) -> Kind | None:
@@ -53,7 +64,15 @@ def plan(
     facts come first (quiz.curriculum.priority_rank). `scope` (fact ids, as from
     quiz.curriculum.session_facts) limits the session to a topic and leaves nice-to-know facts
     out; `only` restricts it to those facts (to retry the ones missed).
+
+    Matching (`Mode.MATCH`) asks the glossary terms used by the facts in scope, due ones first
+    (`due` holds term ids too: quiz.kinds.term_id), in up to MATCH_PER_SESSION questions; Mixed
+    puts one matching question among the others. True-or-false questions are balanced: half
+    show the true statement (quiz.kinds.balance_truth).
     """
+    if mode is Mode.MATCH:
+        limit = MATCH_PER_SESSION if count is None else min(count, MATCH_PER_SESSION)
+        return kinds.match_questions(deck, seed=seed, order=due, within=_terms_within(deck, scope))[:limit]
     rng = random.Random(f"plan:{seed}")
     by_id = {f.id: f for f in deck.facts if scope is None or f.id in scope}
     facts: list[Fact]
@@ -77,7 +96,39 @@ def plan(
         questions.append(make_question(deck, fact, kind, seed=seed))
         if count is not None and only is None and mode is not Mode.DUE and len(questions) >= count:
             break
+    questions = _balance_truth(deck, questions, seed)
+    if mode is Mode.MIXED and only is None and questions:
+        match = kinds.match_questions(deck, seed=seed, order=due, within=_terms_within(deck, scope))[:1]
+        if match:
+            at = rng.randrange(1, len(questions)) if len(questions) > 1 else 1  # never first
+            questions.insert(at, match[0])
+            if count is not None and len(questions) > count:
+                questions.pop()  # a fact question: the matching one is never last but in a one-question session
     return questions
+
+
+def _balance_truth(deck: Deck, questions: list[Question], seed: int) -> list[Question]:
+    """The questions with their true-or-false ones remade so that half show the true statement."""
+    ids = [q.fact_id for q in questions if q.kind is Kind.TRUE_FALSE]
+    if not ids:
+        return questions
+    falsifiable = [i for i in ids if kinds.false_options(deck.fact(i))]
+    truth = kinds.balance_truth(ids, falsifiable, seed=seed)
+    return [
+        kinds.make(deck, deck.fact(q.fact_id), q.kind, seed=seed, truth=truth[q.fact_id])
+        if q.kind is Kind.TRUE_FALSE
+        else q
+        for q in questions
+    ]
+
+
+def _terms_within(deck: Deck, scope: Collection[str] | None) -> list[str] | None:
+    """The glossary terms the facts in scope use (None for the whole glossary: no scope, or too few)."""
+    if scope is None:
+        return None
+    text = "\n".join("\n".join((f.question, f.answer, f.explanation)) for f in deck.facts if f.id in scope)
+    terms = [term for term, _ in terms_in(text, deck.glossary)]
+    return terms if len(kinds.matchable_terms(deck, terms)) >= kinds.MATCH_TERMS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +146,8 @@ class Answered:
     """A typed answer accepted with a one-letter slip."""
     mark: TypedMark | None = None
     """How a typed answer was marked (quiz.typed.TypedMark), for the feedback."""
+    paired: tuple[int, ...] = ()
+    """A matching question's answer: for each term (question.pairs), the index of the meaning chosen."""
 
 
 @dataclass

@@ -69,6 +69,9 @@ def _digest(questions: list[Question]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
+FACT_KINDS = (Kind.MULTIPLE_CHOICE, Kind.FLASHCARD, Kind.TYPED)
+"""The kinds every fact is asked as (those of quiz.kinds need a statement or the glossary)."""
+
 VARIED = {
     0: "44e70d1972d1e2e161c8",
     1: "7d9b878d5026d3ccbeb3",
@@ -84,7 +87,7 @@ def test_generate_gives_the_pinned_questions(seed: int, expected: str) -> None:
 
 def test_generate_by_kind_gives_the_pinned_questions() -> None:
     deck = _varied_deck(300, seed=4)
-    got = [_digest(generate(deck, kinds=[kind], seed=5)) for kind in reversed(Kind)]
+    got = [_digest(generate(deck, kinds=[kind], seed=5)) for kind in reversed(FACT_KINDS)]
     got.append(_digest(generate(deck, kinds=[Kind.TYPED, Kind.MULTIPLE_CHOICE], seed=5)))
     assert got == ["04d06f8384f95e9fc118", "1560769b7a6addf7eea8", "fafaa953a59d4d222608", "2e11906d12c9bf35f829"]
 
@@ -99,7 +102,8 @@ def test_make_question_and_kinds_for_agree_with_the_pinned_questions() -> None:
 def test_builtin_deck_gives_the_pinned_questions() -> None:
     deck = load_deck(ROOT / "decks" / "rectal-cancer-stage-iv.toml")
     # An edit of the deck changes these too: recompute them then, after checking the deck's diff.
-    assert [_digest(generate(deck, seed=s)) for s in (0, 1, 2)] == [
+    # The kinds of issue 20 (fill in the blank, true or false, matching) are pinned in tests/golden/kinds-*.json.
+    assert [_digest(generate(deck, kinds=FACT_KINDS, seed=s)) for s in (0, 1, 2)] == [
         "9df63e7dd5ee1aa6ee4a",
         "8da949b37d703be625e2",
         "3b134ae20e24fcaaae3b",
