@@ -277,7 +277,6 @@ def make(deck: Deck, fact: Fact, kind: Kind, *, seed: int, truth: bool | None = 
     return q
 
 
-
 def by_typing(q: Question) -> bool:
     """Whether a question is answered by typing: typed-answer, and fill in the blank without options."""
     return q.kind is Kind.TYPED or (q.kind is Kind.FILL_BLANK and not q.options)

@@ -26,7 +26,7 @@ RULES: dict[str, str] = {
     "answer-cue-word": "a word of the question is repeated in the answer but in no wrong option",
     "missing-explanation": "the fact has no explanation",
     "missing-source": "the fact names no source",
-    "reading-level": "question and explanation read above grade 8 (Flesch-Kincaid)",
+    "reading-level": "question, statement and explanation read above grade 8 (Flesch-Kincaid)",
     "percent-without-frequency": 'a percentage in the explanation with no natural frequency ("2 in 100") beside it',
     "flashcard-only": "fewer than two possible wrong options, so the fact is served as a flashcard only",
     "typed-look-alike": "a typed answer is one slip from another real word (of the deck or a medical look-alike)",
@@ -214,7 +214,8 @@ def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Prob
     if grade is not None and stats.words >= MIN_GRADED_WORDS and round(grade, 1) > MAX_GRADE:
         yield _warn(
             deck, fact, "question", "reading-level",
-            f"question and explanation read at grade {grade:.1f} (Flesch-Kincaid); aim for grade "
+            f"{'question, statement' if fact.statement else 'question'} and explanation read at grade {grade:.1f} "
+            f"(Flesch-Kincaid); aim for grade "
             f"{MAX_GRADE:.0f} or below with shorter sentences and everyday words",
         )
 
@@ -458,8 +459,14 @@ def lint_deck(deck: Deck) -> list[Problem]:
 
 
 def fact_reading_stats(fact: Fact) -> TextStats:
-    """Words, sentences and syllables of what a learner reads for a fact: question and explanation."""
-    return text_stats(fact.question) + text_stats(fact.explanation)
+    """Words, sentences and syllables of what a learner reads for a fact: question, statement and explanation."""
+    stats = text_stats(fact.question) + text_stats(fact.explanation)
+    if fact.statement:
+        from quiz.statement import split
+
+        parts = split(fact.statement)
+        stats += text_stats(parts.true if parts else fact.statement)
+    return stats
 
 
 def deck_reading_stats(deck: Deck) -> TextStats:

@@ -90,7 +90,9 @@ def fit_case(text: str, span: str) -> str:
     return text
 
 
-_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"(?<![\w-])\d[\d.,]*(?![\w-]*[^\W\d_])")
+"""A figure: a number standing alone ("57%", "P = .07", "75 people"), not part of a name
+("5-FU", "CALGB-9481", "NCT00002716", "1iiA")."""
 _CLAUSE = frozenset({"it", "they", "he", "she", "we", "you", "i", "there", "this", "that"})
 """First words that make a span a clause of its own ("It is similar"), not a phrase."""
 _END = (".", "?", "!")
@@ -108,13 +110,20 @@ def option_fits(answer: str, option: str, *, at_end: bool = False) -> bool:
     a, o = answer.strip(), option.strip()
     if not o:
         return False
-    if bool(_DIGIT.search(a)) != bool(_DIGIT.search(o)):
+    if (_is_figure(a) and not _FIGURE.search(o)) or (_is_figure(o) and not _FIGURE.search(a)):
         return False
     if _first_word(a) in _CLAUSE and _first_word(o) not in _CLAUSE:
         return False
     if _first_word(o) in _CLAUSE and _first_word(a) not in _CLAUSE:
         return False
     return at_end or not o.endswith(_END) or a.endswith(_END)
+
+
+def _is_figure(text: str) -> bool:
+    """Whether a text is a figure, with at most two words beside its numbers ("less than 1%", "75 people")."""
+    if not _FIGURE.search(text):
+        return False
+    return len(_FIGURE.sub(" ", text).replace("=", " ").split()) <= 2
 
 
 def _first_word(text: str) -> str:
