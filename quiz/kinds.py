@@ -12,17 +12,19 @@ question is the same whether it is made alone or with its deck. The fairness rul
   (balance_truth), and which ones is chosen by the seed;
 - matching: four glossary terms whose meanings differ as a reader sees them (never two meanings
   that are the same text), asked in one shuffled order, the meanings shown in another. Each pair
-  is an answer about its term, recorded under term_id(term).
+  is an answer about its term, recorded under quiz.glossary.term_id(term).
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
 
 from quiz.deck.load import normalize
 from quiz.deck.model import Deck, Fact, Source
 from quiz.generate import WRONG_OPTIONS, Kind, Question
+from quiz.glossary import TERM_PREFIX, term_id
 from quiz.statement import Statement, fit_case, option_fits, split
 from quiz.typed import deck_lexicon, typed_possible
 
@@ -30,26 +32,9 @@ TRUE, FALSE = "True", "False"
 """The options of a true-or-false question, in this order (key 1 is True, key 2 is False)."""
 MATCH_TERMS = 4
 """Terms (and meanings) in one matching question."""
-TERM_PREFIX = "term:"
-"""The start of the id a glossary term's answers are recorded under (term_id)."""
 MATCH_PREFIX = "match:"
 """The start of a matching question's fact_id; its pairs are recorded under their terms' ids."""
 MATCH_PROMPT = "Match each word to its meaning."
-
-
-def term_id(term: str) -> str:
-    """The id a glossary term's answers and scheduling state are kept under: "term:" + its slug.
-
-    "5-FU/leucovorin" is "term:5-fu-leucovorin". A fact id is a slug, so it never holds ":".
-    """
-    from quiz.interop.slug import slugify
-
-    return TERM_PREFIX + (slugify(term) or "term")
-
-
-def is_term(fact_id: str) -> bool:
-    """Whether a recorded id is a glossary term's (term_id), not a fact's."""
-    return fact_id.startswith(TERM_PREFIX)
 
 
 def _source(deck: Deck, fact: Fact) -> Source | None:
@@ -178,7 +163,7 @@ def matchable_terms(deck: Deck, within: Iterable[str] | None = None) -> list[tup
     seen_ids: set[str] = set()
     out = []
     for term, meaning in deck.glossary:
-        key, ident = normalize(meaning), term_id(term)
+        key, ident = normalize(hide_term(term, meaning)), term_id(term)
         if key in seen_meanings or ident in seen_ids:
             continue
         seen_meanings.add(key)
@@ -188,20 +173,42 @@ def matchable_terms(deck: Deck, within: Iterable[str] | None = None) -> list[tup
     return out
 
 
+HIDDEN = "___"
+"""What stands in a meaning for a word of its own term ("Death. A ___ rate is the share of people who die.")."""
+_WORDS = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+def hide_term(term: str, meaning: str) -> str:
+    """The meaning as a matching question shows it: each word that shares a stem with a word of
+    its term (as `quiz check` compares cue words: quiz.lint.content_words), or is spelled as one
+    ("5-FU"), hidden, so that no
+    meaning names its own term ("metastasis" = "... More than one are called ___.")."""
+    from quiz.lint import STOPWORDS, content_words
+
+    own = content_words(term)
+    spelled = {w for w in map(str.casefold, _WORDS.findall(term)) if len(w) >= 3 and w not in STOPWORDS}
+
+    def hide(m: re.Match[str]) -> str:
+        word = m.group()
+        return HIDDEN if word.casefold() in spelled or content_words(word) & own else word
+
+    return _WORDS.sub(hide, meaning)
+
+
 def match_question(entries: Sequence[tuple[str, str]], *, seed: int) -> Question:
     """A matching question on these (term, meaning) entries (MATCH_TERMS of them, meanings distinct).
 
-    `pairs` are the entries in the order the terms are asked, `options` the meanings in the order
-    shown; both orders are shuffled by the seed, each on its own. ValueError for two meanings
-    that read the same.
+    `pairs` are the entries in the order the terms are asked, `options` the meanings as shown
+    (hide_term) in their own order; both orders are shuffled by the seed, each on its own.
+    ValueError for two meanings that read the same.
     """
-    if len({normalize(m) for _, m in entries}) != len(entries):
+    if len({normalize(hide_term(t, m)) for t, m in entries}) != len(entries):
         raise ValueError("a matching question never shows two meanings that are the same text")
     ids = ",".join(term_id(t).removeprefix(TERM_PREFIX) for t, _ in entries)
     rng = random.Random(f"{seed}:{ids}:{Kind.MATCH.value}")
     pairs = list(entries)
     rng.shuffle(pairs)
-    meanings = [m for _, m in entries]
+    meanings = [hide_term(t, m) for t, m in entries]
     rng.shuffle(meanings)
     return Question(
         fact_id=MATCH_PREFIX + ids,
@@ -218,7 +225,7 @@ def match_question(entries: Sequence[tuple[str, str]], *, seed: int) -> Question
 
 def right_meaning(q: Question, term_index: int) -> int:
     """The index in q.options of the meaning that pairs with the term q.pairs[term_index]."""
-    return q.options.index(q.pairs[term_index][1])
+    return q.options.index(hide_term(*q.pairs[term_index]))
 
 
 def match_questions(
@@ -241,7 +248,8 @@ def match_questions(
     groups = [rest[i : i + MATCH_TERMS] for i in range(0, len(rest), MATCH_TERMS)]
     last = groups[-1]
     if len(last) < MATCH_TERMS:
-        fill = [e for e in rest if e not in last and normalize(e[1]) not in {normalize(m) for _, m in last}]
+        shown = {normalize(hide_term(*e)) for e in last}
+        fill = [e for e in rest if e not in last and normalize(hide_term(*e)) not in shown]
         last.extend(fill[: MATCH_TERMS - len(last)])
     return [match_question(group, seed=seed) for group in groups]
 

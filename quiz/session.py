@@ -14,7 +14,7 @@ from quiz import kinds
 from quiz.curriculum import must_know_first
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, kinds_for, make_question
-from quiz.glossary import terms_in
+from quiz.glossary import is_term, terms_in
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating
 from quiz.typed import TypedMark
@@ -65,7 +65,8 @@ def plan(
     quiz.curriculum.session_facts) limits the session to a topic and leaves nice-to-know facts
     out; `only` restricts it to those facts (to retry the ones missed).
 
-    Matching (`Mode.MATCH`) asks the glossary terms used by the facts in scope, due ones first
+    Review also asks the glossary words that are due, by matching. Matching (`Mode.MATCH`) asks
+    the glossary terms used by the facts in scope, due ones first
     (`due` holds term ids too: quiz.kinds.term_id), in up to MATCH_PER_SESSION questions; Mixed
     puts one matching question among the others. True-or-false questions are balanced: half
     show the true statement (quiz.kinds.balance_truth).
@@ -97,6 +98,11 @@ def plan(
         if count is not None and only is None and mode is not Mode.DUE and len(questions) >= count:
             break
     questions = _balance_truth(deck, questions, seed)
+    if mode is Mode.DUE and only is None:  # glossary words due: asked by matching, due ones first
+        due_words = sum(1 for i in due if is_term(i))
+        if due_words:
+            asked = kinds.match_questions(deck, seed=seed, order=due)
+            questions += asked[: -(-due_words // kinds.MATCH_TERMS)]
     if mode is Mode.MIXED and only is None and questions:
         match = kinds.match_questions(deck, seed=seed, order=due, within=_terms_within(deck, scope))[:1]
         if match:

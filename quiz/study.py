@@ -169,8 +169,9 @@ class StudyRun:
         """(words_to_know(), how many of the question's terms are held back until it is answered).
 
         Before an answer, a term whose meaning names a word of the answer (or of an `accept`
-        form) is held back: "locally advanced: ... the sacrum" would give away "Growth into the
-        sacrum". Words are compared as `quiz check` compares cue words (lint.content_words).
+        form; for true or false, of the fact's answer) is held back: "locally advanced: ... the
+        sacrum" would give away "Growth into the sacrum". Words are compared as `quiz check`
+        compares cue words (lint.content_words).
         """
         q = self.question
         if q is None:
@@ -181,7 +182,11 @@ class StudyRun:
             return terms_in("\n".join([q.prompt, q.answer, q.explanation]), self.deck.glossary), 0
         from quiz.lint import content_words
 
-        answer = frozenset().union(*(content_words(t) for t in (q.answer, *q.accept)))
+        texts: tuple[str, ...] = (q.answer, *q.accept)
+        if q.kind is Kind.TRUE_FALSE:  # the fact's answer would say which version is true
+            fact = self.deck.fact(q.fact_id) if any(f.id == q.fact_id for f in self.deck.facts) else None
+            texts = (fact.answer, *fact.accept) if fact is not None else ()
+        answer = frozenset().union(*(content_words(t) for t in texts))
         entries = terms_in(q.prompt, self.deck.glossary)
         shown = [(term, meaning) for term, meaning in entries if not (content_words(meaning) & answer)]
         return shown, len(entries) - len(shown)

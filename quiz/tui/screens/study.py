@@ -124,7 +124,7 @@ class StudyScreen(Settled, Screen[None]):
         words_key = "F2" if by_typing(q) and run.phase is Phase.ASKING else "g"
         hint.update(f"Underlined words: press {words_key} to see what they mean.")
         # Once the answer is shown the keys line says "g Words": the hint gives its line to the feedback.
-        hint.display = run.phase in (Phase.ASKING, Phase.CERTAINTY) and any(run.words())
+        hint.display = run.phase in (Phase.ASKING, Phase.CERTAINTY) and q.kind is not Kind.MATCH and any(run.words())
         asking = run.phase is Phase.ASKING
         self._draw_options(q, asking)
         self._draw_match(q, asking)
@@ -207,7 +207,7 @@ class StudyScreen(Settled, Screen[None]):
         chosen.display = certainty.display = pending is not None
         if pending is None:
             return
-        what = "You typed" if pending.question.kind is Kind.TYPED else "You chose"
+        what = "You typed" if by_typing(pending.question) else "You chose"
         chosen.update(
             Content.assemble(
                 (f"{what}: ", "bold"), pending.response, "\n", ("How sure are you? ", "bold"), "Press 1, 2 or 3."
@@ -422,7 +422,7 @@ class StudyScreen(Settled, Screen[None]):
             self.draw()
             return
         choosing = self.run.phase is Phase.CERTAINTY
-        if choosing and self.run.pending is not None and self.run.pending.question.kind is Kind.TYPED:
+        if choosing and self.run.pending is not None and by_typing(self.run.pending.question):
             self._retype = self.run.pending.response
         answers = self.run.session.answers
         undone = answers[-1].question if answers else None
