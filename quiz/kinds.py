@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from quiz.deck.load import normalize
 from quiz.deck.model import Deck, Fact, Source
 from quiz.generate import WRONG_OPTIONS, Kind, Question
-from quiz.glossary import TERM_PREFIX, term_id
+from quiz.glossary import TERM_PREFIX, term_id, term_spans
 from quiz.statement import Statement, fit_case, option_fits, split
 from quiz.typed import deck_lexicon, typed_possible
 
@@ -181,7 +181,7 @@ _WORDS = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 def hide_term(term: str, meaning: str) -> str:
     """The meaning as a matching question shows it: each word that shares a stem with a word of
     its term (as `quiz check` compares cue words: quiz.lint.content_words), or is spelled as one
-    ("5-FU"), hidden, so that no
+    ("5-FU"), hidden, and the term itself in any form quiz.glossary finds ("Unresectable"), so that no
     meaning names its own term ("metastasis" = "... More than one are called ___.")."""
     from quiz.lint import STOPWORDS, content_words
 
@@ -192,6 +192,8 @@ def hide_term(term: str, meaning: str) -> str:
         word = m.group()
         return HIDDEN if word.casefold() in spelled or content_words(word) & own else word
 
+    for start, end, _ in reversed(term_spans(meaning, (term,))):  # "Unresectable" for "resectable"
+        meaning = meaning[:start] + HIDDEN + meaning[end:]
     return _WORDS.sub(hide, meaning)
 
 
