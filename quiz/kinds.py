@@ -17,6 +17,7 @@ question is the same whether it is made alone or with its deck. The fairness rul
 
 from __future__ import annotations
 
+import os.path
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -179,22 +180,39 @@ _WORDS = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
 def hide_term(term: str, meaning: str) -> str:
-    """The meaning as a matching question shows it: each word that shares a stem with a word of
-    its term (as `quiz check` compares cue words: quiz.lint.content_words), or is spelled as one
-    ("5-FU"), hidden, and the term itself in any form quiz.glossary finds ("Unresectable"), so that no
-    meaning names its own term ("metastasis" = "... More than one are called ___.")."""
+    """The meaning as a matching question shows it, naming no word of its own term.
+
+    Hidden (HIDDEN): the term in any form quiz.glossary finds ("Unresectable"), and each word
+    that shares a stem with a word of the term (as `quiz check` compares cue words:
+    quiz.lint.content_words), is spelled as one ("5-FU") or shares its root (_kin:
+    "cryosurgical" for "cryosurgery"). "metastasis" = "... More than one are called ___."
+    """
     from quiz.lint import STOPWORDS, content_words
 
     own = content_words(term)
     spelled = {w for w in map(str.casefold, _WORDS.findall(term)) if len(w) >= 3 and w not in STOPWORDS}
 
+    long_words = [w for w in spelled if len(w) >= 5]
+
     def hide(m: re.Match[str]) -> str:
         word = m.group()
-        return HIDDEN if word.casefold() in spelled or content_words(word) & own else word
+        folded = word.casefold()
+        if folded in spelled or content_words(word) & own or any(_kin(folded, w) for w in long_words):
+            return HIDDEN
+        return word
 
     for start, end, _ in reversed(term_spans(meaning, (term,))):  # "Unresectable" for "resectable"
         meaning = meaning[:start] + HIDDEN + meaning[end:]
     return _WORDS.sub(hide, meaning)
+
+
+def _kin(a: str, b: str) -> bool:
+    """Two words of one root: a shared start of 5 letters or more, at least 2/3 of the shorter
+    ("cryosurgical" for "cryosurgery", "artery" for "arterial")."""
+    if len(a) < 5:
+        return False
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 5 and shared * 3 >= min(len(a), len(b)) * 2
 
 
 def match_question(entries: Sequence[tuple[str, str]], *, seed: int) -> Question:
