@@ -155,6 +155,15 @@ class Answered:
     paired: tuple[int, ...] = ()
     """A matching question's answer: for each term (question.pairs), the index of the meaning chosen."""
 
+    @property
+    def marks(self) -> tuple[int, int]:
+        """(right, answers) this counts for in a score: a matching question counts each pair, as
+        the history keeps them (quiz.kinds); any other answer counts once."""
+        if self.paired:
+            right = sum(kinds.right_meaning(self.question, t) == m for t, m in enumerate(self.paired))
+            return right, len(self.paired)
+        return int(self.correct), 1
+
 
 @dataclass
 class StudySession:
@@ -181,7 +190,13 @@ class StudySession:
 
     @property
     def correct(self) -> int:
-        return sum(a.correct for a in self.answers)
+        """Right answers so far; a matching question counts each pair right (Answered.marks)."""
+        return sum(a.marks[0] for a in self.answers)
+
+    @property
+    def answered(self) -> int:
+        """Answers so far; a matching question counts each pair (Answered.marks), as the history does."""
+        return sum(a.marks[1] for a in self.answers)
 
     @property
     def missed(self) -> list[Answered]:

@@ -146,7 +146,7 @@ class StudyRun:
     @property
     def score(self) -> tuple[int, int]:
         """(right, answered) so far in this sitting."""
-        return self.session.correct, len(self.session.answers)
+        return self.session.correct, self.session.answered
 
     @property
     def missed(self) -> list[Answered]:

@@ -339,6 +339,7 @@ def test_each_pair_is_an_answer_about_its_term_and_undo_takes_all_back(tmp_path:
     for index in wrong:
         assert run.pair(index, on=q)
     assert run.phase is Phase.ANSWERED and run.last is not None and not run.last.correct
+    assert run.score == (2, 4)  # each pair counts, as the history keeps them
     store = run.store
     assert store is not None
     recorded = {(a.fact_id, a.correct, a.kind) for a in store.answers()}

@@ -231,3 +231,22 @@ def test_snapshot_matching_feedback(snap_compare, deck: Path, tmp_path: Path) ->
     data = accepted(tmp_path / "data")
     app = make_app([deck], data, study=StudyRequest(deck, Mode.MATCH))
     assert snap_compare(app, terminal_size=SIZE, press=["1", "2", "3", "4"])
+
+
+async def test_the_summary_lists_the_pairs_missed_and_the_true_sentence(deck: Path, tmp_path: Path) -> None:
+    from quiz.tui.screens.summary import SummaryScreen
+
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MATCH))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = _screen(app).run.question
+        assert q is not None
+        right = [right_meaning(q, t) for t in range(4)]
+        await pilot.press(*(str(i + 1) for i in (right[1], right[0], right[2], right[3])), "escape")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        text = " ".join(str(w.render()) for w in summary.query("Static"))
+        assert "Score: 2 of 4" in text
+        assert f"✗ {q.pairs[0][0]}: {q.pairs[0][1]}" in text and "You chose:" in text
