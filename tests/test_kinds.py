@@ -379,3 +379,15 @@ def test_a_fill_in_the_blank_typed_is_answered_by_text(tmp_path: Path) -> None:
     run = StudyRun(deck, Mode.FILL_BLANK, [q], clock=lambda: NOW)
     assert not run.answer_option(0, on=q) and not run.answer_text("  ", on=q)
     assert run.answer_text("2%", on=q) and run.last is not None and run.last.correct
+
+
+def test_review_asks_the_words_due_by_matching() -> None:
+    deck = load_deck(BUILTIN)
+    due = ["rfa-cryo-who", *(term_id(t) for t in ("sacrum", "mortality", "ablation", "pelvis", "LAR"))]
+    qs = plan(deck, Mode.DUE, seed=2, due=due, unseen=[])
+    assert [q.kind for q in qs][0] is not Kind.MATCH and qs[0].fact_id == "rfa-cryo-who"
+    matching = [q for q in qs if q.kind is Kind.MATCH]
+    assert len(matching) == 2  # five words due: two questions of four
+    asked = {t for q in matching for t, _ in q.pairs}
+    assert {"sacrum", "mortality", "ablation", "pelvis", "LAR"} <= asked
+    assert all(q.kind is not Kind.MATCH for q in plan(deck, Mode.DUE, seed=2, due=due[:1], unseen=[]))

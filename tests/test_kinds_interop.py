@@ -54,6 +54,17 @@ def col(tmp_path: Path) -> Iterator[collection.Collection]:
     c.close()
 
 
+def _exported_into(col: collection.Collection, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """DECK, exported by quiz and imported into the Anki collection `col` by Anki itself."""
+    deck = parse_deck(DECK, "kidney.toml")
+    write_apkg(deck, tmp_path / "k.apkg", timestamp=1_700_000_000)
+    request = collection.ImportAnkiPackageRequest(
+        package_path=str(tmp_path / "k.apkg"), options=collection.ImportAnkiPackageOptions(with_scheduling=False)
+    )
+    col.import_anki_package(request)
+    return deck
+
+
 def test_a_cloze_with_one_span_gives_a_statement_marking_it() -> None:
     [first, second] = clozes("The {{c1::heart}} pumps {{c2::blood::fluid}} round the body")
     assert first.statement == "The {{heart}} pumps blood round the body"
@@ -81,12 +92,7 @@ def test_an_anki_cloze_note_imports_as_a_fact_with_a_statement(tmp_path: Path) -
 
 
 def test_a_fact_with_a_statement_exports_as_a_cloze_note_anki_reads(tmp_path: Path, col: collection.Collection) -> None:
-    deck = parse_deck(DECK, "kidney.toml")
-    write_apkg(deck, tmp_path / "k.apkg", timestamp=1_700_000_000)
-    request = collection.ImportAnkiPackageRequest(
-        package_path=str(tmp_path / "k.apkg"), options=collection.ImportAnkiPackageOptions(with_scheduling=False)
-    )
-    col.import_anki_package(request)
+    deck = _exported_into(col, tmp_path)
     by_guid = {n.guid: n for n in map(col.get_note, col.find_notes(""))}
     cloze = by_guid[note_guid(deck.id, "dialysis-purpose")]
     assert cloze.note_type()["name"] == "quiz cloze: kidney-care" and cloze.note_type()["type"] == 1  # a cloze type
@@ -100,12 +106,7 @@ def test_a_fact_with_a_statement_exports_as_a_cloze_note_anki_reads(tmp_path: Pa
 
 
 def test_the_statement_survives_a_round_trip_through_anki(tmp_path: Path, col: collection.Collection) -> None:
-    deck = parse_deck(DECK, "kidney.toml")
-    write_apkg(deck, tmp_path / "k.apkg", timestamp=1_700_000_000)
-    request = collection.ImportAnkiPackageRequest(
-        package_path=str(tmp_path / "k.apkg"), options=collection.ImportAnkiPackageOptions(with_scheduling=False)
-    )
-    col.import_anki_package(request)
+    _exported_into(col, tmp_path)
     export = tmp_path / "back.txt"
     export_notes(col, export)
     out = tmp_path / "back.toml"
