@@ -391,3 +391,16 @@ def test_review_asks_the_words_due_by_matching() -> None:
     asked = {t for q in matching for t, _ in q.pairs}
     assert {"sacrum", "mortality", "ablation", "pelvis", "LAR"} <= asked
     assert all(q.kind is not Kind.MATCH for q in plan(deck, Mode.DUE, seed=2, due=due[:1], unseen=[]))
+
+
+def test_matching_in_a_topic_asks_the_words_its_facts_use() -> None:
+    from quiz.curriculum import session_facts
+    from quiz.glossary import terms_in
+
+    deck = load_deck(BUILTIN)
+    scope = {f.id for f in session_facts(deck, "pelvic-recurrence", more_detail=True)}
+    text = "\n".join(f"{f.question}\n{f.answer}\n{f.explanation}" for f in deck.facts if f.id in scope)
+    used = {t for t, _ in terms_in(text, deck.glossary)}
+    qs = plan(deck, Mode.MATCH, seed=0, scope=scope)
+    assert qs and all(t in used for q in qs for t, _ in q.pairs)
+    assert not all(t in used for q in plan(deck, Mode.MATCH, seed=0) for t, _ in q.pairs)  # the whole glossary
