@@ -38,16 +38,29 @@ class Kind(StrEnum):
     MULTIPLE_CHOICE = "multiple_choice"
     FLASHCARD = "flashcard"
     TYPED = "typed"
+    FILL_BLANK = "fill_blank"
+    """The fact's statement with its answer blanked (quiz.kinds); typed, or picked from wrong options."""
+    TRUE_FALSE = "true_false"
+    """The fact's statement as written (true) or with a wrong option in its span (false) (quiz.kinds)."""
+    MATCH = "match"
+    """Four glossary terms to pair with their four meanings (quiz.kinds); not made from one fact."""
 
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """One question as a learner sees it; options, correct_index and whys are for multiple choice only.
+    """One question as a learner sees it; options, correct_index and whys are for multiple choice
+    (and for a fill-in-the-blank question answered by picking, and "True"/"False").
 
     whys[i] says why options[i] is wrong ("" for the answer and for options without one); it is ()
     when no option has a why. accept and lexicon are for typed answers only: the other texts that
     count, and the deck's real words that a slip must not become (with the deck's language, for
     reading numbers).
+
+    The kinds of quiz.kinds add: `statement`, the fact's true sentence (shown in the feedback);
+    `blank`, the sentence with the answer blanked (fill in the blank); `truth`, whether the
+    sentence shown is the true one (true or false); `pairs`, the (term, meaning) pairs of a
+    matching question in the order the terms are asked (its `options` are the meanings, shuffled
+    on their own).
     """
 
     fact_id: str
@@ -62,6 +75,10 @@ class Question:
     accept: tuple[str, ...] = ()
     whys: tuple[str, ...] = ()
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
+    statement: str = ""
+    blank: str = ""
+    truth: bool | None = None
+    pairs: tuple[tuple[str, str], ...] = ()
 
 
 def why_of(question: Question, index: int) -> str:
@@ -229,7 +246,7 @@ def _typed_possible(fact: Fact, language: str = "en") -> bool:
 _new_object = object.__new__
 _FIELDS = (
     "fact_id", "kind", "prompt", "answer", "explanation", "source", "refs", "options", "correct_index", "accept",
-    "whys", "lexicon",
+    "whys", "lexicon", "statement", "blank", "truth", "pairs",
 )  # fmt: skip
 _SETTERS = tuple(getattr(Question, name).__set__ for name in _FIELDS)
 
@@ -251,8 +268,10 @@ def _question(
     """
     q = _new_object(Question)
     s_id, s_kind, s_prompt, s_answer, s_explanation, s_source, s_refs, s_options, s_correct, s_accept, s_whys, s_lex = (
-        _SETTERS
+        _SETTERS[:12]
     )
+    for setter, default in zip(_SETTERS[12:], ("", "", None, ()), strict=True):  # the kinds of quiz.kinds
+        setter(q, default)
     s_id(q, fact.id)
     s_kind(q, kind)
     s_prompt(q, fact.question)
@@ -296,12 +315,23 @@ def kinds_for(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
     kinds.append(Kind.FLASHCARD)
     if _typed_possible(fact, deck.language):
         kinds.append(Kind.TYPED)
+    if fact.statement:
+        from quiz.kinds import fact_kinds
+
+        kinds += fact_kinds(deck, fact)
     return tuple(kinds)
 
 
 def make_question(deck: Deck, fact: Fact, kind: Kind, *, seed: int) -> Question:
-    """The question of this kind for this fact; ValueError if the fact cannot be asked that way."""
+    """The question of this kind for this fact; ValueError if the fact cannot be asked that way (or for MATCH,
+    which is made from the glossary: quiz.kinds.match_questions)."""
     kind = Kind(kind)
+    if kind in (Kind.FILL_BLANK, Kind.TRUE_FALSE):
+        from quiz import kinds
+
+        return kinds.make(deck, fact, kind, seed=seed)
+    if kind is Kind.MATCH:
+        raise ValueError("a matching question is made from the glossary, not from one fact")
     source = deck.source(fact.source) if fact.source else None
     if kind is Kind.FLASHCARD:
         return _question(fact, kind, source)
@@ -317,8 +347,14 @@ def make_question(deck: Deck, fact: Fact, kind: Kind, *, seed: int) -> Question:
 
 
 def generate(deck: Deck, *, kinds: Sequence[Kind] | None = None, seed: int = 0) -> list[Question]:
-    """Every fact as every requested kind it supports, in deck order (then in the order of `kinds`)."""
+    """Every fact as every requested kind it supports, in deck order (then in the order of `kinds`);
+    with MATCH, the glossary's matching questions after them (quiz.kinds.match_questions)."""
     wanted = tuple(Kind(k) for k in kinds) if kinds is not None else tuple(Kind)
+    extra = tuple(k for k in wanted if k in (Kind.FILL_BLANK, Kind.TRUE_FALSE, Kind.MATCH))
+    if extra:
+        from quiz import kinds as more
+
+        wanted = tuple(k for k in wanted if k not in extra)
     pools = _pools_for(deck)
     sources = {s.id: s for s in deck.sources}
     rng = random.Random(0)
@@ -336,6 +372,12 @@ def generate(deck: Deck, *, kinds: Sequence[Kind] | None = None, seed: int = 0) 
                 question = _multiple_choice(fact, source, pools.get(fact.group) if fact.group else None, seed, rng)
                 if question is not None:
                     add(question)
+        for kind in extra:
+            made = more.question(deck, fact, kind, seed=seed) if kind is not Kind.MATCH else None
+            if made is not None:
+                add(made)
+    if Kind.MATCH in extra:
+        questions += more.match_questions(deck, seed=seed)
     return questions
 
 

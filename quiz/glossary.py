@@ -72,3 +72,31 @@ def terms_in(text: str, glossary: Sequence[tuple[str, str]]) -> list[tuple[str, 
     """The glossary entries (term, meaning) whose term `text` uses, in glossary order."""
     used = {term.casefold() for _, _, term in term_spans(text, (t for t, _ in glossary))}
     return [(term, meaning) for term, meaning in glossary if term.strip().casefold() in used]
+
+
+TERM_PREFIX = "term:"
+"""The start of the id a glossary term's answers are recorded under (term_id)."""
+
+
+def term_id(term: str) -> str:
+    """The id a glossary term's answers and scheduling state are kept under: "term:" + its slug.
+
+    "5-FU/leucovorin" is "term:5-fu-leucovorin". A fact id is a slug, so it never holds ":".
+    Matching questions (quiz.kinds) record one answer per pair under it.
+    """
+    from quiz.interop.slug import slugify
+
+    return TERM_PREFIX + (slugify(term) or "term")
+
+
+def is_term(fact_id: str) -> bool:
+    """Whether a recorded id is a glossary term's (term_id), not a fact's."""
+    return fact_id.startswith(TERM_PREFIX)
+
+
+def terms_by_id(glossary: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """{term_id(term): term} for a deck's glossary (the first term of each id)."""
+    out: dict[str, str] = {}
+    for term, _ in glossary:
+        out.setdefault(term_id(term), term)
+    return out

@@ -26,7 +26,7 @@ RULES: dict[str, str] = {
     "answer-cue-word": "a word of the question is repeated in the answer but in no wrong option",
     "missing-explanation": "the fact has no explanation",
     "missing-source": "the fact names no source",
-    "reading-level": "question and explanation read above grade 8 (Flesch-Kincaid)",
+    "reading-level": "question, statement and explanation read above grade 8 (Flesch-Kincaid)",
     "percent-without-frequency": 'a percentage in the explanation with no natural frequency ("2 in 100") beside it',
     "flashcard-only": "fewer than two possible wrong options, so the fact is served as a flashcard only",
     "typed-look-alike": "a typed answer is one slip from another real word (of the deck or a medical look-alike)",
@@ -36,6 +36,7 @@ RULES: dict[str, str] = {
     "context-dependent-stem": 'the question points at a study, group or person it does not name ("the first trial")',
     "extreme-distractors": "every wrong option is an absolute claim (never, always, sure, proven, cure)",
     "unhedged-figure": "the answer is a survival or risk figure and nothing says who was studied",
+    "tf-wrong-option-fit": "a wrong option cannot stand in the statement's {{...}} span (no false version from it)",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
@@ -229,7 +230,8 @@ def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Prob
     if grade is not None and stats.words >= MIN_GRADED_WORDS and round(grade, 1) > MAX_GRADE:
         yield _warn(
             deck, fact, "question", "reading-level",
-            f"question and explanation read at grade {grade:.1f} (Flesch-Kincaid); aim for grade "
+            f"{'question, statement' if fact.statement else 'question'} and explanation read at grade {grade:.1f} "
+            f"(Flesch-Kincaid); aim for grade "
             f"{MAX_GRADE:.0f} or below with shorter sentences and everyday words",
         )
 
@@ -340,6 +342,27 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Pr
         )
 
 
+def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+    """A wrong option that cannot stand in the statement's span is never used for a false version
+    (quiz.statement.option_fits); none that can means true-or-false asks this fact only as true."""
+    from quiz.statement import option_fits, split
+
+    parts = split(fact.statement) if fact.statement else None
+    if parts is None or not fact.distractors:
+        return
+    at_end = not parts.after.strip()
+    unfit = [d for d in fact.distractors if not option_fits(parts.span, d, at_end=at_end)]
+    if not unfit:
+        return
+    names, span = ", ".join(f'"{d}"' for d in unfit), "{{" + parts.span + "}}"
+    if len(unfit) == len(fact.distractors):
+        message = f"no wrong option reads as a sentence in place of {span} ({names}): no false version can be made"
+    else:
+        verb, it = ("does", "it is") if len(unfit) == 1 else ("do", "they are")
+        message = f"{names} {verb} not read as a sentence in place of {span}: {it} left out of true or false"
+    yield _warn(deck, fact, "statement", "tf-wrong-option-fit", message)
+
+
 def _topic_summary_long(deck: Deck, topic: Topic) -> Iterator[Problem]:
     words = len(_WORD.findall(topic.summary))
     sentences = len([s for s in _SENTENCE.split(topic.summary.strip()) if s.strip()])
@@ -370,6 +393,7 @@ CHECKS: dict[str, Rule] = {
     "context-dependent-stem": _context_dependent_stem,
     "extreme-distractors": _extreme_distractors,
     "unhedged-figure": _unhedged_figure,
+    "tf-wrong-option-fit": _tf_wrong_option_fit,
 }
 
 
@@ -464,8 +488,14 @@ def lint_deck(deck: Deck) -> list[Problem]:
 
 
 def fact_reading_stats(fact: Fact) -> TextStats:
-    """Words, sentences and syllables of what a learner reads for a fact: question and explanation."""
-    return text_stats(fact.question) + text_stats(fact.explanation)
+    """Words, sentences and syllables of what a learner reads for a fact: question, statement and explanation."""
+    stats = text_stats(fact.question) + text_stats(fact.explanation)
+    if fact.statement:
+        from quiz.statement import split
+
+        parts = split(fact.statement)
+        stats += text_stats(parts.true if parts else fact.statement)
+    return stats
 
 
 def deck_reading_stats(deck: Deck) -> TextStats:

@@ -12,6 +12,9 @@ class Mode(StrEnum):
     MULTIPLE_CHOICE = "multiple-choice"
     FLASHCARD = "flashcard"
     TYPED = "typed"
+    FILL_BLANK = "fill-blank"
+    TRUE_FALSE = "true-false"
+    MATCH = "match"
     MIXED = "mixed"
     DUE = "due"
 
@@ -29,6 +32,9 @@ _LABELS = {
     "multiple-choice": ("Multiple choice", "Multi-choice"),
     "flashcard": ("Flashcards", "Flashcards"),
     "typed": ("Type the answer", "Typed"),
+    "fill-blank": ("Fill in the blank", "Fill blank"),
+    "true-false": ("True or false", "True/false"),
+    "match": ("Match words to meanings", "Match words"),
     "mixed": ("Mixed", "Mixed"),
     "due": ("Review what is due", "Due review"),
 }

@@ -10,17 +10,28 @@ import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from quiz import kinds
 from quiz.curriculum import must_know_first
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, kinds_for, make_question
+from quiz.glossary import is_term, terms_in
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating
 from quiz.typed import TypedMark
 
 DEFAULT_COUNT = 10
+MATCH_PER_SESSION = 3
+"""Matching questions in a "Match words to meanings" session at most: 12 words, about as long as
+ten questions of the other kinds. Mixed sessions hold one."""
 
 
-_KIND_OF_MODE = {Mode.MULTIPLE_CHOICE: Kind.MULTIPLE_CHOICE, Mode.FLASHCARD: Kind.FLASHCARD, Mode.TYPED: Kind.TYPED}
+_KIND_OF_MODE = {
+    Mode.MULTIPLE_CHOICE: Kind.MULTIPLE_CHOICE,
+    Mode.FLASHCARD: Kind.FLASHCARD,
+    Mode.TYPED: Kind.TYPED,
+    Mode.FILL_BLANK: Kind.FILL_BLANK,
+    Mode.TRUE_FALSE: Kind.TRUE_FALSE,
+}
 
 
 def _kind_for(mode: Mode, kinds: tuple[Kind, ...], rng: random.Random) -> Kind | None:
@@ -55,7 +66,16 @@ def plan(
     nice-to-know facts out; `due` facts are all asked, whatever their priority (the caller limits
     them to the topic): a fact once studied is due in one sense only, the one Home counts.
     `only` restricts the session to those facts (to retry the ones missed).
+
+    Review also asks the glossary words that are due, by matching. Matching (`Mode.MATCH`) asks
+    the glossary terms used by the facts in scope, due ones first
+    (`due` holds term ids too: quiz.kinds.term_id), in up to MATCH_PER_SESSION questions; Mixed
+    puts one matching question among the others. True-or-false questions are balanced: half
+    show the true statement (quiz.kinds.balance_truth).
     """
+    if mode is Mode.MATCH:
+        limit = MATCH_PER_SESSION if count is None else min(count, MATCH_PER_SESSION)
+        return kinds.match_questions(deck, seed=seed, order=due, within=_terms_within(deck, scope))[:limit]
     rng = random.Random(f"plan:{seed}")
     every = {f.id: f for f in deck.facts}
     by_id = {i: f for i, f in every.items() if scope is None or i in scope}
@@ -81,7 +101,44 @@ def plan(
         questions.append(make_question(deck, fact, kind, seed=seed))
         if count is not None and only is None and mode is not Mode.DUE and len(questions) >= count:
             break
+    questions = _balance_truth(deck, questions, seed)
+    if mode is Mode.DUE and only is None:  # glossary words due: asked by matching, due ones first
+        due_words = sum(1 for i in due if is_term(i))
+        if due_words:
+            asked = kinds.match_questions(deck, seed=seed, order=due)
+            questions += asked[: -(-due_words // kinds.MATCH_TERMS)]
+    if mode is Mode.MIXED and only is None and questions:
+        match = kinds.match_questions(deck, seed=seed, order=due, within=_terms_within(deck, scope))[:1]
+        if match:
+            at = rng.randrange(1, len(questions)) if len(questions) > 1 else 1  # never first
+            questions.insert(at, match[0])
+            if count is not None and len(questions) > count:
+                questions.pop()  # a fact question: the matching one is never last but in a one-question session
     return questions
+
+
+def _balance_truth(deck: Deck, questions: list[Question], seed: int) -> list[Question]:
+    """The questions with their true-or-false ones remade so that half show the true statement."""
+    ids = [q.fact_id for q in questions if q.kind is Kind.TRUE_FALSE]
+    if not ids:
+        return questions
+    falsifiable = [i for i in ids if kinds.false_options(deck.fact(i))]
+    truth = kinds.balance_truth(ids, falsifiable, seed=seed)
+    return [
+        kinds.make(deck, deck.fact(q.fact_id), q.kind, seed=seed, truth=truth[q.fact_id])
+        if q.kind is Kind.TRUE_FALSE
+        else q
+        for q in questions
+    ]
+
+
+def _terms_within(deck: Deck, scope: Collection[str] | None) -> list[str] | None:
+    """The glossary terms the facts in scope use (None for the whole glossary: no scope, or too few)."""
+    if scope is None:
+        return None
+    text = "\n".join("\n".join((f.question, f.answer, f.explanation)) for f in deck.facts if f.id in scope)
+    terms = [term for term, _ in terms_in(text, deck.glossary)]
+    return terms if len(kinds.matchable_terms(deck, terms)) >= kinds.MATCH_TERMS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +156,17 @@ class Answered:
     """A typed answer accepted with a one-letter slip."""
     mark: TypedMark | None = None
     """How a typed answer was marked (quiz.typed.TypedMark), for the feedback."""
+    paired: tuple[int, ...] = ()
+    """A matching question's answer: for each term (question.pairs), the index of the meaning chosen."""
+
+    @property
+    def marks(self) -> tuple[int, int]:
+        """(right, answers) this counts for in a score: a matching question counts each pair, as
+        the history keeps them (quiz.kinds); any other answer counts once."""
+        if self.paired:
+            right = sum(kinds.right_meaning(self.question, t) == m for t, m in enumerate(self.paired))
+            return right, len(self.paired)
+        return int(self.correct), 1
 
 
 @dataclass
@@ -126,7 +194,13 @@ class StudySession:
 
     @property
     def correct(self) -> int:
-        return sum(a.correct for a in self.answers)
+        """Right answers so far; a matching question counts each pair right (Answered.marks)."""
+        return sum(a.marks[0] for a in self.answers)
+
+    @property
+    def answered(self) -> int:
+        """Answers so far; a matching question counts each pair (Answered.marks), as the history does."""
+        return sum(a.marks[1] for a in self.answers)
 
     @property
     def missed(self) -> list[Answered]:

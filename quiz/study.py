@@ -12,7 +12,10 @@ The rules it keeps (docs/questions.md, "The study loop"):
   an empty typed answer is not an answer;
 - every answer, flashcards included, is followed by feedback, and `go_on` shows the next question;
 - the rating is decided here, once: a flashcard's grade as given, otherwise wrong is Again and
-  right is Good (quiz.schedule.rating_for); a flashcard graded Hard or better counts as remembered.
+  right is Good (quiz.schedule.rating_for); a flashcard graded Hard or better counts as remembered;
+- a matching question (quiz.kinds) is answered pair by pair (`pair`); once every term has a
+  meaning it is one answer of the sitting, and each pair is kept in the history as an answer
+  about its glossary term (quiz.kinds.term_id), so terms are scheduled like facts.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from quiz.certainty import AskCertainty, Certainty, asks_certainty, cbm_mark, ra
 from quiz.curriculum import session_facts, topic_facts
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question, content_hash, kinds_for, make_question, mark_typed
-from quiz.glossary import terms_in
+from quiz.glossary import is_term, terms_in
+from quiz.kinds import by_picking, by_typing, right_meaning, term_hash, term_id
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating, rating_for
 from quiz.session import DEFAULT_COUNT, Answered, StudySession, plan
@@ -93,6 +97,8 @@ class StudyRun:
         self.ask_certainty = ask_certainty
         self.pending: Answered | None = None
         """The chosen or typed answer waiting for its certainty (phase CERTAINTY)."""
+        self.pairing: list[int] = []
+        """A matching question's meanings chosen so far, one per term in order (phase ASKING)."""
         self.ended_early = False
         self.unsaved = 0
         self.notice: str | None = None
@@ -140,7 +146,7 @@ class StudyRun:
     @property
     def score(self) -> tuple[int, int]:
         """(right, answered) so far in this sitting."""
-        return self.session.correct, len(self.session.answers)
+        return self.session.correct, self.session.answered
 
     @property
     def missed(self) -> list[Answered]:
@@ -163,17 +169,24 @@ class StudyRun:
         """(words_to_know(), how many of the question's terms are held back until it is answered).
 
         Before an answer, a term whose meaning names a word of the answer (or of an `accept`
-        form) is held back: "locally advanced: ... the sacrum" would give away "Growth into the
-        sacrum". Words are compared as `quiz check` compares cue words (lint.content_words).
+        form; for true or false, of the fact's answer) is held back: "locally advanced: ... the
+        sacrum" would give away "Growth into the sacrum". Words are compared as `quiz check`
+        compares cue words (lint.content_words).
         """
         q = self.question
         if q is None:
             return [], 0
+        if q.kind is Kind.MATCH:  # the meanings are the answers: shown only in the feedback
+            return (list(q.pairs), 0) if self.phase is Phase.ANSWERED else ([], len(q.pairs))
         if self.phase in (Phase.REVEALED, Phase.ANSWERED):
             return terms_in("\n".join([q.prompt, q.answer, q.explanation]), self.deck.glossary), 0
         from quiz.lint import content_words
 
-        answer = frozenset().union(*(content_words(t) for t in (q.answer, *q.accept)))
+        texts: tuple[str, ...] = (q.answer, *q.accept)
+        if q.kind is Kind.TRUE_FALSE:  # the fact's answer would say which version is true
+            fact = self.deck.fact(q.fact_id) if any(f.id == q.fact_id for f in self.deck.facts) else None
+            texts = (fact.answer, *fact.accept) if fact is not None else ()
+        answer = frozenset().union(*(content_words(t) for t in texts))
         entries = terms_in(q.prompt, self.deck.glossary)
         shown = [(term, meaning) for term, meaning in entries if not (content_words(meaning) & answer)]
         return shown, len(entries) - len(shown)
@@ -198,7 +211,7 @@ class StudyRun:
 
     def asks_certainty(self, q: Question) -> bool:
         """Whether a chosen or typed answer to `q` waits for how sure the learner is."""
-        if q.kind is Kind.FLASHCARD:
+        if q.kind in (Kind.FLASHCARD, Kind.MATCH):
             return False
         try:
             priority = self.deck.fact(q.fact_id).priority
@@ -206,20 +219,24 @@ class StudyRun:
             return False
         return asks_certainty(self.ask_certainty, priority)
 
-    def _asking(self, kind: Kind, on: Question | None) -> Question | None:
+    def _asking(self, kind: Kind | Callable[[Question], bool], on: Question | None) -> Question | None:
+        """The question on screen, if it is being asked, is of `kind` (or passes it) and is `on`."""
         q = self.session.current
-        if self.phase is not Phase.ASKING or q is None or q.kind is not kind:
+        if self.phase is not Phase.ASKING or q is None:
+            return None
+        if not (kind(q) if callable(kind) else q.kind is kind):
             return None
         if on is not None and on is not q:
             return None
         return q
 
     def answer_option(self, index: int, *, on: Question | None = None) -> bool:
-        """Answer the multiple-choice question on screen with option `index` (0-based).
+        """Answer the question on screen with option `index` (0-based): multiple choice, true or
+        false, or fill in the blank with options (quiz.kinds.by_picking).
 
         `on` is the question the learner acted on, as drawn; an act on any other is refused.
         """
-        q = self._asking(Kind.MULTIPLE_CHOICE, on)
+        q = self._asking(by_picking, on)
         if q is None or not 0 <= index < len(q.options):
             return False
         correct = index == q.correct_index
@@ -227,8 +244,9 @@ class StudyRun:
         return True
 
     def answer_text(self, text: str, *, on: Question | None = None) -> bool:
-        """Answer the typed question on screen; an empty (or all-space) answer is refused."""
-        q = self._asking(Kind.TYPED, on)
+        """Answer the typed question (or the fill-in-the-blank one typed) on screen; an empty (or
+        all-space) answer is refused."""
+        q = self._asking(by_typing, on)
         if q is None or not text.strip():
             return False
         mark = mark_typed(q, text)
@@ -237,10 +255,27 @@ class StudyRun:
 
     def give_up(self, *, on: Question | None = None) -> bool:
         """Show the answer to the typed question on screen: recorded as not known (Again)."""
-        q = self._asking(Kind.TYPED, on)
+        q = self._asking(by_typing, on)
         if q is None:
             return False
         self._record(Answered(q, "", False, Rating.AGAIN))
+        return True
+
+    def pair(self, index: int, *, on: Question | None = None) -> bool:
+        """Give the next term of the matching question on screen the meaning at `index` (0-based).
+
+        A meaning already given to a term is refused (u takes a pair back). The last pair answers
+        the question: right when every pair is.
+        """
+        q = self._asking(Kind.MATCH, on)
+        if q is None or not 0 <= index < len(q.options) or index in self.pairing:
+            return False
+        self.pairing.append(index)
+        if len(self.pairing) == len(q.pairs):
+            paired, self.pairing = tuple(self.pairing), []
+            correct = all(right_meaning(q, t) == m for t, m in enumerate(paired))
+            response = "; ".join(f"{term} = {q.options[m]}" for (term, _), m in zip(q.pairs, paired, strict=True))
+            self._record(Answered(q, response, correct, rating_for(correct), paired=paired))
         return True
 
     def reveal(self, *, on: Question | None = None) -> bool:
@@ -309,13 +344,17 @@ class StudyRun:
             self.pending = None
             self.phase = Phase.ASKING
             return True
+        if self.phase is Phase.ASKING and self.pairing:  # a pair of a matching question: not recorded yet
+            self.pairing.pop()
+            return True
         if self.phase is Phase.FINISHED or not self.session.answers:
             return False
         undone = self.session.undo()
         assert undone is not None
         if self.store is not None and self.session.store_id is not None and undone.answer_id is not None:
             try:
-                self.store.undo_last(self.session.store_id)
+                for _ in undone.question.pairs or (None,):  # a matching question kept one answer a pair
+                    self.store.undo_last(self.session.store_id)
             except _STORE_ERRORS as err:
                 self.notice = f"Could not take the answer back in your history: {_first_line(err)}"
         self._ask_again(undone.question)
@@ -329,13 +368,26 @@ class StudyRun:
         its fact was removed (an answer is only ever recorded for a fact of the deck)."""
         s = self.session
         del s.questions[s.position]
+        fresh = self._remade(q, self.deck)
+        if fresh is not None:
+            s.questions.append(q if fresh == q else fresh)
+
+    def _remade(self, q: Question, deck: Deck) -> Question | None:
+        """`q` as `deck` asks it now: None if its fact (or one of a matching question's terms, as
+        it was) is gone; as a flashcard if its fact no longer allows its kind; a true-or-false
+        question shows the same version (true or false) as before."""
+        if q.kind is Kind.MATCH:
+            return q if all(entry in deck.glossary for entry in q.pairs) else None
         try:
-            fact = self.deck.fact(q.fact_id)
+            fact = deck.fact(q.fact_id)
         except KeyError:
-            return
-        kind = q.kind if q.kind in kinds_for(self.deck, fact) else Kind.FLASHCARD
-        fresh = make_question(self.deck, fact, kind, seed=self._question_seed)
-        s.questions.append(q if fresh == q else fresh)
+            return None
+        kind = q.kind if q.kind in kinds_for(deck, fact) else Kind.FLASHCARD
+        if kind is Kind.TRUE_FALSE:
+            from quiz.kinds import make
+
+            return make(deck, fact, kind, seed=self._question_seed, truth=q.truth)
+        return make_question(deck, fact, kind, seed=self._question_seed)
 
     def leave(self) -> bool:
         """End the sitting now; what was answered is kept."""
@@ -351,6 +403,7 @@ class StudyRun:
             return False
         missed = list(dict.fromkeys(a.question.fact_id for a in self.missed))
         questions = plan(self.deck, self.mode, seed=self.seed + 1, only=missed)
+        questions += [a.question for a in self.missed if a.question.kind is Kind.MATCH]
         if not questions:
             return False
         self._question_seed = self.seed + 1
@@ -370,19 +423,12 @@ class StudyRun:
         s = self.session
         if deck.id != s.deck.id:
             return
-        upcoming: list[Question] = []
-        for q in s.questions[s.position :]:
-            try:
-                fact = deck.fact(q.fact_id)
-            except KeyError:
-                continue
-            kinds = kinds_for(deck, fact)
-            kind = q.kind if q.kind in kinds else Kind.FLASHCARD
-            upcoming.append(make_question(deck, fact, kind, seed=self._question_seed))
+        upcoming = [fresh for q in s.questions[s.position :] if (fresh := self._remade(q, deck)) is not None]
         s.deck = deck
         s.questions = s.questions[: s.position] + upcoming
         if self.phase in (Phase.ASKING, Phase.REVEALED, Phase.CERTAINTY):
             self.pending = None
+            self.pairing = []
             self._show_next()
 
     # -- inside ----------------------------------------------------------------------------------
@@ -422,6 +468,8 @@ class StudyRun:
             self.unsaved += 1
             return answered
         q = answered.question
+        if q.kind is Kind.MATCH:
+            return self._save_pairs(answered, response_ms, store, sid)
         try:
             answer_id = store.record_answer(
                 sid,
@@ -439,6 +487,32 @@ class StudyRun:
                 now=self.clock(),
             )
         except (*_STORE_ERRORS, KeyError) as err:
+            self.unsaved += 1
+            self.notice = _not_saved(err)
+            return answered
+        return replace(answered, answer_id=answer_id)
+
+    def _save_pairs(self, answered: Answered, response_ms: int, store: Store, sid: int) -> Answered:
+        """Keep each pair of a matching question as an answer about its glossary term (term_id)."""
+        q = answered.question
+        answer_id = None
+        try:
+            for t, ((term, meaning), chosen) in enumerate(zip(q.pairs, answered.paired, strict=True)):
+                right = right_meaning(q, t) == chosen
+                answer_id = store.record_answer(
+                    sid,
+                    self.deck.id,
+                    term_id(term),
+                    deck_version=self.deck.version,
+                    content_hash=term_hash(term, meaning),
+                    kind=q.kind.value,
+                    response=q.options[chosen],
+                    correct=right,
+                    rating=rating_for(right),
+                    response_ms=max(response_ms, 0),
+                    now=self.clock(),
+                )
+        except _STORE_ERRORS as err:
             self.unsaved += 1
             self.notice = _not_saved(err)
             return answered
@@ -470,7 +544,8 @@ def plan_questions(
     """
     ids = [f.id for f in deck.facts]
     in_topic = {f.id for f in topic_facts(deck, topic)}
-    due = [i for i in store.due_facts(deck.id, now) if i in in_topic] if store is not None else []
+    # A topic keeps its own due facts; due glossary words (term ids) are kept for matching.
+    due = [i for i in store.due_facts(deck.id, now) if i in in_topic or is_term(i)] if store is not None else []
     unseen = store.new_fact_ids(deck.id, ids, len(ids)) if store is not None else ids
     mastered = store.mastered_facts(deck.id, now=now) if store is not None else set()
     scope = {f.id for f in session_facts(deck, topic, more_detail=more_detail, mastered=mastered)}

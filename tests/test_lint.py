@@ -106,6 +106,14 @@ CASES = [
       "distractors": ["About 5 in 100", "About 10 in 100", "About 20 in 100"]},
      {"question": "What drug is given with the kidney biopsy to lower the risk of bleeding?", "answer": "5-FU",
       "distractors": ["Heparin", "Aspirin", "Insulin"]}, "answer"),  # 5-FU names a drug, not a figure
+    ("tf-wrong-option-fit",
+     {"statement": "The {{kidney}} filters the blood.", "distractors": ["Heart", "It is the lung", "2 hearts"]},
+     {"statement": "The {{kidney}} filters the blood.", "distractors": ["Heart", "Lung", "Stomach"]}, "statement"),
+    ("tf-wrong-option-fit",  # a clause for a clause only
+     {"answer": "It is similar", "statement": "Survival: {{it is similar}}.",
+      "distractors": ["It is lower", "Much lower", "It is higher"]},
+     {"answer": "It is similar", "statement": "Survival: {{it is similar}}.",
+      "distractors": ["It is lower", "It is half", "It is higher"]}, "statement"),
 ]
 TOPIC_RULES = {"topic-summary-long"}
 """Rules about a [[topics]] table rather than a fact (tested below)."""

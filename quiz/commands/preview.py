@@ -15,10 +15,20 @@ if TYPE_CHECKING:
     from quiz.deck.model import Deck, Source
     from quiz.generate import Question
 
-HELP = "print the questions a deck gives (multiple choice, flashcard, typed answer) as a learner sees them"
-KINDS = ("multiple-choice", "flashcard", "typed")
+HELP = (
+    "print the questions a deck gives (multiple choice, flashcard, typed answer, fill in the blank, "
+    "true or false, matching) as a learner sees them"
+)
+KINDS = ("multiple-choice", "flashcard", "typed", "fill-blank", "true-false", "match")
 """The kinds as the command line spells them (as `quiz study --mode` does); Kind's values use "_"."""
-KIND_LABELS = {"multiple_choice": "multiple choice", "flashcard": "flashcard", "typed": "typed answer"}
+KIND_LABELS = {
+    "multiple_choice": "multiple choice",
+    "flashcard": "flashcard",
+    "typed": "typed answer",
+    "fill_blank": "fill in the blank",
+    "true_false": "true or false",
+    "match": "match words to meanings",
+}
 WIDTH = 88
 
 
@@ -30,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=KINDS,
         action="append",
         metavar="KIND",
-        help="only questions of this kind: multiple-choice, flashcard or typed (repeat for several; default: all)",
+        help="only questions of this kind: multiple-choice, flashcard, typed, fill-blank, true-false or match "
+        "(repeat for several; default: all)",
     )
     parser.add_argument("--seed", type=int, default=0, metavar="N", help="shuffle seed for the options (default 0)")
     parser.add_argument("--json", action="store_true", help="print one JSON document (schema in docs/questions.md)")
@@ -66,6 +77,9 @@ def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, An
     facts = {fact.id: fact for fact in deck.facts}
     rows = []
     for q in questions:
+        if q.kind is Kind.MATCH:
+            rows.append(_match_json(q))
+            continue
         fact = facts[q.fact_id]
         row: dict[str, Any] = {
             "fact_id": q.fact_id,
@@ -85,6 +99,15 @@ def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, An
             row["whys"] = [why_of(q, i) for i in range(len(q.options))]
         if q.kind is Kind.TYPED:
             row["accept"] = list(q.accept)
+        if q.kind in (Kind.FILL_BLANK, Kind.TRUE_FALSE):
+            row["statement"] = q.statement
+            row["blank"] = q.blank
+        if q.kind is Kind.FILL_BLANK:  # typed when it has no options
+            row["options"] = list(q.options)
+            row["correct_index"] = q.correct_index
+            row["accept"] = list(q.accept)
+        if q.kind is Kind.TRUE_FALSE:
+            row["truth"] = q.truth
         rows.append(row)
     meta = {
         "id": deck.id,
@@ -99,6 +122,20 @@ def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, An
     return {"deck": meta, "questions": rows}
 
 
+def _match_json(q: Question) -> dict[str, Any]:
+    """A matching question's row: its pairs (term, meaning) in the order asked, the meanings in the order shown."""
+    from quiz.kinds import right_meaning
+
+    return {
+        "fact_id": q.fact_id,
+        "kind": q.kind.value,
+        "prompt": q.prompt,
+        "pairs": [{"term": term, "meaning": meaning} for term, meaning in q.pairs],
+        "options": list(q.options),
+        "correct": [right_meaning(q, t) for t in range(len(q.pairs))],
+    }
+
+
 def _wrap(text: str, indent: str) -> list[str]:
     lines = []
     for para in text.splitlines() or [""]:
@@ -111,6 +148,20 @@ def _source_line(q: Question) -> str:
         return ""
     text = q.source.title + (f" ({q.source.publisher})" if q.source.publisher else "")
     return text + (f"; refs {q.refs}" if q.refs else "")
+
+
+def _render_match(n: int, q: Question) -> list[str]:
+    """A matching question as text: the terms (A, B...) with the number of their meaning, then the meanings."""
+    from quiz.kinds import right_meaning
+
+    out = [f"{n}. [{KIND_LABELS[q.kind.value]}] {', '.join(term for term, _ in q.pairs)}"]
+    out += _wrap(q.prompt, "   ")
+    for t, (term, _) in enumerate(q.pairs):
+        out += _wrap(f"{chr(ord('A') + t)}) {term}  = {right_meaning(q, t) + 1}", "   ")
+    for i, meaning in enumerate(q.options, start=1):
+        out += _wrap(meaning, f"   {i}. ")[:1] + _wrap(meaning, "      ")[1:]
+    out.append("")
+    return out
 
 
 def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
@@ -129,16 +180,21 @@ def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
     priorities = {f.id: f.priority for f in deck.facts}
     topics = {f.id: f.topic for f in deck.facts}
     for n, q in enumerate(questions, start=1):
+        if q.kind is Kind.MATCH:
+            out += _render_match(n, q)
+            continue
         about = [priorities[q.fact_id]] + ([f"topic: {titles[topics[q.fact_id]]}"] if topics[q.fact_id] else [])
         out.append(f"{n}. [{KIND_LABELS[q.kind.value]}] {q.fact_id} ({'; '.join(about)})")
         out += _wrap(q.prompt, "   ")
-        if q.kind is Kind.MULTIPLE_CHOICE:
+        if q.kind is Kind.TRUE_FALSE:
+            out += _wrap(f"Answer: {q.answer}" + ("" if q.truth else f" (true: {q.statement})"), "   ")
+        elif q.options:
             for i, option in enumerate(q.options):
                 mark = "*" if i == q.correct_index else " "
                 out += _wrap(option, f" {mark} {chr(ord('A') + i)}) ")[:1] + _wrap(option, "      ")[1:]
                 if why_of(q, i):
                     out += _wrap(f"Why not: {why_of(q, i)}", "      ")
-        elif q.kind is Kind.TYPED:
+        elif q.kind in (Kind.TYPED, Kind.FILL_BLANK):
             accepted = f" (also accepted: {', '.join(q.accept)})" if q.accept else ""
             out += _wrap(f"Answer: {q.answer}{accepted}", "   ")
         else:

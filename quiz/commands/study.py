@@ -7,7 +7,7 @@ import argparse
 from quiz.commands._deck import choice_word, deck_or_problems
 
 HELP = "study a deck now (multiple choice, flashcards, typed answers, a mix, or what is due)"
-MODES = ("multiple-choice", "flashcard", "typed", "mixed", "due")
+MODES = ("multiple-choice", "flashcard", "typed", "fill-blank", "true-false", "match", "mixed", "due")
 
 
 def _positive(text: str) -> int:
@@ -24,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=choice_word,
         choices=MODES,
         default=None,
-        help="how to ask: multiple-choice, flashcard, typed, mixed (the default; with --by, due) or due",
+        help="how to ask: multiple-choice, flashcard, typed, fill-blank, true-false, match, mixed (the default; "
+        "with --by, due) or due",
     )
     parser.add_argument("--count", type=_positive, metavar="N", help="how many questions (default: 10)")
     parser.add_argument(

@@ -19,9 +19,9 @@ from quiz.deck.model import Deck, Fact, Source, Topic
 from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
-priorities and whys), so no deck is read back from the cache in an older shape or without meeting
+priorities and whys; 7: statements), so no deck is read back from the cache in an older shape or without meeting
 a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat."""
@@ -116,7 +116,7 @@ def _dump(deck: Deck, out: BinaryIO) -> None:
         _put(
             tuple(
                 (f.id, f.question, f.answer, f.distractors, f.explanation, f.source, f.refs, f.group, f.tags,
-                 f.accept, f.allow, f.topic, f.priority, f.whys, f.line)
+                 f.accept, f.allow, f.topic, f.priority, f.whys, f.statement, f.line)
                 for f in batch
             ),
             out,
@@ -135,12 +135,12 @@ def _load(src: BinaryIO, path: Path) -> Deck:
     one = shared.setdefault
     facts: list[Fact] = []
     while len(facts) < count:
-        for fid, q, a, d, e, src_id, refs, group, t, acc, allow, topic, priority, whys, line in _get(src):
+        for fid, q, a, d, e, src_id, refs, group, t, acc, allow, topic, priority, whys, statement, line in _get(src):
             d = one(d, tuple(one(x, x) for x in d))
             facts.append(
                 Fact(fid, q, one(a, a), d, one(e, e), one(src_id, src_id), one(refs, refs), one(group, group),
                      one(t, t), one(acc, acc), one(allow, allow), one(topic, topic), one(priority, priority),
-                     one(whys, whys), line)
+                     one(whys, whys), statement, line)
             )  # fmt: skip
     return Deck(
         id=deck_id,

@@ -62,6 +62,7 @@ FACT_KEYS = (
     "allow",
     "topic",
     "priority",
+    "statement",
 )
 
 
@@ -449,6 +450,29 @@ def _check_priority(c: _Checker, entry: dict[str, Any], table: Table | None, lab
     return priority
 
 
+def _check_statement(
+    c: _Checker, entry: dict[str, Any], table: Table | None, label: str, answer: str, accept: tuple[str, ...]
+) -> str:
+    """The fact's statement, its one {{...}} span being the answer or an accept form (quiz.statement.problem).
+
+    A problem is placed at the span where the statement is written on one line after its key.
+    """
+    statement = c.text(entry, "statement", table, label)
+    if not statement or not answer:
+        return statement
+    from quiz.statement import problem
+
+    found = problem(statement, answer, accept)
+    if found is None:
+        return statement
+    offset, message = found
+    where = c.pos(table, "statement")
+    if where is not None and "\n" not in statement[:offset]:
+        where = (where[0], where[1] + len('statement = "') + offset)  # the column of the span as usually written
+    c.add(where, f'{label}"statement" {message}')
+    return ""
+
+
 def _quoted(names: tuple[str, ...]) -> str:
     return ", ".join(f'"{n}"' for n in names)
 
@@ -475,6 +499,8 @@ def _check_fact(
             c.pos(table, "source"), f'{label}"source" names "{source}", which is not a [[sources]] id (known: {known})'
         )
     _check_fact_topic(c, entry, table, label, topic_ids)
+    accept = c.texts(entry, "accept", table, label)
+    statement = _check_statement(c, entry, table, label, answer, accept)
     fact = Fact(
         id=fid,
         question=question,
@@ -485,11 +511,12 @@ def _check_fact(
         refs=c.text(entry, "refs", table, label),
         group=c.text(entry, "group", table, label),
         tags=c.texts(entry, "tags", table, label),
-        accept=c.texts(entry, "accept", table, label),
+        accept=accept,
         allow=c.texts(entry, "allow", table, label),
         topic=c.text(entry, "topic", table, label),
         priority=_check_priority(c, entry, table, label),
         whys=whys,
+        statement=statement,
         line=table.line if table else 0,
         key_lines=dict(table.keys) if table and table.keys else NO_POSITIONS,
     )

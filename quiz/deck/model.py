@@ -95,6 +95,8 @@ class Fact(NamedTuple):
     priority: str = SHOULD_KNOW
     whys: tuple[str, ...] = ()
     """Why each distractor is wrong, parallel to `distractors` ("" where none is given); () when none is."""
+    statement: str = ""
+    """The fact as a plain sentence with the answer marked {{...}} (quiz.statement); "" when none."""
     line: int = 0
     key_lines: Mapping[str, tuple[int, int]] = NO_POSITIONS
 

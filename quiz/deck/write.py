@@ -93,6 +93,7 @@ def _fact_table(fact: Fact) -> str:
             ("id", fact.id),
             ("question", fact.question),
             ("answer", fact.answer),
+            ("statement", fact.statement),
             ("distractors", _distractors(fact)),
             ("explanation", fact.explanation),
             ("source", fact.source),

@@ -1,5 +1,8 @@
 """Export a deck as an Anki package (.apkg) with genanki: one note per fact, ids stable across exports.
 
+A fact with a statement is a Cloze note (its span the deletion); the others are notes of the
+deck's own note type.
+
 Anki matches notes by guid, and ours come from (deck id, fact id), so importing an updated export
 updates the notes a person already studies instead of adding copies. Deck text is untrusted and
 Anki shows fields as HTML, so every text is escaped; "[" is escaped too, so that text such as
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from quiz.deck.model import SHOULD_KNOW, Deck, Fact
 from quiz.files import write_atomic
 from quiz.interop.mathjax import break_delimiters
-from quiz.interop.notetypes import QUIZ_NOTE_TYPE
+from quiz.interop.notetypes import NOTE_TYPES, QUIZ_CLOZE_PREFIX, QUIZ_NOTE_TYPE
 
 if TYPE_CHECKING:
     import genanki
@@ -133,14 +136,38 @@ def _model(deck: Deck) -> genanki.Model:
     )
 
 
+def _cloze_model(deck: Deck) -> genanki.Model:
+    """The deck's cloze note type ("quiz cloze: DECK-ID"): the stock Cloze type's fields and card."""
+    import genanki
+
+    return genanki.Model(
+        stable_id("quiz-cloze-model", deck.id),
+        f"{QUIZ_CLOZE_PREFIX}{deck.id}",
+        fields=[{"name": name} for name in NOTE_TYPES["cloze"]],
+        templates=[
+            {
+                "name": "Cloze",
+                "qfmt": "{{cloze:Text}}",
+                "afmt": "{{cloze:Text}}<br>\n{{#Back Extra}}<hr>{{Back Extra}}{{/Back Extra}}",
+            }
+        ],
+        css=CSS,
+        model_type=genanki.Model.CLOZE,
+    )
+
+
 def build_package(deck: Deck) -> genanki.Package:
     """The genanki package for a deck, with one note for each fact."""
     import genanki
 
-    model = _model(deck)
+    model, cloze_model = _model(deck), _cloze_model(deck)
     description = "<br><br>".join(to_html(t) for t in (deck.description, deck.disclaimer) if t)
     anki_deck = genanki.Deck(stable_id("quiz-deck", deck.id), deck.title.replace("::", ":"), description)
     for fact in deck.facts:
+        cloze = _cloze_note(deck, fact, cloze_model)
+        if cloze is not None:
+            anki_deck.add_note(cloze)
+            continue
         fields = [
             to_html(fact.question),
             to_html(fact.answer),
@@ -157,6 +184,34 @@ def build_package(deck: Deck) -> genanki.Package:
             )
         )
     return genanki.Package(anki_deck)
+
+
+def _cloze_note(deck: Deck, fact: Fact, model: genanki.Model) -> genanki.Note | None:
+    """A fact with a statement as a cloze note (of _cloze_model: Text, Back Extra),
+    its span the one deletion; None for a fact without one. Back Extra holds the explanation, the
+    whys and the source. "{" in deck text is an entity, so no text but the span is a deletion."""
+    import genanki
+
+    from quiz.interop.cloze import to_cloze
+    from quiz.statement import split
+
+    parts = split(fact.statement) if fact.statement else None
+    if parts is None:
+        return None
+
+    def text(part: str) -> str:
+        return to_html(part).replace("{", "&#123;").replace("}", "&#125;")
+
+    back = [to_html(fact.explanation), whys_html(fact), to_html(source_text(deck, fact))]
+    return genanki.Note(
+        model=model,
+        fields=[
+            to_cloze(text(parts.before), text(parts.span), text(parts.after)),
+            "<br><br>".join(b for b in back if b),
+        ],
+        tags=note_tags(deck, fact),
+        guid=note_guid(deck.id, fact.id),
+    )
 
 
 def write_apkg(deck: Deck, path: Path | str, *, timestamp: float | None = None) -> int:

@@ -3,6 +3,8 @@
 As Anki makes one card per cloze number, this makes one pair per number: the question is the
 text with that number's spans blanked (a hint, where given, shown in the blank) and the others
 shown as plain text; the answer is the blanked text, spans of one number joined by " ... ".
+A number with one span also gives the fact's statement (quiz.statement): the text with that
+span marked {{...}}, and the others as plain text.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ BLANK = "[...]"
 
 
 class Cloze(NamedTuple):
-    """One card of a cloze note: its number, the text with blanks, and what fills them."""
+    """One card of a cloze note: its number, the text with blanks, what fills them, and the
+    statement ("" when the number has more than one span: a statement marks one)."""
 
     number: int
     question: str
     answer: str
+    statement: str = ""
 
 
 def has_cloze(text: str) -> bool:
@@ -38,6 +42,22 @@ def clozes(text: str) -> list[Cloze]:
                 return m.group(2)
             return f"[{m.group(3)}]" if m.group(3) else BLANK
 
-        answer = " ... ".join(m.group(2).strip() for m in CLOZE.finditer(text) if int(m.group(1)) == number)
-        cards.append(Cloze(number, CLOZE.sub(blank, text), answer))
+        spans = [m.group(2).strip() for m in CLOZE.finditer(text) if int(m.group(1)) == number]
+        cards.append(Cloze(number, CLOZE.sub(blank, text), " ... ".join(spans), _statement(text, number, spans)))
     return cards
+
+
+def _statement(text: str, number: int, spans: list[str]) -> str:
+    """The text with the one span of `number` marked {{...}} and the others plain; "" when it cannot be one."""
+    if len(spans) != 1 or not spans[0] or "{{" in CLOZE.sub("", text) or "}}" in CLOZE.sub("", text):
+        return ""
+
+    def mark(m: re.Match[str]) -> str:
+        return "{{" + m.group(2).strip() + "}}" if int(m.group(1)) == number else m.group(2)
+
+    return CLOZE.sub(mark, text)
+
+
+def to_cloze(before: str, span: str, after: str) -> str:
+    """A statement's parts as Anki cloze text: the span as {{c1::...}} (the inverse of Cloze.statement)."""
+    return f"{before}{{{{c1::{span}}}}}{after}"

@@ -21,7 +21,7 @@ from quiz.deck.model import Deck, Fact
 from quiz.interop.cloze import clozes, has_cloze
 from quiz.interop.header import SEPARATORS, AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import field_text, looks_like_html
-from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, roles
+from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
 from quiz.interop.rows import Row, guess_separator, read_rows
 from quiz.interop.slug import slugify, unique
 from quiz.plural import plural
@@ -69,6 +69,8 @@ class Card:
     tags: tuple[str, ...] = ()
     key: str = ""
     reverse: bool = False
+    statement: str = ""
+    """From a cloze note: the text with this card's span marked {{...}} (quiz.statement)."""
 
 
 @dataclass(slots=True)
@@ -295,7 +297,7 @@ def _row_cards(
     extra = tuple(texts[c] for c in role.extra if texts[c].strip())
     if extra and fields is None and "tags" not in columns.special and THIRD_COLUMN not in notes:
         notes.append(THIRD_COLUMN)
-    if (note_type.casefold() == "cloze") if note_type else has_cloze(first):
+    if is_cloze(note_type) if note_type else has_cloze(first):
         return _cloze_cards(row, first, (second, *extra), tags, key, path, media)
     problems = _card_problems(row.line, first, second, extra, tags, media, path, _labels(fields, role))
     flagged = any(row.fields[c].strip() for c in columns.flags)
@@ -315,7 +317,8 @@ def _cloze_cards(
     extra = tuple(e for e in extra if e.strip())
     for cloze in made:
         problems += _card_problems(row.line, cloze.question, cloze.answer, extra, tags, media, path)
-        cards.append(Card(row.line, cloze.question, cloze.answer, extra, tags, f"{key}-c{cloze.number}" if key else ""))
+        key_n = f"{key}-c{cloze.number}" if key else ""
+        cards.append(Card(row.line, cloze.question, cloze.answer, extra, tags, key_n, statement=cloze.statement))
     return cards, list(dict.fromkeys(problems)), media
 
 
@@ -419,6 +422,7 @@ def cards_to_deck(cards: Sequence[Card], *, deck_id: str, title: str, group: str
                 explanation="\n\n".join(card.extra),
                 group=deck_id if group is None else group,
                 tags=card.tags,
+                statement=card.statement,
             )
         )
     return Deck(id=deck_id, title=title, facts=tuple(facts))

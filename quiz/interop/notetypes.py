@@ -17,6 +17,10 @@ QUIZ_NOTE_TYPE = ("Question", "Answer", "Explanation", "Wrong options", "Source"
 """The fields of the note type `quiz export` writes ("quiz: DECK-ID"), in order (quiz.interop.anki uses
 these). "Wrong options" (each distractor's why) and the source are the deck's own, not imported."""
 
+QUIZ_CLOZE_PREFIX = "quiz cloze: "
+"""The start of the name of the cloze note type `quiz export` writes for facts with a statement
+("quiz cloze: DECK-ID"); its fields are the stock Cloze type's."""
+
 KNOWN_TYPES = "Basic, its reversed and typed-answer variants, Cloze, and quiz's own"
 """The note types quiz imports, as a refusal names them."""
 
@@ -37,7 +41,14 @@ class Roles(NamedTuple):
 
 def fields_of(note_type: str) -> tuple[str, ...] | None:
     """The fields of a note type quiz imports, in order; None for any other."""
+    if is_cloze(note_type):
+        return NOTE_TYPES["cloze"]
     return QUIZ_NOTE_TYPE if note_type.startswith("quiz: ") else NOTE_TYPES.get(note_type.casefold())
+
+
+def is_cloze(note_type: str) -> bool:
+    """Whether a note type is Anki's Cloze or the cloze type `quiz export` writes."""
+    return note_type.casefold() == "cloze" or note_type.startswith(QUIZ_CLOZE_PREFIX)
 
 
 def roles(text_columns: list[int], names: list[str], fields: tuple[str, ...] | None) -> Roles:

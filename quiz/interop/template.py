@@ -64,6 +64,7 @@ accept = ["twenty seconds"]  # other typed answers that count as right
 allow = []  # authoring-advice rules to silence for this fact, by name (see `quiz check`)
 topic = "washing"  # the id of a [[topics]] table above
 priority = "must-know"  # "must-know", "should-know" (the default) or "nice-to-know" (detail to skip)
+statement = "Scrub your hands with soap for {{{{20 seconds}}}}."  # the fact as a sentence, answer marked
 """
 
 

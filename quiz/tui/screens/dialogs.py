@@ -28,6 +28,9 @@ MODE_HELP = {
     Mode.FLASHCARD: "recall the answer, then say how well you knew it",
     Mode.TYPED: "spell out the answer yourself",
     Mode.DUE: "spaced repetition: what you are about to forget",
+    Mode.FILL_BLANK: "a sentence with a word or figure missing",
+    Mode.TRUE_FALSE: "is the sentence true or false?",
+    Mode.MATCH: "pair four words with their meanings",
 }
 
 

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent,
 from quiz.certainty import Certainty
 from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
+from quiz.glossary import is_term, terms_by_id
 from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day
@@ -150,9 +151,12 @@ class HistoryScreen(Settled, Screen[None]):
         weakest.clear()
         for did, scores in data.weakest:
             deck = decks.get(did)
+            words = terms_by_id(deck.glossary) if deck is not None else {}
             for score in scores:
                 text = score.fact_id
-                if deck is not None:
+                if is_term(text):  # a glossary word practised by matching it to its meaning
+                    text = f"Word: {words.get(text, text)}"
+                elif deck is not None:
                     try:
                         text = deck.fact(score.fact_id).question
                     except KeyError:
@@ -186,8 +190,30 @@ class HistoryScreen(Settled, Screen[None]):
         if deck is not None:
             mastered = store.mastered_facts(deck.id, {f.id for f in deck.facts}, now)
             lines = progress_lines(*deck_progress(deck, mastered))
+            lines += words_lines(deck, store, now)
         widget.update(Content("\n").join(map(plain, lines)))
         widget.display = bool(lines)
+
+
+def words_lines(deck: Deck, store: Store, now: datetime) -> list[str]:
+    """The deck's glossary words practised (matched to their meanings) and mastered, with the
+    words practised named; [] for a deck without a glossary."""
+    words = terms_by_id(deck.glossary)
+    if not words:
+        return []
+    states = {fid: s for fid, s in store.fact_states(deck.id).items() if fid in words}
+    mastered = store.mastered_facts(deck.id, set(words), now) if states else set()
+    lines = [
+        f"Words to know: {len(states)} of {len(words)} practised, {len(mastered)} mastered"
+        + (" (practise them with Match words to meanings)." if len(states) < len(words) else ".")
+    ]
+    if states:
+        named = [
+            f"{words[fid]}{' (mastered)' if fid in mastered else ''} {s.tries - s.misses}/{s.tries} right"
+            for fid, s in sorted(states.items(), key=lambda item: words[item[0]].casefold())
+        ]
+        lines.append("Words practised: " + "; ".join(named) + ".")
+    return lines
 
 
 def calibration_text(levels: list[Calibration]) -> str:

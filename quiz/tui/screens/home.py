@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +14,8 @@ from textual.widgets import DataTable, Static
 
 from quiz.curriculum import Progress, deck_progress, progress_lines
 from quiz.deck.discover import FoundDeck
-from quiz.deck.model import NICE_TO_KNOW
+from quiz.deck.model import NICE_TO_KNOW, Deck
+from quiz.glossary import terms_by_id
 from quiz.mode import Mode, StudyChoice
 from quiz.store import DueCounts, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
@@ -20,6 +23,11 @@ from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain
 from quiz.untrusted import visible
 from quiz.visit import DEFAULT_PER_DAY
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from quiz.store import Store
 
 REFRESH_S = 60.0
 """Seconds between Home's readings of what is due while it is shown."""
@@ -91,7 +99,7 @@ class HomeScreen(Settled, Screen[None]):
             due = last = mastered = "-"
             if store is not None:
                 ids = {f.id for f in deck.facts}
-                due = str(store.due_counts(deck.id, ids, now).now)
+                due = str(_with_words(store, deck, store.due_counts(deck.id, ids, now), now).now)
                 # The last session with answers: one left before its first answer has no score.
                 s = next((s for s in store.last_sessions(5, deck.id) if s.answered), None)
                 if s is not None:
@@ -216,7 +224,9 @@ class HomeScreen(Settled, Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         if store is None or found.deck is None:
             return None
-        return store.due_counts(found.deck.id, [f.id for f in found.deck.facts], self.app.now())  # type: ignore[attr-defined]
+        now = self.app.now()  # type: ignore[attr-defined]
+        deck = found.deck
+        return _with_words(store, deck, store.due_counts(deck.id, [f.id for f in deck.facts], now), now)
 
     def action_review(self) -> None:
         """Review, deck after deck, what is due now and a few new facts (as the mode menu's Review does)."""
@@ -241,3 +251,12 @@ class HomeScreen(Settled, Screen[None]):
 def mastered_cell(whole: Progress) -> str:
     """The Mastered column: the share of facts mastered, rounded down so that 100% means every one."""
     return f"{whole.mastered * 100 // whole.facts}%" if whole.facts else "-"
+
+
+def _with_words(store: Store, deck: Deck, counts: DueCounts, now: datetime) -> DueCounts:
+    """The deck's due counts with its glossary words due now added (practised by matching them to
+    their meanings, they are reviewed like facts: quiz.session.plan); new words are not counted."""
+    if not deck.glossary:
+        return counts
+    words = store.due_counts(deck.id, list(terms_by_id(deck.glossary)), now)
+    return counts._replace(now=counts.now + words.now)

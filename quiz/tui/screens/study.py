@@ -22,7 +22,9 @@ from quiz.certainty import Certainty, cbm_mark
 from quiz.deck.discover import FoundDeck
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question, why_of
+from quiz.kinds import by_picking, by_typing, right_meaning
 from quiz.schedule import Rating
+from quiz.session import Answered
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar, MoreLine
 from quiz.tui.settle import Settled
@@ -82,6 +84,7 @@ class StudyScreen(Settled, Screen[None]):
             yield Static(id="verdict")
         with VerticalScroll(id="qa"):
             yield Static(id="prompt")
+            yield Static(id="match")
             yield Static(id="terms-hint")
             yield OptionList(id="options", markup=False)
             yield Static(id="card-back")
@@ -110,26 +113,28 @@ class StudyScreen(Settled, Screen[None]):
         q = run.question
         assert q is not None
         fresh = q is not self._drawn or run.phase is not self._drawn_phase
-        if fresh:
+        step = len(run.pairing)
+        if fresh or step != self._drawn_step:  # each pair of a matching question brings up the next term
             self.settle()
-        self._drawn, self._drawn_phase = q, run.phase
+        self._drawn, self._drawn_phase, self._drawn_step = q, run.phase, step
         self._progress()
         glossary = self.deck.glossary
         self.query_one("#prompt", Static).update(with_terms(q.prompt, glossary))
         hint = self.query_one("#terms-hint", Static)
-        words_key = "F2" if q.kind is Kind.TYPED and run.phase is Phase.ASKING else "g"
+        words_key = "F2" if by_typing(q) and run.phase is Phase.ASKING else "g"
         hint.update(f"Underlined words: press {words_key} to see what they mean.")
         # Once the answer is shown the keys line says "g Words": the hint gives its line to the feedback.
-        hint.display = run.phase in (Phase.ASKING, Phase.CERTAINTY) and any(run.words())
+        hint.display = run.phase in (Phase.ASKING, Phase.CERTAINTY) and q.kind is not Kind.MATCH and any(run.words())
         asking = run.phase is Phase.ASKING
         self._draw_options(q, asking)
+        self._draw_match(q, asking)
         back = self.query_one("#card-back", Static)
         back.display = q.kind is Kind.FLASHCARD and run.phase is not Phase.ASKING
         if back.display:
             back.update(Content("\n\n").join([Content.assemble(("Answer: ", "bold"), q.answer), self._explain(q)]))
         self._draw_certainty(fresh)
         typed = self.query_one("#typed", Input)
-        typed.display = q.kind is Kind.TYPED and asking
+        typed.display = by_typing(q) and asking
         if fresh and typed.display:  # a new question's box is empty; going back keeps what was typed
             typed.value, self._retype = self._retype, ""
             typed.cursor_position = len(typed.value)
@@ -139,7 +144,7 @@ class StudyScreen(Settled, Screen[None]):
             self.query_one("#qa", VerticalScroll).scroll_home(animate=False)
         if run.phase is Phase.CERTAINTY:
             self.query_one("#certainty", OptionList).focus(scroll_visible=False)
-        elif q.kind is Kind.MULTIPLE_CHOICE and asking:
+        elif (by_picking(q) or q.kind is Kind.MATCH) and asking:
             self.query_one("#options", OptionList).focus(scroll_visible=False)  # the question stays in view
         elif typed.display:
             typed.focus(scroll_visible=False)
@@ -158,15 +163,42 @@ class StudyScreen(Settled, Screen[None]):
 
     def _draw_options(self, q: Question, asking: bool) -> None:
         options = self.query_one("#options", OptionList)
-        options.display = q.kind is Kind.MULTIPLE_CHOICE and asking
-        if not options.display or options.option_count and self._drawn_options is q:
+        options.display = (by_picking(q) or q.kind is Kind.MATCH) and asking
+        drawn = (q, tuple(self.run.pairing))
+        if not options.display or options.option_count and self._drawn_options == drawn:
             return
         options.clear_options()
-        options.add_options([Option(_option_prompt(q, i, None)) for i in range(len(q.options))])
+        used = self._used_meanings(q)
+        options.add_options([Option(_option_prompt(q, i, None, used.get(i))) for i in range(len(q.options))])
         options.highlighted = None  # Enter chooses only an option the learner moved to
-        self._drawn_options = q
+        self._drawn_options = drawn
 
-    _drawn_options: Question | None = None
+    _drawn_options: tuple[Question, tuple[int, ...]] | None = None
+    _drawn_step = 0
+
+    def _used_meanings(self, q: Question) -> dict[int, str]:
+        """For a matching question being answered: each meaning given so far, with its term."""
+        if q.kind is not Kind.MATCH:
+            return {}
+        return {m: q.pairs[t][0] for t, m in enumerate(self.run.pairing)}
+
+    def _draw_match(self, q: Question, asking: bool) -> None:
+        """The terms of a matching question: those paired, the one to pair now (▶) and those to come."""
+        match = self.query_one("#match", Static)
+        match.display = q.kind is Kind.MATCH and asking
+        if not match.display:
+            return
+        pairing = self.run.pairing
+        lines = []
+        for t, (term, _) in enumerate(q.pairs):
+            if t < len(pairing):
+                lines.append(Content.assemble(f"  {term} ", ("= ", "bold"), f"meaning {pairing[t] + 1}"))
+            elif t == len(pairing):
+                ask = "  ← which meaning? Press its number."
+                lines.append(Content.assemble(("▶ ", "bold"), (term, "bold"), (ask, "bold")))
+            else:
+                lines.append(plain(f"  {term}"))
+        match.update(Content("\n").join(lines))
 
     def _draw_certainty(self, fresh: bool) -> None:
         pending = self.run.pending
@@ -175,7 +207,7 @@ class StudyScreen(Settled, Screen[None]):
         chosen.display = certainty.display = pending is not None
         if pending is None:
             return
-        what = "You typed" if pending.question.kind is Kind.TYPED else "You chose"
+        what = "You typed" if by_typing(pending.question) else "You chose"
         chosen.update(
             Content.assemble(
                 (f"{what}: ", "bold"), pending.response, "\n", ("How sure are you? ", "bold"), "Press 1, 2 or 3."
@@ -203,6 +235,9 @@ class StudyScreen(Settled, Screen[None]):
         if last is None:
             return
         q = last.question
+        if q.kind is Kind.MATCH:
+            self._draw_match_feedback(last, verdict, feedback)
+            return
         if q.kind is Kind.FLASHCARD:
             known = "✓ Graded {}: remembered." if last.correct else "✗ Graded {}: not yet remembered."
             said = known.format(last.response)
@@ -212,7 +247,7 @@ class StudyScreen(Settled, Screen[None]):
             return
         mark = last.mark
         spelled = f" It is spelled {mark.expected}." if mark is not None and mark.slip else ""
-        said = "✗ You asked to see the answer." if q.kind is Kind.TYPED and not last.response else ""
+        said = "✗ You asked to see the answer." if by_typing(q) and not last.response else ""
         verdict.update(
             Content.styled(
                 f"{said or (RIGHT if last.correct else WRONG)}{spelled}  Enter goes on; u takes it back.", "bold"
@@ -220,7 +255,9 @@ class StudyScreen(Settled, Screen[None]):
         )
         verdict.set_classes("right" if last.correct else "wrong")
         lines = [Content.assemble(("Answer: ", "bold"), q.answer)]
-        if q.kind is Kind.TYPED:
+        if q.kind in (Kind.TRUE_FALSE, Kind.FILL_BLANK):  # the true statement, whatever was shown
+            lines.append(Content.assemble(("The true sentence: ", "bold"), with_terms(q.statement, self.deck.glossary)))
+        if by_typing(q):
             typed = last.response if last.response else "(you asked to see the answer)"
             lines.append(Content.assemble(("You typed: ", "bold"), typed))
             if mark is not None and mark.look_alike:
@@ -236,6 +273,22 @@ class StudyScreen(Settled, Screen[None]):
             points = "point" if abs(mark) == 1 else "points"
             lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} ({mark:+d} certainty {points})"))
         lines.append(self._explain(q))
+        feedback.update(Content("\n").join(lines))
+        feedback.set_classes("right" if last.correct else "wrong")
+
+    def _draw_match_feedback(self, last: Answered, verdict: Static, feedback: Static) -> None:
+        """Each pair of the matching question just answered: right (✓) or not (✗, with the meaning chosen)."""
+        q = last.question
+        right = sum(right_meaning(q, t) == m for t, m in enumerate(last.paired))
+        said = f"✓ All {right} pairs right." if last.correct else f"✗ {right} of {len(q.pairs)} pairs right."
+        verdict.update(Content.styled(f"{said}  Enter goes on; u takes it back.", "bold"))
+        verdict.set_classes("right" if last.correct else "wrong")
+        lines = []
+        for t, ((term, meaning), chosen) in enumerate(zip(q.pairs, last.paired, strict=True)):
+            ok = right_meaning(q, t) == chosen
+            lines.append(Content.assemble(("✓ " if ok else "✗ ", "bold"), (f"{term}: ", "bold"), meaning))
+            if not ok:
+                lines.append(Content.assemble(("    You chose: ", "bold"), q.options[chosen]))
         feedback.update(Content("\n").join(lines))
         feedback.set_classes("right" if last.correct else "wrong")
 
@@ -265,7 +318,7 @@ class StudyScreen(Settled, Screen[None]):
         kind = q.kind if q is not None else None
         phase = run.phase
         if action == "pick":
-            return phase is Phase.ASKING and kind is Kind.MULTIPLE_CHOICE
+            return phase is Phase.ASKING and q is not None and (by_picking(q) or kind is Kind.MATCH)
         if action == "grade":
             return phase is Phase.REVEALED
         if action == "certain":
@@ -273,19 +326,31 @@ class StudyScreen(Settled, Screen[None]):
         if action == "reveal":
             return phase is Phase.ASKING and kind is Kind.FLASHCARD
         if action == "give_up":
-            return phase is Phase.ASKING and kind is Kind.TYPED
+            return phase is Phase.ASKING and q is not None and by_typing(q)
         if action == "go_on":
             return phase is Phase.ANSWERED
         if action == "undo":
-            return phase is Phase.CERTAINTY or (phase is not Phase.FINISHED and bool(run.session.answers))
-        typing = phase is Phase.ASKING and kind is Kind.TYPED
+            return (
+                phase is Phase.CERTAINTY
+                or bool(run.pairing)
+                or (phase is not Phase.FINISHED and bool(run.session.answers))
+            )
+        typing = phase is Phase.ASKING and q is not None and by_typing(q)
         if action in ("words", "help"):  # keys that never type, shown while the answer box has the keys
             return True if typing else False
         return True
 
     def action_pick(self, number: int) -> None:
-        if self.run.answer_option(number - 1, on=self._drawn):
+        self._pick(number - 1)
+
+    def _pick(self, index: int) -> None:
+        """Answer the question on screen with option `index`, or give it to the next term of a matching question."""
+        q = self._drawn
+        act = self.run.pair if q is not None and q.kind is Kind.MATCH else self.run.answer_option
+        if act(index, on=q):
             self.draw()
+        elif q is not None and q.kind is Kind.MATCH and index in self.run.pairing:
+            self.notify("That meaning is taken. Press u to take back a pair.", timeout=4)
 
     def action_certain(self, number: int) -> None:
         if self.run.set_certainty(Certainty(number), on=self._drawn):
@@ -313,9 +378,11 @@ class StudyScreen(Settled, Screen[None]):
         """Mark the option the learner moved to with a pointer (not colour alone), and keep the
         options in view while moving through them in a small window."""
         q = self._drawn
-        if q is not None and q.kind is Kind.MULTIPLE_CHOICE and event.option_list.option_count == len(q.options):
+        if q is not None and q.options and event.option_list.option_count == len(q.options):
+            used = self._used_meanings(q)
             for i in range(len(q.options)):
-                event.option_list.replace_option_prompt_at_index(i, _option_prompt(q, i, event.option_index))
+                prompt = _option_prompt(q, i, event.option_index, used.get(i))
+                event.option_list.replace_option_prompt_at_index(i, prompt)
         event.option_list.scroll_visible(animate=False)
 
     @on(OptionList.OptionSelected, "#options")
@@ -323,8 +390,7 @@ class StudyScreen(Settled, Screen[None]):
         event.stop()
         if event.time < self._settles_at:  # a double click: the first one answered already
             return
-        if self.run.answer_option(event.option_index, on=self._drawn):
-            self.draw()
+        self._pick(event.option_index)
 
     @on(Input.Submitted, "#typed")
     def typed_answer(self, event: Input.Submitted) -> None:
@@ -351,8 +417,12 @@ class StudyScreen(Settled, Screen[None]):
     """The typed answer to put back in the box when the learner goes back from "How sure are you?"."""
 
     def action_undo(self) -> None:
+        if self.run.pairing and self.run.undo():  # a pair of the matching question on screen
+            self.notify("Pair taken back.", timeout=4)
+            self.draw()
+            return
         choosing = self.run.phase is Phase.CERTAINTY
-        if choosing and self.run.pending is not None and self.run.pending.question.kind is Kind.TYPED:
+        if choosing and self.run.pending is not None and by_typing(self.run.pending.question):
             self._retype = self.run.pending.response
         answers = self.run.session.answers
         undone = answers[-1].question if answers else None
@@ -398,9 +468,11 @@ class StudyScreen(Settled, Screen[None]):
         self.draw()
 
 
-def _option_prompt(q: Question, index: int, highlighted: int | None) -> Content:
-    """'▶ 2. text' for the option the learner moved to, '  2. text' for the others."""
-    return plain(f"{'▶' if index == highlighted else ' '} {index + 1}. {q.options[index]}")
+def _option_prompt(q: Question, index: int, highlighted: int | None, paired_with: str | None = None) -> Content:
+    """'▶ 2. text' for the option the learner moved to, '  2. text' for the others; a meaning of a
+    matching question already given to a term says so: '  2. text  (= term)'."""
+    taken = f"  (= {paired_with})" if paired_with is not None else ""
+    return plain(f"{'▶' if index == highlighted else ' '} {index + 1}. {q.options[index]}{taken}")
 
 
 def _level_prompt(level: Certainty, highlighted: int | None) -> str:

@@ -64,7 +64,7 @@ class SummaryScreen(Settled, Screen[str]):
         head = [
             Content.styled("Session finished" + (" early" if self.early else ""), "bold"),
             plain(f"{self.deck.title}  |  {s.mode.label}"),
-            Content(f"Score: {percent(s.correct, len(s.answers))}   Time: {_duration(self.elapsed)}"),
+            Content(f"Score: {percent(s.correct, s.answered)}   Time: {_duration(self.elapsed)}"),
         ]
         if self.cbm is not None:
             why = "sure and right gains most, sure and wrong costs most"
@@ -122,10 +122,15 @@ class SummaryScreen(Settled, Screen[str]):
             must = q.fact_id in self.must_know
             label = Content.assemble((f"{n}. ", "bold"), q.prompt, (" (must-know)" if must else "", "bold"))
             yield Static(label, classes="missed-item")
+            if q.kind is Kind.MATCH:
+                yield Static(Content("\n").join(_pairs_missed(a)), classes="missed-body")
+                continue
             parts = [
                 Content.assemble(("Right answer: ", "bold"), q.answer),
                 _your_answer(a),
             ]
+            if q.statement:  # true or false, fill in the blank: the true sentence
+                parts.insert(1, Content.assemble(("The true sentence: ", "bold"), q.statement))
             if a.certainty:
                 parts.append(Content.assemble(("You were: ", "bold"), Certainty(a.certainty).label))
             if q.explanation:
@@ -163,6 +168,19 @@ class SummaryScreen(Settled, Screen[str]):
             return
         self.saved_to = path
         self.notify(f"Saved to {visible(str(path))}", title="Missed questions saved", markup=False, timeout=10)
+
+
+def _pairs_missed(a: Answered) -> list[Content]:
+    """The pairs of a matching question missed: each word with its meaning, and the meaning chosen."""
+    from quiz.kinds import right_meaning
+
+    q = a.question
+    lines = []
+    for t, ((term, meaning), chosen) in enumerate(zip(q.pairs, a.paired, strict=True)):
+        if right_meaning(q, t) != chosen:
+            lines.append(Content.assemble(("✗ ", "bold"), (f"{term}: ", "bold"), meaning))
+            lines.append(Content.assemble(("    You chose: ", "bold"), q.options[chosen]))
+    return lines
 
 
 def _your_answer(a: Answered) -> Content:

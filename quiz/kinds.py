@@ -1,0 +1,316 @@
+"""More ways to ask: fill in the blank and true or false (from a fact's statement), and matching
+glossary words to their meanings. Pure: no I/O, no UI.
+
+Every random choice comes from random.Random(f"{seed}:{id}:{kind}"), as in quiz.generate, so a
+question is the same whether it is made alone or with its deck. The fairness rules
+(docs/questions.md, "More kinds of question"):
+
+- fill in the blank: typed when the answer is short enough to type (quiz.typed.typed_possible),
+  else picked from the answer and the fact's own wrong options, shuffled;
+- true or false: the statement as written, or with a wrong option that fits the span
+  (quiz.statement.option_fits) in its place; over a session as many are true as false
+  (balance_truth), and which ones is chosen by the seed;
+- matching: four glossary terms whose meanings differ as a reader sees them (never two meanings
+  that are the same text), asked in one shuffled order, the meanings shown in another. Each pair
+  is an answer about its term, recorded under quiz.glossary.term_id(term).
+"""
+
+from __future__ import annotations
+
+import os.path
+import random
+import re
+from collections.abc import Iterable, Sequence
+
+from quiz.deck.load import normalize
+from quiz.deck.model import Deck, Fact, Source
+from quiz.generate import WRONG_OPTIONS, Kind, Question
+from quiz.glossary import TERM_PREFIX, term_id, term_spans
+from quiz.statement import Statement, fit_case, option_fits, split
+from quiz.typed import deck_lexicon, typed_possible
+
+TRUE, FALSE = "True", "False"
+"""The options of a true-or-false question, in this order (key 1 is True, key 2 is False)."""
+MATCH_TERMS = 4
+"""Terms (and meanings) in one matching question."""
+MATCH_PREFIX = "match:"
+"""The start of a matching question's fact_id; its pairs are recorded under their terms' ids."""
+MATCH_PROMPT = "Match each word to its meaning."
+
+
+def _source(deck: Deck, fact: Fact) -> Source | None:
+    return deck.source(fact.source) if fact.source else None
+
+
+def _own_wrong(fact: Fact, answer: str) -> list[str]:
+    """The fact's distractors that differ from the answer and from each other (folded as normalize does)."""
+    seen = {normalize(answer), normalize(fact.answer)}
+    out = []
+    for d in fact.distractors:
+        key = normalize(d)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _base(fact: Fact, kind: Kind, source: Source | None, prompt: str, answer: str, parts: Statement) -> Question:
+    return Question(
+        fact_id=fact.id,
+        kind=kind,
+        prompt=prompt,
+        answer=answer,
+        explanation=fact.explanation,
+        source=source,
+        refs=fact.refs,
+        statement=parts.true,
+        blank=parts.blanked,
+    )
+
+
+# --- fill in the blank -------------------------------------------------------------------------
+
+
+def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
+    """The fill-in-the-blank question of a fact with a statement; None when it has none, or its
+    answer can be neither typed nor picked (fewer than 2 wrong options).
+
+    Typed: `answer` is the span's text, `accept` the fact's answer and other accept forms; marked
+    by quiz.generate.mark_typed. Picked: `options` hold the span's text and up to 3 wrong options,
+    each cased as the span (fit_case), shuffled; `correct_index` is the span's.
+    """
+    parts = split(fact.statement) if fact.statement else None
+    if parts is None:
+        return None
+    answer = parts.span.strip()
+    base = _base(fact, Kind.FILL_BLANK, _source(deck, fact), parts.blanked, answer, parts)
+    others = tuple(t for t in (fact.answer, *fact.accept) if normalize(t) != normalize(answer))
+    if typed_possible(answer, others, fact.distractors, deck.language):
+        return _replace(base, accept=others, lexicon=deck_lexicon(deck))
+    wrong = _own_wrong(fact, answer)
+    if len(wrong) < 2:
+        return None
+    rng = random.Random(f"{seed}:{fact.id}:{Kind.FILL_BLANK.value}")
+    picked = rng.sample(wrong, min(WRONG_OPTIONS, len(wrong)))
+    options = [answer, *(fit_case(w, parts.span) for w in picked)]
+    rng.shuffle(options)
+    return _replace(base, options=tuple(options), correct_index=options.index(answer))
+
+
+def _replace(q: Question, **changes: object) -> Question:
+    from dataclasses import replace
+
+    return replace(q, **changes)  # type: ignore[arg-type]
+
+
+# --- true or false -----------------------------------------------------------------------------
+
+
+def false_options(fact: Fact) -> list[str]:
+    """The fact's wrong options that fit its statement's span (quiz.statement.option_fits), in deck order."""
+    parts = split(fact.statement) if fact.statement else None
+    if parts is None:
+        return []
+    at_end = not parts.after.strip()
+    return [w for w in _own_wrong(fact, parts.span) if option_fits(parts.span, w, at_end=at_end)]
+
+
+def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) -> Question | None:
+    """The true-or-false question of a fact with a statement, or None when it has none.
+
+    `truth` says which version to show; None lets the seed choose (an even chance; always True
+    when no wrong option fits the span). The false version puts one fitting wrong option, chosen
+    by the seed, in the span. `options` are (TRUE, FALSE); `answer` is the right one of them.
+    """
+    parts = split(fact.statement) if fact.statement else None
+    if parts is None:
+        return None
+    rng = random.Random(f"{seed}:{fact.id}:{Kind.TRUE_FALSE.value}")
+    wrong = false_options(fact)
+    chosen_false = rng.random() < 0.5
+    swap = rng.choice(wrong) if wrong else ""
+    if truth is None:
+        truth = not (chosen_false and wrong)
+    if not truth and not wrong:
+        truth = True
+    shown = parts.true if truth else parts.with_span(swap)
+    q = _base(fact, Kind.TRUE_FALSE, _source(deck, fact), shown, TRUE if truth else FALSE, parts)
+    return _replace(q, options=(TRUE, FALSE), correct_index=0 if truth else 1, truth=truth)
+
+
+def balance_truth(fact_ids: Sequence[str], can_be_false: Iterable[str], *, seed: int) -> dict[str, bool]:
+    """Which of a session's true-or-false questions show the true statement: half of them (an odd
+    one out chosen by the seed), the false ones chosen by the seed among the facts that can be false.
+
+    Returns {fact id: truth}. When fewer facts can be false than half, the rest are true.
+    """
+    rng = random.Random(f"truth:{seed}")
+    ids = list(dict.fromkeys(fact_ids))
+    falsifiable = [i for i in ids if i in set(can_be_false)]
+    want_false = len(ids) // 2 + (rng.random() < 0.5 if len(ids) % 2 else 0)
+    rng.shuffle(falsifiable)
+    false = set(falsifiable[:want_false])
+    return {i: i not in false for i in ids}
+
+
+# --- matching words to meanings ----------------------------------------------------------------
+
+
+def matchable_terms(deck: Deck, within: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """The glossary entries a matching question may use, in glossary order: one per meaning as a
+    reader sees it (normalize) and per term_id; with `within` (terms), only those terms."""
+    wanted = None if within is None else {normalize(t) for t in within}
+    seen_meanings: set[str] = set()
+    seen_ids: set[str] = set()
+    out = []
+    for term, meaning in deck.glossary:
+        key, ident = normalize(hide_term(term, meaning)), term_id(term)
+        if key in seen_meanings or ident in seen_ids:
+            continue
+        seen_meanings.add(key)
+        seen_ids.add(ident)
+        if wanted is None or normalize(term) in wanted:
+            out.append((term, meaning))
+    return out
+
+
+HIDDEN = "___"
+"""What stands in a meaning for a word of its own term ("Death. A ___ rate is the share of people who die.")."""
+_WORDS = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+def hide_term(term: str, meaning: str) -> str:
+    """The meaning as a matching question shows it, naming no word of its own term.
+
+    Hidden (HIDDEN): the term in any form quiz.glossary finds ("Unresectable"), and each word
+    that shares a stem with a word of the term (as `quiz check` compares cue words:
+    quiz.lint.content_words), is spelled as one ("5-FU") or shares its root (_kin:
+    "cryosurgical" for "cryosurgery"). "metastasis" = "... More than one are called ___."
+    """
+    from quiz.lint import STOPWORDS, content_words
+
+    own = content_words(term)
+    spelled = {w for w in map(str.casefold, _WORDS.findall(term)) if len(w) >= 3 and w not in STOPWORDS}
+
+    long_words = [w for w in spelled if len(w) >= 5]
+
+    def hide(m: re.Match[str]) -> str:
+        word = m.group()
+        folded = word.casefold()
+        if folded in spelled or content_words(word) & own or any(_kin(folded, w) for w in long_words):
+            return HIDDEN
+        return word
+
+    for start, end, _ in reversed(term_spans(meaning, (term,))):  # "Unresectable" for "resectable"
+        meaning = meaning[:start] + HIDDEN + meaning[end:]
+    return _WORDS.sub(hide, meaning)
+
+
+def _kin(a: str, b: str) -> bool:
+    """Two words of one root: a shared start of 5 letters or more, at least 2/3 of the shorter
+    ("cryosurgical" for "cryosurgery", "artery" for "arterial")."""
+    if len(a) < 5:
+        return False
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 5 and shared * 3 >= min(len(a), len(b)) * 2
+
+
+def match_question(entries: Sequence[tuple[str, str]], *, seed: int) -> Question:
+    """A matching question on these (term, meaning) entries (MATCH_TERMS of them, meanings distinct).
+
+    `pairs` are the entries in the order the terms are asked, `options` the meanings as shown
+    (hide_term) in their own order; both orders are shuffled by the seed, each on its own.
+    ValueError for two meanings that read the same.
+    """
+    if len({normalize(hide_term(t, m)) for t, m in entries}) != len(entries):
+        raise ValueError("a matching question never shows two meanings that are the same text")
+    ids = ",".join(term_id(t).removeprefix(TERM_PREFIX) for t, _ in entries)
+    rng = random.Random(f"{seed}:{ids}:{Kind.MATCH.value}")
+    pairs = list(entries)
+    rng.shuffle(pairs)
+    meanings = [hide_term(t, m) for t, m in entries]
+    rng.shuffle(meanings)
+    return Question(
+        fact_id=MATCH_PREFIX + ids,
+        kind=Kind.MATCH,
+        prompt=MATCH_PROMPT,
+        answer="",
+        explanation="",
+        source=None,
+        refs="",
+        options=tuple(meanings),
+        pairs=tuple(pairs),
+    )
+
+
+def right_meaning(q: Question, term_index: int) -> int:
+    """The index in q.options of the meaning that pairs with the term q.pairs[term_index]."""
+    return q.options.index(hide_term(*q.pairs[term_index]))
+
+
+def match_questions(
+    deck: Deck, *, seed: int, order: Sequence[str] | None = None, within: Iterable[str] | None = None
+) -> list[Question]:
+    """The deck's glossary as matching questions of MATCH_TERMS terms each; a last group of fewer
+    terms is filled up with terms already asked (none when the glossary has fewer than MATCH_TERMS).
+
+    `order` (term ids, e.g. due terms first) puts those terms first; the others follow in an
+    order shuffled by the seed. `within` limits the terms (matchable_terms).
+    """
+    entries = matchable_terms(deck, within)
+    if len(entries) < MATCH_TERMS:
+        return []
+    rng = random.Random(f"match-order:{seed}")
+    rest = list(entries)
+    rng.shuffle(rest)
+    rank = {ident: n for n, ident in enumerate(order or ())}
+    rest.sort(key=lambda e: rank.get(term_id(e[0]), len(rank)))
+    groups = [rest[i : i + MATCH_TERMS] for i in range(0, len(rest), MATCH_TERMS)]
+    last = groups[-1]
+    if len(last) < MATCH_TERMS:
+        shown = {normalize(hide_term(*e)) for e in last}
+        fill = [e for e in rest if e not in last and normalize(hide_term(*e)) not in shown]
+        last.extend(fill[: MATCH_TERMS - len(last)])
+    return [match_question(group, seed=seed) for group in groups]
+
+
+def term_hash(term: str, meaning: str) -> str:
+    """A short, stable hash of a glossary entry, as quiz.generate.content_hash is of a fact."""
+    import hashlib
+
+    return hashlib.sha256(f"{' '.join(term.split())}\x1f{' '.join(meaning.split())}".encode()).hexdigest()[:16]
+
+
+def fact_kinds(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
+    """The kinds of this module a fact can be asked as (FILL_BLANK, TRUE_FALSE), in Kind order."""
+    if not fact.statement or split(fact.statement) is None:
+        return ()
+    kinds = [Kind.FILL_BLANK] if fill_blank(deck, fact, seed=0) is not None else []
+    kinds.append(Kind.TRUE_FALSE)
+    return tuple(kinds)
+
+
+def question(deck: Deck, fact: Fact, kind: Kind, *, seed: int, truth: bool | None = None) -> Question | None:
+    """The FILL_BLANK or TRUE_FALSE question of a fact, or None when it cannot be asked that way."""
+    if kind is Kind.FILL_BLANK:
+        return fill_blank(deck, fact, seed=seed)
+    return true_false(deck, fact, seed=seed, truth=truth)
+
+
+def make(deck: Deck, fact: Fact, kind: Kind, *, seed: int, truth: bool | None = None) -> Question:
+    """The FILL_BLANK or TRUE_FALSE question of a fact; ValueError when it cannot be asked that way."""
+    q = question(deck, fact, kind, seed=seed, truth=truth)
+    if q is None:
+        raise ValueError(f'fact "{fact.id}" cannot be a {kind.value.replace("_", " ")} question (see its statement)')
+    return q
+
+
+def by_typing(q: Question) -> bool:
+    """Whether a question is answered by typing: typed-answer, and fill in the blank without options."""
+    return q.kind is Kind.TYPED or (q.kind is Kind.FILL_BLANK and not q.options)
+
+
+def by_picking(q: Question) -> bool:
+    """Whether a question is answered by picking one of its options: multiple choice, true or
+    false, and fill in the blank with options."""
+    return q.kind in (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE) or (q.kind is Kind.FILL_BLANK and bool(q.options))

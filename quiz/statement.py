@@ -1,0 +1,131 @@
+"""A fact's statement: a plain sentence saying the fact, with the answer marked as {{...}}.
+
+    statement = "Radiofrequency ablation causes serious problems in about {{2 in 100}} people."
+
+The marked text (the span) must be the fact's answer or one of its `accept` forms, compared as
+quiz.deck.load.normalize compares texts; the loader checks it. Fill-in-the-blank and true-or-false
+questions are made from the statement (quiz.kinds), and a wrong option is put in place of the
+span only when it fits there (option_fits, also the `tf-wrong-option-fit` rule of `quiz check`).
+Pure and light: no I/O, imported by the loader.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+SPAN = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+"""A marked span: {{text}}. Anki's cloze form {{c1::text}} is turned into this on import."""
+BLANK = "_____"
+"""What stands in the blank of a fill-in-the-blank question."""
+
+
+class Statement(NamedTuple):
+    """A statement split at its one span: the text before it, the span's text and the text after it."""
+
+    before: str
+    span: str
+    after: str
+
+    def with_span(self, text: str) -> str:
+        """The sentence with `text` in place of the span, its first letter cased as the span's (fit_case)."""
+        return f"{self.before}{fit_case(text, self.span)}{self.after}"
+
+    @property
+    def true(self) -> str:
+        """The sentence as written, without the marks."""
+        return f"{self.before}{self.span}{self.after}"
+
+    @property
+    def blanked(self) -> str:
+        """The sentence with the span blanked (BLANK)."""
+        return f"{self.before}{BLANK}{self.after}"
+
+
+def split(statement: str) -> Statement | None:
+    """The statement split at its span, or None when it has not exactly one non-empty {{...}} span."""
+    found = list(SPAN.finditer(statement))
+    if len(found) != 1 or not found[0].group(1).strip():
+        return None
+    m = found[0]
+    return Statement(statement[: m.start()], m.group(1), statement[m.end() :])
+
+
+def problem(statement: str, answer: str, accept: tuple[str, ...]) -> tuple[int, str] | None:
+    """What is wrong with a fact's statement, as (offset of the problem in the text, message); None if nothing.
+
+    The span must be marked once, be non-empty, and be the answer or an accept form (compared
+    folded, as quiz.deck.load.normalize compares texts).
+    """
+    from quiz.deck.load import normalize
+
+    found = list(SPAN.finditer(statement))
+    if not found:
+        return 0, 'has no {{...}} span: mark the answer, e.g. "... in about {{2 in 100}} people"'
+    if len(found) > 1:
+        return found[1].start(), "marks more than one {{...}} span: mark the answer once"
+    span = found[0].group(1)
+    if not span.strip():
+        return found[0].start(), "has an empty {{}} span: mark the answer"
+    if normalize(span) not in {normalize(t) for t in (answer, *accept)}:
+        return (
+            found[0].start(),
+            f'marks "{span}", which is not the answer ("{answer}") or one of its accept forms',
+        )
+    return None
+
+
+def fit_case(text: str, span: str) -> str:
+    """`text` with its first letter lower-cased when the span's is lower-case (mid-sentence), and
+    upper-cased when the span's is upper-case; a word written in capitals ("CALGB", "APR") is kept."""
+    if not text or not span:
+        return text
+    first, rest = text[0], text[1:]
+    if rest[:1].isupper():  # an acronym or a word in capitals
+        return text
+    if span[0].islower():
+        return first.lower() + rest
+    if span[0].isupper():
+        return first.upper() + rest
+    return text
+
+
+_FIGURE = re.compile(r"(?<![\w-])\d[\d.,]*(?![\w-]*[^\W\d_])")
+"""A figure: a number standing alone ("57%", "P = .07", "75 people"), not part of a name
+("5-FU", "CALGB-9481", "NCT00002716", "1iiA")."""
+_CLAUSE = frozenset({"it", "they", "he", "she", "we", "you", "i", "there", "this", "that"})
+"""First words that make a span a clause of its own ("It is similar"), not a phrase."""
+_END = (".", "?", "!")
+
+
+def option_fits(answer: str, option: str, *, at_end: bool = False) -> bool:
+    """Whether a wrong option reads as a sentence in place of the span that holds `answer`.
+
+    As far as a rule can tell: a figure only for a figure (both hold a digit or neither does),
+    a clause only for a clause (both start with "it", "they"...: "It is much lower" for "It is
+    similar", never for "Before their surgery"), and no full stop inside the sentence (an option
+    that ends a sentence fits only a span at its end). Used for true-or-false questions
+    (quiz.kinds) and by `quiz check` (tf-wrong-option-fit).
+    """
+    a, o = answer.strip(), option.strip()
+    if not o:
+        return False
+    if (_is_figure(a) and not _FIGURE.search(o)) or (_is_figure(o) and not _FIGURE.search(a)):
+        return False
+    if _first_word(a) in _CLAUSE and _first_word(o) not in _CLAUSE:
+        return False
+    if _first_word(o) in _CLAUSE and _first_word(a) not in _CLAUSE:
+        return False
+    return at_end or not o.endswith(_END) or a.endswith(_END)
+
+
+def _is_figure(text: str) -> bool:
+    """Whether a text is a figure, with at most two words beside its numbers ("less than 1%", "75 people")."""
+    if not _FIGURE.search(text):
+        return False
+    return len(_FIGURE.sub(" ", text).replace("=", " ").split()) <= 2
+
+
+def _first_word(text: str) -> str:
+    words = text.split(maxsplit=1)
+    return words[0].casefold().strip("\"'(") if words else ""

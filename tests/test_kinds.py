@@ -1,0 +1,406 @@
+"""The kinds of issue 20 (quiz/kinds.py): fill in the blank, true or false, matching words to
+meanings. Generation is pinned as readable JSON (tests/golden/kinds-*.json); the fairness rules
+are Hypothesis properties; the run records each matching pair as an answer about its term."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.commands.preview import to_json
+from quiz.deck.load import load_deck, normalize, parse_deck
+from quiz.deck.model import Deck, Fact
+from quiz.generate import Kind, generate, kinds_for, make_question, mark_typed
+from quiz.glossary import term_id, term_spans
+from quiz.kinds import (
+    FALSE,
+    HIDDEN,
+    MATCH_TERMS,
+    TRUE,
+    balance_truth,
+    false_options,
+    fill_blank,
+    hide_term,
+    match_question,
+    match_questions,
+    right_meaning,
+    true_false,
+)
+from quiz.mode import Mode
+from quiz.session import MATCH_PER_SESSION, plan
+from quiz.statement import option_fits, problem, split
+from quiz.store import Store
+from quiz.study import Phase, StudyRun
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILTIN = ROOT / "decks" / "rectal-cancer-stage-iv.toml"
+GOLDEN = Path(__file__).parent / "golden"
+NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+CHI2_LIMIT_3 = 21.1  # chi-square, 3 degrees of freedom, p = 0.0001
+CHI2_LIMITS = {1: 15.1, 2: 18.4, 3: 21.1}
+"""Chi-square at p = 0.0001 by degrees of freedom."""
+
+
+def _chi2(counts: Counter[object], n: int, keys: list[object]) -> float:
+    expected = n / len(keys)
+    return sum((counts[k] - expected) ** 2 / expected for k in keys)
+
+
+# --- pinned generation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", [Kind.FILL_BLANK, Kind.TRUE_FALSE, Kind.MATCH])
+def test_the_builtin_deck_gives_the_pinned_questions(kind: Kind) -> None:
+    """Regenerate with QUIZ_UPDATE_GOLDEN=1 after reading the diff of the deck and of the JSON."""
+    deck = load_deck(BUILTIN)
+    got = to_json(deck, generate(deck, kinds=[kind], seed=0), seed=0)["questions"]
+    path = GOLDEN / f"kinds-{kind.value.replace('_', '-')}.json"
+    if os.environ.get("QUIZ_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert got == json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_every_fact_of_the_builtin_deck_can_be_asked_in_each_new_kind() -> None:
+    deck = load_deck(BUILTIN)
+    for fact in deck.facts:
+        assert {Kind.FILL_BLANK, Kind.TRUE_FALSE} <= set(kinds_for(deck, fact)), fact.id
+        assert false_options(fact), fact.id  # each can be shown false
+    assert len(match_questions(deck, seed=0)) >= 10
+
+
+def test_a_builtin_statement_holds_only_the_figures_of_its_fact() -> None:
+    """No number in a statement that its fact (question, answer, accept forms, explanation) lacks."""
+    import re
+
+    number = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+    for fact in load_deck(BUILTIN).facts:
+        parts = split(fact.statement)
+        assert parts is not None
+        have = set(number.findall(" ".join((fact.question, fact.answer, fact.explanation, *fact.accept))))
+        assert set(number.findall(parts.true)) <= have, fact.id
+
+
+# --- statements ----------------------------------------------------------------------------------
+
+
+def test_the_span_must_be_the_answer_or_an_accept_form() -> None:
+    assert problem("About {{2 in 100}} people.", "2%", ("2 in 100",)) is None
+    assert problem("About {{2 In  100}} people.", "2%", ("2 in 100",)) is None  # compared folded
+    found = problem("About {{3 in 100}} people.", "2%", ("2 in 100",))
+    assert found is not None and found[0] == 6 and "3 in 100" in found[1]
+    assert problem("No span here.", "2%", ())[0] == 0  # type: ignore[index]
+    assert "more than one" in problem("{{2%}} and {{2%}}", "2%", ())[1]  # type: ignore[index]
+
+
+def test_quiz_check_places_a_wrong_span_at_its_line_and_column(tmp_path: Path) -> None:
+    from quiz.deck.errors import DeckError
+
+    text = 'format = 1\n[deck]\nid = "d"\ntitle = "D"\n[[facts]]\nid = "a"\nquestion = "Q?"\nanswer = "2%"\n'
+    with pytest.raises(DeckError) as err:
+        parse_deck(text + 'statement = "About {{3%}} of people."\n', tmp_path / "d.toml")
+    [found] = err.value.problems
+    assert (found.line, found.col) == (9, 20) and "3%" in found.message
+
+
+def test_a_figure_fits_only_a_figure_and_a_clause_only_a_clause() -> None:
+    assert option_fits("57%", "42%")
+    assert not option_fits("57%", "Radiation to the liver")
+    assert option_fits("Floxuridine", "5-FU")  # a drug's name is no figure
+    assert option_fits("It is similar", "It is much lower")
+    assert not option_fits("It is similar", "Much lower")
+    assert not option_fits("Before their surgery", "It went up")
+    assert not option_fits("the kidney", "The lung. Also the heart.")
+    assert option_fits("the kidney", "The lung. Also the heart.", at_end=True)
+
+
+# --- fill in the blank -------------------------------------------------------------------------
+
+
+def _deck(*facts: Fact, glossary: tuple[tuple[str, str], ...] = ()) -> Deck:
+    return Deck(id="d", title="D", facts=facts, glossary=glossary)
+
+
+SHORT = Fact(
+    id="short",
+    question="What share had serious problems?",
+    answer="2%",
+    accept=("2 in 100",),
+    statement="In studies, {{2 in 100}} people had serious problems.",
+    distractors=("12%", "20%", "5%"),
+)
+LONG = Fact(
+    id="long",
+    question="What can sometimes make liver spots removable?",
+    answer="A good response to chemotherapy",
+    statement="Spots can sometimes be removed after {{a good response to chemotherapy}}.",
+    distractors=("Waiting a few months", "Radiofrequency ablation of the spots", "A special diet"),
+)
+
+
+def test_a_short_blank_is_typed_and_marked_by_the_typed_answer_rules() -> None:
+    q = make_question(_deck(SHORT), SHORT, Kind.FILL_BLANK, seed=0)
+    assert q.prompt == "In studies, _____ people had serious problems." and not q.options
+    assert mark_typed(q, "2 in 100").correct and mark_typed(q, "2%").correct
+    assert not mark_typed(q, "3 in 100").correct  # a wrong number is never right
+    assert q.statement == "In studies, 2 in 100 people had serious problems."
+
+
+def test_a_long_blank_is_picked_and_its_options_are_cased_as_the_span() -> None:
+    q = make_question(_deck(LONG), LONG, Kind.FILL_BLANK, seed=3)
+    assert q.options[q.correct_index] == "a good response to chemotherapy"  # type: ignore[index]
+    assert all(o[0].islower() for o in q.options)  # the answer's case is no clue
+    assert "a good response" not in q.prompt
+    where = Counter(fill_blank(_deck(LONG), LONG, seed=s).correct_index for s in range(800))  # type: ignore[union-attr]
+    assert _chi2(where, 800, [0, 1, 2, 3]) < CHI2_LIMIT_3  # the answer's place is no clue
+
+
+def _statement_decks() -> st.SearchStrategy[Deck]:
+    words = st.text(st.sampled_from("abcdeilnorstu"), min_size=3, max_size=8)
+
+    @st.composite
+    def make(draw: st.DrawFn) -> Deck:
+        n = draw(st.integers(1, 6))
+        facts = []
+        for i in range(n):
+            answer = " ".join(draw(st.lists(words, min_size=2, max_size=5)))
+            wrong = draw(
+                st.lists(
+                    st.lists(words, min_size=2, max_size=5).map(" ".join), min_size=0, max_size=4, unique_by=normalize
+                ).filter(lambda ds, a=answer: all(normalize(d) != normalize(a) for d in ds))
+            )
+            facts.append(
+                Fact(
+                    id=f"f{i}",
+                    question=f"Question {i}?",
+                    answer=answer,
+                    distractors=tuple(wrong),
+                    statement=f"Fact {i} says {{{{{answer}}}}} here.",
+                )
+            )
+        return _deck(*facts)
+
+    return make()
+
+
+@settings(max_examples=100)
+@given(_statement_decks(), st.integers(0, 2**32))
+def test_same_seed_same_questions_alone_or_in_a_batch(deck: Deck, seed: int) -> None:
+    kinds = [Kind.FILL_BLANK, Kind.TRUE_FALSE]
+    questions = generate(deck, kinds=kinds, seed=seed)
+    assert generate(deck, kinds=kinds, seed=seed) == questions
+    for q in questions:
+        assert make_question(deck, deck.fact(q.fact_id), q.kind, seed=seed) == q
+        assert q.statement == split(deck.fact(q.fact_id).statement).true  # type: ignore[union-attr]
+        if q.options and q.kind is Kind.FILL_BLANK:
+            assert len({normalize(o) for o in q.options}) == len(q.options)
+            assert normalize(q.options[q.correct_index]) == normalize(q.answer)  # type: ignore[index]
+
+
+@settings(max_examples=15, derandomize=True)
+@given(_statement_decks())
+def test_the_picked_blank_is_anywhere_with_the_same_chance(deck: Deck) -> None:
+    for fact in deck.facts:
+        first = fill_blank(deck, fact, seed=0)
+        if first is None or not first.options:
+            continue
+        qs = [fill_blank(deck, fact, seed=s) for s in range(400)]
+        k = len(first.options)
+        counts = Counter(q.correct_index for q in qs if q is not None)
+        assert _chi2(counts, len(qs), list(range(k))) < CHI2_LIMITS[k - 1]
+
+
+# --- true or false -----------------------------------------------------------------------------
+
+
+def test_a_false_version_puts_a_fitting_wrong_option_in_the_span() -> None:
+    deck = _deck(SHORT)
+    q = true_false(deck, SHORT, seed=0, truth=False)
+    assert q is not None and q.truth is False and q.answer == FALSE and q.correct_index == 1
+    assert q.prompt != q.statement and q.options == (TRUE, FALSE)
+    assert any(q.prompt == split(SHORT.statement).with_span(w) for w in SHORT.distractors)  # type: ignore[union-attr]
+    shown_true = true_false(deck, SHORT, seed=0, truth=True)
+    assert shown_true is not None and shown_true.prompt == shown_true.statement and shown_true.answer == TRUE
+
+
+def test_a_fact_with_no_fitting_wrong_option_is_only_ever_true() -> None:
+    fact = SHORT._replace(distractors=("Radiation", "Surgery"))  # words for a figure: no false version
+    assert false_options(fact) == []
+    assert all(true_false(_deck(fact), fact, seed=s).truth for s in range(20))  # type: ignore[union-attr]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from("abcdefghij"), unique=True, max_size=10), st.data(), st.integers(0, 2**32))
+def test_a_session_is_half_true_whichever_facts_can_be_false(ids: list[str], data: st.DataObject, seed: int) -> None:
+    can = data.draw(st.lists(st.sampled_from(ids), unique=True) if ids else st.just([]))
+    truth = balance_truth(ids, can, seed=seed)
+    assert set(truth) == set(ids)
+    false = [i for i in ids if not truth[i]]
+    assert set(false) <= set(can)
+    assert len(false) in {min(len(can), len(ids) // 2), min(len(can), (len(ids) + 1) // 2)}
+
+
+def test_which_facts_are_false_is_no_clue_from_their_place() -> None:
+    ids = [f"f{i}" for i in range(6)]
+    counts: Counter[object] = Counter()
+    for seed in range(1200):
+        counts.update(i for i, t in balance_truth(ids, ids, seed=seed).items() if not t)
+    assert _chi2(counts, sum(counts.values()), list(ids)) < 25.7  # 5 degrees of freedom, p = 0.0001
+
+
+def test_a_true_or_false_session_is_balanced() -> None:
+    deck = load_deck(BUILTIN)
+    for seed in range(5):
+        qs = plan(deck, Mode.TRUE_FALSE, seed=seed, unseen=[f.id for f in deck.facts])
+        assert len(qs) == 10 and sum(bool(q.truth) for q in qs) == 5
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+GLOSSARY = (
+    ("mortality", "Death. A mortality rate is the share of people who die."),
+    ("resectable", "Able to be removed by surgery. Unresectable means surgery cannot remove it."),
+    ("sacrum", "The bone at the base of the spine."),
+    ("ablation", "Destroying a tumor where it is."),
+    ("ablating", "Destroying a tumor where it is."),  # the same meaning: never shown twice in one question
+    ("pelvis", "The lower part of the belly."),
+)
+
+
+def test_a_meaning_never_names_its_own_term() -> None:
+    assert hide_term(*GLOSSARY[0]) == f"Death. A {HIDDEN} rate is the share of people who die."
+    assert hide_term(*GLOSSARY[1]).startswith(f"Able to be removed by surgery. {HIDDEN} means")
+    deck = load_deck(BUILTIN)
+    for q in match_questions(deck, seed=0):
+        for (term, _), meaning in zip(q.pairs, (q.options[right_meaning(q, t)] for t in range(4)), strict=True):
+            assert term_spans(meaning, [term]) == [], term
+
+
+@settings(max_examples=100)
+@given(st.integers(0, 2**32))
+def test_a_matching_question_never_shows_two_meanings_alike(seed: int) -> None:
+    for q in match_questions(_deck(SHORT, glossary=GLOSSARY), seed=seed):
+        assert len(q.pairs) == MATCH_TERMS == len(q.options)
+        assert len({normalize(o) for o in q.options}) == MATCH_TERMS
+        assert sorted(right_meaning(q, t) for t in range(MATCH_TERMS)) == list(range(MATCH_TERMS))
+    with pytest.raises(ValueError):
+        match_question(GLOSSARY[2:6], seed=seed)
+
+
+def test_the_order_of_pairs_is_no_clue() -> None:
+    """Where the first term's meaning is shown, and which term comes first, are each uniform."""
+    entries = GLOSSARY[:4]
+    where: Counter[object] = Counter()
+    first: Counter[object] = Counter()
+    for seed in range(1200):
+        q = match_question(entries, seed=seed)
+        where[right_meaning(q, 0)] += 1
+        first[q.pairs[0][0]] += 1
+    assert _chi2(where, 1200, [0, 1, 2, 3]) < CHI2_LIMIT_3
+    assert _chi2(first, 1200, [t for t, _ in entries]) < CHI2_LIMIT_3
+
+
+def test_a_matching_session_asks_due_terms_first_and_at_most_three_questions() -> None:
+    deck = load_deck(BUILTIN)
+    due = [term_id("sacrum"), term_id("mortality")]
+    qs = plan(deck, Mode.MATCH, seed=4, due=due)
+    assert len(qs) == MATCH_PER_SESSION and all(q.kind is Kind.MATCH for q in qs)
+    assert {"sacrum", "mortality"} <= {t for t, _ in qs[0].pairs}
+    mixed = plan(deck, Mode.MIXED, seed=4, unseen=[f.id for f in deck.facts])
+    assert len(mixed) == 10 and [q.kind for q in mixed].count(Kind.MATCH) == 1 and mixed[0].kind is not Kind.MATCH
+
+
+# --- the run: answers, history, what is on screen ----------------------------------------------
+
+
+def _run(tmp_path: Path, mode: Mode, deck: Deck | None = None) -> StudyRun:
+    deck = deck or load_deck(BUILTIN)
+    store = Store.open(tmp_path / "data", backup=False)
+    questions = plan(deck, mode, seed=1, unseen=[f.id for f in deck.facts])
+    return StudyRun(deck, mode, questions, store=store, clock=lambda: NOW, seed=1)
+
+
+def test_each_pair_is_an_answer_about_its_term_and_undo_takes_all_back(tmp_path: Path) -> None:
+    run = _run(tmp_path, Mode.MATCH)
+    q = run.question
+    assert q is not None and run.words() == ([], 4)  # the meanings are the answers: nothing shown
+    assert not run.answer_option(0, on=q)  # not a question to pick one option of
+    right = [right_meaning(q, t) for t in range(4)]
+    assert run.pair(right[0], on=q) and not run.pair(right[0], on=q)  # a meaning is given once
+    assert run.undo() and run.pairing == [] and run.phase is Phase.ASKING  # takes the pair back
+    wrong = [right[1], right[0], right[2], right[3]]
+    for index in wrong:
+        assert run.pair(index, on=q)
+    assert run.phase is Phase.ANSWERED and run.last is not None and not run.last.correct
+    assert run.score == (2, 4)  # each pair counts, as the history keeps them
+    store = run.store
+    assert store is not None
+    recorded = {(a.fact_id, a.correct, a.kind) for a in store.answers()}
+    assert recorded == {(term_id(t), i >= 2, "match") for i, (t, _) in enumerate(q.pairs)}
+    assert set(store.fact_states(run.deck.id)) == {term_id(t) for t, _ in q.pairs}
+    assert run.undo()
+    assert list(store.answers()) == [] and store.fact_states(run.deck.id) == {}
+    store.close()
+
+
+def test_a_true_or_false_answer_is_recorded_on_its_fact(tmp_path: Path) -> None:
+    run = _run(tmp_path, Mode.TRUE_FALSE)
+    q = run.question
+    assert q is not None and q.kind is Kind.TRUE_FALSE
+    assert run.answer_option(q.correct_index, on=q)  # type: ignore[arg-type]
+    if run.phase is Phase.CERTAINTY:
+        assert run.set_certainty(3, on=q)  # type: ignore[arg-type]
+    assert run.last is not None and run.last.correct
+    assert [(a.fact_id, a.kind, a.response) for a in run.store.answers()] == [  # type: ignore[union-attr]
+        (q.fact_id, "true_false", q.answer)
+    ]
+    run.store.close()  # type: ignore[union-attr]
+
+
+def test_true_or_false_holds_back_a_meaning_that_names_the_facts_answer() -> None:
+    deck = load_deck(BUILTIN)
+    fact = deck.fact("locally-advanced-meaning")
+    q = true_false(deck, fact, seed=0, truth=True)
+    run = StudyRun(deck, Mode.TRUE_FALSE, [q], clock=lambda: NOW)  # type: ignore[list-item]
+    shown, held = run.words()
+    assert "locally advanced" not in [t for t, _ in shown] and held == 1  # its meaning names the sacrum
+
+
+def test_a_fill_in_the_blank_typed_is_answered_by_text(tmp_path: Path) -> None:
+    deck = _deck(SHORT)
+    q = make_question(deck, SHORT, Kind.FILL_BLANK, seed=0)
+    run = StudyRun(deck, Mode.FILL_BLANK, [q], clock=lambda: NOW)
+    assert not run.answer_option(0, on=q) and not run.answer_text("  ", on=q)
+    assert run.answer_text("2%", on=q) and run.last is not None and run.last.correct
+
+
+def test_review_asks_the_words_due_by_matching() -> None:
+    deck = load_deck(BUILTIN)
+    due = ["rfa-cryo-who", *(term_id(t) for t in ("sacrum", "mortality", "ablation", "pelvis", "LAR"))]
+    qs = plan(deck, Mode.DUE, seed=2, due=due, unseen=[])
+    assert [q.kind for q in qs][0] is not Kind.MATCH and qs[0].fact_id == "rfa-cryo-who"
+    matching = [q for q in qs if q.kind is Kind.MATCH]
+    assert len(matching) == 2  # five words due: two questions of four
+    asked = {t for q in matching for t, _ in q.pairs}
+    assert {"sacrum", "mortality", "ablation", "pelvis", "LAR"} <= asked
+    assert all(q.kind is not Kind.MATCH for q in plan(deck, Mode.DUE, seed=2, due=due[:1], unseen=[]))
+
+
+def test_matching_in_a_topic_asks_the_words_its_facts_use() -> None:
+    from quiz.curriculum import session_facts
+    from quiz.glossary import terms_in
+
+    deck = load_deck(BUILTIN)
+    scope = {f.id for f in session_facts(deck, "pelvic-recurrence", more_detail=True)}
+    text = "\n".join(f"{f.question}\n{f.answer}\n{f.explanation}" for f in deck.facts if f.id in scope)
+    used = {t for t, _ in terms_in(text, deck.glossary)}
+    qs = plan(deck, Mode.MATCH, seed=0, scope=scope)
+    assert qs and all(t in used for q in qs for t, _ in q.pairs)
+    assert not all(t in used for q in plan(deck, Mode.MATCH, seed=0) for t, _ in q.pairs)  # the whole glossary

@@ -1,0 +1,252 @@
+"""The new kinds as a person drives them (Pilot), with keys and with the mouse: fill in the blank,
+true or false, matching words to meanings; Enter out of habit records nothing; every size of
+window is survived; snapshots at 80x24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from quiz.glossary import term_id
+from quiz.kinds import right_meaning
+from quiz.mode import Mode
+from quiz.store import Store
+from quiz.study import Phase
+from quiz.tui.app import StudyRequest
+from quiz.tui.screens.study import StudyScreen
+from tests.tui_helpers import FROZEN, make_app, write_deck
+
+SIZE = (80, 24)
+
+DECK = """format = 1
+
+[deck]
+id = "kidney-care"
+title = "Caring for your kidneys"
+version = "1.0.0"
+
+[[sources]]
+id = "demo"
+title = "A demonstration source"
+
+[glossary]
+"dialysis" = "A treatment that cleans the blood when the kidneys cannot."
+"kidney" = "One of two organs that clean the blood and make urine."
+"sodium" = "Part of salt. Too much raises blood pressure."
+"urine" = "Waste water the kidneys make."
+"potassium" = "A mineral in bananas and potatoes."
+
+[[facts]]
+id = "water-glasses"
+question = "How many glasses of water does the leaflet suggest each day?"
+answer = "8"
+statement = "The leaflet suggests {{8}} glasses of water each day."
+distractors = ["2", "4", "12"]
+explanation = "The leaflet suggests 8 glasses a day unless your team says otherwise."
+source = "demo"
+
+[[facts]]
+id = "soup-salt"
+question = "Which food is high in salt?"
+answer = "Canned soup with added salt"
+statement = "One food high in salt is {{canned soup with added salt}}."
+distractors = ["Fresh apples from the shop", "Plain boiled rice", "Fresh carrots and peas"]
+explanation = "Canned soup often has a lot of salt."
+source = "demo"
+"""
+
+
+@pytest.fixture
+def deck(tmp_path: Path) -> Path:
+    return write_deck(tmp_path / "decks", DECK)
+
+
+def accepted(data: Path) -> Path:
+    """A history where the deck's disclaimer was already accepted."""
+    with Store.open(data, backup=False) as store:
+        store.finish_session(store.start_session("kidney-care", "mixed", "1.0.0", now=FROZEN), now=FROZEN)
+    return data
+
+
+def answers(data: Path) -> list:  # type: ignore[type-arg]
+    with Store.open(data, backup=False) as store:
+        return list(store.answers())
+
+
+def _screen(app) -> StudyScreen:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, StudyScreen)
+    return screen
+
+
+async def test_fill_in_the_blank_picked_and_typed_right_and_wrong(deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.FILL_BLANK))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = _screen(app)
+        for _ in screen.run.session.questions:
+            q = screen.run.question
+            assert q is not None and "_____" in q.prompt
+            await pilot.press("enter")  # out of habit: nothing is highlighted, nothing is typed
+            await pilot.pause()
+            assert screen.run.phase is Phase.ASKING
+            if q.options:  # picked: the wrong option with its key
+                wrong = next(i for i in range(len(q.options)) if i != q.correct_index)
+                await pilot.press(str(wrong + 1))
+            else:  # typed: a wrong number is never right
+                assert screen.query_one("#typed", Input).has_focus
+                await pilot.press("1", "3", "enter")
+            await pilot.pause()
+            assert screen.run.phase is Phase.ANSWERED and not screen.run.last.correct  # type: ignore[union-attr]
+            feedback = str(screen.query_one("#feedback").render())
+            assert "The true sentence:" in feedback and q.statement[:20] in feedback
+            await pilot.press("enter")
+            await pilot.pause()
+    assert [a.correct for a in answers(data)] == [False, False]
+
+
+async def test_fill_in_the_blank_right_by_mouse_and_by_typing(deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.FILL_BLANK))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = _screen(app)
+        for _ in screen.run.session.questions:
+            q = screen.run.question
+            assert q is not None
+            if q.options:
+                await pilot.click("#options", offset=(6, 1 + q.correct_index))  # type: ignore[operator]
+            else:
+                await pilot.press(*q.answer, "enter")
+            await pilot.pause()
+            assert screen.run.phase is Phase.ANSWERED and screen.run.last.correct  # type: ignore[union-attr]
+            await pilot.press("enter")
+            await pilot.pause()
+    assert [a.correct for a in answers(data)] == [True, True]
+
+
+async def test_true_or_false_with_keys_and_mouse(deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.TRUE_FALSE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = _screen(app)
+        truths = [q.truth for q in screen.run.session.questions]
+        assert sorted(truths) == [False, True]  # a session is half true
+        first = screen.run.question
+        assert first is not None
+        await pilot.press("3", "enter")  # no third option; Enter with nothing highlighted
+        await pilot.pause()
+        assert screen.run.phase is Phase.ASKING
+        await pilot.press("2" if first.truth else "1")  # wrong, by key
+        await pilot.pause()
+        assert not screen.run.last.correct  # type: ignore[union-attr]
+        assert f"The true sentence: {first.statement}" in str(screen.query_one("#feedback").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        second = screen.run.question
+        assert second is not None
+        await pilot.click("#options", offset=(6, 1 + second.correct_index))  # type: ignore[operator]  # right, by mouse
+        await pilot.pause()
+        assert screen.run.last.correct  # type: ignore[union-attr]
+    assert [(a.fact_id, a.correct) for a in answers(data)] == [(first.fact_id, False), (second.fact_id, True)]
+
+
+async def test_matching_with_keys_and_mouse_records_each_word(deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MATCH))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = _screen(app)
+        q = screen.run.question
+        assert q is not None and len(q.pairs) == 4
+        right = [right_meaning(q, t) for t in range(4)]
+        await pilot.press("enter")  # out of habit: no meaning is highlighted
+        await pilot.pause()
+        assert screen.run.pairing == []
+        await pilot.press(str(right[0] + 1), str(right[0] + 1))  # the second press: that meaning is taken
+        await pilot.pause()
+        assert screen.run.pairing == [right[0]]
+        await pilot.press("u")  # takes the pair back
+        await pilot.pause()
+        assert screen.run.pairing == []
+        await pilot.press(str(right[1] + 1))  # term 1 gets term 2's meaning: wrong
+        await pilot.pause()
+        await pilot.click("#options", offset=(6, 1 + right[0]))  # the mouse (each meaning is one line): wrong
+        await pilot.pause()
+        await pilot.press(str(right[2] + 1), str(right[3] + 1))
+        await pilot.pause()
+        assert screen.run.phase is Phase.ANSWERED and not screen.run.last.correct  # type: ignore[union-attr]
+        feedback = str(screen.query_one("#feedback").render())
+        assert "✗" in feedback and "✓" in feedback and "You chose:" in feedback
+        assert "2 of 4 pairs right" in str(screen.query_one("#verdict").render())
+    recorded = [(a.fact_id, a.correct) for a in answers(data)]
+    assert recorded == [(term_id(t), i >= 2) for i, (t, _) in enumerate(q.pairs)]
+
+
+@pytest.mark.parametrize("mode", [Mode.FILL_BLANK, Mode.TRUE_FALSE, Mode.MATCH])
+async def test_every_size_of_window_is_survived(deck: Path, tmp_path: Path, mode: Mode) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, mode))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = _screen(app)
+        for size in [(20, 6), (40, 12), (200, 60), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert screen.run.phase in (Phase.ASKING, Phase.ANSWERED)
+
+
+# --- snapshots at 80x24 ------------------------------------------------------------------------
+
+
+def test_snapshot_fill_in_the_blank(snap_compare, deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.FILL_BLANK))
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_snapshot_true_or_false_feedback(snap_compare, deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.TRUE_FALSE))
+    assert snap_compare(app, terminal_size=SIZE, press=["2"])
+
+
+def test_snapshot_matching_half_paired(snap_compare, deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MATCH))
+    assert snap_compare(app, terminal_size=SIZE, press=["1", "2"])
+
+
+def test_snapshot_matching_feedback(snap_compare, deck: Path, tmp_path: Path) -> None:
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MATCH))
+    assert snap_compare(app, terminal_size=SIZE, press=["1", "2", "3", "4"])
+
+
+async def test_the_summary_lists_the_pairs_missed_and_the_true_sentence(deck: Path, tmp_path: Path) -> None:
+    from quiz.tui.screens.summary import SummaryScreen
+
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MATCH))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = _screen(app).run.question
+        assert q is not None
+        right = [right_meaning(q, t) for t in range(4)]
+        await pilot.press(*(str(i + 1) for i in (right[1], right[0], right[2], right[3])), "escape")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        text = " ".join(str(w.render()) for w in summary.query("Static"))
+        assert "Score: 2 of 4" in text
+        assert f"✗ {q.pairs[0][0]}: {q.pairs[0][1]}" in text and "You chose:" in text
