@@ -4,7 +4,7 @@ A test passes a value (dicts, lists, strings, numbers, booleans, None) and a nam
 equal tests/golden/<name>.json. When the change is on purpose, rewrite the files and read their
 diff before committing it:
 
-    python -m pytest tests/test_generate_pinned.py tests/test_lint_pinned.py --update-golden
+    python -m pytest tests/test_generate_pinned.py tests/test_lint_pinned.py tests/test_kinds.py --update-golden
 
 Containers are written one item to a line until they fit on one line, so a diff names the
 question, warning or count that changed.

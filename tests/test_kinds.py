@@ -4,8 +4,6 @@ are Hypothesis properties; the run records each matching pair as an answer about
 
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,10 +36,10 @@ from quiz.session import MATCH_PER_SESSION, plan
 from quiz.statement import option_fits, problem, split
 from quiz.store import Store
 from quiz.study import Phase, StudyRun
+from tests.golden_files import Golden
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = ROOT / "decks" / "rectal-cancer-stage-iv.toml"
-GOLDEN = Path(__file__).parent / "golden"
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 CHI2_LIMIT_3 = 21.1  # chi-square, 3 degrees of freedom, p = 0.0001
 CHI2_LIMITS = {1: 15.1, 2: 18.4, 3: 21.1}
@@ -57,15 +55,11 @@ def _chi2(counts: Counter[object], n: int, keys: list[object]) -> float:
 
 
 @pytest.mark.parametrize("kind", [Kind.FILL_BLANK, Kind.TRUE_FALSE, Kind.MATCH])
-def test_the_builtin_deck_gives_the_pinned_questions(kind: Kind) -> None:
-    """Regenerate with QUIZ_UPDATE_GOLDEN=1 after reading the diff of the deck and of the JSON."""
+def test_the_builtin_deck_gives_the_golden_questions(kind: Kind, golden: Golden) -> None:
+    """tests/golden/kinds-*.json: rewrite with --update-golden after reading the deck's diff."""
     deck = load_deck(BUILTIN)
     got = to_json(deck, generate(deck, kinds=[kind], seed=0), seed=0)["questions"]
-    path = GOLDEN / f"kinds-{kind.value.replace('_', '-')}.json"
-    if os.environ.get("QUIZ_UPDATE_GOLDEN"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert got == json.loads(path.read_text(encoding="utf-8"))
+    golden(f"kinds-{kind.value.replace('_', '-')}", got)
 
 
 def test_every_fact_of_the_builtin_deck_can_be_asked_in_each_new_kind() -> None:
