@@ -9,15 +9,21 @@ from __future__ import annotations
 import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from quiz import kinds
-from quiz.curriculum import must_know_first
+from quiz.curriculum import must_know_first, session_facts, topic_facts
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, kinds_for, make_question
 from quiz.glossary import is_term, terms_in
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating
 from quiz.typed import TypedMark
+from quiz.visit import choose_for_visit, planning
+
+if TYPE_CHECKING:
+    from quiz.store import Store
 
 DEFAULT_COUNT = 10
 MATCH_PER_SESSION = 3
@@ -215,3 +221,94 @@ class StudySession:
     def undo(self) -> Answered | None:
         """Take back the last answer; the question becomes current again."""
         return self.answers.pop() if self.answers else None
+
+
+def plan_questions(
+    deck: Deck,
+    mode: Mode,
+    store: Store | None,
+    now: datetime,
+    *,
+    seed: int = 0,
+    count: int | None = None,
+    new_per_session: int = NEW_PER_SESSION,
+    topic: str | None = None,
+    more_detail: bool = False,
+) -> list[Question]:
+    """The questions of a new sitting: what the history says is due first, then new facts.
+
+    Review (Mode.DUE) of a deck with a visit date still to come asks instead the facts whose
+    recall ON that day one review now raises most (quiz.visit.choose_for_visit).
+
+    `count` defaults to DEFAULT_COUNT (review, Mode.DUE, asks every due fact and up to
+    `new_per_session` new ones instead). `topic` (an id) limits it to one topic; nice-to-know
+    facts come only with `more_detail` or once every other fact in scope is mastered
+    (quiz.curriculum.session_facts). The same seed and the same history give the same questions
+    in the same order with the same options. Raises KeyError for a topic the deck does not have.
+    """
+    ids = [f.id for f in deck.facts]
+    in_topic = {f.id for f in topic_facts(deck, topic)}
+    # A topic keeps its own due facts; due glossary words (term ids) are kept for matching.
+    due = [i for i in store.due_facts(deck.id, now) if i in in_topic or is_term(i)] if store is not None else []
+    unseen = store.new_fact_ids(deck.id, ids, len(ids)) if store is not None else ids
+    mastered = store.mastered_facts(deck.id, now=now) if store is not None else set()
+    scope = {f.id for f in session_facts(deck, topic, more_detail=more_detail, mastered=mastered)}
+    visit = store.visit(deck.id) if store is not None and mode is Mode.DUE else None
+    if store is not None and visit is not None and planning(visit[0], now):
+        # Before a visit, review plans for that day (quiz.visit), not for what is due now.
+        states = store.fact_states(deck.id)
+        chosen = choose_for_visit(deck, states, store.scheduler, now, visit[0], scope=scope, per_day=visit[1])
+        return plan(deck, mode, seed=seed, only=chosen)
+    return plan(
+        deck,
+        mode,
+        seed=seed,
+        count=count or DEFAULT_COUNT,
+        due=due,
+        unseen=unseen,
+        new_per_session=new_per_session,
+        scope=scope,
+    )
+
+
+def remake(q: Question, deck: Deck, *, seed: int) -> Question | None:
+    """`q` as `deck` asks it now (after an edit, or to ask it again): None if its fact (or one of
+    a matching question's terms, as it was) is gone; as a flashcard if its fact no longer allows
+    its kind; a true-or-false question shows the same version (true or false) as before."""
+    if q.kind is Kind.MATCH:
+        return q if all(entry in deck.glossary for entry in q.pairs) else None
+    try:
+        fact = deck.fact(q.fact_id)
+    except KeyError:
+        return None
+    kind = q.kind if q.kind in kinds_for(deck, fact) else Kind.FLASHCARD
+    if kind is Kind.TRUE_FALSE:
+        return kinds.make(deck, fact, kind, seed=seed, truth=q.truth)
+    return make_question(deck, fact, kind, seed=seed)
+
+
+def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tuple[str, str]], int]:
+    """The glossary entries (term, meaning) to show with `q`, and how many of its terms are held
+    back until it is answered (`answered`: a flashcard's back or the feedback is on screen).
+
+    Once answered: the terms of the question, the answer and the explanation. Before: the terms
+    of the question alone (never terms found only in the answer or the options), less any whose
+    meaning names a word of the answer (or of an `accept` form; for true or false, of the fact's
+    answer): "locally advanced: ... the sacrum" would give away "Growth into the sacrum". Words
+    are compared as `quiz check` compares cue words (lint.content_words). A matching question's
+    meanings are its answers: all held back until it is answered.
+    """
+    if q.kind is Kind.MATCH:
+        return (list(q.pairs), 0) if answered else ([], len(q.pairs))
+    if answered:
+        return terms_in("\n".join([q.prompt, q.answer, q.explanation]), deck.glossary), 0
+    from quiz.lint import content_words
+
+    texts: tuple[str, ...] = (q.answer, *q.accept)
+    if q.kind is Kind.TRUE_FALSE:  # the fact's answer would say which version is true
+        fact = deck.fact(q.fact_id) if any(f.id == q.fact_id for f in deck.facts) else None
+        texts = (fact.answer, *fact.accept) if fact is not None else ()
+    answer = frozenset().union(*(content_words(t) for t in texts))
+    entries = terms_in(q.prompt, deck.glossary)
+    shown = [(term, meaning) for term, meaning in entries if not (content_words(meaning) & answer)]
+    return shown, len(entries) - len(shown)

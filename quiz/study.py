@@ -28,22 +28,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quiz.certainty import AskCertainty, Certainty, asks_certainty, cbm_mark, rating_with_certainty
-from quiz.curriculum import session_facts, topic_facts
 from quiz.deck.model import Deck
-from quiz.generate import Kind, Question, content_hash, kinds_for, make_question, mark_typed
-from quiz.glossary import is_term, terms_in
-from quiz.kinds import by_picking, by_typing, right_meaning, term_hash, term_id
+from quiz.generate import Kind, Question, mark_typed
+from quiz.kinds import by_picking, by_typing, right_meaning
 from quiz.mode import Mode
-from quiz.schedule import NEW_PER_SESSION, Rating, rating_for
-from quiz.session import DEFAULT_COUNT, Answered, StudySession, plan
-from quiz.store import HistoryFull, HistoryLocked, StoreError
-from quiz.visit import choose_for_visit, planning
+from quiz.recording import Recorder
+from quiz.schedule import Rating, rating_for
+from quiz.session import Answered, StudySession, plan, remake, words_to_know
 
 if TYPE_CHECKING:
     from quiz.store import Store
-
-_STORE_ERRORS = (StoreError, OSError)
-"""What a write to the history may raise (the store's own errors, chosen by SQLite's result code)."""
 
 
 class Phase(enum.Enum):
@@ -81,13 +75,13 @@ class StudyRun:
         ask_certainty: AskCertainty = AskCertainty.MUST_KNOW,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        """Start a sitting on `questions` (see plan_questions) and record its start in `store`.
+        """Start a sitting on `questions` (see quiz.session.plan_questions) and record its start in `store`.
 
         `ask_certainty` says for which facts a chosen or typed answer is completed by how sure the
         learner is (quiz.certainty); flashcards are graded instead and never asked.
         """
         self.session = StudySession(deck, mode, list(questions))
-        self.store = store
+        self.recorder = Recorder(store, clock)
         self.clock = clock
         self.seed = seed
         self._question_seed = seed
@@ -100,14 +94,21 @@ class StudyRun:
         self.pairing: list[int] = []
         """A matching question's meanings chosen so far, one per term in order (phase ASKING)."""
         self.ended_early = False
-        self.unsaved = 0
-        self.notice: str | None = None
         self.started_at = clock()
         self.shown_at = monotonic()
         if self.session.done:
             self.phase = Phase.FINISHED
 
     # -- what is on screen ---------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store | None:
+        return self.recorder.store
+
+    @property
+    def unsaved(self) -> int:
+        """Answers of this sitting that could not be kept in the history."""
+        return self.recorder.unsaved
 
     @property
     def deck(self) -> Deck:
@@ -156,44 +157,17 @@ class StudyRun:
         """Seconds since the sitting started, by the run's clock."""
         return max((self.clock() - self.started_at).total_seconds(), 0.0)
 
-    def words_to_know(self) -> list[tuple[str, str]]:
-        """The glossary entries for the text on screen, never more.
-
-        Before an answer: the terms of the question alone (never terms found only in the answer
-        or the options, which would give it away). Once the answer is shown (a flashcard's back,
-        or the feedback): the question, the answer and the explanation.
-        """
-        return self.words()[0]
-
     def words(self) -> tuple[list[tuple[str, str]], int]:
-        """(words_to_know(), how many of the question's terms are held back until it is answered).
-
-        Before an answer, a term whose meaning names a word of the answer (or of an `accept`
-        form; for true or false, of the fact's answer) is held back: "locally advanced: ... the
-        sacrum" would give away "Growth into the sacrum". Words are compared as `quiz check`
-        compares cue words (lint.content_words).
-        """
+        """The glossary entries (term, meaning) for the text on screen, never more, and how many of
+        the question's terms are held back until it is answered (quiz.session.words_to_know)."""
         q = self.question
         if q is None:
             return [], 0
-        if q.kind is Kind.MATCH:  # the meanings are the answers: shown only in the feedback
-            return (list(q.pairs), 0) if self.phase is Phase.ANSWERED else ([], len(q.pairs))
-        if self.phase in (Phase.REVEALED, Phase.ANSWERED):
-            return terms_in("\n".join([q.prompt, q.answer, q.explanation]), self.deck.glossary), 0
-        from quiz.lint import content_words
-
-        texts: tuple[str, ...] = (q.answer, *q.accept)
-        if q.kind is Kind.TRUE_FALSE:  # the fact's answer would say which version is true
-            fact = self.deck.fact(q.fact_id) if any(f.id == q.fact_id for f in self.deck.facts) else None
-            texts = (fact.answer, *fact.accept) if fact is not None else ()
-        answer = frozenset().union(*(content_words(t) for t in texts))
-        entries = terms_in(q.prompt, self.deck.glossary)
-        shown = [(term, meaning) for term, meaning in entries if not (content_words(meaning) & answer)]
-        return shown, len(entries) - len(shown)
+        return words_to_know(self.deck, q, answered=self.phase in (Phase.REVEALED, Phase.ANSWERED))
 
     def take_notice(self) -> str | None:
         """The last problem with the history, once: it is cleared as it is read."""
-        notice, self.notice = self.notice, None
+        notice, self.recorder.notice = self.recorder.notice, None
         return notice
 
     # -- answering -------------------------------------------------------------------------------
@@ -318,7 +292,7 @@ class StudyRun:
 
     def _record(self, answered: Answered) -> None:
         response_ms = int((self.monotonic() - self.shown_at) * 1000)
-        answered = self._save(answered, response_ms)
+        answered = self.recorder.save(self.session, answered, response_ms)
         self.session.record(answered)
         self.phase = Phase.ANSWERED
 
@@ -351,12 +325,7 @@ class StudyRun:
             return False
         undone = self.session.undo()
         assert undone is not None
-        if self.store is not None and self.session.store_id is not None and undone.answer_id is not None:
-            try:
-                for _ in undone.question.pairs or (None,):  # a matching question kept one answer a pair
-                    self.store.undo_last(self.session.store_id)
-            except _STORE_ERRORS as err:
-                self.notice = f"Could not take the answer back in your history: {_first_line(err)}"
+        self.recorder.undo(self.session, undone)
         self._ask_again(undone.question)
         self._show_next()
         return True
@@ -368,26 +337,9 @@ class StudyRun:
         its fact was removed (an answer is only ever recorded for a fact of the deck)."""
         s = self.session
         del s.questions[s.position]
-        fresh = self._remade(q, self.deck)
+        fresh = remake(q, self.deck, seed=self._question_seed)
         if fresh is not None:
             s.questions.append(q if fresh == q else fresh)
-
-    def _remade(self, q: Question, deck: Deck) -> Question | None:
-        """`q` as `deck` asks it now: None if its fact (or one of a matching question's terms, as
-        it was) is gone; as a flashcard if its fact no longer allows its kind; a true-or-false
-        question shows the same version (true or false) as before."""
-        if q.kind is Kind.MATCH:
-            return q if all(entry in deck.glossary for entry in q.pairs) else None
-        try:
-            fact = deck.fact(q.fact_id)
-        except KeyError:
-            return None
-        kind = q.kind if q.kind in kinds_for(deck, fact) else Kind.FLASHCARD
-        if kind is Kind.TRUE_FALSE:
-            from quiz.kinds import make
-
-            return make(deck, fact, kind, seed=self._question_seed, truth=q.truth)
-        return make_question(deck, fact, kind, seed=self._question_seed)
 
     def leave(self) -> bool:
         """End the sitting now; what was answered is kept."""
@@ -409,7 +361,7 @@ class StudyRun:
         self._question_seed = self.seed + 1
         self.session = StudySession(self.deck, self.mode, questions)
         self.ended_early = False
-        self.unsaved = 0
+        self.recorder.unsaved = 0
         self.started_at = self.clock()
         self._show_next()
         return True
@@ -423,7 +375,8 @@ class StudyRun:
         s = self.session
         if deck.id != s.deck.id:
             return
-        upcoming = [fresh for q in s.questions[s.position :] if (fresh := self._remade(q, deck)) is not None]
+        seed = self._question_seed
+        upcoming = [fresh for q in s.questions[s.position :] if (fresh := remake(q, deck, seed=seed)) is not None]
         s.deck = deck
         s.questions = s.questions[: s.position] + upcoming
         if self.phase in (Phase.ASKING, Phase.REVEALED, Phase.CERTAINTY):
@@ -443,143 +396,4 @@ class StudyRun:
     def _finish(self) -> None:
         self.ended_early = not self.session.done  # leaving once every question is answered is not early
         self.phase = Phase.FINISHED
-        if self.store is not None and self.session.store_id is not None:
-            try:
-                self.store.finish_session(self.session.store_id, ended_early=self.ended_early, now=self.clock())
-            except _STORE_ERRORS as err:
-                self.notice = f"Could not note the end of the session: {_first_line(err)}"
-
-    def _start_in_store(self) -> None:
-        """Record the session's start, at its first answer: a session left before any answer
-        leaves nothing in the history (no "0/0" rows)."""
-        if self.store is None or self.session.store_id is not None:
-            return
-        try:
-            self.session.store_id = self.store.start_session(
-                self.deck.id, self.mode.value, self.deck.version, now=self.clock()
-            )
-        except _STORE_ERRORS as err:
-            self.notice = _not_saved(err)
-
-    def _save(self, answered: Answered, response_ms: int) -> Answered:
-        self._start_in_store()
-        store, sid = self.store, self.session.store_id
-        if store is None or sid is None:
-            self.unsaved += 1
-            return answered
-        q = answered.question
-        if q.kind is Kind.MATCH:
-            return self._save_pairs(answered, response_ms, store, sid)
-        try:
-            answer_id = store.record_answer(
-                sid,
-                self.deck.id,
-                q.fact_id,
-                deck_version=self.deck.version,
-                content_hash=content_hash(self.deck.fact(q.fact_id)),
-                kind=q.kind.value,
-                response=answered.response,
-                correct=answered.correct,
-                rating=answered.rating,
-                response_ms=max(response_ms, 0),
-                certainty=answered.certainty,
-                slip=answered.slip,
-                now=self.clock(),
-            )
-        except (*_STORE_ERRORS, KeyError) as err:
-            self.unsaved += 1
-            self.notice = _not_saved(err)
-            return answered
-        return replace(answered, answer_id=answer_id)
-
-    def _save_pairs(self, answered: Answered, response_ms: int, store: Store, sid: int) -> Answered:
-        """Keep each pair of a matching question as an answer about its glossary term (term_id)."""
-        q = answered.question
-        answer_id = None
-        try:
-            for t, ((term, meaning), chosen) in enumerate(zip(q.pairs, answered.paired, strict=True)):
-                right = right_meaning(q, t) == chosen
-                answer_id = store.record_answer(
-                    sid,
-                    self.deck.id,
-                    term_id(term),
-                    deck_version=self.deck.version,
-                    content_hash=term_hash(term, meaning),
-                    kind=q.kind.value,
-                    response=q.options[chosen],
-                    correct=right,
-                    rating=rating_for(right),
-                    response_ms=max(response_ms, 0),
-                    now=self.clock(),
-                )
-        except _STORE_ERRORS as err:
-            self.unsaved += 1
-            self.notice = _not_saved(err)
-            return answered
-        return replace(answered, answer_id=answer_id)
-
-
-def plan_questions(
-    deck: Deck,
-    mode: Mode,
-    store: Store | None,
-    now: datetime,
-    *,
-    seed: int = 0,
-    count: int | None = None,
-    new_per_session: int = NEW_PER_SESSION,
-    topic: str | None = None,
-    more_detail: bool = False,
-) -> list[Question]:
-    """The questions of a new sitting: what the history says is due first, then new facts.
-
-    Review (Mode.DUE) of a deck with a visit date still to come asks instead the facts whose
-    recall ON that day one review now raises most (quiz.visit.choose_for_visit).
-
-    `count` defaults to DEFAULT_COUNT (review, Mode.DUE, asks every due fact and up to
-    `new_per_session` new ones instead). `topic` (an id) limits it to one topic; nice-to-know
-    facts come only with `more_detail` or once every other fact in scope is mastered
-    (quiz.curriculum.session_facts). The same seed and the same history give the same questions
-    in the same order with the same options. Raises KeyError for a topic the deck does not have.
-    """
-    ids = [f.id for f in deck.facts]
-    in_topic = {f.id for f in topic_facts(deck, topic)}
-    # A topic keeps its own due facts; due glossary words (term ids) are kept for matching.
-    due = [i for i in store.due_facts(deck.id, now) if i in in_topic or is_term(i)] if store is not None else []
-    unseen = store.new_fact_ids(deck.id, ids, len(ids)) if store is not None else ids
-    mastered = store.mastered_facts(deck.id, now=now) if store is not None else set()
-    scope = {f.id for f in session_facts(deck, topic, more_detail=more_detail, mastered=mastered)}
-    visit = store.visit(deck.id) if store is not None and mode is Mode.DUE else None
-    if store is not None and visit is not None and planning(visit[0], now):
-        # Before a visit, review plans for that day (quiz.visit), not for what is due now.
-        states = store.fact_states(deck.id)
-        chosen = choose_for_visit(deck, states, store.scheduler, now, visit[0], scope=scope, per_day=visit[1])
-        return plan(deck, mode, seed=seed, only=chosen)
-    return plan(
-        deck,
-        mode,
-        seed=seed,
-        count=count or DEFAULT_COUNT,
-        due=due,
-        unseen=unseen,
-        new_per_session=new_per_session,
-        scope=scope,
-    )
-
-
-def _first_line(err: Exception) -> str:
-    text = str(err)
-    return text.splitlines()[0] if text else type(err).__name__
-
-
-def _not_saved(err: Exception) -> str:
-    if isinstance(err, HistoryFull):
-        why = "the disk is full"
-    elif isinstance(err, HistoryLocked):
-        why = "another program is using your history"
-    else:
-        why = _first_line(err)
-    return (
-        f"Your answer could not be saved ({why}). You can keep studying; "
-        "this session's answers may not be in your history."
-    )
+        self.recorder.finish(self.session, ended_early=self.ended_early)

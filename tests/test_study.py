@@ -16,8 +16,9 @@ from quiz.deck.load import parse_deck
 from quiz.generate import Kind
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating, Scheduler
+from quiz.session import plan_questions
 from quiz.store import HistoryFull, Store
-from quiz.study import Phase, StudyRun, plan_questions
+from quiz.study import Phase, StudyRun
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -158,9 +159,9 @@ def test_words_to_know_never_give_the_answer_away(deck, store) -> None:
         run.reveal()
         run.grade(Rating.GOOD)
         run.go_on()
-    assert run.words_to_know() == []  # "potassium" is only in the answer
+    assert run.words()[0] == []  # "potassium" is only in the answer
     run.reveal()
-    assert [t for t, _ in run.words_to_know()] == ["potassium"]
+    assert [t for t, _ in run.words()[0]] == ["potassium"]
 
 
 def test_words_to_know_after_an_answer_are_of_the_question_just_answered(deck, store) -> None:
@@ -168,9 +169,9 @@ def test_words_to_know_after_an_answer_are_of_the_question_just_answered(deck, s
     while run.question.fact_id != "dialysis":
         run.answer_option(0)
         run.go_on()
-    assert [t for t, _ in run.words_to_know()] == ["dialysis"]
+    assert [t for t, _ in run.words()[0]] == ["dialysis"]
     run.answer_option(0)
-    assert [t for t, _ in run.words_to_know()] == ["dialysis", "kidney"]  # the explanation's too
+    assert [t for t, _ in run.words()[0]] == ["dialysis", "kidney"]  # the explanation's too
 
 
 def test_undo_takes_the_answer_back_in_the_store_and_asks_it_again_last(deck, store) -> None:
@@ -255,7 +256,7 @@ def test_an_answer_waits_for_its_certainty_then_is_recorded_with_it(deck, store)
     q = run.question
     assert run.answer_option(q.correct_index, on=q)
     assert run.phase is Phase.CERTAINTY and list(store.answers()) == []
-    assert run.words_to_know() == [] or all(t in q.prompt.lower() for t, _ in run.words_to_know())
+    assert run.words()[0] == [] or all(t in q.prompt.lower() for t, _ in run.words()[0])
     assert not run.go_on() and not run.answer_option(0)
     assert run.set_certainty(Certainty.LOW, on=q)
     [answer] = store.answers()

@@ -458,7 +458,7 @@ TOPICS = Path(__file__).parent / "data" / "decks" / "valid" / "topics.toml"
 
 def test_a_default_session_leaves_nice_to_know_out_and_asks_must_know_first(tmp_path: Path) -> None:
     from quiz.deck.load import load_deck
-    from quiz.study import plan_questions
+    from quiz.session import plan_questions
 
     deck = load_deck(TOPICS)
     default = [q.fact_id for q in plan_questions(deck, Mode.MIXED, None, FROZEN, count=10)]

@@ -14,8 +14,8 @@ from quiz.cli import main
 from quiz.deck.load import load_deck
 from quiz.mode import Mode
 from quiz.schedule import Rating, Scheduler
+from quiz.session import plan_questions
 from quiz.store import Store
-from quiz.study import plan_questions
 from quiz.visit import choose_for_visit, forecast, parse_visit, planning
 from tests.tui_helpers import make_app, write_deck
 

@@ -381,7 +381,8 @@ class QuizApp(App[int]):
     ) -> None:
         """Open a study session on a deck (of one topic, with or without nice-to-know details),
         showing the disclaimer first if this is its first session."""
-        from quiz.study import StudyRun, plan_questions
+        from quiz.session import plan_questions
+        from quiz.study import StudyRun
         from quiz.tui.screens.dialogs import DisclaimerDialog
         from quiz.tui.screens.study import StudyScreen
 
