@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from quiz.deck.load import normalize
 from quiz.deck.model import Deck, Fact, Source
+from quiz.deck.text import normalize
 from quiz.typed import (  # noqa: F401  (TYPED_MAX_*, TYPO_MIN_LETTERS: re-exported)
     CURATED_ONLY,
     TYPED_MAX_CHARS,

@@ -14,8 +14,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from quiz.deck.errors import Problem
-from quiz.deck.load import normalize
 from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
+from quiz.deck.text import did_you_mean, normalize
 from quiz.readability import TextStats, text_stats
 from quiz.typed import deck_lexicon, look_alikes, typed_possible
 
@@ -259,10 +259,7 @@ def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[P
 def _unknown_allow(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
     for name in fact.allow:
         if name not in RULES:
-            import difflib
-
-            match = difflib.get_close_matches(name, list(RULES), n=1, cutoff=0.6)
-            hint = f' (did you mean "{match[0]}"?)' if match else f" (rules: {', '.join(RULES)})"
+            hint = did_you_mean(name, list(RULES)) or f" (rules: {', '.join(RULES)})"
             yield _warn(deck, fact, "allow", "unknown-allow", f'allow names "{name}", which is not a rule{hint}')
 
 

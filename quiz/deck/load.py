@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.model import FORMAT_VERSION, NO_POSITIONS, PRIORITIES, SHOULD_KNOW, Deck, Fact, Source, Topic
-from quiz.untrusted import CONTROL, visible
+from quiz.deck.text import (
+    CONTROL,
+    SLUG,
+    NotUTF8,
+    control_character,
+    decode,
+    did_you_mean,
+    normalize,
+    not_a_slug,
+    position,
+)
+from quiz.untrusted import visible
 
 if TYPE_CHECKING:
     from quiz.deck.locate import Layout, Table
@@ -31,7 +41,6 @@ A longer text makes every screen that shows it slow to draw (docs/deck-format.md
 LONG_KEYS = ("explanation", "description", "disclaimer")
 
 EMPTY = "the file is empty: a deck needs format = 1, a [deck] table and [[facts]]"
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 TOP_KEYS = ("format", "deck", "sources", "topics", "glossary", "facts")
 DECK_KEYS = (
@@ -65,22 +74,6 @@ FACT_KEYS = (
 )
 
 
-def normalize(text: str) -> str:
-    """Fold case, Unicode composition (NFC) and runs of whitespace, to compare texts as a reader would.
-
-    "Café" with a combining accent (NFD, as some editors and PDFs write it) is "café": two options
-    a reader cannot tell apart are the same option. Case folding can undo NFC (a folded "İ" has a
-    combining dot), so the folded text is composed again. Invisible format characters (zero-width
-    space and joiners, soft hyphen: Unicode category Cf) are dropped for the same reason.
-    """
-    if text.isascii():
-        return " ".join(text.lower().split())
-    import unicodedata
-
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).split())
-
-
 def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -99,19 +92,12 @@ def _kind(value: object) -> str:
 
 def _control_message(text: str, limit: int = MAX_CHARS) -> str | None:
     """What is wrong with a text of the deck: a control character, or more than `limit` characters."""
-    found = CONTROL.search(text)
-    if found:
-        return f"contains the control character U+{ord(found.group()):04X}, which is not allowed"
+    bad = control_character(text)
+    if bad:
+        return bad
     if len(text) > limit:
-        return f"is {len(text):,} characters long; the limit is {limit:,} (see \"Limits\" in docs/deck-format.md)"
+        return f'is {len(text):,} characters long; the limit is {limit:,} (see "Limits" in docs/deck-format.md)'
     return None
-
-
-def _suggest(key: str, allowed: tuple[str, ...]) -> str:
-    import difflib  # only when a key is unknown
-
-    match = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    return f' (did you mean "{match[0]}"?)' if match else ""
 
 
 class _Checker:
@@ -152,7 +138,7 @@ class _Checker:
             if key not in allowed:
                 self.add(
                     self.pos(table, key),
-                    f'{label}unknown key "{visible(key)}"{_suggest(key, allowed)}',
+                    f'{label}unknown key "{visible(key)}"{did_you_mean(key, allowed)}',
                 )
 
     def text(
@@ -189,13 +175,7 @@ class _Checker:
             self.add(self.pos(table, key), f'{label}"{key}" is empty')
             return ""
         if slug and not SLUG.match(value):
-            from quiz.interop.slug import slugify  # only for the message
-
-            self.add(
-                self.pos(table, key),
-                f'{label}"{key}" {value!r} is not a slug: use lowercase letters a-z, digits and '
-                f'single hyphens, like "{slugify(value) or "my-deck"}"',
-            )
+            self.add(self.pos(table, key), f'{label}"{key}" {not_a_slug(value)}')
             return ""
         return value
 
@@ -256,13 +236,6 @@ class _Checker:
         from quiz.deck.locate import Table
 
         return Table(*(self.pos(self.layout.top, name) or (1, 1))[:1])
-
-
-def _line_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
-    return line, col
 
 
 def _check_deck_table(c: _Checker, data: dict[str, Any]) -> dict[str, Any]:
@@ -440,7 +413,7 @@ def _check_priority(c: _Checker, entry: dict[str, Any], table: Table | None, lab
             c.add(c.pos(table, "priority"), f'{label}"priority" is empty: use one of {_quoted(PRIORITIES)}')
         return SHOULD_KNOW
     if priority not in PRIORITIES:
-        hint = _suggest(priority.strip().lower().replace(" ", "-").replace("_", "-"), PRIORITIES)
+        hint = did_you_mean(priority.strip().lower().replace(" ", "-").replace("_", "-"), PRIORITIES)
         c.add(
             c.pos(table, "priority"),
             f'{label}"priority" is "{priority}", which is not one of {_quoted(PRIORITIES)}{hint}',
@@ -503,10 +476,10 @@ def parse_deck(text: str, path: Path | str = "<deck>", *, positions: bool = True
     no key positions (only authoring advice needs them), which saves scanning the text again.
     """
     path = Path(path)
-    bad = CONTROL.search(text.replace("\r\n", "\n"))
+    unix = text.replace("\r\n", "\n")  # a lone CR is refused; CR LF ends a line
+    bad = CONTROL.search(unix)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        line, col = position(unix, bad.start())
         raise DeckError([Problem(path, line, col, f"the file {_control_message(bad.group())}")])
     if not text.strip():
         raise DeckError([Problem(path, None, None, EMPTY)])
@@ -546,7 +519,7 @@ def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
         )
     for key in data:
         if key not in TOP_KEYS:
-            c.add(c.top_pos(key), f'unknown key "{visible(key)}"{_suggest(key, TOP_KEYS)}')
+            c.add(c.top_pos(key), f'unknown key "{visible(key)}"{did_you_mean(key, TOP_KEYS)}')
     meta = _check_deck_table(c, data)
     sources = _check_sources(c, data)
     topics = _check_topics(c, data)
@@ -641,10 +614,7 @@ def parse_bytes(raw: bytes, path: Path | str = "<deck>", *, positions: bool = Tr
     if len(raw) > MAX_BYTES:
         raise DeckError([Problem(path, None, None, f"the file is larger than {MAX_BYTES // 1048576} MiB")])
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line, col = _line_of_offset(raw, err.start)
-        raise DeckError(
-            [Problem(path, line, col, f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8")]
-        ) from None
+        text = decode(raw)
+    except NotUTF8 as err:
+        raise DeckError([Problem(path, err.line, err.col, f"the file is {err}; save it as UTF-8")]) from None
     return parse_deck(text, path, positions=positions)

@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
-from quiz.deck.load import CONTROL
 from quiz.deck.model import Deck, Fact
+from quiz.deck.text import CONTROL, slugify, unique
 from quiz.interop.cloze import clozes, has_cloze
 from quiz.interop.header import SEPARATORS, AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import field_text, looks_like_html
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, roles
 from quiz.interop.rows import Row, guess_separator, read_rows
-from quiz.interop.slug import slugify, unique
 from quiz.plural import plural
 
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
