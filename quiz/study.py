@@ -171,7 +171,7 @@ class StudyRun:
             return [], 0
         if self.phase in (Phase.REVEALED, Phase.ANSWERED):
             return terms_in("\n".join([q.prompt, q.answer, q.explanation]), self.deck.glossary), 0
-        from quiz.lint import content_words
+        from quiz.judging import content_words
 
         answer = frozenset().union(*(content_words(t) for t in (q.answer, *q.accept)))
         entries = terms_in(q.prompt, self.deck.glossary)

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz.deck.errors import DeckError, Problem
-from quiz.deck.model import FORMAT_VERSION, NO_POSITIONS, PRIORITIES, SHOULD_KNOW, Deck, Fact, Source, Topic
+from quiz.deck.model import (
+    DECK_KEYS,
+    FACT_KEYS,
+    FORMAT_VERSION,
+    PRIORITIES,
+    SHOULD_KNOW,
+    SOURCE_KEYS,
+    TOPIC_KEYS,
+    Deck,
+    Fact,
+    Source,
+    Topic,
+)
 from quiz.deck.text import (
     CONTROL,
     SLUG,
@@ -24,6 +37,7 @@ from quiz.untrusted import visible
 
 if TYPE_CHECKING:
     from quiz.deck.locate import Layout, Table
+    from quiz.deck.positions import Positions
 
 # tomli and quiz.deck.locate are imported where a deck's text is parsed: a deck read back from the
 # cache (quiz.deck.cache), as at every start of the app, needs neither.
@@ -43,35 +57,7 @@ LONG_KEYS = ("explanation", "description", "disclaimer")
 EMPTY = "the file is empty: a deck needs format = 1, a [deck] table and [[facts]]"
 
 TOP_KEYS = ("format", "deck", "sources", "topics", "glossary", "facts")
-DECK_KEYS = (
-    "id",
-    "title",
-    "description",
-    "language",
-    "audience",
-    "version",
-    "reviewed",
-    "disclaimer",
-    "tags",
-)
-SOURCE_KEYS = ("id", "title", "publisher", "url")
-TOPIC_KEYS = ("id", "title", "summary")
 DISTRACTOR_KEYS = ("text", "why")
-FACT_KEYS = (
-    "id",
-    "question",
-    "answer",
-    "distractors",
-    "explanation",
-    "source",
-    "refs",
-    "group",
-    "tags",
-    "accept",
-    "allow",
-    "topic",
-    "priority",
-)
 
 
 def _kind(value: object) -> str:
@@ -284,19 +270,13 @@ def _check_sources(c: _Checker, data: dict[str, Any]) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def _check_topics(c: _Checker, data: dict[str, Any]) -> tuple[Topic, ...]:
-    topics: list[Topic] = []
+def _check_topics(c: _Checker, data: dict[str, Any]) -> list[tuple[Topic, Table | None]]:
+    """Each [[topics]] entry as a Topic, with where it was written."""
+    topics: list[tuple[Topic, Table | None]] = []
     for entry, table, label, tid in c.identified(data, "topics", TOPIC_KEYS, "topic"):
-        topics.append(
-            Topic(
-                id=tid,
-                title=c.text(entry, "title", table, label, required=True),
-                summary=c.text(entry, "summary", table, label),
-                line=table.line if table else 0,
-                key_lines=dict(table.keys) if table and table.keys else NO_POSITIONS,
-            )
-        )
-    return tuple(topics)
+        title = c.text(entry, "title", table, label, required=True)
+        topics.append((Topic(id=tid, title=title, summary=c.text(entry, "summary", table, label)), table))
+    return topics
 
 
 def _check_fact_topic(c: _Checker, entry: dict[str, Any], table: Table | None, label: str, topic_ids: set[str]) -> None:
@@ -463,17 +443,16 @@ def _check_fact(
         topic=c.text(entry, "topic", table, label),
         priority=_check_priority(c, entry, table, label),
         whys=whys,
-        line=table.line if table else 0,
-        key_lines=dict(table.keys) if table and table.keys else NO_POSITIONS,
     )
     return fact if len(c.problems) == before else None
 
 
-def parse_deck(text: str, path: Path | str = "<deck>", *, positions: bool = True) -> Deck:
+def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
     """Turn the text of a deck file into a Deck, or raise DeckError listing every problem.
 
-    Problems always carry their line and column. With positions=False a valid deck's facts carry
-    no key positions (only authoring advice needs them), which saves scanning the text again.
+    Problems always carry their line and column: the text is scanned for where its keys are
+    (quiz.deck.locate) only when it has a problem. parse_with_positions also gives a valid
+    deck's positions, for authoring advice.
     """
     path = Path(path)
     unix = text.replace("\r\n", "\n")  # a lone CR is refused; CR LF ends a line
@@ -499,12 +478,29 @@ def parse_deck(text: str, path: Path | str = "<deck>", *, positions: bool = True
         raise DeckError([Problem(path, None, None, "the file nests tables or lists too deeply to read")]) from None
     if not data:
         raise DeckError([Problem(path, None, None, EMPTY)])
-    if not positions:
-        try:
-            return _build(data, path, Layout())
-        except DeckError:
-            pass  # build again with the text's layout, so that every problem says where it is
+    try:
+        return _build(data, path, Layout())
+    except DeckError:
+        pass  # build again with the text's layout, so that every problem says where it is
     return _build(data, path, locate(text))
+
+
+def parse_with_positions(text: str, path: Path | str = "<deck>") -> tuple[Deck, Positions]:
+    """parse_deck, and where the deck's facts and topics were written (found only when asked)."""
+    from quiz.deck.positions import Positions
+
+    deck = parse_deck(text, path)
+    return deck, Positions(text, facts=len(deck.facts))
+
+
+def read_with_positions(path: Path | str) -> tuple[Deck, Positions]:
+    """load_deck (without the cache), and where the deck's facts and topics were written.
+
+    Raises DeckError as load_deck does.
+    """
+    path = Path(path)
+    raw = _read(path)
+    return parse_with_positions(_decode(raw, path), path)
 
 
 def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
@@ -525,7 +521,7 @@ def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
     topics = _check_topics(c, data)
     glossary = _check_glossary(c, data)
     source_ids = {s.id for s in sources if s.id}
-    topic_ids = {t.id for t in topics if t.id}
+    topic_ids = {t.id for t, _ in topics if t.id}
     facts: list[Fact] = []
     entries = c.tables(data, "facts")
     if len(entries) > MAX_FACTS:
@@ -555,52 +551,36 @@ def _build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
         if fact is not None:
             facts.append(fact)
     named = {entry.get("topic") for entry, _ in entries}
-    for topic in {t.id: t for t in reversed(topics)}.values():  # the first topic of each id
+    for topic, table in {t.id: (t, table) for t, table in reversed(topics)}.values():  # the first of each id
         if topic.id and topic.id not in named:
             c.add(
-                topic.where("id"),
+                c.pos(table, "id"),
                 f'topic "{topic.id}" has no facts: name it in a fact (topic = "{topic.id}") or remove the topic',
             )
     if c.problems:
         c.problems.sort(key=lambda p: (p.line or 0, p.col or 0))
         raise DeckError(c.problems)
-    return Deck(facts=tuple(facts), sources=sources, glossary=glossary, topics=topics, path=path, **meta)
+    return Deck(facts=tuple(facts), sources=sources, glossary=glossary, topics=tuple(t for t, _ in topics), path=path,
+                **meta)  # fmt: skip
 
 
 def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
     """Read a deck file and return the Deck, or raise DeckError listing every problem.
 
     With `cache` (a folder), a deck whose bytes were loaded before is read back from there
-    instead of being parsed and validated again; a deck loaded this way carries no key positions
-    (problems still do).
+    instead of being parsed and validated again.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DeckError(
-                [
-                    Problem(
-                        path,
-                        None,
-                        None,
-                        f"the file is {size / 1048576:.1f} MiB; decks may be at most "
-                        f"{MAX_BYTES // 1048576} MiB (split it into several decks)",
-                    )
-                ]
-            )
-        if cache is not None:
-            from quiz.deck import cache as deck_cache
+    if cache is not None:
+        from quiz.deck import cache as deck_cache
 
+        with _file_problems(path):
+            _check_size(path)
             cached = deck_cache.read(deck_cache.file_key(path), cache, path)
-            if cached is not None:
-                return cached
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise DeckError([Problem(path, None, None, "is a folder, not a deck file")]) from None
-    except OSError as err:
-        raise DeckError([Problem(path, None, None, f"cannot read the file: {err.strerror or err}")]) from None
-    deck = parse_bytes(raw, path, positions=cache is None)
+        if cached is not None:
+            return cached
+    raw = _read(path)
+    deck = parse_bytes(raw, path)
     if cache is not None:
         # Keyed by the bytes parsed, not by the hash taken before: an edit saved between the two
         # reads must not file the new deck under the old text's key.
@@ -608,13 +588,49 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
     return deck
 
 
-def parse_bytes(raw: bytes, path: Path | str = "<deck>", *, positions: bool = True) -> Deck:
-    """Decode a deck file's bytes (UTF-8, an optional BOM) and parse it."""
-    path = Path(path)
+@contextmanager
+def _file_problems(path: Path) -> Iterator[None]:
+    """A file that cannot be read becomes a DeckError saying why."""
+    try:
+        yield
+    except IsADirectoryError:
+        raise DeckError([Problem(path, None, None, "is a folder, not a deck file")]) from None
+    except OSError as err:
+        raise DeckError([Problem(path, None, None, f"cannot read the file: {err.strerror or err}")]) from None
+
+
+def _check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise DeckError(
+            [
+                Problem(
+                    path,
+                    None,
+                    None,
+                    f"the file is {size / 1048576:.1f} MiB; decks may be at most "
+                    f"{MAX_BYTES // 1048576} MiB (split it into several decks)",
+                )
+            ]
+        )
+
+
+def _read(path: Path) -> bytes:
+    with _file_problems(path):
+        _check_size(path)
+        return path.read_bytes()
+
+
+def _decode(raw: bytes, path: Path) -> str:
     if len(raw) > MAX_BYTES:
         raise DeckError([Problem(path, None, None, f"the file is larger than {MAX_BYTES // 1048576} MiB")])
     try:
-        text = decode(raw)
+        return decode(raw)
     except NotUTF8 as err:
         raise DeckError([Problem(path, err.line, err.col, f"the file is {err}; save it as UTF-8")]) from None
-    return parse_deck(text, path, positions=positions)
+
+
+def parse_bytes(raw: bytes, path: Path | str = "<deck>") -> Deck:
+    """Decode a deck file's bytes (UTF-8, an optional BOM) and parse it."""
+    path = Path(path)
+    return parse_deck(_decode(raw, path), path)
