@@ -28,6 +28,7 @@ class Positions:
         self._count = facts
         self._layout = layout
         self._starts: list[int] | None = None
+        self._lines: list[int] | None = None
         self._facts: dict[int, Table | None] = {}
 
     def _whole(self) -> Layout:
@@ -50,10 +51,21 @@ class Positions:
         end = starts[index + 1] if index + 1 < len(starts) else len(self._text)
         part = locate(self._text[starts[index] : end]).entry("facts", 0)
         if part is not None:
-            shift = self._text.count("\n", 0, starts[index])
-            part = _moved(part, shift)
+            part = _moved(part, self._lines_before(index))
         self._facts[index] = part
         return part
+
+    def _lines_before(self, index: int) -> int:
+        """How many lines come before the `index`-th [[facts]] header (counted once for all of them)."""
+        if self._lines is None:
+            starts, text, lines, at = self._starts or [], self._text, [], 0
+            count = 0
+            for start in starts:
+                count += text.count("\n", at, start)
+                lines.append(count)
+                at = start
+            self._lines = lines
+        return self._lines[index]
 
     def _fact_starts(self) -> list[int] | None:
         """Where each [[facts]] header starts, when a plain search finds them exactly: no
