@@ -7,8 +7,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.deck.load import load_deck, normalize, parse_deck
+from quiz.deck.load import load_deck, parse_deck
 from quiz.deck.model import PRIORITIES, Deck, Fact, Source, Topic
+from quiz.deck.text import normalize
 from quiz.deck.write import deck_to_toml
 
 DATA = Path(__file__).parent / "data" / "decks" / "valid"
