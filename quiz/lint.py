@@ -19,6 +19,7 @@ from quiz.deck.options import MIN_WRONG_OPTIONS
 from quiz.deck.positions import NO_POSITIONS, Positions
 from quiz.deck.text import did_you_mean
 from quiz.judging import MIN_GRADED_WORDS, WORD, Judge, Judged, content_words, reading_stats
+from quiz.plural import plural
 from quiz.typed import deck_lexicon, look_alikes, typed_possible
 
 RULES: dict[str, str] = {
@@ -212,7 +213,7 @@ def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Adv
     if wrong.count < MIN_WRONG_OPTIONS:
         yield _warn(
             deck, fact, "distractors", "flashcard-only",
-            f"{wrong.count} possible wrong option{'' if wrong.count == 1 else 's'}, so this fact is a "
+            f"{plural(wrong.count, 'possible wrong option')}, so this fact is a "
             "flashcard only: add distractors, or a group shared with facts of similar answers",
         )
 

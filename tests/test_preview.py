@@ -64,7 +64,7 @@ def test_text_shows_options_with_the_answer_marked(capsys: pytest.CaptureFixture
     assert out.startswith("Hand hygiene basics (hand-hygiene): 3 questions from 3 facts, seed 0")
     assert "   For how many seconds should you scrub your hands with soap?" in out
     assert " * " in out and ") 20 seconds" in out
-    assert "Source: A demonstration source (The quiz project); refs 1" in out
+    assert "Source: A demonstration source (The quiz project), reference 1" in out
 
 
 def test_a_deck_id_is_found_in_the_persons_decks(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -106,15 +106,9 @@ def _wrap(text: str, indent: str) -> list[str]:
     return lines
 
 
-def _source_line(q: Question) -> str:
-    if q.source is None:
-        return ""
-    text = q.source.title + (f" ({q.source.publisher})" if q.source.publisher else "")
-    return text + (f"; refs {q.refs}" if q.refs else "")
-
-
 def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
     """The preview as text for a person: each question, its options and what the back of the card says."""
+    from quiz.deck.model import citation
     from quiz.generate import Kind, why_of
     from quiz.plural import plural
 
@@ -146,6 +140,6 @@ def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
         if q.explanation:
             out += _wrap(q.explanation, "   ")
         if q.source:
-            out += _wrap(f"Source: {_source_line(q)}", "   ")
+            out += _wrap(f"Source: {citation(q.source, q.refs)}", "   ")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -102,3 +102,18 @@ DECK_KEYS = tuple(name for name in Deck._fields if name not in ("facts", "source
 """The keys of the [deck] table: a deck's fields but those written as tables of their own, and its path."""
 SOURCE_KEYS = Source._fields
 TOPIC_KEYS = Topic._fields
+
+
+def citation(source: Source | None, refs: str) -> str:
+    """Where a fact comes from, in one wording everywhere: "Title (Publisher), references 69-75".
+
+    The publisher is left out when the source names none; "reference 7" for a single number;
+    "references 12" alone when the fact names no source; "" when it names neither.
+    """
+    where = ""
+    if refs:
+        where = f"{'reference' if refs.strip().isdigit() else 'references'} {refs}"
+    if source is None:
+        return where
+    title = f"{source.title} ({source.publisher})" if source.publisher else source.title
+    return f"{title}, {where}" if where else title

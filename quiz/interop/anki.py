@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from quiz.deck.model import SHOULD_KNOW, Deck, Fact
+from quiz.deck.model import SHOULD_KNOW, Deck, Fact, citation
 from quiz.files import write_atomic
 from quiz.interop.mathjax import break_delimiters
 from quiz.interop.notetypes import QUIZ_NOTE_TYPE
@@ -85,13 +85,8 @@ def tag(text: str) -> str:
 
 def source_text(deck: Deck, fact: Fact) -> str:
     """What the Source field says: the work's title and publisher, and the reference numbers."""
-    source = deck.source(fact.source) if fact.source else None
-    parts = []
-    if source:
-        parts.append(f"{source.title} ({source.publisher})" if source.publisher else source.title)
-    if fact.refs:
-        parts.append(f"references {fact.refs}" if source else f"References {fact.refs}")
-    return ", ".join(parts)
+    text = citation(deck.source(fact.source) if fact.source else None, fact.refs)
+    return text[:1].upper() + text[1:] if not fact.source else text
 
 
 def whys_html(fact: Fact) -> str:
