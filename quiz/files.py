@@ -7,6 +7,7 @@ temporary file named `.<name>.<random>.tmp` beside it, which remove_stale_temps 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -85,7 +86,10 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None], *, private: bool
 
 def write_text(path: Path, text: str) -> None:
     """Create or replace a UTF-8 text file with `\\n` line endings."""
-    write_atomic(path, lambda handle: handle.write(text.encode("utf-8")))
+    def write(handle: BinaryIO) -> None:
+        handle.write(text.encode("utf-8"))
+
+    write_atomic(path, write)
 
 
 def write_new_private(path: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -143,9 +147,7 @@ def try_lock(path: Path) -> Iterator[bool]:
 
 
 def _lock(fd: int) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         import msvcrt
 
         try:
@@ -153,6 +155,8 @@ def _lock(fd: int) -> bool:
         except OSError:
             return False
         return True
+    import fcntl
+
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -122,7 +122,7 @@ def _multiple_choice(deck: Deck, fact: Fact, source: Source | None, seed: int) -
     Its random choices come from random.Random(f"{seed}:{fact.id}:multiple_choice").
     """
     wrong = wrong_options(deck, fact)
-    if wrong.count < MIN_WRONG_OPTIONS:
+    if wrong.total < MIN_WRONG_OPTIONS:
         return None
     rng = random.Random(f"{seed}:{fact.id}:multiple_choice")
     options = [fact.answer, *_pick_wrong(wrong, rng)]
@@ -153,7 +153,7 @@ def _question(
 
 def kinds_for(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
     """The kinds of question this fact can be served as, in Kind order (flashcard always)."""
-    kinds = [Kind.MULTIPLE_CHOICE] if wrong_options(deck, fact).count >= MIN_WRONG_OPTIONS else []
+    kinds = [Kind.MULTIPLE_CHOICE] if wrong_options(deck, fact).total >= MIN_WRONG_OPTIONS else []
     kinds.append(Kind.FLASHCARD)
     if _typed_possible(fact, deck.language):
         kinds.append(Kind.TYPED)

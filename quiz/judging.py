@@ -65,7 +65,7 @@ class Judged:
 
     def __init__(self, wrong: WrongOptions, totals: _GroupTotals | None) -> None:
         self.wrong, self._totals = wrong, totals
-        self.count = wrong.count
+        self.count = wrong.total
         self._own_words: frozenset[str] | None = None
 
     def _taken(self) -> list[str]:

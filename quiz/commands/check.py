@@ -65,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
             stats = counts if stats is None else stats + counts
         n_err = sum(p.severity == "error" for p in problems)
         n_warn = len(problems) - n_err
-        for p in problems:
-            say(p)
+        for problem in problems:
+            say(problem)
         errors += n_err
         warnings += n_warn
         if n_err or (args.strict and n_warn):

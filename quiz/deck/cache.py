@@ -88,7 +88,7 @@ def _prune(folder: Path) -> None:
     remove_stale_temps(folder)
 
 
-def _put(values: object, out: BinaryIO) -> None:
+def _put(values: Any, out: BinaryIO) -> None:
     """One record: its length, then its values in marshal's format (read back whole, which is fast)."""
     blob = marshal.dumps(values)
     out.write(len(blob).to_bytes(4, "little"))

@@ -41,8 +41,8 @@ def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
     unix = text.replace("\r\n", "\n")  # a lone CR is refused; CR LF ends a line
     bad = CONTROL.search(unix)
     if bad:
-        line, col = position(unix, bad.start())
-        raise DeckError([Problem(path, line, col, f"the file {control_character(bad.group())}")])
+        at = position(unix, bad.start())
+        raise DeckError([Problem(path, *at, f"the file {control_character(bad.group())}")])
     if not text.strip():
         raise DeckError([Problem(path, None, None, EMPTY)])
     import tomli

@@ -49,9 +49,10 @@ class GroupAnswers(NamedTuple):
 class WrongOptions(NamedTuple):
     """What a fact may be shown with as wrong options.
 
-    `own`: its distractors that differ from the answer and each other; `taken`: the folded texts of
-    the answer and of `own`; `group`: its group's answers, only when `own` holds fewer than
-    WRONG_OPTIONS (else None); `free`: how many of the group's answers are not taken.
+    `total` is how many different ones there are. `own`: its distractors that differ from the
+    answer and each other; `taken`: the folded texts of the answer and of `own`; `group`: its
+    group's answers, only when `own` holds fewer than WRONG_OPTIONS (else None); `free`: how many
+    of the group's answers are not taken.
     """
 
     own: tuple[str, ...]
@@ -60,7 +61,7 @@ class WrongOptions(NamedTuple):
     free: int = 0
 
     @property
-    def count(self) -> int:
+    def total(self) -> int:
         """How many different wrong options the fact can be shown with."""
         return len(self.own) + self.free
 

@@ -162,8 +162,8 @@ def _check_distractors(
         else:
             continue
         items.append((text, why, where))
-    found = clashes(answer, [text for text, _, _ in items])
-    for (text, why, where), (_, _, clash) in zip(items, found, strict=True):
+    judged = clashes(answer, [text for text, _, _ in items])
+    for (text, why, where), (_, _, clash) in zip(items, judged, strict=True):
         if answer and clash == SAME_AS_ANSWER:
             c.add(where, f"{label}the distractor {text!r} is the same as the answer")
         elif clash == REPEATED:

@@ -27,7 +27,7 @@ from quiz.interop.mathjax import break_delimiters
 from quiz.interop.notetypes import QUIZ_NOTE_TYPE
 
 if TYPE_CHECKING:
-    import genanki
+    import genanki  # type: ignore[import-untyped]  # genanki ships no type information
 
 FIELDS = QUIZ_NOTE_TYPE
 """The note type's fields, in order; the card's back shows all but the question below it.

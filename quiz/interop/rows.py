@@ -50,8 +50,8 @@ def read_rows(text: str, sep: str, *, first_line: int = 1, quotes: bool = True) 
     if len(sep) > 1:
         mark = _placeholder(text)
         found = read_rows(text.replace(sep, mark), mark, first_line=first_line, quotes=quotes)
-        rows = [Row(r.line, [f.replace(mark, sep) for f in r.fields]) for r in found.rows]
-        return Rows(rows, found.bad, found.comments)
+        restored = [Row(r.line, [f.replace(mark, sep) for f in r.fields]) for r in found.rows]
+        return Rows(restored, found.bad, found.comments)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -72,8 +72,10 @@ def read_rows(text: str, sep: str, *, first_line: int = 1, quotes: bool = True) 
                 state["start"], state["at_start"] = first_line + i, False
             yield line + "\n"
 
-    quoting = csv.QUOTE_MINIMAL if quotes else csv.QUOTE_NONE
-    reader = csv.reader(feed(), delimiter=sep, quoting=quoting, strict=True)
+    if quotes:
+        reader = csv.reader(feed(), delimiter=sep, quoting=csv.QUOTE_MINIMAL, strict=True)
+    else:
+        reader = csv.reader(feed(), delimiter=sep, quoting=csv.QUOTE_NONE, strict=True)
     rows: list[Row] = []
     bad: list[BadRow] = []
     while True:
