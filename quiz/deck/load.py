@@ -38,11 +38,12 @@ def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
     deck's positions, for authoring advice.
     """
     path = Path(path)
-    unix = text.replace("\r\n", "\n")  # a lone CR is refused; CR LF ends a line
+    unix = text.replace("\r\n", "\n") if "\r" in text else text  # a lone CR is refused; CR LF ends a line
     bad = CONTROL.search(unix)
     if bad:
         at = position(unix, bad.start())
         raise DeckError([Problem(path, *at, f"the file {control_character(bad.group())}")])
+    del unix  # a copy of a large file's text, when it has CR LF line ends
     if not text.strip():
         raise DeckError([Problem(path, None, None, EMPTY)])
     import tomli
@@ -65,8 +66,10 @@ def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
     try:
         return build(data, path, Layout())
     except DeckError:
-        pass  # build again with the text's layout, so that every problem says where it is
-    return build(data, path, locate(text))
+        pass
+    # Parsed and built again, the text's layout found, so that every problem says where it is
+    # (the first build let go of the tables it checked): the cost falls on a deck with a problem.
+    return build(tomli.loads(text), path, locate(text))
 
 
 def parse_with_positions(text: str, path: Path | str = "<deck>") -> tuple[Deck, Positions]:
@@ -83,8 +86,7 @@ def read_with_positions(path: Path | str) -> tuple[Deck, Positions]:
     Raises DeckError as load_deck does.
     """
     path = Path(path)
-    raw = _read(path)
-    return parse_with_positions(_decode(raw, path), path)
+    return parse_with_positions(_decode(_read(path), path), path)  # the bytes let go of once decoded
 
 
 def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
@@ -103,11 +105,14 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
         if cached is not None:
             return cached
     raw = _read(path)
-    deck = parse_bytes(raw, path)
+    # Keyed by the bytes parsed, not by the hash taken before: an edit saved between the two
+    # reads must not file the new deck under the old text's key.
+    key = deck_cache.bytes_key(raw) if cache is not None else ""
+    text = _decode(raw, path)
+    del raw  # not held while the text is parsed
+    deck = parse_deck(text, path)
     if cache is not None:
-        # Keyed by the bytes parsed, not by the hash taken before: an edit saved between the two
-        # reads must not file the new deck under the old text's key.
-        deck_cache.write(deck_cache.bytes_key(raw), deck, cache)
+        deck_cache.write(key, deck, cache)
     return deck
 
 

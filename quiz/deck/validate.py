@@ -259,6 +259,11 @@ def _check_fact(
 
 
 def build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
+    """The Deck that tomli's `data` describes, or DeckError listing every problem, placed by `layout`.
+
+    The [[facts]] tables of `data` are let go of as they are checked (data["facts"] is left
+    holding None), so a large deck's parsed tables and its facts are not all held at once.
+    """
     c = Checker(path, layout)
     fmt = data.get("format")
     if fmt is None:
@@ -292,7 +297,13 @@ def build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
             "the deck has no facts: add at least one [[facts]] table",
         )
     seen: dict[str, int] = {}
+    named: set[object] = set()
+    tables = data.get("facts")
     for n, (entry, table) in enumerate(entries, start=1):
+        entries[n - 1] = ({}, table)  # let go of the parsed table once this fact is checked
+        if isinstance(tables, list):
+            tables[n - 1] = None
+        named.add(entry.get("topic"))
         fact = _check_fact(c, entry, table, n, source_ids, topic_ids)
         fid = entry.get("id")
         if isinstance(fid, str) and fid:
@@ -305,7 +316,6 @@ def build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
                 seen[fid] = n
         if fact is not None:
             facts.append(fact)
-    named = {entry.get("topic") for entry, _ in entries}
     for topic, table in {t.id: (t, table) for t, table in reversed(topics)}.values():  # the first of each id
         if topic.id and topic.id not in named:
             c.add(
