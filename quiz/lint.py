@@ -101,7 +101,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 
 
 class Advice(NamedTuple):
-    """One warning about a fact before it is placed: the key it is about (None: the whole fact)."""
+    """One warning before lint_deck places it: the key of the fact or topic it is about (None: the whole entry)."""
 
     key: str | None
     rule: str
@@ -288,17 +288,15 @@ def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
         )
 
 
-def _topic_summary_long(deck: Deck, topic: Topic, where: tuple[int, int] | None) -> Iterator[Problem]:
+def _topic_summary_long(deck: Deck, topic: Topic) -> Iterator[Advice]:
     words = len(WORD.findall(topic.summary))
     sentences = len([s for s in _SENTENCE.split(topic.summary.strip()) if s.strip()])
     if sentences > 1 or words > SUMMARY_MAX_WORDS:
-        line, col = where or (None, None)
         size = f"{sentences} sentences" if sentences > 1 else f"{words} words"
-        yield Problem(
-            deck.path or Path("<deck>"), line or None, col,
+        yield Advice(
+            "summary", "topic-summary-long",
             f'topic "{topic.id}": the summary is {size}; keep it to one sentence of at most '
             f"{SUMMARY_MAX_WORDS} words, saying what the topic covers",
-            "warning", "topic-summary-long",
         )  # fmt: skip
 
 
@@ -338,6 +336,8 @@ def lint_deck(deck: Deck, positions: Positions = NO_POSITIONS) -> list[Problem]:
                     line, col = positions.fact(index, advice.key) or (None, None)
                     problems.append(Problem(path, line, col, advice.message, "warning", advice.rule))
     for index, topic in enumerate(deck.topics):
-        problems.extend(_topic_summary_long(deck, topic, positions.topic(index, "summary")))
+        for advice in _topic_summary_long(deck, topic):
+            line, col = positions.topic(index, advice.key) or (None, None)
+            problems.append(Problem(path, line, col, advice.message, "warning", advice.rule))
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     return problems

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.model import Deck, Fact
-from quiz.deck.text import CONTROL, slugify, unique
+from quiz.deck.text import CONTROL, position, slugify, unique
 from quiz.interop.cloze import clozes, has_cloze
 from quiz.interop.header import SEPARATORS, AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import field_text, looks_like_html
@@ -362,7 +362,7 @@ def _card_problems(
                 found.append(
                     Problem(
                         path,
-                        line + value.count("\n", 0, bad.start()),
+                        line + position(value, bad.start())[0] - 1,
                         None,
                         f"the {label} contains the control character U+{ord(bad.group()):04X}, "
                         "which a deck cannot hold; remove it and import again",
