@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from quiz.deck.errors import Problem
 from quiz.deck.locate import Layout, Table
@@ -20,6 +20,8 @@ MAX_LONG_CHARS = 10_000
 """The longest explanation, description or disclaimer: about 1,500 words, some pages of reading.
 A longer text makes every screen that shows it slow to draw (docs/deck-format.md, "Limits")."""
 LONG_KEYS = ("explanation", "description", "disclaimer")
+
+T = TypeVar("T")
 
 
 def kind(value: object) -> str:
@@ -55,6 +57,12 @@ class Checker:
         self.path = path
         self.layout = layout
         self.problems: list[Problem] = []
+        self._shared: dict[object, object] = {}
+
+    def shared(self, value: T) -> T:
+        """`value`, or an equal one met before: tomli makes a new text for each time a value is
+        written, and a deck repeats its sources, groups, topics and tags on every fact."""
+        return self._shared.setdefault(value, value)  # type: ignore[return-value]
 
     def add(self, where: tuple[int, int] | None, message: str) -> None:
         line, col = where if where else (None, None)
