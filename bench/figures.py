@@ -80,7 +80,40 @@ def check(data: BenchData, opt: Options) -> Figure:
     base = lambda: run_child(["-c", "import tomli"], data.empty_dir)  # noqa: E731
     quiz(), base()
     xs, ys = interleave(opt.runs, quiz, base)
-    return Figure("check", "`quiz check`, built-in deck, whole process", median(xs), median(ys), "s", 2.0)
+    return Figure("check", "`quiz check`, built-in deck, whole process", median(xs), median(ys), "s", 2.5)
+
+
+TOMLI_LOADS = "import sys, tomli; tomli.loads(open(sys.argv[1], encoding='utf-8').read())"
+"""The baseline of the large-deck figures: a process that only parses the deck file with tomli."""
+
+
+def check_large(data: BenchData, opt: Options) -> Figure:
+    """`quiz check` on the large deck (advice included), whole process, vs tomli.loads of it, whole process."""
+    deck = str(data.deck)
+    quiz = lambda: run_child(["-m", "quiz", "check", deck], data.empty_dir)  # noqa: E731
+    base = lambda: run_child(["-c", TOMLI_LOADS, deck], data.empty_dir)  # noqa: E731
+    quiz(), base()
+    xs, ys = interleave(opt.runs, quiz, base)
+    return Figure("check, large deck", "`quiz check` of the 10,000-fact deck, whole process", median(xs), median(ys),
+                  "s", 3.0)  # fmt: skip
+
+
+def check_memory(data: BenchData, opt: Options) -> list[Figure]:
+    """Peak RSS of `quiz check` and of `quiz preview --json` on the large deck vs tomli.loads of it."""
+    deck = str(data.deck)
+    base = lambda: float(peak_rss(["-c", TOMLI_LOADS, deck], data.empty_dir))  # noqa: E731
+    check = lambda: float(peak_rss(["-m", "quiz", "check", deck], data.empty_dir))  # noqa: E731
+    preview = lambda: float(peak_rss(["-m", "quiz", "preview", deck, "--json"], data.empty_dir))  # noqa: E731
+    runs = max(1, opt.runs // 3)
+    preview()  # the preview reads the deck through the parsed-deck cache, as the app does: fill it
+    xs, ys = interleave(runs, check, base)
+    zs, ws = interleave(runs, preview, base)
+    return [
+        Figure("peak memory, check", "`quiz check` of the 10,000-fact deck, peak RSS", median(xs) / 1024,
+               median(ys) / 1024, "MiB", 1.5),
+        Figure("peak memory, preview --json", "`quiz preview --json` of the 10,000-fact deck, peak RSS",
+               median(zs) / 1024, median(ws) / 1024, "MiB", 1.5),
+    ]  # fmt: skip
 
 
 def load_generate(data: BenchData, opt: Options) -> list[Figure]:
@@ -290,6 +323,8 @@ def visit(data: BenchData, opt: Options) -> list[Figure]:
 FIGURES: dict[str, Callable[[BenchData, Options], Figure | list[Figure]]] = {
     "startup": startup,
     "check": check,
+    "check-large": check_large,
+    "check-memory": check_memory,
     "load": load_generate,
     "record": record_answer,
     "history": history_queries,

@@ -60,10 +60,10 @@ class Parser(argparse.ArgumentParser):
 
 
 def _did_you_mean(word: str, candidates: list[str]) -> str:
-    import difflib  # only on a mistake: `quiz check` starts without it
+    from quiz.deck.text import closest  # only on a mistake
 
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
+    close = closest(word, candidates)
+    return f" (did you mean {close}?)" if close else ""
 
 
 def _command_module(name: str) -> ModuleType:

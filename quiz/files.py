@@ -86,7 +86,10 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], object], *, private: bo
 
 def write_text(path: Path, text: str) -> None:
     """Create or replace a UTF-8 text file with `\\n` line endings."""
-    write_atomic(path, lambda handle: handle.write(text.encode("utf-8")))
+    def write(handle: BinaryIO) -> None:
+        handle.write(text.encode("utf-8"))
+
+    write_atomic(path, write)
 
 
 def write_new_private(path: Path, write: Callable[[BinaryIO], object]) -> Path:

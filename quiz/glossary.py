@@ -84,7 +84,7 @@ def term_id(term: str) -> str:
     "5-FU/leucovorin" is "term:5-fu-leucovorin". A fact id is a slug, so it never holds ":".
     Matching questions (quiz.kinds) record one answer per pair under it.
     """
-    from quiz.interop.slug import slugify
+    from quiz.deck.text import slugify
 
     return TERM_PREFIX + (slugify(term) or "term")
 

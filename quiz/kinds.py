@@ -8,7 +8,7 @@ question is the same whether it is made alone or with its deck. The fairness rul
 - fill in the blank: typed when the answer is short enough to type (quiz.typed.typed_possible),
   else picked from the answer and the fact's own wrong options, shuffled;
 - true or false: the statement as written, or with a wrong option that fits the span
-  (quiz.statement.option_fits) in its place; over a session as many are true as false
+  (quiz.deck.statement.option_fits) in its place; over a session as many are true as false
   (balance_truth), and which ones is chosen by the seed;
 - matching: four glossary terms whose meanings differ as a reader sees them (never two meanings
   that are the same text), asked in one shuffled order, the meanings shown in another. Each pair
@@ -22,11 +22,11 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 
-from quiz.deck.load import normalize
 from quiz.deck.model import Deck, Fact, Source
+from quiz.deck.statement import Statement, fit_case, option_fits, split
+from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question
 from quiz.glossary import TERM_PREFIX, term_id, term_spans
-from quiz.statement import Statement, fit_case, option_fits, split
 from quiz.typed import deck_lexicon, typed_possible
 
 TRUE, FALSE = "True", "False"
@@ -107,7 +107,7 @@ def _replace(q: Question, **changes: object) -> Question:
 
 
 def false_options(fact: Fact) -> list[str]:
-    """The fact's wrong options that fit its statement's span (quiz.statement.option_fits), in deck order."""
+    """The fact's wrong options that fit its statement's span (quiz.deck.statement.option_fits), in deck order."""
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
         return []
@@ -187,7 +187,7 @@ def hide_term(term: str, meaning: str) -> str:
     quiz.lint.content_words), is spelled as one ("5-FU") or shares its root (_kin:
     "cryosurgical" for "cryosurgery"). "metastasis" = "... More than one are called ___."
     """
-    from quiz.lint import STOPWORDS, content_words
+    from quiz.judging import STOPWORDS, content_words
 
     own = content_words(term)
     spelled = {w for w in map(str.casefold, _WORDS.findall(term)) if len(w) >= 3 and w not in STOPWORDS}

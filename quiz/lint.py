@@ -8,15 +8,18 @@ the reason written in a comment beside it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.deck.errors import Problem
-from quiz.deck.load import normalize
 from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
-from quiz.readability import TextStats, text_stats
+from quiz.deck.options import MIN_WRONG_OPTIONS
+from quiz.deck.positions import NO_POSITIONS, Positions
+from quiz.deck.text import did_you_mean
+from quiz.judging import MIN_GRADED_WORDS, WORD, Judge, Judged, content_words, reading_stats
+from quiz.plural import plural
 from quiz.typed import deck_lexicon, look_alikes, typed_possible
 
 RULES: dict[str, str] = {
@@ -41,12 +44,6 @@ RULES: dict[str, str] = {
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
 MAX_GRADE = 8.0
-MIN_GRADED_WORDS = 10
-"""Below this many words a Flesch-Kincaid grade says nothing (one long word alone reads as grade 20)."""
-WRONG_OPTIONS = 3
-MIN_WRONG_OPTIONS = 2
-"""quiz.generate's numbers of wrong options shown and needed (a test keeps them equal); copied, not
-imported, so `quiz check` does not load question generation."""
 SUMMARY_MAX_WORDS = 25
 """topic-summary-long: a topic's summary is one sentence of at most this many words (read on Home at 80 columns)."""
 LONGER_RATIO = 1.5
@@ -118,46 +115,28 @@ _WHO_STUDIED = re.compile(
 )
 """unhedged-figure: words that say who a figure is about ("in a trial of", "people whose")."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
-STOPWORDS = frozenset(
-    """
-    about above after again against also among another any are aren't because been before being
-    below between both but can cannot could did does doing done down during each either else
-    ever every few for from further had has have having here hers herself him himself his how
-    into its itself just like more most much must near need needs often once only other ought
-    our ours over own same shall she should some such than that the their theirs them then there
-    these they this those through too under until upon very was were what when where which
-    while who whom whose why will with within without would you your yours yourself people
-    person thing things usually best most main kind type part
-    """.split()
-)
 
 
-def _warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> Problem:
-    line, col = fact.where(key)
-    return Problem(deck.path or Path("<deck>"), line or None, col, f'fact "{fact.id}": {message}', "warning", rule)
+class Advice(NamedTuple):
+    """One warning before lint_deck places it: the key of the fact or topic it is about (None: the whole entry)."""
+
+    key: str | None
+    rule: str
+    message: str
 
 
-@lru_cache(maxsize=8192)
-def content_words(text: str) -> frozenset[str]:
-    """The stems of a text's longer words other than stopwords (a deck's answers are read several times)."""
-    return frozenset(_stem(w) for w in _WORD.findall(normalize(text)) if len(w) >= 4 and w not in STOPWORDS)
-
-
-def _stem(word: str) -> str:
-    """A crude stem, enough to match "tumour"/"tumours" and "bleed"/"bleeding"."""
-    for suffix in ("ing", "es", "s", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+def _warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> Advice:
+    """A warning about `fact`, placed at `key` (or at its [[facts]] header) when lint_deck reports it."""
+    return Advice(key, rule, f'fact "{fact.id}": {message}')
 
 
 # --- the rules: each takes (deck, fact, wrong options it may be shown with) -----------------
 
-Rule = Callable[[Deck, Fact, "WrongOptions"], Iterator[Problem]]
+WrongOptions = Judged
+Rule = Callable[[Deck, Fact, WrongOptions], Iterator[Advice]]
 
 
-def _all_of_the_above(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _all_of_the_above(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     for key, texts in (("answer", [fact.answer]), ("distractors", fact.distractors)):
         for text in texts:
             if _points_at_other_options(text):
@@ -168,7 +147,7 @@ def _all_of_the_above(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[P
                 )
 
 
-def _negative_question(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _negative_question(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     text = _NOT_NEGATIVE.sub(" ", fact.question)
     for found in _NEGATIVE.finditer(text):
         word = found.group()
@@ -182,7 +161,7 @@ def _negative_question(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[
             return
 
 
-def _answer_longer(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _answer_longer(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if wrong.count < 2:
         return
     mean = wrong.mean_length
@@ -195,7 +174,7 @@ def _answer_longer(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Prob
         )
 
 
-def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not wrong.count:
         return
     cues = sorted(w for w in content_words(fact.question) & content_words(fact.answer) if not wrong.uses(w))
@@ -208,7 +187,7 @@ def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Pr
         )
 
 
-def _missing_explanation(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _missing_explanation(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not fact.explanation.strip():
         yield _warn(
             deck, fact, None, "missing-explanation",
@@ -216,7 +195,7 @@ def _missing_explanation(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
         )
 
 
-def _missing_source(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _missing_source(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not fact.source:
         yield _warn(
             deck, fact, None, "missing-source",
@@ -224,8 +203,8 @@ def _missing_source(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Pro
         )
 
 
-def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
-    stats = fact_reading_stats(fact)
+def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
+    stats = reading_stats(deck, fact)
     grade = stats.grade
     if grade is not None and stats.words >= MIN_GRADED_WORDS and round(grade, 1) > MAX_GRADE:
         yield _warn(
@@ -236,7 +215,7 @@ def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Prob
         )
 
 
-def _percent_without_frequency(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _percent_without_frequency(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     for sentence in _SENTENCE.split(fact.explanation):
         found = _PERCENT.search(sentence)
         if found and not _FREQUENCY.search(sentence):
@@ -248,16 +227,16 @@ def _percent_without_frequency(deck: Deck, fact: Fact, wrong: WrongOptions) -> I
             return
 
 
-def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if wrong.count < MIN_WRONG_OPTIONS:
         yield _warn(
             deck, fact, "distractors", "flashcard-only",
-            f"{wrong.count} possible wrong option{'' if wrong.count == 1 else 's'}, so this fact is a "
+            f"{plural(wrong.count, 'possible wrong option')}, so this fact is a "
             "flashcard only: add distractors, or a group shared with facts of similar answers",
         )
 
 
-def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not typed_possible(fact.answer, fact.accept, fact.distractors, deck.language):
         return
     lexicon = deck_lexicon(deck)
@@ -274,17 +253,14 @@ def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[P
         )
 
 
-def _unknown_allow(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _unknown_allow(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     for name in fact.allow:
         if name not in RULES:
-            import difflib
-
-            match = difflib.get_close_matches(name, list(RULES), n=1, cutoff=0.6)
-            hint = f' (did you mean "{match[0]}"?)' if match else f" (rules: {', '.join(RULES)})"
+            hint = did_you_mean(name, list(RULES)) or f" (rules: {', '.join(RULES)})"
             yield _warn(deck, fact, "allow", "unknown-allow", f'allow names "{name}", which is not a rule{hint}')
 
 
-def _missing_why(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _missing_why(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if fact.priority != MUST_KNOW or wrong.count < MIN_WRONG_OPTIONS:
         return
     if not fact.distractors:
@@ -304,7 +280,7 @@ def _missing_why(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Proble
         )
 
 
-def _context_dependent_stem(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _context_dependent_stem(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     for found in _CONTEXT_DEPENDENT.finditer(fact.question):
         noun = (found.group("a") or found.group("b") or found.group("c")).rstrip("s").lower()
         # "A trial of ... What did this trial find?" names its trial first: no warning.
@@ -318,7 +294,7 @@ def _context_dependent_stem(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iter
         return
 
 
-def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     own = fact.distractors
     if len(own) < MIN_WRONG_OPTIONS or _ABSOLUTE.search(fact.answer):
         return
@@ -330,7 +306,7 @@ def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
         )
 
 
-def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not _FIGURE.search(fact.answer):
         return
     said = f"{fact.question} {fact.answer} {fact.explanation}"
@@ -342,10 +318,10 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Pr
         )
 
 
-def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Problem]:
+def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     """A wrong option that cannot stand in the statement's span is never used for a false version
-    (quiz.statement.option_fits); none that can means true-or-false asks this fact only as true."""
-    from quiz.statement import option_fits, split
+    (quiz.deck.statement.option_fits); none that can means true-or-false asks this fact only as true."""
+    from quiz.deck.statement import option_fits, split
 
     parts = split(fact.statement) if fact.statement else None
     if parts is None or not fact.distractors:
@@ -363,17 +339,15 @@ def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
     yield _warn(deck, fact, "statement", "tf-wrong-option-fit", message)
 
 
-def _topic_summary_long(deck: Deck, topic: Topic) -> Iterator[Problem]:
-    words = len(_WORD.findall(topic.summary))
+def _topic_summary_long(deck: Deck, topic: Topic) -> Iterator[Advice]:
+    words = len(WORD.findall(topic.summary))
     sentences = len([s for s in _SENTENCE.split(topic.summary.strip()) if s.strip()])
     if sentences > 1 or words > SUMMARY_MAX_WORDS:
-        line, col = topic.where("summary")
         size = f"{sentences} sentences" if sentences > 1 else f"{words} words"
-        yield Problem(
-            deck.path or Path("<deck>"), line or None, col,
+        yield Advice(
+            "summary", "topic-summary-long",
             f'topic "{topic.id}": the summary is {size}; keep it to one sentence of at most '
             f"{SUMMARY_MAX_WORDS} words, saying what the topic covers",
-            "warning", "topic-summary-long",
         )  # fmt: skip
 
 
@@ -397,126 +371,26 @@ CHECKS: dict[str, Rule] = {
 }
 
 
-class WrongOptions:
-    """What a fact's possible wrong options add up to: how many, their mean length, their words."""
+def lint_deck(deck: Deck, positions: Positions = NO_POSITIONS) -> list[Problem]:
+    """Every authoring warning for a loaded deck, in file order.
 
-    __slots__ = ("count", "mean_length", "_own_words", "_group_words", "_taken_words")
-
-    def __init__(
-        self,
-        count: int,
-        mean_length: float,
-        own_words: frozenset[str],
-        group_words: Counter[str] | None = None,
-        taken_words: Counter[str] | None = None,
-    ) -> None:
-        self.count, self.mean_length = count, mean_length
-        self._own_words, self._group_words, self._taken_words = own_words, group_words, taken_words
-
-    def uses(self, word: str) -> bool:
-        """Whether some wrong option has this content word: the fact's own, or a group answer not taken."""
-        if word in self._own_words:
-            return True
-        group, taken = self._group_words, self._taken_words
-        return group is not None and taken is not None and group[word] > taken[word]
-
-
-class _Group:
-    """A group's distinct answers (by folded text), with their content words counted and total length."""
-
-    __slots__ = ("answers", "words", "length")
-
-    def __init__(self) -> None:
-        self.answers: dict[str, str] = {}
-        self.words: Counter[str] = Counter()
-        self.length = 0
-
-
-def _wrong_options(deck: Deck) -> Callable[[Fact], WrongOptions]:
-    """For each fact, the wrong options it may be shown with: its distractors, then its group's answers.
-
-    Group totals are computed once, so a fact in a group of thousands costs no more than another.
+    `positions` (quiz.deck.load.parse_with_positions) places each warning at its line and column;
+    without it a warning has none.
     """
-    groups: dict[str, _Group] = {}
-    for fact in deck.facts:
-        if fact.group:
-            group = groups.get(fact.group)
-            if group is None:
-                group = groups[fact.group] = _Group()
-            key = normalize(fact.answer)
-            if key not in group.answers:
-                group.answers[key] = fact.answer
-                group.words.update(content_words(fact.answer))
-                group.length += len(fact.answer.strip())
-
-    def wrong(fact: Fact) -> WrongOptions:
-        seen = {normalize(fact.answer)}
-        own = []
-        for d in fact.distractors:
-            key = normalize(d)
-            if key not in seen:
-                seen.add(key)
-                own.append(d)
-        count, length = len(own), sum(len(d.strip()) for d in own)
-        words = frozenset().union(*map(content_words, own))
-        group = groups.get(fact.group) if fact.group else None
-        if group is None or count >= WRONG_OPTIONS:
-            return WrongOptions(count, length / count if count else 0.0, words)
-        taken = [group.answers[k] for k in seen if k in group.answers]
-        count += len(group.answers) - len(taken)
-        length += group.length - sum(len(t.strip()) for t in taken)
-        taken_words = Counter(w for t in taken for w in content_words(t))
-        return WrongOptions(count, length / count if count else 0.0, words, group.words, taken_words)
-
-    return wrong
-
-
-def lint_deck(deck: Deck) -> list[Problem]:
-    """Every authoring warning for a loaded deck, in file order."""
-    wrong_of = _wrong_options(deck)
+    judge = Judge(deck)
+    path = deck.path or Path("<deck>")
     problems: list[Problem] = []
-    for fact in deck.facts:
-        wrong = wrong_of(fact)
+    for index, fact in enumerate(deck.facts):
+        wrong = judge(fact)
         allowed = set(fact.allow)
         for name, check in CHECKS.items():
             if name not in allowed:
-                problems.extend(check(deck, fact, wrong))
-    for topic in deck.topics:
-        problems.extend(_topic_summary_long(deck, topic))
+                for advice in check(deck, fact, wrong):
+                    line, col = positions.fact(index, advice.key) or (None, None)
+                    problems.append(Problem(path, line, col, advice.message, "warning", advice.rule))
+    for index, topic in enumerate(deck.topics):
+        for advice in _topic_summary_long(deck, topic):
+            line, col = positions.topic(index, advice.key) or (None, None)
+            problems.append(Problem(path, line, col, advice.message, "warning", advice.rule))
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     return problems
-
-
-def fact_reading_stats(fact: Fact) -> TextStats:
-    """Words, sentences and syllables of what a learner reads for a fact: question, statement and explanation."""
-    stats = text_stats(fact.question) + text_stats(fact.explanation)
-    if fact.statement:
-        from quiz.statement import split
-
-        parts = split(fact.statement)
-        stats += text_stats(parts.true if parts else fact.statement)
-    return stats
-
-
-def deck_reading_stats(deck: Deck) -> TextStats:
-    """The pooled counts of every fact's question and explanation."""
-    total = TextStats()
-    for fact in deck.facts:
-        total += fact_reading_stats(fact)
-    return total
-
-
-def graded_reading_stats(deck: Deck) -> TextStats:
-    """The pooled counts of the facts long enough to grade (MIN_GRADED_WORDS or more words): a
-    one-word prompt counts as a sentence and pulls a deck's grade toward nonsense (-0.3)."""
-    total = TextStats()
-    for fact in deck.facts:
-        stats = fact_reading_stats(fact)
-        if stats.words >= MIN_GRADED_WORDS:
-            total += stats
-    return total
-
-
-def deck_reading_grade(deck: Deck) -> float | None:
-    """The deck's overall Flesch-Kincaid grade (pooled over every question and explanation)."""
-    return deck_reading_stats(deck).grade

@@ -302,7 +302,7 @@ def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tupl
         return (list(q.pairs), 0) if answered else ([], len(q.pairs))
     if answered:
         return terms_in("\n".join([q.prompt, q.answer, q.explanation]), deck.glossary), 0
-    from quiz.lint import content_words
+    from quiz.judging import content_words
 
     texts: tuple[str, ...] = (q.answer, *q.accept)
     if q.kind is Kind.TRUE_FALSE:  # the fact's answer would say which version is true

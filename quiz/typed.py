@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from quiz.deck.load import normalize
+from quiz.deck.text import normalize
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck, Fact

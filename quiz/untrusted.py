@@ -17,10 +17,6 @@ from typing import TextIO
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _OTHER = "\u2028\u2029\ud800-\udfff"  # line and paragraph separators, lone surrogates
 
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""What a deck may not hold: C0 controls but tab and newline, DEL, C1 controls and the invisible
-bidirectional embeddings, overrides and isolates (the loader rejects these)."""
-
 _UNSAFE_LINES = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_OTHER}]")
 _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}{_OTHER}]")
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.curriculum import must_know_first
 from quiz.deck.model import MUST_KNOW, NICE_TO_KNOW, Deck, Fact
+from quiz.plural import plural
 from quiz.schedule import Rating, day_start, local_day
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class VisitForecast(NamedTuple):
     def line(self) -> str:
         """'On Tue 15 Dec (14 days): you will likely remember 11 of 12 must-know facts.'"""
         when = self.visit.strftime("%a %d %b")
-        left = "today" if self.days_left == 0 else f"{self.days_left} day{'s' if self.days_left != 1 else ''} left"
+        left = "today" if self.days_left == 0 else f"{plural(self.days_left, 'day')} left"
         if self.must_know:
             what = f"{self.must_know_likely} of {self.must_know} must-know facts"
         else:

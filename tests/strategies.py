@@ -11,8 +11,8 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from quiz.deck.load import normalize
 from quiz.deck.model import PRIORITIES, Deck, Fact, Source, Topic
+from quiz.deck.text import normalize
 
 # Directional formatting characters: the loader rejects them (they can reorder what a reader sees).
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

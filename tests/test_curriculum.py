@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.curriculum import by_topic, deck_progress, must_know_first, priority_rank, progress_lines, session_facts
-from quiz.deck.load import load_deck, normalize
+from quiz.deck.load import load_deck
 from quiz.deck.model import MUST_KNOW, NICE_TO_KNOW, PRIORITIES, SHOULD_KNOW, Deck, Fact, Topic
+from quiz.deck.text import normalize
 from quiz.generate import Kind, generate, why_of
 from quiz.schedule import Rating, Scheduler
 from quiz.store import Store

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quiz.deck.errors import DeckError
-from quiz.deck.load import load_deck
+from quiz.deck.load import load_deck, read_with_positions
 
 CORPUS = Path(__file__).parent / "data" / "decks"
 VALID = sorted((CORPUS / "valid").glob("*.toml"))
@@ -43,7 +43,7 @@ def test_invalid_deck_reports_each_expected_problem(path: Path) -> None:
 
 
 def test_complete_deck_keeps_every_key() -> None:
-    deck = load_deck(CORPUS / "valid" / "complete.toml")
+    deck, positions = read_with_positions(CORPUS / "valid" / "complete.toml")
     assert deck.id == "hand-hygiene"
     assert deck.version == "1.2.0"
     assert deck.reviewed is not None and deck.reviewed.isoformat() == "2026-11-27"
@@ -51,7 +51,7 @@ def test_complete_deck_keeps_every_key() -> None:
     wash = deck.fact("wash-seconds")
     assert wash.distractors == ("5 seconds", "60 seconds", "2 seconds")
     assert wash.accept == ("twenty seconds",)
-    assert wash.where("refs") == (31, 1)
+    assert positions.fact(deck.facts.index(wash), "refs") == (31, 1)
     assert deck.fact("sanitizer-alcohol").allow == ("answer-cue-word",)
     assert deck.fact("dry-hands").question == "What should you use to dry your hands\nafter washing them?"
     assert deck.source("demo-source") is not None

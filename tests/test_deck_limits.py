@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from quiz.deck.checker import MAX_CHARS, MAX_LONG_CHARS
 from quiz.deck.errors import DeckError
-from quiz.deck.load import MAX_CHARS, MAX_FACTS, MAX_LONG_CHARS, parse_deck
+from quiz.deck.load import parse_deck
+from quiz.deck.validate import MAX_FACTS
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = 'format = 1\n[deck]\nid = "d"\ntitle = "T"\n'

@@ -65,7 +65,7 @@ def test_every_fact_becomes_one_note_with_its_texts(tmp_path: Path, col: collect
             source_text(deck, fact),
         ]
     first = found[note_guid(deck.id, "wash-seconds")]
-    assert first["Source"] == "A demonstration source (The quiz project), references 1"
+    assert first["Source"] == "A demonstration source (The quiz project), reference 1"  # one wording (citation)
     assert sorted(first.tags) == ["group::times", "hygiene", "washing"]
     assert [name for name in col.decks.all_names() if name != "Default"] == [deck.title]
 

@@ -8,10 +8,8 @@ the commit.
 from __future__ import annotations
 
 import random
-from dataclasses import fields
 from pathlib import Path
 
-import quiz.generate as generate_module
 from quiz.deck.load import load_deck
 from quiz.deck.model import Deck, Fact, Source
 from quiz.generate import Kind, Question, check_typed, generate, kinds_for, make_question
@@ -137,9 +135,3 @@ def test_typed_answers_are_judged_as_before(golden: Golden) -> None:
     # abbreviation) pass for an accept text "20 seconds".
     golden("typed-judgements", got)
 
-
-def test_questions_made_through_their_slots_equal_those_made_by_the_dataclass() -> None:
-    assert generate_module._FIELDS == tuple(f.name for f in fields(Question))
-    for q in generate(_varied_deck(80, seed=1), seed=0):
-        again = Question(*(getattr(q, name) for name in generate_module._FIELDS))
-        assert q == again and hash(q) == hash(again) and repr(q) == repr(again)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.deck.load import normalize
 from quiz.deck.model import Deck, Fact
+from quiz.deck.text import normalize
 from quiz.generate import Kind, Question, check_typed, generate, kinds_for, make_question
 from quiz.lint import lint_deck
 from quiz.typed import read

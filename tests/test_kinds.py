@@ -13,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.commands.preview import to_json
-from quiz.deck.load import load_deck, normalize, parse_deck
+from quiz.deck.load import load_deck, parse_deck
 from quiz.deck.model import Deck, Fact
+from quiz.deck.statement import option_fits, problem, split
+from quiz.deck.text import normalize
 from quiz.generate import Kind, generate, kinds_for, make_question, mark_typed
 from quiz.glossary import term_id, term_spans
 from quiz.kinds import (
@@ -33,7 +35,6 @@ from quiz.kinds import (
 )
 from quiz.mode import Mode
 from quiz.session import MATCH_PER_SESSION, plan
-from quiz.statement import option_fits, problem, split
 from quiz.store import Store
 from quiz.study import Phase, StudyRun
 from tests.golden_files import Golden

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.deck.load import DECK_KEYS, FACT_KEYS, SOURCE_KEYS, TOPIC_KEYS, load_deck, parse_deck
+from quiz.deck.load import load_deck, parse_deck
+from quiz.deck.model import DECK_KEYS, FACT_KEYS, SOURCE_KEYS, TOPIC_KEYS
 from quiz.interop.template import new_deck_text
 
 

@@ -12,6 +12,7 @@ from quiz.cli import main
 
 CORPUS = Path(__file__).parent / "data" / "decks"
 COMPLETE = CORPUS / "valid" / "complete.toml"
+BUILTIN = Path(__file__).resolve().parent.parent / "decks" / "rectal-cancer-stage-iv.toml"
 
 
 def _json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
@@ -64,7 +65,7 @@ def test_text_shows_options_with_the_answer_marked(capsys: pytest.CaptureFixture
     assert out.startswith("Hand hygiene basics (hand-hygiene): 3 questions from 3 facts, seed 0")
     assert "   For how many seconds should you scrub your hands with soap?" in out
     assert " * " in out and ") 20 seconds" in out
-    assert "Source: A demonstration source (The quiz project); refs 1" in out
+    assert "Source: A demonstration source (The quiz project), reference 1" in out
 
 
 def test_a_deck_id_is_found_in_the_persons_decks(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,3 +119,20 @@ def test_text_marks_priority_and_topic_and_puts_each_why_under_its_option(capsys
     )
     water = next(i for i, line in enumerate(lines) if line.endswith("Drink more water"))
     assert not lines[water + 1].lstrip().startswith("Why not")
+
+
+@pytest.mark.parametrize("kinds", [None, ["flashcard"], ["typed", "multiple-choice"]])
+def test_json_is_streamed_exactly_as_the_whole_document_would_be_written(
+    kinds: list[str] | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """quiz preview --json prints one question at a time; the text is json.dumps of the document."""
+    from quiz.commands.preview import to_json
+    from quiz.deck.load import load_deck
+    from quiz.generate import Kind, generate
+
+    args = ["preview", str(BUILTIN), "--json", "--seed", "5"] + [a for k in kinds or [] for a in ("--kind", k)]
+    assert main(args) == 0
+    deck = load_deck(BUILTIN)
+    wanted = [Kind(k.replace("-", "_")) for k in kinds] if kinds else None
+    document = to_json(deck, generate(deck, kinds=wanted, seed=5), seed=5)
+    assert capsys.readouterr().out == json.dumps(document, indent=2, ensure_ascii=False) + "\n"

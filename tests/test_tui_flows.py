@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from quiz.deck.load import load_deck
+from quiz.deck.model import citation
 from quiz.generate import Kind, content_hash
 from quiz.schedule import Rating
 from quiz.session import Mode
@@ -63,7 +64,7 @@ async def test_right_answer_is_recorded_with_feedback(deck: Path, tmp_path: Path
         await pilot.pause()
         feedback = shown(screen)
         assert "✓ Right." in feedback and f"Answer: {q.answer}" in feedback
-        assert "references" in feedback
+        assert f"Source: {citation(q.source, q.refs)}" in feedback and q.refs in feedback
     got = answers(data)
     assert [(a.fact_id, a.correct, a.kind) for a in got] == [(q.fact_id, True, "multiple_choice")]
     fact = load_deck(deck).fact(q.fact_id)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from quiz.deck.load import normalize
 from quiz.deck.model import Deck, Fact
+from quiz.deck.text import normalize
 from quiz.generate import Kind, kinds_for, make_question, mark_typed
 from quiz.typed import fold, is_match
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.untrusted import CONTROL, visible
+from quiz.deck.text import CONTROL
+from quiz.untrusted import visible
 
 ROOT = Path(__file__).resolve().parent.parent
 ESCAPE_DECK = Path(__file__).parent / "data" / "untrusted" / "escape-in-key.toml"

@@ -19,13 +19,13 @@ DATA = Path(__file__).parent / "data" / "decks" / "valid"
 @settings(max_examples=100, deadline=None)
 @given(decks())
 def test_any_deck_round_trips(deck: Deck) -> None:
-    assert parse_deck(deck_to_toml(deck), "x.toml") == deck
+    assert parse_deck(deck_to_toml(deck), "x.toml") == deck._replace(path=Path("x.toml"))
 
 
 def test_written_deck_reads_like_an_authors() -> None:
     deck = load_deck(DATA / "complete.toml")
     text = deck_to_toml(deck)
-    assert parse_deck(text) == deck
+    assert parse_deck(text, DATA / "complete.toml") == deck
     assert text.startswith("format = 1\n\n[deck]\n")
     assert 'distractors = ["5 seconds", "60 seconds", "2 seconds"]' in text
     assert "reviewed = 2026-11-27" in text

@@ -11,6 +11,7 @@ from quiz.plural import plural
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
+    from quiz.deck.positions import Positions
 
 from quiz.untrusted import say
 
@@ -28,8 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.discover import deck_files, deck_folders, shared_id_problems
     from quiz.deck.errors import DeckError, Problem
-    from quiz.deck.load import load_deck
-    from quiz.lint import graded_reading_stats, lint_deck
+    from quiz.deck.load import read_with_positions
+    from quiz.judging import graded_reading_stats
+    from quiz.lint import lint_deck
     from quiz.paths import data_dir
     from quiz.readability import MIN_SAMPLE_WORDS
 
@@ -41,22 +43,24 @@ def run(args: argparse.Namespace) -> int:
         return 2
     stats = None
     checked = bad = errors = warnings = 0
-    loaded: list[tuple[Path, Deck | DeckError]] = []
+    loaded: list[tuple[Path, tuple[Deck, Positions] | DeckError]] = []
     for path in deck_files(paths):
         try:
-            loaded.append((path, load_deck(path)))
+            loaded.append((path, read_with_positions(path)))
         except DeckError as err:
             loaded.append((path, err))
-    shared = {p.path: p for p in shared_id_problems((path, d) for path, d in loaded if not isinstance(d, DeckError))}
-    for path, deck in loaded:
+    valid = ((path, found[0]) for path, found in loaded if not isinstance(found, DeckError))
+    shared = {p.path: p for p in shared_id_problems(valid)}
+    for path, found in loaded:
         checked += 1
         problems: list[Problem] = []
-        if isinstance(deck, DeckError):
-            problems.extend(deck.problems)
+        if isinstance(found, DeckError):
+            problems.extend(found.problems)
         else:
+            deck, positions = found
             if path in shared:
                 problems.append(shared[path])
-            problems.extend(lint_deck(deck))
+            problems.extend(lint_deck(deck, positions))
             counts = graded_reading_stats(deck)
             stats = counts if stats is None else stats + counts
         n_err = sum(p.severity == "error" for p in problems)

@@ -74,12 +74,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError
-    from quiz.deck.load import MAX_BYTES, SLUG, load_deck, parse_deck
+    from quiz.deck.load import MAX_BYTES, load_deck, parse_deck
+    from quiz.deck.text import SLUG, not_a_slug, slugify
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError, UsageError
     from quiz.files import write_text
     from quiz.interop.importer import BadRows, import_cards, separator_text
-    from quiz.interop.slug import slugify
     from quiz.plural import plural
 
     source: Path = args.file
@@ -107,10 +107,7 @@ def run(args: argparse.Namespace) -> int:
         name = source.stem if to_stdout else out.stem
         deck_id = args.deck_id if args.deck_id is not None else slugify(name) or "imported"
     if not SLUG.match(deck_id):
-        raise UsageError(
-            f"--id {deck_id!r} is not a slug: use lowercase letters a-z, digits and single hyphens, "
-            f'like "{slugify(deck_id) or "my-deck"}"'
-        )
+        raise UsageError(f"--id {not_a_slug(deck_id)}")
     try:
         separator = separator_text(args.separator) if args.separator is not None else None
     except ValueError as err:
@@ -186,18 +183,16 @@ def _row_separator(name: str) -> str:
 
 
 def _read_text(source: Path, limit: int) -> str:
+    from quiz.deck.text import NotUTF8, decode
     from quiz.errors import QuizError
 
     raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else source.read_bytes()
     if len(raw) > limit:
         raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise QuizError(
-            f"{source}:{line}: not UTF-8 text (byte 0x{raw[err.start]:02x}); export or save it as UTF-8"
-        ) from None
+        return decode(raw)
+    except NotUTF8 as err:
+        raise QuizError(f"{source}:{err.line}: {err}; export or save it as UTF-8") from None
 
 
 def _one_line(name: str) -> str:

@@ -19,7 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError
-    from quiz.deck.load import SLUG, parse_deck
+    from quiz.deck.load import parse_deck
+    from quiz.deck.text import SLUG, not_a_slug
     from quiz.errors import QuizError, UsageError
     from quiz.interop.template import new_deck_text, slug_from_name, title_from_id
 
@@ -29,10 +30,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: a deck file's name ends in .toml (try: quiz new {suggestion})")
     deck_id = args.deck_id if args.deck_id is not None else slug_from_name(path.stem) or "my-deck"
     if not SLUG.match(deck_id):
-        suggestion = slug_from_name(deck_id) or "my-deck"
-        raise UsageError(
-            f'--id {deck_id!r} is not a slug: use lowercase letters a-z, digits and single hyphens, like "{suggestion}"'
-        )
+        raise UsageError(f"--id {not_a_slug(deck_id)}")
     title = args.title if args.title is not None else title_from_id(deck_id)
     text = new_deck_text(deck_id, title, path_hint=str(path))
     try:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import textwrap
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from quiz.commands._deck import choice_word, deck_or_problems
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     kinds = [Kind(k.replace("-", "_")) for k in dict.fromkeys(args.kind)] if args.kind else None
     questions = generate(deck, kinds=kinds, seed=args.seed)
     if args.json:
-        say(json.dumps(to_json(deck, questions, seed=args.seed), indent=2, ensure_ascii=False))
+        write_json(deck, questions, seed=args.seed)
     else:
         say(render(deck, questions, seed=args.seed))
     return 0
@@ -69,18 +70,19 @@ def _source_json(source: Source | None) -> dict[str, str] | None:
     return {"id": source.id, "title": source.title, "publisher": source.publisher, "url": source.url}
 
 
-def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, Any]:
-    """The preview as one JSON-ready document: {"deck": {...}, "questions": [...]}."""
+def _rows(deck: Deck, questions: list[Question]) -> Iterator[dict[str, Any]]:
+    """Each question as its JSON-ready row (schema in docs/questions.md)."""
     from quiz.generate import Kind, content_hash, why_of
 
-    hashes = {fact.id: content_hash(fact) for fact in deck.facts}
     facts = {fact.id: fact for fact in deck.facts}
-    rows = []
+    hashed = ("", "")  # questions come fact by fact: each fact's hash is computed once
     for q in questions:
         if q.kind is Kind.MATCH:
-            rows.append(_match_json(q))
+            yield _match_json(q)
             continue
         fact = facts[q.fact_id]
+        if hashed[0] != q.fact_id:
+            hashed = (q.fact_id, content_hash(fact))
         row: dict[str, Any] = {
             "fact_id": q.fact_id,
             "topic": fact.topic or None,
@@ -91,7 +93,7 @@ def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, An
             "explanation": q.explanation,
             "source": _source_json(q.source),
             "refs": q.refs,
-            "content_hash": hashes[q.fact_id],
+            "content_hash": hashed[1],
         }
         if q.kind is Kind.MULTIPLE_CHOICE:
             row["options"] = list(q.options)
@@ -108,8 +110,11 @@ def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, An
             row["accept"] = list(q.accept)
         if q.kind is Kind.TRUE_FALSE:
             row["truth"] = q.truth
-        rows.append(row)
-    meta = {
+        yield row
+
+
+def _meta(deck: Deck, seed: int) -> dict[str, Any]:
+    return {
         "id": deck.id,
         "title": deck.title,
         "path": str(deck.path) if deck.path else None,
@@ -119,7 +124,26 @@ def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, An
         "seed": seed,
         "topics": [{"id": t.id, "title": t.title, "summary": t.summary} for t in deck.topics],
     }
-    return {"deck": meta, "questions": rows}
+
+
+def to_json(deck: Deck, questions: list[Question], *, seed: int) -> dict[str, Any]:
+    """The preview as one JSON-ready document: {"deck": {...}, "questions": [...]}."""
+    return {"deck": _meta(deck, seed), "questions": list(_rows(deck, questions))}
+
+
+def write_json(deck: Deck, questions: list[Question], *, seed: int) -> None:
+    """Print to_json's document as json.dumps(..., indent=2, ensure_ascii=False) writes it, one
+    question at a time, so a deck of thousands of facts never holds the whole document or its text."""
+
+    def dumped(value: object, indent: str) -> str:
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+
+    say('{\n  "deck": ' + dumped(_meta(deck, seed), "  ") + ',\n  "questions": [', end="")
+    first = True
+    for row in _rows(deck, questions):
+        say(("\n    " if first else ",\n    ") + dumped(row, "    "), end="")
+        first = False
+    say("]\n}" if first else "\n  ]\n}")
 
 
 def _match_json(q: Question) -> dict[str, Any]:
@@ -143,13 +167,6 @@ def _wrap(text: str, indent: str) -> list[str]:
     return lines
 
 
-def _source_line(q: Question) -> str:
-    if q.source is None:
-        return ""
-    text = q.source.title + (f" ({q.source.publisher})" if q.source.publisher else "")
-    return text + (f"; refs {q.refs}" if q.refs else "")
-
-
 def _render_match(n: int, q: Question) -> list[str]:
     """A matching question as text: the terms (A, B...) with the number of their meaning, then the meanings."""
     from quiz.kinds import right_meaning
@@ -166,6 +183,7 @@ def _render_match(n: int, q: Question) -> list[str]:
 
 def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
     """The preview as text for a person: each question, its options and what the back of the card says."""
+    from quiz.deck.model import citation
     from quiz.generate import Kind, why_of
     from quiz.plural import plural
 
@@ -202,6 +220,6 @@ def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
         if q.explanation:
             out += _wrap(q.explanation, "   ")
         if q.source:
-            out += _wrap(f"Source: {_source_line(q)}", "   ")
+            out += _wrap(f"Source: {citation(q.source, q.refs)}", "   ")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

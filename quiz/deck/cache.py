@@ -19,10 +19,11 @@ from quiz.deck.model import Deck, Fact, Source, Topic
 from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
-priorities and whys; 7: statements), so no deck is read back from the cache in an older shape or without meeting
-a newer rule."""
+priorities and whys; 7: statements; 8: no positions in facts and topics), so no deck is read back from the cache
+in an older shape or without meeting a newer rule."""
+_DISTRACTORS = Fact._fields.index("distractors")
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat."""
 KEEP = 64
@@ -87,7 +88,7 @@ def _prune(folder: Path) -> None:
     remove_stale_temps(folder)
 
 
-def _put(values: object, out: BinaryIO) -> None:
+def _put(values: Any, out: BinaryIO) -> None:
     """One record: its length, then its values in marshal's format (read back whole, which is fast)."""
     blob = marshal.dumps(values)
     out.write(len(blob).to_bytes(4, "little"))
@@ -107,20 +108,13 @@ def _dump(deck: Deck, out: BinaryIO) -> None:
     reviewed = deck.reviewed.toordinal() if deck.reviewed else None
     meta = (deck.id, deck.title, deck.description, deck.language, deck.audience, deck.version, reviewed,
             deck.disclaimer, deck.tags)  # fmt: skip
-    sources = tuple((s.id, s.title, s.publisher, s.url) for s in deck.sources)
-    topics = tuple((t.id, t.title, t.summary, t.line) for t in deck.topics)
+    sources = tuple(map(tuple, deck.sources))
+    topics = tuple(map(tuple, deck.topics))
     _put((CACHE_FORMAT, meta, sources, topics, deck.glossary, len(deck.facts)), out)
     facts = deck.facts
     for start in range(0, len(facts), BATCH):
         batch = facts[start : start + BATCH]
-        _put(
-            tuple(
-                (f.id, f.question, f.answer, f.distractors, f.explanation, f.source, f.refs, f.group, f.tags,
-                 f.accept, f.allow, f.topic, f.priority, f.whys, f.statement, f.line)
-                for f in batch
-            ),
-            out,
-        )  # fmt: skip
+        _put(tuple(map(tuple, batch)), out)  # a fact's fields in Fact's order
 
 
 def _load(src: BinaryIO, path: Path) -> Deck:
@@ -135,13 +129,10 @@ def _load(src: BinaryIO, path: Path) -> Deck:
     one = shared.setdefault
     facts: list[Fact] = []
     while len(facts) < count:
-        for fid, q, a, d, e, src_id, refs, group, t, acc, allow, topic, priority, whys, statement, line in _get(src):
-            d = one(d, tuple(one(x, x) for x in d))
-            facts.append(
-                Fact(fid, q, one(a, a), d, one(e, e), one(src_id, src_id), one(refs, refs), one(group, group),
-                     one(t, t), one(acc, acc), one(allow, allow), one(topic, topic), one(priority, priority),
-                     one(whys, whys), statement, line)
-            )  # fmt: skip
+        for row in _get(src):
+            values = [one(v, v) for v in row]  # an id and a question are unique, but cheap to share
+            values[_DISTRACTORS] = one(row[_DISTRACTORS], tuple(one(x, x) for x in row[_DISTRACTORS]))
+            facts.append(Fact._make(values))
     return Deck(
         id=deck_id,
         title=title,
@@ -155,6 +146,6 @@ def _load(src: BinaryIO, path: Path) -> Deck:
         tags=tags,
         sources=tuple(Source(*s) for s in sources),
         glossary=glossary,
-        topics=tuple(Topic(*t) for t in topics),
+        topics=tuple(Topic._make(t) for t in topics),
         path=path,
     )

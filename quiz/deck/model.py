@@ -1,39 +1,19 @@
 """The deck model: immutable records made by the loader, read by everything else.
 
-They are NamedTuples rather than frozen dataclasses: every start of quiz and every `quiz check`
-defines them, and a frozen dataclass costs about 2 ms to define (its methods are compiled from
-source) where a NamedTuple costs 0.3 ms, and the check then needs no `dataclasses` (which imports
-`inspect`, `ast` and `dis`: 13 ms). Where a dataclass field was compare=False (a fact's place in
-its file, a deck's path) the record says so in its own __eq__, __ne__ and __hash__.
+Plain NamedTuples: equal when every field is. Where a fact or topic was written in its file is
+not part of it; the loader returns those positions beside the deck (quiz.deck.positions).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 FORMAT_VERSION = 1
 MUST_KNOW, SHOULD_KNOW, NICE_TO_KNOW = "must-know", "should-know", "nice-to-know"
 PRIORITIES = (MUST_KNOW, SHOULD_KNOW, NICE_TO_KNOW)
 """A fact's priority, most important first: the curriculum planner's three levels (docs/deck-format.md)."""
-NO_POSITIONS: Mapping[str, tuple[int, int]] = MappingProxyType({})
-"""The key positions of a fact that was not parsed from text (built in code, or read from the cache)."""
-
-
-def _equal(self: Any, other: object) -> bool:
-    """Equality of two records of one kind over their `_compared()` fields (Fact, Deck)."""
-    return type(other) is type(self) and self._compared() == other._compared()  # type: ignore[attr-defined]
-
-
-def _unequal(self: Any, other: object) -> bool:
-    return not _equal(self, other)  # tuple's own != would compare every field
-
-
-def _hash(self: Any) -> int:
-    return hash(self._compared())
 
 
 class Source(NamedTuple):
@@ -46,39 +26,15 @@ class Source(NamedTuple):
 
 
 class Topic(NamedTuple):
-    """A part of the deck's subject that facts belong to, with a one-sentence summary.
-
-    Two topics are equal when everything but their place in a file (line, key_lines) is.
-    """
+    """A part of the deck's subject that facts belong to, with a one-sentence summary."""
 
     id: str
     title: str
     summary: str = ""
-    line: int = 0
-    key_lines: Mapping[str, tuple[int, int]] = NO_POSITIONS
-
-    def _compared(self) -> tuple[object, ...]:
-        return self[:3]
-
-    __eq__ = _equal
-    __ne__ = _unequal
-    __hash__ = _hash  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Topic(id={self.id!r}, title={self.title!r}, summary={self.summary!r}, line={self.line!r})"
-
-    def where(self, key: str | None = None) -> tuple[int, int]:
-        """Line and column of `key` in the file, or of the topic's [[topics]] header."""
-        if key and key in self.key_lines:
-            return self.key_lines[key]
-        return (self.line, 1)
 
 
 class Fact(NamedTuple):
-    """One testable statement; questions of every kind are generated from it.
-
-    Two facts are equal when everything but their place in a file (line, key_lines) is.
-    """
+    """One testable statement; questions of every kind are generated from it."""
 
     id: str
     question: str
@@ -96,26 +52,7 @@ class Fact(NamedTuple):
     whys: tuple[str, ...] = ()
     """Why each distractor is wrong, parallel to `distractors` ("" where none is given); () when none is."""
     statement: str = ""
-    """The fact as a plain sentence with the answer marked {{...}} (quiz.statement); "" when none."""
-    line: int = 0
-    key_lines: Mapping[str, tuple[int, int]] = NO_POSITIONS
-
-    def _compared(self) -> tuple[object, ...]:
-        return self[:_FACT_COMPARED]
-
-    __eq__ = _equal
-    __ne__ = _unequal
-    __hash__ = _hash  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields[:-1], self[:-1], strict=True))
-        return f"Fact({fields})"
-
-    def where(self, key: str | None = None) -> tuple[int, int]:
-        """Line and column of `key` in the file, or of the fact's [[facts]] header."""
-        if key and key in self.key_lines:
-            return self.key_lines[key]
-        return (self.line, 1)
+    """The fact as a plain sentence with the answer marked {{...}} (quiz.deck.statement); "" when none."""
 
     def why(self, option: str) -> str:
         """Why `option` is wrong: the `why` of the distractor with this text (compared as written), else ""."""
@@ -126,10 +63,7 @@ class Fact(NamedTuple):
 
 
 class Deck(NamedTuple):
-    """A deck of facts with its metadata, sources and glossary.
-
-    Two decks are equal when everything but the file they were read from (path) is.
-    """
+    """A deck of facts with its metadata, sources and glossary."""
 
     id: str
     title: str
@@ -145,13 +79,7 @@ class Deck(NamedTuple):
     glossary: tuple[tuple[str, str], ...] = ()
     topics: tuple[Topic, ...] = ()
     path: Path | None = None
-
-    def _compared(self) -> tuple[object, ...]:
-        return self[:-1]
-
-    __eq__ = _equal
-    __ne__ = _unequal
-    __hash__ = _hash  # type: ignore[assignment]
+    """The file the deck was read from (None for a deck made in code); part of equality, as every field is."""
 
     def fact(self, fact_id: str) -> Fact:
         """The fact with this id (KeyError if none)."""
@@ -169,4 +97,25 @@ class Deck(NamedTuple):
         return next((t for t in self.topics if t.id == topic_id), None)
 
 
-_FACT_COMPARED = Fact._fields.index("line")
+FACT_KEYS = tuple(name for name in Fact._fields if name != "whys")
+"""The keys of a [[facts]] table, in the order they are written: a fact's fields but `whys`, which
+are written inside `distractors` ({ text = "...", why = "..." })."""
+DECK_KEYS = tuple(name for name in Deck._fields if name not in ("facts", "sources", "glossary", "topics", "path"))
+"""The keys of the [deck] table: a deck's fields but those written as tables of their own, and its path."""
+SOURCE_KEYS = Source._fields
+TOPIC_KEYS = Topic._fields
+
+
+def citation(source: Source | None, refs: str) -> str:
+    """Where a fact comes from, in one wording everywhere: "Title (Publisher), references 69-75".
+
+    The publisher is left out when the source names none; "reference 7" for a single number;
+    "references 12" alone when the fact names no source; "" when it names neither.
+    """
+    where = ""
+    if refs:
+        where = f"{'reference' if refs.strip().isdigit() else 'references'} {refs}"
+    if source is None:
+        return where
+    title = f"{source.title} ({source.publisher})" if source.publisher else source.title
+    return f"{title}, {where}" if where else title

@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import re
 
+from quiz.deck.text import position
+
 _OPENED_LIST = re.compile(r"=\s*\[")
 _OPENED_TABLE = re.compile(r"=\s*\{")
 _KEY = re.compile(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
@@ -30,7 +32,7 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
         return start, None, "this string is not closed: add a closing quote (') before the end of the line"
     if msg == "Unterminated string":
         opened = max(text.rfind('"""'), text.rfind("'''"))
-        start = text.count("\n", 0, opened) + 1 if opened >= 0 else line
+        start = position(text, opened)[0] if opened >= 0 else line
         return start, None, "this multi-line string is not closed: add the closing \"\"\" (or ''')"
     if msg in ("Unclosed array", "Unclosed inline table"):
         pattern, what, close = (_OPENED_LIST, "list", "]") if msg == "Unclosed array" else (_OPENED_TABLE, "table", "}")

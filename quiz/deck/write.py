@@ -11,7 +11,18 @@ import re
 
 import tomli_w
 
-from quiz.deck.model import FORMAT_VERSION, SHOULD_KNOW, Deck, Fact, Source, Topic
+from quiz.deck.model import (
+    DECK_KEYS,
+    FACT_KEYS,
+    FORMAT_VERSION,
+    SHOULD_KNOW,
+    SOURCE_KEYS,
+    TOPIC_KEYS,
+    Deck,
+    Fact,
+    Source,
+    Topic,
+)
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 # Text that tomli_w would write unchanged between quotes: no quote, backslash or control character.
@@ -63,53 +74,20 @@ def _distractors(fact: Fact) -> str | tuple[str, ...]:
 
 
 def _deck_table(deck: Deck) -> str:
-    return _table(
-        "[deck]",
-        [
-            ("id", deck.id),
-            ("title", deck.title),
-            ("description", deck.description),
-            ("language", deck.language),
-            ("audience", deck.audience),
-            ("version", deck.version),
-            ("reviewed", deck.reviewed),
-            ("disclaimer", deck.disclaimer),
-            ("tags", deck.tags),
-        ],
-    )
+    return _table("[deck]", [(key, getattr(deck, key)) for key in DECK_KEYS])
 
 
 def _source_table(source: Source) -> str:
-    return _table(
-        "[[sources]]",
-        [("id", source.id), ("title", source.title), ("publisher", source.publisher), ("url", source.url)],
-    )
+    return _table("[[sources]]", list(zip(SOURCE_KEYS, source, strict=True)))
 
 
 def _fact_table(fact: Fact) -> str:
-    return _table(
-        "[[facts]]",
-        [
-            ("id", fact.id),
-            ("question", fact.question),
-            ("answer", fact.answer),
-            ("statement", fact.statement),
-            ("distractors", _distractors(fact)),
-            ("explanation", fact.explanation),
-            ("source", fact.source),
-            ("refs", fact.refs),
-            ("group", fact.group),
-            ("tags", fact.tags),
-            ("accept", fact.accept),
-            ("allow", fact.allow),
-            ("topic", fact.topic),
-            ("priority", fact.priority if fact.priority != SHOULD_KNOW else ""),
-        ],
-    )
+    special = {"distractors": _distractors(fact), "priority": fact.priority if fact.priority != SHOULD_KNOW else ""}
+    return _table("[[facts]]", [(key, special.get(key, getattr(fact, key))) for key in FACT_KEYS])
 
 
 def _topic_table(topic: Topic) -> str:
-    return _table("[[topics]]", [("id", topic.id), ("title", topic.title), ("summary", topic.summary)])
+    return _table("[[topics]]", list(zip(TOPIC_KEYS, topic, strict=True)))
 
 
 def fact_to_toml(fact: Fact) -> str:

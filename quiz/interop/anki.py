@@ -24,13 +24,13 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from quiz.deck.model import SHOULD_KNOW, Deck, Fact
+from quiz.deck.model import SHOULD_KNOW, Deck, Fact, citation
 from quiz.files import write_atomic
 from quiz.interop.mathjax import break_delimiters
 from quiz.interop.notetypes import NOTE_TYPES, QUIZ_CLOZE_PREFIX, QUIZ_NOTE_TYPE
 
 if TYPE_CHECKING:
-    import genanki
+    import genanki  # type: ignore[import-untyped]  # genanki ships no type information
 
 FIELDS = QUIZ_NOTE_TYPE
 """The note type's fields, in order; the card's back shows all but the question below it.
@@ -88,13 +88,8 @@ def tag(text: str) -> str:
 
 def source_text(deck: Deck, fact: Fact) -> str:
     """What the Source field says: the work's title and publisher, and the reference numbers."""
-    source = deck.source(fact.source) if fact.source else None
-    parts = []
-    if source:
-        parts.append(f"{source.title} ({source.publisher})" if source.publisher else source.title)
-    if fact.refs:
-        parts.append(f"references {fact.refs}" if source else f"References {fact.refs}")
-    return ", ".join(parts)
+    text = citation(deck.source(fact.source) if fact.source else None, fact.refs)
+    return text[:1].upper() + text[1:] if not fact.source else text
 
 
 def whys_html(fact: Fact) -> str:
@@ -192,8 +187,8 @@ def _cloze_note(deck: Deck, fact: Fact, model: genanki.Model) -> genanki.Note | 
     whys and the source. "{" in deck text is an entity, so no text but the span is a deletion."""
     import genanki
 
+    from quiz.deck.statement import split
     from quiz.interop.cloze import to_cloze
-    from quiz.statement import split
 
     parts = split(fact.statement) if fact.statement else None
     if parts is None:

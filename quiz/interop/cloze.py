@@ -3,7 +3,7 @@
 As Anki makes one card per cloze number, this makes one pair per number: the question is the
 text with that number's spans blanked (a hint, where given, shown in the blank) and the others
 shown as plain text; the answer is the blanked text, spans of one number joined by " ... ".
-A number with one span also gives the fact's statement (quiz.statement): the text with that
+A number with one span also gives the fact's statement (quiz.deck.statement): the text with that
 span marked {{...}}, and the others as plain text.
 """
 

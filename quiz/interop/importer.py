@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
-from quiz.deck.load import CONTROL
 from quiz.deck.model import Deck, Fact
+from quiz.deck.text import CONTROL, position, slugify, unique
 from quiz.interop.cloze import clozes, has_cloze
 from quiz.interop.header import SEPARATORS, AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import field_text, looks_like_html
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
 from quiz.interop.rows import Row, guess_separator, read_rows
-from quiz.interop.slug import slugify, unique
 from quiz.plural import plural
 
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
@@ -70,7 +69,7 @@ class Card:
     key: str = ""
     reverse: bool = False
     statement: str = ""
-    """From a cloze note: the text with this card's span marked {{...}} (quiz.statement)."""
+    """From a cloze note: the text with this card's span marked {{...}} (quiz.deck.statement)."""
 
 
 @dataclass(slots=True)
@@ -366,7 +365,7 @@ def _card_problems(
                 found.append(
                     Problem(
                         path,
-                        line + value.count("\n", 0, bad.start()),
+                        line + position(value, bad.start())[0] - 1,
                         None,
                         f"the {label} contains the control character U+{ord(bad.group()):04X}, "
                         "which a deck cannot hold; remove it and import again",

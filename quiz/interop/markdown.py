@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from quiz.curriculum import by_topic
-from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
+from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic, citation
 
 # Backslash-escaped wherever they appear: emphasis, code, links, HTML, entities, strikethrough, tables.
 _INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
@@ -43,10 +43,10 @@ def block(text: str) -> str:
 
 def _source_line(deck: Deck, fact: Fact) -> str:
     source = deck.source(fact.source) if fact.source else None
-    parts = [escape(source.title)] if source else []
-    if fact.refs:
-        parts.append(f"references {escape(fact.refs)}" if source else f"References {escape(fact.refs)}")
-    return f"*Source:* {', '.join(parts)}" if source else (parts[0] if parts else "")
+    if source is not None:
+        source = source._replace(title=escape(source.title), publisher=escape(source.publisher))
+    text = citation(source, escape(fact.refs))
+    return f"*Source:* {text}" if source else text[:1].upper() + text[1:]
 
 
 def _whys(fact: Fact) -> list[str]:

@@ -7,7 +7,7 @@ import shlex
 
 import tomli_w
 
-from quiz.interop.slug import slugify
+from quiz.deck.text import slugify
 
 TEMPLATE = """\
 # A quiz deck. Check it with `quiz check {path_hint}`; docs/deck-format.md describes every key.

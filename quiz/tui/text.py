@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from quiz.deck.model import Source
+from quiz.deck.model import Source, citation
 from quiz.glossary import term_spans
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DueCounts
@@ -38,12 +38,10 @@ def with_terms(text: str, glossary: Sequence[tuple[str, str]]) -> Content:
 
 
 def source_line(source: Source | None, refs: str) -> str:
-    """'Source: <title> (<publisher>), references 69-75', or an honest 'no source given'."""
+    """'Source: <title> (<publisher>), references 69-75' (quiz.deck.model.citation), or an honest 'none given'."""
     if source is None:
-        return "Source: none given" + (f" (references {refs})" if refs else "")
-    who = f" ({source.publisher})" if source.publisher else ""
-    where = f", references {refs}" if refs else ""
-    return f"Source: {source.title}{who}{where}"
+        return "Source: none given" + (f" ({citation(None, refs)})" if refs else "")
+    return f"Source: {citation(source, refs)}"
 
 
 def percent(correct: int, answered: int) -> str:

@@ -57,7 +57,7 @@ def problem(statement: str, answer: str, accept: tuple[str, ...]) -> tuple[int, 
     The span must be marked once, be non-empty, and be the answer or an accept form (compared
     folded, as quiz.deck.load.normalize compares texts).
     """
-    from quiz.deck.load import normalize
+    from quiz.deck.text import normalize
 
     found = list(SPAN.finditer(statement))
     if not found:

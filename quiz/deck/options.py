@@ -1,0 +1,105 @@
+"""A fact's wrong options: its own distractors first, then the other answers of its group.
+
+One rule for the loader (which refuses a distractor that repeats the answer or another
+distractor), question generation (which draws from them) and the authoring advice (which judges
+them), so what `quiz check` says about a fact's options is what a learner is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from quiz.deck.model import Deck, Fact
+from quiz.deck.text import normalize
+
+WRONG_OPTIONS = 3
+"""Wrong options shown with a multiple-choice question (four options in all)."""
+MIN_WRONG_OPTIONS = 2
+"""A fact with fewer possible wrong options than this is served as a flashcard only."""
+
+SAME_AS_ANSWER, REPEATED = "same as the answer", "repeated"
+
+
+def clashes(answer: str, texts: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
+    """Each text with its folded form (quiz.deck.text.normalize) and what it clashes with:
+    SAME_AS_ANSWER, REPEATED (an earlier text folds the same) or None."""
+    answer_key = normalize(answer)
+    seen = {answer_key}
+    for text in texts:
+        key = normalize(text)
+        if key == answer_key:
+            yield text, key, SAME_AS_ANSWER
+        elif key in seen:
+            yield text, key, REPEATED
+        else:
+            seen.add(key)
+            yield text, key, None
+
+
+class GroupAnswers(NamedTuple):
+    """The distinct answers of one group (by folded text), in deck order, with their folded forms."""
+
+    texts: tuple[str, ...]
+    keys: tuple[str, ...]
+    known: frozenset[str]
+    """The keys as a set, to test a text against a group of thousands at once."""
+
+
+class WrongOptions(NamedTuple):
+    """What a fact may be shown with as wrong options.
+
+    `total` is how many different ones there are. `own`: its distractors that differ from the
+    answer and each other; `taken`: the folded texts of the answer and of `own`; `group`: its
+    group's answers, only when `own` holds fewer than WRONG_OPTIONS (else None); `free`: how many
+    of the group's answers are not taken.
+    """
+
+    own: tuple[str, ...]
+    taken: frozenset[str]
+    group: GroupAnswers | None = None
+    free: int = 0
+
+    @property
+    def total(self) -> int:
+        """How many different wrong options the fact can be shown with."""
+        return len(self.own) + self.free
+
+    def from_group(self) -> list[str]:
+        """The group's answers that may fill in, in deck order (none when `own` is enough)."""
+        if self.group is None:
+            return []
+        return [t for t, k in zip(self.group.texts, self.group.keys, strict=True) if k not in self.taken]
+
+
+def group_answers(deck: Deck) -> dict[str, GroupAnswers]:
+    """Every group's distinct answers, computed once for a deck (the last deck's are kept, as the
+    app asks one question at a time and `quiz check` judges one fact at a time)."""
+    global _last
+    if _last is not None and _last[0] is deck:
+        return _last[1]
+    found: dict[str, dict[str, str]] = {}
+    for fact in deck.facts:
+        if fact.group:
+            found.setdefault(fact.group, {}).setdefault(normalize(fact.answer), fact.answer)
+    groups = {group: GroupAnswers(tuple(seen.values()), tuple(seen), frozenset(seen)) for group, seen in found.items()}
+    _last = (deck, groups)
+    return groups
+
+
+_last: tuple[Deck, dict[str, GroupAnswers]] | None = None
+
+
+def wrong_options(deck: Deck, fact: Fact) -> WrongOptions:
+    """The wrong options `fact` of `deck` may be shown with (see WrongOptions)."""
+    own = []
+    taken = {normalize(fact.answer)}
+    for text, key, clash in clashes(fact.answer, fact.distractors):
+        if clash is None:
+            own.append(text)
+            taken.add(key)
+    group = group_answers(deck).get(fact.group) if fact.group and len(own) < WRONG_OPTIONS else None
+    if group is None:
+        return WrongOptions(tuple(own), frozenset(taken))
+    free = len(group.keys) - len(taken & group.known)
+    return WrongOptions(tuple(own), frozenset(taken), group, free)

@@ -1,0 +1,115 @@
+"""The deck's text rules, in one place: what a deck may not hold, slugs, how texts are compared,
+"did you mean", where an offset is in a file, and how a file's bytes become text.
+
+Every reader of deck-shaped text (the loader, the importer, `quiz new`, the advice rules) uses
+these, so a rule is the same wherever a person meets it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""What a deck may not hold: C0 controls but tab and newline, DEL, C1 controls and the invisible
+bidirectional embeddings, overrides and isolates (quiz.untrusted says why a terminal must not get them)."""
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+"""A deck, fact, source or topic id: lowercase ASCII words of letters and digits joined by single hyphens."""
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def control_character(text: str) -> str | None:
+    """What is wrong with `text` if it holds a character CONTROL rejects ("contains the control
+    character U+001B, which is not allowed"), else None."""
+    found = CONTROL.search(text)
+    if found:
+        return f"contains the control character U+{ord(found.group()):04X}, which is not allowed"
+    return None
+
+
+def slugify(text: str, *, max_len: int = 48) -> str:
+    """A slug from text, accents folded ("Über 120/80" gives "uber-120-80"); "" when nothing is left.
+
+    Whole words are kept up to `max_len` characters (a first word longer than that is cut).
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
+    slug = ""
+    for word in _WORDS.findall(ascii_text):
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > max_len:
+            return slug or word[:max_len]
+        slug = longer
+    return slug
+
+
+def unique(slug: str, taken: set[str]) -> str:
+    """The slug, or the slug with -2, -3... added, whichever is not yet taken; adds it to `taken`."""
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def not_a_slug(value: str) -> str:
+    """The message for an id that is not a slug, with a slug made from it as the example."""
+    return (
+        f"{value!r} is not a slug: use lowercase letters a-z, digits and single hyphens, "
+        f'like "{slugify(value) or "my-deck"}"'
+    )
+
+
+def normalize(text: str) -> str:
+    """Fold case, Unicode composition (NFC) and runs of whitespace, to compare texts as a reader would.
+
+    "Café" with a combining accent (NFD, as some editors and PDFs write it) is "café": two options
+    a reader cannot tell apart are the same option. Case folding can undo NFC (a folded "İ" has a
+    combining dot), so the folded text is composed again. Invisible format characters (zero-width
+    space and joiners, soft hyphen: Unicode category Cf) are dropped for the same reason.
+    """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).split())
+
+
+def closest(word: str, candidates: list[str] | tuple[str, ...]) -> str | None:
+    """The candidate most like `word` (difflib's ratio of at least 0.6), or None."""
+    import difflib  # only on a mistake
+
+    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def did_you_mean(word: str, candidates: list[str] | tuple[str, ...]) -> str:
+    """' (did you mean "key"?)' for the closest candidate, or "" when none is close."""
+    match = closest(word, candidates)
+    return f' (did you mean "{match}"?)' if match else ""
+
+
+def position(text: str | bytes, offset: int) -> tuple[int, int]:
+    """The line and column (both from 1) of the character or byte at `offset` in `text`."""
+    if isinstance(text, str):
+        return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+    return text.count(b"\n", 0, offset) + 1, offset - text.rfind(b"\n", 0, offset)
+
+
+class NotUTF8(ValueError):
+    """Bytes that are not UTF-8 text: where the first bad byte is (line and column from 1) and its value."""
+
+    def __init__(self, line: int, col: int, byte: int) -> None:
+        self.line, self.col, self.byte = line, col, byte
+        super().__init__(f"not UTF-8 text (byte 0x{byte:02x})")
+
+
+def decode(raw: bytes) -> str:
+    """A file's bytes as text: UTF-8 with an optional byte-order mark; NotUTF8 if they are not."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, col = position(raw, err.start)
+        raise NotUTF8(line, col, raw[err.start]) from None

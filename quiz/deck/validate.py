@@ -1,0 +1,355 @@
+"""Validation of a parsed deck: walks tomli's tables once, building the model and collecting every
+problem with its line and column (from the text's layout, quiz.deck.locate)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from quiz.deck.checker import Checker, control_message, kind
+from quiz.deck.errors import DeckError
+from quiz.deck.locate import Layout, Table
+from quiz.deck.model import (
+    DECK_KEYS,
+    FACT_KEYS,
+    FORMAT_VERSION,
+    PRIORITIES,
+    SHOULD_KNOW,
+    SOURCE_KEYS,
+    TOPIC_KEYS,
+    Deck,
+    Fact,
+    Source,
+    Topic,
+)
+from quiz.deck.options import REPEATED, SAME_AS_ANSWER, clashes
+from quiz.deck.text import did_you_mean
+from quiz.untrusted import visible
+
+MAX_FACTS = 20_000
+"""The most facts a deck may hold: twice the largest deck quiz is benchmarked with (bench/, 10,000)."""
+
+TOP_KEYS = ("format", "deck", "sources", "topics", "glossary", "facts")
+DISTRACTOR_KEYS = ("text", "why")
+
+
+def _check_deck_table(c: Checker, data: dict[str, Any]) -> dict[str, Any]:
+    deck = data.get("deck")
+    table = c.layout.table("deck")
+    if deck is None:
+        c.add((1, 1), 'missing the [deck] table (it holds the deck\'s "id" and "title")')
+        return {}
+    if not isinstance(deck, dict):
+        c.add(c.pos(c.layout.top, "deck"), f'"deck" must be a table ([deck]), got {kind(deck)}')
+        return {}
+    label = "[deck] "
+    c.unknown_keys(deck, DECK_KEYS, table, label)
+    reviewed = deck.get("reviewed")
+    if reviewed is not None and (not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime)):
+        c.add(
+            c.pos(table, "reviewed"),
+            f'{label}"reviewed" must be a date written without quotes, like reviewed = 2026-11-27; '
+            f"got {kind(reviewed)}",
+        )
+        reviewed = None
+    return {
+        "id": c.text(deck, "id", table, label, required=True, slug=True),
+        "title": c.text(deck, "title", table, label, required=True),
+        "description": c.text(deck, "description", table, label),
+        "language": c.text(deck, "language", table, label) or "en",
+        "audience": c.text(deck, "audience", table, label),
+        "version": c.text(deck, "version", table, label),
+        "reviewed": reviewed,
+        "disclaimer": c.text(deck, "disclaimer", table, label),
+        "tags": c.texts(deck, "tags", table, label),
+    }
+
+
+def _check_sources(c: Checker, data: dict[str, Any]) -> tuple[Source, ...]:
+    sources: list[Source] = []
+    for entry, table, label, sid in c.identified(data, "sources", SOURCE_KEYS, "source"):
+        sources.append(
+            Source(
+                id=sid,
+                title=c.text(entry, "title", table, label, required=True),
+                publisher=c.text(entry, "publisher", table, label),
+                url=c.text(entry, "url", table, label),
+            )
+        )
+    return tuple(sources)
+
+
+def _check_topics(c: Checker, data: dict[str, Any]) -> list[tuple[Topic, Table | None]]:
+    """Each [[topics]] entry as a Topic, with where it was written."""
+    topics: list[tuple[Topic, Table | None]] = []
+    for entry, table, label, tid in c.identified(data, "topics", TOPIC_KEYS, "topic"):
+        title = c.text(entry, "title", table, label, required=True)
+        topics.append((Topic(id=tid, title=title, summary=c.text(entry, "summary", table, label)), table))
+    return topics
+
+
+def _check_fact_topic(c: Checker, entry: dict[str, Any], table: Table | None, label: str, topic_ids: set[str]) -> None:
+    """A fact names a [[topics]] id when, and only when, the deck has topics."""
+    topic = entry.get("topic")
+    if not isinstance(topic, str) or control_message(topic):
+        if topic is None and topic_ids:
+            known = ", ".join(f'"{t}"' for t in sorted(topic_ids))
+            c.add(c.pos(table), f'{label}missing "topic": this deck has [[topics]], so every fact names one ({known})')
+        return  # a value of the wrong kind is reported by c.text
+    if topic not in topic_ids:
+        known = ", ".join(f'"{t}"' for t in sorted(topic_ids)) or "none: add a [[topics]] table"
+        c.add(c.pos(table, "topic"), f'{label}"topic" names "{topic}", which is not a [[topics]] id (known: {known})')
+
+
+def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    glossary = data.get("glossary")
+    if glossary is None:
+        return ()
+    table = c.layout.table("glossary")
+    if not isinstance(glossary, dict):
+        c.add(c.pos(c.layout.top, "glossary"), f'"glossary" must be a table ([glossary]), got {kind(glossary)}')
+        return ()
+    terms: list[tuple[str, str]] = []
+    for term, definition in glossary.items():
+        where = c.pos(table, term)
+        bad = control_message(term)
+        if bad:
+            c.add(where, f"[glossary] a term {bad}")
+        elif not term.strip():
+            c.add(where, "[glossary] a term is empty")
+        elif not isinstance(definition, str):
+            c.add(where, f'[glossary] "{term}" must be defined as text, got {kind(definition)}')
+        elif control_message(definition):
+            c.add(where, f'[glossary] "{term}" {control_message(definition)}')
+        elif not definition.strip():
+            c.add(where, f'[glossary] "{term}" has an empty definition')
+        else:
+            terms.append((term, definition))
+    return tuple(terms)
+
+
+def _check_distractors(
+    c: Checker, entry: dict[str, Any], table: Table | None, label: str, answer: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The distractors' texts and their whys ("" where none; () when no distractor has one).
+
+    An item is a text or an inline table { text = "...", why = "..." }; a text must differ from
+    the answer and from the other texts (compared as `normalize` folds them). A problem in an item
+    is placed where the item begins.
+    """
+    value = entry.get("distractors")
+    if not isinstance(value, list):
+        return c.texts(entry, "distractors", table, label), ()
+    texts: list[str] = []
+    whys: list[str] = []
+    items: list[tuple[str, str, tuple[int, int] | None]] = []
+    for n, item in enumerate(value, start=1):
+        where = c.item_pos(table, "distractors", n)
+        if isinstance(item, dict):
+            found = _distractor_table(c, item, where, f"{label}distractor {n}: ")
+            if found is None:
+                continue
+            text, why = found
+        elif not isinstance(item, str):
+            c.add(
+                where,
+                f'{label}"distractors" item {n} must be text or {{ text = "...", why = "..." }}, got {kind(item)}',
+            )
+            continue
+        elif c.text_item(item, "distractors", n, table, label):
+            text, why = item, ""
+        else:
+            continue
+        items.append((text, why, where))
+    judged = clashes(answer, [text for text, _, _ in items])
+    for (text, why, where), (_, _, clash) in zip(items, judged, strict=True):
+        if answer and clash == SAME_AS_ANSWER:
+            c.add(where, f"{label}the distractor {text!r} is the same as the answer")
+        elif clash == REPEATED:
+            c.add(where, f"{label}the distractor {text!r} is given twice")
+        texts.append(text)
+        whys.append(why)
+    return tuple(texts), tuple(whys) if any(whys) else ()
+
+
+def _distractor_table(
+    c: Checker, item: dict[str, Any], where: tuple[int, int] | None, label: str
+) -> tuple[str, str] | None:
+    """The text and why of a distractor written { text = "...", why = "..." }, or None after a problem."""
+    from quiz.deck.locate import Table
+
+    before = len(c.problems)
+    spot = Table(where[0] if where else 0)  # the item's keys are all placed where it begins
+    spot.keys = dict.fromkeys((*item, *DISTRACTOR_KEYS), where or (1, 1))
+    c.unknown_keys(item, DISTRACTOR_KEYS, spot, label)
+    if "text" not in item:
+        c.add(where, f'{label}missing "text" (write {{ text = "...", why = "..." }})')
+    text = c.text(item, "text", spot, label, required=True) if "text" in item else ""
+    why = c.text(item, "why", spot, label)
+    if isinstance(item.get("why"), str) and not item["why"].strip():
+        c.add(where, f'{label}"why" is empty: say why a learner might pick this option, or leave "why" out')
+    return (text, why) if len(c.problems) == before else None
+
+
+def _check_priority(c: Checker, entry: dict[str, Any], table: Table | None, label: str) -> str:
+    """The fact's priority: one of PRIORITIES, SHOULD_KNOW when not given."""
+    value = entry.get("priority")
+    if value is not None and not isinstance(value, str):
+        c.add(c.pos(table, "priority"), f'{label}"priority" must be one of {_quoted(PRIORITIES)}, got {kind(value)}')
+        return SHOULD_KNOW
+    priority = c.text(entry, "priority", table, label)
+    if not priority:
+        if isinstance(value, str) and not control_message(value):
+            c.add(c.pos(table, "priority"), f'{label}"priority" is empty: use one of {_quoted(PRIORITIES)}')
+        return SHOULD_KNOW
+    if priority not in PRIORITIES:
+        hint = did_you_mean(priority.strip().lower().replace(" ", "-").replace("_", "-"), PRIORITIES)
+        c.add(
+            c.pos(table, "priority"),
+            f'{label}"priority" is "{priority}", which is not one of {_quoted(PRIORITIES)}{hint}',
+        )
+        return SHOULD_KNOW
+    return priority
+
+
+def _check_statement(
+    c: Checker, entry: dict[str, Any], table: Table | None, label: str, answer: str, accept: tuple[str, ...]
+) -> str:
+    """The fact's statement, its one {{...}} span being the answer or an accept form (quiz.deck.statement.problem).
+
+    A problem is placed at the span where the statement is written on one line after its key.
+    """
+    statement = c.text(entry, "statement", table, label)
+    if not statement or not answer:
+        return statement
+    from quiz.deck.statement import problem
+
+    found = problem(statement, answer, accept)
+    if found is None:
+        return statement
+    offset, message = found
+    where = c.pos(table, "statement")
+    if where is not None and "\n" not in statement[:offset]:
+        where = (where[0], where[1] + len('statement = "') + offset)  # the column of the span as usually written
+    c.add(where, f'{label}"statement" {message}')
+    return ""
+
+
+def _quoted(names: tuple[str, ...]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _check_fact(
+    c: Checker, entry: dict[str, Any], table: Table | None, n: int, source_ids: set[str], topic_ids: set[str]
+) -> Fact | None:
+    raw_id = entry.get("id")
+    label = (
+        f'fact "{raw_id}": '
+        if isinstance(raw_id, str) and raw_id.strip() and not control_message(raw_id)
+        else f"fact #{n}: "
+    )
+    before = len(c.problems)
+    c.unknown_keys(entry, FACT_KEYS, table, label)
+    fid = c.text(entry, "id", table, label, required=True, slug=True)
+    question = c.text(entry, "question", table, label, required=True)
+    answer = c.text(entry, "answer", table, label, required=True)
+    distractors, whys = _check_distractors(c, entry, table, label, answer)
+    source = c.text(entry, "source", table, label)
+    if source and source not in source_ids:
+        known = ", ".join(f'"{s}"' for s in sorted(source_ids)) or "none: add a [[sources]] table"
+        c.add(
+            c.pos(table, "source"), f'{label}"source" names "{source}", which is not a [[sources]] id (known: {known})'
+        )
+    _check_fact_topic(c, entry, table, label, topic_ids)
+    accept = c.texts(entry, "accept", table, label)
+    statement = _check_statement(c, entry, table, label, answer, accept)
+    fact = Fact(
+        id=fid,
+        question=question,
+        answer=answer,
+        distractors=distractors,
+        explanation=c.shared(c.text(entry, "explanation", table, label)),
+        source=c.shared(source),
+        refs=c.shared(c.text(entry, "refs", table, label)),
+        group=c.shared(c.text(entry, "group", table, label)),
+        tags=c.shared(c.texts(entry, "tags", table, label)),
+        accept=accept,
+        allow=c.shared(c.texts(entry, "allow", table, label)),
+        topic=c.shared(c.text(entry, "topic", table, label)),
+        priority=c.shared(_check_priority(c, entry, table, label)),
+        whys=whys,
+        statement=statement,
+    )
+    return fact if len(c.problems) == before else None
+
+
+def build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
+    """The Deck that tomli's `data` describes, or DeckError listing every problem, placed by `layout`.
+
+    The [[facts]] tables of `data` are let go of as they are checked (data["facts"] is left
+    holding None), so a large deck's parsed tables and its facts are not all held at once.
+    """
+    c = Checker(path, layout)
+    fmt = data.get("format")
+    if fmt is None:
+        c.add((1, 1), f'missing "format = {FORMAT_VERSION}" at the top of the file')
+    elif fmt != FORMAT_VERSION or isinstance(fmt, bool):
+        c.add(
+            c.pos(layout.top, "format"),
+            f"unsupported format {fmt!r}: this version of quiz reads format = {FORMAT_VERSION}",
+        )
+    for key in data:
+        if key not in TOP_KEYS:
+            c.add(c.top_pos(key), f'unknown key "{visible(key)}"{did_you_mean(key, TOP_KEYS)}')
+    meta = _check_deck_table(c, data)
+    sources = _check_sources(c, data)
+    topics = _check_topics(c, data)
+    glossary = _check_glossary(c, data)
+    source_ids = {s.id for s in sources if s.id}
+    topic_ids = {t.id for t, _ in topics if t.id}
+    facts: list[Fact] = []
+    entries = c.tables(data, "facts")
+    if len(entries) > MAX_FACTS:
+        first_beyond = entries[MAX_FACTS][1]
+        c.add(
+            (first_beyond.line, 1) if first_beyond else None,
+            f"the deck has {len(entries):,} facts; the limit is {MAX_FACTS:,} (split it into several decks)",
+        )
+        entries = []
+    if not entries and "facts" not in data:
+        c.add(
+            None if not layout.table("deck") else (layout.table("deck").line, 1),  # type: ignore[union-attr]
+            "the deck has no facts: add at least one [[facts]] table",
+        )
+    seen: dict[str, int] = {}
+    named: set[object] = set()
+    tables = data.get("facts")
+    for n, (entry, table) in enumerate(entries, start=1):
+        entries[n - 1] = ({}, table)  # let go of the parsed table once this fact is checked
+        if isinstance(tables, list):
+            tables[n - 1] = None
+        named.add(entry.get("topic"))
+        fact = _check_fact(c, entry, table, n, source_ids, topic_ids)
+        fid = entry.get("id")
+        if isinstance(fid, str) and fid:
+            if fid in seen:
+                c.add(
+                    c.pos(table, "id"),
+                    f'fact "{fid}": duplicate id (fact #{seen[fid]} has it too); ids must be unique and never reused',
+                )
+            else:
+                seen[fid] = n
+        if fact is not None:
+            facts.append(fact)
+    for topic, table in {t.id: (t, table) for t, table in reversed(topics)}.values():  # the first of each id
+        if topic.id and topic.id not in named:
+            c.add(
+                c.pos(table, "id"),
+                f'topic "{topic.id}" has no facts: name it in a fact (topic = "{topic.id}") or remove the topic',
+            )
+    if c.problems:
+        c.problems.sort(key=lambda p: (p.line or 0, p.col or 0))
+        raise DeckError(c.problems)
+    return Deck(facts=tuple(facts), sources=sources, glossary=glossary, topics=tuple(t for t, _ in topics), path=path,
+                **meta)  # fmt: skip

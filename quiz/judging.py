@@ -1,0 +1,177 @@
+"""What the authoring advice (quiz.lint) reads of a deck, each worked out once and only when read:
+a text's content words, a fact's wrong options as a reader meets them, and reading counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from quiz.deck.model import Deck, Fact
+from quiz.deck.options import GroupAnswers, WrongOptions, wrong_options
+from quiz.deck.text import normalize
+from quiz.readability import TextStats, text_stats
+
+MIN_GRADED_WORDS = 10
+"""Below this many words a Flesch-Kincaid grade says nothing (one long word alone reads as grade 20)."""
+
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+STOPWORDS = frozenset(
+    """
+    about above after again against also among another any are aren't because been before being
+    below between both but can cannot could did does doing done down during each either else
+    ever every few for from further had has have having here hers herself him himself his how
+    into its itself just like more most much must near need needs often once only other ought
+    our ours over own same shall she should some such than that the their theirs them then there
+    these they this those through too under until upon very was were what when where which
+    while who whom whose why will with within without would you your yours yourself people
+    person thing things usually best most main kind type part
+    """.split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stems of a text's longer words (4+ letters) other than stopwords, folded as normalize does."""
+    return frozenset(_stem(w) for w in WORD.findall(normalize(text)) if len(w) >= 4 and w not in STOPWORDS)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match "tumour"/"tumours" and "bleed"/"bleeding"."""
+    for suffix in ("ing", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+class _GroupTotals:
+    """A group's answers summed once: their total length and their content words, counted."""
+
+    __slots__ = ("length", "words", "by_key")
+
+    def __init__(self, group: GroupAnswers) -> None:
+        self.by_key = dict(zip(group.keys, group.texts, strict=True))
+        self.length = sum(len(t.strip()) for t in group.texts)
+        self.words: Counter[str] | None = None
+
+    def counted_words(self) -> Counter[str]:
+        if self.words is None:
+            self.words = Counter(w for t in self.by_key.values() for w in content_words(t))
+        return self.words
+
+
+class Judged:
+    """A fact's possible wrong options as the advice rules read them: how many, their mean length,
+    whether one uses a word. Lengths and words are worked out only when a rule asks."""
+
+    def __init__(self, wrong: WrongOptions, totals: _GroupTotals | None) -> None:
+        self.wrong, self._totals = wrong, totals
+        self.count = wrong.total
+        self._own_words: frozenset[str] | None = None
+
+    def _taken(self) -> list[str]:
+        """The group's answers this fact's answer and own distractors use up."""
+        totals = self._totals
+        return [totals.by_key[k] for k in self.wrong.taken if k in totals.by_key] if totals else []
+
+    @property
+    def mean_length(self) -> float:
+        """The mean length (characters, ends stripped) of the wrong options; 0.0 when there are none."""
+        length = sum(len(d.strip()) for d in self.wrong.own)
+        if self._totals is not None:
+            length += self._totals.length - sum(len(t.strip()) for t in self._taken())
+        return length / self.count if self.count else 0.0
+
+    def uses(self, word: str) -> bool:
+        """Whether some wrong option has this content word: the fact's own, or a group answer not taken."""
+        if self._own_words is None:
+            self._own_words = frozenset().union(*map(content_words, self.wrong.own))
+        if word in self._own_words:
+            return True
+        if self._totals is None:
+            return False
+        taken = sum(1 for t in self._taken() if word in content_words(t))
+        return self._totals.counted_words()[word] > taken
+
+
+class Judge:
+    """Judged wrong options for each fact of one deck, with each group summed once."""
+
+    def __init__(self, deck: Deck) -> None:
+        self.deck = deck
+        self._totals: dict[str, _GroupTotals] = {}
+
+    def __call__(self, fact: Fact) -> Judged:
+        wrong = wrong_options(self.deck, fact)
+        totals = None
+        if wrong.group is not None:
+            totals = self._totals.get(fact.group)
+            if totals is None:
+                totals = self._totals[fact.group] = _GroupTotals(wrong.group)
+        return Judged(wrong, totals)
+
+
+# --- reading counts -------------------------------------------------------------------------
+
+_counted: tuple[Deck, dict[str, TextStats]] | None = None
+
+
+def read_texts(fact: Fact) -> tuple[str, ...]:
+    """What a learner reads for a fact: its question, its explanation and, when it has one, its
+    statement as the true version reads (quiz.deck.statement)."""
+    if not fact.statement:
+        return (fact.question, fact.explanation)
+    from quiz.deck.statement import split
+
+    parts = split(fact.statement)
+    return (fact.question, fact.explanation, parts.true if parts else fact.statement)
+
+
+def _text_counts(deck: Deck) -> dict[str, TextStats]:
+    """The counts of every text a learner reads in a deck, each text counted once (the last
+    deck's are kept, so the reading-level rule and the deck's grade never count a text twice)."""
+    global _counted
+    if _counted is not None and _counted[0] is deck:
+        return _counted[1]
+    counts: dict[str, TextStats] = {}
+    for fact in deck.facts:
+        for text in read_texts(fact):
+            if text not in counts:
+                counts[text] = text_stats(text)
+    _counted = (deck, counts)
+    return counts
+
+
+def reading_stats(deck: Deck, fact: Fact) -> TextStats:
+    """Words, sentences and syllables of what a learner reads for a fact of `deck` (read_texts),
+    each text counted once per deck."""
+    counts = _text_counts(deck)
+    total = TextStats()
+    for text in read_texts(fact):
+        stats = counts.get(text)
+        if stats is None:  # a fact not of this deck
+            return fact_reading_stats(fact)
+        total += stats
+    return total
+
+
+def fact_reading_stats(fact: Fact) -> TextStats:
+    """Words, sentences and syllables of what a learner reads for a fact (read_texts): question,
+    explanation and statement."""
+    return sum(map(text_stats, read_texts(fact)), TextStats())
+
+
+def deck_reading_stats(deck: Deck) -> TextStats:
+    """The pooled counts of every text a learner reads in the deck (read_texts)."""
+    return sum((reading_stats(deck, f) for f in deck.facts), TextStats())
+
+
+def graded_reading_stats(deck: Deck) -> TextStats:
+    """The pooled counts of the facts long enough to grade (MIN_GRADED_WORDS or more words): a
+    one-word prompt counts as a sentence and pulls a deck's grade toward nonsense (-0.3)."""
+    counted = (reading_stats(deck, f) for f in deck.facts)
+    return sum((s for s in counted if s.words >= MIN_GRADED_WORDS), TextStats())
+
+
+def deck_reading_grade(deck: Deck) -> float | None:
+    """The deck's overall Flesch-Kincaid grade (pooled over every text a learner reads)."""
+    return deck_reading_stats(deck).grade

@@ -1,0 +1,113 @@
+"""The deck's text rules (quiz/deck/text.py), the citation wording and a fact's wrong options."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quiz.deck.model import Deck, Fact, Source, citation
+from quiz.deck.options import REPEATED, SAME_AS_ANSWER, WRONG_OPTIONS, clashes, wrong_options
+from quiz.deck.text import (
+    SLUG,
+    NotUTF8,
+    closest,
+    decode,
+    did_you_mean,
+    normalize,
+    not_a_slug,
+    position,
+    slugify,
+    unique,
+)
+
+
+@given(st.text())
+def test_a_slug_is_a_slug_or_empty(text: str) -> None:
+    slug = slugify(text)
+    assert slug == "" or SLUG.match(slug)
+    assert len(slug) <= 48
+
+
+@given(st.text(), st.sets(st.text(alphabet="abc-2", max_size=6), max_size=5))
+def test_unique_never_gives_a_taken_slug(slug: str, taken: set[str]) -> None:
+    before = set(taken)
+    got = unique(slug, taken)
+    assert got not in before and got in taken and got.startswith(slug)
+
+
+def test_not_a_slug_shows_a_slug_made_from_the_value() -> None:
+    assert (
+        not_a_slug("Über 120/80")
+        == "'Über 120/80' is not a slug: use lowercase letters a-z, digits and single hyphens, like \"uber-120-80\""
+    )
+    assert not_a_slug("!!").endswith('like "my-deck"')
+
+
+@given(st.text(), st.data())
+def test_position_counts_lines_and_columns_from_one(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    line, col = position(text, offset)
+    lines = text[:offset].split("\n")
+    assert (line, col) == (len(lines), len(lines[-1]) + 1)
+    assert position(text.encode("utf-8"), len(text[:offset].encode("utf-8")))[0] == line
+
+
+def test_decode_drops_a_bom_and_places_a_bad_byte() -> None:
+    assert decode("\ufeffa = 1".encode()) == "a = 1"
+    with pytest.raises(NotUTF8) as err:
+        decode(b'a = 1\nb = "\xff"')
+    assert (err.value.line, err.value.col, err.value.byte) == (2, 6, 0xFF)
+    assert str(err.value) == "not UTF-8 text (byte 0xff)"
+
+
+def test_did_you_mean_names_the_closest_candidate_only_when_close() -> None:
+    assert did_you_mean("questoin", ("question", "answer")) == ' (did you mean "question"?)'
+    assert did_you_mean("zzz", ("question", "answer")) == ""
+    assert closest("answr", ["answer"]) == "answer"
+
+
+def test_normalize_folds_case_composition_spacing_and_invisible_characters() -> None:
+    assert normalize("  Cafe\u0301\u200b  AU   lait ") == normalize("café au lait") == "café au lait"
+
+
+@pytest.mark.parametrize(
+    ("source", "refs", "wanted"),
+    [
+        (Source("s", "A guide", "NCI"), "69-75", "A guide (NCI), references 69-75"),
+        (Source("s", "A guide", "NCI"), "7", "A guide (NCI), reference 7"),
+        (Source("s", "A guide"), "", "A guide"),
+        (Source("s", "A guide"), "16, 88", "A guide, references 16, 88"),
+        (None, "12", "reference 12"),
+        (None, "", ""),
+    ],
+)
+def test_citation_has_one_wording(source: Source | None, refs: str, wanted: str) -> None:
+    assert citation(source, refs) == wanted
+
+
+@given(st.text(max_size=8), st.lists(st.text(max_size=8), max_size=6))
+def test_clashes_keep_each_text_once_and_never_the_answer(answer: str, texts: list[str]) -> None:
+    kept = [text for text, _, clash in clashes(answer, texts) if clash is None]
+    keys = [normalize(t) for t in kept]
+    assert len(set(keys)) == len(keys) and normalize(answer) not in keys
+    for text, _, clash in clashes(answer, texts):
+        if clash == SAME_AS_ANSWER:
+            assert normalize(text) == normalize(answer)
+        elif clash == REPEATED:
+            assert normalize(text) in keys
+
+
+def test_wrong_options_are_the_facts_own_then_its_groups_answers() -> None:
+    facts = (
+        Fact("a", "Q?", "Liver", ("Lung", "lung "), group="organ"),
+        Fact("b", "Q?", "Lung", group="organ"),
+        Fact("c", "Q?", "Bone", group="organ"),
+        Fact("d", "Q?", "Brain", ("1", "2", "3"), group="organ"),
+    )
+    deck = Deck("d", "D", facts)
+    first = wrong_options(deck, facts[0])
+    assert first.own == ("Lung",) and first.from_group() == ["Bone", "Brain"] and first.total == 3
+    assert wrong_options(deck, facts[1]).from_group() == ["Liver", "Bone", "Brain"]
+    full = wrong_options(deck, facts[3])
+    assert len(full.own) == WRONG_OPTIONS and full.group is None and full.total == WRONG_OPTIONS
