@@ -65,6 +65,6 @@ def is_word(word: str) -> bool:
     """Whether a word (any case, straight or curly apostrophe) is in the CMU Pronouncing Dictionary.
 
     The dictionary holds English words and many names ("colin"), so a typed word it has is taken
-    as a real word, never as a slip for another (quiz/typed.py).
+    as a real word, never as a slip for another (quiz.typed.lexicon).
     """
     return dictionary_syllables(word) is not None

@@ -93,12 +93,12 @@ def _typo(text: str, where: int) -> str | None:
     text has none (a slip is forgiven only there: docs/questions.md, "One slip")."""
     import re
 
-    from quiz.typed import _numeral
+    from quiz.typed import is_numeral
 
     letters = [
         i
         for m in re.finditer(r"[^\W\d_]+", text)
-        if len(m.group()) >= 4 and not _numeral(m.group().casefold())
+        if len(m.group()) >= 4 and not is_numeral(m.group().casefold())
         for i in range(m.start(), m.end())
     ]
     if not letters:

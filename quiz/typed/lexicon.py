@@ -1,0 +1,241 @@
+"""The real words a slip must not become: quiz's curated medical look-alikes, a deck's own words,
+and (in an English deck) the CMU Pronouncing Dictionary's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from quiz.typed.reading import fold, read
+from quiz.typed.words import TYPO_MIN_LETTERS, UNIT_SPELLINGS
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck, Fact
+
+_LOOK_ALIKES = Path(__file__).parent.parent / "data" / "look-alikes.tsv"
+
+# --- real words that a slip must not become --------------------------------------------------
+
+
+@cache
+def look_alike_pairs() -> tuple[tuple[str, str, str], ...]:
+    """quiz's curated medical look-alikes: (word, word, source key), folded, from quiz/data/look-alikes.tsv.
+
+    An entry starting with "-" is a word ending (see the file's header for the sources).
+    """
+    pairs = []
+    for line in _LOOK_ALIKES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip() or line.startswith("word\t"):
+            continue
+        a, b, source = line.split("\t")
+        pairs.append((fold(a), fold(b), source))
+    return tuple(pairs)
+
+
+class _Curated(NamedTuple):
+    words: frozenset[str]  # single-word look-alikes
+    runs: dict[str, str]  # every look-alike's letters, spaces and hyphens dropped -> its words ("tcell": "t cell")
+    endings: tuple[frozenset[str], ...]  # sets of word endings that make another word of a stem
+
+
+@cache
+def _curated() -> _Curated:
+    """The curated look-alikes, arranged for lookup."""
+    words: set[str] = set()
+    runs: dict[str, str] = {}
+    endings: list[set[str]] = []
+    for a, b, _ in look_alike_pairs():
+        if a.startswith("-"):
+            group = next((g for g in endings if a[1:] in g or b[1:] in g), None)
+            if group is None:
+                endings.append(group := set())
+            group.update((a[1:], b[1:]))
+            continue
+        for entry in (a, b):
+            for run in read(entry).runs:
+                runs["".join(run)] = " ".join(run)
+                if len(run) == 1:
+                    words.add(run[0])
+    return _Curated(frozenset(words), runs, tuple(frozenset(g) for g in endings))
+
+
+def _other_ending(expected: str, typed: str) -> bool:
+    """Whether typed is expected's stem with another ending of a look-alike set (colotomy, colostomy)."""
+    for group in _curated().endings:
+        for end in group:
+            if expected.endswith(end) and len(expected) - len(end) >= 2:  # a stem to keep ("col-")
+                stem = expected[: -len(end)]
+                if any(typed == stem + other for other in group if other != end):
+                    return True
+    return False
+
+
+class Lexicon:
+    """The real words a slip must not become: those of a deck's texts and quiz's look-alikes.
+
+    Made cheaply for every typed question of a deck, and cheap to ask: marking a slip reads only
+    the deck texts whose letters contain the word in question, so the first slip in a deck of
+    thousands of facts costs milliseconds, not a reading of every text. `language` is the deck's,
+    for reading numbers.
+    """
+
+    __slots__ = ("language", "_texts", "_letters", "_words", "_runs", "_index")
+
+    def __init__(self, texts: Iterable[str] = (), language: str = "en") -> None:
+        self.language = language
+        self._texts = texts
+        self._letters: list[tuple[str, str]] | None = None  # (a text's letters alone, the text)
+        self._words: frozenset[str] | None = None
+        self._runs: dict[str, str] = {}
+        self._index: list[str] | None = None
+
+    def contains(self, entry: str) -> bool:
+        """Whether a folded word or run (spaces dropped) is a curated look-alike or a deck text's run."""
+        if self.is_curated(entry):
+            return True
+        if self._words is not None or entry in UNIT_SPELLINGS:  # a unit's letters may not be in its text
+            return entry in self.words
+        if self._letters is None:
+            letters = _not_letters()
+            self._letters = [(letters.sub("", fold(t)), t) for t in dict.fromkeys(self._texts)]
+        return any(
+            entry in letters and any("".join(run) == entry for run in read(text, self.language).runs)
+            for letters, text in self._letters
+        )
+
+    def near(self, word: str) -> set[str]:
+        """The words and runs of the lexicon one slip from `word` (OSA distance 1, by rapidfuzz)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        if self._index is None:
+            self._index = sorted(self.words | self._runs.keys())
+        found = process.extract(word, self._index, scorer=OSA.distance, score_cutoff=1, limit=None)
+        return {entry for entry, distance, _ in found if distance == 1}
+
+    def spelled(self, entry: str) -> str:
+        """A word or run as the texts write it, folded, with its spaces ("tcell" -> "t cell")."""
+        _ = self.words
+        return self._runs.get(entry, entry)
+
+    def is_curated(self, entry: str) -> bool:
+        """Whether a word or run is one of quiz's medical look-alikes (not only a word of the deck)."""
+        curated = _curated()
+        return entry in curated.words or entry in curated.runs
+
+    def _load(self) -> frozenset[str]:
+        curated = _curated()
+        runs = dict(curated.runs)
+        texts = self._texts if self._letters is None else (t for _, t in self._letters)
+        for text in texts:
+            for run in read(text, self.language).runs:
+                runs.setdefault("".join(run), " ".join(run))
+        self._words, self._runs = frozenset(curated.words | runs.keys()), runs
+        return self._words
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The real words: each deck text's letters (each run of words between numbers, without its
+        spaces: "heartattack"), and the curated look-alikes' words and runs; folded."""
+        return self._words if self._words is not None else self._load()
+
+    def _english(self, word: str, expected: tuple[str, ...]) -> bool:
+        """Whether an English deck's word is in the CMU Pronouncing Dictionary ("fever" for "never").
+
+        The plural or singular of an expected word ("livers" for "liver") stays a slip here, as it
+        was before the dictionary was asked; the deck's own words still tell such pairs apart.
+        """
+        if self.language != "en" or not word.isalpha() or len(word) < TYPO_MIN_LETTERS:
+            return False  # the dictionary's short entries are mostly names and abbreviations ("bon", "ung")
+        if any(word in (e + "s", e + "es") or e in (word + "s", word + "es") for e in expected):
+            return False
+        from quiz.pronouncing import is_word  # the dictionary is read at the first slip, not at start-up
+
+        return is_word(word)
+
+    def other_word(self, expected: tuple[str, ...], typed: tuple[str, ...]) -> str:
+        """The real word that typed (a run one slip from expected) makes, or "" if it makes none."""
+        joined = "".join(typed)
+        if joined != "".join(expected) and self.contains(joined):
+            return " ".join(typed)
+        for word in typed:
+            if word in expected:
+                continue
+            if self.contains(word) or self._english(word, expected) or any(_other_ending(e, word) for e in expected):
+                return word
+        return ""
+
+
+@cache
+def _not_letters() -> re.Pattern[str]:
+    """Everything but letters: what is left of a folded text holds every run of it, joined."""
+    return re.compile(r"[\W\d_]+")
+
+
+def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[str]:
+    """The real words that one forgivable slip in `text` would make, sorted; never raises.
+
+    Real words are those of `lexicon` (the deck's texts and the medical look-alikes) and a word's
+    stem with another look-alike ending ("colotomy" for "colostomy"). Words of the `own` texts (the
+    fact's answer and accept texts) are not counted, nor are words of fewer than TYPO_MIN_LETTERS
+    letters or words next to a number, where no slip is forgiven anyway.
+    """
+    reading = read(text, lexicon.language)
+    mine = {w for t in (text, *own) for run in read(t, lexicon.language).runs for w in (*run, "".join(run))}
+    found: set[str] = set()
+    for run, near_number in zip(reading.runs, reading.near_number, strict=True):
+        joined = "".join(run)
+        if near_number or len(joined) < TYPO_MIN_LETTERS:
+            continue
+        for word in {*run, joined}:
+            if len(word) < TYPO_MIN_LETTERS:
+                continue
+            found |= lexicon.near(word)
+            for group in _curated().endings:
+                for end in group:
+                    if word.endswith(end) and len(word) - len(end) >= 2:
+                        found.update(w for o in group if one_slip(word, w := word[: -len(end)] + o))
+    return sorted(found - mine)
+
+
+_deck_lexicon: tuple[object, Lexicon] | None = None
+
+
+def deck_lexicon(deck: Deck) -> Lexicon:
+    """The deck's Lexicon (its answers, distractors, accept texts and glossary terms, its language).
+
+    The last deck's is kept: the app asks one question at a time, and `quiz check` goes fact by fact.
+    """
+    global _deck_lexicon
+    cached = _deck_lexicon
+    if cached is not None and cached[0] is deck:
+        return cached[1]
+    lexicon = Lexicon(deck_texts(deck.facts, deck.glossary), deck.language)
+    _deck_lexicon = (deck, lexicon)
+    return lexicon
+
+
+def deck_texts(facts: Iterable[Fact], glossary: Iterable[tuple[str, str]] = ()) -> Iterable[str]:
+    """Every answer, distractor and `accept` text of the facts, and every glossary term (lazily)."""
+    for fact in facts:
+        yield fact.answer
+        yield from fact.distractors
+        yield from fact.accept
+    for term, _ in glossary:
+        yield term
+
+
+CURATED_ONLY = Lexicon()
+"""A lexicon of quiz's look-alikes alone, for a question made without its deck."""
+
+
+def one_slip(expected: str, typed: str) -> bool:
+    """Whether typed is one slip from expected by the optimal string alignment distance (rapidfuzz)."""
+    if abs(len(expected) - len(typed)) > 1:
+        return False
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(expected, typed, score_cutoff=1) == 1

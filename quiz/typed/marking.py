@@ -1,0 +1,124 @@
+"""Marking a typed answer: right, right with one slip forgiven, or wrong (docs/questions.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from quiz.deck.text import normalize
+from quiz.typed.lexicon import CURATED_ONLY, Lexicon, one_slip
+from quiz.typed.reading import Reading, read
+from quiz.typed.words import TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS
+
+
+class TypedMark(NamedTuple):
+    """How a typed answer was marked, for the feedback and the history.
+
+    correct: the answer counts as right. slip: it counts only by forgiving one slip (a letter
+    changed, added, dropped or two swapped). expected: the spelling to show (the answer or the
+    `accept` text that was matched; the answer when wrong). typed: the text as typed, unchanged.
+    look_alike: when a slip was refused because it makes another real word, that word (folded,
+    as "abduction"); "" otherwise.
+    """
+
+    correct: bool
+    slip: bool
+    expected: str
+    typed: str
+    look_alike: str = ""
+
+
+# --- marking ------------------------------------------------------------------------------------
+
+
+def _key(reading: Reading) -> tuple[object, ...]:
+    """What must be equal for an exact match: the shape and the letters of each run ("T cell" = "Tcell")."""
+    return reading.shape, tuple("".join(run) for run in reading.runs)
+
+
+_ROMAN = re.compile(r"(?=[mdclxvi])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})[abc]?\Z")
+"""A Roman numeral, with the letter a stage may carry ("iv", "iiib"), as read (case-folded)."""
+
+
+def is_numeral(word: str) -> bool:
+    """Whether a word is a Roman numeral (a stage, a phase, a grade): a number, never a slip."""
+    return len(word) <= 5 and _ROMAN.match(word) is not None
+
+
+def _slip_run(expected: Reading, typed: Reading) -> int | None:
+    """The one run where typed differs from expected by a forgivable slip, if that is all that differs.
+
+    No slip is forgiven in a Roman numeral ("Stage IV" is never "Stage V"), as none is in a number,
+    nor in a word of fewer than TYPO_MIN_LETTERS letters ("Vitamin D" is never "Vitamin C").
+    """
+    if expected.shape != typed.shape:
+        return None
+    differ = [i for i, (e, t) in enumerate(zip(expected.runs, typed.runs, strict=True)) if "".join(e) != "".join(t)]
+    if len(differ) != 1:
+        return None
+    i = differ[0]
+    e, t = "".join(expected.runs[i]), "".join(typed.runs[i])
+    if expected.near_number[i] or len(e) < TYPO_MIN_LETTERS or not one_slip(e, t):
+        return None
+    numerals = [w for w in expected.runs[i] if is_numeral(w)], [w for w in typed.runs[i] if is_numeral(w)]
+    if numerals[0] != numerals[1]:  # the slip is in a numeral, or makes one
+        return None
+    words = [(e, t) for e, t in zip(expected.runs[i], typed.runs[i], strict=False) if e != t]
+    if len(expected.runs[i]) == len(typed.runs[i]) and any(len(e) < TYPO_MIN_LETTERS for e, _ in words):
+        return None  # a short word is a label, not a spelling: "Hepatitis B" is never "Hepatitis C"
+    return i
+
+
+def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURATED_ONLY) -> TypedMark:
+    """Mark a typed text against an answer and its `accept` texts (docs/questions.md has the rules).
+
+    An exact match (after folding) with any of them is right; otherwise one slip is forgiven unless
+    what was typed is another real word of `lexicon`. Never raises for any text.
+    """
+    expected = (answer, *accept)
+    typed = read(text, lexicon.language)
+    readings = [read(e, lexicon.language) for e in expected]
+    typed_key, typed_text = _key(typed), normalize(text)
+    for e, r in zip(expected, readings, strict=True):
+        # The text itself always counts, even one with nothing to read ("...", a lone accent).
+        if (r.shape and _key(r) == typed_key) or (typed_text and normalize(e) == typed_text):
+            return TypedMark(True, False, e, text)
+    refused = ""
+    for e, r in zip(expected, readings, strict=True):
+        i = _slip_run(r, typed)
+        if i is None:
+            continue
+        other = lexicon.other_word(r.runs[i], typed.runs[i])
+        if not other:
+            return TypedMark(True, True, e, text)
+        refused = refused or other
+    return TypedMark(False, False, answer, text, refused)
+
+
+@cache
+def _curated_lexicon(language: str) -> Lexicon:
+    return Lexicon(language=language)
+
+
+def is_match(expected: str, text: str, language: str = "en") -> bool:
+    """Whether text passes for expected by these rules, with a slip forgiven and no deck words known."""
+    return mark(expected, (), text, _curated_lexicon(language)).correct
+
+
+@lru_cache(maxsize=65536)
+def typed_possible(answer: str, accept: tuple[str, ...], distractors: tuple[str, ...], language: str = "en") -> bool:
+    """Whether a fact can be asked as a typed answer: a short answer no distractor passes for.
+
+    Short: at most TYPED_MAX_WORDS words and TYPED_MAX_CHARS characters, with something to compare.
+    A distractor that would pass as the answer or an `accept` text even as a slip rules it out
+    ("Colon" with the distractor "Colin").
+    """
+    answer = answer.strip()
+    if len(answer) > TYPED_MAX_CHARS or len(answer.split()) > TYPED_MAX_WORDS:
+        return False
+    reading = read(answer, language)
+    if not reading.shape:
+        return False
+    return not any(is_match(e, d, language) for e in (answer, *accept) for d in distractors)

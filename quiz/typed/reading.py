@@ -1,0 +1,333 @@
+"""Reading a typed or expected text for marking: folded, numbers and units in one spelling, words
+grouped into runs (quiz.typed.marking compares what two texts say)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from quiz.typed.words import (
+    ARTICLES,
+    COMPARISONS_BY_FIRST,
+    DASHES,
+    DECIMAL_COMMA,
+    DEGREES,
+    FREQUENCY,
+    NUMBER_WORDS,
+    POWERS,
+    RANGE,
+    SOFT,
+    SYMBOL_PAIRS,
+    UNITS,
+)
+
+
+class Reading(NamedTuple):
+    """What a text says for marking: its shape (numbers, symbols, and "w" for each run of words),
+    the words of each run, and whether each run touches a number (no slip is forgiven there)."""
+
+    shape: tuple[tuple[str, ...], ...]
+    runs: tuple[tuple[str, ...], ...]
+    near_number: tuple[bool, ...]
+
+
+# --- reading a text ---------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """A typed or expected text as compared: NFKC, case-folded, accents dropped, every dash a "-".
+
+    NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
+    (NFC); it is applied again after case folding, which can undo it. Idempotent.
+    """
+    if not text.isascii():
+        text = text.translate(POWERS)
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFC", text).translate(DASHES)
+    return text
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    """A number (digits with separators, or a leading decimal point), a run of letters, or one symbol."""
+    return re.compile(r"(\d+(?:[.,]\d+)*|[.,]\d+)|([^\W\d_]+)|(\S)")
+
+
+def _decimal(text: str) -> str:
+    """A decimal's plain form: no leading or trailing zeros ("02.50" -> "2.5"), "-0" is "0".
+
+    Done on the digits as text, so numbers of any length stay exact (decimal.Decimal would round
+    them to 28 digits, and int() refuses more than 4,300).
+    """
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, frac = digits.partition(".")
+    whole, frac = whole.lstrip("0") or "0", frac.rstrip("0")
+    if whole == "0" and not frac:
+        return "0"
+    return sign + whole + ("." + frac if frac else "")
+
+
+def _grouped(groups: list[str]) -> bool:
+    """Whether digit groups are thousands groups: 1-3 digits not starting with 0, then threes."""
+    first, rest = groups[0], groups[1:]
+    return 1 <= len(first) <= 3 and first[0] != "0" and all(len(g) == 3 for g in rest)
+
+
+def number_value(raw: str, language: str = "en") -> str:
+    """The value of a number written with digits, "." and ",", as a plain decimal string.
+
+    "1,000" -> "1000", "2,5" -> "2.5", ".5" -> "0.5", "2.50" -> "2.5" (in a deck whose `language`
+    is in DECIMAL_COMMA, "1,000" -> "1" and "1.000" -> "1000"). A number that no rule reads
+    ("1,00,000", "1.000.5") comes back as "?" and its text: it equals only itself.
+    """
+    if raw.isdigit():
+        return _decimal(raw)
+    if raw[0] in ".,":  # ".5" and ",5" (a decimal comma, or the keypad's) are 0.5, never 5
+        return _decimal("0." + raw[1:])
+    seps = [c for c in raw if c in ".,"]
+    parts = re.split(r"[.,]", raw)
+    if len(set(seps)) == 2:
+        mark = seps[-1]
+        whole, frac = raw.rsplit(mark, 1)
+        groups = whole.split("," if mark == "." else ".")
+        if mark in whole or not _grouped(groups):
+            return "?" + raw
+        return _decimal("".join(groups) + "." + frac)
+    if len(seps) > 1:
+        return _decimal("".join(parts)) if _grouped(parts) else "?" + raw
+    if not _grouped(parts):  # "2,5", "0,125", "1234,5": not a thousands group, so a decimal mark
+        return _decimal(parts[0] + "." + parts[1])
+    comma_decimal = language.split("-")[0].split("_")[0].casefold() in DECIMAL_COMMA
+    if (seps[0] == ",") == comma_decimal:
+        return _decimal(parts[0] + "." + parts[1])
+    return _decimal(parts[0] + parts[1])
+
+
+def _negate(value: str) -> str:
+    """The value with its sign changed ("0" has none; an unread "?..." keeps its mark)."""
+    if value == "0":
+        return value
+    if value.startswith("?"):
+        return "?" + _negate(value[1:])
+    return value[1:] if value.startswith("-") else "-" + value
+
+
+Token = list[str]
+"""[kind, text, spaced, origin]: kind "n" (number value), "w" (word) or "S" (symbol); spaced is "1"
+when a space (or the start) comes before it; origin is "spelled" or "half" for numbers in words."""
+
+
+def _starts(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    """Whether the words (or symbols) start at tokens[i]."""
+    return i + len(words) <= len(tokens) and all(
+        tokens[i + k][0] != "n" and tokens[i + k][1] == w for k, w in enumerate(words)
+    )
+
+
+def _a_half(tokens: list[Token]) -> list[Token]:
+    """"a half" read as the number 0.5 first, so a sign before it applies ("-a half" is -0.5);
+    "2 and a half" is left whole for read(), which makes it 2.5."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        after_and = bool(out) and out[-1][1] == "and"
+        if tokens[i][:2] == ["w", "a"] and i + 1 < len(tokens) and tokens[i + 1][3] == "half" and not after_and:
+            out.append(["n", "0.5", tokens[i][2], ""])
+            i += 2
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _is_number(tokens: list[Token], i: int) -> bool:
+    return 0 <= i < len(tokens) and tokens[i][0] == "n"
+
+
+def _number_follows(tokens: list[Token], i: int) -> bool:
+    """A number at tokens[i], or a signed one ("-5", "+5", "minus 5")."""
+    if _is_number(tokens, i):
+        return True
+    return i < len(tokens) and tokens[i][1] in ("-", "+", "minus", "negative") and _is_number(tokens, i + 1)
+
+
+def _is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
+    """Whether the "-" (or "+") at tokens[i] is a sign: a number follows and none comes just before.
+
+    "COVID-19" and "5-FU" hold hyphens (a word or number touches the dash on the left), "2-3" a range.
+    """
+    if not _is_number(tokens, i + 1):
+        return False
+    if before is None:
+        return True
+    if before[0] == "n":
+        return False
+    return (before[0] == "S" and before[1] != "-") or bool(tokens[i][2])
+
+
+def _tens_and_units(tokens: list[Token]) -> list[Token]:
+    """Numbers in words of two parts made one: "twenty-five" and "twenty five" are 25."""
+    out: list[Token] = []
+    for token in tokens:
+        if token[3] == "spelled" and len(token[1]) == 1 and token[1] != "0" and out:
+            hyphen = len(out) > 1 and out[-1][1] == "-" and not out[-1][2] and not token[2]
+            start = len(out) - (2 if hyphen else 1)
+            tens = out[start]
+            if tens[3] == "spelled" and len(tens[1]) == 2 and tens[1].endswith("0"):
+                del out[start:]
+                out.append(["n", tens[1][0] + token[1], tens[2], "spelled"])
+                continue
+        out.append(token)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def read(text: str, language: str = "en") -> Reading:
+    """What a text says for marking (see Reading); `language` is the deck's, for "1,000" and "1.000"."""
+    folded = fold(text)
+    tokens: list[Token] = []
+    for m in _token().finditer(folded):
+        number, word, symbol = m.groups()
+        spaced = "1" if m.start() == 0 or folded[m.start() - 1].isspace() else ""
+        if number:
+            if not number.isascii():  # other scripts' digits ("٣") are the same numbers
+                number = "".join(str(unicodedata.decimal(c, c)) for c in number)
+            tokens.append(["n", number_value(number, language), spaced, ""])
+        elif word in NUMBER_WORDS:
+            tokens.append(["n", NUMBER_WORDS[word], spaced, "spelled"])
+        elif word == "half":
+            tokens.append(["n", "0.5", spaced, "half"])
+        elif word:
+            tokens.append(["w", word, spaced, ""])
+        else:
+            tokens.append(["S", symbol, spaced, ""])
+    tokens = _a_half(_tens_and_units(tokens))
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i][0], tokens[i][1]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        and_a_half = i + 3 < len(tokens) and tokens[i + 3][3] == "half" and _starts(tokens, i + 1, ("and", "a"))
+        if kind == "n" and and_a_half:
+            whole = value.lstrip("-").isdigit()
+            out.append(["n", _decimal(value + ".5") if whole else f"?{value}+half", tokens[i][2], ""])
+            i += 4
+        elif nxt and nxt[3] == "half" and (value == "a" and kind == "w" or tokens[i][3] == "spelled" and value == "1"):
+            out.append(["n", "0.5", tokens[i][2], ""])
+            i += 2
+        elif tokens[i][3] == "half" and _starts(tokens, i + 1, ("a",)):  # "half a tablet" = "0.5 tablet"
+            out.append(tokens[i])
+            i += 2
+        elif kind == "w" and value == "percent":
+            out.append(["S", "%", tokens[i][2], ""])
+            i += 1
+        elif value == "per" and _starts(tokens, i, ("per", "cent")):
+            out.append(["S", "%", tokens[i][2], ""])
+            i += 2
+        elif kind == "w" and value in ("minus", "negative") and _is_number(tokens, i + 1):
+            tokens[i + 1][1] = _negate(tokens[i + 1][1])
+            i += 1
+        elif kind == "S" and value == "-" and _is_sign(tokens, i, out[-1] if out else None):
+            tokens[i + 1][1] = _negate(tokens[i + 1][1])
+            i += 1
+        elif kind == "S" and value == "+" and nxt and not nxt[2] and _is_sign(tokens, i, out[-1] if out else None):
+            i += 1  # "+5" is 5; "2+" and "2 +3" keep their "+"
+        elif kind == "S" and value == "/" and out and out[-1][0] == "n" and _is_number(tokens, i + 1):
+            out.append(["S", "\u2044", tokens[i][2], ""])  # a fraction or a ratio ("1/2", "120/80"): kept
+            i += 1
+        elif kind == "S" and nxt and (value, nxt[1]) in SYMBOL_PAIRS:
+            out.append(["S", SYMBOL_PAIRS[value, nxt[1]], tokens[i][2], ""])
+            i += 2
+        else:
+            candidates = COMPARISONS_BY_FIRST.get(value, ()) if kind == "w" else ()
+            words = next(
+                (c for c in candidates if _starts(tokens, i, c[0]) and _number_follows(tokens, i + len(c[0]))), None
+            )
+            if words:
+                out.append(["S", words[1], tokens[i][2], ""])
+                i += len(words[0])
+            else:
+                out.append(tokens[i])
+                i += 1
+    return _shape(out)
+
+
+_JOINER_FIRST = frozenset(j[0] for j in (*FREQUENCY, *RANGE, ("and",)))
+
+
+def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The joiner ("to", "in", "-"...) at tokens[i] that a number follows, if any."""
+    if i >= len(tokens) or tokens[i][1] not in _JOINER_FIRST:
+        return None
+    return next((j for j in joiners if _starts(tokens, i, j) and _is_number(tokens, i + len(j))), None)
+
+
+def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A unit right after a number in one spelling ("5 milligrams" = "5 mg"); "degrees" dropped."""
+    out: list[tuple[str, ...]] = []
+    after_number = False
+    for item in items:
+        if item[0] == "w" and after_number:
+            if item[1] in DEGREES:
+                continue  # "-18 degrees C" = "-18 °C": the unit is the next word
+            item = ("w", UNITS.get(item[1], item[1]))
+        after_number = item[0] in ("n", "r", "f")
+        out.append(item)
+    return out
+
+
+def _shape(tokens: list[Token]) -> Reading:
+    """Ranges and frequencies from the tokens, soft punctuation dropped, words grouped into runs."""
+    items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i][0], tokens[i][1]
+        if kind == "w" and value in ("from", "between") and _is_number(tokens, i + 1):
+            joined = _joined(tokens, i + 2, RANGE if value == "from" else (("and",), *RANGE))
+            if joined:
+                items.append(("r", tokens[i + 1][1], tokens[i + 2 + len(joined)][1]))
+                i += 3 + len(joined)
+                continue
+        if kind == "n":
+            frequency = _joined(tokens, i + 1, FREQUENCY)
+            joined = frequency or _joined(tokens, i + 1, RANGE)
+            if joined:
+                items.append(("f" if frequency else "r", value, tokens[i + 1 + len(joined)][1]))
+                i += 2 + len(joined)
+            else:
+                items.append(("n", value))
+                i += 1
+            continue
+        if kind == "w":
+            items.append(("w", value))
+        elif value not in SOFT:
+            items.append(("s", value))
+        i += 1
+    if len(items) > 1 and items[0][0] == items[1][0] == "w" and items[0][1] in ARTICLES:
+        del items[0]
+    items = _units(items)
+    shape: list[tuple[str, ...]] = []
+    runs: list[list[str]] = []
+    near: list[bool] = []
+    # A run touches a number when only symbols ("%", "=") stand between them.
+    last = ""  # the kind of the last item other than a symbol
+    for item in items:
+        kind = item[0]
+        if kind == "w":
+            if shape and shape[-1] == ("w",):
+                runs[-1].append(item[1])
+            else:
+                shape.append(("w",))
+                runs.append([item[1]])
+                near.append(last in ("n", "r", "f"))
+        else:
+            shape.append(item)
+            if kind in "nrf" and last == "w":
+                near[-1] = True
+        if kind != "s":
+            last = kind
+    return Reading(tuple(shape), tuple(tuple(r) for r in runs), tuple(near))

@@ -1,0 +1,84 @@
+"""The words and symbols typed answers are read with: number words, units, comparisons, soft
+punctuation, and which languages write a decimal comma. Tables only; quiz.typed.reading uses them."""
+
+from __future__ import annotations
+
+TYPO_MIN_LETTERS = 4
+"""A slip is forgiven only in a run of words with at least this many letters ("CEB" is not "CEA")."""
+TYPED_MAX_WORDS = 4
+TYPED_MAX_CHARS = 30
+"""A typed-answer question needs a short answer: at most this many words and characters."""
+DECIMAL_COMMA = frozenset(
+    "af be bg bs ca cs da de el es et eu fi fo fr gl hr hu hy id is it ka kk ky lb lt lv mk mn nb nl nn no "
+    "pl pt ro ru sk sl sq sr sv tr uk uz vi".split()
+)
+"""Languages (ISO 639-1, as in a deck's `language`) that write a decimal comma: "1,000" is 1 there.
+
+From the CLDR number symbols of each language's main locale (decimal sign ","). A deck in any
+other language (English by default) reads "1,000" as a thousand.
+"""
+
+DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+    | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")  # soft hyphen and zero-width marks
+    | {"\u2044": "/"}
+)
+# Superscript digits are a power: NFKC would make "10⁹" the number 109, so they become "^9" first.
+# The masculine ordinal "º" stands in for a degree sign on many keyboards; NFKC would make it an "o".
+POWERS = str.maketrans(
+    {c: "^" + d for c, d in zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True)} | {"⁻": "^-", "⁺": "^+", "º": "°"}
+)
+# Punctuation that never changes what an answer says; every other symbol ("<", "%", "=", "+") must match.
+SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
+ARTICLES = frozenset(("a", "an", "the"))
+NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+} | {w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+"""Numbers in words, zero to ninety-nine ("twenty-five" is read whole, never as the range 20-5)."""
+UNIT_NAMES = {
+    "mg": "mg milligram milligrams milligramme milligrammes",
+    "mcg": "mcg μg ug microgram micrograms microgramme microgrammes",
+    "g": "g gram grams gramme grammes",
+    "kg": "kg kilogram kilograms kilogramme kilogrammes",
+    "ml": "ml milliliter milliliters millilitre millilitres",
+    "l": "l liter liters litre litres",
+    "c": "c celsius centigrade",
+    "f": "f fahrenheit",
+    "s": "s sec secs second seconds",
+    "min": "min mins minute minutes",
+    "h": "h hr hrs hour hours",
+    "wk": "wk wks week weeks",
+    "yr": "yr yrs year years",
+}
+UNITS = {name: unit for unit, names in UNIT_NAMES.items() for name in names.split()}
+"""Units right after a number, each in one spelling: singular, plural, abbreviated or in full."""
+UNIT_SPELLINGS = frozenset(UNITS.values())
+DEGREES = frozenset(("degree", "degrees", "deg"))
+# Word sequences that mean a comparison when a number follows them (longest first).
+COMPARISONS = (
+    (("no", "more", "than"), "≤"),
+    (("no", "less", "than"), "≥"),
+    (("no", "fewer", "than"), "≥"),
+    (("less", "than"), "<"),
+    (("fewer", "than"), "<"),
+    (("more", "than"), ">"),
+    (("greater", "than"), ">"),
+    (("at", "most"), "≤"),
+    (("at", "least"), "≥"),
+    (("up", "to"), "≤"),
+    (("under",), "<"),
+    (("below",), "<"),
+    (("over",), ">"),
+    (("above",), ">"),
+)
+COMPARISONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _symbol in COMPARISONS:
+    COMPARISONS_BY_FIRST.setdefault(_words[0], []).append((_words, _symbol))
+SYMBOL_PAIRS = {("<", "="): "≤", (">", "="): "≥", ("=", "<"): "≤", ("=", ">"): "≥"}
+# Words between two numbers that make a frequency ("2 in 100") or a range ("2 to 3").
+FREQUENCY = (("out", "of", "every"), ("in", "every"), ("of", "every"), ("out", "of"), ("in",))
+RANGE = (("to",), ("-",), ("through",))
