@@ -186,3 +186,17 @@ def test_a_lexicon_answers_alike_before_and_after_reading_every_text(texts: list
     full = Lexicon(texts)
     _ = full.words
     assert answers == {e: full.contains(e) for e in entries}
+
+
+_READ_WORDS = st.sampled_from(
+    ["a", "an", "the", "liver", "Heart", "attack", "five", "twenty", "half", "percent", "per", "cent", "than",
+     "more", "to", "in", "mg", "minus", "5", "-", "%", "café", "T", "cell", "from", "between", "and", "ÉCHO"]
+)  # fmt: skip
+
+
+@given(st.lists(_READ_WORDS, max_size=6).map(" ".join) | st.text(max_size=20))
+def test_a_plain_text_reads_as_every_rule_would_read_it(text: str) -> None:
+    """read's shortcut for plain words gives what reading token by token gives, for any text."""
+    from quiz.typed.reading import fold, read, read_tokens
+
+    assert read.__wrapped__(text) == read_tokens(fold(text))
