@@ -22,8 +22,13 @@ def priority_rank(fact: Fact) -> int:
 
 
 def must_know_first(facts: Iterable[Fact]) -> list[Fact]:
-    """The facts ordered by priority (must-know, should-know, nice-to-know), keeping their order among equals."""
-    return sorted(facts, key=priority_rank)
+    """The must-know facts first, then the others, each in their order.
+
+    Should-know and nice-to-know facts are not sorted apart: a learner who asks for more detail
+    meets it among the rest of a topic, not only after every other fact (a 10-question session
+    of a large topic would otherwise never reach it). A default session has no nice-to-know facts.
+    """
+    return sorted(facts, key=lambda fact: fact.priority != MUST_KNOW)
 
 
 def topic_facts(deck: Deck, topic: str | None = None) -> tuple[Fact, ...]:
@@ -73,7 +78,7 @@ def by_topic(
     for topic, key in order:
         found = groups.get(key)
         if found:
-            result.append((topic, must_know_first(found) if priority_first else found))
+            result.append((topic, sorted(found, key=priority_rank) if priority_first else found))
     return result
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.curriculum import by_topic, deck_progress, must_know_first, priority_rank, progress_lines, session_facts
+from quiz.curriculum import by_topic, deck_progress, must_know_first, progress_lines, session_facts
 from quiz.deck.load import load_deck
 from quiz.deck.model import MUST_KNOW, NICE_TO_KNOW, PRIORITIES, SHOULD_KNOW, Deck, Fact, Topic
 from quiz.deck.text import normalize
@@ -42,14 +42,15 @@ def test_a_default_session_asks_must_know_first_and_leaves_out_nice_to_know() ->
     assert _ids(session_facts(_deck())) == ["m1", "m2", "s1", "c1", "s2"]
 
 
-def test_more_detail_adds_nice_to_know_facts_last() -> None:
-    assert _ids(session_facts(_deck(), more_detail=True)) == ["m1", "m2", "s1", "c1", "s2", "n1"]
+def test_more_detail_adds_nice_to_know_facts_among_the_others_after_must_know() -> None:
+    """A learner who asks for detail meets it within a short session, not only after every other fact."""
+    assert _ids(session_facts(_deck(), more_detail=True)) == ["m1", "m2", "s1", "n1", "c1", "s2"]
 
 
 def test_nice_to_know_facts_come_once_everything_else_is_mastered() -> None:
     deck = _deck()
     assert "n1" not in _ids(session_facts(deck, mastered={"m1", "s1"}))
-    assert _ids(session_facts(deck, "spread", mastered={"m1", "s1", "s2"})) == ["m1", "s1", "s2", "n1"]
+    assert _ids(session_facts(deck, "spread", mastered={"m1", "s1", "s2"})) == ["m1", "s1", "n1", "s2"]
 
 
 def test_a_topic_session_asks_only_that_topic() -> None:
@@ -64,7 +65,7 @@ FACTS = st.lists(st.tuples(st.sampled_from(["a", "b"]), st.sampled_from(PRIORITI
 
 
 @given(FACTS, st.sampled_from([None, "a", "b"]), st.booleans(), st.sets(st.sampled_from([f"f{i}" for i in range(12)])))
-def test_a_session_is_its_topics_facts_must_know_first_in_deck_order_among_equals(
+def test_a_session_is_its_topics_facts_must_know_first_then_the_rest_in_deck_order(
     facts: tuple[Fact, ...], topic: str | None, more: bool, mastered: set[str]
 ) -> None:
     deck = Deck("d", "D", facts, topics=(Topic("a", "A"), Topic("b", "B")))
@@ -73,15 +74,15 @@ def test_a_session_is_its_topics_facts_must_know_first_in_deck_order_among_equal
     rest_mastered = all(f.id in mastered for f in scope if f.priority != NICE_TO_KNOW)
     expected = [f for f in scope if more or rest_mastered or f.priority != NICE_TO_KNOW]
     assert sorted(_ids(chosen)) == sorted(_ids(expected))
-    ranks = [priority_rank(f) for f in chosen]
-    assert ranks == sorted(ranks)
-    for rank in set(ranks):  # among equals, deck order
-        same = [f for f in chosen if priority_rank(f) == rank]
+    must = [f.priority == MUST_KNOW for f in chosen]
+    assert must == sorted(must, reverse=True)  # every must-know fact before any other
+    for first in (True, False):  # then deck order, should-know and nice-to-know alike
+        same = [f for f in chosen if (f.priority == MUST_KNOW) == first]
         assert same == [f for f in facts if f in same]
 
 
-def test_must_know_first_keeps_order_among_equals() -> None:
-    assert _ids(must_know_first(_deck().facts)) == ["m1", "m2", "s1", "c1", "s2", "n1"]
+def test_must_know_first_keeps_deck_order_among_the_rest() -> None:
+    assert _ids(must_know_first(_deck().facts)) == ["m1", "m2", "s1", "n1", "c1", "s2"]
 
 
 def test_by_topic_groups_in_topic_order_with_must_know_first_on_request() -> None:
