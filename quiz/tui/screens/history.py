@@ -20,6 +20,7 @@ from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day
 from quiz.tui.bars import KeysBar, TitleBar
+from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import fit, plain
 from quiz.untrusted import visible
@@ -44,9 +45,13 @@ class HistoryScreen(Settled, Screen[None]):
 
     deck: Deck | None = None
 
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        options = [(plain(f.deck.title if f.deck else f.id), f.id) for f in self.app.decks]  # type: ignore[attr-defined]
+        options = [(plain(f.deck.title if f.deck else f.id), f.id) for f in self.services.decks]
         yield Select(options, prompt="All decks", allow_blank=True, id="deck-filter")
         with TabbedContent(id="history-tabs"):
             with TabPane("1 Sessions", id="tab-sessions"):
@@ -96,11 +101,12 @@ class HistoryScreen(Settled, Screen[None]):
         return value if isinstance(value, str) else None
 
     def _titles(self) -> dict[str, Deck]:
-        return {f.deck.id: f.deck for f in self.app.decks if f.deck}  # type: ignore[attr-defined]
+        return {f.deck.id: f.deck for f in self.services.decks if f.deck}
 
     def refresh_history(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        now = self.app.now()  # type: ignore[attr-defined]
+        store = self.services.store
+        assert store is not None  # History opens only with a history (QuizApp.action_history)
+        now = self.services.now()
         deck_id = self._deck_id()
         decks = self._titles()
         self.deck = decks.get(deck_id) if deck_id else None
@@ -150,14 +156,14 @@ class HistoryScreen(Settled, Screen[None]):
         weakest.clear()
         for did, scores in data.weakest:
             deck = decks.get(did)
-            for score in scores:
-                text = score.fact_id
+            for weak in scores:
+                text = weak.fact_id
                 if deck is not None:
                     try:
-                        text = deck.fact(score.fact_id).question
+                        text = deck.fact(weak.fact_id).question
                     except KeyError:
                         pass
-                weakest.add_row(Text(fit(visible(text), 56)), str(score.tries), str(score.misses))
+                weakest.add_row(Text(fit(visible(text), 56)), str(weak.tries), str(weak.misses))
         weakest.display = weakest.row_count > 0
         self.query_one("#weakest-text", Static).update(
             "The facts you missed most, of those tried at least 3 times."

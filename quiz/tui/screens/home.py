@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -17,6 +21,8 @@ from quiz.history import DueCounts
 from quiz.mode import Mode, StudyChoice
 from quiz.store import StoreError
 from quiz.tui.bars import KeysBar, TitleBar
+from quiz.tui.decks import DeckReloaded, is_checking
+from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain
 from quiz.untrusted import visible
@@ -38,7 +44,26 @@ class HomeScreen(Settled, Screen[None]):
     ]
 
     deck = None  # Home has no current deck; Help shows only its keys.
-    _progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
+
+    class StudyAsked(Message):
+        """The learner chose a deck and how to study it (or Review moved on to the next deck)."""
+
+        def __init__(
+            self,
+            found: FoundDeck,
+            mode: Mode,
+            *,
+            topic: str | None = None,
+            more_detail: bool = False,
+            then: Callable[[], None] | None = None,
+        ) -> None:
+            super().__init__()
+            self.found, self.mode, self.topic, self.more_detail, self.then = found, mode, topic, more_detail, then
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self._progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -68,42 +93,51 @@ class HomeScreen(Settled, Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_decks()
 
-    def deck_reloaded(self, found: FoundDeck) -> None:
+    def on_deck_reloaded(self, _: DeckReloaded) -> None:
         if self.is_current:  # under another screen, Home is refreshed when it is shown again
             self.refresh_decks()
 
     @property
     def decks(self) -> list[FoundDeck]:
-        return self.app.decks  # type: ignore[attr-defined]
+        return self.services.decks
 
     def refresh_decks(self) -> None:
         table = self.query_one("#decks", DataTable)
         row = table.cursor_row
         table.clear()
-        store = self.app.store  # type: ignore[attr-defined]
-        now = self.app.now()  # type: ignore[attr-defined]
         self._progress = {}
         for index, found in enumerate(self.decks):
-            if found.deck is None:
-                dashes = [Text("-")] * 4
-                table.add_row(Text(f"! {visible(found.path.name)}: cannot be used"), *dashes, key=str(index))
-                continue
-            deck = found.deck
-            due = last = mastered = "-"
-            if store is not None:
-                ids = {f.id for f in deck.facts}
-                due = str(store.due_counts(deck.id, ids, now).now)
-                # The last session with answers: one left before its first answer has no score.
-                s = next((s for s in store.last_sessions(5, deck.id) if s.answered), None)
-                if s is not None:
-                    last = f"{s.correct}/{s.answered}"
-                progress = self._progress[index] = deck_progress(deck, store.mastered_facts(deck.id, ids, now))
-                mastered = mastered_cell(progress[0])
-            cells = (str(len(deck.facts)), due, last, mastered)
-            table.add_row(Text(fit(deck.title, 38)), *map(Text, cells), key=str(index))
+            table.add_row(*map(Text, self._row(index, found)), key=str(index))
         if self.decks:
             table.move_cursor(row=min(max(row, 0), len(self.decks) - 1))
         self._show_detail()
+
+    def _row(self, index: int, found: FoundDeck) -> tuple[str, ...]:
+        """A deck's cells: title, facts, due now, last score, mastered. A deck still being checked
+        gets its row from the cache's summary, or "checking..." (quiz.tui.decks)."""
+        store, now = self.services.store, self.services.now()
+        summary = self.services.summaries.get(found.path)
+        if found.deck is not None:
+            deck_id, title, ids = found.deck.id, found.deck.title, {f.id for f in found.deck.facts}
+        elif is_checking(found) and summary is not None:
+            deck_id, title, ids = summary.id, summary.title, set(summary.fact_ids)
+        else:
+            words = "checking..." if is_checking(found) else "cannot be used"
+            return (f"{'' if is_checking(found) else '! '}{visible(found.path.name)}: {words}", "-", "-", "-", "-")
+        due = last = mastered = "-"
+        if store is not None:
+            due = str(store.due_counts(deck_id, ids, now).now)
+            # The last session with answers: one left before its first answer has no score.
+            s = next((s for s in store.last_sessions(5, deck_id) if s.answered), None)
+            if s is not None:
+                last = f"{s.correct}/{s.answered}"
+            known = store.mastered_facts(deck_id, ids, now)
+            if found.deck is not None:
+                progress = self._progress[index] = deck_progress(found.deck, known)
+                mastered = mastered_cell(progress[0])
+            else:
+                mastered = f"{len(known) * 100 // len(ids)}%" if ids else "-"
+        return (fit(title, 38), str(len(ids)), due, last, mastered)
 
     def selected(self) -> FoundDeck | None:
         table = self.query_one("#decks", DataTable)
@@ -124,6 +158,9 @@ class HomeScreen(Settled, Screen[None]):
         found = self.selected()
         if found is None:
             detail.update("No decks found. Put your own decks in the decks folder of your data directory.")
+            return
+        if found.error is None and found.deck is None:
+            detail.update(f"Checking {found.path.name}... (a large deck: its row fills in when it is ready)")
             return
         if found.deck is None:
             assert found.error is not None
@@ -156,13 +193,18 @@ class HomeScreen(Settled, Screen[None]):
         found = self.selected()
         if found is None or not self.settled:
             return
+        if is_checking(found):
+            self.notify("This deck is still being checked; it can be studied in a moment.", markup=False)
+            return
         if found.deck is None:
             self.notify(str(found.error), title="This deck cannot be used", severity="error", markup=False)
             return
 
         def chosen(choice: StudyChoice | None) -> None:
             if choice is not None:
-                self.app.start_study(found, choice.mode, topic=choice.topic, more_detail=choice.more_detail)  # type: ignore[attr-defined]
+                self.post_message(
+                    self.StudyAsked(found, choice.mode, topic=choice.topic, more_detail=choice.more_detail)
+                )
 
         deck = found.deck
         topics = [(t.id, t.title) for t in deck.topics]
@@ -175,11 +217,11 @@ class HomeScreen(Settled, Screen[None]):
         """The forecast for the deck's visit date, if one is set and still to come."""
         from quiz.visit import forecast, planning
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.services.store
         if store is None or found.deck is None:
             return ""
         visit = store.visit(found.deck.id)
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.services.now()
         if visit is None or not planning(visit[0], now):
             return ""
         return forecast(found.deck, store.fact_states(found.deck.id), store.scheduler, now, visit[0]).line()
@@ -190,7 +232,7 @@ class HomeScreen(Settled, Screen[None]):
         from quiz.tui.screens.dialogs import VisitDialog
 
         found = self.selected()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.services.store
         if found is None or found.deck is None or not self.settled:
             return
         if store is None:
@@ -200,29 +242,28 @@ class HomeScreen(Settled, Screen[None]):
         current = store.visit(deck_id)
 
         def chosen(visit: object) -> None:
-            if visit is False:  # Escape: nothing changes
+            if visit is not None and not isinstance(visit, date):  # Escape (False): nothing changes
                 return
             try:
-                store.set_visit(deck_id, visit, current[1] if current else DEFAULT_PER_DAY)  # type: ignore[arg-type]
+                store.set_visit(deck_id, visit, current[1] if current else DEFAULT_PER_DAY)
             except StoreError as err:
                 self.notify(str(err), title="Not saved", severity="error", markup=False)
                 return
             self.refresh_decks()
 
-        today = local_day(self.app.now())  # type: ignore[attr-defined]
+        today = local_day(self.services.now())
         self.app.push_screen(VisitDialog(found.deck.title, current[0] if current else None, today), chosen)
 
     def _due(self, found: FoundDeck) -> DueCounts | None:
         """The deck's due counts, or None without a history."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.services.store
         if store is None or found.deck is None:
             return None
-        return store.due_counts(found.deck.id, [f.id for f in found.deck.facts], self.app.now())  # type: ignore[attr-defined]
+        return store.due_counts(found.deck.id, [f.id for f in found.deck.facts], self.services.now())
 
     def action_review(self) -> None:
         """Review, deck after deck, what is due now and a few new facts (as the mode menu's Review does)."""
-        store = self.app.store  # type: ignore[attr-defined]
-        if store is None:
+        if self.services.store is None:
             self.notify("The score history is unavailable, so nothing is scheduled.", markup=False)
             return
         queue = [f for f in self.decks if (counts := self._due(f)) is not None and (counts.now or counts.new)]
@@ -234,7 +275,7 @@ class HomeScreen(Settled, Screen[None]):
 
         def next_deck() -> None:
             if queue:
-                self.app.start_study(queue.pop(0), Mode.DUE, then=next_deck)  # type: ignore[attr-defined]
+                self.post_message(self.StudyAsked(queue.pop(0), Mode.DUE, then=next_deck))
 
         next_deck()
 

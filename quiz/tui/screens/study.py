@@ -19,20 +19,18 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.certainty import Certainty, cbm_mark
-from quiz.deck.discover import FoundDeck
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question, why_of
 from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar, MoreLine
+from quiz.tui.decks import DeckReloaded
+from quiz.tui.screens.prompts import GRADES, RIGHT, WRONG, level_prompt, option_prompt
 from quiz.tui.settle import Settled
 from quiz.tui.text import plain, source_line, with_terms
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-GRADES = "How well did you know it?  1 Again   2 Hard   3 Good   4 Easy"
-RIGHT, WRONG = "✓ Right.", "✗ Not quite."
 
 
 class StudyScreen(Settled, Screen[None]):
@@ -65,10 +63,12 @@ class StudyScreen(Settled, Screen[None]):
         Binding("pageup", "page(-1)", "Read back", show=False, priority=True),
     ]
 
-    def __init__(self, run: StudyRun, path: Path) -> None:
+    def __init__(self, run: StudyRun, path: Path, *, blink: bool = True) -> None:
         super().__init__()
         self.run = run
         self.path = path
+        self.blink = blink
+        """Whether the answer box's cursor blinks (off in tests and snapshots)."""
         self._drawn: Question | None = None
         self._drawn_phase: Phase | None = None
 
@@ -93,7 +93,7 @@ class StudyScreen(Settled, Screen[None]):
         yield KeysBar()
 
     def on_mount(self) -> None:
-        self.query_one("#typed", Input).cursor_blink = self.app.settings.blink  # type: ignore[attr-defined]
+        self.query_one("#typed", Input).cursor_blink = self.blink
         self.draw()
 
     # -- drawing what the run says ---------------------------------------------------------------
@@ -162,7 +162,7 @@ class StudyScreen(Settled, Screen[None]):
         if not options.display or options.option_count and self._drawn_options is q:
             return
         options.clear_options()
-        options.add_options([Option(_option_prompt(q, i, None)) for i in range(len(q.options))])
+        options.add_options([Option(option_prompt(q, i, None)) for i in range(len(q.options))])
         options.highlighted = None  # Enter chooses only an option the learner moved to
         self._drawn_options = q
 
@@ -183,7 +183,7 @@ class StudyScreen(Settled, Screen[None]):
         )
         if fresh:  # Enter chooses only a level the learner moved to, and no pointer shows before
             certainty.clear_options()
-            certainty.add_options([Option(_level_prompt(level, None)) for level in Certainty])
+            certainty.add_options([Option(level_prompt(level, None)) for level in Certainty])
             certainty.highlighted = None
 
     def _explain(self, q: Question) -> Content:
@@ -232,9 +232,9 @@ class StudyScreen(Settled, Screen[None]):
                 lines.append(Content.assemble(("Why not: ", "bold"), with_terms(why, self.deck.glossary)))
         if last.certainty:
             level = Certainty(last.certainty)
-            mark = cbm_mark(level, last.correct)
-            points = "point" if abs(mark) == 1 else "points"
-            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} ({mark:+d} certainty {points})"))
+            won = cbm_mark(level, last.correct)
+            points = "point" if abs(won) == 1 else "points"
+            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} ({won:+d} certainty {points})"))
         lines.append(self._explain(q))
         feedback.update(Content("\n").join(lines))
         feedback.set_classes("right" if last.correct else "wrong")
@@ -306,7 +306,7 @@ class StudyScreen(Settled, Screen[None]):
     @on(OptionList.OptionHighlighted, "#certainty")
     def _show_certainty_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         for level in Certainty:
-            event.option_list.replace_option_prompt_at_index(level.value - 1, _level_prompt(level, event.option_index))
+            event.option_list.replace_option_prompt_at_index(level.value - 1, level_prompt(level, event.option_index))
 
     @on(OptionList.OptionHighlighted, "#options")
     def _show_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -315,7 +315,7 @@ class StudyScreen(Settled, Screen[None]):
         q = self._drawn
         if q is not None and q.kind is Kind.MULTIPLE_CHOICE and event.option_list.option_count == len(q.options):
             for i in range(len(q.options)):
-                event.option_list.replace_option_prompt_at_index(i, _option_prompt(q, i, event.option_index))
+                event.option_list.replace_option_prompt_at_index(i, option_prompt(q, i, event.option_index))
         event.option_list.scroll_visible(animate=False)
 
     @on(OptionList.OptionSelected, "#options")
@@ -372,8 +372,8 @@ class StudyScreen(Settled, Screen[None]):
     def action_words(self) -> None:
         self.action_glossary()
 
-    def action_help(self) -> None:
-        self.app.action_help()  # type: ignore[attr-defined]
+    async def action_help(self) -> None:
+        await self.app.run_action("help")
 
     def action_glossary(self) -> None:
         from quiz.tui.screens.dialogs import GlossaryDialog
@@ -390,19 +390,10 @@ class StudyScreen(Settled, Screen[None]):
 
     # -- the deck file changed -------------------------------------------------------------------
 
-    def deck_reloaded(self, found: FoundDeck) -> None:
+    def on_deck_reloaded(self, message: DeckReloaded) -> None:
+        found = message.found
         if found.path != self.path or found.deck is None or self.run.phase is Phase.FINISHED:
             return
         self.run.take_deck(found.deck)
         self.notify("The deck changed on disk and was reloaded.", title="Deck reloaded", timeout=4)
         self.draw()
-
-
-def _option_prompt(q: Question, index: int, highlighted: int | None) -> Content:
-    """'▶ 2. text' for the option the learner moved to, '  2. text' for the others."""
-    return plain(f"{'▶' if index == highlighted else ' '} {index + 1}. {q.options[index]}")
-
-
-def _level_prompt(level: Certainty, highlighted: int | None) -> str:
-    """'▶ 3. Sure' for the level the learner moved to, '  3. Sure' for the others."""
-    return f"{'▶' if level.value - 1 == highlighted else ' '} {level.value}. {level.label}"
