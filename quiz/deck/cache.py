@@ -1,10 +1,12 @@
 """A cache of parsed decks keyed by the hash of the file's bytes, so an unchanged deck is not parsed again.
 
 The app loads every deck at each start; a large deck costs far more to parse and validate than to
-read back. Each entry begins with a small summary of its deck (`DeckSummary`: id, title, fact ids),
-which `read_summary` returns without reading the facts, so Home can draw a deck's row at once. An entry is written only for a deck that loaded without a problem, in the person's
+read back. An entry is written only for a deck that loaded without a problem, in the person's
 private data folder, with marshal (plain values only: nothing in an entry is ever run). A missing,
 stale or unreadable entry is simply parsed again; the cache can be deleted at any time.
+
+Each entry begins with a small summary of its deck (`DeckSummary`: id, title, fact ids), which
+`read_summary` returns without reading the facts: Home draws a large deck's row from it at once.
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ class QuizApp(HistoryKeeping):
         self.register_theme(HIGH_CONTRAST)
         self._apply_preferences()
         self._catch_quit_signals()
-        self.call_after_refresh(self.watch_decks)  # once the first screen is drawn
+        self.watch_decks()
         self.set_interval(CHECKPOINT_EVERY, self.tend_store)
         if self._home_first:
             self._after_store_opened()

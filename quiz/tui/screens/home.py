@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,7 +20,7 @@ from quiz.deck.discover import FoundDeck
 from quiz.deck.model import NICE_TO_KNOW
 from quiz.history import DueCounts
 from quiz.mode import Mode, StudyChoice
-from quiz.store import StoreError
+from quiz.store import Store, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.decks import DeckReloaded, is_checking
 from quiz.tui.services import Services
@@ -30,6 +31,11 @@ from quiz.visit import DEFAULT_PER_DAY
 
 REFRESH_S = 60.0
 """Seconds between Home's readings of what is due while it is shown."""
+COLUMNS = {"deck": "Deck", "facts": "Facts", "due": "Due now", "last": "Last", "mastery": "Mastered"}
+"""The deck table's columns: key and heading."""
+MASTERY_AT_ONCE = 1_000
+"""Facts: a deck with more has its Mastered cell counted off the UI thread (fsrs runs for every
+reviewed fact: about 130 ms for 10,000 facts at a long history), showing "…" until first counted."""
 
 
 class HomeScreen(Settled, Screen[None]):
@@ -60,10 +66,19 @@ class HomeScreen(Settled, Screen[None]):
             super().__init__()
             self.found, self.mode, self.topic, self.more_detail, self.then = found, mode, topic, more_detail, then
 
+    class MasteryCounted(Message):
+        """The mastered facts of a large deck, counted off the UI thread (_count_mastery)."""
+
+        def __init__(self, deck_id: str, known: set[str] | None) -> None:
+            super().__init__()
+            self.deck_id, self.known = deck_id, known
+
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
         self._progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
+        self._mastered: dict[str, set[str]] = {}  # large decks' last count, by deck id
+        self._counting: set[str] = set()  # large decks being counted now
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -77,11 +92,8 @@ class HomeScreen(Settled, Screen[None]):
         table = self.query_one("#decks", DataTable)
         # Every label and cell is a Text: DataTable reads a str as markup (and loads Rich's emoji
         # table for it), which none of these need.
-        table.add_column(Text("Deck"), key="deck", width=38)
-        table.add_column(Text("Facts"), key="facts")
-        table.add_column(Text("Due now"), key="due")
-        table.add_column(Text("Last"), key="last")
-        table.add_column(Text("Mastered"), key="mastery")
+        for key, label in COLUMNS.items():
+            table.add_column(Text(label), key=key, width=38 if key == "deck" else None)
         table.focus()  # the rows come with ScreenResume, sent when the screen is first shown too
         # Facts fall due while Home is open: its counts are read again every minute it is shown.
         self.set_interval(REFRESH_S, self._refresh_if_shown)
@@ -93,9 +105,15 @@ class HomeScreen(Settled, Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_decks()
 
-    def on_deck_reloaded(self, _: DeckReloaded) -> None:
-        if self.is_current:  # under another screen, Home is refreshed when it is shown again
-            self.refresh_decks()
+    def on_deck_reloaded(self, message: DeckReloaded) -> None:
+        """Draw the deck's row again (under another screen, Home is refreshed when shown again)."""
+        table = self.query_one("#decks", DataTable)
+        if not self.is_current or str(message.index) not in table.rows:
+            return
+        cells = self._row(message.index, self.decks[message.index])
+        for column, cell in zip(COLUMNS, cells, strict=True):
+            table.update_cell(str(message.index), column, Text(cell))
+        self._show_detail()
 
     @property
     def decks(self) -> list[FoundDeck]:
@@ -116,11 +134,9 @@ class HomeScreen(Settled, Screen[None]):
         """A deck's cells: title, facts, due now, last score, mastered. A deck still being checked
         gets its row from the cache's summary, or "checking..." (quiz.tui.decks)."""
         store, now = self.services.store, self.services.now()
-        summary = self.services.summaries.get(found.path)
-        if found.deck is not None:
-            deck_id, title, ids = found.deck.id, found.deck.title, {f.id for f in found.deck.facts}
-        elif is_checking(found) and summary is not None:
-            deck_id, title, ids = summary.id, summary.title, set(summary.fact_ids)
+        known_deck = self._identity(found)
+        if known_deck is not None:
+            deck_id, title, ids = known_deck
         else:
             words = "checking..." if is_checking(found) else "cannot be used"
             return (f"{'' if is_checking(found) else '! '}{visible(found.path.name)}: {words}", "-", "-", "-", "-")
@@ -131,13 +147,57 @@ class HomeScreen(Settled, Screen[None]):
             s = next((s for s in store.last_sessions(5, deck_id) if s.answered), None)
             if s is not None:
                 last = f"{s.correct}/{s.answered}"
-            known = store.mastered_facts(deck_id, ids, now)
-            if found.deck is not None:
-                progress = self._progress[index] = deck_progress(found.deck, known)
-                mastered = mastered_cell(progress[0])
+            if len(ids) <= MASTERY_AT_ONCE:
+                mastered = self._mastery(index, found, ids, store.mastered_facts(deck_id, ids, now))
             else:
-                mastered = f"{len(known) * 100 // len(ids)}%" if ids else "-"
+                if deck_id not in self._counting:
+                    self._counting.add(deck_id)
+                    self._count_mastery(store, deck_id, ids, now)
+                known = self._mastered.get(deck_id)
+                mastered = "…" if known is None else self._mastery(index, found, ids, known)
         return (fit(title, 38), str(len(ids)), due, last, mastered)
+
+    def _identity(self, found: FoundDeck) -> tuple[str, str, set[str]] | None:
+        """The deck's id, title and fact ids: from the deck, from the cache's summary while it is
+        being checked, or None (a deck that cannot be used, or being checked with no summary)."""
+        summary = self.services.summaries.get(found.path)
+        if found.deck is not None:
+            return found.deck.id, found.deck.title, {f.id for f in found.deck.facts}
+        if is_checking(found) and summary is not None:
+            return summary.id, summary.title, set(summary.fact_ids)
+        return None
+
+    def _mastery(self, index: int, found: FoundDeck, ids: set[str], known: set[str]) -> str:
+        """The Mastered cell of deck `index` from its mastered fact ids (keeping the progress the
+        detail pane shows, when the deck is loaded)."""
+        if found.deck is None:
+            return f"{len(known & ids) * 100 // len(ids)}%" if ids else "-"
+        progress = self._progress[index] = deck_progress(found.deck, known)
+        return mastered_cell(progress[0])
+
+    @work(thread=True, group="mastery")
+    def _count_mastery(self, store: Store, deck_id: str, ids: set[str], now: datetime) -> None:
+        """Count a large deck's mastered facts on a connection of this thread's own."""
+        try:
+            with Store.open(self.services.settings.data_dir, scheduler=store.scheduler, backup=False) as own:
+                known = own.mastered_facts(deck_id, ids, now)
+        except (StoreError, OSError):
+            known = None  # the cell keeps its last count; the next refresh tries again
+        self.post_message(self.MasteryCounted(deck_id, known))
+
+    def on_home_screen_mastery_counted(self, message: MasteryCounted) -> None:
+        self._counting.discard(message.deck_id)
+        if message.known is None:
+            return
+        self._mastered[message.deck_id] = message.known
+        table = self.query_one("#decks", DataTable)
+        for index, found in enumerate(self.decks):
+            known_deck = self._identity(found)
+            if known_deck is None or known_deck[0] != message.deck_id or str(index) not in table.rows:
+                continue
+            ids = known_deck[2]
+            table.update_cell(str(index), "mastery", Text(self._mastery(index, found, ids, message.known)))
+        self._show_detail()
 
     def selected(self) -> FoundDeck | None:
         table = self.query_one("#decks", DataTable)
