@@ -2,8 +2,8 @@
 
 When the first screen is idle (`ui_idle`: every message handled, the UI thread no longer working,
 whatever a worker thread may still be doing) the runner writes `IDLE_MARK` and the time
-(time.monotonic, one clock for every process on the machine) to stderr, so that start-up is timed from spawn to idle and not
-to the end of the process: shutting the app down is no part of starting it. With `EXIT_AT_IDLE`
+(time.monotonic, one clock for every process on the machine) to stderr, so that start-up is timed
+from spawn to idle and not to the end of the process: shutting the app down is no part of it. With `EXIT_AT_IDLE`
 set in its environment it then ends the process at once (os._exit), so that a count of the
 instructions it ran (bench.measure.instructions) also stops at idle.
 
