@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 __all__ = ["HIGH_CONTRAST", "QuizApp", "Settings", "StudyRequest", "theme_kind"]
 
+FIRST_FRAME_WAIT = 1.0
+"""Seconds the deck watcher waits at most for Home's first frame before its first look: parsing a
+large deck in a thread would take turns with the UI thread drawing the frame (Python's GIL)."""
 QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
 """Signals that quit the app as ctrl+q does: `kill`, a system shutting down, a closed terminal window."""
 
@@ -59,6 +62,7 @@ class QuizApp(HistoryKeeping):
         self._signals: list[int] = []
         self._watch: DeckWatch | None = None
         self._stop_watching = threading.Event()
+        self._first_frame = threading.Event()
         self.seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4))
         self.ask_certainty = AskCertainty.MUST_KNOW
         """For which facts a session asks how sure the learner is (a kept setting)."""
@@ -95,6 +99,10 @@ class QuizApp(HistoryKeeping):
         self._apply_preferences()
         self._catch_quit_signals()
         self.watch_decks()
+        if self._home_first:  # the watcher's first look waits for Home's first frame (a large deck
+            self.screen.call_after_refresh(self._first_frame.set)  # would slow the frame down)
+        else:
+            self._first_frame.set()
         self.set_interval(CHECKPOINT_EVERY, self.tend_store)
         if self._home_first:
             self._after_store_opened()
@@ -322,6 +330,7 @@ class QuizApp(HistoryKeeping):
         """Load the decks left unchecked at start-up, then every deck file that changes on disk
         (so an author sees edits while the app is open), off the UI thread; post each to the app."""
         worker = get_current_worker()
+        self._first_frame.wait(FIRST_FRAME_WAIT)
         while not worker.is_cancelled:
             self.poll_decks()
             if self._stop_watching.wait(self.settings.watch_interval):

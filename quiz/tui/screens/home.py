@@ -152,7 +152,7 @@ class HomeScreen(Settled, Screen[None]):
             else:
                 if deck_id not in self._counting:
                     self._counting.add(deck_id)
-                    self._count_mastery(store, deck_id, ids, now)
+                    self.call_after_refresh(self._count_mastery, store, deck_id, ids, now)  # after this frame
                 known = self._mastered.get(deck_id)
                 mastered = "…" if known is None else self._mastery(index, found, ids, known)
         return (fit(title, 38), str(len(ids)), due, last, mastered)
