@@ -14,28 +14,27 @@ import time
 from pathlib import Path
 
 
-async def _time_presses(app, presses: int, *, ready, answered) -> list[float]:  # type: ignore[no-untyped-def]
-    """Seconds from each "1" to its screen painted; `ready(app)` / `answered(app)` say where it is."""
-    times = []
+async def _time_presses(app, presses: int, *, ready, answered, past) -> list[float]:  # type: ignore[no-untyped-def]
+    """Seconds from each "1" to its screen painted. `ready(app)`: a multiple-choice question is
+    being asked; `answered(app)`: its feedback is shown; `past(app)`: the keys that get past
+    whatever else is on screen (a disclaimer, or a question of another kind), untimed."""
+    times: list[float] = []
     async with app.run_test(headless=True, size=(80, 24)) as pilot:
         await pilot.pause()
-        for _ in range(10):  # the disclaimer of a deck's first session, if any
-            if ready(app):
-                break
-            await pilot.press("enter")
-            await pilot.pause()
-        for _ in range(presses):
+        for _ in range(presses * 10):
+            if len(times) == presses:
+                return times
             if not ready(app):
-                raise RuntimeError(f"bench.feedback: {type(app.screen).__name__} is not asking a question")
+                await pilot.press(*past(app))
+                await pilot.pause()
+                continue
             start = time.perf_counter()
             await pilot.press("1")
             await pilot.pause()
             times.append(time.perf_counter() - start)
             if not answered(app):
-                raise RuntimeError("bench.feedback: the key press did not answer the question")
-            await pilot.press("enter")
-            await pilot.pause()
-    return times
+                raise RuntimeError(f"bench.feedback: key press {len(times)} did not answer the question")
+    raise RuntimeError(f"bench.feedback: only {len(times)} multiple-choice questions were asked")
 
 
 def quiz_presses(data_dir: Path, deck: Path, presses: int) -> list[float]:
@@ -47,18 +46,28 @@ def quiz_presses(data_dir: Path, deck: Path, presses: int) -> list[float]:
     from quiz.tui.screens.study import StudyScreen
 
     settings = Settings(data_dir=data_dir, deck_paths=[deck], seed=1, fuzz=False, blink=False, settle=0.0)
-    app = QuizApp(settings, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=presses + 1))
+    app = QuizApp(settings, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=presses * 3))
     app.ask_certainty = AskCertainty.OFF  # one key answers (how sure is asked of must-know facts)
 
     def phase(a: QuizApp) -> Phase | None:
         return a.screen.run.phase if isinstance(a.screen, StudyScreen) else None
 
+    def asking_a_choice(a: QuizApp) -> bool:
+        screen = a.screen
+        return isinstance(screen, StudyScreen) and screen.check_action("pick", (1,)) is True
+
+    def past(a: QuizApp) -> list[str]:
+        """Past a disclaimer (Enter), a flashcard (show, grade Good) or a typed question (show)."""
+        keys = {Phase.ASKING: ["space", "f3"], Phase.REVEALED: ["3"], Phase.CERTAINTY: ["1"]}
+        return keys.get(phase(a), ["enter"])  # type: ignore[arg-type]
+
     return asyncio.run(
         _time_presses(
             app,
             presses,
-            ready=lambda a: phase(a) is Phase.ASKING,
+            ready=asking_a_choice,
             answered=lambda a: phase(a) is Phase.ANSWERED,
+            past=past,
         )
     )
 
@@ -86,5 +95,11 @@ def baseline_presses(presses: int) -> list[float]:
 
     app = Minimal()
     return asyncio.run(
-        _time_presses(app, presses, ready=lambda a: a.shown == "asking", answered=lambda a: a.shown == "answered")
+        _time_presses(
+            app,
+            presses,
+            ready=lambda a: a.shown == "asking",
+            answered=lambda a: a.shown == "answered",
+            past=lambda a: ["enter"],
+        )
     )
