@@ -51,7 +51,8 @@ class HistoryScreen(Settled, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        options = [(plain(f.deck.title if f.deck else f.id), f.id) for f in self.services.decks]
+        named = [self.services.identity(f) or (f.id, f.id) for f in self.services.decks]
+        options = [(plain(title), deck_id) for deck_id, title, *_ in named]
         yield Select(options, prompt="All decks", allow_blank=True, id="deck-filter")
         with TabbedContent(id="history-tabs"):
             with TabPane("1 Sessions", id="tab-sessions"):

@@ -134,12 +134,13 @@ class HomeScreen(Settled, Screen[None]):
         """A deck's cells: title, facts, due now, last score, mastered. A deck still being checked
         gets its row from the cache's summary, or "checking..." (quiz.tui.decks)."""
         store, now = self.services.store, self.services.now()
-        known_deck = self._identity(found)
+        known_deck = self.services.identity(found)
         if known_deck is not None:
             deck_id, title, ids = known_deck
         else:
-            words = "checking..." if is_checking(found) else "cannot be used"
-            return (f"{'' if is_checking(found) else '! '}{visible(found.path.name)}: {words}", "-", "-", "-", "-")
+            name = visible(found.path.name)
+            first = f"{name}: checking..." if is_checking(found) else f"! {name}: cannot be used"
+            return (first, "-", "-", "-", "-")
         due = last = mastered = "-"
         if store is not None:
             due = str(store.due_counts(deck_id, ids, now).now)
@@ -156,16 +157,6 @@ class HomeScreen(Settled, Screen[None]):
                 known = self._mastered.get(deck_id)
                 mastered = "…" if known is None else self._mastery(index, found, ids, known)
         return (fit(title, 38), str(len(ids)), due, last, mastered)
-
-    def _identity(self, found: FoundDeck) -> tuple[str, str, set[str]] | None:
-        """The deck's id, title and fact ids: from the deck, from the cache's summary while it is
-        being checked, or None (a deck that cannot be used, or being checked with no summary)."""
-        summary = self.services.summaries.get(found.path)
-        if found.deck is not None:
-            return found.deck.id, found.deck.title, {f.id for f in found.deck.facts}
-        if is_checking(found) and summary is not None:
-            return summary.id, summary.title, set(summary.fact_ids)
-        return None
 
     def _mastery(self, index: int, found: FoundDeck, ids: set[str], known: set[str]) -> str:
         """The Mastered cell of deck `index` from its mastered fact ids (keeping the progress the
@@ -192,7 +183,7 @@ class HomeScreen(Settled, Screen[None]):
         self._mastered[message.deck_id] = message.known
         table = self.query_one("#decks", DataTable)
         for index, found in enumerate(self.decks):
-            known_deck = self._identity(found)
+            known_deck = self.services.identity(found)
             if known_deck is None or known_deck[0] != message.deck_id or str(index) not in table.rows:
                 continue
             ids = known_deck[2]
