@@ -50,17 +50,75 @@ class Options:
     writes: int
 
 
+QUIZ = ["-m", "bench.app_runner", "quiz"]
+MINIMAL = ["-m", "bench.app_runner", "minimal"]
+TEXTUAL_HOME = ["-m", "bench.textual_home"]
+
+
 def startup(data: BenchData, opt: Options) -> Figure:
     """Process start to Home mounted and idle (built-in deck, long history) vs a one-Static app."""
-    quiz = lambda: time_to_mark(["-m", "bench.app_runner", "quiz"], data.history_dir, IDLE_MARK)  # noqa: E731
-    base = lambda: time_to_mark(["-m", "bench.app_runner", "minimal"], data.empty_dir, IDLE_MARK)  # noqa: E731
+    quiz = lambda: time_to_mark(QUIZ, data.history_dir, IDLE_MARK)  # noqa: E731
+    base = lambda: time_to_mark(MINIMAL, data.empty_dir, IDLE_MARK)  # noqa: E731
     quiz(), base()  # warm the page cache and the bytecode caches
     xs, ys = interleave(opt.runs, quiz, base)
-    return Figure("start-up", "process start to Home idle, headless", median(xs), median(ys), "s", 1.15)
+    return Figure("start-up", "process start to Home idle, headless", median(xs), median(ys), "s", 1.25)
 
 
-def startup_instructions(data: BenchData, opt: Options) -> Figure:
-    """Start-up as a count of instructions (valgrind), which machine load does not move.
+def large_deck(data: BenchData, opt: Options) -> list[Figure]:
+    """Start to Home idle with the 10,000-fact deck in the decks folder (and the long history), its
+    cache entry fresh, then with the deck just edited (no entry for its bytes), vs the one-Static app.
+
+    An edit appends a comment line with a new number: the deck stays the same, its bytes do not.
+    """
+    deck = next((data.large_dir / "decks").glob("*.toml"))
+    original = deck.read_bytes()
+    edits = iter(range(1_000_000))
+
+    def edited() -> float:
+        deck.write_bytes(original + f"# edit {next(edits)}\n".encode())
+        return time_to_mark(QUIZ, data.large_dir, IDLE_MARK)
+
+    quiz = lambda: time_to_mark(QUIZ, data.large_dir, IDLE_MARK)  # noqa: E731
+    base = lambda: time_to_mark(MINIMAL, data.empty_dir, IDLE_MARK)  # noqa: E731
+    try:
+        deck.write_bytes(original)
+        quiz(), base()  # the first start caches the deck (its worker parses it and writes the entry)
+        xs, ys = interleave(opt.runs, quiz, base)
+        zs, ws = interleave(opt.runs, edited, base)
+    finally:
+        deck.write_bytes(original)
+    return [
+        Figure("open large deck", "start to Home idle, 10,000-fact deck cached", median(xs), median(ys), "s", 1.5),
+        Figure("open large deck, edited", "the same, the deck just edited (cache stale)", median(zs), median(ws),
+               "s", 1.5),
+    ]  # fmt: skip
+
+
+def key_to_feedback(data: BenchData, opt: Options) -> Figure:
+    """A key answering a multiple-choice question to the feedback painted, headless under Pilot, at
+    the long history (bench.feedback), vs a Textual app updating a Static on a key press."""
+    from bench.feedback import baseline_presses, quiz_presses
+
+    work = data.root / "feedback"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(mode=0o700)
+    shutil.copyfile(data.history_dir / "history.db", work / "history.db")
+    with open(work / "history.db", "rb+") as copied:  # as in record_answer: the copy's cost is no answer's
+        os.fsync(copied.fileno())
+    presses = 20 if opt.runs <= 2 else 100
+    try:
+        xs = quiz_presses(work, data.deck, presses)
+        ys = baseline_presses(presses)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return Figure("key to feedback", f"key press to feedback painted, {presses} answers at the long history",
+                  median(xs) * 1000, median(ys) * 1000, "ms", 1.5)  # fmt: skip
+
+
+def startup_instructions(data: BenchData, opt: Options) -> list[Figure]:
+    """Start-up as a count of instructions (valgrind), which machine load does not move: against
+    a Textual app that draws Home's visible widgets without quiz's code (bench.textual_home), and
+    for reference against the one-Static app.
 
     Not in the default run: it needs valgrind and takes about 20 s a start. Use it to compare two
     versions of the code on a noisy machine: a change of 3% in the count is real, where start-up
@@ -68,10 +126,15 @@ def startup_instructions(data: BenchData, opt: Options) -> Figure:
     """
     env = {EXIT_AT_IDLE: "1"}
     runs = max(1, min(opt.runs, 3))
-    xs = [instructions(["-m", "bench.app_runner", "quiz"], data.history_dir, env) for _ in range(runs)]
-    ys = [instructions(["-m", "bench.app_runner", "minimal"], data.empty_dir, env) for _ in range(runs)]
-    return Figure("start-up instructions", "start-up to Home idle, instructions run (valgrind)",
-                  median(xs) / 1e6, median(ys) / 1e6, "M", None)  # fmt: skip
+    xs = [instructions(QUIZ, data.history_dir, env) for _ in range(runs)]
+    ys = [instructions(TEXTUAL_HOME, data.empty_dir, env) for _ in range(runs)]
+    zs = [instructions(MINIMAL, data.empty_dir, env) for _ in range(runs)]
+    return [
+        Figure("start-up instructions", "start-up to Home idle, instructions (valgrind) vs Textual-only Home",
+               median(xs) / 1e6, median(ys) / 1e6, "M", 1.10),
+        Figure("start-up instructions / 1 Static", "the same, against the one-Static app",
+               median(xs) / 1e6, median(zs) / 1e6, "M", None),
+    ]  # fmt: skip
 
 
 def check(data: BenchData, opt: Options) -> Figure:
@@ -148,8 +211,9 @@ def load_generate(data: BenchData, opt: Options) -> list[Figure]:
     zs, ws = interleave(opt.runs, parsed, base)
     return [
         Figure("load+generate", "load, validate, generate: large deck", median(xs), median(ys), "s", 1.5),
-        Figure("load+generate, deck changed", "the same, parsing the text (no cache)", median(zs), median(ws), "s",
-               None),  # fmt: skip
+        Figure(
+            "load+generate, deck changed", "the same, parsing the text (no cache)", median(zs), median(ws), "s", None
+        ),  # fmt: skip
     ]
 
 
@@ -297,8 +361,14 @@ def memory(data: BenchData, opt: Options) -> list[Figure]:
     quiz()
     return [
         Figure("peak memory", "app with the large deck, peak RSS", median(xs) / 1024, median(ys) / 1024, "MiB", 1.5),
-        Figure("peak memory, deck changed", "first start after the large deck changed (parsed, not cached)",
-               median(firsts) / 1024, median(ys) / 1024, "MiB", None),  # fmt: skip
+        Figure(
+            "peak memory, deck changed",
+            "first start after the large deck changed (parsed, not cached)",
+            median(firsts) / 1024,
+            median(ys) / 1024,
+            "MiB",
+            None,
+        ),  # fmt: skip
     ]
 
 
@@ -322,6 +392,8 @@ def visit(data: BenchData, opt: Options) -> list[Figure]:
 
 FIGURES: dict[str, Callable[[BenchData, Options], Figure | list[Figure]]] = {
     "startup": startup,
+    "large": large_deck,
+    "feedback": key_to_feedback,
     "check": check,
     "check-large": check_large,
     "check-memory": check_memory,

@@ -104,8 +104,7 @@ def compare(deck: Deck, *, learners: int = 200, seed: int = 0, days: int = 14, p
     """The mean expected must-know facts recalled on the visit day, per strategy, on the same learners."""
     return {
         name: mean(
-            recalled_on_visit(deck, strategy, learner=k, seed=seed, days=days, per_day=per_day)
-            for k in range(learners)
+            recalled_on_visit(deck, strategy, learner=k, seed=seed, days=days, per_day=per_day) for k in range(learners)
         )
         for name, strategy in STRATEGIES.items()
     }

@@ -4,6 +4,9 @@ The app loads every deck at each start; a large deck costs far more to parse and
 read back. An entry is written only for a deck that loaded without a problem, in the person's
 private data folder, with marshal (plain values only: nothing in an entry is ever run). A missing,
 stale or unreadable entry is simply parsed again; the cache can be deleted at any time.
+
+Each entry begins with a small summary of its deck (`DeckSummary`: id, title, fact ids), which
+`read_summary` returns without reading the facts: Home draws a large deck's row from it at once.
 """
 
 from __future__ import annotations
@@ -12,22 +15,30 @@ import hashlib
 import marshal
 import os
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from quiz import __version__
 from quiz.deck.model import Deck, Fact, Source, Topic
 from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
-priorities and whys; 7: statements; 8: no positions in facts and topics), so no deck is read back from the cache
-in an older shape or without meeting a newer rule."""
+priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
+header), so no deck is read back from the cache in an older shape or without meeting a newer rule."""
 _DISTRACTORS = Fact._fields.index("distractors")
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat."""
 KEEP = 64
 """Entries kept; the oldest are removed when a new one is written (an author's edits make many)."""
+
+
+class DeckSummary(NamedTuple):
+    """What Home needs of a deck to draw its row: its id, title and fact ids (in deck order)."""
+
+    id: str
+    title: str
+    fact_ids: tuple[str, ...]
 
 
 def _hasher() -> hashlib.blake2b:
@@ -58,6 +69,18 @@ def read(key: str, folder: Path, path: Path) -> Deck | None:
         with (folder / f"{key}.bin").open("rb") as entry:
             return _load(entry, path)
     except Exception:  # any unreadable or stale entry is parsed again, never trusted
+        return None
+
+
+def read_summary(key: str, folder: Path) -> DeckSummary | None:
+    """The summary of the cached deck with this key (its first record only), or None."""
+    try:
+        with (folder / f"{key}.bin").open("rb") as entry:
+            fmt, meta, *_rest, fact_ids = _get(entry)
+        if fmt != CACHE_FORMAT:
+            return None
+        return DeckSummary(meta[0], meta[1], fact_ids)
+    except Exception:  # as in read: an unusable entry is no summary
         return None
 
 
@@ -110,7 +133,8 @@ def _dump(deck: Deck, out: BinaryIO) -> None:
             deck.disclaimer, deck.tags)  # fmt: skip
     sources = tuple(map(tuple, deck.sources))
     topics = tuple(map(tuple, deck.topics))
-    _put((CACHE_FORMAT, meta, sources, topics, deck.glossary, len(deck.facts)), out)
+    ids = tuple(f.id for f in deck.facts)  # the summary (read_summary)
+    _put((CACHE_FORMAT, meta, sources, topics, deck.glossary, len(deck.facts), ids), out)
     facts = deck.facts
     for start in range(0, len(facts), BATCH):
         batch = facts[start : start + BATCH]
@@ -121,7 +145,7 @@ def _load(src: BinaryIO, path: Path) -> Deck:
     """Rebuild a deck from its records; texts and lists met before are shared, not copied."""
     import datetime as dt
 
-    fmt, meta, sources, topics, glossary, count = _get(src)
+    fmt, meta, sources, topics, glossary, count, _ids = _get(src)
     if fmt != CACHE_FORMAT:
         raise ValueError("another cache format")
     deck_id, title, description, language, audience, version, reviewed, disclaimer, tags = meta

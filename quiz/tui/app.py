@@ -1,141 +1,47 @@
-"""QuizApp: holds the decks and the store, watches deck files, and routes between screens."""
+"""QuizApp: opens the history, loads and watches the decks, and routes between screens."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
-from textual.theme import Theme
+from textual.worker import get_current_worker
 
 from quiz.certainty import AskCertainty
-from quiz.deck.discover import FoundDeck, discover, load_found, refuse_shared_ids
+from quiz.deck.discover import FoundDeck, refuse_shared_ids
 from quiz.mode import Mode
-from quiz.paths import cache_dir
-from quiz.schedule import Scheduler, utc
-from quiz.store import DamagedDatabase, Store, StoreError, verify
-from quiz.tui.settle import SETTLE_S, Settled
+from quiz.store import DamagedDatabase, StoreError
+from quiz.tui.decks import DeckReloaded, DeckWatch, deck_paths, first_load
+from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
+from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, theme_kind
+from quiz.tui.services import Services, Settings, StudyRequest
+from quiz.tui.settle import Settled
 from quiz.untrusted import visible
 
-VERIFY_AFTER = 3.0
-"""Seconds after start-up before a large history is read through once, so start-up stays quick."""
-CHECKPOINT_EVERY = 15.0
-"""Seconds between checkpoints of the history's WAL while the app runs (cheap when nothing is new)."""
+if TYPE_CHECKING:
+    from quiz.tui.screens.home import HomeScreen
+
+__all__ = ["HIGH_CONTRAST", "QuizApp", "Settings", "StudyRequest", "theme_kind"]
+
+FIRST_FRAME_WAIT = 1.0
+"""Seconds the deck watcher waits at most for Home's first frame before its first look: parsing a
+large deck in a thread would take turns with the UI thread drawing the frame (Python's GIL)."""
 QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
 """Signals that quit the app as ctrl+q does: `kill`, a system shutting down, a closed terminal window."""
 
 
-HIGH_CONTRAST = Theme(
-    name="quiz-high-contrast",
-    primary="#FFFF00",
-    secondary="#00FFFF",
-    accent="#FFFF00",
-    foreground="#FFFFFF",
-    background="#000000",
-    surface="#000000",
-    panel="#1A1A1A",
-    success="#00FF00",
-    warning="#FFFF00",
-    error="#FF5555",
-    dark=True,
-)
-"""White on black with yellow keys, for low vision: the one theme quiz adds to Textual's."""
-
-
-def theme_kind(theme: Theme) -> str:
-    """'high contrast', 'dark' or 'light': how the theme list describes a theme."""
-    if theme.name == HIGH_CONTRAST.name:
-        return "high contrast"
-    return "dark" if theme.dark else "light"
-
-
-class ChoiceList(Provider):
-    """A command palette list of choices: each subclass says what they are (`choices`)."""
-
-    def choices(self) -> list[tuple[str, Callable[[], None]]]:
-        """(label, what choosing it does), in the order shown."""
-        raise NotImplementedError
-
-    async def discover(self) -> Hits:
-        for label, choose in self.choices():
-            yield DiscoveryHit(label, choose)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for label, choose in self.choices():
-            if (score := matcher.match(label)) > 0:
-                yield Hit(score, matcher.highlight(label), choose)
-
-
-class ThemeList(ChoiceList):
-    """The theme list: each name with whether it is light, dark or high contrast."""
-
-    def choices(self) -> list[tuple[str, Callable[[], None]]]:
-        app = self.app
-        out = []
-        for theme in sorted(app.available_themes.values(), key=lambda t: t.name):
-
-            def choose(name: str = theme.name) -> None:
-                app.theme = name
-
-            out.append((f"{theme.name} ({theme_kind(theme)})", choose))
-        return out
-
-
-class CertaintyList(ChoiceList):
-    """The certainty choices, the one in use marked."""
-
-    def choices(self) -> list[tuple[str, Callable[[], None]]]:
-        app = self.app
-        out = []
-        for setting in AskCertainty:
-
-            def choose(setting: AskCertainty = setting) -> None:
-                app.set_certainty(setting)  # type: ignore[attr-defined]
-
-            now = " (now)" if setting is getattr(app, "ask_certainty", None) else ""
-            out.append((f"Ask how sure I am {setting.label}{now}", choose))
-        return out
-
-
-@dataclass
-class StudyRequest:
-    """A session to open straight away (`quiz study DECK ...`)."""
-
-    path: Path
-    mode: Mode = Mode.MIXED
-    count: int | None = None
-
-
-@dataclass
-class Settings:
-    """What the command line decided: where data lives, which decks, the seed and the clock."""
-
-    data_dir: Path
-    deck_paths: list[Path] | None = None
-    seed: int | None = None
-    clock: Callable[[], datetime] = field(default=lambda: utc())
-    fuzz: bool = True
-    blink: bool = True
-    watch_interval: float = 1.0
-    config_dir: Path | None = None
-    """Where the person's choices (the theme) are kept (quiz.preferences); None keeps nothing."""
-    settle: float = SETTLE_S
-    """Seconds a screen ignores keys after something new appears on it (quiz.tui.settle)."""
-
-
-class QuizApp(App[int]):
+class QuizApp(HistoryKeeping):
     """The quiz app; screens own their behaviour, the app owns decks, store and routing."""
 
     CSS_PATH = "quiz.tcss"
@@ -149,24 +55,30 @@ class QuizApp(App[int]):
     def __init__(self, settings: Settings, *, study: StudyRequest | None = None, history: bool = False) -> None:
         super().__init__()
         self.settings = settings
+        self.services = Services(settings)
         self.study_request = study
         self.open_history = history
-        self.store: Store | None = None
-        self.store_problem: str | None = None
         self._damaged: DamagedDatabase | None = None
-        self.decks: list[FoundDeck] = []
         self._signals: list[int] = []
-        self._stamps: dict[Path, tuple[int, int] | None] = {}
+        self._watch: DeckWatch | None = None
+        self._stop_watching = threading.Event()
+        self._first_frame = threading.Event()
         self.seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4))
         self.ask_certainty = AskCertainty.MUST_KNOW
         """For which facts a session asks how sure the learner is (a kept setting)."""
+
+    @property
+    def decks(self) -> list[FoundDeck]:
+        """Every deck Home shows, in order (quiz.tui.decks: some may still be being checked)."""
+        return self.services.decks
 
     # -- start-up -----------------------------------------------------------------------------
 
     def on_load(self) -> None:
         """Load the decks and open the history before the first screen is built (no screen needed)."""
-        self.decks = self._load_decks()
-        self._stamps = {f.path: _stamp(f.path) for f in self.decks}
+        request = self.study_request
+        files = deck_paths(self.services, also=request.path if request else None)
+        self._watch = first_load(self.services, files, at_once=request.path if request else None)
         self._try_open_store()
 
     @property
@@ -179,14 +91,18 @@ class QuizApp(App[int]):
         if self._home_first:
             from quiz.tui.screens.home import HomeScreen
 
-            return HomeScreen()
+            return HomeScreen(self.services)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self._apply_preferences()
         self._catch_quit_signals()
-        self.set_interval(self.settings.watch_interval, self.poll_decks)
+        self.watch_decks()
+        if self._home_first:  # the watcher's first look waits for Home's first frame (a large deck
+            self.screen.call_after_refresh(self._first_frame.set)  # would slow the frame down)
+        else:
+            self._first_frame.set()
         self.set_interval(CHECKPOINT_EVERY, self.tend_store)
         if self._home_first:
             self._after_store_opened()
@@ -259,30 +175,6 @@ class QuizApp(App[int]):
 
         self.push_screen(CommandPalette(providers=[ThemeList], placeholder="Search for a theme…"))
 
-    @property
-    def _cache(self) -> Path:
-        return cache_dir(self.settings.data_dir)
-
-    def _load_decks(self) -> list[FoundDeck]:
-        if self.settings.deck_paths is None:
-            found = discover(self.settings.data_dir)
-        else:
-            found = refuse_shared_ids([load_found(path, cache=self._cache) for path in self.settings.deck_paths])
-        request = self.study_request
-        if request is not None and all(f.path.resolve() != request.path.resolve() for f in found):
-            found.append(load_found(request.path, cache=self._cache))
-        return found
-
-    def _try_open_store(self) -> None:
-        """Open the history; keep what went wrong (damage, or another problem) for _report_store."""
-        self.store, self.store_problem, self._damaged = None, None, None
-        try:
-            self.store = Store.open(self.settings.data_dir, scheduler=Scheduler(fuzz=self.settings.fuzz), backup=False)
-        except DamagedDatabase as err:
-            self._damaged = err
-        except (StoreError, OSError) as err:
-            self.store_problem = visible(str(err), lines=True)  # it names files
-
     def _open_store(self) -> None:
         self._try_open_store()
         self._report_store()
@@ -296,44 +188,6 @@ class QuizApp(App[int]):
             return
         self._show_first_screen()
         self._after_store_opened()
-
-    def _after_store_opened(self) -> None:
-        """Say the history cannot be used, or start the daily backup and the background check."""
-        if self.store is None:
-            self.notify(
-                f"{self.store_problem}\nYou can study, but answers will not be saved.",
-                title="Score history unavailable",
-                severity="error",
-                markup=False,
-                timeout=15,
-            )
-            return
-        if self.store.backup_due():  # at most once a day: the worker opens the history again
-            self.run_worker(self._back_up_store, thread=True, group="backup")
-        if not self.store.fully_checked:  # a large history was only checked in part at open
-            self.set_timer(VERIFY_AFTER, lambda: self.run_worker(self._verify_store, thread=True, group="verify"))
-
-    def _back_up_store(self) -> None:
-        """Take the daily backup off the UI thread (at a million answers it takes a second or so)."""
-        try:
-            with Store.open(self.settings.data_dir, backup=False) as store:
-                store.backup_if_due()
-        except (StoreError, OSError):
-            pass  # a backup that cannot be taken today is tried again at the next start
-
-    def _verify_store(self) -> None:
-        """Read the whole history once (quick_check) off the UI thread; say so if it is damaged."""
-        reason = verify(self.settings.data_dir)
-        if reason is not None:
-            self.call_from_thread(
-                self.notify,
-                f"The score history looks damaged ({reason}). Quit, then run `quiz history restore` "
-                "to go back to the newest backup.",
-                title="Score history",
-                severity="error",
-                markup=False,
-                timeout=30,
-            )
 
     def _after_store_problem(self, choice: str | None) -> None:
         from quiz.store import restore_backup
@@ -354,7 +208,7 @@ class QuizApp(App[int]):
         from quiz.tui.screens.home import HomeScreen
 
         if self.study_request is None and not self.open_history:
-            self.push_screen(HomeScreen())
+            self.push_screen(HomeScreen(self.services))
         elif self.study_request is not None:
             request = self.study_request
             found = next((f for f in self.decks if f.path.resolve() == request.path.resolve()), None)
@@ -416,7 +270,7 @@ class QuizApp(App[int]):
                 return
             run = StudyRun(deck, mode, questions, store=self.store, clock=self.now, seed=self.seed)
             run.ask_certainty = self.ask_certainty
-            self.push_screen(StudyScreen(run, found.path), finished)
+            self.push_screen(StudyScreen(run, found.path, blink=self.settings.blink), finished)
 
         first_time = self.store is not None and not self.store.last_sessions(1, deck.id)
         if first_time and deck.disclaimer:
@@ -435,7 +289,7 @@ class QuizApp(App[int]):
             return
         if isinstance(self.screen, HistoryScreen):  # the palette's History, on History itself
             return
-        self.push_screen(HistoryScreen(), (lambda _: self.exit(0)) if exit_after else None)
+        self.push_screen(HistoryScreen(self.services), (lambda _: self.exit(0)) if exit_after else None)
 
     def on_key(self, event: events.Key) -> None:
         """Drop a key pressed before the screen on top settled (quiz.tui.settle), before any
@@ -463,70 +317,48 @@ class QuizApp(App[int]):
     def now(self) -> datetime:
         return self.settings.clock()
 
+    def on_home_screen_study_asked(self, message: HomeScreen.StudyAsked) -> None:
+        """Home asked for a session (Enter on a deck, or the next deck of a review)."""
+        message.stop()
+        self.start_study(
+            message.found, message.mode, topic=message.topic, more_detail=message.more_detail, then=message.then
+        )
+
     # -- watching deck files -------------------------------------------------------------------
 
+    @work(thread=True, group="decks", exclusive=True)
+    def watch_decks(self) -> None:
+        """Load the decks left unchecked at start-up, then every deck file that changes on disk
+        (so an author sees edits while the app is open), off the UI thread; post each to the app."""
+        worker = get_current_worker()
+        self._first_frame.wait(FIRST_FRAME_WAIT)
+        while not worker.is_cancelled:
+            self.poll_decks()
+            if self._stop_watching.wait(self.settings.watch_interval):
+                return
+
     def poll_decks(self) -> None:
-        """Reload any deck file that changed on disk, so an author sees edits while the app is open."""
-        for index, found in enumerate(self.decks):
-            stamp = _stamp(found.path)
-            if stamp == self._stamps.get(found.path):
-                continue
-            self._stamps[found.path] = stamp
-            fresh = load_found(found.path, found.builtin, cache=self._cache)
-            self.decks[index] = fresh
-            if fresh.error is not None:
-                self.notify(
-                    str(fresh.error.problems[0]),
-                    title=f"Problem in {found.path.name}",
-                    severity="error",
-                    markup=False,
-                    timeout=10,
-                )
-            for screen in self.screen_stack:
-                hook = getattr(screen, "deck_reloaded", None)
-                if hook is not None:
-                    hook(fresh)
+        """Look at the deck files once, posting a DeckReloaded for each one loaded again."""
+        if self._watch is not None:
+            for index, fresh in self._watch.changed():
+                self.post_message(DeckReloaded(index, fresh))
 
-    # -- never a traceback ---------------------------------------------------------------------
-
-    def _fatal_error(self) -> None:
-        """Exit on an unexpected error without Textual's traceback, whose locals hold health text
-        (with QUIZ_DEBUG set, Textual's own report, traceback and all)."""
-        import sys
-
-        if os.environ.get("QUIZ_DEBUG"):
-            super()._fatal_error()
-            return
-
-        kind = type(sys.exc_info()[1]).__name__ if sys.exc_info()[1] else "error"
-        self.bell()
-        self._exit_renderables.append(
-            Text(
-                f"quiz stopped because of an unexpected problem ({kind}). Every answer you gave "
-                "was saved. Set QUIZ_DEBUG=1 to see the details when reporting it."
+    def on_deck_reloaded(self, message: DeckReloaded) -> None:
+        """Keep the deck loaded again (a problem in it said), and pass the news to every screen."""
+        found, decks = message.found, self.services.decks
+        decks[message.index] = found
+        self.services.summaries.pop(found.path, None)
+        decks[:] = refuse_shared_ids(decks)
+        if found.error is not None:
+            self.notify(
+                str(found.error.problems[0]),
+                title=f"Problem in {found.path.name}",
+                severity="error",
+                markup=False,
+                timeout=10,
             )
-        )
-        self._close_messages_no_wait()
-
-    def panic(self, *renderables: object) -> None:
-        """Textual's last resort (a failing input thread, say): never let it print a traceback."""
-        from rich.traceback import Traceback
-
-        if not os.environ.get("QUIZ_DEBUG") and any(isinstance(r, Traceback) for r in renderables):
-            renderables = (
-                Text("quiz stopped because the terminal stopped answering. Every answer you gave was saved."),
-            )
-        super().panic(*renderables)  # type: ignore[arg-type]
-
-    def _handle_exception(self, error: Exception) -> None:
-        if os.environ.get("QUIZ_DEBUG"):
-            super()._handle_exception(error)
-            return
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
-        self._fatal_error()
+        for screen in self.screen_stack:
+            screen.post_message(DeckReloaded(message.index, decks[message.index]))
 
     # -- ending ---------------------------------------------------------------------------------
 
@@ -543,36 +375,11 @@ class QuizApp(App[int]):
                 loop.add_signal_handler(number, self.exit, 128 + number)
                 self._signals.append(number)
 
-    def tend_store(self) -> None:
-        """Checkpoint the history's WAL (on a timer while the app runs); warn if the -wal file was
-        deleted under the app, whose answers the checkpoint has just saved into history.db."""
-        if self.store is None:
-            return
-        with suppress(StoreError):  # a busy or full history: the next tick tries again
-            self.store.checkpoint()
-        if self.store.wal_lost:  # found now, or when a session ended
-            self.store.wal_lost = False
-            self.notify(
-                f"The file {self.store.path.name}-wal was deleted while quiz was open. The answers it "
-                "held have been saved into the history; please do not delete quiz's files while it runs.",
-                title="Score history",
-                severity="warning",
-                markup=False,
-                timeout=30,
-            )
-
     def on_unmount(self) -> None:
+        self._stop_watching.set()
         loop = asyncio.get_running_loop()
         for number in self._signals:
             with suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(number)
         if self.store is not None:
             self.store.close()
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)

@@ -11,7 +11,7 @@ that is closing ignores a second close instead of failing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual._time import get_time  # the clock Textual stamps every event with
@@ -20,7 +20,7 @@ from textual.await_complete import AwaitComplete
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    _Mixin = Screen[object]
+    _Mixin = Screen[Any]
 else:
     _Mixin = object  # a plain mixin: as a Screen subclass it would change the screens' default CSS
 

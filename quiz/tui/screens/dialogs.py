@@ -127,7 +127,8 @@ class ModeDialog(Settled, ModalScreen[StudyChoice | None]):
             self._choose(list(MODE_HELP)[int(key) - 1])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self._choose(Mode(event.option.id))
+        if event.option.id is not None:
+            self._choose(Mode(event.option.id))
 
 
 class DisclaimerDialog(Settled, ModalScreen[bool]):

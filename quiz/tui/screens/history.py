@@ -21,6 +21,7 @@ from quiz.plural import plural
 from quiz.schedule import local_day
 from quiz.store import OVERVIEW_DAYS, Calibration
 from quiz.tui.bars import KeysBar, TitleBar
+from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import fit, plain
 from quiz.untrusted import visible
@@ -45,9 +46,14 @@ class HistoryScreen(Settled, Screen[None]):
 
     deck: Deck | None = None
 
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        options = [(plain(f.deck.title if f.deck else f.id), f.id) for f in self.app.decks]  # type: ignore[attr-defined]
+        named = [self.services.identity(f) or (f.id, f.id) for f in self.services.decks]
+        options = [(plain(title), deck_id) for deck_id, title, *_ in named]
         yield Select(options, prompt="All decks", allow_blank=True, id="deck-filter")
         with TabbedContent(id="history-tabs"):
             with TabPane("1 Sessions", id="tab-sessions"):
@@ -97,11 +103,12 @@ class HistoryScreen(Settled, Screen[None]):
         return value if isinstance(value, str) else None
 
     def _titles(self) -> dict[str, Deck]:
-        return {f.deck.id: f.deck for f in self.app.decks if f.deck}  # type: ignore[attr-defined]
+        return {f.deck.id: f.deck for f in self.services.decks if f.deck}
 
     def refresh_history(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        now = self.app.now()  # type: ignore[attr-defined]
+        store = self.services.store
+        assert store is not None  # History opens only with a history (QuizApp.action_history)
+        now = self.services.now()
         deck_id = self._deck_id()
         decks = self._titles()
         self.deck = decks.get(deck_id) if deck_id else None
@@ -152,16 +159,16 @@ class HistoryScreen(Settled, Screen[None]):
         for did, scores in data.weakest:
             deck = decks.get(did)
             words = terms_by_id(deck.glossary) if deck is not None else {}
-            for score in scores:
-                text = score.fact_id
+            for weak in scores:
+                text = weak.fact_id
                 if is_term(text):  # a glossary word practised by matching it to its meaning
                     text = f"Word: {words.get(text, text)}"
                 elif deck is not None:
                     try:
-                        text = deck.fact(score.fact_id).question
+                        text = deck.fact(weak.fact_id).question
                     except KeyError:
                         pass
-                weakest.add_row(Text(fit(visible(text), 56)), str(score.tries), str(score.misses))
+                weakest.add_row(Text(fit(visible(text), 56)), str(weak.tries), str(weak.misses))
         weakest.display = weakest.row_count > 0
         self.query_one("#weakest-text", Static).update(
             "The facts you missed most, of those tried at least 3 times."

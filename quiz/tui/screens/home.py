@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -17,8 +21,10 @@ from quiz.deck.discover import FoundDeck
 from quiz.deck.model import NICE_TO_KNOW, Deck
 from quiz.glossary import terms_by_id
 from quiz.mode import Mode, StudyChoice
-from quiz.store import DueCounts, StoreError
+from quiz.store import DueCounts, Store, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
+from quiz.tui.decks import DeckReloaded, is_checking
+from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain
 from quiz.untrusted import visible
@@ -31,6 +37,11 @@ if TYPE_CHECKING:
 
 REFRESH_S = 60.0
 """Seconds between Home's readings of what is due while it is shown."""
+COLUMNS = {"deck": "Deck", "facts": "Facts", "due": "Due now", "last": "Last", "mastery": "Mastered"}
+"""The deck table's columns: key and heading."""
+MASTERY_AT_ONCE = 1_000
+"""Facts: a deck with more has its Mastered cell counted off the UI thread (fsrs runs for every
+reviewed fact: about 130 ms for 10,000 facts at a long history), showing "…" until first counted."""
 
 
 class HomeScreen(Settled, Screen[None]):
@@ -45,7 +56,35 @@ class HomeScreen(Settled, Screen[None]):
     ]
 
     deck = None  # Home has no current deck; Help shows only its keys.
-    _progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
+
+    class StudyAsked(Message):
+        """The learner chose a deck and how to study it (or Review moved on to the next deck)."""
+
+        def __init__(
+            self,
+            found: FoundDeck,
+            mode: Mode,
+            *,
+            topic: str | None = None,
+            more_detail: bool = False,
+            then: Callable[[], None] | None = None,
+        ) -> None:
+            super().__init__()
+            self.found, self.mode, self.topic, self.more_detail, self.then = found, mode, topic, more_detail, then
+
+    class MasteryCounted(Message):
+        """The mastered facts of a large deck, counted off the UI thread (_count_mastery)."""
+
+        def __init__(self, deck_id: str, known: set[str] | None) -> None:
+            super().__init__()
+            self.deck_id, self.known = deck_id, known
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self._progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
+        self._mastered: dict[str, set[str]] = {}  # large decks' last count, by deck id
+        self._counting: set[str] = set()  # large decks being counted now
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -59,11 +98,8 @@ class HomeScreen(Settled, Screen[None]):
         table = self.query_one("#decks", DataTable)
         # Every label and cell is a Text: DataTable reads a str as markup (and loads Rich's emoji
         # table for it), which none of these need.
-        table.add_column(Text("Deck"), key="deck", width=38)
-        table.add_column(Text("Facts"), key="facts")
-        table.add_column(Text("Due now"), key="due")
-        table.add_column(Text("Last"), key="last")
-        table.add_column(Text("Mastered"), key="mastery")
+        for key, label in COLUMNS.items():
+            table.add_column(Text(label), key=key, width=38 if key == "deck" else None)
         table.focus()  # the rows come with ScreenResume, sent when the screen is first shown too
         # Facts fall due while Home is open: its counts are read again every minute it is shown.
         self.set_interval(REFRESH_S, self._refresh_if_shown)
@@ -75,41 +111,90 @@ class HomeScreen(Settled, Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_decks()
 
-    def deck_reloaded(self, found: FoundDeck) -> None:
-        if self.is_current:  # under another screen, Home is refreshed when it is shown again
-            self.refresh_decks()
+    def on_deck_reloaded(self, message: DeckReloaded) -> None:
+        """Draw the deck's row again (under another screen, Home is refreshed when shown again)."""
+        table = self.query_one("#decks", DataTable)
+        if not self.is_current or str(message.index) not in table.rows:
+            return
+        cells = self._row(message.index, self.decks[message.index])
+        for column, cell in zip(COLUMNS, cells, strict=True):
+            table.update_cell(str(message.index), column, Text(cell))
+        self._show_detail()
 
     @property
     def decks(self) -> list[FoundDeck]:
-        return self.app.decks  # type: ignore[attr-defined]
+        return self.services.decks
 
     def refresh_decks(self) -> None:
         table = self.query_one("#decks", DataTable)
         row = table.cursor_row
         table.clear()
-        store = self.app.store  # type: ignore[attr-defined]
-        now = self.app.now()  # type: ignore[attr-defined]
         self._progress = {}
         for index, found in enumerate(self.decks):
-            if found.deck is None:
-                dashes = [Text("-")] * 4
-                table.add_row(Text(f"! {visible(found.path.name)}: cannot be used"), *dashes, key=str(index))
-                continue
-            deck = found.deck
-            due = last = mastered = "-"
-            if store is not None:
-                ids = {f.id for f in deck.facts}
-                due = str(_with_words(store, deck, store.due_counts(deck.id, ids, now), now).now)
-                # The last session with answers: one left before its first answer has no score.
-                s = next((s for s in store.last_sessions(5, deck.id) if s.answered), None)
-                if s is not None:
-                    last = f"{s.correct}/{s.answered}"
-                progress = self._progress[index] = deck_progress(deck, store.mastered_facts(deck.id, ids, now))
-                mastered = mastered_cell(progress[0])
-            cells = (str(len(deck.facts)), due, last, mastered)
-            table.add_row(Text(fit(deck.title, 38)), *map(Text, cells), key=str(index))
+            table.add_row(*map(Text, self._row(index, found)), key=str(index))
         if self.decks:
             table.move_cursor(row=min(max(row, 0), len(self.decks) - 1))
+        self._show_detail()
+
+    def _row(self, index: int, found: FoundDeck) -> tuple[str, ...]:
+        """A deck's cells: title, facts, due now, last score, mastered. A deck still being checked
+        gets its row from the cache's summary, or "checking..." (quiz.tui.decks)."""
+        store, now = self.services.store, self.services.now()
+        known_deck = self.services.identity(found)
+        if known_deck is not None:
+            deck_id, title, ids = known_deck
+        else:
+            name = visible(found.path.name)
+            first = f"{name}: checking..." if is_checking(found) else f"! {name}: cannot be used"
+            return (first, "-", "-", "-", "-")
+        due = last = mastered = "-"
+        if store is not None:
+            counts = store.due_counts(deck_id, ids, now)
+            due = str((_with_words(store, found.deck, counts, now) if found.deck is not None else counts).now)
+            # The last session with answers: one left before its first answer has no score.
+            s = next((s for s in store.last_sessions(5, deck_id) if s.answered), None)
+            if s is not None:
+                last = f"{s.correct}/{s.answered}"
+            if len(ids) <= MASTERY_AT_ONCE:
+                mastered = self._mastery(index, found, ids, store.mastered_facts(deck_id, ids, now))
+            else:
+                if deck_id not in self._counting:
+                    self._counting.add(deck_id)
+                    self.call_after_refresh(self._count_mastery, store, deck_id, ids, now)  # after this frame
+                known = self._mastered.get(deck_id)
+                mastered = "…" if known is None else self._mastery(index, found, ids, known)
+        return (fit(title, 38), str(len(ids)), due, last, mastered)
+
+    def _mastery(self, index: int, found: FoundDeck, ids: set[str], known: set[str]) -> str:
+        """The Mastered cell of deck `index` from its mastered fact ids (keeping the progress the
+        detail pane shows, when the deck is loaded)."""
+        if found.deck is None:
+            return f"{len(known & ids) * 100 // len(ids)}%" if ids else "-"
+        progress = self._progress[index] = deck_progress(found.deck, known)
+        return mastered_cell(progress[0])
+
+    @work(thread=True, group="mastery")
+    def _count_mastery(self, store: Store, deck_id: str, ids: set[str], now: datetime) -> None:
+        """Count a large deck's mastered facts on a connection of this thread's own."""
+        try:
+            with Store.open(self.services.settings.data_dir, scheduler=store.scheduler, backup=False) as own:
+                known = own.mastered_facts(deck_id, ids, now)
+        except (StoreError, OSError):
+            known = None  # the cell keeps its last count; the next refresh tries again
+        self.post_message(self.MasteryCounted(deck_id, known))
+
+    def on_home_screen_mastery_counted(self, message: MasteryCounted) -> None:
+        self._counting.discard(message.deck_id)
+        if message.known is None:
+            return
+        self._mastered[message.deck_id] = message.known
+        table = self.query_one("#decks", DataTable)
+        for index, found in enumerate(self.decks):
+            known_deck = self.services.identity(found)
+            if known_deck is None or known_deck[0] != message.deck_id or str(index) not in table.rows:
+                continue
+            ids = known_deck[2]
+            table.update_cell(str(index), "mastery", Text(self._mastery(index, found, ids, message.known)))
         self._show_detail()
 
     def selected(self) -> FoundDeck | None:
@@ -131,6 +216,9 @@ class HomeScreen(Settled, Screen[None]):
         found = self.selected()
         if found is None:
             detail.update("No decks found. Put your own decks in the decks folder of your data directory.")
+            return
+        if found.error is None and found.deck is None:
+            detail.update(f"Checking {found.path.name}... (a large deck: its row fills in when it is ready)")
             return
         if found.deck is None:
             assert found.error is not None
@@ -163,13 +251,18 @@ class HomeScreen(Settled, Screen[None]):
         found = self.selected()
         if found is None or not self.settled:
             return
+        if is_checking(found):
+            self.notify("This deck is still being checked; it can be studied in a moment.", markup=False)
+            return
         if found.deck is None:
             self.notify(str(found.error), title="This deck cannot be used", severity="error", markup=False)
             return
 
         def chosen(choice: StudyChoice | None) -> None:
             if choice is not None:
-                self.app.start_study(found, choice.mode, topic=choice.topic, more_detail=choice.more_detail)  # type: ignore[attr-defined]
+                self.post_message(
+                    self.StudyAsked(found, choice.mode, topic=choice.topic, more_detail=choice.more_detail)
+                )
 
         deck = found.deck
         topics = [(t.id, t.title) for t in deck.topics]
@@ -182,11 +275,11 @@ class HomeScreen(Settled, Screen[None]):
         """The forecast for the deck's visit date, if one is set and still to come."""
         from quiz.visit import forecast, planning
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.services.store
         if store is None or found.deck is None:
             return ""
         visit = store.visit(found.deck.id)
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.services.now()
         if visit is None or not planning(visit[0], now):
             return ""
         return forecast(found.deck, store.fact_states(found.deck.id), store.scheduler, now, visit[0]).line()
@@ -197,7 +290,7 @@ class HomeScreen(Settled, Screen[None]):
         from quiz.tui.screens.dialogs import VisitDialog
 
         found = self.selected()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.services.store
         if found is None or found.deck is None or not self.settled:
             return
         if store is None:
@@ -207,31 +300,30 @@ class HomeScreen(Settled, Screen[None]):
         current = store.visit(deck_id)
 
         def chosen(visit: object) -> None:
-            if visit is False:  # Escape: nothing changes
+            if visit is not None and not isinstance(visit, date):  # Escape (False): nothing changes
                 return
             try:
-                store.set_visit(deck_id, visit, current[1] if current else DEFAULT_PER_DAY)  # type: ignore[arg-type]
+                store.set_visit(deck_id, visit, current[1] if current else DEFAULT_PER_DAY)
             except StoreError as err:
                 self.notify(str(err), title="Not saved", severity="error", markup=False)
                 return
             self.refresh_decks()
 
-        today = local_day(self.app.now())  # type: ignore[attr-defined]
+        today = local_day(self.services.now())
         self.app.push_screen(VisitDialog(found.deck.title, current[0] if current else None, today), chosen)
 
     def _due(self, found: FoundDeck) -> DueCounts | None:
         """The deck's due counts, or None without a history."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.services.store
         if store is None or found.deck is None:
             return None
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.services.now()
         deck = found.deck
         return _with_words(store, deck, store.due_counts(deck.id, [f.id for f in deck.facts], now), now)
 
     def action_review(self) -> None:
         """Review, deck after deck, what is due now and a few new facts (as the mode menu's Review does)."""
-        store = self.app.store  # type: ignore[attr-defined]
-        if store is None:
+        if self.services.store is None:
             self.notify("The score history is unavailable, so nothing is scheduled.", markup=False)
             return
         queue = [f for f in self.decks if (counts := self._due(f)) is not None and (counts.now or counts.new)]
@@ -243,7 +335,7 @@ class HomeScreen(Settled, Screen[None]):
 
         def next_deck() -> None:
             if queue:
-                self.app.start_study(queue.pop(0), Mode.DUE, then=next_deck)  # type: ignore[attr-defined]
+                self.post_message(self.StudyAsked(queue.pop(0), Mode.DUE, then=next_deck))
 
         next_deck()
 

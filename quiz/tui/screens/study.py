@@ -19,7 +19,6 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.certainty import Certainty, cbm_mark
-from quiz.deck.discover import FoundDeck
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question, why_of
 from quiz.kinds import by_picking, by_typing, right_meaning
@@ -27,14 +26,13 @@ from quiz.schedule import Rating
 from quiz.session import Answered
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar, MoreLine
+from quiz.tui.decks import DeckReloaded
+from quiz.tui.screens.prompts import GRADES, RIGHT, WRONG, level_prompt, option_prompt
 from quiz.tui.settle import Settled
 from quiz.tui.text import plain, source_line, with_terms
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-GRADES = "How well did you know it?  1 Again   2 Hard   3 Good   4 Easy"
-RIGHT, WRONG = "✓ Right.", "✗ Not quite."
 
 
 class StudyScreen(Settled, Screen[None]):
@@ -67,10 +65,12 @@ class StudyScreen(Settled, Screen[None]):
         Binding("pageup", "page(-1)", "Read back", show=False, priority=True),
     ]
 
-    def __init__(self, run: StudyRun, path: Path) -> None:
+    def __init__(self, run: StudyRun, path: Path, *, blink: bool = True) -> None:
         super().__init__()
         self.run = run
         self.path = path
+        self.blink = blink
+        """Whether the answer box's cursor blinks (off in tests and snapshots)."""
         self._drawn: Question | None = None
         self._drawn_phase: Phase | None = None
 
@@ -96,7 +96,7 @@ class StudyScreen(Settled, Screen[None]):
         yield KeysBar()
 
     def on_mount(self) -> None:
-        self.query_one("#typed", Input).cursor_blink = self.app.settings.blink  # type: ignore[attr-defined]
+        self.query_one("#typed", Input).cursor_blink = self.blink
         self.draw()
 
     # -- drawing what the run says ---------------------------------------------------------------
@@ -169,7 +169,7 @@ class StudyScreen(Settled, Screen[None]):
             return
         options.clear_options()
         used = self._used_meanings(q)
-        options.add_options([Option(_option_prompt(q, i, None, used.get(i))) for i in range(len(q.options))])
+        options.add_options([Option(option_prompt(q, i, None, used.get(i))) for i in range(len(q.options))])
         options.highlighted = None  # Enter chooses only an option the learner moved to
         self._drawn_options = drawn
 
@@ -215,7 +215,7 @@ class StudyScreen(Settled, Screen[None]):
         )
         if fresh:  # Enter chooses only a level the learner moved to, and no pointer shows before
             certainty.clear_options()
-            certainty.add_options([Option(_level_prompt(level, None)) for level in Certainty])
+            certainty.add_options([Option(level_prompt(level, None)) for level in Certainty])
             certainty.highlighted = None
 
     def _explain(self, q: Question) -> Content:
@@ -269,9 +269,9 @@ class StudyScreen(Settled, Screen[None]):
                 lines.append(Content.assemble(("Why not: ", "bold"), with_terms(why, self.deck.glossary)))
         if last.certainty:
             level = Certainty(last.certainty)
-            mark = cbm_mark(level, last.correct)
-            points = "point" if abs(mark) == 1 else "points"
-            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} ({mark:+d} certainty {points})"))
+            won = cbm_mark(level, last.correct)
+            points = "point" if abs(won) == 1 else "points"
+            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} ({won:+d} certainty {points})"))
         lines.append(self._explain(q))
         feedback.update(Content("\n").join(lines))
         feedback.set_classes("right" if last.correct else "wrong")
@@ -371,7 +371,7 @@ class StudyScreen(Settled, Screen[None]):
     @on(OptionList.OptionHighlighted, "#certainty")
     def _show_certainty_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         for level in Certainty:
-            event.option_list.replace_option_prompt_at_index(level.value - 1, _level_prompt(level, event.option_index))
+            event.option_list.replace_option_prompt_at_index(level.value - 1, level_prompt(level, event.option_index))
 
     @on(OptionList.OptionHighlighted, "#options")
     def _show_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -381,7 +381,7 @@ class StudyScreen(Settled, Screen[None]):
         if q is not None and q.options and event.option_list.option_count == len(q.options):
             used = self._used_meanings(q)
             for i in range(len(q.options)):
-                prompt = _option_prompt(q, i, event.option_index, used.get(i))
+                prompt = option_prompt(q, i, event.option_index, used.get(i))
                 event.option_list.replace_option_prompt_at_index(i, prompt)
         event.option_list.scroll_visible(animate=False)
 
@@ -442,8 +442,8 @@ class StudyScreen(Settled, Screen[None]):
     def action_words(self) -> None:
         self.action_glossary()
 
-    def action_help(self) -> None:
-        self.app.action_help()  # type: ignore[attr-defined]
+    async def action_help(self) -> None:
+        await self.app.run_action("help")
 
     def action_glossary(self) -> None:
         from quiz.tui.screens.dialogs import GlossaryDialog
@@ -460,21 +460,10 @@ class StudyScreen(Settled, Screen[None]):
 
     # -- the deck file changed -------------------------------------------------------------------
 
-    def deck_reloaded(self, found: FoundDeck) -> None:
+    def on_deck_reloaded(self, message: DeckReloaded) -> None:
+        found = message.found
         if found.path != self.path or found.deck is None or self.run.phase is Phase.FINISHED:
             return
         self.run.take_deck(found.deck)
         self.notify("The deck changed on disk and was reloaded.", title="Deck reloaded", timeout=4)
         self.draw()
-
-
-def _option_prompt(q: Question, index: int, highlighted: int | None, paired_with: str | None = None) -> Content:
-    """'▶ 2. text' for the option the learner moved to, '  2. text' for the others; a meaning of a
-    matching question already given to a term says so: '  2. text  (= term)'."""
-    taken = f"  (= {paired_with})" if paired_with is not None else ""
-    return plain(f"{'▶' if index == highlighted else ' '} {index + 1}. {q.options[index]}{taken}")
-
-
-def _level_prompt(level: Certainty, highlighted: int | None) -> str:
-    """'▶ 3. Sure' for the level the learner moved to, '  3. Sure' for the others."""
-    return f"{'▶' if level.value - 1 == highlighted else ' '} {level.value}. {level.label}"

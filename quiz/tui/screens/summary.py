@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -54,6 +55,7 @@ class SummaryScreen(Settled, Screen[str]):
         self.saved_to: Path | None = None
         self.must_know = {f.id for f in run.deck.facts if f.priority == MUST_KNOW}
         self.cbm = run.cbm_score
+        self.clock = run.clock
 
     @property
     def deck(self) -> Deck:
@@ -150,7 +152,7 @@ class SummaryScreen(Settled, Screen[str]):
         """Write the missed questions to a Markdown file a person can bring to a clinic visit."""
         from quiz.interop.markdown import missed_list
 
-        now: datetime = self.app.now().astimezone()  # type: ignore[attr-defined]  # the person's local time
+        now: datetime = self.clock().astimezone()  # the person's local time
         facts = {f.id: f for f in self.deck.facts}  # a fact removed by an edit since is left out
         items = [(facts[a.question.fact_id], a.response) for a in self.session.missed if a.question.fact_id in facts]
         if self.saved_to is not None:  # a second press: the list is already there
@@ -161,7 +163,7 @@ class SummaryScreen(Settled, Screen[str]):
         text = missed_list(self.deck, items, title=title, when=now, sure=sure)
         wanted = save_folder() / f"quiz-missed-{self.deck.id}-{now.strftime('%Y%m%d-%H%M')}.md"
         try:  # a new private file; an existing one (saved earlier, or anybody's) is never touched
-            path = write_new_private(wanted, lambda out: out.write(text.encode("utf-8")))
+            path = write_new_private(wanted, lambda out: _write_all(out, text.encode("utf-8")))
         except (OSError, QuizError) as err:
             reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
             self.notify(f"Could not save the list: {reason}", severity="error", markup=False)
@@ -188,6 +190,10 @@ def _your_answer(a: Answered) -> Content:
     if a.question.kind is Kind.FLASHCARD:
         return Content.assemble(("You said: ", "bold"), f"{a.response} (not yet remembered)")
     return Content.assemble(("You answered: ", "bold"), a.response or "(you asked to see the answer)")
+
+
+def _write_all(out: BinaryIO, data: bytes) -> None:
+    out.write(data)
 
 
 def save_folder() -> Path:

@@ -1,0 +1,120 @@
+"""The deck files while the app runs: loaded at start-up (large ones off the UI thread), then watched.
+
+Home should show without waiting for a large deck. So at start-up a deck file of up to
+`LOAD_AT_ONCE` bytes is loaded straight away (from the parsed-deck cache, or parsed: a few
+milliseconds), while a larger one is left unchecked: Home draws its row from the cache's summary
+of it (quiz.deck.cache.DeckSummary), or as "checking..." when the file changed since it was cached.
+The app's watcher (a thread worker, QuizApp.watch_decks) then loads every unchecked deck and,
+from then on, every deck file that changes on disk, and posts a `DeckReloaded` message for each;
+the app passes it on to every screen.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from textual.message import Message
+
+from quiz.deck import cache as deck_cache
+from quiz.deck.discover import FoundDeck, deck_files, deck_folders, load_found, refuse_shared_ids
+from quiz.paths import builtin_decks_dir, cache_dir
+from quiz.tui.services import Services
+
+LOAD_AT_ONCE = 256 * 1024
+"""Bytes: deck files up to this size are loaded before Home shows (the built-in deck is 57 KB and
+parses in about 30 ms); larger ones are loaded by the watcher while Home shows their row."""
+
+Stamp = tuple[int, int] | None
+"""A file's modification time (ns) and size, or None when it cannot be read."""
+_UNCHECKED: Stamp = (-1, -1)
+"""The stamp of a deck not loaded yet: never equal to a real file's, so the watcher loads it."""
+
+
+class DeckReloaded(Message, bubble=False):
+    """A deck file was loaded (again): `found` replaces the app's decks[`index`].
+
+    Posted to the app by its watcher; the app then posts one to each screen.
+    """
+
+    def __init__(self, index: int, found: FoundDeck) -> None:
+        super().__init__()
+        self.index = index
+        self.found = found
+
+
+def stamp(path: Path) -> Stamp:
+    """The file's (modification time in ns, size in bytes), or None if it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def deck_paths(services: Services, also: Path | None = None) -> list[tuple[Path, bool]]:
+    """Every deck file the app shows, in Home's order, each with whether it is built in: the
+    settings' deck paths, or the built-in decks then the person's decks folder; then `also`
+    (the deck of `quiz study DECK`) if it is not among them."""
+    settings = services.settings
+    if settings.deck_paths is None:
+        builtin = builtin_decks_dir()
+        files = [
+            (path, folder == builtin) for folder in deck_folders(settings.data_dir) for path in deck_files([folder])
+        ]
+    else:
+        files = [(path, False) for path in settings.deck_paths]
+    if also is not None and all(path.resolve() != also.resolve() for path, _ in files):
+        files.append((also, False))
+    return files
+
+
+def first_load(services: Services, files: list[tuple[Path, bool]], *, at_once: Path | None = None) -> DeckWatch:
+    """Fill services.decks (and .summaries) for start-up and return the watcher that will load the
+    decks left unchecked. `at_once` is loaded whatever its size (a session opens on it at once)."""
+    folder = cache_dir(services.settings.data_dir)
+    decks: list[FoundDeck] = []
+    unchecked: set[Path] = set()
+    now = at_once.resolve() if at_once is not None else None
+    for path, builtin in files:
+        size = stamp(path)
+        if size is not None and size[1] > LOAD_AT_ONCE and path.resolve() != now:
+            unchecked.add(path)
+            decks.append(FoundDeck(path, builtin))
+            summary = deck_cache.read_summary(deck_cache.file_key(path), folder)
+            if summary is not None:
+                services.summaries[path] = summary
+        else:
+            decks.append(load_found(path, builtin, cache=folder))
+    services.decks = refuse_shared_ids(decks)
+    return DeckWatch(files, folder, unchecked)
+
+
+class DeckWatch:
+    """Which deck files changed (or were never checked) since they were last loaded.
+
+    Thread-safe: the watcher's worker calls `changed` every few seconds, and tests may call it too.
+    """
+
+    def __init__(self, files: list[tuple[Path, bool]], cache: Path, unchecked: set[Path]) -> None:
+        self._files = files
+        self._cache = cache
+        self._stamps = {path: _UNCHECKED if path in unchecked else stamp(path) for path, _ in files}
+        self._lock = threading.Lock()
+
+    def changed(self) -> Iterator[tuple[int, FoundDeck]]:
+        """(index in Home's order, the deck loaded again) for each file that changed since it was
+        last loaded: reads and parses files (through the cache), so call it off the UI thread."""
+        with self._lock:
+            for index, (path, builtin) in enumerate(self._files):
+                now = stamp(path)
+                if now == self._stamps[path]:
+                    continue
+                self._stamps[path] = now  # taken before the load: an edit during it is seen next time
+                yield index, load_found(path, builtin, cache=self._cache)
+
+
+def is_checking(found: FoundDeck) -> bool:
+    """Whether the deck has not been loaded yet (the watcher is on its way to it)."""
+    return found.deck is None and found.error is None

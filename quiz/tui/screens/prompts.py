@@ -1,0 +1,24 @@
+"""How the study screen words its options, certainty levels and verdicts (quiz.tui.screens.study)."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from quiz.certainty import Certainty
+from quiz.generate import Question
+from quiz.tui.text import plain
+
+GRADES = "How well did you know it?  1 Again   2 Hard   3 Good   4 Easy"
+RIGHT, WRONG = "✓ Right.", "✗ Not quite."
+
+
+def option_prompt(q: Question, index: int, highlighted: int | None, paired_with: str | None = None) -> Content:
+    """'▶ 2. text' for the option the learner moved to, '  2. text' for the others; a meaning of a
+    matching question already given to a term says so: '  2. text  (= term)'."""
+    taken = f"  (= {paired_with})" if paired_with is not None else ""
+    return plain(f"{'▶' if index == highlighted else ' '} {index + 1}. {q.options[index]}{taken}")
+
+
+def level_prompt(level: Certainty, highlighted: int | None) -> str:
+    """'▶ 3. Sure' for the level the learner moved to, '  3. Sure' for the others."""
+    return f"{'▶' if level.value - 1 == highlighted else ' '} {level.value}. {level.label}"

@@ -1,0 +1,129 @@
+"""Decks while the app runs: a large deck checked off the UI thread, and reloads as messages."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+import quiz.tui.decks
+from quiz.deck import cache as deck_cache
+from quiz.deck.discover import FoundDeck, load_found
+from quiz.deck.load import load_deck
+from quiz.mode import Mode
+from quiz.paths import cache_dir
+from quiz.tui.app import QuizApp, StudyRequest
+from quiz.tui.decks import DeckReloaded
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
+from tests.tui_helpers import DECK, make_app, write_deck
+
+
+@pytest.fixture
+def deck(tmp_path: Path) -> Path:
+    return write_deck(tmp_path / "decks")
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Every deck counts as large (checked by the watcher), and the watcher's loads wait for the
+    event: the test sees the app before the check is done, then lets it finish."""
+    gate = threading.Event()
+
+    def load_when_let(path: Path, builtin: bool = False, *, cache: Path | None = None) -> FoundDeck:
+        gate.wait(10)
+        return load_found(path, builtin, cache=cache)
+
+    monkeypatch.setattr(quiz.tui.decks, "LOAD_AT_ONCE", 0)
+    monkeypatch.setattr(quiz.tui.decks, "load_found", load_when_let)
+    return gate
+
+
+def _first_row(app: QuizApp) -> list[str]:
+    return [str(cell) for cell in app.screen.query_one("#decks", DataTable).get_row_at(0)]
+
+
+async def _until(pilot, condition, tries: int = 200) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until `condition()` holds (the watcher works in a thread)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never got there")
+
+
+async def test_an_edited_large_deck_shows_checking_then_its_row_without_a_key(
+    deck: Path, tmp_path: Path, held: threading.Event
+) -> None:
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert _first_row(app) == ["kidney.toml: checking...", "-", "-", "-", "-"]
+        detail = str(app.screen.query_one("#deck-detail").render())
+        assert "Checking kidney.toml" in detail
+        held.set()
+        await _until(pilot, lambda: _first_row(app)[0] == "Caring for your kidneys")
+        assert _first_row(app)[1:] == ["3", "0", "-", "0%"]
+        assert "A treatment" not in str(app.screen.query_one("#deck-detail").render())
+
+
+async def test_a_broken_large_deck_shows_its_error_without_a_key(tmp_path: Path, held: threading.Event) -> None:
+    broken = write_deck(tmp_path / "decks", DECK + "\n[[facts]]\nid = 5\n")
+    app = make_app([broken], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _first_row(app)[0] == "kidney.toml: checking..."
+        held.set()
+        await _until(pilot, lambda: "cannot be used" in _first_row(app)[0])
+        assert app.decks[0].error is not None
+        assert "has a problem and cannot be used" in str(app.screen.query_one("#deck-detail").render())
+
+
+async def test_a_cached_large_deck_draws_its_row_from_the_summary_before_it_is_read(
+    deck: Path, tmp_path: Path, held: threading.Event
+) -> None:
+    data = tmp_path / "data"
+    load_deck(deck, cache=cache_dir(data))  # cached, as a start before this one left it
+    summary = deck_cache.read_summary(deck_cache.file_key(deck), cache_dir(data))
+    assert summary == ("kidney-care", "Caring for your kidneys", ("water-glasses", "dialysis-purpose", "salt-limit"))
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.decks[0].deck is None  # not read back yet: the row comes from the summary
+        assert _first_row(app) == ["Caring for your kidneys", "3", "0", "-", "0%"]
+        await pilot.press("enter")  # nothing to study until the deck is read
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        held.set()
+        await _until(pilot, lambda: app.decks[0].deck is not None)
+
+
+async def test_the_watcher_posts_a_reload_that_reaches_the_study_screen(deck: Path, tmp_path: Path) -> None:
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.FLASHCARD, count=2))
+    app.settings.watch_interval = 0.02  # the real watcher, looking often; nothing calls poll_decks
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # past the disclaimer
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        deck.write_text(DECK.replace("Cleans the blood", "Filters the blood"), encoding="utf-8")
+        await _until(pilot, lambda: screen.run.deck.fact("dialysis-purpose").answer == "Filters the blood")
+        assert any(n.title == "Deck reloaded" for n in app._notifications)  # said by the screen's handler
+
+
+async def test_a_reload_posted_to_the_app_shows_on_home_when_it_is_shown_again(deck: Path, tmp_path: Path) -> None:
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        await pilot.press("h")  # History on top of Home
+        await pilot.pause()
+        fresh = load_found(write_deck(tmp_path / "decks", DECK.replace("Caring for", "Looking after")))
+        app.post_message(DeckReloaded(0, fresh))
+        await pilot.press("escape")  # Home, shown again, draws the deck as reloaded
+        await pilot.pause()
+        assert app.screen is home
+        assert _first_row(app)[0] == "Looking after your kidneys"
