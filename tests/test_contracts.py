@@ -24,9 +24,6 @@ def test_the_import_contracts_are_kept() -> None:
 
 
 @pytest.mark.slow  # about 15 s without mypy's cache
-@pytest.mark.xfail(
-    reason="other lanes still merging (issue 17: deck, tui and store fix their mypy errors)", strict=False
-)
 def test_mypy_finds_no_errors_in_quiz() -> None:
     done = _run("-m", "mypy", "quiz")
     assert done.returncode == 0, done.stdout + done.stderr
