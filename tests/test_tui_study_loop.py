@@ -627,3 +627,23 @@ async def test_the_summary_leads_with_what_was_sure_but_wrong(deck: Path, tmp_pa
         assert "You were sure, but... (1)" in joined and "Also missed (1)" in joined
         assert joined.index(first.prompt) < joined.index("Also missed") < joined.index(second.prompt)
         assert "Certainty score: -6" in joined
+
+
+async def test_letters_typed_as_the_next_question_appears_do_not_land_in_its_box(deck: Path, tmp_path: Path) -> None:
+    """A reviewer typed fast across the change of question: the letters went into the new box."""
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.TYPED, 2), settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = app.screen
+        await pilot.press("x", "enter")  # a wrong answer
+        await settled(pilot)
+        assert screen.run.phase is Phase.ANSWERED
+        await pilot.press("enter", "r", "e")  # on to the next question, then typing at once
+        await pilot.pause()
+        assert screen.run.phase is Phase.ASKING and screen.query_one("#typed").value == ""
+        await settled(pilot)
+        await pilot.press("o", "k")  # once it has settled, typing is typing
+        await pilot.pause()
+        assert screen.query_one("#typed").value == "ok"
+    assert len(answers(data)) == 1

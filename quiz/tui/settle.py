@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual._time import get_time  # the clock Textual stamps every event with
 from textual.await_complete import AwaitComplete
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -65,3 +66,20 @@ class Settled(_Mixin):
             return AwaitComplete()
         self._dismissing = True
         return super().dismiss(result)
+
+
+class SettledInput(Input):
+    """A text box that drops the typing that reached it before its screen settled.
+
+    A focused Input takes printable keys before any binding (or QuizApp.on_key) sees them, so
+    letters typed fast across the change of question ("s u r e" while the feedback gave way to
+    the next question) would land in the new question's box and be sent with its Enter.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if isinstance(screen, Settled) and screen.is_stale(event):
+            event.prevent_default()
+            event.stop()
+            return
+        await super()._on_key(event)

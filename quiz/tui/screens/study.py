@@ -28,7 +28,7 @@ from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar, MoreLine
 from quiz.tui.decks import DeckReloaded
 from quiz.tui.screens.prompts import GRADES, RIGHT, WRONG, level_prompt, option_prompt
-from quiz.tui.settle import Settled
+from quiz.tui.settle import Settled, SettledInput
 from quiz.tui.text import plain, source_line, with_terms
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class StudyScreen(Settled, Screen[None]):
             yield Static(id="terms-hint")
             yield OptionList(id="options", markup=False)
             yield Static(id="card-back")
-            yield Input(placeholder="Type your answer and press Enter", id="typed", select_on_focus=False)
+            yield SettledInput(placeholder="Type your answer and press Enter", id="typed", select_on_focus=False)
             yield Static(id="chosen")
             yield OptionList(id="certainty", markup=False)
             yield Static(id="feedback")
