@@ -318,7 +318,12 @@ class StudyRun:
             self.pending = None
             self.phase = Phase.ASKING
             return True
-        if self.phase is Phase.ASKING and self.pairing:  # a pair of a matching question: not recorded yet
+        current = self.session.current
+        if self.phase is Phase.ASKING and current is not None and current.kind is Kind.MATCH:
+            # On a matching question, undo takes back its pairs, one by one, and never reaches the
+            # answer before it: "u" there means "take back a pair" (a reviewer lost a question so).
+            if not self.pairing:
+                return False
             self.pairing.pop()
             return True
         if self.phase is Phase.FINISHED or not self.session.answers:

@@ -34,6 +34,7 @@ from quiz.kinds import (
     true_false,
 )
 from quiz.mode import Mode
+from quiz.schedule import Rating
 from quiz.session import MATCH_PER_SESSION, plan
 from quiz.store import Store
 from quiz.study import Phase, StudyRun
@@ -330,6 +331,7 @@ def test_each_pair_is_an_answer_about_its_term_and_undo_takes_all_back(tmp_path:
     right = [right_meaning(q, t) for t in range(4)]
     assert run.pair(right[0], on=q) and not run.pair(right[0], on=q)  # a meaning is given once
     assert run.undo() and run.pairing == [] and run.phase is Phase.ASKING  # takes the pair back
+    assert not run.undo()  # no pair left: "u" never reaches back to the answer before this question
     wrong = [right[1], right[0], right[2], right[3]]
     for index in wrong:
         assert run.pair(index, on=q)
@@ -342,6 +344,7 @@ def test_each_pair_is_an_answer_about_its_term_and_undo_takes_all_back(tmp_path:
     assert set(store.fact_states(run.deck.id)) == {term_id(t) for t, _ in q.pairs}
     assert run.undo()
     assert list(store.answers()) == [] and store.fact_states(run.deck.id) == {}
+    assert run.phase is Phase.ASKING and not run.undo()  # asked again: its pairs only, none yet
     store.close()
 
 
@@ -399,3 +402,17 @@ def test_matching_in_a_topic_asks_the_words_its_facts_use() -> None:
     qs = plan(deck, Mode.MATCH, seed=0, scope=scope)
     assert qs and all(t in used for q in qs for t, _ in q.pairs)
     assert not all(t in used for q in plan(deck, Mode.MATCH, seed=0) for t, _ in q.pairs)  # the whole glossary
+
+
+def test_u_on_a_matching_question_never_takes_back_the_answer_before_it(tmp_path: Path) -> None:
+    """A reviewer pressed u once too often on a matching question: the previous answer was lost."""
+    deck = load_deck(BUILTIN)
+    first = make_question(deck, deck.facts[0], Kind.FLASHCARD, seed=1)
+    match = match_questions(deck, seed=1)[0]
+    store = Store.open(tmp_path / "data", backup=False)
+    run = StudyRun(deck, Mode.MIXED, [first, match], store=store, clock=lambda: NOW, seed=1)
+    assert run.reveal(on=first) and run.grade(Rating.GOOD, on=first) and run.go_on()
+    assert run.question is match and not run.undo()  # no pair yet: nothing to take back
+    assert run.pair(0, on=match) and run.undo() and not run.undo()  # its pair, then nothing more
+    assert len(run.session.answers) == 1 and len(list(store.answers())) == 1
+    store.close()

@@ -330,11 +330,9 @@ class StudyScreen(Settled, Screen[None]):
         if action == "go_on":
             return phase is Phase.ANSWERED
         if action == "undo":
-            return (
-                phase is Phase.CERTAINTY
-                or bool(run.pairing)
-                or (phase is not Phase.FINISHED and bool(run.session.answers))
-            )
+            if phase is Phase.ASKING and kind is Kind.MATCH:  # only its own pairs (StudyRun.undo)
+                return bool(run.pairing)
+            return phase is Phase.CERTAINTY or (phase is not Phase.FINISHED and bool(run.session.answers))
         typing = phase is Phase.ASKING and q is not None and by_typing(q)
         if action in ("words", "help"):  # keys that never type, shown while the answer box has the keys
             return True if typing else False
