@@ -158,15 +158,17 @@ def balance_truth(fact_ids: Sequence[str], can_be_false: Iterable[str], *, seed:
 
 def matchable_terms(deck: Deck, within: Iterable[str] | None = None) -> list[tuple[str, str]]:
     """The glossary entries a matching question may use, in glossary order: one per meaning as a
-    reader sees it (normalize) and per term_id; with `within` (terms), only those terms."""
+    reader sees it (normalize) and per term_id, none whose meaning would hide more than one word
+    (hide_term); with `within` (terms), only those terms."""
     wanted = None if within is None else {normalize(t) for t in within}
     seen_meanings: set[str] = set()
     seen_ids: set[str] = set()
     out = []
     for term, meaning in deck.glossary:
-        key, ident = normalize(hide_term(term, meaning)), term_id(term)
-        if key in seen_meanings or ident in seen_ids:
-            continue
+        hidden = hide_term(term, meaning)
+        key, ident = normalize(hidden), term_id(term)
+        if key in seen_meanings or ident in seen_ids or hidden.count(HIDDEN) > 1:
+            continue  # more than one word hidden: "the drug ___ with ___, which helps ___ work" reads as nothing
         seen_meanings.add(key)
         seen_ids.add(ident)
         if wanted is None or normalize(term) in wanted:
@@ -203,7 +205,28 @@ def hide_term(term: str, meaning: str) -> str:
 
     for start, end, _ in reversed(term_spans(meaning, (term,))):  # "Unresectable" for "resectable"
         meaning = meaning[:start] + HIDDEN + meaning[end:]
-    return _WORDS.sub(hide, meaning)
+    return _hide_initials(term, _WORDS.sub(hide, meaning))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _hide_initials(term: str, meaning: str) -> str:
+    """The meaning without the term's abbreviation or spelled-out form: "The summary calls it ___."
+    for "progression-free survival" (PFS), "___: surgery through the belly ..." for "LAR" (Low
+    anterior resection)."""
+    words = list(_LETTERS.finditer(term))
+    if term.isupper() and 2 <= len(term) <= 6 and term.isalpha():  # an abbreviation: its spelled-out words
+        found = list(_LETTERS.finditer(meaning))
+        for i in range(len(found) - len(term) + 1):
+            run = found[i : i + len(term)]
+            if "".join(m.group()[0] for m in run).casefold() == term.casefold():
+                return meaning[: run[0].start()] + HIDDEN + meaning[run[-1].end() :]
+        return meaning
+    initials = "".join(m.group()[0] for m in words)
+    if len(initials) < 2:
+        return meaning
+    return re.sub(rf"\b{re.escape(initials)}\b", HIDDEN, meaning, flags=re.IGNORECASE)
 
 
 def _kin(a: str, b: str) -> bool:
@@ -265,13 +288,34 @@ def match_questions(
     rng.shuffle(rest)
     rank = {ident: n for n, ident in enumerate(order or ())}
     rest.sort(key=lambda e: rank.get(term_id(e[0]), len(rank)))
-    groups = [rest[i : i + MATCH_TERMS] for i in range(0, len(rest), MATCH_TERMS)]
-    last = groups[-1]
-    if len(last) < MATCH_TERMS:
+    groups: list[list[tuple[str, str]]] = []
+    for entry in rest:  # each into the first group with room and no term like it
+        group = next((g for g in groups if len(g) < MATCH_TERMS and not any(_alike(entry, e) for e in g)), None)
+        if group is None:
+            groups.append(group := [])
+        group.append(entry)
+    full = [g for g in groups if len(g) == MATCH_TERMS]
+    for last in (g for g in groups if len(g) < MATCH_TERMS):  # filled up with terms already asked
         shown = {normalize(hide_term(*e)) for e in last}
         fill = [e for e in rest if e not in last and normalize(hide_term(*e)) not in shown]
-        last.extend(fill[: MATCH_TERMS - len(last)])
-    return [match_question(group, seed=seed) for group in groups]
+        fill = [e for e in fill if not any(_alike(e, o) for o in last)]
+        if len(last) + len(fill) >= MATCH_TERMS:
+            full.append(last + fill[: MATCH_TERMS - len(last)])
+    return [match_question(group, seed=seed) for group in full]
+
+
+def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two glossary terms a learner could take for each other: they share a word or a root
+    ("adjuvant", "adjuvant chemotherapy"; "metastasis", "liver metastases"). Never in one question,
+    where either meaning could fit either term."""
+    from quiz.judging import content_words
+
+    words_a, words_b = content_words(a[0]), content_words(b[0])
+    if words_a & words_b:
+        return True
+    folded_a = [w.casefold() for w in _WORDS.findall(a[0])]
+    folded_b = [w.casefold() for w in _WORDS.findall(b[0])]
+    return any(_kin(x, y) or _kin(y, x) for x in folded_a for y in folded_b)
 
 
 def term_hash(term: str, meaning: str) -> str:

@@ -292,9 +292,11 @@ def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tupl
     back until it is answered (`answered`: a flashcard's back or the feedback is on screen).
 
     Once answered: the terms of the question, the answer and the explanation. Before: the terms
-    of the question alone (never terms found only in the answer or the options), less any whose
-    meaning names a word of the answer (or of an `accept` form; for true or false, of the fact's
-    answer): "locally advanced: ... the sacrum" would give away "Growth into the sacrum". Words
+    of the question alone (never terms found only in the answer or the options), less any the
+    answer names and any whose meaning names a word of the answer (or of an `accept` form; for
+    true or false, of the fact's answer or the wrong options that may stand in its statement:
+    "embolization: blocking the blood vessels ..." would say whether "Embolization ... blocks the
+    blood supply" is true): "locally advanced: ... the sacrum" would give away "Growth into the sacrum". Words
     are compared as `quiz check` compares cue words (lint.content_words). A matching question's
     meanings are its answers: all held back until it is answered.
     """
@@ -305,10 +307,13 @@ def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tupl
     from quiz.judging import content_words
 
     texts: tuple[str, ...] = (q.answer, *q.accept)
-    if q.kind is Kind.TRUE_FALSE:  # the fact's answer would say which version is true
+    if q.kind is Kind.TRUE_FALSE:  # what may fill the statement's span would say which version is shown
         fact = deck.fact(q.fact_id) if any(f.id == q.fact_id for f in deck.facts) else None
-        texts = (fact.answer, *fact.accept) if fact is not None else ()
+        texts = (fact.answer, *fact.accept, *kinds.false_options(fact)) if fact is not None else ()
     answer = frozenset().union(*(content_words(t) for t in texts))
+    named = {term for term, _ in terms_in("\n".join(texts), deck.glossary)}  # a term the answer names
     entries = terms_in(q.prompt, deck.glossary)
-    shown = [(term, meaning) for term, meaning in entries if not (content_words(meaning) & answer)]
+    shown = [(t, meaning) for t, meaning in entries if t not in named and not (content_words(meaning) & answer)]
+    if q.kind is Kind.TRUE_FALSE:  # the same count for the true and the false version: it must be no clue
+        return shown, len(named)
     return shown, len(entries) - len(shown)

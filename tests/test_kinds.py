@@ -18,7 +18,7 @@ from quiz.deck.model import Deck, Fact
 from quiz.deck.statement import option_fits, problem, split
 from quiz.deck.text import normalize
 from quiz.generate import Kind, generate, kinds_for, make_question, mark_typed
-from quiz.glossary import term_id, term_spans
+from quiz.glossary import term_id, term_spans, terms_in
 from quiz.kinds import (
     FALSE,
     HIDDEN,
@@ -28,6 +28,7 @@ from quiz.kinds import (
     false_options,
     fill_blank,
     hide_term,
+    make,
     match_question,
     match_questions,
     right_meaning,
@@ -416,3 +417,45 @@ def test_u_on_a_matching_question_never_takes_back_the_answer_before_it(tmp_path
     assert run.pair(0, on=match) and run.undo() and not run.undo()  # its pair, then nothing more
     assert len(run.session.answers) == 1 and len(list(store.answers())) == 1
     store.close()
+
+
+def test_true_or_false_shows_no_word_meaning_that_tells_the_versions_apart() -> None:
+    """A reviewer's g on "Embolization ... blocks the blood supply" showed what embolization is."""
+    from quiz.session import words_to_know
+
+    deck = load_deck(BUILTIN)
+    for fact in deck.facts:
+        named = {t for t, _ in terms_in(" ".join((fact.answer, *false_options(fact))), deck.glossary)}
+        versions = [make(deck, fact, Kind.TRUE_FALSE, seed=0, truth=truth) for truth in (True, False)]
+        seen = [words_to_know(deck, q, answered=False) for q in versions if q is not None]
+        for shown, _ in seen:
+            assert not named & {t for t, _ in shown}, fact.id
+        assert len({held for _, held in seen}) == 1, fact.id  # the count of words held back is no clue
+    embolization = make(deck, deck.fact("embolization"), Kind.TRUE_FALSE, seed=0, truth=True)
+    assert "embolization" not in {t for t, _ in words_to_know(deck, embolization, answered=False)[0]}
+
+
+def test_a_matching_question_never_pairs_terms_a_learner_could_take_for_each_other() -> None:
+    """"adjuvant" beside "adjuvant chemotherapy", "metastasis" beside "liver metastases": either
+    meaning would fit either term."""
+    from quiz.judging import content_words
+
+    deck = load_deck(BUILTIN)
+    for seed in range(20):
+        for q in match_questions(deck, seed=seed):
+            terms = [t for t, _ in q.pairs]
+            for i, a in enumerate(terms):
+                for b in terms[i + 1 :]:
+                    assert not content_words(a) & content_words(b), (a, b)
+                    assert not (a.casefold()[:5] == b.casefold()[:5] and len(a) >= 5), (a, b)
+
+
+def test_a_meaning_never_spells_out_its_abbreviation_nor_hides_more_than_one_word() -> None:
+    spelled_out = hide_term("LAR", "Low anterior resection: surgery through the belly.")
+    assert spelled_out == f"{HIDDEN}: surgery through the belly."
+    assert hide_term("progression-free survival", "Alive without growth. The summary calls it PFS.").endswith(
+        f"calls it {HIDDEN}."
+    )
+    deck = load_deck(BUILTIN)
+    shown = [meaning for q in match_questions(deck, seed=0) for meaning in q.options]
+    assert shown and all(meaning.count(HIDDEN) <= 1 for meaning in shown)
