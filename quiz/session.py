@@ -114,7 +114,11 @@ def plan(
             asked = kinds.match_questions(deck, seed=seed, order=due)
             questions += asked[: -(-due_words // kinds.MATCH_TERMS)]
     if mode is Mode.MIXED and only is None and questions:
-        match = kinds.match_questions(deck, seed=seed, order=due, within=_terms_within(deck, scope))[:1]
+        within = _terms_within(deck, scope)
+        pool = [t for t, _ in deck.glossary] if within is None else within
+        avoid = _giving_away(deck, questions)
+        allowed = [t for t in pool if t not in avoid]
+        match = kinds.match_questions(deck, seed=seed, order=due, within=allowed)[:1]
         if match:
             at = rng.randrange(1, len(questions)) if len(questions) > 1 else 1  # never first
             questions.insert(at, match[0])
@@ -304,6 +308,17 @@ def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tupl
         return (list(q.pairs), 0) if answered else ([], len(q.pairs))
     if answered:
         return terms_in("\n".join([q.prompt, q.answer, q.explanation]), deck.glossary), 0
+    named, giving = _answer_terms(deck, q)
+    entries = terms_in(q.prompt, deck.glossary)
+    shown = [(t, meaning) for t, meaning in entries if t not in named and (t, meaning) not in giving]
+    if q.kind is Kind.TRUE_FALSE:  # the same count for the true and the false version: it must be no clue
+        return shown, len(named)
+    return shown, len(entries) - len(shown)
+
+
+def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], set[tuple[str, str]]]:
+    """(the glossary terms `q`'s answer names, the glossary entries whose meaning names a word of
+    it): the words whose meaning would give the answer away (see words_to_know)."""
     from quiz.judging import content_words
 
     texts: tuple[str, ...] = (q.answer, *q.accept)
@@ -311,9 +326,17 @@ def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tupl
         fact = deck.fact(q.fact_id) if any(f.id == q.fact_id for f in deck.facts) else None
         texts = (fact.answer, *fact.accept, *kinds.false_options(fact)) if fact is not None else ()
     answer = frozenset().union(*(content_words(t) for t in texts))
-    named = {term for term, _ in terms_in("\n".join(texts), deck.glossary)}  # a term the answer names
-    entries = terms_in(q.prompt, deck.glossary)
-    shown = [(t, meaning) for t, meaning in entries if t not in named and not (content_words(meaning) & answer)]
-    if q.kind is Kind.TRUE_FALSE:  # the same count for the true and the false version: it must be no clue
-        return shown, len(named)
-    return shown, len(entries) - len(shown)
+    named = {term for term, _ in terms_in("\n".join(texts), deck.glossary)}
+    return named, {(t, m) for t, m in deck.glossary if content_words(m) & answer}
+
+
+def _giving_away(deck: Deck, questions: Sequence[Question]) -> set[str]:
+    """The glossary terms whose meaning would give away the answer to one of `questions`: a
+    matching question among them must not show those meanings (a reviewer met "locally advanced"
+    matched at question 2 and asked at question 7)."""
+    terms: set[str] = set()
+    for q in questions:
+        if q.kind is not Kind.MATCH:
+            named, giving = _answer_terms(deck, q)
+            terms |= named | {t for t, _ in giving}
+    return terms

@@ -459,3 +459,17 @@ def test_a_meaning_never_spells_out_its_abbreviation_nor_hides_more_than_one_wor
     deck = load_deck(BUILTIN)
     shown = [meaning for q in match_questions(deck, seed=0) for meaning in q.options]
     assert shown and all(meaning.count(HIDDEN) <= 1 for meaning in shown)
+
+
+def test_mixed_never_shows_a_meaning_that_answers_another_question_of_the_session() -> None:
+    from quiz.session import _answer_terms
+
+    deck = load_deck(BUILTIN)
+    for seed in range(12):
+        questions = plan(deck, Mode.MIXED, seed=seed, unseen=[f.id for f in deck.facts], count=10)
+        matching = [q for q in questions if q.kind is Kind.MATCH]
+        shown = {t for q in matching for t, _ in q.pairs}
+        for q in questions:
+            if q.kind is not Kind.MATCH:
+                named, giving = _answer_terms(deck, q)
+                assert not shown & (named | {t for t, _ in giving}), (seed, q.fact_id)
