@@ -77,7 +77,8 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
 
     Typed: `answer` is the span's text, `accept` the fact's answer and other accept forms; marked
     by quiz.generate.mark_typed. Picked: `options` hold the span's text and up to 3 wrong options,
-    each cased as the span (fit_case), shuffled; `correct_index` is the span's.
+    each cased as the span (fit_case), shuffled; `correct_index` is the span's; `whys` the deck's
+    why of each wrong option (() when none has one).
     """
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
@@ -92,9 +93,13 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
         return None
     rng = random.Random(f"{seed}:{fact.id}:{Kind.FILL_BLANK.value}")
     picked = rng.sample(wrong, min(WRONG_OPTIONS, len(wrong)))
-    options = [answer, *(fit_case(w, parts.span) for w in picked)]
+    why = {fit_case(w, parts.span): fact.why(w) for w in picked}  # the deck's why of each, as shown
+    options = [answer, *why]
     rng.shuffle(options)
-    return _replace(base, options=tuple(options), correct_index=options.index(answer))
+    whys = tuple(why.get(o, "") if o != answer else "" for o in options)
+    return _replace(
+        base, options=tuple(options), correct_index=options.index(answer), whys=whys if any(whys) else ()
+    )
 
 
 def _replace(q: Question, **changes: object) -> Question:
@@ -120,7 +125,8 @@ def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) 
 
     `truth` says which version to show; None lets the seed choose (an even chance; always True
     when no wrong option fits the span). The false version puts one fitting wrong option, chosen
-    by the seed, in the span. `options` are (TRUE, FALSE); `answer` is the right one of them.
+    by the seed, in the span. `options` are (TRUE, FALSE); `answer` is the right one of them; a
+    false version whose wrong option has a `why` in the deck gives it as the why of TRUE.
     """
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
@@ -135,7 +141,11 @@ def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) 
         truth = True
     shown = parts.true if truth else parts.with_span(swap)
     q = _base(fact, Kind.TRUE_FALSE, _source(deck, fact), shown, TRUE if truth else FALSE, parts)
-    return _replace(q, options=(TRUE, FALSE), correct_index=0 if truth else 1, truth=truth)
+    # Answered "True" to the false version: the deck's why of the wrong option it puts in the span.
+    whys = ("", "") if truth or not fact.why(swap) else (fact.why(swap), "")
+    return _replace(
+        q, options=(TRUE, FALSE), correct_index=0 if truth else 1, truth=truth, whys=whys if any(whys) else ()
+    )
 
 
 def balance_truth(fact_ids: Sequence[str], can_be_false: Iterable[str], *, seed: int) -> dict[str, bool]:

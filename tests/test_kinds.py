@@ -17,7 +17,7 @@ from quiz.deck.load import load_deck, parse_deck
 from quiz.deck.model import Deck, Fact
 from quiz.deck.statement import option_fits, problem, split
 from quiz.deck.text import normalize
-from quiz.generate import Kind, generate, kinds_for, make_question, mark_typed
+from quiz.generate import Kind, generate, kinds_for, make_question, mark_typed, why_of
 from quiz.glossary import term_id, term_spans, terms_in
 from quiz.kinds import (
     FALSE,
@@ -473,3 +473,18 @@ def test_mixed_never_shows_a_meaning_that_answers_another_question_of_the_sessio
             if q.kind is not Kind.MATCH:
                 named, giving = _answer_terms(deck, q)
                 assert not shown & (named | {t for t, _ in giving}), (seed, q.fact_id)
+
+
+def test_a_wrong_option_keeps_its_why_in_fill_in_the_blank_and_true_or_false() -> None:
+    """A reviewer picked a wrong option with a why in the deck: multiple choice said why, these did not."""
+    deck = load_deck(BUILTIN)
+    fact = deck.fact("group-figures-not-personal")  # must-know: every wrong option has a why
+    blank = make(deck, fact, Kind.FILL_BLANK, seed=0)
+    assert blank is not None and blank.options
+    whys = {d.casefold(): fact.why(d) for d in fact.distractors}
+    for i, option in enumerate(blank.options):
+        assert why_of(blank, i) == ("" if i == blank.correct_index else whys[option.casefold()])
+    false = make(deck, fact, Kind.TRUE_FALSE, seed=0, truth=False)
+    assert false is not None and why_of(false, 0) in {fact.why(d) for d in fact.distractors} and why_of(false, 0)
+    true = make(deck, fact, Kind.TRUE_FALSE, seed=0, truth=True)
+    assert true is not None and true.whys == ()

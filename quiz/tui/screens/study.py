@@ -266,7 +266,8 @@ class StudyScreen(Settled, Screen[None]):
             lines.append(Content.assemble(("You chose: ", "bold"), last.response))
             why = why_of(q, q.options.index(last.response)) if last.response in q.options else ""
             if why:  # the misconception the chosen option answers, above the explanation
-                lines.append(Content.assemble(("Why not: ", "bold"), with_terms(why, self.deck.glossary)))
+                label = "Why it is false: " if q.kind is Kind.TRUE_FALSE else "Why not: "
+                lines.append(Content.assemble((label, "bold"), with_terms(why, self.deck.glossary)))
         if last.certainty:
             level = Certainty(last.certainty)
             won = cbm_mark(level, last.correct)
