@@ -250,3 +250,22 @@ async def test_the_summary_lists_the_pairs_missed_and_the_true_sentence(deck: Pa
         text = " ".join(str(w.render()) for w in summary.query("Static"))
         assert "Score: 2 of 4" in text
         assert f"✗ {q.pairs[0][0]}: {q.pairs[0][1]}" in text and "You chose:" in text
+
+
+async def test_history_shows_the_glossary_words_learned(deck: Path, tmp_path: Path) -> None:
+    """Issue 20: words matched to their meanings show in History, for all decks and for the deck."""
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "match", "1.0.0", now=FROZEN)
+        term = term_id("dialysis")
+        store.record_answer(sid, "kidney-care", term, kind="match", response="x", correct=True, now=FROZEN)
+        store.finish_session(sid, now=FROZEN)
+    app = make_app([deck], data, history=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one("#topic-progress").render())
+        assert "Caring for your kidneys: Words to know: 1 of" in shown and "practised" in shown
+        app.screen.query_one("#deck-filter").value = "kidney-care"
+        await pilot.pause()
+        shown = str(app.screen.query_one("#topic-progress").render())
+        assert "Words practised: dialysis" in shown

@@ -190,7 +190,8 @@ class HistoryScreen(Settled, Screen[None]):
         )
 
     def _show_topic_progress(self, store: Store, now: datetime) -> None:
-        """The selected deck's mastery as a whole and per topic (hidden for all decks, or with nothing to say)."""
+        """The selected deck's mastery as a whole and per topic, and its glossary words practised;
+        for all decks, each deck's words practised (hidden with nothing to say)."""
         widget = self.query_one("#topic-progress", Static)
         deck = self.deck
         lines: list[str] = []
@@ -198,6 +199,11 @@ class HistoryScreen(Settled, Screen[None]):
             mastered = store.mastered_facts(deck.id, {f.id for f in deck.facts}, now)
             lines = progress_lines(*deck_progress(deck, mastered))
             lines += words_lines(deck, store, now)
+        else:  # all decks: each deck's words practised, where it has any (its topics: filter by deck)
+            for each in self._titles().values():
+                said = words_lines(each, store, now)
+                if said and not said[0].startswith("Words to know: 0 of"):
+                    lines.append(f"{each.title}: {said[0]}")
         widget.update(Content("\n").join(map(plain, lines)))
         widget.display = bool(lines)
 

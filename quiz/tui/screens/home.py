@@ -346,9 +346,10 @@ def mastered_cell(whole: Progress) -> str:
 
 
 def _with_words(store: Store, deck: Deck, counts: DueCounts, now: datetime) -> DueCounts:
-    """The deck's due counts with its glossary words due now added (practised by matching them to
-    their meanings, they are reviewed like facts: quiz.session.plan); new words are not counted."""
+    """The deck's due counts with its glossary words due now and later today added (practised by
+    matching them to their meanings, they are reviewed like facts: quiz.session.plan, and History
+    counts them); new words are not counted as new."""
     if not deck.glossary:
         return counts
     words = store.due_counts(deck.id, list(terms_by_id(deck.glossary)), now)
-    return counts._replace(now=counts.now + words.now)
+    return counts._replace(now=counts.now + words.now, later_today=counts.later_today + words.later_today)
