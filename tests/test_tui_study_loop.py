@@ -647,3 +647,32 @@ async def test_letters_typed_as_the_next_question_appears_do_not_land_in_its_box
         await pilot.pause()
         assert screen.query_one("#typed").value == "ok"
     assert len(answers(data)) == 1
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_every_mode_of_the_menu_can_be_seen_and_is_marked_when_moved_to(
+    deck: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """A reviewer at 60x20 could not see modes 7 and 8; the one moved to was marked by colour alone."""
+    from quiz.deck.discover import discover
+
+    data = tmp_path / "data"
+    [builtin] = [f for f in discover(data) if f.builtin]  # topics and details: the menu at its tallest
+    with Store.open(data, backup=False) as store:  # its disclaimer already accepted
+        store.finish_session(store.start_session(builtin.deck.id, "mixed", "1", now=FROZEN), now=FROZEN)
+    app = make_app([builtin.path], data)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        menu = app.screen.query_one("#modes")
+        for index in range(menu.option_count):
+            if index:
+                await pilot.press("down")
+                await pilot.pause()
+            assert menu.highlighted == index
+            prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+            assert [p.startswith("▶") for p in prompts] == [i == index for i in range(menu.option_count)]
+            dialog = app.screen.query_one(".dialog").content_region
+            assert dialog.contains_region(menu.region), (menu.region, dialog)  # the list is whole: it scrolls
+            hint = app.screen.query_one(".dialog-hint").region
+            assert dialog.contains_region(hint) and hint.y >= menu.region.bottom

@@ -12,12 +12,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from quiz.deck.model import Deck
 from quiz.mode import Mode, StudyChoice
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase, DueCounts
+from quiz.tui.pointed import PointedList
 from quiz.tui.settle import Settled
 from quiz.tui.text import plain
 from quiz.visit import parse_visit
@@ -92,12 +92,22 @@ class ModeDialog(Settled, ModalScreen[StudyChoice | None]):
             scope = Static(plain(self._scope()), id="scope")
             scope.display = bool(self.topics or self.has_details)
             yield scope
-            yield OptionList(
-                *(Option(f"{n}. {m.label}: {self._help(m)}", id=m.value) for n, m in enumerate(modes, 1)),
-                markup=False,
-                id="modes",
-            )
+            choices = ((m.value, f"{n}. {m.label}: {self._help(m)}") for n, m in enumerate(modes, 1))
+            yield PointedList(*choices, id="modes")
             yield Static("Up/Down and Enter, or a number key. Escape goes back.", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self._fit_modes()
+
+    def on_resize(self) -> None:
+        self._fit_modes()
+
+    def _fit_modes(self) -> None:
+        """Give the list of modes what the window leaves it: in a short window it scrolls (its
+        scroll bar shows there is more) instead of running off the dialog (a reviewer at 60x20
+        could not see modes 7 and 8)."""
+        around = 2 + 2 + 2 + (self.query_one("#scope").outer_size.height or 2) + 2  # borders, title, hint
+        self.query_one("#modes").styles.max_height = max(3, int(self.app.size.height * 0.9) - around)
 
     def action_topic(self) -> None:
         """The next topic, then all topics again."""

@@ -1,0 +1,34 @@
+"""A list of choices whose highlighted one is marked ▶ as well as coloured.
+
+Meaning is never carried by colour alone (a person with poor eyesight or a monochrome terminal
+must see which choice Enter takes): the study screen marks its options so (screens/prompts.py),
+and every other list of choices is a PointedList.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+POINTER = "▶ "
+UNPOINTED = "  "
+
+
+class PointedList(OptionList):
+    """An OptionList of plain-text choices, `(id, text)` each; the one moved to reads "▶ text"."""
+
+    def __init__(self, *choices: tuple[str, str], **kwargs: Any) -> None:
+        self._texts = [text for _, text in choices]  # before OptionList's init, which may highlight one
+        self._pointed: int | None = None
+        super().__init__(*(Option(UNPOINTED + text, id=ident) for ident, text in choices), markup=False, **kwargs)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        for index in {self._pointed, highlighted} - {None}:
+            assert index is not None
+            if index < len(self._texts):
+                mark = POINTER if index == highlighted else UNPOINTED
+                self.replace_option_prompt_at_index(index, mark + self._texts[index])
+        self._pointed = highlighted
