@@ -269,3 +269,20 @@ async def test_history_shows_the_glossary_words_learned(deck: Path, tmp_path: Pa
         await pilot.pause()
         shown = str(app.screen.query_one("#topic-progress").render())
         assert "Words practised: dialysis" in shown
+
+
+async def test_the_keys_line_names_as_many_answer_keys_as_there_are_options(deck: Path, tmp_path: Path) -> None:
+    """A reviewer's true-or-false question said "1-4 Answer" for two choices."""
+    from quiz.tui.bars import KeysBar
+
+    app = make_app([deck], accepted(tmp_path / "data"), study=StudyRequest(deck, Mode.TRUE_FALSE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = [k.display for k in app.screen.query_one(KeysBar).keys if k.description == "Answer"]
+        assert shown == ["1-2"]
+        await pilot.press("3")  # no third choice: nothing happens
+        await pilot.pause()
+        assert _screen(app).run.phase is Phase.ASKING
+        await pilot.press("2")
+        await pilot.pause()
+        assert _screen(app).run.phase is Phase.ANSWERED

@@ -39,10 +39,17 @@ class StudyScreen(Settled, Screen[None]):
     """Asks the run's questions; dismissed (with None) when the run is finished and summed up."""
 
     BINDINGS = [
-        Binding("1", "pick(1)", "Answer", key_display="1-4"),
-        Binding("2", "pick(2)", "Answer", show=False),
-        Binding("3", "pick(3)", "Answer", show=False),
-        Binding("4", "pick(4)", "Answer", show=False),
+        # One family of answer keys a number of options, so the keys line names the keys there are
+        # ("1-2" for true or false): check_action shows the family of the question on screen.
+        Binding("1", "pick(1, 4)", "Answer", key_display="1-4"),
+        Binding("2", "pick(2, 4)", "Answer", show=False),
+        Binding("3", "pick(3, 4)", "Answer", show=False),
+        Binding("4", "pick(4, 4)", "Answer", show=False),
+        Binding("1", "pick(1, 3)", "Answer", key_display="1-3"),
+        Binding("2", "pick(2, 3)", "Answer", show=False),
+        Binding("3", "pick(3, 3)", "Answer", show=False),
+        Binding("1", "pick(1, 2)", "Answer", key_display="1-2"),
+        Binding("2", "pick(2, 2)", "Answer", show=False),
         Binding("1", "grade(1)", "Grade", key_display="1-4"),
         Binding("2", "grade(2)", "Grade", show=False),
         Binding("3", "grade(3)", "Grade", show=False),
@@ -318,8 +325,10 @@ class StudyScreen(Settled, Screen[None]):
         q = run.question
         kind = q.kind if q is not None else None
         phase = run.phase
-        if action == "pick":
-            return phase is Phase.ASKING and q is not None and (by_picking(q) or kind is Kind.MATCH)
+        if action == "pick":  # (number, how many options the family is for)
+            if phase is not Phase.ASKING or q is None or not (by_picking(q) or kind is Kind.MATCH):
+                return False
+            return parameters[1] == min(len(q.options), 4)
         if action == "grade":
             return phase is Phase.REVEALED
         if action == "certain":
@@ -339,7 +348,7 @@ class StudyScreen(Settled, Screen[None]):
             return True if typing else False
         return True
 
-    def action_pick(self, number: int) -> None:
+    def action_pick(self, number: int, options: int = 4) -> None:
         self._pick(number - 1)
 
     def _pick(self, index: int) -> None:
