@@ -286,3 +286,55 @@ async def test_the_keys_line_names_as_many_answer_keys_as_there_are_options(deck
         await pilot.press("2")
         await pilot.pause()
         assert _screen(app).run.phase is Phase.ANSWERED
+
+
+SALT_DECK = """format = 1
+[deck]
+id = "salt"
+title = "Salt"
+[glossary]
+"salt" = "A mineral in food; too much raises blood pressure."
+"sugar" = "A sweet part of food."
+[[facts]]
+id = "salt-pressure"
+question = "What raises blood pressure?"
+answer = "Salt"
+statement = "{{Salt}} in food raises blood pressure."
+distractors = ["Sugar", "Water", "Fibre"]
+[[facts]]
+id = "sugar-teeth"
+question = "What harms teeth?"
+answer = "Sugar"
+statement = "{{Sugar}} in food harms teeth."
+distractors = ["Salt", "Water", "Fibre"]
+"""
+
+
+async def test_before_a_true_or_false_answer_no_underline_tells_the_versions_apart(tmp_path: Path) -> None:
+    """Only the words the list will explain are underlined: "Salt" and "Sugar" (either version) are not."""
+    from quiz.tui.text import TERM_STYLE
+
+    path = write_deck(tmp_path / "decks", SALT_DECK)
+    truths = set()
+    app = make_app([path], tmp_path / "data", study=StudyRequest(path, Mode.TRUE_FALSE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if not isinstance(app.screen, StudyScreen):
+            await pilot.press("enter")  # the disclaimer
+            await pilot.pause()
+        screen = _screen(app)
+        for _ in range(2):
+            q = screen.run.question
+            assert q is not None
+            truths.add(q.truth)
+            prompt = screen.query_one("#prompt").visual
+            assert not [span for span in prompt.spans if span.style == TERM_STYLE]
+            assert not screen.query_one("#terms-hint").display
+            await pilot.press("1")
+            await pilot.pause()
+            prompt = screen.query_one("#prompt").visual
+            underlined = [str(prompt)[span.start : span.end] for span in prompt.spans if span.style == TERM_STYLE]
+            assert underlined == [w for w in ("Salt", "Sugar") if w in q.prompt]  # once answered, every one is
+            await pilot.press("enter")
+            await pilot.pause()
+    assert truths == {True, False}  # a session is half true, half false

@@ -125,13 +125,16 @@ class StudyScreen(Settled, Screen[None]):
             self.settle()
         self._drawn, self._drawn_phase, self._drawn_step = q, run.phase, step
         self._progress()
-        glossary = self.deck.glossary
-        self.query_one("#prompt", Static).update(with_terms(q.prompt, glossary))
+        # Before the answer only the words the list will explain are underlined: an underline on a
+        # word held back (or its absence) would itself be a clue (quiz.session.words_to_know).
+        shown = run.words()[0]
+        answered = run.phase in (Phase.REVEALED, Phase.ANSWERED)
+        self.query_one("#prompt", Static).update(with_terms(q.prompt, self.deck.glossary if answered else shown))
         hint = self.query_one("#terms-hint", Static)
         words_key = "F2" if by_typing(q) and run.phase is Phase.ASKING else "g"
         hint.update(f"Underlined words: press {words_key} to see what they mean.")
         # Once the answer is shown the keys line says "g Words": the hint gives its line to the feedback.
-        hint.display = run.phase in (Phase.ASKING, Phase.CERTAINTY) and q.kind is not Kind.MATCH and any(run.words())
+        hint.display = run.phase in (Phase.ASKING, Phase.CERTAINTY) and q.kind is not Kind.MATCH and bool(shown)
         asking = run.phase is Phase.ASKING
         self._draw_options(q, asking)
         self._draw_match(q, asking)
