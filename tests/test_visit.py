@@ -118,6 +118,10 @@ async def test_the_visit_dialog_refuses_a_bad_date_then_keeps_a_good_one(tmp_pat
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, VisitDialog)
+        await pilot.press("enter")  # out of habit, with only the grey example in the box: nothing is saved
+        await pilot.pause()
+        assert isinstance(app.screen, VisitDialog)
+        assert "Type the date first" in str(app.screen.query_one("#visit-problem").render())
         await pilot.press(*"2026-13-01", "enter")
         await pilot.pause()
         assert isinstance(app.screen, VisitDialog)
@@ -126,6 +130,7 @@ async def test_the_visit_dialog_refuses_a_bad_date_then_keeps_a_good_one(tmp_pat
         await pilot.pause()
         detail = str(app.screen.query_one("#deck-detail").render())
         assert "Visit on Thu 10 Dec (13 days left)" in detail and "review follows your visit plan" in detail
+        assert any(n.message == "Visit date saved: 2026-12-10." for n in app._notifications)
     with Store.open(data, backup=False) as store:
         assert store.visit("kidney-care") == (date(2026, 12, 10), 10)
 

@@ -18,7 +18,7 @@ from quiz.mode import Mode, StudyChoice
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase, DueCounts
 from quiz.tui.pointed import PointedList
-from quiz.tui.settle import Settled
+from quiz.tui.settle import Settled, SettledInput
 from quiz.tui.text import plain
 from quiz.visit import parse_visit
 
@@ -262,17 +262,24 @@ class VisitDialog(Settled, ModalScreen[object]):
                 "remember the most on that day, must-know facts first.\n\n"
                 f"Type the date as year-month-day, for example {example}. Leave it empty to clear it."
             )
-            yield Input(
+            yield SettledInput(
                 value=self.current.isoformat() if self.current else "",
                 placeholder=example,
                 id="visit-date",
                 max_length=10,
             )
             yield Static(id="visit-problem")
-            yield Static("Enter keeps the date. Escape goes back.", classes="dialog-hint")
+            hint = "Enter saves the date (an empty box clears it)." if self.current else "Enter saves the date."
+            yield Static(f"{hint} Escape goes back.", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not event.value.strip() and self.current is None:  # the grey example is not a date typed
+            example = (self.today + timedelta(days=14)).isoformat()
+            self.query_one("#visit-problem", Static).update(
+                plain(f"! Type the date first, for example {example}, or press Escape to go back.")
+            )
+            return
         try:
             visit = parse_visit(event.value, self.today)
         except ValueError as err:

@@ -307,6 +307,8 @@ class HomeScreen(Settled, Screen[None]):
             except StoreError as err:
                 self.notify(str(err), title="Not saved", severity="error", markup=False)
                 return
+            said = f"Visit date saved: {visit.isoformat()}." if isinstance(visit, date) else "Visit date cleared."
+            self.notify(said, title="Your visit", timeout=4)
             self.refresh_decks()
 
         today = local_day(self.services.now())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from quiz.certainty import Certainty
+from quiz.certainty import Certainty, cbm_mark
 from quiz.generate import Question
 from quiz.tui.text import plain
 
@@ -20,5 +20,9 @@ def option_prompt(q: Question, index: int, highlighted: int | None, paired_with:
 
 
 def level_prompt(level: Certainty, highlighted: int | None) -> str:
-    """'▶ 3. Sure' for the level the learner moved to, '  3. Sure' for the others."""
-    return f"{'▶' if level.value - 1 == highlighted else ' '} {level.value}. {level.label}"
+    """'▶ 3. Sure  (right: +3 points, wrong: -6)' for the level the learner moved to, ' ' for the
+    others: what each level scores is said where it is chosen (certainty-based marking)."""
+    right, wrong = cbm_mark(level, True), cbm_mark(level, False)
+    unit, lost = "point" if right == 1 else "points", f"{wrong:+d}" if wrong else "0"
+    points = f"right: {right:+d} {unit}, wrong: {lost}"
+    return f"{'▶' if level.value - 1 == highlighted else ' '} {level.value}. {level.label}  ({points})"
