@@ -29,10 +29,16 @@ from quiz.tui.bars import KeysBar, MoreLine
 from quiz.tui.decks import DeckReloaded
 from quiz.tui.screens.prompts import GRADES, RIGHT, WRONG, level_prompt, option_prompt
 from quiz.tui.settle import Settled, SettledInput
-from quiz.tui.text import plain, source_line, with_terms
+from quiz.tui.text import fit, plain, source_line, with_terms
+from quiz.untrusted import visible
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+
+NOTICE_S = 2.5
+"""How long a passing note ("Pair taken back.") stays: it floats over the screen, so not over the
+next question or feedback for long (a reviewer read an old note as about the new question)."""
 
 
 class StudyScreen(Settled, Screen[None]):
@@ -361,7 +367,7 @@ class StudyScreen(Settled, Screen[None]):
         if act(index, on=q):
             self.draw()
         elif q is not None and q.kind is Kind.MATCH and index in self.run.pairing:
-            self.notify("That meaning is taken. Press u to take back a pair.", timeout=4)
+            self.notify("That meaning is taken. Press u to take back a pair.", timeout=NOTICE_S)
 
     def action_certain(self, number: int) -> None:
         if self.run.set_certainty(Certainty(number), on=self._drawn):
@@ -407,7 +413,7 @@ class StudyScreen(Settled, Screen[None]):
     def typed_answer(self, event: Input.Submitted) -> None:
         event.stop()
         if not event.value.strip():
-            self.notify("Type your answer, or press F3 to see it.", timeout=4)
+            self.notify("Type your answer, or press F3 to see it.", timeout=NOTICE_S)
             return
         if self.run.answer_text(event.value, on=self._drawn):
             self.draw()
@@ -429,7 +435,7 @@ class StudyScreen(Settled, Screen[None]):
 
     def action_undo(self) -> None:
         if self.run.pairing and self.run.undo():  # a pair of the matching question on screen
-            self.notify("Pair taken back.", timeout=4)
+            self.notify("Pair taken back.", timeout=NOTICE_S)
             self.draw()
             return
         choosing = self.run.phase is Phase.CERTAINTY
@@ -438,8 +444,14 @@ class StudyScreen(Settled, Screen[None]):
         answers = self.run.session.answers
         undone = answers[-1].question if answers else None
         if self.run.undo():
-            again = "This question comes again at the end." if self.run.question is not undone else "Try again."
-            self.notify("Choose again." if choosing else f"Answer taken back. {again}", timeout=4)
+            if choosing:
+                said = "Choose again."
+            elif self.run.question is undone:
+                said = "Answer taken back. Try again."
+            else:  # another question is on screen now: say which one was taken back
+                about = fit(visible(undone.prompt if undone is not None else ""), 40)
+                said = f"Answer taken back. “{about}” comes again at the end."
+            self.notify(said, timeout=NOTICE_S, markup=False)
             self._drawn = None
             self.draw()
 
