@@ -141,7 +141,8 @@ async def test_undo_takes_the_answer_back_everywhere(deck: Path, tmp_path: Path)
         assert screen.run.session.answers == [] and screen.run.session.questions[-1] is first
         assert screen.run.phase is Phase.ASKING
         (said,) = [n.message for n in app._notifications]  # which question was taken back, by its words
-        assert said.startswith(f"Answer taken back. “{first.prompt[:20]}") and said.endswith("” comes again at the end.")
+        assert said.startswith(f"Answer taken back. “{first.prompt[:20]}")
+        assert said.endswith("” comes again at the end.")
     assert answers(data) == []
     with Store.open(data, backup=False) as store:
         assert store.fact_state("kidney-care", first.fact_id) is None
