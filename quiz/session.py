@@ -293,7 +293,8 @@ def remake(q: Question, deck: Deck, *, seed: int) -> Question | None:
 
 def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tuple[str, str]], int]:
     """The glossary entries (term, meaning) to show with `q`, and how many of its terms are held
-    back until it is answered (`answered`: a flashcard's back or the feedback is on screen).
+    back until it is answered (`answered`: a flashcard's back or the feedback is on screen; for
+    true or false, 0: the count would differ between its true and false versions).
 
     Once answered: the terms of the question, the answer and the explanation. Before: the terms
     of the question alone (never terms found only in the answer or the options), less any the
@@ -311,8 +312,8 @@ def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tupl
     named, giving = _answer_terms(deck, q)
     entries = terms_in(q.prompt, deck.glossary)
     shown = [(t, meaning) for t, meaning in entries if t not in named and (t, meaning) not in giving]
-    if q.kind is Kind.TRUE_FALSE:  # the same count for the true and the false version: it must be no clue
-        return shown, len(named)
+    if q.kind is Kind.TRUE_FALSE:  # no count: how many are held back would differ between the versions
+        return shown, 0
     return shown, len(entries) - len(shown)
 
 
