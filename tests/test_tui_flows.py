@@ -615,3 +615,20 @@ async def test_two_decks_with_one_id_show_as_a_problem_naming_both(deck: Path, t
         assert "cannot be used" in str(table.get_row_at(0)[0])
         detail = str(app.screen.query_one("#deck-detail").render())
         assert 'deck id "kidney-care" is also the id of' in detail and "copy.toml" in detail
+
+
+async def test_each_sitting_shuffles_the_options_anew(deck: Path, tmp_path: Path) -> None:
+    """A reviewer met the same question three times with its options in the same order."""
+    data = tmp_path / "data"
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        orders = []
+        for _ in range(3):
+            screen = await _study(pilot)  # leaving before any answer records nothing: the disclaimer again
+            orders.append({q.fact_id: q.options for q in screen.run.session.questions})
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.pause()
+        assert orders[0].keys() == orders[1].keys() == orders[2].keys()
+        assert orders[0] != orders[1] or orders[1] != orders[2]
+    assert answers(data) == []

@@ -64,6 +64,8 @@ class QuizApp(HistoryKeeping):
         self._stop_watching = threading.Event()
         self._first_frame = threading.Event()
         self.seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4))
+        self.sittings = 0
+        """Sittings opened so far: the n-th is planned with seed + n (the first with `seed` itself)."""
         self.ask_certainty = AskCertainty.MUST_KNOW
         """For which facts a session asks how sure the learner is (a kept setting)."""
 
@@ -242,8 +244,11 @@ class QuizApp(HistoryKeeping):
 
         deck = found.deck
         assert deck is not None
+        # Each sitting of this run of the app has a seed of its own: the same seed again would show
+        # every question's options in the same order, and a learner would learn "number 4".
+        seed, self.sittings = self.seed + self.sittings, self.sittings + 1
         questions = plan_questions(
-            deck, mode, self.store, self.now(), seed=self.seed, count=count, topic=topic, more_detail=more_detail
+            deck, mode, self.store, self.now(), seed=seed, count=count, topic=topic, more_detail=more_detail
         )
         if not questions:
             message = (
@@ -252,8 +257,8 @@ class QuizApp(HistoryKeeping):
                 else "This deck has no questions of that kind."
             )
             self.notify(message, title=deck.title, markup=False)
-            if exit_after:
-                self.exit(0)
+            if exit_after:  # `quiz study`: said in the shell, where it stays to be read
+                self.exit(0, message=Text(f"{visible(deck.title)}: {message}"))
             elif then:
                 then()
             return
@@ -268,7 +273,7 @@ class QuizApp(HistoryKeeping):
             if not accepted:
                 finished()
                 return
-            run = StudyRun(deck, mode, questions, store=self.store, clock=self.now, seed=self.seed)
+            run = StudyRun(deck, mode, questions, store=self.store, clock=self.now, seed=seed)
             run.ask_certainty = self.ask_certainty
             self.push_screen(StudyScreen(run, found.path, blink=self.settings.blink), finished)
 
