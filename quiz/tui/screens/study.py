@@ -11,25 +11,25 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.certainty import Certainty, cbm_mark
+from quiz.certainty import Certainty
 from quiz.deck.model import Deck
-from quiz.generate import Kind, Question, why_of
-from quiz.kinds import by_picking, by_typing, right_meaning
+from quiz.generate import Kind, Question
+from quiz.kinds import by_picking, by_typing
 from quiz.schedule import Rating
-from quiz.session import Answered
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar, MoreLine
 from quiz.tui.decks import DeckReloaded
-from quiz.tui.screens.prompts import GRADES, RIGHT, WRONG, level_prompt, option_prompt
+from quiz.tui.screens.feedback import explanation, feedback_of
+from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
+from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
 from quiz.tui.settle import Settled, SettledInput
-from quiz.tui.text import fit, plain, source_line, with_terms
+from quiz.tui.text import fit, plain, with_terms
 from quiz.untrusted import visible
 
 if TYPE_CHECKING:
@@ -44,39 +44,7 @@ next question or feedback for long (a reviewer read an old note as about the new
 class StudyScreen(Settled, Screen[None]):
     """Asks the run's questions; dismissed (with None) when the run is finished and summed up."""
 
-    BINDINGS = [
-        # One family of answer keys a number of options, so the keys line names the keys there are
-        # ("1-2" for true or false): check_action shows the family of the question on screen.
-        Binding("1", "pick(1, 4)", "Answer", key_display="1-4"),
-        Binding("2", "pick(2, 4)", "Answer", show=False),
-        Binding("3", "pick(3, 4)", "Answer", show=False),
-        Binding("4", "pick(4, 4)", "Answer", show=False),
-        Binding("1", "pick(1, 3)", "Answer", key_display="1-3"),
-        Binding("2", "pick(2, 3)", "Answer", show=False),
-        Binding("3", "pick(3, 3)", "Answer", show=False),
-        Binding("1", "pick(1, 2)", "Answer", key_display="1-2"),
-        Binding("2", "pick(2, 2)", "Answer", show=False),
-        Binding("1", "grade(1)", "Grade", key_display="1-4"),
-        Binding("2", "grade(2)", "Grade", show=False),
-        Binding("3", "grade(3)", "Grade", show=False),
-        Binding("4", "grade(4)", "Grade", show=False),
-        Binding("1", "certain(1)", "How sure", key_display="1-3"),
-        Binding("2", "certain(2)", "How sure", show=False),
-        Binding("3", "certain(3)", "How sure", show=False),
-        Binding("space", "reveal", "Show answer"),
-        Binding("f3", "give_up", "Show answer", key_display="F3"),
-        Binding("enter", "go_on", "Next"),
-        Binding("enter", "reveal", "Show answer", show=False),
-        Binding("u", "undo", "Undo"),
-        Binding("g", "glossary", "Words"),
-        Binding("f2", "words", "Words", key_display="F2"),
-        Binding("f1", "help", "Help", key_display="F1"),
-        Binding("escape", "leave", "Leave"),
-        # Page keys read the question and feedback even while the options have the keys: they never
-        # move the option pointer (the "more below" line names them).
-        Binding("pagedown", "page(1)", "Read on", show=False, priority=True),
-        Binding("pageup", "page(-1)", "Read back", show=False, priority=True),
-    ]
+    BINDINGS = STUDY_KEYS
 
     def __init__(self, run: StudyRun, path: Path, *, blink: bool = True) -> None:
         super().__init__()
@@ -147,7 +115,8 @@ class StudyScreen(Settled, Screen[None]):
         back = self.query_one("#card-back", Static)
         back.display = q.kind is Kind.FLASHCARD and run.phase is not Phase.ASKING
         if back.display:
-            back.update(Content("\n\n").join([Content.assemble(("Answer: ", "bold"), q.answer), self._explain(q)]))
+            answer = Content.assemble(("Answer: ", "bold"), q.answer)
+            back.update(Content("\n\n").join([answer, explanation(q, self.deck.glossary)]))
         self._draw_certainty(fresh)
         typed = self.query_one("#typed", Input)
         typed.display = by_typing(q) and asking
@@ -234,11 +203,6 @@ class StudyScreen(Settled, Screen[None]):
             certainty.add_options([Option(level_prompt(level, None)) for level in Certainty])
             certainty.highlighted = None
 
-    def _explain(self, q: Question) -> Content:
-        parts = [with_terms(q.explanation, self.deck.glossary)] if q.explanation else []
-        parts.append(plain(source_line(q.source, q.refs), "italic"))
-        return Content("\n").join(parts)  # the source, in italics, right under the explanation
-
     def _draw_feedback(self) -> None:
         verdict = self.query_one("#verdict", Static)
         feedback = self.query_one("#feedback", Static)
@@ -250,64 +214,14 @@ class StudyScreen(Settled, Screen[None]):
             verdict.set_classes("")
         if last is None:
             return
-        q = last.question
-        if q.kind is Kind.MATCH:
-            self._draw_match_feedback(last, verdict, feedback)
-            return
-        if q.kind is Kind.FLASHCARD:
-            known = "✓ Graded {}: remembered." if last.correct else "✗ Graded {}: not yet remembered."
-            said = known.format(last.response)
-            verdict.update(Content.styled(f"{said}  Enter goes on; u takes it back.", "bold"))
-            verdict.set_classes("right" if last.correct else "wrong")
-            feedback.display = False
-            return
-        mark = last.mark
-        spelled = f" It is spelled {mark.expected}." if mark is not None and mark.slip else ""
-        said = "✗ You asked to see the answer." if by_typing(q) and not last.response else ""
-        verdict.update(
-            Content.styled(
-                f"{said or (RIGHT if last.correct else WRONG)}{spelled}  Enter goes on; u takes it back.", "bold"
-            )
-        )
-        verdict.set_classes("right" if last.correct else "wrong")
-        lines = [Content.assemble(("Answer: ", "bold"), q.answer)]
-        if q.kind in (Kind.TRUE_FALSE, Kind.FILL_BLANK):  # the true statement, whatever was shown
-            lines.append(Content.assemble(("The true sentence: ", "bold"), with_terms(q.statement, self.deck.glossary)))
-        if by_typing(q):
-            typed = last.response if last.response else "(you asked to see the answer)"
-            lines.append(Content.assemble(("You typed: ", "bold"), typed))
-            if mark is not None and mark.look_alike:
-                lines.append(plain(f"“{mark.look_alike}” is another word, not a spelling slip of “{q.answer}”."))
-        elif not last.correct:
-            lines.append(Content.assemble(("You chose: ", "bold"), last.response))
-            why = why_of(q, q.options.index(last.response)) if last.response in q.options else ""
-            if why:  # the misconception the chosen option answers, above the explanation
-                label = "Why it is false: " if q.kind is Kind.TRUE_FALSE else "Why not: "
-                lines.append(Content.assemble((label, "bold"), with_terms(why, self.deck.glossary)))
-        if last.certainty:
-            level = Certainty(last.certainty)
-            won = cbm_mark(level, last.correct)
-            points = "point" if abs(won) == 1 else "points"
-            lines.append(Content.assemble(("You were: ", "bold"), f"{level.label} ({won:+d} certainty {points})"))
-        lines.append(self._explain(q))
-        feedback.update(Content("\n").join(lines))
-        feedback.set_classes("right" if last.correct else "wrong")
-
-    def _draw_match_feedback(self, last: Answered, verdict: Static, feedback: Static) -> None:
-        """Each pair of the matching question just answered: right (✓) or not (✗, with the meaning chosen)."""
-        q = last.question
-        right = sum(right_meaning(q, t) == m for t, m in enumerate(last.paired))
-        said = f"✓ All {right} pairs right." if last.correct else f"✗ {right} of {len(q.pairs)} pairs right."
-        verdict.update(Content.styled(f"{said}  Enter goes on; u takes it back.", "bold"))
-        verdict.set_classes("right" if last.correct else "wrong")
-        lines = []
-        for t, ((term, meaning), chosen) in enumerate(zip(q.pairs, last.paired, strict=True)):
-            ok = right_meaning(q, t) == chosen
-            lines.append(Content.assemble(("✓ " if ok else "✗ ", "bold"), (f"{term}: ", "bold"), meaning))
-            if not ok:
-                lines.append(Content.assemble(("    You chose: ", "bold"), q.options[chosen]))
-        feedback.update(Content("\n").join(lines))
-        feedback.set_classes("right" if last.correct else "wrong")
+        said, lines = feedback_of(last, self.deck.glossary)
+        mood = "right" if last.correct else "wrong"
+        verdict.update(said)
+        verdict.set_classes(mood)
+        feedback.display = lines is not None
+        if lines is not None:
+            feedback.update(lines)
+            feedback.set_classes(mood)
 
     def on_screen_resume(self) -> None:
         self.call_after_refresh(self.query_one(MoreLine).update_line)
@@ -330,32 +244,7 @@ class StudyScreen(Settled, Screen[None]):
     # -- keys and clicks ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        run = self.run
-        q = run.question
-        kind = q.kind if q is not None else None
-        phase = run.phase
-        if action == "pick":  # (number, how many options the family is for)
-            if phase is not Phase.ASKING or q is None or not (by_picking(q) or kind is Kind.MATCH):
-                return False
-            return parameters[1] == min(len(q.options), 4)
-        if action == "grade":
-            return phase is Phase.REVEALED
-        if action == "certain":
-            return phase is Phase.CERTAINTY
-        if action == "reveal":
-            return phase is Phase.ASKING and kind is Kind.FLASHCARD
-        if action == "give_up":
-            return phase is Phase.ASKING and q is not None and by_typing(q)
-        if action == "go_on":
-            return phase is Phase.ANSWERED
-        if action == "undo":
-            if phase is Phase.ASKING and kind is Kind.MATCH:  # only its own pairs (StudyRun.undo)
-                return bool(run.pairing)
-            return phase is Phase.CERTAINTY or (phase is not Phase.FINISHED and bool(run.session.answers))
-        typing = phase is Phase.ASKING and q is not None and by_typing(q)
-        if action in ("words", "help"):  # keys that never type, shown while the answer box has the keys
-            return True if typing else False
-        return True
+        return key_allowed(self.run, action, parameters)
 
     def action_pick(self, number: int, options: int = 4) -> None:
         self._pick(number - 1)

@@ -1,0 +1,74 @@
+"""The study screen's keys and when each acts (quiz.tui.screens.study maps them to the run's acts)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from quiz.generate import Kind
+from quiz.kinds import by_picking, by_typing
+from quiz.study import Phase, StudyRun
+
+STUDY_KEYS: list[BindingType] = [
+    # One family of answer keys a number of options, so the keys line names the keys there are
+    # ("1-2" for true or false): check_action shows the family of the question on screen.
+    Binding("1", "pick(1, 4)", "Answer", key_display="1-4"),
+    Binding("2", "pick(2, 4)", "Answer", show=False),
+    Binding("3", "pick(3, 4)", "Answer", show=False),
+    Binding("4", "pick(4, 4)", "Answer", show=False),
+    Binding("1", "pick(1, 3)", "Answer", key_display="1-3"),
+    Binding("2", "pick(2, 3)", "Answer", show=False),
+    Binding("3", "pick(3, 3)", "Answer", show=False),
+    Binding("1", "pick(1, 2)", "Answer", key_display="1-2"),
+    Binding("2", "pick(2, 2)", "Answer", show=False),
+    Binding("1", "grade(1)", "Grade", key_display="1-4"),
+    Binding("2", "grade(2)", "Grade", show=False),
+    Binding("3", "grade(3)", "Grade", show=False),
+    Binding("4", "grade(4)", "Grade", show=False),
+    Binding("1", "certain(1)", "How sure", key_display="1-3"),
+    Binding("2", "certain(2)", "How sure", show=False),
+    Binding("3", "certain(3)", "How sure", show=False),
+    Binding("space", "reveal", "Show answer"),
+    Binding("f3", "give_up", "Show answer", key_display="F3"),
+    Binding("enter", "go_on", "Next"),
+    Binding("enter", "reveal", "Show answer", show=False),
+    Binding("u", "undo", "Undo"),
+    Binding("g", "glossary", "Words"),
+    Binding("f2", "words", "Words", key_display="F2"),
+    Binding("f1", "help", "Help", key_display="F1"),
+    Binding("escape", "leave", "Leave"),
+    # Page keys read the question and feedback even while the options have the keys: they never
+    # move the option pointer (the "more below" line names them).
+    Binding("pagedown", "page(1)", "Read on", show=False, priority=True),
+    Binding("pageup", "page(-1)", "Read back", show=False, priority=True),
+]
+"""The keys of a study session; their labels are what the keys line shows."""
+
+
+def key_allowed(run: StudyRun, action: str, parameters: tuple[object, ...]) -> bool | None:
+    """Whether the study screen's key for `action` acts now (Screen.check_action): True shows and
+    allows it, False hides it. Each key does one thing in each phase of the run."""
+    q = run.question
+    kind = q.kind if q is not None else None
+    phase = run.phase
+    if action == "pick":  # (number, how many options the family is for)
+        if phase is not Phase.ASKING or q is None or not (by_picking(q) or kind is Kind.MATCH):
+            return False
+        return parameters[1] == min(len(q.options), 4)
+    if action == "grade":
+        return phase is Phase.REVEALED
+    if action == "certain":
+        return phase is Phase.CERTAINTY
+    if action == "reveal":
+        return phase is Phase.ASKING and kind is Kind.FLASHCARD
+    if action == "give_up":
+        return phase is Phase.ASKING and q is not None and by_typing(q)
+    if action == "go_on":
+        return phase is Phase.ANSWERED
+    if action == "undo":
+        if phase is Phase.ASKING and kind is Kind.MATCH:  # only its own pairs (StudyRun.undo)
+            return bool(run.pairing)
+        return phase is Phase.CERTAINTY or (phase is not Phase.FINISHED and bool(run.session.answers))
+    typing = phase is Phase.ASKING and q is not None and by_typing(q)
+    if action in ("words", "help"):  # keys that never type, shown while the answer box has the keys
+        return True if typing else False
+    return True
