@@ -1,11 +1,9 @@
 """The study flow: one sitting with a deck, as a learner acts on it. No Textual, no sqlite3.
 
-A `StudyRun` holds the session (quiz.session), the score history (quiz.store) and the clock, and
-offers the acts a learner can perform: answer by option, by text or by grade, reveal a flashcard,
-go on, undo, leave, retry the missed ones, and take an edited deck. Each act is allowed only in
-the phases where it makes sense; anything else is refused (it returns False) and changes nothing.
-The screen maps keys and clicks to these acts and draws what the run says.
-
+A `StudyRun` holds the session (quiz.session), the history's writer (quiz.recording) and the
+clock, and offers a learner's acts: answer by option, text, grade or pair, reveal a flashcard, go
+on, undo, leave, retry the missed ones, take an edited deck. An act outside its phases is refused
+(it returns False) and changes nothing; the screen maps keys to acts and draws what the run says.
 The rules it keeps (docs/questions.md, "The study loop"):
 
 - an answer is recorded only for the question on screen, and only by an explicit act on it;
@@ -160,10 +158,8 @@ class StudyRun:
     def words(self) -> tuple[list[tuple[str, str]], int]:
         """The glossary entries (term, meaning) for the text on screen, never more, and how many of
         the question's terms are held back until it is answered (quiz.session.words_to_know)."""
-        q = self.question
-        if q is None:
-            return [], 0
-        return words_to_know(self.deck, q, answered=self.phase in (Phase.REVEALED, Phase.ANSWERED))
+        answered, q = self.phase in (Phase.REVEALED, Phase.ANSWERED), self.question
+        return ([], 0) if q is None else words_to_know(self.deck, q, answered=answered)
 
     def take_notice(self) -> str | None:
         """The last problem with the history, once: it is cleared as it is read."""
