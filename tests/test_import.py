@@ -12,7 +12,9 @@ from quiz.cli import main
 from quiz.deck.errors import DeckError
 from quiz.deck.load import load_deck, parse_deck
 from quiz.deck.write import deck_to_toml
-from quiz.interop.importer import import_cards, read_cards, separator_text
+from quiz.interop.header import separator_text
+from quiz.interop.importer import import_cards
+from quiz.interop.table import read_cards
 
 SAMPLES = Path(__file__).parent / "data" / "import"
 

@@ -66,7 +66,7 @@ foot = "the end of the leg"
 def test_update_edits_the_deck_in_place_and_keeps_what_is_not_in_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from quiz.interop.importer import fact_id_for_guid
+    from quiz.interop.cards import fact_id_for_guid
 
     deck = tmp_path / "feet.toml"
     deck.write_text(DECK.format(a=fact_id_for_guid("k3Jd9Qp2Lx"), b=fact_id_for_guid("m8Rt5Vw1Zc")), encoding="utf-8")

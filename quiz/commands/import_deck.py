@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError, UsageError
     from quiz.files import write_text
-    from quiz.interop.importer import BadRows, import_cards, separator_text
+    from quiz.interop.header import separator_text
+    from quiz.interop.importer import BadRows, import_cards
     from quiz.plural import plural
 
     source: Path = args.file
@@ -177,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _row_separator(name: str) -> str:
     """A row separator by name ("newline", "semicolon"...) or the text itself; ValueError if unusable."""
-    from quiz.interop.importer import separator_text
+    from quiz.interop.header import separator_text
 
     return "\n" if name.strip().casefold() in ("newline", "new line", "\\n") else separator_text(name)
 

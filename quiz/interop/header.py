@@ -43,6 +43,19 @@ def separator_name(sep: str) -> str:
     return next((name for name, char in SEPARATORS.items() if char == sep), repr(sep))
 
 
+def separator_text(name: str) -> str:
+    """The separator a name stands for ("tab", "comma", ..., "\\t") or the text itself; ValueError if unusable."""
+    key = name.strip().casefold()
+    if key in SEPARATORS:
+        return SEPARATORS[key]
+    if name == "\\t":
+        return "\t"
+    if name and "\n" not in name and "\r" not in name and not name.startswith(('"', "#")):
+        return name
+    known = ", ".join(SEPARATORS)
+    raise ValueError(f"cannot separate fields with {name!r}: use one of {known}, or other text without quotes")
+
+
 def _separator(value: str) -> str | None:
     """Anki's delimiter_from_value: a name (any case) or the character itself."""
     name = value.strip().casefold()

@@ -16,7 +16,7 @@ from quiz.deck.load import parse_deck
 from quiz.deck.locate import locate
 from quiz.deck.model import Deck, Fact
 from quiz.deck.write import fact_to_toml
-from quiz.interop.importer import fact_id_for_guid
+from quiz.interop.cards import fact_id_for_guid
 
 
 class Update(NamedTuple):

@@ -1,0 +1,164 @@
+"""The cards one row of an export gives: its note type's fields, cloze notes, guid, and what makes a card unusable."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from quiz.deck.errors import Problem
+from quiz.deck.text import CONTROL, position
+from quiz.interop.cloze import clozes, has_cloze
+from quiz.interop.header import AnkiHeader
+from quiz.interop.html_text import field_text
+from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
+from quiz.interop.rows import Row
+
+THIRD_COLUMN = (
+    "fields after the second become the explanation (Anki would read the third as tags; "
+    "a #tags column:N line says which column holds them)"
+)
+"""The note printed when quiz reads a third column differently from Anki, on purpose."""
+
+
+def fact_id_for_guid(guid: str) -> str:
+    """The fact id an Anki note's guid gives: the same guid always gives the same id, whatever the text."""
+    return "anki-" + hashlib.blake2b(guid.encode("utf-8"), digest_size=5).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One fact to be: its line, question, answer, further text, tags, the id its note fixes ("" if none),
+    and whether Anki would also ask it in reverse."""
+
+    line: int
+    front: str
+    back: str
+    extra: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    key: str = ""
+    reverse: bool = False
+    statement: str = ""
+    """From a cloze note: the text with this card's span marked {{...}} (quiz.deck.statement)."""
+
+
+class Columns(NamedTuple):
+    """How rows are laid out: their width, the columns Anki's header names (guid, notetype, deck,
+    tags; 0-based), the column names, and the columns read as Anki's "Add Reverse" flag."""
+
+    width: int
+    special: dict[str, int]
+    names: list[str]
+    flags: frozenset[int] = frozenset()
+
+
+def _note_type(row: Row, columns: Columns, head: AnkiHeader) -> str:
+    if "notetype" in columns.special:
+        return row.fields[columns.special["notetype"]].strip()
+    return head.notetype
+
+
+def row_cards(
+    row: Row, columns: Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str]
+) -> tuple[list[Card], list[Problem], list[str]]:
+    """The cards one row gives, its problems, and the media it named."""
+    special = set(columns.special.values())
+    text_columns = [c for c in range(columns.width) if c not in special]
+    note_type = _note_type(row, columns, head)
+    fields = fields_of(note_type) if note_type else None
+    if note_type and fields is None:
+        message = f'note type "{note_type}" in the note type column is not one quiz can import ({KNOWN_TYPES})'
+        return [], [Problem(path, row.line, None, message)], []
+    media: list[str] = []
+    texts: dict[int, str] = {}
+    for c in text_columns:
+        read = field_text(row.fields[c], html=html)
+        texts[c] = read.text
+        media += read.media
+    role = roles([c for c in text_columns if c not in columns.flags], columns.names, fields)
+    tags = head.tags + (tuple(row.fields[columns.special["tags"]].split()) if "tags" in columns.special else ())
+    tags = tuple(dict.fromkeys(tags))
+    guid = row.fields[columns.special["guid"]].strip() if "guid" in columns.special else ""
+    key = fact_id_for_guid(guid) if guid else ""
+    first = texts.get(role.question, "") if role.question is not None else ""
+    second = texts.get(role.answer, "") if role.answer is not None else ""
+    extra = tuple(texts[c] for c in role.extra if texts[c].strip())
+    if extra and fields is None and "tags" not in columns.special and THIRD_COLUMN not in notes:
+        notes.append(THIRD_COLUMN)
+    if is_cloze(note_type) if note_type else has_cloze(first):
+        return _cloze_cards(row, first, (second, *extra), tags, key, path, media)
+    problems = _card_problems(row.line, first, second, extra, tags, media, path, _labels(fields, role))
+    flagged = any(row.fields[c].strip() for c in columns.flags)
+    reversed_too = (
+        flagged or note_type.casefold() == ALWAYS_REVERSED or (role.reverse is not None and texts[role.reverse].strip())
+    )
+    return [Card(row.line, first, second, extra, tags, key, reverse=bool(reversed_too))], problems, media
+
+
+def _cloze_cards(
+    row: Row, text: str, extra: tuple[str, ...], tags: tuple[str, ...], key: str, path: Path, media: list[str]
+) -> tuple[list[Card], list[Problem], list[str]]:
+    made = clozes(text)
+    if not made:
+        return [], [Problem(path, row.line, None, "a cloze note without a cloze deletion such as {{c1::...}}")], media
+    cards, problems = [], []
+    extra = tuple(e for e in extra if e.strip())
+    for cloze in made:
+        problems += _card_problems(row.line, cloze.question, cloze.answer, extra, tags, media, path)
+        key_n = f"{key}-c{cloze.number}" if key else ""
+        cards.append(Card(row.line, cloze.question, cloze.answer, extra, tags, key_n, statement=cloze.statement))
+    return cards, list(dict.fromkeys(problems)), media
+
+
+_LABELS = ("term (first field)", "definition (second field)")
+
+
+def _labels(fields: tuple[str, ...] | None, role: Roles) -> tuple[str, str]:
+    """How a refusal names the question's and the answer's field: by the note type's name and column where known."""
+    if fields is None:
+        return _LABELS
+    columns = (role.question, role.answer)
+    return (
+        f'term (the "{fields[0]}" field, column {(columns[0] or 0) + 1})',
+        f'definition (the "{fields[1]}" field, column {(columns[1] or 0) + 1})',
+    )
+
+
+def _card_problems(
+    line: int,
+    front: str,
+    back: str,
+    extra: tuple[str, ...],
+    tags: tuple[str, ...],
+    media: list[str],
+    path: Path,
+    labels: tuple[str, str] = _LABELS,
+) -> list[Problem]:
+    found = []
+    for label, value in zip(labels, (front, back), strict=True):
+        if not value.strip():
+            if media:
+                message = f"the {label} is only media ({', '.join(media)}), which a deck cannot show"
+            else:
+                message = f"the {label} is empty"
+            found.append(Problem(path, line, None, message))
+    for label, values in (
+        (labels[0], [front]),
+        (labels[1], [back]),
+        ("a further field", list(extra)),
+        ("a tag", list(tags)),
+    ):
+        for value in values:
+            bad = CONTROL.search(value)
+            if bad:
+                found.append(
+                    Problem(
+                        path,
+                        line + position(value, bad.start())[0] - 1,
+                        None,
+                        f"the {label} contains the control character U+{ord(bad.group()):04X}, "
+                        "which a deck cannot hold; remove it and import again",
+                    )
+                )
+    return found

@@ -1,0 +1,232 @@
+"""Read an export's text into a table of cards: its header, separator, column names and rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.deck.errors import Problem
+from quiz.deck.text import CONTROL
+from quiz.interop.cards import Card, Columns, row_cards
+from quiz.interop.header import AnkiHeader, read_header, separator_name
+from quiz.interop.html_text import looks_like_html
+from quiz.interop.notetypes import KNOWN_TYPES, fields_of
+from quiz.interop.rows import Row, guess_separator, read_rows
+from quiz.plural import plural
+
+HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
+"""First rows read as column names rather than as a card (quiz's choice; Anki imports them as a card)."""
+
+_HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
+
+
+@dataclass(slots=True)
+class CardTable:
+    """What reading a file found: the cards, the rows that could not be read, and what was decided."""
+
+    cards: list[Card] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    deck_name: str = ""
+
+
+def read_cards(
+    text: str,
+    path: Path | str = "<cards>",
+    *,
+    separator: str | None = None,
+    header: bool | None = None,
+    quotes: bool = True,
+    html: bool | None = None,
+    row_separator: str | None = None,
+) -> CardTable:
+    """Read an Anki or Quizlet text export.
+
+    `header` None means "a first row like term/definition is a header"; `html` None means "as the
+    file's #html line says, or guessed from its first rows". `row_separator` is Quizlet's "between
+    rows" choice when it is not a new line (then a line break is text, and positions count rows).
+    """
+    path = Path(path)
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    head = read_header(lines)
+    body = "\n".join(lines[head.lines :])
+    table = CardTable(deck_name=_deck_name(head.deck))
+    table.notes += [f"ignored {reason}" for reason in head.ignored]
+    line_break = ""
+    if row_separator not in (None, "\n"):
+        line_break = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in body)
+        body = body.replace("\n", line_break).replace(row_separator, "\n")
+        table.notes.append(f"rows separated by {separator_name(row_separator)} (line numbers in messages count rows)")
+    sep = separator or head.separator
+    guessed = sep is None
+    if sep is None:
+        guess = guess_separator(body, quotes=quotes)
+        if guess.separator is None:
+            table.problems.append(
+                Problem(
+                    path,
+                    head.lines + 1,
+                    None,
+                    f"cannot tell the separator: {guess.reason}; choose one with --separator",
+                )
+            )
+            return table
+        sep = guess.separator
+        table.notes.append(
+            f"fields separated by {separator_name(sep)} (a guess: {guess.reason}; choose with --separator)"
+        )
+    found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes)
+    if line_break:
+        found = found._replace(rows=[Row(r.line, [f.replace(line_break, "\n") for f in r.fields]) for r in found.rows])
+    table.problems += [Problem(path, bad.line, None, bad.message) for bad in found.bad]
+    if found.comments:
+        shown = ", ".join(map(str, found.comments[:10])) + (", ..." if len(found.comments) > 10 else "")
+        table.notes.append(f"skipped {plural(len(found.comments), 'comment line')} starting with # (line {shown})")
+    rows = found.rows
+    names = head.columns
+    if rows and head.columns is None and (header or (header is None and _names_columns(rows[0]))):
+        line, names = rows.pop(0)
+        table.notes.append(f"line {line} read as column names: {' | '.join(names)}")
+    if not rows:
+        return table
+    columns = _columns(head, names, rows, path, table)
+    if columns is None:
+        return table
+    if rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1:
+        hint = " (a guess)" if guessed else ""
+        table.problems.append(
+            Problem(
+                path,
+                rows[0].line,
+                None,
+                f"no row has a {separator_name(sep)}{hint} between a term and its definition; "
+                "choose the separator with --separator (tab, comma, semicolon, pipe or any text)",
+            )
+        )
+        return table
+    if head.notetype and "notetype" not in columns.special and fields_of(head.notetype) is None:
+        message = f'#notetype: note type "{head.notetype}" is not one quiz can import ({KNOWN_TYPES})'
+        table.problems.append(Problem(path, head.where["notetype"], None, message))
+        return table
+    if html is None:
+        html = head.html
+    if html is None:
+        html = any(looks_like_html(f) for r in rows[:_HTML_SAMPLE] for f in r.fields)
+        if html:
+            table.notes.append(
+                "fields read as HTML: the first rows hold HTML tags and the file has no #html line "
+                "(--no-html reads them as plain text)"
+            )
+    decks: set[str] = set()
+    media: list[str] = []
+    for row in rows:
+        if len(row.fields) > columns.width and not any(f.strip() for f in row.fields[columns.width :]):
+            row = Row(row.line, row.fields[: columns.width])  # stray separators at the end of the row
+        if len(row.fields) != columns.width:
+            table.problems.append(Problem(path, row.line, None, _width_message(row, columns, head, sep, guessed)))
+            continue
+        if "deck" in columns.special:
+            decks.add(row.fields[columns.special["deck"]])
+        cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes)
+        table.problems += problems
+        if row_media:
+            media.append(f"line {row.line} ({', '.join(row_media)})")
+        if not problems:
+            table.cards += cards
+    reversed_lines = [str(card.line) for card in table.cards if card.reverse]
+    if reversed_lines:
+        table.notes.append(
+            f"Anki also asks {plural(len(reversed_lines), 'card')} in reverse "
+            f"({'line' if len(reversed_lines) == 1 else 'lines'} {', '.join(reversed_lines)}); "
+            "quiz asks the front only"
+        )
+    if media:
+        table.notes.append(f"left out media, which a deck cannot show: {'; '.join(media)}")
+    if len(decks) == 1 and not table.deck_name:
+        table.deck_name = _deck_name(decks.pop())
+    _report_duplicates(table, path)
+    return table
+
+
+def _deck_name(name: str) -> str:
+    name = name.rsplit("::", 1)[-1].strip()
+    return "" if CONTROL.search(name) else name
+
+
+def _names_columns(row: Row) -> bool:
+    return tuple(f.strip().casefold() for f in row.fields[:2]) in HEADER_ROWS
+
+
+def _columns(
+    head: AnkiHeader, names: list[str] | None, rows: list[Row], path: Path, table: CardTable
+) -> Columns | None:
+    """How wide rows are and which columns hold what; None (and a problem) when the header cannot be used."""
+    width = len(names) if names is not None else len(rows[0].fields)
+    before = len(table.problems)
+    for key, column in head.special.items():
+        if column >= width:
+            table.problems.append(
+                Problem(
+                    path,
+                    head.where.get(f"{key} column"),
+                    None,
+                    f"#{key} column:{column + 1} names column {column + 1}, but the rows have {plural(width, 'field')}",
+                )
+            )
+    if len(table.problems) > before:
+        return None
+    special = {k: v for k, v in head.special.items() if k in ("guid", "notetype", "deck", "tags")}
+    return Columns(width, special, names or [], _reverse_flags(head, width, special, rows))
+
+
+def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: list[Row]) -> frozenset[int]:
+    """Columns after the second that hold only "y" or nothing, in a file that does not say its note
+    type: Anki's "Add Reverse" field of "Basic (optional reversed card)" notes, not text to learn."""
+    if head.notetype or "notetype" in special:
+        return frozenset()
+    text_columns = [c for c in range(width) if c not in special.values()][2:]
+    values = {c: {r.fields[c].strip() for r in rows if len(r.fields) == width} for c in text_columns}
+    return frozenset(c for c, seen in values.items() if "y" in seen and seen <= {"", "y"})
+
+
+def _width_message(row: Row, columns: Columns, head: AnkiHeader, sep: str, guessed: bool) -> str:
+    found = len(row.fields)
+    if head.columns is not None:
+        return (
+            f"#columns (line {head.where['columns']}) names {plural(columns.width, 'column')}, "
+            f"but this row has {plural(found, 'field')} separated by {separator_name(sep)}"
+        )
+    guess = " (a guess: choose another with --separator)" if guessed else ""
+    return (
+        f"expected {columns.width} fields separated by {separator_name(sep)}{guess}, found {found}; "
+        "put a field that holds the separator in double quotes"
+    )
+
+
+def _report_duplicates(table: CardTable, path: Path) -> None:
+    """Leave out a card that repeats another's question and answer, saying so; a repeated guid is a problem."""
+    seen: dict[tuple[str, str], int] = {}
+    keys: dict[str, int] = {}
+    questions: dict[str, int] = {}
+    kept = []
+    for card in table.cards:
+        if card.key and card.key in keys and keys[card.key] != card.line:
+            table.problems.append(
+                Problem(path, card.line, None, f"this note's guid is also the guid of line {keys[card.key]}")
+            )
+            continue
+        keys.setdefault(card.key, card.line)
+        pair = (" ".join(card.front.split()).casefold(), " ".join(card.back.split()).casefold())
+        if pair in seen:
+            table.notes.append(f"line {card.line} repeats line {seen[pair]} (same question and answer): imported once")
+            continue
+        seen[pair] = card.line
+        if pair[0] in questions:
+            table.notes.append(
+                f"line {card.line} asks the same question as line {questions[pair[0]]} with another answer; "
+                "a learner cannot tell them apart"
+            )
+        questions.setdefault(pair[0], card.line)
+        kept.append(card)
+    table.cards = kept
