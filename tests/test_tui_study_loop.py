@@ -676,3 +676,25 @@ async def test_every_mode_of_the_menu_can_be_seen_and_is_marked_when_moved_to(
             assert dialog.contains_region(menu.region), (menu.region, dialog)  # the list is whole: it scrolls
             hint = app.screen.query_one(".dialog-hint").region
             assert dialog.contains_region(hint) and hint.y >= menu.region.bottom
+
+
+async def test_escape_while_asked_how_sure_is_labelled_back_and_goes_back(deck: Path, tmp_path: Path) -> None:
+    """A reviewer read "esc Leave" on the how-sure step, where Escape goes back to the options."""
+    from quiz.certainty import AskCertainty
+    from quiz.tui.bars import KeysBar
+
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
+    app.ask_certainty = AskCertainty.ALL
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert ("esc", "Leave") in [(k.display, k.description) for k in screen.query_one(KeysBar).keys]
+        await pilot.press("1")
+        await pilot.pause()
+        keys = [(k.display, k.description) for k in screen.query_one(KeysBar).keys]
+        assert screen.run.phase is Phase.CERTAINTY and ("esc", "Back") in keys and ("esc", "Leave") not in keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen) and screen.run.phase is Phase.ASKING
+    assert answers(data) == []

@@ -35,6 +35,7 @@ STUDY_KEYS: list[BindingType] = [
     Binding("g", "glossary", "Words"),
     Binding("f2", "words", "Words", key_display="F2"),
     Binding("f1", "help", "Help", key_display="F1"),
+    Binding("escape", "back", "Back"),  # while asked how sure: back to choosing (nothing recorded yet)
     Binding("escape", "leave", "Leave"),
     # Page keys read the question and feedback even while the options have the keys: they never
     # move the option pointer (the "more below" line names them).
@@ -63,6 +64,10 @@ def key_allowed(run: StudyRun, action: str, parameters: tuple[object, ...]) -> b
         return phase is Phase.ASKING and kind is Kind.FLASHCARD
     if action == "give_up":
         return phase is Phase.ASKING and q is not None and by_typing(q)
+    if action == "back":
+        return phase is Phase.CERTAINTY
+    if action == "leave":
+        return phase is not Phase.CERTAINTY
     if action == "go_on":
         return phase is Phase.ANSWERED
     if action == "undo":

@@ -363,11 +363,13 @@ class StudyScreen(Settled, Screen[None]):
         shown, held = self.run.words()
         self.app.push_screen(GlossaryDialog(shown, held_back=held))
 
+    def action_back(self) -> None:
+        """Escape while asked how sure: back to choosing (nothing was recorded yet)."""
+        self.action_undo()
+
     def action_leave(self) -> None:
-        """Escape: back to choosing while asked how sure (nothing was recorded yet); else end the session."""
-        if self.run.phase is Phase.CERTAINTY:
-            self.action_undo()
-        elif self.run.leave():
+        """Escape: end the session; what was answered is kept."""
+        if self.run.leave():
             self.draw()
 
     # -- the deck file changed -------------------------------------------------------------------
