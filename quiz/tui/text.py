@@ -28,6 +28,15 @@ def fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def fit_middle(text: str, width: int) -> str:
+    """Shorten text to `width` characters by leaving out its middle: questions that begin alike
+    ("In a trial of people with 1 to 3 liver metastases ...") stay apart by how they end."""
+    if len(text) <= width:
+        return text
+    head = width // 3
+    return text[:head].rstrip() + "…" + text[len(text) - (width - head - 1) :].lstrip()
+
+
 def with_terms(text: str, glossary: Sequence[tuple[str, str]]) -> Content:
     """Deck text with its glossary terms (quiz.glossary.term_spans) underlined and bold, marked by
     more than colour."""

@@ -23,7 +23,7 @@ from quiz.store import OVERVIEW_DAYS, Calibration
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.services import Services
 from quiz.tui.settle import Settled
-from quiz.tui.text import fit, plain
+from quiz.tui.text import fit, fit_middle, plain
 from quiz.untrusted import visible
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ class HistoryScreen(Settled, Screen[None]):
                         text = deck.fact(weak.fact_id).question
                     except KeyError:
                         pass
-                weakest.add_row(Text(fit(visible(text), 56)), str(weak.tries), str(weak.misses))
+                weakest.add_row(Text(fit_middle(visible(text), 56)), str(weak.tries), str(weak.misses))
         weakest.display = weakest.row_count > 0
         self.query_one("#weakest-text", Static).update(
             "The facts you missed most, of those tried at least 3 times."
