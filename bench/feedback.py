@@ -54,7 +54,10 @@ def quiz_presses(data_dir: Path, deck: Path, presses: int) -> list[float]:
 
     def asking_a_choice(a: QuizApp) -> bool:
         screen = a.screen
-        return isinstance(screen, StudyScreen) and screen.check_action("pick", (1,)) is True
+        if not isinstance(screen, StudyScreen) or screen.run.question is None:
+            return False
+        family = min(len(screen.run.question.options), 4)  # the answer keys of this many options
+        return screen.check_action("pick", (1, family)) is True
 
     def past(a: QuizApp) -> list[str]:
         """Past a disclaimer (Enter), a flashcard (show, grade Good) or a typed question (show)."""

@@ -74,12 +74,10 @@ class TextStats(NamedTuple):
         return 0.39 * self.words / sentences + 11.8 * self.syllables / self.words - 15.59
 
 
-@cache
 def text_stats(text: str) -> TextStats:
     """Count words, sentences and syllables; text without end punctuation is one sentence.
 
-    Kept for every text counted (no cap: a capped cache recounts everything on decks past its size):
-    `quiz check` counts each question and explanation twice, and words recur across a deck.
+    Not kept: quiz.judging counts each text of a deck once; the syllables of each word are kept.
     """
     words = _WORD.findall(text)
     if not words:

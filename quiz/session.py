@@ -89,12 +89,14 @@ def plan(
     if only is not None:
         facts = [by_id[i] for i in only if i in by_id]
     elif mode is Mode.DUE:
-        new = must_know_first(by_id[i] for i in unseen if i in by_id and i not in due)[: max(new_per_session, 0)]
+        is_due = set(due)
+        new = must_know_first(by_id[i] for i in unseen if i in by_id and i not in is_due)[: max(new_per_session, 0)]
         facts = [every[i] for i in due if i in every] + new
     else:
         due_first = [i for i in due if i in every]
         by_id.update((i, every[i]) for i in due_first)
-        new_ids = [f.id for f in must_know_first(by_id[i] for i in unseen if i in by_id and i not in due_first)]
+        first = set(due_first)
+        new_ids = [f.id for f in must_know_first(by_id[i] for i in unseen if i in by_id and i not in first)]
         chosen = set(due_first) | set(new_ids)
         rest = [f for f in by_id.values() if f.id not in chosen]
         rng.shuffle(rest)
@@ -309,17 +311,19 @@ def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tupl
         return (list(q.pairs), 0) if answered else ([], len(q.pairs))
     if answered:
         return terms_in("\n".join([q.prompt, q.answer, q.explanation]), deck.glossary), 0
-    named, giving = _answer_terms(deck, q)
+    from quiz.judging import content_words
+
+    named, answer = _answer_terms(deck, q)
     entries = terms_in(q.prompt, deck.glossary)
-    shown = [(t, meaning) for t, meaning in entries if t not in named and (t, meaning) not in giving]
+    shown = [(t, meaning) for t, meaning in entries if t not in named and not (content_words(meaning) & answer)]
     if q.kind is Kind.TRUE_FALSE:  # no count: how many are held back would differ between the versions
         return shown, 0
     return shown, len(entries) - len(shown)
 
 
-def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], set[tuple[str, str]]]:
-    """(the glossary terms `q`'s answer names, the glossary entries whose meaning names a word of
-    it): the words whose meaning would give the answer away (see words_to_know)."""
+def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], frozenset[str]]:
+    """(the glossary terms `q`'s answer names, the answer's content words): a term named, or one
+    whose meaning shares a content word with the answer, would give the answer away (words_to_know)."""
     from quiz.judging import content_words
 
     texts: tuple[str, ...] = (q.answer, *q.accept)
@@ -328,16 +332,20 @@ def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], set[tuple[str, str
         texts = (fact.answer, *fact.accept, *kinds.false_options(fact)) if fact is not None else ()
     answer = frozenset().union(*(content_words(t) for t in texts))
     named = {term for term, _ in terms_in("\n".join(texts), deck.glossary)}
-    return named, {(t, m) for t, m in deck.glossary if content_words(m) & answer}
+    return named, answer
 
 
 def _giving_away(deck: Deck, questions: Sequence[Question]) -> set[str]:
     """The glossary terms whose meaning would give away the answer to one of `questions`: a
     matching question among them must not show those meanings (a reviewer met "locally advanced"
     matched at question 2 and asked at question 7)."""
-    terms: set[str] = set()
+    from quiz.judging import content_words
+
+    named: set[str] = set()
+    answers: set[str] = set()
     for q in questions:
         if q.kind is not Kind.MATCH:
-            named, giving = _answer_terms(deck, q)
-            terms |= named | {t for t, _ in giving}
-    return terms
+            terms, words = _answer_terms(deck, q)
+            named |= terms
+            answers |= words
+    return named | {t for t, meaning in deck.glossary if content_words(meaning) & answers}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -52,3 +54,13 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
     monkeypatch.delenv("QUIZ_CONFIG_DIR", raising=False)
     return data
+
+
+@pytest.fixture
+def col(tmp_path: Path) -> Iterator[Any]:
+    """A new, empty Anki collection (Anki's own library, a test dependency) in tmp_path/anki."""
+    collection = pytest.importorskip("anki.collection", reason="the anki package is a test dependency")
+    (tmp_path / "anki").mkdir()
+    c = collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
+    yield c
+    c.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,6 @@ collection = pytest.importorskip("anki.collection", reason="the anki package is 
 
 DATA = Path(__file__).parent / "data"
 COMPLETE = DATA / "decks" / "valid" / "complete.toml"
-
-
-@pytest.fixture
-def col(tmp_path: Path) -> Iterator[collection.Collection]:
-    (tmp_path / "anki").mkdir()
-    c = collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
-    yield c
-    c.close()
 
 
 def import_apkg(col: collection.Collection, path: Path) -> object:

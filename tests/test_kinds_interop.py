@@ -5,7 +5,6 @@ and that imports again as the same statement."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,14 +43,6 @@ question = "Which food is high in salt?"
 answer = "Canned soup"
 explanation = "Canned soup often has a lot of salt."
 """
-
-
-@pytest.fixture
-def col(tmp_path: Path) -> Iterator[collection.Collection]:
-    (tmp_path / "anki").mkdir()
-    c = collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
-    yield c
-    c.close()
 
 
 def _exported_into(col: collection.Collection, tmp_path: Path):  # type: ignore[no-untyped-def]

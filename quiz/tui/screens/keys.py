@@ -54,8 +54,7 @@ def key_allowed(run: StudyRun, action: str, parameters: tuple[object, ...]) -> b
     if action == "pick":  # (number, how many options the family is for)
         if phase is not Phase.ASKING or q is None or not (by_picking(q) or kind is Kind.MATCH):
             return False
-        family = parameters[1] if len(parameters) > 1 else None  # None: any answer key of the question
-        return family is None or family == min(len(q.options), 4)
+        return parameters[1] == min(len(q.options), 4)
     if action == "grade":
         return phase is Phase.REVEALED
     if action == "certain":
