@@ -75,6 +75,24 @@ def test_pragmas_and_schema(store: Store) -> None:
     assert conn.execute("PRAGMA application_id").fetchone()[0] != 0
 
 
+def test_a_schema_5_history_loses_the_two_indexes_each_answer_wrote_and_keeps_its_answers(data_dir: Path) -> None:
+    """Schema 6 drops answers_by_day and fact_state_by_due_all (issue 21: fewer pages per answer);
+    the streak and the all-decks forecast read the deck-first indexes instead."""
+    with Store.open(data_dir, scheduler=Scheduler(fuzz=False), backup=False) as store:
+        answer(store, store.start_session("d", "quiz", now=NOW), "f", True)
+    conn = sqlite3.connect(data_dir / "history.db", isolation_level=None)
+    conn.execute("CREATE INDEX answers_by_day ON answers (day)")
+    conn.execute("CREATE INDEX fact_state_by_due_all ON fact_state (due)")
+    conn.execute("PRAGMA user_version = 5")  # as the schema was before
+    conn.close()
+    with Store.open(data_dir, scheduler=Scheduler(fuzz=False), backup=False) as store:
+        indexes = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert not indexes & {"answers_by_day", "fact_state_by_due_all"}
+        assert {"answers_by_deck_day", "fact_state_by_due"} <= indexes
+        assert [a.fact_id for a in store.answers()] == ["f"] and store.streak(NOW.date()) == 1
+        assert sum(n for _, n in store.due_forecast(None, now=NOW)) == 1
+
+
 def test_answers_are_recorded_with_counts_and_state(store: Store) -> None:
     sid = store.start_session("d", "quiz", "1.2", now=NOW)
     h = "0123456789abcdef"

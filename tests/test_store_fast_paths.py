@@ -120,18 +120,37 @@ def expected_streak(moments: list[datetime], today: date) -> int:
 @settings(max_examples=30, deadline=None)
 @given(
     st.sampled_from(ZONES),
-    st.lists(st.integers(0, 14 * 24 * 60), min_size=1, max_size=12),
+    st.lists(st.tuples(st.integers(0, 14 * 24 * 60), st.sampled_from(["a", "b", "c"])), min_size=1, max_size=12),
     st.integers(0, 3),
 )
-def test_the_streak_counts_local_days(zone: str, minutes_back: list[int], days_ago: int) -> None:
-    moments = [NOW - timedelta(minutes=m) for m in minutes_back]
+def test_the_streak_counts_local_days(zone: str, answers: list[tuple[int, str]], days_ago: int) -> None:
+    """Across decks: answers are found deck by deck (there is no index by day alone)."""
+    moments = [NOW - timedelta(minutes=m) for m, _ in answers]
     with time_zone(zone), tempfile.TemporaryDirectory() as tmp:
         with Store.open(Path(tmp), scheduler=Scheduler(fuzz=False), backup=False) as store:
-            sid = store.start_session("d", "multiple-choice", now=NOW)
-            for i, m in enumerate(moments):
-                store.record_answer(sid, "d", f"f{i}", kind="multiple_choice", response="x", correct=True, now=m)
+            sessions = {deck: store.start_session(deck, "multiple-choice", now=NOW) for deck in "abc"}
+            for i, (m, deck) in enumerate(zip(moments, (d for _, d in answers), strict=True)):
+                store.record_answer(
+                    sessions[deck], deck, f"f{i}", kind="multiple_choice", response="x", correct=True, now=m
+                )
             today = local_day(NOW) - timedelta(days=days_ago)
             assert store.streak(today) == expected_streak(moments, today)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(0, 20 * 24 * 60)), max_size=12))
+def test_the_forecast_of_all_decks_adds_up_each_decks(answers: list[tuple[str, int]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store.open(Path(tmp), scheduler=Scheduler(fuzz=False), backup=False) as store:
+            sessions: dict[str, int] = {}
+            for i, (deck, minutes) in enumerate(answers):
+                moment = NOW - timedelta(minutes=minutes)
+                sid = sessions.setdefault(deck, store.start_session(deck, "multiple-choice", now=moment))
+                store.record_answer(sid, deck, f"f{i}", kind="multiple_choice", response="x", correct=True, now=moment)
+            each = [store.due_forecast(deck, 14, NOW) for deck in "abc"]
+            days = [day for day, _ in each[0]]
+            totals = [sum(forecast[i][1] for forecast in each) for i in range(14)]
+            assert store.due_forecast(None, 14, NOW) == list(zip(days, totals, strict=True))
 
 
 def test_answers_never_checkpoint_and_each_is_committed(tmp_path: Path) -> None:
