@@ -66,6 +66,13 @@ def table(figures: Sequence[Figure]) -> str:
     return "\n".join(lines)
 
 
+QUICK_NOTE = (
+    "--quick: tiny data and few runs, so these figures are not meaningful (a smoke test of the "
+    "harness only); run `python -m bench` for the figures."
+)
+"""Printed under the table of a --quick run."""
+
+
 def run(argv: Sequence[str] | None = None) -> list[Figure]:
     """Measure the chosen figures, printing progress to stderr and the table to stdout."""
     args = parse_args(argv)
@@ -93,6 +100,8 @@ def run(argv: Sequence[str] | None = None) -> list[Figure]:
             figures.extend(result if isinstance(result, list) else [result])
             print(f"bench: {name} measured in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     print(table(figures))
+    if args.quick:
+        print(QUICK_NOTE)
     return figures
 
 

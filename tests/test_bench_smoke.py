@@ -29,6 +29,7 @@ def test_quick_run_prints_every_figure_with_a_numeric_ratio(tmp_path: Path) -> N
         timeout=300,
         check=True,
     ).stdout
+    assert bench_main.QUICK_NOTE in out  # issue 21: a smoke run says its figures mean nothing
     rows = [line.split("|")[1:-1] for line in out.splitlines() if line.startswith("|")]
     header, body = [c.strip() for c in rows[0]], [[c.strip() for c in r] for r in rows[2:]]
     assert header == list(bench_main.HEADER)
