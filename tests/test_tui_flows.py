@@ -370,10 +370,15 @@ async def test_the_daily_backup_is_taken_in_the_background(
         sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
         store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False)
     app = make_app([deck], data)
-    started = worker_groups(app, monkeypatch)
+    workers: list = []
+    started = worker_groups(app, monkeypatch, workers)
     async with app.run_test(size=(80, 24)) as pilot:
-        # The backup's worker; the deck watcher's runs as long as the app does.
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "backup"])
+        # The backup's own worker, as it was started: it may have finished and left app.workers
+        # already, and wait_for_complete([]) would wait for the deck watcher, which never ends.
+        await pilot.pause()
+        backup = [w for group, w in zip(started, workers, strict=True) if group == "backup"]
+        assert len(backup) == 1
+        await backup[0].wait()
         await pilot.pause()
     assert started.count("backup") == 1
     backups = list((data / "backups").glob("*.db"))

@@ -113,8 +113,9 @@ def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def worker_groups(app: QuizApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The group of every worker the app starts from now on, in order; the workers still run.
+def worker_groups(app: QuizApp, monkeypatch: pytest.MonkeyPatch, workers: list[Any] | None = None) -> list[str]:
+    """The group of every worker the app starts from now on, in order; the workers still run
+    (and, given `workers`, each Worker is appended to it, in the same order).
 
     A worker that finishes at once leaves app.workers before a test can look, so the test
     watches them start instead."""
@@ -123,7 +124,18 @@ def worker_groups(app: QuizApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         started.append(kwargs.get("group", "default"))
-        return run_worker(*args, **kwargs)
+        worker = run_worker(*args, **kwargs)
+        if workers is not None:
+            workers.append(worker)
+        return worker
 
     monkeypatch.setattr(app, "run_worker", recording)
     return started
+
+
+async def choose_deck(pilot: Any, moves: int) -> None:
+    """On History, open the deck list with f, move down `moves` choices (0 is All decks), press Enter."""
+    await pilot.press("f")
+    await pilot.pause()
+    await pilot.press(*["down"] * moves, "enter")
+    await pilot.pause()
