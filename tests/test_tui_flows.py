@@ -637,3 +637,58 @@ async def test_each_sitting_shuffles_the_options_anew(deck: Path, tmp_path: Path
         assert orders[0].keys() == orders[1].keys() == orders[2].keys()
         assert orders[0] != orders[1] or orders[1] != orders[2]
     assert answers(data) == []
+
+
+async def test_history_chooses_its_deck_in_a_list_marked_without_colour(deck: Path, tmp_path: Path) -> None:
+    """The deck filter is a list whose choice moved to reads "▶ ..." (a reviewer saw History's
+    drop-down mark it by colour alone); Enter shows that deck, Escape changes nothing."""
+    from quiz.tui.screens.dialogs import DeckFilterDialog
+    from quiz.tui.screens.history import HistoryScreen
+
+    other = write_deck(
+        tmp_path / "decks",
+        DECK.replace('id = "kidney-care"', 'id = "heart-care"').replace("Caring for your kidneys", "Heart care"),
+        name="heart.toml",
+    )
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        for deck_id in ("kidney-care", "heart-care"):
+            sid = store.start_session(deck_id, "quiz", "1.0.0")
+            store.record_answer(sid, deck_id, "f1", kind="choice", response="x", correct=True)
+    app = make_app([deck, other], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+
+        def said() -> str:
+            return str(screen.query_one("#deck-filter").render())
+
+        def sessions() -> int:
+            return screen.query_one("#sessions").row_count
+
+        assert said().startswith("Deck: All decks") and sessions() == 2
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, DeckFilterDialog)
+        listed = app.screen.query_one("#decks")
+        assert [str(listed.get_option_at_index(i).prompt) for i in range(3)] == [
+            "▶ All decks", "  Caring for your kidneys", "  Heart care",
+        ]  # fmt: skip
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert str(listed.get_option_at_index(2).prompt) == "▶ Heart care"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and said().startswith("Deck: Heart care") and sessions() == 1
+        await pilot.press("f")
+        await pilot.pause()
+        assert str(app.screen.query_one("#decks").get_option_at_index(2).prompt) == "▶ Heart care"  # where it is
+        await pilot.press("up", "escape")
+        await pilot.pause()
+        assert app.screen is screen and said().startswith("Deck: Heart care")  # Escape changes nothing
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("up", "up", "enter")
+        await pilot.pause()
+        assert said().startswith("Deck: All decks") and sessions() == 2

@@ -16,7 +16,7 @@ from quiz.store import Store
 from quiz.study import Phase
 from quiz.tui.app import StudyRequest
 from quiz.tui.screens.study import StudyScreen
-from tests.tui_helpers import FROZEN, make_app, write_deck
+from tests.tui_helpers import FROZEN, choose_deck, make_app, write_deck
 
 SIZE = (80, 24)
 
@@ -265,8 +265,7 @@ async def test_history_shows_the_glossary_words_learned(deck: Path, tmp_path: Pa
         await pilot.pause()
         shown = str(app.screen.query_one("#topic-progress").render())
         assert "Caring for your kidneys: Words to know: 1 of" in shown and "practised" in shown
-        app.screen.query_one("#deck-filter").value = "kidney-care"
-        await pilot.pause()
+        await choose_deck(pilot, 1)
         shown = str(app.screen.query_one("#topic-progress").render())
         assert "Words practised: dialysis" in shown
 

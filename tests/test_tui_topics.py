@@ -7,11 +7,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable
 
 from quiz.schedule import Rating, Scheduler
 from quiz.store import Store
-from tests.tui_helpers import FROZEN, make_app
+from tests.tui_helpers import FROZEN, choose_deck, make_app
 
 pytestmark = pytest.mark.slow  # the whole app driven key by key
 
@@ -72,8 +72,7 @@ async def test_history_shows_the_selected_decks_topics(topics_deck: Path, tmp_pa
         await pilot.pause()
         widget = app.screen.query_one("#topic-progress")
         assert not widget.display  # all decks: nothing per topic
-        app.screen.query_one("#deck-filter", Select).value = "liver-spread"
-        await pilot.pause()
+        await choose_deck(pilot, 1)
         await pilot.press("2")
         await pilot.pause()
         assert widget.display

@@ -141,6 +141,35 @@ class ModeDialog(Settled, ModalScreen[StudyChoice | None]):
             self._choose(Mode(event.option.id))
 
 
+
+class DeckFilterDialog(Settled, ModalScreen[str | None]):
+    """Choose whose history to show: every deck, or one. Dismissed with the deck's id, "" for
+    every deck, or None (Escape: no change). The choice moved to is marked ▶ (quiz.tui.pointed)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, decks: Sequence[tuple[str, str]], current: str | None) -> None:
+        super().__init__()
+        self.choices = [("", "All decks"), *decks]
+        """(deck id, title) of each choice; "" is every deck."""
+        self.current = current or ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Show the history of", classes="dialog-title")
+            yield PointedList(*((str(i), title) for i, (_, title) in enumerate(self.choices)), id="decks")
+            yield Static("Up/Down and Enter. Escape goes back.", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        ids = [deck_id for deck_id, _ in self.choices]
+        decks = self.query_one("#decks", PointedList)
+        decks.styles.max_height = max(3, int(self.app.size.height * 0.9) - 8)  # scrolls in a short window
+        decks.highlighted = ids.index(self.current) if self.current in ids else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(self.choices[int(event.option.id)][0])
+
 class DisclaimerDialog(Settled, ModalScreen[bool]):
     """The deck's disclaimer, shown before a person's first session of it."""
 

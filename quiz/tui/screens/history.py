@@ -6,11 +6,12 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Select, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 
 from quiz.certainty import Certainty
 from quiz.curriculum import deck_progress, progress_lines
@@ -45,6 +46,8 @@ class HistoryScreen(Settled, Screen[None]):
     ]
 
     deck: Deck | None = None
+    deck_id: str | None = None
+    """The deck whose history is shown; None for every deck."""
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -52,9 +55,7 @@ class HistoryScreen(Settled, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        named = [self.services.identity(f) or (f.id, f.id) for f in self.services.decks]
-        options = [(plain(title), deck_id) for deck_id, title, *_ in named]
-        yield Select(options, prompt="All decks", allow_blank=True, id="deck-filter")
+        yield Static(id="deck-filter")
         with TabbedContent(id="history-tabs"):
             with TabPane("1 Sessions", id="tab-sessions"):
                 yield Static(
@@ -90,17 +91,29 @@ class HistoryScreen(Settled, Screen[None]):
         table = self.query_one(f"#{tab}").query(DataTable).first()
         table.focus()
 
-    def action_filter(self) -> None:
-        select = self.query_one("#deck-filter", Select)
-        select.focus()
-        select.expanded = True
+    def _decks(self) -> list[tuple[str, str]]:
+        """(id, title) of each deck quiz found, control characters in titles made visible."""
+        named = [self.services.identity(f) or (f.id, f.id) for f in self.services.decks]
+        return [(deck_id, visible(title)) for deck_id, title, *_ in named]
 
-    def on_select_changed(self, _: Select.Changed) -> None:
+    def action_filter(self) -> None:
+        """Choose the deck in a list that marks the choice moved to with ▶, not by colour alone."""
+        from quiz.tui.screens.dialogs import DeckFilterDialog
+
+        def chosen(deck_id: str | None) -> None:
+            if deck_id is not None:
+                self.show_deck(deck_id or None)
+
+        self.app.push_screen(DeckFilterDialog(self._decks(), self.deck_id), chosen)
+
+    def show_deck(self, deck_id: str | None) -> None:
+        """Show one deck's history, or (None) every deck's."""
+        self.deck_id = deck_id
         self.refresh_history()
 
-    def _deck_id(self) -> str | None:
-        value = self.query_one("#deck-filter", Select).value
-        return value if isinstance(value, str) else None
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "deck-filter":
+            self.action_filter()
 
     def _titles(self) -> dict[str, Deck]:
         return {f.deck.id: f.deck for f in self.services.decks if f.deck}
@@ -109,9 +122,11 @@ class HistoryScreen(Settled, Screen[None]):
         store = self.services.store
         assert store is not None  # History opens only with a history (QuizApp.action_history)
         now = self.services.now()
-        deck_id = self._deck_id()
+        deck_id = self.deck_id
         decks = self._titles()
         self.deck = decks.get(deck_id) if deck_id else None
+        filtered = "All decks" if deck_id is None else dict(self._decks()).get(deck_id, visible(deck_id))
+        self.query_one("#deck-filter", Static).update(Content(f"Deck: {filtered}   (f: change)"))
         data = store.overview(deck_id, now, DAYS)
 
         sessions = self.query_one("#sessions", DataTable)
