@@ -1,8 +1,8 @@
 """More ways to ask: fill in the blank and true or false (from a fact's statement), and matching
 glossary words to their meanings. Pure: no I/O, no UI.
 
-Every random choice comes from random.Random(f"{seed}:{id}:{kind}"), as in quiz.generate, so a
-question is the same whether it is made alone or with its deck. The fairness rules
+Every random choice comes from random.Random(f"{seed}:{id}:{kind}") (quiz.generate.question_rng),
+so a question is the same whether it is made alone or with its deck. The fairness rules
 (docs/questions.md, "More kinds of question"):
 
 - fill in the blank: typed when the answer is short enough to type (quiz.typed.typed_possible),
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from quiz.deck.model import Deck, Fact, Source
 from quiz.deck.statement import Statement, fit_case, option_fits, split
 from quiz.deck.text import normalize
-from quiz.generate import WRONG_OPTIONS, Kind, Question
+from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
 from quiz.glossary import TERM_PREFIX, term_id, term_spans
 from quiz.typed import deck_lexicon, typed_possible
 
@@ -71,14 +71,14 @@ def _base(fact: Fact, kind: Kind, source: Source | None, prompt: str, answer: st
 # --- fill in the blank -------------------------------------------------------------------------
 
 
-def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
+def fill_blank(deck: Deck, fact: Fact, *, seed: int, reuse: random.Random | None = None) -> Question | None:
     """The fill-in-the-blank question of a fact with a statement; None when it has none, or its
     answer can be neither typed nor picked (fewer than 2 wrong options).
 
     Typed: `answer` is the span's text, `accept` the fact's answer and other accept forms; marked
     by quiz.generate.mark_typed. Picked: `options` hold the span's text and up to 3 wrong options,
     each cased as the span (fit_case), shuffled; `correct_index` is the span's; `whys` the deck's
-    why of each wrong option (() when none has one).
+    why of each wrong option (() when none has one). `reuse`: a generator to reseed (question_rng).
     """
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
@@ -91,7 +91,7 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     wrong = _own_wrong(fact, answer)
     if len(wrong) < 2:
         return None
-    rng = random.Random(f"{seed}:{fact.id}:{Kind.FILL_BLANK.value}")
+    rng = question_rng(seed, fact.id, Kind.FILL_BLANK, reuse)
     picked = rng.sample(wrong, min(WRONG_OPTIONS, len(wrong)))
     why = {fit_case(w, parts.span): fact.why(w) for w in picked}  # the deck's why of each, as shown
     options = [answer, *why]
@@ -120,18 +120,21 @@ def false_options(fact: Fact) -> list[str]:
     return [w for w in _own_wrong(fact, parts.span) if option_fits(parts.span, w, at_end=at_end)]
 
 
-def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) -> Question | None:
+def true_false(
+    deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None, reuse: random.Random | None = None
+) -> Question | None:
     """The true-or-false question of a fact with a statement, or None when it has none.
 
     `truth` says which version to show; None lets the seed choose (an even chance; always True
     when no wrong option fits the span). The false version puts one fitting wrong option, chosen
     by the seed, in the span. `options` are (TRUE, FALSE); `answer` is the right one of them; a
     false version whose wrong option has a `why` in the deck gives it as the why of TRUE.
+    `reuse`: a generator to reseed (question_rng).
     """
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
         return None
-    rng = random.Random(f"{seed}:{fact.id}:{Kind.TRUE_FALSE.value}")
+    rng = question_rng(seed, fact.id, Kind.TRUE_FALSE, reuse)
     wrong = false_options(fact)
     chosen_false = rng.random() < 0.5
     swap = rng.choice(wrong) if wrong else ""
@@ -344,11 +347,16 @@ def fact_kinds(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
     return tuple(kinds)
 
 
-def question(deck: Deck, fact: Fact, kind: Kind, *, seed: int, truth: bool | None = None) -> Question | None:
-    """The FILL_BLANK or TRUE_FALSE question of a fact, or None when it cannot be asked that way."""
+def question(
+    deck: Deck, fact: Fact, kind: Kind, *, seed: int, truth: bool | None = None, reuse: random.Random | None = None
+) -> Question | None:
+    """The FILL_BLANK or TRUE_FALSE question of a fact, or None when it cannot be asked that way.
+
+    `reuse`: a generator to reseed for it (quiz.generate.question_rng), as generate does for a deck.
+    """
     if kind is Kind.FILL_BLANK:
-        return fill_blank(deck, fact, seed=seed)
-    return true_false(deck, fact, seed=seed, truth=truth)
+        return fill_blank(deck, fact, seed=seed, reuse=reuse)
+    return true_false(deck, fact, seed=seed, truth=truth, reuse=reuse)
 
 
 def make(deck: Deck, fact: Fact, kind: Kind, *, seed: int, truth: bool | None = None) -> Question:
