@@ -92,8 +92,8 @@ def question_rng(seed: int, ident: str, kind: Kind, reuse: random.Random | None 
     """The generator for the random choices of one question: seeded with f"{seed}:{ident}:{kind}".
 
     With `reuse`, that generator is reseeded and returned instead of a new one: the same draws (seed
-    resets the whole state), at about two thirds of the cost, since the constructor seeds a new
-    generator twice (from hash(text) in C, then from the text). generate reuses one for a deck.
+    resets the whole state) for about two thirds of the cost, since a new generator is seeded twice
+    (from hash(text) in C, then from the text). generate reuses one for a deck's multiple choice.
     """
     text = f"{seed}:{ident}:{kind.value}"
     if reuse is None:
@@ -253,7 +253,7 @@ def generate(deck: Deck, *, kinds: Sequence[Kind] | None = None, seed: int = 0) 
                     questions.append(question)
         if fact.statement:  # the kinds of quiz.kinds asked of one fact are asked from its statement
             for kind in from_statement:
-                made = more.question(deck, fact, kind, seed=seed, reuse=rng)
+                made = more.question(deck, fact, kind, seed=seed)
                 if made is not None:
                     questions.append(made)
     if Kind.MATCH in extra:

@@ -71,14 +71,14 @@ def _base(fact: Fact, kind: Kind, source: Source | None, prompt: str, answer: st
 # --- fill in the blank -------------------------------------------------------------------------
 
 
-def fill_blank(deck: Deck, fact: Fact, *, seed: int, reuse: random.Random | None = None) -> Question | None:
+def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     """The fill-in-the-blank question of a fact with a statement; None when it has none, or its
     answer can be neither typed nor picked (fewer than 2 wrong options).
 
     Typed: `answer` is the span's text, `accept` the fact's answer and other accept forms; marked
     by quiz.generate.mark_typed. Picked: `options` hold the span's text and up to 3 wrong options,
     each cased as the span (fit_case), shuffled; `correct_index` is the span's; `whys` the deck's
-    why of each wrong option (() when none has one). `reuse`: a generator to reseed (question_rng).
+    why of each wrong option (() when none has one).
     """
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
@@ -91,7 +91,7 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int, reuse: random.Random | None
     wrong = _own_wrong(fact, answer)
     if len(wrong) < 2:
         return None
-    rng = question_rng(seed, fact.id, Kind.FILL_BLANK, reuse)
+    rng = question_rng(seed, fact.id, Kind.FILL_BLANK)
     picked = rng.sample(wrong, min(WRONG_OPTIONS, len(wrong)))
     why = {fit_case(w, parts.span): fact.why(w) for w in picked}  # the deck's why of each, as shown
     options = [answer, *why]
@@ -120,21 +120,18 @@ def false_options(fact: Fact) -> list[str]:
     return [w for w in _own_wrong(fact, parts.span) if option_fits(parts.span, w, at_end=at_end)]
 
 
-def true_false(
-    deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None, reuse: random.Random | None = None
-) -> Question | None:
+def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) -> Question | None:
     """The true-or-false question of a fact with a statement, or None when it has none.
 
     `truth` says which version to show; None lets the seed choose (an even chance; always True
     when no wrong option fits the span). The false version puts one fitting wrong option, chosen
     by the seed, in the span. `options` are (TRUE, FALSE); `answer` is the right one of them; a
     false version whose wrong option has a `why` in the deck gives it as the why of TRUE.
-    `reuse`: a generator to reseed (question_rng).
     """
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
         return None
-    rng = question_rng(seed, fact.id, Kind.TRUE_FALSE, reuse)
+    rng = question_rng(seed, fact.id, Kind.TRUE_FALSE)
     wrong = false_options(fact)
     chosen_false = rng.random() < 0.5
     swap = rng.choice(wrong) if wrong else ""
@@ -261,7 +258,7 @@ def match_question(entries: Sequence[tuple[str, str]], *, seed: int) -> Question
     if len({normalize(hide_term(t, m)) for t, m in entries}) != len(entries):
         raise ValueError("a matching question never shows two meanings that are the same text")
     ids = ",".join(term_id(t).removeprefix(TERM_PREFIX) for t, _ in entries)
-    rng = random.Random(f"{seed}:{ids}:{Kind.MATCH.value}")
+    rng = question_rng(seed, ids, Kind.MATCH)
     pairs = list(entries)
     rng.shuffle(pairs)
     meanings = [hide_term(t, m) for t, m in entries]
@@ -347,16 +344,11 @@ def fact_kinds(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
     return tuple(kinds)
 
 
-def question(
-    deck: Deck, fact: Fact, kind: Kind, *, seed: int, truth: bool | None = None, reuse: random.Random | None = None
-) -> Question | None:
-    """The FILL_BLANK or TRUE_FALSE question of a fact, or None when it cannot be asked that way.
-
-    `reuse`: a generator to reseed for it (quiz.generate.question_rng), as generate does for a deck.
-    """
+def question(deck: Deck, fact: Fact, kind: Kind, *, seed: int, truth: bool | None = None) -> Question | None:
+    """The FILL_BLANK or TRUE_FALSE question of a fact, or None when it cannot be asked that way."""
     if kind is Kind.FILL_BLANK:
-        return fill_blank(deck, fact, seed=seed, reuse=reuse)
-    return true_false(deck, fact, seed=seed, truth=truth, reuse=reuse)
+        return fill_blank(deck, fact, seed=seed)
+    return true_false(deck, fact, seed=seed, truth=truth)
 
 
 def make(deck: Deck, fact: Fact, kind: Kind, *, seed: int, truth: bool | None = None) -> Question:
