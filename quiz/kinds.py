@@ -1,8 +1,8 @@
 """More ways to ask: fill in the blank and true or false (from a fact's statement), and matching
 glossary words to their meanings. Pure: no I/O, no UI.
 
-Every random choice comes from random.Random(f"{seed}:{id}:{kind}"), as in quiz.generate, so a
-question is the same whether it is made alone or with its deck. The fairness rules
+Every random choice comes from random.Random(f"{seed}:{id}:{kind}") (quiz.generate.question_rng),
+so a question is the same whether it is made alone or with its deck. The fairness rules
 (docs/questions.md, "More kinds of question"):
 
 - fill in the blank: typed when the answer is short enough to type (quiz.typed.typed_possible),
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from quiz.deck.model import Deck, Fact, Source
 from quiz.deck.statement import Statement, fit_case, option_fits, split
 from quiz.deck.text import normalize
-from quiz.generate import WRONG_OPTIONS, Kind, Question
+from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
 from quiz.glossary import TERM_PREFIX, term_id, term_spans
 from quiz.typed import deck_lexicon, typed_possible
 
@@ -91,7 +91,7 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     wrong = _own_wrong(fact, answer)
     if len(wrong) < 2:
         return None
-    rng = random.Random(f"{seed}:{fact.id}:{Kind.FILL_BLANK.value}")
+    rng = question_rng(seed, fact.id, Kind.FILL_BLANK)
     picked = rng.sample(wrong, min(WRONG_OPTIONS, len(wrong)))
     why = {fit_case(w, parts.span): fact.why(w) for w in picked}  # the deck's why of each, as shown
     options = [answer, *why]
@@ -131,7 +131,7 @@ def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) 
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
         return None
-    rng = random.Random(f"{seed}:{fact.id}:{Kind.TRUE_FALSE.value}")
+    rng = question_rng(seed, fact.id, Kind.TRUE_FALSE)
     wrong = false_options(fact)
     chosen_false = rng.random() < 0.5
     swap = rng.choice(wrong) if wrong else ""
@@ -258,7 +258,7 @@ def match_question(entries: Sequence[tuple[str, str]], *, seed: int) -> Question
     if len({normalize(hide_term(t, m)) for t, m in entries}) != len(entries):
         raise ValueError("a matching question never shows two meanings that are the same text")
     ids = ",".join(term_id(t).removeprefix(TERM_PREFIX) for t, _ in entries)
-    rng = random.Random(f"{seed}:{ids}:{Kind.MATCH.value}")
+    rng = question_rng(seed, ids, Kind.MATCH)
     pairs = list(entries)
     rng.shuffle(pairs)
     meanings = [hide_term(t, m) for t, m in entries]

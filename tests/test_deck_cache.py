@@ -134,3 +134,22 @@ def test_a_failed_cache_write_leaves_no_temporary_file_and_old_ones_are_removed(
     os.utime(stale, (1, 1))  # left by a write killed long ago
     load_deck(deck_file, cache=cache)
     assert not stale.exists() and fresh.exists()  # a write going on now in another quiz is left alone
+
+
+def test_a_deck_of_several_records_comes_back_whole_and_in_order(tmp_path: Path) -> None:
+    from quiz.deck import cache as deck_cache
+    from quiz.deck.model import Deck, Fact
+
+    shared = "The same explanation for many facts."
+    facts = tuple(
+        Fact(id=f"f{i}", question=f"Question {i}?", answer=f"Answer {i}", distractors=(f"Wrong {i}", "Never"),
+             explanation=shared, group=f"g{i % 3}", tags=("t",))
+        for i in range(2 * deck_cache.BATCH + 3)
+    )  # fmt: skip
+    path = tmp_path / "many.toml"
+    deck = Deck(id="many", title="Many", facts=facts, path=path)
+    folder = cache_dir(tmp_path / "data")
+    deck_cache.write("k", deck, folder)
+    back = deck_cache.read("k", folder, path)
+    assert back == deck
+    assert back is not None and back.facts[0].explanation is back.facts[1].explanation  # held once per record

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.deck.load import parse_deck
 from quiz.deck.model import Deck, Fact, Source
@@ -14,6 +18,7 @@ from quiz.generate import (
     generate,
     kinds_for,
     make_question,
+    question_rng,
 )
 
 SRC = Source(id="src", title="A source", publisher="Pub")
@@ -220,3 +225,20 @@ def test_content_hash_ignores_unicode_composition() -> None:
     nfd = WASH._replace(question=unicodedata.normalize("NFD", "Combien de secondes? Café"))
     assert content_hash(nfd) == content_hash(WASH._replace(question="Combien de secondes? Café"))
     assert content_hash(nfd) != content_hash(WASH)
+
+
+@given(st.integers(0, 2**64), st.text(max_size=20), st.sampled_from(list(Kind)), st.integers(0, 50), st.integers())
+def test_a_reseeded_generator_draws_as_a_new_one(seed: int, ident: str, kind: Kind, used: int, before: int) -> None:
+    """generate reseeds one generator for a deck (question_rng's `reuse`); make_question makes a new one."""
+    reused = random.Random(before)
+    for _ in range(used):  # whatever the previous question drew
+        reused.random()
+    reused.gauss(0, 1)  # and a Gaussian's second value, which the generator keeps for its next call
+    fresh = question_rng(seed, ident, kind)
+    again = question_rng(seed, ident, kind, reuse=reused)
+    assert again is reused
+    assert [again.random() for _ in range(5)] == [fresh.random() for _ in range(5)]
+    assert again.gauss(0, 1) == fresh.gauss(0, 1)
+    options = list(range(8))
+    assert again.sample(options, 3) == fresh.sample(options, 3)
+    assert again.randrange(1000) == fresh.randrange(1000)

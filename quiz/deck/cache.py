@@ -26,9 +26,10 @@ CACHE_FORMAT = 9
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header), so no deck is read back from the cache in an older shape or without meeting a newer rule."""
-_DISTRACTORS = Fact._fields.index("distractors")
 BATCH = 256
-"""Facts in one record: enough for marshal to be fast, few enough to keep memory flat."""
+"""Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
+record marshal keeps the loader's sharing (a text held by many facts is written once and read back
+as one object), so a repeated text is held once per record, not once per fact."""
 KEEP = 64
 """Entries kept; the oldest are removed when a new one is written (an author's edits make many)."""
 
@@ -142,21 +143,16 @@ def _dump(deck: Deck, out: BinaryIO) -> None:
 
 
 def _load(src: BinaryIO, path: Path) -> Deck:
-    """Rebuild a deck from its records; texts and lists met before are shared, not copied."""
+    """Rebuild a deck from its records (a text shared by the facts of a record stays shared: BATCH)."""
     import datetime as dt
 
     fmt, meta, sources, topics, glossary, count, _ids = _get(src)
     if fmt != CACHE_FORMAT:
         raise ValueError("another cache format")
     deck_id, title, description, language, audience, version, reviewed, disclaimer, tags = meta
-    shared: dict[object, object] = {}
-    one = shared.setdefault
     facts: list[Fact] = []
     while len(facts) < count:
-        for row in _get(src):
-            values = [one(v, v) for v in row]  # an id and a question are unique, but cheap to share
-            values[_DISTRACTORS] = one(row[_DISTRACTORS], tuple(one(x, x) for x in row[_DISTRACTORS]))
-            facts.append(Fact._make(values))
+        facts += map(Fact._make, _get(src))
     return Deck(
         id=deck_id,
         title=title,
