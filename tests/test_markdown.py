@@ -67,6 +67,8 @@ MARKDOWN_LIKE = st.lists(MARKDOWN_LINE, min_size=1, max_size=4).map("\n".join)
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(ANY_CHARACTER, max_size=60), MARKDOWN_LIKE))
 @example("Dose | Times\n--- | ---\n5 mg | 2").via("a table")
+@example("|\n:-:").via("a delimiter row without a pipe")
+@example("Dose\n-:").via("a delimiter row opening with a dash")
 def test_any_text_renders_as_written(text: str) -> None:
     shown = MD.render(block(text))
     assert not re.search(r"<(?!/?(p|br)\b)", shown), shown  # no emphasis, code, links, headings, lists, html

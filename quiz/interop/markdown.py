@@ -16,8 +16,9 @@ from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic, citation
 
 # Backslash-escaped wherever they appear: emphasis, code, links, HTML, entities, strikethrough, tables.
 _INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
-# Escaped where they open a line as Markdown reads it: headings, quotes, list items, setext underlines.
-_LINE_START = re.compile(r"\A(?:#{1,6}(?=\s|\Z)|>|[-+](?=\s|\Z)|[-=]+\s*\Z)")
+# Escaped where they open a line as Markdown reads it: headings, quotes, list items, setext underlines,
+# and a table's delimiter row (":-:" under any line makes that line a table's header).
+_LINE_START = re.compile(r"\A(?:#{1,6}(?=\s|\Z)|>|[-+](?=\s|\Z)|[-=]+\s*\Z|(?=[-:\s]*-[-:\s]*\Z)[-:])")
 _ORDERED = re.compile(r"\A(\d{1,9})([.)])(?=\s|\Z)")
 # A run of # after a space at the end of a heading would be read as its closing sequence and dropped.
 _CLOSING_HASHES = re.compile(r"(?<=\s)#(?=#*\Z)")
