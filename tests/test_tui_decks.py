@@ -127,3 +127,25 @@ async def test_a_reload_posted_to_the_app_shows_on_home_when_it_is_shown_again(d
         await pilot.pause()
         assert app.screen is home
         assert _first_row(app)[0] == "Looking after your kidneys"
+
+
+def test_a_large_deck_is_parsed_in_a_child_that_files_it_in_the_cache(deck: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert quiz.tui.decks.parse_in_child(deck, cache)
+    assert deck_cache.read(deck_cache.file_key(deck), cache, deck) == load_deck(deck)
+    broken = write_deck(tmp_path / "broken", DECK + "\n[[facts]]\nid = 5\n")
+    assert not quiz.tui.decks.parse_in_child(broken, cache)  # a deck with a problem: no entry
+    assert deck_cache.read(deck_cache.file_key(broken), cache, broken) is None
+
+
+@pytest.mark.parametrize("child", ["/bin/false", "/no/such/python"])
+def test_a_child_that_fails_leaves_the_watcher_to_load_the_deck_itself(
+    child: str, deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = write_deck(tmp_path / "broken", DECK + "\n[[facts]]\nid = 5\n")
+    monkeypatch.setattr(quiz.tui.decks, "LOAD_AT_ONCE", 0)  # every deck counts as large
+    monkeypatch.setattr(quiz.tui.decks.sys, "executable", child)
+    watch = quiz.tui.decks.DeckWatch([(deck, False), (broken, False)], tmp_path / "cache", {deck, broken})
+    loaded = dict(watch.changed())
+    assert loaded[0].deck == load_deck(deck)
+    assert loaded[1].error is not None and loaded[1].error.problems == load_found(broken).error.problems  # type: ignore[union-attr]
