@@ -149,3 +149,24 @@ def test_a_child_that_fails_leaves_the_watcher_to_load_the_deck_itself(
     loaded = dict(watch.changed())
     assert loaded[0].deck == load_deck(deck)
     assert loaded[1].error is not None and loaded[1].error.problems == load_found(broken).error.problems  # type: ignore[union-attr]
+
+
+def test_a_large_deck_already_in_the_cache_needs_no_child(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    load_deck(deck, cache=cache)
+    children: list[Path] = []
+
+    def parse_in_child(path: Path, cache: Path) -> bool:
+        children.append(path)
+        return False  # the watcher then parses it itself
+
+    monkeypatch.setattr(quiz.tui.decks, "LOAD_AT_ONCE", 0)
+    monkeypatch.setattr(quiz.tui.decks, "parse_in_child", parse_in_child)
+    watch = quiz.tui.decks.DeckWatch([(deck, False)], cache, {deck})
+    assert [found.deck for _, found in watch.changed()] == [load_deck(deck)]
+    assert children == []
+    deck.write_text(DECK.replace("Cleans the blood", "Filters the blood"), encoding="utf-8")  # edited: a child
+    assert [found.deck.title for _, found in watch.changed() if found.deck] == ["Caring for your kidneys"]
+    assert children == [deck]

@@ -132,9 +132,17 @@ class DeckWatch:
                 if now == self._stamps[path]:
                     continue
                 self._stamps[path] = now  # taken before the load: an edit during it is seen next time
-                if now is not None and now[1] > LOAD_AT_ONCE:
+                if now is not None and now[1] > LOAD_AT_ONCE and not self._cached(path):
                     parse_in_child(path, self._cache)
                 yield index, load_found(path, builtin, cache=self._cache)
+
+    def _cached(self, path: Path) -> bool:
+        """Whether the parsed-deck cache holds the file as it is now (then no child is needed)."""
+        try:
+            key = deck_cache.file_key(path)
+        except OSError:
+            return False
+        return deck_cache.read_summary(key, self._cache) is not None
 
 
 def parse_in_child(path: Path, cache: Path) -> bool:
