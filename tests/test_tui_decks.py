@@ -170,3 +170,30 @@ def test_a_large_deck_already_in_the_cache_needs_no_child(
     deck.write_text(DECK.replace("Cleans the blood", "Filters the blood"), encoding="utf-8")  # edited: a child
     assert [found.deck.title for _, found in watch.changed() if found.deck] == ["Caring for your kidneys"]
     assert children == [deck]
+
+
+async def test_a_large_decks_mastery_is_counted_once_the_deck_is_read_not_from_its_summary(
+    deck: Path, tmp_path: Path, held: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.tui.screens.home
+
+    monkeypatch.setattr(quiz.tui.screens.home, "MASTERY_AT_ONCE", 0)  # counted off the UI thread
+    counted: list[str] = []
+    count = HomeScreen._count_mastery
+
+    def counting(self: HomeScreen, *args: object) -> object:
+        counted.append(str(args[1]))
+        return count(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(HomeScreen, "_count_mastery", counting)
+    data = tmp_path / "data"
+    load_deck(deck, cache=cache_dir(data))
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _first_row(app) == ["Caring for your kidneys", "3", "0", "-", "…"]  # from the summary
+        await pilot.pause(0.1)
+        assert counted == []  # not while the deck is being read
+        held.set()
+        await _until(pilot, lambda: _first_row(app)[4] == "0%")
+        assert counted == ["kidney-care"]
