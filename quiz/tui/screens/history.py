@@ -35,6 +35,10 @@ DAYS = OVERVIEW_DAYS
 class HistoryScreen(Settled, Screen[None]):
     """Score history from the store, for every deck or one."""
 
+    DEFAULT_CSS = """
+    #deck-filter { margin: 0 1; width: 60; }
+    #accuracy-chart { height: 4; margin: 1 0; }
+    """
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Back"),
         Binding("f", "filter", "Filter by deck"),
