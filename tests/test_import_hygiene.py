@@ -51,7 +51,7 @@ run_app(make_app(argparse.Namespace(data_dir=sys.argv[1])), headless=True, size=
 """
 
 
-def test_home_imports_fsrs_only_when_a_fact_of_its_decks_was_reviewed(tmp_path: Path) -> None:
+def test_home_never_imports_fsrs_or_generation_even_when_facts_were_reviewed(tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
     from quiz.deck.discover import discover
@@ -79,5 +79,6 @@ def test_home_imports_fsrs_only_when_a_fact_of_its_decks_was_reviewed(tmp_path: 
             )  # fmt: skip
         state = store.fact_state(deck.id, deck.facts[0].id)
         assert state is not None and state.card.phase == Phase.REVIEW
-    # mastery weighs the reviewed fact; the deck comes from the cache, so the deck parser is not imported
-    assert home(tmp_path / "reviewed") == "HomeScreen True False False"
+    # mastery weighs the reviewed fact with quiz's own copy of fsrs's curve; the deck comes from the
+    # cache, so the deck parser is not imported
+    assert home(tmp_path / "reviewed") == "HomeScreen False False False"
