@@ -19,6 +19,7 @@ CONFIG_ENV_VAR = "QUIZ_CONFIG_DIR"
 FILE_NAME = "settings.toml"
 MAX_BYTES = 64 * 1024
 """A settings file larger than this is not read (it cannot be one quiz wrote)."""
+DAMAGED = "{path} is damaged (it is not a settings file quiz can read); using the defaults"
 
 
 class Preferences(NamedTuple):
@@ -41,19 +42,23 @@ def config_dir() -> Path:
 
 def load(folder: Path) -> tuple[Preferences, str | None]:
     """Read the settings in `folder`: (preferences, None), or (defaults, why they were ignored)."""
-    import tomllib
-
     path = folder / FILE_NAME
     try:
         if path.stat().st_size > MAX_BYTES:
             return Preferences(), f"{path} is too large to be a quiz settings file; using the defaults"
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Preferences(), None
     except OSError as err:
         return Preferences(), f"{path} could not be read ({err.strerror or err}); using the defaults"
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return Preferences(), f"{path} is damaged (it is not a settings file quiz can read); using the defaults"
+    except UnicodeDecodeError:
+        return Preferences(), DAMAGED.format(path=path)
+    import tomllib  # only once there is a file: a new person's every start has none
+
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return Preferences(), DAMAGED.format(path=path)
     from quiz.certainty import AskCertainty
 
     theme, certainty = raw.get("theme"), raw.get("certainty")

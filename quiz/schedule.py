@@ -22,6 +22,10 @@ NEW_PER_SESSION = 3
 
 TARGET_RECALL = 0.9
 """The recall probability fsrs schedules for, and above which a fact counts as mastered."""
+FSRS_DECAY = 0.1542
+"""fsrs's forgetting-curve decay: its default parameter w20 (fsrs.scheduler.DEFAULT_PARAMETERS[20]),
+kept here so that weighing mastery, as Home does at every start, needs no import of fsrs (about
+17 M instructions). tests/test_store_fast_paths.py holds the curve equal to fsrs's own."""
 
 
 class Rating(enum.IntEnum):
@@ -99,9 +103,8 @@ class CardState(NamedTuple):
 class Scheduler:
     """Decides when each fact is next due; a thin wrapper so the rest of quiz never sees fsrs.
 
-    fsrs is imported when a fact is first reviewed or weighed, not when the Scheduler is made:
-    Home opens the history at every start, and a history with nothing to weigh yet (a new
-    person's, or one whose facts are all of other decks) never needs it.
+    fsrs is imported when a fact is first reviewed, not when the Scheduler is made: Home opens the
+    history and weighs mastery at every start, which needs only fsrs's curve (FSRS_DECAY).
     """
 
     def __init__(self, *, target_recall: float = TARGET_RECALL, fuzz: bool = True) -> None:
@@ -126,8 +129,8 @@ class Scheduler:
 
     @cached_property
     def _curve(self) -> tuple[float, float]:
-        """fsrs's forgetting curve, (decay, factor), derived from its parameters as fsrs.Scheduler does."""
-        decay = -self._fsrs.parameters[20]
+        """fsrs's forgetting curve, (decay, factor), derived from its decay as fsrs.Scheduler does."""
+        decay = -FSRS_DECAY
         return decay, 0.9 ** (1 / decay) - 1
 
     def retrievability(self, stability: float | None, last_review: datetime | None, now: datetime) -> float:

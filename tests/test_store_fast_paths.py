@@ -17,7 +17,7 @@ import fsrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.schedule import TARGET_RECALL, CardState, Phase, Scheduler, local_day
+from quiz.schedule import FSRS_DECAY, TARGET_RECALL, CardState, Phase, Scheduler, local_day
 from quiz.store import Store
 from quiz.store.rows import stamp
 
@@ -48,6 +48,10 @@ def test_retrievability_is_fsrs_own(stability: float, age: timedelta, micros: in
     now = NOW + timedelta(microseconds=micros)
     last_review = now - age
     assert Scheduler().retrievability(stability, last_review, now) == fsrs_retrievability(stability, last_review, now)
+
+
+def test_quiz_keeps_fsrs_own_decay() -> None:
+    assert fsrs.Scheduler().parameters[20] == FSRS_DECAY
 
 
 def test_a_fact_never_reviewed_has_no_retrievability() -> None:

@@ -127,3 +127,73 @@ async def test_a_reload_posted_to_the_app_shows_on_home_when_it_is_shown_again(d
         await pilot.pause()
         assert app.screen is home
         assert _first_row(app)[0] == "Looking after your kidneys"
+
+
+def test_a_large_deck_is_parsed_in_a_child_that_files_it_in_the_cache(deck: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert quiz.tui.decks.parse_in_child(deck, cache)
+    assert deck_cache.read(deck_cache.file_key(deck), cache, deck) == load_deck(deck)
+    broken = write_deck(tmp_path / "broken", DECK + "\n[[facts]]\nid = 5\n")
+    assert not quiz.tui.decks.parse_in_child(broken, cache)  # a deck with a problem: no entry
+    assert deck_cache.read(deck_cache.file_key(broken), cache, broken) is None
+
+
+@pytest.mark.parametrize("child", ["/bin/false", "/no/such/python"])
+def test_a_child_that_fails_leaves_the_watcher_to_load_the_deck_itself(
+    child: str, deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = write_deck(tmp_path / "broken", DECK + "\n[[facts]]\nid = 5\n")
+    monkeypatch.setattr(quiz.tui.decks, "LOAD_AT_ONCE", 0)  # every deck counts as large
+    monkeypatch.setattr(quiz.tui.decks.sys, "executable", child)
+    watch = quiz.tui.decks.DeckWatch([(deck, False), (broken, False)], tmp_path / "cache", {deck, broken})
+    loaded = dict(watch.changed())
+    assert loaded[0].deck == load_deck(deck)
+    assert loaded[1].error is not None and loaded[1].error.problems == load_found(broken).error.problems  # type: ignore[union-attr]
+
+
+def test_a_large_deck_already_in_the_cache_needs_no_child(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    load_deck(deck, cache=cache)
+    children: list[Path] = []
+
+    def parse_in_child(path: Path, cache: Path) -> bool:
+        children.append(path)
+        return False  # the watcher then parses it itself
+
+    monkeypatch.setattr(quiz.tui.decks, "LOAD_AT_ONCE", 0)
+    monkeypatch.setattr(quiz.tui.decks, "parse_in_child", parse_in_child)
+    watch = quiz.tui.decks.DeckWatch([(deck, False)], cache, {deck})
+    assert [found.deck for _, found in watch.changed()] == [load_deck(deck)]
+    assert children == []
+    deck.write_text(DECK.replace("Cleans the blood", "Filters the blood"), encoding="utf-8")  # edited: a child
+    assert [found.deck.title for _, found in watch.changed() if found.deck] == ["Caring for your kidneys"]
+    assert children == [deck]
+
+
+async def test_a_large_decks_mastery_is_counted_once_the_deck_is_read_not_from_its_summary(
+    deck: Path, tmp_path: Path, held: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.tui.screens.home
+
+    monkeypatch.setattr(quiz.tui.screens.home, "MASTERY_AT_ONCE", 0)  # counted off the UI thread
+    counted: list[str] = []
+    count = HomeScreen._count_mastery
+
+    def counting(self: HomeScreen, *args: object) -> object:
+        counted.append(str(args[1]))
+        return count(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(HomeScreen, "_count_mastery", counting)
+    data = tmp_path / "data"
+    load_deck(deck, cache=cache_dir(data))
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _first_row(app) == ["Caring for your kidneys", "3", "0", "-", "…"]  # from the summary
+        await pilot.pause(0.1)
+        assert counted == []  # not while the deck is being read
+        held.set()
+        await _until(pilot, lambda: _first_row(app)[4] == "0%")
+        assert counted == ["kidney-care"]

@@ -7,12 +7,23 @@ of it (quiz.deck.cache.DeckSummary), or as "checking..." when the file changed s
 The app's watcher (a thread worker, QuizApp.watch_decks) then loads every unchecked deck and,
 from then on, every deck file that changes on disk, and posts a `DeckReloaded` message for each;
 the app passes it on to every screen.
+
+A large deck that has to be parsed (new or edited) is parsed in a child process (`parse_in_child`),
+which files it in the parsed-deck cache; the watcher then reads it back from there. The parser
+(tomli is compiled and keeps Python's lock for its whole parse of a large file) would otherwise
+take turns with the UI thread for half a second. Whatever happens to the child, the watcher then
+loads the deck as before (`load_found`): from the entry the child wrote, or by parsing it itself,
+so a deck with a problem shows the same errors, and a child that fails or is killed costs time only.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 
 from textual.message import Message
@@ -30,6 +41,15 @@ Stamp = tuple[int, int] | None
 """A file's modification time (ns) and size, or None when it cannot be read."""
 _UNCHECKED: Stamp = (-1, -1)
 """The stamp of a deck not loaded yet: never equal to a real file's, so the watcher loads it."""
+CHILD_PARSE = (
+    "import sys; from pathlib import Path; from quiz.deck.load import load_deck; "
+    "load_deck(Path(sys.argv[1]), cache=Path(sys.argv[2]))"
+)
+"""What the child process of `parse_in_child` runs: load_deck through the cache, which files the deck."""
+CHILD_TIMEOUT = 60.0
+"""Seconds a child may parse before it is killed (an 8 MiB deck, the largest accepted, takes about 2 s)."""
+_QUIZ_ROOT = Path(__file__).resolve().parents[2]
+"""The folder holding the quiz package: the child imports this quiz, wherever the app was started."""
 
 
 class DeckReloaded(Message, bubble=False):
@@ -112,7 +132,37 @@ class DeckWatch:
                 if now == self._stamps[path]:
                     continue
                 self._stamps[path] = now  # taken before the load: an edit during it is seen next time
+                if now is not None and now[1] > LOAD_AT_ONCE and not self._cached(path):
+                    parse_in_child(path, self._cache)
                 yield index, load_found(path, builtin, cache=self._cache)
+
+    def _cached(self, path: Path) -> bool:
+        """Whether the parsed-deck cache holds the file as it is now (then no child is needed)."""
+        try:
+            key = deck_cache.file_key(path)
+        except OSError:
+            return False
+        return deck_cache.read_summary(key, self._cache) is not None
+
+
+def parse_in_child(path: Path, cache: Path) -> bool:
+    """Parse and validate the deck file in a child process that files it in the parsed-deck cache
+    folder `cache` (quiz.deck.cache), so that loading it afterwards only reads it back.
+
+    Returns whether the child succeeded. A deck with a problem, a child that cannot start, fails,
+    is killed or runs past CHILD_TIMEOUT leaves no entry and is no error: the caller's load parses
+    the file itself. The child's output is thrown away (it could quote the deck's text), and it
+    starts with -P so that files in the current folder cannot stand in for quiz's modules.
+    """
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_QUIZ_ROOT), os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-P", "-c", CHILD_PARSE, os.fspath(path), os.fspath(cache)]
+    with suppress(OSError, ValueError, subprocess.SubprocessError):
+        done = subprocess.run(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env, timeout=CHILD_TIMEOUT, check=False,
+        )  # fmt: skip
+        return done.returncode == 0
+    return False
 
 
 def is_checking(found: FoundDeck) -> bool:

@@ -36,6 +36,10 @@ DAYS = OVERVIEW_DAYS
 class HistoryScreen(Settled, Screen[None]):
     """Score history from the store, for every deck or one."""
 
+    DEFAULT_CSS = """
+    #deck-filter { margin: 1 1 0 1; }
+    #accuracy-chart { height: 4; margin: 1 0; }
+    """
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Back"),
         Binding("f", "filter", "Filter by deck"),

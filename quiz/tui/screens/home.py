@@ -28,7 +28,6 @@ from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain
 from quiz.untrusted import visible
-from quiz.visit import DEFAULT_PER_DAY
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -158,7 +157,10 @@ class HomeScreen(Settled, Screen[None]):
             if len(ids) <= MASTERY_AT_ONCE:
                 mastered = self._mastery(index, found, ids, store.mastered_facts(deck_id, ids, now))
             else:
-                if deck_id not in self._counting:
+                # Counted once the deck is loaded, not from the cache's summary: a deck being checked
+                # may turn out to have a problem, and its count would run while the watcher reads it
+                # (the two together made the app's peak memory).
+                if found.deck is not None and deck_id not in self._counting:
                     self._counting.add(deck_id)
                     self.call_after_refresh(self._count_mastery, store, deck_id, ids, now)  # after this frame
                 known = self._mastered.get(deck_id)
@@ -288,6 +290,7 @@ class HomeScreen(Settled, Screen[None]):
         """Set, change or clear the date of a visit this deck is studied for."""
         from quiz.schedule import local_day
         from quiz.tui.screens.dialogs import VisitDialog
+        from quiz.visit import DEFAULT_PER_DAY
 
         found = self.selected()
         store = self.services.store

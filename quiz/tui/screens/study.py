@@ -44,6 +44,23 @@ next question or feedback for long (a reviewer read an old note as about the new
 class StudyScreen(Settled, Screen[None]):
     """Asks the run's questions; dismissed (with None) when the run is finished and summed up."""
 
+    DEFAULT_CSS = """
+    #study-head { dock: top; height: auto; }
+    #progress { height: auto; padding: 0 1; background: $panel; text-style: bold; }
+    #qa { height: 1fr; padding: 0 1; }
+    #prompt { margin: 1 0 0 0; text-style: bold; }
+    #options { margin: 1 0 0 0; height: auto; max-height: 14; border: round $primary; }
+    #options:disabled { opacity: 1; }
+    #card-back { margin: 1 0 0 0; padding: 0 1; border-left: wide $accent; }
+    #typed { margin: 0 0 1 0; }
+    #feedback { margin: 1 0; padding: 0 1; border: round $accent; }
+    #feedback.right { border: round $success; }
+    #feedback.wrong { border: double $error; }
+    #verdict { height: auto; padding: 0 1; text-style: bold; }
+    #terms-hint { color: $text-muted; }
+    #chosen { margin: 1 0 0 0; }
+    #certainty { height: auto; border: round $primary; }
+    """
     BINDINGS = STUDY_KEYS
 
     def __init__(self, run: StudyRun, path: Path, *, blink: bool = True) -> None:

@@ -38,6 +38,12 @@ def _duration(seconds: float) -> str:
 class SummaryScreen(Settled, Screen[str]):
     """Shown when a session ends: returns "retry" (study the missed ones again) or "done"."""
 
+    DEFAULT_CSS = """
+    #summary-head { padding: 1 1 0 1; }
+    #missed { padding: 0 1; }
+    .missed-item { margin: 1 0 0 0; }
+    .missed-body { padding: 0 0 0 3; }
+    """
     BINDINGS = [
         Binding("r", "dismiss('retry')", "Retry missed"),
         Binding("s", "save", "Save missed list"),
