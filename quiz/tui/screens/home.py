@@ -275,14 +275,16 @@ class HomeScreen(Settled, Screen[None]):
 
     def _visit_line(self, found: FoundDeck) -> str:
         """The forecast for the deck's visit date, if one is set and still to come."""
-        from quiz.visit import forecast, planning
-
         store = self.services.store
         if store is None or found.deck is None:
             return ""
         visit = store.visit(found.deck.id)
+        if visit is None:  # most people: no plan, and quiz.visit is not imported at start-up
+            return ""
+        from quiz.visit import forecast, planning
+
         now = self.services.now()
-        if visit is None or not planning(visit[0], now):
+        if not planning(visit[0], now):
             return ""
         return forecast(found.deck, store.fact_states(found.deck.id), store.scheduler, now, visit[0]).line()
 
