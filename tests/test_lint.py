@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quiz.cli import main
@@ -267,3 +267,40 @@ def test_a_cue_word_is_found_whatever_the_unicode_composition() -> None:
 
     question = unicodedata.normalize("NFD", "Which café test looks inside the bowel?")
     assert "answer-cue-word" in _rules(question=question, answer="A café camera")
+
+
+NEEDLE_PIECES = st.sampled_from(
+    ["not", "NOT", "except", "Least", "at least", "or not", "%", "per cent", "PERCENT", "5", "2.5", "survived",
+     "lived", "liver", "died", "deaths", "came back", "risk", "trial", "studies", "people who", "women with",
+     "those given", "cohort", "the", " ", "\n", "\x1c", "ſ", "K", "é", "İ", ".", "-"]
+)
+NEEDLE_TEXTS = st.lists(NEEDLE_PIECES, max_size=10).map("".join) | st.text(max_size=20)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needles"),
+    [("_NEGATIVE", "_NEGATIVE_NEEDS"), ("_PERCENT", "_PERCENT_NEEDS"), ("_OUTCOME", "_OUTCOME_NEEDS"),
+     ("_WHO_STUDIED", "_WHO_STUDIED_NEEDS")],
+)  # fmt: skip
+@given(text=NEEDLE_TEXTS)
+def test_the_quick_rule_out_before_a_search_never_misses_a_match(pattern: str, needles: str, text: str) -> None:
+    import quiz.lint
+
+    found = getattr(quiz.lint, pattern).search(text) is not None
+    assert quiz.lint._may_hold(text, getattr(quiz.lint, needles)) or not found
+
+
+CUE_PIECES = st.sampled_from(
+    ["Tumour", "tumours", "bleeding", "BLEED", "scan", "scans", "café", "cafe\u0301", "the", "colon", "colonoscopy",
+     "5-FU", "x-ray", "İstanbul", "straße", "STRASSE", " ", "-", "'", "\u00ad", "2"]
+)
+CUE_TEXTS = st.lists(CUE_PIECES, max_size=8).map(" ".join) | st.text(max_size=20)
+
+
+@given(CUE_TEXTS, CUE_TEXTS)
+@example("A café camera", "Which cafe\u0301 test?")
+@example("STRASSE", "die straße")
+def test_shared_content_words_are_the_intersection(short: str, text: str) -> None:
+    from quiz.judging import content_words, shared_content_words
+
+    assert shared_content_words(short, text) == content_words(short) & content_words(text)
