@@ -20,7 +20,7 @@ from quiz.deck.positions import NO_POSITIONS, Positions
 from quiz.deck.text import did_you_mean
 from quiz.judging import MIN_GRADED_WORDS, WORD, Judge, Judged, reading_stats, shared_content_words
 from quiz.plural import plural
-from quiz.typed import deck_lexicon, look_alikes, typed_possible
+from quiz.typed import deck_lexicon, look_alikes, slip_runs, typed_possible
 
 RULES: dict[str, str] = {
     "all-of-the-above": 'an option such as "all of the above", "none of the above" or "both A and B"',
@@ -264,6 +264,10 @@ def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Adv
 
 
 def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
+    # An answer without a run a slip is forgiven in has no look-alike (look_alikes): whether it can
+    # be typed at all, which reads every distractor, is not asked.
+    if not slip_runs(fact.answer, deck.language):
+        return
     if not typed_possible(fact.answer, fact.accept, fact.distractors, deck.language):
         return
     lexicon = deck_lexicon(deck)

@@ -304,3 +304,23 @@ def test_shared_content_words_are_the_intersection(short: str, text: str) -> Non
     from quiz.judging import content_words, shared_content_words
 
     assert shared_content_words(short, text) == content_words(short) & content_words(text)
+
+
+TYPED_PIECES = st.sampled_from(
+    ["Liver", "Lever", "liver", "arm", "5", "mg", "Colostomy", "bag", "T", "cell", "the", "Abduction"]
+)
+
+
+@given(st.lists(TYPED_PIECES, min_size=1, max_size=4).map(" ".join))
+def test_typed_look_alike_warns_exactly_when_typed_and_one_slip_from_a_word(answer: str) -> None:
+    """The rule asks whether an answer can be typed only when it has a run a slip is forgiven in:
+    it warns exactly when the answer can be typed and has a look-alike (the long way)."""
+    from quiz.typed import deck_lexicon, look_alikes, typed_possible
+
+    deck = parse_deck(_toml({**CLEAN, "answer": answer}, {**CLEAN, "id": "other", "answer": "Lever arm"}))
+    fact = deck.facts[0]
+    warned = any(p.rule == "typed-look-alike" and '"clean"' in p.message for p in lint_deck(deck))
+    long_way = typed_possible(fact.answer, fact.accept, fact.distractors, deck.language) and bool(
+        look_alikes(fact.answer, deck_lexicon(deck), fact.accept)
+    )
+    assert warned == long_way
