@@ -35,6 +35,20 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in WORD.findall(normalize(text)) if len(w) >= 4 and w not in STOPWORDS)
 
 
+def shared_content_words(short: str, text: str) -> frozenset[str]:
+    """content_words(short) & content_words(text), `text`'s words found only when it can share one.
+
+    A stem is the start of a word of the normalized text, so a stem of `short` that is nowhere in
+    normalize(text) is not among its content words: most answers share no word with their question,
+    and their questions are not split into words at all. A property test holds it to the long way.
+    """
+    mine = content_words(short)
+    folded = normalize(text) if mine else ""
+    if not any(stem in folded for stem in mine):
+        return frozenset()
+    return mine & content_words(text)
+
+
 def _stem(word: str) -> str:
     """A crude stem, enough to match "tumour"/"tumours" and "bleed"/"bleeding"."""
     for suffix in ("ing", "es", "s", "ed"):

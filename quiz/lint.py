@@ -18,9 +18,9 @@ from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
 from quiz.deck.options import MIN_WRONG_OPTIONS
 from quiz.deck.positions import NO_POSITIONS, Positions
 from quiz.deck.text import did_you_mean
-from quiz.judging import MIN_GRADED_WORDS, WORD, Judge, Judged, content_words, reading_stats
+from quiz.judging import MIN_GRADED_WORDS, WORD, Judge, Judged, reading_stats, shared_content_words
 from quiz.plural import plural
-from quiz.typed import deck_lexicon, look_alikes, typed_possible
+from quiz.typed import deck_lexicon, look_alikes, slip_runs, typed_possible
 
 RULES: dict[str, str] = {
     "all-of-the-above": 'an option such as "all of the above", "none of the above" or "both A and B"',
@@ -78,10 +78,25 @@ def _points_at_other_options(text: str) -> bool:
     return _of_the_above().search(text) is not None
 
 
+def _may_hold(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern that needs one of `needles` (lower-case ASCII) may match `text`.
+
+    False only for an ASCII text that holds none of them: there lower() folds case exactly as the
+    pattern does. A text with other characters is always passed on (the pattern folds "ſ" to "s").
+    The rules below ask this before a slow search; a property test holds each pair to agree.
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(needle in low for needle in needles)
+
+
 _NEGATIVE = re.compile(r"\b(?:not|except|least)\b", re.IGNORECASE)
+_NEGATIVE_NEEDS = ("not", "except", "least")
 _NOT_NEGATIVE = re.compile(r"\bat\s+least\b|\bor\s+not\b|\bnot\s+only\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"[*_]+\s*(?:not|except|least)\s*[*_]+", re.IGNORECASE)
 _PERCENT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+_PERCENT_NEEDS = ("%", "per")
 _NUMBER_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|a|an"
 _BASE_WORD = r"ten|twenty|fifty|a\s+hundred|one\s+hundred|hundred|a\s+thousand|one\s+thousand|thousand"
 _FREQUENCY = re.compile(
@@ -107,6 +122,10 @@ _OUTCOME = re.compile(
     re.IGNORECASE,
 )
 """unhedged-figure: the words of a survival or risk outcome (issue 16: such figures are read as one's own)."""
+_OUTCOME_NEEDS = (
+    "surviv", "live", "died", "death", "dying", "mortality", "risk", "complication", "morbidity", "recurrence",
+    "back", "progression",
+)  # fmt: skip
 _WHO_STUDIED = re.compile(
     r"\b(?:trials?|stud(?:y|ies|ied)|series|cohort|groups?|registry|reviews?"
     r"|(?:people|patients|persons?|those|men|women|adults|children)\s+(?:who|whose|with|given|treated|having"
@@ -114,6 +133,10 @@ _WHO_STUDIED = re.compile(
     re.IGNORECASE,
 )
 """unhedged-figure: words that say who a figure is about ("in a trial of", "people whose")."""
+_WHO_STUDIED_NEEDS = (
+    "trial", "stud", "series", "cohort", "group", "registry", "review", "people", "patient", "person", "those",
+    "men", "adult", "children",
+)  # fmt: skip
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 
 
@@ -148,6 +171,8 @@ def _all_of_the_above(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[A
 
 
 def _negative_question(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
+    if not _may_hold(fact.question, _NEGATIVE_NEEDS):
+        return
     text = _NOT_NEGATIVE.sub(" ", fact.question)
     for found in _NEGATIVE.finditer(text):
         word = found.group()
@@ -177,7 +202,7 @@ def _answer_longer(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advi
 def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not wrong.count:
         return
-    cues = sorted(w for w in content_words(fact.question) & content_words(fact.answer) if not wrong.uses(w))
+    cues = sorted(w for w in shared_content_words(fact.answer, fact.question) if not wrong.uses(w))
     if cues:
         words = ", ".join(f'"{w}"' for w in cues)
         verb = "appear" if len(cues) > 1 else "appears"
@@ -216,6 +241,8 @@ def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advi
 
 
 def _percent_without_frequency(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
+    if not _may_hold(fact.explanation, _PERCENT_NEEDS):
+        return
     for sentence in _SENTENCE.split(fact.explanation):
         found = _PERCENT.search(sentence)
         if found and not _FREQUENCY.search(sentence):
@@ -237,6 +264,10 @@ def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Adv
 
 
 def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
+    # An answer without a run a slip is forgiven in has no look-alike (look_alikes): whether it can
+    # be typed at all, which reads every distractor, is not asked.
+    if not slip_runs(fact.answer, deck.language):
+        return
     if not typed_possible(fact.answer, fact.accept, fact.distractors, deck.language):
         return
     lexicon = deck_lexicon(deck)
@@ -310,7 +341,9 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
     if not _FIGURE.search(fact.answer):
         return
     said = f"{fact.question} {fact.answer} {fact.explanation}"
-    if _OUTCOME.search(said) and not _WHO_STUDIED.search(said):
+    if not _may_hold(said, _OUTCOME_NEEDS) or not _OUTCOME.search(said):
+        return
+    if not _may_hold(said, _WHO_STUDIED_NEEDS) or not _WHO_STUDIED.search(said):
         yield _warn(
             deck, fact, "answer", "unhedged-figure",
             "the answer is a survival or risk figure, but nothing says whose figure it is; a reader may take it "

@@ -142,3 +142,35 @@ def test_each_item_of_an_array_is_placed_where_it_begins(lines: list[list[str]],
     assert [rows[line - 1][col - 1 :].startswith(w) for (line, col), w in zip(found, written, strict=True)] == [
         True
     ] * len(written)
+
+
+HEADER_PIECES = st.sampled_from(
+    ["[[facts]]", "[[ facts\t]]", "[[", "]]", "facts", "[facts]", " ", "\t", "\n", "\r", "#", "x", '"']
+)
+
+
+@given(st.lists(HEADER_PIECES, max_size=12).map("".join))
+def test_fact_headers_are_the_lines_an_anchored_search_finds(text: str) -> None:
+    import re
+
+    from quiz.deck.positions import fact_headers
+
+    anchored = re.compile(r"^[ \t]*\[\[[ \t]*facts[ \t]*\]\]", re.MULTILINE)
+    assert fact_headers(text) == [m.start() for m in anchored.finditer(text)]
+
+
+LINE_PIECES = st.sampled_from(['"', "\\", "'", "a", " ", "\t", "#", ",", "x = ", '"""', "é"])
+
+
+@given(st.lists(LINE_PIECES, max_size=12).map("".join))
+def test_a_plain_value_is_the_same_strings_as_the_plain_regex_reads(line: str) -> None:
+    """locate's basic-string pattern, written for speed, matches the lines the plain one does."""
+    import re
+
+    from quiz.deck.locate import _PLAIN_ITEM, _PLAIN_VALUE
+
+    string = r'"(?:[^"\\]|\\.)*"(?!")'
+    value = re.compile(rf"""\s*(?:{string}|'[^'\n]*'(?!')|[A-Za-z0-9_:.+-]+)\s*(?:#.*)?\Z""")
+    item = re.compile(rf"""\s*(?:{string}|'[^'\n]*'(?!'))\s*,?\s*(?:#.*)?\Z""")
+    assert bool(_PLAIN_VALUE.match(line)) == bool(value.match(line))
+    assert bool(_PLAIN_ITEM.match(line)) == bool(item.match(line))

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quiz.cli import main
@@ -267,3 +267,60 @@ def test_a_cue_word_is_found_whatever_the_unicode_composition() -> None:
 
     question = unicodedata.normalize("NFD", "Which café test looks inside the bowel?")
     assert "answer-cue-word" in _rules(question=question, answer="A café camera")
+
+
+NEEDLE_PIECES = st.sampled_from(
+    ["not", "NOT", "except", "Least", "at least", "or not", "%", "per cent", "PERCENT", "5", "2.5", "survived",
+     "lived", "liver", "died", "deaths", "came back", "risk", "trial", "studies", "people who", "women with",
+     "those given", "cohort", "the", " ", "\n", "\x1c", "ſ", "K", "é", "İ", ".", "-"]
+)
+NEEDLE_TEXTS = st.lists(NEEDLE_PIECES, max_size=10).map("".join) | st.text(max_size=20)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needles"),
+    [("_NEGATIVE", "_NEGATIVE_NEEDS"), ("_PERCENT", "_PERCENT_NEEDS"), ("_OUTCOME", "_OUTCOME_NEEDS"),
+     ("_WHO_STUDIED", "_WHO_STUDIED_NEEDS")],
+)  # fmt: skip
+@given(text=NEEDLE_TEXTS)
+def test_the_quick_rule_out_before_a_search_never_misses_a_match(pattern: str, needles: str, text: str) -> None:
+    import quiz.lint
+
+    found = getattr(quiz.lint, pattern).search(text) is not None
+    assert quiz.lint._may_hold(text, getattr(quiz.lint, needles)) or not found
+
+
+CUE_PIECES = st.sampled_from(
+    ["Tumour", "tumours", "bleeding", "BLEED", "scan", "scans", "café", "cafe\u0301", "the", "colon", "colonoscopy",
+     "5-FU", "x-ray", "İstanbul", "straße", "STRASSE", " ", "-", "'", "\u00ad", "2"]
+)
+CUE_TEXTS = st.lists(CUE_PIECES, max_size=8).map(" ".join) | st.text(max_size=20)
+
+
+@given(CUE_TEXTS, CUE_TEXTS)
+@example("A café camera", "Which cafe\u0301 test?")
+@example("STRASSE", "die straße")
+def test_shared_content_words_are_the_intersection(short: str, text: str) -> None:
+    from quiz.judging import content_words, shared_content_words
+
+    assert shared_content_words(short, text) == content_words(short) & content_words(text)
+
+
+TYPED_PIECES = st.sampled_from(
+    ["Liver", "Lever", "liver", "arm", "5", "mg", "Colostomy", "bag", "T", "cell", "the", "Abduction"]
+)
+
+
+@given(st.lists(TYPED_PIECES, min_size=1, max_size=4).map(" ".join))
+def test_typed_look_alike_warns_exactly_when_typed_and_one_slip_from_a_word(answer: str) -> None:
+    """The rule asks whether an answer can be typed only when it has a run a slip is forgiven in:
+    it warns exactly when the answer can be typed and has a look-alike (the long way)."""
+    from quiz.typed import deck_lexicon, look_alikes, typed_possible
+
+    deck = parse_deck(_toml({**CLEAN, "answer": answer}, {**CLEAN, "id": "other", "answer": "Lever arm"}))
+    fact = deck.facts[0]
+    warned = any(p.rule == "typed-look-alike" and '"clean"' in p.message for p in lint_deck(deck))
+    long_way = typed_possible(fact.answer, fact.accept, fact.distractors, deck.language) and bool(
+        look_alikes(fact.answer, deck_lexicon(deck), fact.accept)
+    )
+    assert warned == long_way

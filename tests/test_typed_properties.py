@@ -190,13 +190,33 @@ def test_a_lexicon_answers_alike_before_and_after_reading_every_text(texts: list
 
 _READ_WORDS = st.sampled_from(
     ["a", "an", "the", "liver", "Heart", "attack", "five", "twenty", "half", "percent", "per", "cent", "than",
-     "more", "to", "in", "mg", "minus", "5", "-", "%", "café", "T", "cell", "from", "between", "and", "ÉCHO"]
+     "more", "to", "in", "mg", "minus", "5", "-", "%", "café", "T", "cell", "from", "between", "and", "ÉCHO",
+     "0", "007", "12", "1,000", "2.5", "month", "weeks", "degrees", "c", "no", "less", "at", "most", "up", "over",
+     "out", "of", "every", "through", "negative", "a half", "x2", "2nd", "٣"]
 )  # fmt: skip
 
 
 @given(st.lists(_READ_WORDS, max_size=6).map(" ".join) | st.text(max_size=20))
 def test_a_plain_text_reads_as_every_rule_would_read_it(text: str) -> None:
-    """read's shortcut for plain words gives what reading token by token gives, for any text."""
+    """read's shortcuts for plain words, and for words and whole numbers, give what reading token by
+    token gives, for any text."""
     from quiz.typed.reading import fold, read, read_tokens
 
     assert read.__wrapped__(text) == read_tokens(fold(text))
+
+
+def test_words_and_whole_numbers_read_as_every_rule_would_read_them() -> None:
+    """read's shortcut for words and whole numbers, against reading token by token: every word a
+    rule of reading knows, two at a time, before, after and between numbers."""
+    from quiz.typed.reading import fold, read, read_tokens
+    from quiz.typed.words import ARTICLES, COMPARISONS, DEGREES, FREQUENCY, NUMBER_WORDS, RANGE, UNIT_NAMES
+
+    known = {w for words, _ in COMPARISONS for w in words} | {w for j in (*FREQUENCY, *RANGE) for w in j}
+    vocabulary = sorted(
+        known | NUMBER_WORDS.keys() | UNIT_NAMES.keys() | {"weeks", "milligrams"} | DEGREES | ARTICLES
+        | {"minus", "negative", "half", "percent", "per", "cent", "from", "between", "and", "liver", "x"}
+    )  # fmt: skip
+    for a in vocabulary:
+        for b in vocabulary:
+            for text in (f"{a} {b} 5", f"5 {a} {b}", f"05 {a} 6 {b}", f"{a} 5 {b} 70"):
+                assert read.__wrapped__(text) == read_tokens(fold(text)), text

@@ -14,8 +14,7 @@ from quiz.deck.locate import Layout, Table, locate
 
 Position = tuple[int, int]
 
-_FACT_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*facts[ \t]*\]\]", re.MULTILINE)
-_MULTILINE_STRING = re.compile("\"\"\"|'''")
+_FACT_HEADER = re.compile(r"\[\[[ \t]*facts[ \t]*\]\]")
 
 
 class Positions:
@@ -70,9 +69,9 @@ class Positions:
     def _fact_starts(self) -> list[int] | None:
         """Where each [[facts]] header starts, when a plain search finds them exactly: no
         multi-line string could hide a line that looks like one, and there is one per fact."""
-        if _MULTILINE_STRING.search(self._text):
+        if '"""' in self._text or "'''" in self._text:
             return None
-        starts = [m.start() for m in _FACT_HEADER.finditer(self._text)]
+        starts = fact_headers(self._text)
         return starts if len(starts) == self._count else None
 
     def fact(self, index: int, key: str | None = None) -> Position | None:
@@ -82,6 +81,21 @@ class Positions:
     def topic(self, index: int, key: str | None = None) -> Position | None:
         """Line and column of `key` of the `index`-th topic, or of its [[topics]] header; None if unknown."""
         return _where(self._whole().entry("topics", index) if self._text or self._layout else None, key)
+
+
+def fact_headers(text: str) -> list[int]:
+    """Where each line that starts with a [[facts]] header (after spaces and tabs) starts, in order.
+
+    The header is searched for, then the start of its line checked: a regex anchored at every line
+    start (^ with re.MULTILINE) tries each character of the text, three times as slow on a large
+    deck. A property test holds the two equal.
+    """
+    starts = []
+    for found in _FACT_HEADER.finditer(text):
+        line = text.rfind("\n", 0, found.start()) + 1
+        if not text[line : found.start()].strip(" \t"):
+            starts.append(line)
+    return starts
 
 
 NO_POSITIONS = Positions()

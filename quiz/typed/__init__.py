@@ -11,7 +11,15 @@ The package reads in layers: `words` (the tables: number words, units, compariso
 (mark, is_match, typed_possible). The names below are its public face.
 """
 
-from quiz.typed.lexicon import CURATED_ONLY, Lexicon, deck_lexicon, deck_texts, look_alike_pairs, look_alikes
+from quiz.typed.lexicon import (
+    CURATED_ONLY,
+    Lexicon,
+    deck_lexicon,
+    deck_texts,
+    look_alike_pairs,
+    look_alikes,
+    slip_runs,
+)
 from quiz.typed.marking import TypedMark, is_match, is_numeral, mark, typed_possible
 from quiz.typed.reading import Reading, fold, number_value, read
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
@@ -36,5 +44,6 @@ __all__ = [
     "mark",
     "number_value",
     "read",
+    "slip_runs",
     "typed_possible",
 ]

@@ -183,13 +183,13 @@ def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[st
     fact's answer and accept texts) are not counted, nor are words of fewer than TYPO_MIN_LETTERS
     letters or words next to a number, where no slip is forgiven anyway.
     """
-    reading = read(text, lexicon.language)
+    runs = slip_runs(text, lexicon.language)
+    if not runs:
+        return []
     mine = {w for t in (text, *own) for run in read(t, lexicon.language).runs for w in (*run, "".join(run))}
     found: set[str] = set()
-    for run, near_number in zip(reading.runs, reading.near_number, strict=True):
+    for run in runs:
         joined = "".join(run)
-        if near_number or len(joined) < TYPO_MIN_LETTERS:
-            continue
         for word in {*run, joined}:
             if len(word) < TYPO_MIN_LETTERS:
                 continue
@@ -199,6 +199,18 @@ def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[st
                     if word.endswith(end) and len(word) - len(end) >= 2:
                         found.update(w for o in group if one_slip(word, w := word[: -len(end)] + o))
     return sorted(found - mine)
+
+
+def slip_runs(text: str, language: str = "en") -> list[tuple[str, ...]]:
+    """The runs of words of a text in which a slip may be forgiven: of TYPO_MIN_LETTERS letters or
+    more and not beside a number (quiz.typed.marking forgives none elsewhere). look_alikes looks only
+    in these, so a text without any has no look-alike, whatever the lexicon."""
+    reading = read(text, language)
+    return [
+        run
+        for run, near_number in zip(reading.runs, reading.near_number, strict=True)
+        if not near_number and len("".join(run)) >= TYPO_MIN_LETTERS
+    ]
 
 
 _deck_lexicon: tuple[object, Lexicon] | None = None
