@@ -139,17 +139,12 @@ def make_history(data_dir: Path, n_answers: int, n_bench_facts: int, seed: int =
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("BEGIN IMMEDIATE")
-        # Fill the tables without their indexes, then build the very same indexes again: faster.
-        indexes = conn.execute(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
-        ).fetchall()
-        for name, _sql in indexes:
-            conn.execute(f'DROP INDEX "{name}"')
+        # Rows go in with the indexes in place, in the order a person's answers come, so every
+        # B-tree is shaped as a history grown answer by answer is (an index built afterwards
+        # packs every leaf full, and the next answer into one splits it).
         conn.executemany("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sessions)
         conn.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", answers)
         conn.executemany("INSERT INTO fact_state VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", states)
-        for _name, sql in indexes:
-            conn.execute(sql)
         # As after a backup: opening the file does not start a 200 MB copy in every measurement.
         conn.execute("UPDATE meta SET value = 1 WHERE key IN ('generation', 'backed_up')")
         conn.execute("COMMIT")
@@ -176,6 +171,9 @@ class BenchData:
 
 MARKER = "bench-data.json"
 """Written last by make_data: the sizes of complete data in a kept folder, which a later run reuses."""
+SHAPE = 2
+"""How the data is made, in the marker: kept data made another way is not reused. 2: the history's
+rows go in with its indexes in place (1 built the indexes afterwards, every leaf packed full)."""
 
 
 class DataFolderInUse(Exception):
@@ -190,11 +188,13 @@ def make_data(root: Path, sizes: Sizes) -> BenchData:
     """
     paths = BenchData(root, root / "bench-large.toml", root / "history", root / "large", root / "empty")
     marker = root / MARKER
-    sized = {"facts": sizes.facts, "answers": sizes.answers}
+    sized = {"facts": sizes.facts, "answers": sizes.answers, "shape": SHAPE}
     if marker.exists():
         if json.loads(marker.read_text(encoding="utf-8")) == sized:
             return paths
-        raise DataFolderInUse(f"{root} holds bench data of other sizes; delete it or choose another folder")
+        raise DataFolderInUse(
+            f"{root} holds bench data of other sizes, or made an older way; delete it or choose another folder"
+        )
     if any(root.iterdir()):
         raise DataFolderInUse(f"{root} is not empty and holds no complete bench data; choose an empty folder")
     paths.deck.write_text(deck_toml(sizes.facts), encoding="utf-8")
