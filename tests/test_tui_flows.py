@@ -692,3 +692,47 @@ async def test_history_chooses_its_deck_in_a_list_marked_without_colour(deck: Pa
         await pilot.press("up", "up", "enter")
         await pilot.pause()
         assert said().startswith("Deck: All decks") and sessions() == 2
+
+
+async def test_escape_ends_a_review_of_several_decks_and_finishing_one_goes_on(deck: Path, tmp_path: Path) -> None:
+    """A reviewer pressed Escape in Review (r) and was taken to the next deck with something due,
+    six times, before Home came back."""
+    from quiz.tui.screens.summary import SummaryScreen as Summary
+
+    other = write_deck(
+        tmp_path / "decks",
+        DECK.replace('id = "kidney-care"', 'id = "heart-care"').replace("Caring for your kidneys", "Heart care"),
+        name="heart.toml",
+    )
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:  # both decks seen before: no disclaimer
+        for deck_id in ("kidney-care", "heart-care"):
+            store.finish_session(store.start_session(deck_id, "quiz", "1.0.0"))
+    app = make_app([deck, other], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, StudyScreen) and first.run.session.mode is Mode.DUE
+        await pilot.press("escape")  # nothing answered: the review ends, Home again
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        reviewed = screen.run.deck.id
+        while screen.run.phase is not Phase.FINISHED:  # answer every question of the first deck
+            await pilot.press("1")
+            await pilot.pause()
+            if screen.run.phase is Phase.CERTAINTY:
+                await pilot.press("2")
+                await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, Summary)
+        await pilot.press("enter")  # Done: on to the next deck with something waiting
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen) and app.screen.run.deck.id != reviewed

@@ -263,15 +263,18 @@ class QuizApp(HistoryKeeping):
                 then()
             return
 
-        def finished(_: object = None) -> None:
+        def finished(left: bool | None = False) -> None:
+            """The session is over: go on to `then` (the next deck of a review) unless the learner
+            left it with Escape, which ends the whole review (a reviewer needed six Escapes, one
+            per deck with something due, to get back to Home)."""
             if exit_after:
                 self.exit(0)
-            elif then is not None:
+            elif then is not None and not left:
                 then()
 
         def open_session(accepted: bool | None = True) -> None:
-            if not accepted:
-                finished()
+            if not accepted:  # Escape on the disclaimer goes back, not on to another deck
+                finished(left=True)
                 return
             run = StudyRun(deck, mode, questions, store=self.store, clock=self.now, seed=seed)
             run.ask_certainty = self.ask_certainty

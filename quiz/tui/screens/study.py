@@ -41,8 +41,9 @@ NOTICE_S = 2.5
 next question or feedback for long (a reviewer read an old note as about the new question)."""
 
 
-class StudyScreen(Settled, Screen[None]):
-    """Asks the run's questions; dismissed (with None) when the run is finished and summed up."""
+class StudyScreen(Settled, Screen[bool]):
+    """Asks the run's questions; dismissed when the run is finished and summed up, with whether
+    the learner left it before its end (Escape), which ends a review of several decks too."""
 
     DEFAULT_CSS = """
     #study-head { dock: top; height: auto; }
@@ -247,7 +248,7 @@ class StudyScreen(Settled, Screen[None]):
         from quiz.tui.screens.summary import SummaryScreen
 
         if not self.run.session.answers:
-            self.dismiss(None)
+            self.dismiss(self.run.ended_early)
             return
         self.app.push_screen(SummaryScreen(self.run), self._after_summary)
 
@@ -256,7 +257,7 @@ class StudyScreen(Settled, Screen[None]):
             self._drawn = None
             self.draw()
             return
-        self.dismiss(None)
+        self.dismiss(self.run.ended_early)
 
     # -- keys and clicks ---------------------------------------------------------------------------
 
