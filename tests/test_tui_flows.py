@@ -736,3 +736,32 @@ async def test_escape_ends_a_review_of_several_decks_and_finishing_one_goes_on(d
         await pilot.press("enter")  # Done: on to the next deck with something waiting
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen) and app.screen.run.deck.id != reviewed
+
+
+async def test_the_deck_list_fits_a_window_made_smaller_while_it_is_open(tmp_path: Path) -> None:
+    """A reviewer shrank the window to 40x12 with the list open: it ran off the dialog, unscrolled,
+    and the ▶ choice moved out of sight."""
+    decks = [
+        write_deck(
+            tmp_path / "decks",
+            DECK.replace('id = "kidney-care"', f'id = "d{i}"').replace("Caring for your kidneys", f"Deck {i}"),
+            name=f"d{i}.toml",
+        )
+        for i in range(5)
+    ]
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        store.finish_session(store.start_session("d0", "quiz", "1.0.0"))
+    app = make_app(decks, data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down")
+        await pilot.pause()
+        listed = app.screen.query_one("#decks")
+        assert listed.highlighted == 4
+        assert listed.region.bottom <= app.screen.size.height  # inside the window
+        assert listed.scroll_y > 0  # scrolled to the ▶ choice

@@ -162,9 +162,19 @@ class DeckFilterDialog(Settled, ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         ids = [deck_id for deck_id, _ in self.choices]
+        self._fit_decks()
+        self.query_one("#decks", PointedList).highlighted = ids.index(self.current) if self.current in ids else 0
+
+    def on_resize(self) -> None:
+        self._fit_decks()
+
+    def _fit_decks(self) -> None:
+        """The list takes what the window leaves it and scrolls, so the ▶ choice is always in view
+        (a reviewer shrank the window with the list open and moved the ▶ out of sight)."""
         decks = self.query_one("#decks", PointedList)
-        decks.styles.max_height = max(3, int(self.app.size.height * 0.9) - 8)  # scrolls in a short window
-        decks.highlighted = ids.index(self.current) if self.current in ids else 0
+        decks.styles.max_height = max(3, int(self.app.size.height * 0.9) - 8)
+        if decks.highlighted is not None:
+            decks.scroll_to_highlight()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
