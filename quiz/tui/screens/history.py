@@ -39,6 +39,8 @@ class HistoryScreen(Settled, Screen[None]):
     DEFAULT_CSS = """
     #deck-filter { margin: 1 1 0 1; }
     #accuracy-chart { height: 4; margin: 1 0; }
+    /* The tab shown is marked by more than its colour (a reviewer saw only a lighter grey). */
+    #history-tabs Tab.-active { text-style: bold reverse; }
     """
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Back"),
