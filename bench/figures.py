@@ -284,13 +284,16 @@ def record_answer(data: BenchData, opt: Options) -> list[Figure]:
 
 def history_queries(data: BenchData, opt: Options) -> Figure:
     """Every query the History screen runs (all decks), in-process, vs point lookups."""
+    from quiz.deck.discover import discover
+    from quiz.glossary import scheduled_ids
     from quiz.store import Store
 
+    scheduled = {f.deck.id: scheduled_ids(f.deck) for f in discover(data.history_dir) if f.deck is not None}
     store = Store.open(data.history_dir, backup=False)
     conn = store._conn
     statements: list[str] = []
     conn.set_trace_callback(statements.append)
-    refresh_history_queries(store, datetime.now(UTC))
+    refresh_history_queries(store, datetime.now(UTC), scheduled)
     conn.set_trace_callback(None)
     n_queries = len(statements)
     top = conn.execute("SELECT max(id) FROM answers").fetchone()[0] or 1
@@ -298,7 +301,7 @@ def history_queries(data: BenchData, opt: Options) -> Figure:
 
         def quiz() -> float:
             start = time.perf_counter()
-            refresh_history_queries(store, datetime.now(UTC))
+            refresh_history_queries(store, datetime.now(UTC), scheduled)
             return time.perf_counter() - start
 
         def base() -> float:
@@ -335,9 +338,10 @@ def history_json(data: BenchData, opt: Options) -> Figure:
                   median(xs), median(ys), "s", 4.0, note="goal 3x")  # fmt: skip
 
 
-def refresh_history_queries(store, now: datetime) -> None:  # type: ignore[no-untyped-def]
-    """The store calls HistoryScreen.refresh_history makes for "all decks", without the widgets."""
-    store.overview(None, now)  # the screen's window, quiz.store.OVERVIEW_DAYS
+def refresh_history_queries(store, now: datetime, scheduled=None) -> None:  # type: ignore[no-untyped-def]
+    """The store calls HistoryScreen.refresh_history makes for "all decks", without the widgets;
+    `scheduled` as the screen builds it from the decks Home lists (HistoryScreen._scheduled)."""
+    store.overview(None, now, scheduled=scheduled)  # the screen's window, quiz.store.OVERVIEW_DAYS
 
 
 def memory(data: BenchData, opt: Options) -> list[Figure]:

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
 
 NEGATING_PREFIXES = ("un", "non", "non-")
 """Prefixes that turn a term into its opposite; the opposite is explained by the term's meaning.
@@ -100,3 +104,10 @@ def terms_by_id(glossary: Sequence[tuple[str, str]]) -> dict[str, str]:
     for term, _ in glossary:
         out.setdefault(term_id(term), term)
     return out
+
+
+def scheduled_ids(deck: Deck) -> set[str]:
+    """Every id quiz schedules for a deck as it is now: its facts' ids and its glossary terms'
+    (term_id). What is due is counted among these alone, everywhere (Home, Review, History and
+    `quiz history`): a fact taken out of the deck keeps its history but is never due again."""
+    return {f.id for f in deck.facts} | set(terms_by_id(deck.glossary))

@@ -36,7 +36,24 @@ def test_json_has_the_documented_shape(data_dir: Path, capsys: pytest.CaptureFix
     assert {"id", "deck_id", "mode", "started_at", "finished_at", "answered", "correct"} <= set(first)
     assert (first["deck_id"], first["answered"], first["correct"]) == ("diabetes", 3, 2)
     assert [d["deck_id"] for d in data["decks"]] == ["diabetes", "heart\x1b[31m"]
-    assert len(data["decks"][0]["due_forecast"]) == 14
+    # No deck file of either is found: nothing of them can be asked, so nothing is due (Home lists
+    # neither); a deck that is found counts what it schedules now (below).
+    assert [(d["due_now"], d["due_forecast"]) for d in data["decks"]] == [(None, []), (None, [])]
+
+
+def test_due_counts_what_the_deck_file_schedules_now(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.tui_helpers import DECK, write_deck
+
+    deck = DECK.replace('id = "kidney-care"', 'id = "diabetes"').replace('id = "salt-limit"', 'id = "f1"')
+    write_deck(data_dir / "decks", deck, name="diabetes.toml")  # f1 (missed) is in it, f0 and f2 are not
+    assert main(["history", "--json", "--deck", "diabetes"]) == 0
+    (summary,) = json.loads(capsys.readouterr().out)["decks"]
+    assert summary["due_now"] == 1 and len(summary["due_forecast"]) == 14
+    assert main(["history", "--plain"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()]
+    decks = rows[[r[:1] for r in rows].index(["deck"]) :]
+    assert decks[1][0] == "diabetes" and decks[1][6] == "1"  # due now: f1, missed a moment ago
+    assert decks[2][6] == "-"  # the other deck's file is not found
 
 
 def test_deck_filter(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

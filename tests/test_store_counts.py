@@ -45,3 +45,26 @@ def test_overview_gathers_what_the_history_screen_shows(tmp_path: Path) -> None:
         one = store.overview("d", T0)
         assert one.per_day == {T0.date(): (3, 3)} and [s.deck_id for s in one.sessions] == ["d"]
         assert len(one.forecast) == 14
+
+
+def test_due_counts_only_what_each_deck_schedules_now_when_told(tmp_path: Path) -> None:
+    """One meaning of due (a reviewer saw Home say 2 and History 1 after a fact left its deck): with
+    `scheduled`, the History screen's and `quiz history`'s due counts are Home's."""
+    later = T0 + timedelta(days=60)
+    with Store.open(tmp_path, scheduler=Scheduler(fuzz=False), backup=False) as store:
+        for deck, facts in (("d", ("kept", "gone")), ("e", ("other",))):
+            sid = store.start_session(deck, "multiple-choice", now=T0)
+            for fact in facts:
+                store.record_answer(sid, deck, fact, kind="multiple_choice", response="x", correct=True, now=T0)
+        scheduled = {"d": {"kept", "new"}}  # "gone" left deck d; deck e's file is not found
+        assert store.overview(None, later).due_now == 3  # every stored state, without `scheduled`
+        every = store.overview(None, later, scheduled=scheduled)
+        assert every.due_now == 1 and sum(n for _, n in every.forecast) == 1
+        one = store.overview("d", later, scheduled=scheduled)
+        assert one.due_now == 1 and one.forecast == store.due_forecast("d", 14, later, {"d": ["kept"]})
+        summaries = {s.deck_id: s.due_now for s in store.deck_summaries(now=later, scheduled=scheduled)}
+        assert summaries == {"d": 1, "e": None}
+        soon = T0 + timedelta(minutes=1)  # not due yet: each falls on its day of the forecast
+        stored = store.due_forecast("d", 14, soon)
+        assert store.due_forecast("d", 14, soon, {"d": {"kept", "gone"}}) == stored
+        assert sum(n for _, n in store.due_forecast("d", 14, soon, {"d": {"kept"}})) == 1

@@ -155,6 +155,10 @@ def test_the_forecast_of_all_decks_adds_up_each_decks(answers: list[tuple[str, i
             days = [day for day, _ in each[0]]
             totals = [sum(forecast[i][1] for forecast in each) for i in range(14)]
             assert store.due_forecast(None, 14, NOW) == list(zip(days, totals, strict=True))
+            # Counted among what each deck schedules (here: every fact it has a state for), each
+            # due moment falls on the same day as the SQL ranges put it.
+            everything = {deck: {f"f{i}" for i, (d, _) in enumerate(answers) if d == deck} for deck in sessions}
+            assert store.due_forecast(None, 14, NOW, everything) == store.due_forecast(None, 14, NOW)
 
 
 def test_answers_never_checkpoint_and_each_is_committed(tmp_path: Path) -> None:

@@ -765,3 +765,40 @@ async def test_the_deck_list_fits_a_window_made_smaller_while_it_is_open(tmp_pat
         assert listed.highlighted == 4
         assert listed.region.bottom <= app.screen.size.height  # inside the window
         assert listed.scroll_y > 0  # scrolled to the ▶ choice
+
+
+async def test_home_and_history_count_the_same_facts_as_due(deck: Path, tmp_path: Path) -> None:
+    """A fact taken out of its deck keeps its history but is never due again: Home said "2" and
+    History's Due tab "1" to a reviewer (History counted the stored state of the removed fact)."""
+    from datetime import timedelta
+
+    from quiz.commands.history import history_json
+    from quiz.glossary import scheduled_ids
+    from quiz.tui.screens.history import HistoryScreen
+    from tests.tui_helpers import FROZEN
+
+    data = tmp_path / "data"
+    month_ago = FROZEN - timedelta(days=30)
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0", now=month_ago)
+        for fact in ("salt-limit", "a-fact-since-removed"):
+            store.record_answer(
+                sid, "kidney-care", fact, kind="multiple_choice", response="x", correct=False, now=month_ago
+            )
+        store.finish_session(sid, now=month_ago)
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        row = home.query_one("#decks").get_row_at(0)
+        assert str(row[2]) == "1"  # the Due now column
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert str(app.screen.query_one("#due-text").render()).startswith("Due now: 1.")
+        deck_now = load_deck(deck)
+        store = app.services.store
+        assert store is not None
+        doc = history_json(store, None, 5, {deck_now.id: scheduled_ids(deck_now)})
+        assert [d["due_now"] for d in doc["decks"]] == [1]  # `quiz history --json` too

@@ -12,7 +12,7 @@ from quiz.plural import plural
 from quiz.untrusted import say, visible
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
     from quiz.store import DayAccuracy, Store
 
@@ -69,9 +69,9 @@ def run(args: argparse.Namespace) -> int:
                 count = export_csv(store, Path(args.csv), titles=titles, questions=questions)
                 say(f"wrote {plural(count, 'answer')} to {args.csv}")
         elif args.json:
-            _print_json(store, args.deck, args.limit, sys.stdout)
+            _print_json(store, args.deck, args.limit, sys.stdout, _scheduled(root))
         else:
-            print_history(store, args.deck, sys.stdout, limit=args.limit)
+            print_history(store, args.deck, sys.stdout, limit=args.limit, scheduled=_scheduled(root))
     return 0
 
 
@@ -87,6 +87,19 @@ def _refuse_foreign_options(args: argparse.Namespace) -> None:
         if getattr(args, dest) not in (None, False) and args.action != action:
             option = "--" + dest
             raise UsageError(f"{option} is only for `quiz history {action}`, not `{args.action}`")
+
+
+def _scheduled(root: Path) -> dict[str, set[str]]:
+    """{deck id: the ids it schedules now} for every deck quiz finds (quiz.glossary.scheduled_ids):
+    what is due is counted among these, as Home and Review count it."""
+    from quiz.deck.discover import discover
+    from quiz.glossary import scheduled_ids
+
+    out: dict[str, set[str]] = {}
+    for found in discover(root):
+        if found.deck is not None:
+            out.setdefault(found.deck.id, scheduled_ids(found.deck))
+    return out
 
 
 def _deck_texts(root: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
@@ -212,10 +225,18 @@ def _pct(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "-"
 
 
-def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 20) -> None:
-    """Print recent sessions and per-deck summaries as a plain table (times and days are local)."""
+def print_history(
+    store: Store,
+    deck: str | None,
+    out: TextIO,
+    *,
+    limit: int = 20,
+    scheduled: Mapping[str, Collection[str]] | None = None,
+) -> None:
+    """Print recent sessions and per-deck summaries as a plain table (times and days are local).
+    "due now" counts among `scheduled` (as Store.deck_summaries), "-" for a deck quiz cannot find."""
     sessions = store.last_sessions(limit, deck)
-    summaries = store.deck_summaries(deck)
+    summaries = store.deck_summaries(deck, scheduled=scheduled)
     if not sessions:
         say("No sessions yet." if deck is None else f"No sessions for deck {visible(deck)}.", file=out)
         return
@@ -238,7 +259,8 @@ def print_history(store: Store, deck: str | None, out: TextIO, *, limit: int = 2
         decks.append(
             (
                 visible(d.deck_id), str(d.sessions), str(d.answered), _pct(d.correct, d.answered),
-                str(d.facts_seen), str(d.mastered), str(d.due_now), _when(d.last_studied),
+                str(d.facts_seen), str(d.mastered), "-" if d.due_now is None else str(d.due_now),
+                _when(d.last_studied),
             )
         )  # fmt: skip
     _table(decks, out, right={1, 2, 3, 4, 5, 6})
@@ -259,8 +281,14 @@ def _table(rows: list[tuple[str, ...]], out: TextIO, *, right: set[int]) -> None
         say("  ".join(cells).rstrip(), file=out)
 
 
-def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str, object]:
+def history_json(
+    store: Store | None, deck: str | None, limit: int, scheduled: Mapping[str, Collection[str]] | None = None
+) -> dict[str, object]:
     """The history as plain data: {"sessions": [...], "decks": [...], "streak": days}.
+
+    A deck's `due_now` and `due_forecast` count among `scheduled` ({deck id: the ids it schedules
+    now}, as Home counts), with `due_now` null and no forecast for a deck quiz cannot find;
+    without `scheduled`, every stored state counts.
 
     A session's `certainty_points` is its certainty-based score (quiz.certainty), null when the
     learner was never asked how sure; a deck's `calibration` lists, per certainty level (1
@@ -284,7 +312,7 @@ def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str,
         for s in shown
     ]
     decks = []
-    for d in store.deck_summaries(deck):
+    for d in store.deck_summaries(deck, scheduled=scheduled):
         decks.append(
             {
                 "deck_id": d.deck_id,
@@ -304,14 +332,22 @@ def history_json(store: Store | None, deck: str | None, limit: int) -> dict[str,
                     for c in store.calibration(d.deck_id)
                 ],
                 "due_forecast": [
-                    {"day": day.isoformat(), "due": n} for day, n in store.due_forecast(d.deck_id)
+                    {"day": day.isoformat(), "due": n}
+                    for day, n in store.due_forecast(d.deck_id, scheduled=scheduled)
+                    if d.due_now is not None
                 ],
             }
         )
     return {"sessions": sessions, "decks": decks, "streak": store.streak()}
 
 
-def _print_json(store: Store | None, deck: str | None, limit: int, out: TextIO) -> None:
+def _print_json(
+    store: Store | None,
+    deck: str | None,
+    limit: int,
+    out: TextIO,
+    scheduled: Mapping[str, Collection[str]] | None = None,
+) -> None:
     import json
 
-    say(json.dumps(history_json(store, deck, limit), indent=2, ensure_ascii=False), file=out)
+    say(json.dumps(history_json(store, deck, limit, scheduled), indent=2, ensure_ascii=False), file=out)

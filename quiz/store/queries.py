@@ -7,7 +7,8 @@ which per-day queries use to narrow by index before grouping by the local day.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterator
+from bisect import bisect_right
+from collections.abc import Collection, Iterator, Mapping
 from datetime import date, datetime, timedelta
 
 from quiz.schedule import Phase, Scheduler, days_ahead, local_day, utc
@@ -244,13 +245,23 @@ class HistoryQueries:
         return DueCounts(now=due_now, later_today=later, new=len(wanted) - seen)
 
     def due_forecast(
-        self, deck_id: str | None = None, days: int = 14, now: datetime | None = None
+        self,
+        deck_id: str | None = None,
+        days: int = 14,
+        now: datetime | None = None,
+        scheduled: Mapping[str, Collection[str]] | None = None,
     ) -> list[tuple[date, int]]:
         """How many facts fall due on each of the person's next `days` days; today's count includes
-        the overdue (DueCounts splits it into due now and later today)."""
+        the overdue (DueCounts splits it into due now and later today).
+
+        With `scheduled` ({deck id: the ids the deck schedules now}, quiz.glossary.scheduled_ids)
+        only those are counted, and decks not in it not at all: what Home and Review count.
+        Without it, every stored state counts."""
         starts = days_ahead(utc(now), days + 1)
         # Deck by deck on fact_state_by_due (deck_id, due): there is no index by due alone (schema 6).
         ids = [deck_id] if deck_id is not None else [r[0] for r in self._conn.execute(_STATE_DECKS)]
+        if scheduled is not None:
+            return self._scheduled_forecast([d for d in ids if d in scheduled], scheduled, starts)
         marks = ", ".join("?" * len(ids))
         result: list[tuple[date, int]] = []
         for i in range(days):
@@ -261,6 +272,23 @@ class HistoryQueries:
             ).fetchone()
             result.append((local_day(starts[i]), count))
         return result
+
+    def _scheduled_forecast(
+        self, ids: list[str], scheduled: Mapping[str, Collection[str]], starts: list[datetime]
+    ) -> list[tuple[date, int]]:
+        """due_forecast of the scheduled ids alone: the states due before the last day ends, each
+        put on its day (the first day takes the overdue)."""
+        ends = [stamp(s) for s in starts[1:]]
+        counts = [0] * len(ends)
+        for deck_id in ids:
+            wanted = scheduled[deck_id]
+            rows = self._conn.execute(
+                "SELECT fact_id, due FROM fact_state WHERE deck_id = ? AND due < ?", (deck_id, ends[-1])
+            )
+            for fact_id, due in rows:
+                if fact_id in wanted:
+                    counts[bisect_right(ends, due)] += 1
+        return [(local_day(starts[i]), n) for i, n in enumerate(counts)]
 
     # -- days -----------------------------------------------------------------------------------
 
@@ -293,9 +321,16 @@ class HistoryQueries:
 
     # -- the History screen and `quiz history` ----------------------------------------------------
 
-    def overview(self, deck_id: str | None, now: datetime | None = None, days: int = OVERVIEW_DAYS) -> Overview:
+    def overview(
+        self,
+        deck_id: str | None,
+        now: datetime | None = None,
+        days: int = OVERVIEW_DAYS,
+        scheduled: Mapping[str, Collection[str]] | None = None,
+    ) -> Overview:
         """Every query of the History screen, for one deck or (None) all of them: the last sessions,
-        accuracy per day over `days` days, the streak, the weakest facts and the 14-day forecast."""
+        accuracy per day over `days` days, the streak, the weakest facts and the 14-day forecast.
+        What is due is counted as due_forecast counts it, among `scheduled` when given."""
         moment = utc(now)
         today = local_day(moment)
         start = today - timedelta(days=days - 1)
@@ -310,12 +345,27 @@ class HistoryQueries:
             per_day=per_day,
             streak=self.streak(today),
             weakest=[(did, self.weakest_facts(did, 3, 10)) for did in ids],
-            forecast=self.due_forecast(deck_id, 14, moment),
-            due_now=sum(self.due_count(did, moment) for did in ids),
+            forecast=self.due_forecast(deck_id, 14, moment, scheduled),
+            due_now=sum(self._due_now(did, moment, scheduled) or 0 for did in ids),
         )
 
-    def deck_summaries(self, deck_id: str | None = None, now: datetime | None = None) -> list[DeckSummary]:
-        """One summary per deck that has sessions (or of `deck_id` alone), in deck id order."""
+    def _due_now(self, deck_id: str, moment: datetime, scheduled: Mapping[str, Collection[str]] | None) -> int | None:
+        """A deck's count of what is due now: among its scheduled ids when `scheduled` is given (None
+        for a deck not in it: quiz cannot find the deck, so nothing of it can be asked)."""
+        if scheduled is None:
+            return self.due_count(deck_id, moment)
+        if deck_id not in scheduled:
+            return None
+        return self.due_count(deck_id, moment, set(scheduled[deck_id]))
+
+    def deck_summaries(
+        self,
+        deck_id: str | None = None,
+        now: datetime | None = None,
+        scheduled: Mapping[str, Collection[str]] | None = None,
+    ) -> list[DeckSummary]:
+        """One summary per deck that has sessions (or of `deck_id` alone), in deck id order. Its
+        `due_now` counts among `scheduled` when given, and is None for a deck not in it."""
         moment = utc(now)
         where, args = ("WHERE deck_id = ?", (deck_id,)) if deck_id is not None else ("", ())
         rows = self._conn.execute(
@@ -334,7 +384,7 @@ class HistoryQueries:
                     correct=correct or 0,
                     last_studied=datetime.fromisoformat(last) if last else None,
                     facts_seen=m.facts,
-                    due_now=self.due_count(deck, moment),
+                    due_now=self._due_now(deck, moment, scheduled),
                     mastered=m.mastered,
                 )
             )

@@ -91,7 +91,8 @@ class DeckSummary(NamedTuple):
     correct: int
     last_studied: datetime | None
     facts_seen: int
-    due_now: int
+    due_now: int | None
+    """What is due now (quiz.store.HistoryQueries.deck_summaries); None when the deck is not found."""
     mastered: int
 
 

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 from quiz.certainty import Certainty
 from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
-from quiz.glossary import is_term, terms_by_id
+from quiz.glossary import is_term, scheduled_ids, terms_by_id
 from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day
@@ -121,6 +121,18 @@ class HistoryScreen(Settled, Screen[None]):
         if event.widget is not None and event.widget.id == "deck-filter":
             self.action_filter()
 
+    def _scheduled(self) -> dict[str, set[str]]:
+        """{deck id: the ids it schedules now} of every deck Home lists, so that what is due here is
+        what Home and Review count (quiz.glossary.scheduled_ids; a deck still being checked: the
+        facts of its cached summary)."""
+        out: dict[str, set[str]] = {}
+        for found in self.services.decks:
+            if found.deck is not None:
+                out.setdefault(found.deck.id, scheduled_ids(found.deck))
+            elif (known := self.services.identity(found)) is not None:
+                out.setdefault(known[0], known[2])
+        return out
+
     def _titles(self) -> dict[str, Deck]:
         return {f.deck.id: f.deck for f in self.services.decks if f.deck}
 
@@ -133,7 +145,7 @@ class HistoryScreen(Settled, Screen[None]):
         self.deck = decks.get(deck_id) if deck_id else None
         filtered = "All decks" if deck_id is None else dict(self._decks()).get(deck_id, visible(deck_id))
         self.query_one("#deck-filter", Static).update(Content(f"Deck: {filtered}   (f: change)"))
-        data = store.overview(deck_id, now, DAYS)
+        data = store.overview(deck_id, now, DAYS, self._scheduled())
 
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
