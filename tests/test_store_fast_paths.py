@@ -139,6 +139,9 @@ def test_the_streak_counts_local_days(zone: str, answers: list[tuple[int, str]],
                 )
             today = local_day(NOW) - timedelta(days=days_ago)
             assert store.streak(today) == expected_streak(moments, today)
+            for deck in "abc":  # one deck's own streak, as History shows it for the deck chosen
+                own = [m for m, (_, d) in zip(moments, answers, strict=True) if d == deck]
+                assert store.streak(today, deck) == expected_streak(own, today)
 
 
 @settings(max_examples=30, deadline=None)

@@ -49,8 +49,12 @@ CBM_SQL = "CASE WHEN correct THEN certainty ELSE (CASE certainty WHEN 1 THEN 0 W
 """An answer's certainty-based mark in SQL: the same numbers as quiz.certainty.cbm_mark."""
 
 
-def _studied_on(day_sql: str) -> str:
-    """SQL that is true when an answer was given on the local day `day_sql` (an SQL expression).
+_EVERY_DECK = "(SELECT DISTINCT deck_id FROM sessions)"
+
+
+def _studied_on(day_sql: str, decks_sql: str = _EVERY_DECK) -> str:
+    """SQL that is true when an answer was given on the local day `day_sql` (an SQL expression), to
+    a deck of `decks_sql` (an SQL list: every deck with a session by default).
 
     The UTC day of the same date is looked at first, then the one before and after: most answers
     of a local day share its UTC date, so the first rows read usually decide, where one range over
@@ -59,7 +63,7 @@ def _studied_on(day_sql: str) -> str:
     the decks are read from sessions_by_deck): there is no index by day alone (schema 6).
     """
     return " OR ".join(
-        "EXISTS (SELECT 1 FROM answers WHERE deck_id IN (SELECT DISTINCT deck_id FROM sessions) "
+        f"EXISTS (SELECT 1 FROM answers WHERE deck_id IN {decks_sql} "
         f"AND day = date({day_sql}, '{shift}') AND {LOCAL_DAY} = {day_sql})"
         for shift in ("+0 days", "-1 day", "+1 day")
     )
@@ -301,21 +305,24 @@ class HistoryQueries:
         )
         return [DayAccuracy(date.fromisoformat(d), n, c) for d, n, c in rows]
 
-    def streak(self, today: date | None = None) -> int:
-        """Consecutive local days with an answer, ending today (the person's), or yesterday if
-        today has none yet."""
+    def streak(self, today: date | None = None, deck_id: str | None = None) -> int:
+        """Consecutive local days with an answer (to `deck_id`, or to any deck), ending today (the
+        person's), or yesterday if today has none yet."""
         today = today or local_day()
-        (today_studied,) = self._conn.execute(f"SELECT {_studied_on('?1')}", (today.isoformat(),)).fetchone()
+        decks, more = ("(?2)", (deck_id,)) if deck_id is not None else (_EVERY_DECK, ())
+        (today_studied,) = self._conn.execute(
+            f"SELECT {_studied_on('?1', decks)}", (today.isoformat(), *more)
+        ).fetchone()
         last = today if today_studied else today - timedelta(days=1)
         # One statement walks back day by day inside SQLite: a few index probes per day, no round trips.
         (count,) = self._conn.execute(
             "WITH RECURSIVE run(d) AS ("
-            f" SELECT ?1 WHERE {_studied_on('?1')}"
+            f" SELECT ?1 WHERE {_studied_on('?1', decks)}"
             " UNION ALL"
             " SELECT date(run.d, '-1 day') FROM run"
-            f" WHERE {_studied_on(_DAY_BEFORE)}"
+            f" WHERE {_studied_on(_DAY_BEFORE, decks)}"
             ") SELECT count(*) FROM run",
-            (last.isoformat(),),
+            (last.isoformat(), *more),
         ).fetchone()
         return int(count)
 
@@ -343,7 +350,7 @@ class HistoryQueries:
         return Overview(
             sessions=self.last_sessions(200, deck_id),
             per_day=per_day,
-            streak=self.streak(today),
+            streak=self.streak(today, deck_id),
             weakest=[(did, self.weakest_facts(did, 3, 10)) for did in ids],
             forecast=self.due_forecast(deck_id, 14, moment, scheduled),
             due_now=sum(self._due_now(did, moment, scheduled) or 0 for did in ids),
