@@ -17,7 +17,7 @@ from quiz.tui.app import StudyRequest
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
-from tests.tui_helpers import DECK, make_app, worker_groups, write_deck
+from tests.tui_helpers import DECK, choose_deck, make_app, worker_groups, write_deck
 
 pytestmark = pytest.mark.slow  # the whole app driven key by key
 
@@ -802,3 +802,22 @@ async def test_home_and_history_count_the_same_facts_as_due(deck: Path, tmp_path
         assert store is not None
         doc = history_json(store, None, 5, {deck_now.id: scheduled_ids(deck_now)})
         assert [d["due_now"] for d in doc["decks"]] == [1]  # `quiz history --json` too
+
+
+async def test_a_deck_without_sessions_says_so_on_the_sessions_tab(deck: Path, tmp_path: Path) -> None:
+    other = write_deck(
+        tmp_path / "decks",
+        DECK.replace('id = "kidney-care"', 'id = "heart-care"').replace("Caring for your kidneys", "Heart care"),
+        name="heart.toml",
+    )
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        store.finish_session(store.start_session("kidney-care", "quiz", "1.0.0"))
+    app = make_app([deck, other], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = app.screen.query_one("#sessions-text")
+        assert str(text.render()).startswith("Newest first")
+        await choose_deck(pilot, 2)  # Heart care: never studied
+        assert str(text.render()).startswith("No sessions of this deck yet")
+        assert not app.screen.query_one("#sessions").display

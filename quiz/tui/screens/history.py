@@ -163,6 +163,12 @@ class HistoryScreen(Settled, Screen[None]):
             shown = Text(fit(visible(title), 20))
             took = f"{minutes} min" if minutes else "<1 min"
             sessions.add_row(Text(started), shown, Text(mode), Text(score), Text(took))
+        sessions.display = sessions.row_count > 0
+        self.query_one("#sessions-text", Static).update(
+            'Newest first. "early" means the session was left before its last question.'
+            if sessions.row_count
+            else "No sessions of this deck yet: they show here once you study it."
+        )
 
         today = local_day(now)
         start = today - timedelta(days=DAYS - 1)
