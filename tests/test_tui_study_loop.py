@@ -263,10 +263,12 @@ async def test_the_theme_is_kept_for_the_next_start(deck: Path, tmp_path: Path) 
         first.theme = "quiz-high-contrast"
         await pilot.pause()
     assert (config / "settings.toml").stat().st_mode & 0o777 == 0o600
+    written = (config / "settings.toml").stat().st_ino  # each save writes a new file in its place
     second = app()
     async with second.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert second.theme == "quiz-high-contrast"
+        assert (config / "settings.toml").stat().st_ino == written  # applying them wrote nothing
         from quiz.certainty import AskCertainty
 
         assert second.ask_certainty is AskCertainty.MUST_KNOW

@@ -125,16 +125,22 @@ class QuizApp(HistoryKeeping):
             self.theme = chosen.theme
         if chosen.certainty is not None:
             self.ask_certainty = AskCertainty(chosen.certainty)
+        self._kept = preferences.Preferences(theme=self.theme, certainty=self.ask_certainty.value)
         self.theme_changed_signal.subscribe(self, lambda _theme: self._keep_preferences())
+
+    _kept: object = None
+    """The preferences as last read or written: applying them at start-up writes nothing."""
 
     def _keep_preferences(self) -> None:
         from quiz import preferences
 
         folder = self.settings.config_dir
-        if folder is None:
+        now = preferences.Preferences(theme=self.theme, certainty=self.ask_certainty.value)
+        if folder is None or now == self._kept:
             return
         try:
-            preferences.save(folder, preferences.Preferences(theme=self.theme, certainty=self.ask_certainty.value))
+            preferences.save(folder, now)
+            self._kept = now
         except OSError as err:
             self.notify(f"Could not keep your settings: {err.strerror or err}", severity="warning", markup=False)
 
