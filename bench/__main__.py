@@ -8,6 +8,7 @@ budget, pass/fail. The exit code is 0 whatever the figures: the table is the res
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -83,6 +84,9 @@ def run(argv: Sequence[str] | None = None) -> list[Figure]:
     names = args.only or DEFAULT_FIGURES
     compile_sources()
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as tmp:
+        # quiz and the baselines read settings from the user's config folder: an empty one of the
+        # harness's own, so a theme someone chose on this machine is no part of any figure.
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         root = args.keep or Path(tmp)
         root.mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
