@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable
@@ -32,9 +33,9 @@ def held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     event: the test sees the app before the check is done, then lets it finish."""
     gate = threading.Event()
 
-    def load_when_let(path: Path, builtin: bool = False, *, cache: Path | None = None) -> FoundDeck:
+    def load_when_let(path: Path, builtin: bool = False, **where: Any) -> FoundDeck:
         gate.wait(10)
-        return load_found(path, builtin, cache=cache)
+        return load_found(path, builtin, **where)
 
     monkeypatch.setattr(quiz.tui.decks, "LOAD_AT_ONCE", 0)
     monkeypatch.setattr(quiz.tui.decks, "load_found", load_when_let)
@@ -101,6 +102,32 @@ async def test_a_cached_large_deck_draws_its_row_from_the_summary_before_it_is_r
         await _until(pilot, lambda: app.decks[0].deck is not None)
 
 
+async def test_a_cached_large_deck_is_hashed_once_from_start_to_read(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up takes the file's cache key for the summary; the watcher's first look reuses it
+    while the file's stamp is the same (it hashed the 3.6 MB bench deck twice more)."""
+    data = tmp_path / "data"
+    load_deck(deck, cache=cache_dir(data))
+    monkeypatch.setattr(quiz.tui.decks, "LOAD_AT_ONCE", 0)
+    hashed: list[Path] = []
+    file_key = deck_cache.file_key
+
+    def counting(path: Path) -> str:
+        hashed.append(path)
+        return file_key(path)
+
+    monkeypatch.setattr(deck_cache, "file_key", counting)
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: app.decks[0].deck is not None)
+        assert hashed == [deck]
+        deck.write_text(DECK.replace("Cleans the blood", "Filters the blood"), encoding="utf-8")
+        app.poll_decks()  # an edit: a new stamp, so the file is hashed again and read as it is now
+        await _until(pilot, lambda: app.decks[0].deck is not None and "Filters" in str(app.decks[0].deck))
+        assert len(hashed) > 1
+
+
 async def test_the_watcher_posts_a_reload_that_reaches_the_study_screen(deck: Path, tmp_path: Path) -> None:
     app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.FLASHCARD, count=2))
     app.settings.watch_interval = 0.02  # the real watcher, looking often; nothing calls poll_decks
@@ -145,7 +172,8 @@ def test_a_child_that_fails_leaves_the_watcher_to_load_the_deck_itself(
     broken = write_deck(tmp_path / "broken", DECK + "\n[[facts]]\nid = 5\n")
     monkeypatch.setattr(quiz.tui.decks, "LOAD_AT_ONCE", 0)  # every deck counts as large
     monkeypatch.setattr(quiz.tui.decks.sys, "executable", child)
-    watch = quiz.tui.decks.DeckWatch([(deck, False), (broken, False)], tmp_path / "cache", {deck, broken})
+    unchecked = dict.fromkeys([deck, broken], (None, ""))  # no key taken at start-up
+    watch = quiz.tui.decks.DeckWatch([(deck, False), (broken, False)], tmp_path / "cache", unchecked)
     loaded = dict(watch.changed())
     assert loaded[0].deck == load_deck(deck)
     assert loaded[1].error is not None and loaded[1].error.problems == load_found(broken).error.problems  # type: ignore[union-attr]
@@ -164,7 +192,7 @@ def test_a_large_deck_already_in_the_cache_needs_no_child(
 
     monkeypatch.setattr(quiz.tui.decks, "LOAD_AT_ONCE", 0)
     monkeypatch.setattr(quiz.tui.decks, "parse_in_child", parse_in_child)
-    watch = quiz.tui.decks.DeckWatch([(deck, False)], cache, {deck})
+    watch = quiz.tui.decks.DeckWatch([(deck, False)], cache, {deck: (None, "")})
     assert [found.deck for _, found in watch.changed()] == [load_deck(deck)]
     assert children == []
     deck.write_text(DECK.replace("Cleans the blood", "Filters the blood"), encoding="utf-8")  # edited: a child

@@ -35,10 +35,11 @@ def deck_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def load_found(path: Path, builtin: bool = False, *, cache: Path | None = None) -> FoundDeck:
-    """Load one deck file (through the parsed-deck cache, if given), keeping its error rather than raising it."""
+def load_found(path: Path, builtin: bool = False, *, cache: Path | None = None, key: str | None = None) -> FoundDeck:
+    """Load one deck file (through the parsed-deck cache, if given, with the file's `key` if the
+    caller has it: load_deck), keeping its error rather than raising it."""
     try:
-        return FoundDeck(path, builtin, deck=load_deck(path, cache=cache))
+        return FoundDeck(path, builtin, deck=load_deck(path, cache=cache, key=key))
     except DeckError as err:
         return FoundDeck(path, builtin, error=err)
 

@@ -89,11 +89,12 @@ def read_with_positions(path: Path | str) -> tuple[Deck, Positions]:
     return parse_with_positions(_decode(_read(path), path), path)  # the bytes let go of once decoded
 
 
-def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
+def load_deck(path: Path | str, *, cache: Path | None = None, key: str | None = None) -> Deck:
     """Read a deck file and return the Deck, or raise DeckError listing every problem.
 
     With `cache` (a folder), a deck whose bytes were loaded before is read back from there
-    instead of being parsed and validated again.
+    instead of being parsed and validated again. `key` is the file's cache key when the caller
+    has just taken it (quiz.deck.cache.file_key), so a large file is not hashed twice.
     """
     path = Path(path)
     if cache is not None:
@@ -101,7 +102,7 @@ def load_deck(path: Path | str, *, cache: Path | None = None) -> Deck:
 
         with _file_problems(path):
             _check_size(path)
-            cached = deck_cache.read(deck_cache.file_key(path), cache, path)
+            cached = deck_cache.read(key or deck_cache.file_key(path), cache, path)
         if cached is not None:
             return cached
     raw = _read(path)

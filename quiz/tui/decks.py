@@ -22,7 +22,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from pathlib import Path
 
@@ -95,14 +95,18 @@ def first_load(services: Services, files: list[tuple[Path, bool]], *, at_once: P
     decks left unchecked. `at_once` is loaded whatever its size (a session opens on it at once)."""
     folder = cache_dir(services.settings.data_dir)
     decks: list[FoundDeck] = []
-    unchecked: set[Path] = set()
+    unchecked: dict[Path, tuple[Stamp, str]] = {}
     now = at_once.resolve() if at_once is not None else None
     for path, builtin in files:
         size = stamp(path)
         if size is not None and size[1] > LOAD_AT_ONCE and path.resolve() != now:
-            unchecked.add(path)
             decks.append(FoundDeck(path, builtin))
-            summary = deck_cache.read_summary(deck_cache.file_key(path), folder)
+            try:
+                key = deck_cache.file_key(path)
+            except OSError:
+                key = ""  # the watcher's load says what is wrong with the file
+            unchecked[path] = (size, key)
+            summary = deck_cache.read_summary(key, folder) if key else None
             if summary is not None:
                 services.summaries[path] = summary
         else:
@@ -117,10 +121,16 @@ class DeckWatch:
     Thread-safe: the watcher's worker calls `changed` every few seconds, and tests may call it too.
     """
 
-    def __init__(self, files: list[tuple[Path, bool]], cache: Path, unchecked: set[Path]) -> None:
+    def __init__(
+        self, files: list[tuple[Path, bool]], cache: Path, unchecked: Mapping[Path, tuple[Stamp, str]] | None = None
+    ) -> None:
+        unchecked = unchecked or {}
         self._files = files
         self._cache = cache
         self._stamps = {path: _UNCHECKED if path in unchecked else stamp(path) for path, _ in files}
+        self._keys = {path: known for path, known in unchecked.items() if known[1]}
+        """The cache key first_load took of a large file, with the file's stamp then: the first
+        look reuses it while the stamp is the same, so the 3.6 MB file is hashed once, not thrice."""
         self._lock = threading.Lock()
 
     def changed(self) -> Iterator[tuple[int, FoundDeck]]:
@@ -132,14 +142,18 @@ class DeckWatch:
                 if now == self._stamps[path]:
                     continue
                 self._stamps[path] = now  # taken before the load: an edit during it is seen next time
-                if now is not None and now[1] > LOAD_AT_ONCE and not self._cached(path):
+                taken, key = self._keys.pop(path, (None, None))
+                key = key if taken == now else None
+                if now is not None and now[1] > LOAD_AT_ONCE and not self._cached(path, key):
                     parse_in_child(path, self._cache)
-                yield index, load_found(path, builtin, cache=self._cache)
+                    key = None  # the child filed the bytes it read, which may be newer
+                yield index, load_found(path, builtin, cache=self._cache, key=key)
 
-    def _cached(self, path: Path) -> bool:
-        """Whether the parsed-deck cache holds the file as it is now (then no child is needed)."""
+    def _cached(self, path: Path, key: str | None = None) -> bool:
+        """Whether the parsed-deck cache holds the file as it is now (then no child is needed);
+        `key` is its cache key if already taken."""
         try:
-            key = deck_cache.file_key(path)
+            key = key or deck_cache.file_key(path)
         except OSError:
             return False
         return deck_cache.read_summary(key, self._cache) is not None
