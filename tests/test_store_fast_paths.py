@@ -180,3 +180,39 @@ def test_answers_never_checkpoint_and_each_is_committed(tmp_path: Path) -> None:
         assert frames > 1_000  # all 300 answers are still in the WAL: none of them checkpointed it
         store.finish_session(sid, now=NOW)
     other.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.timedeltas(min_value=timedelta(days=-3), max_value=timedelta(days=3)),
+            st.sampled_from([timedelta(0), timedelta(microseconds=1), timedelta(microseconds=-1)]),
+        ),
+        min_size=1,
+        max_size=20,
+    ),
+    st.sampled_from(ZONES),
+)
+def test_due_counts_put_each_due_moment_where_its_datetime_falls(offsets: list[timedelta], zone: str) -> None:
+    """SQLite compares the stored text; the long way compares the moments themselves."""
+    from quiz.schedule import days_ahead
+
+    with time_zone(zone), tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        Store.open(data, backup=False).close()
+        conn = sqlite3.connect(data / "history.db", isolation_level=None)
+        end_of_day = days_ahead(NOW, 2)[1]
+        moments = [NOW + o for o in offsets] + [end_of_day, end_of_day - timedelta(microseconds=1)]
+        for i, due in enumerate(moments):
+            conn.execute(
+                "INSERT INTO fact_state VALUES ('d', ?, 1, 0, ?, NULL, 3.0, 5.0, ?, ?)",
+                (f"f{i}", int(Phase.REVIEW), stamp(due), stamp(NOW)),
+            )
+        conn.close()
+        ids = [f"f{i}" for i in range(len(moments))] + ["new"]
+        with Store.open(data, backup=False) as store:
+            counts = store.due_counts("d", ids, NOW)
+        assert counts.now == sum(due <= NOW for due in moments)
+        assert counts.later_today == sum(NOW < due < end_of_day for due in moments)
+        assert counts.new == 1

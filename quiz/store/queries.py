@@ -237,14 +237,19 @@ class HistoryQueries:
         wanted = set(fact_ids)
         end_of_day = days_ahead(moment, 2)[1]
         due_now = later = seen = 0
-        for fact_id, due in self._conn.execute("SELECT fact_id, due FROM fact_state WHERE deck_id = ?", (deck_id,)):
+        # Stored moments are fixed-width UTC text, so SQLite compares them as due_count does: no
+        # moment is parsed in Python (10,000 of them took 10 ms of Home's UI thread).
+        rows = self._conn.execute(
+            "SELECT fact_id, due <= ?, due < ? FROM fact_state WHERE deck_id = ?",
+            (stamp(moment), stamp(end_of_day), deck_id),
+        )
+        for fact_id, is_due, today in rows:
             if fact_id not in wanted:
                 continue
             seen += 1
-            when = datetime.fromisoformat(due)
-            if when <= moment:
+            if is_due:
                 due_now += 1
-            elif when < end_of_day:
+            elif today:
                 later += 1
         return DueCounts(now=due_now, later_today=later, new=len(wanted) - seen)
 
