@@ -7,11 +7,11 @@ which per-day queries use to narrow by index before grouping by the local day.
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_right
 from collections.abc import Collection, Iterator, Mapping
 from datetime import date, datetime, timedelta
 
-from quiz.schedule import Phase, Scheduler, days_ahead, local_day, utc
+from quiz.schedule import Phase, Scheduler, local_day, utc
+from quiz.store.due import DueQueries
 from quiz.store.rows import (
     ANSWER_COLUMNS,
     SESSION_COLUMNS,
@@ -20,7 +20,6 @@ from quiz.store.rows import (
     Calibration,
     DayAccuracy,
     DeckSummary,
-    DueCounts,
     FactScore,
     FactState,
     Mastery,
@@ -29,7 +28,6 @@ from quiz.store.rows import (
     answer_row,
     fact_state_row,
     session_row,
-    stamp,
 )
 
 OVERVIEW_DAYS = 30
@@ -71,12 +69,8 @@ def _studied_on(day_sql: str, decks_sql: str = _EVERY_DECK) -> str:
 
 _DAY_BEFORE = "date(run.d, '-1 day')"
 
-_STATE_DECKS = "SELECT DISTINCT deck_id FROM fact_state"
-"""Every deck with a scheduled fact (SQLite steps through the index from one deck to the next)."""
 
-
-
-class HistoryQueries:
+class HistoryQueries(DueQueries):
     """The read-only queries of an open score history; Store adds opening, writing and backups.
 
     Moments (`now`) default to the present and are compared in UTC; days are the person's own.
@@ -211,94 +205,6 @@ class HistoryQueries:
         row = self._conn.execute("SELECT visit, per_day FROM deck_plan WHERE deck_id = ?", (deck_id,)).fetchone()
         return (date.fromisoformat(row[0]), int(row[1])) if row else None
 
-    # -- what is due ----------------------------------------------------------------------------
-
-    def due_facts(self, deck_id: str, now: datetime | None = None) -> list[str]:
-        """The ids of a deck's answered facts due now, most overdue first."""
-        rows = self._conn.execute(
-            "SELECT fact_id FROM fact_state WHERE deck_id = ? AND due <= ? ORDER BY due, fact_id",
-            (deck_id, stamp(utc(now))),
-        )
-        return [r[0] for r in rows]
-
-    def due_count(self, deck_id: str, now: datetime | None = None, fact_ids: set[str] | None = None) -> int:
-        """How many of a deck's answered facts (of `fact_ids`, if given) are due now."""
-        args = (deck_id, stamp(utc(now)))
-        if fact_ids is None:
-            sql = "SELECT count(*) FROM fact_state WHERE deck_id = ? AND due <= ?"
-            return int(self._conn.execute(sql, args).fetchone()[0])
-        rows = self._conn.execute("SELECT fact_id FROM fact_state WHERE deck_id = ? AND due <= ?", args)
-        return sum(1 for (fact_id,) in rows if fact_id in fact_ids)
-
-    def due_counts(self, deck_id: str, fact_ids: Collection[str], now: datetime | None = None) -> DueCounts:
-        """Due now, due later today and new, for the deck's facts `fact_ids` (facts no longer in the
-        deck are left out); see DueCounts."""
-        moment = utc(now)
-        wanted = set(fact_ids)
-        end_of_day = days_ahead(moment, 2)[1]
-        due_now = later = seen = 0
-        # Stored moments are fixed-width UTC text, so SQLite compares them as due_count does: no
-        # moment is parsed in Python (10,000 of them took 10 ms of Home's UI thread).
-        rows = self._conn.execute(
-            "SELECT fact_id, due <= ?, due < ? FROM fact_state WHERE deck_id = ?",
-            (stamp(moment), stamp(end_of_day), deck_id),
-        )
-        for fact_id, is_due, today in rows:
-            if fact_id not in wanted:
-                continue
-            seen += 1
-            if is_due:
-                due_now += 1
-            elif today:
-                later += 1
-        return DueCounts(now=due_now, later_today=later, new=len(wanted) - seen)
-
-    def due_forecast(
-        self,
-        deck_id: str | None = None,
-        days: int = 14,
-        now: datetime | None = None,
-        scheduled: Mapping[str, Collection[str]] | None = None,
-    ) -> list[tuple[date, int]]:
-        """How many facts fall due on each of the person's next `days` days; today's count includes
-        the overdue (DueCounts splits it into due now and later today).
-
-        With `scheduled` ({deck id: the ids the deck schedules now}, quiz.glossary.scheduled_ids)
-        only those are counted, and decks not in it not at all: what Home and Review count.
-        Without it, every stored state counts."""
-        starts = days_ahead(utc(now), days + 1)
-        # Deck by deck on fact_state_by_due (deck_id, due): there is no index by due alone (schema 6).
-        ids = [deck_id] if deck_id is not None else [r[0] for r in self._conn.execute(_STATE_DECKS)]
-        if scheduled is not None:
-            return self._scheduled_forecast([d for d in ids if d in scheduled], scheduled, starts)
-        marks = ", ".join("?" * len(ids))
-        result: list[tuple[date, int]] = []
-        for i in range(days):
-            low = "" if i == 0 else stamp(starts[i])
-            (count,) = self._conn.execute(
-                f"SELECT count(*) FROM fact_state WHERE deck_id IN ({marks}) AND due >= ? AND due < ?",
-                (*ids, low, stamp(starts[i + 1])),
-            ).fetchone()
-            result.append((local_day(starts[i]), count))
-        return result
-
-    def _scheduled_forecast(
-        self, ids: list[str], scheduled: Mapping[str, Collection[str]], starts: list[datetime]
-    ) -> list[tuple[date, int]]:
-        """due_forecast of the scheduled ids alone: the states due before the last day ends, each
-        put on its day (the first day takes the overdue)."""
-        ends = [stamp(s) for s in starts[1:]]
-        counts = [0] * len(ends)
-        for deck_id in ids:
-            wanted = scheduled[deck_id]
-            rows = self._conn.execute(
-                "SELECT fact_id, due FROM fact_state WHERE deck_id = ? AND due < ?", (deck_id, ends[-1])
-            )
-            for fact_id, due in rows:
-                if fact_id in wanted:
-                    counts[bisect_right(ends, due)] += 1
-        return [(local_day(starts[i]), n) for i, n in enumerate(counts)]
-
     # -- days -----------------------------------------------------------------------------------
 
     def accuracy_per_day(self, deck_id: str, start: date, end: date) -> list[DayAccuracy]:
@@ -360,15 +266,6 @@ class HistoryQueries:
             forecast=self.due_forecast(deck_id, 14, moment, scheduled),
             due_now=sum(self._due_now(did, moment, scheduled) or 0 for did in ids),
         )
-
-    def _due_now(self, deck_id: str, moment: datetime, scheduled: Mapping[str, Collection[str]] | None) -> int | None:
-        """A deck's count of what is due now: among its scheduled ids when `scheduled` is given (None
-        for a deck not in it: quiz cannot find the deck, so nothing of it can be asked)."""
-        if scheduled is None:
-            return self.due_count(deck_id, moment)
-        if deck_id not in scheduled:
-            return None
-        return self.due_count(deck_id, moment, set(scheduled[deck_id]))
 
     def deck_summaries(
         self,
