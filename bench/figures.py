@@ -285,10 +285,10 @@ def record_answer(data: BenchData, opt: Options) -> list[Figure]:
 def history_queries(data: BenchData, opt: Options) -> Figure:
     """Every query the History screen runs (all decks), in-process, vs point lookups."""
     from quiz.deck.discover import discover
-    from quiz.glossary import scheduled_ids
+    from quiz.glossary import scheduled_by_deck
     from quiz.store import Store
 
-    scheduled = {f.deck.id: scheduled_ids(f.deck) for f in discover(data.history_dir) if f.deck is not None}
+    scheduled = scheduled_by_deck(f.deck for f in discover(data.history_dir) if f.deck is not None)
     store = Store.open(data.history_dir, backup=False)
     conn = store._conn
     statements: list[str] = []

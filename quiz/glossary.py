@@ -111,3 +111,13 @@ def scheduled_ids(deck: Deck) -> set[str]:
     (term_id). What is due is counted among these alone, everywhere (Home, Review, History and
     `quiz history`): a fact taken out of the deck keeps its history but is never due again."""
     return {f.id for f in deck.facts} | set(terms_by_id(deck.glossary))
+
+
+def scheduled_by_deck(decks: Iterable[Deck]) -> dict[str, set[str]]:
+    """{deck id: scheduled_ids(deck)} of the decks quiz found (the first of a repeated id): the
+    `scheduled` that the store's due counts take, so History counts due as Home does."""
+    out: dict[str, set[str]] = {}
+    for deck in decks:
+        if deck.id not in out:
+            out[deck.id] = scheduled_ids(deck)
+    return out

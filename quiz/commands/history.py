@@ -93,13 +93,9 @@ def _scheduled(root: Path) -> dict[str, set[str]]:
     """{deck id: the ids it schedules now} for every deck quiz finds (quiz.glossary.scheduled_ids):
     what is due is counted among these, as Home and Review count it."""
     from quiz.deck.discover import discover
-    from quiz.glossary import scheduled_ids
+    from quiz.glossary import scheduled_by_deck
 
-    out: dict[str, set[str]] = {}
-    for found in discover(root):
-        if found.deck is not None:
-            out.setdefault(found.deck.id, scheduled_ids(found.deck))
-    return out
+    return scheduled_by_deck(found.deck for found in discover(root) if found.deck is not None)
 
 
 def _deck_texts(root: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]:

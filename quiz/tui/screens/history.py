@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 from quiz.certainty import Certainty
 from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
-from quiz.glossary import is_term, scheduled_ids, terms_by_id
+from quiz.glossary import is_term, scheduled_by_deck, terms_by_id
 from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day
@@ -125,11 +125,10 @@ class HistoryScreen(Settled, Screen[None]):
         """{deck id: the ids it schedules now} of every deck Home lists, so that what is due here is
         what Home and Review count (quiz.glossary.scheduled_ids; a deck still being checked: the
         facts of its cached summary)."""
-        out: dict[str, set[str]] = {}
-        for found in self.services.decks:
-            if found.deck is not None:
-                out.setdefault(found.deck.id, scheduled_ids(found.deck))
-            elif (known := self.services.identity(found)) is not None:
+        decks = self.services.decks
+        out = scheduled_by_deck(found.deck for found in decks if found.deck is not None)
+        for found in decks:
+            if found.deck is None and (known := self.services.identity(found)) is not None:
                 out.setdefault(known[0], known[2])
         return out
 
