@@ -1,11 +1,13 @@
 """What the authoring advice (quiz.lint) reads of a deck, each worked out once and only when read:
-a text's content words, a fact's wrong options as a reader meets them, and reading counts.
+a text's content words, a fact's wrong options as a reader meets them, and reading counts; and
+the cheap tests that rule a text out before a rule's slow search.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from quiz.deck.model import Deck, Fact
 from quiz.deck.options import GroupAnswers, WrongOptions, wrong_options
@@ -189,3 +191,43 @@ def graded_reading_stats(deck: Deck) -> TextStats:
 def deck_reading_grade(deck: Deck) -> float | None:
     """The deck's overall Flesch-Kincaid grade (pooled over every text a learner reads)."""
     return deck_reading_stats(deck).grade
+
+
+@cache
+def of_the_above() -> re.Pattern[str]:
+    """An option that points at the others; compiled only for a text that could match (it is slow to compile)."""
+    return re.compile(
+        r"\b(?:all|none|any|neither|both)\s+of\s+(?:the\s+)?(?:above|these|those|the\s+(?:options|answers))\b"
+        r"|^\s*(?:both|neither|only)?\s*\(?[a-e]\)?\s*(?:,\s*\(?[a-e]\)?\s*)*(?:and|or|nor|&)\s*\(?[a-e]\)?\s*\.?\s*$",
+        re.IGNORECASE,
+    )
+
+
+_ABOVE_WORDS = ("above", "these", "those", "options", "answers")
+_ASCII_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace())
+_LETTER_OPTION_CHARS = frozenset("abcde&(),.bothneitherlyandr" + _ASCII_SPACE)
+"""Every character an option such as "Both (a) and (c)." can hold, lower-cased."""
+
+
+def points_at_other_options(text: str) -> bool:
+    """Whether of_the_above() matches; an ASCII text lacking what either branch needs is ruled out first."""
+    if text.isascii():
+        low = text.lower()
+        of_the = "of" in low and any(w in low for w in _ABOVE_WORDS)
+        letters = ("and" in low or "or" in low or "&" in low) and _LETTER_OPTION_CHARS.issuperset(low)
+        if not (of_the or letters):
+            return False
+    return of_the_above().search(text) is not None
+
+
+def may_hold(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern that needs one of `needles` (lower-case ASCII) may match `text`.
+
+    False only for an ASCII text that holds none of them: there lower() folds case exactly as the
+    pattern does. A text with other characters is always passed on (the pattern folds "ſ" to "s").
+    quiz.lint's rules ask this before a slow search; a property test holds each pair to agree.
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(needle in low for needle in needles)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,7 +17,16 @@ from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
 from quiz.deck.options import MIN_WRONG_OPTIONS
 from quiz.deck.positions import NO_POSITIONS, Positions
 from quiz.deck.text import did_you_mean
-from quiz.judging import MIN_GRADED_WORDS, WORD, Judge, Judged, reading_stats, shared_content_words
+from quiz.judging import (
+    MIN_GRADED_WORDS,
+    WORD,
+    Judge,
+    Judged,
+    may_hold,
+    points_at_other_options,
+    reading_stats,
+    shared_content_words,
+)
 from quiz.plural import plural
 from quiz.typed import deck_lexicon, look_alikes, slip_runs, typed_possible
 
@@ -49,46 +57,6 @@ SUMMARY_MAX_WORDS = 25
 LONGER_RATIO = 1.5
 LONGER_MIN_CHARS = 5
 """answer-longer: the answer is over 1.5x the wrong options' mean length and 5+ characters longer."""
-
-
-@cache
-def _of_the_above() -> re.Pattern[str]:
-    """An option that points at the others; compiled only for a text that could match (it is slow to compile)."""
-    return re.compile(
-        r"\b(?:all|none|any|neither|both)\s+of\s+(?:the\s+)?(?:above|these|those|the\s+(?:options|answers))\b"
-        r"|^\s*(?:both|neither|only)?\s*\(?[a-e]\)?\s*(?:,\s*\(?[a-e]\)?\s*)*(?:and|or|nor|&)\s*\(?[a-e]\)?\s*\.?\s*$",
-        re.IGNORECASE,
-    )
-
-
-_ABOVE_WORDS = ("above", "these", "those", "options", "answers")
-_ASCII_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace())
-_LETTER_OPTION_CHARS = frozenset("abcde&(),.bothneitherlyandr" + _ASCII_SPACE)
-"""Every character an option such as "Both (a) and (c)." can hold, lower-cased."""
-
-
-def _points_at_other_options(text: str) -> bool:
-    """Whether _of_the_above() matches; an ASCII text lacking what either branch needs is ruled out first."""
-    if text.isascii():
-        low = text.lower()
-        of_the = "of" in low and any(w in low for w in _ABOVE_WORDS)
-        letters = ("and" in low or "or" in low or "&" in low) and _LETTER_OPTION_CHARS.issuperset(low)
-        if not (of_the or letters):
-            return False
-    return _of_the_above().search(text) is not None
-
-
-def _may_hold(text: str, needles: tuple[str, ...]) -> bool:
-    """Whether a case-insensitive pattern that needs one of `needles` (lower-case ASCII) may match `text`.
-
-    False only for an ASCII text that holds none of them: there lower() folds case exactly as the
-    pattern does. A text with other characters is always passed on (the pattern folds "ſ" to "s").
-    The rules below ask this before a slow search; a property test holds each pair to agree.
-    """
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(needle in low for needle in needles)
 
 
 _NEGATIVE = re.compile(r"\b(?:not|except|least)\b", re.IGNORECASE)
@@ -162,7 +130,7 @@ Rule = Callable[[Deck, Fact, WrongOptions], Iterator[Advice]]
 def _all_of_the_above(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     for key, texts in (("answer", [fact.answer]), ("distractors", fact.distractors)):
         for text in texts:
-            if _points_at_other_options(text):
+            if points_at_other_options(text):
                 yield _warn(
                     deck, fact, key, "all-of-the-above",
                     f"the option {text!r} depends on the others, which are shuffled; "
@@ -171,7 +139,7 @@ def _all_of_the_above(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[A
 
 
 def _negative_question(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
-    if not _may_hold(fact.question, _NEGATIVE_NEEDS):
+    if not may_hold(fact.question, _NEGATIVE_NEEDS):
         return
     text = _NOT_NEGATIVE.sub(" ", fact.question)
     for found in _NEGATIVE.finditer(text):
@@ -241,7 +209,7 @@ def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advi
 
 
 def _percent_without_frequency(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
-    if not _may_hold(fact.explanation, _PERCENT_NEEDS):
+    if not may_hold(fact.explanation, _PERCENT_NEEDS):
         return
     for sentence in _SENTENCE.split(fact.explanation):
         found = _PERCENT.search(sentence)
@@ -341,9 +309,9 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
     if not _FIGURE.search(fact.answer):
         return
     said = f"{fact.question} {fact.answer} {fact.explanation}"
-    if not _may_hold(said, _OUTCOME_NEEDS) or not _OUTCOME.search(said):
+    if not may_hold(said, _OUTCOME_NEEDS) or not _OUTCOME.search(said):
         return
-    if not _may_hold(said, _WHO_STUDIED_NEEDS) or not _WHO_STUDIED.search(said):
+    if not may_hold(said, _WHO_STUDIED_NEEDS) or not _WHO_STUDIED.search(said):
         yield _warn(
             deck, fact, "answer", "unhedged-figure",
             "the answer is a survival or risk figure, but nothing says whose figure it is; a reader may take it "

@@ -240,9 +240,9 @@ OPTION_PIECES = st.sampled_from(
 
 @given(st.lists(OPTION_PIECES, max_size=8).map("".join) | st.text(max_size=12))
 def test_the_quick_rule_out_of_all_of_the_above_never_misses_a_match(text: str) -> None:
-    from quiz.lint import _of_the_above, _points_at_other_options
+    from quiz.judging import of_the_above, points_at_other_options
 
-    assert _points_at_other_options(text) == (_of_the_above().search(text) is not None)
+    assert points_at_other_options(text) == (of_the_above().search(text) is not None)
 
 
 def test_typed_look_alike_names_the_word_of_the_deck_or_the_look_alike(tmp_path: Path) -> None:
@@ -285,9 +285,10 @@ NEEDLE_TEXTS = st.lists(NEEDLE_PIECES, max_size=10).map("".join) | st.text(max_s
 @given(text=NEEDLE_TEXTS)
 def test_the_quick_rule_out_before_a_search_never_misses_a_match(pattern: str, needles: str, text: str) -> None:
     import quiz.lint
+    from quiz.judging import may_hold
 
     found = getattr(quiz.lint, pattern).search(text) is not None
-    assert quiz.lint._may_hold(text, getattr(quiz.lint, needles)) or not found
+    assert may_hold(text, getattr(quiz.lint, needles)) or not found
 
 
 CUE_PIECES = st.sampled_from(
