@@ -42,8 +42,7 @@ next question or feedback for long (a reviewer read an old note as about the new
 
 
 class StudyScreen(Settled, Screen[bool]):
-    """Asks the run's questions; dismissed when the run is finished and summed up, with whether
-    the learner left it before its end (Escape), which ends a review of several decks too."""
+    """Asks the run's questions; dismissed, once summed up, with whether it was left early (Escape)."""
 
     DEFAULT_CSS = """
     #study-head { dock: top; height: auto; }
