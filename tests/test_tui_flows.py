@@ -17,7 +17,7 @@ from quiz.tui.app import StudyRequest
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
-from tests.tui_helpers import DECK, choose_deck, make_app, worker_groups, write_deck
+from tests.tui_helpers import DECK, choose_deck, make_app, worker_groups, write_deck, write_named_deck
 
 pytestmark = pytest.mark.slow  # the whole app driven key by key
 
@@ -645,11 +645,7 @@ async def test_history_chooses_its_deck_in_a_list_marked_without_colour(deck: Pa
     from quiz.tui.screens.dialogs import DeckFilterDialog
     from quiz.tui.screens.history import HistoryScreen
 
-    other = write_deck(
-        tmp_path / "decks",
-        DECK.replace('id = "kidney-care"', 'id = "heart-care"').replace("Caring for your kidneys", "Heart care"),
-        name="heart.toml",
-    )
+    other = write_named_deck(tmp_path / "decks", "heart-care", "Heart care")
     data = tmp_path / "data"
     with Store.open(data, backup=False) as store:
         for deck_id in ("kidney-care", "heart-care"):
@@ -699,11 +695,7 @@ async def test_escape_ends_a_review_of_several_decks_and_finishing_one_goes_on(d
     six times, before Home came back."""
     from quiz.tui.screens.summary import SummaryScreen as Summary
 
-    other = write_deck(
-        tmp_path / "decks",
-        DECK.replace('id = "kidney-care"', 'id = "heart-care"').replace("Caring for your kidneys", "Heart care"),
-        name="heart.toml",
-    )
+    other = write_named_deck(tmp_path / "decks", "heart-care", "Heart care")
     data = tmp_path / "data"
     with Store.open(data, backup=False) as store:  # both decks seen before: no disclaimer
         for deck_id in ("kidney-care", "heart-care"):
@@ -741,14 +733,7 @@ async def test_escape_ends_a_review_of_several_decks_and_finishing_one_goes_on(d
 async def test_the_deck_list_fits_a_window_made_smaller_while_it_is_open(tmp_path: Path) -> None:
     """A reviewer shrank the window to 40x12 with the list open: it ran off the dialog, unscrolled,
     and the ▶ choice moved out of sight."""
-    decks = [
-        write_deck(
-            tmp_path / "decks",
-            DECK.replace('id = "kidney-care"', f'id = "d{i}"').replace("Caring for your kidneys", f"Deck {i}"),
-            name=f"d{i}.toml",
-        )
-        for i in range(5)
-    ]
+    decks = [write_named_deck(tmp_path / "decks", f"d{i}", f"Deck {i}") for i in range(5)]
     data = tmp_path / "data"
     with Store.open(data, backup=False) as store:
         store.finish_session(store.start_session("d0", "quiz", "1.0.0"))
@@ -805,11 +790,7 @@ async def test_home_and_history_count_the_same_facts_as_due(deck: Path, tmp_path
 
 
 async def test_a_deck_without_sessions_says_so_on_the_sessions_tab(deck: Path, tmp_path: Path) -> None:
-    other = write_deck(
-        tmp_path / "decks",
-        DECK.replace('id = "kidney-care"', 'id = "heart-care"').replace("Caring for your kidneys", "Heart care"),
-        name="heart.toml",
-    )
+    other = write_named_deck(tmp_path / "decks", "heart-care", "Heart care")
     data = tmp_path / "data"
     with Store.open(data, backup=False) as store:
         store.finish_session(store.start_session("kidney-care", "quiz", "1.0.0"))

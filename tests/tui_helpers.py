@@ -64,6 +64,12 @@ def write_deck(folder: Path, text: str = DECK, name: str = "kidney.toml") -> Pat
     return path
 
 
+def write_named_deck(folder: Path, deck_id: str, title: str) -> Path:
+    """The demonstration deck again under another id and title, as `folder/<id>.toml`: a second deck."""
+    text = DECK.replace('id = "kidney-care"', f'id = "{deck_id}"').replace("Caring for your kidneys", title)
+    return write_deck(folder, text, name=f"{deck_id}.toml")
+
+
 def make_app(
     decks: list[Path],
     data_dir: Path,
