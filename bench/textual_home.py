@@ -25,11 +25,29 @@ CSS = """
 """
 
 DETAIL = (
-    "Stage IV rectal cancer: what it means and how it is treated\n"
-    "What the spread to the liver and lungs means, the treatments, and questions for your team.\n"
-    "Due now: 0 · new: 10 waiting\n"
-    "For: patients and the people who care for them"
+    "Stage IV and recurrent rectal cancer: treatment options\n"
+    "What the National Cancer Institute's PDQ summary says about treating rectal cancer that has "
+    "spread to the liver or lungs, or has come back in the pelvis: surgery, ablation, chemotherapy "
+    "into the liver, and radiation.\n"
+    "Due now: 0 · later today: 0 · new: 0 (a review brings in up to 3)\n"
+    "For: Patients and families\n"
+    "Content last reviewed: 2026-11-27\n"
+    "Mastered: every must-know and should-know fact.\n"
+    "When liver spread can be removed: 3 of 3 mastered, must-know: 2 of 2\n"
+    "Other treatments for liver spread: 7 of 7 mastered, must-know: 1 of 1\n"
+    "Spread to the lungs: 3 of 3 mastered, must-know: 1 of 1\n"
+    "Chemo into the liver's artery: what studies found: 27 of 27 mastered, must-know: 1 of 1\n"
+    "Cancer that comes back in the pelvis: 12 of 12 mastered, must-know: 1 of 1\n"
+    "What studies can and cannot tell you: 8 of 8 mastered, must-know: 2 of 2"
 )
+"""The text of Home's detail pane at 80x24 on the bench's data (the built-in deck, the bench history,
+every fact mastered): 15 rows, as quiz draws them. Until 2026-11-30 this was a 4-line stand-in,
+so the baseline drew 10 rows fewer than Home does."""
+
+ROW = ("Stage IV and recurrent rectal cancer:…", "60", "0", "15/20", "100%")
+"""The deck's row as Home shows it on the bench's data."""
+
+KEYS = " ⏎ Study  r Review due  v Visit date  h History  q Quit  ? Keys    ▏ ^p palette"
 
 
 def make_app():  # type: ignore[no-untyped-def]
@@ -46,14 +64,14 @@ def make_app():  # type: ignore[no-untyped-def]
                 yield Static(Text("Choose a deck and press Enter to study."), id="hint")
                 yield DataTable(id="decks", cursor_type="row", zebra_stripes=False)
                 yield Static(Text(DETAIL), id="detail")
-            yield Static(Text(" enter Study  r Review due  v Visit date  h History  q Quit  ? Keys"), id="keys")
+            yield Static(Text(KEYS), id="keys")
 
         def on_mount(self) -> None:
             table = self.query_one("#decks", DataTable)
             table.add_column(Text("Deck"), key="deck", width=38)
             for name in ("Facts", "Due now", "Last", "Mastered"):
                 table.add_column(Text(name), key=name)
-            table.add_row(*map(Text, ("Stage IV rectal cancer", "120", "0", "-", "0%")), key="0")
+            table.add_row(*map(Text, ROW), key="0")
             table.focus()
 
     TextualHome.CSS = CSS
