@@ -82,6 +82,7 @@ class HomeScreen(Settled, Screen[None]):
         super().__init__()
         self.services = services
         self._progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
+        self._counts: dict[int, DueCounts] = {}  # loaded decks' due counts as their rows show them, by index
         self._mastered: dict[str, set[str]] = {}  # large decks' last count, by deck id
         self._counting: set[str] = set()  # large decks being counted now
 
@@ -128,7 +129,7 @@ class HomeScreen(Settled, Screen[None]):
         table = self.query_one("#decks", DataTable)
         row = table.cursor_row
         table.clear()
-        self._progress = {}
+        self._progress, self._counts = {}, {}
         for index, found in enumerate(self.decks):
             table.add_row(*map(Text, self._row(index, found)), key=str(index))
         if self.decks:
@@ -149,7 +150,10 @@ class HomeScreen(Settled, Screen[None]):
         due = last = mastered = "-"
         if store is not None:
             counts = store.due_counts(deck_id, ids, now)
-            due = str((_with_words(store, found.deck, counts, now) if found.deck is not None else counts).now)
+            if found.deck is not None:
+                # The detail pane shows these too: a large deck's count is 10,000 rows read.
+                counts = self._counts[index] = _with_words(store, found.deck, counts, now)
+            due = str(counts.now)
             # The last session with answers: one left before its first answer has no score.
             s = next((s for s in store.last_sessions(5, deck_id) if s.answered), None)
             if s is not None:
@@ -232,7 +236,8 @@ class HomeScreen(Settled, Screen[None]):
             return
         deck = found.deck
         lines = [deck.description] if deck.description else []
-        counts = self._due(found)
+        row = self.query_one("#decks", DataTable).cursor_row
+        counts = self._counts[row] if row in self._counts else self._due(found)
         visit = self._visit_line(found)
         if counts is not None:
             lines.append(due_line(counts, planned=bool(visit)))
@@ -242,7 +247,7 @@ class HomeScreen(Settled, Screen[None]):
             lines.append(f"For: {deck.audience}")
         if deck.reviewed:
             lines.append(f"Content last reviewed: {deck.reviewed.isoformat()}")
-        progress = self._progress.get(self.query_one("#decks", DataTable).cursor_row)
+        progress = self._progress.get(row)
         if progress is not None:
             lines += progress_lines(*progress)
         detail.update(Content("\n").join([plain(deck.title, "bold"), *map(plain, lines)]))
