@@ -225,3 +225,46 @@ async def test_a_large_decks_mastery_is_counted_once_the_deck_is_read_not_from_i
         held.set()
         await _until(pilot, lambda: _first_row(app)[4] == "0%")
         assert counted == ["kidney-care"]
+
+
+async def test_a_cached_large_decks_due_facts_are_counted_once_and_its_words_once_read(
+    deck: Path, tmp_path: Path, held: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The row drawn from the summary counts the facts due; once the deck is read back (with its
+    glossary) the due words are added to that count, and the facts' 10,000 rows are not read again:
+    Home's detail pane shows the row's counts instead of taking its own."""
+    from datetime import timedelta
+
+    from quiz.glossary import term_id
+    from quiz.store import Store
+    from quiz.store.due import DueQueries
+    from tests.tui_helpers import FROZEN
+
+    data = tmp_path / "data"
+    load_deck(deck, cache=cache_dir(data))
+    then = FROZEN - timedelta(days=30)
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0", now=then)
+        for fact in ("salt-limit", term_id("dialysis")):
+            store.record_answer(sid, "kidney-care", fact, kind="multiple_choice", response="x", correct=False, now=then)
+        store.finish_session(sid, now=then)
+    counted: list[frozenset[str]] = []
+    due_counts = DueQueries.due_counts
+
+    def counting(self: DueQueries, deck_id: str, ids: Any, now: Any = None) -> Any:
+        counted.append(frozenset(ids))
+        return due_counts(self, deck_id, ids, now)
+
+    monkeypatch.setattr(DueQueries, "due_counts", counting)
+    facts = frozenset({"water-glasses", "dialysis-purpose", "salt-limit"})
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _first_row(app)[:3] == ["Caring for your kidneys", "3", "1"]  # the summary has no words
+        held.set()
+        await _until(pilot, lambda: app.decks[0].deck is not None and _first_row(app)[2] == "2")
+        await pilot.press("down", "up")  # the detail pane drawn again, from the row's counts
+        await pilot.pause()
+        assert "Due now: 2" in str(app.screen.query_one("#deck-detail").render())
+        assert counted.count(facts) == 1
+        assert counted.count(frozenset({term_id("dialysis")})) == 1

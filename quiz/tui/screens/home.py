@@ -83,6 +83,7 @@ class HomeScreen(Settled, Screen[None]):
         self.services = services
         self._progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
         self._counts: dict[int, DueCounts] = {}  # loaded decks' due counts as their rows show them, by index
+        self._summary_counts: dict[int, tuple[str, set[str], DueCounts]] = {}  # rows drawn from summaries
         self._mastered: dict[str, set[str]] = {}  # large decks' last count, by deck id
         self._counting: set[str] = set()  # large decks being counted now
 
@@ -116,7 +117,12 @@ class HomeScreen(Settled, Screen[None]):
         table = self.query_one("#decks", DataTable)
         if not self.is_current or str(message.index) not in table.rows:
             return
-        cells = self._row(message.index, self.decks[message.index])
+        found = self.decks[message.index]
+        # A large deck's row was drawn from the cache's summary moments ago: when the deck read back
+        # holds the same facts, their due counts are the row's (10,000 rows not read again).
+        drawn, known = self._summary_counts.pop(message.index, None), self.services.identity(found)
+        counts = drawn[2] if drawn is not None and known is not None and drawn[:2] == (known[0], known[2]) else None
+        cells = self._row(message.index, found, counts)
         for column, cell in zip(COLUMNS, cells, strict=True):
             table.update_cell(str(message.index), column, Text(cell))
         self._show_detail()
@@ -129,16 +135,17 @@ class HomeScreen(Settled, Screen[None]):
         table = self.query_one("#decks", DataTable)
         row = table.cursor_row
         table.clear()
-        self._progress, self._counts = {}, {}
+        self._progress, self._counts, self._summary_counts = {}, {}, {}
         for index, found in enumerate(self.decks):
             table.add_row(*map(Text, self._row(index, found)), key=str(index))
         if self.decks:
             table.move_cursor(row=min(max(row, 0), len(self.decks) - 1))
         self._show_detail()
 
-    def _row(self, index: int, found: FoundDeck) -> tuple[str, ...]:
+    def _row(self, index: int, found: FoundDeck, counts: DueCounts | None = None) -> tuple[str, ...]:
         """A deck's cells: title, facts, due now, last score, mastered. A deck still being checked
-        gets its row from the cache's summary, or "checking..." (quiz.tui.decks)."""
+        gets its row from the cache's summary, or "checking..." (quiz.tui.decks). `counts` are its
+        facts' due counts when just taken (words not included)."""
         store, now = self.services.store, self.services.now()
         known_deck = self.services.identity(found)
         if known_deck is not None:
@@ -149,8 +156,11 @@ class HomeScreen(Settled, Screen[None]):
             return (first, "-", "-", "-", "-")
         due = last = mastered = "-"
         if store is not None:
-            counts = store.due_counts(deck_id, ids, now)
-            if found.deck is not None:
+            if counts is None:
+                counts = store.due_counts(deck_id, ids, now)
+            if found.deck is None:
+                self._summary_counts[index] = (deck_id, ids, counts)
+            else:
                 # The detail pane shows these too: a large deck's count is 10,000 rows read.
                 counts = self._counts[index] = _with_words(store, found.deck, counts, now)
             due = str(counts.now)
