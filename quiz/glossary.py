@@ -106,11 +106,16 @@ def terms_by_id(glossary: Sequence[tuple[str, str]]) -> dict[str, str]:
     return out
 
 
+def scheduled(fact_ids: Iterable[str], glossary: Sequence[tuple[str, str]]) -> set[str]:
+    """Every id quiz schedules for a deck with these facts and glossary: the facts' ids and the
+    glossary terms' (term_id). What is due is counted among these alone, everywhere (Home, Review,
+    History and `quiz history`): a fact taken out of the deck keeps its history but is never due again."""
+    return set(fact_ids) | set(terms_by_id(glossary))
+
+
 def scheduled_ids(deck: Deck) -> set[str]:
-    """Every id quiz schedules for a deck as it is now: its facts' ids and its glossary terms'
-    (term_id). What is due is counted among these alone, everywhere (Home, Review, History and
-    `quiz history`): a fact taken out of the deck keeps its history but is never due again."""
-    return {f.id for f in deck.facts} | set(terms_by_id(deck.glossary))
+    """Every id quiz schedules for a deck as it is now (scheduled)."""
+    return scheduled((f.id for f in deck.facts), deck.glossary)
 
 
 def scheduled_by_deck(decks: Iterable[Deck]) -> dict[str, set[str]]:

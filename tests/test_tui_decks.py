@@ -89,7 +89,12 @@ async def test_a_cached_large_deck_draws_its_row_from_the_summary_before_it_is_r
     data = tmp_path / "data"
     load_deck(deck, cache=cache_dir(data))  # cached, as a start before this one left it
     summary = deck_cache.read_summary(deck_cache.file_key(deck), cache_dir(data))
-    assert summary == ("kidney-care", "Caring for your kidneys", ("water-glasses", "dialysis-purpose", "salt-limit"))
+    assert summary == (
+        "kidney-care",
+        "Caring for your kidneys",
+        ("water-glasses", "dialysis-purpose", "salt-limit"),
+        (("dialysis", "A treatment that cleans the blood when the kidneys cannot."),),
+    )
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -227,12 +232,12 @@ async def test_a_large_decks_mastery_is_counted_once_the_deck_is_read_not_from_i
         assert counted == ["kidney-care"]
 
 
-async def test_a_cached_large_decks_due_facts_are_counted_once_and_its_words_once_read(
+async def test_a_cached_large_decks_due_facts_and_words_are_counted_once_from_its_summary(
     deck: Path, tmp_path: Path, held: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The row drawn from the summary counts the facts due; once the deck is read back (with its
-    glossary) the due words are added to that count, and the facts' 10,000 rows are not read again:
-    Home's detail pane shows the row's counts instead of taking its own."""
+    """The row drawn from the summary counts what the deck schedules (its facts and its glossary's
+    words, as History and Review do); once the deck is read back holding the same, nothing is
+    counted again (a large deck's 10,000 rows), and the detail pane shows the row's counts."""
     from datetime import timedelta
 
     from quiz.glossary import term_id
@@ -260,9 +265,9 @@ async def test_a_cached_large_decks_due_facts_are_counted_once_and_its_words_onc
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert _first_row(app)[:3] == ["Caring for your kidneys", "3", "1"]  # the summary has no words
+        assert _first_row(app)[:3] == ["Caring for your kidneys", "3", "2"]  # a fact and a word
         held.set()
-        await _until(pilot, lambda: app.decks[0].deck is not None and _first_row(app)[2] == "2")
+        await _until(pilot, lambda: app.decks[0].deck is not None)
         await pilot.press("down", "up")  # the detail pane drawn again, from the row's counts
         await pilot.pause()
         assert "Due now: 2" in str(app.screen.query_one("#deck-detail").render())

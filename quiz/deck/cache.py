@@ -35,11 +35,18 @@ KEEP = 64
 
 
 class DeckSummary(NamedTuple):
-    """What Home needs of a deck to draw its row: its id, title and fact ids (in deck order)."""
+    """What Home needs of a deck to draw its row: its id, title, fact ids (in deck order) and
+    glossary ((term, meaning) pairs: its words are scheduled too, quiz.glossary.scheduled)."""
 
     id: str
     title: str
     fact_ids: tuple[str, ...]
+    glossary: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, deck: Deck) -> DeckSummary:
+        """The summary of a loaded deck, as read_summary gives it for the deck's cache entry."""
+        return cls(deck.id, deck.title, tuple(f.id for f in deck.facts), deck.glossary)
 
 
 def _hasher() -> hashlib.blake2b:
@@ -77,10 +84,10 @@ def read_summary(key: str, folder: Path) -> DeckSummary | None:
     """The summary of the cached deck with this key (its first record only), or None."""
     try:
         with (folder / f"{key}.bin").open("rb") as entry:
-            fmt, meta, *_rest, fact_ids = _get(entry)
+            fmt, meta, _sources, _topics, glossary, _count, fact_ids = _get(entry)
         if fmt != CACHE_FORMAT:
             return None
-        return DeckSummary(meta[0], meta[1], fact_ids)
+        return DeckSummary(meta[0], meta[1], fact_ids, glossary)
     except Exception:  # as in read: an unusable entry is no summary
         return None
 

@@ -61,14 +61,16 @@ class Services:
     store: Store | None = None
     store_problem: str | None = None
 
-    def identity(self, found: FoundDeck) -> tuple[str, str, set[str]] | None:
-        """The deck's id, title and fact ids: from the deck, from the cache's summary while it is
-        being checked, or None (a deck that cannot be used, or being checked with no summary)."""
+    def identity(self, found: FoundDeck) -> DeckSummary | None:
+        """The deck's id, title, fact ids and glossary: from the deck, from the cache's summary while
+        it is being checked, or None (a deck that cannot be used, or being checked with no summary)."""
+        from quiz.deck.cache import DeckSummary
+
         if found.deck is not None:
-            return found.deck.id, found.deck.title, {f.id for f in found.deck.facts}
+            return DeckSummary.of(found.deck)
         summary = self.summaries.get(found.path)
         if found.error is None and summary is not None:
-            return summary.id, summary.title, set(summary.fact_ids)
+            return summary
         return None
 
     def now(self) -> datetime:

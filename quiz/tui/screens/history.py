@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 from quiz.certainty import Certainty
 from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
-from quiz.glossary import is_term, scheduled_by_deck, terms_by_id
+from quiz.glossary import is_term, scheduled, scheduled_by_deck, terms_by_id
 from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day
@@ -129,7 +129,7 @@ class HistoryScreen(Settled, Screen[None]):
         out = scheduled_by_deck(found.deck for found in decks if found.deck is not None)
         for found in decks:
             if found.deck is None and (known := self.services.identity(found)) is not None:
-                out.setdefault(known[0], known[2])
+                out.setdefault(known.id, scheduled(known.fact_ids, known.glossary))
         return out
 
     def _titles(self) -> dict[str, Deck]:

@@ -17,8 +17,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quiz.curriculum import Progress, deck_progress, progress_lines
+from quiz.deck.cache import DeckSummary
 from quiz.deck.discover import FoundDeck
-from quiz.deck.model import NICE_TO_KNOW, Deck
+from quiz.deck.model import NICE_TO_KNOW
 from quiz.glossary import terms_by_id
 from quiz.mode import Mode, StudyChoice
 from quiz.store import DueCounts, Store, StoreError
@@ -83,7 +84,7 @@ class HomeScreen(Settled, Screen[None]):
         self.services = services
         self._progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
         self._counts: dict[int, DueCounts] = {}  # loaded decks' due counts as their rows show them, by index
-        self._summary_counts: dict[int, tuple[str, set[str], DueCounts]] = {}  # rows drawn from summaries
+        self._summary_counts: dict[int, tuple[DeckSummary, DueCounts]] = {}  # rows drawn from summaries
         self._mastered: dict[str, set[str]] = {}  # large decks' last count, by deck id
         self._counting: set[str] = set()  # large decks being counted now
 
@@ -119,10 +120,10 @@ class HomeScreen(Settled, Screen[None]):
             return
         found = self.decks[message.index]
         # A large deck's row was drawn from the cache's summary moments ago: when the deck read back
-        # holds the same facts, their due counts are the row's (10,000 rows not read again).
-        drawn, known = self._summary_counts.pop(message.index, None), self.services.identity(found)
-        counts = drawn[2] if drawn is not None and known is not None and drawn[:2] == (known[0], known[2]) else None
-        cells = self._row(message.index, found, counts)
+        # holds the same facts and words, their due counts are the row's (10,000 rows not read again).
+        drawn = self._summary_counts.pop(message.index, None)
+        same = drawn is not None and drawn[0] == self.services.identity(found)
+        cells = self._row(message.index, found, drawn[1] if drawn is not None and same else None)
         for column, cell in zip(COLUMNS, cells, strict=True):
             table.update_cell(str(message.index), column, Text(cell))
         self._show_detail()
@@ -145,11 +146,11 @@ class HomeScreen(Settled, Screen[None]):
     def _row(self, index: int, found: FoundDeck, counts: DueCounts | None = None) -> tuple[str, ...]:
         """A deck's cells: title, facts, due now, last score, mastered. A deck still being checked
         gets its row from the cache's summary, or "checking..." (quiz.tui.decks). `counts` are its
-        facts' due counts when just taken (words not included)."""
+        due counts when just taken."""
         store, now = self.services.store, self.services.now()
-        known_deck = self.services.identity(found)
-        if known_deck is not None:
-            deck_id, title, ids = known_deck
+        known = self.services.identity(found)
+        if known is not None:
+            deck_id, title, ids = known.id, known.title, set(known.fact_ids)
         else:
             name = visible(found.path.name)
             first = f"{name}: checking..." if is_checking(found) else f"! {name}: cannot be used"
@@ -157,12 +158,11 @@ class HomeScreen(Settled, Screen[None]):
         due = last = mastered = "-"
         if store is not None:
             if counts is None:
-                counts = store.due_counts(deck_id, ids, now)
+                counts = _with_words(store, known, store.due_counts(deck_id, ids, now), now)
             if found.deck is None:
-                self._summary_counts[index] = (deck_id, ids, counts)
+                self._summary_counts[index] = (known, counts)
             else:
-                # The detail pane shows these too: a large deck's count is 10,000 rows read.
-                counts = self._counts[index] = _with_words(store, found.deck, counts, now)
+                self._counts[index] = counts  # the detail pane shows them too: 10,000 rows for a large deck
             due = str(counts.now)
             # The last session with answers: one left before its first answer has no score.
             s = next((s for s in store.last_sessions(5, deck_id) if s.answered), None)
@@ -177,8 +177,8 @@ class HomeScreen(Settled, Screen[None]):
                 if found.deck is not None and deck_id not in self._counting:
                     self._counting.add(deck_id)
                     self.call_after_refresh(self._count_mastery, store, deck_id, ids, now)  # after this frame
-                known = self._mastered.get(deck_id)
-                mastered = "…" if known is None else self._mastery(index, found, ids, known)
+                counted = self._mastered.get(deck_id)
+                mastered = "…" if counted is None else self._mastery(index, found, ids, counted)
         return (fit(title, 38), str(len(ids)), due, last, mastered)
 
     def _mastery(self, index: int, found: FoundDeck, ids: set[str], known: set[str]) -> str:
@@ -206,10 +206,10 @@ class HomeScreen(Settled, Screen[None]):
         self._mastered[message.deck_id] = message.known
         table = self.query_one("#decks", DataTable)
         for index, found in enumerate(self.decks):
-            known_deck = self.services.identity(found)
-            if known_deck is None or known_deck[0] != message.deck_id or str(index) not in table.rows:
+            known = self.services.identity(found)
+            if known is None or known.id != message.deck_id or str(index) not in table.rows:
                 continue
-            ids = known_deck[2]
+            ids = set(known.fact_ids)
             table.update_cell(str(index), "mastery", Text(self._mastery(index, found, ids, message.known)))
         self._show_detail()
 
@@ -341,7 +341,8 @@ class HomeScreen(Settled, Screen[None]):
             return None
         now = self.services.now()
         deck = found.deck
-        return _with_words(store, deck, store.due_counts(deck.id, [f.id for f in deck.facts], now), now)
+        summary = DeckSummary.of(deck)
+        return _with_words(store, summary, store.due_counts(deck.id, summary.fact_ids, now), now)
 
     def action_review(self) -> None:
         """Review, deck after deck, what is due now and a few new facts (as the mode menu's Review does)."""
@@ -367,11 +368,11 @@ def mastered_cell(whole: Progress) -> str:
     return f"{whole.mastered * 100 // whole.facts}%" if whole.facts else "-"
 
 
-def _with_words(store: Store, deck: Deck, counts: DueCounts, now: datetime) -> DueCounts:
-    """The deck's due counts with its glossary words due now and later today added (practised by
+def _with_words(store: Store, summary: DeckSummary, counts: DueCounts, now: datetime) -> DueCounts:
+    """A deck's due counts with its glossary words due now and later today added (practised by
     matching them to their meanings, they are reviewed like facts: quiz.session.plan, and History
     counts them); new words are not counted as new."""
-    if not deck.glossary:
+    if not summary.glossary:
         return counts
-    words = store.due_counts(deck.id, list(terms_by_id(deck.glossary)), now)
+    words = store.due_counts(summary.id, list(terms_by_id(summary.glossary)), now)
     return counts._replace(now=counts.now + words.now, later_today=counts.later_today + words.later_today)
