@@ -273,3 +273,30 @@ async def test_a_cached_large_decks_due_facts_and_words_are_counted_once_from_it
         assert "Due now: 2" in str(app.screen.query_one("#deck-detail").render())
         assert counted.count(facts) == 1
         assert counted.count(frozenset({term_id("dialysis")})) == 1
+
+
+async def test_a_large_deck_being_checked_is_named_as_its_file_is_named_never_as_markup(
+    tmp_path: Path, held: threading.Event
+) -> None:
+    """A file name is untrusted text: brackets show as written (no style, no click action) and an
+    escape character is made visible, in the row and in the detail pane."""
+    deck = write_deck(tmp_path / "decks", name="[bold]x[@click=app.quit]y\x1b[31m.toml")
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        detail = str(app.screen.query_one("#deck-detail").render())
+        assert "Checking [bold]x[@click=app.quit]y" in detail
+        assert "\x1b" not in detail and "\x1b" not in _first_row(app)[0]
+        held.set()
+
+
+async def test_a_problem_found_in_a_deck_file_is_told_with_its_name_made_safe(
+    tmp_path: Path, held: threading.Event
+) -> None:
+    broken = write_deck(tmp_path / "decks", DECK + "\n[[facts]]\nid = 5\n", name="bad\x1b[31m\x9b.toml")
+    app = make_app([broken], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        held.set()
+        await _until(pilot, lambda: len(app._notifications) > 0)
+        told = next(iter(app._notifications))
+        assert told.title.startswith("Problem in bad") and not set("\x1b\x9b") & set(told.title + told.message)

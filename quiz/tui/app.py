@@ -365,8 +365,8 @@ class QuizApp(HistoryKeeping):
         decks[:] = refuse_shared_ids(decks)
         if found.error is not None:
             self.notify(
-                str(found.error.problems[0]),
-                title=f"Problem in {found.path.name}",
+                visible(str(found.error.problems[0]), lines=True),
+                title=f"Problem in {visible(found.path.name)}",
                 severity="error",
                 markup=False,
                 timeout=10,

@@ -234,7 +234,7 @@ class HomeScreen(Settled, Screen[None]):
             detail.update("No decks found. Put your own decks in the decks folder of your data directory.")
             return
         if found.error is None and found.deck is None:
-            detail.update(f"Checking {found.path.name}... (a large deck: its row fills in when it is ready)")
+            detail.update(plain(f"Checking {found.path.name}... (a large deck: its row fills in when it is ready)"))
             return
         if found.deck is None:
             assert found.error is not None
