@@ -128,7 +128,7 @@ class Judge:
 
 # --- reading counts -------------------------------------------------------------------------
 
-_counted: tuple[Deck, dict[str, TextStats]] | None = None
+_counted: tuple[Deck, dict[int, TextStats]] | None = None
 
 
 def read_texts(fact: Fact) -> tuple[str, ...]:
@@ -142,32 +142,32 @@ def read_texts(fact: Fact) -> tuple[str, ...]:
     return (fact.question, fact.explanation, parts.true if parts else fact.statement)
 
 
-def _text_counts(deck: Deck) -> dict[str, TextStats]:
-    """The counts of every text a learner reads in a deck, each text counted once (the last
-    deck's are kept, so the reading-level rule and the deck's grade never count a text twice)."""
+def _fact_counts(deck: Deck) -> dict[int, TextStats]:
+    """The counts of what a learner reads for each fact of a deck, by id(fact), each text counted
+    once (the last deck's are kept, so the reading-level rule and the deck's grade count nothing twice)."""
     global _counted
     if _counted is not None and _counted[0] is deck:
         return _counted[1]
-    counts: dict[str, TextStats] = {}
+    texts: dict[str, TextStats] = {}
+    counts: dict[int, TextStats] = {}
     for fact in deck.facts:
+        total = TextStats()
         for text in read_texts(fact):
-            if text not in counts:
-                counts[text] = text_stats(text)
+            stats = texts.get(text)
+            if stats is None:
+                stats = texts[text] = text_stats(text)
+            total += stats
+        counts[id(fact)] = total
     _counted = (deck, counts)
     return counts
 
 
 def reading_stats(deck: Deck, fact: Fact) -> TextStats:
     """Words, sentences and syllables of what a learner reads for a fact of `deck` (read_texts),
-    each text counted once per deck."""
-    counts = _text_counts(deck)
-    total = TextStats()
-    for text in read_texts(fact):
-        stats = counts.get(text)
-        if stats is None:  # a fact not of this deck
-            return fact_reading_stats(fact)
-        total += stats
-    return total
+    counted once per deck."""
+    counts = _fact_counts(deck)
+    stats = counts.get(id(fact))
+    return fact_reading_stats(fact) if stats is None else stats  # None: a fact not of this deck
 
 
 def fact_reading_stats(fact: Fact) -> TextStats:
@@ -178,14 +178,15 @@ def fact_reading_stats(fact: Fact) -> TextStats:
 
 def deck_reading_stats(deck: Deck) -> TextStats:
     """The pooled counts of every text a learner reads in the deck (read_texts)."""
-    return sum((reading_stats(deck, f) for f in deck.facts), TextStats())
+    counts = _fact_counts(deck)
+    return sum((counts[id(f)] for f in deck.facts), TextStats())
 
 
 def graded_reading_stats(deck: Deck) -> TextStats:
     """The pooled counts of the facts long enough to grade (MIN_GRADED_WORDS or more words): a
     one-word prompt counts as a sentence and pulls a deck's grade toward nonsense (-0.3)."""
-    counted = (reading_stats(deck, f) for f in deck.facts)
-    return sum((s for s in counted if s.words >= MIN_GRADED_WORDS), TextStats())
+    counts = _fact_counts(deck)
+    return sum((s for s in (counts[id(f)] for f in deck.facts) if s.words >= MIN_GRADED_WORDS), TextStats())
 
 
 def deck_reading_grade(deck: Deck) -> float | None:
