@@ -16,6 +16,7 @@ from quiz.deck.errors import Problem
 from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
 from quiz.deck.options import MIN_WRONG_OPTIONS
 from quiz.deck.positions import NO_POSITIONS, Positions
+from quiz.deck.statement import option_fits, split
 from quiz.deck.text import did_you_mean
 from quiz.judging import (
     MIN_GRADED_WORDS,
@@ -78,10 +79,12 @@ _CONTEXT_DEPENDENT = re.compile(
     re.IGNORECASE,
 )
 """context-dependent-stem: a pointer at something named on another card (issue 16's examples)."""
+_CONTEXT_DEPENDENT_NEEDS = ("trial", "stud", "group", "patient", "person", "people", "mix")
 _ABSOLUTE = re.compile(
     r"\b(?:never|always|sure(?:ly)?|proven|guarantee[sd]?|cure[sd]?|certain(?:ly)?)\b", re.IGNORECASE
 )
 """extreme-distractors: the words of an absolute claim (NBME: test-wise readers rule such options out)."""
+_ABSOLUTE_NEEDS = ("never", "always", "sure", "proven", "guarantee", "cure", "certain")
 _FIGURE = re.compile(r"(?<![\w-])\d[\d.,]*(?![\w-])")
 """unhedged-figure: a number standing alone ("86%", "72.2 months"), not part of a name ("5-FU", "NCT00002716")."""
 _OUTCOME = re.compile(
@@ -280,6 +283,8 @@ def _missing_why(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice
 
 
 def _context_dependent_stem(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
+    if not may_hold(fact.question, _CONTEXT_DEPENDENT_NEEDS):
+        return
     for found in _CONTEXT_DEPENDENT.finditer(fact.question):
         noun = (found.group("a") or found.group("b") or found.group("c")).rstrip("s").lower()
         # "A trial of ... What did this trial find?" names its trial first: no warning.
@@ -295,9 +300,9 @@ def _context_dependent_stem(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iter
 
 def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     own = fact.distractors
-    if len(own) < MIN_WRONG_OPTIONS or _ABSOLUTE.search(fact.answer):
+    if len(own) < MIN_WRONG_OPTIONS or not all(may_hold(d, _ABSOLUTE_NEEDS) for d in own):
         return
-    if all(_ABSOLUTE.search(d) for d in own):
+    if not _ABSOLUTE.search(fact.answer) and all(_ABSOLUTE.search(d) for d in own):
         yield _warn(
             deck, fact, "distractors", "extreme-distractors",
             "every wrong option is an absolute claim (never, always, sure, proven, cure), so the one hedged "
@@ -322,8 +327,6 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
 def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     """A wrong option that cannot stand in the statement's span is never used for a false version
     (quiz.deck.statement.option_fits); none that can means true-or-false asks this fact only as true."""
-    from quiz.deck.statement import option_fits, split
-
     parts = split(fact.statement) if fact.statement else None
     if parts is None or not fact.distractors:
         return
