@@ -232,3 +232,26 @@ def may_hold(text: str, needles: tuple[str, ...]) -> bool:
         return True
     low = text.lower()
     return any(needle in low for needle in needles)
+
+
+class Search:
+    """A case-insensitive pattern written in lower case, and the needles (lower-case ASCII) one of
+    which every match holds (as for may_hold); `found_in` is quick on ASCII text.
+
+    There lower() folds case exactly as re.IGNORECASE does, so a text holding no needle is ruled
+    out without a search, and the rest is searched lower-cased by the pattern compiled without
+    IGNORECASE, about 3 times faster in CPython's re. Other text is searched as written. A
+    property test holds each one to the plain case-insensitive search.
+    """
+
+    def __init__(self, pattern: str, needles: tuple[str, ...]) -> None:
+        self.pattern = re.compile(pattern, re.IGNORECASE)
+        self.needles = needles
+        self._lower = re.compile(pattern)
+
+    def found_in(self, text: str) -> bool:
+        """Whether the pattern matches somewhere in `text`, in any case."""
+        if not text.isascii():
+            return self.pattern.search(text) is not None
+        low = text.lower()
+        return any(needle in low for needle in self.needles) and self._lower.search(low) is not None

@@ -280,9 +280,8 @@ NEEDLE_TEXTS = st.lists(NEEDLE_PIECES, max_size=10).map("".join) | st.text(max_s
 
 @pytest.mark.parametrize(
     ("pattern", "needles"),
-    [("_NEGATIVE", "_NEGATIVE_NEEDS"), ("_PERCENT", "_PERCENT_NEEDS"), ("_OUTCOME", "_OUTCOME_NEEDS"),
-     ("_WHO_STUDIED", "_WHO_STUDIED_NEEDS"), ("_CONTEXT_DEPENDENT", "_CONTEXT_DEPENDENT_NEEDS"),
-     ("_ABSOLUTE", "_ABSOLUTE_NEEDS")],
+    [("_NEGATIVE", "_NEGATIVE_NEEDS"), ("_PERCENT", "_PERCENT_NEEDS"),
+     ("_CONTEXT_DEPENDENT", "_CONTEXT_DEPENDENT_NEEDS")],
 )  # fmt: skip
 @given(text=NEEDLE_TEXTS)
 @example(text="In this mix,")
@@ -293,6 +292,17 @@ def test_the_quick_rule_out_before_a_search_never_misses_a_match(pattern: str, n
 
     found = getattr(quiz.lint, pattern).search(text) is not None
     assert may_hold(text, getattr(quiz.lint, needles)) or not found
+
+
+@pytest.mark.parametrize("name", ["_OUTCOME", "_WHO_STUDIED", "_ABSOLUTE"])
+@given(text=NEEDLE_TEXTS)
+@example(text="The combined group is cured")
+@example(text="ſurvived, THOSE WITH")
+def test_a_quick_search_finds_what_the_case_insensitive_pattern_finds(name: str, text: str) -> None:
+    import quiz.lint
+
+    search = getattr(quiz.lint, name)
+    assert search.found_in(text) == (search.pattern.search(text) is not None)
 
 
 CUE_PIECES = st.sampled_from(
