@@ -51,8 +51,10 @@ def shared_content_words(short: str, text: str) -> frozenset[str]:
     return mine & content_words(text)
 
 
+@cache
 def _stem(word: str) -> str:
-    """A crude stem, enough to match "tumour"/"tumours" and "bleed"/"bleeding"."""
+    """A crude stem, enough to match "tumour"/"tumours" and "bleed"/"bleeding"; kept for each word,
+    as a deck's words repeat (the built-in deck's advice stems 228 words of 121 kinds)."""
     for suffix in ("ing", "es", "s", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
