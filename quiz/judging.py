@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, cached_property
 
 from quiz.deck.model import Deck, Fact
 from quiz.deck.options import GroupAnswers, WrongOptions, wrong_options
@@ -247,9 +247,13 @@ class Search:
     """
 
     def __init__(self, pattern: str, needles: tuple[str, ...]) -> None:
-        self.pattern = re.compile(pattern, re.IGNORECASE)
         self.needles = needles
         self._lower = re.compile(pattern)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern, case-insensitive: compiled only for a text other than ASCII."""
+        return re.compile(self._lower.pattern, re.IGNORECASE)
 
     def found_in(self, text: str) -> bool:
         """Whether the pattern matches somewhere in `text`, in any case."""
