@@ -16,12 +16,14 @@ from quiz.deck.errors import Problem
 from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
 from quiz.deck.options import MIN_WRONG_OPTIONS
 from quiz.deck.positions import NO_POSITIONS, Positions
+from quiz.deck.statement import option_fits, split
 from quiz.deck.text import did_you_mean
 from quiz.judging import (
     MIN_GRADED_WORDS,
     WORD,
     Judge,
     Judged,
+    Search,
     may_hold,
     points_at_other_options,
     reading_stats,
@@ -78,33 +80,29 @@ _CONTEXT_DEPENDENT = re.compile(
     re.IGNORECASE,
 )
 """context-dependent-stem: a pointer at something named on another card (issue 16's examples)."""
-_ABSOLUTE = re.compile(
-    r"\b(?:never|always|sure(?:ly)?|proven|guarantee[sd]?|cure[sd]?|certain(?:ly)?)\b", re.IGNORECASE
+_CONTEXT_DEPENDENT_NEEDS = ("trial", "stud", "group", "patient", "person", "people", "mix")
+_ABSOLUTE = Search(
+    r"\b(?:never|always|sure(?:ly)?|proven|guarantee[sd]?|cure[sd]?|certain(?:ly)?)\b",
+    ("never", "always", "sure", "proven", "guarantee", "cure", "certain"),
 )
 """extreme-distractors: the words of an absolute claim (NBME: test-wise readers rule such options out)."""
 _FIGURE = re.compile(r"(?<![\w-])\d[\d.,]*(?![\w-])")
 """unhedged-figure: a number standing alone ("86%", "72.2 months"), not part of a name ("5-FU", "NCT00002716")."""
-_OUTCOME = re.compile(
+_OUTCOME = Search(
     r"\b(?:surviv\w*|alive|lived?|died|deaths?|dying|mortality|risks?|complications?|morbidity|recurrences?"
     r"|came\s+back|comes?\s+back|progression)\b",
-    re.IGNORECASE,
-)
-"""unhedged-figure: the words of a survival or risk outcome (issue 16: such figures are read as one's own)."""
-_OUTCOME_NEEDS = (
-    "surviv", "live", "died", "death", "dying", "mortality", "risk", "complication", "morbidity", "recurrence",
-    "back", "progression",
+    ("surviv", "live", "died", "death", "dying", "mortality", "risk", "complication", "morbidity", "recurrence",
+     "back", "progression"),
 )  # fmt: skip
-_WHO_STUDIED = re.compile(
+"""unhedged-figure: the words of a survival or risk outcome (issue 16: such figures are read as one's own)."""
+_WHO_STUDIED = Search(
     r"\b(?:trials?|stud(?:y|ies|ied)|series|cohort|groups?|registry|reviews?"
     r"|(?:people|patients|persons?|those|men|women|adults|children)\s+(?:who|whose|with|given|treated|having"
     r"|in|after|that))\b",
-    re.IGNORECASE,
-)
-"""unhedged-figure: words that say who a figure is about ("in a trial of", "people whose")."""
-_WHO_STUDIED_NEEDS = (
-    "trial", "stud", "series", "cohort", "group", "registry", "review", "people", "patient", "person", "those",
-    "men", "adult", "children",
+    ("trial", "stud", "series", "cohort", "group", "registry", "review", "people", "patient", "person", "those",
+     "men", "adult", "children"),
 )  # fmt: skip
+"""unhedged-figure: words that say who a figure is about ("in a trial of", "people whose")."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 
 
@@ -280,6 +278,8 @@ def _missing_why(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice
 
 
 def _context_dependent_stem(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
+    if not may_hold(fact.question, _CONTEXT_DEPENDENT_NEEDS):
+        return
     for found in _CONTEXT_DEPENDENT.finditer(fact.question):
         noun = (found.group("a") or found.group("b") or found.group("c")).rstrip("s").lower()
         # "A trial of ... What did this trial find?" names its trial first: no warning.
@@ -295,9 +295,9 @@ def _context_dependent_stem(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iter
 
 def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     own = fact.distractors
-    if len(own) < MIN_WRONG_OPTIONS or _ABSOLUTE.search(fact.answer):
+    if len(own) < MIN_WRONG_OPTIONS or _ABSOLUTE.found_in(fact.answer):
         return
-    if all(_ABSOLUTE.search(d) for d in own):
+    if all(map(_ABSOLUTE.found_in, own)):
         yield _warn(
             deck, fact, "distractors", "extreme-distractors",
             "every wrong option is an absolute claim (never, always, sure, proven, cure), so the one hedged "
@@ -309,9 +309,7 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
     if not _FIGURE.search(fact.answer):
         return
     said = f"{fact.question} {fact.answer} {fact.explanation}"
-    if not may_hold(said, _OUTCOME_NEEDS) or not _OUTCOME.search(said):
-        return
-    if not may_hold(said, _WHO_STUDIED_NEEDS) or not _WHO_STUDIED.search(said):
+    if _OUTCOME.found_in(said) and not _WHO_STUDIED.found_in(said):
         yield _warn(
             deck, fact, "answer", "unhedged-figure",
             "the answer is a survival or risk figure, but nothing says whose figure it is; a reader may take it "
@@ -322,8 +320,6 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
 def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     """A wrong option that cannot stand in the statement's span is never used for a false version
     (quiz.deck.statement.option_fits); none that can means true-or-false asks this fact only as true."""
-    from quiz.deck.statement import option_fits, split
-
     parts = split(fact.statement) if fact.statement else None
     if parts is None or not fact.distractors:
         return

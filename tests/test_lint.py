@@ -272,23 +272,37 @@ def test_a_cue_word_is_found_whatever_the_unicode_composition() -> None:
 NEEDLE_PIECES = st.sampled_from(
     ["not", "NOT", "except", "Least", "at least", "or not", "%", "per cent", "PERCENT", "5", "2.5", "survived",
      "lived", "liver", "died", "deaths", "came back", "risk", "trial", "studies", "people who", "women with",
-     "those given", "cohort", "the", " ", "\n", "\x1c", "ſ", "K", "é", "İ", ".", "-"]
+     "those given", "cohort", "the", "first", "this mix", "these", "the combined group", "patients", "never",
+     "Always", "surely", "guaranteed", "cures", "certainly", " ", "\n", "\x1c", "ſ", "K", "é", "İ", ".", "-"]
 )
 NEEDLE_TEXTS = st.lists(NEEDLE_PIECES, max_size=10).map("".join) | st.text(max_size=20)
 
 
 @pytest.mark.parametrize(
     ("pattern", "needles"),
-    [("_NEGATIVE", "_NEGATIVE_NEEDS"), ("_PERCENT", "_PERCENT_NEEDS"), ("_OUTCOME", "_OUTCOME_NEEDS"),
-     ("_WHO_STUDIED", "_WHO_STUDIED_NEEDS")],
+    [("_NEGATIVE", "_NEGATIVE_NEEDS"), ("_PERCENT", "_PERCENT_NEEDS"),
+     ("_CONTEXT_DEPENDENT", "_CONTEXT_DEPENDENT_NEEDS")],
 )  # fmt: skip
 @given(text=NEEDLE_TEXTS)
+@example(text="In this mix,")
+@example(text="The combined group is cured")
 def test_the_quick_rule_out_before_a_search_never_misses_a_match(pattern: str, needles: str, text: str) -> None:
     import quiz.lint
     from quiz.judging import may_hold
 
     found = getattr(quiz.lint, pattern).search(text) is not None
     assert may_hold(text, getattr(quiz.lint, needles)) or not found
+
+
+@pytest.mark.parametrize("name", ["_OUTCOME", "_WHO_STUDIED", "_ABSOLUTE"])
+@given(text=NEEDLE_TEXTS)
+@example(text="The combined group is cured")
+@example(text="ſurvived, THOSE WITH")
+def test_a_quick_search_finds_what_the_case_insensitive_pattern_finds(name: str, text: str) -> None:
+    import quiz.lint
+
+    search = getattr(quiz.lint, name)
+    assert search.found_in(text) == (search.pattern.search(text) is not None)
 
 
 CUE_PIECES = st.sampled_from(

@@ -6,7 +6,7 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from quiz.deck.model import Deck, Fact
@@ -205,10 +205,8 @@ def test_a_plain_text_reads_as_every_rule_would_read_it(text: str) -> None:
     assert read.__wrapped__(text) == read_tokens(fold(text))
 
 
-def test_words_and_whole_numbers_read_as_every_rule_would_read_them() -> None:
-    """read's shortcut for words and whole numbers, against reading token by token: every word a
-    rule of reading knows, two at a time, before, after and between numbers."""
-    from quiz.typed.reading import fold, read, read_tokens
+def _texts_with_numbers() -> list[str]:
+    """Every word a rule of reading knows, two at a time, before, after and between numbers."""
     from quiz.typed.words import ARTICLES, COMPARISONS, DEGREES, FREQUENCY, NUMBER_WORDS, RANGE, UNIT_NAMES
 
     known = {w for words, _ in COMPARISONS for w in words} | {w for j in (*FREQUENCY, *RANGE) for w in j}
@@ -216,7 +214,47 @@ def test_words_and_whole_numbers_read_as_every_rule_would_read_them() -> None:
         known | NUMBER_WORDS.keys() | UNIT_NAMES.keys() | {"weeks", "milligrams"} | DEGREES | ARTICLES
         | {"minus", "negative", "half", "percent", "per", "cent", "from", "between", "and", "liver", "x"}
     )  # fmt: skip
-    for a in vocabulary:
-        for b in vocabulary:
-            for text in (f"{a} {b} 5", f"5 {a} {b}", f"05 {a} 6 {b}", f"{a} 5 {b} 70"):
-                assert read.__wrapped__(text) == read_tokens(fold(text)), text
+    return [
+        text
+        for a in vocabulary
+        for b in vocabulary
+        for text in (f"{a} {b} 5", f"5 {a} {b}", f"05 {a} 6 {b}", f"{a} 5 {b} 70")
+    ]
+
+
+def test_words_and_whole_numbers_read_as_every_rule_would_read_them() -> None:
+    """read's shortcut for words and whole numbers, against reading token by token (_texts_with_numbers)."""
+    from quiz.typed.reading import fold, read, read_tokens
+
+    for text in _texts_with_numbers():
+        assert read.__wrapped__(text) == read_tokens(fold(text)), text
+
+
+def _slip_runs_the_long_way(text: str) -> list[tuple[str, ...]]:
+    from quiz.typed.reading import read
+    from quiz.typed.words import TYPO_MIN_LETTERS
+
+    reading = read.__wrapped__(text)
+    return [
+        run
+        for run, near in zip(reading.runs, reading.near_number, strict=True)
+        if not near and len("".join(run)) >= TYPO_MIN_LETTERS
+    ]
+
+
+@given(st.lists(_READ_WORDS, max_size=6).map(" ".join) | st.text(max_size=20))
+@example("risk percent month 5")  # "percent" reads as a symbol, which does not join "risk" to the number
+def test_the_runs_a_slip_is_forgiven_in_are_those_of_a_full_reading(text: str) -> None:
+    """slip_runs' shortcut (a text of words and whole numbers with a number has none) against the
+    long way: every run of a full reading that touches no number and has enough letters."""
+    from quiz.typed import slip_runs
+
+    assert slip_runs(text) == _slip_runs_the_long_way(text)
+
+
+def test_no_run_of_words_beside_whole_numbers_is_one_a_slip_is_forgiven_in() -> None:
+    """slip_runs' shortcut against the long way, for every word a rule of reading knows (_texts_with_numbers)."""
+    from quiz.typed import slip_runs
+
+    for text in _texts_with_numbers():
+        assert slip_runs(text) == _slip_runs_the_long_way(text), text

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from quiz.typed.reading import fold, read
+from quiz.typed.reading import fold, read, words_and_whole_numbers
 from quiz.typed.words import TYPO_MIN_LETTERS, UNIT_SPELLINGS
 
 if TYPE_CHECKING:
@@ -204,7 +204,15 @@ def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[st
 def slip_runs(text: str, language: str = "en") -> list[tuple[str, ...]]:
     """The runs of words of a text in which a slip may be forgiven: of TYPO_MIN_LETTERS letters or
     more and not beside a number (quiz.typed.marking forgives none elsewhere). look_alikes looks only
-    in these, so a text without any has no look-alike, whatever the lexicon."""
+    in these, so a text without any has no look-alike, whatever the lexicon.
+
+    A text of words and whole numbers alone (reading.words_and_whole_numbers) with a number in
+    it has none without being read: every run of its words borders a number ("Answer 12 month",
+    "5 to 10 years"). A property test holds this to the long way.
+    """
+    tokens = words_and_whole_numbers(fold(text))
+    if tokens is not None and any(kind == "n" for kind, *_ in tokens):
+        return []
     reading = read(text, language)
     return [
         run
