@@ -700,3 +700,26 @@ async def test_escape_while_asked_how_sure_is_labelled_back_and_goes_back(deck: 
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen) and screen.run.phase is Phase.ASKING
     assert answers(data) == []
+
+
+@pytest.mark.parametrize(
+    ("width", "shown"), [(80, "[b]Caring for your k…"), (120, "[b]Caring for your kidneys"), (50, "")]
+)
+async def test_the_status_line_names_the_deck_in_the_room_it_has(tmp_path: Path, width: int, shown: str) -> None:
+    """A review goes from deck to deck: the status line ends with the deck's title, shortened to
+    the room left (as written: brackets are not markup), or without it when little room is left."""
+    from tests.tui_helpers import DECK
+
+    deck = write_deck(tmp_path / "decks", DECK.replace("Caring for your kidneys", "[b]Caring for your kidneys"))
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 3))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the disclaimer
+        await pilot.pause()
+        line = str(app.screen.query_one("#progress").render())
+        assert line.startswith("Question 1 of 3  |  Score 0 of 0  |  Multiple choice")
+        assert line.endswith(f"  |  {shown}" if shown else "Multiple choice")
+        assert len(line) <= width - 2 or not shown
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        assert str(app.screen.query_one("#progress").render()).endswith("Multiple choice")

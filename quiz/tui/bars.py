@@ -17,6 +17,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from quiz.tui.text import fit, plain
+
 
 class Key(NamedTuple):
     """One key as the bar shows it."""
@@ -221,3 +223,24 @@ class MoreLine(Static):
         below, above = y < area.max_scroll_y, y > 0
         self.visible = below or above
         self.update(MORE_BELOW if below else MORE_ABOVE)
+
+
+class StatusLine(Static):
+    """The study screen's top line: where the learner is in the session, then the deck being asked
+    (a review goes from deck to deck), its title shortened to the room the line has left, or left
+    out when less than MIN_TITLE columns are left. The title is deck text: shown as written."""
+
+    MIN_TITLE = 12
+    SEPARATOR = "  |  "
+    _status = ""
+    _title = ""
+
+    def show(self, status: str, deck_title: str) -> None:
+        self._status, self._title = status, deck_title
+        self.refresh(layout=True)
+
+    def render(self) -> RenderResult:
+        room = self.content_size.width - len(self._status) - len(self.SEPARATOR)
+        if room < self.MIN_TITLE:
+            return plain(self._status)
+        return plain(f"{self._status}{self.SEPARATOR}{fit(self._title, room)}")

@@ -23,7 +23,7 @@ from quiz.generate import Kind, Question
 from quiz.kinds import by_picking, by_typing
 from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
-from quiz.tui.bars import KeysBar, MoreLine
+from quiz.tui.bars import KeysBar, MoreLine, StatusLine
 from quiz.tui.decks import DeckReloaded
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
@@ -78,7 +78,7 @@ class StudyScreen(Settled, Screen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="study-head"):
-            yield Static(id="progress")
+            yield StatusLine(id="progress")
             yield Static(id="verdict")
         with VerticalScroll(id="qa"):
             yield Static(id="prompt")
@@ -161,7 +161,7 @@ class StudyScreen(Settled, Screen[bool]):
         cbm = run.cbm_score
         sure = "" if cbm is None else f" (certainty points: {cbm:+d})"
         text = f"Question {run.number} of {run.total}  |  Score {right} of {answered}{sure}  |  {run.mode.label}"
-        self.query_one("#progress", Static).update(plain(text))
+        self.query_one("#progress", StatusLine).show(text, self.deck.title)
 
     def _draw_options(self, q: Question, asking: bool) -> None:
         options = self.query_one("#options", OptionList)
