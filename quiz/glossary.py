@@ -9,6 +9,7 @@ glossary lists exactly these terms, so the two never disagree.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -43,13 +44,19 @@ def _ordered(terms: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({t.strip() for t in terms if t.strip()}, key=lambda t: (-len(t), t)))
 
 
+def _spellings(term: str) -> dict[str, None]:
+    """The term as written and in Unicode's composed and decomposed forms (NFC, NFD): "café" is
+    one letter é in one file and e plus an accent in another, and the two look the same."""
+    return dict.fromkeys([term, unicodedata.normalize("NFC", term), unicodedata.normalize("NFD", term)])
+
+
 @lru_cache(maxsize=64)
 def _pattern(ordered: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern for the terms in `ordered` (from _ordered); group tN is ordered[N]."""
     if not ordered:
         return None
     prefixes = "|".join(re.escape(p) for p in sorted(NEGATING_PREFIXES, key=len, reverse=True))
-    alternatives = "|".join(f"(?P<t{n}>{_forms(t)})" for n, t in enumerate(ordered))
+    alternatives = "|".join(f"(?P<t{n}>{'|'.join(map(_forms, _spellings(t)))})" for n, t in enumerate(ordered))
     return re.compile(rf"(?<!\w)(?:{prefixes})?(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 

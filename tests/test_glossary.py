@@ -50,3 +50,27 @@ def test_any_text_gives_spans_inside_it_in_order(text: str) -> None:
     spans = term_spans(text, [t for t, _ in GLOSSARY])
     assert all(0 <= a < b <= len(text) for a, b, _ in spans)
     assert all(b1 <= a2 for (_, b1, _), (a2, _, _) in zip(spans, spans[1:], strict=False))
+
+
+ACCENTED = ["café au lait spots", "Ménétrier disease", "naïve T cells", "Sjögren syndrome"]
+
+
+@given(
+    st.sampled_from(ACCENTED),
+    st.sampled_from(["NFC", "NFD"]),
+    st.sampled_from(["NFC", "NFD"]),
+    st.text(alphabet=" .,;:!?()", max_size=3),
+)
+def test_a_term_is_found_whichever_unicode_form_the_text_and_the_glossary_use(
+    term: str, text_form: str, term_form: str, around: str
+) -> None:
+    """An accented letter is one character (NFC) in one file and a letter plus an accent (NFD) in
+    another; they look the same, so a term written one way is found in a text written the other."""
+    import unicodedata
+
+    glossary_term = unicodedata.normalize(term_form, term)
+    text = unicodedata.normalize(text_form, f"Ask about {term}{around}")
+    [(start, end, found)] = term_spans(text, [glossary_term])
+    assert found == glossary_term
+    assert unicodedata.normalize("NFC", text[start:end]) == unicodedata.normalize("NFC", term)
+    assert terms_in(text, [(glossary_term, "meaning")]) == [(glossary_term, "meaning")]
