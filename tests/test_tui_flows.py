@@ -802,3 +802,17 @@ async def test_a_deck_without_sessions_says_so_on_the_sessions_tab(deck: Path, t
         await choose_deck(pilot, 2)  # Heart care: never studied
         assert str(text.render()).startswith("No sessions of this deck yet")
         assert not app.screen.query_one("#sessions").display
+
+
+async def test_home_and_end_go_to_the_first_and_the_last_deck(deck: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    decks = [deck, *(write_named_deck(tmp_path / "decks", f"deck-{n}", f"Deck {n}") for n in range(3))]
+    app = make_app(decks, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#decks", DataTable)
+        await pilot.press("end")
+        assert table.cursor_row == 3 and "Deck 2" in str(app.screen.query_one("#deck-detail").render())
+        await pilot.press("home")
+        assert table.cursor_row == 0 and "Caring for your kidneys" in str(app.screen.query_one("#deck-detail").render())

@@ -44,6 +44,13 @@ MASTERY_AT_ONCE = 1_000
 reviewed fact: about 130 ms for 10,000 facts at a long history), showing "…" until first counted."""
 
 
+class DeckList(DataTable[Text]):
+    """Home's list of decks: Home and End go to the first and the last deck, as in any list (the
+    table's own keys scroll its columns sideways)."""
+
+    BINDINGS = [Binding("home", "scroll_top", show=False), Binding("end", "scroll_bottom", show=False)]
+
+
 class HomeScreen(Settled, Screen[None]):
     """The deck browser."""
 
@@ -92,7 +99,7 @@ class HomeScreen(Settled, Screen[None]):
         yield TitleBar()
         with Vertical(id="home"):
             yield Static("Choose a deck and press Enter to study.", id="home-hint")
-            yield DataTable(id="decks", cursor_type="row", zebra_stripes=False)
+            yield DeckList(id="decks", cursor_type="row", zebra_stripes=False)
             yield Static(id="deck-detail")
         yield KeysBar()
 
