@@ -300,3 +300,29 @@ async def test_a_problem_found_in_a_deck_file_is_told_with_its_name_made_safe(
         await _until(pilot, lambda: len(app._notifications) > 0)
         told = next(iter(app._notifications))
         assert told.title.startswith("Problem in bad") and not set("\x1b\x9b") & set(told.title + told.message)
+
+
+async def test_a_deck_file_added_while_the_app_is_open_shows_on_home(tmp_path: Path) -> None:
+    """The watcher lists the decks folders again at each look: a new deck file gets a row (after
+    the others), and can be studied, without a restart."""
+    from quiz.tui.app import Settings
+    from tests.tui_helpers import FROZEN, write_named_deck
+
+    data = tmp_path / "data"
+    write_deck(data / "decks")
+    settings = Settings(data_dir=data, clock=lambda: FROZEN, fuzz=False, blink=False, settle=0.0)
+    app = QuizApp(settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = [str(row[0]) for row in map(app.screen.query_one("#decks", DataTable).get_row_at, range(2))]
+        assert before[1] == "Caring for your kidneys" and len(app.decks) == 2  # the built-in deck first
+        write_named_deck(data / "decks", "new-deck", "A deck written just now")
+        app.poll_decks()
+        await _until(pilot, lambda: app.screen.query_one("#decks", DataTable).row_count == 3)
+        assert str(app.screen.query_one("#decks", DataTable).get_row_at(2)[0]) == "A deck written just now"
+        app.poll_decks()  # seen once: not added again
+        await pilot.pause()
+        assert len(app.decks) == 3
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert "A deck written just now" in str(app.screen.query_one(".dialog-title").render())

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -78,9 +79,9 @@ class QuizApp(HistoryKeeping):
 
     def on_load(self) -> None:
         """Load the decks and open the history before the first screen is built (no screen needed)."""
-        request = self.study_request
-        files = deck_paths(self.services, also=request.path if request else None)
-        self._watch = first_load(self.services, files, at_once=request.path if request else None)
+        also = self.study_request.path if self.study_request else None
+        listed = partial(deck_paths, self.services, also=also)  # the watcher lists them again, for new ones
+        self._watch = first_load(self.services, listed(), at_once=also, listed=listed)
         self._try_open_store()
 
     @property
@@ -360,7 +361,7 @@ class QuizApp(HistoryKeeping):
     def on_deck_reloaded(self, message: DeckReloaded) -> None:
         """Keep the deck loaded again (a problem in it said), and pass the news to every screen."""
         found, decks = message.found, self.services.decks
-        decks[message.index] = found
+        decks[message.index : message.index + 1] = [found]  # at len(decks): a deck file new in the folder
         self.services.summaries.pop(found.path, None)
         decks[:] = refuse_shared_ids(decks)
         if found.error is not None:

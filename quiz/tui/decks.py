@@ -22,7 +22,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
 from pathlib import Path
 
@@ -90,9 +90,16 @@ def deck_paths(services: Services, also: Path | None = None) -> list[tuple[Path,
     return files
 
 
-def first_load(services: Services, files: list[tuple[Path, bool]], *, at_once: Path | None = None) -> DeckWatch:
+def first_load(
+    services: Services,
+    files: list[tuple[Path, bool]],
+    *,
+    at_once: Path | None = None,
+    listed: Callable[[], list[tuple[Path, bool]]] | None = None,
+) -> DeckWatch:
     """Fill services.decks (and .summaries) for start-up and return the watcher that will load the
-    decks left unchecked. `at_once` is loaded whatever its size (a session opens on it at once)."""
+    decks left unchecked. `at_once` is loaded whatever its size (a session opens on it at once);
+    `listed` lists the deck files again, for the watcher to find new ones (deck_paths)."""
     folder = cache_dir(services.settings.data_dir)
     decks: list[FoundDeck] = []
     unchecked: dict[Path, tuple[Stamp, str]] = {}
@@ -112,7 +119,7 @@ def first_load(services: Services, files: list[tuple[Path, bool]], *, at_once: P
         else:
             decks.append(load_found(path, builtin, cache=folder))
     services.decks = refuse_shared_ids(decks)
-    return DeckWatch(files, folder, unchecked)
+    return DeckWatch(files, folder, unchecked, listed=listed)
 
 
 class DeckWatch:
@@ -122,10 +129,16 @@ class DeckWatch:
     """
 
     def __init__(
-        self, files: list[tuple[Path, bool]], cache: Path, unchecked: Mapping[Path, tuple[Stamp, str]] | None = None
+        self,
+        files: list[tuple[Path, bool]],
+        cache: Path,
+        unchecked: Mapping[Path, tuple[Stamp, str]] | None = None,
+        *,
+        listed: Callable[[], list[tuple[Path, bool]]] | None = None,
     ) -> None:
         unchecked = unchecked or {}
-        self._files = files
+        self._files = list(files)
+        self._listed = listed
         self._cache = cache
         self._stamps = {path: _UNCHECKED if path in unchecked else stamp(path) for path, _ in files}
         self._keys = {path: known for path, known in unchecked.items() if known[1]}
@@ -135,8 +148,14 @@ class DeckWatch:
 
     def changed(self) -> Iterator[tuple[int, FoundDeck]]:
         """(index in Home's order, the deck loaded again) for each file that changed since it was
-        last loaded: reads and parses files (through the cache), so call it off the UI thread."""
+        last loaded, and for each deck file that is new (its index one past the last): reads and
+        parses files (through the cache), so call it off the UI thread. A file that is gone keeps
+        its place, loaded again as a deck that cannot be read."""
         with self._lock:
+            for path, builtin in self._listed() if self._listed is not None else ():
+                if path not in self._stamps:
+                    self._files.append((path, builtin))
+                    self._stamps[path] = _UNCHECKED
             for index, (path, builtin) in enumerate(self._files):
                 now = stamp(path)
                 if now == self._stamps[path]:

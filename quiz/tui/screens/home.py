@@ -123,7 +123,10 @@ class HomeScreen(Settled, Screen[None]):
     def on_deck_reloaded(self, message: DeckReloaded) -> None:
         """Draw the deck's row again (under another screen, Home is refreshed when shown again)."""
         table = self.query_one("#decks", DataTable)
-        if not self.is_current or str(message.index) not in table.rows:
+        if not self.is_current:
+            return
+        if str(message.index) not in table.rows:  # a new deck: the list is drawn again with it
+            self.refresh_decks()
             return
         found = self.decks[message.index]
         # A large deck's row was drawn from the cache's summary moments ago: when the deck read back
