@@ -179,7 +179,9 @@ class Checker:
                 self.pos(self.layout.top, name), f'"{name}" must be written as [[{name}]] tables, got {kind(value)}'
             )
             return []
-        return [(entry, self.layout.entry(name, i) or self._fallback(name)) for i, entry in enumerate(value)]
+        written = self.layout.arrays.get(name, [])
+        fallback = self._fallback(name) if len(written) < len(value) else None  # for entries not written [[name]]
+        return [(entry, written[i] if i < len(written) else fallback) for i, entry in enumerate(value)]
 
     def identified(
         self, data: dict[str, Any], name: str, keys: tuple[str, ...], what: str
@@ -197,6 +199,4 @@ class Checker:
             yield entry, table, label, ident
 
     def _fallback(self, name: str) -> Table:
-        from quiz.deck.locate import Table
-
         return Table(*(self.pos(self.layout.top, name) or (1, 1))[:1])
