@@ -121,15 +121,16 @@ def _skip_value(
     return depth, None, expect
 
 
-def locate(text: str) -> Layout:
-    """Scan a TOML text and return where its headers and keys are."""
+def locate(text: str, first_line: int = 1) -> Layout:
+    """Scan a TOML text and return where its headers and keys are; `first_line` is the number of
+    the text's first line (a part of a file is placed as the file's lines)."""
     layout = Layout()
     current = layout.top
     depth = 0
     open_string: str | None = None
     items: list[Position] | None = None  # the items of the array a key opened, while it is open
     expect = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(text.splitlines(), start=first_line):
         pos = 0
         if open_string:
             end = line.find(open_string)

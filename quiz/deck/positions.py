@@ -48,9 +48,7 @@ class Positions:
         if index >= len(starts):
             return None
         end = starts[index + 1] if index + 1 < len(starts) else len(self._text)
-        part = locate(self._text[starts[index] : end]).entry("facts", 0)
-        if part is not None:
-            part = _moved(part, self._lines_before(index))
+        part = locate(self._text[starts[index] : end], self._lines_before(index) + 1).entry("facts", 0)
         self._facts[index] = part
         return part
 
@@ -108,11 +106,3 @@ def _where(table: Table | None, key: str | None) -> Position | None:
     if key and key in table.keys:
         return table.keys[key]
     return (table.line, 1)
-
-
-def _moved(table: Table, lines: int) -> Table:
-    """The table with every position `lines` lines further down."""
-    moved = Table(table.line + lines)
-    moved.keys = {k: (line + lines, col) for k, (line, col) in table.keys.items()}
-    moved.items = {k: [(line + lines, col) for line, col in v] for k, v in table.items.items()}
-    return moved
