@@ -122,9 +122,15 @@ def test_positions_found_for_one_fact_are_those_of_the_whole_file(deck: Deck, mu
     text = tomli_w.dumps(tomli.loads(to_toml(deck)), multiline_strings=multiline)
     parsed, lazy = parse_with_positions(text, PATH)
     whole = Positions(layout=locate(text))
+    keys = ("answer", "id", "nothing", "question", None, "distractors", "explanation", "refs")
     for i in range(len(parsed.facts)):
-        for key in (None, "id", "question", "answer", "distractors", "explanation", "refs"):
+        for key in keys:  # a fact's part scanned as far as a key, then on to its end, then read again
             assert lazy.fact(i, key) == whole.fact(i, key)
+    for key in keys:  # each key found by a scan that stops at it
+        fresh = Positions(text, facts=len(parsed.facts))
+        assert [fresh.fact(i, key) for i in range(len(parsed.facts))] == [
+            whole.fact(i, key) for i in range(len(parsed.facts))
+        ]
 
 
 @given(st.lists(st.lists(TEXT, min_size=1, max_size=3), min_size=1, max_size=4), st.sampled_from(["", " ", "  "]))

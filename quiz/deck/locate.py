@@ -121,9 +121,10 @@ def _skip_value(
     return depth, None, expect
 
 
-def locate(text: str, first_line: int = 1) -> Layout:
+def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
     """Scan a TOML text and return where its headers and keys are; `first_line` is the number of
-    the text's first line (a part of a file is placed as the file's lines)."""
+    the text's first line (a part of a file is placed as the file's lines). With `until`, the scan
+    stops at the first key of that name in the table being read: what follows is left unplaced."""
     layout = Layout()
     current = layout.top
     depth = 0
@@ -167,6 +168,8 @@ def locate(text: str, first_line: int = 1) -> Layout:
                     name = ".".join(parts[:-1])
                     target = layout.tables.setdefault(name, Table(lineno))
                 target.keys.setdefault(parts[-1], (lineno, col))
+                if parts[-1] == until and target is current:
+                    break
                 pos = (bare or key).end()  # type: ignore[union-attr]
                 if _PLAIN_VALUE.match(line, pos):
                     continue
