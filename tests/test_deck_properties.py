@@ -122,9 +122,15 @@ def test_positions_found_for_one_fact_are_those_of_the_whole_file(deck: Deck, mu
     text = tomli_w.dumps(tomli.loads(to_toml(deck)), multiline_strings=multiline)
     parsed, lazy = parse_with_positions(text, PATH)
     whole = Positions(layout=locate(text))
+    keys = ("answer", "id", "nothing", "question", None, "distractors", "explanation", "refs")
     for i in range(len(parsed.facts)):
-        for key in (None, "id", "question", "answer", "distractors", "explanation", "refs"):
+        for key in keys:  # a fact's part scanned as far as a key, then on to its end, then read again
             assert lazy.fact(i, key) == whole.fact(i, key)
+    for key in keys:  # each key found by a scan that stops at it
+        fresh = Positions(text, facts=len(parsed.facts))
+        assert [fresh.fact(i, key) for i in range(len(parsed.facts))] == [
+            whole.fact(i, key) for i in range(len(parsed.facts))
+        ]
 
 
 @given(st.lists(st.lists(TEXT, min_size=1, max_size=3), min_size=1, max_size=4), st.sampled_from(["", " ", "  "]))
@@ -174,3 +180,28 @@ def test_a_plain_value_is_the_same_strings_as_the_plain_regex_reads(line: str) -
     item = re.compile(rf"""\s*(?:{string}|'[^'\n]*'(?!'))\s*,?\s*(?:#.*)?\Z""")
     assert bool(_PLAIN_VALUE.match(line)) == bool(value.match(line))
     assert bool(_PLAIN_ITEM.match(line)) == bool(item.match(line))
+
+
+STRING_PIECES = st.sampled_from(
+    ["a", " ", "é", "\\n", "\\t", "\\\\", '\\"', "\\u001b", "\\u00e9", "\\U0000009b", "\\u202e", "\\e",
+     "\\x07", "\\b", "\\f", "\\r"]
+)  # fmt: skip
+STRING_FORMS = st.sampled_from(['v = "{}"', 'v = """{}"""', 'v = """{}\r\n"""', "v = '''{}'''", '"{}" = 1'])
+
+
+@given(st.lists(STRING_PIECES, max_size=10).map("".join), STRING_FORMS)
+def test_a_text_without_control_characters_or_their_escapes_parses_to_strings_without_them(
+    body: str, form: str
+) -> None:
+    """The loader searches each string of a deck for control characters only where its text holds
+    an escape that could write one (quiz.deck.text.CONTROL_ESCAPE): elsewhere none can be there."""
+    from quiz.deck.text import CONTROL, CONTROL_ESCAPE
+
+    src = form.format(body) + "\n"
+    try:
+        data = tomli.loads(src)
+    except tomli.TOMLDecodeError:
+        return
+    if CONTROL.search(src.replace("\r\n", "\n")) or CONTROL_ESCAPE.search(src):
+        return
+    assert not [s for s in [*data, *data.values()] if isinstance(s, str) and CONTROL.search(s)]

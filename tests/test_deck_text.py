@@ -98,6 +98,14 @@ def test_clashes_keep_each_text_once_and_never_the_answer(answer: str, texts: li
             assert normalize(text) in keys
 
 
+@given(st.text(max_size=8), st.lists(st.text(max_size=8), max_size=6))
+def test_a_facts_own_wrong_options_are_the_distractors_clashes_keeps(answer: str, texts: list[str]) -> None:
+    fact = Fact("a", "Q?", answer, tuple(texts))
+    kept = tuple(text for text, _, clash in clashes(answer, texts) if clash is None)
+    wrong = wrong_options(Deck("d", "D", (fact,)), fact)
+    assert wrong.own == kept and wrong.taken == {normalize(answer), *map(normalize, kept)}
+
+
 def test_wrong_options_are_the_facts_own_then_its_groups_answers() -> None:
     facts = (
         Fact("a", "Q?", "Liver", ("Lung", "lung "), group="organ"),

@@ -42,9 +42,10 @@ def kind(value: object) -> str:
 
 def control_message(text: str, limit: int = MAX_CHARS) -> str | None:
     """What is wrong with a text of the deck: a control character, or more than `limit` characters."""
-    bad = control_character(text)
-    if bad:
-        return bad
+    return control_character(text) or _too_long(text, limit)
+
+
+def _too_long(text: str, limit: int) -> str | None:
     if len(text) > limit:
         return f'is {len(text):,} characters long; the limit is {limit:,} (see "Limits" in docs/deck-format.md)'
     return None
@@ -53,11 +54,18 @@ def control_message(text: str, limit: int = MAX_CHARS) -> str | None:
 class Checker:
     """Walks the parsed TOML once, building the model and collecting problems."""
 
-    def __init__(self, path: Path, layout: Layout) -> None:
+    def __init__(self, path: Path, layout: Layout, *, controls: bool = True) -> None:
+        """`controls` False says that no parsed string can hold a control character: the text was
+        searched whole and holds none, nor an escape that could write one (quiz.deck.text.CONTROL_ESCAPE)."""
         self.path = path
         self.layout = layout
+        self.controls = controls
         self.problems: list[Problem] = []
         self._shared: dict[object, object] = {}
+
+    def text_problem(self, text: str, limit: int = MAX_CHARS) -> str | None:
+        """control_message(text, limit); no search for a control character where `controls` says none can be."""
+        return control_message(text, limit) if self.controls else _too_long(text, limit)
 
     def shared(self, value: T) -> T:
         """`value`, or an equal one met before: tomli makes a new text for each time a value is
@@ -123,7 +131,7 @@ class Checker:
                 ),
             )
             return ""
-        bad = control_message(value, MAX_LONG_CHARS if key in LONG_KEYS else MAX_CHARS)
+        bad = self.text_problem(value, MAX_LONG_CHARS if key in LONG_KEYS else MAX_CHARS)
         if bad:
             self.add(self.pos(table, key), f'{label}"{key}" {bad}')
             return ""
@@ -153,7 +161,7 @@ class Checker:
 
     def text_item(self, item: str, key: str, n: int, table: Table | None, label: str) -> bool:
         """Whether the `n`-th text of the list `key` can be used (no control character, not empty)."""
-        bad = control_message(item)
+        bad = self.text_problem(item)
         if bad:
             self.add(self.item_pos(table, key, n), f'{label}"{key}" item {n} {bad}')
             return False
@@ -171,7 +179,9 @@ class Checker:
                 self.pos(self.layout.top, name), f'"{name}" must be written as [[{name}]] tables, got {kind(value)}'
             )
             return []
-        return [(entry, self.layout.entry(name, i) or self._fallback(name)) for i, entry in enumerate(value)]
+        written = self.layout.arrays.get(name, [])
+        fallback = self._fallback(name) if len(written) < len(value) else None  # for entries not written [[name]]
+        return [(entry, written[i] if i < len(written) else fallback) for i, entry in enumerate(value)]
 
     def identified(
         self, data: dict[str, Any], name: str, keys: tuple[str, ...], what: str
@@ -189,6 +199,4 @@ class Checker:
             yield entry, table, label, ident
 
     def _fallback(self, name: str) -> Table:
-        from quiz.deck.locate import Table
-
         return Table(*(self.pos(self.layout.top, name) or (1, 1))[:1])

@@ -13,6 +13,7 @@ from quiz.deck.model import (
 )
 from quiz.deck.text import (
     CONTROL,
+    CONTROL_ESCAPE,
     NotUTF8,
     control_character,
     decode,
@@ -63,13 +64,15 @@ def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
         raise DeckError([Problem(path, None, None, "the file nests tables or lists too deeply to read")]) from None
     if not data:
         raise DeckError([Problem(path, None, None, EMPTY)])
+    # The text holds no control character: its strings can hold one only through an escape.
+    controls = CONTROL_ESCAPE.search(text) is not None
     try:
-        return build(data, path, Layout())
+        return build(data, path, Layout(), controls=controls)
     except DeckError:
         pass
     # Parsed and built again, the text's layout found, so that every problem says where it is
     # (the first build let go of the tables it checked): the cost falls on a deck with a problem.
-    return build(tomli.loads(text), path, locate(text))
+    return build(tomli.loads(text), path, locate(text), controls=controls)
 
 
 def parse_with_positions(text: str, path: Path | str = "<deck>") -> tuple[Deck, Positions]:

@@ -121,15 +121,17 @@ def _skip_value(
     return depth, None, expect
 
 
-def locate(text: str) -> Layout:
-    """Scan a TOML text and return where its headers and keys are."""
+def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
+    """Scan a TOML text and return where its headers and keys are; `first_line` is the number of
+    the text's first line (a part of a file is placed as the file's lines). With `until`, the scan
+    stops at the first key of that name in the table being read: what follows is left unplaced."""
     layout = Layout()
     current = layout.top
     depth = 0
     open_string: str | None = None
     items: list[Position] | None = None  # the items of the array a key opened, while it is open
     expect = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(text.splitlines(), start=first_line):
         pos = 0
         if open_string:
             end = line.find(open_string)
@@ -166,6 +168,8 @@ def locate(text: str) -> Layout:
                     name = ".".join(parts[:-1])
                     target = layout.tables.setdefault(name, Table(lineno))
                 target.keys.setdefault(parts[-1], (lineno, col))
+                if parts[-1] == until and target is current:
+                    break
                 pos = (bare or key).end()  # type: ignore[union-attr]
                 if _PLAIN_VALUE.match(line, pos):
                     continue

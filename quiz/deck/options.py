@@ -94,8 +94,9 @@ def wrong_options(deck: Deck, fact: Fact) -> WrongOptions:
     """The wrong options `fact` of `deck` may be shown with (see WrongOptions)."""
     own = []
     taken = {normalize(fact.answer)}
-    for text, key, clash in clashes(fact.answer, fact.distractors):
-        if clash is None:
+    for text in fact.distractors:
+        key = normalize(text)
+        if key not in taken:  # neither the answer nor an earlier distractor: no clash (see clashes)
             own.append(text)
             taken.add(key)
     group = group_answers(deck).get(fact.group) if fact.group and len(own) < WRONG_OPTIONS else None

@@ -2,8 +2,9 @@
 to the authoring advice, beside the model rather than in it.
 
 The text is scanned (quiz.deck.locate) only when a position is asked for, and then, where it can
-be done exactly, only the part of the file that holds the fact asked about: `quiz check` on a
-deck of 10,000 facts places its few warnings without scanning the whole file.
+be done exactly, only the part of the file that holds the fact asked about, as far as the key
+asked for: `quiz check` on a deck of 10,000 facts places its warnings without scanning the whole
+file, nor the lines of a fact after the key a warning is about.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ class Positions:
             self._layout = locate(self._text)
         return self._layout
 
-    def _fact_table(self, index: int) -> Table | None:
+    def _fact_table(self, index: int, key: str | None = None) -> Table | None:
+        """The `index`-th fact's table: all of it, or as far as `key` where its part of the file is scanned."""
         if self._layout is not None:
             return self._layout.entry("facts", index)
         if index in self._facts:
@@ -48,10 +50,9 @@ class Positions:
         if index >= len(starts):
             return None
         end = starts[index + 1] if index + 1 < len(starts) else len(self._text)
-        part = locate(self._text[starts[index] : end]).entry("facts", 0)
-        if part is not None:
-            part = _moved(part, self._lines_before(index))
-        self._facts[index] = part
+        part = locate(self._text[starts[index] : end], self._lines_before(index) + 1, key).entry("facts", 0)
+        if part is None or key not in part.keys:  # scanned to its end
+            self._facts[index] = part
         return part
 
     def _lines_before(self, index: int) -> int:
@@ -76,7 +77,7 @@ class Positions:
 
     def fact(self, index: int, key: str | None = None) -> Position | None:
         """Line and column of `key` of the `index`-th fact, or of its [[facts]] header; None if unknown."""
-        return _where(self._fact_table(index), key)
+        return _where(self._fact_table(index, key), key)
 
     def topic(self, index: int, key: str | None = None) -> Position | None:
         """Line and column of `key` of the `index`-th topic, or of its [[topics]] header; None if unknown."""
@@ -108,11 +109,3 @@ def _where(table: Table | None, key: str | None) -> Position | None:
     if key and key in table.keys:
         return table.keys[key]
     return (table.line, 1)
-
-
-def _moved(table: Table, lines: int) -> Table:
-    """The table with every position `lines` lines further down."""
-    moved = Table(table.line + lines)
-    moved.keys = {k: (line + lines, col) for k, (line, col) in table.keys.items()}
-    moved.items = {k: [(line + lines, col) for line, col in v] for k, v in table.items.items()}
-    return moved

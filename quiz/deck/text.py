@@ -14,6 +14,13 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """What a deck may not hold: C0 controls but tab and newline, DEL, C1 controls and the invisible
 bidirectional embeddings, overrides and isolates (quiz.untrusted says why a terminal must not get them)."""
 
+CONTROL_ESCAPE = re.compile(r'\\[^"\\nt]')
+"""A backslash that may begin a TOML escape writing a character CONTROL rejects (\\u001b, \\e,
+\\x07, \\b, \\f, \\r): any but those of \\n, \\t, \\" and \\\\. A text holding neither a CONTROL
+character nor one of these parses to strings that hold no CONTROL character (tomli turns the CR
+of CR LF into LF in multi-line strings). An escaped backslash before a letter counts too: a
+false alarm only costs the search of each string."""
+
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """A deck, fact, source or topic id: lowercase ASCII words of letters and digits joined by single hyphens."""
 

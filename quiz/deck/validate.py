@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from quiz.deck.checker import Checker, control_message, kind
+from quiz.deck.checker import Checker, kind
 from quiz.deck.errors import DeckError
 from quiz.deck.locate import Layout, Table
 from quiz.deck.model import (
@@ -92,7 +92,7 @@ def _check_topics(c: Checker, data: dict[str, Any]) -> list[tuple[Topic, Table |
 def _check_fact_topic(c: Checker, entry: dict[str, Any], table: Table | None, label: str, topic_ids: set[str]) -> None:
     """A fact names a [[topics]] id when, and only when, the deck has topics."""
     topic = entry.get("topic")
-    if not isinstance(topic, str) or control_message(topic):
+    if not isinstance(topic, str) or c.text_problem(topic):
         if topic is None and topic_ids:
             known = ", ".join(f'"{t}"' for t in sorted(topic_ids))
             c.add(c.pos(table), f'{label}missing "topic": this deck has [[topics]], so every fact names one ({known})')
@@ -113,15 +113,15 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
     terms: list[tuple[str, str]] = []
     for term, definition in glossary.items():
         where = c.pos(table, term)
-        bad = control_message(term)
+        bad = c.text_problem(term)
         if bad:
             c.add(where, f"[glossary] a term {bad}")
         elif not term.strip():
             c.add(where, "[glossary] a term is empty")
         elif not isinstance(definition, str):
             c.add(where, f'[glossary] "{term}" must be defined as text, got {kind(definition)}')
-        elif control_message(definition):
-            c.add(where, f'[glossary] "{term}" {control_message(definition)}')
+        elif c.text_problem(definition):
+            c.add(where, f'[glossary] "{term}" {c.text_problem(definition)}')
         elif not definition.strip():
             c.add(where, f'[glossary] "{term}" has an empty definition')
         else:
@@ -200,7 +200,7 @@ def _check_priority(c: Checker, entry: dict[str, Any], table: Table | None, labe
         return SHOULD_KNOW
     priority = c.text(entry, "priority", table, label)
     if not priority:
-        if isinstance(value, str) and not control_message(value):
+        if isinstance(value, str) and not c.text_problem(value):
             c.add(c.pos(table, "priority"), f'{label}"priority" is empty: use one of {_quoted(PRIORITIES)}')
         return SHOULD_KNOW
     if priority not in PRIORITIES:
@@ -246,7 +246,7 @@ def _check_fact(
     raw_id = entry.get("id")
     label = (
         f'fact "{raw_id}": '
-        if isinstance(raw_id, str) and raw_id.strip() and not control_message(raw_id)
+        if isinstance(raw_id, str) and raw_id.strip() and not c.text_problem(raw_id)
         else f"fact #{n}: "
     )
     before = len(c.problems)
@@ -284,13 +284,16 @@ def _check_fact(
     return fact if len(c.problems) == before else None
 
 
-def build(data: dict[str, Any], path: Path, layout: Layout) -> Deck:
+def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = True) -> Deck:
     """The Deck that tomli's `data` describes, or DeckError listing every problem, placed by `layout`.
+
+    `controls` False says that no string of `data` can hold a control character, so none is
+    searched for one (quiz.deck.checker.Checker).
 
     The [[facts]] tables of `data` are let go of as they are checked (data["facts"] is left
     holding None), so a large deck's parsed tables and its facts are not all held at once.
     """
-    c = Checker(path, layout)
+    c = Checker(path, layout, controls=controls)
     fmt = data.get("format")
     if fmt is None:
         c.add((1, 1), f'missing "format = {FORMAT_VERSION}" at the top of the file')
