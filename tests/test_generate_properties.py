@@ -136,3 +136,60 @@ def test_typed_questions_are_common_among_short_answers() -> None:
         for i, w in enumerate(words)
     )
     assert len(generate(Deck(id="d", title="D", facts=facts), kinds=[Kind.TYPED])) == len(words)
+
+
+SAID_TWO_WAYS = [
+    ("0.5 mg", ".5 mg"), ("−18 °C", "-18 °C"), ("minus 18 °C", "-18 °C"), ("1,000 mL", "1000 mL"),
+    ("5 mg", "five mg"), ("5 mg", "5 milligrams"), ("Café au lait", "Ｃａｆé au lait"), ("the liver", "Liver"),
+]  # fmt: skip
+"""Pairs that say the same to a learner (quiz.typed.same_answer) but are not the same text folded."""
+
+
+@st.composite
+def _decks_saying_things_twice(draw: st.DrawFn) -> Deck:
+    """Facts whose answer, accept texts, distractors and group answers hold both ways of saying one thing."""
+    words = [w for pair in SAID_TWO_WAYS for w in pair] + ["2 mg", "10 mL", "the lung", "Tea", "12 °C", "3 mg"]
+    facts = []
+    for n in range(draw(st.integers(1, 6))):
+        answer = draw(st.sampled_from(words))
+        facts.append(
+            Fact(
+                id=f"f{n}",
+                question=f"Question {n}?",
+                answer=answer,
+                distractors=tuple(draw(st.lists(st.sampled_from(words), max_size=6, unique=True))),
+                accept=tuple(draw(st.lists(st.sampled_from(words), max_size=2, unique=True))),
+                group=draw(st.sampled_from(["", "g"])),
+                statement=f"The dose is {{{{{answer}}}}}." if n % 2 else "",
+            )
+        )
+    return Deck(id="twice", title="Twice", facts=tuple(facts))
+
+
+@settings(max_examples=150)
+@given(_decks_saying_things_twice(), st.integers(0, 2**32))
+def test_no_question_shows_two_options_that_say_the_same_or_a_right_answer_as_wrong(deck: Deck, seed: int) -> None:
+    """Options are compared as a learner reads them (quiz.typed.same_answer), not only as folded
+    text: ".5 mg" is never a wrong option for "0.5 mg", nor shown beside "0.5 mg" as another one;
+    a text the fact accepts is never offered as wrong; a false statement never says the answer."""
+    from quiz.session import Mode, plan
+    from quiz.typed import same_answer
+
+    for q in generate(deck, kinds=[Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.FILL_BLANK], seed=seed):
+        fact = deck.fact(q.fact_id)
+        if q.kind is Kind.TRUE_FALSE:
+            continue  # checked below through its false statement
+        wrong = [o for i, o in enumerate(q.options) if i != q.correct_index]
+        right = (q.options[q.correct_index], fact.answer, *fact.accept) if q.options else ()
+        for i, option in enumerate(wrong):
+            assert not any(same_answer(r, option) for r in right), (option, right)
+            assert not any(same_answer(other, option) for other in wrong[:i]), (option, wrong)
+    from quiz import kinds
+
+    for fact in deck.facts:
+        parts = fact.statement and kinds.split(fact.statement)
+        if parts:
+            for option in kinds.false_options(fact):
+                assert not same_answer(parts.span, option) and not same_answer(fact.answer, option)
+    for mode in (Mode.MULTIPLE_CHOICE, Mode.MIXED):
+        assert len(plan(deck, mode, seed=seed, count=None)) == len(deck.facts)  # never a failed question

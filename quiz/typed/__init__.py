@@ -20,7 +20,16 @@ from quiz.typed.lexicon import (
     look_alikes,
     slip_runs,
 )
-from quiz.typed.marking import TypedMark, is_match, is_numeral, mark, typed_possible
+from quiz.typed.marking import (
+    TypedMark,
+    distinct_options,
+    exact_keys,
+    is_match,
+    is_numeral,
+    mark,
+    same_answer,
+    typed_possible,
+)
 from quiz.typed.reading import Reading, fold, number_value, read
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
 
@@ -36,6 +45,8 @@ __all__ = [
     "TypedMark",
     "deck_lexicon",
     "deck_texts",
+    "distinct_options",
+    "exact_keys",
     "fold",
     "is_match",
     "is_numeral",
@@ -44,6 +55,7 @@ __all__ = [
     "mark",
     "number_value",
     "read",
+    "same_answer",
     "slip_runs",
     "typed_possible",
 ]
