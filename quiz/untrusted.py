@@ -16,11 +16,12 @@ from typing import TextIO
 
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _OTHER = "\u2028\u2029\ud800-\udfff"  # line and paragraph separators, lone surrogates
+_INVISIBLE = "\u180e\u200b\u2060-\u2064\ufeff"  # zero-width space, word joiner, BOM: a name that hides them
 
 # Compiled at first use, through re's own cache: a class of characters beyond Latin-1 takes about
 # 0.4 ms to compile, which every start of quiz would pay whether or not it shows a file's text.
 _UNSAFE_LINES = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_OTHER}]"
-_UNSAFE = f"[\x00-\x1f\x7f-\x9f{_BIDI}{_OTHER}]"
+_UNSAFE = f"[\x00-\x1f\x7f-\x9f{_BIDI}{_OTHER}{_INVISIBLE}]"
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -32,8 +33,12 @@ def visible(text: str, *, lines: bool = False) -> str:
 
     Escaped: C0 controls (tab and newline too, unless `lines` keeps them), DEL, C1 controls,
     the bidirectional marks, embeddings, overrides and isolates, the line and paragraph
-    separators, and lone surrogates (an undecodable file name). The escape is the one TOML and
-    JSON use, so the output stays valid inside a JSON string. visible(visible(t)) == visible(t).
+    separators, and lone surrogates (an undecodable file name). Without `lines` (a name: a key, an
+    id, a file name, a title) also the characters that show as nothing (zero-width space, word
+    joiner, byte-order mark), so that two names that look the same do not read the same; in text
+    of many lines they are left, as are the zero-width joiners that some scripts and emoji need.
+    The escape is the one TOML and JSON use, so the output stays valid inside a JSON string.
+    visible(visible(t)) == visible(t).
     """
     return re.sub(_UNSAFE_LINES if lines else _UNSAFE, _escape, text)
 

@@ -124,3 +124,23 @@ async def test_home_draws_no_escape_from_a_deck_or_its_file_name(tmp_path: Path)
         screen = app.export_screenshot()
         assert "x\\u001b]0;title\\u0007y" in screen.replace("&#160;", " ")
     assert _raw_controls(screen.encode()) == []
+
+
+def test_a_name_shows_the_characters_that_show_as_nothing() -> None:
+    """A key, an id or a file name with a zero-width space, a word joiner or a byte-order mark in it
+    looks like another name ('title' for 'ti<U+200B>tle'): as a name it is shown with the escape,
+    in text of many lines it is left (as are the joiners some scripts and emoji need)."""
+    for ch in "\u200b\u2060\u2061\u2064\ufeff\u180e":
+        assert visible(f"ti{ch}tle") == f"ti\\u{ord(ch):04x}tle"
+        assert visible(f"ti{ch}tle", lines=True) == f"ti{ch}tle"
+    assert visible("क्\u200dष \U0001f469\u200d\u2695\ufe0f") == "क्\u200dष \U0001f469\u200d\u2695\ufe0f"
+
+
+def test_check_names_an_unknown_key_with_an_invisible_character_so_it_can_be_found(tmp_path: Path) -> None:
+    deck = ESCAPE_DECK.read_text(encoding="utf-8")
+    path = tmp_path / "zw.toml"
+    path.write_text(deck.replace("[[facts]]\n", '[[facts]]\n"ke\u200by" = 1\n', 1), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "quiz", "check", str(path)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert 'unknown key "ke\\u200by"' in out.stdout + out.stderr
