@@ -164,8 +164,11 @@ PLAIN_TEXT = TEXT.filter(lambda t: "[sound:" not in t and "<img" not in t.casefo
 
 
 def quote(field: str, sep: str) -> str:
-    """Write a field as the importer's documented rules say: quotes when it holds anything special."""
-    if any(c in field for c in sep + '"\n') or field.startswith("#"):
+    """Write a field as the importer's documented rules say: quotes when it holds anything special,
+    has spaces around it (dropped otherwise), or starts or ends with a digit where the separator is
+    one written inside numbers (a comma between digits is refused as a number cut in two)."""
+    digit_edge = sep in ",.: '" and (field[:1].isdigit() or field[-1:].isdigit())
+    if any(c in field for c in sep + '"\n') or field.startswith("#") or field != field.strip(" ") or digit_edge:
         return '"' + field.replace('"', '""') + '"'
     return field
 

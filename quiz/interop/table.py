@@ -11,7 +11,7 @@ from quiz.interop.cards import Card, Columns, row_cards
 from quiz.interop.header import AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import looks_like_html
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of
-from quiz.interop.rows import Row, guess_separator, read_rows
+from quiz.interop.rows import Row, Split, guess_separator, read_rows
 from quiz.plural import plural
 
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
@@ -61,7 +61,7 @@ def read_cards(
     sep = separator or head.separator
     guessed = sep is None
     if sep is None:
-        guess = guess_separator(body, quotes=quotes)
+        guess = guess_separator(body, quotes=quotes, first_line=head.lines + 1)
         if guess.separator is None:
             table.problems.append(
                 Problem(
@@ -90,7 +90,12 @@ def read_cards(
         table.notes.append(f"line {line} read as column names: {' | '.join(names)}")
     if not rows:
         return table
-    columns = _columns(head, names, rows, path, table)
+    special = set(head.special.values())
+    cuts: dict[int, Split] = {}
+    for split in found.splits:
+        if split.field not in special and split.field + 1 not in special:
+            cuts.setdefault(split.line, split)
+    columns = _columns(head, names, [r for r in rows if r.line not in cuts] or rows, path, table)
     if columns is None:
         return table
     if rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1:
@@ -121,6 +126,9 @@ def read_cards(
     decks: set[str] = set()
     media: list[str] = []
     for row in rows:
+        if row.line in cuts:
+            table.problems.append(Problem(path, row.line, None, _cut_message(cuts[row.line], sep, guessed)))
+            continue
         if len(row.fields) > columns.width and not any(f.strip() for f in row.fields[columns.width :]):
             row = Row(row.line, row.fields[: columns.width])  # stray separators at the end of the row
         if len(row.fields) != columns.width:
@@ -188,6 +196,16 @@ def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: 
     text_columns = [c for c in range(width) if c not in special.values()][2:]
     values = {c: {r.fields[c].strip() for r in rows if len(r.fields) == width} for c in text_columns}
     return frozenset(c for c, seen in values.items() if "y" in seen and seen <= {"", "y"})
+
+
+def _cut_message(split: Split, sep: str, guessed: bool) -> str:
+    """Why a row whose separator cuts what looks like one number is refused: its fields would be
+    wrong numbers ("5,5 mmol/L" read as answer "5" and a further field "5 mmol/L")."""
+    guess = " (a guess)" if guessed else ""
+    return (
+        f"the {separator_name(sep)}{guess} in “{split.text}” would cut what looks like one number (a decimal "
+        "comma, a time) into two fields; put the field in double quotes, or choose another separator with --separator"
+    )
 
 
 def _width_message(row: Row, columns: Columns, head: AnkiHeader, sep: str, guessed: bool) -> str:
