@@ -97,25 +97,31 @@ def import_cards(
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,.])")
 """A number whose comma cannot be a thousands mark ("1,2", "38,5", "0,125"): a decimal comma."""
-_THOUSANDS_OR_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3},\d{3}(?![\d,.])")
-"""A number like "1,250": thousands in English, 1.25 where the comma is the decimal mark."""
+_ONE_GROUP = re.compile(r"(?<![\d,.])[1-9]\d{0,2}[,.]\d{3}(?![\d,.])")
+"""A number like "1,250" or "4.000" (not "0,125"): one mark before three digits, a thousands mark or a decimal
+one. An English deck reads "1,250" as 1250 and "4.000" as 4 (quiz.typed.reading.number_value);
+where the comma is the decimal mark, they are 1.25 and 4000."""
 
 
 def _ambiguous_numbers(cards: Sequence[Card]) -> list[str]:
     """Notes for numbers a file's own decimal commas make ambiguous: in a file that writes "1,2 mg/dL",
-    "1,250 mg" may be 1.25 (quiz, reading the deck as English, takes it as 1250). A wrong number in
-    a patient deck is the worst mistake, so each is named with its line, to check by hand."""
-    texts = [(c.line, t) for c in cards for t in (c.front, c.back)]
+    "1,250 mg" may be 1.25 and "4.000 /µL" may be 4000 (quiz, reading the deck as English, takes
+    them as 1250 and 4). A wrong number in a patient deck is the worst mistake, so each is named
+    with its line, to check by hand. Numbers of more groups ("150.000.000", "1,250,000") read
+    the same either way, and so are not named. Question, answer and further fields are all read."""
+    texts = [(c.line, t) for c in cards for t in (c.front, c.back, *c.extra)]
     example = next(((line, m.group()) for line, t in texts if (m := _DECIMAL_COMMA.search(t))), None)
     if example is None:
         return []
     notes = []
     for line, t in texts:
-        for m in _THOUSANDS_OR_DECIMAL.finditer(t):
+        for m in _ONE_GROUP.finditer(t):
+            number = m.group()
+            comma_reading = number.replace(".", "") if "." in number else number.replace(",", ".")
+            english = number.replace(",", "") if "," in number else str(int(number.split(".")[0]))
             notes.append(
-                f"line {line}: “{m.group()}” could be {m.group().replace(',', '.')} or {m.group().replace(',', '')}: "
-                f"this file writes decimals with a comma (“{example[1]}” on line {example[0]}), and quiz reads "
-                f"the deck as English ({m.group().replace(',', '')}); check it, and set the deck's language "
-                '(language = "de", "fr", ...) if the comma is the decimal mark'
+                f"line {line}: “{number}” could be {comma_reading} or {english}: this file writes decimals with a "
+                f"comma (“{example[1]}” on line {example[0]}), and quiz reads the deck as English ({english}); "
+                'check it, and set the deck\'s language (language = "de", "fr", ...) if the comma is the decimal mark'
             )
-    return notes
+    return list(dict.fromkeys(notes))
