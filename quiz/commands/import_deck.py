@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.untrusted import say
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
 
 HELP = "make a deck from cards exported as text by Anki (notes in plain text) or Quizlet"
 
@@ -120,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
     if row_separator is not None and row_separator == separator:
         raise UsageError("--row-separator and --separator must differ")
     text = _read_text(source, MAX_BYTES)
+    replaced = existing or (_replaced_deck(out) if not to_stdout and out.exists() else None)
+    earlier = replaced.facts if replaced is not None else ()
     try:
         deck, notes, skipped = import_cards(
             text,
@@ -133,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
             html=args.html,
             row_separator=row_separator,
             skip_bad=args.skip_bad,
+            earlier=earlier,
         )
         if existing is not None:
             from quiz.interop.update import update_deck
@@ -174,6 +181,18 @@ def run(args: argparse.Namespace) -> int:
     where = "standard output" if to_stdout else out
     say(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)
     return 0
+
+
+def _replaced_deck(out: Path) -> Deck | None:
+    """The deck `--force` replaces, whose facts keep their ids where the import has them (same
+    question and answer; quiz.interop.update.earlier_ids); None if it does not load as a deck."""
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import load_deck
+
+    try:
+        return load_deck(out)
+    except (DeckError, OSError):
+        return None
 
 
 def _row_separator(name: str) -> str:

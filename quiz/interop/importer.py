@@ -24,17 +24,24 @@ from quiz.interop.table import read_cards
 _ID_LENGTH = 40
 
 
-def cards_to_deck(cards: Sequence[Card], *, deck_id: str, title: str, group: str | None = None) -> Deck:
+def cards_to_deck(
+    cards: Sequence[Card], *, deck_id: str, title: str, group: str | None = None, earlier: Sequence[Fact] = ()
+) -> Deck:
     """A deck with one fact per card, all in one group for multiple choice.
 
     A card whose note had a guid takes the id the guid gives (fact_id_for_guid), so importing the
-    file again after an edit in Anki keeps every fact's id and history; others take one made from
-    the question, made unique.
+    file again after an edit in Anki keeps every fact's id and history. A card without one takes
+    the id of the fact in `earlier` (the deck this import replaces or updates) with its question
+    and answer (quiz.interop.update.earlier_ids); others take one made from the question, made
+    unique, never one `earlier` uses.
     """
-    taken = {card.key for card in cards if card.key}
+    from quiz.interop.update import earlier_ids
+
+    kept, used = earlier_ids(cards, earlier)
+    taken = {card.key for card in cards if card.key} | set(kept.values()) | used
     facts = []
     for n, card in enumerate(cards, start=1):
-        fact_id = card.key or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
+        fact_id = card.key or kept.get(n - 1) or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
         facts.append(
             Fact(
                 id=fact_id,
@@ -74,10 +81,13 @@ def import_cards(
     html: bool | None = None,
     row_separator: str | None = None,
     skip_bad: bool = False,
+    earlier: Sequence[Fact] = (),
 ) -> Imported:
     """The deck made from an export's text; DeckError lists every bad row.
 
     With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
+    `earlier` holds the facts of the deck the import replaces or updates, whose ids cards without
+    a guid keep (cards_to_deck).
     """
     path = Path(path)
     table = read_cards(
@@ -92,7 +102,8 @@ def import_cards(
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
     notes = [*table.notes, *_ambiguous_numbers(table.cards)]
-    return Imported(cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group), notes, problems)
+    deck = cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
+    return Imported(deck, notes, problems)
 
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,.])")

@@ -8,6 +8,7 @@ Everything outside the facts (the deck's keys, sources, glossary, comments) stay
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,7 +17,7 @@ from quiz.deck.load import parse_deck
 from quiz.deck.locate import locate
 from quiz.deck.model import Deck, Fact
 from quiz.deck.write import fact_to_toml
-from quiz.interop.cards import fact_id_for_guid
+from quiz.interop.cards import Card, fact_id_for_guid
 
 
 class Update(NamedTuple):
@@ -62,6 +63,69 @@ def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
 
 def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def earlier_ids(cards: Sequence[Card], earlier: Sequence[Fact]) -> tuple[dict[int, str], set[str]]:
+    """Ids from the deck an import replaces or updates, for the cards without a guid (by index in
+    `cards`), and every id of that deck (which a new fact must not take).
+
+    A card takes the id of the deck's fact that has its question and answer (spacing and case
+    aside); of those left, one whose question exactly one left fact asks, and no other left card,
+    takes that fact's id (its answer was edited); then one whose answer exactly one left fact has,
+    and no other left card, where the questions differ by a small edit (_edited: a typo fixed).
+    Then none is matched by place or by the id its
+    question makes: two notes asking "What does this sign mean?" in another order would swap
+    their ids, and so their history (and a new fact must never take an old one's id and history).
+    A fact whose id a card's guid gives is that card's, never matched by text.
+    """
+    keys = {card.key for card in cards if card.key}
+    free: dict[tuple[str, str], list[str]] = {}
+    for fact in earlier:
+        if fact.id not in keys:
+            free.setdefault((_words(fact.question), _words(fact.answer)), []).append(fact.id)
+    ids: dict[int, str] = {}
+    for n, card in enumerate(cards):
+        same = free.get((_words(card.front), _words(card.back)))
+        if not card.key and same:
+            ids[n] = same.pop(0)
+    claimed = set(ids.values())
+    left = [f for f in earlier if f.id not in keys and f.id not in claimed]
+    asked: dict[str, list[str]] = {}
+    for fact in left:
+        asked.setdefault(_words(fact.question), []).append(fact.id)
+    asking: dict[str, list[int]] = {}
+    for n, card in enumerate(cards):
+        if not card.key and n not in ids:
+            asking.setdefault(_words(card.front), []).append(n)
+    for question, ns in asking.items():
+        if len(ns) == 1 and len(asked.get(question, ())) == 1:
+            ids[ns[0]] = asked[question][0]
+    claimed = set(ids.values())
+    by_answer: dict[str, list[Fact]] = {}
+    for fact in left:
+        if fact.id not in claimed:
+            by_answer.setdefault(_words(fact.answer), []).append(fact)
+    answering: dict[str, list[int]] = {}
+    for n, card in enumerate(cards):
+        if not card.key and n not in ids:
+            answering.setdefault(_words(card.back), []).append(n)
+    for answer, ns in answering.items():
+        facts = by_answer.get(answer, [])
+        if len(ns) == 1 and len(facts) == 1 and _edited(facts[0].question, cards[ns[0]].front):
+            ids[ns[0]] = facts[0].id
+    return ids, {f.id for f in earlier}
+
+
+_EDIT_SIMILARITY = 80
+"""How alike (rapidfuzz's ratio, 0-100) a question must stay to be the same fact with its
+question edited ("How often shuold..." fixed): 80 allows a typo or two in a short question,
+not another question that happens to share the answer."""
+
+
+def _edited(before: str, after: str) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(_words(before), _words(after)) >= _EDIT_SIMILARITY
 
 
 def _merged(deck: Deck, old: Fact, new: Fact) -> Fact:
