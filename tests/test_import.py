@@ -319,3 +319,51 @@ def test_a_number_that_decimal_commas_make_ambiguous_is_named_with_its_line() ->
     assert note.startswith("line 3: “1,250” could be 1.250 or 1250") and "“1,2” on line 1" in note
     _deck, notes, _skipped = import_cards("Daily dose;1,250 mg\nPlain;2 mg\n", "en.csv", deck_id="en")
     assert not [n for n in notes if "could be" in n]  # no decimal comma in the file: 1,250 is 1250
+
+
+def test_a_file_past_the_fact_limit_is_refused_at_the_row_that_passes_it() -> None:
+    from quiz.deck.validate import MAX_FACTS
+
+    rows = "".join(f"question {n}\tanswer {n}\n" for n in range(MAX_FACTS + 1))
+    found = problems(rows + 'broken\t"quote\n')
+    # the row past the limit is named, and reading stopped there: the broken row after it is never read
+    assert found == [
+        (
+            None,
+            f"the file has more than {MAX_FACTS:,} rows (line {MAX_FACTS + 1:,} is row {MAX_FACTS + 1:,}), and a deck "
+            f"holds at most {MAX_FACTS:,} facts; split it into several files and import each as its own deck",
+        )
+    ]
+
+
+def test_a_row_of_more_fields_than_any_card_has_is_refused_at_once() -> None:
+    from quiz.interop.rows import MAX_FIELDS
+
+    text = "q\ta\n" + "\t".join(["x"] * (MAX_FIELDS + 1)) + '\nbroken\t"quote\n'
+    assert problems(text) == [
+        (
+            None,
+            f"line 2 has more than {MAX_FIELDS:,} fields separated by tab, more than any card has; check the "
+            "separator (--separator), or split the row",
+        )
+    ]
+    # a thousand fields is a row like any other (too wide for the others, so reported as such)
+    assert problems("q\ta\n" + "\t".join(["x"] * MAX_FIELDS) + "\n")[0][0] == 2
+
+
+def test_one_column_of_many_lines_still_asks_for_the_separator() -> None:
+    from quiz.deck.validate import MAX_FACTS
+
+    [(line, message)] = problems("x\n" * (MAX_FACTS * 3))
+    assert line == 1 and message.startswith("no row has a tab (a guess) between a term and its definition")
+
+
+def test_the_cli_prints_the_first_twenty_problems_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bad.txt").write_text('"q\ta\n' * 100, encoding="utf-8")  # each row: text after a closing quote
+    assert main(["import", str(tmp_path / "bad.txt"), "-o", str(tmp_path / "out.toml")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len([line for line in out if "text follows a closing quote" in line]) == 20
+    assert out[-2:] == ["... and 30 more", "50 problems; nothing was written"]
+    assert not (tmp_path / "out.toml").exists()

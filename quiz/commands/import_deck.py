@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from quiz.untrusted import say
 
@@ -152,16 +153,13 @@ def run(args: argparse.Namespace) -> int:
             parse_deck(toml, out)
         _check_size(toml, MAX_BYTES)
     except DeckError as err:
-        for problem in err.problems:
-            say(problem, file=report)
+        _say_some(err.problems, "", report)
         say(f"{plural(len(err.problems), 'problem')}; nothing was written", file=report)
         if isinstance(err, BadRows):
             say("(--skip-bad writes the rows that can be imported and lists the others)", file=report)
         return 1
-    for note in notes:
-        say(f"note: {note}", file=report)
-    for problem in skipped:
-        say(f"skipped: {problem}", file=report)
+    _say_some(notes, "note: ", report)
+    _say_some(skipped, "skipped: ", report)
     if to_stdout:
         say(toml, end="")
     else:
@@ -193,6 +191,19 @@ def _replaced_deck(out: Path) -> Deck | None:
         return load_deck(out)
     except (DeckError, OSError):
         return None
+
+
+SHOWN = 20
+"""The most problems, notes or skipped rows an import prints of each: a broken file can have
+100,000, and a screenful of the first ones says what is wrong; the count says how many more."""
+
+
+def _say_some(items: Sequence[object], prefix: str, file: TextIO) -> None:
+    """The first SHOWN items, each on its line after `prefix`, then "... and N more" if there are."""
+    for item in items[:SHOWN]:
+        say(f"{prefix}{item}", file=file)
+    if len(items) > SHOWN:
+        say(f"{prefix}... and {len(items) - SHOWN:,} more", file=file)
 
 
 def _row_separator(name: str) -> str:

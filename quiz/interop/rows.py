@@ -17,13 +17,21 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from quiz.interop.header import SEPARATORS, separator_name
 
 _CANDIDATES = ("\t", "|", ";", ":", ",")
 _RARE_IN_TEXT = frozenset("\t|")  # a tab or a pipe is seldom part of a card's text; , ; : often are
+
+
+GUESS_ROWS = 20_000
+"""How many rows a guess reads: as many as a deck may hold facts (quiz.deck.validate.MAX_FACTS).
+A file with more is refused anyway (quiz/interop/table.py)."""
+MAX_FIELDS = 1_000
+"""The most fields a row may have. Anki's note types have a handful; a row of thousands is not a
+card (and each would be read, then joined into an explanation far over its limit)."""
 
 
 class Row(NamedTuple):
@@ -57,6 +65,8 @@ class Rows(NamedTuple):
     bad: list[BadRow]
     comments: list[int]
     splits: list[Split]
+    stopped: bool = False
+    """True when `stop` ended the reading before the end of the text."""
 
 
 _NUMBER_MARKS = frozenset(",.: '")
@@ -95,14 +105,26 @@ def _placeholder(text: str) -> str:
     return next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
 
 
-def read_rows(text: str, sep: str, *, first_line: int = 1, quotes: bool = True) -> Rows:
-    """Split `text` (newlines as \\n) into rows; `first_line` is the file line `text` starts on."""
+def read_rows(
+    text: str,
+    sep: str,
+    *,
+    first_line: int = 1,
+    quotes: bool = True,
+    stop: Callable[[Row | BadRow], bool] | None = None,
+) -> Rows:
+    """Split `text` (newlines as \\n) into rows; `first_line` is the file line `text` starts on.
+
+    Rows are read one at a time: where `stop` is given, reading ends after the first row (or bad
+    row) it returns True for, and Rows.stopped says so, so that a limit is enforced as soon as it
+    is passed rather than after reading the whole file.
+    """
     if len(sep) > 1:
         mark = _placeholder(text)
-        found = read_rows(text.replace(sep, mark), mark, first_line=first_line, quotes=quotes)
+        found = read_rows(text.replace(sep, mark), mark, first_line=first_line, quotes=quotes, stop=stop)
         restored = [Row(r.line, [f.replace(mark, sep) for f in r.fields]) for r in found.rows]
         cuts = [s._replace(text=s.text.replace(mark, sep)) for s in found.splits]
-        return Rows(restored, found.bad, found.comments, cuts)
+        return Rows(restored, found.bad, found.comments, cuts, found.stopped)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -141,11 +163,16 @@ def read_rows(text: str, sep: str, *, first_line: int = 1, quotes: bool = True) 
             break
         except csv.Error as err:
             bad.append(BadRow(state["start"], _csv_message(str(err))))
+            if stop is not None and stop(bad[-1]):
+                return Rows(rows, bad, comments, splits, stopped=True)
             continue
-        unquoted = _unquoted("".join(raw), fields, sep) if quotes else [True] * len(fields)
-        splits += _number_splits(state["start"], fields, unquoted, sep)  # "7, 5" is a list, not a split
-        fields = [f.strip(" ") if plain else f for f, plain in zip(fields, unquoted, strict=True)]
+        if len(fields) <= MAX_FIELDS:  # a wider row is refused as it is
+            unquoted = _unquoted("".join(raw), fields, sep) if quotes else [True] * len(fields)
+            splits += _number_splits(state["start"], fields, unquoted, sep)  # "7, 5" is a list, not a split
+            fields = [f.strip(" ") if plain else f for f, plain in zip(fields, unquoted, strict=True)]
         rows.append(Row(state["start"], fields))
+        if stop is not None and stop(rows[-1]):
+            return Rows(rows, bad, comments, splits, stopped=True)
     return Rows(rows, bad, comments, splits)
 
 
@@ -167,11 +194,19 @@ class Guess(NamedTuple):
 
 
 def _splits_evenly(text: str, sep: str, quotes: bool, first_line: int) -> Rows | None:
-    found = read_rows(text, sep, quotes=quotes, first_line=first_line)
+    """The rows `sep` gives, or None as soon as a row is unreadable or not as wide as the first."""
+    widths: list[int] = []
+
+    def uneven(row: Row | BadRow) -> bool:
+        if isinstance(row, BadRow):
+            return True
+        widths.append(len(row.fields))
+        return not 2 <= widths[-1] <= MAX_FIELDS or widths[-1] != widths[0] or len(widths) >= GUESS_ROWS
+
+    found = read_rows(text, sep, quotes=quotes, first_line=first_line, stop=uneven)
     if found.bad or not found.rows:
         return None
-    widths = {len(r.fields) for r in found.rows}
-    return found if len(widths) == 1 and widths.pop() >= 2 else None
+    return found if len(set(widths)) == 1 and 2 <= widths[0] <= MAX_FIELDS else None
 
 
 def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> Guess:

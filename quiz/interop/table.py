@@ -7,11 +7,12 @@ from pathlib import Path
 
 from quiz.deck.errors import Problem
 from quiz.deck.text import CONTROL
+from quiz.deck.validate import MAX_FACTS
 from quiz.interop.cards import Card, Columns, row_cards
 from quiz.interop.header import AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import looks_like_html
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of
-from quiz.interop.rows import Row, Split, guess_separator, read_rows
+from quiz.interop.rows import MAX_FIELDS, BadRow, Row, Rows, Split, guess_separator, read_rows
 from quiz.plural import plural
 
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
@@ -76,7 +77,13 @@ def read_cards(
         table.notes.append(
             f"fields separated by {separator_name(sep)} (a guess: {guess.reason}; choose with --separator)"
         )
-    found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes)
+    count = [0]
+
+    def past_a_limit(row: Row | BadRow) -> bool:
+        count[0] += 1
+        return count[0] > MAX_FACTS or (isinstance(row, Row) and len(row.fields) > MAX_FIELDS)
+
+    found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes, stop=past_a_limit)
     if line_break:
         found = found._replace(rows=[Row(r.line, [f.replace(line_break, "\n") for f in r.fields]) for r in found.rows])
     table.problems += [Problem(path, bad.line, None, bad.message) for bad in found.bad]
@@ -84,6 +91,9 @@ def read_cards(
         shown = ", ".join(map(str, found.comments[:10])) + (", ..." if len(found.comments) > 10 else "")
         table.notes.append(f"skipped {plural(len(found.comments), 'comment line')} starting with # (line {shown})")
     rows = found.rows
+    if found.stopped and not (rows and all(len(r.fields) == 1 for r in rows) and (separator or head.separator) is None):
+        table.problems.append(Problem(path, *_limit_problem(found, sep)))
+        return table
     names = head.columns
     if rows and head.columns is None and (header or (header is None and _names_columns(rows[0]))):
         line, names = rows.pop(0)
@@ -155,6 +165,30 @@ def read_cards(
         table.deck_name = _deck_name(decks.pop())
     _report_duplicates(table, path)
     return table
+
+
+def _limit_problem(found: Rows, sep: str) -> tuple[None, None, str]:
+    """The message for the row at which reading stopped: too wide, or one too many. It names its
+    line in the text and has none of its own, so that it comes before the rows' own problems."""
+    last = max([r.line for r in found.rows[-1:]] + [b.line for b in found.bad[-1:]])
+    row = found.rows[-1] if found.rows else None
+    if row is not None and row.line == last and len(row.fields) > MAX_FIELDS:
+        return (
+            None,
+            None,
+            (
+                f"line {last:,} has more than {MAX_FIELDS:,} fields separated by {separator_name(sep)}, more than any "
+                "card has; check the separator (--separator), or split the row"
+            ),
+        )
+    return (
+        None,
+        None,
+        (
+            f"the file has more than {MAX_FACTS:,} rows (line {last:,} is row {MAX_FACTS + 1:,}), and a deck holds at "
+            f"most {MAX_FACTS:,} facts; split it into several files and import each as its own deck"
+        ),
+    )
 
 
 def _deck_name(name: str) -> str:
