@@ -16,11 +16,22 @@ from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
 from quiz.interop.rows import Row
 
-THIRD_COLUMN = (
-    "fields after the second become the explanation (Anki would read the third as tags; "
-    "a #tags column:N line says which column holds them)"
-)
-"""The note printed when quiz reads a third column differently from Anki, on purpose."""
+THIRD_COLUMN = "fields after the second become the explanation"
+"""The start of the note printed when quiz reads a third column differently from Anki, on purpose.
+The note shows the first row it applies to, question, answer and explanation, so that a cut the
+importer cannot see (`1,2;mg/dL`: the unit apart from its number) is there to read, not silent."""
+
+
+def _third_column_note(line: int, question: str, answer: str, extra: tuple[str, ...]) -> str:
+    def short(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= 40 else text[:39] + "…"
+
+    return (
+        f"{THIRD_COLUMN}, as on line {line}: question “{short(question)}”, answer “{short(answer)}”, "
+        f"explanation “{short(chr(10).join(extra))}” (Anki would read the third as tags; a #tags column:N line "
+        "says which column holds them; choose another separator with --separator if these are one field)"
+    )
 
 
 def fact_id_for_guid(guid: str) -> str:
@@ -86,8 +97,10 @@ def row_cards(
     first = texts.get(role.question, "") if role.question is not None else ""
     second = texts.get(role.answer, "") if role.answer is not None else ""
     extra = tuple(texts[c] for c in role.extra if texts[c].strip())
-    if extra and fields is None and "tags" not in columns.special and THIRD_COLUMN not in notes:
-        notes.append(THIRD_COLUMN)
+    noted = any(n.startswith(THIRD_COLUMN) for n in notes)
+    if extra and fields is None and "tags" not in columns.special and not noted:
+        shown = [t.replace(colon, ":") for t in (first, second, *extra)]
+        notes.append(_third_column_note(row.line, shown[0], shown[1], tuple(shown[2:])))
     if is_cloze(note_type) if note_type else has_cloze(first):
         cards, problems, media = _cloze_cards(row, first, (second, *extra), tags, key, path, media)
         return [_colons(card, colon) for card in cards], problems, media

@@ -106,8 +106,9 @@ def import_cards(
     return Imported(deck, notes, problems)
 
 
-_DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,.])")
-"""A number whose comma cannot be a thousands mark ("1,2", "38,5", "0,125"): a decimal comma."""
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{4,},\d+)(?![\d,.])")
+"""A number whose comma cannot be a thousands mark ("1,2", "38,5", "0,125", "1234,567"): a decimal
+comma (a thousands group has three digits after the mark, one to three before, not starting with 0)."""
 _ONE_GROUP = re.compile(r"(?<![\d,.])[1-9]\d{0,2}[,.]\d{3}(?![\d,.])")
 """A number like "1,250" or "4.000" (not "0,125"): one mark before three digits, a thousands mark or a decimal
 one. An English deck reads "1,250" as 1250 and "4.000" as 4 (quiz.typed.reading.number_value);
