@@ -367,3 +367,20 @@ def test_the_cli_prints_the_first_twenty_problems_and_counts_the_rest(
     assert len([line for line in out if "text follows a closing quote" in line]) == 20
     assert out[-2:] == ["... and 30 more", "50 problems; nothing was written"]
     assert not (tmp_path / "out.toml").exists()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(st.sampled_from("abc XYZ-é"), min_size=1, max_size=12).filter(lambda t: t.strip() and t[-1] != " "),
+    st.integers(0, 999),
+    st.sampled_from(["0", "5", "25", "125", "05"]),
+    st.sampled_from([None, ","]),
+)
+def test_a_decimal_comma_cut_by_the_separator_is_never_imported(
+    question: str, whole: int, decimals: str, separator: str | None
+) -> None:
+    number = f"{whole},{decimals}"
+    found = problems(f"{question},{number} mg/dL\n", separator=separator)
+    assert [line for line, _ in found] == [1] and f"“{number}”" in found[0][1]
+    # quoted, the same number is the answer
+    assert cards(f'{question},"{number} mg/dL"\n', separator=separator) == [(question.strip(" "), f"{number} mg/dL")]
