@@ -8,6 +8,7 @@ Everything outside the facts (the deck's keys, sources, glossary, comments) stay
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -155,7 +156,8 @@ def _fact_spans(lines: list[str]) -> list[tuple[int, int]]:
     spans = []
     for entry in layout.arrays.get("facts", []):
         start = entry.line - 1
-        end = next((s - 1 for s in starts if s > entry.line), len(lines))
+        after = bisect.bisect_right(starts, entry.line)  # the next table's start (a scan was quadratic)
+        end = starts[after] - 1 if after < len(starts) else len(lines)
         while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
             end -= 1
         spans.append((start, end))
