@@ -384,3 +384,16 @@ def test_a_decimal_comma_cut_by_the_separator_is_never_imported(
     assert [line for line, _ in found] == [1] and f"“{number}”" in found[0][1]
     # quoted, the same number is the answer
     assert cards(f'{question},"{number} mg/dL"\n', separator=separator) == [(question.strip(" "), f"{number} mg/dL")]
+
+
+def test_a_utf16_file_with_its_byte_order_mark_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # As Excel's "Unicode Text" saves a table: UTF-16 with a byte-order mark, CRLF line ends.
+    out = tmp_path / "lab.toml"
+    assert main(["import", str(SAMPLES / "lab-values-utf16.csv"), "-o", str(out)]) == 0
+    assert [(f.question, f.answer) for f in load_deck(out).facts][:2] == [
+        ("Creatinine upper limit", "1,2 mg/dL"),
+        ("Potassium upper limit", "5,0 mmol/L"),
+    ]
+    (tmp_path / "odd.csv").write_bytes(b"\xff\xfeq\x00;\x00a")  # an odd number of bytes: not UTF-16
+    assert main(["import", str(tmp_path / "odd.csv"), "-o", str(tmp_path / "odd.toml")]) == 1
+    assert "starts as UTF-16 text but is not" in capsys.readouterr().err

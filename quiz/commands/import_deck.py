@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -213,13 +214,25 @@ def _row_separator(name: str) -> str:
     return "\n" if name.strip().casefold() in ("newline", "new line", "\\n") else separator_text(name)
 
 
+_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def _read_text(source: Path, limit: int) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 where the file starts
+    with its byte-order mark, as Excel's "Unicode Text" and some Windows tools save a table (the
+    mark makes it certain; without one, only UTF-8 is read). QuizError if it is neither, or larger
+    than `limit` bytes."""
     from quiz.deck.text import NotUTF8, decode
     from quiz.errors import QuizError
 
     raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else source.read_bytes()
     if len(raw) > limit:
         raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
+    if raw.startswith(_UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise QuizError(f"{source}: starts as UTF-16 text but is not; export or save it as UTF-8") from None
     try:
         return decode(raw)
     except NotUTF8 as err:
