@@ -223,3 +223,17 @@ def test_any_reordering_keeps_every_fact_id(rows: list[tuple[str, str]], random:
     text = "".join(f"{q}\t{a}\n" for q, a in shuffled)
     second = import_cards(text, "v2.txt", deck_id="t", earlier=first.facts).deck
     assert {(f.question, f.answer): f.id for f in second.facts} == {(f.question, f.answer): f.id for f in first.facts}
+
+
+def test_an_edit_keeps_the_id_and_another_text_does_not() -> None:
+    first = import_cards("What does this sign mean?\tCall your care team\n", "v1.txt", deck_id="t").deck
+    [old] = first.facts
+
+    def again(line: str) -> str:
+        return import_cards(line, "v2.txt", deck_id="t", earlier=first.facts).deck.facts[0].id
+
+    assert again("What does this sign mean?\tCall your care team now\n") == old.id  # the answer edited
+    assert again("What does this sign mean ?\tCall your care team\n") == old.id  # a space added
+    assert again("What does this sgin mean?\tCall your care team\n") == old.id  # the question's typo fixed
+    assert again("What does this sign mean?\tStop taking the tablet\n") != old.id  # another fact
+    assert again("Who do you call at night?\tCall your care team\n") != old.id  # another question

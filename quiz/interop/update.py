@@ -71,13 +71,13 @@ def earlier_ids(cards: Sequence[Card], earlier: Sequence[Fact]) -> tuple[dict[in
     `cards`), and every id of that deck (which a new fact must not take).
 
     A card takes the id of the deck's fact that has its question and answer (spacing and case
-    aside); of those left, one whose question exactly one left fact asks, and no other left card,
-    takes that fact's id (its answer was edited); then one whose answer exactly one left fact has,
-    and no other left card, where the questions differ by a small edit (_edited: a typo fixed).
-    Then none is matched by place or by the id its
-    question makes: two notes asking "What does this sign mean?" in another order would swap
-    their ids, and so their history (and a new fact must never take an old one's id and history).
-    A fact whose id a card's guid gives is that card's, never matched by text.
+    aside). Of those left, a card and a fact that are the only ones to share a question, and whose
+    answers differ by a small edit (_edited), are the same fact with its answer edited; then the
+    same for a shared answer and a question edited ("How often shuold..." fixed). Nothing is
+    matched by place or by the id a question makes: two notes asking "What does this sign mean?"
+    in another order would swap their ids, and so their history; and a fact whose text is another
+    (not an edit of it) never takes an old fact's id and history. A fact whose id a card's guid
+    gives is that card's, never matched by text.
     """
     keys = {card.key for card in cards if card.key}
     free: dict[tuple[str, str], list[str]] = {}
@@ -89,38 +89,30 @@ def earlier_ids(cards: Sequence[Card], earlier: Sequence[Fact]) -> tuple[dict[in
         same = free.get((_words(card.front), _words(card.back)))
         if not card.key and same:
             ids[n] = same.pop(0)
-    claimed = set(ids.values())
-    left = [f for f in earlier if f.id not in keys and f.id not in claimed]
-    asked: dict[str, list[str]] = {}
-    for fact in left:
-        asked.setdefault(_words(fact.question), []).append(fact.id)
-    asking: dict[str, list[int]] = {}
-    for n, card in enumerate(cards):
-        if not card.key and n not in ids:
-            asking.setdefault(_words(card.front), []).append(n)
-    for question, ns in asking.items():
-        if len(ns) == 1 and len(asked.get(question, ())) == 1:
-            ids[ns[0]] = asked[question][0]
-    claimed = set(ids.values())
-    by_answer: dict[str, list[Fact]] = {}
-    for fact in left:
-        if fact.id not in claimed:
-            by_answer.setdefault(_words(fact.answer), []).append(fact)
-    answering: dict[str, list[int]] = {}
-    for n, card in enumerate(cards):
-        if not card.key and n not in ids:
-            answering.setdefault(_words(card.back), []).append(n)
-    for answer, ns in answering.items():
-        facts = by_answer.get(answer, [])
-        if len(ns) == 1 and len(facts) == 1 and _edited(facts[0].question, cards[ns[0]].front):
-            ids[ns[0]] = facts[0].id
+    for shared in ("question", "answer"):
+        claimed = set(ids.values())
+        facts: dict[str, list[Fact]] = {}
+        for fact in earlier:
+            if fact.id not in keys and fact.id not in claimed:
+                facts.setdefault(_words(getattr(fact, shared)), []).append(fact)
+        found: dict[str, list[int]] = {}
+        for n, card in enumerate(cards):
+            if not card.key and n not in ids:
+                found.setdefault(_words(card.front if shared == "question" else card.back), []).append(n)
+        for text, ns in found.items():
+            same_text = facts.get(text, [])
+            if len(ns) == 1 and len(same_text) == 1:
+                fact, card = same_text[0], cards[ns[0]]
+                other = (fact.answer, card.back) if shared == "question" else (fact.question, card.front)
+                if _edited(*other):
+                    ids[ns[0]] = fact.id
     return ids, {f.id for f in earlier}
 
 
 _EDIT_SIMILARITY = 80
-"""How alike (rapidfuzz's ratio, 0-100) a question must stay to be the same fact with its
-question edited ("How often shuold..." fixed): 80 allows a typo or two in a short question,
-not another question that happens to share the answer."""
+"""How alike (rapidfuzz's ratio, 0-100) a question or answer must stay for the fact to be the same
+one edited ("How often shuold..." fixed, "Call your care team" made "... now"): 80 allows a typo
+or two or a word added to a short text, not another text that happens to share the other side."""
 
 
 def _edited(before: str, after: str) -> bool:
