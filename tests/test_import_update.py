@@ -237,3 +237,15 @@ def test_an_edit_keeps_the_id_and_another_text_does_not() -> None:
     assert again("What does this sgin mean?\tCall your care team\n") == old.id  # the question's typo fixed
     assert again("What does this sign mean?\tStop taking the tablet\n") != old.id  # another fact
     assert again("Who do you call at night?\tCall your care team\n") != old.id  # another question
+
+
+def test_update_never_gives_an_old_fact_s_history_to_another(tmp_path: Path) -> None:
+    out = tmp_path / "n.toml"
+    (tmp_path / "v1.txt").write_text("What does this sign mean?\tCall your care team\n", encoding="utf-8")
+    (tmp_path / "v2.txt").write_text("What does this sign mean?\tStop taking the tablet\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "v1.txt"), "-o", str(out)]) == 0
+    [old] = load_deck(out).facts
+    assert main(["import", str(tmp_path / "v2.txt"), "--update", str(out)]) == 0
+    after = {f.id: f.answer for f in load_deck(out).facts}
+    assert after[old.id] == "Call your care team"  # kept as it was, listed as no longer in the file
+    assert "Stop taking the tablet" in after.values()

@@ -42,23 +42,25 @@ def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
     """Imported fact id -> the deck's fact id it updates, where the two differ.
 
     Notes `quiz export` made map back to their facts; a fact whose id matches nothing else is
-    matched by its question, where exactly one unmatched fact of the deck asks it (a deck first
-    imported without Anki's guids, updated from an export with them).
+    matched by its question, where exactly one unmatched fact of the deck asks it and the answers
+    are the same or a small edit apart (_edited): a deck first imported without Anki's guids,
+    updated from an export with them. (A fact asking that question with another answer is
+    another fact, and never takes the old one's id and history.)
     """
     own = _own_ids(deck)
     ids = {new: old for new, old in own.items() if new != old}
     present = {f.id for f in deck.facts}
     matched = {ids.get(f.id, f.id) for f in imported.facts} & present
-    unmatched: dict[str, list[str]] = {}
+    unmatched: dict[str, list[Fact]] = {}
     for fact in deck.facts:
         if fact.id not in matched:
-            unmatched.setdefault(_words(fact.question), []).append(fact.id)
+            unmatched.setdefault(_words(fact.question), []).append(fact)
     for fact in imported.facts:
         if ids.get(fact.id, fact.id) in present:
             continue
         same = unmatched.get(_words(fact.question), [])
-        if len(same) == 1:
-            ids[fact.id] = same.pop()
+        if len(same) == 1 and _edited(same[0].answer, fact.answer):
+            ids[fact.id] = same.pop().id
     return ids
 
 
