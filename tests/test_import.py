@@ -164,8 +164,11 @@ PLAIN_TEXT = TEXT.filter(lambda t: "[sound:" not in t and "<img" not in t.casefo
 
 
 def quote(field: str, sep: str) -> str:
-    """Write a field as the importer's documented rules say: quotes when it holds anything special."""
-    if any(c in field for c in sep + '"\n') or field.startswith("#"):
+    """Write a field as the importer's documented rules say: quotes when it holds anything special,
+    has spaces around it (dropped otherwise), or starts or ends with a digit where the separator is
+    one written inside numbers (a comma between digits is refused as a number cut in two)."""
+    digit_edge = sep in ",.: '" and (field[:1].isdigit() or field[-1:].isdigit())
+    if any(c in field for c in sep + '"\n') or field.startswith("#") or field != field.strip(" ") or digit_edge:
         return '"' + field.replace('"', '""') + '"'
     return field
 
@@ -316,3 +319,81 @@ def test_a_number_that_decimal_commas_make_ambiguous_is_named_with_its_line() ->
     assert note.startswith("line 3: “1,250” could be 1.250 or 1250") and "“1,2” on line 1" in note
     _deck, notes, _skipped = import_cards("Daily dose;1,250 mg\nPlain;2 mg\n", "en.csv", deck_id="en")
     assert not [n for n in notes if "could be" in n]  # no decimal comma in the file: 1,250 is 1250
+
+
+def test_a_file_past_the_fact_limit_is_refused_at_the_row_that_passes_it() -> None:
+    from quiz.deck.validate import MAX_FACTS
+
+    rows = "".join(f"question {n}\tanswer {n}\n" for n in range(MAX_FACTS + 1))
+    found = problems(rows + 'broken\t"quote\n')
+    # the row past the limit is named, and reading stopped there: the broken row after it is never read
+    assert found == [
+        (
+            None,
+            f"the file has more than {MAX_FACTS:,} rows (line {MAX_FACTS + 1:,} is row {MAX_FACTS + 1:,}), and a deck "
+            f"holds at most {MAX_FACTS:,} facts; split it into several files and import each as its own deck",
+        )
+    ]
+
+
+def test_a_row_of_more_fields_than_any_card_has_is_refused_at_once() -> None:
+    from quiz.interop.rows import MAX_FIELDS
+
+    text = "q\ta\n" + "\t".join(["x"] * (MAX_FIELDS + 1)) + '\nbroken\t"quote\n'
+    assert problems(text) == [
+        (
+            None,
+            f"line 2 has more than {MAX_FIELDS:,} fields separated by tab, more than any card has; check the "
+            "separator (--separator), or split the row",
+        )
+    ]
+    # a thousand fields is a row like any other (too wide for the others, so reported as such)
+    assert problems("q\ta\n" + "\t".join(["x"] * MAX_FIELDS) + "\n")[0][0] == 2
+
+
+def test_one_column_of_many_lines_still_asks_for_the_separator() -> None:
+    from quiz.deck.validate import MAX_FACTS
+
+    [(line, message)] = problems("x\n" * (MAX_FACTS * 3))
+    assert line == 1 and message.startswith("no row has a tab (a guess) between a term and its definition")
+
+
+def test_the_cli_prints_the_first_twenty_problems_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bad.txt").write_text('"q\ta\n' * 100, encoding="utf-8")  # each row: text after a closing quote
+    assert main(["import", str(tmp_path / "bad.txt"), "-o", str(tmp_path / "out.toml")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len([line for line in out if "text follows a closing quote" in line]) == 20
+    assert out[-2:] == ["... and 30 more", "50 problems; nothing was written"]
+    assert not (tmp_path / "out.toml").exists()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(st.sampled_from("abc XYZ-é"), min_size=1, max_size=12).filter(lambda t: t.strip() and t[-1] != " "),
+    st.integers(0, 999),
+    st.sampled_from(["0", "5", "25", "125", "05"]),
+    st.sampled_from([None, ","]),
+)
+def test_a_decimal_comma_cut_by_the_separator_is_never_imported(
+    question: str, whole: int, decimals: str, separator: str | None
+) -> None:
+    number = f"{whole},{decimals}"
+    found = problems(f"{question},{number} mg/dL\n", separator=separator)
+    assert [line for line, _ in found] == [1] and f"“{number}”" in found[0][1]
+    # quoted, the same number is the answer
+    assert cards(f'{question},"{number} mg/dL"\n', separator=separator) == [(question.strip(" "), f"{number} mg/dL")]
+
+
+def test_a_utf16_file_with_its_byte_order_mark_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # As Excel's "Unicode Text" saves a table: UTF-16 with a byte-order mark, CRLF line ends.
+    out = tmp_path / "lab.toml"
+    assert main(["import", str(SAMPLES / "lab-values-utf16.csv"), "-o", str(out)]) == 0
+    assert [(f.question, f.answer) for f in load_deck(out).facts][:2] == [
+        ("Creatinine upper limit", "1,2 mg/dL"),
+        ("Potassium upper limit", "5,0 mmol/L"),
+    ]
+    (tmp_path / "odd.csv").write_bytes(b"\xff\xfeq\x00;\x00a")  # an odd number of bytes: not UTF-16
+    assert main(["import", str(tmp_path / "odd.csv"), "-o", str(tmp_path / "odd.toml")]) == 1
+    assert "starts as UTF-16 text but is not" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from random import Random
 
 import pytest
 from anki_exports import anki_collection, export_notes
@@ -13,6 +14,7 @@ from quiz.cli import main
 from quiz.deck.load import load_deck
 from quiz.interop.anki import note_guid, to_html
 from quiz.interop.html_text import field_text
+from quiz.interop.importer import import_cards
 
 DATA = Path(__file__).parent / "data" / "import"
 
@@ -178,3 +180,72 @@ def test_update_matches_facts_first_imported_without_guids_by_their_question(
     assert facts["New question?"] == first["New question?"]  # kept, and listed as no longer in the file
     out = capsys.readouterr().out
     assert f"(delete them by hand if they are gone for good): {first['New question?']}" in out
+
+
+@pytest.mark.parametrize("how", ["--force", "--update"])
+def test_a_reimport_without_guids_keeps_ids_by_question_and_answer(tmp_path: Path, how: str) -> None:
+    # v2 fixes a typo in a question and swaps two notes that ask the same question; no guids.
+    out = tmp_path / "n.toml"
+    assert main(["import", str(DATA / "reimport-noguid-v1.txt"), "-o", str(out)]) == 0
+    before = {f.answer: f.id for f in load_deck(out).facts}
+    again = ["-o", str(out), "--force"] if how == "--force" else ["--update", str(out)]
+    assert main(["import", str(DATA / "reimport-noguid-v2.txt"), *again]) == 0
+    after = load_deck(out).facts
+    assert {f.answer: f.id for f in after} == before
+    assert {f.question for f in after} == {"How often should you check your feet?", "What does this sign mean?"}
+
+
+def test_a_new_fact_never_takes_the_id_of_one_it_replaces(tmp_path: Path) -> None:
+    out = tmp_path / "n.toml"
+    (tmp_path / "v1.txt").write_text("What does this sign mean?\tStop taking the tablet\n", encoding="utf-8")
+    (tmp_path / "v2.txt").write_text(
+        "What does this sign mean?\tCall your care team\nWhat does this sign mean?\tStop now\n", encoding="utf-8"
+    )
+    assert main(["import", str(tmp_path / "v1.txt"), "-o", str(out)]) == 0
+    assert main(["import", str(tmp_path / "v2.txt"), "-o", str(out), "--force"]) == 0
+    # two facts now ask it, neither is the old one: neither takes its id (and its history)
+    assert "what-does-this-sign-mean" not in {f.id for f in load_deck(out).facts}
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["What is it?", "Why?", "When?"]), st.sampled_from(["a", "b", "c", "d"])),
+        min_size=1,
+        max_size=8,
+        unique=True,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_any_reordering_keeps_every_fact_id(rows: list[tuple[str, str]], random: Random) -> None:
+    first = import_cards("".join(f"{q}\t{a}\n" for q, a in rows), "v1.txt", deck_id="t").deck
+    shuffled = list(rows)
+    random.shuffle(shuffled)
+    text = "".join(f"{q}\t{a}\n" for q, a in shuffled)
+    second = import_cards(text, "v2.txt", deck_id="t", earlier=first.facts).deck
+    assert {(f.question, f.answer): f.id for f in second.facts} == {(f.question, f.answer): f.id for f in first.facts}
+
+
+def test_an_edit_keeps_the_id_and_another_text_does_not() -> None:
+    first = import_cards("What does this sign mean?\tCall your care team\n", "v1.txt", deck_id="t").deck
+    [old] = first.facts
+
+    def again(line: str) -> str:
+        return import_cards(line, "v2.txt", deck_id="t", earlier=first.facts).deck.facts[0].id
+
+    assert again("What does this sign mean?\tCall your care team now\n") == old.id  # the answer edited
+    assert again("What does this sign mean ?\tCall your care team\n") == old.id  # a space added
+    assert again("What does this sgin mean?\tCall your care team\n") == old.id  # the question's typo fixed
+    assert again("What does this sign mean?\tStop taking the tablet\n") != old.id  # another fact
+    assert again("Who do you call at night?\tCall your care team\n") != old.id  # another question
+
+
+def test_update_never_gives_an_old_fact_s_history_to_another(tmp_path: Path) -> None:
+    out = tmp_path / "n.toml"
+    (tmp_path / "v1.txt").write_text("What does this sign mean?\tCall your care team\n", encoding="utf-8")
+    (tmp_path / "v2.txt").write_text("What does this sign mean?\tStop taking the tablet\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "v1.txt"), "-o", str(out)]) == 0
+    [old] = load_deck(out).facts
+    assert main(["import", str(tmp_path / "v2.txt"), "--update", str(out)]) == 0
+    after = {f.id: f.answer for f in load_deck(out).facts}
+    assert after[old.id] == "Call your care team"  # kept as it was, listed as no longer in the file
+    assert "Stop taking the tablet" in after.values()

@@ -105,3 +105,31 @@ def test_the_statement_survives_a_round_trip_through_anki(tmp_path: Path, col: c
     back = {f.answer.casefold(): f for f in load_deck(out).facts}
     assert back["cleans the blood"].statement == "Dialysis {{cleans the blood}} when the kidneys cannot {do} it <well>."
     assert parse_deck(deck_to_toml(load_deck(out)), "again.toml") == load_deck(out)._replace(path=Path("again.toml"))
+
+
+def test_a_span_holding_a_double_colon_is_no_hint_in_anki_and_reads_back(
+    tmp_path: Path, col: collection.Collection
+) -> None:
+    # Anki takes the first "::" in a deletion as the start of a hint: {{c1::a::b}} asked "[b]", answered "a".
+    deck = parse_deck(
+        DECK.replace("Dialysis {{cleans the blood}}", "Dialysis {{cleans::the blood}}").replace(
+            'answer = "Cleans the blood"', 'answer = "Cleans::the blood"'
+        ),
+        "kidney.toml",
+    )
+    write_apkg(deck, tmp_path / "k.apkg", timestamp=1_700_000_000)
+    request = collection.ImportAnkiPackageRequest(
+        package_path=str(tmp_path / "k.apkg"), options=collection.ImportAnkiPackageOptions(with_scheduling=False)
+    )
+    col.import_anki_package(request)
+    note = {n.guid: n for n in map(col.get_note, col.find_notes(""))}[note_guid(deck.id, "dialysis-purpose")]
+    [card] = note.cards()
+    question, answer = html.unescape(card.question()), html.unescape(card.answer())
+    assert "Dialysis <span" in question and "[...]</span>" in question and "[the blood]" not in question
+    assert ">cleans::the blood</span> when" in answer
+    export = tmp_path / "back.txt"
+    export_notes(col, export)  # Anki's own text export, imported again by quiz
+    out = tmp_path / "back.toml"
+    assert main(["import", str(export), "-o", str(out)]) == 0
+    back = {f.answer: f for f in load_deck(out).facts}
+    assert back["cleans::the blood"].statement.startswith("Dialysis {{cleans::the blood}} when")

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from quiz.untrusted import say
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
 
 HELP = "make a deck from cards exported as text by Anki (notes in plain text) or Quizlet"
 
@@ -120,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
     if row_separator is not None and row_separator == separator:
         raise UsageError("--row-separator and --separator must differ")
     text = _read_text(source, MAX_BYTES)
+    replaced = existing or (_replaced_deck(out) if not to_stdout and out.exists() else None)
+    earlier = replaced.facts if replaced is not None else ()
     try:
         deck, notes, skipped = import_cards(
             text,
@@ -133,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
             html=args.html,
             row_separator=row_separator,
             skip_bad=args.skip_bad,
+            earlier=earlier,
         )
         if existing is not None:
             from quiz.interop.update import update_deck
@@ -145,16 +154,13 @@ def run(args: argparse.Namespace) -> int:
             parse_deck(toml, out)
         _check_size(toml, MAX_BYTES)
     except DeckError as err:
-        for problem in err.problems:
-            say(problem, file=report)
+        _say_some(err.problems, "", report)
         say(f"{plural(len(err.problems), 'problem')}; nothing was written", file=report)
         if isinstance(err, BadRows):
             say("(--skip-bad writes the rows that can be imported and lists the others)", file=report)
         return 1
-    for note in notes:
-        say(f"note: {note}", file=report)
-    for problem in skipped:
-        say(f"skipped: {problem}", file=report)
+    _say_some(notes, "note: ", report)
+    _say_some(skipped, "skipped: ", report)
     if to_stdout:
         say(toml, end="")
     else:
@@ -176,6 +182,31 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _replaced_deck(out: Path) -> Deck | None:
+    """The deck `--force` replaces, whose facts keep their ids where the import has them (same
+    question and answer; quiz.interop.update.earlier_ids); None if it does not load as a deck."""
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import load_deck
+
+    try:
+        return load_deck(out)
+    except (DeckError, OSError):
+        return None
+
+
+SHOWN = 20
+"""The most problems, notes or skipped rows an import prints of each: a broken file can have
+100,000, and a screenful of the first ones says what is wrong; the count says how many more."""
+
+
+def _say_some(items: Sequence[object], prefix: str, file: TextIO) -> None:
+    """The first SHOWN items, each on its line after `prefix`, then "... and N more" if there are."""
+    for item in items[:SHOWN]:
+        say(f"{prefix}{item}", file=file)
+    if len(items) > SHOWN:
+        say(f"{prefix}... and {len(items) - SHOWN:,} more", file=file)
+
+
 def _row_separator(name: str) -> str:
     """A row separator by name ("newline", "semicolon"...) or the text itself; ValueError if unusable."""
     from quiz.interop.header import separator_text
@@ -183,13 +214,25 @@ def _row_separator(name: str) -> str:
     return "\n" if name.strip().casefold() in ("newline", "new line", "\\n") else separator_text(name)
 
 
+_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def _read_text(source: Path, limit: int) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 where the file starts
+    with its byte-order mark, as Excel's "Unicode Text" and some Windows tools save a table (the
+    mark makes it certain; without one, only UTF-8 is read). QuizError if it is neither, or larger
+    than `limit` bytes."""
     from quiz.deck.text import NotUTF8, decode
     from quiz.errors import QuizError
 
     raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else source.read_bytes()
     if len(raw) > limit:
         raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
+    if raw.startswith(_UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise QuizError(f"{source}: starts as UTF-16 text but is not; export or save it as UTF-8") from None
     try:
         return decode(raw)
     except NotUTF8 as err:

@@ -184,7 +184,9 @@ def build_package(deck: Deck) -> genanki.Package:
 def _cloze_note(deck: Deck, fact: Fact, model: genanki.Model) -> genanki.Note | None:
     """A fact with a statement as a cloze note (of _cloze_model: Text, Back Extra),
     its span the one deletion; None for a fact without one. Back Extra holds the explanation, the
-    whys and the source. "{" in deck text is an entity, so no text but the span is a deletion."""
+    whys and the source. "{" in deck text is an entity, so no text but the span is a deletion; and
+    ":" in the span is one too, since Anki's cloze parser (rslib/src/cloze.rs) takes the first
+    "::" in a deletion as the start of a hint: `{{c1::a::b}}` would ask "[b]" and answer "a"."""
     import genanki
 
     from quiz.deck.statement import split
@@ -201,7 +203,7 @@ def _cloze_note(deck: Deck, fact: Fact, model: genanki.Model) -> genanki.Note | 
     return genanki.Note(
         model=model,
         fields=[
-            to_cloze(text(parts.before), text(parts.span), text(parts.after)),
+            to_cloze(text(parts.before), text(parts.span).replace(":", "&#58;"), text(parts.after)),
             "<br><br>".join(b for b in back if b),
         ],
         tags=note_tags(deck, fact),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -15,11 +16,22 @@ from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
 from quiz.interop.rows import Row
 
-THIRD_COLUMN = (
-    "fields after the second become the explanation (Anki would read the third as tags; "
-    "a #tags column:N line says which column holds them)"
-)
-"""The note printed when quiz reads a third column differently from Anki, on purpose."""
+THIRD_COLUMN = "fields after the second become the explanation"
+"""The start of the note printed when quiz reads a third column differently from Anki, on purpose.
+The note shows the first row it applies to, question, answer and explanation, so that a cut the
+importer cannot see (`1,2;mg/dL`: the unit apart from its number) is there to read, not silent."""
+
+
+def _third_column_note(line: int, question: str, answer: str, extra: tuple[str, ...]) -> str:
+    def short(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= 40 else text[:39] + "…"
+
+    return (
+        f"{THIRD_COLUMN}, as on line {line}: question “{short(question)}”, answer “{short(answer)}”, "
+        f"explanation “{short(chr(10).join(extra))}” (Anki would read the third as tags; a #tags column:N line "
+        "says which column holds them; choose another separator with --separator if these are one field)"
+    )
 
 
 def fact_id_for_guid(guid: str) -> str:
@@ -72,8 +84,9 @@ def row_cards(
         return [], [Problem(path, row.line, None, message)], []
     media: list[str] = []
     texts: dict[int, str] = {}
+    colon = next(chr(c) for c in range(0xE000, 0xF900) if not any(chr(c) in f for f in row.fields))
     for c in text_columns:
-        read = field_text(row.fields[c], html=html)
+        read = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
         texts[c] = read.text
         media += read.media
     role = roles([c for c in text_columns if c not in columns.flags], columns.names, fields)
@@ -84,16 +97,42 @@ def row_cards(
     first = texts.get(role.question, "") if role.question is not None else ""
     second = texts.get(role.answer, "") if role.answer is not None else ""
     extra = tuple(texts[c] for c in role.extra if texts[c].strip())
-    if extra and fields is None and "tags" not in columns.special and THIRD_COLUMN not in notes:
-        notes.append(THIRD_COLUMN)
+    noted = any(n.startswith(THIRD_COLUMN) for n in notes)
+    if extra and fields is None and "tags" not in columns.special and not noted:
+        shown = [t.replace(colon, ":") for t in (first, second, *extra)]
+        notes.append(_third_column_note(row.line, shown[0], shown[1], tuple(shown[2:])))
     if is_cloze(note_type) if note_type else has_cloze(first):
-        return _cloze_cards(row, first, (second, *extra), tags, key, path, media)
+        cards, problems, media = _cloze_cards(row, first, (second, *extra), tags, key, path, media)
+        return [_colons(card, colon) for card in cards], problems, media
+    first, second, extra = first.replace(colon, ":"), second.replace(colon, ":"), tuple(_unmark(extra, colon))
+    texts = {c: t.replace(colon, ":") for c, t in texts.items()}
     problems = _card_problems(row.line, first, second, extra, tags, media, path, _labels(fields, role))
     flagged = any(row.fields[c].strip() for c in columns.flags)
     reversed_too = (
         flagged or note_type.casefold() == ALWAYS_REVERSED or (role.reverse is not None and texts[role.reverse].strip())
     )
     return [Card(row.line, first, second, extra, tags, key, reverse=bool(reversed_too))], problems, media
+
+
+_ESCAPED_COLON = re.compile(r"&(?:#0*58|#x0*3a|colon);", re.IGNORECASE)
+"""A colon written as an entity. In a cloze deletion it is text, never part of the "::" that
+starts a hint (Anki parses clozes before entities are read, and quiz export writes ":" in a
+deletion this way): it is read as a mark no field holds until the deletions are found."""
+
+
+def _unmark(texts: tuple[str, ...], colon: str) -> list[str]:
+    return [t.replace(colon, ":") for t in texts]
+
+
+def _colons(card: Card, colon: str) -> Card:
+    """The card with each entity colon (_ESCAPED_COLON) back as ":"."""
+    return replace(
+        card,
+        front=card.front.replace(colon, ":"),
+        back=card.back.replace(colon, ":"),
+        extra=tuple(_unmark(card.extra, colon)),
+        statement=card.statement.replace(colon, ":"),
+    )
 
 
 def _cloze_cards(

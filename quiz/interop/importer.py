@@ -24,17 +24,24 @@ from quiz.interop.table import read_cards
 _ID_LENGTH = 40
 
 
-def cards_to_deck(cards: Sequence[Card], *, deck_id: str, title: str, group: str | None = None) -> Deck:
+def cards_to_deck(
+    cards: Sequence[Card], *, deck_id: str, title: str, group: str | None = None, earlier: Sequence[Fact] = ()
+) -> Deck:
     """A deck with one fact per card, all in one group for multiple choice.
 
     A card whose note had a guid takes the id the guid gives (fact_id_for_guid), so importing the
-    file again after an edit in Anki keeps every fact's id and history; others take one made from
-    the question, made unique.
+    file again after an edit in Anki keeps every fact's id and history. A card without one takes
+    the id of the fact in `earlier` (the deck this import replaces or updates) with its question
+    and answer (quiz.interop.update.earlier_ids); others take one made from the question, made
+    unique, never one `earlier` uses.
     """
-    taken = {card.key for card in cards if card.key}
+    from quiz.interop.update import earlier_ids
+
+    kept, used = earlier_ids(cards, earlier)
+    taken = {card.key for card in cards if card.key} | set(kept.values()) | used
     facts = []
     for n, card in enumerate(cards, start=1):
-        fact_id = card.key or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
+        fact_id = card.key or kept.get(n - 1) or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
         facts.append(
             Fact(
                 id=fact_id,
@@ -74,10 +81,13 @@ def import_cards(
     html: bool | None = None,
     row_separator: str | None = None,
     skip_bad: bool = False,
+    earlier: Sequence[Fact] = (),
 ) -> Imported:
     """The deck made from an export's text; DeckError lists every bad row.
 
     With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
+    `earlier` holds the facts of the deck the import replaces or updates, whose ids cards without
+    a guid keep (cards_to_deck).
     """
     path = Path(path)
     table = read_cards(
@@ -92,30 +102,38 @@ def import_cards(
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
     notes = [*table.notes, *_ambiguous_numbers(table.cards)]
-    return Imported(cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group), notes, problems)
+    deck = cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
+    return Imported(deck, notes, problems)
 
 
-_DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,.])")
-"""A number whose comma cannot be a thousands mark ("1,2", "38,5", "0,125"): a decimal comma."""
-_THOUSANDS_OR_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3},\d{3}(?![\d,.])")
-"""A number like "1,250": thousands in English, 1.25 where the comma is the decimal mark."""
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{4,},\d+)(?![\d,.])")
+"""A number whose comma cannot be a thousands mark ("1,2", "38,5", "0,125", "1234,567"): a decimal
+comma (a thousands group has three digits after the mark, one to three before, not starting with 0)."""
+_ONE_GROUP = re.compile(r"(?<![\d,.])[1-9]\d{0,2}[,.]\d{3}(?![\d,.])")
+"""A number like "1,250" or "4.000" (not "0,125"): one mark before three digits, a thousands mark or a decimal
+one. An English deck reads "1,250" as 1250 and "4.000" as 4 (quiz.typed.reading.number_value);
+where the comma is the decimal mark, they are 1.25 and 4000."""
 
 
 def _ambiguous_numbers(cards: Sequence[Card]) -> list[str]:
     """Notes for numbers a file's own decimal commas make ambiguous: in a file that writes "1,2 mg/dL",
-    "1,250 mg" may be 1.25 (quiz, reading the deck as English, takes it as 1250). A wrong number in
-    a patient deck is the worst mistake, so each is named with its line, to check by hand."""
-    texts = [(c.line, t) for c in cards for t in (c.front, c.back)]
+    "1,250 mg" may be 1.25 and "4.000 /µL" may be 4000 (quiz, reading the deck as English, takes
+    them as 1250 and 4). A wrong number in a patient deck is the worst mistake, so each is named
+    with its line, to check by hand. Numbers of more groups ("150.000.000", "1,250,000") read
+    the same either way, and so are not named. Question, answer and further fields are all read."""
+    texts = [(c.line, t) for c in cards for t in (c.front, c.back, *c.extra)]
     example = next(((line, m.group()) for line, t in texts if (m := _DECIMAL_COMMA.search(t))), None)
     if example is None:
         return []
     notes = []
     for line, t in texts:
-        for m in _THOUSANDS_OR_DECIMAL.finditer(t):
+        for m in _ONE_GROUP.finditer(t):
+            number = m.group()
+            comma_reading = number.replace(".", "") if "." in number else number.replace(",", ".")
+            english = number.replace(",", "") if "," in number else str(int(number.split(".")[0]))
             notes.append(
-                f"line {line}: “{m.group()}” could be {m.group().replace(',', '.')} or {m.group().replace(',', '')}: "
-                f"this file writes decimals with a comma (“{example[1]}” on line {example[0]}), and quiz reads "
-                f"the deck as English ({m.group().replace(',', '')}); check it, and set the deck's language "
-                '(language = "de", "fr", ...) if the comma is the decimal mark'
+                f"line {line}: “{number}” could be {comma_reading} or {english}: this file writes decimals with a "
+                f"comma (“{example[1]}” on line {example[0]}), and quiz reads the deck as English ({english}); "
+                'check it, and set the deck\'s language (language = "de", "fr", ...) if the comma is the decimal mark'
             )
-    return notes
+    return list(dict.fromkeys(notes))

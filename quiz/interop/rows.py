@@ -1,22 +1,37 @@
 """Rows of fields from delimited text, with the stdlib's csv, and the separator a file uses.
 
-A field in double quotes may hold the separator, line breaks and "" for a quote. A line starting
-with `#` where a row would start is a comment (as Anki reads it). A separator longer than one
-character (Quizlet's custom ones, such as " - ") is read the same way, through a character the
-text does not hold.
+A field in double quotes may hold the separator, line breaks and "" for a quote, and keeps every
+space; spaces around a field not in quotes are dropped (`term: definition`, `a, b` are written with
+one). A line starting with `#` where a row would start is a comment (as Anki reads it). A separator
+longer than one character (Quizlet's custom ones, such as " - ") is read the same way, through a
+character the text does not hold.
+
+A separator that is also written inside numbers (comma, point, colon, space, apostrophe), not in
+quotes, between a number and a digit (`Potassium,5,5 mmol/L`) most likely cuts a number written
+with a decimal comma (or a time, `10:30`) in two: reading finds each such split
+(Rows.splits), a guess never takes a separator that makes one, and quiz/interop/table.py refuses the
+row, since the alternative is a deck whose answer is a wrong number.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from quiz.interop.header import SEPARATORS, separator_name
 
-_PUNCTUATION = frozenset(",;:")
 _CANDIDATES = ("\t", "|", ";", ":", ",")
 _RARE_IN_TEXT = frozenset("\t|")  # a tab or a pipe is seldom part of a card's text; , ; : often are
+
+
+GUESS_ROWS = 20_000
+"""How many rows a guess reads: as many as a deck may hold facts (quiz.deck.validate.MAX_FACTS).
+A file with more is refused anyway (quiz/interop/table.py)."""
+MAX_FIELDS = 1_000
+"""The most fields a row may have. Anki's note types have a handful; a row of thousands is not a
+card (and each would be read, then joined into an explanation far over its limit)."""
 
 
 class Row(NamedTuple):
@@ -33,30 +48,89 @@ class BadRow(NamedTuple):
     message: str
 
 
+class Split(NamedTuple):
+    """A separator not in quotes between a number and a digit: the row's line, the index of the
+    field before it, and the text it cuts ("5,5")."""
+
+    line: int
+    field: int
+    text: str
+
+
 class Rows(NamedTuple):
-    """What reading found: the rows, the unreadable ones, and the lines of comments skipped."""
+    """What reading found: the rows, the unreadable ones, the lines of comments skipped, and every
+    separator that cuts what looks like one number."""
 
     rows: list[Row]
     bad: list[BadRow]
     comments: list[int]
+    splits: list[Split]
+    stopped: bool = False
+    """True when `stop` ended the reading before the end of the text."""
+
+
+_NUMBER_MARKS = frozenset(",.: '")
+"""Separators that are also written inside numbers: a decimal comma or point, a time's colon, a
+thousands space or apostrophe. A tab, pipe or semicolon between two numbers separates them."""
+_NUMBER_END = re.compile(r"(?<!\w)\d+$")
+"""A field's last word is a number ("below 7", "38"; not "B12" or "HbA1")."""
+_DIGITS_START = re.compile(r"\d+")
+
+
+def _unquoted(raw: str, fields: list[str], sep: str) -> list[bool]:
+    """Which fields were written without quotes, from the row's text as csv read it (strict: a quoted
+    field is exactly `"` + the field with each `"` doubled + `"`)."""
+    flags, pos = [], 0
+    for f in fields:
+        quoted = raw.startswith('"', pos)
+        flags.append(not quoted)
+        pos += len(f) + (f.count('"') + 2 if quoted else 0) + len(sep)
+    return flags
+
+
+def _number_splits(line: int, fields: list[str], unquoted: list[bool], sep: str) -> list[Split]:
+    if sep not in _NUMBER_MARKS:
+        return []
+    found = []
+    for i in range(len(fields) - 1):
+        left, right = fields[i], fields[i + 1]
+        if left[-1:].isdigit() and right[:1].isdigit() and unquoted[i] and unquoted[i + 1]:
+            end, start = _NUMBER_END.search(left), _DIGITS_START.match(right)
+            if end and start:
+                found.append(Split(line, i, end.group() + sep + start.group()))
+    return found
 
 
 def _placeholder(text: str) -> str:
     return next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
 
 
-def read_rows(text: str, sep: str, *, first_line: int = 1, quotes: bool = True) -> Rows:
-    """Split `text` (newlines as \\n) into rows; `first_line` is the file line `text` starts on."""
+def read_rows(
+    text: str,
+    sep: str,
+    *,
+    first_line: int = 1,
+    quotes: bool = True,
+    stop: Callable[[Row | BadRow], bool] | None = None,
+) -> Rows:
+    """Split `text` (newlines as \\n) into rows; `first_line` is the file line `text` starts on.
+
+    Rows are read one at a time: where `stop` is given, reading ends after the first row (or bad
+    row) it returns True for, and Rows.stopped says so, so that a limit is enforced as soon as it
+    is passed rather than after reading the whole file.
+    """
     if len(sep) > 1:
         mark = _placeholder(text)
-        found = read_rows(text.replace(sep, mark), mark, first_line=first_line, quotes=quotes)
+        found = read_rows(text.replace(sep, mark), mark, first_line=first_line, quotes=quotes, stop=stop)
         restored = [Row(r.line, [f.replace(mark, sep) for f in r.fields]) for r in found.rows]
-        return Rows(restored, found.bad, found.comments)
+        cuts = [s._replace(text=s.text.replace(mark, sep)) for s in found.splits]
+        return Rows(restored, found.bad, found.comments, cuts, found.stopped)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     state = {"next": 0, "start": 0, "at_start": True}
     comments: list[int] = []
+    raw: list[str] = []  # the lines of the row being read
 
     def feed() -> Iterator[str]:
         while state["next"] < len(lines):
@@ -70,6 +144,7 @@ def read_rows(text: str, sep: str, *, first_line: int = 1, quotes: bool = True) 
                 if not line.strip(" "):
                     continue
                 state["start"], state["at_start"] = first_line + i, False
+            raw.append(line + "\n")
             yield line + "\n"
 
     if quotes:
@@ -78,17 +153,27 @@ def read_rows(text: str, sep: str, *, first_line: int = 1, quotes: bool = True) 
         reader = csv.reader(feed(), delimiter=sep, quoting=csv.QUOTE_NONE, strict=True)
     rows: list[Row] = []
     bad: list[BadRow] = []
+    splits: list[Split] = []
     while True:
         state["at_start"] = True
+        raw.clear()
         try:
             fields = next(reader)
         except StopIteration:
             break
         except csv.Error as err:
             bad.append(BadRow(state["start"], _csv_message(str(err))))
+            if stop is not None and stop(bad[-1]):
+                return Rows(rows, bad, comments, splits, stopped=True)
             continue
+        if len(fields) <= MAX_FIELDS:  # a wider row is refused as it is
+            unquoted = _unquoted("".join(raw), fields, sep) if quotes else [True] * len(fields)
+            splits += _number_splits(state["start"], fields, unquoted, sep)  # "7, 5" is a list, not a split
+            fields = [f.strip(" ") if plain else f for f, plain in zip(fields, unquoted, strict=True)]
         rows.append(Row(state["start"], fields))
-    return Rows(rows, bad, comments)
+        if stop is not None and stop(rows[-1]):
+            return Rows(rows, bad, comments, splits, stopped=True)
+    return Rows(rows, bad, comments, splits)
 
 
 def _csv_message(error: str) -> str:
@@ -108,46 +193,54 @@ class Guess(NamedTuple):
     reason: str
 
 
-def _splits_evenly(text: str, sep: str, quotes: bool) -> list[Row] | None:
-    found = read_rows(text, sep, quotes=quotes)
+def _splits_evenly(text: str, sep: str, quotes: bool, first_line: int) -> Rows | None:
+    """The rows `sep` gives, or None as soon as a row is unreadable or not as wide as the first."""
+    widths: list[int] = []
+
+    def uneven(row: Row | BadRow) -> bool:
+        if isinstance(row, BadRow):
+            return True
+        widths.append(len(row.fields))
+        return not 2 <= widths[-1] <= MAX_FIELDS or widths[-1] != widths[0] or len(widths) >= GUESS_ROWS
+
+    found = read_rows(text, sep, quotes=quotes, first_line=first_line, stop=uneven)
     if found.bad or not found.rows:
         return None
-    widths = {len(r.fields) for r in found.rows}
-    return found.rows if len(widths) == 1 and widths.pop() >= 2 else None
+    return found if len(set(widths)) == 1 and 2 <= widths[0] <= MAX_FIELDS else None
 
 
-def _reads_as_punctuation(rows: list[Row], sep: str) -> bool:
-    """True where the separator splits a number (`7,0`) or is followed by a space, as in prose."""
-    if sep not in _PUNCTUATION:
-        return False
-    for row in rows:
-        for left, right in zip(row.fields, row.fields[1:], strict=False):
-            if right.startswith(" ") or (left[-1:].isdigit() and right[:1].isdigit()):
-                return True
-    return False
-
-
-def guess_separator(text: str, *, quotes: bool = True) -> Guess:
+def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> Guess:
     """The separator that splits every row into the same number (two or more) of fields.
 
     Anki takes the first of tab, pipe, semicolon, colon, comma and space found in the first row
     (metadata.rs). quiz asks more of a guess, since a wrong one writes a wrong deck that passes
     `quiz check`: it must split every row alike (a space only where nothing else does). Where
-    several do, one that reads as punctuation in the text (a decimal comma, a comma before a
-    space) gives way, and then a comma, semicolon or colon gives way to a tab or pipe (seldom
-    text); if still more than one is left, there is no guess. Where none does, Anki's
-    choice is used and the uneven rows are reported.
+    several do, one that cuts a number in two (`5,5 mmol/L` at the comma: Rows.splits) gives way,
+    and then a comma, semicolon or colon gives way to a tab or pipe (seldom text); if still more
+    than one is left there is no guess, and quiz asks: `Dose, adult;5 mg` could be either, and a
+    comma before a space is no proof (a guess that reads prose is still a guess). Where only one
+    separator splits every row alike it is taken even if it cuts numbers, and the rows it cuts are
+    refused with their lines (quiz/interop/table.py). Where none does, Anki's choice is used and
+    the uneven rows are reported.
     """
-    fitting = {sep: rows for sep in _CANDIDATES if (rows := _splits_evenly(text, sep, quotes)) is not None}
-    if not fitting and (rows := _splits_evenly(text, " ", quotes)) is not None:
-        fitting = {" ": rows}  # words split by spaces evenly only where nothing else does
+    fitting = {
+        sep: found for sep in _CANDIDATES if (found := _splits_evenly(text, sep, quotes, first_line)) is not None
+    }
+    if not fitting and (found := _splits_evenly(text, " ", quotes, first_line)) is not None:
+        fitting = {" ": found}  # words split by spaces evenly only where nothing else does
     fits = tuple(fitting)
-    plain = [sep for sep, rows in fitting.items() if not _reads_as_punctuation(rows, sep)]
+    whole = [sep for sep, found in fitting.items() if not found.splits]
     if len(fitting) == 1:
         return Guess(fits[0], fits, "the only separator that splits every row into the same number of fields")
-    if len(plain) == 1:
-        return Guess(plain[0], fits, "it splits every row into the same number of fields, and the others read as text")
-    rare = [sep for sep in plain if sep in _RARE_IN_TEXT]
+    if len(whole) == 1:
+        cut = next(found.splits[0] for found in fitting.values() if found.splits)
+        return Guess(
+            whole[0],
+            fits,
+            f"it splits every row into the same number of fields, and the others would cut a number in two "
+            f"(“{cut.text}” on line {cut.line})",
+        )
+    rare = [sep for sep in whole if sep in _RARE_IN_TEXT]
     if len(rare) == 1:
         return Guess(rare[0], fits, "it splits every row alike and is seldom text, where the others often are")
     if len(fitting) > 1:

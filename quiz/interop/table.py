@@ -7,11 +7,12 @@ from pathlib import Path
 
 from quiz.deck.errors import Problem
 from quiz.deck.text import CONTROL
+from quiz.deck.validate import MAX_FACTS
 from quiz.interop.cards import Card, Columns, row_cards
 from quiz.interop.header import AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import looks_like_html
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of
-from quiz.interop.rows import Row, guess_separator, read_rows
+from quiz.interop.rows import MAX_FIELDS, BadRow, Row, Rows, Split, guess_separator, read_rows
 from quiz.plural import plural
 
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
@@ -61,7 +62,7 @@ def read_cards(
     sep = separator or head.separator
     guessed = sep is None
     if sep is None:
-        guess = guess_separator(body, quotes=quotes)
+        guess = guess_separator(body, quotes=quotes, first_line=head.lines + 1)
         if guess.separator is None:
             table.problems.append(
                 Problem(
@@ -76,7 +77,13 @@ def read_cards(
         table.notes.append(
             f"fields separated by {separator_name(sep)} (a guess: {guess.reason}; choose with --separator)"
         )
-    found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes)
+    count = [0]
+
+    def past_a_limit(row: Row | BadRow) -> bool:
+        count[0] += 1
+        return count[0] > MAX_FACTS or (isinstance(row, Row) and len(row.fields) > MAX_FIELDS)
+
+    found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes, stop=past_a_limit)
     if line_break:
         found = found._replace(rows=[Row(r.line, [f.replace(line_break, "\n") for f in r.fields]) for r in found.rows])
     table.problems += [Problem(path, bad.line, None, bad.message) for bad in found.bad]
@@ -84,13 +91,21 @@ def read_cards(
         shown = ", ".join(map(str, found.comments[:10])) + (", ..." if len(found.comments) > 10 else "")
         table.notes.append(f"skipped {plural(len(found.comments), 'comment line')} starting with # (line {shown})")
     rows = found.rows
+    if found.stopped and not (rows and all(len(r.fields) == 1 for r in rows) and (separator or head.separator) is None):
+        table.problems.append(Problem(path, *_limit_problem(found, sep)))
+        return table
     names = head.columns
     if rows and head.columns is None and (header or (header is None and _names_columns(rows[0]))):
         line, names = rows.pop(0)
         table.notes.append(f"line {line} read as column names: {' | '.join(names)}")
     if not rows:
         return table
-    columns = _columns(head, names, rows, path, table)
+    special = set(head.special.values())
+    cuts: dict[int, Split] = {}
+    for split in found.splits:
+        if split.field not in special and split.field + 1 not in special:
+            cuts.setdefault(split.line, split)
+    columns = _columns(head, names, [r for r in rows if r.line not in cuts] or rows, path, table)
     if columns is None:
         return table
     if rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1:
@@ -121,6 +136,9 @@ def read_cards(
     decks: set[str] = set()
     media: list[str] = []
     for row in rows:
+        if row.line in cuts:
+            table.problems.append(Problem(path, row.line, None, _cut_message(cuts[row.line], sep, guessed)))
+            continue
         if len(row.fields) > columns.width and not any(f.strip() for f in row.fields[columns.width :]):
             row = Row(row.line, row.fields[: columns.width])  # stray separators at the end of the row
         if len(row.fields) != columns.width:
@@ -147,6 +165,30 @@ def read_cards(
         table.deck_name = _deck_name(decks.pop())
     _report_duplicates(table, path)
     return table
+
+
+def _limit_problem(found: Rows, sep: str) -> tuple[None, None, str]:
+    """The message for the row at which reading stopped: too wide, or one too many. It names its
+    line in the text and has none of its own, so that it comes before the rows' own problems."""
+    last = max([r.line for r in found.rows[-1:]] + [b.line for b in found.bad[-1:]])
+    row = found.rows[-1] if found.rows else None
+    if row is not None and row.line == last and len(row.fields) > MAX_FIELDS:
+        return (
+            None,
+            None,
+            (
+                f"line {last:,} has more than {MAX_FIELDS:,} fields separated by {separator_name(sep)}, more than any "
+                "card has; check the separator (--separator), or split the row"
+            ),
+        )
+    return (
+        None,
+        None,
+        (
+            f"the file has more than {MAX_FACTS:,} rows (line {last:,} is row {MAX_FACTS + 1:,}), and a deck holds at "
+            f"most {MAX_FACTS:,} facts; split it into several files and import each as its own deck"
+        ),
+    )
 
 
 def _deck_name(name: str) -> str:
@@ -188,6 +230,16 @@ def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: 
     text_columns = [c for c in range(width) if c not in special.values()][2:]
     values = {c: {r.fields[c].strip() for r in rows if len(r.fields) == width} for c in text_columns}
     return frozenset(c for c, seen in values.items() if "y" in seen and seen <= {"", "y"})
+
+
+def _cut_message(split: Split, sep: str, guessed: bool) -> str:
+    """Why a row whose separator cuts what looks like one number is refused: its fields would be
+    wrong numbers ("5,5 mmol/L" read as answer "5" and a further field "5 mmol/L")."""
+    guess = " (a guess)" if guessed else ""
+    return (
+        f"the {separator_name(sep)}{guess} in “{split.text}” would cut what looks like one number (a decimal "
+        "comma, a time) into two fields; put the field in double quotes, or choose another separator with --separator"
+    )
 
 
 def _width_message(row: Row, columns: Columns, head: AnkiHeader, sep: str, guessed: bool) -> str:

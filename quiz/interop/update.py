@@ -8,6 +8,8 @@ Everything outside the facts (the deck's keys, sources, glossary, comments) stay
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,7 +18,7 @@ from quiz.deck.load import parse_deck
 from quiz.deck.locate import locate
 from quiz.deck.model import Deck, Fact
 from quiz.deck.write import fact_to_toml
-from quiz.interop.cards import fact_id_for_guid
+from quiz.interop.cards import Card, fact_id_for_guid
 
 
 class Update(NamedTuple):
@@ -40,28 +42,85 @@ def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
     """Imported fact id -> the deck's fact id it updates, where the two differ.
 
     Notes `quiz export` made map back to their facts; a fact whose id matches nothing else is
-    matched by its question, where exactly one unmatched fact of the deck asks it (a deck first
-    imported without Anki's guids, updated from an export with them).
+    matched by its question, where exactly one unmatched fact of the deck asks it and the answers
+    are the same or a small edit apart (_edited): a deck first imported without Anki's guids,
+    updated from an export with them. (A fact asking that question with another answer is
+    another fact, and never takes the old one's id and history.)
     """
     own = _own_ids(deck)
     ids = {new: old for new, old in own.items() if new != old}
     present = {f.id for f in deck.facts}
     matched = {ids.get(f.id, f.id) for f in imported.facts} & present
-    unmatched: dict[str, list[str]] = {}
+    unmatched: dict[str, list[Fact]] = {}
     for fact in deck.facts:
         if fact.id not in matched:
-            unmatched.setdefault(_words(fact.question), []).append(fact.id)
+            unmatched.setdefault(_words(fact.question), []).append(fact)
     for fact in imported.facts:
         if ids.get(fact.id, fact.id) in present:
             continue
         same = unmatched.get(_words(fact.question), [])
-        if len(same) == 1:
-            ids[fact.id] = same.pop()
+        if len(same) == 1 and _edited(same[0].answer, fact.answer):
+            ids[fact.id] = same.pop().id
     return ids
 
 
 def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def earlier_ids(cards: Sequence[Card], earlier: Sequence[Fact]) -> tuple[dict[int, str], set[str]]:
+    """Ids from the deck an import replaces or updates, for the cards without a guid (by index in
+    `cards`), and every id of that deck (which a new fact must not take).
+
+    A card takes the id of the deck's fact that has its question and answer (spacing and case
+    aside). Of those left, a card and a fact that are the only ones to share a question, and whose
+    answers differ by a small edit (_edited), are the same fact with its answer edited; then the
+    same for a shared answer and a question edited ("How often shuold..." fixed). Nothing is
+    matched by place or by the id a question makes: two notes asking "What does this sign mean?"
+    in another order would swap their ids, and so their history; and a fact whose text is another
+    (not an edit of it) never takes an old fact's id and history. A fact whose id a card's guid
+    gives is that card's, never matched by text.
+    """
+    keys = {card.key for card in cards if card.key}
+    free: dict[tuple[str, str], list[str]] = {}
+    for fact in earlier:
+        if fact.id not in keys:
+            free.setdefault((_words(fact.question), _words(fact.answer)), []).append(fact.id)
+    ids: dict[int, str] = {}
+    for n, card in enumerate(cards):
+        same = free.get((_words(card.front), _words(card.back)))
+        if not card.key and same:
+            ids[n] = same.pop(0)
+    for shared in ("question", "answer"):
+        claimed = set(ids.values())
+        facts: dict[str, list[Fact]] = {}
+        for fact in earlier:
+            if fact.id not in keys and fact.id not in claimed:
+                facts.setdefault(_words(getattr(fact, shared)), []).append(fact)
+        found: dict[str, list[int]] = {}
+        for n, card in enumerate(cards):
+            if not card.key and n not in ids:
+                found.setdefault(_words(card.front if shared == "question" else card.back), []).append(n)
+        for text, ns in found.items():
+            same_text = facts.get(text, [])
+            if len(ns) == 1 and len(same_text) == 1:
+                fact, card = same_text[0], cards[ns[0]]
+                other = (fact.answer, card.back) if shared == "question" else (fact.question, card.front)
+                if _edited(*other):
+                    ids[ns[0]] = fact.id
+    return ids, {f.id for f in earlier}
+
+
+_EDIT_SIMILARITY = 80
+"""How alike (rapidfuzz's ratio, 0-100) a question or answer must stay for the fact to be the same
+one edited ("How often shuold..." fixed, "Call your care team" made "... now"): 80 allows a typo
+or two or a word added to a short text, not another text that happens to share the other side."""
+
+
+def _edited(before: str, after: str) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(_words(before), _words(after)) >= _EDIT_SIMILARITY
 
 
 def _merged(deck: Deck, old: Fact, new: Fact) -> Fact:
@@ -91,7 +150,8 @@ def _fact_spans(lines: list[str]) -> list[tuple[int, int]]:
     spans = []
     for entry in layout.arrays.get("facts", []):
         start = entry.line - 1
-        end = next((s - 1 for s in starts if s > entry.line), len(lines))
+        after = bisect.bisect_right(starts, entry.line)  # the next table's start (a scan was quadratic)
+        end = starts[after] - 1 if after < len(starts) else len(lines)
         while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
             end -= 1
         spans.append((start, end))
