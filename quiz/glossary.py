@@ -14,8 +14,12 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from quiz.deck.text import TERM_PREFIX, term_id
+
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
+
+__all__ = ["TERM_PREFIX", "term_id"]  # their home is quiz.deck.text; imported from here too
 
 NEGATING_PREFIXES = ("un", "non", "non-")
 """Prefixes that turn a term into its opposite; the opposite is explained by the term's meaning.
@@ -83,21 +87,6 @@ def terms_in(text: str, glossary: Sequence[tuple[str, str]]) -> list[tuple[str, 
     """The glossary entries (term, meaning) whose term `text` uses, in glossary order."""
     used = {term.casefold() for _, _, term in term_spans(text, (t for t, _ in glossary))}
     return [(term, meaning) for term, meaning in glossary if term.strip().casefold() in used]
-
-
-TERM_PREFIX = "term:"
-"""The start of the id a glossary term's answers are recorded under (term_id)."""
-
-
-def term_id(term: str) -> str:
-    """The id a glossary term's answers and scheduling state are kept under: "term:" + its slug.
-
-    "5-FU/leucovorin" is "term:5-fu-leucovorin". A fact id is a slug, so it never holds ":".
-    Matching questions (quiz.kinds) record one answer per pair under it.
-    """
-    from quiz.deck.text import slugify
-
-    return TERM_PREFIX + (slugify(term) or "term")
 
 
 def is_term(fact_id: str) -> bool:

@@ -74,3 +74,26 @@ def test_a_term_is_found_whichever_unicode_form_the_text_and_the_glossary_use(
     assert found == glossary_term
     assert unicodedata.normalize("NFC", text[start:end]) == unicodedata.normalize("NFC", term)
     assert terms_in(text, [(glossary_term, "meaning")]) == [(glossary_term, "meaning")]
+
+
+def test_two_glossary_terms_kept_under_one_id_are_refused_where_the_second_is() -> None:
+    """A term's answers and schedule are kept under term_id (its slug): "CD4+" and "CD4-", or
+    "Café" and "Cafe", would share one history, so the deck says where and which."""
+    from pathlib import Path
+
+    import pytest
+
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import parse_deck
+
+    text = (
+        'format = 1\n[deck]\nid = "d"\ntitle = "T"\n[glossary]\n"CD4+" = "Helper cells."\n"CD4-" = "Not those."\n'
+        '"Café" = "A place."\n"T cell" = "A cell."\n"Cafe" = "Coffee."\n'
+        '[[facts]]\nid = "f"\nquestion = "Q?"\nanswer = "A"\n'
+    )
+    with pytest.raises(DeckError) as err:
+        parse_deck(text, Path("g.toml"))
+    found = [(p.line, p.message) for p in err.value.problems]
+    assert [line for line, _ in found] == [7, 10]
+    assert '"CD4-" would share its answers and schedule with "CD4+"' in found[0][1]
+    assert '"Cafe" would share its answers and schedule with "Café"' in found[1][1]

@@ -120,3 +120,16 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as err:
         line, col = position(raw, err.start)
         raise NotUTF8(line, col, raw[err.start]) from None
+
+
+TERM_PREFIX = "term:"
+"""The start of the id a glossary term's answers are recorded under (term_id)."""
+
+
+def term_id(term: str) -> str:
+    """The id a glossary term's answers and scheduling state are kept under: "term:" + its slug.
+
+    "5-FU/leucovorin" is "term:5-fu-leucovorin". A fact id is a slug, so it never holds ":".
+    Matching questions (quiz.kinds) record one answer per pair under it.
+    """
+    return TERM_PREFIX + (slugify(term) or "term")

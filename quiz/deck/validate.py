@@ -24,7 +24,7 @@ from quiz.deck.model import (
     Topic,
 )
 from quiz.deck.options import REPEATED, SAME_AS_ANSWER, clashes
-from quiz.deck.text import did_you_mean
+from quiz.deck.text import did_you_mean, term_id
 from quiz.untrusted import visible
 
 MAX_FACTS = 20_000
@@ -111,6 +111,7 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
         c.add(c.pos(c.layout.top, "glossary"), f'"glossary" must be a table ([glossary]), got {kind(glossary)}')
         return ()
     terms: list[tuple[str, str]] = []
+    ids: dict[str, str] = {}
     for term, definition in glossary.items():
         where = c.pos(table, term)
         bad = c.text_problem(term)
@@ -118,6 +119,13 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
             c.add(where, f"[glossary] a term {bad}")
         elif not term.strip():
             c.add(where, "[glossary] a term is empty")
+        elif (first := ids.setdefault(term_id(term), term)) != term:
+            c.add(
+                where,
+                f'[glossary] "{term}" would share its answers and schedule with "{first}" (both are kept as '
+                f'"{term_id(term)}"): write them so that they differ by more than case, accents or punctuation, '
+                "or keep one",
+            )
         elif not isinstance(definition, str):
             c.add(where, f'[glossary] "{term}" must be defined as text, got {kind(definition)}')
         elif c.text_problem(definition):
