@@ -22,7 +22,6 @@ from quiz.typed import (  # noqa: F401  (TYPED_MAX_*, TYPO_MIN_LETTERS: re-expor
     Lexicon,
     TypedMark,
     deck_lexicon,
-    distinct_options,
     mark,
     typed_possible,
 )
@@ -164,15 +163,7 @@ def _multiple_choice(
     if wrong.total < MIN_WRONG_OPTIONS:
         return None
     rng = question_rng(seed, fact.id, Kind.MULTIPLE_CHOICE, reuse)
-    right = (fact.answer, *fact.accept)
-    picked = distinct_options(right, _pick_wrong(wrong, rng), deck.language)
-    if len(picked) < min(WRONG_OPTIONS, wrong.total):  # one said what the answer or another says:
-        rest = [o for o in (*wrong.own, *wrong.from_group()) if o not in picked]  # others in its place
-        rng.shuffle(rest)
-        picked = distinct_options(right, [*picked, *rest], deck.language)[:WRONG_OPTIONS]
-    if len(picked) < MIN_WRONG_OPTIONS:
-        return None
-    options = [fact.answer, *picked]
+    options = [fact.answer, *_pick_wrong(wrong, rng)]
     rng.shuffle(options)
     correct = options.index(fact.answer)  # the wrong options differ from it (quiz.deck.options)
     whys = tuple("" if i == correct else fact.why(o) for i, o in enumerate(options)) if fact.whys else ()

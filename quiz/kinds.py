@@ -27,7 +27,7 @@ from quiz.deck.statement import Statement, fit_case, option_fits, split
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
 from quiz.glossary import TERM_PREFIX, term_id, term_spans
-from quiz.typed import deck_lexicon, distinct_options, typed_possible
+from quiz.typed import deck_lexicon, typed_possible
 
 TRUE, FALSE = "True", "False"
 """The options of a true-or-false question, in this order (key 1 is True, key 2 is False)."""
@@ -42,10 +42,16 @@ def _source(deck: Deck, fact: Fact) -> Source | None:
     return deck.source(fact.source) if fact.source else None
 
 
-def _own_wrong(fact: Fact, answer: str, language: str = "en") -> list[str]:
-    """The fact's distractors that say something else than `answer`, the fact's answer and accept
-    texts, and each other (quiz.typed.distinct_options)."""
-    return distinct_options((answer, fact.answer, *fact.accept), fact.distractors, language)
+def _own_wrong(fact: Fact, answer: str) -> list[str]:
+    """The fact's distractors that differ from the answer and from each other (folded as normalize does)."""
+    seen = {normalize(answer), normalize(fact.answer)}
+    out = []
+    for d in fact.distractors:
+        key = normalize(d)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
 
 
 def _base(fact: Fact, kind: Kind, source: Source | None, prompt: str, answer: str, parts: Statement) -> Question:
@@ -82,7 +88,7 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     others = tuple(t for t in (fact.answer, *fact.accept) if normalize(t) != normalize(answer))
     if typed_possible(answer, others, fact.distractors, deck.language):
         return _replace(base, accept=others, lexicon=deck_lexicon(deck))
-    wrong = _own_wrong(fact, answer, deck.language)
+    wrong = _own_wrong(fact, answer)
     if len(wrong) < 2:
         return None
     rng = question_rng(seed, fact.id, Kind.FILL_BLANK)
@@ -105,13 +111,13 @@ def _replace(q: Question, **changes: object) -> Question:
 # --- true or false -----------------------------------------------------------------------------
 
 
-def false_options(fact: Fact, language: str = "en") -> list[str]:
+def false_options(fact: Fact) -> list[str]:
     """The fact's wrong options that fit its statement's span (quiz.deck.statement.option_fits), in deck order."""
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
         return []
     at_end = not parts.after.strip()
-    return [w for w in _own_wrong(fact, parts.span, language) if option_fits(parts.span, w, at_end=at_end)]
+    return [w for w in _own_wrong(fact, parts.span) if option_fits(parts.span, w, at_end=at_end)]
 
 
 def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) -> Question | None:
@@ -126,7 +132,7 @@ def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) 
     if parts is None:
         return None
     rng = question_rng(seed, fact.id, Kind.TRUE_FALSE)
-    wrong = false_options(fact, deck.language)
+    wrong = false_options(fact)
     chosen_false = rng.random() < 0.5
     swap = rng.choice(wrong) if wrong else ""
     if truth is None:

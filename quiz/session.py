@@ -106,7 +106,7 @@ def plan(
         kind = _kind_for(mode, kinds_for(deck, fact), rng)
         if kind is None:
             continue
-        questions.append(_made(deck, fact, kind, seed))
+        questions.append(make_question(deck, fact, kind, seed=seed))
         if count is not None and only is None and mode is not Mode.DUE and len(questions) >= count:
             break
     questions = _balance_truth(deck, questions, seed)
@@ -134,7 +134,7 @@ def _balance_truth(deck: Deck, questions: list[Question], seed: int) -> list[Que
     ids = [q.fact_id for q in questions if q.kind is Kind.TRUE_FALSE]
     if not ids:
         return questions
-    falsifiable = [i for i in ids if kinds.false_options(deck.fact(i), deck.language)]
+    falsifiable = [i for i in ids if kinds.false_options(deck.fact(i))]
     truth = kinds.balance_truth(ids, falsifiable, seed=seed)
     return [
         kinds.make(deck, deck.fact(q.fact_id), q.kind, seed=seed, truth=truth[q.fact_id])
@@ -290,16 +290,7 @@ def remake(q: Question, deck: Deck, *, seed: int) -> Question | None:
     kind = q.kind if q.kind in kinds_for(deck, fact) else Kind.FLASHCARD
     if kind is Kind.TRUE_FALSE:
         return kinds.make(deck, fact, kind, seed=seed, truth=q.truth)
-    return _made(deck, fact, kind, seed)
-
-
-def _made(deck: Deck, fact: Fact, kind: Kind, seed: int) -> Question:
-    """make_question, or the fact's flashcard when its wrong options turn out to say what its answer
-    says, or each other, too often for a multiple-choice question (quiz.typed.distinct_options)."""
-    try:
-        return make_question(deck, fact, kind, seed=seed)
-    except ValueError:
-        return make_question(deck, fact, Kind.FLASHCARD, seed=seed)
+    return make_question(deck, fact, kind, seed=seed)
 
 
 def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tuple[str, str]], int]:
@@ -338,7 +329,7 @@ def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], frozenset[str]]:
     texts: tuple[str, ...] = (q.answer, *q.accept)
     if q.kind is Kind.TRUE_FALSE:  # what may fill the statement's span would say which version is shown
         fact = deck.fact(q.fact_id) if any(f.id == q.fact_id for f in deck.facts) else None
-        texts = (fact.answer, *fact.accept, *kinds.false_options(fact, deck.language)) if fact is not None else ()
+        texts = (fact.answer, *fact.accept, *kinds.false_options(fact)) if fact is not None else ()
     answer = frozenset().union(*(content_words(t) for t in texts))
     named = {term for term, _ in terms_in("\n".join(texts), deck.glossary)}
     return named, answer

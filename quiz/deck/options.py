@@ -7,7 +7,7 @@ them), so what `quiz check` says about a fact's options is what a learner is sho
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from quiz.deck.model import Deck, Fact
@@ -104,3 +104,71 @@ def wrong_options(deck: Deck, fact: Fact) -> WrongOptions:
         return WrongOptions(tuple(own), frozenset(taken))
     free = len(group.keys) - len(taken & group.known)
     return WrongOptions(tuple(own), frozenset(taken), group, free)
+
+
+class Said:
+    """What a learner reads a deck's texts as saying, to find two written differently that say the
+    same ("0.5 mg" and ".5 mg", "−18 °C" and "-18 °C", "five mg" and "5 mg", a full-width "ＣＥＡ"):
+    typed marking's exact match (quiz.typed.exact_keys), so that a wrong option is never a right
+    answer written another way and no two options say the same. Each text is read once.
+
+    This is the deck layer's one use of quiz.typed (pyproject.toml's layers contract says so):
+    what counts as the same answer is typed marking's rule, and the loader must meet it.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._keys: dict[str, tuple[object, str]] = {}
+
+    def key(self, text: str) -> tuple[object, str]:
+        """The text's reading (or, with nothing to read, its folded text), and its folded text."""
+        found = self._keys.get(text)
+        if found is None:
+            from quiz.typed import exact_keys
+
+            reading, folded = exact_keys(text, self.language)
+            found = self._keys[text] = (("read", reading) if reading is not None else ("text", folded)), folded
+        return found
+
+    def repeats(self, texts: Iterable[tuple[str, str]]) -> Iterator[tuple[int, str]]:
+        """For (role, text) pairs in order: (index, "the <role> '<earlier>'") for each text that says
+        what an earlier one says, in other words or the same."""
+        seen: dict[object, tuple[str, str]] = {}
+        for n, (role, text) in enumerate(texts):
+            key = self.key(text)[0]
+            if key in seen:
+                yield n, f"the {seen[key][0]} {seen[key][1]!r}"
+            else:
+                seen[key] = (role, text)
+
+
+def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str, str]]:
+    """(index in `facts`, key, problem) for each answer that says what an earlier answer of its
+    group says in other words (both would be options of one question), and each accept text that
+    says what another answer of its group says (it would be offered to the fact as wrong)."""
+    groups: dict[str, list[int]] = {}
+    for i, fact in enumerate(facts):
+        if fact.group:
+            groups.setdefault(fact.group, []).append(i)
+    for group, members in groups.items():
+        first: dict[object, int] = {}
+        for i in members:
+            j = first.setdefault(said.key(facts[i].answer)[0], i)
+            if said.key(facts[j].answer)[1] != said.key(facts[i].answer)[1]:
+                yield i, "answer", (
+                    f'its answer {facts[i].answer!r} says what {facts[j].answer!r} (fact "{facts[j].id}", '
+                    f'group "{group}") says: both would be options of one question; write them alike'
+                )
+        for i in members:
+            fact = facts[i]
+            own = fact.distractors if len(fact.distractors) < WRONG_OPTIONS else ()  # drawn with the group's
+            for key, role, text in [*(("accept", "accepted answer", t) for t in fact.accept),
+                                    *(("distractors", "distractor", t) for t in own)]:  # fmt: skip
+                j = first.get(said.key(text)[0], i)
+                other = facts[j].answer
+                if said.key(other)[1] not in (said.key(fact.answer)[1], said.key(text)[1]):
+                    yield i, key, (
+                        f'the {role} {text!r} says what {other!r} (fact "{facts[j].id}", group "{group}") says: '
+                        + ("it would be offered to this fact as a wrong option" if key == "accept" else
+                           "both would be options of one question; write them alike")
+                    )  # fmt: skip

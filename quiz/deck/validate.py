@@ -23,7 +23,7 @@ from quiz.deck.model import (
     Source,
     Topic,
 )
-from quiz.deck.options import REPEATED, SAME_AS_ANSWER, clashes
+from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, group_repeats
 from quiz.deck.text import did_you_mean, term_id
 from quiz.untrusted import visible
 
@@ -138,14 +138,17 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
 
 
 def _check_distractors(
-    c: Checker, entry: dict[str, Any], table: Table | None, label: str, answer: str
+    c: Checker, entry: dict[str, Any], table: Table | None, label: str, right: tuple[str, ...], said: Said
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The distractors' texts and their whys ("" where none; () when no distractor has one).
 
     An item is a text or an inline table { text = "...", why = "..." }; a text must differ from
-    the answer and from the other texts (compared as `normalize` folds them). A problem in an item
-    is placed where the item begins.
+    the answer and from the other texts (compared as `normalize` folds them), and must not say what
+    the answer, an accept text or another distractor says in other words (`said`: ".5 mg" beside
+    "0.5 mg"). `right`: the answer, then its accept texts. A problem in an item is placed where
+    the item begins.
     """
+    answer = right[0]
     value = entry.get("distractors")
     if not isinstance(value, list):
         return c.texts(entry, "distractors", table, label), ()
@@ -171,11 +174,15 @@ def _check_distractors(
             continue
         items.append((text, why, where))
     judged = clashes(answer, [text for text, _, _ in items])
-    for (text, why, where), (_, _, clash) in zip(items, judged, strict=True):
+    roles = [("answer" if n == 0 else "accepted answer", text) for n, text in enumerate(right) if text]
+    repeated = dict(said.repeats([*roles, *(("distractor", text) for text, _, _ in items)]))
+    for n, ((text, why, where), (_, _, clash)) in enumerate(zip(items, judged, strict=True), start=len(roles)):
         if answer and clash == SAME_AS_ANSWER:
             c.add(where, f"{label}the distractor {text!r} is the same as the answer")
         elif clash == REPEATED:
             c.add(where, f"{label}the distractor {text!r} is given twice")
+        elif n in repeated:
+            c.add(where, f"{label}the distractor {text!r} says what {repeated[n]} says: write another wrong option")
         texts.append(text)
         whys.append(why)
     return tuple(texts), tuple(whys) if any(whys) else ()
@@ -249,8 +256,9 @@ def _quoted(names: tuple[str, ...]) -> str:
 
 
 def _check_fact(
-    c: Checker, entry: dict[str, Any], table: Table | None, n: int, source_ids: set[str], topic_ids: set[str]
+    c: Checker, entry: dict[str, Any], table: Table | None, n: int, ids: tuple[set[str], set[str]], said: Said
 ) -> Fact | None:
+    source_ids, topic_ids = ids
     raw_id = entry.get("id")
     label = (
         f'fact "{raw_id}": '
@@ -262,7 +270,8 @@ def _check_fact(
     fid = c.text(entry, "id", table, label, required=True, slug=True)
     question = c.text(entry, "question", table, label, required=True)
     answer = c.text(entry, "answer", table, label, required=True)
-    distractors, whys = _check_distractors(c, entry, table, label, answer)
+    accept = c.texts(entry, "accept", table, label)
+    distractors, whys = _check_distractors(c, entry, table, label, (answer, *accept), said)
     source = c.text(entry, "source", table, label)
     if source and source not in source_ids:
         known = ", ".join(f'"{s}"' for s in sorted(source_ids)) or "none: add a [[sources]] table"
@@ -270,7 +279,6 @@ def _check_fact(
             c.pos(table, "source"), f'{label}"source" names "{source}", which is not a [[sources]] id (known: {known})'
         )
     _check_fact_topic(c, entry, table, label, topic_ids)
-    accept = c.texts(entry, "accept", table, label)
     statement = _check_statement(c, entry, table, label, answer, accept)
     fact = Fact(
         id=fid,
@@ -334,6 +342,8 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
             "the deck has no facts: add at least one [[facts]] table",
         )
     seen: dict[str, int] = {}
+    said = Said(meta.get("language") or "en")
+    placed: list[tuple[Fact, Table | None]] = []
     named: set[object] = set()
     tables = data.get("facts")
     for n, (entry, table) in enumerate(entries, start=1):
@@ -341,7 +351,7 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
         if isinstance(tables, list):
             tables[n - 1] = None
         named.add(entry.get("topic"))
-        fact = _check_fact(c, entry, table, n, source_ids, topic_ids)
+        fact = _check_fact(c, entry, table, n, (source_ids, topic_ids), said)
         fid = entry.get("id")
         if isinstance(fid, str) and fid:
             if fid in seen:
@@ -353,6 +363,9 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
                 seen[fid] = n
         if fact is not None:
             facts.append(fact)
+            placed.append((fact, table))
+    for i, key, message in group_repeats([fact for fact, _ in placed], said):
+        c.add(c.pos(placed[i][1], key), f'fact "{placed[i][0].id}": {message}')
     for topic, table in {t.id: (t, table) for t, table in reversed(topics)}.values():  # the first of each id
         if topic.id and topic.id not in named:
             c.add(

@@ -21,8 +21,8 @@ from quiz.typed.lexicon import (
     slip_runs,
 )
 from quiz.typed.marking import (
+    Keys,
     TypedMark,
-    distinct_options,
     exact_keys,
     is_match,
     is_numeral,
@@ -34,6 +34,7 @@ from quiz.typed.reading import Reading, fold, number_value, read
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
 
 __all__ = [
+    "Keys",
     "CURATED_ONLY",
     "DECIMAL_COMMA",
     "TYPED_MAX_CHARS",
@@ -45,7 +46,6 @@ __all__ = [
     "TypedMark",
     "deck_lexicon",
     "deck_texts",
-    "distinct_options",
     "exact_keys",
     "fold",
     "is_match",

@@ -80,9 +80,10 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
     expected = (answer, *accept)
     typed = read(text, lexicon.language)
     readings = [read(e, lexicon.language) for e in expected]
-    for e in expected:
+    typed_keys = (_key(typed) if typed.shape else None), normalize(text)
+    for e, r in zip(expected, readings, strict=True):
         # The text itself always counts, even one with nothing to read ("...", a lone accent).
-        if same_answer(e, text, lexicon.language):
+        if _said_same(((_key(r) if r.shape else None), normalize(e)), typed_keys):
             return TypedMark(True, False, e, text)
     refused = ""
     for e, r in zip(expected, readings, strict=True):
@@ -101,7 +102,11 @@ def _curated_lexicon(language: str) -> Lexicon:
     return Lexicon(language=language)
 
 
-def exact_keys(text: str, language: str = "en") -> tuple[tuple[object, ...] | None, str]:
+Keys = tuple[tuple[object, ...] | None, str]
+"""exact_keys of a text: its reading's key (None when it has nothing to read) and its folded text."""
+
+
+def exact_keys(text: str, language: str = "en") -> Keys:
     """What `mark` compares for an exact match: the text's reading (None when it has nothing to
     read) and its folded text. Two texts are the same answer written two ways when either is equal
     (same_answer): "0.5 mg" and ".5 mg", "−18 °C" and "-18 °C", "5 mg" and "five mg", a full-width
@@ -110,33 +115,16 @@ def exact_keys(text: str, language: str = "en") -> tuple[tuple[object, ...] | No
     return (_key(reading) if reading.shape else None), normalize(text)
 
 
+def _said_same(expected: Keys, typed: Keys) -> bool:
+    """The exact match of `mark`, on exact_keys: the same reading, or the same folded text."""
+    return (expected[0] is not None and expected[0] == typed[0]) or bool(typed[1] and expected[1] == typed[1])
+
+
 def same_answer(expected: str, text: str, language: str = "en") -> bool:
     """Whether `text` is `expected` written another way (exact_keys): what `mark` takes for it
     without forgiving a slip. A wrong option that is the same answer would be a right answer
     marked wrong."""
-    (read_e, text_e), (read_t, text_t) = exact_keys(expected, language), exact_keys(text, language)
-    return (read_e is not None and read_e == read_t) or bool(text_t and text_e == text_t)
-
-
-def distinct_options(right: Iterable[str], options: Iterable[str], language: str = "en") -> list[str]:
-    """The `options` (wrong ones, in order) that say something else than every `right` text (an
-    answer and its accept texts) and than each other, as same_answer reads them: a wrong option
-    that is the answer written another way would be a right answer marked wrong, and two options
-    that say the same would give one away. The first of two that say the same is kept."""
-    said_read, said_text = set(), set()
-    for text in right:
-        reading, folded = exact_keys(text, language)
-        said_read.add(reading)
-        said_text.add(folded)
-    out = []
-    for option in options:
-        reading, folded = exact_keys(option, language)
-        if (reading is not None and reading in said_read) or (folded and folded in said_text):
-            continue
-        said_read.add(reading)
-        said_text.add(folded)
-        out.append(option)
-    return out
+    return _said_same(exact_keys(expected, language), exact_keys(text, language))
 
 
 def is_match(expected: str, text: str, language: str = "en") -> bool:

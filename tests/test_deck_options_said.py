@@ -1,0 +1,101 @@
+"""Wrong options never say what the answer says in other words: the loader refuses them.
+
+Typed marking takes ".5 mg" for "0.5 mg" (quiz.typed.exact_keys); a multiple-choice question that
+offered ".5 mg" as wrong beside "0.5 mg" would mark a right answer wrong, and two options that say
+the same give one away. /work/shared/cases/nfc-nfd-distractor is the head of this kind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.deck.errors import DeckError
+from quiz.deck.load import parse_deck
+from quiz.generate import Kind, generate
+from quiz.typed import same_answer
+
+HEAD = 'format = 1\n[deck]\nid = "d"\ntitle = "T"\n'
+
+SAID_TWO_WAYS = [
+    ("0.5 mg", ".5 mg"), ("−18 °C", "-18 °C"), ("minus 18 °C", "-18 °C"), ("1,000 mL", "1000 mL"),
+    ("5 mg", "five mg"), ("5 mg", "5 milligrams"), ("Café au lait", "Ｃａｆé au lait"), ("the liver", "Liver"),
+]  # fmt: skip
+
+
+def _fact(n: int, answer: str, distractors: list[str], accept: list[str] | None = None, group: str = "") -> str:
+    def q(items: list[str]) -> str:
+        return "[" + ", ".join(f'"{t}"' for t in items) + "]"
+
+    extra = (f"accept = {q(accept)}\n" if accept else "") + (f'group = "{group}"\n' if group else "")
+    return f'[[facts]]\nid = "f{n}"\nquestion = "Q{n}?"\nanswer = "{answer}"\ndistractors = {q(distractors)}\n{extra}'
+
+
+def _problems(text: str) -> list[tuple[int | None, str]]:
+    with pytest.raises(DeckError) as err:
+        parse_deck(text, Path("d.toml"))
+    return [(p.line, p.message) for p in err.value.problems]
+
+
+@pytest.mark.parametrize(("answer", "other"), SAID_TWO_WAYS)
+def test_a_distractor_that_says_the_answer_in_other_words_is_refused_where_it_is(answer: str, other: str) -> None:
+    for right, wrong in ((answer, other), (other, answer)):
+        [(line, message)] = _problems(HEAD + _fact(1, right, ["2 L", wrong, "9 kg"]))
+        assert line == 9 and f"the distractor {wrong!r} says what the answer {right!r} says" in message
+
+
+def test_a_distractor_that_an_accept_text_or_another_distractor_says_is_refused() -> None:
+    found = _problems(HEAD + _fact(1, "Hepar", ["Café au lait", "2 mg", "two mg"], accept=["Cafe au lait"]))
+    assert [m.split(": ", 1)[1] for _, m in found] == [
+        "the distractor 'Café au lait' says what the accepted answer 'Cafe au lait' says: write another wrong option",
+        "the distractor 'two mg' says what the distractor '2 mg' says: write another wrong option",
+    ]
+
+
+def test_a_groups_answers_that_say_the_same_in_other_words_are_refused_and_the_same_words_are_not() -> None:
+    same_words = HEAD + _fact(1, "0.5 mg", [], group="g") + _fact(2, "0.5 MG", ["1 mg", "2 mg"], group="g")
+    parse_deck(same_words, Path("d.toml"))  # folded the same: one option of the group
+    other_words = same_words.replace('answer = "0.5 MG"', 'answer = ".5 mg"')
+    [(line, message)] = _problems(other_words)
+    assert line == 14 and "its answer '.5 mg' says what '0.5 mg' (fact \"f1\", group \"g\") says" in message
+
+
+def test_an_accept_text_that_another_answer_of_its_group_says_is_refused() -> None:
+    text = HEAD + _fact(1, "Liver", ["Lung", "Skin"], group="g")
+    text += _fact(2, "Hepar", ["Bone", "Gut"], ["the liver"], "g")
+    [(_, message)] = _problems(text)
+    assert "the accepted answer 'the liver' says what 'Liver' (fact \"f1\", group \"g\") says" in message
+
+
+@st.composite
+def _deck_texts(draw: st.DrawFn) -> str:
+    words = [w for pair in SAID_TWO_WAYS for w in pair] + ["2 mg", "10 mL", "the lung", "Tea", "12 °C"]
+    facts = [
+        _fact(
+            n,
+            draw(st.sampled_from(words)),
+            draw(st.lists(st.sampled_from(words), max_size=5, unique=True)),
+            draw(st.lists(st.sampled_from(words), max_size=2, unique=True)),
+            draw(st.sampled_from(["", "g"])),
+        )
+        for n in range(draw(st.integers(1, 5)))
+    ]
+    return HEAD + "".join(facts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_deck_texts(), st.integers(0, 2**32))
+def test_a_deck_the_loader_takes_never_shows_two_options_that_say_the_same(text: str, seed: int) -> None:
+    try:
+        deck = parse_deck(text, Path("d.toml"))
+    except DeckError:
+        return
+    for q in generate(deck, kinds=[Kind.MULTIPLE_CHOICE], seed=seed):
+        fact = deck.fact(q.fact_id)
+        wrong = [o for i, o in enumerate(q.options) if i != q.correct_index]
+        for i, option in enumerate(wrong):
+            assert not any(same_answer(r, option) for r in (fact.answer, *fact.accept)), (option, fact)
+            assert not any(same_answer(other, option) for other in wrong[:i]), (option, wrong)
