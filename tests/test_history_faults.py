@@ -237,6 +237,78 @@ def test_rotation_keeps_the_last_backup_holding_more_answers(tmp_path: Path) -> 
     assert restore_backup(data).backup == first  # the most answers
 
 
+@pytest.mark.parametrize("fresh_answers", [0, 3, 11, 40])
+def test_rotation_keeps_the_backup_of_an_emptied_history_however_many_a_fresh_one_holds(
+    tmp_path: Path, fresh_answers: int
+) -> None:
+    # The case rel-zero-byte-history, carried on: the fresh history's daily backups soon hold more
+    # answers than the emptied one's, and none of the same; its one backup must stay.
+    data = tmp_path / "data"
+    first = seed(data, 10, backup=True, now=START)
+    history_db(data).write_bytes(b"")
+    with pytest.raises(DamagedDatabase):
+        Store.open(data, backup=False)
+    now = datetime.now(UTC)
+    with Store.open(data, backup=False) as store:
+        if fresh_answers:
+            sid = store.start_session("other-deck", "multiple-choice", "1", now=now)
+            for i in range(fresh_answers):
+                store.record_answer(
+                    sid, "other-deck", f"f-{i}", kind="multiple_choice", response="x", correct=True, now=now
+                )
+            store.finish_session(sid, now=now)
+        for day in range(1, KEEP_BACKUPS + 3):
+            store.backup(now + day * DAY)
+    kept = list_backups(data)
+    assert first in kept and len(kept) == KEEP_BACKUPS + 1
+
+
+def test_rotation_keeps_only_the_newest_backup_of_an_earlier_history(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:  # the first history, backed up daily
+        sid = store.start_session("d", "quiz", now=START)
+        for day in range(KEEP_BACKUPS + 2):
+            store.record_answer(sid, "d", "f", kind="typed", response=f"old {day}", correct=True, now=START)
+            store.backup(START + day * DAY)
+        store.finish_session(sid, now=START)
+    newest_old = list_backups(data)[0]
+    history_db(data).write_bytes(b"")
+    with pytest.raises(DamagedDatabase):
+        Store.open(data, backup=False)
+    later = START + 30 * DAY
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("d", "quiz", now=later)
+        for day in range(KEEP_BACKUPS + 2):
+            store.record_answer(sid, "d", "f", kind="typed", response=f"new {day}", correct=True, now=later)
+            store.backup(later + day * DAY)
+    kept = list_backups(data)
+    assert kept[KEEP_BACKUPS:] == [newest_old]
+
+
+def test_rotation_keeps_the_newer_backup_a_history_restored_from_an_older_one_parted_from(tmp_path: Path) -> None:
+    # Restoring an older backup of the same history: its answer ids go on from there, so the
+    # newer backup's later answers are in no other file, whatever the counts say.
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("d", "quiz", now=START)
+        store.record_answer(sid, "d", "f", kind="typed", response="one", correct=True, now=START)
+        older = store.backup(START)
+        for i in range(5):
+            store.record_answer(sid, "d", "f", kind="typed", response=f"later {i}", correct=True, now=START + DAY)
+        newer = store.backup(START + DAY)
+        store.finish_session(sid, now=START + DAY)
+    restore_backup(data, older)
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("d", "quiz", now=START + 2 * DAY)
+        for day in range(KEEP_BACKUPS + 2):  # more answers than `newer` holds, from the first day on
+            when = START + (2 + day) * DAY
+            for i in range(6):
+                store.record_answer(sid, "d", "f", kind="typed", response=f"after {day} {i}", correct=True, now=when)
+            store.backup(when)
+    kept = list_backups(data)
+    assert newer in kept and older not in kept and len(kept) == KEEP_BACKUPS + 1
+
+
 # -- backups: one process at a time, no stale temporary files --------------------------------------
 
 
