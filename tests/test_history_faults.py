@@ -95,6 +95,62 @@ def test_the_app_starts_on_a_relative_data_folder(tmp_path: Path, monkeypatch: p
     assert shown == ["HomeScreen", "None"] * 2
 
 
+EVERY_COMMAND = [
+    [],  # the app
+    ["history", "--plain"],
+    ["history", "--json"],
+    ["history", "export", "--csv", "-"],
+    ["history", "restore"],
+    ["check"],
+    ["decks"],
+    ["study", "rectal-cancer-stage-iv", "--count", "1"],
+    ["preview", "rectal-cancer-stage-iv"],
+    ["export", "rectal-cancer-stage-iv", "-o", "out.apkg"],
+    ["import", "cards.txt", "-o", "out.toml"],
+]
+
+
+@pytest.mark.parametrize("command", EVERY_COMMAND, ids=lambda c: " ".join(c) or "app")
+@pytest.mark.parametrize("spelling", [["--data-dir", ""], ["--data-dir="]])
+def test_an_empty_data_folder_option_is_a_usage_error_for_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    command: list[str], spelling: list[str],
+) -> None:  # fmt: skip
+    from quiz.cli import main
+    from quiz.paths import data_dir
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cards.txt").write_text("question\tanswer\n")
+    default = data_dir()  # QUIZ_DATA_DIR, here in the test's folder (conftest): it stands for the real one
+    seed(default, 3, backup=True)
+    before = sorted(p.name for p in default.rglob("*"))
+    for argv in (spelling + command, command + spelling) if command else (spelling,):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "usage: quiz" in err and "--data-dir: an empty DIR names no folder" in err, err
+    assert sorted(p.name for p in default.rglob("*")) == before
+    assert not (tmp_path / "out.apkg").exists() and not (tmp_path / "out.toml").exists()
+
+
+def test_an_empty_data_folder_variable_is_the_same_as_unset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.cli import main
+    from quiz.paths import data_dir
+
+    monkeypatch.delenv("QUIZ_DATA_DIR")
+    default = data_dir()  # the platform's folder, under the test's own XDG_DATA_HOME (conftest)
+    assert str(default).startswith(str(tmp_path))
+    seed(default, 4)
+    assert main(["history", "--json"]) == 0
+    unset = json.loads(capsys.readouterr().out)
+    monkeypatch.setenv("QUIZ_DATA_DIR", "")
+    assert data_dir() == default
+    assert main(["history", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == unset
+    assert unset["sessions"][0]["answered"] == 4
+
+
 def test_an_existing_folder_keeps_its_mode_with_a_warning_and_a_file_is_refused(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
