@@ -365,6 +365,26 @@ def test_rotation_keeps_the_newer_backup_a_history_restored_from_an_older_one_pa
     assert newer in kept and older not in kept and len(kept) == KEEP_BACKUPS + 1
 
 
+def test_a_restored_backup_of_an_earlier_history_is_not_taken_for_an_emptied_one(tmp_path: Path) -> None:
+    # The person restores the history they had before a fresh start; the fresh one's backups hold
+    # far more answers, but none of its own: the restored history opens, it is not set aside.
+    data = tmp_path / "data"
+    with Store.open(data, backup=False):
+        pass
+    with sqlite3.connect(history_db(data)) as conn:  # the first history began a day before the fresh one
+        conn.execute("UPDATE meta SET value = value - 86400 WHERE key = 'began'")
+    conn.close()
+    now = datetime.now(UTC)  # backups are named by this time: after both histories began
+    earlier = seed(data, 10, backup=True, now=now)
+    history_db(data).write_bytes(b"")
+    with pytest.raises(DamagedDatabase):
+        Store.open(data, backup=False)
+    seed(data, 200, backup=True, now=now + DAY)
+    restore_backup(data, earlier)
+    assert answers(data) == 10
+    assert not list(data.glob("history.emptied-*.db"))[1:]  # only the first, emptied by hand
+
+
 # -- backups: one process at a time, no stale temporary files --------------------------------------
 
 
