@@ -802,3 +802,16 @@ async def test_a_deck_without_sessions_says_so_on_the_sessions_tab(deck: Path, t
         await choose_deck(pilot, 2)  # Heart care: never studied
         assert str(text.render()).startswith("No sessions of this deck yet")
         assert not app.screen.query_one("#sessions").display
+
+
+async def test_no_sessions_at_all_is_worded_for_all_decks(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data, backup=False):
+        pass  # a history with no sessions yet
+    app = make_app([deck], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "All decks" in str(app.screen.query_one("#deck-filter").render())
+        text = str(app.screen.query_one("#sessions-text").render())
+        assert text.startswith("No sessions yet") and "this deck" not in text
+        assert not app.screen.query_one("#sessions").display
