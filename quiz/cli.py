@@ -83,13 +83,26 @@ def _command_modules(argv: Sequence[str]) -> dict[str, ModuleType]:
     return {}  # `quiz` alone opens the app: no command module is needed
 
 
+def _data_dir_argument(text: str) -> str:
+    """--data-dir's value, refused at parsing (a usage error) when quiz.paths.data_dir refuses it."""
+    from quiz.paths import data_dir
+
+    try:
+        data_dir(text)
+    except UsageError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return text
+
+
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         default=default,
-        help="where history and your own decks are kept (default: $QUIZ_DATA_DIR or the platform's user data folder)",
+        type=_data_dir_argument,
+        help="where history and your own decks are kept (default: $QUIZ_DATA_DIR if set and not empty, "
+        "else the platform's user data folder)",
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quiz.errors import QuizError
+from quiz.errors import QuizError, UsageError
 
 APP_NAME = "quiz"
 ENV_VAR = "QUIZ_DATA_DIR"
@@ -13,11 +13,22 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
+EMPTY_DATA_DIR = "an empty DIR names no folder; give a folder, or leave --data-dir out for the default one"
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Return the data directory as an absolute path (not created): the override, then
     $QUIZ_DATA_DIR, then platformdirs. A relative folder is taken from the current directory once,
-    here, so every later use (SQLite URIs, backups, restore) names the same folder."""
-    if override:
+    here, so every later use (SQLite URIs, backups, restore) names the same folder.
+
+    An empty `override` (`--data-dir ""`) raises UsageError (EMPTY_DATA_DIR): it names no folder,
+    and taking it for the default would open the person's own history unasked. An empty
+    $QUIZ_DATA_DIR is taken as unset, the convention for environment variables (as for
+    $XDG_DATA_HOME in the XDG Base Directory spec), so `QUIZ_DATA_DIR= quiz` is plain `quiz`.
+    """
+    if override is not None:
+        if not os.fspath(override):
+            raise UsageError(EMPTY_DATA_DIR)
         return Path(override).expanduser().absolute()
     env = os.environ.get(ENV_VAR)
     if env:

@@ -95,6 +95,62 @@ def test_the_app_starts_on_a_relative_data_folder(tmp_path: Path, monkeypatch: p
     assert shown == ["HomeScreen", "None"] * 2
 
 
+EVERY_COMMAND = [
+    [],  # the app
+    ["history", "--plain"],
+    ["history", "--json"],
+    ["history", "export", "--csv", "-"],
+    ["history", "restore"],
+    ["check"],
+    ["decks"],
+    ["study", "rectal-cancer-stage-iv", "--count", "1"],
+    ["preview", "rectal-cancer-stage-iv"],
+    ["export", "rectal-cancer-stage-iv", "-o", "out.apkg"],
+    ["import", "cards.txt", "-o", "out.toml"],
+]
+
+
+@pytest.mark.parametrize("command", EVERY_COMMAND, ids=lambda c: " ".join(c) or "app")
+@pytest.mark.parametrize("spelling", [["--data-dir", ""], ["--data-dir="]])
+def test_an_empty_data_folder_option_is_a_usage_error_for_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    command: list[str], spelling: list[str],
+) -> None:  # fmt: skip
+    from quiz.cli import main
+    from quiz.paths import data_dir
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cards.txt").write_text("question\tanswer\n")
+    default = data_dir()  # QUIZ_DATA_DIR, here in the test's folder (conftest): it stands for the real one
+    seed(default, 3, backup=True)
+    before = sorted(p.name for p in default.rglob("*"))
+    for argv in (spelling + command, command + spelling) if command else (spelling,):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "usage: quiz" in err and "--data-dir: an empty DIR names no folder" in err, err
+    assert sorted(p.name for p in default.rglob("*")) == before
+    assert not (tmp_path / "out.apkg").exists() and not (tmp_path / "out.toml").exists()
+
+
+def test_an_empty_data_folder_variable_is_the_same_as_unset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.cli import main
+    from quiz.paths import data_dir
+
+    monkeypatch.delenv("QUIZ_DATA_DIR")
+    default = data_dir()  # the platform's folder, under the test's own XDG_DATA_HOME (conftest)
+    assert str(default).startswith(str(tmp_path))
+    seed(default, 4)
+    assert main(["history", "--json"]) == 0
+    unset = json.loads(capsys.readouterr().out)
+    monkeypatch.setenv("QUIZ_DATA_DIR", "")
+    assert data_dir() == default
+    assert main(["history", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == unset
+    assert unset["sessions"][0]["answered"] == 4
+
+
 def test_an_existing_folder_keeps_its_mode_with_a_warning_and_a_file_is_refused(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
@@ -219,7 +275,12 @@ def test_a_fresh_start_after_an_emptied_history_is_not_set_aside_again(tmp_path:
     assert len(list(data.glob("history.emptied-*.db"))) == 1
 
 
-def test_rotation_keeps_the_last_backup_holding_more_answers(tmp_path: Path) -> None:
+@pytest.mark.parametrize("per_day", [0, 1, 5])
+def test_rotation_keeps_the_backup_of_an_emptied_history_however_many_a_fresh_one_holds(
+    tmp_path: Path, per_day: int
+) -> None:
+    # The case rel-zero-byte-history, carried on: the fresh history's daily backups hold none of
+    # the emptied one's answers, and with 5 a day soon more of them; its one backup must stay.
     data = tmp_path / "data"
     first = seed(data, 10, backup=True, now=START)
     history_db(data).write_bytes(b"")
@@ -227,14 +288,82 @@ def test_rotation_keeps_the_last_backup_holding_more_answers(tmp_path: Path) -> 
         Store.open(data, backup=False)
     now = datetime.now(UTC)
     with Store.open(data, backup=False) as store:  # the person starts afresh and studies daily
-        for day in range(KEEP_BACKUPS + 2):  # 9 answers, one fewer than the first backup
+        for day in range(KEEP_BACKUPS + 2):  # 9 days: 0, 9 or 45 answers
             sid = store.start_session("d", "quiz", now=now)
-            store.record_answer(sid, "d", "f", kind="typed", response="x", correct=True, now=now)
+            for _ in range(per_day):
+                store.record_answer(sid, "d", "f", kind="typed", response="x", correct=True, now=now)
             store.finish_session(sid, now=now)
             store.backup(now + day * DAY)
     kept = list_backups(data)
     assert first in kept and len(kept) == KEEP_BACKUPS + 1
-    assert restore_backup(data).backup == first  # the most answers
+    if per_day <= 1:
+        assert restore_backup(data).backup == first  # the most answers
+
+
+def test_rotation_keeps_only_the_newest_backup_of_an_earlier_history(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:  # the first history, backed up daily
+        sid = store.start_session("d", "quiz", now=START)
+        for day in range(KEEP_BACKUPS + 2):
+            store.record_answer(sid, "d", "f", kind="typed", response=f"old {day}", correct=True, now=START)
+            store.backup(START + day * DAY)
+        store.finish_session(sid, now=START)
+    newest_old = list_backups(data)[0]
+    history_db(data).write_bytes(b"")
+    with pytest.raises(DamagedDatabase):
+        Store.open(data, backup=False)
+    later = START + 30 * DAY
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("d", "quiz", now=later)
+        for day in range(KEEP_BACKUPS + 2):
+            store.record_answer(sid, "d", "f", kind="typed", response=f"new {day}", correct=True, now=later)
+            store.backup(later + day * DAY)
+    kept = list_backups(data)
+    assert kept[KEEP_BACKUPS:] == [newest_old]
+
+
+def test_rotation_keeps_the_newer_backup_a_history_restored_from_an_older_one_parted_from(tmp_path: Path) -> None:
+    # Restoring an older backup of the same history: its answer ids go on from there, so the
+    # newer backup's later answers are in no other file, whatever the counts say.
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("d", "quiz", now=START)
+        store.record_answer(sid, "d", "f", kind="typed", response="one", correct=True, now=START)
+        older = store.backup(START)
+        for i in range(5):
+            store.record_answer(sid, "d", "f", kind="typed", response=f"later {i}", correct=True, now=START + DAY)
+        newer = store.backup(START + DAY)
+        store.finish_session(sid, now=START + DAY)
+    restore_backup(data, older)
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("d", "quiz", now=START + 2 * DAY)
+        for day in range(KEEP_BACKUPS + 2):  # more answers than `newer` holds, from the first day on
+            when = START + (2 + day) * DAY
+            for i in range(6):
+                store.record_answer(sid, "d", "f", kind="typed", response=f"after {day} {i}", correct=True, now=when)
+            store.backup(when)
+    kept = list_backups(data)
+    assert newer in kept and older not in kept and len(kept) == KEEP_BACKUPS + 1
+
+
+def test_a_restored_backup_of_an_earlier_history_is_not_taken_for_an_emptied_one(tmp_path: Path) -> None:
+    # The person restores the history they had before a fresh start; the fresh one's backups hold
+    # far more answers, but none of its own: the restored history opens, it is not set aside.
+    data = tmp_path / "data"
+    with Store.open(data, backup=False):
+        pass
+    with sqlite3.connect(history_db(data)) as conn:  # the first history began a day before the fresh one
+        conn.execute("UPDATE meta SET value = value - 86400 WHERE key = 'began'")
+    conn.close()
+    now = datetime.now(UTC)  # backups are named by this time: after both histories began
+    earlier = seed(data, 10, backup=True, now=now)
+    history_db(data).write_bytes(b"")
+    with pytest.raises(DamagedDatabase):
+        Store.open(data, backup=False)
+    seed(data, 200, backup=True, now=now + DAY)
+    restore_backup(data, earlier)
+    assert answers(data) == 10
+    assert not list(data.glob("history.emptied-*.db"))[1:]  # only the first, emptied by hand
 
 
 # -- backups: one process at a time, no stale temporary files --------------------------------------

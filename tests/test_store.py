@@ -259,6 +259,14 @@ def test_restore_without_backups_says_so(data_dir: Path) -> None:
         restore_backup(data_dir)
     with pytest.raises(StoreError, match="no such backup"):
         restore_backup(data_dir, data_dir / "missing.db")
+    folder = data_dir / "backups"
+    folder.mkdir(parents=True)
+    with pytest.raises(StoreError, match="this is a folder, not a backup file") as refused:
+        restore_backup(data_dir, folder)
+    assert "no such" not in str(refused.value) and "history-<UTC time>.db" in str(refused.value)
+    os.mkfifo(data_dir / "pipe.db")
+    with pytest.raises(StoreError, match="pipe.db: not a file"):
+        restore_backup(data_dir, data_dir / "pipe.db")
 
 
 def test_no_answer_or_deck_text_reaches_logs_or_output(

@@ -816,3 +816,16 @@ async def test_home_and_end_go_to_the_first_and_the_last_deck(deck: Path, tmp_pa
         assert table.cursor_row == 3 and "Deck 2" in str(app.screen.query_one("#deck-detail").render())
         await pilot.press("home")
         assert table.cursor_row == 0 and "Caring for your kidneys" in str(app.screen.query_one("#deck-detail").render())
+
+
+async def test_no_sessions_at_all_is_worded_for_all_decks(deck: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data, backup=False):
+        pass  # a history with no sessions yet
+    app = make_app([deck], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "All decks" in str(app.screen.query_one("#deck-filter").render())
+        text = str(app.screen.query_one("#sessions-text").render())
+        assert text.startswith("No sessions yet") and "this deck" not in text
+        assert not app.screen.query_one("#sessions").display

@@ -1,8 +1,8 @@
 """Backups: daily copies of the history (SQLite's backup API) in the backups folder, and what they hold.
 
 A backup is written whole under a temporary name and renamed; one process at a time writes one
-(the backup lock). The newest KEEP_BACKUPS are kept, and beyond them the one holding the most
-answers while it holds more than the history does.
+(the backup lock). The newest KEEP_BACKUPS are kept; an older one only while it holds answers no
+kept file holds (rotate says how that is told).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from quiz.files import remove_stale_temps, try_lock
 from quiz.paths import backups_dir, history_db
 from quiz.schedule import utc
 from quiz.store.connection import precreate_private, reading
+from quiz.store.errors import CORRUPT_CODES
 
 KEEP_BACKUPS = 7
 BACKUP_EVERY = timedelta(days=1)
@@ -124,17 +125,85 @@ def write_backup(conn: sqlite3.Connection, root: Path, folder: Path, now: dateti
     return final
 
 
+AnswerKey = tuple[int, int, str, str, str, str]
+"""One answer as rotation tells it apart: (id, session_id, deck_id, fact_id, answered_at, response)."""
+
+_END_ANSWER = "SELECT id, session_id, deck_id, fact_id, answered_at, response FROM answers ORDER BY id {} LIMIT 1"
+
+
+def first_and_last_answer(conn: sqlite3.Connection) -> tuple[AnswerKey, AnswerKey] | None:
+    """The history's first and last answer (lowest and highest id), or None if it holds none.
+
+    Raises sqlite3.Error when the file cannot be read (or is not a quiz history).
+    """
+    first = conn.execute(_END_ANSWER.format("ASC")).fetchone()
+    if first is None:
+        return None
+    return tuple(first), tuple(conn.execute(_END_ANSWER.format("DESC")).fetchone())  # type: ignore[return-value]
+
+
+def holds_answer(conn: sqlite3.Connection, answer: AnswerKey) -> bool:
+    """Whether the history open on `conn` holds `answer` (same id, session, deck, fact, time and response)."""
+    row = conn.execute(
+        "SELECT 1 FROM answers WHERE id = ? AND session_id = ? AND deck_id = ? AND fact_id = ?"
+        " AND answered_at = ? AND response = ?",
+        answer,
+    ).fetchone()
+    return row is not None
+
+
+def continues(conn: sqlite3.Connection, ends: tuple[AnswerKey, AnswerKey]) -> bool:
+    """Whether the history open on `conn` continues the one whose first and last answer are `ends`:
+    it holds both, so it is the same history (answer ids are never reused: AUTOINCREMENT) at or
+    after the moment the last was recorded, and holds every answer between them that quiz did not
+    take back (undo). An error reading it counts as not."""
+    try:
+        return holds_answer(conn, ends[0]) and holds_answer(conn, ends[1])
+    except sqlite3.Error:
+        return False
+
+
 def rotate(conn: sqlite3.Connection, root: Path) -> None:
-    """Keep the newest KEEP_BACKUPS backups, and beyond them the one holding the most answers
-    while it holds more than the history does now (so a history emptied outside quiz never
-    costs the last backup of the answers)."""
+    """Remove the old backups whose answers a kept file holds too; never one with answers no other has.
+
+    The newest KEEP_BACKUPS backups are kept. Each older one, newest first, is removed when the
+    history open on `conn` or a backup kept so far continues it (see `continues`), when it holds
+    no answers, or when SQLite finds it damaged (restore could not use it); otherwise it is kept.
+    So of a history that was set aside (damaged or emptied, then started afresh) or replaced by a
+    restore, the newest backup is kept however many newer backups there are, one file per such
+    fresh start, and the older backups of it go. A backup that cannot be read for another reason
+    (it cannot be opened, it is busy) is kept and looked at again at the next rotation.
+
+    Not by answer counts: a fresh history soon holds more answers than the backup of the old one,
+    and none of the same. Not by the history's start ('began', see `began`): it is to the second,
+    missing from histories older than schema 3, and a history restored from an older backup shares
+    it while it goes its own way. What this does not see: answers deleted by hand from the middle
+    of a history that still holds its first and last.
+    """
     backups = list_backups(root)
-    if len(backups) <= KEEP_BACKUPS:
-        return
-    counts = {b: answer_count(b) or 0 for b in backups}
-    best = max(backups, key=lambda b: (counts[b], b.name))
-    (have,) = conn.execute("SELECT count(*) FROM answers").fetchone()
+    kept = backups[:KEEP_BACKUPS]
     for old in backups[KEEP_BACKUPS:]:
-        if old == best and counts[best] > have:
+        try:
+            with reading(old) as reader:
+                ends = first_and_last_answer(reader)
+        except sqlite3.DatabaseError as err:
+            if err.sqlite_errorname not in CORRUPT_CODES:
+                kept.append(old)
+                continue
+            ends = None
+        except (sqlite3.Error, OSError):
+            kept.append(old)
             continue
-        old.unlink(missing_ok=True)
+        if ends is None or continues(conn, ends) or any(_continues_file(b, ends) for b in kept):
+            old.unlink(missing_ok=True)
+        else:
+            kept.append(old)
+
+
+def _continues_file(path: Path, ends: tuple[AnswerKey, AnswerKey]) -> bool:
+    """`continues` for the backup at `path`; False if it cannot be read."""
+    try:
+        with reading(path) as reader:
+            return continues(reader, ends)
+    except (sqlite3.Error, OSError):
+        return False

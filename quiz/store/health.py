@@ -14,7 +14,7 @@ from pathlib import Path
 
 from quiz.paths import history_db
 from quiz.schedule import utc
-from quiz.store.backups import answer_count, backup_time, began, list_backups, most_answers_first
+from quiz.store.backups import answer_count, began, list_backups, most_answers_first
 from quiz.store.connection import BUSY_TIMEOUT_MS, SQLITE_MAGIC
 from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
 from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase
@@ -65,8 +65,11 @@ def emptied(path: Path, size: int) -> str | None:
     """Why the history at `path` (`size` bytes with its -wal) looks emptied or replaced outside
     quiz, or None: it holds fewer than 1/EMPTIED_RATIO of the answers of a backup of it.
 
-    Backups taken before the history began (a fresh start after damage) are not its own. Reads
-    no file unless the history is that much smaller than the largest backup, which is rare.
+    Only backups of the same history count: the same start ('began', copied into each backup).
+    Those of an earlier one (before a fresh start after damage) or of a later one (after which
+    the person restored an earlier history's backup) are not its own; a history that does not
+    say when it began (an empty file, or one from before schema 3) is compared with them all.
+    Reads no file unless the history is that much smaller than the largest backup, which is rare.
     """
     sizes = {}
     for backup in list_backups(path.parent):
@@ -75,7 +78,7 @@ def emptied(path: Path, size: int) -> str | None:
     if not sizes or size * EMPTIED_RATIO >= max(sizes.values()):
         return None
     start = began(path) if path.stat().st_size else None
-    own = {b: n for b, n in sizes.items() if start is None or backup_time(b) >= start}
+    own = {b: n for b, n in sizes.items() if start is None or began(b) == start}
     if not own:
         return None
     largest = max(own, key=lambda b: own[b])

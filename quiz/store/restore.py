@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.paths import backups_dir, ensure_private_dir, history_db
-from quiz.store.backups import copy_database, list_backups, most_answers_first
+from quiz.store.backups import BACKUP_PREFIX, copy_database, list_backups, most_answers_first
 from quiz.store.connection import SQLITE_MAGIC
 from quiz.store.errors import HistoryLocked, StoreError, store_error
 from quiz.store.health import damage, set_aside
@@ -27,7 +27,8 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
     """Replace the history with `backup` (default: the sound backup holding the most answers,
     the newest of those); the replaced history is kept beside it. Never leaves less than before:
 
-    - the history itself (or its -wal) is refused as a backup;
+    - the history itself (or its -wal) is refused as a backup, and so is a folder, a missing file
+      or one that is not a regular file, each saying which;
     - unreadable or damaged backups are skipped (named in the error if none is sound);
     - the backup is copied next to the history and checked before anything is moved;
     - while another quiz has the history open, nothing is done (HistoryLocked).
@@ -38,8 +39,14 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
     path = history_db(root)
     if backup is not None:
         backup = Path(backup).absolute()
+        if backup.is_dir():
+            raise StoreError(
+                f"{backup}: this is a folder, not a backup file; nothing was changed. Give one of the "
+                f"backup files (named {BACKUP_PREFIX}<UTC time>.db, in {backups_dir(root)}), or leave "
+                "--backup out to restore the sound backup holding the most answers"
+            )
         if not backup.is_file():
-            raise StoreError(f"{backup}: no such backup file")
+            raise StoreError(f"{backup}: no such backup file" if not backup.exists() else f"{backup}: not a file")
         if _is_history(backup, path):
             raise StoreError(
                 f"{backup}: this is the score history itself, not a backup; nothing was changed. "

@@ -166,6 +166,8 @@ class HistoryScreen(Settled, Screen[None]):
         self.query_one("#sessions-text", Static).update(
             'Newest first. "early" means the session was left before its last question.'
             if sessions.row_count
+            else "No sessions yet: they show here once you study a deck."
+            if deck_id is None
             else "No sessions of this deck yet: they show here once you study it."
         )
 
