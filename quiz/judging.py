@@ -48,12 +48,14 @@ def shared_content_words(words: frozenset[str], text: str) -> frozenset[str]:
 
     A stem is the start of a word of the normalized text, so a stem that is nowhere in
     normalize(text) is not among its content words: most answers share no word with their question,
-    and their questions are not split into words at all. A property test holds it to the long way.
+    and their questions are not split into words at all. An ASCII text is only lower-cased for this
+    test: normalize differs from lower() there only in runs of spaces, which no stem holds. A
+    property test holds it to the long way.
     """
-    folded = normalize(text) if words else ""
-    if not any(stem in folded for stem in words):
+    low = "" if not words else text.lower() if text.isascii() else normalize(text)
+    if not any(stem in low for stem in words):
         return frozenset()
-    return words & _folded_content_words(folded)
+    return words & content_words(text)
 
 
 @cache

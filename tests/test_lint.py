@@ -315,6 +315,7 @@ CUE_TEXTS = st.lists(CUE_PIECES, max_size=8).map(" ".join) | st.text(max_size=20
 @given(CUE_TEXTS, CUE_TEXTS)
 @example("A café camera", "Which cafe\u0301 test?")
 @example("STRASSE", "die straße")
+@example("Bleeding tumours", "Which TUMOUR  is\tbleeding?")
 def test_shared_content_words_are_the_intersection(short: str, text: str) -> None:
     from quiz.judging import content_words, shared_content_words
 
