@@ -12,7 +12,7 @@ from functools import cache, cached_property
 from quiz.deck.model import Deck, Fact
 from quiz.deck.options import GroupAnswers, WrongOptions, wrong_options
 from quiz.deck.text import normalize
-from quiz.readability import TextStats, text_stats
+from quiz.readability import TextStats, pooled, text_stats
 
 MIN_GRADED_WORDS = 10
 """Below this many words a Flesch-Kincaid grade says nothing (one long word alone reads as grade 20)."""
@@ -180,13 +180,13 @@ def _fact_counts(deck: Deck) -> dict[int, TextStats]:
     texts: dict[str, TextStats] = {}
     counts: dict[int, TextStats] = {}
     for fact in deck.facts:
-        total = TextStats()
+        found = []
         for text in read_texts(fact):
             stats = texts.get(text)
             if stats is None:
                 stats = texts[text] = text_stats(text)
-            total += stats
-        counts[id(fact)] = total
+            found.append(stats)
+        counts[id(fact)] = sum(found[1:], found[0])  # two or three texts: one addition or two
     _counted = (deck, counts)
     return counts
 
@@ -202,20 +202,20 @@ def reading_stats(deck: Deck, fact: Fact) -> TextStats:
 def fact_reading_stats(fact: Fact) -> TextStats:
     """Words, sentences and syllables of what a learner reads for a fact (read_texts): question,
     explanation and statement."""
-    return sum(map(text_stats, read_texts(fact)), TextStats())
+    return pooled(map(text_stats, read_texts(fact)))
 
 
 def deck_reading_stats(deck: Deck) -> TextStats:
     """The pooled counts of every text a learner reads in the deck (read_texts)."""
     counts = _fact_counts(deck)
-    return sum((counts[id(f)] for f in deck.facts), TextStats())
+    return pooled(counts[id(f)] for f in deck.facts)
 
 
 def graded_reading_stats(deck: Deck) -> TextStats:
     """The pooled counts of the facts long enough to grade (MIN_GRADED_WORDS or more words): a
     one-word prompt counts as a sentence and pulls a deck's grade toward nonsense (-0.3)."""
     counts = _fact_counts(deck)
-    return sum((s for s in (counts[id(f)] for f in deck.facts) if s.words >= MIN_GRADED_WORDS), TextStats())
+    return pooled(s for s in (counts[id(f)] for f in deck.facts) if s.words >= MIN_GRADED_WORDS)
 
 
 def deck_reading_grade(deck: Deck) -> float | None:
