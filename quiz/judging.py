@@ -77,13 +77,14 @@ class _GroupTotals:
     def __init__(self, group: GroupAnswers) -> None:
         self.by_key = dict(zip(group.keys, group.texts, strict=True))
         self.length = sum(len(t.strip()) for t in group.texts)
-        self._words: dict[str, frozenset[str]] | None = None
+        self._words: dict[str, tuple[str, ...]] | None = None
         self._counted: Counter[str] | None = None
 
-    def words(self) -> dict[str, frozenset[str]]:
-        """Each answer's content words, by its key: every answer of the group split once."""
+    def words(self) -> dict[str, tuple[str, ...]]:
+        """Each answer's content words, by its key: every answer of the group split once. Kept as
+        tuples, which take a quarter of a small frozenset's memory (10,000 answers: 0.6 MB, not 2.2)."""
         if self._words is None:
-            self._words = {key: _folded_content_words(key) for key in self.by_key}
+            self._words = {key: tuple(_folded_content_words(key)) for key in self.by_key}
         return self._words
 
     def counted_words(self) -> Counter[str]:
@@ -123,7 +124,7 @@ class Judged:
         it (the answer is one of them, so each is split once for the whole group)."""
         key = normalize(self._answer)
         words = self._totals.words().get(key) if self._totals is not None else None
-        return _folded_content_words(key) if words is None else words
+        return _folded_content_words(key) if words is None else frozenset(words)
 
     def uses(self, word: str) -> bool:
         """Whether some wrong option has this content word: the fact's own, or a group answer not taken."""
