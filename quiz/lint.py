@@ -168,7 +168,7 @@ def _answer_longer(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advi
 def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not wrong.count:
         return
-    cues = sorted(w for w in shared_content_words(fact.answer, fact.question) if not wrong.uses(w))
+    cues = sorted(w for w in shared_content_words(wrong.answer_words, fact.question) if not wrong.uses(w))
     if cues:
         words = ", ".join(f'"{w}"' for w in cues)
         verb = "appear" if len(cues) > 1 else "appears"

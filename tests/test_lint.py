@@ -315,10 +315,42 @@ CUE_TEXTS = st.lists(CUE_PIECES, max_size=8).map(" ".join) | st.text(max_size=20
 @given(CUE_TEXTS, CUE_TEXTS)
 @example("A café camera", "Which cafe\u0301 test?")
 @example("STRASSE", "die straße")
+@example("Bleeding tumours", "Which TUMOUR  is\tbleeding?")
 def test_shared_content_words_are_the_intersection(short: str, text: str) -> None:
     from quiz.judging import content_words, shared_content_words
 
-    assert shared_content_words(short, text) == content_words(short) & content_words(text)
+    assert shared_content_words(content_words(short), text) == content_words(short) & content_words(text)
+
+
+OPTION_WORDS = st.sampled_from(["Tumour", "tumours", "bleeding", "BLEED", "scan", "café", "cafe\u0301", "5-FU"])
+OPTION_TEXTS = st.lists(OPTION_WORDS, min_size=1, max_size=3).map(" ".join)
+
+
+@given(st.lists(st.tuples(OPTION_TEXTS, st.lists(OPTION_TEXTS, max_size=3)), min_size=1, max_size=5))
+@example([("Tumour scan", []), ("tumours", ["Scans"]), ("Bleeding", [])])
+def test_judged_answer_words_and_uses_are_the_long_way(facts: list[tuple[str, list[str]]]) -> None:
+    """A group's answers are split once for all its facts (Judged.answer_words, uses): the same
+    words as content_words of each text, and a word is used exactly when a wrong option shown has it."""
+    from hypothesis import assume
+
+    from quiz.deck.errors import DeckError
+    from quiz.judging import Judge, content_words
+
+    texts = [
+        {**CLEAN, "id": f"f{i}", "answer": answer, "distractors": wrong or None, "group": "g"}
+        for i, (answer, wrong) in enumerate(facts)
+    ]
+    try:
+        deck = parse_deck(_toml(*texts))
+    except DeckError:
+        assume(False)
+    judge = Judge(deck)
+    for fact in deck.facts:
+        judged = judge(fact)
+        assert judged.answer_words == content_words(fact.answer)
+        shown = [*judged.wrong.own, *judged.wrong.from_group()]
+        for word in judged.answer_words | {"tumour", "scan", "bleed"}:
+            assert judged.uses(word) == any(word in content_words(t) for t in shown), word
 
 
 TYPED_PIECES = st.sampled_from(

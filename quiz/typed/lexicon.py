@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from quiz.typed.reading import fold, read, words_and_whole_numbers
+from quiz.typed.reading import fold, read, words_and_whole_number_parts
 from quiz.typed.words import TYPO_MIN_LETTERS, UNIT_SPELLINGS
 
 if TYPE_CHECKING:
@@ -210,8 +210,8 @@ def slip_runs(text: str, language: str = "en") -> list[tuple[str, ...]]:
     it has none without being read: every run of its words borders a number ("Answer 12 month",
     "5 to 10 years"). A property test holds this to the long way.
     """
-    tokens = words_and_whole_numbers(fold(text))
-    if tokens is not None and any(kind == "n" for kind, *_ in tokens):
+    parts = words_and_whole_number_parts(fold(text))
+    if parts is not None and not all(map(str.isalpha, parts)):  # a number among them
         return []
     reading = read(text, language)
     return [

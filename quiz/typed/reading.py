@@ -232,17 +232,22 @@ def words_and_whole_numbers(folded: str) -> list[Token] | None:
     read_tokens for the short answers `quiz check` reads by the thousand (docs/benchmarks.md). A
     property test holds it equal to read_tokens.
     """
-    if not folded.isascii():
+    parts = words_and_whole_number_parts(folded)
+    if parts is None:
         return None
-    tokens: list[Token] = []
-    for part in folded.split():
-        if part.isdigit():
-            tokens.append(["n", _decimal(part), "1", ""])
-        elif part.isalpha() and part not in _READ_NEAR_A_NUMBER:
-            tokens.append(["w", part, "1", ""])
-        else:
+    return [["n", _decimal(part), "1", ""] if part.isdigit() else ["w", part, "1", ""] for part in parts]
+
+
+def words_and_whole_number_parts(folded: str) -> list[str] | None:
+    """The words and numbers of a text words_and_whole_numbers reads, as written, else None: to ask
+    what such a text holds without reading its numbers."""
+    parts = folded.split()
+    if not parts or not folded.isascii():
+        return None
+    for part in parts:
+        if not part.isdigit() and (not part.isalpha() or part in _READ_NEAR_A_NUMBER):
             return None
-    return tokens or None
+    return parts
 
 
 def read_tokens(folded: str, language: str = "en") -> Reading:
