@@ -46,7 +46,9 @@ def forms(x: Decimal, language: str = "en") -> list[str]:
     if not frac and int(whole) < len(WORDS):
         bodies.append(WORDS[int(whole)])
     if digits == "0.5":
-        bodies.append("a half")
+        bodies += ["a half", "1/2", "\u00bd"]
+    elif frac == "5" and len(whole) < 6:  # a mixed number: 2 1/2 = 2½ = 2 and a half = 2.5
+        bodies += [f"{whole} 1/2", f"{whole}\u00bd", f"{whole} and a half"]
     out = []
     for body in bodies:
         if sign:
@@ -71,6 +73,23 @@ def test_every_form_of_a_number_passes_for_every_other(a: Decimal, context: str,
     for answer in forms(a, language):
         for typed in forms(a, language):
             assert is_match(context.format(answer), context.format(typed), language), (answer, typed)
+
+
+VULGAR = st.sampled_from("¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟↉")
+
+
+@given(st.integers(1, 10**6), VULGAR, st.sampled_from(["{}", "{} tablets", "take {} scoops", "{} mg"]))
+@example(1, "½", "{} tablets")
+@example(3, "⅓", "{}")
+def test_a_whole_number_and_a_fraction_character_are_never_read_as_more_digits(
+    whole: int, fraction: str, context: str
+) -> None:
+    """NFKC makes "1½" "11⁄2": the digits of the fraction must not join the whole number."""
+    numerator, _, denominator = unicodedata.normalize("NFKC", fraction).partition("\u2044")
+    mixed = context.format(f"{whole}{fraction}")
+    assert not is_match(mixed, context.format(f"{whole}{numerator}/{denominator}"))
+    assert not is_match(context.format(f"{whole}{numerator}/{denominator}"), mixed)
+    assert is_match(mixed, context.format(f"{whole} {numerator}/{denominator}"))
 
 
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)

@@ -21,6 +21,7 @@ from quiz.typed.words import (
     SOFT,
     SYMBOL_PAIRS,
     UNITS,
+    VULGAR_FRACTIONS,
 )
 
 
@@ -40,15 +41,22 @@ def fold(text: str) -> str:
     """A typed or expected text as compared: NFKC, case-folded, accents dropped, every dash a "-".
 
     NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
-    (NFC); it is applied again after case folding, which can undo it. Idempotent.
+    (NFC); it is applied again after case folding, which can undo it. A vulgar fraction after a
+    digit is set apart from it first ("1½" -> "1 1/2", never "11/2"). Idempotent.
     """
     if not text.isascii():
-        text = text.translate(POWERS)
+        text = _fraction_after_digit().sub(r"\1 \2", text.translate(POWERS))
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
         text = unicodedata.normalize("NFC", text).translate(DASHES)
     return text
+
+
+@cache
+def _fraction_after_digit() -> re.Pattern[str]:
+    """A digit (of any script) and the vulgar fraction right after it: a mixed number ("1½")."""
+    return re.compile(rf"(\d)([{VULGAR_FRACTIONS}])")
 
 
 @cache
@@ -129,7 +137,7 @@ def _starts(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
 
 
 def _a_half(tokens: list[Token]) -> list[Token]:
-    """"a half" read as the number 0.5 first, so a sign before it applies ("-a half" is -0.5);
+    """ "a half" read as the number 0.5 first, so a sign before it applies ("-a half" is -0.5);
     "2 and a half" is left whole for read(), which makes it 2.5."""
     out: list[Token] = []
     i = 0
@@ -167,6 +175,23 @@ def _is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
     if before[0] == "n":
         return False
     return (before[0] == "S" and before[1] != "-") or bool(tokens[i][2])
+
+
+def _a_half_in_figures(out: list[Token], tokens: list[Token], i: int) -> bool:
+    """Whether the "/" at tokens[i] makes the fraction 1/2 in figures (out[-1] the 1, in digits).
+
+    1/2 is read as 0.5, as "half" is: "1/2 tablet" = "½ tablet" = "half a tablet" = "0.5 tablet",
+    and after a whole number and a space it is a mixed number: "2 1/2" = "2½" = 2.5 (read() makes
+    "2 and a half" 2.5 too). Only 1/2 itself: 2/4 is not reduced (a murmur graded 2/4 is not one
+    graded 1/2) and other fractions stay fractions ("⅓" = "1/3", never 0.33); a 1/2 inside a longer
+    chain of slashes ("1/2/3", a date) is not a half.
+    """
+    if not out or out[-1][0] != "n" or out[-1][3] or out[-1][1].lstrip("-") != "1":
+        return False
+    if not _is_number(tokens, i + 1) or tokens[i + 1][1] != "2" or tokens[i + 1][3]:
+        return False
+    chained = i + 2 < len(tokens) and tokens[i + 2][1] in ("/", "\u2044")
+    return not chained and not (len(out) > 1 and out[-2][1] in ("/", "\u2044"))
 
 
 def _tens_and_units(tokens: list[Token]) -> list[Token]:
@@ -294,6 +319,14 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             i += 1
         elif kind == "S" and value == "+" and nxt and not nxt[2] and _is_sign(tokens, i, out[-1] if out else None):
             i += 1  # "+5" is 5; "2+" and "2 +3" keep their "+"
+        elif kind == "S" and value == "/" and _a_half_in_figures(out, tokens, i):
+            one = out.pop()
+            before = out[-1] if out and out[-1][0] == "n" and one[2] else None  # "2 1/2", not "2-1/2"
+            if before is not None and before[1].lstrip("-").isdigit() and not one[1].startswith("-"):
+                before[1] = _decimal(before[1] + ".5")  # "2 1/2" is 2.5, "-2 1/2" is -2.5
+            else:
+                out.append(["n", "-0.5" if one[1].startswith("-") else "0.5", one[2], ""])
+            i += 2
         elif kind == "S" and value == "/" and out and out[-1][0] == "n" and _is_number(tokens, i + 1):
             out.append(["S", "\u2044", tokens[i][2], ""])  # a fraction or a ratio ("1/2", "120/80"): kept
             i += 1

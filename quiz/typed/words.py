@@ -28,6 +28,10 @@ DASHES = str.maketrans(
 POWERS = str.maketrans(
     {c: "^" + d for c, d in zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True)} | {"⁻": "^-", "⁺": "^+", "º": "°"}
 )
+VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟↉"
+"""The characters whose NFKC form is a fraction ("½" -> "1⁄2"): every character Unicode decomposes as
+<fraction>. After a digit each is a mixed number's fraction, never more digits: "1½" is read as
+"1 1/2" (NFKC alone makes it "11⁄2", which read as the fraction eleven halves)."""
 # Punctuation that never changes what an answer says; every other symbol ("<", "%", "=", "+") must match.
 SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
 ARTICLES = frozenset(("a", "an", "the"))
