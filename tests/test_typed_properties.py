@@ -277,3 +277,93 @@ def test_no_run_of_words_beside_whole_numbers_is_one_a_slip_is_forgiven_in() -> 
 
     for text in _texts_with_numbers():
         assert slip_runs(text) == _slip_runs_the_long_way(text), text
+
+
+# --- which slips are forgiven (quiz.typed.lexicon.forgivable, docs/questions.md "One slip") -----
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+RARE = st.text("qxzjkvwy" + "aeiou", min_size=1, max_size=1)
+"""Letters whose words are seldom real; the properties that need an unknown word mark in a German
+deck as well, where the English dictionary is not asked ("jazz" is a word)."""
+
+
+def _risky(word: str, at: int, letter: str, how: int) -> str | None:
+    """word with a letter changed, added or dropped at `at` that is neither a swap of neighbours,
+    nor a doubled or undoubled letter, nor a plural ending; None if no such change is possible there."""
+    near = set(word[max(0, at - 1) : at + 2])
+    if how == 0 and letter not in near:
+        typed = word[:at] + letter + word[at + 1 :]
+    elif how == 1 and word[at] not in set(word[max(0, at - 1) : at]) | set(word[at + 1 : at + 2]):
+        typed = word[:at] + word[at + 1 :]
+    elif how == 2 and letter not in set(word[max(0, at - 1) : at + 1]):
+        typed = word[:at] + letter + word[at:]
+    else:
+        return None
+    ends = ("s", "es")
+    if any(typed == word + e or word == typed + e for e in ends):
+        return None
+    return typed
+
+
+@settings(max_examples=300)
+@given(st.text(LETTERS, min_size=4, max_size=7), st.integers(0, 99), st.sampled_from(LETTERS), st.integers(0, 2))
+@example("fungus", 3, "d", 0)  # fundus
+@example("carpal", 4, "e", 0)  # carpel
+@example("insulin", 2, "a", 1)  # inulin
+@example("mobic", 4, "d", 0)  # Mobid
+def test_a_letter_changed_added_or_dropped_in_a_word_under_eight_letters_is_never_forgiven(
+    word: str, at: int, letter: str, how: int
+) -> None:
+    typed = _risky(word, at % len(word), letter, how)
+    assume(typed is not None and typed != word)
+    for answer, text in ((word, typed), (typed, word)):
+        if len(answer) < 8:
+            assert not is_match(answer, text), (answer, text)
+            assert not is_match(f"the {answer} of it", f"the {text} of it"), (answer, text)
+
+
+@settings(max_examples=300)
+@given(st.text(LETTERS, min_size=1, max_size=14), st.sampled_from(LETTERS), st.integers(0, 3))
+@example("bidex", "v", 0)  # Videx
+@example("lice", "", 1)  # ice
+@example("skin", "", 1)  # kin
+def test_no_slip_at_the_first_letter_or_into_a_word_under_four_letters_is_forgiven(
+    word: str, letter: str, how: int
+) -> None:
+    typed = [letter + word[1:], word[1:], letter + word, word[1:2] + word[:1] + word[2:]][how]
+    assume(typed[:1] != word[:1])
+    assert not is_match(word, typed), (word, typed)
+    assert not is_match(typed, word), (typed, word)
+
+
+@given(st.text(LETTERS, min_size=4, max_size=4), st.integers(0, 3))
+@example("lung", 2)  # lug
+@example("salt", 2)  # sat
+def test_no_slip_that_leaves_fewer_than_four_letters_is_forgiven(word: str, at: int) -> None:
+    typed = word[:at] + word[at + 1 :]
+    assert not is_match(word, typed) and not is_match(typed, word), (word, typed)
+
+
+@settings(max_examples=150)
+@given(st.lists(RARE, min_size=8, max_size=14).map("".join), st.integers(1, 99), st.sampled_from(LETTERS), st.data())
+def test_any_one_slip_after_the_first_letter_of_a_long_unknown_word_is_forgiven(
+    word: str, at: int, letter: str, data: st.DataObject
+) -> None:
+    i = 1 + at % (len(word) - 1)
+    how = data.draw(st.integers(0, 3))
+    typed = [word[:i] + letter + word[i + 1 :], word[:i] + word[i + 1 :], word[:i] + letter + word[i:],
+             word[:i - 1] + word[i] + word[i - 1] + word[i + 1 :] if i > 1 else word][how]  # fmt: skip
+    assume(typed != word)
+    from quiz.typed import Lexicon, mark
+
+    marked = mark(word, (), typed, Lexicon(language="de"))
+    assert marked.correct and marked.slip, (word, typed)
+
+
+@settings(max_examples=150)
+@given(st.lists(RARE, min_size=4, max_size=7).map("".join), st.integers(1, 99), st.booleans())
+def test_a_swap_or_a_doubled_letter_in_a_short_unknown_word_is_forgiven(word: str, at: int, double: bool) -> None:
+    i = 1 + at % (len(word) - 1)
+    typed = word[:i] + word[i] + word[i:] if double else word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+    assume(typed != word and len(typed) >= 4 and typed[0] == word[0])
+    assert is_match(word, typed, "de") and is_match(typed, word, "de"), (word, typed)
