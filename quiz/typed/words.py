@@ -51,6 +51,33 @@ NUMBER_WORDS = {
     )
 } | {w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 """Numbers in words, zero to ninety-nine ("twenty-five" is read whole, never as the range 20-5)."""
+SCALES = {"hundred": 100, "thousand": 1000}
+"""Number words that multiply the number in words before them: "one hundred" = 100, "two thousand
+five hundred and one" = 2501, "a hundred" = 100 (quiz.typed.reading._number_in_words)."""
+ORDINAL_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        start=1,
+    )
+} | {
+    w: str(10 * n)
+    for n, w in enumerate("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)
+}
+"""Ordinals in words, first to ninetieth, and "twenty-first" made of two: each is the same as its
+figure with the English suffix ("first" = "1st", "second dose" = "2nd dose"). "second" right after
+a number is the unit ("20 second"), and is never the end of a compound ("twenty-second" may be a
+twenty-second wash), so "22nd" is not read from words."""
+
+
+def ordinal_suffix(n: int) -> str:
+    """The English suffix of an ordinal figure: 1 -> "st", 2 -> "nd", 3 -> "rd", 11 -> "th", 21 -> "st"."""
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 UNIT_NAMES = {
     "mg": "mg milligram milligrams milligramme milligrammes",
     "mcg": "mcg μg ug microgram micrograms microgramme microgrammes",
