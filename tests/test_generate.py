@@ -169,11 +169,11 @@ def test_typed_answers_reject_what_is_different(answer: str, typed: str) -> None
 def test_typed_is_offered_only_for_short_unambiguous_answers() -> None:
     short = Fact(id="a", question="Q?", answer="Liver", distractors=("Lung", "Bone"))
     long = Fact(id="b", question="Q?", answer="Take it with food and plenty of water", distractors=("x", "y"))
-    close = Fact(id="c", question="Q?", answer="Colon", distractors=("Colom", "Bone"))
+    close = Fact(id="c", question="Q?", answer="Colon", distractors=("Collon", "Bone"))
     deck = _deck(short, long, close)
     assert Kind.TYPED in kinds_for(deck, short)
     assert Kind.TYPED not in kinds_for(deck, long)
-    assert Kind.TYPED not in kinds_for(deck, close)  # "Colom" passes as a slip ("Colin" is a word)
+    assert Kind.TYPED not in kinds_for(deck, close)  # "Collon" passes as a slip (a doubled letter)
 
 
 # Stored with every answer (quiz.history): if it changed, every fact in every history would look edited.

@@ -6,6 +6,15 @@ list (quiz/data/look-alikes.tsv) and, at the first slip in an English deck, the 
 Dictionary; no UI. rapidfuzz is imported only when a slip is weighed, so `quiz check` on a deck
 without near misses does not load it.
 
+Which slips are forgiven (lexicon.forgivable; decided 2026-11-30 after a review found short words
+and medical words marked right: "ice" for "lice", "fundus" for "fungus", "Videx" for "Bidex"): a
+wrong answer marked right is the worst mistake, and no word list quiz has (the deck's texts, its
+look-alikes, the CMU dictionary) holds every medical word and drug name. So a slip is forgiven only
+where it seldom makes another word: in one word of 4+ letters (as answered and as typed), never at
+its first letter, and in a word under 8 letters only a swap, a doubled or undoubled letter or a
+plural ending; then never if the result is a known word. Misspellings such as "asprin" are wrong
+now: a right answer marked wrong is the lesser harm, and the feedback shows what was typed.
+
 The package reads in layers: `words` (the tables: number words, units, comparisons), `reading`
 (what a text says: fold, read), `lexicon` (the real words a slip must not become) and `marking`
 (mark, is_match, typed_possible). The names below are its public face.

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.typed.reading import fold, read, words_and_whole_number_parts
-from quiz.typed.words import TYPO_MIN_LETTERS, UNIT_SPELLINGS
+from quiz.typed.words import TYPO_ANY_SLIP_LETTERS, TYPO_MIN_LETTERS, UNIT_SPELLINGS
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck, Fact
@@ -143,14 +143,15 @@ class Lexicon:
         return self._words if self._words is not None else self._load()
 
     def _english(self, word: str, expected: tuple[str, ...]) -> bool:
-        """Whether an English deck's word is in the CMU Pronouncing Dictionary ("fever" for "never").
+        """Whether an English deck's word is in the CMU Pronouncing Dictionary ("fever" for "never",
+        "ice" for "lice"; a word that short is refused by `forgivable` before it is asked).
 
         The plural or singular of an expected word ("livers" for "liver") stays a slip here, as it
         was before the dictionary was asked; the deck's own words still tell such pairs apart.
         """
-        if self.language != "en" or not word.isalpha() or len(word) < TYPO_MIN_LETTERS:
-            return False  # the dictionary's short entries are mostly names and abbreviations ("bon", "ung")
-        if any(word in (e + "s", e + "es") or e in (word + "s", word + "es") for e in expected):
+        if self.language != "en" or not word.isalpha():
+            return False
+        if any(is_plural_of(word, e) for e in expected):
             return False
         from quiz.pronouncing import is_word  # the dictionary is read at the first slip, not at start-up
 
@@ -259,3 +260,42 @@ def one_slip(expected: str, typed: str) -> bool:
     from rapidfuzz.distance import OSA
 
     return OSA.distance(expected, typed, score_cutoff=1) == 1
+
+
+def is_plural_of(word: str, other: str) -> bool:
+    """Whether word is other with "s" or "es" added, or other is word with one ("livers", "liver")."""
+    return any(a in (b + "s", b + "es") for a, b in ((word, other), (other, word)))
+
+
+def slip_kind(expected: str, typed: str) -> str:
+    """How typed differs from expected, one slip apart (one_slip): "swap" (two neighbours swapped),
+    "double" (a letter doubled or a double letter made single: "diarhea"), "plural" (an "s" or "es"
+    added or dropped at the end) or "letter" (any other letter changed, added or dropped)."""
+    if is_plural_of(expected, typed):
+        return "plural"
+    at = 0
+    while at < min(len(expected), len(typed)) and expected[at] == typed[at]:
+        at += 1
+    if len(expected) == len(typed):
+        swapped = expected[at : at + 2] == typed[at : at + 2][::-1] and expected[at + 2 :] == typed[at + 2 :]
+        return "swap" if swapped else "letter"
+    longer = expected if len(expected) > len(typed) else typed
+    doubled = longer[at] in (longer[at - 1 : at] + longer[at + 1 : at + 2])
+    return "double" if doubled else "letter"
+
+
+def forgivable(expected: str, typed: str) -> bool:
+    """Whether a slip that turns the word expected into typed (one slip apart, both folded) may be
+    forgiven at all, before any list of words is asked whether typed is another word.
+
+    Never in a short word (either under TYPO_MIN_LETTERS letters: "ice" for "lice", "and" for
+    "hand"), never at the first letter ("Videx" for "Bidex", "kin" for "skin": a person who knows the
+    word knows how it starts, and look-alike drug names differ there), and a letter changed, added or
+    dropped only in a word of TYPO_ANY_SLIP_LETTERS letters or more (slip_kind): the lists quiz has
+    (its look-alikes, the deck's texts, the CMU dictionary) miss many medical words and drug names,
+    so in a shorter word only the slips that rarely make another word are forgiven ("lvier",
+    "diarhea", "livers"). When in doubt the answer is wrong, and the feedback shows what was typed.
+    """
+    if min(len(expected), len(typed)) < TYPO_MIN_LETTERS or expected[:1] != typed[:1]:
+        return False
+    return len(expected) >= TYPO_ANY_SLIP_LETTERS or slip_kind(expected, typed) != "letter"

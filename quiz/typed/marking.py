@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from quiz.deck.text import normalize
-from quiz.typed.lexicon import CURATED_ONLY, Lexicon, one_slip
+from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
 from quiz.typed.reading import Reading, read
 from quiz.typed.words import TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS
 
@@ -51,7 +51,9 @@ def _slip_run(expected: Reading, typed: Reading) -> int | None:
     """The one run where typed differs from expected by a forgivable slip, if that is all that differs.
 
     No slip is forgiven in a Roman numeral ("Stage IV" is never "Stage V"), as none is in a number,
-    nor in a word of fewer than TYPO_MIN_LETTERS letters ("Vitamin D" is never "Vitamin C").
+    nor in a word of fewer than TYPO_MIN_LETTERS letters ("Vitamin D" is never "Vitamin C"), nor
+    where lexicon.forgivable says no slip of its kind is safe ("fundus" for "fungus"). The slip is
+    in one word: the run's words, spacing aside, are the answer's.
     """
     if expected.shape != typed.shape:
         return None
@@ -65,8 +67,10 @@ def _slip_run(expected: Reading, typed: Reading) -> int | None:
     numerals = [w for w in expected.runs[i] if is_numeral(w)], [w for w in typed.runs[i] if is_numeral(w)]
     if numerals[0] != numerals[1]:  # the slip is in a numeral, or makes one
         return None
-    words = [(e, t) for e, t in zip(expected.runs[i], typed.runs[i], strict=False) if e != t]
-    if len(expected.runs[i]) == len(typed.runs[i]) and any(len(e) < TYPO_MIN_LETTERS for e, _ in words):
+    if len(expected.runs[i]) != len(typed.runs[i]):
+        return None  # a slip and a space moved are two changes ("heartatack" for "heart attack")
+    words = [(e, t) for e, t in zip(expected.runs[i], typed.runs[i], strict=True) if e != t]
+    if len(words) != 1 or not forgivable(*words[0]):
         return None  # a short word is a label, not a spelling: "Hepatitis B" is never "Hepatitis C"
     return i
 

@@ -1,5 +1,17 @@
 """Reading a typed or expected text for marking: folded, numbers and units in one spelling, words
-grouped into runs (quiz.typed.marking compares what two texts say)."""
+grouped into runs (quiz.typed.marking compares what two texts say).
+
+Each way of writing a number read here was added only where no other number can be written the
+same way (docs/questions.md, "Numbers"; tests/test_typed_properties.py holds that two different
+numbers never match in any of these forms):
+- "1½" is "1 1/2", never NFKC's "11⁄2"; 1/2 is a half, so "1 1/2" = "1.5" (no other fraction is
+  a decimal, and none is reduced: a murmur graded 2/4 is not one graded 1/2);
+- a space groups thousands only before a group of three digits starting with 0 ("10 000"):
+  "2 500 mg tablets" are two numbers, as written;
+- "one hundred" and "two thousand five hundred" are numbers; "1st" is "first", an ordinal, never
+  the number 1;
+- "--1" is no number (it matches only itself), "+/-" is "±", and "per" between words is "/".
+"""
 
 from __future__ import annotations
 
@@ -16,11 +28,15 @@ from quiz.typed.words import (
     DEGREES,
     FREQUENCY,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     POWERS,
     RANGE,
+    SCALES,
     SOFT,
     SYMBOL_PAIRS,
     UNITS,
+    VULGAR_FRACTIONS,
+    ordinal_suffix,
 )
 
 
@@ -40,10 +56,11 @@ def fold(text: str) -> str:
     """A typed or expected text as compared: NFKC, case-folded, accents dropped, every dash a "-".
 
     NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
-    (NFC); it is applied again after case folding, which can undo it. Idempotent.
+    (NFC); it is applied again after case folding, which can undo it. A vulgar fraction after a
+    digit is set apart from it first ("1½" -> "1 1/2", never "11/2"). Idempotent.
     """
     if not text.isascii():
-        text = text.translate(POWERS)
+        text = _fraction_after_digit().sub(r"\1 \2", text.translate(POWERS))
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
@@ -52,9 +69,20 @@ def fold(text: str) -> str:
 
 
 @cache
+def _fraction_after_digit() -> re.Pattern[str]:
+    """A digit (of any script) and the vulgar fraction right after it: a mixed number ("1½")."""
+    return re.compile(rf"(\d)([{VULGAR_FRACTIONS}])")
+
+
+@cache
 def _token() -> re.Pattern[str]:
-    """A number (digits with separators, or a leading decimal point), a run of letters, or one symbol."""
-    return re.compile(r"(\d+(?:[.,]\d+)*|[.,]\d+)|([^\W\d_]+)|(\S)")
+    """A number (digits with separators, or a leading decimal point), a run of letters, or one symbol.
+
+    A space separates thousands only before a group of three digits that starts with 0, which is
+    never a number on its own: "1 000 mL" and "10 000 IU" are 1000 and 10000, "1 050" is 1050, but
+    "2 500 mg tablets" is two numbers, as a person who writes two 500 mg tablets means.
+    """
+    return re.compile(r"(\d{1,3}(?: 0\d\d(?!\d))+(?:[.,]\d+)*|\d+(?:[.,]\d+)*|[.,]\d+)|([^\W\d_]+)|(\S)")
 
 
 def _decimal(text: str) -> str:
@@ -80,12 +108,14 @@ def _grouped(groups: list[str]) -> bool:
 def number_value(raw: str, language: str = "en") -> str:
     """The value of a number written with digits, "." and ",", as a plain decimal string.
 
-    "1,000" -> "1000", "2,5" -> "2.5", ".5" -> "0.5", "2.50" -> "2.5" (in a deck whose `language`
+    "1,000" -> "1000", "1 000" -> "1000", "2,5" -> "2.5", ".5" -> "0.5", "2.50" -> "2.5" (in a deck whose `language`
     is in DECIMAL_COMMA, "1,000" -> "1" and "1.000" -> "1000"). A number that no rule reads
     ("1,00,000", "1.000.5") comes back as "?" and its text: it equals only itself.
     """
     if raw.isdigit():
         return _decimal(raw)
+    if " " in raw:  # thousands set apart by spaces (_token): "10 000", "10 000.5"
+        return number_value(raw.replace(" ", ""), language)
     if raw[0] in ".,":  # ".5" and ",5" (a decimal comma, or the keypad's) are 0.5, never 5
         return _decimal("0." + raw[1:])
     seps = [c for c in raw if c in ".,"]
@@ -129,7 +159,7 @@ def _starts(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
 
 
 def _a_half(tokens: list[Token]) -> list[Token]:
-    """"a half" read as the number 0.5 first, so a sign before it applies ("-a half" is -0.5);
+    """ "a half" read as the number 0.5 first, so a sign before it applies ("-a half" is -0.5);
     "2 and a half" is left whole for read(), which makes it 2.5."""
     out: list[Token] = []
     i = 0
@@ -169,6 +199,105 @@ def _is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
     return (before[0] == "S" and before[1] != "-") or bool(tokens[i][2])
 
 
+def _a_half_in_figures(out: list[Token], tokens: list[Token], i: int) -> bool:
+    """Whether the "/" at tokens[i] makes the fraction 1/2 in figures (out[-1] the 1, in digits).
+
+    1/2 is read as 0.5, as "half" is: "1/2 tablet" = "½ tablet" = "half a tablet" = "0.5 tablet",
+    and after a whole number and a space it is a mixed number: "2 1/2" = "2½" = 2.5 (read() makes
+    "2 and a half" 2.5 too). Only 1/2 itself: 2/4 is not reduced (a murmur graded 2/4 is not one
+    graded 1/2) and other fractions stay fractions ("⅓" = "1/3", never 0.33); a 1/2 inside a longer
+    chain of slashes ("1/2/3", a date) is not a half.
+    """
+    if not out or out[-1][0] != "n" or out[-1][3] or out[-1][1].lstrip("-") != "1":
+        return False
+    if not _is_number(tokens, i + 1) or tokens[i + 1][1] != "2" or tokens[i + 1][3]:
+        return False
+    chained = i + 2 < len(tokens) and tokens[i + 2][1] in ("/", "\u2044")
+    return not chained and not (len(out) > 1 and out[-2][1] in ("/", "\u2044"))
+
+
+def _is_ordinal_suffix(number: Token, word: Token) -> bool:
+    """Whether a number in digits and the word right after it make an ordinal: "1st", "22nd", "13th"."""
+    value = number[1]
+    return (
+        word[0] == "w" and not word[2] and not number[3] and value.isdigit() and value != "0"
+        and word[1] == ordinal_suffix(int(value))
+    )  # fmt: skip
+
+
+def _ordinal_word(out: list[Token], word: Token) -> Token:
+    """The ordinal a word makes ("first"), with the tens in words before it ("twenty-first");
+    the tens are taken from `out`. "second" never ends a compound (words.ORDINAL_WORDS)."""
+    value = ORDINAL_WORDS[word[1]]
+    hyphen = len(out) > 1 and out[-1][1] == "-" and not out[-1][2] and not word[2]
+    tens = out[-2] if hyphen else out[-1] if out else None
+    if tens and tens[3] == "spelled" and len(tens[1]) == 2 and tens[1].endswith("0") and len(value) == 1:
+        if word[1] != "second":
+            del out[-2 if hyphen else -1 :]
+            return ["S", f"ordinal {tens[1][0]}{value}", tens[2], ""]
+    return ["S", f"ordinal {value}", word[2], ""]
+
+
+def _plus_or_minus(tokens: list[Token], i: int) -> bool:
+    """Whether "+/-" or "+-" starts at tokens[i], written together: "±"."""
+    for words in (("+", "/", "-"), ("+", "-")):
+        if _starts(tokens, i, words) and not any(tokens[i + k][2] for k in range(1, len(words))):
+            return True
+    return False
+
+
+def _number_in_words(tokens: list[Token]) -> list[Token]:
+    """Numbers in words with "hundred" or "thousand" made one: "one hundred" is 100, "two
+    thousand five hundred and one" 2501, "a hundred" 100 (words.SCALES). Other words are kept."""
+    if not any(t[0] == "w" and t[1] in SCALES for t in tokens):
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        found = _scaled(tokens, i)
+        if found is None:
+            out.append(tokens[i])
+            i += 1
+        else:
+            out.append(["n", str(found[0]), tokens[i][2], "spelled"])
+            i = found[1]
+    return out
+
+
+def _scaled(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The number in words with a scale that starts at tokens[i], and where it ends, if any."""
+
+    def word(k: int, *words: str) -> bool:
+        return k < len(tokens) and tokens[k][0] == "w" and tokens[k][1] in words
+
+    def small(k: int) -> tuple[int, int] | None:  # one to ninety-nine in words
+        if k < len(tokens) and tokens[k][3] == "spelled" and tokens[k][1] != "0" and len(tokens[k][1]) <= 2:
+            return int(tokens[k][1]), k + 1
+        return None
+
+    def hundreds(k: int) -> tuple[int, int, bool] | None:  # below a thousand; whether "hundred" was said
+        first = small(k) or ((1, k + 1) if word(k, "a") and word(k + 1, *SCALES) else None)
+        if first is None:
+            return None
+        value, k = first
+        if not word(k, "hundred"):
+            return value, k, False
+        value, k = value * 100, k + 1
+        rest = small(k + 1) if word(k, "and") else small(k)
+        return (value + rest[0], rest[1], True) if rest else (value, k, True)
+
+    first = hundreds(i)
+    if first is None:
+        return None
+    value, k, scaled = first
+    if word(k, "thousand"):
+        value, k, scaled = value * 1000, k + 1, True
+        rest = hundreds(k + 1) if word(k, "and") else hundreds(k)
+        if rest:
+            value, k = value + rest[0], rest[1]
+    return (value, k) if scaled else None
+
+
 def _tens_and_units(tokens: list[Token]) -> list[Token]:
     """Numbers in words of two parts made one: "twenty-five" and "twenty five" are 25."""
     out: list[Token] = []
@@ -200,7 +329,7 @@ def read(text: str, language: str = "en") -> Reading:
     return read_tokens(folded, language)
 
 
-_NOT_PLAIN = NUMBER_WORDS.keys() | {"half", "percent", "per"}
+_NOT_PLAIN = NUMBER_WORDS.keys() | ORDINAL_WORDS.keys() | SCALES.keys() | {"half", "percent", "per"}
 """Words that read as a number or a symbol even with no digit in the text."""
 
 
@@ -240,12 +369,16 @@ def words_and_whole_numbers(folded: str) -> list[Token] | None:
 
 def words_and_whole_number_parts(folded: str) -> list[str] | None:
     """The words and numbers of a text words_and_whole_numbers reads, as written, else None: to ask
-    what such a text holds without reading its numbers."""
+    what such a text holds without reading its numbers. Two numbers in a row are not such a text:
+    "1 000" may be one number (_token)."""
     parts = folded.split()
     if not parts or not folded.isascii():
         return None
-    for part in parts:
-        if not part.isdigit() and (not part.isalpha() or part in _READ_NEAR_A_NUMBER):
+    for n, part in enumerate(parts):
+        if part.isdigit():
+            if n and parts[n - 1].isdigit():
+                return None
+        elif not part.isalpha() or part in _READ_NEAR_A_NUMBER:
             return None
     return parts
 
@@ -268,14 +401,20 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             tokens.append(["w", word, spaced, ""])
         else:
             tokens.append(["S", symbol, spaced, ""])
-    tokens = _a_half(_tens_and_units(tokens))
+    tokens = _a_half(_number_in_words(_tens_and_units(tokens)))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         kind, value = tokens[i][0], tokens[i][1]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         and_a_half = i + 3 < len(tokens) and tokens[i + 3][3] == "half" and _starts(tokens, i + 1, ("and", "a"))
-        if kind == "n" and and_a_half:
+        if kind == "n" and nxt and _is_ordinal_suffix(tokens[i], nxt):  # "1st", "2nd", "21st"
+            out.append(["S", f"ordinal {value}", tokens[i][2], ""])
+            i += 2
+        elif kind == "w" and value in ORDINAL_WORDS and (value != "second" or not (out and out[-1][0] == "n")):
+            out.append(_ordinal_word(out, tokens[i]))
+            i += 1
+        elif kind == "n" and and_a_half:
             whole = value.lstrip("-").isdigit()
             out.append(["n", _decimal(value + ".5") if whole else f"?{value}+half", tokens[i][2], ""])
             i += 4
@@ -291,6 +430,20 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         elif value == "per" and _starts(tokens, i, ("per", "cent")):
             out.append(["S", "%", tokens[i][2], ""])
             i += 2
+        elif kind == "w" and value == "per" and out and out[-1][0] == "w" and nxt and nxt[0] == "w":
+            out.append(["S", "/", tokens[i][2], ""])  # "mg per kg" = "mg/kg"
+            i += 1
+        elif kind == "S" and value == "+" and _plus_or_minus(tokens, i):
+            out.append(["S", "±", tokens[i][2], ""])  # "+/-2" and "+-2" = "±2"
+            i += 3 if tokens[i + 1][1] == "/" else 2
+        elif kind == "S" and value == "-" and _starts(tokens, i, ("-", "-")) and _is_number(tokens, i + 2) \
+                and not tokens[i + 1][2] and not tokens[i + 2][2]:
+            if out and out[-1][0] == "n":  # "-3--1": a range to a negative number
+                out.append(tokens[i])
+                tokens[i + 2][1] = _negate(tokens[i + 2][1])
+            else:  # "--1" is no number: it matches only itself
+                tokens[i + 2][1] = "?--" + tokens[i + 2][1]
+            i += 2
         elif kind == "w" and value in ("minus", "negative") and _is_number(tokens, i + 1):
             tokens[i + 1][1] = _negate(tokens[i + 1][1])
             i += 1
@@ -299,6 +452,14 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             i += 1
         elif kind == "S" and value == "+" and nxt and not nxt[2] and _is_sign(tokens, i, out[-1] if out else None):
             i += 1  # "+5" is 5; "2+" and "2 +3" keep their "+"
+        elif kind == "S" and value == "/" and _a_half_in_figures(out, tokens, i):
+            one = out.pop()
+            before = out[-1] if out and out[-1][0] == "n" and one[2] else None  # "2 1/2", not "2-1/2"
+            if before is not None and before[1].lstrip("-").isdigit() and not one[1].startswith("-"):
+                before[1] = _decimal(before[1] + ".5")  # "2 1/2" is 2.5, "-2 1/2" is -2.5
+            else:
+                out.append(["n", "-0.5" if one[1].startswith("-") else "0.5", one[2], ""])
+            i += 2
         elif kind == "S" and value == "/" and out and out[-1][0] == "n" and _is_number(tokens, i + 1):
             out.append(["S", "\u2044", tokens[i][2], ""])  # a fraction or a ratio ("1/2", "120/80"): kept
             i += 1

@@ -4,7 +4,15 @@ punctuation, and which languages write a decimal comma. Tables only; quiz.typed.
 from __future__ import annotations
 
 TYPO_MIN_LETTERS = 4
-"""A slip is forgiven only in a run of words with at least this many letters ("CEB" is not "CEA")."""
+"""A slip is forgiven only in a word of at least this many letters, as answered and as typed: "CEB"
+is not "CEA", "ice" is not "lice", "hat" is not "heat". Most short words are one slip from
+several others, and the dictionaries quiz asks miss many of them."""
+TYPO_ANY_SLIP_LETTERS = 8
+"""A letter changed, added or dropped is forgiven only in a word of at least this many letters
+("ibuprofin", "colonscopy"); in a shorter word only a swap of two neighbours or a doubled or
+undoubled letter is ("lvier", "diarhea"). A changed, added or dropped letter is what turns a short
+word into another that no list of quiz holds: "fundus" for "fungus", "viscus" for "viscous",
+"carpel" for "carpal", "glans" for "gland", "Mobid" for "Mobic". quiz.typed.lexicon.forgivable."""
 TYPED_MAX_WORDS = 4
 TYPED_MAX_CHARS = 30
 """A typed-answer question needs a short answer: at most this many words and characters."""
@@ -28,6 +36,10 @@ DASHES = str.maketrans(
 POWERS = str.maketrans(
     {c: "^" + d for c, d in zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True)} | {"⁻": "^-", "⁺": "^+", "º": "°"}
 )
+VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟↉"
+"""The characters whose NFKC form is a fraction ("½" -> "1⁄2"): every character Unicode decomposes as
+<fraction>. After a digit each is a mixed number's fraction, never more digits: "1½" is read as
+"1 1/2" (NFKC alone makes it "11⁄2", which read as the fraction eleven halves)."""
 # Punctuation that never changes what an answer says; every other symbol ("<", "%", "=", "+") must match.
 SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
 ARTICLES = frozenset(("a", "an", "the"))
@@ -39,6 +51,33 @@ NUMBER_WORDS = {
     )
 } | {w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 """Numbers in words, zero to ninety-nine ("twenty-five" is read whole, never as the range 20-5)."""
+SCALES = {"hundred": 100, "thousand": 1000}
+"""Number words that multiply the number in words before them: "one hundred" = 100, "two thousand
+five hundred and one" = 2501, "a hundred" = 100 (quiz.typed.reading._number_in_words)."""
+ORDINAL_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        start=1,
+    )
+} | {
+    w: str(10 * n)
+    for n, w in enumerate("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)
+}
+"""Ordinals in words, first to ninetieth, and "twenty-first" made of two: each is the same as its
+figure with the English suffix ("first" = "1st", "second dose" = "2nd dose"). "second" right after
+a number is the unit ("20 second"), and is never the end of a compound ("twenty-second" may be a
+twenty-second wash), so "22nd" is not read from words."""
+
+
+def ordinal_suffix(n: int) -> str:
+    """The English suffix of an ordinal figure: 1 -> "st", 2 -> "nd", 3 -> "rd", 11 -> "th", 21 -> "st"."""
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 UNIT_NAMES = {
     "mg": "mg milligram milligrams milligramme milligrammes",
     "mcg": "mcg μg ug microgram micrograms microgramme microgrammes",
