@@ -12,7 +12,8 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from quiz.deck.model import PRIORITIES, Deck, Fact, Source, Topic
-from quiz.deck.text import normalize
+from quiz.deck.options import Said, group_repeats
+from quiz.deck.text import normalize, term_id
 
 # Directional formatting characters: the loader rejects them (they can reorder what a reader sees).
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -57,14 +58,24 @@ def decks(
     draw: st.DrawFn, answers: st.SearchStrategy[str] = LINE, *, max_facts: int = 4, max_distractors: int = 3
 ) -> Deck:
     """A deck the loader accepts, of 1 to `max_facts` facts whose answers, wrong options and
-    accepted variants are drawn from `answers` (unique once normalized, as the loader requires)."""
+    accepted variants are drawn from `answers`: no wrong option says what the answer, an accepted
+    variant or another option says (quiz.deck.options.Said), in its fact or its group, and no two
+    glossary terms share a history id (term_id), as the loader requires."""
+    language = draw(st.sampled_from(["en", "de", "fr-CA"]))
+    said = Said(language)
     source_ids = draw(st.lists(SLUG, unique=True, max_size=2))
     topic_pool = draw(st.lists(SLUG, unique=True, max_size=3))
     facts = []
     for fact_id in draw(st.lists(SLUG, unique=True, min_size=1, max_size=max_facts)):
         answer = draw(answers)
+        accept = tuple(draw(st.lists(answers, max_size=1)))
         drawn = draw(st.lists(answers, max_size=max_distractors, unique_by=normalize))
-        distractors = [d for d in drawn if normalize(d) != normalize(answer)]
+        seen = {said.key(t)[0] for t in (answer, *accept)}
+        distractors = []
+        for d in drawn:
+            if normalize(d) != normalize(answer) and said.key(d)[0] not in seen:
+                seen.add(said.key(d)[0])
+                distractors.append(d)
         whys = tuple(draw(optional()) for _ in distractors)
         facts.append(
             Fact(
@@ -77,20 +88,25 @@ def decks(
                 refs=draw(optional()),
                 group=draw(st.sampled_from(["", "a", "b"]) | LINE),
                 tags=tuple(draw(st.lists(LINE, max_size=2))),
-                accept=tuple(draw(st.lists(answers, max_size=1))),
+                accept=accept,
                 allow=tuple(draw(st.lists(SLUG, max_size=2))),
                 topic=draw(st.sampled_from(topic_pool)) if topic_pool else "",
                 priority=draw(st.sampled_from(PRIORITIES)),
                 whys=whys if any(whys) else (),
             )
         )
+    while offenders := {i for i, _, _ in group_repeats(facts, said)}:  # out of their group, then
+        facts = [f._replace(group="") if i in offenders else f for i, f in enumerate(facts)]
+    terms: dict[str, tuple[str, str]] = {}
+    for term, meaning in draw(st.dictionaries(TEXT, TEXT, max_size=3)).items():
+        terms.setdefault(term_id(term), (term, meaning))
     used = {f.topic for f in facts}
     return Deck(
         id=draw(SLUG),
         title=draw(TEXT),
         facts=tuple(facts),
         description=draw(optional()),
-        language=draw(st.sampled_from(["en", "de", "fr-CA"])),
+        language=language,
         audience=draw(optional()),
         version=draw(optional()),
         reviewed=draw(st.none() | st.dates(dt.date(2000, 1, 1))),
@@ -99,6 +115,6 @@ def decks(
         sources=tuple(
             Source(id=s, title=draw(TEXT), publisher=draw(optional()), url=draw(optional())) for s in source_ids
         ),
-        glossary=tuple(draw(st.dictionaries(TEXT, TEXT, max_size=3)).items()),
+        glossary=tuple(terms.values()),
         topics=tuple(Topic(id=t, title=draw(TEXT), summary=draw(optional())) for t in topic_pool if t in used),
     )
