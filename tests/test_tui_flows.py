@@ -829,3 +829,34 @@ async def test_no_sessions_at_all_is_worded_for_all_decks(deck: Path, tmp_path: 
         text = str(app.screen.query_one("#sessions-text").render())
         assert text.startswith("No sessions yet") and "this deck" not in text
         assert not app.screen.query_one("#sessions").display
+
+
+async def test_home_draws_its_detail_pane_again_only_when_it_would_show_something_else(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The row highlighted again after the rows are drawn (and a deck read back as it was) showed the
+    same text: drawing it again cost a layout and a render of the screen at every start."""
+    from textual.widgets import Static
+
+    other = write_named_deck(tmp_path / "decks", "heart", "Heart care")
+    app = make_app([deck, other], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        drawn: list[str] = []
+        update = Static.update
+
+        def counting(self: Static, *args: object, **kwargs: object) -> None:
+            if self.id == "deck-detail":
+                drawn.append(str(args[0]))
+            update(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Static, "update", counting)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        screen._show_detail()
+        screen.refresh_decks()
+        assert drawn == []  # the same deck, the same text
+        await pilot.press("down")
+        assert len(drawn) == 1 and drawn[0].startswith("Heart care")
+        await pilot.press("up")
+        assert len(drawn) == 2 and drawn[1].startswith("Caring for your kidneys")

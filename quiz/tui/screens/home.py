@@ -92,6 +92,7 @@ class HomeScreen(Settled, Screen[None]):
         self._progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
         self._counts: dict[int, DueCounts] = {}  # loaded decks' due counts as their rows show them, by index
         self._summary_counts: dict[int, tuple[DeckSummary, DueCounts]] = {}  # rows drawn from summaries
+        self._detail: tuple[str, list[object]] | None = None  # what the detail pane shows (_draw_detail)
         self._mastered: dict[str, set[str]] = {}  # large decks' last count, by deck id
         self._counting: set[str] = set()  # large decks being counted now
 
@@ -238,13 +239,12 @@ class HomeScreen(Settled, Screen[None]):
         self._show_detail()
 
     def _show_detail(self) -> None:
-        detail = self.query_one("#deck-detail", Static)
         found = self.selected()
         if found is None:
-            detail.update("No decks found. Put your own decks in the decks folder of your data directory.")
+            self._draw_detail(Content("No decks found. Put your own decks in the decks folder of your data directory."))
             return
         if found.error is None and found.deck is None:
-            detail.update(plain(f"Checking {found.path.name}... (a large deck: its row fills in when it is ready)"))
+            self._draw_detail(plain(f"Checking {found.path.name}... (a large deck: its row fills in when it is ready)"))
             return
         if found.deck is None:
             assert found.error is not None
@@ -252,7 +252,7 @@ class HomeScreen(Settled, Screen[None]):
                 f"{p.path.name}:{p.line}:{p.col or 1}: {p.message}" if p.line else f"{p.path.name}: {p.message}"
                 for p in found.error.problems
             )
-            detail.update(Content("This deck has a problem and cannot be used:\n") + plain(problems))
+            self._draw_detail(Content("This deck has a problem and cannot be used:\n") + plain(problems))
             return
         deck = found.deck
         lines = [deck.description] if deck.description else []
@@ -270,7 +270,14 @@ class HomeScreen(Settled, Screen[None]):
         progress = self._progress.get(row)
         if progress is not None:
             lines += progress_lines(*progress)
-        detail.update(Content("\n").join([plain(deck.title, "bold"), *map(plain, lines)]))
+        self._draw_detail(Content("\n").join([plain(deck.title, "bold"), *map(plain, lines)]))
+
+    def _draw_detail(self, content: Content) -> None:
+        """Draw the detail pane, unless it shows this already: the row highlighted again after the
+        rows are drawn, or a deck read back as it was, redraws nothing."""
+        if (content.plain, content.spans) != self._detail:
+            self._detail = (content.plain, list(content.spans))
+            self.query_one("#deck-detail", Static).update(content)
 
     def action_study(self) -> None:
         from quiz.tui.screens.dialogs import ModeDialog
