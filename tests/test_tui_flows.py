@@ -860,3 +860,30 @@ async def test_home_draws_its_detail_pane_again_only_when_it_would_show_somethin
         assert len(drawn) == 1 and drawn[0].startswith("Heart care")
         await pilot.press("up")
         assert len(drawn) == 2 and drawn[1].startswith("Caring for your kidneys")
+
+
+async def test_historys_due_tab_is_read_again_while_it_is_open(deck: Path, tmp_path: Path) -> None:
+    """Facts fall due while History is open: its Due tab is read again as Home's rows are, every
+    REFRESH_S seconds (called here at once), and the other tabs keep their place."""
+    from datetime import timedelta
+
+    from quiz.tui.app import QuizApp, Settings
+    from tests.tui_helpers import FROZEN
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0", now=FROZEN)
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False,
+                            now=FROZEN)  # fmt: skip
+        store.finish_session(sid, now=FROZEN)
+    moment = [FROZEN]
+    settings = Settings(data_dir=data, deck_paths=[deck], clock=lambda: moment[0], fuzz=False, blink=False, settle=0)
+    app = QuizApp(settings, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        due = app.screen.query_one("#due-text")
+        assert str(due.render()).startswith("Due now: 0.")
+        moment[0] = FROZEN + timedelta(days=3)
+        app.screen._refresh_due()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert str(due.render()).startswith("Due now: 1.")

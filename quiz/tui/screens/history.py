@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -22,13 +22,14 @@ from quiz.plural import plural
 from quiz.schedule import local_day
 from quiz.store import OVERVIEW_DAYS, Calibration
 from quiz.tui.bars import KeysBar, TitleBar
+from quiz.tui.screens.home import REFRESH_S
 from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import fit, fit_middle, plain
 from quiz.untrusted import visible
 
 if TYPE_CHECKING:
-    from quiz.store import Store
+    from quiz.store import Overview, Store
 
 DAYS = OVERVIEW_DAYS
 
@@ -90,6 +91,7 @@ class HistoryScreen(Settled, Screen[None]):
         self.query_one("#forecast", DataTable).add_columns("Day", "Falling due")
         self.refresh_history()
         self.query_one("#sessions").focus()
+        self.set_interval(REFRESH_S, self._refresh_due)
 
     def action_tab(self, tab: str) -> None:
         """Show a tab and put the keyboard in its table."""
@@ -216,6 +218,17 @@ class HistoryScreen(Settled, Screen[None]):
             else "No weak facts yet: a fact shows here once you have tried it 3 times and missed it."
         )
 
+        self._show_due(data, today)
+
+    def _refresh_due(self) -> None:
+        """The Due tab read again: facts fall due while History is open (the other tabs change only
+        with answers, and keep their place)."""
+        store = self.services.store
+        if self.is_current and store is not None:
+            now = self.services.now()
+            self._show_due(store.overview(self.deck_id, now, DAYS, self._scheduled()), local_day(now))
+
+    def _show_due(self, data: Overview, today: date) -> None:
         forecast = self.query_one("#forecast", DataTable)
         forecast.clear()
         for day, count in data.forecast:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from quiz.store import Store
 
 REFRESH_S = 60.0
-"""Seconds between Home's readings of what is due while it is shown."""
+"""Seconds between readings of what is due while Home, or History's Due tab, is shown."""
 COLUMNS = {"deck": "Deck", "facts": "Facts", "due": "Due now", "last": "Last", "mastery": "Mastered"}
 """The deck table's columns: key and heading."""
 MASTERY_AT_ONCE = 1_000
