@@ -121,3 +121,19 @@ SYMBOL_PAIRS = {("<", "="): "≤", (">", "="): "≥", ("=", "<"): "≤", ("=", "
 # Words between two numbers that make a frequency ("2 in 100") or a range ("2 to 3").
 FREQUENCY = (("out", "of", "every"), ("in", "every"), ("of", "every"), ("out", "of"), ("in",))
 RANGE = (("to",), ("-",), ("through",))
+
+
+_BRITISH = (
+    "anaemia anemia anaemic anemic anaesthesia anesthesia anaesthetic anesthetic anaesthetist anesthetist "
+    "apnoea apnea behaviour behavior caesarean cesarean centre center colour color diarrhoea diarrhea "
+    "dyspnoea dyspnea fibre fiber foetus fetus gynaecology gynecology haematology hematology "
+    "haematoma hematoma haemoglobin hemoglobin haemophilia hemophilia haemorrhage hemorrhage "
+    "haemorrhoids hemorrhoids ischaemia ischemia leukaemia leukemia oedema edema oesophagus esophagus "
+    "oestrogen estrogen orthopaedic orthopedic paediatric pediatric programme program septicaemia "
+    "septicemia tumour tumor tumours tumors"
+).split()
+SPELLINGS = dict(zip(_BRITISH[::2], _BRITISH[1::2], strict=True))
+"""British spellings of words a patient deck uses, each with the American one a typed answer is
+compared in (quiz.typed.marking): the same word, not a slip, so "tumour" is right for "Tumor"
+(and "tumor" for "Tumour") however strict the slip rule is. Whole words only, plurals listed."""
+
