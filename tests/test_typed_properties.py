@@ -434,3 +434,14 @@ def test_a_number_after_a_double_minus_is_no_number(a: Decimal, minus: str) -> N
     for typed in forms(a) + forms(-a):
         assert not is_match(doubled, typed) and not is_match(typed, doubled), (doubled, typed)
     assert is_match(doubled, doubled)
+
+
+@given(st.from_regex(r"[A-Za-z]{1,4}[0-9]{0,2}", fullmatch=True), st.sampled_from(["-", "−", "–", " -"]))
+def test_a_sign_at_the_end_is_never_dropped(name: str, minus: str) -> None:
+    """ "O-" is another blood group than "O", "HER2-" another result than "HER2": a dash that ends a
+    text is a minus sign, not a hyphen to ignore, and typed either way it never passes for the other."""
+    from quiz.typed import mark
+
+    assert not mark(name + "-", (), name).correct
+    assert not mark(name, (), name + minus).correct
+    assert mark(name + "-", (), name + minus).correct

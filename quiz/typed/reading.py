@@ -506,6 +506,12 @@ def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return out
 
 
+def _ends_a_text(tokens: list[Token], i: int) -> bool:
+    """Whether token i ends a text after something (only other soft punctuation after it): a dash
+    there is a minus sign, never a hyphen ("O-" is not "O", "HER2-" is not "HER2")."""
+    return i > 0 and all(t[0] == "S" and t[1] in SOFT and t[1] != "-" for t in tokens[i + 1 :])
+
+
 def _shape(tokens: list[Token]) -> Reading:
     """Ranges and frequencies from the tokens, soft punctuation dropped, words grouped into runs."""
     items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
@@ -530,8 +536,8 @@ def _shape(tokens: list[Token]) -> Reading:
             continue
         if kind == "w":
             items.append(("w", value))
-        elif value not in SOFT:
-            items.append(("s", value))
+        elif value not in SOFT or (value == "-" and _ends_a_text(tokens, i)):
+            items.append(("s", value))  # a sign at the end says something: "O-", "HER2-", "Rh−"
         i += 1
     if len(items) > 1 and items[0][0] == items[1][0] == "w" and items[0][1] in ARTICLES:
         del items[0]
