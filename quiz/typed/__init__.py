@@ -11,8 +11,9 @@ and medical words marked right: "ice" for "lice", "fundus" for "fungus", "Videx"
 wrong answer marked right is the worst mistake, and no word list quiz has (the deck's texts, its
 look-alikes, the CMU dictionary) holds every medical word and drug name. So a slip is forgiven only
 where it seldom makes another word: in one word of 4+ letters (as answered and as typed), never at
-its first letter, and in a word under 8 letters only a swap, a doubled or undoubled letter or a
-plural ending; then never if the result is a known word. Misspellings such as "asprin" are wrong
+its first letter, and only a swap, a doubled or undoubled letter or a plural ending (in a word of
+8+ letters also a vowel dropped or added: "hepatoma" is not "hematoma" however long the word);
+then never if the result is a known word. Misspellings such as "asprin" are wrong
 now: a right answer marked wrong is the lesser harm, and the feedback shows what was typed.
 
 The package reads in layers: `words` (the tables: number words, units, comparisons), `reading`

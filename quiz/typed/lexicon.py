@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.typed.reading import fold, read, words_and_whole_number_parts
-from quiz.typed.words import TYPO_ANY_SLIP_LETTERS, TYPO_MIN_LETTERS, UNIT_SPELLINGS
+from quiz.typed.words import TYPO_MIN_LETTERS, TYPO_VOWEL_LETTERS, UNIT_SPELLINGS
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck, Fact
@@ -270,7 +270,8 @@ def is_plural_of(word: str, other: str) -> bool:
 def slip_kind(expected: str, typed: str) -> str:
     """How typed differs from expected, one slip apart (one_slip): "swap" (two neighbours swapped),
     "double" (a letter doubled or a double letter made single: "diarhea"), "plural" (an "s" or "es"
-    added or dropped at the end) or "letter" (any other letter changed, added or dropped)."""
+    added or dropped at the end), "vowel" (a vowel added or dropped: "colonscopy") or "letter" (any
+    other letter changed, added or dropped)."""
     if is_plural_of(expected, typed):
         return "plural"
     at = 0
@@ -280,8 +281,9 @@ def slip_kind(expected: str, typed: str) -> str:
         swapped = expected[at : at + 2] == typed[at : at + 2][::-1] and expected[at + 2 :] == typed[at + 2 :]
         return "swap" if swapped else "letter"
     longer = expected if len(expected) > len(typed) else typed
-    doubled = longer[at] in (longer[at - 1 : at] + longer[at + 1 : at + 2])
-    return "double" if doubled else "letter"
+    if longer[at] in (longer[at - 1 : at] + longer[at + 1 : at + 2]):
+        return "double"
+    return "vowel" if longer[at] in "aeiou" else "letter"
 
 
 def forgivable(expected: str, typed: str) -> bool:
@@ -290,12 +292,17 @@ def forgivable(expected: str, typed: str) -> bool:
 
     Never in a short word (either under TYPO_MIN_LETTERS letters: "ice" for "lice", "and" for
     "hand"), never at the first letter ("Videx" for "Bidex", "kin" for "skin": a person who knows the
-    word knows how it starts, and look-alike drug names differ there), and a letter changed, added or
-    dropped only in a word of TYPO_ANY_SLIP_LETTERS letters or more (slip_kind): the lists quiz has
-    (its look-alikes, the deck's texts, the CMU dictionary) miss many medical words and drug names,
-    so in a shorter word only the slips that rarely make another word are forgiven ("lvier",
-    "diarhea", "livers"). When in doubt the answer is wrong, and the feedback shows what was typed.
+    word knows how it starts, and look-alike drug names differ there), and never a consonant or a
+    changed vowel, however long the word (slip_kind): the lists quiz has (its look-alikes, the
+    deck's texts, the CMU dictionary) miss many medical words and drug names, and long ones differ
+    by one letter too ("hepatoma" and "hematoma", "ureteral" and "urethral", "dysphagia" and
+    "dysphasia", "perineal" and "peroneal"). Only the slips that rarely make another word are
+    forgiven: two neighbours swapped, a letter doubled or undoubled, a plural ending ("lvier",
+    "diarhea", "livers"), and in a word of TYPO_VOWEL_LETTERS letters or more a vowel dropped or
+    added ("colonscopy", "hypertenson"). When in doubt the answer is wrong, and the feedback shows
+    what was typed.
     """
     if min(len(expected), len(typed)) < TYPO_MIN_LETTERS or expected[:1] != typed[:1]:
         return False
-    return len(expected) >= TYPO_ANY_SLIP_LETTERS or slip_kind(expected, typed) != "letter"
+    kind = slip_kind(expected, typed)
+    return kind not in ("letter", "vowel") or (kind == "vowel" and len(expected) >= TYPO_VOWEL_LETTERS)

@@ -7,12 +7,10 @@ TYPO_MIN_LETTERS = 4
 """A slip is forgiven only in a word of at least this many letters, as answered and as typed: "CEB"
 is not "CEA", "ice" is not "lice", "hat" is not "heat". Most short words are one slip from
 several others, and the dictionaries quiz asks miss many of them."""
-TYPO_ANY_SLIP_LETTERS = 8
-"""A letter changed, added or dropped is forgiven only in a word of at least this many letters
-("ibuprofin", "colonscopy"); in a shorter word only a swap of two neighbours or a doubled or
-undoubled letter is ("lvier", "diarhea"). A changed, added or dropped letter is what turns a short
-word into another that no list of quiz holds: "fundus" for "fungus", "viscus" for "viscous",
-"carpel" for "carpal", "glans" for "gland", "Mobid" for "Mobic". quiz.typed.lexicon.forgivable."""
+TYPO_VOWEL_LETTERS = 8
+"""A vowel dropped or added is forgiven only in a word of at least this many letters ("colonscopy",
+"hypertenson"); no other changed, added or dropped letter is, at any length: "hepatoma" is not
+"hematoma", "ureteral" is not "urethral", "dysphasia" is not "dysphagia". quiz.typed.lexicon.forgivable."""
 TYPED_MAX_WORDS = 4
 TYPED_MAX_CHARS = 30
 """A typed-answer question needs a short answer: at most this many words and characters."""
