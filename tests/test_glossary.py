@@ -97,3 +97,23 @@ def test_two_glossary_terms_kept_under_one_id_are_refused_where_the_second_is() 
     assert [line for line, _ in found] == [7, 10]
     assert '"CD4-" would share its answers and schedule with "CD4+"' in found[0][1]
     assert '"Cafe" would share its answers and schedule with "Café"' in found[1][1]
+
+
+def test_terms_in_other_scripts_are_kept_apart_and_a_deck_may_hold_many() -> None:
+    """A slug keeps only Latin letters: "β-blocker" and "α-blocker" were both "term:blocker", and
+    every Chinese or Cyrillic term was "term:term", so a deck could hold one. They keep a short hash
+    of themselves; Latin terms keep their slug (and their history)."""
+    from pathlib import Path
+
+    from quiz.deck.load import parse_deck
+    from quiz.glossary import term_id
+
+    assert term_id("β-blocker") != term_id("α-blocker") and term_id("β-blocker").startswith("term:blocker-")
+    assert len({term_id(t) for t in ("乳腺癌", "肺癌", "тромб", "тромбоз")}) == 4
+    assert term_id("Café") == term_id("cafe") == "term:cafe" and term_id("5-FU") == "term:5-fu"
+    assert term_id(" β-Blocker ") == term_id("β-blocker")  # the same term, however written
+    text = (
+        'format = 1\n[deck]\nid = "d"\ntitle = "T"\n[glossary]\n"β-blocker" = "A."\n"α-blocker" = "B."\n'
+        '"乳腺癌" = "C."\n"肺癌" = "D."\n[[facts]]\nid = "f"\nquestion = "Q?"\nanswer = "A"\n'
+    )
+    assert len(parse_deck(text, Path("g.toml")).glossary) == 4

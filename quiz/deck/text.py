@@ -130,6 +130,15 @@ def term_id(term: str) -> str:
     """The id a glossary term's answers and scheduling state are kept under: "term:" + its slug.
 
     "5-FU/leucovorin" is "term:5-fu-leucovorin". A fact id is a slug, so it never holds ":".
-    Matching questions (quiz.kinds) record one answer per pair under it.
+    Matching questions (quiz.kinds) record one answer per pair under it. A term with letters a slug
+    cannot keep ("β-blocker", "乳腺癌", "Ærø") gets a short hash of itself after its slug, so that
+    two such terms are two ids ("term:blocker-…" for "β-blocker" and "α-blocker" alike was one).
     """
-    return TERM_PREFIX + (slugify(term) or "term")
+    slug = slugify(term)
+    folded = unicodedata.normalize("NFKD", term.casefold())
+    if any(c.isalnum() and not c.isascii() for c in folded if not unicodedata.combining(c)):
+        import hashlib
+
+        digest = hashlib.blake2b(unicodedata.normalize("NFC", term.strip().casefold()).encode(), digest_size=4)
+        slug = f"{slug}-{digest.hexdigest()}" if slug else digest.hexdigest()
+    return TERM_PREFIX + (slug or "term")
