@@ -723,3 +723,19 @@ async def test_the_status_line_names_the_deck_in_the_room_it_has(tmp_path: Path,
         await pilot.resize_terminal(50, 24)
         await pilot.pause()
         assert str(app.screen.query_one("#progress").render()).endswith("Multiple choice")
+
+
+async def test_the_more_below_line_tells_the_truth_after_the_window_is_resized(tmp_path: Path) -> None:
+    """During a resize the area's size and its content's size change one after the other; the line
+    was decided between the two and said "More below" on a screen with nothing below."""
+    [found] = [f for f in discover(tmp_path / "data") if f.builtin]
+    app = make_app([found.path], tmp_path / "data", study=StudyRequest(found.path, Mode.FLASHCARD, 3), seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the disclaimer
+        await pilot.pause()
+        more, qa = app.screen.query_one(MoreLine), app.screen.query_one("#qa")
+        for size in ((40, 12), (80, 24), (30, 8), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.2)
+            assert more.visible == (qa.max_scroll_y > 0), size

@@ -213,7 +213,12 @@ class MoreLine(Static):
     def on_mount(self) -> None:
         area = self.screen.query_one(f"#{self.target}")
         for attribute in ("scroll_y", "virtual_size", "size"):
-            self.watch(area, attribute, self.update_line, init=False)
+            self.watch(area, attribute, self._update_soon, init=False)
+        self.call_after_refresh(self.update_line)
+
+    def _update_soon(self) -> None:
+        # Once the layout has settled: during a resize the area's size and its content's size
+        # change one after the other, and between the two it may seem to hold more than it does.
         self.call_after_refresh(self.update_line)
 
     def update_line(self) -> None:
