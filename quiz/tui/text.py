@@ -34,7 +34,7 @@ def fit_middle(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     head = width // 3
-    return text[:head].rstrip() + "…" + text[len(text) - (width - head - 1) :].lstrip()
+    return text[:head].rstrip() + "…" + text[len(text) - (width - head - 1) :]  # the end whole, spaces too
 
 
 def with_terms(text: str, glossary: Sequence[tuple[str, str]]) -> Content:
