@@ -111,7 +111,7 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{4,},
 comma (a thousands group has three digits after the mark, one to three before, not starting with 0)."""
 _ONE_GROUP = re.compile(r"(?<![\d,.])[1-9]\d{0,2}[,.]\d{3}(?![\d,.])")
 """A number like "1,250" or "4.000" (not "0,125"): one mark before three digits, a thousands mark or a decimal
-one. An English deck reads "1,250" as 1250 and "4.000" as 4 (quiz.typed.reading.number_value);
+one. An English deck reads "1,250" as 1250 and "4.000" as 4 (quiz.typed.numbers.number_value);
 where the comma is the decimal mark, they are 1.25 and 4000."""
 
 

@@ -16,8 +16,8 @@ its first letter, and only a swap, a doubled or undoubled letter or a plural end
 then never if the result is a known word. Misspellings such as "asprin" are wrong
 now: a right answer marked wrong is the lesser harm, and the feedback shows what was typed.
 
-The package reads in layers: `words` (the tables: number words, units, comparisons), `reading`
-(what a text says: fold, read), `lexicon` (the real words a slip must not become) and `marking`
+The package reads in layers: `words` (the tables: number words, units, comparisons), `numbers`
+(a number's value in its written forms), `reading` (what a text says: fold, read), `lexicon` (the real words a slip must not become) and `marking`
 (mark, is_match, typed_possible). The names below are its public face.
 """
 
@@ -40,7 +40,8 @@ from quiz.typed.marking import (
     same_answer,
     typed_possible,
 )
-from quiz.typed.reading import Reading, fold, number_value, read
+from quiz.typed.numbers import number_value
+from quiz.typed.reading import Reading, fold, read
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
 
 __all__ = [

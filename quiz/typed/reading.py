@@ -11,6 +11,9 @@ numbers never match in any of these forms):
 - "one hundred" and "two thousand five hundred" are numbers; "1st" is "first", an ordinal, never
   the number 1;
 - "--1" is no number (it matches only itself), "+/-" is "±", and "per" between words is "/".
+
+The forms of a number itself (its value, numbers in words, halves, ordinals, signs) are read by
+quiz.typed.numbers; this module tokenizes a text, applies them in order and shapes the result.
 """
 
 from __future__ import annotations
@@ -20,11 +23,27 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from quiz.typed.numbers import (
+    Token,
+    a_half,
+    a_half_in_figures,
+    is_number,
+    is_ordinal_suffix,
+    is_sign,
+    negate,
+    number_follows,
+    number_value,
+    numbers_in_words,
+    ordinal_word,
+    plain_decimal,
+    plus_or_minus,
+    starts,
+    tens_and_units,
+)
 from quiz.typed.words import (
     ARTICLES,
     COMPARISONS_BY_FIRST,
     DASHES,
-    DECIMAL_COMMA,
     DEGREES,
     FREQUENCY,
     NUMBER_WORDS,
@@ -36,7 +55,6 @@ from quiz.typed.words import (
     SYMBOL_PAIRS,
     UNITS,
     VULGAR_FRACTIONS,
-    ordinal_suffix,
 )
 
 
@@ -83,235 +101,6 @@ def _token() -> re.Pattern[str]:
     "2 500 mg tablets" is two numbers, as a person who writes two 500 mg tablets means.
     """
     return re.compile(r"(\d{1,3}(?: 0\d\d(?!\d))+(?:[.,]\d+)*|\d+(?:[.,]\d+)*|[.,]\d+)|([^\W\d_]+)|(\S)")
-
-
-def _decimal(text: str) -> str:
-    """A decimal's plain form: no leading or trailing zeros ("02.50" -> "2.5"), "-0" is "0".
-
-    Done on the digits as text, so numbers of any length stay exact (decimal.Decimal would round
-    them to 28 digits, and int() refuses more than 4,300).
-    """
-    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
-    whole, _, frac = digits.partition(".")
-    whole, frac = whole.lstrip("0") or "0", frac.rstrip("0")
-    if whole == "0" and not frac:
-        return "0"
-    return sign + whole + ("." + frac if frac else "")
-
-
-def _grouped(groups: list[str]) -> bool:
-    """Whether digit groups are thousands groups: 1-3 digits not starting with 0, then threes."""
-    first, rest = groups[0], groups[1:]
-    return 1 <= len(first) <= 3 and first[0] != "0" and all(len(g) == 3 for g in rest)
-
-
-def number_value(raw: str, language: str = "en") -> str:
-    """The value of a number written with digits, "." and ",", as a plain decimal string.
-
-    "1,000" -> "1000", "1 000" -> "1000", "2,5" -> "2.5", ".5" -> "0.5", "2.50" -> "2.5" (in a deck whose `language`
-    is in DECIMAL_COMMA, "1,000" -> "1" and "1.000" -> "1000"). A number that no rule reads
-    ("1,00,000", "1.000.5") comes back as "?" and its text: it equals only itself.
-    """
-    if raw.isdigit():
-        return _decimal(raw)
-    if " " in raw:  # thousands set apart by spaces (_token): "10 000", "10 000.5"
-        return number_value(raw.replace(" ", ""), language)
-    if raw[0] in ".,":  # ".5" and ",5" (a decimal comma, or the keypad's) are 0.5, never 5
-        return _decimal("0." + raw[1:])
-    seps = [c for c in raw if c in ".,"]
-    parts = re.split(r"[.,]", raw)
-    if len(set(seps)) == 2:
-        mark = seps[-1]
-        whole, frac = raw.rsplit(mark, 1)
-        groups = whole.split("," if mark == "." else ".")
-        if mark in whole or not _grouped(groups):
-            return "?" + raw
-        return _decimal("".join(groups) + "." + frac)
-    if len(seps) > 1:
-        return _decimal("".join(parts)) if _grouped(parts) else "?" + raw
-    if not _grouped(parts):  # "2,5", "0,125", "1234,5": not a thousands group, so a decimal mark
-        return _decimal(parts[0] + "." + parts[1])
-    comma_decimal = language.split("-")[0].split("_")[0].casefold() in DECIMAL_COMMA
-    if (seps[0] == ",") == comma_decimal:
-        return _decimal(parts[0] + "." + parts[1])
-    return _decimal(parts[0] + parts[1])
-
-
-def _negate(value: str) -> str:
-    """The value with its sign changed ("0" has none; an unread "?..." keeps its mark)."""
-    if value == "0":
-        return value
-    if value.startswith("?"):
-        return "?" + _negate(value[1:])
-    return value[1:] if value.startswith("-") else "-" + value
-
-
-Token = list[str]
-"""[kind, text, spaced, origin]: kind "n" (number value), "w" (word) or "S" (symbol); spaced is "1"
-when a space (or the start) comes before it; origin is "spelled" or "half" for numbers in words."""
-
-
-def _starts(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
-    """Whether the words (or symbols) start at tokens[i]."""
-    return i + len(words) <= len(tokens) and all(
-        tokens[i + k][0] != "n" and tokens[i + k][1] == w for k, w in enumerate(words)
-    )
-
-
-def _a_half(tokens: list[Token]) -> list[Token]:
-    """ "a half" read as the number 0.5 first, so a sign before it applies ("-a half" is -0.5);
-    "2 and a half" is left whole for read(), which makes it 2.5."""
-    out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        after_and = bool(out) and out[-1][1] == "and"
-        if tokens[i][:2] == ["w", "a"] and i + 1 < len(tokens) and tokens[i + 1][3] == "half" and not after_and:
-            out.append(["n", "0.5", tokens[i][2], ""])
-            i += 2
-            continue
-        out.append(tokens[i])
-        i += 1
-    return out
-
-
-def _is_number(tokens: list[Token], i: int) -> bool:
-    return 0 <= i < len(tokens) and tokens[i][0] == "n"
-
-
-def _number_follows(tokens: list[Token], i: int) -> bool:
-    """A number at tokens[i], or a signed one ("-5", "+5", "minus 5")."""
-    if _is_number(tokens, i):
-        return True
-    return i < len(tokens) and tokens[i][1] in ("-", "+", "minus", "negative") and _is_number(tokens, i + 1)
-
-
-def _is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
-    """Whether the "-" (or "+") at tokens[i] is a sign: a number follows and none comes just before.
-
-    "COVID-19" and "5-FU" hold hyphens (a word or number touches the dash on the left), "2-3" a range.
-    """
-    if not _is_number(tokens, i + 1):
-        return False
-    if before is None:
-        return True
-    if before[0] == "n":
-        return False
-    return (before[0] == "S" and before[1] != "-") or bool(tokens[i][2])
-
-
-def _a_half_in_figures(out: list[Token], tokens: list[Token], i: int) -> bool:
-    """Whether the "/" at tokens[i] makes the fraction 1/2 in figures (out[-1] the 1, in digits).
-
-    1/2 is read as 0.5, as "half" is: "1/2 tablet" = "½ tablet" = "half a tablet" = "0.5 tablet",
-    and after a whole number and a space it is a mixed number: "2 1/2" = "2½" = 2.5 (read() makes
-    "2 and a half" 2.5 too). Only 1/2 itself: 2/4 is not reduced (a murmur graded 2/4 is not one
-    graded 1/2) and other fractions stay fractions ("⅓" = "1/3", never 0.33); a 1/2 inside a longer
-    chain of slashes ("1/2/3", a date) is not a half.
-    """
-    if not out or out[-1][0] != "n" or out[-1][3] or out[-1][1].lstrip("-") != "1":
-        return False
-    if not _is_number(tokens, i + 1) or tokens[i + 1][1] != "2" or tokens[i + 1][3]:
-        return False
-    chained = i + 2 < len(tokens) and tokens[i + 2][1] in ("/", "\u2044")
-    return not chained and not (len(out) > 1 and out[-2][1] in ("/", "\u2044"))
-
-
-def _is_ordinal_suffix(number: Token, word: Token) -> bool:
-    """Whether a number in digits and the word right after it make an ordinal: "1st", "22nd", "13th"."""
-    value = number[1]
-    return (
-        word[0] == "w" and not word[2] and not number[3] and value.isdigit() and value != "0"
-        and word[1] == ordinal_suffix(int(value))
-    )  # fmt: skip
-
-
-def _ordinal_word(out: list[Token], word: Token) -> Token:
-    """The ordinal a word makes ("first"), with the tens in words before it ("twenty-first");
-    the tens are taken from `out`. "second" never ends a compound (words.ORDINAL_WORDS)."""
-    value = ORDINAL_WORDS[word[1]]
-    hyphen = len(out) > 1 and out[-1][1] == "-" and not out[-1][2] and not word[2]
-    tens = out[-2] if hyphen else out[-1] if out else None
-    if tens and tens[3] == "spelled" and len(tens[1]) == 2 and tens[1].endswith("0") and len(value) == 1:
-        if word[1] != "second":
-            del out[-2 if hyphen else -1 :]
-            return ["S", f"ordinal {tens[1][0]}{value}", tens[2], ""]
-    return ["S", f"ordinal {value}", word[2], ""]
-
-
-def _plus_or_minus(tokens: list[Token], i: int) -> bool:
-    """Whether "+/-" or "+-" starts at tokens[i], written together: "±"."""
-    for words in (("+", "/", "-"), ("+", "-")):
-        if _starts(tokens, i, words) and not any(tokens[i + k][2] for k in range(1, len(words))):
-            return True
-    return False
-
-
-def _number_in_words(tokens: list[Token]) -> list[Token]:
-    """Numbers in words with "hundred" or "thousand" made one: "one hundred" is 100, "two
-    thousand five hundred and one" 2501, "a hundred" 100 (words.SCALES). Other words are kept."""
-    if not any(t[0] == "w" and t[1] in SCALES for t in tokens):
-        return tokens
-    out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        found = _scaled(tokens, i)
-        if found is None:
-            out.append(tokens[i])
-            i += 1
-        else:
-            out.append(["n", str(found[0]), tokens[i][2], "spelled"])
-            i = found[1]
-    return out
-
-
-def _scaled(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """The number in words with a scale that starts at tokens[i], and where it ends, if any."""
-
-    def word(k: int, *words: str) -> bool:
-        return k < len(tokens) and tokens[k][0] == "w" and tokens[k][1] in words
-
-    def small(k: int) -> tuple[int, int] | None:  # one to ninety-nine in words
-        if k < len(tokens) and tokens[k][3] == "spelled" and tokens[k][1] != "0" and len(tokens[k][1]) <= 2:
-            return int(tokens[k][1]), k + 1
-        return None
-
-    def hundreds(k: int) -> tuple[int, int, bool] | None:  # below a thousand; whether "hundred" was said
-        first = small(k) or ((1, k + 1) if word(k, "a") and word(k + 1, *SCALES) else None)
-        if first is None:
-            return None
-        value, k = first
-        if not word(k, "hundred"):
-            return value, k, False
-        value, k = value * 100, k + 1
-        rest = small(k + 1) if word(k, "and") else small(k)
-        return (value + rest[0], rest[1], True) if rest else (value, k, True)
-
-    first = hundreds(i)
-    if first is None:
-        return None
-    value, k, scaled = first
-    if word(k, "thousand"):
-        value, k, scaled = value * 1000, k + 1, True
-        rest = hundreds(k + 1) if word(k, "and") else hundreds(k)
-        if rest:
-            value, k = value + rest[0], rest[1]
-    return (value, k) if scaled else None
-
-
-def _tens_and_units(tokens: list[Token]) -> list[Token]:
-    """Numbers in words of two parts made one: "twenty-five" and "twenty five" are 25."""
-    out: list[Token] = []
-    for token in tokens:
-        if token[3] == "spelled" and len(token[1]) == 1 and token[1] != "0" and out:
-            hyphen = len(out) > 1 and out[-1][1] == "-" and not out[-1][2] and not token[2]
-            start = len(out) - (2 if hyphen else 1)
-            tens = out[start]
-            if tens[3] == "spelled" and len(tens[1]) == 2 and tens[1].endswith("0"):
-                del out[start:]
-                out.append(["n", tens[1][0] + token[1], tens[2], "spelled"])
-                continue
-        out.append(token)
-    return out
 
 
 @lru_cache(maxsize=1024)  # a text is read again straight away, rarely later: 65,536 held 14 MB at a 10k check
@@ -364,7 +153,7 @@ def words_and_whole_numbers(folded: str) -> list[Token] | None:
     parts = words_and_whole_number_parts(folded)
     if parts is None:
         return None
-    return [["n", _decimal(part), "1", ""] if part.isdigit() else ["w", part, "1", ""] for part in parts]
+    return [["n", plain_decimal(part), "1", ""] if part.isdigit() else ["w", part, "1", ""] for part in parts]
 
 
 def words_and_whole_number_parts(folded: str) -> list[str] | None:
@@ -401,66 +190,66 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             tokens.append(["w", word, spaced, ""])
         else:
             tokens.append(["S", symbol, spaced, ""])
-    tokens = _a_half(_number_in_words(_tens_and_units(tokens)))
+    tokens = a_half(numbers_in_words(tens_and_units(tokens)))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         kind, value = tokens[i][0], tokens[i][1]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        and_a_half = i + 3 < len(tokens) and tokens[i + 3][3] == "half" and _starts(tokens, i + 1, ("and", "a"))
-        if kind == "n" and nxt and _is_ordinal_suffix(tokens[i], nxt):  # "1st", "2nd", "21st"
+        and_a_half = i + 3 < len(tokens) and tokens[i + 3][3] == "half" and starts(tokens, i + 1, ("and", "a"))
+        if kind == "n" and nxt and is_ordinal_suffix(tokens[i], nxt):  # "1st", "2nd", "21st"
             out.append(["S", f"ordinal {value}", tokens[i][2], ""])
             i += 2
         elif kind == "w" and value in ORDINAL_WORDS and (value != "second" or not (out and out[-1][0] == "n")):
-            out.append(_ordinal_word(out, tokens[i]))
+            out.append(ordinal_word(out, tokens[i]))
             i += 1
         elif kind == "n" and and_a_half:
             whole = value.lstrip("-").isdigit()
-            out.append(["n", _decimal(value + ".5") if whole else f"?{value}+half", tokens[i][2], ""])
+            out.append(["n", plain_decimal(value + ".5") if whole else f"?{value}+half", tokens[i][2], ""])
             i += 4
         elif nxt and nxt[3] == "half" and (value == "a" and kind == "w" or tokens[i][3] == "spelled" and value == "1"):
             out.append(["n", "0.5", tokens[i][2], ""])
             i += 2
-        elif tokens[i][3] == "half" and _starts(tokens, i + 1, ("a",)):  # "half a tablet" = "0.5 tablet"
+        elif tokens[i][3] == "half" and starts(tokens, i + 1, ("a",)):  # "half a tablet" = "0.5 tablet"
             out.append(tokens[i])
             i += 2
         elif kind == "w" and value == "percent":
             out.append(["S", "%", tokens[i][2], ""])
             i += 1
-        elif value == "per" and _starts(tokens, i, ("per", "cent")):
+        elif value == "per" and starts(tokens, i, ("per", "cent")):
             out.append(["S", "%", tokens[i][2], ""])
             i += 2
         elif kind == "w" and value == "per" and out and out[-1][0] == "w" and nxt and nxt[0] == "w":
             out.append(["S", "/", tokens[i][2], ""])  # "mg per kg" = "mg/kg"
             i += 1
-        elif kind == "S" and value == "+" and _plus_or_minus(tokens, i):
+        elif kind == "S" and value == "+" and plus_or_minus(tokens, i):
             out.append(["S", "±", tokens[i][2], ""])  # "+/-2" and "+-2" = "±2"
             i += 3 if tokens[i + 1][1] == "/" else 2
-        elif kind == "S" and value == "-" and _starts(tokens, i, ("-", "-")) and _is_number(tokens, i + 2) \
+        elif kind == "S" and value == "-" and starts(tokens, i, ("-", "-")) and is_number(tokens, i + 2) \
                 and not tokens[i + 1][2] and not tokens[i + 2][2]:
             if out and out[-1][0] == "n":  # "-3--1": a range to a negative number
                 out.append(tokens[i])
-                tokens[i + 2][1] = _negate(tokens[i + 2][1])
+                tokens[i + 2][1] = negate(tokens[i + 2][1])
             else:  # "--1" is no number: it matches only itself
                 tokens[i + 2][1] = "?--" + tokens[i + 2][1]
             i += 2
-        elif kind == "w" and value in ("minus", "negative") and _is_number(tokens, i + 1):
-            tokens[i + 1][1] = _negate(tokens[i + 1][1])
+        elif kind == "w" and value in ("minus", "negative") and is_number(tokens, i + 1):
+            tokens[i + 1][1] = negate(tokens[i + 1][1])
             i += 1
-        elif kind == "S" and value == "-" and _is_sign(tokens, i, out[-1] if out else None):
-            tokens[i + 1][1] = _negate(tokens[i + 1][1])
+        elif kind == "S" and value == "-" and is_sign(tokens, i, out[-1] if out else None):
+            tokens[i + 1][1] = negate(tokens[i + 1][1])
             i += 1
-        elif kind == "S" and value == "+" and nxt and not nxt[2] and _is_sign(tokens, i, out[-1] if out else None):
+        elif kind == "S" and value == "+" and nxt and not nxt[2] and is_sign(tokens, i, out[-1] if out else None):
             i += 1  # "+5" is 5; "2+" and "2 +3" keep their "+"
-        elif kind == "S" and value == "/" and _a_half_in_figures(out, tokens, i):
+        elif kind == "S" and value == "/" and a_half_in_figures(out, tokens, i):
             one = out.pop()
             before = out[-1] if out and out[-1][0] == "n" and one[2] else None  # "2 1/2", not "2-1/2"
             if before is not None and before[1].lstrip("-").isdigit() and not one[1].startswith("-"):
-                before[1] = _decimal(before[1] + ".5")  # "2 1/2" is 2.5, "-2 1/2" is -2.5
+                before[1] = plain_decimal(before[1] + ".5")  # "2 1/2" is 2.5, "-2 1/2" is -2.5
             else:
                 out.append(["n", "-0.5" if one[1].startswith("-") else "0.5", one[2], ""])
             i += 2
-        elif kind == "S" and value == "/" and out and out[-1][0] == "n" and _is_number(tokens, i + 1):
+        elif kind == "S" and value == "/" and out and out[-1][0] == "n" and is_number(tokens, i + 1):
             out.append(["S", "\u2044", tokens[i][2], ""])  # a fraction or a ratio ("1/2", "120/80"): kept
             i += 1
         elif kind == "S" and nxt and (value, nxt[1]) in SYMBOL_PAIRS:
@@ -469,7 +258,7 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         else:
             candidates = COMPARISONS_BY_FIRST.get(value, ()) if kind == "w" else ()
             words = next(
-                (c for c in candidates if _starts(tokens, i, c[0]) and _number_follows(tokens, i + len(c[0]))), None
+                (c for c in candidates if starts(tokens, i, c[0]) and number_follows(tokens, i + len(c[0]))), None
             )
             if words:
                 out.append(["S", words[1], tokens[i][2], ""])
@@ -489,7 +278,7 @@ def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -
     """The joiner ("to", "in", "-"...) at tokens[i] that a number follows, if any."""
     if i >= len(tokens) or tokens[i][1] not in _JOINER_FIRST:
         return None
-    return next((j for j in joiners if _starts(tokens, i, j) and _is_number(tokens, i + len(j))), None)
+    return next((j for j in joiners if starts(tokens, i, j) and is_number(tokens, i + len(j))), None)
 
 
 def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -518,7 +307,7 @@ def _shape(tokens: list[Token]) -> Reading:
     i = 0
     while i < len(tokens):
         kind, value = tokens[i][0], tokens[i][1]
-        if kind == "w" and value in ("from", "between") and _is_number(tokens, i + 1):
+        if kind == "w" and value in ("from", "between") and is_number(tokens, i + 1):
             joined = _joined(tokens, i + 2, RANGE if value == "from" else (("and",), *RANGE))
             if joined:
                 items.append(("r", tokens[i + 1][1], tokens[i + 2 + len(joined)][1]))

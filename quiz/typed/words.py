@@ -51,7 +51,7 @@ NUMBER_WORDS = {
 """Numbers in words, zero to ninety-nine ("twenty-five" is read whole, never as the range 20-5)."""
 SCALES = {"hundred": 100, "thousand": 1000}
 """Number words that multiply the number in words before them: "one hundred" = 100, "two thousand
-five hundred and one" = 2501, "a hundred" = 100 (quiz.typed.reading._number_in_words)."""
+five hundred and one" = 2501, "a hundred" = 100 (quiz.typed.numbers.numbers_in_words)."""
 ORDINAL_WORDS = {
     w: str(n)
     for n, w in enumerate(
