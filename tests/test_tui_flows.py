@@ -53,6 +53,15 @@ async def _study(pilot, mode_key: str = "2") -> StudyScreen:
     return screen
 
 
+async def _review(pilot) -> StudyScreen:  # type: ignore[no-untyped-def]
+    """From Home: r, Review of what is due (no disclaimer: the deck was studied before)."""
+    await pilot.press("r")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, StudyScreen) and screen.run.session.mode is Mode.DUE
+    return screen
+
+
 async def test_right_answer_is_recorded_with_feedback(deck: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     app = make_app([deck], data)
@@ -310,10 +319,7 @@ async def test_review_due_asks_the_due_facts(deck: Path, tmp_path: Path) -> None
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, StudyScreen) and screen.run.session.mode is Mode.DUE
+        screen = await _review(pilot)
         # the due fact first, then at most a few new ones
         assert screen.run.session.questions[0].fact_id == "salt-limit"
         assert len(screen.run.session.questions) == 3
@@ -703,18 +709,12 @@ async def test_escape_ends_a_review_of_several_decks_and_finishing_one_goes_on(d
     app = make_app([deck, other], data)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
-        first = app.screen
-        assert isinstance(first, StudyScreen) and first.run.session.mode is Mode.DUE
+        await _review(pilot)
         await pilot.press("escape")  # nothing answered: the review ends, Home again
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await _review(pilot)
         reviewed = screen.run.deck.id
         while screen.run.phase is not Phase.FINISHED:  # answer every question of the first deck
             await pilot.press("1")
