@@ -85,10 +85,10 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
     expected = (answer, *accept)
     typed = read(text, lexicon.language)
     readings = [read(e, lexicon.language) for e in expected]
-    typed_keys = (_key(typed) if typed.shape else None), normalize(text)
+    typed_keys = _exact(text, typed)
     for e, r in zip(expected, readings, strict=True):
         # The text itself always counts, even one with nothing to read ("...", a lone accent).
-        if _said_same(((_key(r) if r.shape else None), normalize(e)), typed_keys):
+        if _said_same(_exact(e, r), typed_keys):
             return TypedMark(True, False, e, text)
     refused = ""
     for e, r in zip(expected, readings, strict=True):
@@ -116,7 +116,10 @@ def exact_keys(text: str, language: str = "en") -> Keys:
     read) and its folded text. Two texts are the same answer written two ways when either is equal
     (same_answer): "0.5 mg" and ".5 mg", "−18 °C" and "-18 °C", "5 mg" and "five mg", a full-width
     "ＣＥＡ" and "CEA". Worked out once a text, so a deck's options can be compared in one pass."""
-    reading = read(text, language)
+    return _exact(text, read(text, language))
+
+
+def _exact(text: str, reading: Reading) -> Keys:
     return (_key(reading) if reading.shape else None), normalize(text)
 
 
