@@ -256,9 +256,14 @@ def _quoted(names: tuple[str, ...]) -> str:
 
 
 def _check_fact(
-    c: Checker, entry: dict[str, Any], table: Table | None, n: int, ids: tuple[set[str], set[str]], said: Said
+    c: Checker,
+    entry: dict[str, Any],
+    table: Table | None,
+    n: int,
+    source_ids: set[str],
+    topic_ids: set[str],
+    said: Said,
 ) -> Fact | None:
-    source_ids, topic_ids = ids
     raw_id = entry.get("id")
     label = (
         f'fact "{raw_id}": '
@@ -351,7 +356,7 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
         if isinstance(tables, list):
             tables[n - 1] = None
         named.add(entry.get("topic"))
-        fact = _check_fact(c, entry, table, n, (source_ids, topic_ids), said)
+        fact = _check_fact(c, entry, table, n, source_ids, topic_ids, said)
         fid = entry.get("id")
         if isinstance(fid, str) and fid:
             if fid in seen:
