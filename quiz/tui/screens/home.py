@@ -90,8 +90,9 @@ class HomeScreen(Settled, Screen[None]):
         super().__init__()
         self.services = services
         self._progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
-        self._counts: dict[int, DueCounts] = {}  # loaded decks' due counts as their rows show them, by index
-        self._summary_counts: dict[int, tuple[DeckSummary, DueCounts]] = {}  # rows drawn from summaries
+        # Each row's deck (its summary while being checked) and the due counts it shows, by index: the
+        # detail pane shows them too, and a deck read back as it was keeps them (10,000 rows for a large one).
+        self._counts: dict[int, tuple[DeckSummary, DueCounts]] = {}
         self._detail: tuple[str, list[object]] | None = None  # what the detail pane shows (_draw_detail)
         self._mastered: dict[str, set[str]] = {}  # large decks' last count, by deck id
         self._counting: set[str] = set()  # large decks being counted now
@@ -130,11 +131,11 @@ class HomeScreen(Settled, Screen[None]):
             self.refresh_decks()
             return
         found = self.decks[message.index]
-        # A large deck's row was drawn from the cache's summary moments ago: when the deck read back
-        # holds the same facts and words, their due counts are the row's (10,000 rows not read again).
-        drawn = self._summary_counts.pop(message.index, None)
-        same = drawn is not None and drawn[0] == self.services.identity(found)
-        cells = self._row(message.index, found, drawn[1] if drawn is not None and same else None)
+        # The row was drawn moments ago (a large deck's from the cache's summary): when the deck read
+        # back holds the same facts and words, their due counts are the row's (10,000 rows not read again).
+        drawn = self._counts.get(message.index)
+        same = drawn[1] if drawn is not None and drawn[0] == self.services.identity(found) else None
+        cells = self._row(message.index, found, same)
         for column, cell in zip(COLUMNS, cells, strict=True):
             table.update_cell(str(message.index), column, Text(cell))
         self._show_detail()
@@ -147,7 +148,7 @@ class HomeScreen(Settled, Screen[None]):
         table = self.query_one("#decks", DataTable)
         row = table.cursor_row
         table.clear()
-        self._progress, self._counts, self._summary_counts = {}, {}, {}
+        self._progress, self._counts = {}, {}
         for index, found in enumerate(self.decks):
             table.add_row(*map(Text, self._row(index, found)), key=str(index))
         if self.decks:
@@ -170,10 +171,7 @@ class HomeScreen(Settled, Screen[None]):
         if store is not None:
             if counts is None:
                 counts = _with_words(store, known, store.due_counts(deck_id, ids, now), now)
-            if found.deck is None:
-                self._summary_counts[index] = (known, counts)
-            else:
-                self._counts[index] = counts  # the detail pane shows them too: 10,000 rows for a large deck
+            self._counts[index] = (known, counts)
             due = str(counts.now)
             # The last session with answers: one left before its first answer has no score.
             s = next((s for s in store.last_sessions(5, deck_id) if s.answered), None)
@@ -257,7 +255,7 @@ class HomeScreen(Settled, Screen[None]):
         deck = found.deck
         lines = [deck.description] if deck.description else []
         row = self.query_one("#decks", DataTable).cursor_row
-        counts = self._counts[row] if row in self._counts else self._due(found)
+        counts = self._counts[row][1] if row in self._counts else self._due(found)
         visit = self._visit_line(found)
         if counts is not None:
             lines.append(due_line(counts, planned=bool(visit)))
