@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 from quiz.certainty import Certainty
 from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
-from quiz.glossary import is_term, scheduled, scheduled_by_deck, terms_by_id
+from quiz.glossary import is_term, scheduled, terms_by_id
 from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day
@@ -125,12 +125,11 @@ class HistoryScreen(Settled, Screen[None]):
 
     def _scheduled(self) -> dict[str, set[str]]:
         """{deck id: the ids it schedules now} of every deck Home lists, so that what is due here is
-        what Home and Review count (quiz.glossary.scheduled_ids; a deck still being checked: the
-        facts of its cached summary)."""
-        decks = self.services.decks
-        out = scheduled_by_deck(found.deck for found in decks if found.deck is not None)
-        for found in decks:
-            if found.deck is None and (known := self.services.identity(found)) is not None:
+        what Home and Review count (quiz.glossary.scheduled; a deck still being checked: from its
+        cached summary); the first deck of a repeated id counts."""
+        out: dict[str, set[str]] = {}
+        for found in self.services.decks:
+            if (known := self.services.identity(found)) is not None:
                 out.setdefault(known.id, scheduled(known.fact_ids, known.glossary))
         return out
 
