@@ -234,9 +234,9 @@ _READ_WORDS = st.sampled_from(
 def test_a_plain_text_reads_as_every_rule_would_read_it(text: str) -> None:
     """read's shortcuts for plain words, and for words and whole numbers, give what reading token by
     token gives, for any text."""
-    from quiz.typed.reading import fold, read, read_tokens
+    from quiz.typed.reading import fold, read_once, read_tokens
 
-    assert read.__wrapped__(text) == read_tokens(fold(text))
+    assert read_once(text) == read_tokens(fold(text))
 
 
 def _texts_with_numbers() -> list[str]:
@@ -269,17 +269,17 @@ def _texts_with_numbers() -> list[str]:
 
 def test_words_and_whole_numbers_read_as_every_rule_would_read_them() -> None:
     """read's shortcut for words and whole numbers, against reading token by token (_texts_with_numbers)."""
-    from quiz.typed.reading import fold, read, read_tokens
+    from quiz.typed.reading import fold, read_once, read_tokens
 
     for text in _texts_with_numbers():
-        assert read.__wrapped__(text) == read_tokens(fold(text)), text
+        assert read_once(text) == read_tokens(fold(text)), text
 
 
 def _slip_runs_the_long_way(text: str) -> list[tuple[str, ...]]:
-    from quiz.typed.reading import read
+    from quiz.typed.reading import read_once
     from quiz.typed.words import TYPO_MIN_LETTERS
 
-    reading = read.__wrapped__(text)
+    reading = read_once(text)
     return [
         run
         for run, near in zip(reading.runs, reading.near_number, strict=True)

@@ -117,16 +117,17 @@ class Said:
     """
 
     def __init__(self, language: str) -> None:
+        from quiz.typed import exact_keys
+
         self.language = language
+        self._exact_keys = exact_keys
         self._keys: dict[str, tuple[object, str]] = {}
 
     def key(self, text: str) -> tuple[object, str]:
         """The text's reading (or, with nothing to read, its folded text), and its folded text."""
         found = self._keys.get(text)
         if found is None:
-            from quiz.typed import exact_keys
-
-            reading, folded = exact_keys(text, self.language)
+            reading, folded = self._exact_keys(text, self.language)
             found = self._keys[text] = (("read", reading) if reading is not None else ("text", folded)), folded
         return found
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from quiz.deck.text import normalize
 from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
-from quiz.typed.reading import Reading, read
+from quiz.typed.reading import Reading, read, read_once
 from quiz.typed.words import SPELLINGS, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS
 
 
@@ -36,7 +36,7 @@ class TypedMark(NamedTuple):
 def _key(reading: Reading) -> tuple[object, ...]:
     """What must be equal for an exact match: the shape and the letters of each run ("T cell" =
     "Tcell"), each word in its American spelling ("tumour" = "tumor": SPELLINGS)."""
-    return reading.shape, tuple("".join(SPELLINGS.get(w, w) for w in run) for run in reading.runs)
+    return reading.shape, tuple(["".join([SPELLINGS.get(w, w) for w in run]) for run in reading.runs])
 
 
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})[abc]?\Z")
@@ -115,8 +115,9 @@ def exact_keys(text: str, language: str = "en") -> Keys:
     """What `mark` compares for an exact match: the text's reading (None when it has nothing to
     read) and its folded text. Two texts are the same answer written two ways when either is equal
     (same_answer): "0.5 mg" and ".5 mg", "−18 °C" and "-18 °C", "5 mg" and "five mg", a full-width
-    "ＣＥＡ" and "CEA". Worked out once a text, so a deck's options can be compared in one pass."""
-    return _exact(text, read(text, language))
+    "ＣＥＡ" and "CEA". Worked out once a text (the caller keeps it), so a deck's options can be
+    compared in one pass."""
+    return _exact(text, read_once(text, language))
 
 
 def _exact(text: str, reading: Reading) -> Keys:

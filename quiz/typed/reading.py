@@ -103,20 +103,26 @@ def _token() -> re.Pattern[str]:
     return re.compile(r"(\d{1,3}(?: 0\d\d(?!\d))+(?:[.,]\d+)*|\d+(?:[.,]\d+)*|[.,]\d+)|([^\W\d_]+)|(\S)")
 
 
-@lru_cache(maxsize=1024)  # a text is read again straight away, rarely later: 65,536 held 14 MB at a 10k check
-def read(text: str, language: str = "en") -> Reading:
-    """What a text says for marking (see Reading); `language` is the deck's, for "1,000" and "1.000"."""
+def read_once(text: str, language: str = "en") -> Reading:
+    """What a text says for marking (see Reading); `language` is the deck's, for "1,000" and "1.000".
+
+    Not kept: `read` is this with the last texts read kept, for a caller that reads a text again.
+    """
     folded = fold(text)
     words = plain_words(folded)
     if words is not None:
         if len(words) > 1 and words[0] in ARTICLES:
             words = words[1:]
         return Reading((("w",),), (tuple(words),), (False,))
-    tokens = words_and_whole_numbers(folded)
-    if tokens is not None:
-        return _shape(tokens)
+    parts = words_and_whole_number_parts(folded)
+    if parts is not None:
+        return _plain_shape(parts) or _shape(_whole_number_tokens(parts))
     return read_tokens(folded, language)
 
+
+read = lru_cache(maxsize=1024)(read_once)
+"""read_once, keeping the last 1,024 texts read: marking reads a text again straight away, rarely
+later (65,536 held 14 MB in a check of 10,000 facts)."""
 
 _NOT_PLAIN = NUMBER_WORDS.keys() | ORDINAL_WORDS.keys() | SCALES.keys() | {"half", "percent", "per"}
 """Words that read as a number or a symbol even with no digit in the text."""
@@ -140,26 +146,17 @@ def plain_words(folded: str) -> list[str] | None:
     return words
 
 
-def words_and_whole_numbers(folded: str) -> list[Token] | None:
-    """The tokens of a folded text of plain words and whole numbers in digits ("answer 12 month"),
-    none of the words one that read_tokens reads otherwise beside a number, else None.
+def words_and_whole_number_parts(folded: str) -> list[str] | None:
+    """The words and numbers of a folded text of plain words and whole numbers in digits ("answer 12
+    month"), none of the words one that read_tokens reads otherwise beside a number, else None.
 
     Such a text is read by _shape alone: the rules of read_tokens before it (signs, a half,
     comparisons, "per cent", numbers in words) all need a symbol or one of those words; ranges,
-    frequencies, units and articles are _shape's own. About twice as fast as
-    read_tokens for the short answers `quiz check` reads by the thousand (docs/benchmarks.md). A
-    property test holds it equal to read_tokens.
+    frequencies, units and articles are _shape's own. Two numbers in a row are not such a text:
+    "1 000" may be one number (_token). Read this way, the short answers `quiz check` reads by
+    the thousand take half the time of read_tokens (docs/benchmarks.md); a property test holds
+    the two equal.
     """
-    parts = words_and_whole_number_parts(folded)
-    if parts is None:
-        return None
-    return [["n", plain_decimal(part), "1", ""] if part.isdigit() else ["w", part, "1", ""] for part in parts]
-
-
-def words_and_whole_number_parts(folded: str) -> list[str] | None:
-    """The words and numbers of a text words_and_whole_numbers reads, as written, else None: to ask
-    what such a text holds without reading its numbers. Two numbers in a row are not such a text:
-    "1 000" may be one number (_token)."""
     parts = folded.split()
     if not parts or not folded.isascii():
         return None
@@ -170,6 +167,46 @@ def words_and_whole_number_parts(folded: str) -> list[str] | None:
         elif not part.isalpha() or part in _READ_NEAR_A_NUMBER:
             return None
     return parts
+
+
+def _whole_number_tokens(parts: list[str]) -> list[Token]:
+    """The tokens read_tokens makes of words_and_whole_number_parts, spaced as they are."""
+    return [["n", plain_decimal(part), "1", ""] if part.isdigit() else ["w", part, "1", ""] for part in parts]
+
+
+def _plain_shape(parts: list[str]) -> Reading | None:
+    """_shape of words_and_whole_number_parts when none of its rules but units applies (no word that
+    starts a range or a frequency, no "degrees", no leading article), else None.
+
+    Then each number stands alone, the first word after a number is a unit in its one spelling,
+    and a run of words touches a number on either side. Made in one pass, without _shape's tokens
+    and items: the large deck's 20,000 options are read in a third of the time, which `quiz check`
+    feels (docs/benchmarks.md). A property test holds it equal to read_tokens.
+    """
+    if parts[0] in ARTICLES or not _SHAPED.isdisjoint(parts):
+        return None
+    shape: list[tuple[str, ...]] = []
+    runs: list[list[str]] = []
+    near: list[bool] = []
+    after_number = False
+    for part in parts:
+        if part.isdigit():
+            if shape:
+                near[-1] = True  # a word run is all that comes before a number here
+            shape.append(("n", part.lstrip("0") or "0"))
+            after_number = True
+        elif after_number:
+            shape.append(("w",))
+            runs.append([UNITS.get(part, part)])
+            near.append(True)
+            after_number = False
+        elif shape:
+            runs[-1].append(part)
+        else:
+            shape.append(("w",))
+            runs.append([part])
+            near.append(False)
+    return Reading(tuple(shape), tuple(map(tuple, runs)), tuple(near))
 
 
 def read_tokens(folded: str, language: str = "en") -> Reading:
@@ -272,6 +309,8 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
 _JOINER_FIRST = frozenset(j[0] for j in (*FREQUENCY, *RANGE, ("and",)))
 _READ_NEAR_A_NUMBER = _NOT_PLAIN | COMPARISONS_BY_FIRST.keys() | {"minus", "negative"}
 """Words that read_tokens reads otherwise beside a number (ranges and frequencies are _shape's own)."""
+_SHAPED = _JOINER_FIRST | DEGREES | {"from", "between"}
+"""Words that _shape reads as part of a range, a frequency or a temperature (_plain_shape)."""
 
 
 def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
