@@ -154,8 +154,9 @@ def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str,
     for group, members in groups.items():
         first: dict[object, int] = {}
         for i in members:
-            j = first.setdefault(said.key(facts[i].answer)[0], i)
-            if said.key(facts[j].answer)[1] != said.key(facts[i].answer)[1]:
+            says, folded = said.key(facts[i].answer)
+            j = first.setdefault(says, i)
+            if j != i and said.key(facts[j].answer)[1] != folded:
                 yield i, "answer", (
                     f'its answer {facts[i].answer!r} says what {facts[j].answer!r} (fact "{facts[j].id}", '
                     f'group "{group}") says: both would be options of one question; write them alike'
