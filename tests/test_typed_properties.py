@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -226,7 +227,7 @@ _READ_WORDS = st.sampled_from(
      "more", "to", "in", "mg", "minus", "5", "-", "%", "café", "T", "cell", "from", "between", "and", "ÉCHO",
      "0", "007", "12", "1,000", "2.5", "month", "weeks", "degrees", "c", "no", "less", "at", "most", "up", "over",
      "out", "of", "every", "through", "negative", "a half", "x2", "2nd", "٣", "first", "second", "1st", "hundred",
-     "thousand", "000", "050", "500", "kg", "+/-", "--", "1/2", "½"]
+     "thousand", "000", "050", "500", "kg", "+/-", "--", "1/2", "½", "stage", "Type", "IV", "iiib", "x", "v"]
 )  # fmt: skip
 
 
@@ -247,6 +248,7 @@ def _texts_with_numbers() -> list[str]:
         DEGREES,
         FREQUENCY,
         NUMBER_WORDS,
+        NUMBERED_BY,
         ORDINAL_WORDS,
         RANGE,
         SCALES,
@@ -258,6 +260,7 @@ def _texts_with_numbers() -> list[str]:
         known | NUMBER_WORDS.keys() | UNIT_NAMES.keys() | {"weeks", "milligrams"} | DEGREES | ARTICLES
         | ORDINAL_WORDS.keys() | SCALES.keys() | {"000", "050"}
         | {"minus", "negative", "half", "percent", "per", "cent", "from", "between", "and", "liver", "x"}
+        | NUMBERED_BY | {"iv", "iiib"}
     )
     return [
         text
@@ -450,3 +453,37 @@ def test_a_sign_at_the_end_is_never_dropped(name: str, minus: str) -> None:
     assert not mark(name + "-", (), name).correct
     assert not mark(name, (), name + minus).correct
     assert mark(name + "-", (), name + minus).correct
+
+
+def _roman(n: int) -> str:
+    """n (1 to 39) in Roman numerals, written independently of quiz.typed.numbers."""
+    tens, units = divmod(n, 10)
+    return "X" * tens + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][units]
+
+
+@given(
+    st.integers(1, 39),
+    st.integers(1, 39),
+    st.sampled_from(["", "a", "b", "c"]),
+    st.sampled_from(["Stage {}", "stage {} cancer", "Type {} diabetes", "phase {} trial", "Grade {}", "class {}"]),
+    st.sampled_from([str.upper, str.lower, str.title]),
+)
+def test_a_roman_numeral_after_stage_or_type_is_its_number_and_never_another(
+    a: int, b: int, letter: str, context: str, case: Callable[[str], str]
+) -> None:
+    """ "Stage IV" is "stage 4" (and "stage four"), "Stage IIIB" is "stage 3b"; never another number
+    or another letter (docs/questions.md, "Numbers")."""
+    answer = context.format(case(_roman(a) + letter))
+    assert is_match(answer, context.format(f"{b}{letter}")) == (a == b), (answer, b)
+    assert is_match(context.format(f"{a}{letter}"), context.format(case(_roman(b) + letter))) == (a == b)
+    other = {"": "d", "a": "b", "b": "c", "c": "a"}[letter]
+    assert not is_match(answer, context.format(f"{a}{other}")), (answer, other)
+
+
+def test_a_roman_numeral_is_read_as_a_number_only_after_a_word_numbered_so() -> None:
+    """ "Factor V" is not "factor 5", "IV" alone is not "4" (an intravenous line), and "Stage C" (a
+    letter stage) is never "stage 100"."""
+    pairs = [("Factor V", "factor 5"), ("IV", "4"), ("Stage C", "stage 100"), ("Vitamin D", "vitamin 500")]
+    for answer, typed in pairs:
+        assert not is_match(answer, typed), (answer, typed)
+    assert is_match("Stage IV", "stage four") and is_match("type I diabetes", "Type 1 Diabetes")

@@ -30,6 +30,22 @@ def plain_decimal(text: str) -> str:
     return sign + whole + ("." + frac if frac else "")
 
 
+_ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})([abc]?)")
+
+
+def roman_value(word: str) -> tuple[str, str] | None:
+    """A Roman numeral of 1 to 39 as read (case-folded), with the letter a stage may carry: "iv" ->
+    ("4", ""), "iiib" -> ("3", "b"); else None ("v" alone is 5, "c" is never read as 100: stages,
+    grades, types and phases are numbered in ones, fives and tens).
+    """
+    found = _ROMAN.fullmatch(word)
+    if found is None or not (found[1] or found[2]):
+        return None
+    tens, units, letter = found.groups()
+    value = 10 * len(tens) + {"ix": 9, "iv": 4}.get(units, (5 if units.startswith("v") else 0) + units.count("i"))
+    return str(value), letter
+
+
 def _grouped(groups: list[str]) -> bool:
     """Whether digit groups are thousands groups: 1-3 digits not starting with 0, then threes."""
     first, rest = groups[0], groups[1:]

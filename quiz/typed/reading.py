@@ -10,7 +10,9 @@ numbers never match in any of these forms):
   "2 500 mg tablets" are two numbers, as written;
 - "one hundred" and "two thousand five hundred" are numbers; "1st" is "first", an ordinal, never
   the number 1;
-- "--1" is no number (it matches only itself), "+/-" is "±", and "per" between words is "/".
+- "--1" is no number (it matches only itself), "+/-" is "±", and "per" between words is "/";
+- a Roman numeral is a number only after "stage", "grade", "type", "phase" or "class" ("stage IV"
+  is "stage 4"; "Factor V" is not "factor 5").
 
 The forms of a number itself (its value, numbers in words, halves, ordinals, signs) are read by
 quiz.typed.numbers; this module tokenizes a text, applies them in order and shapes the result.
@@ -37,6 +39,7 @@ from quiz.typed.numbers import (
     ordinal_word,
     plain_decimal,
     plus_or_minus,
+    roman_value,
     starts,
     tens_and_units,
 )
@@ -47,6 +50,7 @@ from quiz.typed.words import (
     DEGREES,
     FREQUENCY,
     NUMBER_WORDS,
+    NUMBERED_BY,
     ORDINAL_WORDS,
     POWERS,
     RANGE,
@@ -124,8 +128,8 @@ read = lru_cache(maxsize=1024)(read_once)
 """read_once, keeping the last 1,024 texts read: marking reads a text again straight away, rarely
 later (65,536 held 14 MB in a check of 10,000 facts)."""
 
-_NOT_PLAIN = NUMBER_WORDS.keys() | ORDINAL_WORDS.keys() | SCALES.keys() | {"half", "percent", "per"}
-"""Words that read as a number or a symbol even with no digit in the text."""
+_NOT_PLAIN = NUMBER_WORDS.keys() | ORDINAL_WORDS.keys() | SCALES.keys() | NUMBERED_BY | {"half", "percent", "per"}
+"""Words that read as a number or a symbol, or make the next one a number ("stage IV"), with no digit."""
 
 
 def plain_words(folded: str) -> list[str] | None:
@@ -175,13 +179,12 @@ def _whole_number_tokens(parts: list[str]) -> list[Token]:
 
 
 def _plain_shape(parts: list[str]) -> Reading | None:
-    """_shape of words_and_whole_number_parts when none of its rules but units applies (no word that
-    starts a range or a frequency, no "degrees", no leading article), else None.
+    """_shape of words_and_whole_number_parts when none of its rules but units applies (no word of
+    a range, a frequency or a temperature, no leading article), else None.
 
     Then each number stands alone, the first word after a number is a unit in its one spelling,
-    and a run of words touches a number on either side. Made in one pass, without _shape's tokens
-    and items: the large deck's 20,000 options are read in a third of the time, which `quiz check`
-    feels (docs/benchmarks.md). A property test holds it equal to read_tokens.
+    and a run of words touches a number on either side. One pass, without _shape's tokens: `quiz
+    check` of a large deck feels it (docs/benchmarks.md). A property test holds it equal to read_tokens.
     """
     if parts[0] in ARTICLES or not _SHAPED.isdisjoint(parts):
         return None
@@ -223,6 +226,10 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             tokens.append(["n", NUMBER_WORDS[word], spaced, "spelled"])
         elif word == "half":
             tokens.append(["n", "0.5", spaced, "half"])
+        elif word and tokens and tokens[-1][1] in NUMBERED_BY and (roman := roman_value(word)):
+            tokens.append(["n", roman[0], spaced, ""])  # "stage IV" is "stage 4", "IIIb" is "3b"
+            if roman[1]:
+                tokens.append(["w", roman[1], "", ""])
         elif word:
             tokens.append(["w", word, spaced, ""])
         else:

@@ -116,6 +116,9 @@ COMPARISONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _symbol in COMPARISONS:
     COMPARISONS_BY_FIRST.setdefault(_words[0], []).append((_words, _symbol))
 SYMBOL_PAIRS = {("<", "="): "≤", (">", "="): "≥", ("=", "<"): "≤", ("=", ">"): "≥"}
+NUMBERED_BY = frozenset(("stage", "grade", "type", "phase", "class"))
+"""Words a number follows that is also written in Roman numerals: "stage IV" is "stage 4", "type I
+diabetes" is "type 1 diabetes", "phase III" is "phase 3" (quiz.typed.numbers.roman_value)."""
 # Words between two numbers that make a frequency ("2 in 100") or a range ("2 to 3").
 FREQUENCY = (("out", "of", "every"), ("in", "every"), ("of", "every"), ("out", "of"), ("in",))
 RANGE = (("to",), ("-",), ("through",))
