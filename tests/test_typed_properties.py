@@ -227,7 +227,8 @@ _READ_WORDS = st.sampled_from(
      "more", "to", "in", "mg", "minus", "5", "-", "%", "café", "T", "cell", "from", "between", "and", "ÉCHO",
      "0", "007", "12", "1,000", "2.5", "month", "weeks", "degrees", "c", "no", "less", "at", "most", "up", "over",
      "out", "of", "every", "through", "negative", "a half", "x2", "2nd", "٣", "first", "second", "1st", "hundred",
-     "thousand", "000", "050", "500", "kg", "+/-", "--", "1/2", "½", "stage", "Type", "IV", "iiib", "x", "v"]
+     "thousand", "000", "050", "500", "kg", "+/-", "--", "1/2", "½", "stage", "Type", "IV", "iiib", "x", "v",
+     "once", "twice", "time", "times"]
 )  # fmt: skip
 
 
@@ -252,6 +253,7 @@ def _texts_with_numbers() -> list[str]:
         ORDINAL_WORDS,
         RANGE,
         SCALES,
+        TIMES,
         UNIT_NAMES,
     )
 
@@ -260,7 +262,7 @@ def _texts_with_numbers() -> list[str]:
         known | NUMBER_WORDS.keys() | UNIT_NAMES.keys() | {"weeks", "milligrams"} | DEGREES | ARTICLES
         | ORDINAL_WORDS.keys() | SCALES.keys() | {"000", "050"}
         | {"minus", "negative", "half", "percent", "per", "cent", "from", "between", "and", "liver", "x"}
-        | NUMBERED_BY | {"iv", "iiib"}
+        | NUMBERED_BY | {"iv", "iiib"} | TIMES.keys() | {"time", "times"}
     )
     return [
         text
@@ -487,3 +489,12 @@ def test_a_roman_numeral_is_read_as_a_number_only_after_a_word_numbered_so() -> 
     for answer, typed in pairs:
         assert not is_match(answer, typed), (answer, typed)
     assert is_match("Stage IV", "stage four") and is_match("type I diabetes", "Type 1 Diabetes")
+
+
+@given(st.integers(1, 3), st.integers(1, 5), st.sampled_from(["{} a day", "{} daily", "{} as likely", "{}"]))
+def test_once_twice_and_thrice_are_1_2_and_3_times(a: int, b: int, context: str) -> None:
+    """ "twice a day" is "2 times a day" and "two times a day", never another count."""
+    word = ["once", "twice", "thrice"][a - 1]
+    for times in (f"{b} times", f"{b} time", f"{['one', 'two', 'three', 'four', 'five'][b - 1]} times"):
+        assert is_match(context.format(word), context.format(times)) == (a == b), (word, times)
+        assert is_match(context.format(times), context.format(word)) == (a == b), (times, word)

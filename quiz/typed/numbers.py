@@ -10,8 +10,11 @@ import re
 
 from quiz.typed.words import (
     DECIMAL_COMMA,
+    NUMBER_WORDS,
+    NUMBERED_BY,
     ORDINAL_WORDS,
     SCALES,
+    TIMES,
     ordinal_suffix,
 )
 
@@ -96,6 +99,22 @@ def negate(value: str) -> str:
 Token = list[str]
 """[kind, text, spaced, origin]: kind "n" (number value), "w" (word) or "S" (symbol); spaced is "1"
 when a space (or the start) comes before it; origin is "spelled" or "half" for numbers in words."""
+
+
+def word_tokens(word: str, spaced: str, before: str) -> list[Token]:
+    """The tokens a word of letters reads as, after the text `before` it: a number in words ("five"),
+    "half", a count of times ("twice" is "2 times"), a Roman numeral after NUMBERED_BY ("stage IV"
+    is "stage 4", "IIIb" is "3b"), else the word itself. `spaced`: whether a space comes before it."""
+    if word in NUMBER_WORDS:
+        return [["n", NUMBER_WORDS[word], spaced, "spelled"]]
+    if word == "half":
+        return [["n", "0.5", spaced, "half"]]
+    if word in TIMES:
+        return [["n", TIMES[word], spaced, ""], ["w", "times", "1", ""]]
+    roman = roman_value(word) if before in NUMBERED_BY else None
+    if roman is not None:
+        return [["n", roman[0], spaced, ""], *([["w", roman[1], "", ""]] if roman[1] else [])]
+    return [["w", word, spaced, ""]]
 
 
 def starts(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:

@@ -39,9 +39,9 @@ from quiz.typed.numbers import (
     ordinal_word,
     plain_decimal,
     plus_or_minus,
-    roman_value,
     starts,
     tens_and_units,
+    word_tokens,
 )
 from quiz.typed.words import (
     ARTICLES,
@@ -57,6 +57,7 @@ from quiz.typed.words import (
     SCALES,
     SOFT,
     SYMBOL_PAIRS,
+    TIMES,
     UNITS,
     VULGAR_FRACTIONS,
 )
@@ -128,7 +129,7 @@ read = lru_cache(maxsize=1024)(read_once)
 """read_once, keeping the last 1,024 texts read: marking reads a text again straight away, rarely
 later (65,536 held 14 MB in a check of 10,000 facts)."""
 
-_NOT_PLAIN = NUMBER_WORDS.keys() | ORDINAL_WORDS.keys() | SCALES.keys() | NUMBERED_BY | {"half", "percent", "per"}
+_NOT_PLAIN = {"half", "percent", "per", *NUMBER_WORDS, *ORDINAL_WORDS, *SCALES, *TIMES, *NUMBERED_BY}
 """Words that read as a number or a symbol, or make the next one a number ("stage IV"), with no digit."""
 
 
@@ -222,16 +223,8 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             if not number.isascii():  # other scripts' digits ("٣") are the same numbers
                 number = "".join(str(unicodedata.decimal(c, c)) for c in number)
             tokens.append(["n", number_value(number, language), spaced, ""])
-        elif word in NUMBER_WORDS:
-            tokens.append(["n", NUMBER_WORDS[word], spaced, "spelled"])
-        elif word == "half":
-            tokens.append(["n", "0.5", spaced, "half"])
-        elif word and tokens and tokens[-1][1] in NUMBERED_BY and (roman := roman_value(word)):
-            tokens.append(["n", roman[0], spaced, ""])  # "stage IV" is "stage 4", "IIIb" is "3b"
-            if roman[1]:
-                tokens.append(["w", roman[1], "", ""])
         elif word:
-            tokens.append(["w", word, spaced, ""])
+            tokens += word_tokens(word, spaced, tokens[-1][1] if tokens else "")
         else:
             tokens.append(["S", symbol, spaced, ""])
     tokens = a_half(numbers_in_words(tens_and_units(tokens)))

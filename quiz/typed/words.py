@@ -90,6 +90,7 @@ UNIT_NAMES = {
     "h": "h hr hrs hour hours",
     "wk": "wk wks week weeks",
     "yr": "yr yrs year years",
+    "times": "time times",
 }
 UNITS = {name: unit for unit, names in UNIT_NAMES.items() for name in names.split()}
 """Units right after a number, each in one spelling: singular, plural, abbreviated or in full."""
@@ -116,6 +117,8 @@ COMPARISONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _symbol in COMPARISONS:
     COMPARISONS_BY_FIRST.setdefault(_words[0], []).append((_words, _symbol))
 SYMBOL_PAIRS = {("<", "="): "≤", (">", "="): "≥", ("=", "<"): "≤", ("=", ">"): "≥"}
+TIMES = {"once": "1", "twice": "2", "thrice": "3"}
+"""Words that say a number of times: "twice a day" is "2 times a day", "once" is "1 time"."""
 NUMBERED_BY = frozenset(("stage", "grade", "type", "phase", "class"))
 """Words a number follows that is also written in Roman numerals: "stage IV" is "stage 4", "type I
 diabetes" is "type 1 diabetes", "phase III" is "phase 3" (quiz.typed.numbers.roman_value)."""
