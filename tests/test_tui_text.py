@@ -4,21 +4,35 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
-from quiz.tui.text import fit_middle
+from quiz.tui.text import fit, fit_middle
 
-WORDS = st.text(st.sampled_from("abc de"), min_size=0, max_size=120)
+WORDS = st.text(st.sampled_from("abc de中文é"), min_size=0, max_size=120)
+"""Text of narrow and wide characters: "中" takes two cells of the screen."""
 
 
 @given(WORDS, st.integers(10, 80))
 def test_a_text_shortened_in_the_middle_fits_and_keeps_its_start_and_end(text: str, width: int) -> None:
     shown = fit_middle(text, width)
-    assert len(shown) <= width
-    if len(text) <= width:
+    assert cell_len(shown) <= width
+    if cell_len(text) <= width:
         assert shown == text
     else:
         head, _, tail = shown.partition("…")
-        assert text.startswith(head) and text.endswith(tail) and len(tail) >= width // 2
+        assert text.startswith(head) and text.endswith(tail) and cell_len(tail) >= width // 2 - 1
+
+
+@given(WORDS, st.integers(2, 80))
+def test_a_shortened_title_fits_its_cells_and_keeps_its_start(text: str, width: int) -> None:
+    """A Chinese title of 38 characters takes 76 cells: it is shortened by what it takes on screen."""
+    shown = fit(text, width)
+    assert cell_len(shown) <= width
+    if cell_len(text) <= width:
+        assert shown == text
+    else:
+        longest = max(n for n in range(len(text) + 1) if cell_len(text[:n]) <= width - 1)
+        assert shown == text[:longest].rstrip() + "…"
 
 
 def test_questions_that_begin_alike_stay_apart_by_how_they_end() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from textual.content import Content
 
 from quiz.deck.model import Source, citation
@@ -23,18 +24,28 @@ def plain(text: str, style: str = "") -> Content:
 
 
 def fit(text: str, width: int) -> str:
-    """Shorten text to `width` characters with an ellipsis, so a long title never pushes a table's
-    columns off an 80-column screen."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """Shorten text to `width` cells of the screen with an ellipsis, so a long title never pushes a
+    table's columns off an 80-column screen. Cells, not characters: a Chinese character takes two."""
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
 
 def fit_middle(text: str, width: int) -> str:
-    """Shorten text to `width` characters by leaving out its middle: questions that begin alike
-    ("In a trial of people with 1 to 3 liver metastases ...") stay apart by how they end."""
-    if len(text) <= width:
+    """Shorten text to `width` cells by leaving out its middle: questions that begin alike ("In a
+    trial of people with 1 to 3 liver metastases ...") stay apart by how they end."""
+    if cell_len(text) <= width:
         return text
     head = width // 3
-    return text[:head].rstrip() + "…" + text[len(text) - (width - head - 1) :]  # the end whole, spaces too
+    return set_cell_size(text, head).rstrip() + "…" + _last_cells(text, width - head - 1)  # the end whole, spaces too
+
+
+def _last_cells(text: str, width: int) -> str:
+    """The longest end of `text` that takes at most `width` cells."""
+    used = 0
+    for i in range(len(text) - 1, -1, -1):
+        used += get_character_cell_size(text[i])
+        if used > width:
+            return text[i + 1 :]
+    return text
 
 
 def with_terms(text: str, glossary: Sequence[tuple[str, str]]) -> Content:
