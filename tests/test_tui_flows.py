@@ -818,6 +818,24 @@ async def test_home_and_end_go_to_the_first_and_the_last_deck(deck: Path, tmp_pa
         assert table.cursor_row == 0 and "Caring for your kidneys" in str(app.screen.query_one("#deck-detail").render())
 
 
+async def test_down_and_enter_typed_at_once_study_the_deck_down_moved_to(deck: Path, tmp_path: Path) -> None:
+    """Keys are taken in the order typed: Enter bound on the screen with priority ran ahead of the
+    table's Down, and studied the deck above the one the person moved to."""
+    from textual import events
+
+    from quiz.tui.screens.dialogs import ModeDialog
+
+    other = write_named_deck(tmp_path / "decks", "deck-b", "Deck B")
+    app = make_app([deck, other], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key, character in (("down", None), ("enter", "\r")):
+            app.post_message(events.Key(key, character))  # both waiting before either is handled
+        await pilot.pause()
+        assert isinstance(app.screen, ModeDialog)
+        assert "Study: Deck B" in " ".join(str(w.render()) for w in app.screen.query("Static"))
+
+
 async def test_no_sessions_at_all_is_worded_for_all_decks(deck: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Store.open(data, backup=False):

@@ -45,17 +45,21 @@ reviewed fact: about 130 ms for 10,000 facts at a long history), showing "…" u
 
 
 class DeckList(DataTable[Text]):
-    """Home's list of decks: Home and End go to the first and the last deck, as in any list (the
-    table's own keys scroll its columns sideways)."""
+    """Home's list of decks: Enter studies the cursor's deck, Home and End go to the first and the
+    last deck. Enter is the table's key, not the screen's, so keys are taken in the order typed:
+    "Down Enter" typed at once studies the deck Down moved to (on the screen, Enter ran first)."""
 
-    BINDINGS = [Binding("home", "scroll_top", show=False), Binding("end", "scroll_bottom", show=False)]
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Study"),
+        Binding("home", "scroll_top", show=False),
+        Binding("end", "scroll_bottom", show=False),
+    ]
 
 
 class HomeScreen(Settled, Screen[None]):
     """The deck browser."""
 
     BINDINGS = [
-        Binding("enter", "study", "Study", priority=True),  # before the table's own Enter
         Binding("r", "review", "Review due"),
         Binding("v", "visit", "Visit date"),
         Binding("h", "app.history", "History"),
