@@ -159,7 +159,8 @@ def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str,
             if j != i and said.key(facts[j].answer)[1] != folded:
                 yield i, "answer", (
                     f'its answer {facts[i].answer!r} says what {facts[j].answer!r} (fact "{facts[j].id}", '
-                    f'group "{group}") says: both would be options of one question; write them alike'
+                    f'group "{group}") says: asking one, the other would be shown as a wrong option that says '
+                    "the right answer; write both the same way, or put one in another group"
                 )
         for i in members:
             fact = facts[i]
@@ -172,5 +173,5 @@ def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str,
                     yield i, key, (
                         f'the {role} {text!r} says what {other!r} (fact "{facts[j].id}", group "{group}") says: '
                         + ("it would be offered to this fact as a wrong option" if key == "accept" else
-                           "both would be options of one question; write them alike")
+                           "both could be options of one question, the same option twice: write another wrong option")
                     )  # fmt: skip
