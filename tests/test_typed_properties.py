@@ -498,3 +498,18 @@ def test_once_twice_and_thrice_are_1_2_and_3_times(a: int, b: int, context: str)
     for times in (f"{b} times", f"{b} time", f"{['one', 'two', 'three', 'four', 'five'][b - 1]} times"):
         assert is_match(context.format(word), context.format(times)) == (a == b), (word, times)
         assert is_match(context.format(times), context.format(word)) == (a == b), (times, word)
+
+
+def _unit_spellings() -> list[tuple[str, str]]:
+    from quiz.typed import UNIT_NAMES
+
+    return [(unit, name) for unit, names in UNIT_NAMES.items() for name in names.split()]
+
+
+@given(st.sampled_from(_unit_spellings()), st.sampled_from(_unit_spellings()), NUMBERS)
+def test_a_unit_after_a_number_passes_in_any_of_its_spellings_and_never_for_another(
+    a: tuple[str, str], b: tuple[str, str], number: Decimal
+) -> None:
+    """ "3 months" is "3 month" and "3 mo", "2 teaspoons" is "2 tsp"; "2 tsp" is never "2 tbsp"."""
+    figure = forms(number)[0]
+    assert is_match(f"{figure} {a[1]}", f"{figure} {b[1]}") == (a[0] == b[0]), (a, b)

@@ -90,7 +90,19 @@ UNIT_NAMES = {
     "h": "h hr hrs hour hours",
     "wk": "wk wks week weeks",
     "yr": "yr yrs year years",
+    "day": "day days",
+    "mo": "mo mos month months",
     "times": "time times",
+    "tablet": "tablet tablets tab tabs",
+    "capsule": "capsule capsules",
+    "pill": "pill pills",
+    "dose": "dose doses",
+    "drop": "drop drops",
+    "puff": "puff puffs",
+    "unit": "unit units",
+    "cup": "cup cups",
+    "tbsp": "tbsp tablespoon tablespoons",
+    "tsp": "tsp teaspoon teaspoons",
 }
 UNITS = {name: unit for unit, names in UNIT_NAMES.items() for name in names.split()}
 """Units right after a number, each in one spelling: singular, plural, abbreviated or in full."""
