@@ -70,6 +70,13 @@ def test_an_accept_text_that_another_answer_of_its_group_says_is_refused() -> No
     assert "the accepted answer 'the liver' says what 'Liver' (fact \"f1\", group \"g\") says" in message
 
 
+def test_an_accept_text_written_as_another_answer_of_its_group_is_refused() -> None:
+    """Folded the same, it is still offered to the fact as wrong (a distractor written so is drawn once)."""
+    text = HEAD + _fact(1, "Liver", [], group="g") + _fact(2, "Hepar", [], ["liver"], "g")
+    [(_, message)] = _problems(text)
+    assert "the accepted answer 'liver' says what 'Liver' (fact \"f1\", group \"g\") says" in message
+
+
 @st.composite
 def _deck_texts(draw: st.DrawFn) -> str:
     words = [w for pair in SAID_TWO_WAYS for w in pair] + ["2 mg", "10 mL", "the lung", "Tea", "12 °C"]

@@ -228,7 +228,7 @@ _READ_WORDS = st.sampled_from(
      "0", "007", "12", "1,000", "2.5", "month", "weeks", "degrees", "c", "no", "less", "at", "most", "up", "over",
      "out", "of", "every", "through", "negative", "a half", "x2", "2nd", "٣", "first", "second", "1st", "hundred",
      "thousand", "000", "050", "500", "kg", "+/-", "--", "1/2", "½", "stage", "Type", "IV", "iiib", "x", "v",
-     "once", "twice", "time", "times"]
+     "once", "twice", "time", "times", "or", "stages", "iiid", "tea", "spoon", "s", "mo", "(", ":"]
 )  # fmt: skip
 
 
@@ -262,7 +262,7 @@ def _texts_with_numbers() -> list[str]:
         known | NUMBER_WORDS.keys() | UNIT_NAMES.keys() | {"weeks", "milligrams"} | DEGREES | ARTICLES
         | ORDINAL_WORDS.keys() | SCALES.keys() | {"000", "050"}
         | {"minus", "negative", "half", "percent", "per", "cent", "from", "between", "and", "liver", "x"}
-        | NUMBERED_BY | {"iv", "iiib"} | TIMES.keys() | {"time", "times"}
+        | NUMBERED_BY | {"iv", "iiib", "iie"} | TIMES.keys() | {"time", "times", "or", "tea", "spoon", "month", "s"}
     )
     return [
         text
@@ -466,8 +466,9 @@ def _roman(n: int) -> str:
 @given(
     st.integers(1, 39),
     st.integers(1, 39),
-    st.sampled_from(["", "a", "b", "c"]),
-    st.sampled_from(["Stage {}", "stage {} cancer", "Type {} diabetes", "phase {} trial", "Grade {}", "class {}"]),
+    st.sampled_from(["", "a", "b", "c", "d", "e"]),
+    st.sampled_from(["Stage {}", "stage {} cancer", "Type {} diabetes", "phase {} trial", "Grade {}", "class {}",
+                     "stage-{}", "Stage: {}", "stage ({})", "stages II and {}", "stage I to {}"]),
     st.sampled_from([str.upper, str.lower, str.title]),
 )
 def test_a_roman_numeral_after_stage_or_type_is_its_number_and_never_another(
@@ -478,7 +479,7 @@ def test_a_roman_numeral_after_stage_or_type_is_its_number_and_never_another(
     answer = context.format(case(_roman(a) + letter))
     assert is_match(answer, context.format(f"{b}{letter}")) == (a == b), (answer, b)
     assert is_match(context.format(f"{a}{letter}"), context.format(case(_roman(b) + letter))) == (a == b)
-    other = {"": "d", "a": "b", "b": "c", "c": "a"}[letter]
+    other = {"": "d", "a": "b", "b": "c", "c": "a", "d": "e", "e": "a"}[letter]
     assert not is_match(answer, context.format(f"{a}{other}")), (answer, other)
 
 

@@ -169,7 +169,10 @@ def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str,
                                     *(("distractors", "distractor", t) for t in own)]:  # fmt: skip
                 j = first.get(said.key(text)[0], i)
                 other = facts[j].answer
-                if said.key(other)[1] not in (said.key(fact.answer)[1], said.key(text)[1]):
+                # A distractor written as the other answer is drawn once (WrongOptions.taken); an
+                # accept text written so is still offered as wrong.
+                same = (said.key(fact.answer)[1],) if key == "accept" else (said.key(fact.answer)[1], said.key(text)[1])
+                if said.key(other)[1] not in same:
                     yield i, key, (
                         f'the {role} {text!r} says what {other!r} (fact "{facts[j].id}", group "{group}") says: '
                         + ("it would be offered to this fact as a wrong option" if key == "accept" else

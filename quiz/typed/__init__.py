@@ -42,7 +42,8 @@ from quiz.typed.marking import (
     typed_possible,
 )
 from quiz.typed.numbers import number_value
-from quiz.typed.reading import Reading, fold, read
+from quiz.typed.reading import fold, read
+from quiz.typed.shape import Reading
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
 
 __all__ = [

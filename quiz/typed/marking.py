@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from quiz.deck.text import normalize
 from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
-from quiz.typed.reading import Reading, read, read_once
+from quiz.typed.reading import read, read_once
+from quiz.typed.shape import Reading
 from quiz.typed.words import SPELLINGS, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS
 
 

@@ -12,9 +12,11 @@ from quiz.typed.words import (
     DECIMAL_COMMA,
     NUMBER_WORDS,
     NUMBERED_BY,
+    NUMBERED_LIST,
     ORDINAL_WORDS,
     SCALES,
     TIMES,
+    TIMES_BEFORE,
     ordinal_suffix,
 )
 
@@ -33,13 +35,14 @@ def plain_decimal(text: str) -> str:
     return sign + whole + ("." + frac if frac else "")
 
 
-_ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})([abc]?)")
+_ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})([a-e]?)")
 
 
 def roman_value(word: str) -> tuple[str, str] | None:
-    """A Roman numeral of 1 to 39 as read (case-folded), with the letter a stage may carry: "iv" ->
-    ("4", ""), "iiib" -> ("3", "b"); else None ("v" alone is 5, "c" is never read as 100: stages,
-    grades, types and phases are numbered in ones, fives and tens).
+    """A Roman numeral of 1 to 39 as read (case-folded), with the letter a stage may carry (a to e:
+    "IIID" melanoma, "IIE" lymphoma): "iv" -> ("4", ""), "iiib" -> ("3", "b"); else None. "v"
+    alone is 5, and "c" is never read as 100: stages, grades, types and phases are numbered in
+    ones, fives and tens.
     """
     found = _ROMAN.fullmatch(word)
     if found is None or not (found[1] or found[2]):
@@ -101,20 +104,28 @@ Token = list[str]
 when a space (or the start) comes before it; origin is "spelled" or "half" for numbers in words."""
 
 
-def word_tokens(word: str, spaced: str, before: str) -> list[Token]:
-    """The tokens a word of letters reads as, after the text `before` it: a number in words ("five"),
-    "half", a count of times ("twice" is "2 times"), a Roman numeral after NUMBERED_BY ("stage IV"
-    is "stage 4", "IIIb" is "3b"), else the word itself. `spaced`: whether a space comes before it."""
+def word_tokens(word: str, spaced: str, *, numbered: bool = False, after: str = "") -> list[Token]:
+    """The tokens a word of letters reads as: a number in words ("five"), "half", a count of times
+    ("twice" is "2 times", when `after`, the next word, is one of TIMES_BEFORE or none follows), a
+    Roman numeral where `numbered` (after "stage": "stage IV" is "stage 4", "IIIb" is "3b"), else
+    the word itself. `spaced`: whether a space comes before it."""
     if word in NUMBER_WORDS:
         return [["n", NUMBER_WORDS[word], spaced, "spelled"]]
     if word == "half":
         return [["n", "0.5", spaced, "half"]]
-    if word in TIMES:
+    if word in TIMES and (not after or after in TIMES_BEFORE):
         return [["n", TIMES[word], spaced, ""], ["w", "times", "1", ""]]
-    roman = roman_value(word) if before in NUMBERED_BY else None
+    roman = roman_value(word) if numbered else None
     if roman is not None:
         return [["n", roman[0], spaced, ""], *([["w", roman[1], "", ""]] if roman[1] else [])]
     return [["w", word, spaced, ""]]
+
+
+def numbering(word: str, tokens: list[Token], numbered: bool) -> bool:
+    """Whether a Roman numeral after `word` (read as `tokens`) is a number: after NUMBERED_BY
+    ("stage IV"), and on along a list of numerals read so ("stages II and III"), as symbols between
+    them leave it ("stage II-III", "stage (IV)")."""
+    return word in NUMBERED_BY or numbered and (word in NUMBERED_LIST or tokens[0][0] == "n")
 
 
 def starts(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:

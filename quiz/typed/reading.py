@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from quiz.typed.numbers import (
     Token,
@@ -35,6 +34,7 @@ from quiz.typed.numbers import (
     negate,
     number_follows,
     number_value,
+    numbering,
     numbers_in_words,
     ordinal_word,
     plain_decimal,
@@ -43,34 +43,20 @@ from quiz.typed.numbers import (
     tens_and_units,
     word_tokens,
 )
+from quiz.typed.shape import Reading, shape_parts, shape_tokens
 from quiz.typed.words import (
     ARTICLES,
     COMPARISONS_BY_FIRST,
     DASHES,
-    DEGREES,
-    FREQUENCY,
     NUMBER_WORDS,
     NUMBERED_BY,
     ORDINAL_WORDS,
     POWERS,
-    RANGE,
     SCALES,
-    SOFT,
     SYMBOL_PAIRS,
     TIMES,
-    UNITS,
     VULGAR_FRACTIONS,
 )
-
-
-class Reading(NamedTuple):
-    """What a text says for marking: its shape (numbers, symbols, and "w" for each run of words),
-    the words of each run, and whether each run touches a number (no slip is forgiven there)."""
-
-    shape: tuple[tuple[str, ...], ...]
-    runs: tuple[tuple[str, ...], ...]
-    near_number: tuple[bool, ...]
-
 
 # --- reading a text ---------------------------------------------------------------------------
 
@@ -121,7 +107,7 @@ def read_once(text: str, language: str = "en") -> Reading:
         return Reading((("w",),), (tuple(words),), (False,))
     parts = words_and_whole_number_parts(folded)
     if parts is not None:
-        return _plain_shape(parts) or _shape(_whole_number_tokens(parts))
+        return shape_parts(parts) or shape_tokens(_whole_number_tokens(parts))
     return read_tokens(folded, language)
 
 
@@ -155,9 +141,9 @@ def words_and_whole_number_parts(folded: str) -> list[str] | None:
     """The words and numbers of a folded text of plain words and whole numbers in digits ("answer 12
     month"), none of the words one that read_tokens reads otherwise beside a number, else None.
 
-    Such a text is read by _shape alone: the rules of read_tokens before it (signs, a half,
+    Such a text is read by shape_tokens alone: the rules of read_tokens before it (signs, a half,
     comparisons, "per cent", numbers in words) all need a symbol or one of those words; ranges,
-    frequencies, units and articles are _shape's own. Two numbers in a row are not such a text:
+    frequencies, units and articles are its own. Two numbers in a row are not such a text:
     "1 000" may be one number (_token). Read this way, the short answers `quiz check` reads by
     the thousand take half the time of read_tokens (docs/benchmarks.md); a property test holds
     the two equal.
@@ -179,44 +165,12 @@ def _whole_number_tokens(parts: list[str]) -> list[Token]:
     return [["n", plain_decimal(part), "1", ""] if part.isdigit() else ["w", part, "1", ""] for part in parts]
 
 
-def _plain_shape(parts: list[str]) -> Reading | None:
-    """_shape of words_and_whole_number_parts when none of its rules but units applies (no word of
-    a range, a frequency or a temperature, no leading article), else None.
-
-    Then each number stands alone, the first word after a number is a unit in its one spelling,
-    and a run of words touches a number on either side. One pass, without _shape's tokens: `quiz
-    check` of a large deck feels it (docs/benchmarks.md). A property test holds it equal to read_tokens.
-    """
-    if parts[0] in ARTICLES or not _SHAPED.isdisjoint(parts):
-        return None
-    shape: list[tuple[str, ...]] = []
-    runs: list[list[str]] = []
-    near: list[bool] = []
-    after_number = False
-    for part in parts:
-        if part.isdigit():
-            if shape:
-                near[-1] = True  # a word run is all that comes before a number here
-            shape.append(("n", part.lstrip("0") or "0"))
-            after_number = True
-        elif after_number:
-            shape.append(("w",))
-            runs.append([UNITS.get(part, part)])
-            near.append(True)
-            after_number = False
-        elif shape:
-            runs[-1].append(part)
-        else:
-            shape.append(("w",))
-            runs.append([part])
-            near.append(False)
-    return Reading(tuple(shape), tuple(map(tuple, runs)), tuple(near))
-
-
 def read_tokens(folded: str, language: str = "en") -> Reading:
     """`read` of a folded text, token by token: every rule, for any text."""
     tokens: list[Token] = []
-    for m in _token().finditer(folded):
+    found = list(_token().finditer(folded))
+    numbered = False  # whether a Roman numeral here is a number ("stage IV": numbers.numbering)
+    for n, m in enumerate(found):
         number, word, symbol = m.groups()
         spaced = "1" if m.start() == 0 or folded[m.start() - 1].isspace() else ""
         if number:
@@ -224,7 +178,10 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
                 number = "".join(str(unicodedata.decimal(c, c)) for c in number)
             tokens.append(["n", number_value(number, language), spaced, ""])
         elif word:
-            tokens += word_tokens(word, spaced, tokens[-1][1] if tokens else "")
+            after = next((f[2] for f in found[n + 1 :] if f[2]), "")  # the next word, if any
+            read = word_tokens(word, spaced, numbered=numbered, after=after)
+            numbered = numbering(word, read, numbered)
+            tokens += read
         else:
             tokens.append(["S", symbol, spaced, ""])
     tokens = a_half(numbers_in_words(tens_and_units(tokens)))
@@ -303,91 +260,8 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             else:
                 out.append(tokens[i])
                 i += 1
-    return _shape(out)
+    return shape_tokens(out)
 
 
-_JOINER_FIRST = frozenset(j[0] for j in (*FREQUENCY, *RANGE, ("and",)))
 _READ_NEAR_A_NUMBER = _NOT_PLAIN | COMPARISONS_BY_FIRST.keys() | {"minus", "negative"}
-"""Words that read_tokens reads otherwise beside a number (ranges and frequencies are _shape's own)."""
-_SHAPED = _JOINER_FIRST | DEGREES | {"from", "between"}
-"""Words that _shape reads as part of a range, a frequency or a temperature (_plain_shape)."""
-
-
-def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    """The joiner ("to", "in", "-"...) at tokens[i] that a number follows, if any."""
-    if i >= len(tokens) or tokens[i][1] not in _JOINER_FIRST:
-        return None
-    return next((j for j in joiners if starts(tokens, i, j) and is_number(tokens, i + len(j))), None)
-
-
-def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """A unit right after a number in one spelling ("5 milligrams" = "5 mg"); "degrees" dropped."""
-    out: list[tuple[str, ...]] = []
-    after_number = False
-    for item in items:
-        if item[0] == "w" and after_number:
-            if item[1] in DEGREES:
-                continue  # "-18 degrees C" = "-18 °C": the unit is the next word
-            item = ("w", UNITS.get(item[1], item[1]))
-        after_number = item[0] in ("n", "r", "f")
-        out.append(item)
-    return out
-
-
-def _ends_a_text(tokens: list[Token], i: int) -> bool:
-    """Whether token i ends a text after something (only other soft punctuation after it): a dash
-    there is a minus sign, never a hyphen ("O-" is not "O", "HER2-" is not "HER2")."""
-    return i > 0 and all(t[0] == "S" and t[1] in SOFT and t[1] != "-" for t in tokens[i + 1 :])
-
-
-def _shape(tokens: list[Token]) -> Reading:
-    """Ranges and frequencies from the tokens, soft punctuation dropped, words grouped into runs."""
-    items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
-    i = 0
-    while i < len(tokens):
-        kind, value = tokens[i][0], tokens[i][1]
-        if kind == "w" and value in ("from", "between") and is_number(tokens, i + 1):
-            joined = _joined(tokens, i + 2, RANGE if value == "from" else (("and",), *RANGE))
-            if joined:
-                items.append(("r", tokens[i + 1][1], tokens[i + 2 + len(joined)][1]))
-                i += 3 + len(joined)
-                continue
-        if kind == "n":
-            frequency = _joined(tokens, i + 1, FREQUENCY)
-            joined = frequency or _joined(tokens, i + 1, RANGE)
-            if joined:
-                items.append(("f" if frequency else "r", value, tokens[i + 1 + len(joined)][1]))
-                i += 2 + len(joined)
-            else:
-                items.append(("n", value))
-                i += 1
-            continue
-        if kind == "w":
-            items.append(("w", value))
-        elif value not in SOFT or (value == "-" and _ends_a_text(tokens, i)):
-            items.append(("s", value))  # a sign at the end says something: "O-", "HER2-", "Rh−"
-        i += 1
-    if len(items) > 1 and items[0][0] == items[1][0] == "w" and items[0][1] in ARTICLES:
-        del items[0]
-    items = _units(items)
-    shape: list[tuple[str, ...]] = []
-    runs: list[list[str]] = []
-    near: list[bool] = []
-    # A run touches a number when only symbols ("%", "=") stand between them.
-    last = ""  # the kind of the last item other than a symbol
-    for item in items:
-        kind = item[0]
-        if kind == "w":
-            if shape and shape[-1] == ("w",):
-                runs[-1].append(item[1])
-            else:
-                shape.append(("w",))
-                runs.append([item[1]])
-                near.append(last in ("n", "r", "f"))
-        else:
-            shape.append(item)
-            if kind in "nrf" and last == "w":
-                near[-1] = True
-        if kind != "s":
-            last = kind
-    return Reading(tuple(shape), tuple(tuple(r) for r in runs), tuple(near))
+"""Words that read_tokens reads otherwise beside a number (ranges and frequencies are the shape's own)."""

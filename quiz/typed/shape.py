@@ -1,0 +1,153 @@
+"""Shaping a text's tokens into what it says (quiz.typed.reading reads a text into tokens): ranges
+and frequencies joined, units in one spelling, soft punctuation dropped, words grouped into runs.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from quiz.typed.numbers import Token, is_number, starts
+from quiz.typed.words import ARTICLES, DEGREES, FREQUENCY, RANGE, SOFT, UNITS
+
+
+class Reading(NamedTuple):
+    """What a text says for marking: its shape (numbers, symbols, and "w" for each run of words),
+    the words of each run, and whether each run touches a number (no slip is forgiven there)."""
+
+    shape: tuple[tuple[str, ...], ...]
+    runs: tuple[tuple[str, ...], ...]
+    near_number: tuple[bool, ...]
+
+
+_JOINER_FIRST = frozenset(j[0] for j in (*FREQUENCY, *RANGE, ("and",)))
+_SHAPED = _JOINER_FIRST | DEGREES | {"from", "between"}
+"""Words that shape_tokens reads as part of a range, a frequency or a temperature (shape_parts)."""
+
+
+def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The joiner ("to", "in", "-"...) at tokens[i] that a number follows, if any."""
+    if i >= len(tokens) or tokens[i][1] not in _JOINER_FIRST:
+        return None
+    return next((j for j in joiners if starts(tokens, i, j) and is_number(tokens, i + len(j))), None)
+
+
+def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A unit right after a number in one spelling ("5 milligrams" = "5 mg"); "degrees" dropped."""
+    out: list[tuple[str, ...]] = []
+    after_number = False
+    joined = False
+    for i, item in enumerate(items):
+        if joined:  # the second half of a unit written in two ("tea spoon")
+            joined = False
+            continue
+        if item[0] == "w" and after_number:
+            if item[1] in DEGREES:
+                continue  # "-18 degrees C" = "-18 °C": the unit is the next word
+            after = [w[1] for w in items[i + 1 : i + 2] if w[0] == "w"]
+            joined = _unit_in_two(item[1], after)
+            item = ("w", UNITS[item[1] + after[0]] if joined else UNITS.get(item[1], item[1]))
+        after_number = item[0] in ("n", "r", "f")
+        out.append(item)
+    return out
+
+
+def _unit_in_two(word: str, after: list[str]) -> bool:
+    """Whether a word and the word `after` it (a list of none or one) are a unit written in two
+    ("tea spoon", "month s"), as a run of words is read whatever its spaces."""
+    return bool(after) and word + after[0] in UNITS
+
+
+def _ends_a_text(tokens: list[Token], i: int) -> bool:
+    """Whether token i ends a text after something (only other soft punctuation after it): a dash
+    there is a minus sign, never a hyphen ("O-" is not "O", "HER2-" is not "HER2")."""
+    return i > 0 and all(t[0] == "S" and t[1] in SOFT and t[1] != "-" for t in tokens[i + 1 :])
+
+
+def shape_tokens(tokens: list[Token]) -> Reading:
+    """Ranges and frequencies from the tokens, soft punctuation dropped, words grouped into runs."""
+    items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i][0], tokens[i][1]
+        if kind == "w" and value in ("from", "between") and is_number(tokens, i + 1):
+            joined = _joined(tokens, i + 2, RANGE if value == "from" else (("and",), *RANGE))
+            if joined:
+                items.append(("r", tokens[i + 1][1], tokens[i + 2 + len(joined)][1]))
+                i += 3 + len(joined)
+                continue
+        if kind == "n":
+            frequency = _joined(tokens, i + 1, FREQUENCY)
+            joined = frequency or _joined(tokens, i + 1, RANGE)
+            if joined:
+                items.append(("f" if frequency else "r", value, tokens[i + 1 + len(joined)][1]))
+                i += 2 + len(joined)
+            else:
+                items.append(("n", value))
+                i += 1
+            continue
+        if kind == "w":
+            items.append(("w", value))
+        elif value not in SOFT or (value == "-" and _ends_a_text(tokens, i)):
+            items.append(("s", value))  # a sign at the end says something: "O-", "HER2-", "Rh−"
+        i += 1
+    if len(items) > 1 and items[0][0] == items[1][0] == "w" and items[0][1] in ARTICLES:
+        del items[0]
+    items = _units(items)
+    shape: list[tuple[str, ...]] = []
+    runs: list[list[str]] = []
+    near: list[bool] = []
+    # A run touches a number when only symbols ("%", "=") stand between them.
+    last = ""  # the kind of the last item other than a symbol
+    for item in items:
+        kind = item[0]
+        if kind == "w":
+            if shape and shape[-1] == ("w",):
+                runs[-1].append(item[1])
+            else:
+                shape.append(("w",))
+                runs.append([item[1]])
+                near.append(last in ("n", "r", "f"))
+        else:
+            shape.append(item)
+            if kind in "nrf" and last == "w":
+                near[-1] = True
+        if kind != "s":
+            last = kind
+    return Reading(tuple(shape), tuple(tuple(r) for r in runs), tuple(near))
+
+
+def shape_parts(parts: list[str]) -> Reading | None:
+    """shape_tokens of a text's words and whole numbers (quiz.typed.reading.words_and_whole_number_parts)
+    when none of its rules but units applies (no word of a range, a frequency or a temperature, no
+    leading article), else None.
+
+    Then each number stands alone, the first word after a number is a unit in its one spelling,
+    and a run of words touches a number on either side. One pass, without shape_tokens' tokens: `quiz
+    check` of a large deck feels it (docs/benchmarks.md). A property test holds it equal to read_tokens.
+    """
+    if parts[0] in ARTICLES or not _SHAPED.isdisjoint(parts):
+        return None
+    shape: list[tuple[str, ...]] = []
+    runs: list[list[str]] = []
+    near: list[bool] = []
+    after_number = False
+    for i, part in enumerate(parts):
+        if part.isdigit():
+            if shape:
+                near[-1] = True  # a word run is all that comes before a number here
+            shape.append(("n", part.lstrip("0") or "0"))
+            after_number = True
+        elif after_number:
+            if _unit_in_two(part, parts[i + 1 : i + 2]):
+                return None  # "1 tea spoon": _units' rule
+            shape.append(("w",))
+            runs.append([UNITS.get(part, part)])
+            near.append(True)
+            after_number = False
+        elif shape:
+            runs[-1].append(part)
+        else:
+            shape.append(("w",))
+            runs.append([part])
+            near.append(False)
+    return Reading(tuple(shape), tuple(map(tuple, runs)), tuple(near))
