@@ -16,6 +16,10 @@ MIN_SAMPLE_WORDS = 100
 """Fewest words a reading grade is given for: Flesch-Kincaid is calibrated on samples of 100 words."""
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+"""_WORD's words in ASCII text, where its word characters are these and U+2019 cannot occur: the
+same matches a third faster, as CPython's re tests a plain class without looking up each
+character's Unicode category (10,000 questions: 29 -> 20 ms). A property test holds the two equal."""
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\u201d\u2019]|$)")
 _VOWELS = re.compile(r"[aeiouy]+")
 
@@ -86,7 +90,7 @@ def text_stats(text: str) -> TextStats:
 
     Not kept: quiz.judging counts each text of a deck once; the syllables of each word are kept.
     """
-    words = _WORD.findall(text)
+    words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     if not words:
         return TextStats()
     body = text.strip().rstrip("\"')\u201d\u2019")
