@@ -123,3 +123,13 @@ def test_an_ascii_texts_words_are_the_unicode_patterns(text: str) -> None:
 
 def test_words_with_letters_beyond_ascii_are_whole_words() -> None:
     assert text_stats("The caf\u00e9\u2019s na\u00efve menu").words == 4
+
+
+@given(st.text(alphabet="ab1 .!?\"')\u201d\u2019\t\n", max_size=14))
+def test_sentences_are_counted_as_the_search_counts_them(text: str) -> None:
+    """A text whose only sentence mark ends it is not searched: the count is the search's."""
+    from quiz.readability import _SENTENCE_END
+
+    body = text.strip().rstrip("\"')\u201d\u2019")
+    searched = len(_SENTENCE_END.findall(body)) + (not body.endswith((".", "!", "?")))
+    assert text_stats(text).sentences == (max(1, searched) if text_stats(text).words else 0)
