@@ -69,14 +69,14 @@ def _stem(word: str) -> str:
 
 
 class _GroupTotals:
-    """A group's answers summed once: their total length and, when asked, their content words,
-    by each answer's folded text (its key in GroupAnswers)."""
+    """A group's answers summed once: each one's length and their total, and, when asked, their
+    content words, by each answer's folded text (its key in GroupAnswers)."""
 
-    __slots__ = ("by_key", "length", "_words", "_counted")
+    __slots__ = ("lengths", "length", "_words", "_counted")
 
     def __init__(self, group: GroupAnswers) -> None:
-        self.by_key = dict(zip(group.keys, group.texts, strict=True))
-        self.length = sum(len(t.strip()) for t in group.texts)
+        self.lengths = {key: len(text.strip()) for key, text in zip(group.keys, group.texts, strict=True)}
+        self.length = sum(self.lengths.values())
         self._words: dict[str, tuple[str, ...]] | None = None
         self._counted: Counter[str] | None = None
 
@@ -84,7 +84,7 @@ class _GroupTotals:
         """Each answer's content words, by its key: every answer of the group split once. Kept as
         tuples, which take a quarter of a small frozenset's memory (10,000 answers: 0.6 MB, not 2.2)."""
         if self._words is None:
-            self._words = {key: tuple(_folded_content_words(key)) for key in self.by_key}
+            self._words = {key: tuple(_folded_content_words(key)) for key in self.lengths}
         return self._words
 
     def counted_words(self) -> Counter[str]:
@@ -107,15 +107,15 @@ class Judged:
     def _taken(self) -> list[str]:
         """The keys of the group's answers this fact's answer and own distractors use up."""
         totals = self._totals
-        return [k for k in self.wrong.taken if k in totals.by_key] if totals else []
+        return [k for k in self.wrong.taken if k in totals.lengths] if totals else []
 
     @property
     def mean_length(self) -> float:
         """The mean length (characters, ends stripped) of the wrong options; 0.0 when there are none."""
         length = sum(len(d.strip()) for d in self.wrong.own)
         if self._totals is not None:
-            by_key = self._totals.by_key
-            length += self._totals.length - sum(len(by_key[k].strip()) for k in self._taken())
+            lengths = self._totals.lengths
+            length += self._totals.length - sum(lengths.get(k, 0) for k in self.wrong.taken)
         return length / self.count if self.count else 0.0
 
     @property

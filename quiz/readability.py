@@ -16,6 +16,10 @@ MIN_SAMPLE_WORDS = 100
 """Fewest words a reading grade is given for: Flesch-Kincaid is calibrated on samples of 100 words."""
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+"""_WORD's words in ASCII text, where its word characters are these and U+2019 cannot occur: the
+same matches a third faster, as CPython's re tests a plain class without looking up each
+character's Unicode category (10,000 questions: 29 -> 20 ms). A property test holds the two equal."""
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\u201d\u2019]|$)")
 _VOWELS = re.compile(r"[aeiouy]+")
 
@@ -85,14 +89,18 @@ def text_stats(text: str) -> TextStats:
     """Count words, sentences and syllables; text without end punctuation is one sentence.
 
     Not kept: quiz.judging counts each text of a deck once; the syllables of each word are kept.
+    A text with no sentence mark (.!?) but the one it ends with is one sentence without searching
+    for the others (a property test holds it to the search).
     """
-    words = _WORD.findall(text)
+    words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     if not words:
         return TextStats()
     body = text.strip().rstrip("\"')\u201d\u2019")
-    sentences = len(_SENTENCE_END.findall(body))
-    if not body.endswith((".", "!", "?")):
-        sentences += 1  # the last sentence has no full stop
+    ends = body.endswith((".", "!", "?"))
+    if body.count(".") + body.count("!") + body.count("?") == ends:
+        sentences = 1  # no mark but the last one (most questions): no need to search
+    else:
+        sentences = len(_SENTENCE_END.findall(body)) + (not ends)  # the last sentence may have no full stop
     return TextStats(len(words), max(1, sentences), sum(map(syllables, words)))
 
 

@@ -323,14 +323,20 @@ def test_shared_content_words_are_the_intersection(short: str, text: str) -> Non
 
 
 OPTION_WORDS = st.sampled_from(["Tumour", "tumours", "bleeding", "BLEED", "scan", "café", "cafe\u0301", "5-FU"])
-OPTION_TEXTS = st.lists(OPTION_WORDS, min_size=1, max_size=3).map(" ".join)
+OPTION_TEXTS = st.builds(
+    lambda space, words: space + " ".join(words),
+    st.sampled_from(["", " "]),
+    st.lists(OPTION_WORDS, min_size=1, max_size=3),
+)
 
 
 @given(st.lists(st.tuples(OPTION_TEXTS, st.lists(OPTION_TEXTS, max_size=3)), min_size=1, max_size=5))
 @example([("Tumour scan", []), ("tumours", ["Scans"]), ("Bleeding", [])])
+@example([("Tumour", []), (" tumour", []), ("Scan", [" Bleeding"])])
 def test_judged_answer_words_and_uses_are_the_long_way(facts: list[tuple[str, list[str]]]) -> None:
-    """A group's answers are split once for all its facts (Judged.answer_words, uses): the same
-    words as content_words of each text, and a word is used exactly when a wrong option shown has it."""
+    """A group's answers are split and measured once for all its facts (Judged.answer_words, uses,
+    mean_length): the same words as content_words of each text, a word is used exactly when a wrong
+    option shown has it, and the mean length is that of the wrong options shown."""
     from hypothesis import assume
 
     from quiz.deck.errors import DeckError
@@ -349,6 +355,7 @@ def test_judged_answer_words_and_uses_are_the_long_way(facts: list[tuple[str, li
         judged = judge(fact)
         assert judged.answer_words == content_words(fact.answer)
         shown = [*judged.wrong.own, *judged.wrong.from_group()]
+        assert judged.mean_length == (sum(len(t.strip()) for t in shown) / len(shown) if shown else 0.0)
         for word in judged.answer_words | {"tumour", "scan", "bleed"}:
             assert judged.uses(word) == any(word in content_words(t) for t in shown), word
 

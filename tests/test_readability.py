@@ -111,3 +111,25 @@ def test_numbers_and_decimals_do_not_end_sentences() -> None:
 def test_stats_add_up() -> None:
     a, b = text_stats(KNOWN[0][0]), text_stats(KNOWN[1][0])
     assert a + b == TextStats(15, 3, 21)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text(alphabet="aZ09'_-. \t\n"))
+def test_an_ascii_texts_words_are_the_unicode_patterns(text: str) -> None:
+    """text_stats finds an ASCII text's words with an ASCII pattern: the same words as the Unicode one."""
+    from quiz.readability import _ASCII_WORD, _WORD
+
+    assert _ASCII_WORD.findall(text) == _WORD.findall(text)
+
+
+def test_words_with_letters_beyond_ascii_are_whole_words() -> None:
+    assert text_stats("The caf\u00e9\u2019s na\u00efve menu").words == 4
+
+
+@given(st.text(alphabet="ab1 .!?\"')\u201d\u2019\t\n", max_size=14))
+def test_sentences_are_counted_as_the_search_counts_them(text: str) -> None:
+    """A text whose only sentence mark ends it is not searched: the count is the search's."""
+    from quiz.readability import _SENTENCE_END
+
+    body = text.strip().rstrip("\"')\u201d\u2019")
+    searched = len(_SENTENCE_END.findall(body)) + (not body.endswith((".", "!", "?")))
+    assert text_stats(text).sentences == (max(1, searched) if text_stats(text).words else 0)
