@@ -91,18 +91,18 @@ UNIT_NAMES = {
     "wk": "wk wks week weeks",
     "yr": "yr yrs year years",
     "day": "day days",
-    "mo": "mo mos month months",
+    "mo": "mo mos mth mths month months",
     "times": "time times",
     "tablet": "tablet tablets tab tabs",
-    "capsule": "capsule capsules",
+    "capsule": "cap caps capsule capsules",
     "pill": "pill pills",
     "dose": "dose doses",
-    "drop": "drop drops",
+    "drop": "drop drops gtt gtts",
     "puff": "puff puffs",
     "unit": "unit units",
     "cup": "cup cups",
-    "tbsp": "tbsp tablespoon tablespoons",
-    "tsp": "tsp teaspoon teaspoons",
+    "tbsp": "tbsp tbsps tbs tablespoon tablespoons tablespoonful tablespoonfuls",
+    "tsp": "tsp tsps teaspoon teaspoons teaspoonful teaspoonfuls",
 }
 UNITS = {name: unit for unit, names in UNIT_NAMES.items() for name in names.split()}
 """Units right after a number, each in one spelling: singular, plural, abbreviated or in full."""
