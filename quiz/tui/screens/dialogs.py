@@ -18,7 +18,8 @@ from quiz.mode import Mode, StudyChoice
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase, DueCounts
 from quiz.tui.pointed import PointedList
-from quiz.tui.settle import Settled, SettledInput
+from quiz.tui.settle import Settled
+from quiz.tui.settled_input import SettledInput
 from quiz.tui.text import plain
 from quiz.visit import parse_visit
 

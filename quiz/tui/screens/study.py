@@ -28,13 +28,13 @@ from quiz.tui.decks import DeckReloaded
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
 from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
-from quiz.tui.settle import Settled, SettledInput
+from quiz.tui.settle import Settled
+from quiz.tui.settled_input import SettledInput
 from quiz.tui.text import fit, plain, with_terms
 from quiz.untrusted import visible
 
 if TYPE_CHECKING:
     from pathlib import Path
-
 
 NOTICE_S = 2.5
 """How long a passing note ("Pair taken back.") stays: it floats over the screen, so not over the
