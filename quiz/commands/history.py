@@ -14,7 +14,8 @@ from quiz.untrusted import say, visible
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
-    from quiz.store import DayAccuracy, Store
+    from quiz.store import Store
+    from quiz.store.figures import DayAccuracy
 
 HELP = "show your score history (or: export --csv FILE, restore [--backup FILE])"
 ACTIONS = ("show", "export", "restore")

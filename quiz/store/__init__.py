@@ -11,7 +11,8 @@ The modules, from the bottom up:
 - connection: a connection set up for writing (WAL, synchronous=FULL), or read-only;
 - backups: the daily backups and what they hold; restore: putting one back;
 - health: the checks at open, and setting a damaged file aside;
-- rows: the row types the queries return; queries: every read, with its SQL;
+- rows: the row types the queries return (figures: those of History's figures, imported from
+  there when first built: Home needs none of them); queries: every read, with its SQL;
 - store: Store, the open history (its queries and its writes).
 """
 
@@ -22,18 +23,7 @@ from quiz.store.errors import DamagedDatabase, HistoryDamaged, HistoryFull, Hist
 from quiz.store.health import verify
 from quiz.store.queries import OVERVIEW_DAYS
 from quiz.store.restore import Restored, restore_backup
-from quiz.store.rows import (
-    AnswerRow,
-    Calibration,
-    DayAccuracy,
-    DeckSummary,
-    DueCounts,
-    FactScore,
-    FactState,
-    Mastery,
-    Overview,
-    SessionRow,
-)
+from quiz.store.rows import AnswerRow, DueCounts, FactState, SessionRow
 from quiz.store.schema import SCHEMA_VERSION, NewerDatabase
 from quiz.store.store import Store
 
@@ -42,14 +32,8 @@ __all__ = [
     "OVERVIEW_DAYS",
     "SCHEMA_VERSION",
     "AnswerRow",
-    "Calibration",
-    "DayAccuracy",
-    "DeckSummary",
     "DueCounts",
-    "FactScore",
     "FactState",
-    "Mastery",
-    "Overview",
     "SessionRow",
     "DamagedDatabase",
     "HistoryDamaged",
