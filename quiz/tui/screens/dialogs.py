@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 
 from quiz.deck.model import Deck
-from quiz.mode import Mode, StudyChoice
+from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase, DueCounts
 from quiz.tui.pointed import PointedList
@@ -59,6 +59,15 @@ class Dialog(Settled, ModalScreen[Result]):
     #visit-date { margin: 1 0 0 0; }
     #visit-problem { text-style: bold; }
     """
+
+
+class StudyChoice(NamedTuple):
+    """What a learner chose to study in the ModeDialog: how to ask, which topic (an id; None for
+    all) and whether nice-to-know details are included."""
+
+    mode: Mode
+    topic: str | None = None
+    more_detail: bool = False
 
 
 class ModeDialog(Dialog[StudyChoice | None]):
