@@ -193,7 +193,7 @@ def _cell(text: str) -> str:
 
 def _restore(root: Path, backup: Path | None) -> int:
     """Restore a backup and say what was used and where the replaced file is."""
-    from quiz.store import restore_backup
+    from quiz.store.restore import restore_backup
 
     result = restore_backup(root, backup)
     say(f"restored the score history from {result.backup}")
