@@ -7,8 +7,8 @@ from spawn to idle and not to the end of the process: shutting the app down is n
 set in its environment it then ends the process at once (os._exit), so that a count of the
 instructions it ran (bench.measure.instructions) also stops at idle.
 
-`python -m bench.app_runner quiz` builds the app the way the command line does (every
-subcommand's parser, then quiz.tui.run.make_app); `python -m bench.app_runner minimal` runs the
+`python -m bench.app_runner quiz` builds the app the way `quiz` alone does (quiz.cli.main: no
+arguments, so no parser, then quiz.tui.run.make_app); `python -m bench.app_runner minimal` runs the
 baseline, a Textual app that mounts one Static. Both exit through the same auto-pilot.
 """
 
@@ -59,12 +59,9 @@ async def _exit_when_idle(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 def _quiz_app():  # type: ignore[no-untyped-def]
-    from quiz.cli import build_parser
     from quiz.tui.run import make_app
 
-    parser, _ = build_parser()
-    app = make_app(parser.parse_args([]))
-    return app
+    return make_app(None)  # `quiz` alone: nothing to parse (quiz.cli.main)
 
 
 def _minimal_app():  # type: ignore[no-untyped-def]

@@ -2,23 +2,23 @@
 
 Each command module defines HELP (one line), add_arguments(parser) and run(args) -> exit code,
 and keeps its heavy imports inside run(). Only the module of the command being run is imported,
-so that `quiz check` starts fast.
+so that `quiz check` starts fast; quiz.arguments builds the parser, and `quiz` alone, which has
+nothing to parse, opens the app without it.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import os
-import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING
 
-from quiz import __version__
 from quiz.errors import QuizError, UsageError
 from quiz.untrusted import say
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -26,117 +26,23 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("study", "decks", "check", "new", "preview", "import", "export", "history")
 """Every subcommand, in the order `quiz --help` lists them."""
 
-_MODULE = {"import": "import_deck"}
-
 HISTORY_COMMANDS = (None, "study", "history")
 """The commands that open the score history (None: the app)."""
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse's parser, whose usage errors suggest the closest option or choice ("did you mean"),
-    and which knows its subcommands' parsers by name (`commands`)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.commands: dict[str, argparse.ArgumentParser] = {}
-
-    def error(self, message: str) -> NoReturn:
-        """Print this command's usage and the message with a suggestion, and exit with status 2."""
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {self.suggest(message)}\n")
-
-    def suggest(self, message: str) -> str:
-        """The message with "did you mean ..." added where a close option or choice exists."""
-        unknown = re.match(r"unrecognized arguments: (\S+)", message)
-        if unknown and unknown.group(1).startswith("-"):
-            word = unknown.group(1).split("=", 1)[0]
-            options = [o for action in self._actions for o in action.option_strings if o.startswith("--")]
-            return message + _did_you_mean(word, options)
-        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
-        if choice:
-            choices = re.findall(r"'([^']*)'", choice.group(2))
-            return message + _did_you_mean(choice.group(1), choices)
-        return message
-
-
-def _did_you_mean(word: str, candidates: list[str]) -> str:
-    from quiz.deck.text import closest  # only on a mistake
-
-    close = closest(word, candidates)
-    return f" (did you mean {close}?)" if close else ""
-
-
-def _command_module(name: str) -> ModuleType:
-    return importlib.import_module(f"quiz.commands.{_MODULE.get(name, name)}")
-
-
-def _command_modules(argv: Sequence[str]) -> dict[str, ModuleType]:
-    """The modules the parser needs: the command asked for, all of them for help or a typo, else none."""
-    words = iter(argv)
-    for word in words:
-        if word == "--data-dir":
-            next(words, None)
-        elif word in COMMANDS:
-            return {word: _command_module(word)}
-        elif not word.startswith("-") or word in ("-h", "--help"):
-            return {name: _command_module(name) for name in COMMANDS}
-    return {}  # `quiz` alone opens the app: no command module is needed
-
-
-def _data_dir_argument(text: str) -> str:
-    """--data-dir's value, refused at parsing (a usage error) when quiz.paths.data_dir refuses it."""
-    from quiz.paths import data_dir
-
-    try:
-        data_dir(text)
-    except UsageError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-    return text
-
-
-def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    default = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=default,
-        type=_data_dir_argument,
-        help="where history and your own decks are kept (default: $QUIZ_DATA_DIR if set and not empty, "
-        "else the platform's user data folder)",
-    )
-
-
-def build_parser(argv: Sequence[str] = ()) -> tuple[Parser, dict[str, ModuleType]]:
-    """Build the argument parser: every subcommand for help, only the one named otherwise."""
-    parser = Parser(
-        prog="quiz",
-        description="Learn about a disease and its treatment with quizzes and flashcards. "
-        "With no command, quiz opens the app.",
-    )
-    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
-    _common_options(parser, suppress=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    modules = _command_modules(list(argv))
-    for name, module in modules.items():
-        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        parser.commands[name] = p
-        _common_options(p, suppress=True)
-        module.add_arguments(p)
-    return parser, modules
-
-
-def _open_app(args: argparse.Namespace) -> int:
-    """`quiz` with no command: the app's Home screen."""
+def _open_app(args: argparse.Namespace | None) -> int:
+    """`quiz` with no command: the app's Home screen (`args` None: `quiz` alone, nothing parsed)."""
     from quiz.tui.run import run_home
 
     return run_home(args)
 
 
-def _check_data_dir(args: argparse.Namespace) -> None:
-    """Refuse a data folder that is a file; warn when other users can read the folder."""
+def _check_data_dir(given: str | None) -> None:
+    """Refuse a data folder that is a file; warn when other users can read the folder. `given`:
+    --data-dir's value, if any."""
     from quiz.paths import data_dir, others_can_read, refuse_non_folder
 
-    root = data_dir(args.data_dir)
+    root = data_dir(given)
     refuse_non_folder(root)
     if root.is_dir() and others_can_read(root):
         say(
@@ -147,8 +53,16 @@ def _check_data_dir(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit code; errors are printed, never raised."""
+    """Run the command line and return the exit code; errors are printed, never raised.
+
+    `quiz` alone opens the app without building the parser (there is nothing to parse): argparse
+    and the parser took about 4 ms of every start of the app (docs/benchmarks.md).
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        return _run(None, None, None)
+    from quiz.arguments import build_parser
+
     parser, modules = build_parser(argv)
     try:
         args, extra = parser.parse_known_args(argv)
@@ -157,13 +71,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             command.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as done:
         return int(done.code or 0)
+    return _run(args, modules.get(args.command), command)
+
+
+def _run(args: argparse.Namespace | None, module: ModuleType | None, command: argparse.ArgumentParser | None) -> int:
+    """Run `module`'s command, or the app when None, with `args` (None: `quiz` alone, not parsed), its
+    errors said in words, a usage error with the usage of `command` (its parser), never a traceback."""
     try:
-        if args.command in HISTORY_COMMANDS:
-            _check_data_dir(args)
-        if args.command is None:
+        if getattr(args, "command", None) in HISTORY_COMMANDS:
+            _check_data_dir(getattr(args, "data_dir", None))
+        if module is None:
             return _open_app(args)
-        return int(modules[args.command].run(args))
+        return int(module.run(args))
     except UsageError as err:
+        if command is None:  # `quiz` alone: its usage is the parser's with no arguments
+            from quiz.arguments import build_parser
+
+            command = build_parser()[0]
         command.print_usage(sys.stderr)
         say(f"{command.prog}: error: {err}", file=sys.stderr)
         return EXIT_USAGE

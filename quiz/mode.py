@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NamedTuple
 
 
 class Mode(StrEnum):
@@ -39,12 +38,3 @@ _LABELS = {
     "due": ("Review what is due", "Due review"),
 }
 """Each mode's label, in full and short."""
-
-
-class StudyChoice(NamedTuple):
-    """What a learner chose to study: how to ask, which topic (an id; None for all) and whether
-    nice-to-know details are included."""
-
-    mode: Mode
-    topic: str | None = None
-    more_detail: bool = False

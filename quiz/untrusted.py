@@ -40,6 +40,8 @@ def visible(text: str, *, lines: bool = False) -> str:
     The escape is the one TOML and JSON use, so the output stays valid inside a JSON string.
     visible(visible(t)) == visible(t).
     """
+    if text.isprintable():  # most text: every character escaped below is unprintable (tested)
+        return text
     return re.sub(_UNSAFE_LINES if lines else _UNSAFE, _escape, text)
 
 

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from quiz.paths import history_db
-from quiz.store import KEEP_BACKUPS, DamagedDatabase, Store, StoreError, list_backups, restore_backup
+from quiz.store import KEEP_BACKUPS, DamagedDatabase, Store, StoreError, list_backups
+from quiz.store.restore import restore_backup
 
 pytestmark = pytest.mark.slow  # a Hypothesis state machine over real files
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shlex
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from quiz.cli import build_parser, main
+from quiz.arguments import build_parser
+from quiz.cli import main
 from quiz.plural import plural
 from quiz.store import Store
 
@@ -113,3 +117,23 @@ def test_import_update_refuses_a_title_it_would_ignore(tmp_path: Path, capsys: p
     assert main(["import", str(cards), "--update", str(deck), "--title", "New"]) == 2
     assert "--title does not go with --update" in capsys.readouterr().err
     assert deck.read_text(encoding="utf-8") == COMPLETE.read_text(encoding="utf-8")
+
+
+def test_quiz_alone_parses_nothing_and_says_the_same(tmp_path: Path) -> None:
+    """`quiz` with no arguments opens the app without building the parser (argparse was about 4 ms of
+    every start: docs/benchmarks.md); its refusals are the ones it always gave."""
+    code = "import sys; from quiz.cli import main; done = main([]); print(done, 'argparse' in sys.modules)"
+
+    def quiz_alone(data: Path) -> tuple[str, str]:
+        env = {**os.environ, "QUIZ_DATA_DIR": str(data), "QUIZ_CONFIG_DIR": str(tmp_path / "config")}
+        out = subprocess.run(
+            [sys.executable, "-c", code], stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env,
+            cwd=Path(__file__).parent.parent, check=True,
+        )  # fmt: skip
+        return out.stdout.strip(), out.stderr
+
+    said, err = quiz_alone(tmp_path / "data")  # no terminal here: refused at once, exit 2
+    assert said == "2 False" and "the app needs a terminal" in err, err
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    said, err = quiz_alone(tmp_path / "file")
+    assert said == "1 False" and "not a folder" in err and "Traceback" not in err, err

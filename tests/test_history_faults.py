@@ -20,7 +20,8 @@ import pytest
 from quiz.commands.history import export_csv
 from quiz.files import try_lock
 from quiz.paths import backups_dir, history_db
-from quiz.store import KEEP_BACKUPS, DamagedDatabase, HistoryLocked, Store, list_backups, restore_backup
+from quiz.store import KEEP_BACKUPS, DamagedDatabase, HistoryLocked, Store, list_backups
+from quiz.store.restore import restore_backup
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = timedelta(days=1)

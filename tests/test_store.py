@@ -18,8 +18,8 @@ from quiz.store import (
     Store,
     StoreError,
     list_backups,
-    restore_backup,
 )
+from quiz.store.restore import restore_backup
 
 NOW = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)
 

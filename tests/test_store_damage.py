@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.store import SCHEMA_VERSION, DamagedDatabase, NewerDatabase, Store, restore_backup
+from quiz.store import SCHEMA_VERSION, DamagedDatabase, NewerDatabase, Store
+from quiz.store.restore import restore_backup
 
 NOW = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)
 

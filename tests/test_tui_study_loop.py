@@ -20,7 +20,7 @@ from quiz.paths import builtin_decks_dir
 from quiz.store import Store
 from quiz.study import Phase
 from quiz.tui.app import QuizApp, Settings, StudyRequest
-from quiz.tui.bars import MoreLine
+from quiz.tui.lines import MoreLine
 from quiz.tui.screens.dialogs import GlossaryDialog, HelpDialog
 from quiz.tui.screens.study import StudyScreen
 from tests.tui_helpers import FROZEN, make_app, write_deck

@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quiz import untrusted
 from quiz.deck.text import CONTROL
 from quiz.untrusted import visible
 
@@ -49,6 +50,15 @@ def test_nothing_a_terminal_acts_on_survives(text: str) -> None:
         allowed = "\n\t" if lines else ""
         assert [ch for ch in shown if RAW.match(ch) and ch not in allowed] == []
         assert visible(shown, lines=lines) == shown  # idempotent: escaping twice changes nothing
+
+
+def test_a_printable_text_is_shown_as_it_is_as_nothing_printable_is_escaped() -> None:
+    """visible() returns a printable text untouched without searching it: exact only while every
+    character it escapes is unprintable (str.isprintable), which this checks for every code point."""
+    printable = "".join(ch for ch in map(chr, range(0x110000)) if ch.isprintable())
+    for lines in (False, True):
+        assert re.search(untrusted._UNSAFE_LINES if lines else untrusted._UNSAFE, printable) is None
+        assert visible(printable, lines=lines) is printable
 
 
 @given(texts.filter(lambda t: "\\" not in t))

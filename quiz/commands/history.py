@@ -14,7 +14,8 @@ from quiz.untrusted import say, visible
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
-    from quiz.store import DayAccuracy, Store
+    from quiz.store import Store
+    from quiz.store.figures import DayAccuracy
 
 HELP = "show your score history (or: export --csv FILE, restore [--backup FILE])"
 ACTIONS = ("show", "export", "restore")
@@ -192,7 +193,7 @@ def _cell(text: str) -> str:
 
 def _restore(root: Path, backup: Path | None) -> int:
     """Restore a backup and say what was used and where the replaced file is."""
-    from quiz.store import restore_backup
+    from quiz.store.restore import restore_backup
 
     result = restore_backup(root, backup)
     say(f"restored the score history from {result.backup}")

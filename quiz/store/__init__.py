@@ -9,9 +9,11 @@ The modules, from the bottom up:
 - errors: the StoreError family callers catch;
 - schema: the migrations, and NewerDatabase for a file from a newer quiz;
 - connection: a connection set up for writing (WAL, synchronous=FULL), or read-only;
-- backups: the daily backups and what they hold; restore: putting one back;
+- backups: the daily backups and what they hold; restore: putting one back (imported from
+  there, as only a damaged history or `quiz history restore` needs it);
 - health: the checks at open, and setting a damaged file aside;
-- rows: the row types the queries return; queries: every read, with its SQL;
+- rows: the row types the queries return (figures: those of History's figures, imported from
+  there when first built: Home needs none of them); queries: every read, with its SQL;
 - store: Store, the open history (its queries and its writes).
 """
 
@@ -21,19 +23,7 @@ from quiz.store.backups import KEEP_BACKUPS, list_backups
 from quiz.store.errors import DamagedDatabase, HistoryDamaged, HistoryFull, HistoryLocked, StoreError
 from quiz.store.health import verify
 from quiz.store.queries import OVERVIEW_DAYS
-from quiz.store.restore import Restored, restore_backup
-from quiz.store.rows import (
-    AnswerRow,
-    Calibration,
-    DayAccuracy,
-    DeckSummary,
-    DueCounts,
-    FactScore,
-    FactState,
-    Mastery,
-    Overview,
-    SessionRow,
-)
+from quiz.store.rows import AnswerRow, DueCounts, FactState, SessionRow
 from quiz.store.schema import SCHEMA_VERSION, NewerDatabase
 from quiz.store.store import Store
 
@@ -42,24 +32,16 @@ __all__ = [
     "OVERVIEW_DAYS",
     "SCHEMA_VERSION",
     "AnswerRow",
-    "Calibration",
-    "DayAccuracy",
-    "DeckSummary",
     "DueCounts",
-    "FactScore",
     "FactState",
-    "Mastery",
-    "Overview",
     "SessionRow",
     "DamagedDatabase",
     "HistoryDamaged",
     "HistoryFull",
     "HistoryLocked",
     "NewerDatabase",
-    "Restored",
     "Store",
     "StoreError",
     "list_backups",
-    "restore_backup",
     "verify",
 ]

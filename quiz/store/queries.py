@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterator, Mapping
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from quiz.schedule import Phase, Scheduler, local_day, utc
 from quiz.store.due import DueQueries
@@ -17,18 +18,15 @@ from quiz.store.rows import (
     SESSION_COLUMNS,
     STATE_COLUMNS,
     AnswerRow,
-    Calibration,
-    DayAccuracy,
-    DeckSummary,
-    FactScore,
     FactState,
-    Mastery,
-    Overview,
     SessionRow,
     answer_row,
     fact_state_row,
     session_row,
 )
+
+if TYPE_CHECKING:  # the figures' rows are imported where they are built: Home needs none of them
+    from quiz.store.figures import Calibration, DayAccuracy, DeckSummary, FactScore, Mastery, Overview
 
 OVERVIEW_DAYS = 30
 """How many days back the History screen (HistoryQueries.overview) shows accuracy for."""
@@ -118,6 +116,8 @@ class HistoryQueries(DueQueries):
             f"WHERE certainty IS NOT NULL {where} GROUP BY certainty ORDER BY certainty",
             args,
         )
+        from quiz.store.figures import Calibration
+
         return [Calibration(c, n, r) for c, n, r in rows]
 
     def cbm_scores(self, session_ids: Collection[int]) -> dict[int, tuple[int, int]]:
@@ -160,6 +160,8 @@ class HistoryQueries(DueQueries):
             "ORDER BY misses * 1.0 / tries DESC, misses DESC, fact_id LIMIT ?",
             (deck_id, min_tries, limit),
         )
+        from quiz.store.figures import FactScore
+
         return [FactScore(f, t, m) for f, t, m in rows]
 
     def mastery(
@@ -172,6 +174,8 @@ class HistoryQueries(DueQueries):
             (total,) = self._conn.execute(sql, (deck_id,)).fetchone()
         else:
             total = len(wanted)
+        from quiz.store.figures import Mastery
+
         return Mastery(facts=total, mastered=len(self.mastered_facts(deck_id, wanted, now)))
 
     def mastered_facts(
@@ -214,6 +218,8 @@ class HistoryQueries(DueQueries):
             "WHERE deck_id = ? AND day BETWEEN ? AND ? GROUP BY local HAVING local BETWEEN ? AND ? ORDER BY local",
             (deck_id, _near(start)[0], _near(end)[1], start.isoformat(), end.isoformat()),
         )
+        from quiz.store.figures import DayAccuracy
+
         return [DayAccuracy(date.fromisoformat(d), n, c) for d, n, c in rows]
 
     def streak(self, today: date | None = None, deck_id: str | None = None) -> int:
@@ -258,6 +264,8 @@ class HistoryQueries(DueQueries):
             for day in self.accuracy_per_day(did, start, today):
                 answered, correct = per_day.get(day.day, (0, 0))
                 per_day[day.day] = (answered + day.answered, correct + day.correct)
+        from quiz.store.figures import Overview
+
         return Overview(
             sessions=self.last_sessions(200, deck_id),
             per_day=per_day,
@@ -282,6 +290,8 @@ class HistoryQueries(DueQueries):
             f"FROM sessions {where} GROUP BY deck_id ORDER BY deck_id",
             args,
         ).fetchall()
+        from quiz.store.figures import DeckSummary
+
         out = []
         for deck, sessions, answered, correct, last in rows:
             m = self.mastery(deck, None, moment)

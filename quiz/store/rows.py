@@ -3,7 +3,7 @@ column lists the store reads and writes them with."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import NamedTuple
 
 from quiz.schedule import CardState, Phase, utc
@@ -54,60 +54,6 @@ class FactState(NamedTuple):
     card: CardState
 
 
-class DayAccuracy(NamedTuple):
-    """Answers and right answers on one UTC day."""
-
-    day: date
-    answered: int
-    correct: int
-
-
-class FactScore(NamedTuple):
-    """How often a fact was tried and missed."""
-
-    fact_id: str
-    tries: int
-    misses: int
-
-
-class Mastery(NamedTuple):
-    """How many of a deck's facts are recalled with at least the target probability."""
-
-    facts: int
-    mastered: int
-
-    @property
-    def share(self) -> float:
-        """The mastered share, 0.0 for a deck with no facts."""
-        return self.mastered / self.facts if self.facts else 0.0
-
-
-class DeckSummary(NamedTuple):
-    """A deck's history at a glance, from stored data alone (no deck file needed)."""
-
-    deck_id: str
-    sessions: int
-    answered: int
-    correct: int
-    last_studied: datetime | None
-    facts_seen: int
-    due_now: int | None
-    """What is due now (quiz.store.HistoryQueries.deck_summaries); None when the deck is not found."""
-    mastered: int
-
-
-class Overview(NamedTuple):
-    """Everything the History screen shows for one deck (or all of them), read in one go."""
-
-    sessions: list[SessionRow]
-    per_day: dict[date, tuple[int, int]]
-    streak: int
-    weakest: list[tuple[str, list[FactScore]]]
-    forecast: list[tuple[date, int]]
-    due_now: int = 0
-    """How many of the forecast's first day are due now (the rest fall due later today)."""
-
-
 class DueCounts(NamedTuple):
     """What a deck has to review, in the one meaning of "due" quiz uses everywhere.
 
@@ -119,14 +65,6 @@ class DueCounts(NamedTuple):
     now: int
     later_today: int
     new: int
-
-
-class Calibration(NamedTuple):
-    """How often the learner was right when they said they were at one certainty level."""
-
-    certainty: int
-    answered: int
-    correct: int
 
 
 

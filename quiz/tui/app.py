@@ -199,7 +199,7 @@ class QuizApp(HistoryKeeping):
         self._after_store_opened()
 
     def _after_store_problem(self, choice: str | None) -> None:
-        from quiz.store import restore_backup
+        from quiz.store.restore import restore_backup
 
         if choice == "quit" or choice is None:
             self.exit(1)

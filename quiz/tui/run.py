@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.cli import EXIT_USAGE
 from quiz.mode import Mode
@@ -14,15 +13,19 @@ from quiz.paths import data_dir
 from quiz.preferences import config_dir
 from quiz.tui.app import QuizApp, Settings, StudyRequest
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def make_app(
-    args: argparse.Namespace,
+    args: argparse.Namespace | None,
     *,
     study: StudyRequest | None = None,
     history: bool = False,
     deck_paths: list[Path] | None = None,
 ) -> QuizApp:
-    """The app as the command line builds it (tests use the same factory)."""
+    """The app as the command line builds it (tests use the same factory); `args` None is `quiz`
+    alone, which parses nothing (quiz.cli.main): every setting its default."""
     settings = Settings(
         data_dir=data_dir(getattr(args, "data_dir", None)),
         deck_paths=deck_paths,
@@ -32,7 +35,7 @@ def make_app(
     return QuizApp(settings, study=study, history=history)
 
 
-def run_home(args: argparse.Namespace) -> int:
+def run_home(args: argparse.Namespace | None) -> int:
     """`quiz`: the Home screen."""
     return _run(make_app(args))
 

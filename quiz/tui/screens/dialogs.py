@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import NamedTuple, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -14,11 +15,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 
 from quiz.deck.model import Deck
-from quiz.mode import Mode, StudyChoice
+from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DamagedDatabase, DueCounts
 from quiz.tui.pointed import PointedList
-from quiz.tui.settle import Settled, SettledInput
+from quiz.tui.settle import Settled
+from quiz.tui.settled_input import SettledInput
 from quiz.tui.text import plain
 from quiz.visit import parse_visit
 
@@ -33,8 +35,42 @@ MODE_HELP = {
     Mode.MATCH: "pair four words with their meanings",
 }
 
+Result = TypeVar("Result")
 
-class ModeDialog(Settled, ModalScreen[StudyChoice | None]):
+
+class Dialog(Settled, ModalScreen[Result]):
+    """A quiz dialog: a bordered box in the middle of the screen with a title, a body and a hint
+    at the bottom; dismissed with a `Result`. Its rules are read when the first dialog is shown,
+    not at Home's start (docs/benchmarks.md)."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    .dialog {
+        width: 76; max-width: 100%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    .dialog-title { text-style: bold; margin: 0 0 1 0; }
+    .dialog-body { height: auto; max-height: 16; }
+    .dialog-hint { dock: bottom; margin: 1 0 0 0; color: $text-muted; }
+    .dialog-buttons { height: auto; margin: 1 0 0 0; }
+    .dialog-buttons Button { margin: 0 1 0 0; }
+    #modes { height: auto; border: none; }
+    #scope { margin: 0 0 1 0; }
+    #visit-date { margin: 1 0 0 0; }
+    #visit-problem { text-style: bold; }
+    """
+
+
+class StudyChoice(NamedTuple):
+    """What a learner chose to study in the ModeDialog: how to ask, which topic (an id; None for
+    all) and whether nice-to-know details are included."""
+
+    mode: Mode
+    topic: str | None = None
+    more_detail: bool = False
+
+
+class ModeDialog(Dialog[StudyChoice | None]):
     """Choose how to study a deck, and (for a deck with topics or details) what to study."""
 
     BINDINGS = [
@@ -142,7 +178,7 @@ class ModeDialog(Settled, ModalScreen[StudyChoice | None]):
 
 
 
-class DeckFilterDialog(Settled, ModalScreen[str | None]):
+class DeckFilterDialog(Dialog[str | None]):
     """Choose whose history to show: every deck, or one. Dismissed with the deck's id, "" for
     every deck, or None (Escape: no change). The choice moved to is marked ▶ (quiz.tui.pointed)."""
 
@@ -180,7 +216,7 @@ class DeckFilterDialog(Settled, ModalScreen[str | None]):
         if event.option.id is not None:
             self.dismiss(self.choices[int(event.option.id)][0])
 
-class DisclaimerDialog(Settled, ModalScreen[bool]):
+class DisclaimerDialog(Dialog[bool]):
     """The deck's disclaimer, shown before a person's first session of it."""
 
     BINDINGS = [
@@ -200,7 +236,7 @@ class DisclaimerDialog(Settled, ModalScreen[bool]):
             yield Static("Press Enter to start, or Escape to go back.", classes="dialog-hint")
 
 
-class HelpDialog(Settled, ModalScreen[None]):
+class HelpDialog(Dialog[None]):
     """Every key of the screen below, and the deck's disclaimer and sources."""
 
     BINDINGS = [Binding("escape,question_mark,q,enter,f1", "dismiss(None)", "Close")]
@@ -230,7 +266,7 @@ class HelpDialog(Settled, ModalScreen[None]):
             yield Static("Escape closes this help.", classes="dialog-hint")
 
 
-class GlossaryDialog(Settled, ModalScreen[None]):
+class GlossaryDialog(Dialog[None]):
     """The definitions of the glossary terms on the screen."""
 
     BINDINGS = [Binding("escape,g,f2,enter", "dismiss(None)", "Close")]
@@ -253,7 +289,7 @@ class GlossaryDialog(Settled, ModalScreen[None]):
             yield Static("Escape closes this list.", classes="dialog-hint")
 
 
-class StoreProblemDialog(Settled, ModalScreen[str]):
+class StoreProblemDialog(Dialog[str]):
     """The score history could not be read: say where the damaged file is and what can be done."""
 
     BINDINGS = [Binding("escape", "dismiss('quit')", "Quit")]
@@ -280,7 +316,7 @@ class StoreProblemDialog(Settled, ModalScreen[str]):
         self.dismiss(event.button.id or "quit")
 
 
-class VisitDialog(Settled, ModalScreen[object]):
+class VisitDialog(Dialog[object]):
     """The date of a clinic visit to prepare a deck for: dismissed with the date, None to clear
     it, or False (Escape) to change nothing. A date that cannot be one is refused with a message."""
 

@@ -20,7 +20,7 @@ from quiz.glossary import is_term, scheduled, terms_by_id
 from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day
-from quiz.store import OVERVIEW_DAYS, Calibration
+from quiz.store import OVERVIEW_DAYS
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.screens.home import REFRESH_S
 from quiz.tui.services import Services
@@ -29,7 +29,8 @@ from quiz.tui.text import fit, fit_middle, plain
 from quiz.untrusted import visible
 
 if TYPE_CHECKING:
-    from quiz.store import Overview, Store
+    from quiz.store import Store
+    from quiz.store.figures import Calibration, Overview
 
 DAYS = OVERVIEW_DAYS
 

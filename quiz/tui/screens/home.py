@@ -21,7 +21,7 @@ from quiz.deck.cache import DeckSummary
 from quiz.deck.discover import FoundDeck
 from quiz.deck.model import NICE_TO_KNOW
 from quiz.glossary import terms_by_id
-from quiz.mode import Mode, StudyChoice
+from quiz.mode import Mode
 from quiz.store import DueCounts, Store, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.decks import DeckReloaded, is_checking
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from quiz.store import Store
+    from quiz.tui.screens.dialogs import StudyChoice
 
 REFRESH_S = 60.0
 """Seconds between readings of what is due while Home, or History's Due tab, is shown."""

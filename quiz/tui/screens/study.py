@@ -7,7 +7,7 @@ drawn is dropped (it was meant for whatever was there before), so type-ahead nev
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,18 +23,16 @@ from quiz.generate import Kind, Question
 from quiz.kinds import by_picking, by_typing
 from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
-from quiz.tui.bars import KeysBar, MoreLine, StatusLine
+from quiz.tui.bars import KeysBar
 from quiz.tui.decks import DeckReloaded
+from quiz.tui.lines import MoreLine, StatusLine
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
 from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
-from quiz.tui.settle import Settled, SettledInput
+from quiz.tui.settle import Settled
+from quiz.tui.settled_input import SettledInput
 from quiz.tui.text import fit, plain, with_terms
 from quiz.untrusted import visible
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
 
 NOTICE_S = 2.5
 """How long a passing note ("Pair taken back.") stays: it floats over the screen, so not over the

@@ -22,7 +22,8 @@ from quiz.generate import Kind
 from quiz.plural import plural
 from quiz.session import Answered
 from quiz.study import StudyRun
-from quiz.tui.bars import KeysBar, MoreLine
+from quiz.tui.bars import KeysBar
+from quiz.tui.lines import MoreLine
 from quiz.tui.settle import Settled
 from quiz.tui.text import percent, plain, source_line
 from quiz.untrusted import visible
