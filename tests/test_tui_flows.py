@@ -836,6 +836,21 @@ async def test_down_and_enter_typed_at_once_study_the_deck_down_moved_to(deck: P
         assert "Study: Deck B" in " ".join(str(w.render()) for w in app.screen.query("Static"))
 
 
+async def test_homes_help_lists_every_key_its_keys_line_shows(deck: Path, tmp_path: Path) -> None:
+    """Enter is the deck table's key, not the screen's: the help lists it all the same."""
+    from quiz.tui.screens.dialogs import HelpDialog
+
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = {(key.display, key.description) for key in app.screen.query_one("KeysBar").keys}
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        listed = {description for _, description in app.screen.keys}
+        assert ("⏎", "Study") in shown and {description for _, description in shown} - {"palette"} <= listed, listed
+
+
 async def test_no_sessions_at_all_is_worded_for_all_decks(deck: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Store.open(data, backup=False):

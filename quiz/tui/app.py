@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -159,9 +159,9 @@ class QuizApp(HistoryKeeping):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette's commands: quiz's own, where they apply on this screen."""
-        study = getattr(screen, "action_study", None)
-        if study is not None:
-            yield SystemCommand("Study this deck", "Choose how to study the selected deck", study)
+        if isinstance(screen, Settled) and (study := getattr(screen, "action_study", None)) is not None:
+            how = "Choose how to study the selected deck"
+            yield SystemCommand("Study this deck", how, partial(screen.when_settled, study))  # as Home comes back
         review = getattr(screen, "action_review", None)
         if review is not None:
             yield SystemCommand("Review what is due", "Spaced repetition: what you are about to forget", review)
@@ -323,7 +323,7 @@ class QuizApp(HistoryKeeping):
         keys: list[tuple[str, str]] = []
         for active in self.active_bindings.values():
             binding = active.binding
-            if binding.show and binding.description and active.enabled and isinstance(active.node, App | Screen):
+            if binding.show and binding.description and active.enabled:  # as the keys line shows them
                 keys.append((binding.key_display or self.get_key_display(binding), binding.description))
         keys.append(("ctrl+q", "Quit quiz (every answer is already saved)"))
         deck = getattr(self.screen, "deck", None)
