@@ -292,6 +292,24 @@ async def test_the_palette_offers_quizs_own_commands(deck: Path, tmp_path: Path)
         assert {"Study this deck", "Review what is due", "History", "Keys and help", "Theme"} <= set(titles)
 
 
+async def test_study_chosen_in_the_palette_opens_the_mode_menu(deck: Path, tmp_path: Path) -> None:
+    """Home drops what comes in the moment it is back from the palette, as it drops a key: the
+    palette's command waits for it to settle instead of doing nothing."""
+    from quiz.tui.screens.dialogs import ModeDialog
+
+    app = make_app([deck], tmp_path / "data", settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"study this deck")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settled(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, ModeDialog)
+
+
 async def test_home_and_the_mode_menu_say_the_same_due(deck: Path, tmp_path: Path) -> None:
     data = accepted(tmp_path / "data")
     app = make_app([deck], data)

@@ -12,6 +12,7 @@ typing that reaches it: quiz.tui.settled_input.SettledInput (apart, as Home has 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -50,6 +51,12 @@ class Settled(_Mixin):
     def settled(self) -> bool:
         """Whether the screen has settled: for actions of priority bindings, which no on_key sees."""
         return get_time() >= self._settles_at
+
+    def when_settled(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the screen has settled: for a command chosen in a menu that closes
+        onto this screen (the command palette), which the screen would otherwise drop as it comes
+        back, as it drops a key."""
+        self.set_timer(max(self._settles_at - get_time(), 0.001), callback)
 
     def is_stale(self, event: events.Key) -> bool:
         """Whether a key was pressed before the screen settled: it was meant for what was there.
