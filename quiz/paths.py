@@ -62,9 +62,13 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def refuse_non_folder(path: Path) -> None:
-    """Raise QuizError when `path` exists (or is a dangling link) but is not a folder."""
-    if (path.exists() or path.is_symlink()) and not path.is_dir():
-        raise QuizError(f"{path}: not a folder; give quiz a folder for its data (--data-dir DIR)")
+    """Raise QuizError when `path`, or else the nearest of its parents that exists, is not a folder
+    (a file or a dangling link): no folder can be made there ("a-file/data")."""
+    for at in (path, *path.parents):
+        if at.exists() or at.is_symlink():
+            if not at.is_dir():
+                raise QuizError(f"{at}: not a folder; give quiz a folder for its data (--data-dir DIR)")
+            return
 
 
 def others_can_read(path: Path) -> bool:

@@ -163,9 +163,10 @@ def test_an_existing_folder_keeps_its_mode_with_a_warning_and_a_file_is_refused(
     afile = tmp_path / "afile"
     afile.write_text("mine\n", encoding="utf-8")
     afile.chmod(0o644)
-    for args in (("history", "--plain"), ("history", "export", "--csv", "x.csv"), ("study", "x.toml")):
-        run = quiz("--data-dir", "afile", *args, cwd=tmp_path)
-        assert run.returncode != 0 and "not a folder" in run.stderr and "Traceback" not in run.stderr
+    for folder in ("afile", "afile/data"):  # a file, or a folder to be made inside one
+        for args in (("history", "--plain"), ("history", "export", "--csv", "x.csv"), ("study", "x.toml"), ("check",)):
+            run = quiz("--data-dir", folder, *args, cwd=tmp_path)
+            assert run.returncode == 1 and "afile: not a folder" in run.stderr and "Traceback" not in run.stderr, args
     assert afile.stat().st_mode & 0o777 == 0o644 and afile.read_text(encoding="utf-8") == "mine\n"
     quiz("--data-dir", "new/nested", "history", "export", "--csv", "x.csv", cwd=tmp_path)
     for folder in (tmp_path / "new", tmp_path / "new" / "nested"):

@@ -32,9 +32,11 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.load import read_with_positions
     from quiz.judging import graded_reading_stats
     from quiz.lint import lint_deck
-    from quiz.paths import data_dir
+    from quiz.paths import data_dir, refuse_non_folder
     from quiz.readability import MIN_SAMPLE_WORDS
 
+    if not args.paths:  # every deck quiz finds: the person's own are in the data folder
+        refuse_non_folder(data_dir(args.data_dir))
     paths: list[Path] = args.paths or deck_folders(data_dir(args.data_dir))
     missing = [p for p in paths if not p.exists()]
     for p in missing:
