@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from quiz.cli import main
@@ -308,12 +308,25 @@ PIECES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join), st.booleans())
+@example("tab#separator:<img src=x>\t#separator:\n<img src=x>#separator:", False)  # two answers saying the same
 def test_any_text_gives_a_deck_or_a_deck_error(text: str, skip_bad: bool) -> None:
     try:
         deck, _, _ = import_cards(text, "t.txt", deck_id="t", skip_bad=skip_bad)
     except DeckError:
         return
     # and what is written loads as it was made
+    assert parse_deck(deck_to_toml(deck), "t.toml") == deck._replace(path=Path("t.toml"))
+
+
+def test_an_answer_that_says_what_an_earlier_one_says_is_left_out_of_the_group_with_a_note() -> None:
+    """In one group each would be offered as a wrong option to the other, which the loader refuses."""
+    text = "Spread to the liver?\tStage IV\nThe stage written?\tstage 4\nHow long?\t3 months\nOther?\tLiver\n"
+    deck, notes, _ = import_cards(text, "t.txt", deck_id="t")
+    assert [f.group for f in deck.facts] == ["t", "", "t", "t"]
+    assert [n for n in notes if "says what" in n] == [
+        "line 2: its answer 'stage 4' says what the answer on line 1 says, so it is left out of the group of "
+        "answers shown as wrong options; it is asked as a flashcard"
+    ]
     assert parse_deck(deck_to_toml(deck), "t.toml") == deck._replace(path=Path("t.toml"))
 
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.model import Deck, Fact
+from quiz.deck.options import Said
 from quiz.deck.text import slugify, unique
 from quiz.interop.cards import Card
 from quiz.interop.table import read_cards
@@ -26,8 +27,13 @@ _ID_LENGTH = 40
 
 def cards_to_deck(
     cards: Sequence[Card], *, deck_id: str, title: str, group: str | None = None, earlier: Sequence[Fact] = ()
-) -> Deck:
-    """A deck with one fact per card, all in one group for multiple choice.
+) -> tuple[Deck, list[str]]:
+    """A deck with one fact per card, all in one group for multiple choice, and notes on the cards
+    left out of the group.
+
+    A card whose answer says what an earlier card's answer says in other words ("Stage 4" after
+    "Stage IV", as typed marking reads them: quiz.deck.options.Said) is left out of the group, with
+    a note: in it, each would be offered as a wrong option to the other, which the loader refuses.
 
     A card whose note had a guid takes the id the guid gives (fact_id_for_guid), so importing the
     file again after an edit in Anki keeps every fact's id and history. A card without one takes
@@ -40,7 +46,17 @@ def cards_to_deck(
     kept, used = earlier_ids(cards, earlier)
     taken = {card.key for card in cards if card.key} | set(kept.values()) | used
     facts = []
+    said, notes = Said("en"), []
+    first: dict[object, tuple[str, int]] = {}  # what an answer says: the first such answer's folded text, line
     for n, card in enumerate(cards, start=1):
+        says, folded = said.key(card.back)
+        earlier_folded, line = first.setdefault(says, (folded, card.line))
+        alone = earlier_folded != folded
+        if alone:
+            notes.append(
+                f"line {card.line}: its answer {card.back!r} says what the answer on line {line} says, so it is "
+                "left out of the group of answers shown as wrong options; it is asked as a flashcard"
+            )
         fact_id = card.key or kept.get(n - 1) or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
         facts.append(
             Fact(
@@ -48,12 +64,12 @@ def cards_to_deck(
                 question=card.front,
                 answer=card.back,
                 explanation="\n\n".join(card.extra),
-                group=deck_id if group is None else group,
+                group="" if alone else deck_id if group is None else group,
                 tags=card.tags,
                 statement=card.statement,
             )
         )
-    return Deck(id=deck_id, title=title, facts=tuple(facts))
+    return Deck(id=deck_id, title=title, facts=tuple(facts)), notes
 
 
 class BadRows(DeckError):
@@ -101,9 +117,8 @@ def import_cards(
     if not table.cards:
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
-    notes = [*table.notes, *_ambiguous_numbers(table.cards)]
-    deck = cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
-    return Imported(deck, notes, problems)
+    deck, apart = cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
+    return Imported(deck, [*table.notes, *_ambiguous_numbers(table.cards), *apart], problems)
 
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{4,},\d+)(?![\d,.])")
