@@ -143,6 +143,18 @@ class Said:
                 seen[key] = (role, text)
 
 
+def said_earlier(texts: Sequence[str], said: Said) -> Iterator[tuple[int, int]]:
+    """(i, j) for each of `texts` that says what the earlier texts[j] says, written otherwise (folded
+    apart: texts folded alike are one option): the answers of one group that would each be offered
+    as a wrong option to the other. group_repeats and the importer's grouping use it."""
+    first: dict[object, int] = {}
+    for i, text in enumerate(texts):
+        says, folded = said.key(text)
+        j = first.setdefault(says, i)
+        if j != i and said.key(texts[j])[1] != folded:
+            yield i, j
+
+
 def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str, str]]:
     """(index in `facts`, key, problem) for each answer that says what an earlier answer of its
     group says in other words (both would be options of one question), and each accept text that
@@ -152,16 +164,16 @@ def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str,
         if fact.group:
             groups.setdefault(fact.group, []).append(i)
     for group, members in groups.items():
-        first: dict[object, int] = {}
+        for a, b in said_earlier([facts[i].answer for i in members], said):
+            i, j = members[a], members[b]
+            yield i, "answer", (
+                f'its answer {facts[i].answer!r} says what {facts[j].answer!r} (fact "{facts[j].id}", '
+                f'group "{group}") says: asking one, the other would be shown as a wrong option that says '
+                "the right answer; write both the same way, or put one in another group"
+            )
+        first: dict[object, int] = {}  # what each answer says: the first member that says it
         for i in members:
-            says, folded = said.key(facts[i].answer)
-            j = first.setdefault(says, i)
-            if j != i and said.key(facts[j].answer)[1] != folded:
-                yield i, "answer", (
-                    f'its answer {facts[i].answer!r} says what {facts[j].answer!r} (fact "{facts[j].id}", '
-                    f'group "{group}") says: asking one, the other would be shown as a wrong option that says '
-                    "the right answer; write both the same way, or put one in another group"
-                )
+            first.setdefault(said.key(facts[i].answer)[0], i)
         for i in members:
             fact = facts[i]
             own = fact.distractors if len(fact.distractors) < WRONG_OPTIONS else ()  # drawn with the group's

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.model import Deck, Fact
-from quiz.deck.options import Said
+from quiz.deck.options import Said, said_earlier
 from quiz.deck.text import slugify, unique
 from quiz.interop.cards import Card
 from quiz.interop.table import read_cards
@@ -46,17 +46,13 @@ def cards_to_deck(
     kept, used = earlier_ids(cards, earlier)
     taken = {card.key for card in cards if card.key} | set(kept.values()) | used
     facts = []
-    said, notes = Said("en"), []
-    first: dict[object, tuple[str, int]] = {}  # what an answer says: the first such answer's folded text, line
+    apart = dict(said_earlier([card.back for card in cards], Said("en")))  # card index: the earlier one's
+    notes = [
+        f"line {cards[i].line}: its answer {cards[i].back!r} says what the answer on line {cards[j].line} says, so "
+        "it is left out of the group of answers shown as wrong options; it is asked as a flashcard"
+        for i, j in apart.items()
+    ]
     for n, card in enumerate(cards, start=1):
-        says, folded = said.key(card.back)
-        earlier_folded, line = first.setdefault(says, (folded, card.line))
-        alone = earlier_folded != folded
-        if alone:
-            notes.append(
-                f"line {card.line}: its answer {card.back!r} says what the answer on line {line} says, so it is "
-                "left out of the group of answers shown as wrong options; it is asked as a flashcard"
-            )
         fact_id = card.key or kept.get(n - 1) or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
         facts.append(
             Fact(
@@ -64,7 +60,7 @@ def cards_to_deck(
                 question=card.front,
                 answer=card.back,
                 explanation="\n\n".join(card.extra),
-                group="" if alone else deck_id if group is None else group,
+                group="" if n - 1 in apart else deck_id if group is None else group,
                 tags=card.tags,
                 statement=card.statement,
             )
