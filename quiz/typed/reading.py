@@ -178,7 +178,9 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
                 number = "".join(str(unicodedata.decimal(c, c)) for c in number)
             tokens.append(["n", number_value(number, language), spaced, ""])
         elif word:
-            after = next((f[2] for f in found[n + 1 :] if f[2]), "")  # the next word, if any
+            # the next word, if any: only a word of TIMES asks (a look ahead for every word would
+            # make a long text's reading take the square of its length)
+            after = next((found[k][2] for k in range(n + 1, len(found)) if found[k][2]), "") if word in TIMES else ""
             read = word_tokens(word, spaced, numbered=numbered, after=after)
             numbered = numbering(word, read, numbered)
             tokens += read
