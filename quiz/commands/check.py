@@ -35,9 +35,11 @@ def run(args: argparse.Namespace) -> int:
     from quiz.paths import data_dir, refuse_non_folder
     from quiz.readability import MIN_SAMPLE_WORDS
 
-    if not args.paths:  # every deck quiz finds: the person's own are in the data folder
-        refuse_non_folder(data_dir(args.data_dir))
-    paths: list[Path] = args.paths or deck_folders(data_dir(args.data_dir))
+    paths: list[Path] = args.paths
+    if not paths:  # every deck quiz finds: the person's own are in the data folder
+        root = data_dir(args.data_dir)
+        refuse_non_folder(root)
+        paths = deck_folders(root)
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         say(f"quiz check: {p}: no such file or folder", file=sys.stderr)

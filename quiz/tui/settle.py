@@ -49,7 +49,8 @@ class Settled(_Mixin):
 
     @property
     def settled(self) -> bool:
-        """Whether the screen has settled: for actions of priority bindings, which no on_key sees."""
+        """Whether the screen has settled: for actions no on_key sees first (a priority binding's, or
+        one a widget's message brings, as the deck table's Enter brings Home's study)."""
         return get_time() >= self._settles_at
 
     def when_settled(self, callback: Callable[[], object]) -> None:
