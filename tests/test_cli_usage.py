@@ -16,6 +16,7 @@ import pytest
 
 from quiz.arguments import build_parser
 from quiz.cli import main
+from quiz.paths import builtin_decks_dir
 from quiz.plural import plural
 from quiz.store import Store
 
@@ -137,3 +138,31 @@ def test_quiz_alone_parses_nothing_and_says_the_same(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("", encoding="utf-8")
     said, err = quiz_alone(tmp_path / "file")
     assert said == "1 False" and "not a folder" in err and "Traceback" not in err, err
+
+
+
+@pytest.fixture
+def collector_kept() -> object:
+    """The test process's garbage-collector setting, put back after the test."""
+    import gc
+
+    kept = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*kept)
+
+
+@pytest.mark.usefixtures("collector_kept")
+def test_quiz_check_makes_the_collector_run_less_often_and_other_commands_do_not(tmp_path: Path) -> None:
+    """quiz.commands.check.COLLECTION: `quiz check` sets it; `quiz preview` (whose peak memory it
+    raised by half) and `quiz history` (the app, in a terminal) keep the default."""
+    import gc
+
+    from quiz.commands.check import COLLECTION
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main(["history", "--plain", *data]) == 0
+    assert main(["preview", str(builtin_decks_dir() / "rectal-cancer-stage-iv.toml"), "--json", *data]) == 0
+    assert gc.get_threshold() == (700, 10, 10)
+    assert main(["check", "--quiet", *data]) == 0
+    assert gc.get_threshold() == COLLECTION

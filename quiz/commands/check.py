@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,14 @@ if TYPE_CHECKING:
     from quiz.deck.positions import Positions
 
 from quiz.untrusted import say
+
+COLLECTION = (200_000, 30, 30)
+"""gc.set_threshold while `quiz check` runs, as mypy sets it for a build (mypy/build.py): the cyclic
+collector runs when 200,000 objects were made, not 700. Parsing and checking a deck makes
+hundreds of thousands of dicts, lists and texts that live until the check ends and hold no
+cycles, and the collector walked them again and again: about a tenth of `quiz check` on a deck of
+10,000 facts, with the same peak memory (docs/benchmarks.md). Not for every command: `quiz
+preview --json` leaves cycles behind, and its peak memory rose by half with it."""
 
 HELP = "check deck files and folders, printing every problem with its line and column"
 
@@ -35,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.paths import data_dir, refuse_non_folder
     from quiz.readability import MIN_SAMPLE_WORDS
 
+    gc.set_threshold(*COLLECTION)
     paths: list[Path] = args.paths
     if not paths:  # every deck quiz finds: the person's own are in the data folder
         root = data_dir(args.data_dir)
