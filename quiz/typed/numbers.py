@@ -42,10 +42,13 @@ def roman_value(word: str) -> tuple[str, str] | None:
     """A Roman numeral of 1 to 39 as read (case-folded), with the letter a stage may carry (a to e:
     "IIID" melanoma, "IIE" lymphoma): "iv" -> ("4", ""), "iiib" -> ("3", "b"); else None. "v"
     alone is 5, and "c" is never read as 100: stages, grades, types and phases are numbered in
-    ones, fives and tens.
+    ones, fives and tens. "x" alone is no number: after these words it is a letter that means
+    something else ("Grade X" or "GX", a grade that cannot be assessed, and "Class X", a pregnancy
+    category, are neither grade nor class 10: NCI's dictionary of cancer terms, the FDA's former
+    pregnancy categories).
     """
     found = _ROMAN.fullmatch(word)
-    if found is None or not (found[1] or found[2]):
+    if found is None or not (found[1] or found[2]) or found[1] == "x" and not found[2]:
         return None
     tens, units, letter = found.groups()
     value = 10 * len(tens) + {"ix": 9, "iv": 4}.get(units, (5 if units.startswith("v") else 0) + units.count("i"))
