@@ -520,3 +520,24 @@ def test_a_unit_after_a_number_passes_in_any_of_its_spellings_and_never_for_anot
     """ "3 months" is "3 month" and "3 mo", "2 teaspoons" is "2 tsp"; "2 tsp" is never "2 tbsp"."""
     figure = forms(number)[0]
     assert is_match(f"{figure} {a[1]}", f"{figure} {b[1]}") == (a[0] == b[0]), (a, b)
+
+
+@given(
+    st.decimals(0, 1000, places=2, allow_nan=False).map(str),
+    st.sampled_from([("T", "t"), ("MU", "mU"), ("MIU", "mIU")]),
+    st.sampled_from(["{} {}", "{}{}", "{} {} of honey", "take {} {} daily"]),
+    st.booleans(),
+)
+def test_a_unit_whose_case_is_its_meaning_is_never_taken_for_the_other(
+    number: str, pair: tuple[str, str], context: str, swap: bool
+) -> None:
+    """ "1 T" (a tablespoon) is never "1 t" (a teaspoon), "3 MIU" (million units) never "3 mIU",
+    as typed or as two options of one question (quiz.typed.reading.case_units); each is itself."""
+    from quiz.deck.options import Said
+    from quiz.typed import same_answer
+
+    a, b = (context.format(number, unit) for unit in (pair[::-1] if swap else pair))
+    assert not is_match(a, b) and not same_answer(a, b), (a, b)
+    assert is_match(a, a) and same_answer(b, b)
+    said = Said("en")
+    assert said.key(a)[0] != said.key(b)[0]

@@ -127,8 +127,9 @@ class Said:
         """The text's reading (or, with nothing to read, its folded text), and its folded text."""
         found = self._keys.get(text)
         if found is None:
-            reading, folded = self._exact_keys(text, self.language)
-            found = self._keys[text] = (("read", reading) if reading is not None else ("text", folded)), folded
+            reading, folded, units = self._exact_keys(text, self.language)
+            says = ("read", reading, units) if reading is not None else ("text", folded, units)
+            found = self._keys[text] = says, folded
         return found
 
     def repeats(self, texts: Iterable[tuple[str, str]]) -> Iterator[tuple[int, str]]:

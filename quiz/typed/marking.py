@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from quiz.deck.text import normalize
 from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
-from quiz.typed.reading import read, read_once
+from quiz.typed.reading import case_units, read, read_once
 from quiz.typed.shape import Reading
 from quiz.typed.words import SPELLINGS, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS
 
@@ -87,13 +87,14 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
     typed = read(text, lexicon.language)
     readings = [read(e, lexicon.language) for e in expected]
     typed_keys = _exact(text, typed)
-    for e, r in zip(expected, readings, strict=True):
+    keys = [_exact(e, r) for e, r in zip(expected, readings, strict=True)]
+    for e, k in zip(expected, keys, strict=True):
         # The text itself always counts, even one with nothing to read ("...", a lone accent).
-        if _said_same(_exact(e, r), typed_keys):
+        if _said_same(k, typed_keys):
             return TypedMark(True, False, e, text)
     refused = ""
-    for e, r in zip(expected, readings, strict=True):
-        i = _slip_run(r, typed)
+    for e, r, k in zip(expected, readings, keys, strict=True):
+        i = _slip_run(r, typed) if k[2] == typed_keys[2] else None  # no slip beside "1 T" for "1 t"
         if i is None:
             continue
         other = lexicon.other_word(r.runs[i], typed.runs[i])
@@ -108,25 +109,35 @@ def _curated_lexicon(language: str) -> Lexicon:
     return Lexicon(language=language)
 
 
-Keys = tuple[tuple[object, ...] | None, str]
-"""exact_keys of a text: its reading's key (None when it has nothing to read) and its folded text."""
+Keys = tuple[tuple[object, ...] | None, str, tuple[str, ...]]
+"""exact_keys of a text: its reading's key (None when it has nothing to read), its folded text and
+its case_units."""
 
 
 def exact_keys(text: str, language: str = "en") -> Keys:
     """What `mark` compares for an exact match: the text's reading (None when it has nothing to
-    read) and its folded text. Two texts are the same answer written two ways when either is equal
+    read), its folded text, and the units whose case folding would lose (case_units). Two texts
+    are the same answer written two ways when either of the first two is equal and the third is
     (same_answer): "0.5 mg" and ".5 mg", "−18 °C" and "-18 °C", "5 mg" and "five mg", a full-width
-    "ＣＥＡ" and "CEA". Worked out once a text (the caller keeps it), so a deck's options can be
-    compared in one pass."""
+    "ＣＥＡ" and "CEA", but never "1 T" and "1 t". Worked out once a text (the caller keeps it), so a
+    deck's options can be compared in one pass."""
     return _exact(text, read_once(text, language))
 
 
+_WORDS_ALONE = (("w",),)
+"""The shape of a text read as words alone: it holds no number, so no unit of case_units."""
+
+
 def _exact(text: str, reading: Reading) -> Keys:
-    return (_key(reading) if reading.shape else None), normalize(text)
+    units = case_units(text) if reading.shape and reading.shape != _WORDS_ALONE else ()
+    return (_key(reading) if reading.shape else None), normalize(text), units
 
 
 def _said_same(expected: Keys, typed: Keys) -> bool:
-    """The exact match of `mark`, on exact_keys: the same reading, or the same folded text."""
+    """The exact match of `mark`, on exact_keys: the same reading, or the same folded text, and
+    the same units whose case is their meaning."""
+    if expected[2] != typed[2]:
+        return False
     return (expected[0] is not None and expected[0] == typed[0]) or bool(typed[1] and expected[1] == typed[1])
 
 
