@@ -524,7 +524,8 @@ def test_a_unit_after_a_number_passes_in_any_of_its_spellings_and_never_for_anot
 
 @given(
     st.decimals(0, 1000, places=2, allow_nan=False).map(str),
-    st.sampled_from([("T", "t"), ("MU", "mU"), ("MIU", "mIU")]),
+    st.sampled_from([("T", "t"), ("MU", "mU"), ("MIU", "mIU"), ("MBq", "mBq"), ("Mmol", "mmol"), ("Mg", "mg"),
+                     ("MU", "mu"), ("MBq", "mbq")]),
     st.sampled_from(["{} {}", "{}{}", "{} {} of honey", "take {} {} daily"]),
     st.booleans(),
 )
@@ -532,7 +533,8 @@ def test_a_unit_whose_case_is_its_meaning_is_never_taken_for_the_other(
     number: str, pair: tuple[str, str], context: str, swap: bool
 ) -> None:
     """ "1 T" (a tablespoon) is never "1 t" (a teaspoon), "3 MIU" (million units) never "3 mIU",
-    as typed or as two options of one question (quiz.typed.reading.case_units); each is itself."""
+    "400 MBq" never "400 mBq", as typed or as two options of one question
+    (quiz.typed.reading.case_units); each is itself."""
     from quiz.deck.options import Said
     from quiz.typed import same_answer
 
@@ -541,3 +543,21 @@ def test_a_unit_whose_case_is_its_meaning_is_never_taken_for_the_other(
     assert is_match(a, a) and same_answer(b, b)
     said = Said("en")
     assert said.key(a)[0] != said.key(b)[0]
+
+
+@given(
+    st.integers(0, 999).map(str),
+    st.integers(1, 999).map(str),
+    st.sampled_from(["\u00b7", "\u0387", "\u066b"]),
+    st.sampled_from(["{} mg", "{}", "take {} mL", "{}%"]),
+)
+def test_a_raised_decimal_point_is_a_decimal_point_and_never_dropped(
+    whole: str, frac: str, point: str, context: str
+) -> None:
+    """ "0·5 mg" (a raised point, as British journals write decimals) is 0.5 mg, and "·5 mg" is
+    0.5 mg, never 5 mg; a point or comma standing before a number (". 5 mg") is never dropped."""
+    decimal = f"{whole}.{frac}"
+    assert is_match(context.format(decimal), context.format(f"{whole}{point}{frac}"))
+    assert is_match(context.format(f"0.{frac}"), context.format(f"{point}{frac}"))
+    for leading in (f"{point}{frac}", f". {frac}", f", {frac}", f"{point} {frac}"):
+        assert not is_match(context.format(frac), context.format(leading)), (frac, leading)

@@ -10,6 +10,7 @@ import re
 
 from quiz.typed.words import (
     DECIMAL_COMMA,
+    DECIMAL_POINTS,
     NUMBER_WORDS,
     NUMBERED_BY,
     NUMBERED_LIST,
@@ -65,11 +66,19 @@ def number_value(raw: str, language: str = "en") -> str:
     """The value of a number written with digits, "." and ",", as a plain decimal string.
 
     "1,000" -> "1000", "1 000" -> "1000", "2,5" -> "2.5", ".5" -> "0.5", "2.50" -> "2.5" (in a deck whose `language`
-    is in DECIMAL_COMMA, "1,000" -> "1" and "1.000" -> "1000"). A number that no rule reads
-    ("1,00,000", "1.000.5") comes back as "?" and its text: it equals only itself.
+    is in DECIMAL_COMMA, "1,000" -> "1" and "1.000" -> "1000"). A raised point (DECIMAL_POINTS:
+    "0·5", as British journals write it) and the Arabic decimal separator ("0٫5") are decimal
+    points in any language, and with no other mark. A number that no rule reads ("1,00,000",
+    "1.000.5", "1,000·5") comes back as "?" and its text: it equals only itself.
     """
     if raw.isdigit():
         return plain_decimal(raw)
+    pointed = raw.translate(DECIMAL_POINTS)
+    if pointed != raw:  # "0·5" and "·5" (a raised decimal point) are 0.5
+        whole, point, frac = pointed.partition(".")
+        if (whole and not whole.isdigit()) or not frac.isdigit():
+            return "?" + raw  # "1,000·5": another mark too
+        return plain_decimal((whole or "0") + point + frac)
     if " " in raw:  # thousands set apart by spaces (_token): "10 000", "10 000.5"
         return number_value(raw.replace(" ", ""), language)
     if raw[0] in ".,":  # ".5" and ",5" (a decimal comma, or the keypad's) are 0.5, never 5

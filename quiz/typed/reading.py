@@ -78,26 +78,35 @@ def fold(text: str) -> str:
 
 
 def case_units(text: str) -> tuple[str, ...]:
-    """The units right after a number whose case is their meaning, as written, in order: "T" and
-    "t", "MU" and "mU", "MIU" and "mIU" ("1 T" -> ("T",)); () for most texts.
+    """The units right after a number that folding case would misread, in order: "T" (a
+    tablespoon, where "t" is a teaspoon) and a unit with the prefix M (mega, a million, where m is
+    milli, a thousandth), its own letters folded: "400 MBq" -> ("Mbq",), "1 T" -> ("T",). () for
+    "1 t", "400 mBq", "5 mg" and most texts: what folding reads them as.
 
-    Folding case (`fold`) makes each pair one text, yet "T" is a tablespoon and "t" a teaspoon,
-    and "MU" is a million units where "mU" is a thousandth of one: a dose three times, or a
+    Folding case (`fold`) makes "T" and "t" one text, and "MBq" and "mBq": a dose three times, or a
     billion times, too large would be marked right. The Institute for Safe Medication Practices'
-    list of error-prone abbreviations names these. A number written into a word ("CD4 T cells")
-    has no unit here. Compared beside the reading (quiz.typed.marking.exact_keys).
+    list of error-prone abbreviations names them. A unit in capitals throughout is milli ("5 MG"
+    is 5 mg, as a label writes it), but for "MU" and "MIU", the million units and million IU of
+    penicillin and interferon. A number written into a word ("CD4 T cells") has no unit here.
+    Compared beside the reading (quiz.typed.marking.exact_keys).
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return tuple(_case_unit().findall(text))
+    return tuple(unit[0] + unit[1:].lower() for unit in _case_unit().findall(text) if _misread(unit))
+
+
+def _misread(unit: str) -> bool:
+    """Whether folding case misreads a unit of _case_unit: "T", or M for mega ("MBq", "MU")."""
+    return unit == "T" or unit[0] == "M" and (unit in ("MU", "MIU") or not unit.isupper())
 
 
 @cache
 def _case_unit() -> re.Pattern[str]:
-    """A number not written into a word, then (a space apart or not) a unit of case_units. The
-    pattern starts with the digit (the look-behind checks the character before it), so the
-    search skips to digits: a third faster than a look-behind first, at every character."""
-    return re.compile(r"\d(?<![\w.,]\d)[\d.,]*[ \t]?(T|t|[Mm]I?U)(?![^\W\d_])")
+    """A number not written into a word, then (a space apart or not) a unit of case_units: T, t, or
+    M or m before grams, litres, moles, equivalents, becquerels, curies, units, IU, grays,
+    sieverts or hertz. The pattern starts with the digit (the look-behind checks the character
+    before it), so the search skips to digits: a third faster than a look-behind first."""
+    return re.compile(r"\d(?<![^\W_]\d)[\d.,·٫]*[ \t]?(T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz))(?![^\W\d_])")
 
 
 @cache
@@ -114,7 +123,7 @@ def _token() -> re.Pattern[str]:
     never a number on its own: "1 000 mL" and "10 000 IU" are 1000 and 10000, "1 050" is 1050, but
     "2 500 mg tablets" is two numbers, as a person who writes two 500 mg tablets means.
     """
-    return re.compile(r"(\d{1,3}(?: 0\d\d(?!\d))+(?:[.,]\d+)*|\d+(?:[.,]\d+)*|[.,]\d+)|([^\W\d_]+)|(\S)")
+    return re.compile(r"(\d{1,3}(?: 0\d\d(?!\d))+(?:[.,·٫]\d+)*|\d+(?:[.,·٫]\d+)*|[.,·٫]\d+)|([^\W\d_]+)|(\S)")
 
 
 def read_once(text: str, language: str = "en") -> Reading:

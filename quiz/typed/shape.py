@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from quiz.typed.numbers import Token, is_number, starts
-from quiz.typed.words import ARTICLES, DEGREES, FREQUENCY, RANGE, SOFT, UNITS
+from quiz.typed.words import ARTICLES, DECIMAL_MARKS, DEGREES, FREQUENCY, RANGE, SOFT, UNITS
 
 
 class Reading(NamedTuple):
@@ -63,6 +63,13 @@ def _ends_a_text(tokens: list[Token], i: int) -> bool:
     return i > 0 and all(t[0] == "S" and t[1] in SOFT and t[1] != "-" for t in tokens[i + 1 :])
 
 
+def _stands_before_a_number(tokens: list[Token], i: int) -> bool:
+    """Whether token i is a decimal mark standing on its own right before a number (". 5 mg", ", 5"):
+    kept, so that "5 mg" is never read out of what may be 0.5 mg. After a word or number it is
+    punctuation ("Stage IV. 5 years", "5 mg, 10 mg")."""
+    return tokens[i][1] in DECIMAL_MARKS and bool(tokens[i][2]) and is_number(tokens, i + 1)
+
+
 def shape_tokens(tokens: list[Token]) -> Reading:
     """Ranges and frequencies from the tokens, soft punctuation dropped, words grouped into runs."""
     items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
@@ -87,7 +94,7 @@ def shape_tokens(tokens: list[Token]) -> Reading:
             continue
         if kind == "w":
             items.append(("w", value))
-        elif value not in SOFT or (value == "-" and _ends_a_text(tokens, i)):
+        elif value not in SOFT or (value == "-" and _ends_a_text(tokens, i)) or _stands_before_a_number(tokens, i):
             items.append(("s", value))  # a sign at the end says something: "O-", "HER2-", "Rh−"
         i += 1
     if len(items) > 1 and items[0][0] == items[1][0] == "w" and items[0][1] in ARTICLES:

@@ -39,6 +39,13 @@ VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟↉"
 <fraction>. After a digit each is a mixed number's fraction, never more digits: "1½" is read as
 "1 1/2" (NFKC alone makes it "11⁄2", which read as the fraction eleven halves)."""
 # Punctuation that never changes what an answer says; every other symbol ("<", "%", "=", "+") must match.
+DECIMAL_POINTS = {ord("\u00b7"): ".", ord("\u066b"): "."}
+"""Marks that are only ever a decimal point between or before digits, for str.translate: the
+raised point of British and Lancet style ("0·5 mg"; NFKC makes the Greek ano teleia one) and the
+Arabic decimal separator ("0٫5"). Before a digit, never soft punctuation: "·5 mg" is 0.5 mg."""
+DECIMAL_MARKS = frozenset(".,\u00b7\u066b")
+"""A decimal point or comma: standing alone right before a number (". 5 mg"), it is never dropped
+as soft punctuation, so the number is not read as a whole one (quiz.typed.shape)."""
 SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
 ARTICLES = frozenset(("a", "an", "the"))
 NUMBER_WORDS = {
