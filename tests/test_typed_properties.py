@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from quiz.deck.model import Deck, Fact
 from quiz.deck.text import normalize
 from quiz.generate import Kind, kinds_for, make_question, mark_typed
+from quiz.pronouncing import is_word
 from quiz.typed import fold, is_match
 
 UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()  # noqa: E501
@@ -314,8 +315,8 @@ def test_no_run_of_words_beside_whole_numbers_is_one_a_slip_is_forgiven_in() -> 
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 RARE = st.text("qxzjkvwy" + "aeiou", min_size=1, max_size=1)
-"""Letters whose words are seldom real; the properties that need an unknown word mark in a German
-deck as well, where the English dictionary is not asked ("jazz" is a word)."""
+"""Letters whose words are seldom real; the properties that need an unknown word leave out the few
+the English dictionary knows ("jazz" is a word)."""
 
 
 def _risky(word: str, at: int, letter: str, how: int) -> str | None:
@@ -392,8 +393,8 @@ def test_in_a_long_unknown_word_only_a_vowel_dropped_or_added_a_swap_or_a_double
     how = data.draw(st.integers(0, 3))
     typed = [word[:i] + letter + word[i + 1 :], word[:i] + word[i + 1 :], word[:i] + letter + word[i:],
              word[:i - 1] + word[i] + word[i - 1] + word[i + 1 :] if i > 1 else word][how]  # fmt: skip
-    assume(typed != word)
-    marked = mark(word, (), typed, Lexicon(language="de"))
+    assume(typed != word and not is_word(typed))
+    marked = mark(word, (), typed, Lexicon(language="en"))
     kind = slip_kind(word, typed)
     assert (marked.correct and marked.slip) == (kind != "letter"), (word, typed, kind)
 
@@ -407,7 +408,8 @@ def test_a_swap_or_a_doubled_letter_in_a_short_unknown_word_is_forgiven(word: st
 
     assume(typed != word and len(typed) >= 4 and typed[0] == word[0])
     assume(not is_numeral(word) and not is_numeral(typed))  # "xvia" is a stage XVIa
-    assert is_match(word, typed, "de") and is_match(typed, word, "de"), (word, typed)
+    assume(not is_word(word) and not is_word(typed))
+    assert is_match(word, typed) and is_match(typed, word), (word, typed)
 
 
 ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -561,3 +563,21 @@ def test_a_raised_decimal_point_is_a_decimal_point_and_never_dropped(
     assert is_match(context.format(f"0.{frac}"), context.format(f"{point}{frac}"))
     for leading in (f"{point}{frac}", f". {frac}", f", {frac}", f"{point} {frac}"):
         assert not is_match(context.format(frac), context.format(leading)), (frac, leading)
+
+
+@given(st.lists(st.sampled_from(LETTERS), min_size=5, max_size=12).map("".join), st.integers(1, 99),
+       st.sampled_from(["es", "fr", "de", "pt-BR", "it", "nl"]))
+def test_outside_english_no_slip_is_forgiven_and_accents_tell_words_apart(word: str, at: int, language: str) -> None:
+    """Where quiz has no dictionary it cannot tell a slip from another word ("pero" for "perro",
+    "poison" for "poisson"): none is forgiven (Lexicon.has_dictionary). Accents are kept there
+    ("ano" is not "año"), and dropped in English ("Meniere" is "Ménière")."""
+    from quiz.typed import Lexicon, mark
+
+    i = 1 + at % (len(word) - 1)
+    for typed in (word[:i] + word[i - 1 :], word[:i - 1] + word[i] + word[i - 1] + word[i + 1 :]):  # doubled, swapped
+        assume(typed != word)
+        assert not mark(word, (), typed, Lexicon(language=language)).correct, (word, typed)
+    accented = word[:i] + "\u0303" + word[i:]  # a tilde on a letter
+    assert not mark(accented, (), word, Lexicon(language=language)).correct
+    assert mark(accented, (), word, Lexicon(language="en")).correct
+    assert mark(word.upper(), (), word, Lexicon(language=language)).correct

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.typed.reading import fold, read, words_and_whole_number_parts
-from quiz.typed.words import TYPO_MIN_LETTERS, TYPO_VOWEL_LETTERS, UNIT_SPELLINGS
+from quiz.typed.words import TYPO_MIN_LETTERS, TYPO_VOWEL_LETTERS, UNIT_SPELLINGS, primary_language
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck, Fact
@@ -92,6 +92,13 @@ class Lexicon:
         self._runs: dict[str, str] = {}
         self._index: list[str] | None = None
 
+    @property
+    def has_dictionary(self) -> bool:
+        """Whether quiz can tell a slip from another real word in the deck's language: in English
+        only (the CMU Pronouncing Dictionary). Elsewhere no slip is forgiven (quiz.typed.marking):
+        "pero" is one slip from "perro", "poison" from "poisson", "Rate" from "Ratte"."""
+        return primary_language(self.language) == "en"
+
     def contains(self, entry: str) -> bool:
         """Whether a folded word or run (spaces dropped) is a curated look-alike or a deck text's run."""
         if self.is_curated(entry):
@@ -100,7 +107,7 @@ class Lexicon:
             return entry in self.words
         if self._letters is None:
             letters = _not_letters()
-            self._letters = [(letters.sub("", fold(t)), t) for t in dict.fromkeys(self._texts)]
+            self._letters = [(letters.sub("", fold(t, self.language)), t) for t in dict.fromkeys(self._texts)]
         return any(
             entry in letters and any("".join(run) == entry for run in read(text, self.language).runs)
             for letters, text in self._letters
@@ -149,7 +156,7 @@ class Lexicon:
         The plural or singular of an expected word ("livers" for "liver") stays a slip here, as it
         was before the dictionary was asked; the deck's own words still tell such pairs apart.
         """
-        if self.language != "en" or not word.isalpha():
+        if not self.has_dictionary or not word.isalpha():
             return False
         if any(is_plural_of(word, e) for e in expected):
             return False
@@ -211,7 +218,7 @@ def slip_runs(text: str, language: str = "en") -> list[tuple[str, ...]]:
     it has none without being read: every run of its words borders a number ("Answer 12 month",
     "5 to 10 years"). A property test holds this to the long way.
     """
-    parts = words_and_whole_number_parts(fold(text))
+    parts = words_and_whole_number_parts(fold(text, language))
     if parts is not None and not all(map(str.isalpha, parts)):  # a number among them
         return []
     reading = read(text, language)

@@ -81,7 +81,8 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
     """Mark a typed text against an answer and its `accept` texts (docs/questions.md has the rules).
 
     An exact match (after folding) with any of them is right; otherwise one slip is forgiven unless
-    what was typed is another real word of `lexicon`. Never raises for any text.
+    what was typed is another real word of `lexicon`, and only where the lexicon's language has a
+    dictionary (Lexicon.has_dictionary: English). Never raises for any text.
     """
     expected = (answer, *accept)
     typed = read(text, lexicon.language)
@@ -93,6 +94,8 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
         if _said_same(k, typed_keys):
             return TypedMark(True, False, e, text)
     refused = ""
+    if not lexicon.has_dictionary:  # no slip is forgiven where another real word cannot be told
+        return TypedMark(False, False, answer, text)
     for e, r, k in zip(expected, readings, keys, strict=True):
         i = _slip_run(r, typed) if k[2] == typed_keys[2] else None  # no slip beside "1 T" for "1 t"
         if i is None:

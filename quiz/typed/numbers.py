@@ -19,6 +19,7 @@ from quiz.typed.words import (
     TIMES,
     TIMES_BEFORE,
     ordinal_suffix,
+    primary_language,
 )
 
 
@@ -96,7 +97,7 @@ def number_value(raw: str, language: str = "en") -> str:
         return plain_decimal("".join(parts)) if _grouped(parts) else "?" + raw
     if not _grouped(parts):  # "2,5", "0,125", "1234,5": not a thousands group, so a decimal mark
         return plain_decimal(parts[0] + "." + parts[1])
-    comma_decimal = language.split("-")[0].split("_")[0].casefold() in DECIMAL_COMMA
+    comma_decimal = primary_language(language) in DECIMAL_COMMA
     if (seps[0] == ",") == comma_decimal:
         return plain_decimal(parts[0] + "." + parts[1])
     return plain_decimal(parts[0] + parts[1])

@@ -56,23 +56,29 @@ from quiz.typed.words import (
     SYMBOL_PAIRS,
     TIMES,
     VULGAR_FRACTIONS,
+    primary_language,
 )
 
 # --- reading a text ---------------------------------------------------------------------------
 
 
-def fold(text: str) -> str:
-    """A typed or expected text as compared: NFKC, case-folded, accents dropped, every dash a "-".
+def fold(text: str, language: str = "en") -> str:
+    """A typed or expected text as compared: NFKC, case-folded, every dash a "-", and in an English
+    text (`language`, the deck's) accents dropped.
 
     NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
     (NFC); it is applied again after case folding, which can undo it. A vulgar fraction after a
-    digit is set apart from it first ("1½" -> "1 1/2", never "11/2"). Idempotent.
+    digit is set apart from it first ("1½" -> "1 1/2", never "11/2"). English writes few accents,
+    and a word without them is the same word ("Meniere" for "Ménière"); other languages tell words
+    apart by them ("ano" and "año", "schon" and "schön", "pécher" and "pêcher"), so they are kept
+    there. Idempotent.
     """
     if not text.isascii():
         text = _fraction_after_digit().sub(r"\1 \2", text.translate(POWERS))
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        if primary_language(language) == "en":
+            text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
         text = unicodedata.normalize("NFC", text).translate(DASHES)
     return text
 
@@ -131,7 +137,7 @@ def read_once(text: str, language: str = "en") -> Reading:
 
     Not kept: `read` is this with the last texts read kept, for a caller that reads a text again.
     """
-    folded = fold(text)
+    folded = fold(text, language)
     words = plain_words(folded)
     if words is not None:
         if len(words) > 1 and words[0] in ARTICLES:

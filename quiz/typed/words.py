@@ -3,6 +3,13 @@ punctuation, and which languages write a decimal comma. Tables only; quiz.typed.
 
 from __future__ import annotations
 
+
+def primary_language(code: str) -> str:
+    """The language of a deck's `language` tag, without its region or script, folded: "en-GB" and
+    "en_US" -> "en", "pt-BR" -> "pt" (BCP 47's primary language subtag)."""
+    return code.split("-")[0].split("_")[0].casefold()
+
+
 TYPO_MIN_LETTERS = 4
 """A slip is forgiven only in a word of at least this many letters, as answered and as typed: "CEB"
 is not "CEA", "ice" is not "lice", "hat" is not "heat". Most short words are one slip from
