@@ -119,3 +119,39 @@ def test_wrong_options_are_the_facts_own_then_its_groups_answers() -> None:
     assert wrong_options(deck, facts[1]).from_group() == ["Liver", "Bone", "Brain"]
     full = wrong_options(deck, facts[3])
     assert len(full.own) == WRONG_OPTIONS and full.group is None and full.total == WRONG_OPTIONS
+
+
+DEFAULT_IGNORABLE = [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x1810),
+                     *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070), 0x3164,
+                     *range(0xFE00, 0xFE10), 0xFEFF, 0xFFA0, *range(0xFFF0, 0xFFF9), *range(0x1BCA0, 0x1BCA4),
+                     *range(0x1D173, 0x1D17B), 0xE0001, *range(0xE0020, 0xE0080), *range(0xE0100, 0xE01F0)]  # fmt: skip
+"""Unicode 15.1's Default_Ignorable_Code_Point (DerivedCoreProperties.txt) but the unassigned ones,
+written out here apart from quiz.deck.text.INVISIBLE."""
+LOOK_ALIKES = {"a": "аα", "c": "сС", "e": "еЕ", "o": "оοОΟ", "p": "рρРΡ", "x": "хχХΧ", "y": "уУ", "i": "іι",
+               "k": "кκКΚ", "h": "нНһ", "m": "мМ", "t": "тТ", "b": "вВ", "s": "ѕЅ", "j": "јЈ"}  # fmt: skip
+"""Latin letters and the Cyrillic and Greek letters that look like them (UTS #39's confusables)."""
+
+
+@given(st.text(alphabet="abcehijkmopstxy -", min_size=1, max_size=12), st.data())
+def test_what_a_reader_cannot_tell_apart_is_one_option_and_one_typed_answer(word: str, data: st.DataObject) -> None:
+    """An invisible character (Default_Ignorable_Code_Point, the braille blank) anywhere, or a
+    Cyrillic or Greek letter that looks like a Latin one, leaves how a text is compared as it was:
+    as an option (normalize) and as a typed answer (is_match)."""
+    from quiz.typed import is_match
+
+    chars = list(word)
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(chars)))
+        chars.insert(at, chr(data.draw(st.sampled_from(DEFAULT_IGNORABLE))))
+    seen = "".join(data.draw(st.sampled_from([c, *LOOK_ALIKES.get(c, "")])) for c in chars)
+    assert normalize(seen) == normalize(word), (word, seen)
+    assert normalize(word + "\u2800") == normalize(word)
+    if word.strip(" -"):
+        assert is_match(word, seen) and is_match(seen, word), (word, seen)
+
+
+def test_the_micro_sign_is_never_read_as_an_m() -> None:
+    """Greek μ (the micro sign's letter under NFKC) is not a look-alike: "5 µg" is not "5 mg"."""
+    from quiz.typed import is_match
+
+    assert normalize("5 µg") != normalize("5 mg") and not is_match("5 µg", "5 mg") and not is_match("5 μg", "5 mg")

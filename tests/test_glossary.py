@@ -79,21 +79,11 @@ def test_a_term_is_found_whichever_unicode_form_the_text_and_the_glossary_use(
 def test_two_glossary_terms_kept_under_one_id_are_refused_where_the_second_is() -> None:
     """A term's answers and schedule are kept under term_id (its slug): "CD4+" and "CD4-", or
     "Café" and "Cafe", would share one history, so the deck says where and which."""
-    from pathlib import Path
-
-    import pytest
-
-    from quiz.deck.errors import DeckError
-    from quiz.deck.load import parse_deck
-
-    text = (
+    found = _refused(
         'format = 1\n[deck]\nid = "d"\ntitle = "T"\n[glossary]\n"CD4+" = "Helper cells."\n"CD4-" = "Not those."\n'
         '"Café" = "A place."\n"T cell" = "A cell."\n"Cafe" = "Coffee."\n'
         '[[facts]]\nid = "f"\nquestion = "Q?"\nanswer = "A"\n'
     )
-    with pytest.raises(DeckError) as err:
-        parse_deck(text, Path("g.toml"))
-    found = [(p.line, p.message) for p in err.value.problems]
     assert [line for line, _ in found] == [7, 10]
     assert '"CD4-" would share its answers and schedule with "CD4+"' in found[0][1]
     assert '"Cafe" would share its answers and schedule with "Café"' in found[1][1]
@@ -117,3 +107,31 @@ def test_terms_in_other_scripts_are_kept_apart_and_a_deck_may_hold_many() -> Non
         '"乳腺癌" = "C."\n"肺癌" = "D."\n[[facts]]\nid = "f"\nquestion = "Q?"\nanswer = "A"\n'
     )
     assert len(parse_deck(text, Path("g.toml")).glossary) == 4
+
+
+def test_glossary_terms_and_options_that_look_the_same_on_screen_are_refused() -> None:
+    """A Greek ο in "Cοlon" looks like "Colon", a Cyrillic а in "Blаck tea" like "Black tea", and
+    "Heart" with a variation selector like "Heart" (quiz.deck.text.as_seen): two such glossary
+    terms, or two such options of one question, would look the same to the learner."""
+    found = _refused(
+        'format = 1\n[deck]\nid = "d"\ntitle = "T"\n[glossary]\n"Colon" = "The bowel."\n"C\u03bflon" = "Again."\n'
+        '[[facts]]\nid = "f"\nquestion = "Q?"\nanswer = "Black tea"\n'
+        'distractors = ["Bl\u0430ck tea", "Heart\ufe0f", "Heart", "Green tea"]\n'
+    )
+    assert [line for line, _ in found] == [7, 12, 12], found
+    assert '"C\u03bflon" looks the same as "Colon"' in found[0][1]
+    assert "is the same as the answer" in found[1][1] and "is given twice" in found[2][1]
+
+
+def _refused(text: str) -> list[tuple[int | None, str]]:
+    """(line, message) of each problem the loader refuses the deck `text` with."""
+    from pathlib import Path
+
+    import pytest
+
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import parse_deck
+
+    with pytest.raises(DeckError) as err:
+        parse_deck(text, Path("g.toml"))
+    return [(p.line, p.message) for p in err.value.problems]

@@ -27,7 +27,8 @@ CACHE_FORMAT = 13
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header; 10: glossary terms under one id refused; 11: options that say the same refused; 12: more
 ways of saying the same, as typed marking reads numerals, counts and units; 13: a raised decimal
-point read, units whose case is their meaning and accents outside English told apart), so no
+point read, units whose case is their meaning and accents outside English told apart, options
+that look the same refused), so no
 deck is read back from the cache in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a

@@ -70,18 +70,46 @@ def not_a_slug(value: str) -> str:
     )
 
 
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+"""Unicode's default-ignorable code points (DerivedCoreProperties.txt, Default_Ignorable_Code_Point,
+Unicode 15.1): characters a terminal draws as nothing, such as the soft hyphen, the zero-width
+space, the variation selectors (U+FE0F after "Heart") and the Hangul fillers."""
+
+LOOK_ALIKE_LETTERS = str.maketrans(
+    "авекмнорстухѕіјԁԛԝһӏ" "αικνορυχ",
+    "abekmhopctyxsijdqwhl" "aikvopux",
+)
+"""Cyrillic and Greek letters, case-folded, that look like a Latin letter, as that letter (after
+Unicode's confusables, UTS #39): "Blаck" with a Cyrillic а looks like "Black" and is compared as it.
+Greek μ is not among them: it is the micro sign's letter ("µg" is never "mg")."""
+
+
+def as_seen(folded: str) -> str:
+    """A case-folded text as a reader tells it apart from another: invisible characters (INVISIBLE,
+    and format characters: Unicode category Cf) dropped, the braille blank a space, and letters of
+    another script that look like Latin ones (LOOK_ALIKE_LETTERS) as those. Two options that differ
+    only so look the same on screen; a typed answer is marked the same way (quiz.typed.reading.fold).
+    """
+    if folded.isascii():
+        return folded
+    folded = INVISIBLE.sub("", folded).replace("\u2800", " ").translate(LOOK_ALIKE_LETTERS)
+    return "".join(c for c in folded if unicodedata.category(c) != "Cf")
+
+
 def normalize(text: str) -> str:
     """Fold case, Unicode composition (NFC) and runs of whitespace, to compare texts as a reader would.
 
     "Café" with a combining accent (NFD, as some editors and PDFs write it) is "café": two options
     a reader cannot tell apart are the same option. Case folding can undo NFC (a folded "İ" has a
-    combining dot), so the folded text is composed again. Invisible format characters (zero-width
-    space and joiners, soft hyphen: Unicode category Cf) are dropped for the same reason.
+    combining dot), so the folded text is composed again. Invisible characters and letters that
+    look like Latin ones are folded for the same reason (as_seen).
     """
     if text.isascii():
         return " ".join(text.lower().split())
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).split())
+    return " ".join(as_seen(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())).split())
 
 
 def closest(word: str, candidates: list[str] | tuple[str, ...]) -> str | None:

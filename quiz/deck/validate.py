@@ -24,7 +24,7 @@ from quiz.deck.model import (
     Topic,
 )
 from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, group_repeats
-from quiz.deck.text import did_you_mean, term_id
+from quiz.deck.text import did_you_mean, normalize, term_id
 from quiz.untrusted import visible
 
 MAX_FACTS = 20_000
@@ -112,6 +112,7 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
         return ()
     terms: list[tuple[str, str]] = []
     ids: dict[str, str] = {}
+    looks: dict[str, str] = {}  # a term as a reader tells it apart (normalize): the first written so
     for term, definition in glossary.items():
         where = c.pos(table, term)
         bad = c.text_problem(term)
@@ -119,6 +120,8 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
             c.add(where, f"[glossary] a term {bad}")
         elif not term.strip():
             c.add(where, "[glossary] a term is empty")
+        elif (first := looks.setdefault(normalize(term), term)) != term and term_id(first) != term_id(term):
+            c.add(where, f'[glossary] "{visible(term)}" looks the same as "{visible(first)}" on screen: keep one')
         elif (first := ids.setdefault(term_id(term), term)) != term:
             c.add(
                 where,

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from quiz.deck.text import as_seen
 from quiz.typed.numbers import (
     Token,
     a_half,
@@ -68,7 +69,9 @@ def fold(text: str, language: str = "en") -> str:
 
     NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
     (NFC); it is applied again after case folding, which can undo it. A vulgar fraction after a
-    digit is set apart from it first ("1½" -> "1 1/2", never "11/2"). English writes few accents,
+    digit is set apart from it first ("1½" -> "1 1/2", never "11/2"). What a reader cannot tell
+    apart is folded as quiz.deck.text.as_seen folds it (invisible characters, look-alike letters of
+    other scripts). English writes few accents,
     and a word without them is the same word ("Meniere" for "Ménière"); other languages tell words
     apart by them ("ano" and "año", "schon" and "schön", "pécher" and "pêcher"), so they are kept
     there. Idempotent.
@@ -77,6 +80,7 @@ def fold(text: str, language: str = "en") -> str:
         text = _fraction_after_digit().sub(r"\1 \2", text.translate(POWERS))
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
+        text = as_seen(text)
         if primary_language(language) == "en":
             text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
         text = unicodedata.normalize("NFC", text).translate(DASHES)
