@@ -138,6 +138,7 @@ COMPARISONS = (
     (("below",), "<"),
     (("over",), ">"),
     (("above",), ">"),
+    (("plus", "or", "minus"), "±"),
 )
 COMPARISONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _symbol in COMPARISONS:
@@ -148,9 +149,10 @@ TIMES = {"once": "1", "twice": "2", "thrice": "3"}
 TIMES_BEFORE = frozenset("a an per every each daily weekly monthly yearly nightly as or in more less".split())
 """The words before which a word of TIMES is a count, as it is at the end of a text: "twice a day",
 "twice as likely", "once or twice". Elsewhere "once" may mean "when" ("once the wound heals")."""
-NUMBERED_BY = frozenset("stage stages grade grades type types phase phases class classes".split())
+NUMBERED_BY = frozenset("stage stages grade grades type types phase phases class classes schedule schedules".split())
 """Words a number follows that is also written in Roman numerals: "stage IV" is "stage 4", "type I
-diabetes" is "type 1 diabetes", "phase III" is "phase 3" (quiz.typed.numbers.roman_value)."""
+diabetes" is "type 1 diabetes", "phase III" is "phase 3", a "Schedule II" drug is "schedule 2"
+(quiz.typed.numbers.roman_value)."""
 NUMBERED_LIST = frozenset(("to", "through", "or", "and"))
 """Words that go on a list or range of Roman numerals after NUMBERED_BY: "stages III and IV" is
 "stages 3 and 4", "stage II to III" is "stage 2 to 3" (as a dash or a comma does)."""
