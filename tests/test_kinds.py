@@ -327,7 +327,7 @@ def _run(tmp_path: Path, mode: Mode, deck: Deck | None = None) -> StudyRun:
 def test_each_pair_is_an_answer_about_its_term_and_undo_takes_all_back(tmp_path: Path) -> None:
     run = _run(tmp_path, Mode.MATCH)
     q = run.question
-    assert q is not None and run.words() == ([], 4)  # the meanings are the answers: nothing shown
+    assert q is not None and run.words()[:2] == ([], 4)  # the meanings are the answers: nothing shown
     assert not run.answer_option(0, on=q)  # not a question to pick one option of
     right = [right_meaning(q, t) for t in range(4)]
     assert run.pair(right[0], on=q) and not run.pair(right[0], on=q)  # a meaning is given once
@@ -368,9 +368,13 @@ def test_true_or_false_holds_back_a_meaning_that_names_the_facts_answer() -> Non
     fact = deck.fact("locally-advanced-meaning")
     q = true_false(deck, fact, seed=0, truth=True)
     run = StudyRun(deck, Mode.TRUE_FALSE, [q], clock=lambda: NOW)  # type: ignore[list-item]
-    shown, held = run.words()
-    assert "locally advanced" not in [t for t, _ in shown]  # its meaning names the sacrum
-    assert held == 0  # true or false gives no count: it would differ between the two versions
+    words = run.words()
+    assert "locally advanced" not in [t for t, _ in words.shown]  # its meaning names the sacrum
+    assert words.held == 1 and words.maybe_more  # "growth into the sacrum" may stand in the sentence
+    assert run.answer_option(q.correct_index, on=q)  # type: ignore[arg-type]
+    if run.phase is Phase.CERTAINTY:
+        assert run.set_certainty(3, on=q)  # type: ignore[arg-type]
+    assert {"locally advanced", "sacrum"} <= {t for t, _ in run.words().shown}  # explained after the answer
 
 
 def test_a_fill_in_the_blank_typed_is_answered_by_text(tmp_path: Path) -> None:
@@ -429,9 +433,9 @@ def test_true_or_false_shows_no_word_meaning_that_tells_the_versions_apart() -> 
         named = {t for t, _ in terms_in(" ".join((fact.answer, *false_options(fact))), deck.glossary)}
         versions = [make(deck, fact, Kind.TRUE_FALSE, seed=0, truth=truth) for truth in (True, False)]
         seen = [words_to_know(deck, q, answered=False) for q in versions if q is not None]
-        for shown, _ in seen:
-            assert not named & {t for t, _ in shown}, fact.id
-        assert {held for _, held in seen} == {0}, fact.id  # no count of words held back: it would be a clue
+        for words in seen:
+            assert not named & {t for t, _ in words.shown}, fact.id
+        assert len({(w.held, w.maybe_more) for w in seen}) == 1, fact.id  # a count that differed would be a clue
     embolization = make(deck, deck.fact("embolization"), Kind.TRUE_FALSE, seed=0, truth=True)
     assert "embolization" not in {t for t, _ in words_to_know(deck, embolization, answered=False)[0]}
 

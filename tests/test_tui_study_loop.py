@@ -465,10 +465,66 @@ distractors = ["A tumor smaller than 1 cm", "A normal blood test", "A cough"]
         await pilot.pause()
         await pilot.press("g")
         await pilot.pause()
-        assert [t for t, _ in app.screen.entries] == ["recurrence"] and app.screen.held_back == 1
+        assert [t for t, _ in app.screen.entries] == ["recurrence"] and app.screen.words.held == 1
         await pilot.press("escape", "1", "g")
         await pilot.pause()
         assert [t for t, _ in app.screen.entries] == ["locally advanced", "recurrence"]
+
+
+FREEZING = """format = 1
+[deck]
+id = "freezing"
+title = "Freezing"
+[glossary]
+"ablation" = "Destroying a tumor with heat or cold, as cryosurgery does."
+"cryosurgery" = "Killing cancer cells by freezing them."
+[[facts]]
+id = "freeze"
+question = "Which kind of ablation kills tumors by freezing them?"
+answer = "Cryosurgery"
+distractors = ["Radiation", "Embolization", "Chemotherapy"]
+statement = "{{Cryosurgery}} is the kind of ablation that kills tumors by freezing them."
+"""
+
+
+@pytest.mark.parametrize(
+    ("mode", "said"),
+    [
+        (Mode.MULTIPLE_CHOICE, "1 word here is explained after you answer. Its meaning would give the answer away."),
+        # Either version of the sentence says the same: "Cryosurgery" may or may not stand in it.
+        (Mode.TRUE_FALSE, "1 word here is explained after you answer, and maybe more."),
+        (Mode.FILL_BLANK, "1 word here is explained after you answer."),
+    ],
+)
+async def test_the_word_list_says_a_word_is_explained_after_the_answer_and_then_shows_it(
+    tmp_path: Path, mode: Mode, said: str
+) -> None:
+    """A tester's list said "No glossary words on this question" of a sentence with "ablation" in it."""
+    deck = write_deck(tmp_path / "decks", FREEZING, "freezing.toml")
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, mode))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f2" if mode is Mode.FILL_BLANK and not screen.run.question.options else "g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryDialog) and app.screen.entries == []
+        text = str(app.screen.query_one(".dialog-body Static").render())
+        assert said in text and "No glossary words" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        if screen.run.question.options:
+            await pilot.press("1")
+        else:
+            await pilot.press(*"cryosurgery", "enter")
+        await pilot.pause()
+        if screen.run.phase is Phase.CERTAINTY:
+            await pilot.press("3")
+            await pilot.pause()
+        assert screen.run.phase is Phase.ANSWERED
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryDialog)
+        assert {t for t, _ in app.screen.entries} == {"ablation", "cryosurgery"}  # the true sentence's words too
 
 
 # -- topics, must-know facts and whys (the deck-format issue) in the study flow ------------------

@@ -116,7 +116,7 @@ class StudyScreen(Settled, Screen[bool]):
         self._progress()
         # Before the answer only the words the list will explain are underlined: an underline on a
         # word held back (or its absence) would itself be a clue (quiz.session.words_to_know).
-        shown = run.words()[0]
+        shown = run.words().shown
         answered = run.phase in (Phase.REVEALED, Phase.ANSWERED)
         self.query_one("#prompt", Static).update(with_terms(q.prompt, self.deck.glossary if answered else shown))
         hint = self.query_one("#terms-hint", Static)
@@ -375,8 +375,7 @@ class StudyScreen(Settled, Screen[bool]):
     def action_glossary(self) -> None:
         from quiz.tui.screens.dialogs import GlossaryDialog
 
-        shown, held = self.run.words()
-        self.app.push_screen(GlossaryDialog(shown, held_back=held))
+        self.app.push_screen(GlossaryDialog(self.run.words()))
 
     def action_back(self) -> None:
         """Escape while asked how sure: back to choosing (nothing was recorded yet)."""
