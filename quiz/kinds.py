@@ -281,6 +281,12 @@ def right_meaning(q: Question, term_index: int) -> int:
     return q.options.index(hide_term(*q.pairs[term_index]))
 
 
+def pair_shown(q: Question, option_index: int) -> tuple[str, str]:
+    """The entry (term, meaning) of q.pairs whose meaning q.options[option_index] shows: once the
+    question is answered, the meaning is read as written, its term in place of each HIDDEN."""
+    return next(pair for pair in q.pairs if hide_term(*pair) == q.options[option_index])
+
+
 def match_questions(
     deck: Deck, *, seed: int, order: Sequence[str] | None = None, within: Iterable[str] | None = None
 ) -> list[Question]:
