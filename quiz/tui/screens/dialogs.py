@@ -43,16 +43,20 @@ Result = TypeVar("Result")
 class Dialog(Settled, ModalScreen[Result]):
     """A quiz dialog: a bordered box in the middle of the screen with a title, a body and a hint
     at the bottom; dismissed with a `Result`. Its rules are read when the first dialog is shown,
-    not at Home's start (docs/benchmarks.md)."""
+    not at Home's start (docs/benchmarks.md).
+
+    A long body scrolls within 65% of the screen's height, so the box fits a window of 15 rows or
+    more without being cut: a box cut to the window kept no blank line between the body and the
+    hint docked under it (Textual lays a docked widget's margin over what is above it)."""
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }
     .dialog {
-        width: 76; max-width: 100%; height: auto; max-height: 90%;
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     .dialog-title { text-style: bold; margin: 0 0 1 0; }
-    .dialog-body { height: auto; max-height: 16; }
+    .dialog-body { height: auto; max-height: 65vh; }
     .dialog-hint { dock: bottom; margin: 1 0 0 0; color: $text-muted; }
     .dialog-buttons { height: auto; margin: 1 0 0 0; }
     .dialog-buttons Button { margin: 0 1 0 0; }
