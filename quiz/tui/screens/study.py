@@ -25,7 +25,7 @@ from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.decks import DeckReloaded
-from quiz.tui.lines import MoreLine, StatusLine
+from quiz.tui.lines import MoreLine, StatusLine, status_forms
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
 from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
@@ -155,11 +155,8 @@ class StudyScreen(Settled, Screen[bool]):
 
     def _progress(self) -> None:
         run = self.run
-        right, answered = run.score
-        cbm = run.cbm_score
-        sure = "" if cbm is None else f" (certainty points: {cbm:+d})"
-        text = f"Question {run.number} of {run.total}  |  Score {right} of {answered}{sure}  |  {run.mode.label}"
-        self.query_one("#progress", StatusLine).show(text, self.deck.title)
+        forms = status_forms(run.number, run.total, run.score, run.cbm_score, run.mode)
+        self.query_one("#progress", StatusLine).show(forms, self.deck.title)
 
     def _draw_options(self, q: Question, asking: bool) -> None:
         options = self.query_one("#options", OptionList)
