@@ -11,8 +11,9 @@ so a question is the same whether it is made alone or with its deck. The fairnes
   (quiz.deck.statement.option_fits) in its place; over a session as many are true as false
   (balance_truth), and which ones is chosen by the seed;
 - matching: four glossary terms whose meanings differ as a reader sees them (never two meanings
-  that are the same text), asked in one shuffled order, the meanings shown in another. Each pair
-  is an answer about its term, recorded under quiz.glossary.term_id(term).
+  that are the same text), no two alike and no meaning naming another of the four (_apart),
+  asked in one shuffled order, the meanings shown in another. Each pair is an answer about its
+  term, recorded under quiz.glossary.term_id(term).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import os.path
 import random
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from quiz.deck.model import Deck, Fact, Source
@@ -281,6 +283,12 @@ def right_meaning(q: Question, term_index: int) -> int:
     return q.options.index(hide_term(*q.pairs[term_index]))
 
 
+def pair_shown(q: Question, option_index: int) -> tuple[str, str]:
+    """The entry (term, meaning) of q.pairs whose meaning q.options[option_index] shows: once the
+    question is answered, the meaning is read as written, its term in place of each HIDDEN."""
+    return next(pair for pair in q.pairs if hide_term(*pair) == q.options[option_index])
+
+
 def match_questions(
     deck: Deck, *, seed: int, order: Sequence[str] | None = None, within: Iterable[str] | None = None
 ) -> list[Question]:
@@ -299,19 +307,34 @@ def match_questions(
     rank = {ident: n for n, ident in enumerate(order or ())}
     rest.sort(key=lambda e: rank.get(term_id(e[0]), len(rank)))
     groups: list[list[tuple[str, str]]] = []
-    for entry in rest:  # each into the first group with room and no term like it
-        group = next((g for g in groups if len(g) < MATCH_TERMS and not any(_alike(entry, e) for e in g)), None)
+    for entry in rest:  # each into the first group with room that it can share (_apart)
+        group = next((g for g in groups if len(g) < MATCH_TERMS and all(_apart(entry, e) for e in g)), None)
         if group is None:
             groups.append(group := [])
         group.append(entry)
     full = [g for g in groups if len(g) == MATCH_TERMS]
     for last in (g for g in groups if len(g) < MATCH_TERMS):  # filled up with terms already asked
-        shown = {normalize(hide_term(*e)) for e in last}
-        fill = [e for e in rest if e not in last and normalize(hide_term(*e)) not in shown]
-        fill = [e for e in fill if not any(_alike(e, o) for o in last)]
-        if len(last) + len(fill) >= MATCH_TERMS:
-            full.append(last + fill[: MATCH_TERMS - len(last)])
+        for entry in rest:  # each one it can share with every entry so far, the fillers' too
+            if len(last) < MATCH_TERMS and entry not in last and all(_apart(entry, e) for e in last):
+                last.append(entry)
+        if len(last) == MATCH_TERMS:
+            full.append(last)
     return [match_question(group, seed=seed) for group in full]
+
+
+def _apart(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two glossary entries may be in one matching question: their terms are not alike
+    (_alike), and neither meaning, as shown, names the other's term (names_term): "floxuridine: A
+    chemotherapy drug related to 5-FU." beside "5-FU" would say that 5-FU is not its word."""
+    return not _alike(a, b) and not names_term(hide_term(*a), b[0]) and not names_term(hide_term(*b), a[0])
+
+
+def names_term(text: str, term: str) -> bool:
+    """Whether `text` uses `term`: in a form quiz.glossary finds (term_spans: "metastases" for
+    "metastasis"), or as written, folded (str.casefold, Unicode NFKC) and between word boundaries."""
+    folded = unicodedata.normalize("NFKC", " ".join(term.split())).casefold()
+    written = re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", unicodedata.normalize("NFKC", text).casefold())
+    return bool(written or term_spans(text, (term,)))
 
 
 def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:

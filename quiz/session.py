@@ -10,7 +10,7 @@ import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz import kinds
 from quiz.curriculum import must_know_first, session_facts, topic_facts
@@ -293,32 +293,62 @@ def remake(q: Question, deck: Deck, *, seed: int) -> Question | None:
     return make_question(deck, fact, kind, seed=seed)
 
 
-def words_to_know(deck: Deck, q: Question, *, answered: bool) -> tuple[list[tuple[str, str]], int]:
-    """The glossary entries (term, meaning) to show with `q`, and how many of its terms are held
-    back until it is answered (`answered`: a flashcard's back or the feedback is on screen; for
-    true or false, 0: the count would differ between its true and false versions).
+class WordsToKnow(NamedTuple):
+    """The glossary words of the text on screen (words_to_know)."""
 
-    Once answered: the terms of the question, the answer and the explanation. Before: the terms
-    of the question alone (never terms found only in the answer or the options), less any the
-    answer names and any whose meaning names a word of the answer (or of an `accept` form; for
-    true or false, of the fact's answer or the wrong options that may stand in its statement:
-    "embolization: blocking the blood vessels ..." would say whether "Embolization ... blocks the
-    blood supply" is true): "locally advanced: ... the sacrum" would give away "Growth into the sacrum". Words
-    are compared as `quiz check` compares cue words (lint.content_words). A matching question's
-    meanings are its answers: all held back until it is answered.
+    shown: list[tuple[str, str]]
+    """The entries (term, meaning) the glossary list shows now, in glossary order."""
+    held: int = 0
+    """How many words on screen are explained only after the answer: their meaning would give it away."""
+    maybe_more: bool = False
+    """True or false: the part of the sentence that differs between its versions may hold one more."""
+
+
+def words_to_know(deck: Deck, q: Question, *, answered: bool) -> WordsToKnow:
+    """The glossary entries (term, meaning) to show with `q`, and how many of its terms are held
+    back until it is answered (`answered`: a flashcard's back or the feedback is on screen).
+
+    Once answered: the terms of the question, the true sentence, the answer and the explanation.
+    Before: the terms of the question alone (never terms found only in the answer or the options),
+    less any the answer names and any whose meaning names a word of the answer (or of an `accept`
+    form; for true or false, of the fact's answer or the wrong options that may stand in its
+    statement: "embolization: blocking the blood vessels ..." would say whether "Embolization ...
+    blocks the blood supply" is true): "locally advanced: ... the sacrum" would give away "Growth
+    into the sacrum". Words are compared as `quiz check` compares cue words (lint.content_words).
+    A matching question's meanings are its answers: all held back until it is answered.
+
+    For true or false the count is the same in both versions, or it would be a clue: it counts the
+    words held back in the part of the sentence both versions share (q.blank), and `maybe_more`
+    says whether the part that differs (the answer or a wrong option) names a glossary word.
     """
     if q.kind is Kind.MATCH:
-        return (list(q.pairs), 0) if answered else ([], len(q.pairs))
+        return WordsToKnow(list(q.pairs)) if answered else WordsToKnow([], len(q.pairs))
     if answered:
-        return terms_in("\n".join([q.prompt, q.answer, q.explanation]), deck.glossary), 0
+        return WordsToKnow(terms_in("\n".join([q.prompt, q.statement, q.answer, q.explanation]), deck.glossary))
     from quiz.judging import content_words
 
     named, answer = _answer_terms(deck, q)
+
+    def held(entry: tuple[str, str]) -> bool:
+        return entry[0] in named or bool(content_words(entry[1]) & answer)
+
     entries = terms_in(q.prompt, deck.glossary)
-    shown = [(t, meaning) for t, meaning in entries if t not in named and not (content_words(meaning) & answer)]
-    if q.kind is Kind.TRUE_FALSE:  # no count: how many are held back would differ between the versions
-        return shown, 0
-    return shown, len(entries) - len(shown)
+    shown = [entry for entry in entries if not held(entry)]
+    if q.kind is Kind.TRUE_FALSE:
+        shared = [entry for entry in terms_in(q.blank, deck.glossary) if held(entry)]
+        spans = terms_in("\n".join(_span_texts(deck, q)), deck.glossary)
+        return WordsToKnow(shown, len(shared), maybe_more=any(held(e) and e not in shared for e in spans))
+    return WordsToKnow(shown, len(entries) - len(shown))
+
+
+def _span_texts(deck: Deck, q: Question) -> list[str]:
+    """What may stand in the span of a true-or-false question's sentence: the true text and the
+    wrong options that fit it (quiz.kinds.false_options); [] when its fact is gone."""
+    from quiz.deck.statement import split
+
+    fact = next((f for f in deck.facts if f.id == q.fact_id), None)
+    parts = split(fact.statement) if fact is not None and fact.statement else None
+    return [] if fact is None or parts is None else [parts.span, *kinds.false_options(fact)]
 
 
 def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], frozenset[str]]:

@@ -32,7 +32,7 @@ from quiz.kinds import by_picking, by_typing, right_meaning
 from quiz.mode import Mode
 from quiz.recording import Recorder
 from quiz.schedule import Rating, rating_for
-from quiz.session import Answered, StudySession, plan, remake, words_to_know
+from quiz.session import Answered, StudySession, WordsToKnow, plan, remake, words_to_know
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -155,11 +155,11 @@ class StudyRun:
         """Seconds since the sitting started, by the run's clock."""
         return max((self.clock() - self.started_at).total_seconds(), 0.0)
 
-    def words(self) -> tuple[list[tuple[str, str]], int]:
+    def words(self) -> WordsToKnow:
         """The glossary entries (term, meaning) for the text on screen, never more, and how many of
         the question's terms are held back until it is answered (quiz.session.words_to_know)."""
         answered, q = self.phase in (Phase.REVEALED, Phase.ANSWERED), self.question
-        return ([], 0) if q is None else words_to_know(self.deck, q, answered=answered)
+        return WordsToKnow([]) if q is None else words_to_know(self.deck, q, answered=answered)
 
     def take_notice(self) -> str | None:
         """The last problem with the history, once: it is cleared as it is read."""

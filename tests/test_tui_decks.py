@@ -20,6 +20,7 @@ from quiz.tui.decks import DeckReloaded
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from tests.tui_helpers import DECK, make_app, write_deck
+from tests.tui_helpers import FROZEN as FROZEN_AT
 
 
 @pytest.fixture
@@ -327,3 +328,76 @@ async def test_a_deck_file_added_while_the_app_is_open_shows_on_home(tmp_path: P
         await pilot.press("end", "enter")
         await pilot.pause()
         assert "A deck written just now" in str(app.screen.query_one(".dialog-title").render())
+
+
+def _titles(app: QuizApp) -> list[str]:
+    table = app.screen.query_one("#decks", DataTable)
+    return [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+
+
+async def test_a_deck_file_removed_while_the_app_is_open_leaves_home_and_comes_back_when_put_back(
+    tmp_path: Path,
+) -> None:
+    """A tester deleted a deck file: Home kept offering it as "cannot be used". Its row goes at the
+    watcher's next look, the others keep theirs (rows are keyed by deck index), and the file put
+    back is shown again in its place."""
+    from quiz.tui.app import Settings
+    from quiz.tui.screens.dialogs import ModeDialog
+    from tests.tui_helpers import FROZEN, write_named_deck
+
+    data = tmp_path / "data"
+    kidney = write_deck(data / "decks")
+    write_named_deck(data / "decks", "lungs", "Looking after your lungs")
+    app = QuizApp(Settings(data_dir=data, clock=lambda: FROZEN, fuzz=False, blink=False, settle=0.0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert _titles(app)[1:] == ["Caring for your kidneys", "Looking after your lungs"]
+        await pilot.press("end")  # on the lungs
+        kidney.unlink()
+        app.poll_decks()
+        await _until(pilot, lambda: len(_titles(app)) == 2)
+        assert _titles(app)[1:] == ["Looking after your lungs"] and not app._notifications  # no "Problem in"
+        assert home.selected().deck.title == "Looking after your lungs"  # type: ignore[attr-defined, union-attr]
+        write_named_deck(data / "decks", "new-deck", "A deck written just now")  # index 3, on row 2
+        app.poll_decks()
+        await _until(pilot, lambda: len(_titles(app)) == 3)
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ModeDialog)
+        assert "A deck written just now" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("escape", "home", "down", "enter")
+        await pilot.pause()
+        assert "Looking after your lungs" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("escape")
+        write_deck(data / "decks")  # put back: in its place again
+        app.poll_decks()
+        await _until(pilot, lambda: len(_titles(app)) == 4)
+        assert _titles(app)[1:] == ["Caring for your kidneys", "Looking after your lungs", "A deck written just now"]
+
+
+async def test_a_deck_file_removed_during_its_session_lets_the_session_end_and_leaves_home(tmp_path: Path) -> None:
+    from quiz.tui.app import Settings
+    from quiz.tui.screens.summary import SummaryScreen
+
+    data = tmp_path / "data"
+    kidney = write_deck(data / "decks")
+    app = QuizApp(Settings(data_dir=data, clock=lambda: FROZEN_AT, fuzz=False, blink=False, settle=0.0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter", "3")  # the kidney deck, as flashcards
+        await pilot.pause()
+        await pilot.press("enter")  # past the disclaimer
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        kidney.unlink()
+        app.poll_decks()
+        await pilot.pause()
+        for _ in range(3):  # the session goes on with the deck it holds
+            await pilot.press("space", "3", "enter")
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and len(screen.run.session.answers) == 3
+        await pilot.press("enter")  # Done: Home, without the deck
+        await _until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert len(_titles(app)) == 1 and "Caring for your kidneys" not in _titles(app)

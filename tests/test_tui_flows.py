@@ -851,6 +851,36 @@ async def test_homes_help_lists_every_key_its_keys_line_shows(deck: Path, tmp_pa
         assert ("⏎", "Study") in shown and {description for _, description in shown} - {"palette"} <= listed, listed
 
 
+@pytest.mark.parametrize("where", ["home", "study", "summary", "history", "words"])
+@pytest.mark.parametrize("height", [24, 16, 40])
+async def test_every_help_keeps_a_blank_line_above_its_hint(tmp_path: Path, where: str, height: int) -> None:
+    """A tester saw the help's last line run into "Escape closes this help." with no gap: the box,
+    cut to the window, laid the hint over the blank line above it."""
+    from quiz.paths import builtin_decks_dir
+    from quiz.tui.screens.dialogs import Dialog, DisclaimerDialog
+
+    builtin = next(builtin_decks_dir().glob("*.toml"))  # a long disclaimer and sources: the longest help
+    study = StudyRequest(builtin, Mode.FLASHCARD) if where in ("study", "summary", "words") else None
+    app = make_app([builtin], tmp_path / "data", study=study, history=where == "history")
+    async with app.run_test(size=(80, height)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, DisclaimerDialog):
+            await pilot.press("enter")
+            await pilot.pause()
+        if where == "summary":
+            await pilot.press("space", "3", "escape")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("g" if where == "words" else "question_mark")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, Dialog)
+        hint = dialog.query_one(".dialog-hint")
+        above = max(w.region.bottom for w in dialog.query(".dialog-title, .dialog-body"))
+        assert hint.region.y - above >= 1, (hint.region, above)
+        assert dialog.query_one(".dialog").region.bottom <= height  # the box is whole: the hint is seen
+
+
 async def test_no_sessions_at_all_is_worded_for_all_decks(deck: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Store.open(data, backup=False):

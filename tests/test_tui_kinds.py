@@ -181,10 +181,51 @@ async def test_matching_with_keys_and_mouse_records_each_word(deck: Path, tmp_pa
         await pilot.pause()
         assert screen.run.phase is Phase.ANSWERED and not screen.run.last.correct  # type: ignore[union-attr]
         feedback = str(screen.query_one("#feedback").render())
-        assert "✗" in feedback and "✓" in feedback and "You chose:" in feedback
+        assert "✗" in feedback and "✓" in feedback and f"You chose the meaning of {q.pairs[1][0]}:" in feedback
         assert "2 of 4 pairs right" in str(screen.query_one("#verdict").render())
     recorded = [(a.fact_id, a.correct) for a in answers(data)]
     assert recorded == [(term_id(t), i >= 2) for i, (t, _) in enumerate(q.pairs)]
+
+
+NAMING = """format = 1
+[deck]
+id = "naming"
+title = "Meanings that name their words"
+[glossary]
+"radiation therapy" = "Radiation given from a machine to kill cancer cells."
+"cryosurgery" = "Killing a tumor by freezing it. Cryosurgery uses a very cold probe."
+"stoma" = "An opening made on the belly. A stoma lets waste leave the body."
+"sphincter" = "The ring of muscle around the anus. The sphincter keeps stool in."
+[[facts]]
+id = "one"
+question = "How many glasses of water a day?"
+answer = "8"
+"""
+
+
+async def test_after_a_matching_answer_every_meaning_reads_as_written(tmp_path: Path) -> None:
+    """A tester read "You chose: ___ given from ...": the meaning with the blank the question showed."""
+    from quiz.tui.screens.summary import SummaryScreen
+
+    deck = write_deck(tmp_path / "decks", NAMING, "naming.toml")
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MATCH))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = _screen(app)
+        q = screen.run.question
+        assert q is not None and all("___" in meaning for meaning in q.options)  # each hides its own word
+        right = [right_meaning(q, t) for t in range(4)]
+        await pilot.press(*(str(right[(t + 1) % 4] + 1) for t in range(4)))  # each word the next one's meaning
+        await pilot.pause()
+        feedback = str(screen.query_one("#feedback").render())
+        for t, (term, meaning) in enumerate(q.pairs):
+            other, written = q.pairs[(t + 1) % 4]
+            assert f"{term}: {meaning}" in feedback and f"You chose the meaning of {other}: {written}" in feedback
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        summary = " ".join(str(w.render()) for w in app.screen.query("Static"))
+    assert "___" not in feedback and "___" not in summary
 
 
 @pytest.mark.parametrize("mode", [Mode.FILL_BLANK, Mode.TRUE_FALSE, Mode.MATCH])
@@ -249,7 +290,7 @@ async def test_the_summary_lists_the_pairs_missed_and_the_true_sentence(deck: Pa
         assert isinstance(summary, SummaryScreen)
         text = " ".join(str(w.render()) for w in summary.query("Static"))
         assert "Score: 2 of 4" in text
-        assert f"✗ {q.pairs[0][0]}: {q.pairs[0][1]}" in text and "You chose:" in text
+        assert f"✗ {q.pairs[0][0]}: {q.pairs[0][1]}" in text and f"You chose the meaning of {q.pairs[1][0]}:" in text
 
 
 async def test_history_shows_the_glossary_words_learned(deck: Path, tmp_path: Path) -> None:

@@ -465,10 +465,66 @@ distractors = ["A tumor smaller than 1 cm", "A normal blood test", "A cough"]
         await pilot.pause()
         await pilot.press("g")
         await pilot.pause()
-        assert [t for t, _ in app.screen.entries] == ["recurrence"] and app.screen.held_back == 1
+        assert [t for t, _ in app.screen.entries] == ["recurrence"] and app.screen.words.held == 1
         await pilot.press("escape", "1", "g")
         await pilot.pause()
         assert [t for t, _ in app.screen.entries] == ["locally advanced", "recurrence"]
+
+
+FREEZING = """format = 1
+[deck]
+id = "freezing"
+title = "Freezing"
+[glossary]
+"ablation" = "Destroying a tumor with heat or cold, as cryosurgery does."
+"cryosurgery" = "Killing cancer cells by freezing them."
+[[facts]]
+id = "freeze"
+question = "Which kind of ablation kills tumors by freezing them?"
+answer = "Cryosurgery"
+distractors = ["Radiation", "Embolization", "Chemotherapy"]
+statement = "{{Cryosurgery}} is the kind of ablation that kills tumors by freezing them."
+"""
+
+
+@pytest.mark.parametrize(
+    ("mode", "said"),
+    [
+        (Mode.MULTIPLE_CHOICE, "1 word here is explained after you answer. Its meaning would give the answer away."),
+        # Either version of the sentence says the same: "Cryosurgery" may or may not stand in it.
+        (Mode.TRUE_FALSE, "1 word here is explained after you answer, and maybe more."),
+        (Mode.FILL_BLANK, "1 word here is explained after you answer."),
+    ],
+)
+async def test_the_word_list_says_a_word_is_explained_after_the_answer_and_then_shows_it(
+    tmp_path: Path, mode: Mode, said: str
+) -> None:
+    """A tester's list said "No glossary words on this question" of a sentence with "ablation" in it."""
+    deck = write_deck(tmp_path / "decks", FREEZING, "freezing.toml")
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, mode))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f2" if mode is Mode.FILL_BLANK and not screen.run.question.options else "g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryDialog) and app.screen.entries == []
+        text = str(app.screen.query_one(".dialog-body Static").render())
+        assert said in text and "No glossary words" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        if screen.run.question.options:
+            await pilot.press("1")
+        else:
+            await pilot.press(*"cryosurgery", "enter")
+        await pilot.pause()
+        if screen.run.phase is Phase.CERTAINTY:
+            await pilot.press("3")
+            await pilot.pause()
+        assert screen.run.phase is Phase.ANSWERED
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryDialog)
+        assert {t for t, _ in app.screen.entries} == {"ablation", "cryosurgery"}  # the true sentence's words too
 
 
 # -- topics, must-know facts and whys (the deck-format issue) in the study flow ------------------
@@ -720,12 +776,22 @@ async def test_escape_while_asked_how_sure_is_labelled_back_and_goes_back(deck: 
     assert answers(data) == []
 
 
+NARROW = "Question 1 of 3 | Score 0 of 0 | [b]Caring for…"
+"""The status line at 50 columns: the mode left out and the separators narrowed, for the title."""
+
+
 @pytest.mark.parametrize(
-    ("width", "shown"), [(80, "[b]Caring for your k…"), (120, "[b]Caring for your kidneys"), (50, "")]
+    ("width", "line"),
+    [
+        (80, "Question 1 of 3  |  Score 0 of 0  |  Multiple choice  |  [b]Caring for your k…"),
+        (120, "Question 1 of 3  |  Score 0 of 0  |  Multiple choice  |  [b]Caring for your kidneys"),
+        (50, NARROW),
+    ],
 )
-async def test_the_status_line_names_the_deck_in_the_room_it_has(tmp_path: Path, width: int, shown: str) -> None:
+async def test_the_status_line_names_the_deck_in_the_room_it_has(tmp_path: Path, width: int, line: str) -> None:
     """A review goes from deck to deck: the status line ends with the deck's title, shortened to
-    the room left (as written: brackets are not markup), or without it when little room is left."""
+    the room left (as written: brackets are not markup); where little room is left, the status is
+    said more briefly so that the title keeps at least 12 cells (quiz.tui.lines.status_text)."""
     from tests.tui_helpers import DECK
 
     deck = write_deck(tmp_path / "decks", DECK.replace("Caring for your kidneys", "[b]Caring for your kidneys"))
@@ -734,13 +800,10 @@ async def test_the_status_line_names_the_deck_in_the_room_it_has(tmp_path: Path,
         await pilot.pause()
         await pilot.press("enter")  # the disclaimer
         await pilot.pause()
-        line = str(app.screen.query_one("#progress").render())
-        assert line.startswith("Question 1 of 3  |  Score 0 of 0  |  Multiple choice")
-        assert line.endswith(f"  |  {shown}" if shown else "Multiple choice")
-        assert len(line) <= width - 2 or not shown
+        assert str(app.screen.query_one("#progress").render()) == line
         await pilot.resize_terminal(50, 24)
         await pilot.pause()
-        assert str(app.screen.query_one("#progress").render()).endswith("Multiple choice")
+        assert str(app.screen.query_one("#progress").render()) == NARROW
 
 
 async def test_the_more_below_line_tells_the_truth_after_the_window_is_resized(tmp_path: Path) -> None:
@@ -757,3 +820,22 @@ async def test_the_more_below_line_tells_the_truth_after_the_window_is_resized(t
             await pilot.resize_terminal(*size)
             await pilot.pause(0.2)
             assert more.visible == (qa.max_scroll_y > 0), size
+
+
+async def test_the_status_line_keeps_the_deck_title_once_certainty_points_are_shown(tmp_path: Path) -> None:
+    """A tester's status line at 80 columns lost the deck title once it showed certainty points."""
+    from quiz.certainty import AskCertainty
+
+    builtin = next(builtin_decks_dir().glob("*.toml"))
+    app = make_app([builtin], tmp_path / "data", study=StudyRequest(builtin, Mode.TRUE_FALSE))
+    app.ask_certainty = AskCertainty.ALL
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # past the disclaimer
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("1", "3", "enter")  # an answer, sure of it
+        await pilot.pause()
+        assert screen.run.number == 2
+        line = str(screen.query_one("#progress").render())
+        assert "Question 2 of 10" in line and "(certainty " in line and "| Stage IV and" in line, line

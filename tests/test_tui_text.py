@@ -46,3 +46,44 @@ def test_questions_that_begin_alike_stay_apart_by_how_they_end() -> None:
     start = "In a trial of people with 1 to 3 liver metastases that could be removed, what did the "
     rows = {fit_middle(start + f"{group} group get after surgery?", 56) for group in ("control", "treatment")}
     assert len(rows) == 2
+
+
+# -- the study screen's status line (quiz.tui.lines.status_text) ----------------------------------
+
+PART = st.text(st.sampled_from("abcdefgh 0123456789:+-()"), min_size=1, max_size=30).map(str.strip).filter(bool)
+FORMS = st.lists(st.lists(PART, min_size=1, max_size=3), min_size=1, max_size=3)
+
+
+@given(FORMS, st.text(min_size=1, max_size=60), st.integers(1, 200))
+def test_the_status_line_never_runs_past_its_width(forms: list[list[str]], title: str, width: int) -> None:
+    from quiz.tui.lines import status_text
+
+    assert cell_len(status_text(forms, title, width)) <= width
+
+
+@given(FORMS, st.text(st.sampled_from("abcdefgh XYZ"), min_size=1, max_size=60).map(str.strip).filter(bool))
+def test_the_status_line_keeps_the_title_wherever_the_shortest_status_leaves_it_room(
+    forms: list[list[str]], title: str
+) -> None:
+    """A tester's status line lost the deck title once certainty points were shown: it is shortened
+    (fit), never left out, while the shortest form leaves MIN_TITLE cells (or the whole title)."""
+    from quiz.tui.lines import MIN_TITLE, SEPARATORS, status_text
+
+    shortest = cell_len(SEPARATORS[-1].join(forms[-1])) + len(SEPARATORS[-1])
+    for width in range(shortest + min(MIN_TITLE, len(title)), shortest + 80):
+        shown = status_text(forms, title, width).split("|")[-1].strip()
+        assert shown == title or (shown.endswith("…") and title.startswith(shown[:-1])), (width, shown)
+        assert shown == title or len(shown) - 1 >= len(title[: MIN_TITLE - 1].rstrip())  # at least 11 cells of it
+
+
+def test_the_longest_study_status_keeps_the_score_and_the_deck_title_at_60_and_80_columns() -> None:
+    from quiz.mode import Mode
+    from quiz.tui.lines import status_forms, status_text
+
+    forms = status_forms(10, 10, (10, 10), 30, Mode.MATCH)  # the longest status of a ten-question session
+    for width in (58, 78):  # 60 and 80 columns less the line's padding
+        line = status_text(forms, "Stage IV and recurrent rectal cancer: treatment options", width)
+        assert "Question 10 of 10" in line and "Score 10 of 10" in line, line
+        assert line.split("|")[-1].strip().startswith("Stage IV and"), line
+        assert cell_len(line) <= width
+    assert "(certainty +30)" in status_text(forms, "Stage IV", 78)  # a short title leaves room for the points

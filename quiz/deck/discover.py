@@ -14,12 +14,14 @@ from quiz.paths import builtin_decks_dir, cache_dir, user_decks_dir
 
 
 class FoundDeck(NamedTuple):
-    """A deck file found on disk: loaded, or with the error that keeps it from loading."""
+    """A deck file found on disk: loaded, or with the error that keeps it from loading, or `gone`
+    (deleted or moved away since it was found: quiz.tui.decks.DeckWatch)."""
 
     path: Path
     builtin: bool
     deck: Deck | None = None
     error: DeckError | None = None
+    gone: bool = False
 
     @property
     def id(self) -> str:

@@ -149,8 +149,10 @@ class DeckWatch:
     def changed(self) -> Iterator[tuple[int, FoundDeck]]:
         """(index in Home's order, the deck loaded again) for each file that changed since it was
         last loaded, and for each deck file that is new (its index one past the last): reads and
-        parses files (through the cache), so call it off the UI thread. A file that is gone keeps
-        its place, loaded again as a deck that cannot be read."""
+        parses files (through the cache), so call it off the UI thread. A file that is gone (deleted
+        or moved away) keeps its index, as a FoundDeck that is `gone`: Home leaves its row out, and
+        the file put back is loaded again at that index. A file still there that cannot be read is
+        loaded as a deck that cannot be used, its error saying why."""
         with self._lock:
             for path, builtin in self._listed() if self._listed is not None else ():
                 if path not in self._stamps:
@@ -161,6 +163,9 @@ class DeckWatch:
                 if now == self._stamps[path]:
                     continue
                 self._stamps[path] = now  # taken before the load: an edit during it is seen next time
+                if now is None and not os.path.lexists(path):
+                    yield index, FoundDeck(path, builtin, gone=True)
+                    continue
                 taken, key = self._keys.pop(path, (None, None))
                 key = key if taken == now else None
                 if now is not None and now[1] > LOAD_AT_ONCE and not self._cached(path, key):
@@ -200,4 +205,4 @@ def parse_in_child(path: Path, cache: Path) -> bool:
 
 def is_checking(found: FoundDeck) -> bool:
     """Whether the deck has not been loaded yet (the watcher is on its way to it)."""
-    return found.deck is None and found.error is None
+    return found.deck is None and found.error is None and not found.gone

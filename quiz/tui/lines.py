@@ -7,9 +7,13 @@ costs every start that defines it about 0.4 ms (docs/benchmarks.md).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.cells import cell_len
 from textual.app import RenderResult
 from textual.widgets import Static
 
+from quiz.mode import Mode
 from quiz.tui.text import fit, plain
 
 MORE_BELOW = "▼ More below: PgDn to read it"
@@ -58,20 +62,51 @@ class MoreLine(Static):
 
 class StatusLine(Static):
     """The study screen's top line: where the learner is in the session, then the deck being asked
-    (a review goes from deck to deck), its title shortened to the room the line has left, or left
-    out when less than MIN_TITLE columns are left. The title is deck text: shown as written."""
+    (a review goes from deck to deck), as status_text fits them to the line's width. The title is
+    deck text: shown as written."""
 
-    MIN_TITLE = 12
-    SEPARATOR = "  |  "
-    _status = ""
+    _forms: Sequence[Sequence[str]] = ()
     _title = ""
 
-    def show(self, status: str, deck_title: str) -> None:
-        self._status, self._title = status, deck_title
+    def show(self, forms: Sequence[Sequence[str]], deck_title: str) -> None:
+        """`forms`: the status in parts, its longest form first (status_text)."""
+        self._forms, self._title = forms, deck_title
         self.refresh(layout=True)
 
     def render(self) -> RenderResult:
-        room = self.content_size.width - len(self._status) - len(self.SEPARATOR)
-        if room < self.MIN_TITLE:
-            return plain(self._status)
-        return plain(f"{self._status}{self.SEPARATOR}{fit(self._title, room)}")
+        return plain(status_text(self._forms, self._title, self.content_size.width))
+
+
+def status_forms(number: int, total: int, score: tuple[int, int], cbm: int | None, mode: Mode) -> list[tuple[str, ...]]:
+    """What the study screen's status line says, in parts, its longest form first (status_text):
+    the question's number, the score (with the certainty points once there are any: cbm) and the
+    mode. Shorter forms say the points and the mode briefly, then leave out the mode, then the points."""
+    where, said = f"Question {number} of {total}", f"Score {score[0]} of {score[1]}"
+    if cbm is None:
+        return [(where, said, mode.label), (where, said, mode.short), (where, said)]
+    full, brief = f"{said} (certainty points: {cbm:+d})", f"{said} (certainty {cbm:+d})"
+    return [(where, full, mode.label), (where, brief, mode.short), (where, brief), (where, said)]
+
+
+MIN_TITLE = 12
+"""Cells: a deck title shortened to fewer than this says too little to be shown."""
+SEPARATORS = ("  |  ", " | ")
+
+
+def status_text(forms: Sequence[Sequence[str]], title: str, width: int) -> str:
+    """The status line in `width` cells: the first of `forms` (each a list of parts, the longest
+    first) that, its parts joined by a wide separator or else a narrow one, leaves MIN_TITLE cells
+    for the title, which is then shortened to the room left (fit). When none does, the last form
+    with a narrow separator, and the title only if it fits whole; the line is then cut to `width`.
+    A title shorter than MIN_TITLE needs only its own room."""
+    if width < 1:
+        return ""
+    for parts in forms:
+        for separator in SEPARATORS:
+            status = separator.join(parts)
+            room = width - cell_len(status) - cell_len(separator)
+            if room >= min(MIN_TITLE, cell_len(title)):
+                return f"{status}{separator}{fit(title, room)}"
+    status = SEPARATORS[-1].join(forms[-1]) if forms else ""
+    whole = f"{status}{SEPARATORS[-1]}{title}"
+    return whole if cell_len(whole) <= width else fit(status, width)

@@ -16,7 +16,9 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from quiz.deck.model import Deck
 from quiz.mode import Mode
+from quiz.plural import plural
 from quiz.schedule import NEW_PER_SESSION
+from quiz.session import WordsToKnow
 from quiz.store import DamagedDatabase, DueCounts
 from quiz.tui.pointed import PointedList
 from quiz.tui.settle import Settled
@@ -41,16 +43,20 @@ Result = TypeVar("Result")
 class Dialog(Settled, ModalScreen[Result]):
     """A quiz dialog: a bordered box in the middle of the screen with a title, a body and a hint
     at the bottom; dismissed with a `Result`. Its rules are read when the first dialog is shown,
-    not at Home's start (docs/benchmarks.md)."""
+    not at Home's start (docs/benchmarks.md).
+
+    A long body scrolls within 65% of the screen's height, so the box fits a window of 15 rows or
+    more without being cut: a box cut to the window kept no blank line between the body and the
+    hint docked under it (Textual lays a docked widget's margin over what is above it)."""
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }
     .dialog {
-        width: 76; max-width: 100%; height: auto; max-height: 90%;
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     .dialog-title { text-style: bold; margin: 0 0 1 0; }
-    .dialog-body { height: auto; max-height: 16; }
+    .dialog-body { height: auto; max-height: 65vh; }
     .dialog-hint { dock: bottom; margin: 1 0 0 0; color: $text-muted; }
     .dialog-buttons { height: auto; margin: 1 0 0 0; }
     .dialog-buttons Button { margin: 0 1 0 0; }
@@ -267,26 +273,42 @@ class HelpDialog(Dialog[None]):
 
 
 class GlossaryDialog(Dialog[None]):
-    """The definitions of the glossary terms on the screen."""
+    """The definitions of the glossary terms on the screen, and how many are explained only after
+    the answer (held_back_line)."""
 
     BINDINGS = [Binding("escape,g,f2,enter", "dismiss(None)", "Close")]
 
-    def __init__(self, entries: list[tuple[str, str]], *, held_back: int = 0) -> None:
+    def __init__(self, words: WordsToKnow) -> None:
         super().__init__()
-        self.entries = entries
-        self.held_back = held_back
+        self.entries = words.shown
+        self.words = words
 
     def compose(self) -> ComposeResult:
         parts = [Content.assemble((term, "bold underline"), "\n", definition) for term, definition in self.entries]
-        if self.held_back:
-            more = "One more underlined word is" if self.held_back == 1 else f"{self.held_back} more words are"
-            parts.append(Content(f"{more} explained after you answer: the meaning would give the answer away."))
+        later = held_back_line(self.words)
+        if later:
+            parts.append(Content(later))
         body = Content("\n\n").join(parts)
         with Vertical(classes="dialog"):
             yield Static("Words to know", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(body or "No glossary words on this question.")
             yield Static("Escape closes this list.", classes="dialog-hint")
+
+
+def held_back_line(words: WordsToKnow) -> str:
+    """What the glossary list says of the words on screen it explains only after the answer
+    (quiz.session.words_to_know): "1 word here is explained after you answer. Its meaning would
+    give the answer away."; "" when there are none. "more" when the list shows others above it;
+    "maybe" for a true-or-false sentence whose changing part may hold one (WordsToKnow.maybe_more)."""
+    n = words.held
+    why = "Their meanings would give the answer away." if n > 1 else "Its meaning would give the answer away."
+    if not n:
+        maybe = "Another word" if words.shown else "A word"
+        return f"{maybe} here may be explained after you answer. {why}" if words.maybe_more else ""
+    count = plural(n, "more word" if words.shown else "word")
+    also = ", and maybe more" if words.maybe_more else ""
+    return f"{count} here {'is' if n == 1 else 'are'} explained after you answer{also}. {why}"
 
 
 class StoreProblemDialog(Dialog[str]):

@@ -14,7 +14,7 @@ from textual.content import Content
 
 from quiz.certainty import Certainty, cbm_mark
 from quiz.generate import Kind, Question, why_of
-from quiz.kinds import by_typing, right_meaning
+from quiz.kinds import by_typing, pair_shown, right_meaning
 from quiz.session import Answered
 from quiz.tui.screens.prompts import RIGHT, WRONG
 from quiz.tui.text import plain, source_line, with_terms
@@ -70,10 +70,21 @@ def _match_feedback(last: Answered) -> tuple[Content, Content]:
     q = last.question
     right = sum(right_meaning(q, t) == m for t, m in enumerate(last.paired))
     said = f"✓ All {right} pairs right." if last.correct else f"✗ {right} of {len(q.pairs)} pairs right."
+    return Content.styled(said + GO_ON, "bold"), Content("\n").join(pair_lines(last, every=True))
+
+
+def pair_lines(last: Answered, *, every: bool) -> list[Content]:
+    """The pairs of an answered matching question (every one, or only those missed): each word
+    with its meaning, marked ✓ or ✗, and under a pair missed the meaning chosen. Meanings are read
+    as written, never with the blank the question showed (quiz.kinds.pair_shown)."""
+    q = last.question
     lines = []
     for t, ((term, meaning), chosen) in enumerate(zip(q.pairs, last.paired, strict=True)):
         ok = right_meaning(q, t) == chosen
+        if ok and not every:
+            continue
         lines.append(Content.assemble(("✓ " if ok else "✗ ", "bold"), (f"{term}: ", "bold"), meaning))
         if not ok:
-            lines.append(Content.assemble(("    You chose: ", "bold"), q.options[chosen]))
-    return Content.styled(said + GO_ON, "bold"), Content("\n").join(lines)
+            other, written = pair_shown(q, chosen)
+            lines.append(Content.assemble(("    You chose the meaning of ", "bold"), (f"{other}: ", "bold"), written))
+    return lines

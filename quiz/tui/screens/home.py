@@ -25,6 +25,7 @@ from quiz.mode import Mode
 from quiz.store import DueCounts, Store, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.decks import DeckReloaded, is_checking
+from quiz.tui.screens.deck_list import DeckList
 from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import due_line, fit, plain
@@ -43,18 +44,6 @@ COLUMNS = {"deck": "Deck", "facts": "Facts", "due": "Due now", "last": "Last", "
 MASTERY_AT_ONCE = 1_000
 """Facts: a deck with more has its Mastered cell counted off the UI thread (fsrs runs for every
 reviewed fact: about 130 ms for 10,000 facts at a long history), showing "…" until first counted."""
-
-
-class DeckList(DataTable[Text]):
-    """Home's list of decks: Enter studies the cursor's deck, Home and End go to the first and the
-    last deck. Enter is the table's key, not the screen's, so keys are taken in the order typed:
-    "Down Enter" typed at once studies the deck Down moved to (on the screen, Enter ran first)."""
-
-    BINDINGS = [
-        Binding("enter", "select_cursor", "Study"),
-        Binding("home", "scroll_top", show=False),
-        Binding("end", "scroll_bottom", show=False),
-    ]
 
 
 class HomeScreen(Settled, Screen[None]):
@@ -132,10 +121,10 @@ class HomeScreen(Settled, Screen[None]):
         table = self.query_one("#decks", DataTable)
         if not self.is_current:
             return
-        if str(message.index) not in table.rows:  # a new deck: the list is drawn again with it
+        found = self.decks[message.index]
+        if found.gone or str(message.index) not in table.rows:  # a deck removed, new or put back: drawn again
             self.refresh_decks()
             return
-        found = self.decks[message.index]
         # The row was drawn moments ago (a large deck's from the cache's summary): when the deck read
         # back holds the same facts and words, their due counts are the row's (10,000 rows not read again).
         drawn = self._counts.get(message.index)
@@ -150,14 +139,10 @@ class HomeScreen(Settled, Screen[None]):
         return self.services.decks
 
     def refresh_decks(self) -> None:
-        table = self.query_one("#decks", DataTable)
-        row = table.cursor_row
-        table.clear()
+        """Draw every deck's row again; a deck file removed while quiz runs has none (DeckList)."""
         self._progress, self._counts = {}, {}
-        for index, found in enumerate(self.decks):
-            table.add_row(*map(Text, self._row(index, found)), key=str(index))
-        if self.decks:
-            table.move_cursor(row=min(max(row, 0), len(self.decks) - 1))
+        rows = ((index, self._row(index, found)) for index, found in enumerate(self.decks) if not found.gone)
+        self.query_one("#decks", DeckList).draw(rows)
         self._show_detail()
 
     def _row(self, index: int, found: FoundDeck, counts: DueCounts | None = None) -> tuple[str, ...]:
@@ -228,10 +213,8 @@ class HomeScreen(Settled, Screen[None]):
         self._show_detail()
 
     def selected(self) -> FoundDeck | None:
-        table = self.query_one("#decks", DataTable)
-        if not self.decks or table.cursor_row < 0:
-            return None
-        return self.decks[min(table.cursor_row, len(self.decks) - 1)]
+        index = self.query_one("#decks", DeckList).deck_index()
+        return None if index is None else self.decks[index]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter (or a click) on a deck's row: study it."""
@@ -259,7 +242,8 @@ class HomeScreen(Settled, Screen[None]):
             return
         deck = found.deck
         lines = [deck.description] if deck.description else []
-        row = self.query_one("#decks", DataTable).cursor_row
+        row = self.query_one("#decks", DeckList).deck_index()
+        assert row is not None  # the row of `found`
         counts = self._counts[row][1] if row in self._counts else self._due(found)
         visit = self._visit_line(found)
         if counts is not None:

@@ -25,7 +25,7 @@ from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.decks import DeckReloaded
-from quiz.tui.lines import MoreLine, StatusLine
+from quiz.tui.lines import MoreLine, StatusLine, status_forms
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
 from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
@@ -116,7 +116,7 @@ class StudyScreen(Settled, Screen[bool]):
         self._progress()
         # Before the answer only the words the list will explain are underlined: an underline on a
         # word held back (or its absence) would itself be a clue (quiz.session.words_to_know).
-        shown = run.words()[0]
+        shown = run.words().shown
         answered = run.phase in (Phase.REVEALED, Phase.ANSWERED)
         self.query_one("#prompt", Static).update(with_terms(q.prompt, self.deck.glossary if answered else shown))
         hint = self.query_one("#terms-hint", Static)
@@ -155,11 +155,8 @@ class StudyScreen(Settled, Screen[bool]):
 
     def _progress(self) -> None:
         run = self.run
-        right, answered = run.score
-        cbm = run.cbm_score
-        sure = "" if cbm is None else f" (certainty points: {cbm:+d})"
-        text = f"Question {run.number} of {run.total}  |  Score {right} of {answered}{sure}  |  {run.mode.label}"
-        self.query_one("#progress", StatusLine).show(text, self.deck.title)
+        forms = status_forms(run.number, run.total, run.score, run.cbm_score, run.mode)
+        self.query_one("#progress", StatusLine).show(forms, self.deck.title)
 
     def _draw_options(self, q: Question, asking: bool) -> None:
         options = self.query_one("#options", OptionList)
@@ -375,8 +372,7 @@ class StudyScreen(Settled, Screen[bool]):
     def action_glossary(self) -> None:
         from quiz.tui.screens.dialogs import GlossaryDialog
 
-        shown, held = self.run.words()
-        self.app.push_screen(GlossaryDialog(shown, held_back=held))
+        self.app.push_screen(GlossaryDialog(self.run.words()))
 
     def action_back(self) -> None:
         """Escape while asked how sure: back to choosing (nothing was recorded yet)."""

@@ -24,6 +24,7 @@ from quiz.session import Answered
 from quiz.study import StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.lines import MoreLine
+from quiz.tui.screens.feedback import pair_lines
 from quiz.tui.settle import Settled
 from quiz.tui.text import percent, plain, source_line
 from quiz.untrusted import visible
@@ -132,7 +133,7 @@ class SummaryScreen(Settled, Screen[str]):
             label = Content.assemble((f"{n}. ", "bold"), q.prompt, (" (must-know)" if must else "", "bold"))
             yield Static(label, classes="missed-item")
             if q.kind is Kind.MATCH:
-                yield Static(Content("\n").join(_pairs_missed(a)), classes="missed-body")
+                yield Static(Content("\n").join(pair_lines(a, every=False)), classes="missed-body")
                 continue
             parts = [
                 Content.assemble(("Right answer: ", "bold"), q.answer),
@@ -177,19 +178,6 @@ class SummaryScreen(Settled, Screen[str]):
             return
         self.saved_to = path
         self.notify(f"Saved to {visible(str(path))}", title="Missed questions saved", markup=False, timeout=10)
-
-
-def _pairs_missed(a: Answered) -> list[Content]:
-    """The pairs of a matching question missed: each word with its meaning, and the meaning chosen."""
-    from quiz.kinds import right_meaning
-
-    q = a.question
-    lines = []
-    for t, ((term, meaning), chosen) in enumerate(zip(q.pairs, a.paired, strict=True)):
-        if right_meaning(q, t) != chosen:
-            lines.append(Content.assemble(("✗ ", "bold"), (f"{term}: ", "bold"), meaning))
-            lines.append(Content.assemble(("    You chose: ", "bold"), q.options[chosen]))
-    return lines
 
 
 def _your_answer(a: Answered) -> Content:
