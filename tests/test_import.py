@@ -415,3 +415,11 @@ def test_a_utf16_file_with_its_byte_order_mark_is_read(tmp_path: Path, capsys: p
     (tmp_path / "odd.csv").write_bytes(b"\xff\xfeq\x00;\x00a")  # an odd number of bytes: not UTF-16
     assert main(["import", str(tmp_path / "odd.csv"), "-o", str(tmp_path / "odd.toml")]) == 1
     assert "starts as UTF-16 text but is not" in capsys.readouterr().err
+
+
+def test_a_control_character_is_named_with_the_field_it_is_in() -> None:
+    """ "the term (first field) contains ...", "a further field contains ...": a field named in words
+    (it said "the a further field")."""
+    found = problems("Heart\tA pump\textra\x07x\nLung\tBre\x07athes\tok\n")
+    named = [message.split(" contains")[0] for _, message in found]
+    assert named == ["a further field", "the definition (second field)"]

@@ -183,8 +183,8 @@ def _card_problems(
                 message = f"the {label} is empty"
             found.append(Problem(path, line, None, message))
     for label, values in (
-        (labels[0], [front]),
-        (labels[1], [back]),
+        (f"the {labels[0]}", [front]),
+        (f"the {labels[1]}", [back]),
         ("a further field", list(extra)),
         ("a tag", list(tags)),
     ):
@@ -196,7 +196,7 @@ def _card_problems(
                         path,
                         line + position(value, bad.start())[0] - 1,
                         None,
-                        f"the {label} contains the control character U+{ord(bad.group()):04X}, "
+                        f"{label} contains the control character U+{ord(bad.group()):04X}, "
                         "which a deck cannot hold; remove it and import again",
                     )
                 )
