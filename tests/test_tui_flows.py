@@ -698,7 +698,7 @@ async def test_history_chooses_its_deck_in_a_list_marked_without_colour(deck: Pa
 
 async def test_escape_ends_a_review_of_several_decks_and_finishing_one_goes_on(deck: Path, tmp_path: Path) -> None:
     """A reviewer pressed Escape in Review (r) and was taken to the next deck with something due,
-    six times, before Home came back."""
+    six times, before Home came back. Finishing a deck goes on to the next, and says which."""
     from quiz.tui.screens.summary import SummaryScreen as Summary
 
     other = write_named_deck(tmp_path / "decks", "heart-care", "Heart care")
@@ -728,6 +728,8 @@ async def test_escape_ends_a_review_of_several_decks_and_finishing_one_goes_on(d
         await pilot.press("enter")  # Done: on to the next deck with something waiting
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen) and app.screen.run.deck.id != reviewed
+        title = app.screen.run.deck.title  # named as it begins: Done gave no word of another deck
+        assert [n.message for n in app._notifications if n.title == "Review"] == [f"Next: {title} (deck 2 of 2)"]
 
 
 async def test_the_deck_list_fits_a_window_made_smaller_while_it_is_open(tmp_path: Path) -> None:

@@ -360,9 +360,17 @@ class HomeScreen(Settled, Screen[None]):
             )
             return
 
+        total = len(queue)
+
         def next_deck() -> None:
-            if queue:
-                self.post_message(self.StudyAsked(queue.pop(0), Mode.DUE, then=next_deck))
+            if not queue:
+                return
+            found = queue.pop(0)
+            if len(queue) < total - 1:  # the learner finished a deck: say which one comes now
+                known = self.services.identity(found)
+                title = visible(known.title) if known is not None else visible(found.path.name)
+                self.notify(f"Next: {title} (deck {total - len(queue)} of {total})", title="Review", markup=False)
+            self.post_message(self.StudyAsked(found, Mode.DUE, then=next_deck))
 
         next_deck()
 
