@@ -15,7 +15,7 @@ from quiz.certainty import AskCertainty
 from quiz.mode import Mode
 from quiz.study import Phase
 from quiz.tui.app import StudyRequest
-from quiz.tui.in_view import option_in_view
+from quiz.tui.in_view import in_view, option_in_view
 from quiz.tui.screens.study import StudyScreen
 from tests.test_tui_kinds import DECK as KINDS_DECK
 from tests.test_tui_study_loop import accepted, answers
@@ -155,3 +155,29 @@ async def test_an_option_taller_than_the_window_is_never_answered_and_the_learne
         await pilot.pause()
         await press(pilot, "1")
         assert screen.run.pairing == [0]
+
+
+async def test_a_flashcard_is_graded_only_with_its_answer_and_the_grades_in_view(tmp_path: Path) -> None:
+    """At 80x7 the grades line shows but the card's back (the answer) is below the question: a grade
+    key brings the answer into view first; at 20x6 the grades line itself does not fit, so no grade
+    is taken and the learner is told."""
+    async with studying(tmp_path, (80, 7), DECK, Mode.FLASHCARD) as (pilot, screen, data):
+        await press(pilot, "space")
+        assert screen.run.phase is Phase.REVEALED
+        back = screen.query_one("#card-back")
+        assert not in_view(back, back.content_region._replace(height=1))
+        await press(pilot, "3")
+        assert screen.run.phase is Phase.REVEALED and answers(data) == []
+        assert in_view(back, back.content_region._replace(height=1))
+        await press(pilot, "3")
+        assert screen.run.phase is Phase.ANSWERED
+        await pilot.resize_terminal(20, 6)
+        await press(pilot, "enter")  # the next card
+        await press(pilot, "space")
+        assert screen.run.phase is Phase.REVEALED
+        for _ in range(3):
+            await press(pilot, "3")
+        assert screen.run.phase is Phase.REVEALED
+        assert any("Make the window larger" in str(n.message) for n in screen.app._notifications)
+    [graded] = answers(data)
+    assert graded.rating == 3

@@ -49,13 +49,17 @@ def _area(options: OptionList) -> Widget | None:
     return None if area is None or isinstance(area, Screen) else area
 
 
+def in_view(widget: Widget, region: Region) -> bool:
+    """Whether `region` (screen cells) of `widget`'s content is wholly on screen now: the one rule
+    of what the learner has seen (a number names an option, so one cut off, even in part, was
+    not seen)."""
+    return bool(region) and widget.screen.is_active and region.intersection(_room(widget)) == region
+
+
 def option_in_view(options: OptionList, index: int) -> bool:
-    """Whether option `index` is wholly on screen now: the one rule of what the learner has seen of
-    an option (a number names an option, so one cut off, even in part, was not seen)."""
+    """Whether option `index` is wholly on screen now (in_view)."""
     region = option_region(options, index)
-    if region is None or not options.screen.is_active:
-        return False
-    return region.intersection(_room(options)) == region
+    return region is not None and in_view(options, region)
 
 
 def fits(options: OptionList, index: int) -> bool:
@@ -87,6 +91,18 @@ def bring_into_view(options: OptionList, index: int) -> None:
     area.scroll_to_region(Region(0, y, 1, region.height), animate=False, force=True, immediate=True, top=tall)
 
 
+def _tell_too_small(widget: Widget, what: str) -> None:
+    """Say that `what` cannot be seen whole in this window, so its keys wait for a larger one."""
+    said = f"{what} does not fit in this window. Make the window larger to choose it."
+    widget.app.notify(said, title="Window too small", timeout=6)
+
+
+def _settle(widget: Widget) -> None:
+    """Something new was brought into view: the second press of a double press is dropped."""
+    if isinstance(widget.screen, Settled):
+        widget.screen.settle()
+
+
 def seen(options: OptionList, index: int) -> bool:
     """Whether the learner can see option `index`, so a key for it may answer. If not, it is
     brought into view and marked (highlighted), the screen settles (a second press of a double
@@ -99,8 +115,21 @@ def seen(options: OptionList, index: int) -> bool:
     bring_into_view(options, index)
     options.call_after_refresh(bring_into_view, options, index)  # once the mark's redraw is laid out
     if not fits(options, index):
-        said = f"Choice {index + 1} does not fit in this window. Make the window larger to choose it."
-        options.app.notify(said, title="Window too small", timeout=6)
-    if isinstance(options.screen, Settled):
-        options.screen.settle()
+        _tell_too_small(options, f"Choice {index + 1}")
+    _settle(options)
+    return False
+
+
+def card_seen(grades: Widget, back: Widget) -> bool:
+    """Whether a flashcard's grades (`grades`: "How well did you know it? 1 Again ...") are wholly
+    in view, and the first line of its back (`back`: "Answer: ..."), so a grade key may act: the
+    learner grades an answer they saw, knowing what each number means. If not, the back is brought
+    into view and the screen settles (False); grades that do not fit the window are said so."""
+    top = back.content_region
+    if in_view(grades, grades.content_region) and in_view(back, top._replace(height=1)):
+        return True
+    back.scroll_visible(animate=False, top=True, immediate=True)
+    if not grades.content_region.intersection(grades.screen.region) == grades.content_region:
+        _tell_too_small(grades, "The grades line")
+    _settle(back)
     return False

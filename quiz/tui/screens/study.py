@@ -25,7 +25,7 @@ from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.decks import DeckReloaded
-from quiz.tui.in_view import bring_into_view, seen
+from quiz.tui.in_view import bring_into_view, card_seen, seen
 from quiz.tui.lines import MoreLine, StatusLine
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
@@ -287,7 +287,8 @@ class StudyScreen(Settled, Screen[bool]):
         self.action_certain(event.option_index + 1)
 
     def action_grade(self, number: int) -> None:
-        if self.run.grade(Rating(number), on=self._drawn):
+        grades, back = self.query_one("#verdict"), self.query_one("#card-back")
+        if card_seen(grades, back) and self.run.grade(Rating(number), on=self._drawn):
             self.draw()
 
     @on(OptionList.OptionHighlighted, "#certainty")
