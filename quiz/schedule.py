@@ -199,8 +199,29 @@ def local_day(moment: datetime | None = None) -> date:
 
 
 def day_start(day: date) -> datetime:
-    """The moment (aware UTC) the person's calendar `day` starts: local midnight."""
-    return datetime.combine(day, time()).astimezone().astimezone(UTC)
+    """The moment (aware UTC) the person's calendar `day` starts: the first instant whose local date
+    is `day` (or a later one, for a day the zone skipped, as Samoa skipped 2011-12-30).
+
+    Usually local midnight. Where the clocks jump forward at midnight (America/Santiago in
+    September, Asia/Beirut on 2026-03-29) midnight does not exist: the day starts at the jump, 01:00
+    local. Where midnight comes twice (clocks go back at 01:00), the day starts at the first. Read
+    with PEP 495: a naive local time in a gap maps to two instants either side of the jump, one per
+    `fold`, and the jump lies between them; transitions fall on whole seconds (the tz database).
+    """
+    midnight = datetime.combine(day, time())
+    early, late = sorted(midnight.replace(fold=fold).astimezone(UTC) for fold in (0, 1))
+    if local_day(early) >= day:
+        return early
+    before, after = int(early.timestamp()), int(late.timestamp())
+    while local_day(datetime.fromtimestamp(after, UTC)) < day:  # a jump longer than the gap read
+        after += 3600
+    while after - before > 1:  # the first second of the day lies in (before, after]
+        middle = (before + after) // 2
+        if local_day(datetime.fromtimestamp(middle, UTC)) >= day:
+            after = middle
+        else:
+            before = middle
+    return datetime.fromtimestamp(after, UTC)
 
 
 def days_ahead(now: datetime, days: int) -> list[datetime]:

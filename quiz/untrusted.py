@@ -49,3 +49,15 @@ def say(*parts: object, file: TextIO | None = None, sep: str = " ", end: str = "
     """print() for every command-line message: the whole line goes through visible(lines=True)."""
     text = sep.join(str(p) for p in parts)
     print(visible(text, lines=True), file=file if file is not None else sys.stdout, end=end)
+
+
+class ShownText:
+    """A text stream onto a terminal for data a command prints (a CSV to standard output): what is
+    written goes through visible(lines=True), as say() does for messages. Only for a terminal: into a
+    file or a pipe such data is written exact, so that nothing is lost."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(visible(text, lines=True))

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quiz.schedule import Scheduler, day_start, days_ahead, local_day
 from quiz.store import Store
+from tests.zones import time_zone
 
 LA = ZoneInfo("America/Los_Angeles")
 
@@ -69,3 +71,55 @@ def test_a_moment_lies_within_its_local_day(moment: datetime) -> None:
     day = local_day(moment)
     assert day_start(day) <= moment < day_start(day + timedelta(days=1))
     assert days_ahead(moment, 1) == [day_start(day)]
+
+
+def changes(zone: str, year: int) -> list[date]:
+    """The days of `year` on which `zone`'s offset from UTC changes (by noon-to-noon), and their
+    neighbours: where a wrong day start hides, as a random date almost never lands there."""
+    tz = ZoneInfo(zone)
+    days = [date(year, 1, 1) + timedelta(days=i) for i in range(366)]
+    offsets = [datetime.combine(d, clock(12), tz).utcoffset() for d in days]
+    found = [d for d, a, b in zip(days[1:], offsets, offsets[1:], strict=False) if a != b]
+    return [d + timedelta(days=k) for d in found for k in (-1, 0, 1)]
+
+
+@st.composite
+def zone_days(draw: st.DrawFn) -> tuple[str, date]:
+    """A time zone and a day in it, most often a day on which its clocks change."""
+    zone = draw(st.sampled_from(sorted(available_timezones())))
+    year = draw(st.integers(1950, 2037))
+    near = changes(zone, year)
+    day = (
+        draw(st.sampled_from(near))
+        if near and draw(st.booleans())
+        else draw(st.dates(date(year, 1, 1), date(year, 12, 31)))
+    )
+    return zone, day
+
+
+@given(zone_days())
+@example(("America/Santiago", date(2026, 9, 6)))  # clocks jump from 00:00 to 01:00
+@example(("Asia/Beirut", date(2026, 3, 29)))  # the same, in spring
+@example(("America/Havana", date(2026, 11, 1)))  # clocks go back from 01:00: midnight comes twice
+@example(("Pacific/Apia", date(2011, 12, 30)))  # a day Samoa skipped
+def test_each_local_day_starts_at_its_first_moment(zone_day: tuple[str, date]) -> None:
+    """A day starts at the first instant whose local date is that day (local midnight, or where
+    midnight does not exist, the moment the clocks jump); the instant before is an earlier day, and
+    each day starts after the one before it (a day the zone skipped has no length)."""
+    zone, day = zone_day
+    with time_zone(zone):
+        start, following = day_start(day), day_start(day + timedelta(days=1))
+        assert local_day(start - timedelta(seconds=1)) < day <= local_day(start)
+        if local_day(start) == day:  # the day exists
+            assert start < following
+        else:
+            assert start == following
+
+
+def test_the_forecast_keeps_a_day_whose_midnight_does_not_exist(tmp_path: Path, zone) -> None:
+    zone("America/Santiago")  # on 2026-09-06 the clocks jump from 00:00 to 01:00
+    now = datetime(2026, 9, 4, 15, 0, tzinfo=UTC)
+    with Store.open(tmp_path, backup=False) as store:
+        forecast = store.due_forecast(None, 5, now)
+    assert [d for d, _ in forecast] == [date(2026, 9, d) for d in range(4, 9)]
+    assert day_start(date(2026, 9, 6)) == datetime(2026, 9, 6, 4, 0, tzinfo=UTC)  # 01:00 local, the jump

@@ -4,12 +4,8 @@ equals one counted from every answer's local day, and an answer never runs the W
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import tempfile
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -20,6 +16,7 @@ from hypothesis import strategies as st
 from quiz.schedule import FSRS_DECAY, TARGET_RECALL, CardState, Phase, Scheduler, local_day
 from quiz.store import Store
 from quiz.store.rows import stamp
+from tests.zones import time_zone
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 ZONES = ["UTC", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/London"]
@@ -93,22 +90,6 @@ def test_mastered_facts_are_those_fsrs_rates_at_the_target(
             day_ago = NOW - timedelta(days=1)
             card = CardState(Phase.REVIEW, None, 2.0, 5.0, NOW, day_ago)
             assert store.scheduler.is_mastered(card, NOW) == (fsrs_retrievability(2.0, day_ago, NOW) >= TARGET_RECALL)
-
-
-@contextmanager
-def time_zone(name: str) -> Iterator[None]:
-    """The process's time zone (TZ) set to `name` inside the block."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = name
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 def expected_streak(moments: list[datetime], today: date) -> int:

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from quiz.plural import plural
-from quiz.untrusted import say, visible
+from quiz.untrusted import ShownText, say, visible
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
+
+    from _typeshed import SupportsWrite
 
     from quiz.store import Store
     from quiz.store.figures import DayAccuracy
@@ -63,8 +65,11 @@ def run(args: argparse.Namespace) -> int:
     with Store.open(root) as store:
         if args.action == "export":
             titles, questions = _deck_texts(root)
-            if args.csv == "-":
-                count = write_csv(store, sys.stdout, titles=titles, questions=questions)
+            if args.csv == "-":  # exact into a pipe or a file; onto a terminal, nothing raw (a line ends in \n)
+                terminal = sys.stdout.isatty()
+                out = ShownText(sys.stdout) if terminal else sys.stdout
+                end = "\n" if terminal else "\r\n"
+                count = write_csv(store, out, titles=titles, questions=questions, lineterminator=end)
                 say(f"wrote {plural(count, 'answer')} to standard output", file=sys.stderr)
             else:
                 count = export_csv(store, Path(args.csv), titles=titles, questions=questions)
@@ -151,17 +156,18 @@ def export_csv(
 
 def write_csv(
     store: Store,
-    out: TextIO,
+    out: SupportsWrite[str],
     *,
     titles: Mapping[str, str] | None = None,
     questions: Mapping[tuple[str, str], str] | None = None,
+    lineterminator: str = "\r\n",
 ) -> int:
     """Write every answer in the history as CSV rows (CSV_FIELDS) to `out` and return the count.
 
     The history keeps ids only; `titles` (deck id -> title) and `questions` ((deck id, fact id)
     -> question) fill the last two columns, so a person can read the file; "" where unknown.
     `certainty` is 1-3 (Guessing, Fairly sure, Sure) or empty when not asked; `slip` is 1 for a
-    typed answer accepted with a one-letter slip.
+    typed answer accepted with a one-letter slip. Each row ends in `lineterminator` (CSV's \r\n).
     """
     import csv
 
@@ -170,7 +176,7 @@ def write_csv(
     titles = titles or {}
     questions = questions or {}
     count = 0
-    writer = csv.writer(out)
+    writer = csv.writer(out, lineterminator=lineterminator)
     writer.writerow(CSV_FIELDS)
     for a in store.answers():
         writer.writerow(

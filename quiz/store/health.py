@@ -36,6 +36,24 @@ def damaged(path: Path, aside: Path, reason: str) -> DamagedDatabase:
     return DamagedDatabase(path, aside, reason, best[0].name if best else None)
 
 
+def refuse_unusable_place(path: Path) -> None:
+    """Raise StoreError, saying what is wrong and what to do, when the history file `path` cannot be
+    used whatever it holds: a folder stands where the file should be, or quiz cannot write in the
+    data folder (a read-only disk or mount): SQLite writes beside a history even to read it (its
+    -wal and -shm files), and quiz writes backups there."""
+    if path.is_dir():
+        raise StoreError(
+            f"{path}: this is a folder, where quiz keeps its score history file; nothing was changed. "
+            "Move or rename that folder (quiz never removes it), then run quiz again"
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"{path.parent}: this data folder is read-only, and quiz needs to write in it to use the "
+            "score history (even to show it); nothing was changed. Make the folder writable, or copy "
+            "it somewhere writable and use that copy (--data-dir DIR, or QUIZ_DATA_DIR)"
+        )
+
+
 def check_health(path: Path) -> bool:
     """Refuse a newer or damaged file before anything writes to it; a damaged one is moved aside.
 
@@ -90,7 +108,6 @@ def emptied(path: Path, size: int) -> str | None:
         return None
     what = "it is empty" if size == 0 else f"it holds {have} answer{'s' if have != 1 else ''}"
     return f"{what}, while the backup {largest.name} holds {had} answers"
-
 
 
 def damage(path: Path, *, thorough: bool = True) -> str | None:
@@ -194,4 +211,3 @@ def set_aside(path: Path, why: str) -> Path:
         with suppress(FileNotFoundError):
             Path(f"{path}{extra}").unlink()
     return aside
-

@@ -13,7 +13,7 @@ from quiz.paths import backups_dir, ensure_private_dir, history_db
 from quiz.store.backups import BACKUP_PREFIX, copy_database, list_backups, most_answers_first
 from quiz.store.connection import SQLITE_MAGIC
 from quiz.store.errors import HistoryLocked, StoreError, store_error
-from quiz.store.health import damage, set_aside
+from quiz.store.health import damage, refuse_unusable_place, set_aside
 
 
 class Restored(NamedTuple):
@@ -37,6 +37,7 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
     """
     root = ensure_private_dir(Path(data_dir))
     path = history_db(root)
+    refuse_unusable_place(path)
     if backup is not None:
         backup = Path(backup).absolute()
         if backup.is_dir():

@@ -26,7 +26,7 @@ from quiz.store.backups import (
 )
 from quiz.store.connection import BUSY_TIMEOUT_MS, precreate_private, prepare
 from quiz.store.errors import CORRUPT_CODES, HistoryLocked, StoreError, store_error
-from quiz.store.health import check_health, damaged, set_aside
+from quiz.store.health import check_health, damaged, refuse_unusable_place, set_aside
 from quiz.store.queries import HistoryQueries
 from quiz.store.rows import ANSWER_COLUMNS, STATE_COLUMNS, AnswerRow, answer_row, stamp
 
@@ -62,6 +62,7 @@ class Store(HistoryQueries):
         """Open (creating if needed) the history in `data_dir`, check it, migrate it, back it up."""
         root = ensure_private_dir(Path(data_dir))
         path = history_db(root)
+        refuse_unusable_place(path)
         remove_history_temps(root)
         fully_checked = check_health(path)
         precreate_private(path)

@@ -25,6 +25,7 @@ from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.decks import DeckReloaded
+from quiz.tui.in_view import bring_into_view, card_seen, seen
 from quiz.tui.lines import MoreLine, StatusLine, status_forms
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
@@ -57,7 +58,7 @@ class StudyScreen(Settled, Screen[bool]):
     #verdict { height: auto; padding: 0 1; text-style: bold; }
     #terms-hint { color: $text-muted; }
     #chosen { margin: 1 0 0 0; }
-    #certainty { height: auto; border: round $primary; }
+    #certainty { height: auto; max-height: 14; border: round $primary; }
     """
     BINDINGS = STUDY_KEYS
 
@@ -265,13 +266,14 @@ class StudyScreen(Settled, Screen[bool]):
         """Answer the question on screen with option `index`, or give it to the next term of a matching question."""
         q = self._drawn
         act = self.run.pair if q is not None and q.kind is Kind.MATCH else self.run.answer_option
-        if act(index, on=q):
+        if seen(self.query_one("#options", OptionList), index) and act(index, on=q):  # only an option in view answers
             self.draw()
         elif q is not None and q.kind is Kind.MATCH and index in self.run.pairing:
             self.notify("That meaning is taken. Press u to take back a pair.", timeout=NOTICE_S)
 
     def action_certain(self, number: int) -> None:
-        if self.run.set_certainty(Certainty(number), on=self._drawn):
+        levels = self.query_one("#certainty", OptionList)
+        if seen(levels, number - 1) and self.run.set_certainty(Certainty(number), on=self._drawn):
             self.draw()
 
     @on(OptionList.OptionSelected, "#certainty")
@@ -279,11 +281,11 @@ class StudyScreen(Settled, Screen[bool]):
         event.stop()
         if event.time < self._settles_at:
             return
-        if self.run.set_certainty(Certainty(event.option_index + 1), on=self._drawn):
-            self.draw()
+        self.action_certain(event.option_index + 1)
 
     def action_grade(self, number: int) -> None:
-        if self.run.grade(Rating(number), on=self._drawn):
+        grades, back = self.query_one("#verdict"), self.query_one("#card-back")
+        if card_seen(grades, back) and self.run.grade(Rating(number), on=self._drawn):
             self.draw()
 
     @on(OptionList.OptionHighlighted, "#certainty")
@@ -301,7 +303,7 @@ class StudyScreen(Settled, Screen[bool]):
             for i in range(len(q.options)):
                 prompt = option_prompt(q, i, event.option_index, used.get(i))
                 event.option_list.replace_option_prompt_at_index(i, prompt)
-        event.option_list.scroll_visible(animate=False)
+        bring_into_view(event.option_list, event.option_index)
 
     @on(OptionList.OptionSelected, "#options")
     def option_chosen(self, event: OptionList.OptionSelected) -> None:
