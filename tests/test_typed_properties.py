@@ -581,3 +581,12 @@ def test_outside_english_no_slip_is_forgiven_and_accents_tell_words_apart(word: 
     assert not mark(accented, (), word, Lexicon(language=language)).correct
     assert mark(accented, (), word, Lexicon(language="en")).correct
     assert mark(word.upper(), (), word, Lexicon(language=language)).correct
+
+
+@given(st.integers(1, 999), st.sampled_from(["m", "cm", "mm", "km"]), st.sampled_from([2, 3]),
+       st.sampled_from(["{} mg/{}", "{} cells/{}", "{} {}"]))
+def test_a_power_written_after_a_unit_of_length_is_its_power(n: int, unit: str, power: int, context: str) -> None:
+    """ "mg/m2" is "mg/m²" (the body surface area a dose is given by), never "mg/m³"."""
+    written, raised = context.format(n, f"{unit}{power}"), context.format(n, unit + "²³"[power - 2])
+    assert is_match(raised, written) and is_match(written, raised)
+    assert not is_match(context.format(n, unit + "³²"[power - 2]), written)

@@ -70,6 +70,16 @@ def _stands_before_a_number(tokens: list[Token], i: int) -> bool:
     return tokens[i][1] in DECIMAL_MARKS and bool(tokens[i][2]) and is_number(tokens, i + 1)
 
 
+_LENGTHS = frozenset(("m", "cm", "mm", "km", "μm"))
+"""Units of length, whose square and cube (area, volume) are written "m2" as often as "m²"."""
+
+
+def _power_of_a_length(items: list[tuple[str, ...]], token: Token) -> bool:
+    """Whether a number token is the power 2 or 3 written right after a unit of length with no
+    space ("m2", "mm3"): the body surface area of "mg/m2" and the count per volume of "cells/mm3"."""
+    return token[1] in ("2", "3") and not token[2] and bool(items) and items[-1][0] == "w" and items[-1][1] in _LENGTHS
+
+
 def shape_tokens(tokens: list[Token]) -> Reading:
     """Ranges and frequencies from the tokens, soft punctuation dropped, words grouped into runs."""
     items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
@@ -83,6 +93,8 @@ def shape_tokens(tokens: list[Token]) -> Reading:
                 i += 3 + len(joined)
                 continue
         if kind == "n":
+            if _power_of_a_length(items, tokens[i]):
+                items.append(("s", "^"))  # "mg/m2" is "mg/m²", "cells/mm3" is "cells/mm³"
             frequency = _joined(tokens, i + 1, FREQUENCY)
             joined = frequency or _joined(tokens, i + 1, RANGE)
             if joined:
