@@ -590,3 +590,16 @@ def test_a_power_written_after_a_unit_of_length_is_its_power(n: int, unit: str, 
     written, raised = context.format(n, f"{unit}{power}"), context.format(n, unit + "²³"[power - 2])
     assert is_match(raised, written) and is_match(written, raised)
     assert not is_match(context.format(n, unit + "³²"[power - 2]), written)
+
+
+@given(st.integers(0, 500), st.integers(1, 500), st.sampled_from(["%", " mg", " days"]),
+       st.sampled_from(["-", "–", " to ", " - "]), st.integers(0, 3))
+def test_a_range_with_its_unit_at_both_ends_is_the_range_with_its_unit_once(
+    a: int, b: int, unit: str, dash: str, off: int
+) -> None:
+    """ "5%-10%" and "5 mg to 10 mg" say "5-10%" and "5-10 mg"; never another range. (After a word,
+    a dash with spaces on both sides is a minus sign: "5 mg - 10 mg" is left as written.)"""
+    assume(unit == "%" or dash != " - ")
+    once = f"{a}-{b}{unit}"
+    assert is_match(once, f"{a}{unit}{dash}{b}{unit}"), (once, dash)
+    assert is_match(once, f"{a}{unit}{dash}{b + off}{unit}") == (off == 0)

@@ -70,6 +70,20 @@ def _stands_before_a_number(tokens: list[Token], i: int) -> bool:
     return tokens[i][1] in DECIMAL_MARKS and bool(tokens[i][2]) and is_number(tokens, i + 1)
 
 
+def _range_in_units(tokens: list[Token], i: int) -> int | None:
+    """Where the second unit of a range that gives its unit at both ends starts ("5%-10%", "5 mg
+    to 10 mg": the same "%" or word after each number), the range starting at tokens[i]; else None.
+    Such a range says what the range with its unit once says."""
+    unit = tokens[i + 1] if i + 1 < len(tokens) else None
+    if unit is None or not (unit[0] == "w" or unit[1] == "%"):
+        return None
+    joined = _joined(tokens, i + 2, RANGE)
+    end = i + 3 + len(joined) if joined else 0
+    if not joined or end >= len(tokens) or tokens[end][:2] != unit[:2]:
+        return None
+    return end
+
+
 _LENGTHS = frozenset(("m", "cm", "mm", "km", "μm"))
 """Units of length, whose square and cube (area, volume) are written "m2" as often as "m²"."""
 
@@ -95,6 +109,12 @@ def shape_tokens(tokens: list[Token]) -> Reading:
         if kind == "n":
             if _power_of_a_length(items, tokens[i]):
                 items.append(("s", "^"))  # "mg/m2" is "mg/m²", "cells/mm3" is "cells/mm³"
+            unit = _range_in_units(tokens, i)
+            if unit is not None:  # "5%-10%" is "5-10%", "5 mg to 10 mg" is "5-10 mg"
+                unit_kind = "s" if tokens[unit][0] == "S" else "w"
+                items += [("r", value, tokens[unit - 1][1]), (unit_kind, tokens[unit][1])]
+                i = unit + 1
+                continue
             frequency = _joined(tokens, i + 1, FREQUENCY)
             joined = frequency or _joined(tokens, i + 1, RANGE)
             if joined:
