@@ -603,3 +603,20 @@ def test_a_range_with_its_unit_at_both_ends_is_the_range_with_its_unit_once(
     once = f"{a}-{b}{unit}"
     assert is_match(once, f"{a}{unit}{dash}{b}{unit}"), (once, dash)
     assert is_match(once, f"{a}{unit}{dash}{b + off}{unit}") == (off == 0)
+
+
+PERIODS = [("day", "daily"), ("week", "weekly"), ("month", "monthly"), ("hour", "hourly"), ("year", "yearly")]
+
+
+@given(st.integers(1, 9), st.integers(1, 9), st.sampled_from(PERIODS),
+       st.sampled_from(["{} times {}", "{}x {}", "{} times per {}", "{}x/{}", "{} times every {}", "{} times each {}"]))
+def test_a_count_of_times_in_a_period_reads_the_same_however_the_period_is_written(
+    n: int, m: int, period: tuple[str, str], form: str
+) -> None:
+    """ "twice daily" is "twice a day" is "2x/day" (docs/questions.md); never another count or period."""
+    noun, adverb = period
+    written = form.format(n, noun)
+    assert is_match(f"{n} times a {noun}", written) and is_match(f"{n} times {adverb}", written), written
+    assert not is_match(f"{m} times a {noun}", written) or m == n
+    other = "week" if noun != "week" else "day"
+    assert not is_match(f"{n} times a {other}", written)

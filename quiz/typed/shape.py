@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from quiz.typed.numbers import Token, is_number, starts
-from quiz.typed.words import ARTICLES, DECIMAL_MARKS, DEGREES, FREQUENCY, RANGE, SOFT, UNITS
+from quiz.typed.words import ARTICLES, DECIMAL_MARKS, DEGREES, FREQUENCY, PER_PERIOD, PER_WORDS, RANGE, SOFT, UNITS
 
 
 class Reading(NamedTuple):
@@ -20,8 +20,9 @@ class Reading(NamedTuple):
 
 
 _JOINER_FIRST = frozenset(j[0] for j in (*FREQUENCY, *RANGE, ("and",)))
-_SHAPED = _JOINER_FIRST | DEGREES | {"from", "between"}
-"""Words that shape_tokens reads as part of a range, a frequency or a temperature (shape_parts)."""
+_SHAPED = _JOINER_FIRST | DEGREES | {"from", "between"} | {name for name, unit in UNITS.items() if unit == "times"}
+"""Words that shape_tokens reads as part of a range, a frequency, a temperature or a count of times
+(the period after it: _units), which shape_parts leaves to it."""
 
 
 def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
@@ -32,7 +33,8 @@ def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -
 
 
 def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """A unit right after a number in one spelling ("5 milligrams" = "5 mg"); "degrees" dropped."""
+    """A unit right after a number in one spelling ("5 milligrams" = "5 mg"); "degrees" dropped;
+    after a count of times, the period in one spelling ("twice daily" = "twice a day": PER_PERIOD)."""
     out: list[tuple[str, ...]] = []
     after_number = False
     joined = False
@@ -40,6 +42,12 @@ def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         if joined:  # the second half of a unit written in two ("tea spoon")
             joined = False
             continue
+        if out and out[-1] == ("w", "times") and item[0] == "w":
+            period = _period(item[1], items[i + 1 : i + 2])
+            if period:
+                out.append(("w", PER_PERIOD[period]))
+                joined = period != item[1]  # "a day": the period was the next word
+                continue
         if item[0] == "w" and after_number:
             if item[1] in DEGREES:
                 continue  # "-18 degrees C" = "-18 °C": the unit is the next word
@@ -49,6 +57,16 @@ def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         after_number = item[0] in ("n", "r", "f")
         out.append(item)
     return out
+
+
+def _period(word: str, after: list[tuple[str, ...]]) -> str:
+    """The period (a key of PER_PERIOD) that `word` names after a count of times, or "a", "every"
+    and the like and the word `after` it (a list of none or one item); "" if none."""
+    if word in PER_PERIOD:
+        return word
+    if word in PER_WORDS and after and after[0][0] == "w" and after[0][1] in PER_PERIOD:
+        return after[0][1]
+    return ""
 
 
 def _unit_in_two(word: str, after: list[str]) -> bool:

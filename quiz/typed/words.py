@@ -106,7 +106,7 @@ UNIT_NAMES = {
     "yr": "yr yrs year years",
     "day": "day days",
     "mo": "mo mos mth mths month months",
-    "times": "time times",
+    "times": "time times x",
     "tablet": "tablet tablets tab tabs",
     "capsule": "cap caps capsule capsules",
     "pill": "pill pills",
@@ -119,6 +119,12 @@ UNIT_NAMES = {
     "tsp": "tsp tsps teaspoon teaspoons teaspoonful teaspoonfuls",
 }
 UNITS = {name: unit for unit, names in UNIT_NAMES.items() for name in names.split()}
+PER_PERIOD = {"day": "day", "days": "day", "daily": "day", "night": "night", "nightly": "night", "week": "wk",
+              "weekly": "wk", "month": "mo", "monthly": "mo", "year": "yr", "yearly": "yr", "hour": "h", "hourly": "h"}
+"""After a count of times, the period it is counted in, in one spelling: "twice daily" is "twice a
+day", "3 times weekly" is "3 times a week" (an "a", "an", "each", "every" or "per" before it
+dropped: quiz.typed.shape)."""
+PER_WORDS = frozenset(("a", "an", "each", "every", "per"))
 """Units right after a number, each in one spelling: singular, plural, abbreviated or in full."""
 UNIT_SPELLINGS = frozenset(UNITS.values())
 DEGREES = frozenset(("degree", "degrees", "deg"))
