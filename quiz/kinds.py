@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from quiz.deck.model import Deck, Fact, Source
+from quiz.deck.options import option_key
 from quiz.deck.statement import Statement, fit_case, option_fits, split
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
@@ -45,11 +46,11 @@ def _source(deck: Deck, fact: Fact) -> Source | None:
 
 
 def _own_wrong(fact: Fact, answer: str) -> list[str]:
-    """The fact's distractors that differ from the answer and from each other (folded as normalize does)."""
-    seen = {normalize(answer), normalize(fact.answer)}
+    """The fact's distractors that differ from the answer and from each other (quiz.deck.options.option_key)."""
+    seen = {option_key(answer), option_key(fact.answer)}
     out = []
     for d in fact.distractors:
-        key = normalize(d)
+        key = option_key(d)
         if key not in seen:
             seen.add(key)
             out.append(d)

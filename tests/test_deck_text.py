@@ -127,12 +127,15 @@ DEFAULT_IGNORABLE = [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, *ra
                      *range(0x1D173, 0x1D17B), 0xE0001, *range(0xE0020, 0xE0080), *range(0xE0100, 0xE01F0)]  # fmt: skip
 """Unicode 15.1's Default_Ignorable_Code_Point (DerivedCoreProperties.txt) but the unassigned ones,
 written out here apart from quiz.deck.text.INVISIBLE."""
-LOOK_ALIKES = {"a": "аα", "c": "сС", "e": "еЕ", "o": "оοОΟ", "p": "рρРΡ", "x": "хχХΧ", "y": "уУ", "i": "іι",
-               "k": "кκКΚ", "h": "нНһ", "m": "мМ", "t": "тТ", "b": "вВ", "s": "ѕЅ", "j": "јЈ"}  # fmt: skip
-"""Latin letters and the Cyrillic and Greek letters that look like them (UTS #39's confusables)."""
+LOOK_ALIKES = {"a": "аα", "c": "с", "e": "е", "o": "оο", "p": "рρ", "x": "хχ", "y": "у", "i": "іι", "k": "κ",
+               "h": "һ", "s": "ѕ", "j": "ј", "d": "ԁ", "v": "ν", "u": "υ", "A": "АΑ", "B": "ВΒ", "C": "С",
+               "E": "ЕΕ", "H": "НΗ", "I": "ІΙ", "K": "КΚ", "M": "МΜ", "N": "Ν", "O": "ОΟ", "P": "РΡ", "T": "ТΤ",
+               "X": "ХΧ", "Y": "УΥ", "Z": "Ζ"}  # fmt: skip
+"""Latin letters and the Cyrillic and Greek letters that look like them as written (UTS #39's
+confusables): the Greek capital Ν looks like N, its small ν like v."""
 
 
-@given(st.text(alphabet="abcehijkmopstxy -", min_size=1, max_size=12), st.data())
+@given(st.text(alphabet="acdehijkopsuvxyABCEHIKMNOPTXYZ -", min_size=1, max_size=12), st.data())
 def test_what_a_reader_cannot_tell_apart_is_one_option_and_one_typed_answer(word: str, data: st.DataObject) -> None:
     """An invisible character (Default_Ignorable_Code_Point, the braille blank) anywhere, or a
     Cyrillic or Greek letter that looks like a Latin one, leaves how a text is compared as it was:
@@ -155,3 +158,20 @@ def test_the_micro_sign_is_never_read_as_an_m() -> None:
     from quiz.typed import is_match
 
     assert normalize("5 µg") != normalize("5 mg") and not is_match("5 µg", "5 mg") and not is_match("5 μg", "5 mg")
+    assert not is_match("5 µg", "5 \u039cg") and not is_match("Stage IV", "Stage I\u039d")  # Greek capitals Μ, Ν
+
+
+@pytest.mark.parametrize(
+    ("answer", "distractor", "clash"),
+    [("1 T", "1 t", None), ("400 MBq", "400 mBq", None), ("5 mg", "5 MG", SAME_AS_ANSWER), ("3 MIU", "3 mIU", None),
+     ("1 T", "1 T ", SAME_AS_ANSWER), ("10 mL", "10 ML", SAME_AS_ANSWER)],
+)
+def test_options_apart_only_by_a_unit_whose_case_is_its_meaning_are_two_options(
+    answer: str, distractor: str, clash: str | None
+) -> None:
+    """ "1 t" (a teaspoon) beside "1 T" (a tablespoon) is a wrong option that teaches, as typed
+    marking tells them apart; quiz check said it "is the same as the answer" (option_key)."""
+    assert [c for _, _, c in clashes(answer, [distractor])] == [clash]
+    fact = Fact(id="f", question="Q?", answer=answer, distractors=(distractor, "9 mg", "8 mg"))
+    wrong = wrong_options(Deck("d", "D", (fact,)), fact)
+    assert (distractor in wrong.own) == (clash is None)

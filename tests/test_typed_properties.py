@@ -620,3 +620,12 @@ def test_a_count_of_times_in_a_period_reads_the_same_however_the_period_is_writt
     assert not is_match(f"{m} times a {noun}", written) or m == n
     other = "week" if noun != "week" else "day"
     assert not is_match(f"{n} times a {other}", written)
+
+
+@given(st.integers(1, 999), st.sampled_from("\u2022\u02d9\u00b8\u2219\u22c5\u2027\u30fb\uff65\u25e6.,\u00b7"),
+       st.sampled_from(["{} mg", "{}", "{}%"]), st.sampled_from(["", " "]))
+def test_a_dot_that_may_be_taken_for_a_decimal_point_never_leaves_a_whole_number(
+    n: int, dot: str, context: str, space: str
+) -> None:
+    """ "•5 mg" (a bullet), "˙5 mg" (a dot above) or ". 5 mg" may mean 0.5 mg: never 5 mg."""
+    assert not is_match(context.format(n), context.format(f"{dot}{space}{n}")), (dot, n)

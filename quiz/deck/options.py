@@ -21,13 +21,28 @@ MIN_WRONG_OPTIONS = 2
 SAME_AS_ANSWER, REPEATED = "same as the answer", "repeated"
 
 
+def option_key(text: str) -> str:
+    """How two options are told apart: folded as quiz.deck.text.normalize folds them, but for a
+    unit whose case is its meaning (quiz.typed.reading.case_units), kept after a NUL, which no deck
+    text holds: "1 T" (a tablespoon) and "1 t" (a teaspoon), or "400 MBq" and "400 mBq", are two
+    options, as typed marking tells them apart; "5 MG" and "5 mg" are one."""
+    key = normalize(text)
+    if "T" in text or "M" in text:  # case_units finds only "T" and the prefix M
+        from quiz.typed import case_units
+
+        units = case_units(text)
+        if units:
+            return key + "\x00" + " ".join(units)
+    return key
+
+
 def clashes(answer: str, texts: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
-    """Each text with its folded form (quiz.deck.text.normalize) and what it clashes with:
-    SAME_AS_ANSWER, REPEATED (an earlier text folds the same) or None."""
-    answer_key = normalize(answer)
+    """Each text with its folded form (option_key) and what it clashes with: SAME_AS_ANSWER,
+    REPEATED (an earlier text folds the same) or None."""
+    answer_key = option_key(answer)
     seen = {answer_key}
     for text in texts:
-        key = normalize(text)
+        key = option_key(text)
         if key == answer_key:
             yield text, key, SAME_AS_ANSWER
         elif key in seen:
@@ -81,7 +96,7 @@ def group_answers(deck: Deck) -> dict[str, GroupAnswers]:
     found: dict[str, dict[str, str]] = {}
     for fact in deck.facts:
         if fact.group:
-            found.setdefault(fact.group, {}).setdefault(normalize(fact.answer), fact.answer)
+            found.setdefault(fact.group, {}).setdefault(option_key(fact.answer), fact.answer)
     groups = {group: GroupAnswers(tuple(seen.values()), tuple(seen), frozenset(seen)) for group, seen in found.items()}
     _last = (deck, groups)
     return groups
@@ -93,9 +108,9 @@ _last: tuple[Deck, dict[str, GroupAnswers]] | None = None
 def wrong_options(deck: Deck, fact: Fact) -> WrongOptions:
     """The wrong options `fact` of `deck` may be shown with (see WrongOptions)."""
     own = []
-    taken = {normalize(fact.answer)}
+    taken = {option_key(fact.answer)}
     for text in fact.distractors:
-        key = normalize(text)
+        key = option_key(text)
         if key not in taken:  # neither the answer nor an earlier distractor: no clash (see clashes)
             own.append(text)
             taken.add(key)

@@ -79,24 +79,26 @@ Unicode 15.1): characters a terminal draws as nothing, such as the soft hyphen, 
 space, the variation selectors (U+FE0F after "Heart") and the Hangul fillers."""
 
 LOOK_ALIKE_LETTERS = str.maketrans(
-    "авекмнорстухѕіјԁԛԝһӏ" "αικνορυχ",
-    "abekmhopctyxsijdqwhl" "aikvopux",
+    "АВЕКМНОРСТУХЅІЈԚԜҺӀ" "аеорсухѕіјԁԛԝһӏ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ" "αικνορυχ",
+    "ABEKMHOPCTYXSIJQWHI" "aeopcyxsijdqwhl" "ABEZHIKMNOPTYX" "aikvopux",
 )
-"""Cyrillic and Greek letters, case-folded, that look like a Latin letter, as that letter (after
-Unicode's confusables, UTS #39): "Blаck" with a Cyrillic а looks like "Black" and is compared as it.
-Greek μ is not among them: it is the micro sign's letter ("µg" is never "mg")."""
+"""Cyrillic and Greek letters that look like a Latin letter, as written (before case is folded: the
+Greek capital Ν looks like N, its small ν like v), as that letter (after Unicode's confusables, UTS
+#39): "Blаck" with a Cyrillic а looks like "Black" and is compared as it. The micro sign is not
+among them, nor Greek μ: "µg" is never "mg"."""
 
 
-def as_seen(folded: str) -> str:
-    """A case-folded text as a reader tells it apart from another: invisible characters (INVISIBLE,
-    and format characters: Unicode category Cf) dropped, the braille blank a space, and letters of
-    another script that look like Latin ones (LOOK_ALIKE_LETTERS) as those. Two options that differ
-    only so look the same on screen; a typed answer is marked the same way (quiz.typed.reading.fold).
+def as_seen(text: str) -> str:
+    """A text as a reader tells it apart from another, before case is folded: invisible characters
+    (INVISIBLE, and format characters: Unicode category Cf) dropped, the braille blank a space, and
+    letters of another script that look like Latin ones (LOOK_ALIKE_LETTERS) as those. Two options
+    that differ only so look the same on screen; a typed answer is marked the same way
+    (quiz.typed.reading.fold).
     """
-    if folded.isascii():
-        return folded
-    folded = INVISIBLE.sub("", folded).replace("\u2800", " ").translate(LOOK_ALIKE_LETTERS)
-    return "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    if text.isascii():
+        return text
+    text = INVISIBLE.sub("", text).replace("\u2800", " ").translate(LOOK_ALIKE_LETTERS)
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def normalize(text: str) -> str:
@@ -109,7 +111,8 @@ def normalize(text: str) -> str:
     """
     if text.isascii():
         return " ".join(text.lower().split())
-    return " ".join(as_seen(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())).split())
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", as_seen(text)).casefold())
+    return " ".join(folded.translate(LOOK_ALIKE_LETTERS).split())  # a letter folding made (U+0345 is ι)
 
 
 def closest(word: str, candidates: list[str] | tuple[str, ...]) -> str | None:

@@ -42,7 +42,7 @@ from quiz.typed.marking import (
     typed_possible,
 )
 from quiz.typed.numbers import number_value
-from quiz.typed.reading import fold, read
+from quiz.typed.reading import case_units, fold, read
 from quiz.typed.shape import Reading
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
 
@@ -57,6 +57,7 @@ __all__ = [
     "Lexicon",
     "Reading",
     "TypedMark",
+    "case_units",
     "deck_lexicon",
     "deck_texts",
     "exact_keys",

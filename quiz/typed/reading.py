@@ -24,7 +24,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from quiz.deck.text import as_seen
+from quiz.deck.text import LOOK_ALIKE_LETTERS, as_seen
 from quiz.typed.numbers import (
     Token,
     a_half,
@@ -49,6 +49,7 @@ from quiz.typed.words import (
     ARTICLES,
     COMPARISONS_BY_FIRST,
     DASHES,
+    DOTS,
     NUMBER_WORDS,
     NUMBERED_BY,
     ORDINAL_WORDS,
@@ -77,13 +78,12 @@ def fold(text: str, language: str = "en") -> str:
     there. Idempotent.
     """
     if not text.isascii():
-        text = _fraction_after_digit().sub(r"\1 \2", text.translate(POWERS))
+        text = as_seen(_fraction_after_digit().sub(r"\1 \2", text.translate(POWERS).translate(DOTS)))
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
-        text = as_seen(text)
         if primary_language(language) == "en":
             text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-        text = unicodedata.normalize("NFC", text).translate(DASHES)
+        text = unicodedata.normalize("NFC", text).translate(DASHES).translate(LOOK_ALIKE_LETTERS)  # folded ones too
     return text
 
 

@@ -37,12 +37,14 @@ def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     after a count of times, the period in one spelling ("twice daily" = "twice a day": PER_PERIOD)."""
     out: list[tuple[str, ...]] = []
     after_number = False
+    counted = False  # the last item is "times" right after a number: a count ("2 times", "twice")
     joined = False
     for i, item in enumerate(items):
         if joined:  # the second half of a unit written in two ("tea spoon")
             joined = False
             continue
-        if out and out[-1] == ("w", "times") and item[0] == "w":
+        if counted and item[0] == "w":
+            counted = False
             period = _period(item[1], items[i + 1 : i + 2])
             if period:
                 out.append(("w", PER_PERIOD[period]))
@@ -54,6 +56,9 @@ def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
             after = [w[1] for w in items[i + 1 : i + 2] if w[0] == "w"]
             joined = _unit_in_two(item[1], after)
             item = ("w", UNITS[item[1] + after[0]] if joined else UNITS.get(item[1], item[1]))
+            counted = item[1] == "times"
+        else:
+            counted = counted and item[0] == "s"  # "2 times/day": a slash between
         after_number = item[0] in ("n", "r", "f")
         out.append(item)
     return out

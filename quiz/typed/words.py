@@ -50,9 +50,14 @@ DECIMAL_POINTS = {ord("\u00b7"): ".", ord("\u066b"): "."}
 """Marks that are only ever a decimal point between or before digits, for str.translate: the
 raised point of British and Lancet style ("0·5 mg"; NFKC makes the Greek ano teleia one) and the
 Arabic decimal separator ("0٫5"). Before a digit, never soft punctuation: "·5 mg" is 0.5 mg."""
-DECIMAL_MARKS = frozenset(".,\u00b7\u066b")
-"""A decimal point or comma: standing alone right before a number (". 5 mg"), it is never dropped
-as soft punctuation, so the number is not read as a whole one (quiz.typed.shape)."""
+DOTS = str.maketrans(dict.fromkeys(map(ord, "\u2022\u02d9\u00b8\u2219\u22c5\u2027\u30fb\uff65\u25e6"), "\u2022"))
+"""Dots that are no decimal point but may be taken for one (a bullet, a dot above, a cedilla, the
+bullet and dot operators, the katakana middle dot), as one bullet "•", before NFKC turns some into
+a space and an accent (quiz.typed.reading.fold)."""
+DECIMAL_MARKS = frozenset(".,\u00b7\u066b\u2022")
+"""A decimal point or comma, or a dot (DOTS) that may be taken for one: standing alone right before
+a number (". 5 mg", "•5 mg"), it is never dropped as soft punctuation, so the number is not read
+as a whole one (quiz.typed.shape)."""
 SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
 ARTICLES = frozenset(("a", "an", "the"))
 NUMBER_WORDS = {
