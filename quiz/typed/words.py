@@ -98,6 +98,8 @@ def ordinal_suffix(n: int) -> str:
 UNIT_NAMES = {
     "mg": "mg milligram milligrams milligramme milligrammes",
     "mcg": "mcg μg ug microgram micrograms microgramme microgrammes",
+    "umol": "umol μmol micromole micromoles",
+    "ul": "ul μl microliter microliters microlitre microlitres",
     "g": "g gram grams gramme grammes",
     "kg": "kg kilogram kilograms kilogramme kilogrammes",
     "ml": "ml milliliter milliliters millilitre millilitres",
