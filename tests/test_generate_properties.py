@@ -120,8 +120,9 @@ def test_typed_matching_forgives_variants_and_rejects_distractors(deck: Deck, wh
         a = q.answer
         variants = [a, a.upper(), a.lower(), f"  {a}. ", f"({a})", f'"{a}"', a.replace(" ", "  "), a.replace("%", " %")]
         typo = _typo(a, where)
-        # A slip is forgiven only in words away from any number, and never when it makes a real word.
-        if typo is not None and read(a).shape == (("w",),) and q.lexicon is not None:
+        # A slip is forgiven only in words away from any number, never when it makes a real word,
+        # and only in a language quiz has a dictionary of (Lexicon.has_dictionary: English).
+        if typo is not None and read(a).shape == (("w",),) and q.lexicon is not None and q.lexicon.has_dictionary:
             made = {"".join(read(typo).runs[0]), *(set(read(typo).runs[0]) - set(read(a).runs[0]))}
             if not made & q.lexicon.words and not any(is_word(w) for w in made):  # "cour" for "cuor"
                 variants.append(typo)
