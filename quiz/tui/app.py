@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, work
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -23,9 +23,10 @@ from quiz.certainty import AskCertainty
 from quiz.deck.discover import FoundDeck, refuse_shared_ids
 from quiz.mode import Mode
 from quiz.store import DamagedDatabase, StoreError
+from quiz.tui.crash import QuietCrashApp
 from quiz.tui.decks import DeckReloaded, DeckWatch, deck_paths, first_load
 from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
-from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, theme_kind
+from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, system_commands, theme_kind
 from quiz.tui.services import Services, Settings, StudyRequest
 from quiz.tui.settle import Settled
 from quiz.untrusted import visible
@@ -42,7 +43,7 @@ QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
 """Signals that quit the app as ctrl+q does: `kill`, a system shutting down, a closed terminal window."""
 
 
-class QuizApp(HistoryKeeping):
+class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
     """The quiz app; screens own their behaviour, the app owns decks, store and routing."""
 
     CSS_PATH = "quiz.tcss"
@@ -159,24 +160,7 @@ class QuizApp(HistoryKeeping):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette's commands: quiz's own, where they apply on this screen."""
-        if isinstance(screen, Settled) and (study := getattr(screen, "action_study", None)) is not None:
-            how = "Choose how to study the selected deck"
-            yield SystemCommand("Study this deck", how, partial(screen.when_settled, study))  # as Home comes back
-        review = getattr(screen, "action_review", None)
-        if review is not None:
-            yield SystemCommand("Review what is due", "Spaced repetition: what you are about to forget", review)
-        glossary = getattr(screen, "action_glossary", None)
-        if glossary is not None:
-            yield SystemCommand("Words to know", "What the underlined words on screen mean", glossary)
-        yield SystemCommand("History", "Your past sessions, progress and what falls due", self.action_history)
-        yield SystemCommand("Keys and help", "Every key of this screen, and the deck's sources", self.action_help)
-        yield SystemCommand("Theme", "Colours: light, dark or high contrast (kept for next time)", self.action_themes)
-        yield SystemCommand(
-            "How sure are you?",
-            f"Now asked {self.ask_certainty.label}: must-know facts, every question, or never",
-            self.action_certainty,
-        )
-        yield SystemCommand("Quit", "Leave quiz (every answer is already saved)", self.action_quit)
+        return system_commands(self, screen)
 
     def action_themes(self) -> None:
         """The theme list, each theme said to be light, dark or high contrast."""
