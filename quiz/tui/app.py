@@ -23,6 +23,7 @@ from quiz.certainty import AskCertainty
 from quiz.deck.discover import FoundDeck, refuse_shared_ids
 from quiz.mode import Mode
 from quiz.store import DamagedDatabase, StoreError
+from quiz.tui.collector import collect_as_usual
 from quiz.tui.crash import QuietCrashApp
 from quiz.tui.decks import DeckReloaded, DeckWatch, deck_paths, first_load
 from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
@@ -112,6 +113,9 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
             self._after_store_opened()
         else:
             self._report_store()
+
+    def on_ready(self) -> None:
+        collect_as_usual()  # the first frame is drawn (quiz.tui.collector)
 
     def _apply_preferences(self) -> None:
         """Use the theme and the certainty setting the person chose last time; keep later choices."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from quiz.mode import Mode
 from quiz.paths import data_dir
 from quiz.preferences import config_dir
 from quiz.tui.app import QuizApp, Settings, StudyRequest
+from quiz.tui.collector import collect_as_usual, collect_less_while_starting
 
 if TYPE_CHECKING:
     import argparse
@@ -77,7 +77,11 @@ def run_app(app: QuizApp, **options: Any) -> int | None:
 
     Everything imported so far lives as long as the process does: gc.freeze() moves it out of the
     collector's generations, so the collections that building the screens sets off scan only new
-    objects (about a tenth of start-up was the collector walking Textual's modules again and again).
+    objects (about a tenth of start-up was the collector walking Textual's modules again and again),
+    and until the first frame there are none at all (quiz.tui.collector says why only until then).
     """
-    gc.freeze()
-    return app.run(**options)
+    collect_less_while_starting()
+    try:
+        return app.run(**options)
+    finally:
+        collect_as_usual()  # the app ended before its first frame: an error, or a test

@@ -1,0 +1,48 @@
+"""The cyclic garbage collector is held back while the app starts, and only until its first frame."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from quiz.tui.collector import START_UP_THRESHOLD, collect_as_usual, collect_less_while_starting
+from quiz.tui.run import make_app, run_app
+
+
+@pytest.fixture
+def usual() -> Iterator[tuple[int, int, int]]:
+    """This process's thresholds, given back after the test whatever it did; nothing left frozen."""
+    before = gc.get_threshold()
+    yield before
+    collect_as_usual()
+    gc.set_threshold(*before)
+    gc.unfreeze()
+
+
+def test_generation_0_waits_longer_until_given_back(usual: tuple[int, int, int]) -> None:
+    collect_less_while_starting()
+    assert gc.get_threshold() == (START_UP_THRESHOLD, *usual[1:])
+    collect_less_while_starting()  # twice: what is given back is still the thresholds from before
+    collect_as_usual()
+    assert gc.get_threshold() == usual
+    collect_as_usual()  # nothing raised: nothing to give back
+    assert gc.get_threshold() == usual
+
+
+def test_the_app_collects_as_usual_once_home_is_drawn(tmp_path: Path, usual: tuple[int, int, int]) -> None:
+    seen: list[object] = []
+
+    async def look(pilot: object) -> None:
+        app = pilot.app  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+        seen.extend([type(app.screen).__name__, gc.get_threshold()])
+        app.exit(0)
+
+    app = make_app(argparse.Namespace(data_dir=str(tmp_path / "data")))
+    run_app(app, headless=True, size=(80, 24), auto_pilot=look)
+    assert seen == ["HomeScreen", usual]  # while the app still runs, after its first frame
+    assert gc.get_threshold() == usual
