@@ -331,10 +331,14 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
 
     @work(thread=True, group="decks", exclusive=True)
     def watch_decks(self) -> None:
-        """Load the decks left unchecked at start-up, then every deck file that changes on disk
-        (so an author sees edits while the app is open), off the UI thread; post each to the app."""
+        """Load the decks left unchecked at start-up (once Home is drawn), then every deck file that
+        changes on disk (so an author sees edits while the app is open), off the UI thread; post each
+        to the app. With none left unchecked the first look comes one interval in, as every other."""
         worker = get_current_worker()
-        self._first_frame.wait(FIRST_FRAME_WAIT)
+        if self._watch is not None and self._watch.unchecked:
+            self._first_frame.wait(FIRST_FRAME_WAIT)
+        elif self._stop_watching.wait(self.settings.watch_interval):  # every deck was loaded a moment ago
+            return
         while not worker.is_cancelled:
             self.poll_decks()
             if self._stop_watching.wait(self.settings.watch_interval):
