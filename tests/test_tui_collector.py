@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,3 +48,13 @@ def test_the_app_collects_as_usual_once_home_is_drawn(tmp_path: Path, usual: tup
     run_app(app, headless=True, size=(80, 24), auto_pilot=look)
     assert seen == ["HomeScreen", usual]  # while the app still runs, after its first frame
     assert gc.get_threshold() == usual
+
+
+def test_opening_the_app_imports_textual_only_once_the_collector_is_held_back() -> None:
+    """quiz.tui.run's _run holds the collector back, then make_app imports the app's modules: were
+    they imported with quiz.tui.run, their imports would set off collections (about 30 M
+    instructions of the app's start, docs/benchmarks.md)."""
+    code = "import sys, quiz.tui.run; print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "[]"
