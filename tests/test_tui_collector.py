@@ -6,12 +6,13 @@ import argparse
 import gc
 import subprocess
 import sys
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from quiz.tui.collector import START_UP_THRESHOLD, collect_as_usual, collect_less_while_starting
+from quiz.tui.collector import START_UP_THRESHOLD, collect_as_usual, collect_less_while_starting, freeze_what_lives
 from quiz.tui.run import make_app, run_app
 
 
@@ -33,6 +34,23 @@ def test_generation_0_waits_longer_until_given_back(usual: tuple[int, int, int])
     assert gc.get_threshold() == usual
     collect_as_usual()  # nothing raised: nothing to give back
     assert gc.get_threshold() == usual
+
+
+class _Node:
+    """An object that can be part of a reference cycle and be watched through a weak reference."""
+
+    other: object = None
+
+
+def test_what_the_imports_left_behind_is_collected_not_frozen_with_what_lives(usual: tuple[int, int, int]) -> None:
+    collect_less_while_starting()
+    kept, dropped = _Node(), _Node()
+    kept.other, dropped.other = kept, dropped  # two cycles: one still referred to, one garbage
+    gone = weakref.ref(dropped)
+    del dropped
+    freeze_what_lives()
+    assert gone() is None  # garbage frozen would have been kept for as long as the app runs
+    assert gc.get_freeze_count() > 0 and kept.other is kept
 
 
 def test_the_app_collects_as_usual_once_home_is_drawn(tmp_path: Path, usual: tuple[int, int, int]) -> None:

@@ -15,7 +15,7 @@ from quiz.cli import EXIT_USAGE
 from quiz.mode import Mode
 from quiz.paths import data_dir
 from quiz.preferences import config_dir
-from quiz.tui.collector import collect_as_usual, collect_less_while_starting
+from quiz.tui.collector import collect_as_usual, collect_less_while_starting, freeze_what_lives
 
 if TYPE_CHECKING:
     import argparse
@@ -90,12 +90,13 @@ def _run(
 def run_app(app: QuizApp, **options: Any) -> int | None:
     """Run the app (Textual's App.run with `options`) the way every command does.
 
-    Everything imported so far lives as long as the process does: gc.freeze() moves it out of the
-    collector's generations, so the collections that building the screens sets off scan only new
-    objects (about a tenth of start-up was the collector walking Textual's modules again and again),
-    and until the first frame there are none at all (quiz.tui.collector says why only until then).
-    `quiz` holds the collector back before the app's modules are imported, too (_run).
+    Everything imported so far lives as long as the process does: after one collection, gc.freeze()
+    moves it out of the collector's generations, so the collections that building the screens sets
+    off would scan only new objects; and until the first frame there are none at all. `quiz` holds
+    the collector back before the app's modules are imported, too (_run). quiz.tui.collector says
+    why, and why only until the first frame.
     """
+    freeze_what_lives()
     collect_less_while_starting()
     try:
         return app.run(**options)
