@@ -115,7 +115,7 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
             self._report_store()
 
     def on_ready(self) -> None:
-        self.call_after_refresh(collect_as_usual)  # once the first frame is on screen (quiz.tui.collector)
+        collect_as_usual()  # the first frame is about to be drawn (quiz.tui.collector)
 
     def _apply_preferences(self) -> None:
         """Use the theme and the certainty setting the person chose last time; keep later choices."""

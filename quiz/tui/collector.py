@@ -6,20 +6,21 @@ walks the newest objects every 700 allocations (Python's default threshold for g
 walks them again when they move to generation 1: on the bench's history, 89 collections of
 generation 0 and 8 of generation 1 from the first import to Home's first frame, which freed about
 1,100 objects in all. Held back, with one collection where the imports end (`freeze_what_lives`),
-the start runs about 14 M instructions fewer (docs/benchmarks.md, "Start-up, fifth pass"). mypy
+the start runs about 13 M instructions fewer (docs/benchmarks.md, "Start-up, fifth pass"). mypy
 raises the threshold for its whole build for the same reason.
 
 That one collection finds what the imports leave behind (Python's datetime, socket, ssl and pickle
 modules replace classes and functions as they load: about 450 objects); frozen with the rest, they
 would have raised the app's peak memory by 0.3 MiB for as long as it runs.
 
-The app runs for hours, so the threshold is raised only until the first frame is drawn
-(QuizApp.on_ready then calls `collect_as_usual`) and is Python's own from then on: the first
-collection after it walks once what building the screen made (about 2 ms, after the frame is on
-screen). Held raised, each collection would walk up to 200,000 objects at once, a pause in the
-middle of a key press rather than many too short to see, and the garbage that only the collector
-frees (Textual's widgets and messages refer to one another) would wait longer, raising the app's
-memory.
+The app runs for hours, so the threshold is raised only until the first frame (QuizApp.on_ready
+calls `collect_as_usual` when Textual says the screen is laid out, just before it is painted) and
+is Python's own from then on: the first collection after it walks once what building the screen
+made (about 2 ms; put after the frame is painted, it kept Home from counting as idle for another
+20 ms slice, bench.app_runner.ui_idle). Held raised, each collection would walk up to 200,000
+objects at once, a pause in the middle of a key press rather than many too short to see, and the
+garbage that only the collector frees (Textual's widgets and messages refer to one another) would
+wait longer, raising the app's memory.
 """
 
 from __future__ import annotations
