@@ -8,8 +8,9 @@ set in its environment it then ends the process at once (os._exit), so that a co
 instructions it ran (bench.measure.instructions) also stops at idle.
 
 `python -m bench.app_runner quiz` builds the app the way `quiz` alone does (quiz.cli.main: no
-arguments, so no parser, then quiz.tui.run.make_app); `python -m bench.app_runner minimal` runs the
-baseline, a Textual app that mounts one Static. Both exit through the same auto-pilot.
+arguments, so no parser; then quiz.tui.run: the garbage collector held back, then make_app);
+`python -m bench.app_runner minimal` runs the baseline, a Textual app that mounts one Static. Both
+exit through the same auto-pilot.
 """
 
 from __future__ import annotations
@@ -78,8 +79,10 @@ def _minimal_app():  # type: ignore[no-untyped-def]
 def main(which: str) -> int:
     options = {"headless": True, "size": (80, 24), "auto_pilot": _exit_when_idle}
     if which == "quiz":
+        from quiz.tui.collector import collect_less_while_starting
         from quiz.tui.run import run_app
 
+        collect_less_while_starting()  # as `quiz` does before it imports the app's modules (quiz.tui.run._run)
         app = _quiz_app()
         run_app(app, **options)
     else:

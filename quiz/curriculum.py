@@ -6,7 +6,8 @@ should-know facts, and nice-to-know detail only when the learner asks for it or 
 rest. The levels are the fact's `priority` (docs/deck-format.md).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each annotation written
+# as text (typing.ForwardRef), about 7 µs a field at every start of the app (docs/benchmarks.md).
 
 from collections.abc import Collection, Iterable
 from typing import NamedTuple

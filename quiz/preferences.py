@@ -6,7 +6,8 @@ defaults; a damaged one is ignored (the defaults are used and the caller is told
 crash, and it is replaced only when the person changes a setting again.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each annotation written
+# as text (typing.ForwardRef), about 7 µs a field at every start of the app (docs/benchmarks.md).
 
 import os
 from pathlib import Path

@@ -207,6 +207,17 @@ def test_a_large_deck_already_in_the_cache_needs_no_child(
     assert children == [deck]
 
 
+def test_the_watcher_knows_whether_a_deck_is_left_for_its_first_look(deck: Path, tmp_path: Path) -> None:
+    """The app's watcher looks as soon as Home is drawn only when a deck was left unchecked at
+    start-up; otherwise every deck was loaded a moment before, and its first look comes one interval in."""
+    cache = tmp_path / "cache"
+    assert not quiz.tui.decks.DeckWatch([(deck, False)], cache).unchecked
+    watch = quiz.tui.decks.DeckWatch([(deck, False)], cache, {deck: (None, "")})
+    assert watch.unchecked
+    assert [found.deck for _, found in watch.changed()] == [load_deck(deck)]
+    assert not watch.unchecked
+
+
 async def test_a_large_decks_mastery_is_counted_once_the_deck_is_read_not_from_its_summary(
     deck: Path, tmp_path: Path, held: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,6 +1,7 @@
 """Problems found in a deck, each knowing its file, line and column, like tomli's TOMLDecodeError."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each annotation written
+# as text (typing.ForwardRef), about 7 µs a field at every start of the app (docs/benchmarks.md).
 
 from collections.abc import Sequence
 from pathlib import Path

@@ -4,7 +4,8 @@ Plain NamedTuples: equal when every field is. Where a fact or topic was written 
 not part of it; the loader returns those positions beside the deck (quiz.deck.positions).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each annotation written
+# as text (typing.ForwardRef), about 7 µs a field at every start of the app (docs/benchmarks.md).
 
 import datetime as dt
 from pathlib import Path

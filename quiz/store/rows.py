@@ -1,7 +1,8 @@
 """The rows the history's queries return, as named tuples (immutable, cheap to define), and the
 column lists the store reads and writes them with."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each annotation written
+# as text (typing.ForwardRef), about 7 µs a field at every start of the app (docs/benchmarks.md).
 
 from datetime import datetime
 from typing import NamedTuple

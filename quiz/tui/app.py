@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, work
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -23,9 +23,11 @@ from quiz.certainty import AskCertainty
 from quiz.deck.discover import FoundDeck, refuse_shared_ids
 from quiz.mode import Mode
 from quiz.store import DamagedDatabase, StoreError
+from quiz.tui.collector import collect_as_usual
+from quiz.tui.crash import QuietCrashApp
 from quiz.tui.decks import DeckReloaded, DeckWatch, deck_paths, first_load
 from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
-from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, theme_kind
+from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, system_commands, theme_kind
 from quiz.tui.services import Services, Settings, StudyRequest
 from quiz.tui.settle import Settled
 from quiz.untrusted import visible
@@ -42,7 +44,7 @@ QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
 """Signals that quit the app as ctrl+q does: `kill`, a system shutting down, a closed terminal window."""
 
 
-class QuizApp(HistoryKeeping):
+class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
     """The quiz app; screens own their behaviour, the app owns decks, store and routing."""
 
     CSS_PATH = "quiz.tcss"
@@ -112,6 +114,9 @@ class QuizApp(HistoryKeeping):
         else:
             self._report_store()
 
+    def on_ready(self) -> None:
+        collect_as_usual()  # the first frame is about to be drawn (quiz.tui.collector)
+
     def _apply_preferences(self) -> None:
         """Use the theme and the certainty setting the person chose last time; keep later choices."""
         from quiz import preferences
@@ -159,24 +164,7 @@ class QuizApp(HistoryKeeping):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette's commands: quiz's own, where they apply on this screen."""
-        if isinstance(screen, Settled) and (study := getattr(screen, "action_study", None)) is not None:
-            how = "Choose how to study the selected deck"
-            yield SystemCommand("Study this deck", how, partial(screen.when_settled, study))  # as Home comes back
-        review = getattr(screen, "action_review", None)
-        if review is not None:
-            yield SystemCommand("Review what is due", "Spaced repetition: what you are about to forget", review)
-        glossary = getattr(screen, "action_glossary", None)
-        if glossary is not None:
-            yield SystemCommand("Words to know", "What the underlined words on screen mean", glossary)
-        yield SystemCommand("History", "Your past sessions, progress and what falls due", self.action_history)
-        yield SystemCommand("Keys and help", "Every key of this screen, and the deck's sources", self.action_help)
-        yield SystemCommand("Theme", "Colours: light, dark or high contrast (kept for next time)", self.action_themes)
-        yield SystemCommand(
-            "How sure are you?",
-            f"Now asked {self.ask_certainty.label}: must-know facts, every question, or never",
-            self.action_certainty,
-        )
-        yield SystemCommand("Quit", "Leave quiz (every answer is already saved)", self.action_quit)
+        return system_commands(self, screen)
 
     def action_themes(self) -> None:
         """The theme list, each theme said to be light, dark or high contrast."""
@@ -343,10 +331,14 @@ class QuizApp(HistoryKeeping):
 
     @work(thread=True, group="decks", exclusive=True)
     def watch_decks(self) -> None:
-        """Load the decks left unchecked at start-up, then every deck file that changes on disk
-        (so an author sees edits while the app is open), off the UI thread; post each to the app."""
+        """Load the decks left unchecked at start-up (once Home is drawn), then every deck file that
+        changes on disk (so an author sees edits while the app is open), off the UI thread; post each
+        to the app. With none left unchecked the first look comes one interval in, as every other."""
         worker = get_current_worker()
-        self._first_frame.wait(FIRST_FRAME_WAIT)
+        if self._watch is not None and self._watch.unchecked:
+            self._first_frame.wait(FIRST_FRAME_WAIT)
+        elif self._stop_watching.wait(self.settings.watch_interval):  # every deck was loaded a moment ago
+            return
         while not worker.is_cancelled:
             self.poll_decks()
             if self._stop_watching.wait(self.settings.watch_interval):

@@ -26,10 +26,17 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual.app import App
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _App = App[int]
+else:
+    _App = object  # a plain mixin, as quiz.tui.settle's: each subclass of App costs 1.5 M instructions at start
 
 CHECKED_WITH_TEXTUAL = "8.2.8"
 """The Textual version whose private methods this module was read against."""
@@ -41,8 +48,9 @@ def _debugging() -> bool:
     return bool(os.environ.get(DEBUG))
 
 
-class QuietCrashApp(App[int]):
-    """An App that ends on an unexpected error with one sentence instead of a traceback."""
+class QuietCrashApp(_App):
+    """For an App (listed before it in the bases): end on an unexpected error with one sentence
+    instead of a traceback."""
 
     def _handle_exception(self, error: Exception) -> None:
         if _debugging():

@@ -146,6 +146,12 @@ class DeckWatch:
         look reuses it while the stamp is the same, so the 3.6 MB file is hashed once, not thrice."""
         self._lock = threading.Lock()
 
+    @property
+    def unchecked(self) -> bool:
+        """Whether a deck is left for the first look to load (first_load left a large one unchecked)."""
+        with self._lock:
+            return _UNCHECKED in self._stamps.values()
+
     def changed(self) -> Iterator[tuple[int, FoundDeck]]:
         """(index in Home's order, the deck loaded again) for each file that changed since it was
         last loaded, and for each deck file that is new (its index one past the last): reads and

@@ -4,12 +4,19 @@ through and checkpointed in the background, each problem said in words (never a 
 from __future__ import annotations
 
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from quiz.schedule import Scheduler
 from quiz.store import DamagedDatabase, Store, StoreError, verify
-from quiz.tui.crash import QuietCrashApp
 from quiz.tui.services import Services, Settings
 from quiz.untrusted import visible
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _App = App[int]
+else:
+    _App = object  # a plain mixin, as quiz.tui.settle's: each subclass of App costs 1.5 M instructions at start
 
 VERIFY_AFTER = 3.0
 """Seconds after start-up before a large history is read through once, so start-up stays quick."""
@@ -17,9 +24,9 @@ CHECKPOINT_EVERY = 15.0
 """Seconds between checkpoints of the history's WAL while the app runs (cheap when nothing is new)."""
 
 
-class HistoryKeeping(QuietCrashApp):
-    """The part of QuizApp that keeps the score history (Services.store): what a subclass sets up
-    in its __init__ is declared here."""
+class HistoryKeeping(_App):
+    """For an App (listed before it in the bases): the part of QuizApp that keeps the score history
+    (Services.store). What a subclass sets up in its __init__ is declared here."""
 
     settings: Settings
     services: Services

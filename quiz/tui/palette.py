@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.theme import Theme
 
 from quiz.certainty import AskCertainty
+from quiz.tui.settle import Settled
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from quiz.tui.app import QuizApp
 
 HIGH_CONTRAST = Theme(
     name="quiz-high-contrast",
@@ -31,6 +40,29 @@ def theme_kind(theme: Theme) -> str:
     if theme.name == HIGH_CONTRAST.name:
         return "high contrast"
     return "dark" if theme.dark else "light"
+
+
+def system_commands(app: QuizApp, screen: Screen[object]) -> Iterator[SystemCommand]:
+    """The command palette's commands (QuizApp.get_system_commands): quiz's own, where they apply
+    on `screen`."""
+    if isinstance(screen, Settled) and (study := getattr(screen, "action_study", None)) is not None:
+        how = "Choose how to study the selected deck"
+        yield SystemCommand("Study this deck", how, partial(screen.when_settled, study))  # as Home comes back
+    review = getattr(screen, "action_review", None)
+    if review is not None:
+        yield SystemCommand("Review what is due", "Spaced repetition: what you are about to forget", review)
+    glossary = getattr(screen, "action_glossary", None)
+    if glossary is not None:
+        yield SystemCommand("Words to know", "What the underlined words on screen mean", glossary)
+    yield SystemCommand("History", "Your past sessions, progress and what falls due", app.action_history)
+    yield SystemCommand("Keys and help", "Every key of this screen, and the deck's sources", app.action_help)
+    yield SystemCommand("Theme", "Colours: light, dark or high contrast (kept for next time)", app.action_themes)
+    yield SystemCommand(
+        "How sure are you?",
+        f"Now asked {app.ask_certainty.label}: must-know facts, every question, or never",
+        app.action_certainty,
+    )
+    yield SystemCommand("Quit", "Leave quiz (every answer is already saved)", app.action_quit)
 
 
 class ChoiceList(Provider):

@@ -1,8 +1,12 @@
-"""Open the app from the command line: Home, a study session, or History."""
+"""Open the app from the command line: Home, a study session, or History.
+
+The app's modules (Textual, the screens) are imported by `make_app`, not with this module: `_run`
+holds the garbage collector back first (quiz.tui.collector), so that importing them does not set
+off collections that walk what they make again and again.
+"""
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,10 +15,12 @@ from quiz.cli import EXIT_USAGE
 from quiz.mode import Mode
 from quiz.paths import data_dir
 from quiz.preferences import config_dir
-from quiz.tui.app import QuizApp, Settings, StudyRequest
+from quiz.tui.collector import collect_as_usual, collect_less_while_starting, freeze_what_lives
 
 if TYPE_CHECKING:
     import argparse
+
+    from quiz.tui.app import QuizApp, StudyRequest
 
 
 def make_app(
@@ -26,6 +32,8 @@ def make_app(
 ) -> QuizApp:
     """The app as the command line builds it (tests use the same factory); `args` None is `quiz`
     alone, which parses nothing (quiz.cli.main): every setting its default."""
+    from quiz.tui.app import QuizApp, Settings
+
     settings = Settings(
         data_dir=data_dir(getattr(args, "data_dir", None)),
         deck_paths=deck_paths,
@@ -37,17 +45,17 @@ def make_app(
 
 def run_home(args: argparse.Namespace | None) -> int:
     """`quiz`: the Home screen."""
-    return _run(make_app(args))
+    return _run(args)
 
 
 def run_study(args: argparse.Namespace, path: Path, mode: Mode, count: int | None) -> int:
     """`quiz study DECK`: a session straight away, back to the shell when it ends."""
-    return _run(make_app(args, study=StudyRequest(path, mode, count)))
+    return _run(args, study=(path, mode, count))
 
 
 def run_history(args: argparse.Namespace) -> int:
     """`quiz history` in a terminal: the History screen."""
-    return _run(make_app(args, history=True))
+    return _run(args, history=True)
 
 
 NO_TERMINAL = (
@@ -56,9 +64,12 @@ NO_TERMINAL = (
 )
 
 
-def _run(app: QuizApp) -> int:
-    """Run the app, or refuse at once (exit 2) when stdin or stdout is not a terminal: Textual
-    would otherwise wait forever for keys that never come, writing escape codes into a file."""
+def _run(
+    args: argparse.Namespace | None, *, study: tuple[Path, Mode, int | None] | None = None, history: bool = False
+) -> int:
+    """Build and run the app (a session on `study`: deck file, mode, count; or History), or refuse
+    at once (exit 2) when stdin or stdout is not a terminal: Textual would otherwise wait forever
+    for keys that never come, writing escape codes into a file."""
     missing = [
         name
         for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout))
@@ -68,6 +79,10 @@ def _run(app: QuizApp) -> int:
         which = " and ".join(missing) + (" are" if len(missing) > 1 else " is")
         print(NO_TERMINAL.format(which=which), file=sys.stderr)
         return EXIT_USAGE
+    collect_less_while_starting()  # before make_app imports the app's modules (run_app gives it back)
+    from quiz.tui.services import StudyRequest
+
+    app = make_app(args, study=StudyRequest(*study) if study else None, history=history)
     result = run_app(app)
     return int(result or app.return_code or 0)
 
@@ -75,9 +90,15 @@ def _run(app: QuizApp) -> int:
 def run_app(app: QuizApp, **options: Any) -> int | None:
     """Run the app (Textual's App.run with `options`) the way every command does.
 
-    Everything imported so far lives as long as the process does: gc.freeze() moves it out of the
-    collector's generations, so the collections that building the screens sets off scan only new
-    objects (about a tenth of start-up was the collector walking Textual's modules again and again).
+    Everything imported so far lives as long as the process does: after one collection, gc.freeze()
+    moves it out of the collector's generations, so the collections that building the screens sets
+    off would scan only new objects; and until the first frame there are none at all. `quiz` holds
+    the collector back before the app's modules are imported, too (_run). quiz.tui.collector says
+    why, and why only until the first frame.
     """
-    gc.freeze()
-    return app.run(**options)
+    freeze_what_lives()
+    collect_less_while_starting()
+    try:
+        return app.run(**options)
+    finally:
+        collect_as_usual()  # the app ended before its first frame: an error, or a test

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,34 +17,49 @@ if TYPE_CHECKING:
     from quiz.store import Store
 
 
-@dataclass
 class StudyRequest:
     """A session to open straight away (`quiz study DECK ...`)."""
 
-    path: Path
-    mode: Mode = Mode.MIXED
-    count: int | None = None
+    def __init__(self, path: Path, mode: Mode = Mode.MIXED, count: int | None = None) -> None:
+        self.path = path
+        self.mode = mode
+        self.count = count
 
 
-@dataclass
 class Settings:
-    """What the command line decided: where data lives, which decks, the seed and the clock."""
+    """What the command line decided: where data lives, which decks, the seed and the clock.
 
-    data_dir: Path
-    deck_paths: list[Path] | None = None
-    seed: int | None = None
-    clock: Callable[[], datetime] = field(default=lambda: utc())
-    fuzz: bool = True
-    blink: bool = True
-    watch_interval: float = 1.0
-    """Seconds between looks at the deck files for edits (quiz.tui.decks.DeckWatch)."""
-    config_dir: Path | None = None
-    """Where the person's choices (the theme) are kept (quiz.preferences); None keeps nothing."""
-    settle: float = SETTLE_S
-    """Seconds a screen ignores keys after something new appears on it (quiz.tui.settle)."""
+    This and the two classes beside it are plain classes, not dataclasses: a dataclass writes and
+    compiles its methods when its module is imported (2.3 M instructions each at every start of the
+    app, docs/benchmarks.md), and none of the three is compared, copied or printed.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        deck_paths: list[Path] | None = None,
+        seed: int | None = None,
+        clock: Callable[[], datetime] = utc,
+        fuzz: bool = True,
+        blink: bool = True,
+        watch_interval: float = 1.0,
+        config_dir: Path | None = None,
+        settle: float = SETTLE_S,
+    ) -> None:
+        self.data_dir = data_dir
+        self.deck_paths = deck_paths
+        self.seed = seed
+        self.clock = clock
+        self.fuzz = fuzz
+        self.blink = blink
+        self.watch_interval = watch_interval
+        """Seconds between looks at the deck files for edits (quiz.tui.decks.DeckWatch)."""
+        self.config_dir = config_dir
+        """Where the person's choices (the theme) are kept (quiz.preferences); None keeps nothing."""
+        self.settle = settle
+        """Seconds a screen ignores keys after something new appears on it (quiz.tui.settle)."""
 
 
-@dataclass
 class Services:
     """The app's shared state, one object every screen is given (never reached through `self.app`).
 
@@ -55,11 +69,12 @@ class Services:
     says why); the app replaces it when the history is restored.
     """
 
-    settings: Settings
-    decks: list[FoundDeck] = field(default_factory=list)
-    summaries: dict[Path, DeckSummary] = field(default_factory=dict)
-    store: Store | None = None
-    store_problem: str | None = None
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.decks: list[FoundDeck] = []
+        self.summaries: dict[Path, DeckSummary] = {}
+        self.store: Store | None = None
+        self.store_problem: str | None = None
 
     def identity(self, found: FoundDeck) -> DeckSummary | None:
         """The deck's id, title, fact ids and glossary: from the deck, from the cache's summary while
