@@ -5,8 +5,11 @@ the cheap tests that rule a text out before a rule's slow search.
 
 from __future__ import annotations
 
+import os.path
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache, cached_property
 
 from quiz.deck.model import Deck, Fact
@@ -66,6 +69,88 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+ROOT_LETTERS = 5
+"""Two stems are of one root when they begin with this many letters alike, and with at least 2/3
+of the shorter (same_root): Snowball leaves some endings on ("feverish" stays "feverish", "fever"
+is "fever"; "nauseous", "nausea"), and a shorter start would join "pain" and "paint"."""
+SNOWBALL = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish",
+    "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian", "fi": "finnish", "fr": "french",
+    "de": "german", "el": "greek", "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish",
+    "it": "italian", "lt": "lithuanian", "ne": "nepali", "no": "norwegian", "nb": "norwegian",
+    "nn": "norwegian", "fa": "persian", "pl": "polish", "pt": "portuguese", "ro": "romanian",
+    "ru": "russian", "sr": "serbian", "st": "sesotho", "es": "spanish", "sv": "swedish", "ta": "tamil",
+    "tr": "turkish", "yi": "yiddish",
+}  # fmt: skip
+"""The Snowball stemmer of each ISO 639-1 language code (snowballstemmer.algorithms())."""
+_ALL_WORDS = re.compile(r"[^\W_]+")
+"""A word as the give-away rule reads it: letters and digits, split at any joiner (space, hyphen,
+slash, apostrophe, underscore), so "CT-scan", "CT scan" and "CT/scan" are the same two words."""
+
+
+@cache
+def _stem_word(word: str, language: str) -> str:
+    """The Snowball stem of a folded word in `language` (a deck's tag), stemmed again until it stays
+    the same ("tiredness" -> "tired" -> "tire", as "tired" is); the word itself in a language
+    Snowball has no stemmer for (a plain comparison)."""
+    from quiz.typed.words import primary_language
+
+    name = SNOWBALL.get(primary_language(language))
+    if name is None:
+        return word
+    import snowballstemmer
+
+    stemmer = snowballstemmer.stemmer(name)
+    for _ in range(4):
+        stem = stemmer.stemWord(word)
+        if stem == word:
+            break
+        word = stem
+    return word
+
+
+_ABBREVIATION_PLURAL = re.compile(r"(?<=[A-Z][A-Z])s(?![^\W_])")
+"""The "s" of an abbreviation's plural ("CTs", "MRIs", "5-FUs"), which no stemmer knows."""
+
+
+def word_stems(text: str, language: str = "en") -> tuple[str, ...]:
+    """Every word of `text` in order, folded (Unicode NFKC, casefold) and stemmed (_stem_word), an
+    abbreviation's plural as the abbreviation: "CT-scans" -> ("ct", "scan"), "MRIs" -> ("mri",)."""
+    folded = unicodedata.normalize("NFKC", _ABBREVIATION_PLURAL.sub("", text)).casefold()
+    return tuple(_stem_word(w, language) for w in _ALL_WORDS.findall(folded))
+
+
+def give_away_stems(text: str, language: str = "en") -> frozenset[str]:
+    """The stems of `text`'s words that can give an answer away: those of 4 letters or more, other
+    than stopwords (as content_words picks them)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    words = (w for w in _ALL_WORDS.findall(folded) if len(w) >= 4 and w not in STOPWORDS)
+    return frozenset(_stem_word(w, language) for w in words)
+
+
+def same_root(a: str, b: str) -> bool:
+    """Whether two words or stems (word_stems) are of one root: equal, or they begin with
+    ROOT_LETTERS letters or more alike, at least 2/3 of the shorter ("fever" and "feverish",
+    "cryosurgical" and "cryosurgery", "artery" and "arterial")."""
+    shared = len(os.path.commonprefix([a, b]))
+    return a == b or (shared >= ROOT_LETTERS and shared * 3 >= min(len(a), len(b)) * 2)
+
+
+def shares_a_root(stems: Iterable[str], others: Iterable[str]) -> bool:
+    """Whether any stem of `stems` is of one word with any of `others` (same_root): the one rule for
+    whether a text names a word of another ("Being feverish ..." names the answer "fevers")."""
+    others = tuple(others)
+    return any(same_root(a, b) for a in stems for b in others)
+
+
+def names_words(text: str, words: str, language: str = "en") -> bool:
+    """Whether `text` names `words` (a term such as "CT scan"): its stems in a run of `text`'s
+    stems, each of one word with its own (same_root), however they are joined ("CT-scans")."""
+    want, have = word_stems(words, language), word_stems(text, language)
+    n = len(want)
+    return bool(n) and any(all(map(same_root, want, have[i : i + n])) for i in range(len(have) - n + 1))
 
 
 class _GroupTotals:

@@ -18,10 +18,8 @@ so a question is the same whether it is made alone or with its deck. The fairnes
 
 from __future__ import annotations
 
-import os.path
 import random
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from quiz.deck.model import Deck, Fact, Source
@@ -243,12 +241,11 @@ def _hide_initials(term: str, meaning: str) -> str:
 
 
 def _kin(a: str, b: str) -> bool:
-    """Two words of one root: a shared start of 5 letters or more, at least 2/3 of the shorter
-    ("cryosurgical" for "cryosurgery", "artery" for "arterial")."""
-    if len(a) < 5:
-        return False
-    shared = len(os.path.commonprefix([a, b]))
-    return shared >= 5 and shared * 3 >= min(len(a), len(b)) * 2
+    """Two words of one root, the first of 5 letters or more (quiz.judging.same_root:
+    "cryosurgical" for "cryosurgery", "artery" for "arterial")."""
+    from quiz.judging import same_root
+
+    return len(a) >= 5 and same_root(a, b)
 
 
 def match_question(entries: Sequence[tuple[str, str]], *, seed: int) -> Question:
@@ -308,34 +305,38 @@ def match_questions(
     rank = {ident: n for n, ident in enumerate(order or ())}
     rest.sort(key=lambda e: rank.get(term_id(e[0]), len(rank)))
     groups: list[list[tuple[str, str]]] = []
+    language = deck.language
     for entry in rest:  # each into the first group with room that it can share (_apart)
-        group = next((g for g in groups if len(g) < MATCH_TERMS and all(_apart(entry, e) for e in g)), None)
+        group = next((g for g in groups if len(g) < MATCH_TERMS and all(_apart(entry, e, language) for e in g)), None)
         if group is None:
             groups.append(group := [])
         group.append(entry)
     full = [g for g in groups if len(g) == MATCH_TERMS]
     for last in (g for g in groups if len(g) < MATCH_TERMS):  # filled up with terms already asked
         for entry in rest:  # each one it can share with every entry so far, the fillers' too
-            if len(last) < MATCH_TERMS and entry not in last and all(_apart(entry, e) for e in last):
+            if len(last) < MATCH_TERMS and entry not in last and all(_apart(entry, e, language) for e in last):
                 last.append(entry)
         if len(last) == MATCH_TERMS:
             full.append(last)
     return [match_question(group, seed=seed) for group in full]
 
 
-def _apart(a: tuple[str, str], b: tuple[str, str]) -> bool:
+def _apart(a: tuple[str, str], b: tuple[str, str], language: str = "en") -> bool:
     """Whether two glossary entries may be in one matching question: their terms are not alike
-    (_alike), and neither meaning, as shown, names the other's term (names_term): "floxuridine: A
-    chemotherapy drug related to 5-FU." beside "5-FU" would say that 5-FU is not its word."""
-    return not _alike(a, b) and not names_term(hide_term(*a), b[0]) and not names_term(hide_term(*b), a[0])
+    (_alike), and neither meaning, as shown, names the other's term (names_term, in the deck's
+    `language`): "floxuridine: A chemotherapy drug related to 5-FU." beside "5-FU" would say that
+    5-FU is not its word."""
+    shown_a, shown_b = hide_term(*a), hide_term(*b)
+    return not _alike(a, b) and not names_term(shown_a, b[0], language) and not names_term(shown_b, a[0], language)
 
 
-def names_term(text: str, term: str) -> bool:
-    """Whether `text` uses `term`: in a form quiz.glossary finds (term_spans: "metastases" for
-    "metastasis"), or as written, folded (str.casefold, Unicode NFKC) and between word boundaries."""
-    folded = unicodedata.normalize("NFKC", " ".join(term.split())).casefold()
-    written = re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", unicodedata.normalize("NFKC", text).casefold())
-    return bool(written or term_spans(text, (term,)))
+def names_term(text: str, term: str, language: str = "en") -> bool:
+    """Whether `text` uses `term`: in a form quiz.glossary finds (term_spans: "unresectable" for
+    "resectable"), or its words in a run of the text's, by stem in `language` and however joined
+    (quiz.judging.names_words: "CT-scans" names "CT scan")."""
+    from quiz.judging import names_words
+
+    return bool(term_spans(text, (term,))) or names_words(text, term, language)
 
 
 def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:

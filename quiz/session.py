@@ -299,7 +299,7 @@ class WordsToKnow(NamedTuple):
     shown: list[tuple[str, str]]
     """The entries (term, meaning) the glossary list shows now, in glossary order."""
     held: int = 0
-    """How many words on screen are explained only after the answer: their meaning would give it away."""
+    """How many words on screen are explained only after the answer: their meaning could hint at it."""
     maybe_more: bool = False
     """True or false: the part of the sentence that differs between its versions may hold one more."""
 
@@ -314,7 +314,8 @@ def words_to_know(deck: Deck, q: Question, *, answered: bool) -> WordsToKnow:
     form; for true or false, of the fact's answer or the wrong options that may stand in its
     statement: "embolization: blocking the blood vessels ..." would say whether "Embolization ...
     blocks the blood supply" is true): "locally advanced: ... the sacrum" would give away "Growth
-    into the sacrum". Words are compared as `quiz check` compares cue words (lint.content_words).
+    into the sacrum". Words are compared by their stems in the deck's language (quiz.judging:
+    give_away_stems, shares_a_root): "Being feverish" names "fevers", "it makes you tired" "Tiredness".
     A matching question's meanings are its answers: all held back until it is answered.
 
     For true or false the count is the same in both versions, or it would be a clue: it counts the
@@ -325,12 +326,12 @@ def words_to_know(deck: Deck, q: Question, *, answered: bool) -> WordsToKnow:
         return WordsToKnow(list(q.pairs)) if answered else WordsToKnow([], len(q.pairs))
     if answered:
         return WordsToKnow(terms_in("\n".join([q.prompt, q.statement, q.answer, q.explanation]), deck.glossary))
-    from quiz.judging import content_words
+    from quiz.judging import give_away_stems, shares_a_root
 
     named, answer = _answer_terms(deck, q)
 
     def held(entry: tuple[str, str]) -> bool:
-        return entry[0] in named or bool(content_words(entry[1]) & answer)
+        return entry[0] in named or shares_a_root(give_away_stems(entry[1], deck.language), answer)
 
     entries = terms_in(q.prompt, deck.glossary)
     shown = [entry for entry in entries if not held(entry)]
@@ -352,15 +353,15 @@ def _span_texts(deck: Deck, q: Question) -> list[str]:
 
 
 def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], frozenset[str]]:
-    """(the glossary terms `q`'s answer names, the answer's content words): a term named, or one
-    whose meaning shares a content word with the answer, would give the answer away (words_to_know)."""
-    from quiz.judging import content_words
+    """(the glossary terms `q`'s answer names, the stems of the answer's words, give_away_stems): a
+    term named, or one whose meaning shares a root with the answer, would give it away (words_to_know)."""
+    from quiz.judging import give_away_stems
 
     texts: tuple[str, ...] = (q.answer, *q.accept)
     if q.kind is Kind.TRUE_FALSE:  # what may fill the statement's span would say which version is shown
         fact = deck.fact(q.fact_id) if any(f.id == q.fact_id for f in deck.facts) else None
         texts = (fact.answer, *fact.accept, *kinds.false_options(fact)) if fact is not None else ()
-    answer = frozenset().union(*(content_words(t) for t in texts))
+    answer = frozenset().union(*(give_away_stems(t, deck.language) for t in texts))
     named = {term for term, _ in terms_in("\n".join(texts), deck.glossary)}
     return named, answer
 
@@ -369,7 +370,7 @@ def _giving_away(deck: Deck, questions: Sequence[Question]) -> set[str]:
     """The glossary terms whose meaning would give away the answer to one of `questions`: a
     matching question among them must not show those meanings (a reviewer met "locally advanced"
     matched at question 2 and asked at question 7)."""
-    from quiz.judging import content_words
+    from quiz.judging import give_away_stems, shares_a_root
 
     named: set[str] = set()
     answers: set[str] = set()
@@ -378,4 +379,4 @@ def _giving_away(deck: Deck, questions: Sequence[Question]) -> set[str]:
             terms, words = _answer_terms(deck, q)
             named |= terms
             answers |= words
-    return named | {t for t, meaning in deck.glossary if content_words(meaning) & answers}
+    return named | {t for t, m in deck.glossary if shares_a_root(give_away_stems(m, deck.language), answers)}

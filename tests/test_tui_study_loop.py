@@ -490,7 +490,7 @@ statement = "{{Cryosurgery}} is the kind of ablation that kills tumors by freezi
 @pytest.mark.parametrize(
     ("mode", "said"),
     [
-        (Mode.MULTIPLE_CHOICE, "1 word here is explained after you answer. Its meaning would give the answer away."),
+        (Mode.MULTIPLE_CHOICE, "1 word here is explained after you answer. Its meaning could hint at the answer."),
         # Either version of the sentence says the same: "Cryosurgery" may or may not stand in it.
         (Mode.TRUE_FALSE, "1 word here is explained after you answer, and maybe more."),
         (Mode.FILL_BLANK, "1 word here is explained after you answer."),

@@ -298,11 +298,13 @@ class GlossaryDialog(Dialog[None]):
 
 def held_back_line(words: WordsToKnow) -> str:
     """What the glossary list says of the words on screen it explains only after the answer
-    (quiz.session.words_to_know): "1 word here is explained after you answer. Its meaning would
-    give the answer away."; "" when there are none. "more" when the list shows others above it;
-    "maybe" for a true-or-false sentence whose changing part may hold one (WordsToKnow.maybe_more)."""
+    (quiz.session.words_to_know): "1 word here is explained after you answer. Its meaning could
+    hint at the answer."; "" when there are none. "more" when the list shows others above it;
+    "maybe" for a true-or-false sentence whose changing part may hold one (WordsToKnow.maybe_more).
+    "could", not "would": the rule is cautious (a meaning that shares a word with a wrong option of
+    a true-or-false sentence is held back too), so a word held back may have told nothing."""
     n = words.held
-    why = "Their meanings would give the answer away." if n > 1 else "Its meaning would give the answer away."
+    why = "Their meanings could hint at the answer." if n > 1 else "Its meaning could hint at the answer."
     if not n:
         maybe = "Another word" if words.shown else "A word"
         return f"{maybe} here may be explained after you answer. {why}" if words.maybe_more else ""
