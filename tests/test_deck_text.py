@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.deck.model import Deck, Fact, Source, citation
-from quiz.deck.options import REPEATED, SAME_AS_ANSWER, WRONG_OPTIONS, clashes, wrong_options
+from quiz.deck.options import REPEATED, SAME_AS_ANSWER, WRONG_OPTIONS, clashes, option_key, wrong_options
 from quiz.deck.text import (
     SLUG,
     NotUTF8,
@@ -103,7 +103,7 @@ def test_a_facts_own_wrong_options_are_the_distractors_clashes_keeps(answer: str
     fact = Fact("a", "Q?", answer, tuple(texts))
     kept = tuple(text for text, _, clash in clashes(answer, texts) if clash is None)
     wrong = wrong_options(Deck("d", "D", (fact,)), fact)
-    assert wrong.own == kept and wrong.taken == {normalize(answer), *map(normalize, kept)}
+    assert wrong.own == kept and wrong.taken == {option_key(answer), *map(option_key, kept)}
 
 
 def test_wrong_options_are_the_facts_own_then_its_groups_answers() -> None:
