@@ -40,14 +40,19 @@ def _open_app(args: argparse.Namespace | None) -> int:
 def _check_data_dir(given: str | None) -> None:
     """Refuse a data folder that is a file; warn when other users can read the folder. `given`:
     --data-dir's value, if any."""
-    from quiz.paths import data_dir, others_can_read, refuse_non_folder
+    from quiz.paths import data_dir, on_read_only_disk, others_can_read, refuse_non_folder
 
     root = data_dir(given)
     refuse_non_folder(root)
     if root.is_dir() and others_can_read(root):
+        private = (  # chmod cannot change a folder on a read-only disk or mount
+            f"run: chmod 700 '{root}'"
+            if not on_read_only_disk(root)
+            else "copy it to a folder only you can open and use that (--data-dir DIR); it is read-only here"
+        )
         say(
             f"quiz: warning: other users can open the data folder {root}; your answers stay readable "
-            f"by you alone, but to keep their file names private too run: chmod 700 '{root}'",
+            f"by you alone, but to keep their file names private too {private}",
             file=sys.stderr,
         )
 

@@ -71,6 +71,23 @@ def refuse_non_folder(path: Path) -> None:
             return
 
 
+def can_write_in(folder: Path) -> bool:
+    """Whether quiz can make and change files in `folder`, or, when it does not exist yet, in the
+    nearest of its parents that does (where it would be made): false on a read-only disk or mount,
+    or a folder whose mode does not let this user write."""
+    at = next((p for p in (folder, *folder.parents) if p.exists()), folder)
+    return os.access(at, os.W_OK | os.X_OK)
+
+
+def on_read_only_disk(path: Path) -> bool:
+    """Whether the existing `path` is on a disk or mount that is read-only (statvfs ST_RDONLY):
+    there no file or folder can be changed, not even its mode, whoever owns it."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def others_can_read(path: Path) -> bool:
     """Whether users other than the owner can list or enter the existing folder `path`."""
     try:

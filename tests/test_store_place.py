@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,13 @@ def seeded(data: Path) -> Path:
 def read_only(tmp_path: Path) -> Iterator[Path]:
     """A data folder with a history, made read-only: a read-only bind mount for root (whom file
     modes do not stop), a 0555 folder for anyone else; skipped where neither can be made."""
-    data = seeded(tmp_path / "data")
+    with made_read_only(seeded(tmp_path / "data")) as data:
+        yield data
+
+
+@contextmanager
+def made_read_only(data: Path) -> Iterator[Path]:
+    """`data` made read-only for the block: a read-only bind mount for root, 0555 for anyone else."""
     if os.geteuid() != 0:
         data.chmod(0o555)
         yield data
@@ -77,3 +84,78 @@ def test_a_folder_where_the_history_file_should_be_is_named_as_such(
     assert f"{history_db(data)}: this is a folder, where quiz keeps its score history file" in said
     assert "Is a directory" not in said
     assert (history_db(data) / "kept.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("end", ["-wal", "-journal", "-shm"])
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c[1:3]) for c in COMMANDS])
+def test_a_folder_where_sqlite_keeps_a_file_beside_the_history_is_named_as_such(
+    tmp_path: Path, command: list[str], end: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder named history.db-wal (or -journal, -shm) beside the history: SQLite could not open
+    the history, and quiz said only 'unable to open database file'."""
+    data = seeded(tmp_path / "data")
+    side = Path(f"{history_db(data)}{end}")
+    side.unlink(missing_ok=True)
+    side.mkdir()
+    (side / "kept.txt").write_text("mine")
+    files = before(data)
+    assert main([*command, "--data-dir", str(data)]) == 1
+    said = capsys.readouterr().err
+    assert f"{side}: this is a folder, where quiz keeps a file SQLite writes beside the score history" in said
+    assert "unable to open" not in said and "Move or rename that folder" in said
+    assert (side / "kept.txt").read_text() == "mine" and before(data) == files
+
+
+@pytest.fixture
+def read_only_empty(tmp_path: Path) -> Iterator[Path]:
+    """A data folder with no history, read-only (as read_only)."""
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    with made_read_only(data):
+        yield data
+
+
+def test_no_history_in_a_read_only_folder_is_not_said_to_be_kept_there(
+    read_only_empty: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "--plain", "--data-dir", str(read_only_empty)]) == 0
+    said = capsys.readouterr().out
+    assert "will be kept" not in said
+    assert f"none can be kept in {read_only_empty}: that folder is read-only" in said and "--data-dir" in said
+
+
+def test_no_history_in_a_writable_folder_says_where_it_will_be_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "--plain", "--data-dir", str(tmp_path)]) == 0
+    assert f"it will be kept in {tmp_path}" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a read-only mount needs root")
+def test_the_warning_about_a_folder_others_can_open_gives_no_chmod_on_a_read_only_disk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """chmod cannot change a folder on a read-only disk: quiz said to run it there."""
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    data.chmod(0o755)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,mode=755", "tmpfs", str(data)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot make a read-only mount here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        main(["history", "--plain", "--data-dir", str(data)])
+    finally:
+        subprocess.run(["umount", str(data)], check=True)
+    said = capsys.readouterr().err
+    assert "other users can open the data folder" in said
+    assert "chmod" not in said and "read-only" in said and "--data-dir" in said
+
+
+def test_no_history_is_not_said_to_be_kept_where_a_folder_blocks_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    side = Path(f"{history_db(tmp_path)}-wal")
+    side.mkdir()
+    assert main(["history", "--plain", "--data-dir", str(tmp_path)]) == 1
+    said = capsys.readouterr()
+    assert "will be kept" not in said.out and f"{side}: this is a folder" in said.err

@@ -15,7 +15,7 @@ from quiz.certainty import AskCertainty
 from quiz.mode import Mode
 from quiz.study import Phase
 from quiz.tui.app import StudyRequest
-from quiz.tui.in_view import in_view, option_in_view
+from quiz.tui.in_view import asked_region, in_view, option_in_view
 from quiz.tui.screens.study import StudyScreen
 from tests.test_tui_kinds import DECK as KINDS_DECK
 from tests.test_tui_study_loop import accepted, answers
@@ -63,10 +63,9 @@ async def studying(  # type: ignore[no-untyped-def]
     ("deck_text", "size", "key"),
     [
         (long_question(), (80, 24), "4"),  # below a long question
-        (DECK, (80, 7), "4"),  # a short window: no option fits under the question
-        (DECK, (20, 6), "2"),  # a tiny window: not even the question fits
+        (DECK, (80, 10), "4"),  # a short window: option 4 is below it, the question just fits with it
     ],
-    ids=["long-question-80x24", "short-window-80x7", "tiny-window-20x6"],
+    ids=["long-question-80x24", "short-window-80x10"],
 )
 async def test_a_number_for_an_option_not_in_view_shows_it_and_answers_only_when_pressed_again(
     tmp_path: Path, deck_text: str, size: tuple[int, int], key: str
@@ -113,9 +112,11 @@ async def test_enter_on_a_marked_option_out_of_view_shows_it_first(tmp_path: Pat
     assert len(answers(data)) == 1
 
 
-@pytest.mark.parametrize("mode", [Mode.TRUE_FALSE, Mode.MATCH])
-async def test_true_or_false_and_matching_answer_only_with_an_option_in_view(tmp_path: Path, mode: Mode) -> None:
-    async with studying(tmp_path, (80, 7), KINDS_DECK, mode) as (pilot, screen, data):
+@pytest.mark.parametrize(("mode", "size"), [(Mode.TRUE_FALSE, (80, 8)), (Mode.MATCH, (80, 11))])
+async def test_true_or_false_and_matching_answer_only_with_an_option_in_view(
+    tmp_path: Path, mode: Mode, size: tuple[int, int]
+) -> None:
+    async with studying(tmp_path, size, KINDS_DECK, mode) as (pilot, screen, data):
         options = options_of(screen)
         assert not option_in_view(options, 1)
         await press(pilot, "2")
@@ -181,3 +182,84 @@ async def test_a_flashcard_is_graded_only_with_its_answer_and_the_grades_in_view
         assert any("Make the window larger" in str(n.message) for n in screen.app._notifications)
     [graded] = answers(data)
     assert graded.rating == 3
+
+
+def told_too_small(screen: StudyScreen) -> bool:
+    return any("Make the window larger" in str(n.message) for n in screen.app._notifications)
+
+
+async def test_a_meaning_is_paired_only_with_the_word_being_matched_in_view(tmp_path: Path) -> None:
+    """The tester's fault: after the first pair the list had scrolled to show only meanings, and a
+    number paired the next word, never on screen. The word being matched (▶) is brought into view
+    with the meaning first; the next press pairs."""
+    async with studying(tmp_path, (80, 11), KINDS_DECK, Mode.MATCH) as (pilot, screen, data):
+        await press(pilot, "1")
+        await press(pilot, "1")
+        assert screen.run.pairing == [0]
+        await pilot.pause(0.4)  # the next word's settle time passes
+        match, options = screen.query_one("#match"), options_of(screen)
+        screen.query_one("#qa").scroll_end(animate=False)
+        await pilot.pause()
+        assert option_in_view(options, 2) and not in_view(match, asked_region(match))
+        await press(pilot, "3")
+        assert screen.run.pairing == [0] and answers(data) == []
+        assert in_view(match, asked_region(match)) and option_in_view(options, 2)
+        assert "which meaning" in str(match.visual.split("\n")[1])  # the ▶ line is the second word's
+        await press(pilot, "3")
+        assert screen.run.pairing == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("deck_text", "mode", "size", "key"),
+    [
+        (KINDS_DECK, Mode.TRUE_FALSE, (20, 6), "2"),  # the sentence wraps over more rows than there are
+        (KINDS_DECK, Mode.TRUE_FALSE, (80, 7), "2"),
+        (DECK, Mode.MULTIPLE_CHOICE, (80, 7), "4"),
+        (DECK, Mode.MULTIPLE_CHOICE, (20, 6), "2"),
+        (KINDS_DECK, Mode.MATCH, (80, 8), "2"),  # the word being matched is far above its meanings
+    ],
+    ids=["true-false-20x6", "true-false-80x7", "choice-80x7", "choice-20x6", "match-80x8"],
+)
+async def test_an_option_that_cannot_be_seen_with_its_question_is_never_answered_and_the_learner_is_told(
+    tmp_path: Path, deck_text: str, mode: Mode, size: tuple[int, int], key: str
+) -> None:
+    """Where the question (or the word being matched) and the option cannot both be in view, a key
+    never answers, however often pressed, and the learner is told to make the window larger;
+    made larger, the same key brings both into view and then answers."""
+    async with studying(tmp_path, size, deck_text, mode) as (pilot, screen, data):
+        for _ in range(3):
+            await press(pilot, key)
+            await pilot.pause(0.4)  # not a double press: a learner pressing again after reading
+        assert answers(data) == [] and screen.run.pairing == [] and screen.run.phase is Phase.ASKING
+        assert told_too_small(screen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await press(pilot, key)
+        assert screen.run.pairing == [int(key) - 1] if mode is Mode.MATCH else screen.run.phase is not Phase.ASKING
+
+
+LONG_ANSWERS = (
+    DECK.replace('answer = "8"', 'answer = "Eight glasses each day"')
+    .replace('answer = "Cleans the blood"', 'answer = "Cleans the blood of waste"')
+    .replace('answer = "Canned soup"', 'answer = "Canned soup with added salt"')
+)
+"""Every card's answer wraps over more rows than a 20x6 window leaves under its grades line."""
+
+
+async def test_grade_keys_on_a_card_whose_answer_cannot_be_seen_with_its_grades_say_so(tmp_path: Path) -> None:
+    """The tester's fault: opened at 20x6, a flashcard's grade keys did nothing and said nothing
+    (a multiple choice question at the same size says the window is too small). They grade nothing
+    and say it the same way; made larger, the answer is shown and a grade key grades."""
+    async with studying(tmp_path, (20, 6), LONG_ANSWERS, Mode.FLASHCARD) as (pilot, screen, data):
+        await press(pilot, "space")
+        assert screen.run.phase is Phase.REVEALED
+        for _ in range(3):
+            await press(pilot, "3")
+            await pilot.pause(0.4)
+        assert screen.run.phase is Phase.REVEALED and answers(data) == []
+        assert told_too_small(screen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await press(pilot, "3")
+        assert screen.run.phase is Phase.ANSWERED
+    assert len(answers(data)) == 1

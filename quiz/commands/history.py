@@ -23,6 +23,20 @@ HELP = "show your score history (or: export --csv FILE, restore [--backup FILE])
 ACTIONS = ("show", "export", "restore")
 
 
+def no_history_yet(root: Path) -> str:
+    """What `quiz history --plain` says when the data folder `root` holds no history: where one
+    will be kept, or, when quiz cannot write there (quiz.paths.can_write_in), that none can be
+    and what to do."""
+    from quiz.paths import can_write_in
+
+    if can_write_in(root):
+        return f"No score history yet; it will be kept in {root}"
+    return (
+        f"No score history yet, and none can be kept in {root}: that folder is read-only. Make it "
+        "writable, or use a folder you can write in (--data-dir DIR, or QUIZ_DATA_DIR)"
+    )
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "action",
@@ -57,10 +71,13 @@ def run(args: argparse.Namespace) -> int:
     from quiz.store import Store
 
     if not history_db(root).exists() and args.action == "show":
+        from quiz.store.health import refuse_folders_in_place
+
+        refuse_folders_in_place(history_db(root))  # no history can be kept where a folder stands
         if args.json:
             _print_json(None, args.deck, args.limit, sys.stdout)
         else:
-            say(f"No score history yet; it will be kept in {root}")
+            say(no_history_yet(root))
         return 0
     with Store.open(root) as store:
         if args.action == "export":

@@ -20,6 +20,8 @@ from quiz.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+"""The endings of the files SQLite writes beside a database (write-ahead log, its index, rollback journal)."""
 
 
 def prepare(conn: sqlite3.Connection, path: Path) -> None:

@@ -12,10 +12,10 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-from quiz.paths import history_db
+from quiz.paths import can_write_in, history_db
 from quiz.schedule import utc
 from quiz.store.backups import answer_count, began, list_backups, most_answers_first
-from quiz.store.connection import BUSY_TIMEOUT_MS, SQLITE_MAGIC
+from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC
 from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
 from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase
 
@@ -36,17 +36,25 @@ def damaged(path: Path, aside: Path, reason: str) -> DamagedDatabase:
     return DamagedDatabase(path, aside, reason, best[0].name if best else None)
 
 
+def refuse_folders_in_place(path: Path) -> None:
+    """Raise StoreError, naming it, when a folder stands where the history file `path` or one SQLite
+    writes beside it (SIDE_FILES) should be: SQLite cannot open the history then."""
+    for at in (path, *(Path(f"{path}{end}") for end in SIDE_FILES)):
+        if at.is_dir():
+            what = "its score history file" if at == path else "a file SQLite writes beside the score history"
+            raise StoreError(
+                f"{at}: this is a folder, where quiz keeps {what}; nothing was changed. "
+                "Move or rename that folder (quiz never removes it), then run quiz again"
+            )
+
+
 def refuse_unusable_place(path: Path) -> None:
     """Raise StoreError, saying what is wrong and what to do, when the history file `path` cannot be
     used whatever it holds: a folder stands where the file should be, or quiz cannot write in the
     data folder (a read-only disk or mount): SQLite writes beside a history even to read it (its
-    -wal and -shm files), and quiz writes backups there."""
-    if path.is_dir():
-        raise StoreError(
-            f"{path}: this is a folder, where quiz keeps its score history file; nothing was changed. "
-            "Move or rename that folder (quiz never removes it), then run quiz again"
-        )
-    if not os.access(path.parent, os.W_OK | os.X_OK):
+    -wal and -shm files, SIDE_FILES), and quiz writes backups there."""
+    refuse_folders_in_place(path)
+    if not can_write_in(path.parent):
         raise StoreError(
             f"{path.parent}: this data folder is read-only, and quiz needs to write in it to use the "
             "score history (even to show it); nothing was changed. Make the folder writable, or copy "

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from quiz.paths import backups_dir, ensure_private_dir, history_db
 from quiz.store.backups import BACKUP_PREFIX, copy_database, list_backups, most_answers_first
-from quiz.store.connection import SQLITE_MAGIC
+from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC
 from quiz.store.errors import HistoryLocked, StoreError, store_error
 from quiz.store.health import damage, refuse_unusable_place, set_aside
 
@@ -88,7 +88,7 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
 
 def _is_history(candidate: Path, path: Path) -> bool:
     """Whether `candidate` is the history at `path` or one of its -wal, -shm or -journal files."""
-    for own in (path, *(Path(f"{path}{extra}") for extra in ("-wal", "-shm", "-journal"))):
+    for own in (path, *(Path(f"{path}{extra}") for extra in SIDE_FILES)):
         with suppress(OSError):
             if candidate.samefile(own):
                 return True

@@ -3,16 +3,20 @@
 A number key names an option by its place, so on a small window (or below a long question) it
 could name one that is scrolled away or cut off. The study screen asks `seen` before it acts on a
 number key, Enter or a click: an option not wholly in view is brought into view and marked, and
-answers only when chosen again, now seen. Only the screen knows what is drawn, so the rule lives
-here, in quiz.tui, and not in the run (quiz.study).
+answers only when chosen again, now seen. What the answer is about must be in view with it: the
+question (its last line, for one longer than the window) or the word being matched; where the two
+cannot both be seen the key never answers and the learner is told to make the window larger. A
+flashcard's grades likewise act only with its answer in view. Only the screen knows what is drawn,
+so the rule lives here, in quiz.tui, and not in the run (quiz.study).
 """
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from quiz.tui.settle import Settled
 
@@ -43,9 +47,9 @@ def _room(widget: Widget) -> Region:
     return widget.scrollable_content_region.intersection(clip)
 
 
-def _area(options: OptionList) -> Widget | None:
-    """The scrolling area the list is in (the study screen's question and answers), if any."""
-    area = next((w for w in options.ancestors if isinstance(w, Widget) and w.allow_vertical_scroll), None)
+def _area(widget: Widget) -> Widget | None:
+    """The scrolling area a widget is in (the study screen's question and answers), if any."""
+    area = next((w for w in widget.ancestors if isinstance(w, Widget) and w.allow_vertical_scroll), None)
     return None if area is None or isinstance(area, Screen) else area
 
 
@@ -72,9 +76,9 @@ def fits(options: OptionList, index: int) -> bool:
     return region is not None and region.height <= room
 
 
-def bring_into_view(options: OptionList, index: int) -> None:
+def bring_into_view(options: OptionList, index: int, about: Widget | None = None) -> None:
     """Scroll the list, and the scrolling area around it, so option `index` is in view (its top
-    first when it cannot wholly fit)."""
+    first when it cannot wholly fit), and with it what `about` asks (asked_region) when both fit."""
     region = option_region(options, index)
     if region is None:
         return
@@ -87,13 +91,17 @@ def bring_into_view(options: OptionList, index: int) -> None:
         return
     window = area.scrollable_content_region
     y = area.scroll_offset.y + region.y - window.y  # the option's line in the area's own content
-    tall = region.height > window.height
-    area.scroll_to_region(Region(0, y, 1, region.height), animate=False, force=True, immediate=True, top=tall)
+    wanted = Region(0, y, 1, region.height)
+    if about is not None and about.display:
+        together = _together(about, asked_region(about), region)
+        wanted = together if together.height <= window.height else wanted
+    top = wanted.height > window.height
+    area.scroll_to_region(wanted, animate=False, force=True, immediate=True, top=top)
 
 
-def _tell_too_small(widget: Widget, what: str) -> None:
+def _tell_too_small(widget: Widget, what: str, to: str = "to choose it") -> None:
     """Say that `what` cannot be seen whole in this window, so its keys wait for a larger one."""
-    said = f"{what} does not fit in this window. Make the window larger to choose it."
+    said = f"{what} does not fit in this window. Make the window larger {to}."
     widget.app.notify(said, title="Window too small", timeout=6)
 
 
@@ -103,33 +111,92 @@ def _settle(widget: Widget) -> None:
         widget.screen.settle()
 
 
-def seen(options: OptionList, index: int) -> bool:
-    """Whether the learner can see option `index`, so a key for it may answer. If not, it is
-    brought into view and marked (highlighted), the screen settles (a second press of a double
-    press is dropped) and False is returned: the next press, on the option now seen, answers. An
-    option taller than the window allows is never answered by key or click: the learner is told
-    to make the window larger."""
-    if option_in_view(options, index):
+def _lines(widget: Widget) -> list[Content]:
+    """The lines a Static shows (none for another widget)."""
+    shown = widget.visual if isinstance(widget, Static) else None
+    return shown.split("\n") if isinstance(shown, Content) else []
+
+
+def _line_region(widget: Widget, lines: list[Content], index: int) -> Region:
+    """Where line `index` of `lines` (the widget's, _lines) is drawn, wrapped, in screen cells."""
+    region = widget.content_region
+    rows = [len(line.wrap(region.width)) if region.width else 1 for line in lines[: index + 1]]
+    return Region(region.x, region.y + sum(rows[:-1]), region.width, rows[-1])
+
+
+def asked_region(about: Widget) -> Region:
+    """Where what a question asks about is drawn, in screen cells: in a matching list (lines
+    starting "▶ " for the term being matched, "  " for the others) the ▶ term's lines; otherwise
+    (the prompt) the whole widget, or its last line when it is taller than the scrolling area
+    around it: a question longer than the window is read by scrolling, and it asks at its end."""
+    region, lines = about.content_region, _lines(about)
+    pointed = [i for i, line in enumerate(lines) if line.plain.startswith("▶ ")]
+    if pointed:
+        return _line_region(about, lines, pointed[0])
+    area = _area(about)
+    if area is not None and region.height > area.scrollable_content_region.height:
+        return Region(region.x, region.bottom - 1, region.width, 1)
+    return region
+
+
+def _together(about: Widget, asked: Region, option: Region) -> Region:
+    """The rows from what is asked to the option, in the scrolling area's own content (x 0)."""
+    area = _area(about)
+    top, bottom = min(asked.y, option.y), max(asked.bottom, option.bottom)
+    if area is None:
+        return Region(0, top, 1, bottom - top)
+    window = area.scrollable_content_region
+    return Region(0, area.scroll_offset.y + top - window.y, 1, bottom - top)
+
+
+def seen(options: OptionList, index: int, about: Widget | None = None) -> bool:
+    """Whether the learner can see option `index` and, when `about` is given (the prompt, or the
+    matching list), what the question asks about (asked_region), both wholly on screen at once,
+    so a key for it may answer. If not, they are brought into view and the option is marked
+    (highlighted), the screen settles (a second press of a double press is dropped) and False is
+    returned: the next press, with both now seen, answers. An option taller than the window
+    allows, or one that cannot be in view together with what is asked, is never answered by key
+    or click: the learner is told to make the window larger."""
+    asked = asked_region(about) if about is not None and about.display else None
+    if option_in_view(options, index) and (asked is None or about is None or in_view(about, asked)):
         return True
     options.highlighted = index
-    bring_into_view(options, index)
-    options.call_after_refresh(bring_into_view, options, index)  # once the mark's redraw is laid out
+    bring_into_view(options, index, about)
+    options.call_after_refresh(bring_into_view, options, index, about)  # once the mark's redraw is laid out
     if not fits(options, index):
         _tell_too_small(options, f"Choice {index + 1}")
+    elif about is not None and asked is not None and not fits_with(options, index, about):
+        _tell_too_small(options, f"Choice {index + 1} with the question it answers")
     _settle(options)
     return False
 
 
+def fits_with(options: OptionList, index: int, about: Widget) -> bool:
+    """Whether option `index` and what `about` asks (asked_region) could both be wholly in view at
+    once in this window, once scrolled to."""
+    region, area = option_region(options, index), _area(options)
+    if region is None or area is None:
+        return region is not None
+    together = _together(about, asked_region(about), region)
+    return together.height <= _room(area).height
+
+
 def card_seen(grades: Widget, back: Widget) -> bool:
     """Whether a flashcard's grades (`grades`: "How well did you know it? 1 Again ...") are wholly
-    in view, and the first line of its back (`back`: "Answer: ..."), so a grade key may act: the
-    learner grades an answer they saw, knowing what each number means. If not, the back is brought
-    into view and the screen settles (False); grades that do not fit the window are said so."""
-    top = back.content_region
-    if in_view(grades, grades.content_region) and in_view(back, top._replace(height=1)):
+    in view, and the answer on its back (`back`: its first paragraph, "Answer: ..."), so a grade
+    key may act: the learner grades an answer they saw, knowing what each number means. If not,
+    the answer is brought into view and the screen settles (False); an answer and grades that
+    cannot both be seen in this window are said so, as an option that cannot fit (seen)."""
+    lines = _lines(back)
+    answer = _line_region(back, lines, 0) if lines else back.content_region._replace(height=1)
+    room = _room(back)  # the answer's rows in view, however narrow: a scrollbar may take a column
+    if in_view(grades, grades.content_region) and in_view(back, answer._replace(x=room.x, width=room.width)):
         return True
-    back.scroll_visible(animate=False, top=True, immediate=True)
-    if not grades.content_region.intersection(grades.screen.region) == grades.content_region:
-        _tell_too_small(grades, "The grades line")
+    area = _area(back)
+    if area is not None:  # its rows, not its margin: scroll_visible would show the margin in a 1-row area
+        area.scroll_to_region(_together(back, answer, answer), animate=False, force=True, immediate=True, top=True)
+    whole = grades.content_region.intersection(grades.screen.region) == grades.content_region
+    if not whole or (area is not None and _room(area).height < answer.height):
+        _tell_too_small(grades, "The answer with the grades line", "to grade it")
     _settle(back)
     return False

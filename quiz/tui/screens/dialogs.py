@@ -20,6 +20,7 @@ from quiz.plural import plural
 from quiz.schedule import NEW_PER_SESSION
 from quiz.session import WordsToKnow
 from quiz.store import DamagedDatabase, DueCounts
+from quiz.tui.dialog_fit import fit_body
 from quiz.tui.pointed import PointedList
 from quiz.tui.settle import Settled
 from quiz.tui.settled_input import SettledInput
@@ -45,9 +46,10 @@ class Dialog(Settled, ModalScreen[Result]):
     at the bottom; dismissed with a `Result`. Its rules are read when the first dialog is shown,
     not at Home's start (docs/benchmarks.md).
 
-    A long body scrolls within 65% of the screen's height, so the box fits a window of 15 rows or
-    more without being cut: a box cut to the window kept no blank line between the body and the
-    hint docked under it (Textual lays a docked widget's margin over what is above it)."""
+    A long body scrolls within 65% of the screen's height, or what a short window leaves it
+    (quiz.tui.dialog_fit), so the box is not cut: a box cut to the window kept no blank line
+    between the body and the hint docked under it (Textual lays a docked widget's margin over
+    what is above it)."""
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }
@@ -65,6 +67,13 @@ class Dialog(Settled, ModalScreen[Result]):
     #visit-date { margin: 1 0 0 0; }
     #visit-problem { text-style: bold; }
     """
+
+    def on_resize(self) -> None:  # Textual calls each class's handler: a dialog's own runs too
+        self._fit_body()
+
+    def _fit_body(self) -> None:
+        for box in self.query_children(".dialog"):
+            fit_body(box, self.app.size)
 
 
 class StudyChoice(NamedTuple):

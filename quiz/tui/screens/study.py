@@ -266,7 +266,8 @@ class StudyScreen(Settled, Screen[bool]):
         """Answer the question on screen with option `index`, or give it to the next term of a matching question."""
         q = self._drawn
         act = self.run.pair if q is not None and q.kind is Kind.MATCH else self.run.answer_option
-        if seen(self.query_one("#options", OptionList), index) and act(index, on=q):  # only an option in view answers
+        about = self.query_one("#match" if q is not None and q.kind is Kind.MATCH else "#prompt")
+        if seen(self.query_one("#options", OptionList), index, about) and act(index, on=q):  # both in view
             self.draw()
         elif q is not None and q.kind is Kind.MATCH and index in self.run.pairing:
             self.notify("That meaning is taken. Press u to take back a pair.", timeout=NOTICE_S)
