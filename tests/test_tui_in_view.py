@@ -232,6 +232,8 @@ async def test_an_option_that_cannot_be_seen_with_its_question_is_never_answered
             await pilot.pause(0.4)  # not a double press: a learner pressing again after reading
         assert answers(data) == [] and screen.run.pairing == [] and screen.run.phase is Phase.ASKING
         assert told_too_small(screen)
+        asks = "the word it would be matched to" if mode is Mode.MATCH else "the question it answers"
+        assert any(asks in str(n.message) for n in screen.app._notifications)  # what must be seen with it
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await press(pilot, key)

@@ -166,7 +166,8 @@ def seen(options: OptionList, index: int, about: Widget | None = None) -> bool:
     if not fits(options, index):
         _tell_too_small(options, f"Choice {index + 1}")
     elif about is not None and asked is not None and not fits_with(options, index, about):
-        _tell_too_small(options, f"Choice {index + 1} with the question it answers")
+        asks = "the word it would be matched to" if about.id == "match" else "the question it answers"
+        _tell_too_small(options, f"Choice {index + 1} with {asks}")
     _settle(options)
     return False
 
