@@ -85,19 +85,29 @@ LOOK_ALIKE_LETTERS = str.maketrans(
 """Cyrillic and Greek letters that look like a Latin letter, as written (before case is folded: the
 Greek capital Ν looks like N, its small ν like v), as that letter (after Unicode's confusables, UTS
 #39): "Blаck" with a Cyrillic а looks like "Black" and is compared as it. The micro sign is not
-among them, nor Greek μ: "µg" is never "mg"."""
+among them, nor Greek μ: "µg" is never "mg". Only in a text written in Latin letters
+(latin_look_alikes): a Russian or Greek text is compared in its own letters."""
+
+_LATIN = re.compile("[A-Za-z]")
+
+
+def latin_look_alikes(text: str) -> str:
+    """`text` with LOOK_ALIKE_LETTERS as the Latin letters they look like, when it holds a Latin
+    letter; else as it is. A Russian or Greek text keeps its letters, so that its capitals and small
+    letters still fold alike ("ВОДА" is "вода": only some capitals have a Latin look-alike)."""
+    return text.translate(LOOK_ALIKE_LETTERS) if _LATIN.search(text) else text
 
 
 def as_seen(text: str) -> str:
     """A text as a reader tells it apart from another, before case is folded: invisible characters
-    (INVISIBLE, and format characters: Unicode category Cf) dropped, the braille blank a space, and
-    letters of another script that look like Latin ones (LOOK_ALIKE_LETTERS) as those. Two options
-    that differ only so look the same on screen; a typed answer is marked the same way
-    (quiz.typed.reading.fold).
+    (INVISIBLE, and format characters: Unicode category Cf) dropped, the braille blank a space, and,
+    in a text of Latin letters, letters of another script that look like Latin ones as those
+    (latin_look_alikes). Two options that differ only so look the same on screen; a typed answer
+    is marked the same way (quiz.typed.reading.fold).
     """
     if text.isascii():
         return text
-    text = INVISIBLE.sub("", text).replace("\u2800", " ").translate(LOOK_ALIKE_LETTERS)
+    text = latin_look_alikes(INVISIBLE.sub("", text).replace("\u2800", " "))
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
@@ -112,7 +122,7 @@ def normalize(text: str) -> str:
     if text.isascii():
         return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", as_seen(text)).casefold())
-    return " ".join(folded.translate(LOOK_ALIKE_LETTERS).split())  # a letter folding made (U+0345 is ι)
+    return " ".join(latin_look_alikes(folded).split())  # a letter folding made (U+0345 is ι)
 
 
 def closest(word: str, candidates: list[str] | tuple[str, ...]) -> str | None:

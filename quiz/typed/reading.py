@@ -24,7 +24,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from quiz.deck.text import LOOK_ALIKE_LETTERS, as_seen
+from quiz.deck.text import as_seen, latin_look_alikes
 from quiz.typed.numbers import (
     Token,
     a_half,
@@ -83,7 +83,7 @@ def fold(text: str, language: str = "en") -> str:
     if not text.isascii():
         if primary_language(language) == "en":
             text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-        text = unicodedata.normalize("NFC", text).translate(DASHES).translate(LOOK_ALIKE_LETTERS)  # folded ones too
+        text = latin_look_alikes(unicodedata.normalize("NFC", text).translate(DASHES))  # folded ones too
     return text
 
 
