@@ -347,9 +347,17 @@ def _span_texts(deck: Deck, q: Question) -> list[str]:
     wrong options that fit it (quiz.kinds.false_options); [] when its fact is gone."""
     from quiz.deck.statement import split
 
-    fact = next((f for f in deck.facts if f.id == q.fact_id), None)
+    fact = _fact_of(deck, q)
     parts = split(fact.statement) if fact is not None and fact.statement else None
     return [] if fact is None or parts is None else [parts.span, *kinds.false_options(fact)]
+
+
+def _fact_of(deck: Deck, q: Question) -> Fact | None:
+    """The fact `q` asks about, or None when the deck no longer holds it (reloaded after an edit)."""
+    try:
+        return deck.fact(q.fact_id)
+    except KeyError:
+        return None
 
 
 def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], frozenset[str]]:
@@ -359,7 +367,7 @@ def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], frozenset[str]]:
 
     texts: tuple[str, ...] = (q.answer, *q.accept)
     if q.kind is Kind.TRUE_FALSE:  # what may fill the statement's span would say which version is shown
-        fact = deck.fact(q.fact_id) if any(f.id == q.fact_id for f in deck.facts) else None
+        fact = _fact_of(deck, q)
         texts = (fact.answer, *fact.accept, *kinds.false_options(fact)) if fact is not None else ()
     answer = frozenset().union(*(give_away_stems(t, deck.language) for t in texts))
     named = {term for term, _ in terms_in("\n".join(texts), deck.glossary)}
