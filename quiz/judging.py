@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache, cached_property
 
 from quiz.deck.model import Deck, Fact
-from quiz.deck.options import GroupAnswers, WrongOptions, wrong_options
+from quiz.deck.options import GroupAnswers, WrongOptions, option_key, wrong_options
 from quiz.deck.text import normalize
 from quiz.readability import TextStats, pooled, text_stats
 
@@ -37,13 +37,7 @@ STOPWORDS = frozenset(
 
 def content_words(text: str) -> frozenset[str]:
     """The stems of a text's longer words (4+ letters) other than stopwords, folded as normalize does."""
-    return _folded_content_words(normalize(text))
-
-
-def _folded_content_words(folded: str) -> frozenset[str]:
-    """content_words of a text already normalized: content_words reads nothing else of a text, so
-    texts that normalize alike (a group's answers, by their keys) have the same content words."""
-    return frozenset(_stem(w) for w in WORD.findall(folded) if len(w) >= 4 and w not in STOPWORDS)
+    return frozenset(_stem(w) for w in WORD.findall(normalize(text)) if len(w) >= 4 and w not in STOPWORDS)
 
 
 def shared_content_words(words: frozenset[str], text: str) -> frozenset[str]:
@@ -155,11 +149,12 @@ def names_words(text: str, words: str, language: str = "en") -> bool:
 
 class _GroupTotals:
     """A group's answers summed once: each one's length and their total, and, when asked, their
-    content words, by each answer's folded text (its key in GroupAnswers)."""
+    content words, by each answer's key in GroupAnswers (quiz.deck.options.option_key)."""
 
-    __slots__ = ("lengths", "length", "_words", "_counted")
+    __slots__ = ("group", "lengths", "length", "_words", "_counted")
 
     def __init__(self, group: GroupAnswers) -> None:
+        self.group = group
         self.lengths = {key: len(text.strip()) for key, text in zip(group.keys, group.texts, strict=True)}
         self.length = sum(self.lengths.values())
         self._words: dict[str, tuple[str, ...]] | None = None
@@ -169,7 +164,8 @@ class _GroupTotals:
         """Each answer's content words, by its key: every answer of the group split once. Kept as
         tuples, which take a quarter of a small frozenset's memory (10,000 answers: 0.6 MB, not 2.2)."""
         if self._words is None:
-            self._words = {key: tuple(_folded_content_words(key)) for key in self.lengths}
+            group = self.group
+            self._words = {k: tuple(content_words(t)) for k, t in zip(group.keys, group.texts, strict=True)}
         return self._words
 
     def counted_words(self) -> Counter[str]:
@@ -207,9 +203,8 @@ class Judged:
     def answer_words(self) -> frozenset[str]:
         """content_words of the fact's answer: its group's, when its group's answers may be shown with
         it (the answer is one of them, so each is split once for the whole group)."""
-        key = normalize(self._answer)
-        words = self._totals.words().get(key) if self._totals is not None else None
-        return _folded_content_words(key) if words is None else frozenset(words)
+        words = self._totals.words().get(option_key(self._answer)) if self._totals is not None else None
+        return content_words(self._answer) if words is None else frozenset(words)
 
     def uses(self, word: str) -> bool:
         """Whether some wrong option has this content word: the fact's own, or a group answer not taken."""

@@ -127,13 +127,8 @@ def exact_keys(text: str, language: str = "en") -> Keys:
     return _exact(text, read_once(text, language))
 
 
-_WORDS_ALONE = (("w",),)
-"""The shape of a text read as words alone: it holds no number, so no unit of case_units."""
-
-
 def _exact(text: str, reading: Reading) -> Keys:
-    units = case_units(text) if reading.shape and reading.shape != _WORDS_ALONE else ()
-    return (_key(reading) if reading.shape else None), normalize(text), units
+    return (_key(reading) if reading.shape else None), normalize(text), case_units(text)
 
 
 def _said_same(expected: Keys, typed: Keys) -> bool:

@@ -11,8 +11,8 @@ numbers never match in any of these forms):
 - "one hundred" and "two thousand five hundred" are numbers; "1st" is "first", an ordinal, never
   the number 1;
 - "--1" is no number (it matches only itself), "+/-" is "±", and "per" between words is "/";
-- a Roman numeral is a number only after "stage", "grade", "type", "phase" or "class" ("stage IV"
-  is "stage 4"; "Factor V" is not "factor 5").
+- a Roman numeral is a number only after "stage", "grade", "type", "phase", "class" or "schedule"
+  ("stage IV" is "stage 4"; "Factor V" is not "factor 5"; "Grade X" is not 10).
 
 The forms of a number itself (its value, numbers in words, halves, ordinals, signs) are read by
 quiz.typed.numbers; this module tokenizes a text, applies them in order and shapes the result.
@@ -54,6 +54,7 @@ from quiz.typed.words import (
     NUMBERED_BY,
     ORDINAL_WORDS,
     POWERS,
+    RAISED_POINTS,
     SCALES,
     SYMBOL_PAIRS,
     TIMES,
@@ -72,10 +73,9 @@ def fold(text: str, language: str = "en") -> str:
     (NFC); it is applied again after case folding, which can undo it. A vulgar fraction after a
     digit is set apart from it first ("1½" -> "1 1/2", never "11/2"). What a reader cannot tell
     apart is folded as quiz.deck.text.as_seen folds it (invisible characters, look-alike letters of
-    other scripts). English writes few accents,
-    and a word without them is the same word ("Meniere" for "Ménière"); other languages tell words
-    apart by them ("ano" and "año", "schon" and "schön", "pécher" and "pêcher"), so they are kept
-    there. Idempotent.
+    other scripts). English writes few accents, and a word without them is the same word
+    ("Meniere" for "Ménière"); other languages tell words apart by them ("ano" and "año", "schon"
+    and "schön", "pécher" and "pêcher"), so they are kept there. Idempotent.
     """
     if not text.isascii():
         text = as_seen(_fraction_after_digit().sub(r"\1 \2", text.translate(POWERS).translate(DOTS)))
@@ -102,6 +102,8 @@ def case_units(text: str) -> tuple[str, ...]:
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
+    if "T" not in text and "M" not in text:  # most texts: every unit _misread finds has one
+        return ()
     return tuple(unit[0] + unit[1:].lower() for unit in _case_unit().findall(text) if _misread(unit))
 
 
@@ -116,7 +118,8 @@ def _case_unit() -> re.Pattern[str]:
     M or m before grams, litres, moles, equivalents, becquerels, curies, units, IU, grays,
     sieverts or hertz. The pattern starts with the digit (the look-behind checks the character
     before it), so the search skips to digits: a third faster than a look-behind first."""
-    return re.compile(r"\d(?<![^\W_]\d)[\d.,·٫]*[ \t]?(T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz))(?![^\W\d_])")
+    units = "T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)"
+    return re.compile(rf"\d(?<![^\W_]\d)[\d.,{RAISED_POINTS}]*[ \t]?({units})(?![^\W\d_])")
 
 
 @cache
@@ -133,7 +136,8 @@ def _token() -> re.Pattern[str]:
     never a number on its own: "1 000 mL" and "10 000 IU" are 1000 and 10000, "1 050" is 1050, but
     "2 500 mg tablets" is two numbers, as a person who writes two 500 mg tablets means.
     """
-    return re.compile(r"(\d{1,3}(?: 0\d\d(?!\d))+(?:[.,·٫]\d+)*|\d+(?:[.,·٫]\d+)*|[.,·٫]\d+)|([^\W\d_]+)|(\S)")
+    mark = f"[.,{RAISED_POINTS}]"  # a decimal point or comma, or a thousands mark
+    return re.compile(rf"(\d{{1,3}}(?: 0\d\d(?!\d))+(?:{mark}\d+)*|\d+(?:{mark}\d+)*|{mark}\d+)|([^\W\d_]+)|(\S)")
 
 
 def read_once(text: str, language: str = "en") -> Reading:

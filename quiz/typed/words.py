@@ -46,15 +46,18 @@ VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟↉"
 <fraction>. After a digit each is a mixed number's fraction, never more digits: "1½" is read as
 "1 1/2" (NFKC alone makes it "11⁄2", which read as the fraction eleven halves)."""
 # Punctuation that never changes what an answer says; every other symbol ("<", "%", "=", "+") must match.
-DECIMAL_POINTS = {ord("\u00b7"): ".", ord("\u066b"): "."}
-"""Marks that are only ever a decimal point between or before digits, for str.translate: the
-raised point of British and Lancet style ("0·5 mg"; NFKC makes the Greek ano teleia one) and the
-Arabic decimal separator ("0٫5"). Before a digit, never soft punctuation: "·5 mg" is 0.5 mg."""
-DOTS = str.maketrans(dict.fromkeys(map(ord, "\u2022\u02d9\u00b8\u2219\u22c5\u2027\u30fb\uff65\u25e6"), "\u2022"))
+RAISED_POINTS = "\u00b7\u066b"
+"""Marks that are only ever a decimal point between or before digits: the raised point of British
+and Lancet style ("0·5 mg"; NFKC makes the Greek ano teleia one) and the Arabic decimal separator
+("0٫5"). Before a digit, never soft punctuation: "·5 mg" is 0.5 mg."""
+DECIMAL_POINTS = str.maketrans(dict.fromkeys(RAISED_POINTS, "."))
+"""RAISED_POINTS as ".", for str.translate (quiz.typed.numbers.number_value)."""
+BULLET = "\u2022"
+DOTS = str.maketrans(dict.fromkeys("\u2022\u02d9\u00b8\u2219\u22c5\u2027\u30fb\uff65\u25e6", BULLET))
 """Dots that are no decimal point but may be taken for one (a bullet, a dot above, a cedilla, the
-bullet and dot operators, the katakana middle dot), as one bullet "•", before NFKC turns some into
-a space and an accent (quiz.typed.reading.fold)."""
-DECIMAL_MARKS = frozenset(".,\u00b7\u066b\u2022")
+bullet and dot operators, the katakana middle dot), as one BULLET, before NFKC turns some into a
+space and an accent (quiz.typed.reading.fold)."""
+DECIMAL_MARKS = frozenset(".," + RAISED_POINTS + BULLET)
 """A decimal point or comma, or a dot (DOTS) that may be taken for one: standing alone right before
 a number (". 5 mg", "•5 mg"), it is never dropped as soft punctuation, so the number is not read
 as a whole one (quiz.typed.shape)."""
