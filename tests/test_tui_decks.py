@@ -412,3 +412,33 @@ async def test_a_deck_file_removed_during_its_session_lets_the_session_end_and_l
         await pilot.press("enter")  # Done: Home, without the deck
         await _until(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert len(_titles(app)) == 1 and "Caring for your kidneys" not in _titles(app)
+
+
+async def test_a_deck_refused_for_another_files_id_is_usable_once_that_file_is_gone(tmp_path: Path) -> None:
+    """Two deck files with one id are both refused. A tester deleted the copy and the original
+    stayed refused until its own file changed: the refusal is now worked out again at each reload,
+    from the decks as loaded. A copy put back refuses both again, and says so."""
+    from quiz.tui.app import Settings
+
+    data = tmp_path / "data"
+    kidney = write_deck(data / "decks")
+    copy = write_deck(data / "decks", name="copy.toml")
+    app = QuizApp(Settings(data_dir=data, clock=lambda: FROZEN_AT, fuzz=False, blink=False, settle=0.0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [f.deck for f in app.decks[1:]] == [None, None]
+        assert [f.path for f in app.decks[1:]] == [copy, kidney]  # in file name order
+        assert "kidney.toml" in str(app.decks[1].error) and "copy.toml" in str(app.decks[2].error)
+        copy.unlink()
+        app.poll_decks()
+        await _until(pilot, lambda: app.decks[2].deck is not None)
+        assert app.decks[1].gone and not app._notifications
+        assert _titles(app)[1:] == ["Caring for your kidneys"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "Caring for your kidneys" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("escape")
+        write_deck(data / "decks", name="copy.toml")
+        app.poll_decks()
+        await _until(pilot, lambda: app.decks[2].deck is None)
+        assert app.decks[1].deck is None and any("copy.toml" in n.title for n in app._notifications)

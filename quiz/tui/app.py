@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from quiz.certainty import AskCertainty
-from quiz.deck.discover import FoundDeck, refuse_shared_ids
+from quiz.deck.discover import FoundDeck
 from quiz.mode import Mode
 from quiz.store import DamagedDatabase, StoreError
 from quiz.tui.collector import collect_as_usual
@@ -352,20 +352,17 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
 
     def on_deck_reloaded(self, message: DeckReloaded) -> None:
         """Keep the deck loaded again (a problem in it said), and pass the news to every screen."""
-        found, decks = message.found, self.services.decks
-        decks[message.index : message.index + 1] = [found]  # at len(decks): a deck file new in the folder
-        self.services.summaries.pop(found.path, None)
-        decks[:] = refuse_shared_ids(decks)
-        if found.error is not None:
+        shown = self.services.reloaded(message.index, message.found)
+        if shown.error is not None:  # a problem in the file, or its id another file's
             self.notify(
-                visible(str(found.error.problems[0]), lines=True),
-                title=f"Problem in {visible(found.path.name)}",
+                visible(str(shown.error.problems[0]), lines=True),
+                title=f"Problem in {visible(shown.path.name)}",
                 severity="error",
                 markup=False,
                 timeout=10,
             )
         for screen in self.screen_stack:
-            screen.post_message(DeckReloaded(message.index, decks[message.index]))
+            screen.post_message(DeckReloaded(message.index, shown))
 
     # -- ending ---------------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from textual.message import Message
 
 from quiz.deck import cache as deck_cache
-from quiz.deck.discover import FoundDeck, deck_files, deck_folders, load_found, refuse_shared_ids
+from quiz.deck.discover import FoundDeck, deck_files, deck_folders, load_found
 from quiz.paths import builtin_decks_dir, cache_dir
 from quiz.tui.services import Services
 
@@ -118,7 +118,7 @@ def first_load(
                 services.summaries[path] = summary
         else:
             decks.append(load_found(path, builtin, cache=folder))
-    services.decks = refuse_shared_ids(decks)
+    services.show_decks(decks)
     return DeckWatch(files, folder, unchecked, listed=listed)
 
 

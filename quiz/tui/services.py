@@ -63,18 +63,37 @@ class Settings:
 class Services:
     """The app's shared state, one object every screen is given (never reached through `self.app`).
 
-    `decks` is the list Home shows, in order; an entry whose deck and error are both None is still
-    being checked off the UI thread (quiz.tui.decks), and `summaries` then holds what the parsed-deck
-    cache knows of it, by path. `store` is None when the history cannot be used (`store_problem`
-    says why); the app replaces it when the history is restored.
+    `decks` is the list Home shows, in order (set by `show_decks` and `reloaded`); an entry whose
+    deck and error are both None is still being checked off the UI thread (quiz.tui.decks), and
+    `summaries` then holds what the parsed-deck cache knows of it, by path. `store` is None when
+    the history cannot be used (`store_problem` says why); the app replaces it when the history is
+    restored.
     """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.decks: list[FoundDeck] = []
+        self._loaded: list[FoundDeck] = []
         self.summaries: dict[Path, DeckSummary] = {}
         self.store: Store | None = None
         self.store_problem: str | None = None
+
+    def show_decks(self, loaded: list[FoundDeck]) -> None:
+        """Show the deck files as loaded (in Home's order): `decks` is `loaded` with each deck whose
+        id another file also uses refused (quiz.deck.discover.refuse_shared_ids). The decks as
+        loaded are kept, so the refusal is worked out again at each reload: a deck refused for
+        another file's id is usable again once that file is gone or has another id."""
+        from quiz.deck.discover import refuse_shared_ids
+
+        self._loaded = list(loaded)
+        self.decks[:] = refuse_shared_ids(self._loaded)
+
+    def reloaded(self, index: int, found: FoundDeck) -> FoundDeck:
+        """Show `found`, a deck file loaded again, at `index` of `decks` (len(decks): a file new in
+        the folder), and return what `decks` now holds there (refused if its id is another's)."""
+        self.summaries.pop(found.path, None)
+        self.show_decks([*self._loaded[:index], found, *self._loaded[index + 1 :]])
+        return self.decks[index]
 
     def identity(self, found: FoundDeck) -> DeckSummary | None:
         """The deck's id, title, fact ids and glossary: from the deck, from the cache's summary while
