@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import DataTable
 
+import quiz.tui.app
 import quiz.tui.decks
+import quiz.tui.screens.home
 from quiz.deck import cache as deck_cache
 from quiz.deck.discover import FoundDeck, load_found
 from quiz.deck.load import load_deck
 from quiz.mode import Mode
 from quiz.paths import cache_dir
+from quiz.store import Store
 from quiz.tui.app import QuizApp, StudyRequest
 from quiz.tui.decks import DeckReloaded
 from quiz.tui.screens.home import HomeScreen
@@ -221,28 +225,50 @@ def test_the_watcher_knows_whether_a_deck_is_left_for_its_first_look(deck: Path,
 async def test_a_large_decks_mastery_is_counted_once_the_deck_is_read_not_from_its_summary(
     deck: Path, tmp_path: Path, held: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quiz.tui.screens.home
+    """Counted by the watcher, in its thread, right after it reads the deck: never while the deck is
+    read, and once, so that Home draws the row once (a count of Home's own would come as a second
+    redraw). Home counts again in its own worker when it draws every row again."""
+    monkeypatch.setattr(quiz.tui.decks, "MASTERY_AT_ONCE", 0)  # counted off the UI thread
+    counted: list[tuple[str, str]] = []
+    count = quiz.tui.decks.count_mastered
 
-    monkeypatch.setattr(quiz.tui.screens.home, "MASTERY_AT_ONCE", 0)  # counted off the UI thread
-    counted: list[str] = []
-    count = HomeScreen._count_mastery
+    def counting(services: object, deck_id: str, ids: set[str]) -> object:
+        counted.append((threading.current_thread().name, deck_id))
+        return count(services, deck_id, ids)  # type: ignore[arg-type]
 
-    def counting(self: HomeScreen, *args: object) -> object:
-        counted.append(str(args[1]))
-        return count(self, *args)  # type: ignore[arg-type]
+    monkeypatch.setattr(quiz.tui.decks, "count_mastered", counting)
+    monkeypatch.setattr(quiz.tui.app, "count_mastered", counting)
+    monkeypatch.setattr(quiz.tui.screens.home, "count_mastered", counting)
+    loads: list[str] = []
+    load = quiz.tui.decks.load_found  # the held one
 
-    monkeypatch.setattr(HomeScreen, "_count_mastery", counting)
+    def loading(*args: Any, **kwargs: Any) -> FoundDeck:
+        loads.append(threading.current_thread().name)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(quiz.tui.decks, "load_found", loading)
     data = tmp_path / "data"
     load_deck(deck, cache=cache_dir(data))
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0", now=FROZEN_AT - timedelta(days=3))
+        for _ in range(4):  # answered right, days apart: mastered
+            store.record_answer(sid, "kidney-care", "salt-limit", kind="typed", response="x", correct=True,
+                                now=FROZEN_AT - timedelta(days=60 - 15 * _))  # fmt: skip
+        store.finish_session(sid, now=FROZEN_AT - timedelta(days=3))
     app = make_app([deck], data)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert _first_row(app) == ["Caring for your kidneys", "3", "0", "-", "…"]  # from the summary
+        assert _first_row(app) == ["Caring for your kidneys", "3", "0", "4/4", "…"]  # from the summary
         await pilot.pause(0.1)
         assert counted == []  # not while the deck is being read
         held.set()
-        await _until(pilot, lambda: _first_row(app)[4] == "0%")
-        assert counted == ["kidney-care"]
+        await _until(pilot, lambda: _first_row(app)[4] != "…")
+        await pilot.pause(0.1)
+        assert counted == [(loads[0], "kidney-care")]  # once, by the watcher
+        assert _first_row(app)[4] == "33%"
+        app.screen.refresh_decks()  # as every minute: Home's own worker counts again
+        await _until(pilot, lambda: len(counted) == 2)
+        assert counted[1][0] != counted[0][0]
 
 
 async def test_a_cached_large_decks_due_facts_and_words_are_counted_once_from_its_summary(

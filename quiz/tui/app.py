@@ -25,7 +25,7 @@ from quiz.mode import Mode
 from quiz.store import DamagedDatabase, StoreError
 from quiz.tui.collector import collect_as_usual
 from quiz.tui.crash import QuietCrashApp
-from quiz.tui.decks import DeckReloaded, DeckWatch, deck_paths, first_load
+from quiz.tui.decks import DeckReloaded, DeckWatch, count_mastered, counted_later, deck_paths, first_load
 from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
 from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, system_commands, theme_kind
 from quiz.tui.services import Services, Settings, StudyRequest
@@ -348,7 +348,10 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
         """Look at the deck files once, posting a DeckReloaded for each one loaded again."""
         if self._watch is not None:
             for index, fresh in self._watch.changed():
-                self.post_message(DeckReloaded(index, fresh))
+                deck, mastered = fresh.deck, None
+                if deck is not None and counted_later(len(deck.facts)):  # counted here: Home draws the row once
+                    mastered = count_mastered(self.services, deck.id, {f.id for f in deck.facts})
+                self.post_message(DeckReloaded(index, fresh, mastered))
 
     def on_deck_reloaded(self, message: DeckReloaded) -> None:
         """Keep the deck loaded again (a problem in it said), and pass the news to every screen."""
@@ -362,7 +365,7 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
                 timeout=10,
             )
         for screen in self.screen_stack:
-            screen.post_message(DeckReloaded(message.index, shown))
+            screen.post_message(DeckReloaded(message.index, shown, message.mastered))
 
     # -- ending ---------------------------------------------------------------------------------
 

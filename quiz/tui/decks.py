@@ -37,6 +37,10 @@ LOAD_AT_ONCE = 256 * 1024
 """Bytes: deck files up to this size are loaded before Home shows (the built-in deck is 57 KB and
 parses in about 30 ms); larger ones are loaded by the watcher while Home shows their row."""
 
+MASTERY_AT_ONCE = 1_000
+"""Facts: a deck with more has its mastered facts counted off the UI thread (fsrs runs for every
+reviewed fact: about 130 ms for 10,000 facts at a long history); Home shows "…" until then."""
+
 Stamp = tuple[int, int] | None
 """A file's modification time (ns) and size, or None when it cannot be read."""
 _UNCHECKED: Stamp = (-1, -1)
@@ -53,15 +57,41 @@ _QUIZ_ROOT = Path(__file__).resolve().parents[2]
 
 
 class DeckReloaded(Message, bubble=False):
-    """A deck file was loaded (again): `found` replaces the app's decks[`index`].
+    """A deck file was loaded (again): `found` replaces the app's decks[`index`]. `mastered` holds
+    the ids of its mastered facts when the watcher counted them (a deck of more than
+    MASTERY_AT_ONCE facts, counted in the watcher's thread right after the load, so that Home
+    draws the row once and never counts while the deck is read), else None.
 
     Posted to the app by its watcher; the app then posts one to each screen.
     """
 
-    def __init__(self, index: int, found: FoundDeck) -> None:
+    def __init__(self, index: int, found: FoundDeck, mastered: set[str] | None = None) -> None:
         super().__init__()
         self.index = index
         self.found = found
+        self.mastered = mastered
+
+
+def counted_later(facts: int) -> bool:
+    """Whether a deck of this many facts has its mastered facts counted off the UI thread
+    (MASTERY_AT_ONCE): by the watcher when it loads the deck, by Home's worker when it draws again."""
+    return facts > MASTERY_AT_ONCE
+
+
+def count_mastered(services: Services, deck_id: str, ids: set[str]) -> set[str] | None:
+    """The ids among `ids` of the deck's mastered facts (Store.mastered_facts, now), counted on a
+    connection of the calling thread's own (a worker's); None when there is no history or it
+    cannot be read now (the caller keeps its last count)."""
+    from quiz.store import Store, StoreError
+
+    store = services.store
+    if store is None:
+        return None
+    try:
+        with Store.open(services.settings.data_dir, scheduler=store.scheduler, backup=False) as own:
+            return own.mastered_facts(deck_id, ids, services.now())
+    except (StoreError, OSError):
+        return None
 
 
 def stamp(path: Path) -> Stamp:

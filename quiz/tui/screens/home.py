@@ -24,7 +24,7 @@ from quiz.glossary import terms_by_id
 from quiz.mode import Mode
 from quiz.store import DueCounts, Store, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
-from quiz.tui.decks import DeckReloaded, is_checking
+from quiz.tui.decks import DeckReloaded, count_mastered, counted_later, is_checking
 from quiz.tui.screens.deck_list import DeckList
 from quiz.tui.services import Services
 from quiz.tui.settle import Settled
@@ -41,9 +41,6 @@ REFRESH_S = 60.0
 """Seconds between readings of what is due while Home, or History's Due tab, is shown."""
 COLUMNS = {"deck": "Deck", "facts": "Facts", "due": "Due now", "last": "Last", "mastery": "Mastered"}
 """The deck table's columns: key and heading."""
-MASTERY_AT_ONCE = 1_000
-"""Facts: a deck with more has its Mastered cell counted off the UI thread (fsrs runs for every
-reviewed fact: about 130 ms for 10,000 facts at a long history), showing "…" until first counted."""
 
 
 class HomeScreen(Settled, Screen[None]):
@@ -129,7 +126,7 @@ class HomeScreen(Settled, Screen[None]):
         # back holds the same facts and words, their due counts are the row's (10,000 rows not read again).
         drawn = self._counts.get(message.index)
         same = drawn[1] if drawn is not None and drawn[0] == self.services.identity(found) else None
-        cells = self._row(message.index, found, same)
+        cells = self._row(message.index, found, same, message.mastered)
         for column, cell in zip(COLUMNS, cells, strict=True):
             table.update_cell(str(message.index), column, Text(cell))
         self._show_detail()
@@ -145,10 +142,13 @@ class HomeScreen(Settled, Screen[None]):
         self.query_one("#decks", DeckList).draw(rows)
         self._show_detail()
 
-    def _row(self, index: int, found: FoundDeck, counts: DueCounts | None = None) -> tuple[str, ...]:
+    def _row(
+        self, index: int, found: FoundDeck, counts: DueCounts | None = None, mastered_ids: set[str] | None = None
+    ) -> tuple[str, ...]:
         """A deck's cells: title, facts, due now, last score, mastered. A deck still being checked
         gets its row from the cache's summary, or "checking..." (quiz.tui.decks). `counts` are its
-        due counts when just taken."""
+        due counts when just taken; `mastered_ids` its mastered facts when just counted (a large
+        deck the watcher loaded: DeckReloaded.mastered)."""
         store, now = self.services.store, self.services.now()
         known = self.services.identity(found)
         if known is not None:
@@ -167,15 +167,17 @@ class HomeScreen(Settled, Screen[None]):
             s = next((s for s in store.last_sessions(5, deck_id) if s.answered), None)
             if s is not None:
                 last = f"{s.correct}/{s.answered}"
-            if len(ids) <= MASTERY_AT_ONCE:
+            if not counted_later(len(ids)):
                 mastered = self._mastery(index, found, ids, store.mastered_facts(deck_id, ids, now))
             else:
                 # Counted once the deck is loaded, not from the cache's summary: a deck being checked
                 # may turn out to have a problem, and its count would run while the watcher reads it
                 # (the two together made the app's peak memory).
-                if found.deck is not None and deck_id not in self._counting:
+                if mastered_ids is not None:
+                    self._mastered[deck_id] = mastered_ids
+                elif found.deck is not None and deck_id not in self._counting:
                     self._counting.add(deck_id)
-                    self.call_after_refresh(self._count_mastery, store, deck_id, ids, now)  # after this frame
+                    self.call_after_refresh(self._count_mastery, deck_id, ids)  # after this frame
                 counted = self._mastered.get(deck_id)
                 mastered = "…" if counted is None else self._mastery(index, found, ids, counted)
         return (fit(title, 38), str(len(ids)), due, last, mastered)
@@ -189,14 +191,10 @@ class HomeScreen(Settled, Screen[None]):
         return mastered_cell(progress[0])
 
     @work(thread=True, group="mastery")
-    def _count_mastery(self, store: Store, deck_id: str, ids: set[str], now: datetime) -> None:
-        """Count a large deck's mastered facts on a connection of this thread's own."""
-        try:
-            with Store.open(self.services.settings.data_dir, scheduler=store.scheduler, backup=False) as own:
-                known = own.mastered_facts(deck_id, ids, now)
-        except (StoreError, OSError):
-            known = None  # the cell keeps its last count; the next refresh tries again
-        self.post_message(self.MasteryCounted(deck_id, known))
+    def _count_mastery(self, deck_id: str, ids: set[str]) -> None:
+        """Count a large deck's mastered facts off the UI thread (None: the cell keeps its last
+        count, and the next refresh tries again)."""
+        self.post_message(self.MasteryCounted(deck_id, count_mastered(self.services, deck_id, ids)))
 
     def on_home_screen_mastery_counted(self, message: MasteryCounted) -> None:
         self._counting.discard(message.deck_id)
