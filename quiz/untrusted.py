@@ -61,3 +61,10 @@ class ShownText:
 
     def write(self, text: str) -> int:
         return self.out.write(visible(text, lines=True))
+
+
+def data_out(out: TextIO) -> TextIO | ShownText:
+    """Where a command writes the data it prints on `out` (a CSV, a Markdown handout): onto a
+    terminal through ShownText, so that nothing raw reaches it; into a file or a pipe `out` itself,
+    so that the data is exact (`quiz export -o - > handout.md` keeps a right-to-left mark)."""
+    return ShownText(out) if out.isatty() else out

@@ -87,3 +87,18 @@ def test_the_csv_onto_a_terminal_shows_the_escapes_and_into_a_pipe_keeps_them(da
     [row] = list(csv.DictReader(io.StringIO(exact, newline="")))
     assert (row["deck_id"], row["response"]) == (DECK_ID, RESPONSE)
     assert exact.endswith("\r\n")  # CSV's own line ends, as the file export writes them
+
+
+def test_the_markdown_handout_onto_a_terminal_shows_a_bidi_mark_escaped_and_into_a_pipe_keeps_it(
+    data: Path,
+) -> None:
+    """A deck in Hebrew or Arabic holds right-to-left marks (U+200F), which the loader accepts. `quiz
+    export -o -` wrote them as "\\u200f" into a pipe too, so `> handout.md` was not the handout."""
+    deck = data / "decks" / "kidney.toml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("Canned soup often", "\u05d0\u200f Canned soup often", 1),
+                    encoding="utf-8")  # fmt: skip
+    args = ("export", str(deck), "--format", "markdown", "-o", "-")
+    exact = quiz(data, *args, terminal=False).decode("utf-8")
+    assert "\u05d0\u200f Canned soup often" in exact
+    shown = quiz(data, *args, terminal=True).decode("utf-8")
+    assert "\u05d0\\u200f Canned soup often" in shown and "\u200f" not in shown

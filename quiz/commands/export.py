@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from quiz.commands._deck import deck_or_problems
-from quiz.untrusted import say
+from quiz.untrusted import data_out, say
 
 HELP = "export a deck as an Anki package (.apkg) or a Markdown handout (.md)"
 
@@ -61,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.interop.markdown import deck_handout
 
     text = deck_handout(deck)
-    if out == "-":
-        say(text, end="")
+    if out == "-":  # exact into a pipe or a file; onto a terminal, nothing raw
+        data_out(sys.stdout).write(text)
         return 0
     write_text(Path(out), text)
     say(f"wrote {out}: {plural(len(deck.facts), 'question')} as a Markdown handout")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from quiz.plural import plural
-from quiz.untrusted import ShownText, say, visible
+from quiz.untrusted import ShownText, data_out, say, visible
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
@@ -83,9 +83,8 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "export":
             titles, questions = _deck_texts(root)
             if args.csv == "-":  # exact into a pipe or a file; onto a terminal, nothing raw (a line ends in \n)
-                terminal = sys.stdout.isatty()
-                out = ShownText(sys.stdout) if terminal else sys.stdout
-                end = "\n" if terminal else "\r\n"
+                out = data_out(sys.stdout)
+                end = "\n" if isinstance(out, ShownText) else "\r\n"
                 count = write_csv(store, out, titles=titles, questions=questions, lineterminator=end)
                 say(f"wrote {plural(count, 'answer')} to standard output", file=sys.stderr)
             else:
