@@ -13,6 +13,7 @@ from quiz.deck.text import normalize
 from quiz.generate import Kind, Question, check_typed, generate, kinds_for, make_question
 from quiz.lint import lint_deck
 from quiz.typed import read
+from quiz.typed.reading import case_units
 from tests.strategies import SHORT, decks
 
 
@@ -118,7 +119,9 @@ def test_typed_matching_forgives_variants_and_rejects_distractors(deck: Deck, wh
     for q in generate(deck, kinds=[Kind.TYPED]):
         fact = deck.fact(q.fact_id)
         a = q.answer
-        variants = [a, a.upper(), a.lower(), f"  {a}. ", f"({a})", f'"{a}"', a.replace(" ", "  "), a.replace("%", " %")]
+        variants = [a, f"  {a}. ", f"({a})", f'"{a}"', a.replace(" ", "  "), a.replace("%", " %")]
+        # Case is forgiven but where it is a unit's meaning ("1 T" is a tablespoon, "1 t" a teaspoon).
+        variants += [v for v in (a.upper(), a.lower()) if case_units(v) == case_units(a)]
         typo = _typo(a, where)
         # A slip is forgiven only in words away from any number, never when it makes a real word,
         # and only in a language quiz has a dictionary of (Lexicon.has_dictionary: English).
