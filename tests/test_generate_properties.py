@@ -12,8 +12,7 @@ from quiz.deck.model import Deck, Fact
 from quiz.deck.text import normalize
 from quiz.generate import Kind, Question, check_typed, generate, kinds_for, make_question
 from quiz.lint import lint_deck
-from quiz.typed import read
-from quiz.typed.reading import case_units
+from quiz.typed import case_units, read
 from tests.strategies import SHORT, decks
 
 
