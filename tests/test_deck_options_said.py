@@ -23,6 +23,9 @@ HEAD = 'format = 1\n[deck]\nid = "d"\ntitle = "T"\n'
 SAID_TWO_WAYS = [
     ("0.5 mg", ".5 mg"), ("−18 °C", "-18 °C"), ("minus 18 °C", "-18 °C"), ("1,000 mL", "1000 mL"),
     ("5 mg", "five mg"), ("5 mg", "5 milligrams"), ("Café au lait", "Ｃａｆé au lait"), ("the liver", "Liver"),
+    # a frequency and a percent of one proportion (a tester: "2 in 100" was a wrong option beside "2%")
+    ("2%", "2 in 100"), ("50%", "1 in 2"), ("25%", "One in four"), ("under 1%", "less than 1 in 100"),
+    ("2 in 100", "1 in 50"), ("About 0.5%", "about 1 in 200"),
 ]  # fmt: skip
 
 
@@ -106,3 +109,17 @@ def test_a_deck_the_loader_takes_never_shows_two_options_that_say_the_same(text:
         for i, option in enumerate(wrong):
             assert not any(same_answer(r, option) for r in (fact.answer, *fact.accept)), (option, fact)
             assert not any(same_answer(other, option) for other in wrong[:i]), (option, wrong)
+
+
+@given(st.integers(1, 999), st.sampled_from([2, 4, 5, 8, 10, 20, 25, 50, 100, 200, 1000]))
+def test_a_frequency_and_the_percent_it_is_are_one_option_and_other_shares_are_two(n: int, m: int) -> None:
+    """"n in m" says what its percent says; "1 in 3" is not "33%", nor any share another one."""
+    from fractions import Fraction
+
+    percent = Fraction(n * 100, m)
+    written = f"{percent.numerator // percent.denominator}" if percent.denominator == 1 else f"{float(percent):g}"
+    if Fraction(written) == percent:  # a percent that ends (n/m with m of 2s and 5s always does)
+        [(_, message)] = _problems(HEAD + _fact(1, f"{written}%", ["3 in 7", f"{n} in {m}", "9 in 11"]))
+        assert f"the distractor '{n} in {m}' says what the answer" in message
+    parse_deck(HEAD + _fact(1, f"{n} in {m}", [f"{n + 1} in {m}", f"{n + 2} in {m}"]), Path("d.toml"))
+    parse_deck(HEAD + _fact(1, "33%", ["1 in 3", "3 in 10", "1 in 30"]), Path("d.toml"))

@@ -629,3 +629,27 @@ def test_a_dot_that_may_be_taken_for_a_decimal_point_never_leaves_a_whole_number
 ) -> None:
     """ "•5 mg" (a bullet), "˙5 mg" (a dot above) or ". 5 mg" may mean 0.5 mg: never 5 mg."""
     assert not is_match(context.format(n), context.format(f"{dot}{space}{n}")), (dot, n)
+
+
+_CODE_PREFIXES = ["NCT", "CALGB", "E", "ECOG", "ISRCTN", "EudraCT", "NSABP", "RTOG", "ID"]
+_JOINERS = ["", "-", " "]
+
+
+@given(
+    st.sampled_from(_CODE_PREFIXES),
+    st.from_regex(r"[1-9][0-9]{2,7}", fullmatch=True),
+    st.sampled_from(_JOINERS),
+    st.sampled_from(_JOINERS),
+)
+@example("NCT", "2716", "", "")  # a tester: "NCT2716" was right for "NCT00002716"
+def test_a_codes_digits_are_read_as_written_spacing_and_case_aside(prefix: str, digits: str, a: str, b: str) -> None:
+    """A registry number or trial name: its leading zeros count, and a thousands mark in a number
+    written into a word is no thousands mark ("CALGB-9,481" is not "CALGB-9481"); how it is joined
+    to its letters, and their case, do not count."""
+    assert is_match(f"{prefix}{a}{digits}", f"{prefix.lower()}{b}{digits}")
+    assert not is_match(f"{prefix}{a}0000{digits}", f"{prefix}{b}{digits}")
+    assert not is_match(f"{prefix}{a}{digits}", f"{prefix}{b}0{digits}")
+    grouped = f"{int(digits):,}"
+    if a != " " and grouped != digits:
+        assert not is_match(f"{prefix}{a}{digits}", f"{prefix}{a}{grouped}")
+        assert not is_match(f"{prefix}{a}{grouped}", f"{prefix}{a}{digits}")

@@ -130,17 +130,23 @@ class Said:
     """
 
     def __init__(self, language: str) -> None:
-        from quiz.typed import exact_keys
+        from quiz.typed import exact_keys, proportions
 
         self.language = language
         self._exact_keys = exact_keys
+        self._proportions = proportions
         self._keys: dict[str, tuple[object, str]] = {}
 
     def key(self, text: str) -> tuple[object, str]:
-        """The text's reading (or, with nothing to read, its folded text), and its folded text."""
+        """The text's reading (or, with nothing to read, its folded text), and its folded text. In
+        the reading a frequency and a percent are the proportion they give (typed.proportions:
+        "2 in 100" says what "2%" says)."""
         found = self._keys.get(text)
         if found is None:
             reading, folded, units = self._exact_keys(text, self.language)
+            if reading is not None:
+                shape, runs = reading
+                reading = (self._proportions(shape), runs)  # type: ignore[arg-type]
             says = ("read", reading, units) if reading is not None else ("text", folded, units)
             found = self._keys[text] = says, folded
         return found

@@ -15,6 +15,7 @@ from quiz.typed.words import (
     NUMBERED_BY,
     NUMBERED_LIST,
     ORDINAL_WORDS,
+    RAISED_POINTS,
     SCALES,
     TIMES,
     TIMES_BEFORE,
@@ -35,6 +36,30 @@ def plain_decimal(text: str) -> str:
     if whole == "0" and not frac:
         return "0"
     return sign + whole + ("." + frac if frac else "")
+
+
+CODE_DIGITS = 3
+"""A whole number of this many digits or more that starts with 0 is a code (whole_value)."""
+
+
+def whole_value(digits: str) -> str:
+    """The value of a whole number written in ASCII digits: "12" and "012" are 12. But a run of
+    CODE_DIGITS digits or more that starts with 0 ("00002716", "09481", "007") is no quantity
+    anyone writes so: it is a code (a trial's registry number, a ZIP code), read as written ("?"
+    and its digits, equal only to itself), so "NCT2716" is never "NCT00002716". Two digits are
+    still a number ("05" in "05:30" or "05/01" is 5)."""
+    if digits[0] == "0" and len(digits) >= CODE_DIGITS:
+        return "?" + digits
+    return digits.lstrip("0") or "0"
+
+
+def in_a_code(raw: str, value: str) -> str:
+    """The value of a number written into a word or joined to one by a hyphen (`raw` as written,
+    `value` as number_value read it): a code's digits ("CALGB-9481", "NCT00002716"), so a
+    thousands mark is no thousands mark there: "CALGB-9,481" is read as written ("?9,481") and is
+    never "CALGB-9481". A decimal point is kept as a point ("pH7.40" is pH 7.4)."""
+    marks = sum(c in f".,{RAISED_POINTS} " for c in raw)
+    return "?" + raw if marks > value.count(".") else value
 
 
 _ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})([a-e]?)")
@@ -73,7 +98,7 @@ def number_value(raw: str, language: str = "en") -> str:
     "1.000.5", "1,000·5") comes back as "?" and its text: it equals only itself.
     """
     if raw.isdigit():
-        return plain_decimal(raw)
+        return whole_value(raw)
     pointed = raw.translate(DECIMAL_POINTS)
     if pointed != raw:  # "0·5" and "·5" (a raised decimal point) are 0.5
         whole, point, frac = pointed.partition(".")

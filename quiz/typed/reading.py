@@ -29,6 +29,7 @@ from quiz.typed.numbers import (
     Token,
     a_half,
     a_half_in_figures,
+    in_a_code,
     is_number,
     is_ordinal_suffix,
     is_sign,
@@ -42,6 +43,7 @@ from quiz.typed.numbers import (
     plus_or_minus,
     starts,
     tens_and_units,
+    whole_value,
     word_tokens,
 )
 from quiz.typed.shape import Reading, shape_parts, shape_tokens
@@ -208,7 +210,7 @@ def words_and_whole_number_parts(folded: str) -> list[str] | None:
 
 def _whole_number_tokens(parts: list[str]) -> list[Token]:
     """The tokens read_tokens makes of words_and_whole_number_parts, spaced as they are."""
-    return [["n", plain_decimal(part), "1", ""] if part.isdigit() else ["w", part, "1", ""] for part in parts]
+    return [["n", whole_value(part), "1", ""] if part.isdigit() else ["w", part, "1", ""] for part in parts]
 
 
 def read_tokens(folded: str, language: str = "en") -> Reading:
@@ -222,7 +224,10 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         if number:
             if not number.isascii():  # other scripts' digits ("٣") are the same numbers
                 number = "".join(str(unicodedata.decimal(c, c)) for c in number)
-            tokens.append(["n", number_value(number, language), spaced, ""])
+            value = number_value(number, language)
+            if not spaced and _joined_to_a_word(tokens):
+                value = in_a_code(number, value)  # "calgb-9,481", "nct00002716"
+            tokens.append(["n", value, spaced, ""])
         elif word:
             # the next word, if any: only a word of TIMES asks (a look ahead for every word would
             # make a long text's reading take the square of its length)
@@ -309,6 +314,14 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
                 out.append(tokens[i])
                 i += 1
     return shape_tokens(out)
+
+
+def _joined_to_a_word(tokens: list[Token]) -> bool:
+    """Whether a number written right after `tokens` (no space before it) is written into a word:
+    right after its letters ("nct00002716") or after them and a hyphen ("calgb-9481")."""
+    if tokens and tokens[-1][0] == "w":
+        return True
+    return len(tokens) > 1 and tokens[-1][1] == "-" and not tokens[-1][2] and tokens[-2][0] == "w"
 
 
 _READ_NEAR_A_NUMBER = _NOT_PLAIN | COMPARISONS_BY_FIRST.keys() | {"minus", "negative"}

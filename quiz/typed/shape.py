@@ -4,9 +4,10 @@ and frequencies joined, units in one spelling, soft punctuation dropped, words g
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import NamedTuple
 
-from quiz.typed.numbers import Token, is_number, starts
+from quiz.typed.numbers import Token, is_number, starts, whole_value
 from quiz.typed.words import ARTICLES, DECIMAL_MARKS, DEGREES, FREQUENCY, PER_PERIOD, PER_WORDS, RANGE, SOFT, UNITS
 
 
@@ -197,7 +198,7 @@ def shape_parts(parts: list[str]) -> Reading | None:
         if part.isdigit():
             if shape:
                 near[-1] = True  # a word run is all that comes before a number here
-            shape.append(("n", part.lstrip("0") or "0"))
+            shape.append(("n", whole_value(part)))
             after_number = True
         elif after_number:
             if _unit_in_two(part, parts[i + 1 : i + 2]):
@@ -213,3 +214,28 @@ def shape_parts(parts: list[str]) -> Reading | None:
             runs.append([part])
             near.append(False)
     return Reading(tuple(shape), tuple(map(tuple, runs)), tuple(near))
+
+
+def proportions(shape: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The shape with each frequency and each percent written as the proportion it is (("p",
+    "1/50") for "2 in 100", "1 in 50" and "2%"): what two wrong options say to a reader when both
+    give one share of people, however written ("1 in 4" and "25%"). Typed marking keeps them apart
+    (a frequency matches only a frequency, docs/questions.md); the deck's rule against options that
+    say the same (quiz.deck.options.Said) reads them so. "1 in 3" is not "33%"; a range, a bare
+    number ("half", "0.5") and a number that is not read ("?...") are left as they are."""
+    if not any(part[0] == "f" or part == ("s", "%") for part in shape):
+        return shape
+    out: list[tuple[str, ...]] = []
+    for part in shape:
+        if part[0] == "f" and _read(part[1]) and _read(part[2]) and Fraction(part[2]):
+            out.append(("p", str(Fraction(part[1]) / Fraction(part[2]))))
+        elif part == ("s", "%") and out and out[-1][0] == "n" and _read(out[-1][1]):
+            out[-1] = ("p", str(Fraction(out[-1][1]) / 100))
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+def _read(value: str) -> bool:
+    """Whether a number's value was read (not "?..." , see quiz.typed.numbers.number_value)."""
+    return not value.startswith("?")
