@@ -653,3 +653,33 @@ def test_a_codes_digits_are_read_as_written_spacing_and_case_aside(prefix: str, 
     if a != " " and grouped != digits:
         assert not is_match(f"{prefix}{a}{digits}", f"{prefix}{a}{grouped}")
         assert not is_match(f"{prefix}{a}{grouped}", f"{prefix}{a}{digits}")
+
+
+@given(
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal(999), places=2, allow_nan=False),
+    st.integers(1, 30),
+    st.sampled_from(["e", "E"]),
+    st.sampled_from(["-", "\u2212", "\u2013"]),
+)
+@example(Decimal(1), 3, "e", "-")  # a tester: "1e3 g" was right for "1e-3 g"
+def test_scientific_notation_keeps_the_sign_of_its_power(mantissa: Decimal, power: int, e: str, minus: str) -> None:
+    """"1e-3" is 0.001 and never "1e3": the sign belongs to the power, as a sign belongs to its number."""
+    small, large = f"{mantissa}{e}{minus}{power} g", f"{mantissa}{e}{power} g"
+    assert not is_match(small, large) and not is_match(large, small)
+    assert is_match(small, f"{mantissa.scaleb(-power):f} g") and is_match(large, f"{mantissa.scaleb(power):f} g")
+
+
+@given(st.integers(0, 99), st.integers(0, 11))
+def test_a_prime_after_a_number_is_its_unit(feet: int, inches: int) -> None:
+    """Feet and inches (or minutes and seconds of arc), typed with ' and ": never each other, never
+    nothing; the typographic primes are the same marks."""
+    assert not is_match(f"{feet}'", f'{feet}"') and not is_match(f'{feet}"', f"{feet}'")
+    assert not is_match(f"{feet}'", f"{feet}")
+    assert not is_match(f"{feet}' {inches}\"", f"{feet}\" {inches}'")
+    assert is_match(f"{feet}' {inches}\"", f"{feet}\u2032 {inches}\u2033")
+
+
+@given(st.integers(1, 999), st.sampled_from(["L", "l"]))
+def test_giga_a_litre_is_never_grams_a_litre(n: int, litre: str) -> None:
+    assert not is_match(f"{n} G/{litre}", f"{n} g/{litre}") and not is_match(f"{n} g/{litre}", f"{n} G/{litre}")
+    assert is_match(f"{n} G/L", f"{n} G/{litre}")

@@ -111,6 +111,13 @@ def as_seen(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
+def may_hold_case_units(text: str) -> bool:
+    """Whether a text holds a capital that a unit whose case is its meaning begins with (T, M, G:
+    quiz.typed.reading.case_units): one without any has none. The deck layer tests this before it
+    imports quiz.typed (quiz.deck.options.option_key), and case_units itself first."""
+    return "T" in text or "M" in text or "G" in text
+
+
 def normalize(text: str) -> str:
     """Fold case, Unicode composition (NFC) and runs of whitespace, to compare texts as a reader would.
 

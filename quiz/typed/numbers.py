@@ -217,6 +217,39 @@ def is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
     return (before[0] == "S" and before[1] != "-") or bool(tokens[i][2])
 
 
+MAX_EXPONENT = 30
+"""The largest power of ten read in scientific notation ("1e30"); a larger one stays unread."""
+
+
+def scientific(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The value of a number in scientific notation that starts at tokens[i], and how many tokens
+    it takes: "1e-3" and "1E−3" (1 × 10⁻³) are 0.001, "6.02e23" is 602000000000000000000000, and
+    with a space before the E only with a sign after it ("1 E-3"; "HPV 16 E6" is a protein). The
+    sign of the power is the power's: "1e-3" is never "1e3". None where no such number starts."""
+    if tokens[i][0] != "n" or tokens[i][1].startswith("?") or i + 2 >= len(tokens):
+        return None
+    e, j = tokens[i + 1], i + 2
+    if e[:2] != ["w", "e"]:
+        return None
+    sign = ""
+    if tokens[j][0] == "S" and tokens[j][1] in "-+" and not tokens[j][2]:
+        sign, j = tokens[j][1], j + 1
+    elif e[2]:  # "16 e6": a word and a number
+        return None
+    if j >= len(tokens) or tokens[j][0] != "n" or tokens[j][2] or not tokens[j][1].isdigit():
+        return None
+    power = int(tokens[j][1]) * (-1 if sign == "-" else 1)
+    if abs(power) > MAX_EXPONENT:
+        return "?" + tokens[i][1] + "e" + sign + tokens[j][1], j + 1 - i
+    whole, _, frac = tokens[i][1].lstrip("-").partition(".")
+    digits, point = whole + frac, len(whole) + power  # the decimal point moved `power` places
+    if point <= 0:
+        digits, point = "0" * (1 - point) + digits, 1
+    digits += "0" * max(0, point - len(digits))
+    value = plain_decimal(digits[:point] + "." + digits[point:])
+    return (negate(value) if tokens[i][1].startswith("-") else value), j + 1 - i
+
+
 def a_half_in_figures(out: list[Token], tokens: list[Token], i: int) -> bool:
     """Whether the "/" at tokens[i] makes the fraction 1/2 in figures (out[-1] the 1, in digits).
 

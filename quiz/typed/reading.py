@@ -24,7 +24,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from quiz.deck.text import as_seen, latin_look_alikes
+from quiz.deck.text import as_seen, latin_look_alikes, may_hold_case_units
 from quiz.typed.numbers import (
     Token,
     a_half,
@@ -41,6 +41,7 @@ from quiz.typed.numbers import (
     ordinal_word,
     plain_decimal,
     plus_or_minus,
+    scientific,
     starts,
     tens_and_units,
     whole_value,
@@ -91,9 +92,10 @@ def fold(text: str, language: str = "en") -> str:
 
 def case_units(text: str) -> tuple[str, ...]:
     """The units right after a number that folding case would misread, in order: "T" (a
-    tablespoon, where "t" is a teaspoon) and a unit with the prefix M (mega, a million, where m is
-    milli, a thousandth), its own letters folded: "400 MBq" -> ("Mbq",), "1 T" -> ("T",). () for
-    "1 t", "400 mBq", "5 mg" and most texts: what folding reads them as.
+    tablespoon, where "t" is a teaspoon), "G" before /L (giga, where g is grams) and a unit with
+    the prefix M (mega, a million, where m is milli, a thousandth), its own letters folded: "400
+    MBq" -> ("Mbq",), "1 T" -> ("T",), "5 G/L" -> ("G",). () for "1 t", "400 mBq", "5 mg", "5 g/L"
+    and most texts: what folding reads them as.
 
     Folding case (`fold`) makes "T" and "t" one text, and "MBq" and "mBq": a dose three times, or a
     billion times, too large would be marked right. The Institute for Safe Medication Practices'
@@ -104,23 +106,24 @@ def case_units(text: str) -> tuple[str, ...]:
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    if "T" not in text and "M" not in text:  # most texts: every unit _misread finds has one
+    if not may_hold_case_units(text):  # most texts
         return ()
     return tuple(unit[0] + unit[1:].lower() for unit in _case_unit().findall(text) if _misread(unit))
 
 
 def _misread(unit: str) -> bool:
-    """Whether folding case misreads a unit of _case_unit: "T", or M for mega ("MBq", "MU")."""
-    return unit == "T" or unit[0] == "M" and (unit in ("MU", "MIU") or not unit.isupper())
+    """Whether folding case misreads a unit of _case_unit: "T", "G" for giga before /L ("5 G/L" of
+    platelets is 5 × 10⁹ a litre, "5 g/L" five grams), or M for mega ("MBq", "MU")."""
+    return unit in ("T", "G") or unit[0] == "M" and (unit in ("MU", "MIU") or not unit.isupper())
 
 
 @cache
 def _case_unit() -> re.Pattern[str]:
-    """A number not written into a word, then (a space apart or not) a unit of case_units: T, t, or
+    """A number not written into a word, then (a space apart or not) a unit of case_units: T, t,
     M or m before grams, litres, moles, equivalents, becquerels, curies, units, IU, grays,
-    sieverts or hertz. The pattern starts with the digit (the look-behind checks the character
+    sieverts or hertz, or G or g before /L. The pattern starts with the digit (the look-behind checks the character
     before it), so the search skips to digits: a third faster than a look-behind first."""
-    units = "T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)"
+    units = "T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)|[Gg](?=/[Ll])"
     return re.compile(rf"\d(?<![^\W_]\d)[\d.,{RAISED_POINTS}]*[ \t]?({units})(?![^\W\d_])")
 
 
@@ -216,6 +219,7 @@ def _whole_number_tokens(parts: list[str]) -> list[Token]:
 def read_tokens(folded: str, language: str = "en") -> Reading:
     """`read` of a folded text, token by token: every rule, for any text."""
     tokens: list[Token] = []
+    quotes: dict[str, int] = {}  # each quotation mark seen so far, how many times (_prime)
     found = list(_token().finditer(folded))
     numbered = False  # whether a Roman numeral here is a number ("stage IV": numbers.numbering)
     for n, m in enumerate(found):
@@ -236,7 +240,13 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             numbered = numbering(word, read, numbered)
             tokens += read
         else:
-            tokens.append(["S", symbol, spaced, ""])
+            prime = _prime(symbol, tokens, spaced, folded, m.end(), quotes)
+            if prime == "\u2032" and tokens[-1][:2] == ["S", "\u2032"]:  # "″", which NFKC made "′′"
+                tokens[-1][1] = "\u2033"
+            else:
+                tokens.append(["S", prime or symbol, spaced, ""])
+            if not prime:
+                quotes[symbol] = quotes.get(symbol, 0) + 1
     tokens = a_half(numbers_in_words(tens_and_units(tokens)))
     out: list[Token] = []
     i = 0
@@ -244,7 +254,11 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         kind, value = tokens[i][0], tokens[i][1]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         and_a_half = i + 3 < len(tokens) and tokens[i + 3][3] == "half" and starts(tokens, i + 1, ("and", "a"))
-        if kind == "n" and nxt and is_ordinal_suffix(tokens[i], nxt):  # "1st", "2nd", "21st"
+        powered = scientific(tokens, i) if kind == "n" and nxt and nxt[1] == "e" else None
+        if powered is not None:  # "1e-3", "6.02e23", "1 E-3"
+            out.append(["n", powered[0], tokens[i][2], ""])
+            i += powered[1]
+        elif kind == "n" and nxt and is_ordinal_suffix(tokens[i], nxt):  # "1st", "2nd", "21st"
             out.append(["S", f"ordinal {value}", tokens[i][2], ""])
             i += 2
         elif kind == "w" and value in ORDINAL_WORDS and (value != "second" or not (out and out[-1][0] == "n")):
@@ -314,6 +328,30 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
                 out.append(tokens[i])
                 i += 1
     return shape_tokens(out)
+
+
+_PRIMES = {"'": "\u2032", "\u2019": "\u2032", "\u2032": "\u2032", '"': "\u2033", "\u201d": "\u2033"}
+"""The marks that, right after a number, are a prime or a double prime: feet and inches, minutes and
+seconds of arc ("5′ 6″", typed "5' 6\""): never each other, and never nothing."""
+_OPENING = {"'": "'", "\u2019": "\u2018", '"': '"', "\u201d": "\u201c"}
+"""The quotation mark that a closing one of _PRIMES would close."""
+
+
+def _prime(symbol: str, tokens: list[Token], spaced: str, folded: str, end: int, quotes: dict[str, int]) -> str:
+    """"\u2032" or "\u2033" when `symbol`, ending at `end` of `folded`, is a prime or a double prime:
+    right after a number, no letter after it ("the 1990's" holds an apostrophe), and not closing a
+    quotation opened before it ('"5"' is 5 in quotes). Else ""."""
+    prime = _PRIMES.get(symbol)
+    if prime is None or spaced or not tokens or tokens[-1][0] != "n" and tokens[-1][:2] != ["S", "\u2032"]:
+        return ""
+    if end < len(folded) and folded[end].isalpha():
+        return ""
+    opening = _OPENING.get(symbol)
+    if opening == symbol:  # ' and ": one mark opens and closes
+        closes = quotes.get(symbol, 0) % 2 == 1
+    else:  # ’ and ” close an earlier ‘ or “
+        closes = opening is not None and quotes.get(opening, 0) > quotes.get(symbol, 0)
+    return "" if closes else prime
 
 
 def _joined_to_a_word(tokens: list[Token]) -> bool:
