@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz import kinds
+from quiz.apart import kept_apart
 from quiz.curriculum import must_know_first, session_facts, topic_facts
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, kinds_for, make_question
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from quiz.store import Store
 
 DEFAULT_COUNT = 10
+CANDIDATES = 3
+"""Questions made for each one a session of `count` asks: those whose answers the feedback of an
+earlier one gives away wait (quiz.apart.kept_apart), and the next take their places."""
 MATCH_PER_SESSION = 3
 """Matching questions in a "Match words to meanings" session at most: 12 words, about as long as
 ten questions of the other kinds. Mixed sessions hold one."""
@@ -101,15 +105,20 @@ def plan(
         rest = [f for f in by_id.values() if f.id not in chosen]
         rng.shuffle(rest)
         facts = [by_id[i] for i in due_first + new_ids] + must_know_first(rest)
+    at_most = count if count is not None and only is None and mode is not Mode.DUE else None
     questions: list[Question] = []
     for fact in facts:
         kind = _kind_for(mode, kinds_for(deck, fact), rng)
         if kind is None:
             continue
         questions.append(make_question(deck, fact, kind, seed=seed))
-        if count is not None and only is None and mode is not Mode.DUE and len(questions) >= count:
+        if at_most is not None and len(questions) >= at_most * CANDIDATES:
             break
-    questions = _balance_truth(deck, questions, seed)
+    # No question's feedback gives away a later one's answer; facts that give each other's answers
+    # away wait for another session, and the next candidates take their places.
+    due_ids = set(due) if mode is Mode.DUE and only is None else set()
+    all_due = sum(q.fact_id in due_ids for q in questions)  # a review asks every due fact
+    questions = _balance_truth(deck, kept_apart(deck, questions, at_most, due=all_due), seed)
     if mode is Mode.DUE and only is None:  # glossary words due: asked by matching, due ones first
         due_words = sum(1 for i in due if is_term(i))
         if due_words:

@@ -1,0 +1,145 @@
+"""Questions of one session kept apart from the feedback that answers them.
+
+After each answer the learner reads the question again, its right answer and its explanation.
+Facts of one topic often name each other's answers there: in the built-in deck the feedback of
+one question said "With 5-FU/leucovorin alone it was 42%", and the next question asked that
+figure. An answer copied from the screen before would be recorded as remembered. So within a
+session a question is asked before any question whose feedback gives its answer away, and where
+two give each other's answers away, the later one waits for another session.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Sequence
+
+from quiz.deck.model import Deck
+from quiz.generate import Kind, Question
+from quiz.judging import give_away_stems
+
+_NUMBER = re.compile(r"(?<![^\W\d_])[.,]?\d+(?:[.,]\d+)*")
+"""A number written in digits, not written into a word ("42", "72.2", ".03"; not the 5 of "CD5")."""
+
+
+def _marks(text: str, language: str) -> frozenset[str]:
+    """What of a text can give an answer away: its numbers (by value, quiz.typed.number_value, each
+    as "#value") and the stems of its longer words (quiz.judging.give_away_stems)."""
+    from quiz.typed import number_value
+
+    numbers = {"#" + number_value(n, language) for n in _NUMBER.findall(text)}
+    return frozenset(numbers) | give_away_stems(text, language)
+
+
+def _answer_of(deck: Deck, q: Question) -> str:
+    """The text a learner must give for `q`: its answer, or for true or false the fact's answer, which
+    says whether the sentence shown is true."""
+    if q.kind is Kind.TRUE_FALSE:
+        try:
+            return deck.fact(q.fact_id).answer
+        except KeyError:
+            return ""
+    return q.answer
+
+
+def _shown(deck: Deck, q: Question) -> str:
+    """What the learner has read by the end of `q`'s feedback that says what is right: the question,
+    the true sentence of a true or false or fill-in-the-blank question, the right answer and the
+    explanation. Not the wrong options (a multiple-choice question's, or the one a false sentence
+    shows): another fact's answer shown as wrong gives nothing away, and a false sentence's option
+    changes with the session's balance of true and false (quiz.kinds.balance_truth)."""
+    prompt = "" if q.kind is Kind.TRUE_FALSE else q.prompt
+    return "\n".join((prompt, q.statement, q.blank, _answer_of(deck, q), q.explanation))
+
+
+def gives_away(shown: frozenset[str], answer: frozenset[str]) -> bool:
+    """Whether a feedback holding the marks `shown` (_marks) gives away an answer of the marks
+    `answer`: every number and every longer word of the answer is in it. An answer with neither
+    ("Yes", "CT") is given away by nothing."""
+    return bool(answer) and answer <= shown
+
+
+def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int]) -> dict[int, set[int]]:
+    """For each index of `asked`, the indexes of the others whose answers its feedback gives away
+    (gives_away), found through an index of who shows each mark: linear in the marks, so that a
+    review of 2,000 due facts is ordered in moments, not in 4 million comparisons."""
+    language = deck.language
+    holding: dict[str, set[int]] = {}  # each mark: the questions whose feedback shows it
+    for i in asked:
+        for mark in _marks(_shown(deck, questions[i]), language):
+            holding.setdefault(mark, set()).add(i)
+    after: dict[int, set[int]] = {i: set() for i in asked}
+    for j in asked:
+        answer = _marks(_answer_of(deck, questions[j]), language)
+        if answer:  # gives_away(the marks of i's feedback, answer) for each i of the intersection
+            for i in set.intersection(*(holding.get(mark, set()) for mark in answer)) - {j}:
+                after[i].add(j)
+    return after
+
+
+def kept_apart(deck: Deck, questions: Sequence[Question], limit: int | None = None, *, due: int = 0) -> list[Question]:
+    """The questions of a session, none asked after a question whose feedback gives its answer away
+    (gives_away). Matching questions keep their places (quiz.session keeps their meanings from
+    giving answers away).
+
+    The first `due` questions (a review's due facts) are all asked, each before those that give
+    it away (the stable topological order; where two or more give each other's answers away, the
+    first is asked and those its feedback gives away are left out). The rest are candidates taken
+    in their order, up to `limit` questions in all: a candidate whose answer the feedback of one
+    taken before gives away is left for another session, so the deck's order of teaching is kept.
+    """
+    asked = [i for i, q in enumerate(questions) if q.kind is not Kind.MATCH]
+    after = _gives_away_after(deck, questions, asked)
+    if not any(after.values()):
+        return list(questions[:limit])
+    placed = _in_order([i for i in asked if i < due], after)
+    given = set().union(*(after[i] for i in placed))  # the answers the feedback of those taken gives away
+    for i in asked:
+        if i >= due and i not in given and (limit is None or len(placed) < limit):
+            placed.append(i)
+            given |= after[i]
+    order = iter(placed)
+    out = []
+    for q in questions:
+        if q.kind is Kind.MATCH:
+            out.append(q)
+        elif (nxt := next(order, None)) is not None:
+            out.append(questions[nxt])
+    return out[:limit]
+
+
+def _in_order(asked: list[int], after: dict[int, set[int]]) -> list[int]:
+    """`asked` in the stable topological order in which each comes before those of them that give
+    it away (`after[i]`: the ones i gives away), a heap taking the first ready; where none is ready
+    (each gives another away) the first left is asked and the ones it gives away are left out."""
+    among = set(asked)
+    after = {i: after[i] & among for i in asked}
+    waiting = {i: len(after[i]) for i in asked}  # how many of those i gives away are still to come
+    before: dict[int, list[int]] = {}
+    for i, given in after.items():
+        for j in given:
+            before.setdefault(j, []).append(i)
+    ready = [i for i in asked if not waiting[i]]
+    heapq.heapify(ready)
+    done: set[int] = set()
+    placed: list[int] = []
+
+    def settle(j: int) -> None:  # j asked or left out: those that give it away wait for one less
+        done.add(j)
+        for i in before.get(j, ()):
+            waiting[i] -= 1
+            if not waiting[i] and i not in done:
+                heapq.heappush(ready, i)
+
+    for first in asked:
+        while ready:
+            i = heapq.heappop(ready)
+            if i not in done:
+                placed.append(i)
+                settle(i)
+        if first not in done:  # each left gives another away
+            placed.append(first)
+            settle(first)
+            for j in sorted(after[first] - done):
+                settle(j)
+    return placed

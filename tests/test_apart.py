@@ -1,0 +1,100 @@
+"""No question of a session is asked after one whose feedback gives its answer away (quiz.apart).
+
+A tester studied the built-in deck's topic on chemo into the liver's artery: the feedback of one
+question said "With 5-FU/leucovorin alone it was 42%", and the next question asked that figure; the
+answer copied from the screen was recorded as right and rated Good.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.apart import _answer_of, _marks, _shown, gives_away, kept_apart
+from quiz.curriculum import session_facts
+from quiz.deck.load import load_deck
+from quiz.deck.model import Deck, Fact
+from quiz.generate import Kind, Question, make_question
+from quiz.mode import Mode
+from quiz.session import plan
+
+BUILT_IN = load_deck(Path(__file__).parent.parent / "decks" / "rectal-cancer-stage-iv.toml")
+
+
+def _given_away(deck: Deck, questions: list[Question]) -> list[tuple[str, str]]:
+    """(earlier, later) fact ids where the earlier one's feedback gives the later one's answer away."""
+    shown = [_marks(_shown(deck, q), deck.language) for q in questions]
+    return [
+        (a.fact_id, b.fact_id)
+        for i, a in enumerate(questions)
+        for b in questions[i + 1 :]
+        if a.kind is not Kind.MATCH and b.kind is not Kind.MATCH
+        and gives_away(shown[i], _marks(_answer_of(deck, b), deck.language))
+    ]  # fmt: skip
+
+
+def test_the_reported_pair_gives_away_and_is_never_asked_in_that_order() -> None:
+    combined, control = BUILT_IN.fact("trial1-pfs-combined"), BUILT_IN.fact("trial1-pfs-control")
+    first = make_question(BUILT_IN, combined, Kind.MULTIPLE_CHOICE, seed=0)
+    then = make_question(BUILT_IN, control, Kind.MULTIPLE_CHOICE, seed=0)
+    assert control.answer == "42%" and "42%" in first.explanation
+    assert _given_away(BUILT_IN, [first, then]) == [("trial1-pfs-combined", "trial1-pfs-control")]
+    assert [q.fact_id for q in kept_apart(BUILT_IN, [first, then], 10)] == ["trial1-pfs-combined"]
+    assert [q.fact_id for q in kept_apart(BUILT_IN, [then, first], 10)] == ["trial1-pfs-control"]  # each the other's
+
+
+@pytest.mark.parametrize("mode", [m for m in Mode if m is not Mode.MATCH])
+@pytest.mark.parametrize("seed", range(4))
+def test_no_session_on_the_built_in_deck_gives_an_answer_away(mode: Mode, seed: int) -> None:
+    ids = [f.id for f in BUILT_IN.facts]
+    for topic in BUILT_IN.topics:
+        scope = {f.id for f in session_facts(BUILT_IN, topic.id, more_detail=True, mastered=set())}
+        due = ids[seed::4] if mode is Mode.DUE else ()
+        questions = plan(BUILT_IN, mode, seed=seed, count=10, due=due, unseen=ids, scope=scope)
+        assert _given_away(BUILT_IN, questions) == [], (topic.id, [q.fact_id for q in questions])
+        if mode is not Mode.DUE and len(scope) >= 20:  # the places of facts left for another session taken
+            assert len(questions) == 10
+
+
+WORDS = ["leucovorin", "floxuridine", "42%", "57%", "72.2 months", "ablation", "embolization", "2 in 100"]
+
+
+@st.composite
+def _deck_and_questions(draw: st.DrawFn) -> tuple[Deck, list[Question]]:
+    """A deck whose explanations and questions name one another's answers often."""
+    n = draw(st.integers(1, 8))
+    facts = tuple(
+        Fact(
+            id=f"f{i}",
+            question=f"Question {chr(97 + i)}: " + " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=2))),
+            answer=draw(st.sampled_from(WORDS)),
+            explanation=" ".join(draw(st.lists(st.sampled_from(WORDS), max_size=3))),
+        )
+        for i in range(n)
+    )
+    deck = Deck(id="d", title="D", facts=facts)
+    return deck, [make_question(deck, f, Kind.FLASHCARD, seed=0) for f in facts]
+
+
+@settings(max_examples=300)
+@given(_deck_and_questions(), st.integers(1, 8), st.integers(0, 8))
+def test_kept_apart_asks_none_after_its_answer_is_given_away(
+    drawn: tuple[Deck, list[Question]], limit: int, due: int
+) -> None:
+    """Whatever the deck: none given away by an earlier feedback; candidates in their order (after
+    the due ones); every due question asked but where two give each other away; `limit` kept."""
+    deck, questions = drawn
+    kept = kept_apart(deck, questions, limit, due=due)
+    ids = [q.fact_id for q in kept]
+    assert _given_away(deck, kept) == [] and len(ids) == len(set(ids)) <= limit
+    candidates = [q.fact_id for q in questions[due:]]
+    rest = [i for i in ids if i in candidates]
+    assert rest == [i for i in candidates if i in rest]  # in their order
+    due_ids = [q.fact_id for q in questions[:due]]
+    if not _given_away(deck, questions[:due]) and not _given_away(deck, questions[:due][::-1]):
+        assert ids[: min(len(due_ids), limit)] == due_ids[:limit]  # none gives another away: as they were
+    if not _given_away(deck, questions):
+        assert kept == questions[:limit]
