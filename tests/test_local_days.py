@@ -123,3 +123,29 @@ def test_the_forecast_keeps_a_day_whose_midnight_does_not_exist(tmp_path: Path, 
         forecast = store.due_forecast(None, 5, now)
     assert [d for d, _ in forecast] == [date(2026, 9, d) for d in range(4, 9)]
     assert day_start(date(2026, 9, 6)) == datetime(2026, 9, 6, 4, 0, tzinfo=UTC)  # 01:00 local, the jump
+
+
+@given(st.integers(0, 999_999), st.sampled_from(["America/Los_Angeles", "Asia/Kolkata", "UTC", "Pacific/Kiritimati"]))
+@example(999_900, "America/Los_Angeles")  # a tester: 23:59:59.9999 counted for the next day
+def test_an_answer_in_the_last_second_of_a_local_day_counts_for_that_day(micro: int, name: str) -> None:
+    """SQLite rounds a time to the nearest millisecond: the store's local day must not (LOCAL_DAY)."""
+    import os
+    import tempfile
+
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        moment = datetime(2026, 11, 28, 23, 59, 59, micro, tzinfo=ZoneInfo(name))
+        with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder), backup=False) as store:
+            sid = store.start_session("d", "typed", "1", now=moment)
+            store.record_answer(sid, "d", "f", kind="typed", response="x", correct=True, now=moment)
+            days = store.accuracy_per_day("d", date(2026, 11, 27), date(2026, 11, 30))
+            assert [d.day for d in days] == [date(2026, 11, 28)] == [local_day(moment)]
+            assert store.streak(date(2026, 11, 29)) == 1 and store.streak(date(2026, 11, 30)) == 0
+    finally:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        time.tzset()

@@ -30,10 +30,14 @@ if TYPE_CHECKING:  # the figures' rows are imported where they are built: Home n
 
 OVERVIEW_DAYS = 30
 """How many days back the History screen (HistoryQueries.overview) shows accuracy for."""
-LOCAL_DAY = "date(answered_at, 'localtime')"
+LOCAL_DAY = "date(substr(answered_at, 1, 19) || substr(answered_at, -6), 'localtime')"
 """An answer's day in the person's time zone (SQLite's 'localtime' follows the same system zone as
 quiz.schedule.local_day). The stored `day` column is the UTC day: a local day lies within one UTC
-day either side of it, so queries narrow by `day` on its index first, then group by LOCAL_DAY."""
+day either side of it, so queries narrow by `day` on its index first, then group by LOCAL_DAY.
+
+The fraction of a second is left out of the stamp (rows.stamp: "...T07:59:59.999900+00:00"):
+SQLite rounds a time to the nearest millisecond, and an answer at 23:59:59.9999 counted for the
+next day, making a streak of two days out of two days apart."""
 
 
 def _near(day: date) -> tuple[str, str]:
