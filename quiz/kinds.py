@@ -229,15 +229,39 @@ def _hide_initials(term: str, meaning: str) -> str:
     words = list(_LETTERS.finditer(term))
     if term.isupper() and 2 <= len(term) <= 6 and term.isalpha():  # an abbreviation: its spelled-out words
         found = list(_LETTERS.finditer(meaning))
-        for i in range(len(found) - len(term) + 1):
-            run = found[i : i + len(term)]
-            if "".join(m.group()[0] for m in run).casefold() == term.casefold():
-                return meaning[: run[0].start()] + HIDDEN + meaning[run[-1].end() :]
+        for i in range(len(found)):
+            for n in range(len(term), 1, -1):  # the longest run that spells it
+                run = found[i : i + n]
+                if len(run) == n and spells_out(term, [m.group() for m in run]):
+                    return meaning[: run[0].start()] + HIDDEN + meaning[run[-1].end() :]
         return meaning
     initials = "".join(m.group()[0] for m in words)
     if len(initials) < 2:
         return meaning
     return re.sub(rf"\b{re.escape(initials)}\b", HIDDEN, meaning, flags=re.IGNORECASE)
+
+
+def spells_out(abbreviation: str, words: Sequence[str]) -> bool:
+    """Whether `words` are the abbreviation spelled out: each word begins with the next of its
+    letters, and any letters left for a word come in order inside it ("Low anterior resection" for
+    LAR, "Abdominoperineal resection" for APR, "hyperthermic intraperitoneal chemotherapy" for
+    HIPEC). The rule of Schwartz and Hearst's algorithm for abbreviations in biomedical text (2003),
+    with every word used, as a definition in a glossary writes it."""
+    letters = abbreviation.casefold()
+
+    def fits(at: int, k: int) -> bool:  # letters[at:] spelled by words[k:]
+        if k == len(words):
+            return at == len(letters)
+        word = words[k].casefold()
+        if at >= len(letters) or word[0] != letters[at]:
+            return False
+        for end in range(at + 1, len(letters) - (len(words) - k - 1) + 1):  # this word's letters: at..end
+            inside = iter(word[1:])
+            if all(c in inside for c in letters[at + 1 : end]) and fits(end, k + 1):
+                return True
+        return False
+
+    return bool(words) and fits(0, 0)
 
 
 def _kin(a: str, b: str) -> bool:

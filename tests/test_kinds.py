@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from quiz.commands.preview import to_json
@@ -33,6 +33,7 @@ from quiz.kinds import (
     match_question,
     match_questions,
     right_meaning,
+    spells_out,
     true_false,
 )
 from quiz.mode import Mode
@@ -505,6 +506,10 @@ def test_the_builtin_matching_sets_leave_out_a_meaning_that_names_another_word()
 def test_a_meaning_never_spells_out_its_abbreviation_nor_hides_more_than_one_word() -> None:
     spelled_out = hide_term("LAR", "Low anterior resection: surgery through the belly.")
     assert spelled_out == f"{HIDDEN}: surgery through the belly."
+    # A tester: APR's meaning began "Abdominoperineal resection", a letter inside a word.
+    apr = "Abdominoperineal resection: surgery that removes the rectum and the anus."
+    assert hide_term("APR", apr) == f"{HIDDEN}: surgery that removes the rectum and the anus."
+    assert hide_term("HIPEC", "Heat: hyperthermic intraperitoneal chemotherapy.") == f"Heat: {HIDDEN}."
     assert hide_term("progression-free survival", "Alive without growth. The summary calls it PFS.").endswith(
         f"calls it {HIDDEN}."
     )
@@ -542,3 +547,17 @@ def test_a_wrong_option_keeps_its_why_in_fill_in_the_blank_and_true_or_false() -
     assert false is not None and why_of(false, 0) in {fact.why(d) for d in fact.distractors} and why_of(false, 0)
     true = make(deck, fact, Kind.TRUE_FALSE, seed=0, truth=True)
     assert true is not None and true.whys == ()
+
+
+@given(st.lists(st.from_regex(r"[a-z]{3,9}", fullmatch=True), min_size=2, max_size=4), st.data())
+def test_an_abbreviation_spelled_out_in_its_meaning_is_hidden(words: list[str], data: st.DataObject) -> None:
+    """Each word gives the abbreviation its first letter, and maybe a letter from inside it."""
+    letters = ""
+    for word in words:
+        inner = data.draw(st.sampled_from(["", *word[1:]]))
+        letters += word[0] + inner
+    assert spells_out(letters.upper(), words)
+    assume(len(letters) <= 6)  # longer, it is read as a word, not an abbreviation
+    meaning = " ".join(words) + ", done in 2 hours"
+    shown = hide_term(letters.upper(), meaning)
+    assert " ".join(words) not in shown and HIDDEN in shown
