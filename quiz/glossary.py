@@ -83,6 +83,29 @@ def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def spells_out(abbreviation: str, words: Sequence[str]) -> bool:
+    """Whether `words` are the abbreviation spelled out: each word begins with the next of its
+    letters, and any letters left for a word come in order inside it ("Low anterior resection" for
+    LAR, "Abdominoperineal resection" for APR, "hyperthermic intraperitoneal chemotherapy" for
+    HIPEC). The rule of Schwartz and Hearst's algorithm for abbreviations in biomedical text (2003),
+    with every word used, as a definition in a glossary writes it."""
+    letters = abbreviation.casefold()
+
+    def fits(at: int, k: int) -> bool:  # letters[at:] spelled by words[k:]
+        if k == len(words):
+            return at == len(letters)
+        word = words[k].casefold()
+        if at >= len(letters) or word[0] != letters[at]:
+            return False
+        for end in range(at + 1, len(letters) - (len(words) - k - 1) + 1):  # this word's letters: at..end
+            inside = iter(word[1:])
+            if all(c in inside for c in letters[at + 1 : end]) and fits(end, k + 1):
+                return True
+        return False
+
+    return bool(words) and fits(0, 0)
+
+
 def terms_in(text: str, glossary: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """The glossary entries (term, meaning) whose term `text` uses, in glossary order."""
     used = {term.casefold() for _, _, term in term_spans(text, (t for t, _ in glossary))}

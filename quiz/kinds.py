@@ -27,7 +27,7 @@ from quiz.deck.options import option_key
 from quiz.deck.statement import Statement, fit_case, option_fits, split
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
-from quiz.glossary import TERM_PREFIX, term_id, term_spans
+from quiz.glossary import TERM_PREFIX, spells_out, term_id, term_spans
 from quiz.typed import deck_lexicon, typed_possible
 
 TRUE, FALSE = "True", "False"
@@ -239,29 +239,6 @@ def _hide_initials(term: str, meaning: str) -> str:
     if len(initials) < 2:
         return meaning
     return re.sub(rf"\b{re.escape(initials)}\b", HIDDEN, meaning, flags=re.IGNORECASE)
-
-
-def spells_out(abbreviation: str, words: Sequence[str]) -> bool:
-    """Whether `words` are the abbreviation spelled out: each word begins with the next of its
-    letters, and any letters left for a word come in order inside it ("Low anterior resection" for
-    LAR, "Abdominoperineal resection" for APR, "hyperthermic intraperitoneal chemotherapy" for
-    HIPEC). The rule of Schwartz and Hearst's algorithm for abbreviations in biomedical text (2003),
-    with every word used, as a definition in a glossary writes it."""
-    letters = abbreviation.casefold()
-
-    def fits(at: int, k: int) -> bool:  # letters[at:] spelled by words[k:]
-        if k == len(words):
-            return at == len(letters)
-        word = words[k].casefold()
-        if at >= len(letters) or word[0] != letters[at]:
-            return False
-        for end in range(at + 1, len(letters) - (len(words) - k - 1) + 1):  # this word's letters: at..end
-            inside = iter(word[1:])
-            if all(c in inside for c in letters[at + 1 : end]) and fits(end, k + 1):
-                return True
-        return False
-
-    return bool(words) and fits(0, 0)
 
 
 def _kin(a: str, b: str) -> bool:

@@ -19,7 +19,7 @@ from quiz.deck.model import Deck, Fact
 from quiz.deck.statement import option_fits, problem, split
 from quiz.deck.text import normalize
 from quiz.generate import Kind, generate, kinds_for, make_question, mark_typed, why_of
-from quiz.glossary import term_id, term_spans, terms_in
+from quiz.glossary import spells_out, term_id, term_spans, terms_in
 from quiz.kinds import (
     FALSE,
     HIDDEN,
@@ -33,7 +33,6 @@ from quiz.kinds import (
     match_question,
     match_questions,
     right_meaning,
-    spells_out,
     true_false,
 )
 from quiz.mode import Mode
