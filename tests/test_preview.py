@@ -66,6 +66,13 @@ def test_text_shows_options_with_the_answer_marked(capsys: pytest.CaptureFixture
     assert "   For how many seconds should you scrub your hands with soap?" in out
     assert " * " in out and ") 20 seconds" in out
     assert "Source: A demonstration source (The quiz project), reference 1" in out
+    # Options are numbered as the app numbers them, by the key a learner presses (a tester: A) to D)).
+    from quiz.deck.load import load_deck
+    from quiz.generate import Kind, make_question
+
+    deck = load_deck(COMPLETE)
+    q = make_question(deck, deck.fact("wash-seconds"), Kind.MULTIPLE_CHOICE, seed=0)
+    assert f" * {q.correct_index + 1}) {q.answer}" in out and " A) " not in out
 
 
 def test_a_deck_id_is_found_in_the_persons_decks(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:

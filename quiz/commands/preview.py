@@ -208,8 +208,8 @@ def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
             out += _wrap(f"Answer: {q.answer}" + ("" if q.truth else f" (true: {q.statement})"), "   ")
         elif q.options:
             for i, option in enumerate(q.options):
-                mark = "*" if i == q.correct_index else " "
-                out += _wrap(option, f" {mark} {chr(ord('A') + i)}) ")[:1] + _wrap(option, "      ")[1:]
+                mark = "*" if i == q.correct_index else " "  # numbered by the key a learner presses
+                out += _wrap(option, f" {mark} {i + 1}) ")[:1] + _wrap(option, "      ")[1:]
                 if why_of(q, i):
                     out += _wrap(f"Why not: {why_of(q, i)}", "      ")
         elif q.kind in (Kind.TYPED, Kind.FILL_BLANK):
