@@ -78,16 +78,36 @@ def shared_id_problems(decks: Iterable[tuple[Path, Deck]]) -> list[Problem]:
     for deck_id, files in paths.items():
         for path in files if len(files) > 1 else ():
             others = ", ".join(str(p) for p in files if p != path)
+            line, col = _id_position(path) or (None, None)
             problems.append(
                 Problem(
                     path,
-                    None,
-                    None,
+                    line,
+                    col,
                     f'deck id "{deck_id}" is also the id of {others}: two decks with one id would share '
                     "one history; change the id of one of them",
                 )
             )
     return problems
+
+
+ID_SEARCHED = 64 * 1024
+"""Bytes of a deck file searched for where its [deck] id is written (it comes first in any deck
+quiz writes or documents); an id written later is named without a line."""
+
+
+def _id_position(path: Path) -> tuple[int, int] | None:
+    """(line, column) of the id key of the file's [deck] table, or None when it is not found in its
+    first ID_SEARCHED bytes (or the file cannot be read now)."""
+    from quiz.deck.locate import locate
+
+    try:
+        with path.open("rb") as src:
+            head = src.read(ID_SEARCHED).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    table = locate(head[: head.rfind("\n") + 1] if len(head) == ID_SEARCHED else head).table("deck")
+    return table.keys.get("id") if table is not None else None
 
 
 def refuse_shared_ids(found: list[FoundDeck]) -> list[FoundDeck]:
