@@ -683,3 +683,10 @@ def test_a_prime_after_a_number_is_its_unit(feet: int, inches: int) -> None:
 def test_giga_a_litre_is_never_grams_a_litre(n: int, litre: str) -> None:
     assert not is_match(f"{n} G/{litre}", f"{n} g/{litre}") and not is_match(f"{n} g/{litre}", f"{n} G/{litre}")
     assert is_match(f"{n} G/L", f"{n} G/{litre}")
+
+
+@given(st.from_regex(r"[a-z]{3,9}", fullmatch=True), st.sampled_from(["", "s"]))
+def test_british_isation_is_the_same_word_as_ization(stem: str, plural: str) -> None:
+    """"embolisation" = "Embolization" (a tester): a spelling, not a slip, in any word."""
+    assert is_match(f"{stem}ization{plural}".capitalize(), f"{stem}isation{plural}")
+    assert is_match(f"{stem}isation{plural}", f"{stem}ization{plural}")

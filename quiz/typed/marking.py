@@ -11,7 +11,7 @@ from quiz.deck.text import normalize
 from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
 from quiz.typed.reading import case_units, read, read_once
 from quiz.typed.shape import Reading
-from quiz.typed.words import SPELLINGS, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS
+from quiz.typed.words import TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, american
 
 
 class TypedMark(NamedTuple):
@@ -36,8 +36,8 @@ class TypedMark(NamedTuple):
 
 def _key(reading: Reading) -> tuple[object, ...]:
     """What must be equal for an exact match: the shape and the letters of each run ("T cell" =
-    "Tcell"), each word in its American spelling ("tumour" = "tumor": SPELLINGS)."""
-    return reading.shape, tuple(["".join([SPELLINGS.get(w, w) for w in run]) for run in reading.runs])
+    "Tcell"), each word in its American spelling ("tumour" = "tumor", "embolisation" = "embolization": american)."""
+    return reading.shape, tuple(["".join([american(w) for w in run]) for run in reading.runs])
 
 
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})[abc]?\Z")

@@ -191,3 +191,15 @@ SPELLINGS = dict(zip(_BRITISH[::2], _BRITISH[1::2], strict=True))
 compared in (quiz.typed.marking): the same word, not a slip, so "tumour" is right for "Tumor"
 (and "tumor" for "Tumour") however strict the slip rule is. Whole words only, plurals listed."""
 
+
+def american(word: str) -> str:
+    """A folded word in its American spelling, as typed answers are compared (quiz.typed.marking):
+    SPELLINGS, and "-isation" as "-ization" in any word ("embolisation", "immunisations"), which
+    makes no other English word. ("-ise" does: "prise" and "prize".)"""
+    found = SPELLINGS.get(word)
+    if found is not None:
+        return found
+    if word.endswith(("isation", "isations")):
+        return word.replace("isation", "ization")
+    return word
+
