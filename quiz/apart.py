@@ -18,17 +18,38 @@ from quiz.deck.model import Deck
 from quiz.generate import Kind, Question
 from quiz.judging import give_away_stems
 
-_NUMBER = re.compile(r"(?<![^\W\d_])[.,]?\d+(?:[.,]\d+)*")
-"""A number written in digits, not written into a word ("42", "72.2", ".03"; not the 5 of "CD5")."""
+_NUMBER = re.compile(r"(?<![^\W\d_])([.,]?\d+(?:[.,]\d+)*)( ?%)?")
+"""A number written in digits, not written into a word ("42", "72.2", ".03"; not the 5 of "CD5"),
+and the percent sign after it, if any."""
+FUNCTION_WORDS = frozenset("a an the of to in on at by for with and or is are was were be it its their his her as".split())  # noqa: E501
+"""Words that say nothing of an answer on their own: left out of its marks (_answer_marks)."""
+
+
+def _numbers(text: str, language: str) -> set[str]:
+    """The numbers of a text by value (quiz.typed.number_value), each as "#value", or "#value%" for
+    a percent: "2%" is not the 2 of "2 years"."""
+    from quiz.typed import number_value
+
+    return {"#" + number_value(n, language) + ("%" if percent else "") for n, percent in _NUMBER.findall(text)}
 
 
 def _marks(text: str, language: str) -> frozenset[str]:
-    """What of a text can give an answer away: its numbers (by value, quiz.typed.number_value, each
-    as "#value") and the stems of its longer words (quiz.judging.give_away_stems)."""
-    from quiz.typed import number_value
+    """What a text shows that can give an answer away: its numbers (_numbers) and the stems of all
+    its words (quiz.judging.word_stems)."""
+    from quiz.judging import word_stems
 
-    numbers = {"#" + number_value(n, language) for n in _NUMBER.findall(text)}
-    return frozenset(numbers) | give_away_stems(text, language)
+    return frozenset(_numbers(text, language)).union(w for w in word_stems(text, language) if not w.isdigit())
+
+
+def _answer_marks(text: str, language: str) -> frozenset[str]:
+    """What a feedback must show (_marks) to give away an answer: its numbers and the stems of its
+    longer words (quiz.judging.give_away_stems); none for an answer with neither ("Yes", "CT"). An
+    answer with one of those is read by all its words but FUNCTION_WORDS: "Before their surgery" is
+    given away by a text that says "before" and "surgery", not by any text on surgery."""
+    marks = frozenset(_numbers(text, language)) | give_away_stems(text, language)
+    if len(marks) != 1:  # two or more; or none ("Yes", "CT"): nothing to give away
+        return marks
+    return marks | {w for w in _marks(text, language) if w not in FUNCTION_WORDS and not w.startswith("#")}
 
 
 def _answer_of(deck: Deck, q: Question) -> str:
@@ -70,7 +91,7 @@ def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int
             holding.setdefault(mark, set()).add(i)
     after: dict[int, set[int]] = {i: set() for i in asked}
     for j in asked:
-        answer = _marks(_answer_of(deck, questions[j]), language)
+        answer = _answer_marks(_answer_of(deck, questions[j]), language)
         if answer:  # gives_away(the marks of i's feedback, answer) for each i of the intersection
             for i in set.intersection(*(holding.get(mark, set()) for mark in answer)) - {j}:
                 after[i].add(j)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.apart import _answer_of, _marks, _shown, gives_away, kept_apart
+from quiz.apart import _answer_marks, _answer_of, _marks, _shown, gives_away, kept_apart
 from quiz.curriculum import session_facts
 from quiz.deck.load import load_deck
 from quiz.deck.model import Deck, Fact
@@ -32,7 +32,7 @@ def _given_away(deck: Deck, questions: list[Question]) -> list[tuple[str, str]]:
         for i, a in enumerate(questions)
         for b in questions[i + 1 :]
         if a.kind is not Kind.MATCH and b.kind is not Kind.MATCH
-        and gives_away(shown[i], _marks(_answer_of(deck, b), deck.language))
+        and gives_away(shown[i], _answer_marks(_answer_of(deck, b), deck.language))
     ]  # fmt: skip
 
 
@@ -98,3 +98,20 @@ def test_kept_apart_asks_none_after_its_answer_is_given_away(
         assert ids[: min(len(due_ids), limit)] == due_ids[:limit]  # none gives another away: as they were
     if not _given_away(deck, questions):
         assert kept == questions[:limit]
+
+
+@pytest.mark.parametrize(
+    ("answer", "shown", "given"),
+    [
+        ("42%", "With 5-FU/leucovorin alone it was 42% (about 42 in 100 people).", True),
+        ("2%", "2 years later, most were alive.", False),  # a percent is not any 2
+        ("72.2 months", "Median survival was 72.2 months with both.", True),
+        ("72.2 months", "Median survival was 72.2 weeks.", False),
+        ("Before their surgery", "Chemo was given after surgery.", False),  # a word that says little alone
+        ("Before their surgery", "They were assigned before surgery.", True),
+        ("Floxuridine", "The drug was floxuridine (FUDR).", True),
+        ("Yes", "Yes, it was.", False),  # nothing to give away
+    ],
+)
+def test_what_gives_an_answer_away(answer: str, shown: str, given: bool) -> None:
+    assert gives_away(_marks(shown, "en"), _answer_marks(answer, "en")) is given
