@@ -12,7 +12,7 @@ from quiz.cli import main
 from quiz.deck.errors import DeckError
 from quiz.deck.load import load_deck, parse_deck
 from quiz.deck.write import deck_to_toml
-from quiz.interop.header import separator_text
+from quiz.interop.header import separator_name, separator_text
 from quiz.interop.importer import import_cards
 from quiz.interop.table import read_cards
 from quiz.typed import exact_keys
@@ -68,9 +68,9 @@ def test_quizlet_comma_export_with_a_header_row() -> None:
 def test_quizlet_custom_separator() -> None:
     text = (SAMPLES / "quizlet-custom.txt").read_text(encoding="utf-8")
     assert cards(text, separator=" - ")[0] == ("Aspirin", "A medicine that thins the blood")
-    found = problems(text)
-    assert [line for line, _ in found] == [2]
-    assert "separated by space (a guess: choose another with --separator)" in found[0][1]
+    # never guessed: the spaced dash is named, and nothing is written with "-" as the answer
+    [(line, message)] = problems(text)
+    assert line == 1 and message.endswith("every row holds “ - ”: if it separates them, import with --separator ' - '")
 
 
 def test_bad_rows_are_reported_with_their_lines() -> None:
@@ -279,6 +279,8 @@ def test_any_directives_and_row_sizes_give_a_deck_or_problems(
         assert all(p.message for p in err.problems)
     else:
         assert parse_deck(deck_to_toml(deck), "t.toml") == deck._replace(path=Path("t.toml"))
+
+
 def test_quizlet_rows_separated_by_semicolons(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Quizlet's export: "Between rows: Semicolon"; a line break inside a definition is text.
     text = "Insulin\tA hormone;Glucose\tSugar in the blood,\nmeasured in mg/dL;Metformin\tA tablet;"
@@ -373,7 +375,7 @@ def test_one_column_of_many_lines_still_asks_for_the_separator() -> None:
     from quiz.deck.validate import MAX_FACTS
 
     [(line, message)] = problems("x\n" * (MAX_FACTS * 3))
-    assert line == 1 and message.startswith("no row has a tab (a guess) between a term and its definition")
+    assert line == 1 and message.startswith("no row has a separator between a term and its definition")
 
 
 def test_the_cli_prints_the_first_twenty_problems_and_counts_the_rest(
@@ -423,3 +425,107 @@ def test_a_control_character_is_named_with_the_field_it_is_in() -> None:
     found = problems("Heart\tA pump\textra\x07x\nLung\tBre\x07athes\tok\n")
     named = [message.split(" contains")[0] for _, message in found]
     assert named == ["a further field", "the definition (second field)"]
+
+
+# Separator guessing (the sep-guess case and its kind): a guess is taken only where one separator
+# is the reading; where two split every row alike quiz asks, and a space between words is text.
+
+
+def test_a_semicolon_file_with_decimal_commas_is_read_at_the_semicolon() -> None:
+    text = (SAMPLES / "sep-guess-lab-values.csv").read_text(encoding="utf-8")
+    assert cards(text) == [
+        ("HbA1c goal", "below 7,0 %"),
+        ("Creatinine upper limit", "1,2 mg/dL"),
+        ("Potassium upper limit", "5,0 mmol/L"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Q1;A1|x\nQ2;A2|y\n", "pipe and semicolon"),
+        ("a|b,c\nd|e,f\n", "pipe and comma"),
+        ("Q1: A1; x\nQ2: A2; y\n", "semicolon and colon"),
+        ("Dose, adult;5 mg\nDose, child;2 mg\n", "semicolon and comma"),
+    ],
+)
+def test_two_separators_that_both_split_every_row_are_not_chosen_between(text: str, names: str) -> None:
+    assert problems(text) == [
+        (1, f"cannot tell the separator: {names} each split every row into the same number of fields; "
+            "choose one with --separator")
+    ]  # fmt: skip
+
+
+def test_a_tab_wins_over_punctuation_that_also_splits_every_row() -> None:
+    assert cards("Q: one\tA\nR: two\tB\n") == [("Q: one", "A"), ("R: two", "B")]
+    assert cards("Question one, with comma\tAnswer, also\nQuestion two, more\tAnswer two, yes\n")[0] == (
+        "Question one, with comma",
+        "Answer, also",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aspirin tablet\nInsulin pen\nBlood test\n",
+        "Heart rate\n",
+        "What is HbA1c? A blood test\nWhat is BP? Blood pressure\n",
+        "Just one column\nAnother line\nThird line\n",
+        "Aspirin - painkiller\nInsulin - hormone\nHeparin - anticoagulant\n",
+        "Q1 = A1\nQ2 = A2\n",
+    ],
+)
+def test_words_separated_by_spaces_are_never_split_into_fields(text: str) -> None:
+    [(line, message)] = problems(text)
+    assert line == 1 and message.startswith("no row has a separator between a term and its definition")
+    assert "a space is not guessed" in message
+
+
+def test_a_space_is_guessed_between_fields_in_quotes_and_taken_when_given() -> None:
+    assert cards('"Heart rate" "60 to 100"\n"Pulse" 70\n') == [("Heart rate", "60 to 100"), ("Pulse", "70")]
+    assert cards("Aspirin tablet\nInsulin pen\n", separator=" ") == [("Aspirin", "tablet"), ("Insulin", "pen")]
+
+
+WORD = st.text(st.sampled_from("abcXYZé-=?.()/0123456789"), min_size=1, max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(WORD, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=6))
+def test_lines_of_words_are_never_cut_at_their_spaces(lines: list[str]) -> None:
+    """Whatever words a line holds, a guess never reads its spaces as separators: the file is
+    refused as one column (or asked about), never imported with a word as the answer."""
+    table = read_cards("".join(f"{line}\n" for line in lines), "t.txt")
+    assert table.cards == [] and table.problems
+
+
+_ANKI_ORDER = ["tab", "pipe", "semicolon", "colon", "comma"]
+LETTERS = st.text(st.sampled_from("abcXYZé-=?.()/ "), min_size=1, max_size=8).filter(lambda t: t.strip(" ") == t)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(LETTERS, LETTERS, LETTERS), min_size=1, max_size=6),
+    st.sampled_from(["|", ";", ":", ","]),
+    st.sampled_from(["|", ";", ":", ","]),
+)
+def test_two_separators_that_split_every_row_alike_make_quiz_ask(
+    rows: list[tuple[str, str, str]], first: str, second: str
+) -> None:
+    """`a|b;c`: either separator gives every row two fields and cuts no number, so either reading
+    could be the file's; quiz asks rather than choose."""
+    assume(first != second)
+    text = "".join(f"{a}{first}{b}{second}{c}\n" for a, b, c in rows)
+    names = " and ".join(sorted({separator_name(first), separator_name(second)}, key=_ANKI_ORDER.index))
+    assert problems(text) == [
+        (1, f"cannot tell the separator: {names} each split every row into the same number of fields; "
+            "choose one with --separator")
+    ]  # fmt: skip
+
+
+def test_an_excel_sep_line_names_the_separator() -> None:
+    assert cards("sep=;\nQ1;A1,5\nQ2;A2\n") == [("Q1", "A1,5"), ("Q2", "A2")]
+    assert cards("\ufeffsep=|\r\nq|a;b\r\n") == [("q", "a;b")]
+    assert cards("sep=;\nq,a\n", separator=",") == [("q", "a")]  # --separator still wins
+    assert cards("sep=\t\nq\ta\n") == [("q", "a")]
+    # a first row that only begins like one is a row
+    assert cards("sep=low;a\n") == [("sep=low", "a")]
