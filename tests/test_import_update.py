@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from random import Random
 
@@ -249,3 +250,107 @@ def test_update_never_gives_an_old_fact_s_history_to_another(tmp_path: Path) -> 
     after = {f.id: f.answer for f in load_deck(out).facts}
     assert after[old.id] == "Call your care team"  # kept as it was, listed as no longer in the file
     assert "Stop taking the tablet" in after.values()
+
+
+ROUND_TRIP_DECK = r"""format = 1
+
+[deck]
+id = "round"
+title = "Round trip"
+tags = ["two words"]
+
+[[sources]]
+id = "s1"
+title = "Guide \\(2020\\) [sound:s.mp3] <i>x</i>"
+publisher = "Clinic"
+
+[[facts]]
+id = "dose"
+question = "Dose of X?"
+answer = "5 mg"
+distractors = [{ text = "50 mg", why = "Ten times \\(too\\) much" }, { text = "1 mg", why = "Too little" }, "2 mg"]
+explanation = "Take it with food.\n\nNot at night."
+source = "s1"
+refs = "p. 3"
+tags = ["a b", "c::d"]
+
+[[facts]]
+id = "plain"
+question = "What is Y?"
+answer = "A tablet"
+distractors = ["A cream", "A spray", "A drop"]
+
+[[facts]]
+id = "whys-only"
+question = "What is Z?"
+answer = "A drop"
+distractors = [{ text = "A cream", why = "Not on skin" }, "A spray", "A tablet"]
+
+[[facts]]
+id = "organ"
+question = "Insulin is made in the [which organ?]."
+answer = "pancreas"
+statement = "Insulin is made in the {{pancreas}}."
+explanation = "An organ behind the stomach."
+source = "s1"
+"""
+
+
+def _through_anki(tmp_path: Path, deck: Path, *, with_notetype: bool) -> Path:
+    """`quiz export` -> a new Anki collection imports the package -> Anki's notes export, with
+    guids (Anki's own library)."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    assert main(["export", str(deck), "-o", str(tmp_path / "d.apkg")]) == 0
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    col = anki_collection(folder, [])
+    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "d.apkg"), options=options))
+    back = tmp_path / "back.txt"
+    col.export_note_csv(
+        out_path=str(back), limit=None, with_html=True, with_tags=True, with_deck=False,
+        with_notetype=with_notetype, with_guid=True,
+    )  # fmt: skip
+    col.close()
+    return back
+
+
+@pytest.mark.parametrize("with_notetype", [False, True])
+def test_a_round_trip_through_anki_with_no_edit_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], with_notetype: bool
+) -> None:
+    """The fields quiz itself exports ("Wrong options", "Source", a cloze note's Back Extra, tags
+    without spaces) come back as the deck's own, never added to the explanation again."""
+    deck = tmp_path / "round.toml"
+    deck.write_text(ROUND_TRIP_DECK, encoding="utf-8")
+    for _cycle in range(3):
+        back = _through_anki(tmp_path, deck, with_notetype=with_notetype)
+        assert main(["import", str(back), "--update", str(deck)]) == 0
+        assert "0 changed, 0 added, 4 unchanged" in capsys.readouterr().out
+        assert deck.read_text(encoding="utf-8") == ROUND_TRIP_DECK
+
+
+def test_an_edit_in_anki_to_a_quiz_note_changes_only_what_was_edited(tmp_path: Path) -> None:
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    deck = tmp_path / "round.toml"
+    deck.write_text(ROUND_TRIP_DECK, encoding="utf-8")
+    before = {f.id: f for f in load_deck(deck).facts}
+    assert main(["export", str(deck), "-o", str(tmp_path / "d.apkg")]) == 0
+    col = anki_collection(tmp_path, [])
+    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "d.apkg"), options=options))
+    for note in map(col.get_note, col.find_notes("")):
+        if note.guid == note_guid("round", "dose"):
+            note["Explanation"] = "Take it with food, always."
+        if note.guid == note_guid("round", "organ"):
+            note["Text"] = note["Text"].replace("Insulin is made", "Insulin is made only")
+        col.update_note(note)
+    assert main(["import", str(_export(col, tmp_path / "edited.txt")), "--update", str(deck)]) == 0
+    col.close()
+    after = {f.id: f for f in load_deck(deck).facts}
+    assert after["dose"] == before["dose"]._replace(explanation="Take it with food, always.")
+    assert after["organ"] == before["organ"]._replace(
+        question="Insulin is made only in the [...].", statement="Insulin is made only in the {{pancreas}}."
+    )
+    assert after["plain"] == before["plain"] and after["whys-only"] == before["whys-only"]

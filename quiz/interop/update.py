@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.load import parse_deck
@@ -35,7 +35,11 @@ def _own_ids(deck: Deck) -> dict[str, str]:
     """Ids an import gives to notes that `quiz export` made from this deck, mapped back to the facts' ids."""
     from quiz.interop.anki import note_guid
 
-    return {fact_id_for_guid(note_guid(deck.id, f.id)): f.id for f in deck.facts}
+    ids = {}
+    for fact in deck.facts:
+        key = fact_id_for_guid(note_guid(deck.id, fact.id))
+        ids[key] = ids[f"{key}-c1"] = fact.id  # a fact with a statement is a cloze note of one deletion, c1
+    return ids
 
 
 def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
@@ -123,21 +127,60 @@ def _edited(before: str, after: str) -> bool:
     return ratio(_words(before), _words(after)) >= _EDIT_SIMILARITY
 
 
-def _merged(deck: Deck, old: Fact, new: Fact) -> Fact:
-    """The deck's fact with the import's text.
+def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
+    """The deck's fact with the import's text, where it was edited.
 
-    Tags that `quiz export` adds to a note (the deck's, the group's) are not taken as the fact's own.
+    `image` is what an import of the fact's own note gives with no edit (_read_back): a field the
+    import brings back as that is unedited, and keeps the deck's text. What `quiz export` adds to
+    or changes in a note is not taken as the fact's own: the tags it adds (the deck's, the
+    group's...) and the spaces a tag cannot hold, the "Wrong options" and "Source" texts after the
+    explanation (quiz.interop.anki.added_texts), which the deck keeps as distractors' whys and a
+    source, and the question with a blank a cloze note gives for a fact with a statement.
     """
-    from quiz.interop.anki import note_tags
+    from quiz.interop.anki import added_texts, note_tags, tag
 
-    added_by_export = set(note_tags(deck, old._replace(tags=()))) - set(old.tags)
-    tags = tuple(t for t in new.tags if t not in added_by_export)
-    return old._replace(
-        question=new.question,
-        answer=new.answer,
-        explanation=new.explanation or old.explanation,
-        tags=tags or old.tags,
-    )
+    exported = set(note_tags(deck, old._replace(tags=()))) - set(old.tags)
+    own = {tag(t): t for t in old.tags}
+
+    def own_text(fact: Fact) -> Fact:
+        explanation = fact.explanation
+        for added in reversed(added_texts(deck, old)):
+            explanation = "" if explanation == added else explanation.removesuffix("\n\n" + added)
+        tags = tuple(own.get(t, t) for t in fact.tags if t not in exported)
+        return fact._replace(explanation=explanation, tags=tags)
+
+    imported, unedited = own_text(new), own_text(image) if image is not None else None
+    text: dict[str, Any] = {}
+    for key in ("question", "answer", "explanation", "tags", "statement"):
+        value = getattr(imported, key)
+        if unedited is not None and value == getattr(unedited, key):
+            value = getattr(old, key)
+        text[key] = value or getattr(old, key)  # an explanation, tags or statement taken out is kept
+    return old._replace(**text)
+
+
+def _read_back(deck: Deck) -> dict[str, Fact]:
+    """Fact id -> the fact `quiz import` makes of that fact's note in Anki's "Notes in Plain Text"
+    export (HTML, with guid, note type and tags columns, each row as wide as the widest, as Anki
+    writes it): what a round trip through Anki with no edit gives. A fact whose note the import
+    cannot read back has none."""
+    import csv
+    import io
+
+    from quiz.interop.anki import FIELDS, notes
+    from quiz.interop.importer import cards_to_deck
+    from quiz.interop.table import read_cards
+
+    text = io.StringIO()
+    text.write(f"#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#tags column:{len(FIELDS) + 3}\n")
+    rows = csv.writer(text, delimiter="\t", lineterminator="\n")
+    for note in notes(deck):
+        fields = [*note.fields, *[""] * (len(FIELDS) - len(note.fields))]
+        rows.writerow([note.guid, note.model.name, *fields, " ".join(note.tags)])
+    table = read_cards(text.getvalue(), "<export>")
+    own = _own_ids(deck)
+    read, _ = cards_to_deck(table.cards, deck_id=deck.id, title=deck.title)
+    return {own[f.id]: f for f in read.facts if f.id in own}
 
 
 def _fact_spans(lines: list[str]) -> list[tuple[int, int]]:
@@ -167,13 +210,14 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         raise DeckError([Problem(path, None, None, "--update needs every fact written as a [[facts]] table")])
     ids = _matching_ids(deck, imported)
     incoming = {ids.get(f.id, f.id): f for f in imported.facts}
+    images = _read_back(deck._replace(facts=tuple(f for f in deck.facts if f.id in incoming)))
     changed, kept, missing = [], [], []
     for fact, (start, end) in reversed(list(zip(deck.facts, spans, strict=True))):
         new = incoming.get(fact.id)
         if new is None:
             missing.append(fact.id)
             continue
-        merged = _merged(deck, fact, new)
+        merged = _merged(deck, fact, new, images.get(fact.id))
         if merged == fact:
             kept.append(fact.id)
             continue
