@@ -529,3 +529,60 @@ def test_an_excel_sep_line_names_the_separator() -> None:
     assert cards("sep=\t\nq\ta\n") == [("q", "a")]
     # a first row that only begins like one is a row
     assert cards("sep=low;a\n") == [("sep=low", "a")]
+
+
+# Files that are not a text export are named for what they are (quiz.interop.formats).
+VALID_DECK = sorted((Path(__file__).parent / "data" / "decks" / "valid").glob("*.toml"))[0]
+
+
+def _refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str], src: Path) -> str:
+    out = tmp_path / "out.toml"
+    assert main(["import", str(src), "-o", str(out)]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert err.startswith(f"quiz: {src}: ") and err.count("\n") == 1  # one message, not a line per row
+    return err
+
+
+def test_quiz_own_exports_are_named_for_what_they_are(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.interop.markdown import missed_list
+
+    apkg, handout = tmp_path / "deck.apkg", tmp_path / "deck.md"
+    assert main(["export", str(VALID_DECK), "-o", str(apkg)]) == 0
+    assert main(["export", str(VALID_DECK), "-o", str(handout)]) == 0
+    capsys.readouterr()
+    assert "an Anki package (.apkg or .colpkg), which cannot be imported directly: open it in Anki, then use " \
+        'File > Export > "Notes in Plain Text"' in _refusal(tmp_path, capsys, apkg)  # fmt: skip
+    assert "a quiz Markdown handout" in _refusal(tmp_path, capsys, handout)
+    deck = load_deck(VALID_DECK)
+    missed = tmp_path / "missed.md"
+    missed.write_text(missed_list(deck, [(deck.facts[0], "no idea")], title="Missed"), encoding="utf-8")
+    assert "a quiz Markdown handout" in _refusal(tmp_path, capsys, missed)
+    assert "a quiz deck file already" in _refusal(tmp_path, capsys, VALID_DECK)
+
+
+def test_other_binary_files_are_named_for_what_they_are(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+    import zipfile
+
+    from anki_exports import anki_collection
+
+    col = anki_collection(tmp_path)
+    col.close()
+    sqlite3.connect(tmp_path / "plain.db").execute("create table t (x)").connection.commit()
+    with zipfile.ZipFile(tmp_path / "cards.xlsx", "w") as book:
+        book.writestr("xl/workbook.xml", "<workbook/>")
+    with zipfile.ZipFile(tmp_path / "cards.zip", "w") as archive:
+        archive.writestr("cards.txt", "q\ta\n")
+    (tmp_path / "cards.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    (tmp_path / "cards.bin").write_bytes(b"q\ta\n\x00\x01\x02")
+    expected = {
+        "collection.anki2": "an Anki collection or another database",
+        "plain.db": "an Anki collection or another database",
+        "cards.xlsx": "an Excel workbook, not a text export; save it as CSV (UTF-8)",
+        "cards.zip": "a ZIP archive, not a text export",
+        "cards.pdf": "a PDF, not a text export",
+        "cards.bin": "a binary file (it holds NUL bytes)",
+    }
+    for name, start in expected.items():
+        assert f"{tmp_path / name}: {start}" in _refusal(tmp_path, capsys, tmp_path / name)

@@ -220,14 +220,19 @@ _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 def _read_text(source: Path, limit: int) -> str:
     """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 where the file starts
     with its byte-order mark, as Excel's "Unicode Text" and some Windows tools save a table (the
-    mark makes it certain; without one, only UTF-8 is read). QuizError if it is neither, or larger
-    than `limit` bytes."""
+    mark makes it certain; without one, only UTF-8 is read). QuizError if it is neither, if it is
+    larger than `limit` bytes, or if it is another kind of file (an Anki package, a spreadsheet,
+    quiz's own handout...: quiz.interop.formats), named for what it is."""
     from quiz.deck.text import NotUTF8, decode
     from quiz.errors import QuizError
+    from quiz.interop.formats import not_an_export
 
     raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else source.read_bytes()
     if len(raw) > limit:
         raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
+    other = not_an_export(raw)
+    if other is not None:
+        raise QuizError(f"{source}: {other}")
     if raw.startswith(_UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
         try:
             return raw.decode("utf-16")
