@@ -586,3 +586,28 @@ def test_other_binary_files_are_named_for_what_they_are(tmp_path: Path, capsys: 
     }
     for name, start in expected.items():
         assert f"{tmp_path / name}: {start}" in _refusal(tmp_path, capsys, tmp_path / name)
+
+
+# Problems are named where they came from: the imported file's line, or the option.
+@pytest.mark.parametrize("length", [2_001, 131_073, 300_000])
+def test_a_field_too_long_for_a_deck_is_refused_at_its_line_in_the_imported_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], length: int
+) -> None:
+    src, out = tmp_path / "long.txt", tmp_path / "long.toml"
+    src.write_text("Q1\tA1\nQ2\t" + "x" * length + "\nQ3\tA3\n", encoding="utf-8")  # no quotes anywhere
+    assert main(["import", str(src), "-o", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert f'{src}:2:1: "answer" is {length:,} characters long; the limit is 2,000' in printed
+    assert "quote" not in printed and "long.toml" not in printed and not out.exists()
+    assert main(["import", str(src), "-o", str(out), "--skip-bad"]) == 0
+    assert [f.question for f in load_deck(out).facts] == ["Q1", "Q3"]
+    assert f'skipped: {src}:2:1: "answer" is {length:,}' in capsys.readouterr().out
+
+
+def test_a_bad_title_is_named_as_the_option_that_gave_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, out = tmp_path / "k1.txt", tmp_path / "k1.toml"
+    src.write_text("Q1\tA1\n", encoding="utf-8")
+    assert main(["import", str(src), "-o", str(out), "--title", "Tea\x01time"]) == 1
+    printed = capsys.readouterr().out
+    assert f'{src}: --title: "title" contains the control character U+0001' in printed
+    assert "k1.toml" not in printed and "--skip-bad" not in printed and not out.exists()

@@ -80,7 +80,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError
-    from quiz.deck.load import MAX_BYTES, load_deck, parse_deck
+    from quiz.deck.load import MAX_BYTES, load_deck
     from quiz.deck.text import SLUG, not_a_slug, slugify
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError, UsageError
@@ -150,8 +150,7 @@ def run(args: argparse.Namespace) -> int:
             toml = update.text
         else:
             toml = f"# Imported from {_one_line(source.name)} by `quiz import`. Check it with `quiz check`.\n\n"
-            toml += deck_to_toml(deck)
-            parse_deck(toml, out)
+            toml += deck_to_toml(deck)  # which the loader accepts: import_cards checked it (loader_problems)
         _check_size(toml, MAX_BYTES)
     except DeckError as err:
         _say_some(err.problems, "", report)

@@ -10,6 +10,7 @@ module makes the deck from them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -95,7 +96,9 @@ def import_cards(
     skip_bad: bool = False,
     earlier: Sequence[Fact] = (),
 ) -> Imported:
-    """The deck made from an export's text; DeckError lists every bad row.
+    """The deck made from an export's text; DeckError lists every bad row, and everything the deck
+    loader would refuse in the deck (a field past its limit...) at the row it came from
+    (loader_problems).
 
     With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
     `earlier` holds the facts of the deck the import replaces or updates, whose ids cards without
@@ -113,8 +116,48 @@ def import_cards(
     if not table.cards:
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
-    deck, apart = cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
-    return Imported(deck, [*table.notes, *_ambiguous_numbers(table.cards), *apart], problems)
+    origin = "--title" if title else "the deck name in the file" if table.deck_name else "--id"
+    cards = table.cards
+    deck, apart = cards_to_deck(cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
+    refused = loader_problems(deck, cards, path, origin)
+    if refused and skip_bad and all(p.line is not None for p in refused):
+        lines = {p.line for p in refused}
+        cards = [card for card in cards if card.line not in lines]
+        problems = sorted(problems + refused, key=lambda p: p.line or 0)
+        if not cards:
+            raise DeckError(problems)
+        deck, apart = cards_to_deck(cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
+        refused = loader_problems(deck, cards, path, origin)
+    if refused:
+        rows_only = all(p.line is not None for p in refused) and len({p.line for p in refused}) < len(cards)
+        raise (BadRows if rows_only else DeckError)(sorted(problems + refused, key=lambda p: p.line or 0))
+    return Imported(deck, [*table.notes, *_ambiguous_numbers(cards), *apart], problems)
+
+
+def loader_problems(deck: Deck, cards: Sequence[Card], path: Path, origin: str) -> list[Problem]:
+    """What the deck loader (quiz.deck.load.parse_deck, the one home of a deck's rules) refuses in
+    the deck made from `cards`, each named where it came from, not in the deck file, which is not
+    written: a fact's problem at its row's line in the imported file `path`, the deck's own (its
+    title) after `origin`, the option or the file that gave it ("--title")."""
+    from quiz.deck.load import parse_deck
+    from quiz.deck.locate import locate
+    from quiz.deck.write import deck_to_toml
+
+    text = deck_to_toml(deck)
+    try:
+        parse_deck(text, path)
+    except DeckError as err:
+        starts = [table.line for table in locate(text).arrays.get("facts", [])]
+        found = []
+        for problem in err.problems:
+            fact = bisect.bisect_right(starts, problem.line or 0) - 1
+            if fact >= 0 and problem.line is not None:
+                message = problem.message.removeprefix(f'fact "{deck.facts[fact].id}": ')
+                found.append(Problem(path, cards[fact].line, None, message, problem.severity, problem.rule))
+            else:
+                found.append(Problem(path, None, None, f"{origin}: {problem.message.removeprefix('[deck] ')}"))
+        return list(dict.fromkeys(found))
+    return []
 
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{4,},\d+)(?![\d,.])")

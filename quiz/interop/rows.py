@@ -133,6 +133,13 @@ def read_rows(
         restored = [Row(r.line, [f.replace(mark, sep) for f in r.fields]) for r in found.rows]
         cuts = [s._replace(text=s.text.replace(mark, sep)) for s in found.splits]
         return Rows(restored, found.bad, found.comments, cuts, found.stopped, found.words)
+    if csv.field_size_limit() < len(text):
+        # csv refuses a field longer than its limit (131,072 characters unless set) with an error
+        # that reads as a missing quote. No field is longer than the text, which an import holds
+        # whole (at most quiz.deck.load.MAX_BYTES), so the limit, which is the process's, is
+        # raised to the text's length: a long field is read, then refused by the deck's own
+        # limits at its line (quiz.interop.importer.loader_problems).
+        csv.field_size_limit(len(text))
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
