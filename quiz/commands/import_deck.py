@@ -95,8 +95,10 @@ def run(args: argparse.Namespace) -> int:
     report = sys.stderr if to_stdout else sys.stdout  # standard output carries the deck itself
     if out.suffix != ".toml" and not to_stdout:
         raise UsageError(f"{out}: a deck file's name ends in .toml ('-' writes the deck to standard output)")
-    if str(source) != "-" and not source.is_file():
+    if str(source) != "-" and not source.exists():
         raise UsageError(f"{source}: no such file")
+    if source.is_dir():
+        raise UsageError(f"{source}: is a folder; give the exported text file")
     if args.update is None and not to_stdout and out.exists() and not args.force:
         raise QuizError(f"{out}: already exists; add --force to replace it, or --update to update it in place")
     if args.update is not None and not out.is_file():
@@ -222,11 +224,17 @@ def _read_text(source: Path, limit: int) -> str:
     mark makes it certain; without one, only UTF-8 is read). QuizError if it is neither, if it is
     larger than `limit` bytes, or if it is another kind of file (an Anki package, a spreadsheet,
     quiz's own handout...: quiz.interop.formats), named for what it is."""
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import read_bounded
     from quiz.deck.text import NotUTF8, decode
     from quiz.errors import QuizError
     from quiz.interop.formats import not_an_export
 
-    raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else source.read_bytes()
+    try:  # a pipe or a device given by name is refused as it is: standard input is read as '-'
+        raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else read_bounded(source, limit)
+    except DeckError as err:
+        pipe = not source.is_file() and source.exists()
+        raise QuizError(f"{err} (or pipe it into `quiz import -`)" if pipe else str(err)) from None
     if len(raw) > limit:
         raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
     other = not_an_export(raw)
