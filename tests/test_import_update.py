@@ -354,3 +354,48 @@ def test_an_edit_in_anki_to_a_quiz_note_changes_only_what_was_edited(tmp_path: P
         question="Insulin is made only in the [...].", statement="Insulin is made only in the {{pancreas}}."
     )
     assert after["plain"] == before["plain"] and after["whys-only"] == before["whys-only"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Dose of X?\ttake 5 mg twice a day", "Dose of X?\ttake 10 mg twice a day"),
+        ("Dose of X?\t0.5 mg", "Dose of X?\t5 mg"),
+        ("How many tablets?\tTake five tablets", "How many tablets?\tTake ten tablets"),
+        ("Blood pressure goal?\tbelow 140/90 mmHg", "Blood pressure goal?\tbelow 130/80 mmHg"),
+        ("Check at 8 am: which sugar?\tFasting", "Check at 9 am: which sugar?\tFasting"),
+    ],
+)
+def test_a_text_whose_number_changed_is_another_fact_with_its_own_history(before: str, after: str) -> None:
+    """Matched by text (no guid), an edit that changes a number is not the same fact: its learners'
+    history of the old number must not count for the new one, so it takes a new id."""
+    first = import_cards(f"{before}\nOther question?\tOther answer\n", "v1.txt", deck_id="t").deck
+    again = import_cards(f"{after}\nOther question?\tOther answr\n", "v2.txt", deck_id="t", earlier=first.facts).deck
+    assert again.facts[0].id != first.facts[0].id
+    assert again.facts[1].id == first.facts[1].id  # a typo fixed: the same fact
+
+
+def test_the_same_number_written_another_way_is_the_same_fact() -> None:
+    first = import_cards("Dose of X?\ttake 5 mg twice a day\n", "v1.txt", deck_id="t").deck
+    same = import_cards("Dose of X?\ttake 5.0 mg twice daily\n", "v2.txt", deck_id="t", earlier=first.facts).deck
+    assert same.facts[0].id == first.facts[0].id
+
+
+def test_a_number_changed_under_the_same_guid_keeps_the_id_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A note's guid is its identity (the anki-reimport-guid case): the fact keeps its id and
+    history, as Anki keeps an edited note's, and the update names it, so the educator can give it a
+    new id if the old number was wrong."""
+    deck, v2 = tmp_path / "g.toml", tmp_path / "g2.txt"
+    (tmp_path / "g1.txt").write_text("#guid column:1\ng1\tDose of X?\ttake 5 mg\ng2\tHow often?\tdaily\n")
+    v2.write_text("#guid column:1\ng1\tDose of X?\ttake 10 mg\ng2\tHow often?\tdaily!\n")
+    assert main(["import", str(tmp_path / "g1.txt"), "-o", str(deck)]) == 0
+    ids = [f.id for f in load_deck(deck).facts]
+    capsys.readouterr()
+    assert main(["import", str(v2), "--update", str(deck)]) == 0
+    assert [f.id for f in load_deck(deck).facts] == ids
+    out = capsys.readouterr().out
+    assert "2 changed, 0 added" in out
+    assert "a number changed in a fact that keeps its id, and so its learners' history" in out
+    assert f"as the note's guid is the same: {ids[0]};" in out

@@ -177,6 +177,14 @@ def run(args: argparse.Namespace) -> int:
                 f"{plural(len(update.missing), 'fact')} no longer in {source.name} and kept in the deck "
                 f"(delete them by hand if they are gone for good): {', '.join(update.missing)}"
             )
+        if update.renumbered:
+            one = len(update.renumbered) == 1
+            say(
+                f"note: a number changed in {'a fact that keeps its id' if one else 'facts that keep their ids'}, "
+                f"and so {'its' if one else 'their'} learners' history, as the note's guid is the same: "
+                f"{', '.join(update.renumbered)}; to have the new number learned afresh, give "
+                f"{'it' if one else 'each'} a new id in the deck"
+            )
         return 0
     where = "standard output" if to_stdout else out
     say(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)

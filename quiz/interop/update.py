@@ -29,6 +29,9 @@ class Update(NamedTuple):
     added: list[str]
     kept: list[str]
     missing: list[str]
+    renumbered: tuple[str, ...] = ()
+    """Changed facts that keep their id (their note's guid) although a number in the question or
+    answer changed: the learners' history of the old number stays with them."""
 
 
 def _own_ids(deck: Deck) -> dict[str, str]:
@@ -122,9 +125,20 @@ or two or a word added to a short text, not another text that happens to share t
 
 
 def _edited(before: str, after: str) -> bool:
+    """Whether `after` is `before` with a small edit, and says the same numbers: a text whose
+    number changed ("take 5 mg" made "take 10 mg", "five" made "ten", "0.5 mg" made "5 mg") is
+    another fact, whose learners' history of the old number must not carry over."""
     from rapidfuzz.fuzz import ratio
 
-    return ratio(_words(before), _words(after)) >= _EDIT_SIMILARITY
+    return ratio(_words(before), _words(after)) >= _EDIT_SIMILARITY and numbers(before) == numbers(after)
+
+
+def numbers(text: str) -> tuple[tuple[str, ...], ...]:
+    """The numbers a text says, in order, as typed marking reads them (quiz.typed.read: "5",
+    "five" and "5.0" alike; "Stage IV" is 4)."""
+    from quiz.typed import read
+
+    return tuple(item for item in read(text).shape if item != ("w",))
 
 
 def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
@@ -211,7 +225,7 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
     ids = _matching_ids(deck, imported)
     incoming = {ids.get(f.id, f.id): f for f in imported.facts}
     images = _read_back(deck._replace(facts=tuple(f for f in deck.facts if f.id in incoming)))
-    changed, kept, missing = [], [], []
+    changed, kept, missing, renumbered = [], [], [], []
     for fact, (start, end) in reversed(list(zip(deck.facts, spans, strict=True))):
         new = incoming.get(fact.id)
         if new is None:
@@ -222,6 +236,8 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
             kept.append(fact.id)
             continue
         changed.append(fact.id)
+        if (numbers(fact.question), numbers(fact.answer)) != (numbers(merged.question), numbers(merged.answer)):
+            renumbered.append(fact.id)
         lines[start:end] = fact_to_toml(merged).split("\n")
     present = {f.id for f in deck.facts}
     added = [f._replace(id=ids.get(f.id, f.id)) for f in imported.facts if ids.get(f.id, f.id) not in present]
@@ -230,4 +246,4 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         lines[at:at] = ["", *"\n\n".join(fact_to_toml(f) for f in added).split("\n")]
     result = "\n".join(lines)
     parse_deck(result, path)
-    return Update(result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1])
+    return Update(result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1], tuple(renumbered[::-1]))
