@@ -399,3 +399,12 @@ def test_a_number_changed_under_the_same_guid_keeps_the_id_and_says_so(
     assert "2 changed, 0 added" in out
     assert "a number changed in a fact that keeps its id, and so its learners' history" in out
     assert f"as the note's guid is the same: {ids[0]};" in out
+
+
+def test_replacing_a_deck_with_its_own_anki_export_keeps_every_fact_id(tmp_path: Path) -> None:
+    """`-o deck.toml --force` matches the notes quiz export made back to their facts, as --update does."""
+    deck = tmp_path / "round.toml"
+    deck.write_text(ROUND_TRIP_DECK, encoding="utf-8")
+    back = _through_anki(tmp_path, deck, with_notetype=False)
+    assert main(["import", str(back), "-o", str(deck), "--force", "--id", "round"]) == 0
+    assert [f.id for f in load_deck(deck).facts] == ["dose", "plain", "whys-only", "organ"]

@@ -144,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
             row_separator=row_separator,
             skip_bad=args.skip_bad,
             earlier=earlier,
+            earlier_deck=replaced.id if replaced is not None else "",
         )
         if existing is not None:
             from quiz.interop.update import update_deck

@@ -27,7 +27,13 @@ _ID_LENGTH = 40
 
 
 def cards_to_deck(
-    cards: Sequence[Card], *, deck_id: str, title: str, group: str | None = None, earlier: Sequence[Fact] = ()
+    cards: Sequence[Card],
+    *,
+    deck_id: str,
+    title: str,
+    group: str | None = None,
+    earlier: Sequence[Fact] = (),
+    earlier_deck: str = "",
 ) -> tuple[Deck, list[str]]:
     """A deck with one fact per card, all in one group for multiple choice, and notes on the cards
     left out of the group.
@@ -44,7 +50,7 @@ def cards_to_deck(
     """
     from quiz.interop.update import earlier_ids
 
-    kept, used = earlier_ids(cards, earlier)
+    kept, used = earlier_ids(cards, earlier, earlier_deck)
     taken = {card.key for card in cards if card.key} | set(kept.values()) | used
     facts = []
     apart = dict(said_earlier([card.back for card in cards], Said("en")))  # card index: the earlier one's
@@ -54,7 +60,7 @@ def cards_to_deck(
         for i, j in apart.items()
     ]
     for n, card in enumerate(cards, start=1):
-        fact_id = card.key or kept.get(n - 1) or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
+        fact_id = kept.get(n - 1) or card.key or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
         facts.append(
             Fact(
                 id=fact_id,
@@ -95,6 +101,7 @@ def import_cards(
     row_separator: str | None = None,
     skip_bad: bool = False,
     earlier: Sequence[Fact] = (),
+    earlier_deck: str = "",
 ) -> Imported:
     """The deck made from an export's text; DeckError lists every bad row, and everything the deck
     loader would refuse in the deck (a field past its limit...) at the row it came from
@@ -102,7 +109,7 @@ def import_cards(
 
     With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
     `earlier` holds the facts of the deck the import replaces or updates, whose ids cards without
-    a guid keep (cards_to_deck).
+    a guid keep (cards_to_deck), as do the notes `quiz export` made from it (its id `earlier_deck`).
     """
     path = Path(path)
     table = read_cards(
@@ -118,7 +125,9 @@ def import_cards(
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
     origin = "--title" if title else "the deck name in the file" if table.deck_name else "--id"
     cards = table.cards
-    deck, apart = cards_to_deck(cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
+    deck, apart = cards_to_deck(
+        cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck
+    )
     refused = loader_problems(deck, cards, path, origin)
     if refused and skip_bad and all(p.line is not None for p in refused):
         lines = {p.line for p in refused}
@@ -126,7 +135,9 @@ def import_cards(
         problems = sorted(problems + refused, key=lambda p: p.line or 0)
         if not cards:
             raise DeckError(problems)
-        deck, apart = cards_to_deck(cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
+        deck, apart = cards_to_deck(
+            cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck
+        )
         refused = loader_problems(deck, cards, path, origin)
     if refused:
         rows_only = all(p.line is not None for p in refused) and len({p.line for p in refused}) < len(cards)

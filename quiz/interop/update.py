@@ -34,13 +34,14 @@ class Update(NamedTuple):
     answer changed: the learners' history of the old number stays with them."""
 
 
-def _own_ids(deck: Deck) -> dict[str, str]:
-    """Ids an import gives to notes that `quiz export` made from this deck, mapped back to the facts' ids."""
+def own_ids(deck_id: str, facts: Sequence[Fact]) -> dict[str, str]:
+    """Ids an import gives to notes that `quiz export` made from the deck `deck_id` with `facts`,
+    mapped back to the facts' ids."""
     from quiz.interop.anki import note_guid
 
     ids = {}
-    for fact in deck.facts:
-        key = fact_id_for_guid(note_guid(deck.id, fact.id))
+    for fact in facts:
+        key = fact_id_for_guid(note_guid(deck_id, fact.id))
         ids[key] = ids[f"{key}-c1"] = fact.id  # a fact with a statement is a cloze note of one deletion, c1
     return ids
 
@@ -54,7 +55,7 @@ def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
     updated from an export with them. (A fact asking that question with another answer is
     another fact, and never takes the old one's id and history.)
     """
-    own = _own_ids(deck)
+    own = own_ids(deck.id, deck.facts)
     ids = {new: old for new, old in own.items() if new != old}
     present = {f.id for f in deck.facts}
     matched = {ids.get(f.id, f.id) for f in imported.facts} & present
@@ -75,7 +76,9 @@ def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def earlier_ids(cards: Sequence[Card], earlier: Sequence[Fact]) -> tuple[dict[int, str], set[str]]:
+def earlier_ids(
+    cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str = ""
+) -> tuple[dict[int, str], set[str]]:
     """Ids from the deck an import replaces or updates, for the cards without a guid (by index in
     `cards`), and every id of that deck (which a new fact must not take).
 
@@ -86,14 +89,16 @@ def earlier_ids(cards: Sequence[Card], earlier: Sequence[Fact]) -> tuple[dict[in
     matched by place or by the id a question makes: two notes asking "What does this sign mean?"
     in another order would swap their ids, and so their history; and a fact whose text is another
     (not an edit of it) never takes an old fact's id and history. A fact whose id a card's guid
-    gives is that card's, never matched by text.
+    gives is that card's, never matched by text; and where `earlier_deck` names the deck of
+    `earlier`, a card of a note `quiz export` made from it takes its fact's id (own_ids).
     """
-    keys = {card.key for card in cards if card.key}
+    own = own_ids(earlier_deck, earlier) if earlier_deck else {}
+    ids: dict[int, str] = {n: own[card.key] for n, card in enumerate(cards) if card.key in own}
+    keys = {card.key for card in cards if card.key} | set(ids.values())
     free: dict[tuple[str, str], list[str]] = {}
     for fact in earlier:
         if fact.id not in keys:
             free.setdefault((_words(fact.question), _words(fact.answer)), []).append(fact.id)
-    ids: dict[int, str] = {}
     for n, card in enumerate(cards):
         same = free.get((_words(card.front), _words(card.back)))
         if not card.key and same:
@@ -192,7 +197,7 @@ def _read_back(deck: Deck) -> dict[str, Fact]:
         fields = [*note.fields, *[""] * (len(FIELDS) - len(note.fields))]
         rows.writerow([note.guid, note.model.name, *fields, " ".join(note.tags)])
     table = read_cards(text.getvalue(), "<export>")
-    own = _own_ids(deck)
+    own = own_ids(deck.id, deck.facts)
     read, _ = cards_to_deck(table.cards, deck_id=deck.id, title=deck.title)
     return {own[f.id]: f for f in read.facts if f.id in own}
 
