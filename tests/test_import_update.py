@@ -296,16 +296,21 @@ source = "s1"
 """
 
 
-def _through_anki(tmp_path: Path, deck: Path, *, with_notetype: bool) -> Path:
-    """`quiz export` -> a new Anki collection imports the package -> Anki's notes export, with
-    guids (Anki's own library)."""
+def _anki_holding(tmp_path: Path, deck: Path):  # type: ignore[no-untyped-def]
+    """A new Anki collection (Anki's own library) that has imported `quiz export` of the deck."""
     from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-    assert main(["export", str(deck), "-o", str(tmp_path / "d.apkg")]) == 0
-    folder = Path(tempfile.mkdtemp(dir=tmp_path))
-    col = anki_collection(folder, [])
+    package = tmp_path / "d.apkg"
+    assert main(["export", str(deck), "-o", str(package)]) == 0
+    col = anki_collection(Path(tempfile.mkdtemp(dir=tmp_path)), [])
     options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "d.apkg"), options=options))
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+    return col
+
+
+def _through_anki(tmp_path: Path, deck: Path, *, with_notetype: bool) -> Path:
+    """`quiz export` -> Anki -> Anki's notes export, with guids, as a file."""
+    col = _anki_holding(tmp_path, deck)
     back = tmp_path / "back.txt"
     col.export_note_csv(
         out_path=str(back), limit=None, with_html=True, with_tags=True, with_deck=False,
@@ -331,15 +336,10 @@ def test_a_round_trip_through_anki_with_no_edit_changes_nothing(
 
 
 def test_an_edit_in_anki_to_a_quiz_note_changes_only_what_was_edited(tmp_path: Path) -> None:
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     deck = tmp_path / "round.toml"
     deck.write_text(ROUND_TRIP_DECK, encoding="utf-8")
     before = {f.id: f for f in load_deck(deck).facts}
-    assert main(["export", str(deck), "-o", str(tmp_path / "d.apkg")]) == 0
-    col = anki_collection(tmp_path, [])
-    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "d.apkg"), options=options))
+    col = _anki_holding(tmp_path, deck)
     for note in map(col.get_note, col.find_notes("")):
         if note.guid == note_guid("round", "dose"):
             note["Explanation"] = "Take it with food, always."
