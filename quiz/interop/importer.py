@@ -61,18 +61,22 @@ def cards_to_deck(
     ]
     for n, card in enumerate(cards, start=1):
         fact_id = kept.get(n - 1) or card.key or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
-        facts.append(
-            Fact(
-                id=fact_id,
-                question=card.front,
-                answer=card.back,
-                explanation="\n\n".join(card.extra),
-                group="" if n - 1 in apart else deck_id if group is None else group,
-                tags=card.tags,
-                statement=card.statement,
-            )
-        )
+        facts.append(card_fact(card, fact_id, "" if n - 1 in apart else deck_id if group is None else group))
     return Deck(id=deck_id, title=title, facts=tuple(facts)), notes
+
+
+def card_fact(card: Card, fact_id: str, group: str) -> Fact:
+    """The fact a card becomes: its further fields, each that is not empty, make the explanation,
+    a blank line between them."""
+    return Fact(
+        id=fact_id,
+        question=card.front,
+        answer=card.back,
+        explanation="\n\n".join(card.extra),
+        group=group,
+        tags=card.tags,
+        statement=card.statement,
+    )
 
 
 class BadRows(DeckError):

@@ -161,9 +161,11 @@ def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
     exported = set(note_tags(deck, old._replace(tags=()))) - set(old.tags)
     own = {tag(t): t for t in old.tags}
 
+    exported_after = added_texts(deck, old)
+
     def own_text(fact: Fact) -> Fact:
         explanation = fact.explanation
-        for added in reversed(added_texts(deck, old)):
+        for added in reversed(exported_after):
             explanation = "" if explanation == added else explanation.removesuffix("\n\n" + added)
         tags = tuple(own.get(t, t) for t in fact.tags if t not in exported)
         return fact._replace(explanation=explanation, tags=tags)
@@ -187,7 +189,7 @@ def _read_back(deck: Deck) -> dict[str, Fact]:
     import io
 
     from quiz.interop.anki import FIELDS, notes
-    from quiz.interop.importer import cards_to_deck
+    from quiz.interop.importer import card_fact
     from quiz.interop.table import read_cards
 
     text = io.StringIO()
@@ -198,8 +200,7 @@ def _read_back(deck: Deck) -> dict[str, Fact]:
         rows.writerow([note.guid, note.model.name, *fields, " ".join(note.tags)])
     table = read_cards(text.getvalue(), "<export>")
     own = own_ids(deck.id, deck.facts)
-    read, _ = cards_to_deck(table.cards, deck_id=deck.id, title=deck.title)
-    return {own[f.id]: f for f in read.facts if f.id in own}
+    return {own[card.key]: card_fact(card, card.key, "") for card in table.cards if card.key in own}
 
 
 def _fact_spans(lines: list[str]) -> list[tuple[int, int]]:
@@ -229,14 +230,17 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         raise DeckError([Problem(path, None, None, "--update needs every fact written as a [[facts]] table")])
     ids = _matching_ids(deck, imported)
     incoming = {ids.get(f.id, f.id): f for f in imported.facts}
-    images = _read_back(deck._replace(facts=tuple(f for f in deck.facts if f.id in incoming)))
+    merges = {f.id: _merged(deck, f, incoming[f.id], None) for f in deck.facts if f.id in incoming}
+    # what a round trip with no edit gives is read only for the facts that would change without it
+    unlike = {f.id: f for f in deck.facts if f.id in merges and merges[f.id] != f}
+    for fact_id, image in _read_back(deck._replace(facts=tuple(unlike.values()))).items():
+        merges[fact_id] = _merged(deck, unlike[fact_id], incoming[fact_id], image)
     changed, kept, missing, renumbered = [], [], [], []
     for fact, (start, end) in reversed(list(zip(deck.facts, spans, strict=True))):
-        new = incoming.get(fact.id)
-        if new is None:
+        merged = merges.get(fact.id)
+        if merged is None:
             missing.append(fact.id)
             continue
-        merged = _merged(deck, fact, new, images.get(fact.id))
         if merged == fact:
             kept.append(fact.id)
             continue
