@@ -611,3 +611,11 @@ def test_a_bad_title_is_named_as_the_option_that_gave_it(tmp_path: Path, capsys:
     printed = capsys.readouterr().out
     assert f'{src}: --title: "title" contains the control character U+0001' in printed
     assert "k1.toml" not in printed and "--skip-bad" not in printed and not out.exists()
+
+
+def test_a_history_export_is_named_as_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.commands.history import CSV_FIELDS
+
+    src = tmp_path / "answers.csv"
+    src.write_text(",".join(CSV_FIELDS) + "\n" + ",".join(["1"] * len(CSV_FIELDS)) + "\n", encoding="utf-8")
+    assert "a quiz score history (from quiz history export --csv)" in _refusal(tmp_path, capsys, src)

@@ -233,6 +233,7 @@ def _read_text(source: Path, limit: int) -> str:
     mark makes it certain; without one, only UTF-8 is read). QuizError if it is neither, if it is
     larger than `limit` bytes, or if it is another kind of file (an Anki package, a spreadsheet,
     quiz's own handout...: quiz.interop.formats), named for what it is."""
+    from quiz.commands.history import CSV_FIELDS
     from quiz.deck.errors import DeckError
     from quiz.deck.load import read_bounded
     from quiz.deck.text import NotUTF8, decode
@@ -249,6 +250,11 @@ def _read_text(source: Path, limit: int) -> str:
     other = not_an_export(raw)
     if other is not None:
         raise QuizError(f"{source}: {other}")
+    if raw.removeprefix(codecs.BOM_UTF8).startswith(",".join(CSV_FIELDS[:4]).encode()):
+        raise QuizError(
+            f"{source}: a quiz score history (from quiz history export --csv): answers given, not cards, "
+            "so it cannot become a deck"
+        )
     if raw.startswith(_UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
         try:
             return raw.decode("utf-16")
