@@ -408,3 +408,26 @@ def test_replacing_a_deck_with_its_own_anki_export_keeps_every_fact_id(tmp_path:
     back = _through_anki(tmp_path, deck, with_notetype=False)
     assert main(["import", str(back), "-o", str(deck), "--force", "--id", "round"]) == 0
     assert [f.id for f in load_deck(deck).facts] == ["dose", "plain", "whys-only", "organ"]
+
+
+def test_an_update_that_would_make_a_fact_invalid_names_the_fact_in_the_deck_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The updated text is never written: its problem is placed at the fact in the file as it is,
+    though the facts updated before it grew (here, by an explanation of several lines)."""
+    from quiz.interop.cards import fact_id_for_guid
+
+    deck = tmp_path / "d.toml"
+    text = (
+        f'format = 1\n\n[deck]\nid = "d"\ntitle = "D"\n\n[[facts]]\nid = "{fact_id_for_guid("g0")}"\n'
+        'question = "First?"\nanswer = "One"\n\n'
+        f'[[facts]]\nid = "{fact_id_for_guid("g")}"\nquestion = "Dose of X?"\nanswer = "5 mg"\n'
+        'distractors = ["10 mg", "20 mg", "1 mg"]\n'
+    )
+    deck.write_text(text, encoding="utf-8")
+    rows = '#guid column:1\ng0\tFirst?\tOne\t"Because\nof\nthis"\ng\tDose of X?\t10 mg\t\n'
+    (tmp_path / "g.txt").write_text(rows, encoding="utf-8")
+    assert main(["import", str(tmp_path / "g.txt"), "--update", str(deck)]) == 1
+    line = text.split("\n").index(f'id = "{fact_id_for_guid("g")}"')  # the line of its [[facts]]
+    assert f"{deck}:{line}:1: the import would make this fact invalid: " in capsys.readouterr().out
+    assert deck.read_text(encoding="utf-8") == text

@@ -221,6 +221,24 @@ def _fact_spans(lines: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _as_in_the_deck(
+    problems: Sequence[Problem], result: str, order: list[str], where: dict[str, int], path: Path
+) -> list[Problem]:
+    """Problems of the updated text, which is not written, placed in the deck file as it is: at the
+    first line of the fact (by id: `where`) whose text the import would make invalid, or at no line
+    for a fact it would add."""
+    starts = [start for start, _ in _fact_spans(result.split("\n"))]
+    found = []
+    for problem in problems:
+        fact = bisect.bisect_right(starts, (problem.line or 0) - 1) - 1
+        if problem.line is None or fact < 0:
+            found.append(problem)
+            continue
+        line = where.get(order[fact])
+        found.append(Problem(path, line, None, f"the import would make this fact invalid: {problem.message}"))
+    return found
+
+
 def update_deck(text: str, path: Path, imported: Deck) -> Update:
     """The deck file `text` (at `path`) brought up to date with `imported`; DeckError if it cannot be."""
     deck = parse_deck(text, path)
@@ -254,5 +272,10 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         at = _fact_spans(lines)[-1][1]
         lines[at:at] = ["", *"\n\n".join(fact_to_toml(f) for f in added).split("\n")]
     result = "\n".join(lines)
-    parse_deck(result, path)
+    try:
+        parse_deck(result, path)
+    except DeckError as err:
+        order = [f.id for f in deck.facts] + [f.id for f in added]
+        where = dict(zip([f.id for f in deck.facts], [start + 1 for start, _ in spans], strict=True))
+        raise DeckError(_as_in_the_deck(err.problems, result, order, where, path)) from None
     return Update(result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1], tuple(renumbered[::-1]))
