@@ -611,6 +611,11 @@ def test_a_bad_title_is_named_as_the_option_that_gave_it(tmp_path: Path, capsys:
     printed = capsys.readouterr().out
     assert f'{src}: --title: "title" contains the control character U+0001' in printed
     assert "k1.toml" not in printed and "--skip-bad" not in printed and not out.exists()
+    src.write_text("Q1\tA1\nQ2\tA2\n", encoding="utf-8")
+    assert main(["import", str(src), "-o", str(out), "--group", "Tea\x01time"]) == 1
+    printed = capsys.readouterr().out  # once, as the option, not at every row
+    assert printed.startswith(f'{src}: --group: "group" contains the control character U+0001')
+    assert printed.count("U+0001") == 1 and not out.exists()
 
 
 def test_a_history_export_is_named_as_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -127,12 +127,14 @@ def import_cards(
     if not table.cards:
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
-    origin = "--title" if title else "the deck name in the file" if table.deck_name else "--id"
+    origins = {"title": "--title" if title else "the deck name in the file" if table.deck_name else "--id"}
+    if group is not None:
+        origins["group"] = "--group"
     cards = table.cards
     deck, apart = cards_to_deck(
         cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck
     )
-    refused = loader_problems(deck, cards, path, origin)
+    refused = loader_problems(deck, cards, path, origins)
     if refused and skip_bad and all(p.line is not None for p in refused):
         lines = {p.line for p in refused}
         cards = [card for card in cards if card.line not in lines]
@@ -142,18 +144,19 @@ def import_cards(
         deck, apart = cards_to_deck(
             cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck
         )
-        refused = loader_problems(deck, cards, path, origin)
+        refused = loader_problems(deck, cards, path, origins)
     if refused:
         rows_only = all(p.line is not None for p in refused) and len({p.line for p in refused}) < len(cards)
         raise (BadRows if rows_only else DeckError)(sorted(problems + refused, key=lambda p: p.line or 0))
     return Imported(deck, [*table.notes, *_ambiguous_numbers(cards), *apart], problems)
 
 
-def loader_problems(deck: Deck, cards: Sequence[Card], path: Path, origin: str) -> list[Problem]:
+def loader_problems(deck: Deck, cards: Sequence[Card], path: Path, origins: dict[str, str]) -> list[Problem]:
     """What the deck loader (quiz.deck.load.parse_deck, the one home of a deck's rules) refuses in
     the deck made from `cards`, each named where it came from, not in the deck file, which is not
-    written: a fact's problem at its row's line in the imported file `path`, the deck's own (its
-    title) after `origin`, the option or the file that gave it ("--title")."""
+    written: a fact's problem at its row's line in the imported file `path`; a problem with a key
+    that `origins` names (key -> the option or the file that gave it: "title" -> "--title", "group"
+    -> "--group") once, after its origin; the deck's other problems after the origin of its title."""
     from quiz.deck.load import parse_deck
     from quiz.deck.locate import locate
     from quiz.deck.write import deck_to_toml
@@ -166,11 +169,14 @@ def loader_problems(deck: Deck, cards: Sequence[Card], path: Path, origin: str) 
         found = []
         for problem in err.problems:
             fact = bisect.bisect_right(starts, problem.line or 0) - 1
+            message = problem.message.removeprefix("[deck] ")
             if fact >= 0 and problem.line is not None:
-                message = problem.message.removeprefix(f'fact "{deck.facts[fact].id}": ')
-                found.append(Problem(path, cards[fact].line, None, message, problem.severity, problem.rule))
+                message = message.removeprefix(f'fact "{deck.facts[fact].id}": ')
+            key = next((k for k in origins if message.startswith(f'"{k}"')), None)
+            if key is not None or fact < 0 or problem.line is None:
+                found.append(Problem(path, None, None, f"{origins[key or 'title']}: {message}"))
             else:
-                found.append(Problem(path, None, None, f"{origin}: {problem.message.removeprefix('[deck] ')}"))
+                found.append(Problem(path, cards[fact].line, None, message, problem.severity, problem.rule))
         return list(dict.fromkeys(found))
     return []
 
