@@ -559,6 +559,10 @@ def test_quiz_own_exports_are_named_for_what_they_are(tmp_path: Path, capsys: py
     missed.write_text(missed_list(deck, [(deck.facts[0], "no idea")], title="Missed"), encoding="utf-8")
     assert "a quiz Markdown handout" in _refusal(tmp_path, capsys, missed)
     assert "a quiz deck file already" in _refusal(tmp_path, capsys, VALID_DECK)
+    listing = tmp_path / "decks.json"
+    assert main(["--data-dir", str(tmp_path / "data"), "decks", "--json"]) == 0
+    listing.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert "JSON data (as quiz history --json and quiz decks --json print)" in _refusal(tmp_path, capsys, listing)
 
 
 def test_other_binary_files_are_named_for_what_they_are(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

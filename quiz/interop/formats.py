@@ -9,6 +9,7 @@ what to do instead. The rest is left to the text reader.
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 
@@ -36,7 +37,8 @@ def not_an_export(raw: bytes) -> str | None:
 
     Known: an Anki package (.apkg, .colpkg) or collection, an Excel or LibreOffice spreadsheet, a
     Word document, a PDF, another ZIP archive, a file with NUL bytes that is not UTF-16 with its
-    byte-order mark; and quiz's own Markdown handout and deck file (by their headings and tables).
+    byte-order mark, JSON; and quiz's own Markdown handout and deck file (by their headings and
+    tables).
     """
     if raw.startswith(_ZIP):
         return _zip_kind(raw)
@@ -54,9 +56,19 @@ def not_an_export(raw: bytes) -> str | None:
             "a quiz Markdown handout (from quiz export or a list of missed questions), written to read or print, "
             "not an import format; use the deck it was made from, or import that deck's Anki export"
         )
+    if text.lstrip("\ufeff \t\r\n").startswith(("{", "[")) and _is_json(raw):
+        return "JSON data (as quiz history --json and quiz decks --json print), not a text export of cards"
     if _DECK_TABLE.search(text) and _FACTS_TABLE.search(text):
         return "a quiz deck file already: use it as it is (quiz check FILE, quiz study FILE), with no import"
     return None
+
+
+def _is_json(raw: bytes) -> bool:
+    try:
+        json.loads(raw)
+    except ValueError:  # not JSON, or not UTF-8 text
+        return False
+    return True
 
 
 def _zip_kind(raw: bytes) -> str:
