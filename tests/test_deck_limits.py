@@ -115,7 +115,12 @@ def test_a_fifo_with_no_writer_is_refused_not_waited_on(tmp_path: Path) -> None:
 
     fifo = tmp_path / "deck.toml"
     os.mkfifo(fifo)
-    for command in (["check", str(fifo)], ["import", str(fifo), "-o", str(tmp_path / "x.toml")]):
+    (tmp_path / "a.txt").write_text("a\tb\n", encoding="utf-8")
+    for command in (
+        ["check", str(fifo)],
+        ["import", str(fifo), "-o", str(tmp_path / "x.toml")],
+        ["import", str(tmp_path / "a.txt"), "--update", str(fifo)],
+    ):
         # opening a FIFO with no writer waits for one: the timeout only keeps a failure from hanging the suite
         env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
         run = [sys.executable, "-m", "quiz", *command]

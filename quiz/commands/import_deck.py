@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{source}: is a folder; give the exported text file")
     if args.update is None and not to_stdout and out.exists() and not args.force:
         raise QuizError(f"{out}: already exists; add --force to replace it, or --update to update it in place")
-    if args.update is not None and not out.is_file():
+    if args.update is not None and not out.exists():
         raise QuizError(f"{out}: no such deck file to update")
     if not to_stdout and out.exists() and source.exists() and out.samefile(source):
         raise QuizError(f"{out}: is the file being imported; choose another output")
