@@ -160,7 +160,6 @@ def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
 
     exported = set(note_tags(deck, old._replace(tags=()))) - set(old.tags)
     own = {tag(t): t for t in old.tags}
-
     exported_after = added_texts(deck, old)
 
     def own_text(fact: Fact) -> Fact:
