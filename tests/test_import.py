@@ -12,7 +12,7 @@ from quiz.cli import main
 from quiz.deck.errors import DeckError
 from quiz.deck.load import load_deck, parse_deck
 from quiz.deck.write import deck_to_toml
-from quiz.interop.header import separator_text
+from quiz.interop.header import separator_name, separator_text
 from quiz.interop.importer import import_cards
 from quiz.interop.table import read_cards
 from quiz.typed import exact_keys
@@ -68,9 +68,9 @@ def test_quizlet_comma_export_with_a_header_row() -> None:
 def test_quizlet_custom_separator() -> None:
     text = (SAMPLES / "quizlet-custom.txt").read_text(encoding="utf-8")
     assert cards(text, separator=" - ")[0] == ("Aspirin", "A medicine that thins the blood")
-    found = problems(text)
-    assert [line for line, _ in found] == [2]
-    assert "separated by space (a guess: choose another with --separator)" in found[0][1]
+    # never guessed: the spaced dash is named, and nothing is written with "-" as the answer
+    [(line, message)] = problems(text)
+    assert line == 1 and message.endswith("every row holds “ - ”: if it separates them, import with --separator ' - '")
 
 
 def test_bad_rows_are_reported_with_their_lines() -> None:
@@ -279,6 +279,8 @@ def test_any_directives_and_row_sizes_give_a_deck_or_problems(
         assert all(p.message for p in err.problems)
     else:
         assert parse_deck(deck_to_toml(deck), "t.toml") == deck._replace(path=Path("t.toml"))
+
+
 def test_quizlet_rows_separated_by_semicolons(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Quizlet's export: "Between rows: Semicolon"; a line break inside a definition is text.
     text = "Insulin\tA hormone;Glucose\tSugar in the blood,\nmeasured in mg/dL;Metformin\tA tablet;"
@@ -373,7 +375,7 @@ def test_one_column_of_many_lines_still_asks_for_the_separator() -> None:
     from quiz.deck.validate import MAX_FACTS
 
     [(line, message)] = problems("x\n" * (MAX_FACTS * 3))
-    assert line == 1 and message.startswith("no row has a tab (a guess) between a term and its definition")
+    assert line == 1 and message.startswith("no row has a separator between a term and its definition")
 
 
 def test_the_cli_prints_the_first_twenty_problems_and_counts_the_rest(
@@ -423,3 +425,206 @@ def test_a_control_character_is_named_with_the_field_it_is_in() -> None:
     found = problems("Heart\tA pump\textra\x07x\nLung\tBre\x07athes\tok\n")
     named = [message.split(" contains")[0] for _, message in found]
     assert named == ["a further field", "the definition (second field)"]
+
+
+# Separator guessing (the sep-guess case and its kind): a guess is taken only where one separator
+# is the reading; where two split every row alike quiz asks, and a space between words is text.
+
+
+def test_a_semicolon_file_with_decimal_commas_is_read_at_the_semicolon() -> None:
+    text = (SAMPLES / "sep-guess-lab-values.csv").read_text(encoding="utf-8")
+    assert cards(text) == [
+        ("HbA1c goal", "below 7,0 %"),
+        ("Creatinine upper limit", "1,2 mg/dL"),
+        ("Potassium upper limit", "5,0 mmol/L"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Q1;A1|x\nQ2;A2|y\n", "pipe and semicolon"),
+        ("a|b,c\nd|e,f\n", "pipe and comma"),
+        ("Q1: A1; x\nQ2: A2; y\n", "semicolon and colon"),
+        ("Dose, adult;5 mg\nDose, child;2 mg\n", "semicolon and comma"),
+    ],
+)
+def test_two_separators_that_both_split_every_row_are_not_chosen_between(text: str, names: str) -> None:
+    assert problems(text) == [
+        (1, f"cannot tell the separator: {names} each split every row into the same number of fields; "
+            "choose one with --separator")
+    ]  # fmt: skip
+
+
+def test_a_tab_wins_over_punctuation_that_also_splits_every_row() -> None:
+    assert cards("Q: one\tA\nR: two\tB\n") == [("Q: one", "A"), ("R: two", "B")]
+    assert cards("Question one, with comma\tAnswer, also\nQuestion two, more\tAnswer two, yes\n")[0] == (
+        "Question one, with comma",
+        "Answer, also",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aspirin tablet\nInsulin pen\nBlood test\n",
+        "Heart rate\n",
+        "What is HbA1c? A blood test\nWhat is BP? Blood pressure\n",
+        "Just one column\nAnother line\nThird line\n",
+        "Aspirin - painkiller\nInsulin - hormone\nHeparin - anticoagulant\n",
+        "Q1 = A1\nQ2 = A2\n",
+    ],
+)
+def test_words_separated_by_spaces_are_never_split_into_fields(text: str) -> None:
+    [(line, message)] = problems(text)
+    assert line == 1 and message.startswith("no row has a separator between a term and its definition")
+    assert "a space is not guessed" in message
+
+
+def test_a_space_is_guessed_between_fields_in_quotes_and_taken_when_given() -> None:
+    assert cards('"Heart rate" "60 to 100"\n"Pulse" 70\n') == [("Heart rate", "60 to 100"), ("Pulse", "70")]
+    assert cards("Aspirin tablet\nInsulin pen\n", separator=" ") == [("Aspirin", "tablet"), ("Insulin", "pen")]
+
+
+WORD = st.text(st.sampled_from("abcXYZé-=?.()/0123456789"), min_size=1, max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(WORD, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=6))
+def test_lines_of_words_are_never_cut_at_their_spaces(lines: list[str]) -> None:
+    """Whatever words a line holds, a guess never reads its spaces as separators: the file is
+    refused as one column (or asked about), never imported with a word as the answer."""
+    table = read_cards("".join(f"{line}\n" for line in lines), "t.txt")
+    assert table.cards == [] and table.problems
+
+
+_ANKI_ORDER = ["tab", "pipe", "semicolon", "colon", "comma"]
+LETTERS = st.text(st.sampled_from("abcXYZé-=?.()/ "), min_size=1, max_size=8).filter(lambda t: t.strip(" ") == t)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(LETTERS, LETTERS, LETTERS), min_size=1, max_size=6),
+    st.sampled_from(["|", ";", ":", ","]),
+    st.sampled_from(["|", ";", ":", ","]),
+)
+def test_two_separators_that_split_every_row_alike_make_quiz_ask(
+    rows: list[tuple[str, str, str]], first: str, second: str
+) -> None:
+    """`a|b;c`: either separator gives every row two fields and cuts no number, so either reading
+    could be the file's; quiz asks rather than choose."""
+    assume(first != second)
+    text = "".join(f"{a}{first}{b}{second}{c}\n" for a, b, c in rows)
+    names = " and ".join(sorted({separator_name(first), separator_name(second)}, key=_ANKI_ORDER.index))
+    assert problems(text) == [
+        (1, f"cannot tell the separator: {names} each split every row into the same number of fields; "
+            "choose one with --separator")
+    ]  # fmt: skip
+
+
+def test_an_excel_sep_line_names_the_separator() -> None:
+    assert cards("sep=;\nQ1;A1,5\nQ2;A2\n") == [("Q1", "A1,5"), ("Q2", "A2")]
+    assert cards("\ufeffsep=|\r\nq|a;b\r\n") == [("q", "a;b")]
+    assert cards("sep=;\nq,a\n", separator=",") == [("q", "a")]  # --separator still wins
+    assert cards("sep=\t\nq\ta\n") == [("q", "a")]
+    # a first row that only begins like one is a row
+    assert cards("sep=low;a\n") == [("sep=low", "a")]
+
+
+# Files that are not a text export are named for what they are (quiz.interop.formats).
+VALID_DECK = sorted((Path(__file__).parent / "data" / "decks" / "valid").glob("*.toml"))[0]
+
+
+def _refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str], src: Path) -> str:
+    out = tmp_path / "out.toml"
+    assert main(["import", str(src), "-o", str(out)]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert err.startswith(f"quiz: {src}: ") and err.count("\n") == 1  # one message, not a line per row
+    return err
+
+
+def test_quiz_own_exports_are_named_for_what_they_are(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.interop.markdown import missed_list
+
+    apkg, handout = tmp_path / "deck.apkg", tmp_path / "deck.md"
+    assert main(["export", str(VALID_DECK), "-o", str(apkg)]) == 0
+    assert main(["export", str(VALID_DECK), "-o", str(handout)]) == 0
+    capsys.readouterr()
+    assert "an Anki package (.apkg or .colpkg), which cannot be imported directly: open it in Anki, then use " \
+        'File > Export > "Notes in Plain Text"' in _refusal(tmp_path, capsys, apkg)  # fmt: skip
+    assert "a quiz Markdown handout" in _refusal(tmp_path, capsys, handout)
+    deck = load_deck(VALID_DECK)
+    missed = tmp_path / "missed.md"
+    missed.write_text(missed_list(deck, [(deck.facts[0], "no idea")], title="Missed"), encoding="utf-8")
+    assert "a quiz Markdown handout" in _refusal(tmp_path, capsys, missed)
+    assert "a quiz deck file already" in _refusal(tmp_path, capsys, VALID_DECK)
+    listing = tmp_path / "decks.json"
+    assert main(["--data-dir", str(tmp_path / "data"), "decks", "--json"]) == 0
+    listing.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert "JSON data (as quiz history --json and quiz decks --json print)" in _refusal(tmp_path, capsys, listing)
+
+
+def test_other_binary_files_are_named_for_what_they_are(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+    import zipfile
+
+    from anki_exports import anki_collection
+
+    col = anki_collection(tmp_path)
+    col.close()
+    sqlite3.connect(tmp_path / "plain.db").execute("create table t (x)").connection.commit()
+    with zipfile.ZipFile(tmp_path / "cards.xlsx", "w") as book:
+        book.writestr("xl/workbook.xml", "<workbook/>")
+    with zipfile.ZipFile(tmp_path / "cards.zip", "w") as archive:
+        archive.writestr("cards.txt", "q\ta\n")
+    (tmp_path / "cards.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    (tmp_path / "cards.bin").write_bytes(b"q\ta\n\x00\x01\x02")
+    expected = {
+        "collection.anki2": "an Anki collection or another database",
+        "plain.db": "an Anki collection or another database",
+        "cards.xlsx": "an Excel workbook, not a text export; save it as CSV (UTF-8)",
+        "cards.zip": "a ZIP archive, not a text export",
+        "cards.pdf": "a PDF, not a text export",
+        "cards.bin": "a binary file (it holds NUL bytes)",
+    }
+    for name, start in expected.items():
+        assert f"{tmp_path / name}: {start}" in _refusal(tmp_path, capsys, tmp_path / name)
+
+
+# Problems are named where they came from: the imported file's line, or the option.
+@pytest.mark.parametrize("length", [2_001, 131_073, 300_000])
+def test_a_field_too_long_for_a_deck_is_refused_at_its_line_in_the_imported_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], length: int
+) -> None:
+    src, out = tmp_path / "long.txt", tmp_path / "long.toml"
+    src.write_text("Q1\tA1\nQ2\t" + "x" * length + "\nQ3\tA3\n", encoding="utf-8")  # no quotes anywhere
+    assert main(["import", str(src), "-o", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert f'{src}:2:1: "answer" is {length:,} characters long; the limit is 2,000' in printed
+    assert "quote" not in printed and "long.toml" not in printed and not out.exists()
+    assert main(["import", str(src), "-o", str(out), "--skip-bad"]) == 0
+    assert [f.question for f in load_deck(out).facts] == ["Q1", "Q3"]
+    assert f'skipped: {src}:2:1: "answer" is {length:,}' in capsys.readouterr().out
+
+
+def test_a_bad_title_is_named_as_the_option_that_gave_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, out = tmp_path / "k1.txt", tmp_path / "k1.toml"
+    src.write_text("Q1\tA1\n", encoding="utf-8")
+    assert main(["import", str(src), "-o", str(out), "--title", "Tea\x01time"]) == 1
+    printed = capsys.readouterr().out
+    assert f'{src}: --title: "title" contains the control character U+0001' in printed
+    assert "k1.toml" not in printed and "--skip-bad" not in printed and not out.exists()
+    src.write_text("Q1\tA1\nQ2\tA2\n", encoding="utf-8")
+    assert main(["import", str(src), "-o", str(out), "--group", "Tea\x01time"]) == 1
+    printed = capsys.readouterr().out  # once, as the option, not at every row
+    assert printed.startswith(f'{src}: --group: "group" contains the control character U+0001')
+    assert printed.count("U+0001") == 1 and not out.exists()
+
+
+def test_a_history_export_is_named_as_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.commands.history import CSV_FIELDS
+
+    src = tmp_path / "answers.csv"
+    src.write_text(",".join(CSV_FIELDS) + "\n" + ",".join(["1"] * len(CSV_FIELDS)) + "\n", encoding="utf-8")
+    assert "a quiz score history (from quiz history export --csv)" in _refusal(tmp_path, capsys, src)

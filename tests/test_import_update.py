@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from random import Random
 
@@ -249,3 +250,184 @@ def test_update_never_gives_an_old_fact_s_history_to_another(tmp_path: Path) -> 
     after = {f.id: f.answer for f in load_deck(out).facts}
     assert after[old.id] == "Call your care team"  # kept as it was, listed as no longer in the file
     assert "Stop taking the tablet" in after.values()
+
+
+ROUND_TRIP_DECK = r"""format = 1
+
+[deck]
+id = "round"
+title = "Round trip"
+tags = ["two words"]
+
+[[sources]]
+id = "s1"
+title = "Guide \\(2020\\) [sound:s.mp3] <i>x</i>"
+publisher = "Clinic"
+
+[[facts]]
+id = "dose"
+question = "Dose of X?"
+answer = "5 mg"
+distractors = [{ text = "50 mg", why = "Ten times \\(too\\) much" }, { text = "1 mg", why = "Too little" }, "2 mg"]
+explanation = "Take it with food.\n\nNot at night."
+source = "s1"
+refs = "p. 3"
+tags = ["a b", "c::d"]
+
+[[facts]]
+id = "plain"
+question = "What is Y?"
+answer = "A tablet"
+distractors = ["A cream", "A spray", "A drop"]
+
+[[facts]]
+id = "whys-only"
+question = "What is Z?"
+answer = "A drop"
+distractors = [{ text = "A cream", why = "Not on skin" }, "A spray", "A tablet"]
+
+[[facts]]
+id = "organ"
+question = "Insulin is made in the [which organ?]."
+answer = "pancreas"
+statement = "Insulin is made in the {{pancreas}}."
+explanation = "An organ behind the stomach."
+source = "s1"
+"""
+
+
+def _anki_holding(tmp_path: Path, deck: Path):  # type: ignore[no-untyped-def]
+    """A new Anki collection (Anki's own library) that has imported `quiz export` of the deck."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    package = tmp_path / "d.apkg"
+    assert main(["export", str(deck), "-o", str(package)]) == 0
+    col = anki_collection(Path(tempfile.mkdtemp(dir=tmp_path)), [])
+    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+    return col
+
+
+def _through_anki(tmp_path: Path, deck: Path, *, with_notetype: bool) -> Path:
+    """`quiz export` -> Anki -> Anki's notes export, with guids, as a file."""
+    col = _anki_holding(tmp_path, deck)
+    back = tmp_path / "back.txt"
+    col.export_note_csv(
+        out_path=str(back), limit=None, with_html=True, with_tags=True, with_deck=False,
+        with_notetype=with_notetype, with_guid=True,
+    )  # fmt: skip
+    col.close()
+    return back
+
+
+@pytest.mark.parametrize("with_notetype", [False, True])
+def test_a_round_trip_through_anki_with_no_edit_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], with_notetype: bool
+) -> None:
+    """The fields quiz itself exports ("Wrong options", "Source", a cloze note's Back Extra, tags
+    without spaces) come back as the deck's own, never added to the explanation again."""
+    deck = tmp_path / "round.toml"
+    deck.write_text(ROUND_TRIP_DECK, encoding="utf-8")
+    for _cycle in range(3):
+        back = _through_anki(tmp_path, deck, with_notetype=with_notetype)
+        assert main(["import", str(back), "--update", str(deck)]) == 0
+        assert "0 changed, 0 added, 4 unchanged" in capsys.readouterr().out
+        assert deck.read_text(encoding="utf-8") == ROUND_TRIP_DECK
+
+
+def test_an_edit_in_anki_to_a_quiz_note_changes_only_what_was_edited(tmp_path: Path) -> None:
+    deck = tmp_path / "round.toml"
+    deck.write_text(ROUND_TRIP_DECK, encoding="utf-8")
+    before = {f.id: f for f in load_deck(deck).facts}
+    col = _anki_holding(tmp_path, deck)
+    for note in map(col.get_note, col.find_notes("")):
+        if note.guid == note_guid("round", "dose"):
+            note["Explanation"] = "Take it with food, always."
+        if note.guid == note_guid("round", "organ"):
+            note["Text"] = note["Text"].replace("Insulin is made", "Insulin is made only")
+        col.update_note(note)
+    assert main(["import", str(_export(col, tmp_path / "edited.txt")), "--update", str(deck)]) == 0
+    col.close()
+    after = {f.id: f for f in load_deck(deck).facts}
+    assert after["dose"] == before["dose"]._replace(explanation="Take it with food, always.")
+    assert after["organ"] == before["organ"]._replace(
+        question="Insulin is made only in the [...].", statement="Insulin is made only in the {{pancreas}}."
+    )
+    assert after["plain"] == before["plain"] and after["whys-only"] == before["whys-only"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Dose of X?\ttake 5 mg twice a day", "Dose of X?\ttake 10 mg twice a day"),
+        ("Dose of X?\t0.5 mg", "Dose of X?\t5 mg"),
+        ("How many tablets?\tTake five tablets", "How many tablets?\tTake ten tablets"),
+        ("Blood pressure goal?\tbelow 140/90 mmHg", "Blood pressure goal?\tbelow 130/80 mmHg"),
+        ("Check at 8 am: which sugar?\tFasting", "Check at 9 am: which sugar?\tFasting"),
+    ],
+)
+def test_a_text_whose_number_changed_is_another_fact_with_its_own_history(before: str, after: str) -> None:
+    """Matched by text (no guid), an edit that changes a number is not the same fact: its learners'
+    history of the old number must not count for the new one, so it takes a new id."""
+    first = import_cards(f"{before}\nOther question?\tOther answer\n", "v1.txt", deck_id="t").deck
+    again = import_cards(f"{after}\nOther question?\tOther answr\n", "v2.txt", deck_id="t", earlier=first.facts).deck
+    assert again.facts[0].id != first.facts[0].id
+    assert again.facts[1].id == first.facts[1].id  # a typo fixed: the same fact
+
+
+def test_the_same_number_written_another_way_is_the_same_fact() -> None:
+    first = import_cards("Dose of X?\ttake 5 mg twice a day\n", "v1.txt", deck_id="t").deck
+    same = import_cards("Dose of X?\ttake 5.0 mg twice daily\n", "v2.txt", deck_id="t", earlier=first.facts).deck
+    assert same.facts[0].id == first.facts[0].id
+
+
+def test_a_number_changed_under_the_same_guid_keeps_the_id_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A note's guid is its identity (the anki-reimport-guid case): the fact keeps its id and
+    history, as Anki keeps an edited note's, and the update names it, so the educator can give it a
+    new id if the old number was wrong."""
+    deck, v2 = tmp_path / "g.toml", tmp_path / "g2.txt"
+    (tmp_path / "g1.txt").write_text("#guid column:1\ng1\tDose of X?\ttake 5 mg\ng2\tHow often?\tdaily\n")
+    v2.write_text("#guid column:1\ng1\tDose of X?\ttake 10 mg\ng2\tHow often?\tdaily!\n")
+    assert main(["import", str(tmp_path / "g1.txt"), "-o", str(deck)]) == 0
+    ids = [f.id for f in load_deck(deck).facts]
+    capsys.readouterr()
+    assert main(["import", str(v2), "--update", str(deck)]) == 0
+    assert [f.id for f in load_deck(deck).facts] == ids
+    out = capsys.readouterr().out
+    assert "2 changed, 0 added" in out
+    assert "a number changed in a fact that keeps its id, and so its learners' history" in out
+    assert f"as the note's guid is the same: {ids[0]};" in out
+
+
+def test_replacing_a_deck_with_its_own_anki_export_keeps_every_fact_id(tmp_path: Path) -> None:
+    """`-o deck.toml --force` matches the notes quiz export made back to their facts, as --update does."""
+    deck = tmp_path / "round.toml"
+    deck.write_text(ROUND_TRIP_DECK, encoding="utf-8")
+    back = _through_anki(tmp_path, deck, with_notetype=False)
+    assert main(["import", str(back), "-o", str(deck), "--force", "--id", "round"]) == 0
+    assert [f.id for f in load_deck(deck).facts] == ["dose", "plain", "whys-only", "organ"]
+
+
+def test_an_update_that_would_make_a_fact_invalid_names_the_fact_in_the_deck_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The updated text is never written: its problem is placed at the fact in the file as it is,
+    though the facts updated before it grew (here, by an explanation of several lines)."""
+    from quiz.interop.cards import fact_id_for_guid
+
+    deck = tmp_path / "d.toml"
+    text = (
+        f'format = 1\n\n[deck]\nid = "d"\ntitle = "D"\n\n[[facts]]\nid = "{fact_id_for_guid("g0")}"\n'
+        'question = "First?"\nanswer = "One"\n\n'
+        f'[[facts]]\nid = "{fact_id_for_guid("g")}"\nquestion = "Dose of X?"\nanswer = "5 mg"\n'
+        'distractors = ["10 mg", "20 mg", "1 mg"]\n'
+    )
+    deck.write_text(text, encoding="utf-8")
+    rows = '#guid column:1\ng0\tFirst?\tOne\t"Because\nof\nthis"\ng\tDose of X?\t10 mg\t\n'
+    (tmp_path / "g.txt").write_text(rows, encoding="utf-8")
+    assert main(["import", str(tmp_path / "g.txt"), "--update", str(deck)]) == 1
+    line = text.split("\n").index(f'id = "{fact_id_for_guid("g")}"')  # the line of its [[facts]]
+    assert f"{deck}:{line}:1: the import would make this fact invalid: " in capsys.readouterr().out
+    assert deck.read_text(encoding="utf-8") == text

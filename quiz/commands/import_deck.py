@@ -80,7 +80,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.deck.errors import DeckError
-    from quiz.deck.load import MAX_BYTES, load_deck, parse_deck
+    from quiz.deck.load import MAX_BYTES, load_deck
     from quiz.deck.text import SLUG, not_a_slug, slugify
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError, UsageError
@@ -95,11 +95,13 @@ def run(args: argparse.Namespace) -> int:
     report = sys.stderr if to_stdout else sys.stdout  # standard output carries the deck itself
     if out.suffix != ".toml" and not to_stdout:
         raise UsageError(f"{out}: a deck file's name ends in .toml ('-' writes the deck to standard output)")
-    if str(source) != "-" and not source.is_file():
+    if str(source) != "-" and not source.exists():
         raise UsageError(f"{source}: no such file")
+    if source.is_dir():
+        raise UsageError(f"{source}: is a folder; give the exported text file")
     if args.update is None and not to_stdout and out.exists() and not args.force:
         raise QuizError(f"{out}: already exists; add --force to replace it, or --update to update it in place")
-    if args.update is not None and not out.is_file():
+    if args.update is not None and not out.exists():
         raise QuizError(f"{out}: no such deck file to update")
     if not to_stdout and out.exists() and source.exists() and out.samefile(source):
         raise QuizError(f"{out}: is the file being imported; choose another output")
@@ -142,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
             row_separator=row_separator,
             skip_bad=args.skip_bad,
             earlier=earlier,
+            earlier_deck=replaced.id if replaced is not None else "",
         )
         if existing is not None:
             from quiz.interop.update import update_deck
@@ -150,8 +153,7 @@ def run(args: argparse.Namespace) -> int:
             toml = update.text
         else:
             toml = f"# Imported from {_one_line(source.name)} by `quiz import`. Check it with `quiz check`.\n\n"
-            toml += deck_to_toml(deck)
-            parse_deck(toml, out)
+            toml += deck_to_toml(deck)  # which the loader accepts: import_cards checked it (loader_problems)
         _check_size(toml, MAX_BYTES)
     except DeckError as err:
         _say_some(err.problems, "", report)
@@ -175,6 +177,14 @@ def run(args: argparse.Namespace) -> int:
             say(
                 f"{plural(len(update.missing), 'fact')} no longer in {source.name} and kept in the deck "
                 f"(delete them by hand if they are gone for good): {', '.join(update.missing)}"
+            )
+        if update.renumbered:
+            one = len(update.renumbered) == 1
+            say(
+                f"note: a number changed in {'a fact that keeps its id' if one else 'facts that keep their ids'}, "
+                f"and so {'its' if one else 'their'} learners' history, as the note's guid is the same: "
+                f"{', '.join(update.renumbered)}; to have the new number learned afresh, give "
+                f"{'it' if one else 'each'} a new id in the deck"
             )
         return 0
     where = "standard output" if to_stdout else out
@@ -220,14 +230,31 @@ _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 def _read_text(source: Path, limit: int) -> str:
     """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 where the file starts
     with its byte-order mark, as Excel's "Unicode Text" and some Windows tools save a table (the
-    mark makes it certain; without one, only UTF-8 is read). QuizError if it is neither, or larger
-    than `limit` bytes."""
+    mark makes it certain; without one, only UTF-8 is read). QuizError if it is neither, if it is
+    larger than `limit` bytes, or if it is another kind of file (an Anki package, a spreadsheet,
+    quiz's own handout...: quiz.interop.formats), named for what it is."""
+    from quiz.commands.history import CSV_FIELDS
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import read_bounded
     from quiz.deck.text import NotUTF8, decode
     from quiz.errors import QuizError
+    from quiz.interop.formats import not_an_export
 
-    raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else source.read_bytes()
+    try:  # a pipe or a device given by name is refused as it is: standard input is read as '-'
+        raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else read_bounded(source, limit)
+    except DeckError as err:
+        pipe = not source.is_file() and source.exists()
+        raise QuizError(f"{err} (or pipe it into `quiz import -`)" if pipe else str(err)) from None
     if len(raw) > limit:
         raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
+    other = not_an_export(raw)
+    if other is not None:
+        raise QuizError(f"{source}: {other}")
+    if raw.removeprefix(codecs.BOM_UTF8).startswith(",".join(CSV_FIELDS[:4]).encode()):
+        raise QuizError(
+            f"{source}: a quiz score history (from quiz history export --csv): answers given, not cards, "
+            "so it cannot become a deck"
+        )
     if raw.startswith(_UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
         try:
             return raw.decode("utf-16")

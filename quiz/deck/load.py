@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,7 +90,7 @@ def read_with_positions(path: Path | str) -> tuple[Deck, Positions]:
     Raises DeckError as load_deck does.
     """
     path = Path(path)
-    return parse_with_positions(_decode(_read(path), path), path)  # the bytes let go of once decoded
+    return parse_with_positions(_decode(read_bounded(path), path), path)  # the bytes let go of once decoded
 
 
 def load_deck(path: Path | str, *, cache: Path | None = None, key: str | None = None) -> Deck:
@@ -104,11 +105,11 @@ def load_deck(path: Path | str, *, cache: Path | None = None, key: str | None = 
         from quiz.deck import cache as deck_cache
 
         with _file_problems(path):
-            _check_size(path)
+            _check_file(path)  # before file_key, which reads the file through to its end
             cached = deck_cache.read(key or deck_cache.file_key(path), cache, path)
         if cached is not None:
             return cached
-    raw = _read(path)
+    raw = read_bounded(path)
     # Keyed by the bytes parsed, not by the hash taken before: an edit saved between the two
     # reads must not file the new deck under the old text's key.
     key = deck_cache.bytes_key(raw) if cache is not None else ""
@@ -131,26 +132,47 @@ def _file_problems(path: Path) -> Iterator[None]:
         raise DeckError([Problem(path, None, None, f"cannot read the file: {err.strerror or err}")]) from None
 
 
-def _check_size(path: Path) -> None:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+def _too_large(path: Path, size: str, limit: int) -> DeckError:
+    message = f"the file is {size}; decks may be at most {limit // 1048576} MiB (split it into several decks)"
+    return DeckError([Problem(path, None, None, message)])
+
+
+def _check_file(path: Path, limit: int = MAX_BYTES) -> None:
+    """Refuse, before a byte is read, a folder, what is not a regular file, and a file larger than
+    `limit` bytes. A pipe or a device (a FIFO, /dev/zero, `<(command)`) has no size to check and
+    may never end, or never start: opening a FIFO waits for a writer. So it is refused as it is."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(info.st_mode):
         raise DeckError(
             [
                 Problem(
                     path,
                     None,
                     None,
-                    f"the file is {size / 1048576:.1f} MiB; decks may be at most "
-                    f"{MAX_BYTES // 1048576} MiB (split it into several decks)",
+                    "is not a regular file but a pipe, a device or a socket, which may never end; "
+                    "save what it holds to a file, and give that",
                 )
             ]
         )
+    if info.st_size > limit:
+        raise _too_large(path, f"{info.st_size / 1048576:.1f} MiB", limit)
 
 
-def _read(path: Path) -> bytes:
+def read_bounded(path: Path | str, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, of which at most `limit` + 1 are ever read: the one way a deck file (or a
+    file `quiz import` reads) is read. DeckError, its one problem saying why, for a folder, what
+    is not a regular file (_check_file), a file larger than `limit` bytes (by its size, or by what
+    could be read, should it grow in between), or a file that cannot be read."""
+    path = Path(path)
     with _file_problems(path):
-        _check_size(path)
-        return path.read_bytes()
+        _check_file(path, limit)
+        with path.open("rb") as src:
+            raw = src.read(limit + 1)
+    if len(raw) > limit:
+        raise _too_large(path, f"larger than {limit // 1048576} MiB", limit)
+    return raw
 
 
 def _decode(raw: bytes, path: Path) -> str:

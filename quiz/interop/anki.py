@@ -102,6 +102,18 @@ def whys_html(fact: Fact) -> str:
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
+def added_texts(deck: Deck, fact: Fact) -> tuple[str, ...]:
+    """What `quiz export` writes after a fact's explanation, as an import reads it back: the text
+    of its "Wrong options" and "Source" fields (the same two end a cloze note's Back Extra), each
+    that is not empty, in that order. An import of the notes joins them to the explanation with a
+    blank line (quiz.interop.importer.cards_to_deck), so `--update` takes them off again
+    (quiz.interop.update) rather than adding them to the explanation at every round trip."""
+    from quiz.interop.html_text import field_text
+
+    fields = (whys_html(fact), to_html(source_text(deck, fact)))
+    return tuple(text for field in fields if (text := field_text(field, html=True).text))
+
+
 def note_tags(deck: Deck, fact: Fact) -> list[str]:
     """The deck's tags, the fact's own tags, and a tag each for its group, topic and priority.
 
@@ -151,17 +163,17 @@ def _cloze_model(deck: Deck) -> genanki.Model:
     )
 
 
-def build_package(deck: Deck) -> genanki.Package:
-    """The genanki package for a deck, with one note for each fact."""
+def notes(deck: Deck) -> list[genanki.Note]:
+    """The deck's notes, one for each fact in order: a cloze note for a fact with a statement, a
+    note of the deck's own type for the others."""
     import genanki
 
     model, cloze_model = _model(deck), _cloze_model(deck)
-    description = "<br><br>".join(to_html(t) for t in (deck.description, deck.disclaimer) if t)
-    anki_deck = genanki.Deck(stable_id("quiz-deck", deck.id), deck.title.replace("::", ":"), description)
+    made = []
     for fact in deck.facts:
         cloze = _cloze_note(deck, fact, cloze_model)
         if cloze is not None:
-            anki_deck.add_note(cloze)
+            made.append(cloze)
             continue
         fields = [
             to_html(fact.question),
@@ -170,14 +182,20 @@ def build_package(deck: Deck) -> genanki.Package:
             whys_html(fact),
             to_html(source_text(deck, fact)),
         ]
-        anki_deck.add_note(
-            genanki.Note(
-                model=model,
-                fields=fields,
-                tags=note_tags(deck, fact),
-                guid=note_guid(deck.id, fact.id),
-            )
+        made.append(
+            genanki.Note(model=model, fields=fields, tags=note_tags(deck, fact), guid=note_guid(deck.id, fact.id))
         )
+    return made
+
+
+def build_package(deck: Deck) -> genanki.Package:
+    """The genanki package for a deck, with one note for each fact."""
+    import genanki
+
+    description = "<br><br>".join(to_html(t) for t in (deck.description, deck.disclaimer) if t)
+    anki_deck = genanki.Deck(stable_id("quiz-deck", deck.id), deck.title.replace("::", ":"), description)
+    for note in notes(deck):
+        anki_deck.add_note(note)
     return genanki.Package(anki_deck)
 
 

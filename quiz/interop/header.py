@@ -3,7 +3,9 @@
 Rules from ankitects/anki rslib/src/import_export/text/csv/metadata.rs (parse_meta_lines,
 parse_meta_value): the header is the run of lines starting with `#` at the top of the file (the
 very first line may instead be the legacy `tags:...`); each is `#key:value`, keys compared without
-case or surrounding spaces; unknown keys and values Anki cannot read are ignored. A value may be
+case or surrounding spaces; unknown keys and values Anki cannot read are ignored. The very first
+line may also be Excel's `sep=;`, naming the separator (Anki does not read it; Excel and
+LibreOffice do). A value may be
 followed by stray separators, as spreadsheet programs save it (`#html:true|||||`): Anki reads past
 them, and so does this.
 """
@@ -56,6 +58,15 @@ def separator_text(name: str) -> str:
     raise ValueError(f"cannot separate fields with {name!r}: use one of {known}, or other text without quotes")
 
 
+def excel_separator(line: str) -> str | None:
+    """The separator a first line `sep=;` names (as Excel writes and reads it: `sep=` and one
+    character; a spreadsheet may repeat it after, `sep=;;`), or None where the line is not one."""
+    if not line.casefold().startswith("sep=") or len(line) < 5:
+        return None
+    sep = line[4]
+    return sep if sep not in '"\n' and line[5:].strip(sep) == "" else None
+
+
 def _separator(value: str) -> str | None:
     """Anki's delimiter_from_value: a name (any case) or the character itself."""
     name = value.strip().casefold()
@@ -76,6 +87,9 @@ def read_header(lines: list[str]) -> AnkiHeader:
         if n == 1 and line.startswith("tags:"):
             head.tags = tuple(line.removeprefix("tags:").split())
             head.where["tags"] = n
+        elif n == 1 and (excel := excel_separator(line)) is not None:
+            head.separator = excel
+            head.where["separator"] = n
         elif not line.startswith("#"):
             break
         elif ":" in line:

@@ -10,6 +10,7 @@ module makes the deck from them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +27,13 @@ _ID_LENGTH = 40
 
 
 def cards_to_deck(
-    cards: Sequence[Card], *, deck_id: str, title: str, group: str | None = None, earlier: Sequence[Fact] = ()
+    cards: Sequence[Card],
+    *,
+    deck_id: str,
+    title: str,
+    group: str | None = None,
+    earlier: Sequence[Fact] = (),
+    earlier_deck: str = "",
 ) -> tuple[Deck, list[str]]:
     """A deck with one fact per card, all in one group for multiple choice, and notes on the cards
     left out of the group.
@@ -43,7 +50,7 @@ def cards_to_deck(
     """
     from quiz.interop.update import earlier_ids
 
-    kept, used = earlier_ids(cards, earlier)
+    kept, used = earlier_ids(cards, earlier, earlier_deck)
     taken = {card.key for card in cards if card.key} | set(kept.values()) | used
     facts = []
     apart = dict(said_earlier([card.back for card in cards], Said("en")))  # card index: the earlier one's
@@ -53,19 +60,23 @@ def cards_to_deck(
         for i, j in apart.items()
     ]
     for n, card in enumerate(cards, start=1):
-        fact_id = card.key or kept.get(n - 1) or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
-        facts.append(
-            Fact(
-                id=fact_id,
-                question=card.front,
-                answer=card.back,
-                explanation="\n\n".join(card.extra),
-                group="" if n - 1 in apart else deck_id if group is None else group,
-                tags=card.tags,
-                statement=card.statement,
-            )
-        )
+        fact_id = kept.get(n - 1) or card.key or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
+        facts.append(card_fact(card, fact_id, "" if n - 1 in apart else deck_id if group is None else group))
     return Deck(id=deck_id, title=title, facts=tuple(facts)), notes
+
+
+def card_fact(card: Card, fact_id: str, group: str) -> Fact:
+    """The fact a card becomes: its further fields, each that is not empty, make the explanation,
+    a blank line between them."""
+    return Fact(
+        id=fact_id,
+        question=card.front,
+        answer=card.back,
+        explanation="\n\n".join(card.extra),
+        group=group,
+        tags=card.tags,
+        statement=card.statement,
+    )
 
 
 class BadRows(DeckError):
@@ -94,12 +105,15 @@ def import_cards(
     row_separator: str | None = None,
     skip_bad: bool = False,
     earlier: Sequence[Fact] = (),
+    earlier_deck: str = "",
 ) -> Imported:
-    """The deck made from an export's text; DeckError lists every bad row.
+    """The deck made from an export's text; DeckError lists every bad row, and everything the deck
+    loader would refuse in the deck (a field past its limit...) at the row it came from
+    (loader_problems).
 
     With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
     `earlier` holds the facts of the deck the import replaces or updates, whose ids cards without
-    a guid keep (cards_to_deck).
+    a guid keep (cards_to_deck), as do the notes `quiz export` made from it (its id `earlier_deck`).
     """
     path = Path(path)
     table = read_cards(
@@ -113,8 +127,58 @@ def import_cards(
     if not table.cards:
         raise DeckError([Problem(path, None, None, "no cards found: the file has no rows of term and definition")])
     name = title or table.deck_name or deck_id.replace("-", " ").capitalize()
-    deck, apart = cards_to_deck(table.cards, deck_id=deck_id, title=name, group=group, earlier=earlier)
-    return Imported(deck, [*table.notes, *_ambiguous_numbers(table.cards), *apart], problems)
+    origins = {"title": "--title" if title else "the deck name in the file" if table.deck_name else "--id"}
+    if group is not None:
+        origins["group"] = "--group"
+    cards = table.cards
+    deck, apart = cards_to_deck(
+        cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck
+    )
+    refused = loader_problems(deck, cards, path, origins)
+    if refused and skip_bad and all(p.line is not None for p in refused):
+        lines = {p.line for p in refused}
+        cards = [card for card in cards if card.line not in lines]
+        problems = sorted(problems + refused, key=lambda p: p.line or 0)
+        if not cards:
+            raise DeckError(problems)
+        deck, apart = cards_to_deck(
+            cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck
+        )
+        refused = loader_problems(deck, cards, path, origins)
+    if refused:
+        rows_only = all(p.line is not None for p in refused) and len({p.line for p in refused}) < len(cards)
+        raise (BadRows if rows_only else DeckError)(sorted(problems + refused, key=lambda p: p.line or 0))
+    return Imported(deck, [*table.notes, *_ambiguous_numbers(cards), *apart], problems)
+
+
+def loader_problems(deck: Deck, cards: Sequence[Card], path: Path, origins: dict[str, str]) -> list[Problem]:
+    """What the deck loader (quiz.deck.load.parse_deck, the one home of a deck's rules) refuses in
+    the deck made from `cards`, each named where it came from, not in the deck file, which is not
+    written: a fact's problem at its row's line in the imported file `path`; a problem with a key
+    that `origins` names (key -> the option or the file that gave it: "title" -> "--title", "group"
+    -> "--group") once, after its origin; the deck's other problems after the origin of its title."""
+    from quiz.deck.load import parse_deck
+    from quiz.deck.locate import locate
+    from quiz.deck.write import deck_to_toml
+
+    text = deck_to_toml(deck)
+    try:
+        parse_deck(text, path)
+    except DeckError as err:
+        starts = [table.line for table in locate(text).arrays.get("facts", [])]
+        found = []
+        for problem in err.problems:
+            fact = bisect.bisect_right(starts, problem.line or 0) - 1
+            message = problem.message.removeprefix("[deck] ")
+            if fact >= 0 and problem.line is not None:
+                message = message.removeprefix(f'fact "{deck.facts[fact].id}": ')
+            key = next((k for k in origins if message.startswith(f'"{k}"')), None)
+            if key is not None or fact < 0 or problem.line is None:
+                found.append(Problem(path, None, None, f"{origins[key or 'title']}: {message}"))
+            else:
+                found.append(Problem(path, cards[fact].line, None, message, problem.severity, problem.rule))
+        return list(dict.fromkeys(found))
+    return []
 
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{4,},\d+)(?![\d,.])")

@@ -60,6 +60,16 @@ def _whys(fact: Fact) -> list[str]:
     return ["**Why not the other answers:**", "\n".join(items)] if items else []
 
 
+_QUESTION_HEADING = re.compile(r"^### Question \d+", re.MULTILINE)
+_ANSWER_LINE = re.compile(r"^\*\*(?:Correct answer|Answer):\*\* ", re.MULTILINE)
+
+
+def is_handout(text: str) -> bool:
+    """Whether text is (the start of) a handout this module writes: a question's heading and an
+    answer's line, as _fact_section writes them (in the deck's handout and the missed list)."""
+    return bool(_QUESTION_HEADING.search(text) and _ANSWER_LINE.search(text))
+
+
 def _fact_section(deck: Deck, fact: Fact, n: int, *, answered: str | None = None) -> list[str]:
     must = " (must-know)" if fact.priority == MUST_KNOW else ""
     parts = [f"### Question {n}{must}", block(fact.question)]

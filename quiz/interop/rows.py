@@ -20,10 +20,15 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from quiz.interop.header import SEPARATORS, separator_name
+from quiz.interop.header import separator_name
 
 _CANDIDATES = ("\t", "|", ";", ":", ",")
-_RARE_IN_TEXT = frozenset("\t|")  # a tab or a pipe is seldom part of a card's text; , ; : often are
+"""The separators a guess tries, in Anki's order (metadata.rs); a space only where none of these
+splits every row alike."""
+_NEVER_TEXT = "\t"
+"""The one separator a person never types into a card's text (a form moves on at a tab), and the
+one Anki and Quizlet export with: where it splits every row alike it wins over the others. A pipe
+does not: `Q1;A1|x` could be either, and quiz asks."""
 
 
 GUESS_ROWS = 20_000
@@ -67,6 +72,9 @@ class Rows(NamedTuple):
     splits: list[Split]
     stopped: bool = False
     """True when `stop` ended the reading before the end of the text."""
+    words: tuple[int, ...] = ()
+    """Lines where the separator is a space not in quotes between two fields not in quotes: the
+    space between two words of a text as much as a separator (`Aspirin tablet`)."""
 
 
 _NUMBER_MARKS = frozenset(",.: '")
@@ -124,7 +132,14 @@ def read_rows(
         found = read_rows(text.replace(sep, mark), mark, first_line=first_line, quotes=quotes, stop=stop)
         restored = [Row(r.line, [f.replace(mark, sep) for f in r.fields]) for r in found.rows]
         cuts = [s._replace(text=s.text.replace(mark, sep)) for s in found.splits]
-        return Rows(restored, found.bad, found.comments, cuts, found.stopped)
+        return Rows(restored, found.bad, found.comments, cuts, found.stopped, found.words)
+    if csv.field_size_limit() < len(text):
+        # csv refuses a field longer than its limit (131,072 characters unless set) with an error
+        # that reads as a missing quote. No field is longer than the text, which an import holds
+        # whole (at most quiz.deck.load.MAX_BYTES), so the limit, which is the process's, is
+        # raised to the text's length: a long field is read, then refused by the deck's own
+        # limits at its line (quiz.interop.importer.loader_problems).
+        csv.field_size_limit(len(text))
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -154,6 +169,7 @@ def read_rows(
     rows: list[Row] = []
     bad: list[BadRow] = []
     splits: list[Split] = []
+    words: list[int] = []
     while True:
         state["at_start"] = True
         raw.clear()
@@ -164,16 +180,18 @@ def read_rows(
         except csv.Error as err:
             bad.append(BadRow(state["start"], _csv_message(str(err))))
             if stop is not None and stop(bad[-1]):
-                return Rows(rows, bad, comments, splits, stopped=True)
+                return Rows(rows, bad, comments, splits, True, tuple(words))
             continue
         if len(fields) <= MAX_FIELDS:  # a wider row is refused as it is
             unquoted = _unquoted("".join(raw), fields, sep) if quotes else [True] * len(fields)
             splits += _number_splits(state["start"], fields, unquoted, sep)  # "7, 5" is a list, not a split
+            if sep == " " and any(a and b for a, b in zip(unquoted, unquoted[1:], strict=False)):
+                words.append(state["start"])
             fields = [f.strip(" ") if plain else f for f, plain in zip(fields, unquoted, strict=True)]
         rows.append(Row(state["start"], fields))
         if stop is not None and stop(rows[-1]):
-            return Rows(rows, bad, comments, splits, stopped=True)
-    return Rows(rows, bad, comments, splits)
+            return Rows(rows, bad, comments, splits, True, tuple(words))
+    return Rows(rows, bad, comments, splits, False, tuple(words))
 
 
 def _csv_message(error: str) -> str:
@@ -212,22 +230,28 @@ def _splits_evenly(text: str, sep: str, quotes: bool, first_line: int) -> Rows |
 def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> Guess:
     """The separator that splits every row into the same number (two or more) of fields.
 
-    Anki takes the first of tab, pipe, semicolon, colon, comma and space found in the first row
-    (metadata.rs). quiz asks more of a guess, since a wrong one writes a wrong deck that passes
-    `quiz check`: it must split every row alike (a space only where nothing else does). Where
-    several do, one that cuts a number in two (`5,5 mmol/L` at the comma: Rows.splits) gives way,
-    and then a comma, semicolon or colon gives way to a tab or pipe (seldom text); if still more
-    than one is left there is no guess, and quiz asks: `Dose, adult;5 mg` could be either, and a
-    comma before a space is no proof (a guess that reads prose is still a guess). Where only one
-    separator splits every row alike it is taken even if it cuts numbers, and the rows it cuts are
-    refused with their lines (quiz/interop/table.py). Where none does, Anki's choice is used and
-    the uneven rows are reported.
+    Anki takes the first of tab, pipe, semicolon, colon, comma and space found in the file
+    (metadata.rs, delimiter_from_reader). quiz asks more of a guess, since a wrong one writes a
+    wrong deck that passes `quiz check`: it must split every row alike. Where several do, one that
+    cuts a number in two (`5,5 mmol/L` at the comma: Rows.splits) gives way, and then a tab, which
+    no one types into a card, wins over the others; if still more than one is left there is no
+    guess, and quiz asks: `Dose, adult;5 mg` or `Q1;A1|x` could be either, and a comma before a
+    space is no proof (a guess that reads prose is still a guess). Where only one separator splits
+    every row alike it is taken even if it cuts numbers, and the rows it cuts are refused with
+    their lines (quiz/interop/table.py).
+
+    A space is guessed only where nothing else splits every row alike, and only where each space
+    it splits at has a field in quotes beside it (`"Heart rate" "60 to 100"`): a space between two
+    bare words is how a text is written (`Aspirin tablet`, `Aspirin - painkiller`), not proof of
+    two fields. Where nothing fits, Anki's choice among the others is used and the uneven rows
+    are reported (a tab where none is in the first row: a file of one column, which
+    quiz/interop/table.py refuses as such).
     """
     fitting = {
         sep: found for sep in _CANDIDATES if (found := _splits_evenly(text, sep, quotes, first_line)) is not None
     }
-    if not fitting and (found := _splits_evenly(text, " ", quotes, first_line)) is not None:
-        fitting = {" ": found}  # words split by spaces evenly only where nothing else does
+    if not fitting and (found := _splits_evenly(text, " ", quotes, first_line)) is not None and not found.words:
+        fitting = {" ": found}
     fits = tuple(fitting)
     whole = [sep for sep, found in fitting.items() if not found.splits]
     if len(fitting) == 1:
@@ -240,12 +264,23 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
             f"it splits every row into the same number of fields, and the others would cut a number in two "
             f"(“{cut.text}” on line {cut.line})",
         )
-    rare = [sep for sep in whole if sep in _RARE_IN_TEXT]
-    if len(rare) == 1:
-        return Guess(rare[0], fits, "it splits every row alike and is seldom text, where the others often are")
+    if _NEVER_TEXT in whole:
+        return Guess(_NEVER_TEXT, fits, "it splits every row alike and is not typed into a card, where the others are")
     if len(fitting) > 1:
         names = " and ".join(separator_name(s) for s in fits)
         return Guess(None, fits, f"{names} each split every row into the same number of fields")
     first = next((line for line in text.split("\n") if line.strip() and not line.startswith("#")), "")
-    sep = next((s for s in SEPARATORS.values() if s in first), "\t")
-    return Guess(sep, (), "Anki's rule (the first of tab, pipe, semicolon, colon, comma, space in the first row)")
+    sep = next((s for s in _CANDIDATES if s in first), "\t")
+    return Guess(sep, (), "Anki's rule (the first of tab, pipe, semicolon, colon, comma in the first row)")
+
+
+SPACED_MARKS = (" - ", " – ", " — ", " = ", " : ", " -> ", " → ")
+"""Marks written with a space either side between a term and its definition (Quizlet's custom
+separator, a list typed by hand): never guessed, since each is also text, but named in the
+message that asks for a separator where every row holds one."""
+
+
+def spaced_mark(text: str) -> str | None:
+    """The mark of SPACED_MARKS that every row (line not a comment or blank) of `text` holds, or None."""
+    lines = [line for line in text.split("\n") if line.strip() and not line.startswith("#")]
+    return next((mark for mark in SPACED_MARKS if lines and all(mark in line for line in lines)), None)

@@ -12,7 +12,7 @@ from quiz.interop.cards import Card, Columns, row_cards
 from quiz.interop.header import AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import looks_like_html
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of
-from quiz.interop.rows import MAX_FIELDS, BadRow, Row, Rows, Split, guess_separator, read_rows
+from quiz.interop.rows import MAX_FIELDS, BadRow, Row, Rows, Split, guess_separator, read_rows, spaced_mark
 from quiz.plural import plural
 
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
@@ -109,16 +109,7 @@ def read_cards(
     if columns is None:
         return table
     if rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1:
-        hint = " (a guess)" if guessed else ""
-        table.problems.append(
-            Problem(
-                path,
-                rows[0].line,
-                None,
-                f"no row has a {separator_name(sep)}{hint} between a term and its definition; "
-                "choose the separator with --separator (tab, comma, semicolon, pipe or any text)",
-            )
-        )
+        table.problems.append(Problem(path, rows[0].line, None, _one_column_message(body, sep, guessed)))
         return table
     if head.notetype and "notetype" not in columns.special and fields_of(head.notetype) is None:
         message = f'#notetype: note type "{head.notetype}" is not one quiz can import ({KNOWN_TYPES})'
@@ -230,6 +221,22 @@ def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: 
     text_columns = [c for c in range(width) if c not in special.values()][2:]
     values = {c: {r.fields[c].strip() for r in rows if len(r.fields) == width} for c in text_columns}
     return frozenset(c for c, seen in values.items() if "y" in seen and seen <= {"", "y"})
+
+
+def _one_column_message(body: str, sep: str, guessed: bool) -> str:
+    """Why a file whose rows are one field each is refused, naming a spaced mark (" - ") that every
+    row holds, which may be what the person meant as the separator."""
+    if guessed:
+        found = (
+            "no row has a separator between a term and its definition (a tab, pipe, semicolon, colon or comma not in "
+            "quotes; a space is not guessed, since it also separates the words of a text)"
+        )
+    else:
+        found = f"no row has a {separator_name(sep)} between a term and its definition"
+    mark = spaced_mark(body)
+    if mark is not None:
+        return f"{found}; every row holds “{mark}”: if it separates them, import with --separator '{mark}'"
+    return f"{found}; choose the separator with --separator (tab, comma, semicolon, pipe, space or any text)"
 
 
 def _cut_message(split: Split, sep: str, guessed: bool) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.load import parse_deck
@@ -29,13 +29,21 @@ class Update(NamedTuple):
     added: list[str]
     kept: list[str]
     missing: list[str]
+    renumbered: tuple[str, ...] = ()
+    """Changed facts that keep their id (their note's guid) although a number in the question or
+    answer changed: the learners' history of the old number stays with them."""
 
 
-def _own_ids(deck: Deck) -> dict[str, str]:
-    """Ids an import gives to notes that `quiz export` made from this deck, mapped back to the facts' ids."""
+def own_ids(deck_id: str, facts: Sequence[Fact]) -> dict[str, str]:
+    """Ids an import gives to notes that `quiz export` made from the deck `deck_id` with `facts`,
+    mapped back to the facts' ids."""
     from quiz.interop.anki import note_guid
 
-    return {fact_id_for_guid(note_guid(deck.id, f.id)): f.id for f in deck.facts}
+    ids = {}
+    for fact in facts:
+        key = fact_id_for_guid(note_guid(deck_id, fact.id))
+        ids[key] = ids[f"{key}-c1"] = fact.id  # a fact with a statement is a cloze note of one deletion, c1
+    return ids
 
 
 def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
@@ -47,7 +55,7 @@ def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
     updated from an export with them. (A fact asking that question with another answer is
     another fact, and never takes the old one's id and history.)
     """
-    own = _own_ids(deck)
+    own = own_ids(deck.id, deck.facts)
     ids = {new: old for new, old in own.items() if new != old}
     present = {f.id for f in deck.facts}
     matched = {ids.get(f.id, f.id) for f in imported.facts} & present
@@ -68,7 +76,9 @@ def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def earlier_ids(cards: Sequence[Card], earlier: Sequence[Fact]) -> tuple[dict[int, str], set[str]]:
+def earlier_ids(
+    cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str = ""
+) -> tuple[dict[int, str], set[str]]:
     """Ids from the deck an import replaces or updates, for the cards without a guid (by index in
     `cards`), and every id of that deck (which a new fact must not take).
 
@@ -79,14 +89,16 @@ def earlier_ids(cards: Sequence[Card], earlier: Sequence[Fact]) -> tuple[dict[in
     matched by place or by the id a question makes: two notes asking "What does this sign mean?"
     in another order would swap their ids, and so their history; and a fact whose text is another
     (not an edit of it) never takes an old fact's id and history. A fact whose id a card's guid
-    gives is that card's, never matched by text.
+    gives is that card's, never matched by text; and where `earlier_deck` names the deck of
+    `earlier`, a card of a note `quiz export` made from it takes its fact's id (own_ids).
     """
-    keys = {card.key for card in cards if card.key}
+    own = own_ids(earlier_deck, earlier) if earlier_deck else {}
+    ids: dict[int, str] = {n: own[card.key] for n, card in enumerate(cards) if card.key in own}
+    keys = {card.key for card in cards if card.key} | set(ids.values())
     free: dict[tuple[str, str], list[str]] = {}
     for fact in earlier:
         if fact.id not in keys:
             free.setdefault((_words(fact.question), _words(fact.answer)), []).append(fact.id)
-    ids: dict[int, str] = {}
     for n, card in enumerate(cards):
         same = free.get((_words(card.front), _words(card.back)))
         if not card.key and same:
@@ -118,26 +130,76 @@ or two or a word added to a short text, not another text that happens to share t
 
 
 def _edited(before: str, after: str) -> bool:
+    """Whether `after` is `before` with a small edit, and says the same numbers: a text whose
+    number changed ("take 5 mg" made "take 10 mg", "five" made "ten", "0.5 mg" made "5 mg") is
+    another fact, whose learners' history of the old number must not carry over."""
     from rapidfuzz.fuzz import ratio
 
-    return ratio(_words(before), _words(after)) >= _EDIT_SIMILARITY
+    return ratio(_words(before), _words(after)) >= _EDIT_SIMILARITY and numbers(before) == numbers(after)
 
 
-def _merged(deck: Deck, old: Fact, new: Fact) -> Fact:
-    """The deck's fact with the import's text.
+def numbers(text: str) -> tuple[tuple[str, ...], ...]:
+    """The numbers a text says, in order, as typed marking reads them (quiz.typed.read: "5",
+    "five" and "5.0" alike; "Stage IV" is 4)."""
+    from quiz.typed import read
 
-    Tags that `quiz export` adds to a note (the deck's, the group's) are not taken as the fact's own.
+    return tuple(item for item in read(text).shape if item != ("w",))
+
+
+def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
+    """The deck's fact with the import's text, where it was edited.
+
+    `image` is what an import of the fact's own note gives with no edit (_read_back): a field the
+    import brings back as that is unedited, and keeps the deck's text. What `quiz export` adds to
+    or changes in a note is not taken as the fact's own: the tags it adds (the deck's, the
+    group's...) and the spaces a tag cannot hold, the "Wrong options" and "Source" texts after the
+    explanation (quiz.interop.anki.added_texts), which the deck keeps as distractors' whys and a
+    source, and the question with a blank a cloze note gives for a fact with a statement.
     """
-    from quiz.interop.anki import note_tags
+    from quiz.interop.anki import added_texts, note_tags, tag
 
-    added_by_export = set(note_tags(deck, old._replace(tags=()))) - set(old.tags)
-    tags = tuple(t for t in new.tags if t not in added_by_export)
-    return old._replace(
-        question=new.question,
-        answer=new.answer,
-        explanation=new.explanation or old.explanation,
-        tags=tags or old.tags,
-    )
+    exported = set(note_tags(deck, old._replace(tags=()))) - set(old.tags)
+    own = {tag(t): t for t in old.tags}
+    exported_after = added_texts(deck, old)
+
+    def own_text(fact: Fact) -> Fact:
+        explanation = fact.explanation
+        for added in reversed(exported_after):
+            explanation = "" if explanation == added else explanation.removesuffix("\n\n" + added)
+        tags = tuple(own.get(t, t) for t in fact.tags if t not in exported)
+        return fact._replace(explanation=explanation, tags=tags)
+
+    imported, unedited = own_text(new), own_text(image) if image is not None else None
+    text: dict[str, Any] = {}
+    for key in ("question", "answer", "explanation", "tags", "statement"):
+        value = getattr(imported, key)
+        if unedited is not None and value == getattr(unedited, key):
+            value = getattr(old, key)
+        text[key] = value or getattr(old, key)  # an explanation, tags or statement taken out is kept
+    return old._replace(**text)
+
+
+def _read_back(deck: Deck) -> dict[str, Fact]:
+    """Fact id -> the fact `quiz import` makes of that fact's note in Anki's "Notes in Plain Text"
+    export (HTML, with guid, note type and tags columns, each row as wide as the widest, as Anki
+    writes it): what a round trip through Anki with no edit gives. A fact whose note the import
+    cannot read back has none."""
+    import csv
+    import io
+
+    from quiz.interop.anki import FIELDS, notes
+    from quiz.interop.importer import card_fact
+    from quiz.interop.table import read_cards
+
+    text = io.StringIO()
+    text.write(f"#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#tags column:{len(FIELDS) + 3}\n")
+    rows = csv.writer(text, delimiter="\t", lineterminator="\n")
+    for note in notes(deck):
+        fields = [*note.fields, *[""] * (len(FIELDS) - len(note.fields))]
+        rows.writerow([note.guid, note.model.name, *fields, " ".join(note.tags)])
+    table = read_cards(text.getvalue(), "<export>")
+    own = own_ids(deck.id, deck.facts)
+    return {own[card.key]: card_fact(card, card.key, "") for card in table.cards if card.key in own}
 
 
 def _fact_spans(lines: list[str]) -> list[tuple[int, int]]:
@@ -158,6 +220,24 @@ def _fact_spans(lines: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _as_in_the_deck(
+    problems: Sequence[Problem], result: str, order: list[str], where: dict[str, int], path: Path
+) -> list[Problem]:
+    """Problems of the updated text, which is not written, placed in the deck file as it is: at the
+    first line of the fact (by id: `where`) whose text the import would make invalid, or at no line
+    for a fact it would add."""
+    starts = [start for start, _ in _fact_spans(result.split("\n"))]
+    found = []
+    for problem in problems:
+        fact = bisect.bisect_right(starts, (problem.line or 0) - 1) - 1
+        if problem.line is None or fact < 0:
+            found.append(problem)
+            continue
+        line = where.get(order[fact])
+        found.append(Problem(path, line, None, f"the import would make this fact invalid: {problem.message}"))
+    return found
+
+
 def update_deck(text: str, path: Path, imported: Deck) -> Update:
     """The deck file `text` (at `path`) brought up to date with `imported`; DeckError if it cannot be."""
     deck = parse_deck(text, path)
@@ -167,17 +247,23 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         raise DeckError([Problem(path, None, None, "--update needs every fact written as a [[facts]] table")])
     ids = _matching_ids(deck, imported)
     incoming = {ids.get(f.id, f.id): f for f in imported.facts}
-    changed, kept, missing = [], [], []
+    merges = {f.id: _merged(deck, f, incoming[f.id], None) for f in deck.facts if f.id in incoming}
+    # what a round trip with no edit gives is read only for the facts that would change without it
+    unlike = {f.id: f for f in deck.facts if f.id in merges and merges[f.id] != f}
+    for fact_id, image in _read_back(deck._replace(facts=tuple(unlike.values()))).items():
+        merges[fact_id] = _merged(deck, unlike[fact_id], incoming[fact_id], image)
+    changed, kept, missing, renumbered = [], [], [], []
     for fact, (start, end) in reversed(list(zip(deck.facts, spans, strict=True))):
-        new = incoming.get(fact.id)
-        if new is None:
+        merged = merges.get(fact.id)
+        if merged is None:
             missing.append(fact.id)
             continue
-        merged = _merged(deck, fact, new)
         if merged == fact:
             kept.append(fact.id)
             continue
         changed.append(fact.id)
+        if (numbers(fact.question), numbers(fact.answer)) != (numbers(merged.question), numbers(merged.answer)):
+            renumbered.append(fact.id)
         lines[start:end] = fact_to_toml(merged).split("\n")
     present = {f.id for f in deck.facts}
     added = [f._replace(id=ids.get(f.id, f.id)) for f in imported.facts if ids.get(f.id, f.id) not in present]
@@ -185,5 +271,10 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         at = _fact_spans(lines)[-1][1]
         lines[at:at] = ["", *"\n\n".join(fact_to_toml(f) for f in added).split("\n")]
     result = "\n".join(lines)
-    parse_deck(result, path)
-    return Update(result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1])
+    try:
+        parse_deck(result, path)
+    except DeckError as err:
+        order = [f.id for f in deck.facts] + [f.id for f in added]
+        where = dict(zip([f.id for f in deck.facts], [start + 1 for start, _ in spans], strict=True))
+        raise DeckError(_as_in_the_deck(err.problems, result, order, where, path)) from None
+    return Update(result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1], tuple(renumbered[::-1]))
