@@ -69,8 +69,9 @@ def run(args: argparse.Namespace) -> int:
 
         return int(run_history(args))
     from quiz.store import Store
+    from quiz.store.health import lost_log_reason
 
-    if not history_db(root).exists() and args.action == "show":
+    if not history_db(root).exists() and lost_log_reason(history_db(root)) is None and args.action == "show":
         from quiz.store.health import refuse_folders_in_place
 
         refuse_folders_in_place(history_db(root))  # no history can be kept where a folder stands

@@ -67,12 +67,17 @@ def check_health(path: Path) -> bool:
 
     Returns whether the whole file was read (quick_check): true up to QUICK_CHECK_MAX_BYTES, and
     for a larger file with a -wal file that is not empty, whose structure alone says too little.
+    A write-ahead log beside a missing or empty history is set aside with it (see
+    `lost_log_reason`): SQLite would delete it on opening, and the answers in it with it.
     """
+    wal = Path(f"{path}-wal")
+    why_lost = lost_log_reason(path)
+    if why_lost is not None:
+        raise damaged(path, set_aside(path, "damaged"), why_lost)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
         return True
-    wal = Path(f"{path}-wal")
     why_emptied = emptied(path, size + (wal.stat().st_size if wal.exists() else 0))
     if why_emptied is not None:
         aside = set_aside(path, "emptied")
@@ -85,6 +90,35 @@ def check_health(path: Path) -> bool:
         aside = set_aside(path, "damaged")
         raise damaged(path, aside, reason)
     return thorough
+
+
+WAL_HEADER_BYTES = 32
+"""A write-ahead log's header (https://sqlite.org/fileformat2.html#walformat); frames follow it."""
+
+
+def lost_log_reason(path: Path) -> str | None:
+    """Why the write-ahead log beside the history `path` would be lost on opening it, or None.
+
+    SQLite deletes the -wal of a database file that is missing or empty (0 bytes) when it opens
+    it, yet such a log holds every answer given since the last checkpoint: one holding frames
+    (longer than its header) beside a missing or empty history means the history was emptied or
+    removed outside quiz, and both are set aside together (set_aside). A history SQLite creates
+    has a page before its log holds anything, so another quiz creating one is never mistaken.
+    """
+    wal = Path(f"{path}-wal")
+    try:
+        logged = wal.stat().st_size
+    except FileNotFoundError:
+        return None
+    if logged <= WAL_HEADER_BYTES:
+        return None
+    try:
+        if path.stat().st_size > 0:
+            return None
+        what = "the file is empty"
+    except FileNotFoundError:
+        what = "the file is missing"
+    return f"{what}, while {wal.name} beside it, SQLite's log of the latest answers, holds {logged} bytes"
 
 
 def emptied(path: Path, size: int) -> str | None:
@@ -201,21 +235,40 @@ def verify(data_dir: Path) -> str | None:
 
 
 def set_aside(path: Path, why: str) -> Path:
-    """Rename the file (and its -wal and -shm) to a new name beside it; return the new name."""
+    """Rename the history `path` and every file SQLite wrote beside it (SIDE_FILES: its -wal, -shm
+    and -journal, whatever they hold) to one new name beside it, `history.<why>-<UTC time>.db`
+    (plus the same endings); return that name. Nothing is deleted: a -wal or -journal belongs to
+    its own file alone (applied to another, it would mix two histories), so it goes where the file
+    goes, and a -wal still holds the answers given since the last checkpoint. The side files go
+    first, so a crash between the renames never leaves a log beside no file (SQLite would delete
+    it). When `path` itself is missing only its side files are renamed, and the name returned is
+    the first of them (the -wal if there is one).
+    """
     stem = utc().strftime("%Y%m%dT%H%M%SZ")
     n = 0
     while True:
         suffix = f"-{n}" if n else ""
         aside = path.with_name(f"{path.stem}.{why}-{stem}{suffix}{path.suffix}")
-        if not aside.exists():
+        if not any(_present(at) for at in (aside, *(Path(f"{aside}{end}") for end in SIDE_FILES))):
             break
         n += 1
-    for extra in ("-wal", "-journal"):
-        side = Path(f"{path}{extra}")
-        if side.exists() and side.stat().st_size > 0:
-            os.replace(side, f"{aside}{extra}")
-    os.replace(path, aside)
-    for extra in ("-wal", "-journal", "-shm"):  # empty, or only an index SQLite rebuilds
-        with suppress(FileNotFoundError):
-            Path(f"{path}{extra}").unlink()
-    return aside
+    kept = []
+    for end in SIDE_FILES:
+        side = Path(f"{path}{end}")
+        if _present(side):
+            os.replace(side, f"{aside}{end}")
+            kept.append(Path(f"{aside}{end}"))
+    if _present(path):
+        os.replace(path, aside)
+        return aside
+    return kept[0] if kept else aside
+
+
+def history_files(path: Path) -> list[Path]:
+    """The history `path` and the files SQLite wrote beside it (SIDE_FILES) that are there."""
+    return [at for at in (path, *(Path(f"{path}{end}") for end in SIDE_FILES)) if _present(at)]
+
+
+def _present(path: Path) -> bool:
+    """Whether something (a file, or a link, even a dangling one) has the name `path`."""
+    return path.exists() or path.is_symlink()

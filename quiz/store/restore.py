@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import tempfile
 from contextlib import suppress
 from pathlib import Path
@@ -13,7 +14,7 @@ from quiz.paths import backups_dir, ensure_private_dir, history_db
 from quiz.store.backups import BACKUP_PREFIX, copy_database, list_backups, most_answers_first
 from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC
 from quiz.store.errors import HistoryLocked, StoreError, store_error
-from quiz.store.health import damage, refuse_unusable_place, set_aside
+from quiz.store.health import damage, history_files, refuse_unusable_place, set_aside
 
 
 class Restored(NamedTuple):
@@ -77,7 +78,7 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
         reason = _unusable(tmp)
         if reason is not None:
             raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
-        replaced = set_aside(path, "replaced") if path.exists() else None
+        replaced = set_aside(path, "replaced") if history_files(path) else None
         os.replace(tmp, path)
     except sqlite3.Error as err:
         raise store_error(err, path) from None
@@ -106,10 +107,12 @@ def _unusable(path: Path) -> str | None:
 
 
 def _refuse_if_open(path: Path) -> None:
-    """Raise HistoryLocked if another connection (another quiz) has the history open.
+    """Raise HistoryLocked if a connection (another quiz, or this process) has the history open.
 
-    SQLite's own locks tell: in WAL mode every open connection holds a shared lock, so an
-    exclusive one is granted only when nobody else has the file open.
+    SQLite's own locks tell: in WAL mode every open connection holds a shared lock on the file's
+    shared-lock bytes. Where the system can say so without opening the history (POSIX record
+    locks, `held_by_sqlite`), nothing touches it: a connection opened to ask would, on closing,
+    copy the -wal into the file and delete it, changing the file about to be kept unchanged.
     """
     try:
         with open(path, "rb") as f:
@@ -117,16 +120,56 @@ def _refuse_if_open(path: Path) -> None:
                 return  # empty or not a database: nobody can be using it
     except FileNotFoundError:
         return
+    held = held_by_sqlite(path)
+    if held is None:  # no POSIX locks here (Windows): ask SQLite for an exclusive lock instead
+        held = _exclusive_refused(path)
+    if held:
+        raise HistoryLocked(
+            f"{path}: the score history is open in another quiz; close it there, then restore. "
+            "Nothing was changed."
+        )
+
+
+SQLITE_LOCK_BYTES = (0x40000000, 512)
+"""Where SQLite's unix VFS takes its locks on a database file: the pending byte, the reserved byte
+and the 510 shared-lock bytes after them (os_unix.c: PENDING_BYTE, RESERVED_BYTE, SHARED_FIRST)."""
+_FLOCK = "hhqqi4x"
+"""Linux's struct flock: l_type, l_whence, l_start, l_len, l_pid, padded as the C struct is."""
+
+
+def held_by_sqlite(path: Path) -> bool | None:
+    """Whether any SQLite connection, in this process or another, holds a lock on the database
+    `path`, asked of the system without opening it in SQLite; None where that cannot be asked
+    (outside Linux, whose open-file-description lock test, F_OFD_GETLK, sees this process's own
+    connections too)."""
+    if sys.platform != "linux":
+        return None
+    import fcntl
+    import struct
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        start, length = SQLITE_LOCK_BYTES
+        answer = fcntl.fcntl(fd, fcntl.F_OFD_GETLK, struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, start, length, 0))
+        return bool(struct.unpack(_FLOCK, answer)[0] != fcntl.F_UNLCK)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _exclusive_refused(path: Path) -> bool:
+    """Whether SQLite refuses this process an exclusive lock on the history (a connection has it open)."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=0)
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("ROLLBACK")
     except sqlite3.Error as err:
-        if (getattr(err, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            raise HistoryLocked(
-                f"{path}: the score history is open in another quiz; close it there, then restore. "
-                "Nothing was changed."
-            ) from None
+        return (getattr(err, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
     finally:
         conn.close()
+    return False
