@@ -255,13 +255,13 @@ def test_an_emptied_history_is_set_aside_and_the_backup_offered(tmp_path: Path) 
 
 
 def test_a_history_much_smaller_than_its_backup_is_set_aside(tmp_path: Path) -> None:
-    other = tmp_path / "other"
-    seed(other, 1)  # an older history (it began before the backup below was taken)
     data = tmp_path / "data"
-    seed(data, 600, backup=True, now=datetime.now(UTC) + timedelta(seconds=1))
+    seed(data, 1)
+    old = shutil.copy(history_db(data), tmp_path / "old.db")  # an old copy of this history
+    seed(data, 599, backup=True, now=datetime.now(UTC) + timedelta(seconds=1))
     for extra in ("", "-wal", "-shm"):
         history_db(data).with_name(f"history.db{extra}").unlink(missing_ok=True)
-    shutil.copy(history_db(other), history_db(data))  # an old, small history copied over this one
+    shutil.copy(old, history_db(data))  # copied back over it by hand
     with pytest.raises(DamagedDatabase, match="it holds 1 answer, while the backup"):
         Store.open(data, backup=False)
 

@@ -62,6 +62,28 @@ def answer_count(path: Path) -> int | None:
         return None
 
 
+def line(path: Path) -> int | None:
+    """The line of the history or backup at `path` (meta 'line', quiz.store.schema.NEW_LINE), or
+    None if it has none (a backup from before lines, an empty file) or cannot be read."""
+    try:
+        with reading(path) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'line'").fetchone()
+            return int(row[0]) if row else None
+    except (sqlite3.Error, ValueError):
+        return None
+
+
+def same_history(path: Path, backup: Path) -> bool:
+    """Whether `backup` is a backup of the history at `path` (or of its line before it was emptied):
+    the same line, or where either has none, the same start ('began'); a history that says neither
+    (an empty file, an empty SQLite database) is compared with every backup."""
+    own, theirs = line(path), line(backup)
+    if own is not None and theirs is not None:
+        return own == theirs
+    start = began(path)
+    return start is None or began(backup) == start
+
+
 def began(path: Path) -> datetime | None:
     """When the history at `path` was created (meta 'began'), or None if it does not say."""
     try:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import suppress
 from pathlib import Path
 
 from quiz.paths import can_write_in, history_db
+from quiz.plural import plural
 from quiz.schedule import utc
-from quiz.store.backups import answer_count, began, list_backups, most_answers_first
-from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC
+from quiz.store.backups import answer_count, list_backups, most_answers_first, same_history
+from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, reading
 from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
 from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase
 
@@ -78,17 +78,15 @@ def check_health(path: Path) -> bool:
         size = path.stat().st_size
     except FileNotFoundError:
         return True
-    why_emptied = emptied(path, size + (wal.stat().st_size if wal.exists() else 0))
-    if why_emptied is not None:
-        aside = set_aside(path, "emptied")
-        raise damaged(path, aside, why_emptied)
-    if size == 0:
-        return True
     thorough = size <= QUICK_CHECK_MAX_BYTES or (wal.exists() and wal.stat().st_size > 0)
-    reason = damage(path, thorough=thorough)
+    reason = damage(path, thorough=thorough) if size else None
     if reason is not None:
         aside = set_aside(path, "damaged")
         raise damaged(path, aside, reason)
+    why_emptied = emptied(path)
+    if why_emptied is not None:
+        aside = set_aside(path, "emptied")
+        raise damaged(path, aside, why_emptied)
     return thorough
 
 
@@ -121,35 +119,50 @@ def lost_log_reason(path: Path) -> str | None:
     return f"{what}, while {wal.name} beside it, SQLite's log of the latest answers, holds {logged} bytes"
 
 
-def emptied(path: Path, size: int) -> str | None:
-    """Why the history at `path` (`size` bytes with its -wal) looks emptied or replaced outside
-    quiz, or None: it holds fewer than 1/EMPTIED_RATIO of the answers of a backup of it.
+def emptied(path: Path) -> str | None:
+    """Why the history at `path` looks emptied or replaced outside quiz, or None: it holds fewer
+    than 1/EMPTIED_RATIO of the answers of a backup of the same history (none, while a backup
+    holds some, is the plainest case). By answers, never by size: rows deleted by hand leave the
+    file its size, and an empty SQLite database is a few pages.
 
-    Only backups of the same history count: the same start ('began', copied into each backup).
-    Those of an earlier one (before a fresh start after damage) or of a later one (after which
-    the person restored an earlier history's backup) are not its own; a history that does not
-    say when it began (an empty file, or one from before schema 3) is compared with them all.
-    Reads no file unless the history is that much smaller than the largest backup, which is rare.
+    Only backups of the same history count (quiz.store.backups.same_history): those of a history
+    set aside before a fresh start, or left behind by a restore, are not its own. Call it once
+    `damage` found nothing wrong; a history that cannot be read now is not judged (None).
     """
-    sizes = {}
-    for backup in list_backups(path.parent):
-        with suppress(OSError):
-            sizes[backup] = backup.stat().st_size
-    if not sizes or size * EMPTIED_RATIO >= max(sizes.values()):
+    backups = list_backups(path.parent)
+    if not backups:
         return None
-    start = began(path) if path.stat().st_size else None
-    own = {b: n for b, n in sizes.items() if start is None or began(b) == start}
-    if not own:
+    have = answers_held(path)
+    if have is None:
         return None
-    largest = max(own, key=lambda b: own[b])
-    if size * EMPTIED_RATIO >= own[largest]:
+    had, largest = 0, None
+    for backup in backups:
+        if not same_history(path, backup):
+            continue
+        count = answer_count(backup) or 0
+        if count > had:
+            had, largest = count, backup
+    if largest is None or have * EMPTIED_RATIO >= had:
         return None
-    had = answer_count(largest)
-    have = answer_count(path) if path.stat().st_size else 0
-    if not had or have is None or have * EMPTIED_RATIO >= had:
+    if path.stat().st_size == 0:
+        what = "it is empty"
+    else:
+        what = "it holds no answers" if have == 0 else f"it holds {plural(have, 'answer')}"
+    return f"{what}, while the backup {largest.name} holds {plural(had, 'answer')}"
+
+
+def answers_held(path: Path) -> int | None:
+    """How many answers the history at `path` holds: 0 for an empty file or an SQLite database
+    with no answers table yet (one quiz has not set up); None if it cannot be read."""
+    if path.stat().st_size == 0:
+        return 0
+    try:
+        with reading(path) as conn:
+            if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'answers'").fetchone() is None:
+                return 0
+            return int(conn.execute("SELECT count(*) FROM answers").fetchone()[0])
+    except sqlite3.Error:
         return None
-    what = "it is empty" if size == 0 else f"it holds {have} answer{'s' if have != 1 else ''}"
-    return f"{what}, while the backup {largest.name} holds {had} answers"
 
 
 def damage(path: Path, *, thorough: bool = True) -> str | None:

@@ -15,6 +15,7 @@ from quiz.store.backups import BACKUP_PREFIX, copy_database, list_backups, most_
 from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC
 from quiz.store.errors import HistoryLocked, StoreError, store_error
 from quiz.store.health import damage, history_files, refuse_unusable_place, set_aside
+from quiz.store.schema import NEW_LINE
 
 
 class Restored(NamedTuple):
@@ -75,6 +76,7 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
             copy_database(src, tmp)
         finally:
             src.close()
+        _start_new_line(tmp)
         reason = _unusable(tmp)
         if reason is not None:
             raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
@@ -85,6 +87,18 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
     finally:
         tmp.unlink(missing_ok=True)
     return Restored(chosen, replaced)
+
+
+def _start_new_line(path: Path) -> None:
+    """Give the restored copy at `path` a line of its own (quiz.store.schema.NEW_LINE): the backups
+    of the history it replaces, or of the one it was taken from, hold answers it lacks by the
+    person's choice, and are not its own to be compared with (quiz.store.health.emptied)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'meta'").fetchone() is not None:
+            conn.execute(f"INSERT OR REPLACE INTO meta (key, value) VALUES ('line', {NEW_LINE})")
+    finally:
+        conn.close()
 
 
 def _is_history(candidate: Path, path: Path) -> bool:

@@ -104,6 +104,15 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+NEW_LINE = "(random() & 9223372036854775807)"
+"""SQL for a new history's line (meta 'line'): a random number, 0 to 2**63 - 1, that every backup
+of the history copies. A history gets one when it is first opened (migrate), and a new one when
+quiz restores a backup into its place (quiz.store.restore): so the backups of the same line are
+its own (quiz.store.health.emptied compares it with them alone), and those of a history set aside
+or left behind by a restore are not. Not in a migration: no schema change, and a history from
+before it gets its line at its next open."""
+
+
 class NewerDatabase(StoreError):
     """The history was written by a newer quiz; it is left exactly as it is."""
 
@@ -125,6 +134,7 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
             if version > SCHEMA_VERSION:
                 raise NewerDatabase(path, version)
             if version == SCHEMA_VERSION:
+                conn.execute(f"INSERT OR IGNORE INTO meta (key, value) VALUES ('line', {NEW_LINE})")
                 conn.execute("COMMIT")
                 return
             for statement in MIGRATIONS[version].split(";"):
