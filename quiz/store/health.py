@@ -17,7 +17,7 @@ from quiz.schedule import utc
 from quiz.store.backups import answer_count, list_backups, most_answers_first, same_history
 from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, reading
 from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
-from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase
+from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase, schema_gap
 
 EMPTIED_RATIO = 2
 """A history holding fewer than 1/EMPTIED_RATIO of the answers of a backup was emptied or replaced
@@ -194,6 +194,9 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
             return "an SQLite database, but not a quiz score history"
         if version > SCHEMA_VERSION:
             raise NewerDatabase(path, version)
+        gap = schema_gap(conn, version)
+        if gap is not None:
+            return f"not a usable quiz score history: {gap}"
         if not thorough:
             roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_schema WHERE rootpage > 0")]
             return structure_damage(path, header, roots)

@@ -5,6 +5,7 @@ A file from a newer quiz (user_version above SCHEMA_VERSION) is refused and left
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from contextlib import suppress
 from pathlib import Path
@@ -123,6 +124,43 @@ class NewerDatabase(StoreError):
             "Update quiz to use it; the file was not changed."
         )
         self.path, self.version = path, version
+
+
+@functools.cache
+def expected_columns(version: int) -> dict[str, frozenset[str]]:
+    """{table: its columns} of a history at schema `version` (0 to SCHEMA_VERSION), as MIGRATIONS
+    build it: set up in memory once per version."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for migration in MIGRATIONS[:version]:
+            conn.executescript(migration)
+        return _columns(conn)
+    finally:
+        conn.close()
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    rows = conn.execute(
+        "SELECT m.name, p.name FROM sqlite_schema AS m JOIN pragma_table_info(m.name) AS p "
+        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    tables: dict[str, set[str]] = {}
+    for table, column in rows:
+        tables.setdefault(table, set()).add(column)
+    return {table: frozenset(columns) for table, columns in tables.items()}
+
+
+def schema_gap(conn: sqlite3.Connection, version: int) -> str | None:
+    """What the history open on `conn`, at schema `version`, lacks of the tables and columns quiz
+    built for that version (expected_columns), or None: "the table answers is missing", say.
+    A table or column more is not a gap (another tool may add one)."""
+    have = _columns(conn)
+    for table, columns in expected_columns(version).items():
+        if table not in have:
+            return f"the table {table} is missing"
+        if columns - have[table]:
+            return f"the table {table} lacks the column {min(columns - have[table])}"
+    return None
 
 
 def migrate(conn: sqlite3.Connection, path: Path) -> None:

@@ -1,0 +1,88 @@
+"""A history quiz cannot use as it is (a table or column missing, a damaged journal beside it) is
+named for what it is, with what to do; nothing in it is lost, and never a bare SQLite error."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.paths import history_db
+from quiz.store import SCHEMA_VERSION, DamagedDatabase, Store
+from quiz.store.schema import expected_columns
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLES = sorted(expected_columns(SCHEMA_VERSION))
+
+
+def seed(data: Path, n: int, *, backup: bool = False) -> Path | None:
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("d", "quiz", "1")
+        for i in range(n):
+            store.record_answer(sid, "d", f"fact-{i}", kind="typed", response=f"resp {i}", correct=True)
+        store.finish_session(sid)
+        return store.backup() if backup else None
+
+
+def sql(path: Path, script: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript(script)
+    conn.close()
+
+
+def quiz(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(data), "XDG_CONFIG_HOME": str(data / "c")}
+    return subprocess.run([sys.executable, "-m", "quiz", *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_the_tables_quiz_needs_are_the_ones_it_builds() -> None:
+    assert {"sessions", "answers", "fact_state", "meta", "deck_plan"} <= set(TABLES)
+    assert "response" in expected_columns(SCHEMA_VERSION)["answers"]
+    assert expected_columns(0) == {}
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_a_history_missing_a_table_is_set_aside_and_the_backup_offered(tmp_path: Path, table: str) -> None:
+    data = tmp_path / "data"
+    backup = seed(data, 4, backup=True)
+    assert backup is not None
+    sql(history_db(data), f"DROP TABLE {table};")
+    before = history_db(data).read_bytes()
+    run = quiz("history", "--plain", data=data)
+    assert run.returncode == 1 and "unexpected" not in run.stderr and "Traceback" not in run.stderr
+    assert f"not a usable quiz score history: the table {table} is missing" in run.stderr
+    assert backup.name in run.stderr and "quiz history restore" in run.stderr
+    [aside] = data.glob("history.damaged-*.db")
+    assert aside.read_bytes() == before
+
+
+def test_a_history_missing_a_column_is_not_usable(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data, 2)
+    sql(history_db(data), "ALTER TABLE answers DROP COLUMN slip;")
+    with pytest.raises(DamagedDatabase, match="the table answers lacks the column slip"):
+        Store.open(data, backup=False)
+
+
+def test_a_table_more_is_no_damage(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data, 2)
+    sql(history_db(data), "CREATE TABLE notes (x);")
+    with Store.open(data, backup=False) as store:
+        assert sum(1 for _ in store.answers()) == 2
+
+
+def test_a_backup_missing_a_table_is_not_restored(tmp_path: Path) -> None:
+    from quiz.store import StoreError
+    from quiz.store.restore import restore_backup
+
+    data = tmp_path / "data"
+    backup = seed(data, 2, backup=True)
+    assert backup is not None
+    sql(backup, "DROP TABLE fact_state;")
+    with pytest.raises(StoreError, match="the table fact_state is missing"):
+        restore_backup(data, backup)
