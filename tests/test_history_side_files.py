@@ -106,7 +106,7 @@ def test_a_wal_beside_an_emptied_or_missing_history_is_set_aside_with_it(tmp_pat
 
 
 def test_every_command_keeps_the_wal_of_an_emptied_history(tmp_path: Path) -> None:
-    for command in (["history", "--json"], ["history", "export", "--csv", "-"], ["study", "d", "--count", "1"]):
+    for command in (["history", "--json"], ["history", "--plain"], ["history", "export", "--csv", "-"]):
         data = tmp_path / "-".join(command).replace("-", "")
         seed(data, 3, backup=True)
         walled = crash_after(data, 2)

@@ -86,3 +86,39 @@ def test_a_backup_missing_a_table_is_not_restored(tmp_path: Path) -> None:
     sql(backup, "DROP TABLE fact_state;")
     with pytest.raises(StoreError, match="the table fact_state is missing"):
         restore_backup(data, backup)
+
+
+@pytest.mark.parametrize(
+    ("journal", "said"),
+    [(os.urandom(4096), "is damaged"), (bytes.fromhex("d9d505f920a163d7") + os.urandom(4088), "unfinished change")],
+    ids=["random bytes", "another program's"],
+)
+def test_a_journal_in_the_way_is_named_with_what_to_do_and_nothing_changes(
+    tmp_path: Path, journal: bytes, said: str
+) -> None:
+    data = tmp_path / "data"
+    seed(data, 5, backup=True)
+    path = history_db(data)
+    journal = b"\x01" + journal[1:] if journal[0] == 0 else journal  # a first byte of 0 is no journal to SQLite
+    Path(f"{path}-journal").write_bytes(journal)
+    before = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
+    for command in (["history", "--plain"], ["history", "--json"], ["history", "export", "--csv", "-"]):
+        run = quiz(*command, data=data)
+        assert run.returncode == 1 and "readonly" not in run.stderr and "unexpected" not in run.stderr
+        assert f"{path}-journal" in run.stderr and said in run.stderr and "move history.db-journal out" in run.stderr
+        assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before
+    Path(f"{path}-journal").rename(tmp_path / "kept-journal")  # what the message says to do
+    with Store.open(data, backup=False) as store:
+        assert sum(1 for _ in store.answers()) == 5
+
+
+def test_restore_keeps_a_journal_in_the_way_with_the_history_it_replaces(tmp_path: Path) -> None:
+    from quiz.store.restore import restore_backup
+
+    data = tmp_path / "data"
+    seed(data, 3, backup=True)
+    journal = b"\x01" + os.urandom(4095)
+    Path(f"{history_db(data)}-journal").write_bytes(journal)
+    result = restore_backup(data)
+    assert result.replaced is not None and Path(f"{result.replaced}-journal").read_bytes() == journal
+    assert not Path(f"{history_db(data)}-journal").exists()

@@ -207,9 +207,34 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
     except sqlite3.DatabaseError as err:
         if err.sqlite_errorname in CORRUPT_CODES:
             return str(err)
+        if err.sqlite_errorname == "SQLITE_READONLY_ROLLBACK":
+            raise journal_in_the_way(path) from None
         raise StoreError(f"{path}: cannot read the score history ({err})") from None
     finally:
         conn.close()
+
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+"""The first 8 bytes of an SQLite rollback journal (https://sqlite.org/fileformat2.html#rollbackjournal)."""
+
+
+def journal_in_the_way(path: Path) -> StoreError:
+    """The error for a rollback journal (-journal) beside the history `path` that SQLite would have
+    to play back before reading it. quiz keeps its history in WAL mode and never writes one, so
+    it is damaged or another program's; quiz neither plays it back (into a file it may not belong
+    to) nor removes it, and says which file it is and what to do."""
+    journal = Path(f"{path}-journal")
+    try:
+        with open(journal, "rb") as f:
+            what = "an unfinished change another program left" if f.read(8) == JOURNAL_MAGIC else "damaged"
+    except OSError:
+        what = "unreadable"
+    return StoreError(
+        f"{journal}: the rollback journal beside the score history is {what}, so quiz cannot open "
+        f"the history; nothing was changed, and your answers are still in {path.name}. quiz never "
+        f"writes such a file: move {journal.name} out of {path.parent} (keep it until the history "
+        "opens), then run quiz again"
+    )
 
 
 def structure_damage(path: Path, header: bytes, roots: list[int]) -> str | None:
