@@ -125,6 +125,6 @@ def test_a_restored_older_backup_is_not_taken_for_an_emptied_history(tmp_path: P
     data = tmp_path / "data"
     older = seed(data, 1, backup=True)
     seed(data, 20, backup=True)
-    restore_backup(data, older)
+    restore_backup(data, older, force=True)
     with Store.open(data, backup=False) as store:
         assert sum(1 for _ in store.answers()) == 1

@@ -159,7 +159,7 @@ def test_restore_moves_every_side_file_with_the_history_it_replaces(tmp_path: Pa
     seed(data, 4, backup=True)
     crash_after(data, 3)
     before = snapshot(data)
-    result = restore_backup(data)
+    result = restore_backup(data, force=True)
     assert result.replaced is not None
     for end in ("", "-wal", "-shm"):
         assert Path(f"{result.replaced}{end}").read_bytes() == before[f"history.db{end}"]
@@ -246,7 +246,7 @@ class SideFileMachine(RuleBasedStateMachine):
     def quiz_does(self, what: str) -> None:
         with suppress(StoreError):
             if what.startswith("restore"):
-                restore_backup(self.dir)
+                restore_backup(self.dir, force=what.endswith("--force"))
             elif what == "backup":
                 with Store.open(self.dir, backup=False) as store:
                     store.backup(datetime.now(UTC))

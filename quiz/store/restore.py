@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.paths import backups_dir, ensure_private_dir, history_db
-from quiz.store.backups import BACKUP_PREFIX, copy_database, list_backups, most_answers_first
+from quiz.plural import plural
+from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_backups, most_answers_first
 from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC
 from quiz.store.errors import HistoryLocked, StoreError, store_error
 from quiz.store.health import damage, history_files, refuse_unusable_place, set_aside
@@ -25,9 +26,12 @@ class Restored(NamedTuple):
     replaced: Path | None
 
 
-def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
+def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = False) -> Restored:
     """Replace the history with `backup` (default: the sound backup holding the most answers,
     the newest of those); the replaced history is kept beside it. Never leaves less than before:
+
+    - a history that can be read and holds answers the backup lacks (more, or later ones) is
+      not replaced unless `force` (HistoryNewer says how many each holds); a damaged one is;
 
     - the history itself (or its -wal) is refused as a backup, and so is a folder, a missing file
       or one that is not a regular file, each saying which;
@@ -67,6 +71,8 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
     if chosen is None:
         detail = f" ({'; '.join(problems)})" if problems else ""
         raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}; nothing was changed")
+    if not force:
+        _refuse_if_newer(path, chosen, named=backup is not None)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=root)
     os.close(fd)
     tmp = Path(name)
@@ -87,6 +93,32 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
     finally:
         tmp.unlink(missing_ok=True)
     return Restored(chosen, replaced)
+
+
+class HistoryNewer(StoreError):
+    """The history in place holds answers the backup lacks; nothing was changed (restore with force)."""
+
+
+def _refuse_if_newer(path: Path, backup: Path, *, named: bool) -> None:
+    """Raise HistoryNewer when the history at `path` can be read (damage finds nothing wrong) and
+    holds answers `backup` lacks (quiz.store.backups.coverage); `named`: the person gave the backup."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        if damage(path) is not None:
+            return
+    except StoreError:
+        return  # unreadable, or a journal in the way: restoring over it keeps it aside, whole
+    held = coverage(path, backup)
+    if held is None or held.lacking == 0:
+        return
+    again = "quiz history restore" + (f" --backup {backup}" if named else "") + " --force"
+    raise HistoryNewer(
+        f"{path}: the score history holds {plural(held.history, 'answer')} and the backup {backup.name} "
+        f"holds {plural(held.backup, 'answer')}: {plural(held.lacking, 'answer')} in the history "
+        f"{'is' if held.lacking == 1 else 'are'} not in the backup. Nothing was changed. To replace the "
+        f"history with the backup anyway (it is kept beside, as history.replaced-<time>.db), run `{again}`"
+    )
 
 
 def _start_new_line(path: Path) -> None:
