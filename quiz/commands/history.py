@@ -234,7 +234,9 @@ def _restore(root: Path, backup: Path | None, *, force: bool = False) -> int:
 
 def _when(moment: datetime | None) -> str:
     """A stored moment in the person's own time zone, as the app shows it."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "-"
+    from quiz.schedule import local_time
+
+    return local_time(moment).strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
 def _per_day(store: Store, deck_id: str) -> list[DayAccuracy]:
