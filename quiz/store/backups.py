@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.files import remove_stale_temps, try_lock
-from quiz.paths import backups_dir, history_db
+from quiz.paths import backups_dir, history_db, os_path
 from quiz.schedule import utc
 from quiz.store.connection import precreate_private, reading
 from quiz.store.errors import CORRUPT_CODES
@@ -189,7 +189,7 @@ def coverage(history: Path, backup: Path) -> Coverage | None:
     same = " AND ".join(f"b.{column} IS a.{column}" for column in ANSWER_KEY)
     try:
         with reading(history) as conn:
-            conn.execute("ATTACH DATABASE ? AS backup", (f"{Path(backup).absolute().as_uri()}?mode=ro",))
+            conn.execute("ATTACH DATABASE ? AS backup", (f"{os_path(backup).as_uri()}?mode=ro",))
             have = conn.execute("SELECT count(*) FROM main.answers").fetchone()[0]
             had = conn.execute("SELECT count(*) FROM backup.answers").fetchone()[0]
             lacking = conn.execute(

@@ -11,7 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from quiz.paths import can_write_in, history_db
+from quiz.paths import can_write_in, history_db, os_path
 from quiz.plural import plural
 from quiz.schedule import utc
 from quiz.store.backups import answer_count, list_backups, most_answers_first, same_history
@@ -177,7 +177,7 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
     if len(header) == 100 and int.from_bytes(header[60:64], "big", signed=True) > SCHEMA_VERSION:
         raise NewerDatabase(path, int.from_bytes(header[60:64], "big", signed=True))  # refused before opening
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(f"{os_path(path).as_uri()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as err:
         raise StoreError(f"{path}: cannot read the score history ({err})") from None
     try:

@@ -10,7 +10,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import NamedTuple
 
-from quiz.paths import backups_dir, ensure_private_dir, history_db
+from quiz.paths import backups_dir, ensure_private_dir, history_db, os_path
 from quiz.plural import plural
 from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_backups, most_answers_first
 from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC
@@ -45,7 +45,7 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
     path = history_db(root)
     refuse_unusable_place(path)
     if backup is not None:
-        backup = Path(backup).absolute()
+        backup = os_path(backup)
         if backup.is_dir():
             raise StoreError(
                 f"{backup}: this is a folder, not a backup file; nothing was changed. Give one of the "
@@ -145,7 +145,7 @@ def _is_history(candidate: Path, path: Path) -> bool:
 def _unusable(path: Path) -> str | None:
     """Why the backup at `path` cannot be restored (unreadable, damaged, newer), or None."""
     try:
-        return damage(path.absolute())
+        return damage(os_path(path))
     except StoreError as err:
         return str(err)
     except OSError as err:
