@@ -6,10 +6,6 @@ pages. Either way the backup holding the answers is named and offered, and never
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,24 +16,9 @@ from hypothesis import strategies as st
 from quiz.paths import history_db
 from quiz.store import KEEP_BACKUPS, DamagedDatabase, Store, list_backups
 from quiz.store.restore import restore_backup
+from tests.history_helpers import quiz, seed, sql
 
-ROOT = Path(__file__).resolve().parent.parent
 DAY = timedelta(days=1)
-
-
-def seed(data: Path, n: int, *, backup: bool = False) -> Path | None:
-    with Store.open(data, backup=False) as store:
-        sid = store.start_session("d", "quiz", "1")
-        for i in range(n):
-            store.record_answer(sid, "d", f"fact-{i}", kind="typed", response=f"resp {i}", correct=True)
-        store.finish_session(sid)
-        return store.backup() if backup else None
-
-
-def sql(path: Path, script: str) -> None:
-    conn = sqlite3.connect(path)
-    conn.executescript(script)
-    conn.close()
 
 
 def emptied_by_hand(data: Path) -> None:
@@ -63,10 +44,7 @@ def test_an_emptied_history_names_the_backup_holding_the_answers(tmp_path: Path,
     size = history_db(data).stat().st_size
     HOW[how](data)
     assert how != "rows deleted" or history_db(data).stat().st_size == size
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(data), "XDG_CONFIG_HOME": str(tmp_path)}
-    run = subprocess.run(
-        [sys.executable, "-m", "quiz", "history", "--plain"], capture_output=True, text=True, env=env, timeout=120
-    )
+    run = quiz("history", "--plain", data=data)
     assert run.returncode == 1 and "No sessions" not in run.stdout, run.stdout
     assert "holds no answers, while the backup" in run.stderr and "10 answers" in run.stderr
     assert backup.name in run.stderr and "quiz history restore" in run.stderr

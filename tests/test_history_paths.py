@@ -5,8 +5,6 @@ alone, and refused such a path ("unable to open database file") or would open an
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,16 +13,7 @@ from hypothesis import strategies as st
 
 from quiz.paths import history_db, os_path
 from quiz.store import Store, list_backups
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def quiz(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
-    env |= {"PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(cwd / "config")}
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
-    )
+from tests.history_helpers import quiz
 
 
 def above_root(folder: Path, cwd: Path, extra: int = 5) -> str:

@@ -7,11 +7,8 @@ history is restored over without it (it is kept beside, as every replaced histor
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -22,18 +19,8 @@ from hypothesis import strategies as st
 from quiz.paths import history_db
 from quiz.store import Store
 from quiz.store.restore import HistoryNewer, restore_backup
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def answer(data: Path, n: int, *, prefix: str = "resp", backup: bool = False) -> Path | None:
-    """Give `n` answers in one finished session; with `backup`, back up after them."""
-    with Store.open(data, backup=False) as store:
-        sid = store.start_session("d", "quiz", "1")
-        for i in range(n):
-            store.record_answer(sid, "d", f"fact-{i}", kind="typed", response=f"{prefix} {i}", correct=True)
-        store.finish_session(sid)
-        return store.backup() if backup else None
+from tests.history_helpers import quiz
+from tests.history_helpers import seed as answer
 
 
 def held(data: Path) -> list[str]:
@@ -43,11 +30,6 @@ def held(data: Path) -> list[str]:
 
 def files(data: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in data.iterdir() if p.is_file() and not p.name.endswith(("-shm", "-wal"))}
-
-
-def quiz(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(data), "XDG_CONFIG_HOME": str(data / "c")}
-    return subprocess.run([sys.executable, "-m", "quiz", *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def test_restore_refuses_a_backup_lacking_answers_and_says_how_many_each_holds(tmp_path: Path) -> None:

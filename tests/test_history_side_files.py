@@ -28,20 +28,9 @@ from quiz.paths import history_db
 from quiz.store import DamagedDatabase, Store, StoreError, list_backups
 from quiz.store.health import set_aside
 from quiz.store.restore import restore_backup
+from tests.history_helpers import ROOT, quiz, seed
 
-ROOT = Path(__file__).resolve().parent.parent
 SIDE = ("-wal", "-shm", "-journal")
-
-
-def seed(data: Path, n: int, *, backup: bool = False, prefix: str = "resp") -> None:
-    """A history with `n` answers in one finished session (checkpointed), as the cases' seed.py."""
-    with Store.open(data, backup=False) as store:
-        sid = store.start_session("d", "quiz", "1")
-        for i in range(n):
-            store.record_answer(sid, "d", f"fact-{i}", kind="typed", response=f"{prefix} {i}", correct=True)
-        store.finish_session(sid)
-        if backup:
-            store.backup()
 
 
 def crash_after(data: Path, n: int, prefix: str = "walled") -> list[str]:
@@ -62,11 +51,6 @@ def crash_after(data: Path, n: int, prefix: str = "walled") -> list[str]:
     assert run.returncode == -signal.SIGKILL, run.stderr
     assert Path(f"{history_db(data)}-wal").stat().st_size > 0
     return [f"{prefix} {i}" for i in range(n)]
-
-
-def quiz(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(data), "XDG_CONFIG_HOME": str(data / "c")}
-    return subprocess.run([sys.executable, "-m", "quiz", *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def snapshot(data: Path) -> dict[str, bytes]:

@@ -4,9 +4,6 @@ named for what it is, with what to do; nothing in it is lost, and never a bare S
 from __future__ import annotations
 
 import os
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,29 +11,9 @@ import pytest
 from quiz.paths import history_db
 from quiz.store import SCHEMA_VERSION, DamagedDatabase, Store
 from quiz.store.schema import expected_columns
+from tests.history_helpers import quiz, seed, sql
 
-ROOT = Path(__file__).resolve().parent.parent
 TABLES = sorted(expected_columns(SCHEMA_VERSION))
-
-
-def seed(data: Path, n: int, *, backup: bool = False) -> Path | None:
-    with Store.open(data, backup=False) as store:
-        sid = store.start_session("d", "quiz", "1")
-        for i in range(n):
-            store.record_answer(sid, "d", f"fact-{i}", kind="typed", response=f"resp {i}", correct=True)
-        store.finish_session(sid)
-        return store.backup() if backup else None
-
-
-def sql(path: Path, script: str) -> None:
-    conn = sqlite3.connect(path)
-    conn.executescript(script)
-    conn.close()
-
-
-def quiz(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(data), "XDG_CONFIG_HOME": str(data / "c")}
-    return subprocess.run([sys.executable, "-m", "quiz", *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def test_the_tables_quiz_needs_are_the_ones_it_builds() -> None:
