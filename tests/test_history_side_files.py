@@ -214,7 +214,7 @@ class SideFileMachine(RuleBasedStateMachine):
         else:
             store.close()
 
-    @rule(how=st.sampled_from(["empty", "remove", "remove -shm"]))
+    @rule(how=st.sampled_from(["empty", "remove", "remove -shm", "a journal"]))
     def outside(self, how: str) -> None:
         path = history_db(self.dir)
         with suppress(FileNotFoundError):
@@ -222,6 +222,8 @@ class SideFileMachine(RuleBasedStateMachine):
                 path.write_bytes(b"")
             elif how == "remove":
                 path.unlink()
+            elif how == "a journal":  # damaged: quiz refuses to open until restore sets it aside
+                Path(f"{path}-journal").write_bytes(b"\x01" * 2048)
             else:
                 Path(f"{path}-shm").unlink()
         self.kept = self._present()  # what the person removed is gone; what is left must stay
@@ -258,3 +260,20 @@ def test_sqlite_itself_deletes_the_wal_of_an_empty_history(tmp_path: Path) -> No
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     conn.close()
     assert not Path(f"{path}-wal").exists()
+
+
+@pytest.mark.parametrize("history", ["empty", "missing"])
+@pytest.mark.parametrize("journal", [b"\x01" + b"x" * 4095, bytes.fromhex("d9d505f920a163d7") + b"\0" * 4088])
+def test_a_journal_beside_an_empty_or_missing_history_is_kept(tmp_path: Path, history: str, journal: bytes) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    if history == "empty":
+        history_db(data).write_bytes(b"")
+    Path(f"{history_db(data)}-journal").write_bytes(journal)
+    with pytest.raises(DamagedDatabase, match="history.db-journal beside it, a rollback journal") as info:
+        Store.open(data, backup=False)
+    kept = info.value.aside_path
+    assert Path(f"{kept}-journal" if history == "empty" else kept).read_bytes() == journal
+    with Store.open(data, backup=False):  # then a fresh start
+        pass
+    assert any(p.read_bytes() == journal for p in data.iterdir() if p.is_file())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import suppress
 from pathlib import Path
 
 from quiz.paths import can_write_in, history_db, os_path
@@ -95,28 +96,33 @@ WAL_HEADER_BYTES = 32
 
 
 def lost_log_reason(path: Path) -> str | None:
-    """Why the write-ahead log beside the history `path` would be lost on opening it, or None.
+    """Why a log beside the history `path` would be lost on opening it, or None.
 
-    SQLite deletes the -wal of a database file that is missing or empty (0 bytes) when it opens
-    it, yet such a log holds every answer given since the last checkpoint: one holding frames
-    (longer than its header) beside a missing or empty history means the history was emptied or
-    removed outside quiz, and both are set aside together (set_aside). A history SQLite creates
-    has a page before its log holds anything, so another quiz creating one is never mistaken.
+    SQLite deletes the -wal and the -journal of a database file that is missing or empty (0
+    bytes) when it opens it. A -wal holds every answer given since the last checkpoint: one
+    holding frames (longer than its header) beside a missing or empty history means the history
+    was emptied or removed outside quiz. A -journal holding anything there is none of quiz's
+    (quiz writes none: WAL mode), but is no more quiz's to delete. Either way the history and its
+    side files are set aside together (set_aside). A history SQLite creates has a page before its
+    log holds anything, and creating one writes no journal, so another quiz creating one is
+    never mistaken for this.
     """
-    wal = Path(f"{path}-wal")
-    try:
-        logged = wal.stat().st_size
-    except FileNotFoundError:
-        return None
-    if logged <= WAL_HEADER_BYTES:
+    logs = [(Path(f"{path}-wal"), WAL_HEADER_BYTES + 1, "SQLite's log of the latest answers"),
+            (Path(f"{path}-journal"), 1, "a rollback journal")]  # fmt: skip
+    held = []
+    for log, least, what in logs:
+        with suppress(FileNotFoundError):
+            if (size := log.stat().st_size) >= least:
+                held.append(f"{log.name} beside it, {what}, holds {size} bytes")
+    if not held:
         return None
     try:
         if path.stat().st_size > 0:
             return None
-        what = "the file is empty"
+        state = "the file is empty"
     except FileNotFoundError:
-        what = "the file is missing"
-    return f"{what}, while {wal.name} beside it, SQLite's log of the latest answers, holds {logged} bytes"
+        state = "the file is missing"
+    return f"{state}, while {' and '.join(held)}"
 
 
 def emptied(path: Path) -> str | None:
