@@ -101,19 +101,20 @@ def lost_log_reason(path: Path) -> str | None:
     SQLite deletes the -wal and the -journal of a database file that is missing or empty (0
     bytes) when it opens it. A -wal holds every answer given since the last checkpoint: one
     holding frames (longer than its header) beside a missing or empty history means the history
-    was emptied or removed outside quiz. A -journal holding anything there is none of quiz's
-    (quiz writes none: WAL mode), but is no more quiz's to delete. Either way the history and its
-    side files are set aside together (set_aside). A history SQLite creates has a page before its
-    log holds anything, and creating one writes no journal, so another quiz creating one is
-    never mistaken for this.
+    was emptied or removed outside quiz. A -journal that holds more than an empty database's
+    journal (holds_pages) is none of quiz's, but no more quiz's to delete. Either way the history
+    and its side files are set aside together (set_aside). What another quiz creating the history
+    right now leaves there (a -journal of an empty database, a -wal only once the file has its
+    first page) is never mistaken for this.
     """
-    logs = [(Path(f"{path}-wal"), WAL_HEADER_BYTES + 1, "SQLite's log of the latest answers"),
-            (Path(f"{path}-journal"), 1, "a rollback journal")]  # fmt: skip
     held = []
-    for log, least, what in logs:
-        with suppress(FileNotFoundError):
-            if (size := log.stat().st_size) >= least:
-                held.append(f"{log.name} beside it, {what}, holds {size} bytes")
+    wal, journal = Path(f"{path}-wal"), Path(f"{path}-journal")
+    with suppress(FileNotFoundError):
+        if (size := wal.stat().st_size) > WAL_HEADER_BYTES:
+            held.append(f"{wal.name} beside it, SQLite's log of the latest answers, holds {size} bytes")
+    with suppress(FileNotFoundError):
+        if holds_pages(journal):
+            held.append(f"{journal.name} beside it, a rollback journal, holds {journal.stat().st_size} bytes")
     if not held:
         return None
     try:
@@ -123,6 +124,24 @@ def lost_log_reason(path: Path) -> str | None:
     except FileNotFoundError:
         state = "the file is missing"
     return f"{state}, while {' and '.join(held)}"
+
+
+JOURNAL_HEADER_BYTES = 28
+"""A rollback journal's header: magic, record count, nonce, the database's size in pages before
+the change (bytes 16-19), sector size, page size (https://sqlite.org/fileformat2.html#rollbackjournal)."""
+
+
+def holds_pages(journal: Path) -> bool:
+    """Whether the rollback journal at `journal` may hold pages of a database. Not one SQLite is
+    writing: shorter than a header, or its magic still zeros (SQLite writes it only once the rest
+    is on disk, and never plays back such a journal); nor a journal of a database that had no
+    pages (its header says 0), as SQLite writes while creating one. Anything else there, SQLite's
+    or damaged, may. Raises FileNotFoundError when there is none."""
+    with open(journal, "rb") as f:
+        header = f.read(JOURNAL_HEADER_BYTES)
+    if len(header) < JOURNAL_HEADER_BYTES or header[:8] == bytes(8):
+        return False
+    return not (header[:8] == JOURNAL_MAGIC and int.from_bytes(header[16:20], "big") == 0)
 
 
 def emptied(path: Path) -> str | None:
