@@ -79,10 +79,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(args, modules.get(args.command), command)
 
 
+def _settle_time_zone() -> None:
+    """Fall back to UTC, with a note, when the system's time zone cannot be used (quiz.schedule.settle_time_zone)."""
+    from quiz.schedule import settle_time_zone
+
+    note = settle_time_zone()
+    if note is not None:
+        say(f"quiz: note: {note}", file=sys.stderr)
+
+
 def _run(args: argparse.Namespace | None, module: ModuleType | None, command: argparse.ArgumentParser | None) -> int:
     """Run `module`'s command, or the app when None, with `args` (None: `quiz` alone, not parsed), its
     errors said in words, a usage error with the usage of `command` (its parser), never a traceback."""
     try:
+        _settle_time_zone()
         if getattr(args, "command", None) in HISTORY_COMMANDS:
             _check_data_dir(getattr(args, "data_dir", None))
         if module is None:

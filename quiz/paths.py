@@ -16,6 +16,17 @@ FILE_MODE = 0o600
 EMPTY_DATA_DIR = "an empty DIR names no folder; give a folder, or leave --data-dir out for the default one"
 
 
+def os_path(path: str | os.PathLike[str]) -> Path:
+    """`path` made absolute (from the current directory; `~` expanded) and naming the file or
+    folder the system opens for it. A `..` is resolved as the system resolves it: the parent of
+    what stands before it, after links, and `/..` is `/` (resolve()); a path with no `..` is kept as
+    written, links and all. SQLite resolves `..` by itself, by the letters alone, and refuses one
+    that climbs above `/` ("unable to open database file"), so every path quiz gives SQLite, or
+    shows for a folder it uses, comes from here."""
+    absolute = Path(path).expanduser().absolute()
+    return absolute.resolve() if ".." in absolute.parts else absolute
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Return the data directory as an absolute path (not created): the override, then
     $QUIZ_DATA_DIR, then platformdirs. A relative folder is taken from the current directory once,
@@ -29,23 +40,23 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if override is not None:
         if not os.fspath(override):
             raise UsageError(EMPTY_DATA_DIR)
-        return Path(override).expanduser().absolute()
+        return os_path(override)
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env).expanduser().absolute()
+        return os_path(env)
     import platformdirs  # only when needed: keeps `quiz check` start-up small
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).absolute()
+    return os_path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Return `path` made absolute, creating it (and missing parents) 0700 if it does not exist.
+    """Return `path` made absolute (os_path), creating it (and missing parents) 0700 if it does not exist.
 
     A folder that already exists keeps its mode: quiz never chmods a folder it did not create
     (a shared 1777 folder would lose its sticky bit); see others_can_read for the warning.
     Raises QuizError when `path` (or a parent) exists but is not a folder.
     """
-    path = Path(path).absolute()
+    path = os_path(path)
     missing = []
     folder = path
     while not folder.is_dir():

@@ -102,13 +102,16 @@ class BackupMachine(RuleBasedStateMachine):
         self.live = responses_in(history_db(self.dir))  # a truncation SQLite did not see keeps the rest
 
     @precondition(lambda self: bool(list_backups(self.dir)))
-    @rule(data=st.data())
-    def restore(self, data: st.DataObject) -> None:
+    @rule(data=st.data(), force=st.booleans())
+    def restore(self, data: st.DataObject, force: bool) -> None:
         self.store.close()
         backup = data.draw(st.sampled_from([None, *list_backups(self.dir)]), label="backup")
-        self.safe |= self.live  # the replaced history is kept whole beside it
-        with suppress(StoreError):
-            restore_backup(self.dir, backup)
+        try:
+            restore_backup(self.dir, backup, force=force)
+        except StoreError:  # refused (without force, over answers the backup lacks): nothing changed
+            pass
+        else:
+            self.safe |= self.live  # the replaced history is kept whole beside it
             self.fresh_starts += 1
         self.store = self.open()
         self.live = responses_in(history_db(self.dir))

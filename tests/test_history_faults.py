@@ -230,7 +230,7 @@ def test_restore_refuses_while_another_quiz_has_the_history_open(tmp_path: Path)
     finally:
         holder.communicate("", timeout=60)
     assert answers(data) == 7
-    restore_backup(data)
+    restore_backup(data, force=True)  # the 3 answers after the backup are in the history alone
     assert answers(data) == 4
 
 
@@ -255,13 +255,13 @@ def test_an_emptied_history_is_set_aside_and_the_backup_offered(tmp_path: Path) 
 
 
 def test_a_history_much_smaller_than_its_backup_is_set_aside(tmp_path: Path) -> None:
-    other = tmp_path / "other"
-    seed(other, 1)  # an older history (it began before the backup below was taken)
     data = tmp_path / "data"
-    seed(data, 600, backup=True, now=datetime.now(UTC) + timedelta(seconds=1))
+    seed(data, 1)
+    old = shutil.copy(history_db(data), tmp_path / "old.db")  # an old copy of this history
+    seed(data, 599, backup=True, now=datetime.now(UTC) + timedelta(seconds=1))
     for extra in ("", "-wal", "-shm"):
         history_db(data).with_name(f"history.db{extra}").unlink(missing_ok=True)
-    shutil.copy(history_db(other), history_db(data))  # an old, small history copied over this one
+    shutil.copy(old, history_db(data))  # copied back over it by hand
     with pytest.raises(DamagedDatabase, match="it holds 1 answer, while the backup"):
         Store.open(data, backup=False)
 
@@ -299,7 +299,7 @@ def test_rotation_keeps_the_backup_of_an_emptied_history_however_many_a_fresh_on
     kept = list_backups(data)
     assert first in kept and len(kept) == KEEP_BACKUPS + 1
     if per_day <= 1:
-        assert restore_backup(data).backup == first  # the most answers
+        assert restore_backup(data, force=True).backup == first  # the most answers
 
 
 def test_rotation_keeps_only_the_newest_backup_of_an_earlier_history(tmp_path: Path) -> None:
@@ -336,7 +336,7 @@ def test_rotation_keeps_the_newer_backup_a_history_restored_from_an_older_one_pa
             store.record_answer(sid, "d", "f", kind="typed", response=f"later {i}", correct=True, now=START + DAY)
         newer = store.backup(START + DAY)
         store.finish_session(sid, now=START + DAY)
-    restore_backup(data, older)
+    restore_backup(data, older, force=True)
     with Store.open(data, backup=False) as store:
         sid = store.start_session("d", "quiz", now=START + 2 * DAY)
         for day in range(KEEP_BACKUPS + 2):  # more answers than `newer` holds, from the first day on
@@ -363,7 +363,7 @@ def test_a_restored_backup_of_an_earlier_history_is_not_taken_for_an_emptied_one
     with pytest.raises(DamagedDatabase):
         Store.open(data, backup=False)
     seed(data, 200, backup=True, now=now + DAY)
-    restore_backup(data, earlier)
+    restore_backup(data, earlier, force=True)
     assert answers(data) == 10
     assert not list(data.glob("history.emptied-*.db"))[1:]  # only the first, emptied by hand
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from quiz.store import Store
     from quiz.store.figures import DayAccuracy
 
-HELP = "show your score history (or: export --csv FILE, restore [--backup FILE])"
+HELP = "show your score history (or: export --csv FILE, restore [--backup FILE] [--force])"
 ACTIONS = ("show", "export", "restore")
 
 
@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=ACTIONS,
         default="show",
         help="show (default): sessions and decks; export: write every answer to a CSV file; "
-        "restore: replace the history with the newest sound backup",
+        "restore: replace the history with the sound backup holding the most answers",
     )
     parser.add_argument("--deck", metavar="ID", help="only this deck")
     parser.add_argument("--json", action="store_true", help="print the history as JSON")
@@ -52,6 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="sessions to show (20)")
     parser.add_argument("--csv", metavar="FILE", help="export: the CSV file to write ('-': standard output)")
     parser.add_argument("--backup", metavar="FILE", help="restore: this backup, not the newest")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="restore: replace the history even when it holds answers the backup lacks "
+        "(it is kept beside, as history.replaced-<time>.db)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     _refuse_foreign_options(args)
     root = data_dir(args.data_dir)
     if args.action == "restore":
-        return _restore(root, Path(args.backup) if args.backup else None)
+        return _restore(root, Path(args.backup) if args.backup else None, force=args.force)
     if args.action == "export" and not args.csv:
         raise UsageError("say where to write, e.g. quiz history export --csv answers.csv ('-' for standard output)")
     if args.action == "show" and not args.json and not args.plain:
@@ -69,8 +75,9 @@ def run(args: argparse.Namespace) -> int:
 
         return int(run_history(args))
     from quiz.store import Store
+    from quiz.store.health import lost_log_reason
 
-    if not history_db(root).exists() and args.action == "show":
+    if not history_db(root).exists() and lost_log_reason(history_db(root)) is None and args.action == "show":
         from quiz.store.health import refuse_folders_in_place
 
         refuse_folders_in_place(history_db(root))  # no history can be kept where a folder stands
@@ -97,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-_OPTIONS = {"deck": "show", "json": "show", "plain": "show", "csv": "export", "backup": "restore"}
+_OPTIONS = {"deck": "show", "json": "show", "plain": "show", "csv": "export", "backup": "restore", "force": "restore"}
 """Options that belong to one action, by their dest; `limit` (also show's) has a default and is left alone."""
 
 
@@ -213,11 +220,12 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _restore(root: Path, backup: Path | None) -> int:
-    """Restore a backup and say what was used and where the replaced file is."""
+def _restore(root: Path, backup: Path | None, *, force: bool = False) -> int:
+    """Restore a backup and say what was used and where the replaced file is; without `force`, a
+    history holding answers the backup lacks is refused (quiz.store.restore.restore_backup)."""
     from quiz.store.restore import restore_backup
 
-    result = restore_backup(root, backup)
+    result = restore_backup(root, backup, force=force)
     say(f"restored the score history from {result.backup}")
     if result.replaced is not None:
         say(f"the history it replaced is kept at {result.replaced}")
@@ -226,7 +234,9 @@ def _restore(root: Path, backup: Path | None) -> int:
 
 def _when(moment: datetime | None) -> str:
     """A stored moment in the person's own time zone, as the app shows it."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "-"
+    from quiz.schedule import local_time
+
+    return local_time(moment).strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
 def _per_day(store: Store, deck_id: str) -> list[DayAccuracy]:

@@ -12,9 +12,10 @@ import sqlite3
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.files import remove_stale_temps, try_lock
-from quiz.paths import backups_dir, history_db
+from quiz.paths import backups_dir, history_db, os_path
 from quiz.schedule import utc
 from quiz.store.connection import precreate_private, reading
 from quiz.store.errors import CORRUPT_CODES
@@ -60,6 +61,28 @@ def answer_count(path: Path) -> int | None:
             return int(conn.execute("SELECT count(*) FROM answers").fetchone()[0])
     except sqlite3.Error:
         return None
+
+
+def line(path: Path) -> int | None:
+    """The line of the history or backup at `path` (meta 'line', quiz.store.schema.NEW_LINE), or
+    None if it has none (a backup from before lines, an empty file) or cannot be read."""
+    try:
+        with reading(path) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'line'").fetchone()
+            return int(row[0]) if row else None
+    except (sqlite3.Error, ValueError):
+        return None
+
+
+def same_history(path: Path, backup: Path) -> bool:
+    """Whether `backup` is a backup of the history at `path` (or of its line before it was emptied):
+    the same line, or where either has none, the same start ('began'); a history that says neither
+    (an empty file, an empty SQLite database) is compared with every backup."""
+    own, theirs = line(path), line(backup)
+    if own is not None and theirs is not None:
+        return own == theirs
+    start = began(path)
+    return start is None or began(backup) == start
 
 
 def began(path: Path) -> datetime | None:
@@ -126,9 +149,10 @@ def write_backup(conn: sqlite3.Connection, root: Path, folder: Path, now: dateti
 
 
 AnswerKey = tuple[int, int, str, str, str, str]
-"""One answer as rotation tells it apart: (id, session_id, deck_id, fact_id, answered_at, response)."""
+"""One answer as rotation tells it apart: its ANSWER_KEY columns."""
+ANSWER_KEY = ("id", "session_id", "deck_id", "fact_id", "answered_at", "response")
 
-_END_ANSWER = "SELECT id, session_id, deck_id, fact_id, answered_at, response FROM answers ORDER BY id {} LIMIT 1"
+_END_ANSWER = f"SELECT {', '.join(ANSWER_KEY)} FROM answers ORDER BY id {{}} LIMIT 1"
 
 
 def first_and_last_answer(conn: sqlite3.Connection) -> tuple[AnswerKey, AnswerKey] | None:
@@ -145,11 +169,36 @@ def first_and_last_answer(conn: sqlite3.Connection) -> tuple[AnswerKey, AnswerKe
 def holds_answer(conn: sqlite3.Connection, answer: AnswerKey) -> bool:
     """Whether the history open on `conn` holds `answer` (same id, session, deck, fact, time and response)."""
     row = conn.execute(
-        "SELECT 1 FROM answers WHERE id = ? AND session_id = ? AND deck_id = ? AND fact_id = ?"
-        " AND answered_at = ? AND response = ?",
-        answer,
+        f"SELECT 1 FROM answers WHERE {' AND '.join(f'{column} = ?' for column in ANSWER_KEY)}", answer
     ).fetchone()
     return row is not None
+
+
+class Coverage(NamedTuple):
+    """How a backup covers a history: the answers each holds, and how many of the history's the
+    backup lacks (answers told apart as rotation does: AnswerKey)."""
+
+    history: int
+    backup: int
+    lacking: int
+
+
+def coverage(history: Path, backup: Path) -> Coverage | None:
+    """How the backup at `backup` covers the history at `history` (read only: neither changes);
+    None when either cannot be read as a quiz history (a damaged, empty or foreign file)."""
+    same = " AND ".join(f"b.{column} IS a.{column}" for column in ANSWER_KEY)
+    try:
+        with reading(history) as conn:
+            conn.execute("ATTACH DATABASE ? AS backup", (f"{os_path(backup).as_uri()}?mode=ro",))
+            have = conn.execute("SELECT count(*) FROM main.answers").fetchone()[0]
+            had = conn.execute("SELECT count(*) FROM backup.answers").fetchone()[0]
+            lacking = conn.execute(
+                f"SELECT count(*) FROM main.answers AS a WHERE NOT EXISTS "
+                f"(SELECT 1 FROM backup.answers AS b WHERE {same})"
+            ).fetchone()[0]
+            return Coverage(int(have), int(had), int(lacking))
+    except (sqlite3.Error, OSError):
+        return None
 
 
 def continues(conn: sqlite3.Connection, ends: tuple[AnswerKey, AnswerKey]) -> bool:

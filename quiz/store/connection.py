@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from quiz.paths import FILE_MODE
+from quiz.paths import FILE_MODE, os_path
 from quiz.store.errors import StoreError
 from quiz.store.schema import migrate
 
@@ -58,7 +58,7 @@ def prepare(conn: sqlite3.Connection, path: Path) -> None:
 @contextmanager
 def reading(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection to the database at `path`; raises sqlite3.Error if it cannot open."""
-    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn = sqlite3.connect(f"{os_path(path).as_uri()}?mode=ro", uri=True, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         yield conn

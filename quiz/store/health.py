@@ -12,12 +12,13 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-from quiz.paths import can_write_in, history_db
+from quiz.paths import can_write_in, history_db, os_path
+from quiz.plural import plural
 from quiz.schedule import utc
-from quiz.store.backups import answer_count, began, list_backups, most_answers_first
-from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC
+from quiz.store.backups import answer_count, list_backups, most_answers_first, same_history
+from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, reading
 from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
-from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase
+from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase, schema_gap
 
 EMPTIED_RATIO = 2
 """A history holding fewer than 1/EMPTIED_RATIO of the answers of a backup was emptied or replaced
@@ -67,55 +68,126 @@ def check_health(path: Path) -> bool:
 
     Returns whether the whole file was read (quick_check): true up to QUICK_CHECK_MAX_BYTES, and
     for a larger file with a -wal file that is not empty, whose structure alone says too little.
+    A write-ahead log beside a missing or empty history is set aside with it (see
+    `lost_log_reason`): SQLite would delete it on opening, and the answers in it with it.
     """
+    wal = Path(f"{path}-wal")
+    why_lost = lost_log_reason(path)
+    if why_lost is not None:
+        raise damaged(path, set_aside(path, "damaged"), why_lost)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
         return True
-    wal = Path(f"{path}-wal")
-    why_emptied = emptied(path, size + (wal.stat().st_size if wal.exists() else 0))
-    if why_emptied is not None:
-        aside = set_aside(path, "emptied")
-        raise damaged(path, aside, why_emptied)
-    if size == 0:
-        return True
     thorough = size <= QUICK_CHECK_MAX_BYTES or (wal.exists() and wal.stat().st_size > 0)
-    reason = damage(path, thorough=thorough)
+    reason = damage(path, thorough=thorough) if size else None
     if reason is not None:
         aside = set_aside(path, "damaged")
         raise damaged(path, aside, reason)
+    why_emptied = emptied(path)
+    if why_emptied is not None:
+        aside = set_aside(path, "emptied")
+        raise damaged(path, aside, why_emptied)
     return thorough
 
 
-def emptied(path: Path, size: int) -> str | None:
-    """Why the history at `path` (`size` bytes with its -wal) looks emptied or replaced outside
-    quiz, or None: it holds fewer than 1/EMPTIED_RATIO of the answers of a backup of it.
+WAL_HEADER_BYTES = 32
+"""A write-ahead log's header (https://sqlite.org/fileformat2.html#walformat); frames follow it."""
 
-    Only backups of the same history count: the same start ('began', copied into each backup).
-    Those of an earlier one (before a fresh start after damage) or of a later one (after which
-    the person restored an earlier history's backup) are not its own; a history that does not
-    say when it began (an empty file, or one from before schema 3) is compared with them all.
-    Reads no file unless the history is that much smaller than the largest backup, which is rare.
+
+def lost_log_reason(path: Path) -> str | None:
+    """Why a log beside the history `path` would be lost on opening it, or None.
+
+    SQLite deletes the -wal and the -journal of a database file that is missing or empty (0
+    bytes) when it opens it. A -wal holds every answer given since the last checkpoint: one
+    holding frames (longer than its header) beside a missing or empty history means the history
+    was emptied or removed outside quiz. A -journal that holds more than an empty database's
+    journal (holds_pages) is none of quiz's, but no more quiz's to delete. Either way the history
+    and its side files are set aside together (set_aside). What another quiz creating the history
+    right now leaves there (a -journal of an empty database, a -wal only once the file has its
+    first page) is never mistaken for this.
     """
-    sizes = {}
-    for backup in list_backups(path.parent):
-        with suppress(OSError):
-            sizes[backup] = backup.stat().st_size
-    if not sizes or size * EMPTIED_RATIO >= max(sizes.values()):
+    held = []
+    wal, journal = Path(f"{path}-wal"), Path(f"{path}-journal")
+    with suppress(FileNotFoundError):
+        if (size := wal.stat().st_size) > WAL_HEADER_BYTES:
+            held.append(f"{wal.name} beside it, SQLite's log of the latest answers, holds {size} bytes")
+    with suppress(FileNotFoundError):
+        if holds_pages(journal):
+            held.append(f"{journal.name} beside it, a rollback journal, holds {journal.stat().st_size} bytes")
+    if not held:
         return None
-    start = began(path) if path.stat().st_size else None
-    own = {b: n for b, n in sizes.items() if start is None or began(b) == start}
-    if not own:
+    try:
+        if path.stat().st_size > 0:
+            return None
+        state = "the file is empty"
+    except FileNotFoundError:
+        state = "the file is missing"
+    return f"{state}, while {' and '.join(held)}"
+
+
+JOURNAL_HEADER_BYTES = 28
+"""A rollback journal's header: magic, record count, nonce, the database's size in pages before
+the change (bytes 16-19), sector size, page size (https://sqlite.org/fileformat2.html#rollbackjournal)."""
+
+
+def holds_pages(journal: Path) -> bool:
+    """Whether the rollback journal at `journal` may hold pages of a database. Not one SQLite is
+    writing: shorter than a header, or its magic still zeros (SQLite writes it only once the rest
+    is on disk, and never plays back such a journal); nor a journal of a database that had no
+    pages (its header says 0), as SQLite writes while creating one. Anything else there, SQLite's
+    or damaged, may. Raises FileNotFoundError when there is none."""
+    with open(journal, "rb") as f:
+        header = f.read(JOURNAL_HEADER_BYTES)
+    if len(header) < JOURNAL_HEADER_BYTES or header[:8] == bytes(8):
+        return False
+    return not (header[:8] == JOURNAL_MAGIC and int.from_bytes(header[16:20], "big") == 0)
+
+
+def emptied(path: Path) -> str | None:
+    """Why the history at `path` looks emptied or replaced outside quiz, or None: it holds fewer
+    than 1/EMPTIED_RATIO of the answers of a backup of the same history (none, while a backup
+    holds some, is the plainest case). By answers, never by size: rows deleted by hand leave the
+    file its size, and an empty SQLite database is a few pages.
+
+    Only backups of the same history count (quiz.store.backups.same_history): those of a history
+    set aside before a fresh start, or left behind by a restore, are not its own. Call it once
+    `damage` found nothing wrong; a history that cannot be read now is not judged (None).
+    """
+    backups = list_backups(path.parent)
+    if not backups:
         return None
-    largest = max(own, key=lambda b: own[b])
-    if size * EMPTIED_RATIO >= own[largest]:
+    have = answers_held(path)
+    if have is None:
         return None
-    had = answer_count(largest)
-    have = answer_count(path) if path.stat().st_size else 0
-    if not had or have is None or have * EMPTIED_RATIO >= had:
+    had, largest = 0, None
+    for backup in backups:
+        if not same_history(path, backup):
+            continue
+        count = answer_count(backup) or 0
+        if count > had:
+            had, largest = count, backup
+    if largest is None or have * EMPTIED_RATIO >= had:
         return None
-    what = "it is empty" if size == 0 else f"it holds {have} answer{'s' if have != 1 else ''}"
-    return f"{what}, while the backup {largest.name} holds {had} answers"
+    if path.stat().st_size == 0:
+        what = "it is empty"
+    else:
+        what = "it holds no answers" if have == 0 else f"it holds {plural(have, 'answer')}"
+    return f"{what}, while the backup {largest.name} holds {plural(had, 'answer')}"
+
+
+def answers_held(path: Path) -> int | None:
+    """How many answers the history at `path` holds: 0 for an empty file or an SQLite database
+    with no answers table yet (one quiz has not set up); None if it cannot be read."""
+    if path.stat().st_size == 0:
+        return 0
+    try:
+        with reading(path) as conn:
+            if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'answers'").fetchone() is None:
+                return 0
+            return int(conn.execute("SELECT count(*) FROM answers").fetchone()[0])
+    except sqlite3.Error:
+        return None
 
 
 def damage(path: Path, *, thorough: bool = True) -> str | None:
@@ -130,7 +202,7 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
     if len(header) == 100 and int.from_bytes(header[60:64], "big", signed=True) > SCHEMA_VERSION:
         raise NewerDatabase(path, int.from_bytes(header[60:64], "big", signed=True))  # refused before opening
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(f"{os_path(path).as_uri()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as err:
         raise StoreError(f"{path}: cannot read the score history ({err})") from None
     try:
@@ -147,6 +219,9 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
             return "an SQLite database, but not a quiz score history"
         if version > SCHEMA_VERSION:
             raise NewerDatabase(path, version)
+        gap = schema_gap(conn, version)
+        if gap is not None:
+            return f"not a usable quiz score history: {gap}"
         if not thorough:
             roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_schema WHERE rootpage > 0")]
             return structure_damage(path, header, roots)
@@ -157,9 +232,34 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
     except sqlite3.DatabaseError as err:
         if err.sqlite_errorname in CORRUPT_CODES:
             return str(err)
+        if err.sqlite_errorname == "SQLITE_READONLY_ROLLBACK":
+            raise journal_in_the_way(path) from None
         raise StoreError(f"{path}: cannot read the score history ({err})") from None
     finally:
         conn.close()
+
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+"""The first 8 bytes of an SQLite rollback journal (https://sqlite.org/fileformat2.html#rollbackjournal)."""
+
+
+def journal_in_the_way(path: Path) -> StoreError:
+    """The error for a rollback journal (-journal) beside the history `path` that SQLite would have
+    to play back before reading it. quiz keeps its history in WAL mode and never writes one, so
+    it is damaged or another program's; quiz neither plays it back (into a file it may not belong
+    to) nor removes it, and says which file it is and what to do."""
+    journal = Path(f"{path}-journal")
+    try:
+        with open(journal, "rb") as f:
+            what = "an unfinished change another program left" if f.read(8) == JOURNAL_MAGIC else "damaged"
+    except OSError:
+        what = "unreadable"
+    return StoreError(
+        f"{journal}: the rollback journal beside the score history is {what}, so quiz cannot open "
+        f"the history; nothing was changed, and your answers are still in {path.name}. quiz never "
+        f"writes such a file: move {journal.name} out of {path.parent} (keep it until the history "
+        "opens), then run quiz again"
+    )
 
 
 def structure_damage(path: Path, header: bytes, roots: list[int]) -> str | None:
@@ -201,21 +301,40 @@ def verify(data_dir: Path) -> str | None:
 
 
 def set_aside(path: Path, why: str) -> Path:
-    """Rename the file (and its -wal and -shm) to a new name beside it; return the new name."""
+    """Rename the history `path` and every file SQLite wrote beside it (SIDE_FILES: its -wal, -shm
+    and -journal, whatever they hold) to one new name beside it, `history.<why>-<UTC time>.db`
+    (plus the same endings); return that name. Nothing is deleted: a -wal or -journal belongs to
+    its own file alone (applied to another, it would mix two histories), so it goes where the file
+    goes, and a -wal still holds the answers given since the last checkpoint. The side files go
+    first, so a crash between the renames never leaves a log beside no file (SQLite would delete
+    it). When `path` itself is missing only its side files are renamed, and the name returned is
+    the first of them (the -wal if there is one).
+    """
     stem = utc().strftime("%Y%m%dT%H%M%SZ")
     n = 0
     while True:
         suffix = f"-{n}" if n else ""
         aside = path.with_name(f"{path.stem}.{why}-{stem}{suffix}{path.suffix}")
-        if not aside.exists():
+        if not any(_present(at) for at in (aside, *(Path(f"{aside}{end}") for end in SIDE_FILES))):
             break
         n += 1
-    for extra in ("-wal", "-journal"):
-        side = Path(f"{path}{extra}")
-        if side.exists() and side.stat().st_size > 0:
-            os.replace(side, f"{aside}{extra}")
-    os.replace(path, aside)
-    for extra in ("-wal", "-journal", "-shm"):  # empty, or only an index SQLite rebuilds
-        with suppress(FileNotFoundError):
-            Path(f"{path}{extra}").unlink()
-    return aside
+    kept = []
+    for end in SIDE_FILES:
+        side = Path(f"{path}{end}")
+        if _present(side):
+            os.replace(side, f"{aside}{end}")
+            kept.append(Path(f"{aside}{end}"))
+    if _present(path):
+        os.replace(path, aside)
+        return aside
+    return kept[0] if kept else aside
+
+
+def history_files(path: Path) -> list[Path]:
+    """The history `path` and the files SQLite wrote beside it (SIDE_FILES) that are there."""
+    return [at for at in (path, *(Path(f"{path}{end}") for end in SIDE_FILES)) if _present(at)]
+
+
+def _present(path: Path) -> bool:
+    """Whether something (a file, or a link, even a dangling one) has the name `path`."""
+    return path.exists() or path.is_symlink()

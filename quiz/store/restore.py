@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import tempfile
 from contextlib import suppress
 from pathlib import Path
 from typing import NamedTuple
 
-from quiz.paths import backups_dir, ensure_private_dir, history_db
-from quiz.store.backups import BACKUP_PREFIX, copy_database, list_backups, most_answers_first
+from quiz.paths import backups_dir, ensure_private_dir, history_db, os_path
+from quiz.plural import plural
+from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_backups, most_answers_first
 from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC
 from quiz.store.errors import HistoryLocked, StoreError, store_error
-from quiz.store.health import damage, refuse_unusable_place, set_aside
+from quiz.store.health import damage, history_files, refuse_unusable_place, set_aside
+from quiz.store.schema import NEW_LINE
 
 
 class Restored(NamedTuple):
@@ -23,9 +26,12 @@ class Restored(NamedTuple):
     replaced: Path | None
 
 
-def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
+def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = False) -> Restored:
     """Replace the history with `backup` (default: the sound backup holding the most answers,
     the newest of those); the replaced history is kept beside it. Never leaves less than before:
+
+    - a history that can be read and holds answers the backup lacks (more, or later ones) is
+      not replaced unless `force` (HistoryNewer says how many each holds); a damaged one is;
 
     - the history itself (or its -wal) is refused as a backup, and so is a folder, a missing file
       or one that is not a regular file, each saying which;
@@ -39,7 +45,7 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
     path = history_db(root)
     refuse_unusable_place(path)
     if backup is not None:
-        backup = Path(backup).absolute()
+        backup = os_path(backup)
         if backup.is_dir():
             raise StoreError(
                 f"{backup}: this is a folder, not a backup file; nothing was changed. Give one of the "
@@ -65,6 +71,8 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
     if chosen is None:
         detail = f" ({'; '.join(problems)})" if problems else ""
         raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}; nothing was changed")
+    if not force:
+        _refuse_if_newer(path, chosen, named=backup is not None)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=root)
     os.close(fd)
     tmp = Path(name)
@@ -74,16 +82,55 @@ def restore_backup(data_dir: Path, backup: Path | None = None) -> Restored:
             copy_database(src, tmp)
         finally:
             src.close()
+        _start_new_line(tmp)
         reason = _unusable(tmp)
         if reason is not None:
             raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
-        replaced = set_aside(path, "replaced") if path.exists() else None
+        replaced = set_aside(path, "replaced") if history_files(path) else None
         os.replace(tmp, path)
     except sqlite3.Error as err:
         raise store_error(err, path) from None
     finally:
         tmp.unlink(missing_ok=True)
     return Restored(chosen, replaced)
+
+
+class HistoryNewer(StoreError):
+    """The history in place holds answers the backup lacks; nothing was changed (restore with force)."""
+
+
+def _refuse_if_newer(path: Path, backup: Path, *, named: bool) -> None:
+    """Raise HistoryNewer when the history at `path` can be read (damage finds nothing wrong) and
+    holds answers `backup` lacks (quiz.store.backups.coverage); `named`: the person gave the backup."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        if damage(path) is not None:
+            return
+    except StoreError:
+        return  # unreadable, or a journal in the way: restoring over it keeps it aside, whole
+    held = coverage(path, backup)
+    if held is None or held.lacking == 0:
+        return
+    again = "quiz history restore" + (f" --backup {backup}" if named else "") + " --force"
+    raise HistoryNewer(
+        f"{path}: the score history holds {plural(held.history, 'answer')} and the backup {backup.name} "
+        f"holds {plural(held.backup, 'answer')}: {plural(held.lacking, 'answer')} in the history "
+        f"{'is' if held.lacking == 1 else 'are'} not in the backup. Nothing was changed. To replace the "
+        f"history with the backup anyway (it is kept beside, as history.replaced-<time>.db), run `{again}`"
+    )
+
+
+def _start_new_line(path: Path) -> None:
+    """Give the restored copy at `path` a line of its own (quiz.store.schema.NEW_LINE): the backups
+    of the history it replaces, or of the one it was taken from, hold answers it lacks by the
+    person's choice, and are not its own to be compared with (quiz.store.health.emptied)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'meta'").fetchone() is not None:
+            conn.execute(f"INSERT OR REPLACE INTO meta (key, value) VALUES ('line', {NEW_LINE})")
+    finally:
+        conn.close()
 
 
 def _is_history(candidate: Path, path: Path) -> bool:
@@ -98,7 +145,7 @@ def _is_history(candidate: Path, path: Path) -> bool:
 def _unusable(path: Path) -> str | None:
     """Why the backup at `path` cannot be restored (unreadable, damaged, newer), or None."""
     try:
-        return damage(path.absolute())
+        return damage(os_path(path))
     except StoreError as err:
         return str(err)
     except OSError as err:
@@ -106,10 +153,12 @@ def _unusable(path: Path) -> str | None:
 
 
 def _refuse_if_open(path: Path) -> None:
-    """Raise HistoryLocked if another connection (another quiz) has the history open.
+    """Raise HistoryLocked if a connection (another quiz, or this process) has the history open.
 
-    SQLite's own locks tell: in WAL mode every open connection holds a shared lock, so an
-    exclusive one is granted only when nobody else has the file open.
+    SQLite's own locks tell: in WAL mode every open connection holds a shared lock on the file's
+    shared-lock bytes. Where the system can say so without opening the history (POSIX record
+    locks, `held_by_sqlite`), nothing touches it: a connection opened to ask would, on closing,
+    copy the -wal into the file and delete it, changing the file about to be kept unchanged.
     """
     try:
         with open(path, "rb") as f:
@@ -117,16 +166,56 @@ def _refuse_if_open(path: Path) -> None:
                 return  # empty or not a database: nobody can be using it
     except FileNotFoundError:
         return
+    held = held_by_sqlite(path)
+    if held is None:  # no POSIX locks here (Windows): ask SQLite for an exclusive lock instead
+        held = _exclusive_refused(path)
+    if held:
+        raise HistoryLocked(
+            f"{path}: the score history is open in another quiz; close it there, then restore. "
+            "Nothing was changed."
+        )
+
+
+SQLITE_LOCK_BYTES = (0x40000000, 512)
+"""Where SQLite's unix VFS takes its locks on a database file: the pending byte, the reserved byte
+and the 510 shared-lock bytes after them (os_unix.c: PENDING_BYTE, RESERVED_BYTE, SHARED_FIRST)."""
+_FLOCK = "hhqqi4x"
+"""Linux's struct flock: l_type, l_whence, l_start, l_len, l_pid, padded as the C struct is."""
+
+
+def held_by_sqlite(path: Path) -> bool | None:
+    """Whether any SQLite connection, in this process or another, holds a lock on the database
+    `path`, asked of the system without opening it in SQLite; None where that cannot be asked
+    (outside Linux, whose open-file-description lock test, F_OFD_GETLK, sees this process's own
+    connections too)."""
+    if sys.platform != "linux":
+        return None
+    import fcntl
+    import struct
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        start, length = SQLITE_LOCK_BYTES
+        answer = fcntl.fcntl(fd, fcntl.F_OFD_GETLK, struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, start, length, 0))
+        return bool(struct.unpack(_FLOCK, answer)[0] != fcntl.F_UNLCK)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _exclusive_refused(path: Path) -> bool:
+    """Whether SQLite refuses this process an exclusive lock on the history (a connection has it open)."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=0)
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("ROLLBACK")
     except sqlite3.Error as err:
-        if (getattr(err, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            raise HistoryLocked(
-                f"{path}: the score history is open in another quiz; close it there, then restore. "
-                "Nothing was changed."
-            ) from None
+        return (getattr(err, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
     finally:
         conn.close()
+    return False

@@ -5,6 +5,7 @@ A file from a newer quiz (user_version above SCHEMA_VERSION) is refused and left
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from contextlib import suppress
 from pathlib import Path
@@ -104,6 +105,15 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+NEW_LINE = "(random() & 9223372036854775807)"
+"""SQL for a new history's line (meta 'line'): a random number, 0 to 2**63 - 1, that every backup
+of the history copies. A history gets one when it is first opened (migrate), and a new one when
+quiz restores a backup into its place (quiz.store.restore): so the backups of the same line are
+its own (quiz.store.health.emptied compares it with them alone), and those of a history set aside
+or left behind by a restore are not. Not in a migration: no schema change, and a history from
+before it gets its line at its next open."""
+
+
 class NewerDatabase(StoreError):
     """The history was written by a newer quiz; it is left exactly as it is."""
 
@@ -116,6 +126,43 @@ class NewerDatabase(StoreError):
         self.path, self.version = path, version
 
 
+@functools.cache
+def expected_columns(version: int) -> dict[str, frozenset[str]]:
+    """{table: its columns} of a history at schema `version` (0 to SCHEMA_VERSION), as MIGRATIONS
+    build it: set up in memory once per version."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for migration in MIGRATIONS[:version]:
+            conn.executescript(migration)
+        return _columns(conn)
+    finally:
+        conn.close()
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    rows = conn.execute(
+        "SELECT m.name, p.name FROM sqlite_schema AS m JOIN pragma_table_info(m.name) AS p "
+        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    tables: dict[str, set[str]] = {}
+    for table, column in rows:
+        tables.setdefault(table, set()).add(column)
+    return {table: frozenset(columns) for table, columns in tables.items()}
+
+
+def schema_gap(conn: sqlite3.Connection, version: int) -> str | None:
+    """What the history open on `conn`, at schema `version`, lacks of the tables and columns quiz
+    built for that version (expected_columns), or None: "the table answers is missing", say.
+    A table or column more is not a gap (another tool may add one)."""
+    have = _columns(conn)
+    for table, columns in expected_columns(version).items():
+        if table not in have:
+            return f"the table {table} is missing"
+        if columns - have[table]:
+            return f"the table {table} lacks the column {min(columns - have[table])}"
+    return None
+
+
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Bring the schema up to date, one transaction per step; refuse a newer schema."""
     while True:
@@ -125,6 +172,7 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
             if version > SCHEMA_VERSION:
                 raise NewerDatabase(path, version)
             if version == SCHEMA_VERSION:
+                conn.execute(f"INSERT OR IGNORE INTO meta (key, value) VALUES ('line', {NEW_LINE})")
                 conn.execute("COMMIT")
                 return
             for statement in MIGRATIONS[version].split(";"):

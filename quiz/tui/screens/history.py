@@ -19,7 +19,7 @@ from quiz.deck.model import Deck
 from quiz.glossary import is_term, scheduled, terms_by_id
 from quiz.mode import Mode
 from quiz.plural import plural
-from quiz.schedule import local_day
+from quiz.schedule import local_day, local_time
 from quiz.store import OVERVIEW_DAYS
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.screens.home import REFRESH_S
@@ -159,7 +159,7 @@ class HistoryScreen(Settled, Screen[None]):
             if s.id in certainty:  # the certainty points beside the plain score
                 score += f" {certainty[s.id][0]:+d}"
             mode = Mode(s.mode).short if s.mode in {m.value for m in Mode} else visible(s.mode)[:12]
-            started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            started = local_time(s.started_at).strftime("%Y-%m-%d %H:%M")
             # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
             shown = Text(fit(visible(title), 20))
             took = f"{minutes} min" if minutes else "<1 min"

@@ -159,8 +159,9 @@ class SummaryScreen(Settled, Screen[str]):
     def action_save(self) -> None:
         """Write the missed questions to a Markdown file a person can bring to a clinic visit."""
         from quiz.interop.markdown import missed_list
+        from quiz.schedule import local_time
 
-        now: datetime = self.clock().astimezone()  # the person's local time
+        now: datetime = local_time(self.clock())  # the person's local time
         facts = {f.id: f for f in self.deck.facts}  # a fact removed by an edit since is left out
         items = [(facts[a.question.fact_id], a.response) for a in self.session.missed if a.question.fact_id in facts]
         if self.saved_to is not None:  # a second press: the list is already there

@@ -1,0 +1,108 @@
+"""A history emptied or replaced outside quiz is noticed by the answers it holds, never by its size.
+
+Rows deleted with the sqlite3 tool leave the file its size; an empty SQLite database is a few
+pages. Either way the backup holding the answers is named and offered, and never rotated away.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.paths import history_db
+from quiz.store import KEEP_BACKUPS, DamagedDatabase, Store, list_backups
+from quiz.store.restore import restore_backup
+from tests.history_helpers import quiz, seed, sql
+
+DAY = timedelta(days=1)
+
+
+def emptied_by_hand(data: Path) -> None:
+    """What `sqlite3 history.db "delete from answers; delete from sessions; delete from fact_state"` does."""
+    sql(history_db(data), "DELETE FROM answers; DELETE FROM sessions; DELETE FROM fact_state;")
+
+
+def replaced_by_an_empty_database(data: Path) -> None:
+    """What removing history.db and running `sqlite3 history.db vacuum` does."""
+    for end in ("", "-wal", "-shm"):
+        Path(f"{history_db(data)}{end}").unlink(missing_ok=True)
+    sql(history_db(data), "VACUUM;")
+
+
+HOW = {"rows deleted": emptied_by_hand, "an empty database": replaced_by_an_empty_database}
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_an_emptied_history_names_the_backup_holding_the_answers(tmp_path: Path, how: str) -> None:
+    data = tmp_path / "data"
+    backup = seed(data, 10, backup=True)
+    assert backup is not None
+    size = history_db(data).stat().st_size
+    HOW[how](data)
+    assert how != "rows deleted" or history_db(data).stat().st_size == size
+    run = quiz("history", "--plain", data=data)
+    assert run.returncode == 1 and "No sessions" not in run.stdout, run.stdout
+    assert "holds no answers, while the backup" in run.stderr and "10 answers" in run.stderr
+    assert backup.name in run.stderr and "quiz history restore" in run.stderr
+    [aside] = data.glob("history.emptied-*.db")
+    assert aside.exists() and not history_db(data).exists()
+    restore_backup(data)
+    with Store.open(data, backup=False) as store:
+        assert sum(1 for _ in store.answers()) == 10
+
+
+@settings(max_examples=15, deadline=None)
+@given(n=st.integers(1, 12), kept=st.integers(0, 12))
+def test_a_history_is_set_aside_exactly_when_it_holds_under_half_its_backup(n: int, kept: int) -> None:
+    import tempfile
+
+    kept = min(kept, n)
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        seed(data, n, backup=True)
+        sql(history_db(data), f"DELETE FROM answers WHERE id > {kept};")
+        try:
+            Store.open(data, backup=False).close()
+            flagged = False
+        except DamagedDatabase:
+            flagged = True
+        assert flagged == (kept * 2 < n)
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_the_backup_of_an_emptied_history_is_never_rotated_away(tmp_path: Path, how: str) -> None:
+    data = tmp_path / "data"
+    first = seed(data, 10, backup=True)
+    HOW[how](data)
+    with pytest.raises(DamagedDatabase):
+        Store.open(data, backup=False)
+    now = datetime.now(UTC)
+    with Store.open(data, backup=False) as store:  # the person starts afresh and backs up daily
+        for day in range(KEEP_BACKUPS + 2):
+            store.backup(now + day * DAY)
+    assert first in list_backups(data)
+    assert restore_backup(data).backup == first
+
+
+def test_a_fresh_start_is_not_taken_for_an_emptied_history(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data, 10, backup=True)
+    emptied_by_hand(data)
+    with pytest.raises(DamagedDatabase):
+        Store.open(data, backup=False)
+    for _ in range(2):  # the fresh history holds none of the backup's answers, by the person's choice
+        with Store.open(data, backup=False) as store:
+            assert store.last_sessions(5, None) == []
+
+
+def test_a_restored_older_backup_is_not_taken_for_an_emptied_history(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    older = seed(data, 1, backup=True)
+    seed(data, 20, backup=True)
+    restore_backup(data, older, force=True)
+    with Store.open(data, backup=False) as store:
+        assert sum(1 for _ in store.answers()) == 1

@@ -1,0 +1,67 @@
+"""A data folder (or backup) named with `..` is the folder the system resolves it to, however many
+`..` climb above `/` and whatever links stand before them: SQLite resolves `..` by the letters
+alone, and refused such a path ("unable to open database file") or would open another file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.paths import history_db, os_path
+from quiz.store import Store, list_backups
+from tests.history_helpers import quiz
+
+
+def above_root(folder: Path, cwd: Path, extra: int = 5) -> str:
+    """`folder` spelt from `cwd` with more `..` than there are folders above it."""
+    return "../" * (len(cwd.parts) + extra) + str(folder).lstrip("/")
+
+
+@pytest.mark.parametrize("spelling", ["slash-dot-dot", "relative"])
+def test_every_history_command_uses_a_folder_spelt_above_the_root(tmp_path: Path, spelling: str) -> None:
+    data = tmp_path / "mydata"
+    given_as = "/.." + str(data) if spelling == "slash-dot-dot" else above_root(data, tmp_path)
+    for command in (["history", "export", "--csv", "x.csv"], ["history", "--plain"], ["history", "--json"]):
+        run = quiz("--data-dir", given_as, *command, cwd=tmp_path)
+        assert run.returncode == 0 and "unable to open" not in run.stderr, run.stderr
+    assert history_db(data).exists()
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("d", "quiz")
+        store.record_answer(sid, "d", "f", kind="typed", response="x", correct=True)
+        store.finish_session(sid)
+        store.backup()
+    [backup] = list_backups(data)
+    backup_as = "/.." + str(backup) if spelling == "slash-dot-dot" else above_root(backup, tmp_path)
+    restored = quiz("--data-dir", given_as, "history", "restore", "--backup", backup_as, cwd=tmp_path)
+    assert restored.returncode == 0, restored.stderr
+
+
+def test_a_dot_dot_after_a_link_is_the_link_targets_parent(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "inner"
+    real.mkdir(parents=True)
+    (tmp_path / "link").symlink_to(real)
+    run = quiz("--data-dir", "link/../mydata", "history", "export", "--csv", "-", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert history_db(tmp_path / "real" / "mydata").exists()  # where `ls link/../mydata` looks
+    assert not (tmp_path / "mydata").exists()  # where the letters alone lead
+
+
+def test_a_path_without_dot_dot_is_kept_as_written(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    assert os_path(tmp_path / "link" / "data") == tmp_path / "link" / "data"
+
+
+@settings(max_examples=30, deadline=None)
+@given(extra=st.integers(0, 12), leading=st.integers(0, 3))
+def test_os_path_names_what_the_system_opens(
+    tmp_path_factory: pytest.TempPathFactory, extra: int, leading: int
+) -> None:
+    folder = tmp_path_factory.mktemp("f")
+    spelt = "/.." * leading + "/" + "../" * extra + str(folder).lstrip("/")
+    resolved = os_path(spelt)
+    assert ".." not in resolved.parts and os.path.samefile(resolved, spelt)

@@ -1,0 +1,107 @@
+"""`quiz history restore` never replaces, unasked, a history holding answers the backup lacks.
+
+The history in place, when it can be read, is compared with the backup answer by answer; more
+answers, or later ones, are refused with both counts unless the person gives --force. A damaged
+history is restored over without it (it is kept beside, as every replaced history is).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.paths import history_db
+from quiz.store import Store
+from quiz.store.restore import HistoryNewer, restore_backup
+from tests.history_helpers import quiz
+from tests.history_helpers import seed as answer
+
+
+def held(data: Path) -> list[str]:
+    with Store.open(data, backup=False) as store:
+        return sorted(a.response for a in store.answers())
+
+
+def files(data: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in data.iterdir() if p.is_file() and not p.name.endswith(("-shm", "-wal"))}
+
+
+def test_restore_refuses_a_backup_lacking_answers_and_says_how_many_each_holds(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    answer(data, 2, backup=True)
+    answer(data, 40, prefix="later")
+    before = files(data)
+    run = quiz("history", "restore", data=data)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "holds 42 answers" in run.stderr and "holds 2 answers" in run.stderr
+    assert "quiz history restore --force" in run.stderr and "Nothing was changed" in run.stderr
+    assert files(data) == before and not list(data.glob("history.replaced-*"))
+    assert len(held(data)) == 42
+    forced = quiz("history", "restore", "--force", data=data)
+    assert forced.returncode == 0, forced.stderr
+    assert len(held(data)) == 2
+    [replaced] = data.glob("history.replaced-*.db")
+    assert "history.replaced-" in forced.stdout and replaced.exists()
+
+
+def test_a_backup_as_large_but_without_the_later_answers_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    backup = answer(data, 5, backup=True)
+    with sqlite3.connect(history_db(data)) as conn:  # as many answers, but one of them a later one
+        conn.execute("DELETE FROM answers WHERE id = 1")
+    conn.close()
+    answer(data, 1, prefix="later")
+    with pytest.raises(
+        HistoryNewer, match="holds 5 answers and the backup .* holds 5 answers: 1 answer in the history is"
+    ):
+        restore_backup(data, backup)
+    with pytest.raises(HistoryNewer, match=f"--backup {backup} --force"):
+        restore_backup(data, backup)
+
+
+def test_a_backup_holding_every_answer_is_restored_without_force(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    answer(data, 3)
+    old = shutil.copy(history_db(data), tmp_path / "old.db")
+    answer(data, 5, prefix="later", backup=True)
+    history_db(data).unlink()
+    shutil.copy(old, history_db(data))  # the history went back; the backup holds all it has and more
+    assert restore_backup(data).replaced is not None
+    assert len(held(data)) == 8
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "zero"])
+def test_a_damaged_history_is_restored_over_without_force(tmp_path: Path, damage: str) -> None:
+    data = tmp_path / "data"
+    answer(data, 4, backup=True)
+    answer(data, 30, prefix="later")
+    raw = history_db(data).read_bytes()
+    damaged = {"garbage": b"not a database" * 500, "truncated": raw[: len(raw) // 3], "zero": b""}[damage]
+    history_db(data).write_bytes(damaged)
+    result = restore_backup(data)
+    assert result.replaced is not None and result.replaced.read_bytes() == damaged
+    assert len(held(data)) == 4
+
+
+@settings(max_examples=12, deadline=None)
+@given(before=st.integers(0, 6), after=st.integers(0, 6), force=st.booleans())
+def test_restore_without_force_never_replaces_answers_the_backup_lacks(before: int, after: int, force: bool) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        backup = answer(data, before, backup=True)
+        answer(data, after, prefix="later")
+        had = held(data)
+        try:
+            restore_backup(data, backup, force=force)
+        except HistoryNewer:
+            assert not force and after > 0 and held(data) == had
+        else:
+            assert force or after == 0
+            [replaced] = data.glob("history.replaced-*.db")
+            assert replaced.exists() and len(held(data)) == before
