@@ -26,6 +26,8 @@ SAID_TWO_WAYS = [
     # a frequency and a percent of one proportion (a tester: "2 in 100" was a wrong option beside "2%")
     ("2%", "2 in 100"), ("50%", "1 in 2"), ("25%", "One in four"), ("under 1%", "less than 1 in 100"),
     ("2 in 100", "1 in 50"), ("About 0.5%", "about 1 in 200"),
+    # a share in words, the whole option (a tester: "Half" beside "50%")
+    ("50%", "Half"), ("About 25%", "About a quarter"), ("Three quarters", "75%"), ("2 in 3", "Two-thirds"),
 ]  # fmt: skip
 
 

@@ -22,7 +22,7 @@ from quiz.deck.model import Deck, Fact, Source, Topic
 from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 19
+CACHE_FORMAT = 20
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header; 10: glossary terms under one id refused; 11: options that say the same refused; 12: more
@@ -33,7 +33,7 @@ unit at both ends, powers of a length, counts of times in a period; 15: look-ali
 as written, dots before a number, "umol" and "uL"; 16: look-alike letters only in a text of Latin
 letters; 17: a code's digits read as written, a frequency and a percent of one proportion
 refused as two options; 18: scientific notation, primes and G/L read; 19: "-isation" is
-"-ization"), so no deck is read back from the cache in an older shape or without meeting a newer rule."""
+"-ization"; 20: a share in words, "Half", read as 1 in 2), so no deck is read back from the cache in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
 record marshal keeps the loader's sharing (a text held by many facts is written once and read back

@@ -7,6 +7,7 @@ them), so what `quiz check` says about a fact's options is what a learner is sho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -119,6 +120,18 @@ def wrong_options(deck: Deck, fact: Fact) -> WrongOptions:
     return WrongOptions(tuple(own), frozenset(taken), group, free)
 
 
+_SHARES = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_SHARE_WORDS = re.compile(
+    r"((?:about|around|roughly|nearly|almost|over|under|more than|less than|fewer than|at least|at most) )?"
+    r"(?:(a|one|two|three|four|nine)[ -])?(halfs?|thirds?|quarters?|fourths?|fifths?|tenths?)\.?"
+)
+"""An English option that is, the whole of it, a share in words ("Half", "About a third", "Three
+quarters", "Under a quarter"): Said reads it as the frequency it is ("1 in 2"), so it says what
+"50%" says (typed.proportions). Within a longer text "half" is the number 0.5, as typed marking
+reads it ("half a tablet" = "0.5 tablet")."""
+
+
 class Said:
     """What a learner reads a deck's texts as saying, to find two written differently that say the
     same ("0.5 mg" and ".5 mg", "−18 °C" and "-18 °C", "five mg" and "5 mg", a full-width "ＣＥＡ"):
@@ -144,6 +157,11 @@ class Said:
         found = self._keys.get(text)
         if found is None:
             reading, folded, units = self._exact_keys(text, self.language)
+            shares = _SHARE_WORDS.fullmatch(text.strip().casefold()) if self.language.startswith("en") else None
+            if shares is not None:  # "About half" says what "about 1 in 2" says, and "about 50%"
+                hedge, how_many, share = shares.groups()
+                frequency = f"{hedge or ''}{_COUNTS.get(how_many, 1)} in {_SHARES[share.rstrip('s')]}"
+                reading = self._exact_keys(frequency, self.language)[0]
             if reading is not None:
                 shape, runs = reading
                 reading = (self._proportions(shape), runs)  # type: ignore[arg-type]
