@@ -33,7 +33,8 @@ unit at both ends, powers of a length, counts of times in a period; 15: look-ali
 as written, dots before a number, "umol" and "uL"; 16: look-alike letters only in a text of Latin
 letters; 17: a code's digits read as written, a frequency and a percent of one proportion
 refused as two options; 18: scientific notation, primes and G/L read; 19: "-isation" is
-"-ization"; 20: a share in words, "Half", read as 1 in 2), so no deck is read back from the cache in an older shape or without meeting a newer rule."""
+"-ization"; 20: a share in words, "Half", read as 1 in 2), so no deck is read back from the
+cache in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
 record marshal keeps the loader's sharing (a text held by many facts is written once and read back
