@@ -628,3 +628,24 @@ def test_a_history_export_is_named_as_one(tmp_path: Path, capsys: pytest.Capture
     src = tmp_path / "answers.csv"
     src.write_text(",".join(CSV_FIELDS) + "\n" + ",".join(["1"] * len(CSV_FIELDS)) + "\n", encoding="utf-8")
     assert "a quiz score history (from quiz history export --csv)" in _refusal(tmp_path, capsys, src)
+
+
+def test_the_cards_language_is_the_decks_so_typed_answers_keep_its_accents(tmp_path: Path) -> None:
+    """An import made an English deck of Spanish cards: "ano" was right for "año" (accents dropped,
+    slips forgiven by an English dictionary). --language sets the deck's language; --update keeps its own."""
+    from quiz.generate import Kind, make_question, mark_typed
+
+    cards = tmp_path / "es.txt"
+    cards.write_text("year\taño\ndog\tperro\n", encoding="utf-8")
+    out = tmp_path / "es.toml"
+    assert main(["import", str(cards), "-o", str(out), "--language", "es"]) == 0
+    deck = load_deck(out)
+    assert deck.language == "es"
+    year = make_question(deck, deck.facts[0], Kind.TYPED, seed=0)
+    assert not mark_typed(year, "ano").correct and mark_typed(year, "año").correct
+    assert main(["import", str(cards), "--update", str(out)]) == 0
+    assert load_deck(out).language == "es"
+    assert main(["import", str(cards), "--update", str(out), "--language", "de"]) == 2  # bad usage
+    assert main(["import", str(cards), "-o", str(tmp_path / "x.toml"), "--language", "e s"]) == 2
+    assert main(["import", str(cards), "-o", str(tmp_path / "en.toml")]) == 0
+    assert load_deck(tmp_path / "en.toml").language == "en"

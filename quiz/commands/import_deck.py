@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from quiz.untrusted import say
+from quiz.untrusted import say, visible
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
@@ -34,6 +35,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck's id (default: made from the output name)")
     parser.add_argument("--title", metavar="TITLE", help="the deck's title (default: Anki's deck name or the id)")
+    parser.add_argument(
+        "--language",
+        metavar="LANG",
+        type=_language,
+        help="the language of the cards, as a code such as en, es or de-AT (default: en): typed answers are "
+        "marked by its rules (accents, decimal commas)",
+    )
     parser.add_argument(
         "--group",
         metavar="NAME",
@@ -107,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
         raise QuizError(f"{out}: is the file being imported; choose another output")
     if args.update is not None and args.title is not None:
         raise UsageError("--title does not go with --update, which keeps the deck's own title: edit it in the file")
+    if args.update is not None and args.language is not None:
+        raise UsageError("--language does not go with --update, which keeps the deck's language: edit it in the file")
     existing = load_deck(out) if args.update is not None else None
     if existing is not None:
         if args.deck_id is not None and args.deck_id != existing.id:
@@ -145,6 +155,7 @@ def run(args: argparse.Namespace) -> int:
             skip_bad=args.skip_bad,
             earlier=earlier,
             earlier_deck=replaced.id if replaced is not None else "",
+            language=args.language or (existing.language if existing is not None else "en"),
         )
         if existing is not None:
             from quiz.interop.update import update_deck
@@ -279,3 +290,13 @@ def _check_size(toml: str, limit: int) -> None:
             f"the deck would be {size / 1048576:.1f} MiB; decks may be at most {limit // 1048576} MiB "
             "(split the file and import each part)"
         )
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+"""A language tag as BCP 47 writes it (RFC 5646): "en", "es", "de-AT", "zh-Hant"."""
+
+
+def _language(value: str) -> str:
+    if not _LANGUAGE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"{visible(value)!r} is not a language code such as en, es or de-AT")
+    return value

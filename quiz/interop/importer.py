@@ -34,6 +34,7 @@ def cards_to_deck(
     group: str | None = None,
     earlier: Sequence[Fact] = (),
     earlier_deck: str = "",
+    language: str = "en",
 ) -> tuple[Deck, list[str]]:
     """A deck with one fact per card, all in one group for multiple choice, and notes on the cards
     left out of the group.
@@ -53,7 +54,7 @@ def cards_to_deck(
     kept, used = earlier_ids(cards, earlier, earlier_deck)
     taken = {card.key for card in cards if card.key} | set(kept.values()) | used
     facts = []
-    apart = dict(said_earlier([card.back for card in cards], Said("en")))  # card index: the earlier one's
+    apart = dict(said_earlier([card.back for card in cards], Said(language)))  # card index: the earlier one's
     notes = [
         f"line {cards[i].line}: its answer {cards[i].back!r} says what the answer on line {cards[j].line} says, so "
         "it is left out of the group of answers shown as wrong options; it is asked as a flashcard"
@@ -62,7 +63,7 @@ def cards_to_deck(
     for n, card in enumerate(cards, start=1):
         fact_id = kept.get(n - 1) or card.key or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
         facts.append(card_fact(card, fact_id, "" if n - 1 in apart else deck_id if group is None else group))
-    return Deck(id=deck_id, title=title, facts=tuple(facts)), notes
+    return Deck(id=deck_id, title=title, facts=tuple(facts), language=language), notes
 
 
 def card_fact(card: Card, fact_id: str, group: str) -> Fact:
@@ -106,6 +107,7 @@ def import_cards(
     skip_bad: bool = False,
     earlier: Sequence[Fact] = (),
     earlier_deck: str = "",
+    language: str = "en",
 ) -> Imported:
     """The deck made from an export's text; DeckError lists every bad row, and everything the deck
     loader would refuse in the deck (a field past its limit...) at the row it came from
@@ -114,6 +116,7 @@ def import_cards(
     With skip_bad, the good rows make the deck and the bad ones are listed in `skipped` instead.
     `earlier` holds the facts of the deck the import replaces or updates, whose ids cards without
     a guid keep (cards_to_deck), as do the notes `quiz export` made from it (its id `earlier_deck`).
+    `language` is the deck's (a code such as "es"), by whose rules typed answers are marked.
     """
     path = Path(path)
     table = read_cards(
@@ -132,7 +135,7 @@ def import_cards(
         origins["group"] = "--group"
     cards = table.cards
     deck, apart = cards_to_deck(
-        cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck
+        cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck, language=language
     )
     refused = loader_problems(deck, cards, path, origins)
     if refused and skip_bad and all(p.line is not None for p in refused):
@@ -142,8 +145,9 @@ def import_cards(
         if not cards:
             raise DeckError(problems)
         deck, apart = cards_to_deck(
-            cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck
-        )
+            cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck,
+            language=language,
+        )  # fmt: skip
         refused = loader_problems(deck, cards, path, origins)
     if refused:
         rows_only = all(p.line is not None for p in refused) and len({p.line for p in refused}) < len(cards)
