@@ -30,7 +30,7 @@ from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
 from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, system_commands, theme_kind
 from quiz.tui.services import Services, Settings, StudyRequest
 from quiz.tui.settle import Settled
-from quiz.untrusted import visible
+from quiz.untrusted import typeable, visible
 
 if TYPE_CHECKING:
     from quiz.tui.screens.home import HomeScreen
@@ -301,6 +301,14 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
         if isinstance(screen, Settled) and screen.is_stale(event):
             event.prevent_default()
             event.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Make a paste typeable (quiz.untrusted) before any box gets it: the command palette's
+        search box is Textual's own, not a SettledInput. A box keeps a paste's first line."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            lines = event.text.splitlines()
+            event.text = typeable(lines[0]) if lines else ""
+        await super().on_event(event)
 
     def action_help(self) -> None:
         """Show every key of the current screen, and the deck's disclaimer and sources."""
