@@ -162,6 +162,7 @@ async def test_the_store_problem_dialog_is_whole_again_after_a_resize(tmp_path: 
         await app.push_screen(StoreProblemDialog(err))
         await pilot.pause()
         dialog = app.screen
+        assert isinstance(dialog, StoreProblemDialog)
         whole = layout(dialog)
         await pilot.resize_terminal(10, 8)
         await pilot.pause()
