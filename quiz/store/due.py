@@ -64,6 +64,24 @@ class DueQueries:
                 later += 1
         return DueCounts(now=due_now, later_today=later, new=len(wanted) - seen)
 
+    def next_due(self, scheduled: Mapping[str, Collection[str]], now: datetime | None = None) -> datetime | None:
+        """The first moment after `now`, before the person's day ends, at which one of `scheduled`'s
+        ids ({deck id: the ids it schedules now}) falls due; None when none does. A screen that
+        shows what is due draws again then: "due" on it never lags the store."""
+        moment = utc(now)
+        end_of_day = days_ahead(moment, 2)[1]
+        first: str | None = None
+        for deck_id, ids in scheduled.items():
+            wanted = ids if isinstance(ids, (set, frozenset)) else set(ids)
+            rows = self._conn.execute(  # on fact_state_by_due (deck_id, due), soonest first
+                "SELECT fact_id, due FROM fact_state WHERE deck_id = ? AND due > ? AND due < ? ORDER BY due",
+                (deck_id, stamp(moment), stamp(end_of_day) if first is None else first),
+            )
+            found = next((due for fact_id, due in rows if fact_id in wanted), None)
+            if found is not None:
+                first = found
+        return datetime.fromisoformat(first) if first is not None else None
+
     def due_forecast(
         self,
         deck_id: str | None = None,

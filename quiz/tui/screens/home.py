@@ -25,6 +25,7 @@ from quiz.mode import Mode
 from quiz.store import DueCounts, Store, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.decks import DeckReloaded, count_mastered, counted_later, is_checking
+from quiz.tui.falling_due import REFRESH_S, FallingDue
 from quiz.tui.screens.deck_list import DeckList
 from quiz.tui.services import Services
 from quiz.tui.settle import Settled
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     from quiz.store import Store
     from quiz.tui.screens.dialogs import StudyChoice
 
-REFRESH_S = 60.0
-"""Seconds between readings of what is due while Home, or History's Due tab, is shown."""
 COLUMNS = {"deck": "Deck", "facts": "Facts", "due": "Due now", "last": "Last", "mastery": "Mastered"}
 """The deck table's columns: key and heading."""
 
@@ -87,6 +86,7 @@ class HomeScreen(Settled, Screen[None]):
         self._detail: tuple[str, list[object]] | None = None  # what the detail pane shows (_draw_detail)
         self._mastered: dict[str, set[str]] = {}  # large decks' last count, by deck id
         self._counting: set[str] = set()  # large decks being counted now
+        self._falling = FallingDue(self, services, self.refresh_decks)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -103,7 +103,8 @@ class HomeScreen(Settled, Screen[None]):
         for key, label in COLUMNS.items():
             table.add_column(Text(label), key=key, width=38 if key == "deck" else None)
         table.focus()  # the rows come with ScreenResume, sent when the screen is first shown too
-        # Facts fall due while Home is open: its counts are read again every minute it is shown.
+        # Facts fall due while Home is open: its counts are read again when the next falls due
+        # (refresh_decks sets the timer) and every minute it is shown.
         self.set_interval(REFRESH_S, self._refresh_if_shown)
 
     def _refresh_if_shown(self) -> None:
@@ -141,6 +142,7 @@ class HomeScreen(Settled, Screen[None]):
         rows = ((index, self._row(index, found)) for index, found in enumerate(self.decks) if not found.gone)
         self.query_one("#decks", DeckList).draw(rows)
         self._show_detail()
+        self.call_after_refresh(self._falling.arm)  # after the frame: Home's first is drawn first
 
     def _row(
         self, index: int, found: FoundDeck, counts: DueCounts | None = None, mastered_ids: set[str] | None = None
