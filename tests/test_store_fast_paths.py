@@ -196,7 +196,8 @@ def test_due_counts_put_each_due_moment_where_its_datetime_falls(offsets: list[t
             counts = store.due_counts("d", ids, NOW)
         assert counts.now == sum(due <= NOW for due in moments)
         assert counts.later_today == sum(NOW < due < end_of_day for due in moments)
-        assert counts.new == 1
+        assert counts.later == sum(due >= end_of_day for due in moments)
+        assert counts.new == 1 and counts.total == len(ids)  # the parts add up to the ids counted
 
 
 @settings(max_examples=40, deadline=None)

@@ -309,7 +309,8 @@ async def test_a_cached_large_decks_due_facts_and_words_are_counted_once_from_it
         await _until(pilot, lambda: app.decks[0].deck is not None)
         await pilot.press("down", "up")  # the detail pane drawn again, from the row's counts
         await pilot.pause()
-        assert "Due now: 2" in str(app.screen.query_one("#deck-detail").render())
+        detail = str(app.screen.query_one("#deck-detail").render())
+        assert "Facts (3): 1 due now" in detail and "Words to know (1): 1 due now" in detail
         assert counted.count(facts) == 1
         assert counted.count(frozenset({term_id("dialysis")})) == 1
 
@@ -468,3 +469,32 @@ async def test_a_deck_refused_for_another_files_id_is_usable_once_that_file_is_g
         app.poll_decks()
         await _until(pilot, lambda: app.decks[2].deck is None)
         assert app.decks[1].deck is None and any("copy.toml" in n.title for n in app._notifications)
+
+
+async def test_homes_due_lines_name_what_they_count_and_add_up_to_it(deck: Path, tmp_path: Path) -> None:
+    """A tester saw "Due now: 2 · later today: 37 · new: 33" for a deck of 60 facts: glossary
+    words were counted in due and later but not in new. Each line names what it counts (facts,
+    words to know), its parts add up to that number, and the Facts column is the same number."""
+    import re
+
+    from quiz.deck.text import term_id
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "matching", "1.0.0", now=FROZEN_AT)
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=True,
+                            now=FROZEN_AT)  # fmt: skip
+        store.record_answer(sid, "kidney-care", term_id("dialysis"), kind="matching", response="x", correct=False,
+                            now=FROZEN_AT - timedelta(hours=1))  # fmt: skip
+        store.finish_session(sid, now=FROZEN_AT)
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: app.decks[0].deck is not None)
+        await pilot.press("down", "up")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#deck-detail").render()).replace("\n", " ")
+        pattern = r"(Facts|Words to know) \((\d+)\): (\d+) due now · (\d+) later today · (\d+) after today · (\d+) new"
+        lines = {name: [int(n) for n in numbers] for name, *numbers in re.findall(pattern, detail)}
+        assert lines == {"Facts": [3, 0, 1, 0, 2], "Words to know": [1, 1, 0, 0, 0]}
+        assert all(whole == sum(parts) for whole, *parts in lines.values())
+        assert _first_row(app)[1:3] == ["3", "1"]  # Facts; Due now: what a review asks first, the word

@@ -785,7 +785,7 @@ async def test_home_and_history_count_the_same_facts_as_due(deck: Path, tmp_path
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        assert str(app.screen.query_one("#due-text").render()).startswith("Due now: 1.")
+        assert str(app.screen.query_one("#due-text").render()).startswith("Due now: 1 ")
         deck_now = load_deck(deck)
         store = app.services.store
         assert store is not None
@@ -949,11 +949,11 @@ async def test_historys_due_tab_is_read_again_while_it_is_open(deck: Path, tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         due = app.screen.query_one("#due-text")
-        assert str(due.render()).startswith("Due now: 0.")
+        assert str(due.render()).startswith("Due now: 0 ")
         moment[0] = FROZEN + timedelta(days=3)
         app.screen._refresh_due()  # type: ignore[attr-defined]
         await pilot.pause()
-        assert str(due.render()).startswith("Due now: 1.")
+        assert str(due.render()).startswith("Due now: 1 ")
 
 
 def _falling_due_soon(data: Path) -> Callable[[], datetime]:
@@ -995,8 +995,8 @@ async def test_homes_due_now_is_drawn_again_when_a_fact_falls_due(deck: Path, tm
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         detail = app.screen.query_one("#deck-detail")
-        assert "Due now: 0 · later today: 1" in str(detail.render())
-        assert await _until(pilot, lambda: "Due now: 1 · later today: 0" in str(detail.render()))
+        assert "Facts (3): 0 due now · 1 later today" in str(detail.render())
+        assert await _until(pilot, lambda: "Facts (3): 1 due now · 0 later today" in str(detail.render()))
 
 
 async def test_historys_due_tab_is_drawn_again_when_a_fact_falls_due(deck: Path, tmp_path: Path) -> None:
@@ -1009,5 +1009,5 @@ async def test_historys_due_tab_is_drawn_again_when_a_fact_falls_due(deck: Path,
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         due = app.screen.query_one("#due-text")
-        assert str(due.render()).startswith("Due now: 0.")
-        assert await _until(pilot, lambda: str(due.render()).startswith("Due now: 1."))
+        assert str(due.render()).startswith("Due now: 0 ")
+        assert await _until(pilot, lambda: str(due.render()).startswith("Due now: 1 "))

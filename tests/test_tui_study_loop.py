@@ -318,7 +318,7 @@ async def test_home_and_the_mode_menu_say_the_same_due(deck: Path, tmp_path: Pat
         table = app.screen.query_one("#decks")
         assert str(table.get_cell_at((0, 2))) == "0"
         detail = str(app.screen.query_one("#deck-detail").render())
-        assert "Due now: 0" in detail and "new: 3" in detail
+        assert "Facts (3): 0 due now" in detail and "3 new" in detail
         await pilot.press("enter")
         await pilot.pause()
         menu = app.screen.query_one("#modes")

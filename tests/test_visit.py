@@ -129,7 +129,7 @@ async def test_the_visit_dialog_refuses_a_bad_date_then_keeps_a_good_one(tmp_pat
         await pilot.press("ctrl+u", *"2026-12-10", "enter")  # the frozen clock's today is 2026-11-27
         await pilot.pause()
         detail = str(app.screen.query_one("#deck-detail").render())
-        assert "Visit on Thu 10 Dec (13 days left)" in detail and "review follows your visit plan" in detail
+        assert "Visit on Thu 10 Dec (13 days left)" in detail and "Review follows your visit plan." in detail
         assert any(n.message == "Visit date saved: 2026-12-10." for n in app._notifications)
     with Store.open(data, backup=False) as store:
         assert store.visit("kidney-care") == (date(2026, 12, 10), 10)

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, datetime
 
 from quiz.schedule import days_ahead, local_day, utc
-from quiz.store.rows import DueCounts, stamp
+from quiz.store.rows import DeckDue, DueCounts, stamp
 
 _STATE_DECKS = "SELECT DISTINCT deck_id FROM fact_state"
 """Every deck with a scheduled fact (SQLite steps through the index from one deck to the next)."""
@@ -62,7 +62,14 @@ class DueQueries:
                 due_now += 1
             elif today:
                 later += 1
-        return DueCounts(now=due_now, later_today=later, new=len(wanted) - seen)
+        return DueCounts(now=due_now, later_today=later, new=len(wanted) - seen, later=seen - due_now - later)
+
+    def deck_due(
+        self, deck_id: str, fact_ids: Collection[str], term_ids: Collection[str], now: datetime | None = None
+    ) -> DeckDue:
+        """The due counts of a deck's facts `fact_ids` and, apart, of its glossary words `term_ids`
+        (quiz.glossary.terms_by_id): the one count Home, History and `quiz history` show."""
+        return DeckDue(facts=self.due_counts(deck_id, fact_ids, now), words=self.due_counts(deck_id, term_ids, now))
 
     def next_due(self, scheduled: Mapping[str, Collection[str]], now: datetime | None = None) -> datetime | None:
         """The first moment after `now`, before the person's day ends, at which one of `scheduled`'s

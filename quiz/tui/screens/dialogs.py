@@ -19,7 +19,7 @@ from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import NEW_PER_SESSION
 from quiz.session import WordsToKnow
-from quiz.store import DamagedDatabase, DueCounts
+from quiz.store import DamagedDatabase, DeckDue
 from quiz.tui.dialog_fit import fit_body
 from quiz.tui.pointed import PointedList
 from quiz.tui.settle import Settled
@@ -97,7 +97,7 @@ class ModeDialog(Dialog[StudyChoice | None]):
     def __init__(
         self,
         title: str,
-        due: DueCounts | None = None,
+        due: DeckDue | None = None,
         *,
         topics: Sequence[tuple[str, str]] = (),
         has_details: bool = False,
@@ -119,8 +119,8 @@ class ModeDialog(Dialog[StudyChoice | None]):
         if mode is Mode.DUE and self.planned:
             return "planned for your visit"
         if mode is Mode.DUE and self.due is not None:
-            new = min(self.due.new, NEW_PER_SESSION)
-            return f"{self.due.now} due now, {new} new"
+            new = min(self.due.facts.new, NEW_PER_SESSION)
+            return f"{self.due.now} due now, {new} new"  # as Review asks: facts and words due, new facts
         return MODE_HELP[mode]
 
     def _scope(self) -> str:

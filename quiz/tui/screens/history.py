@@ -234,8 +234,8 @@ class HistoryScreen(Settled, Screen[None]):
                 continue
             forecast.add_row(day.strftime("%a %d %b"), str(count))
         self.query_one("#due-text", Static).update(
-            f"Due now: {data.due_now}. Falling due later, over the next two weeks: "
-            f"{sum(c for _, c in data.forecast) - data.due_now}."
+            f"Due now: {data.due_now} (facts and words to know). Falling due later, over the next two "
+            f"weeks: {sum(c for _, c in data.forecast) - data.due_now}."
         )
 
     def _show_topic_progress(self, store: Store, now: datetime) -> None:
