@@ -27,6 +27,7 @@ from quiz.tui.collector import collect_as_usual
 from quiz.tui.crash import QuietCrashApp
 from quiz.tui.decks import DeckReloaded, DeckWatch, count_mastered, counted_later, deck_paths, first_load
 from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
+from quiz.tui.notices import Notices
 from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, system_commands, theme_kind
 from quiz.tui.services import Services, Settings, StudyRequest
 from quiz.tui.settle import Settled
@@ -44,7 +45,7 @@ QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
 """Signals that quit the app as ctrl+q does: `kill`, a system shutting down, a closed terminal window."""
 
 
-class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
+class QuizApp(HistoryKeeping, Notices, QuietCrashApp, App[int]):
     """The quiz app; screens own their behaviour, the app owns decks, store and routing."""
 
     CSS_PATH = "quiz.tcss"
@@ -62,6 +63,7 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
         self.study_request = study
         self.open_history = history
         self._damaged: DamagedDatabase | None = None
+        self._passing = {}  # quiz.tui.notices
         self._signals: list[int] = []
         self._watch: DeckWatch | None = None
         self._stop_watching = threading.Event()
