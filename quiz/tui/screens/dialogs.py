@@ -350,8 +350,9 @@ class StoreProblemDialog(Dialog[str]):
 
 
 class VisitDialog(Dialog[object]):
-    """The date of a clinic visit to prepare a deck for: dismissed with the date, None to clear
-    it, or False (Escape) to change nothing. A date that cannot be one is refused with a message."""
+    """The date of a clinic visit to prepare a deck for: dismissed with the date, None for an empty
+    box (no date: the one set is cleared), or False (Escape) to change nothing. A date that cannot
+    be one is refused with a message."""
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Back")]
 
@@ -368,7 +369,8 @@ class VisitDialog(Dialog[object]):
             yield Static(
                 "Until the day of your visit, Review (r) chooses each day's questions so that you "
                 "remember the most on that day, must-know facts first.\n\n"
-                f"Type the date as year-month-day, for example {example}. Leave it empty to clear it."
+                f"Type the date as year-month-day, for example {example}. "
+                + ("Leave it empty to clear it." if self.current else "Leave it empty for no visit date.")
             )
             yield SettledInput(
                 value=self.current.isoformat() if self.current else "",
@@ -377,17 +379,13 @@ class VisitDialog(Dialog[object]):
                 max_length=10,
             )
             yield Static(id="visit-problem")
-            hint = "Enter saves the date (an empty box clears it)." if self.current else "Enter saves the date."
-            yield Static(f"{hint} Escape goes back.", classes="dialog-hint")
+            empty = "clears it" if self.current else "sets none"
+            yield Static(f"Enter saves the date (an empty box {empty}). Escape goes back.", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Dismiss with the date typed, or None for an empty box, as the dialog says (the grey
+        example is no date typed: Home says that no date was set)."""
         event.stop()
-        if not event.value.strip() and self.current is None:  # the grey example is not a date typed
-            example = (self.today + timedelta(days=14)).isoformat()
-            self.query_one("#visit-problem", Static).update(
-                plain(f"! Type the date first, for example {example}, or press Escape to go back.")
-            )
-            return
         try:
             visit = parse_visit(event.value, self.today)
         except ValueError as err:

@@ -326,6 +326,9 @@ class HomeScreen(Settled, Screen[None]):
         def chosen(visit: object) -> None:
             if visit is not None and not isinstance(visit, date):  # Escape (False): nothing changes
                 return
+            if visit is None and current is None:  # an empty box, and no date to clear
+                self.notify("No visit date set: the box was empty.", title="Your visit", timeout=4)
+                return
             try:
                 store.set_visit(deck_id, visit, current[1] if current else DEFAULT_PER_DAY)
             except StoreError as err:
