@@ -498,3 +498,62 @@ async def test_homes_due_lines_name_what_they_count_and_add_up_to_it(deck: Path,
         assert lines == {"Facts": [3, 0, 1, 0, 2], "Words to know": [1, 1, 0, 0, 0]}
         assert all(whole == sum(parts) for whole, *parts in lines.values())
         assert _first_row(app)[1:3] == ["3", "1"]  # Facts; Due now: what a review asks first, the word
+
+
+def _drawn_rows(app: QuizApp) -> list[str]:
+    """Home's deck rows as drawn (the screen's lines that hold a deck's title)."""
+    lines = ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+    return [line for line in lines if ("Caring for your kidneys" in line or "Heart care" in line) and "0%" in line]
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_the_deck_the_cursor_is_on_is_marked_not_by_shading_alone(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """With NO_COLOR the selected deck was shown by bold and shading alone, where menus and options
+    use ▶: the cursor's row carries ▶ too, only it, as the cursor moves and the rows are drawn again."""
+    from tests.tui_helpers import write_named_deck
+
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    other = write_named_deck(deck.parent, "heart-care", "Heart care")
+    app = make_app([deck, other], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = _drawn_rows(app)
+        assert [r.lstrip().startswith("▶") for r in rows] == [True, False]
+        await pilot.press("down")
+        await pilot.pause()
+        assert [r.lstrip().startswith("▶") for r in _drawn_rows(app)] == [False, True]
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        home.refresh_decks()  # the rows drawn again: the mark stays with the deck
+        await pilot.pause()
+        assert [r.lstrip().startswith("▶") for r in _drawn_rows(app)] == [False, True]
+        assert _first_row(app)[0] == "Caring for your kidneys"  # the mark is no cell of the row
+
+
+async def test_the_command_palettes_highlighted_command_is_marked_and_still_runs(deck: Path, tmp_path: Path) -> None:
+    """The palette (ctrl+p) is a list of choices too: its highlighted command reads "▶ ", the others
+    are indented as much, as the search narrows it, and Enter runs the command marked."""
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    def marked(app: QuizApp) -> list[str]:
+        commands = app.screen.query_one(CommandList)
+        prompts = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        return [p.splitlines()[0] for p in prompts if p.startswith("▶ ")]
+
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await _until(pilot, lambda: isinstance(app.screen, CommandPalette) and len(marked(app)) == 1)
+        first = marked(app)
+        await pilot.press("down")
+        await _until(pilot, lambda: marked(app) != first)
+        assert len(marked(app)) == 1
+        await pilot.press(*"theme")
+        await _until(pilot, lambda: marked(app) == ["▶ Theme"])
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(app.screen, CommandPalette) and len(marked(app)) == 1)
+        assert "Search for a theme" in str(app.screen.query_one(CommandInput).placeholder)

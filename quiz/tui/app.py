@@ -28,12 +28,14 @@ from quiz.tui.crash import QuietCrashApp
 from quiz.tui.decks import DeckReloaded, DeckWatch, count_mastered, counted_later, deck_paths, first_load
 from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
 from quiz.tui.notices import Notices
-from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, system_commands, theme_kind
+from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, point_commands, system_commands, theme_kind
 from quiz.tui.services import Services, Settings, StudyRequest
 from quiz.tui.settle import Settled
 from quiz.untrusted import typeable, visible
 
 if TYPE_CHECKING:
+    from textual.command import CommandPalette
+
     from quiz.tui.screens.home import HomeScreen
 
 __all__ = ["HIGH_CONTRAST", "QuizApp", "Settings", "StudyRequest", "theme_kind"]
@@ -303,6 +305,10 @@ class QuizApp(HistoryKeeping, Notices, QuietCrashApp, App[int]):
         if isinstance(screen, Settled) and screen.is_stale(event):
             event.prevent_default()
             event.stop()
+
+    def on_command_palette_option_highlighted(self, message: CommandPalette.OptionHighlighted) -> None:
+        """The command palette's highlighted command is marked ▶, not by shading alone (palette.py)."""
+        point_commands(message.highlighted_event.option_list)
 
     async def on_event(self, event: events.Event) -> None:
         """Make a paste typeable (quiz.untrusted) before any box gets it: the command palette's
