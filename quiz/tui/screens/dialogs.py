@@ -120,7 +120,9 @@ class ModeDialog(Dialog[StudyChoice | None]):
             return "planned for your visit"
         if mode is Mode.DUE and self.due is not None:
             new = min(self.due.facts.new, NEW_PER_SESSION)
-            return f"{self.due.now} due now, {new} new"  # as Review asks: facts and words due, new facts
+            if self.due.words.total:  # a review asks the words due too, and brings in new facts only
+                return f"{self.due.now} facts and words due now, {new} new facts"
+            return f"{self.due.now} due now, {new} new"
         return MODE_HELP[mode]
 
     def _scope(self) -> str:
