@@ -45,6 +45,22 @@ def visible(text: str, *, lines: bool = False) -> str:
     return re.sub(_UNSAFE_LINES if lines else _UNSAFE, _escape, text)
 
 
+_SPACES = re.compile("[\t\n\x0b-\x0d\x1c-\x1f\x85\u2028\u2029]+")  # what str.split() takes for a space
+
+
+def typeable(text: str) -> str:
+    """`text` typed or pasted into a box of one line, as the box may hold it: each run of tabs and
+    line breaks one space, and every other character visible() escapes dropped (ESC, BEL, C1, the
+    bidirectional controls, zero-width spaces, lone surrogates). What a person types is then never
+    a control a terminal acts on when it is stored and shown again; a paste of
+    "8\x1b[31m" is "8[31m", of "8\u202e" is "8". typeable(typeable(t)) == typeable(t), and
+    visible(typeable(t)) == typeable(t).
+    """
+    if text.isprintable():
+        return text
+    return re.sub(_UNSAFE, "", _SPACES.sub(" ", text))
+
+
 def say(*parts: object, file: TextIO | None = None, sep: str = " ", end: str = "\n") -> None:
     """print() for every command-line message: the whole line goes through visible(lines=True)."""
     text = sep.join(str(p) for p in parts)

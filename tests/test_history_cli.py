@@ -52,8 +52,37 @@ def test_due_counts_what_the_deck_file_schedules_now(data_dir: Path, capsys: pyt
     assert main(["history", "--plain"]) == 0
     rows = [line.split() for line in capsys.readouterr().out.splitlines()]
     decks = rows[[r[:1] for r in rows].index(["deck"]) :]
-    assert decks[1][0] == "diabetes" and decks[1][6] == "1"  # due now: f1, missed a moment ago
-    assert decks[2][6] == "-"  # the other deck's file is not found
+    assert decks[1][0] == "diabetes" and decks[1][7] == "1"  # due now: f1, missed a moment ago
+    assert decks[2][7] == "-"  # the other deck's file is not found
+
+
+def test_glossary_words_are_not_counted_as_facts(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester practised 12 glossary words after 27 facts: `quiz history` said "facts seen 39".
+    Facts and words are counted apart, each under its own name; due now counts both (a review
+    asks both), and says so."""
+    from quiz.deck.text import term_id
+    from tests.tui_helpers import DECK, write_deck
+
+    write_deck(private_home / "decks", DECK)
+    with Store.open(private_home, backup=False) as s:
+        sid = s.start_session("kidney-care", "multiple-choice", "1.0.0", now=NOW)
+        for fact in ("water-glasses", "salt-limit"):
+            s.record_answer(sid, "kidney-care", fact, kind="multiple_choice", response="x", correct=False, now=NOW)
+        s.finish_session(sid, now=NOW)
+        sid = s.start_session("kidney-care", "matching", "1.0.0", now=NOW)
+        s.record_answer(sid, "kidney-care", term_id("dialysis"), kind="matching", response="x", correct=False, now=NOW)
+        s.finish_session(sid, now=NOW)
+    assert main(["history", "--json"]) == 0
+    (deck,) = json.loads(capsys.readouterr().out)["decks"]
+    assert (deck["facts_seen"], deck["words_seen"], deck["mastered"], deck["due_now"]) == (2, 1, 0, 3)
+    assert main(["history", "--plain"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines()]
+    header = rows[[r[:1] for r in rows].index(["deck"])]
+    row = rows[[r[:1] for r in rows].index(["kidney-care"])]
+    assert " ".join(header).startswith("deck sessions answered accuracy facts seen mastered words seen due now")
+    assert row[4:8] == ["2", "0", "1", "3"]
+    assert "words seen, glossary words practised; due now, both" in out
 
 
 def test_deck_filter(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -196,4 +196,37 @@ def test_due_counts_put_each_due_moment_where_its_datetime_falls(offsets: list[t
             counts = store.due_counts("d", ids, NOW)
         assert counts.now == sum(due <= NOW for due in moments)
         assert counts.later_today == sum(NOW < due < end_of_day for due in moments)
-        assert counts.new == 1
+        assert counts.later == sum(due >= end_of_day for due in moments)
+        assert counts.new == 1 and counts.total == len(ids)  # the parts add up to the ids counted
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.timedeltas(min_value=timedelta(days=-2), max_value=timedelta(days=2)), min_size=1, max_size=12),
+    st.sets(st.integers(0, 11)),
+    st.sampled_from(ZONES),
+)
+def test_next_due_is_the_first_scheduled_moment_later_today(
+    offsets: list[timedelta], left_out: set[int], zone: str
+) -> None:
+    """Store.next_due, which Home and History set their timers by, is the first moment after now
+    and before the person's day ends at which a scheduled id falls due, over two decks."""
+    from quiz.schedule import days_ahead
+
+    with time_zone(zone), tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        Store.open(data, backup=False).close()
+        conn = sqlite3.connect(data / "history.db", isolation_level=None)
+        end_of_day = days_ahead(NOW, 2)[1]
+        moments = [NOW + o for o in offsets]
+        for i, due in enumerate(moments):
+            conn.execute(
+                "INSERT INTO fact_state VALUES (?, ?, 1, 0, ?, NULL, 3.0, 5.0, ?, ?)",
+                ("ab"[i % 2], f"f{i}", int(Phase.REVIEW), stamp(due), stamp(NOW)),
+            )
+        conn.close()
+        scheduled = {d: {f"f{i}" for i in range(len(moments)) if "ab"[i % 2] == d and i not in left_out} for d in "ab"}
+        with Store.open(data, backup=False) as store:
+            first = store.next_due(scheduled, NOW)
+        later = [m for i, m in enumerate(moments) if NOW < m < end_of_day and i not in left_out]
+        assert first == (min(later) if later else None)

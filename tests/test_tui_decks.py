@@ -309,7 +309,8 @@ async def test_a_cached_large_decks_due_facts_and_words_are_counted_once_from_it
         await _until(pilot, lambda: app.decks[0].deck is not None)
         await pilot.press("down", "up")  # the detail pane drawn again, from the row's counts
         await pilot.pause()
-        assert "Due now: 2" in str(app.screen.query_one("#deck-detail").render())
+        detail = str(app.screen.query_one("#deck-detail").render())
+        assert "Facts (3): 1 due now" in detail and "Words to know (1): 1 due now" in detail
         assert counted.count(facts) == 1
         assert counted.count(frozenset({term_id("dialysis")})) == 1
 
@@ -468,3 +469,91 @@ async def test_a_deck_refused_for_another_files_id_is_usable_once_that_file_is_g
         app.poll_decks()
         await _until(pilot, lambda: app.decks[2].deck is None)
         assert app.decks[1].deck is None and any("copy.toml" in n.title for n in app._notifications)
+
+
+async def test_homes_due_lines_name_what_they_count_and_add_up_to_it(deck: Path, tmp_path: Path) -> None:
+    """A tester saw "Due now: 2 · later today: 37 · new: 33" for a deck of 60 facts: glossary
+    words were counted in due and later but not in new. Each line names what it counts (facts,
+    words to know), its parts add up to that number, and the Facts column is the same number."""
+    import re
+
+    from quiz.deck.text import term_id
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "matching", "1.0.0", now=FROZEN_AT)
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=True,
+                            now=FROZEN_AT)  # fmt: skip
+        store.record_answer(sid, "kidney-care", term_id("dialysis"), kind="matching", response="x", correct=False,
+                            now=FROZEN_AT - timedelta(hours=1))  # fmt: skip
+        store.finish_session(sid, now=FROZEN_AT)
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: app.decks[0].deck is not None)
+        await pilot.press("down", "up")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#deck-detail").render()).replace("\n", " ")
+        pattern = r"(Facts|Words to know) \((\d+)\): (\d+) due now · (\d+) later today · (\d+) after today · (\d+) new"
+        lines = {name: [int(n) for n in numbers] for name, *numbers in re.findall(pattern, detail)}
+        assert lines == {"Facts": [3, 0, 1, 0, 2], "Words to know": [1, 1, 0, 0, 0]}
+        assert all(whole == sum(parts) for whole, *parts in lines.values())
+        assert _first_row(app)[1:3] == ["3", "1"]  # Facts; Due now: what a review asks first, the word
+
+
+def _drawn_rows(app: QuizApp) -> list[str]:
+    """Home's deck rows as drawn (the screen's lines that hold a deck's title)."""
+    lines = ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+    return [line for line in lines if ("Caring for your kidneys" in line or "Heart care" in line) and "0%" in line]
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_the_deck_the_cursor_is_on_is_marked_not_by_shading_alone(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """With NO_COLOR the selected deck was shown by bold and shading alone, where menus and options
+    use ▶: the cursor's row carries ▶ too, only it, as the cursor moves and the rows are drawn again."""
+    from tests.tui_helpers import write_named_deck
+
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    other = write_named_deck(deck.parent, "heart-care", "Heart care")
+    app = make_app([deck, other], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = _drawn_rows(app)
+        assert [r.lstrip().startswith("▶") for r in rows] == [True, False]
+        await pilot.press("down")
+        await pilot.pause()
+        assert [r.lstrip().startswith("▶") for r in _drawn_rows(app)] == [False, True]
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        home.refresh_decks()  # the rows drawn again: the mark stays with the deck
+        await pilot.pause()
+        assert [r.lstrip().startswith("▶") for r in _drawn_rows(app)] == [False, True]
+        assert _first_row(app)[0] == "Caring for your kidneys"  # the mark is no cell of the row
+
+
+async def test_the_command_palettes_highlighted_command_is_marked_and_still_runs(deck: Path, tmp_path: Path) -> None:
+    """The palette (ctrl+p) is a list of choices too: its highlighted command reads "▶ ", the others
+    are indented as much, as the search narrows it, and Enter runs the command marked."""
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    def marked(app: QuizApp) -> list[str]:
+        commands = app.screen.query_one(CommandList)
+        prompts = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        return [p.splitlines()[0] for p in prompts if p.startswith("▶ ")]
+
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await _until(pilot, lambda: isinstance(app.screen, CommandPalette) and len(marked(app)) == 1)
+        first = marked(app)
+        await pilot.press("down")
+        await _until(pilot, lambda: marked(app) != first)
+        assert len(marked(app)) == 1
+        await pilot.press(*"theme")
+        await _until(pilot, lambda: marked(app) == ["▶ Theme"])
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(app.screen, CommandPalette) and len(marked(app)) == 1)
+        assert "Search for a theme" in str(app.screen.query_one(CommandInput).placeholder)

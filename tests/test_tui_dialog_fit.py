@@ -76,3 +76,97 @@ async def test_help_opened_in_a_short_window_keeps_the_blank_line(tmp_path: Path
         dialog = app.screen
         assert isinstance(dialog, Dialog)
         assert gap_problem(dialog, size) is None
+
+
+def layout(dialog: Dialog) -> list[object]:  # type: ignore[type-arg]
+    """Where each part of the dialog is drawn, which scrollbars it shows, and what it says."""
+    return [(type(w).__name__, tuple(w.region), w.scrollbars_enabled) for w in dialog.query("*")] + [
+        line.text
+        for line in dialog._compositor.render_strips()  # the text as drawn (private: pinned 8.2.8)
+    ]
+
+
+def layout_problem(dialog: Dialog, whole: list[object], size: tuple[int, int]) -> str | None:  # type: ignore[type-arg]
+    after = layout(dialog)
+    if after == whole:
+        return None
+    changed = [f"  {a} -> {b}" for a, b in zip(whole, after, strict=False) if a != b][:3]
+    return f"{type(dialog).__name__} back at 80x24 after {size}:\n" + "\n".join(changed)
+
+
+def hidden_text(dialog: Dialog, size: tuple[int, int]) -> str | None:  # type: ignore[type-arg]
+    """A body whose text runs past it with no scrollbar to say so, or None."""
+    bodies = dialog.query(".dialog-body")
+    body = bodies.first() if bodies else None
+    if body is not None and body.virtual_size.height > body.region.height and not body.scrollbars_enabled[0]:
+        rows = f"{body.virtual_size.height} rows in {body.region.height}"
+        return f"{type(dialog).__name__} at {size}: {rows}, no scrollbar"
+    return None
+
+
+OPENINGS = {  # how each dialog is opened: the study mode (None: Home), History or not, and the keys
+    "help on Home": (None, False, ["question_mark"]),
+    "study choices": (None, False, ["enter"]),
+    "visit date": (None, False, ["v"]),
+    "deck filter": (None, True, ["f"]),
+    "disclaimer": (Mode.MULTIPLE_CHOICE, False, []),
+    "help in a session": (Mode.MULTIPLE_CHOICE, False, ["enter", "question_mark"]),
+    "words, multiple choice": (Mode.MULTIPLE_CHOICE, False, ["enter", "g"]),
+    "words, typed": (Mode.TYPED, False, ["enter", "f2"]),
+    "words, flashcard": (Mode.FLASHCARD, False, ["enter", "g"]),
+}
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+async def test_every_dialog_is_whole_again_at_80x24_after_any_resize(tmp_path: Path, opening: str) -> None:
+    """A tester made the window 80x10 (or 10x8, 40x12) under Words to know and back to 80x24: the
+    body stayed narrower, with a scrollbar, and its last words were cut off (a scrollbar the small
+    window needed stayed, so the text wrapped narrower than the box was sized for)."""
+    from quiz.paths import builtin_decks_dir
+
+    builtin = next(builtin_decks_dir().glob("*.toml"))  # glossary words on its first questions
+    mode, history, keys = OPENINGS[opening]
+    study = StudyRequest(builtin, mode) if mode else None
+    problems = []
+    for size in [(80, 10), (10, 8), (40, 12), (30, 8), (120, 40)]:
+        app = make_app([builtin], tmp_path / "data", study=study, history=history)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, Dialog), opening
+            whole = layout(dialog)
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            problems.append(hidden_text(dialog, size))
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            await pilot.pause()
+            problems.append(layout_problem(dialog, whole, size))
+    assert "\n".join(p for p in problems if p) == ""
+
+
+async def test_the_store_problem_dialog_is_whole_again_after_a_resize(tmp_path: Path) -> None:
+    from quiz.store import DamagedDatabase
+    from quiz.tui.screens.dialogs import StoreProblemDialog
+    from tests.tui_helpers import write_deck
+
+    deck = write_deck(tmp_path / "decks")
+    err = DamagedDatabase(tmp_path / "history.db", tmp_path / "history.damaged.db", "file is not a database")
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.push_screen(StoreProblemDialog(err))
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, StoreProblemDialog)
+        whole = layout(dialog)
+        await pilot.resize_terminal(10, 8)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert layout_problem(dialog, whole, (10, 8)) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -783,7 +785,7 @@ async def test_home_and_history_count_the_same_facts_as_due(deck: Path, tmp_path
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        assert str(app.screen.query_one("#due-text").render()).startswith("Due now: 1.")
+        assert str(app.screen.query_one("#due-text").render()).startswith("Due now: 1 ")
         deck_now = load_deck(deck)
         store = app.services.store
         assert store is not None
@@ -947,8 +949,65 @@ async def test_historys_due_tab_is_read_again_while_it_is_open(deck: Path, tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         due = app.screen.query_one("#due-text")
-        assert str(due.render()).startswith("Due now: 0.")
+        assert str(due.render()).startswith("Due now: 0 ")
         moment[0] = FROZEN + timedelta(days=3)
         app.screen._refresh_due()  # type: ignore[attr-defined]
         await pilot.pause()
-        assert str(due.render()).startswith("Due now: 1.")
+        assert str(due.render()).startswith("Due now: 1 ")
+
+
+def _falling_due_soon(data: Path) -> Callable[[], datetime]:
+    """A history whose one fact falls due later today, and a clock that runs from a moment just
+    before then: the fact falls due while the screen is open, long before REFRESH_S has passed."""
+    import time
+    from datetime import timedelta
+
+    from tests.tui_helpers import FROZEN
+
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0", now=FROZEN)
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False,
+                            now=FROZEN)  # fmt: skip
+        store.finish_session(sid, now=FROZEN)
+        state = store.fact_state("kidney-care", "salt-limit")
+    assert state is not None and state.card.due > FROZEN
+    start, began = state.card.due - timedelta(seconds=0.5), time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
+
+
+async def _until(pilot, condition, tries: int = 100) -> bool:  # type: ignore[no-untyped-def]
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
+async def test_homes_due_now_is_drawn_again_when_a_fact_falls_due(deck: Path, tmp_path: Path) -> None:
+    """A tester saw Home say 0 due while `quiz history` and the study menu said 2: Home read its
+    counts every 60 s. It draws again at the moment the next fact falls due."""
+    from quiz.tui.app import QuizApp, Settings
+
+    data = tmp_path / "data"
+    clock = _falling_due_soon(data)
+    settings = Settings(data_dir=data, deck_paths=[deck], clock=clock, fuzz=False, blink=False, settle=0)
+    app = QuizApp(settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one("#deck-detail")
+        assert "Facts (3): 0 due now · 1 later today" in str(detail.render())
+        assert await _until(pilot, lambda: "Facts (3): 1 due now · 0 later today" in str(detail.render()))
+
+
+async def test_historys_due_tab_is_drawn_again_when_a_fact_falls_due(deck: Path, tmp_path: Path) -> None:
+    from quiz.tui.app import QuizApp, Settings
+
+    data = tmp_path / "data"
+    clock = _falling_due_soon(data)
+    settings = Settings(data_dir=data, deck_paths=[deck], clock=clock, fuzz=False, blink=False, settle=0)
+    app = QuizApp(settings, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        due = app.screen.query_one("#due-text")
+        assert str(due.render()).startswith("Due now: 0 ")
+        assert await _until(pilot, lambda: str(due.render()).startswith("Due now: 1 "))

@@ -318,11 +318,11 @@ async def test_home_and_the_mode_menu_say_the_same_due(deck: Path, tmp_path: Pat
         table = app.screen.query_one("#decks")
         assert str(table.get_cell_at((0, 2))) == "0"
         detail = str(app.screen.query_one("#deck-detail").render())
-        assert "Due now: 0" in detail and "new: 3" in detail
+        assert "Facts (3): 0 due now" in detail and "3 new" in detail
         await pilot.press("enter")
         await pilot.pause()
         menu = app.screen.query_one("#modes")
-        assert "0 due now, 3 new" in str(menu.get_option_at_index(4).prompt)
+        assert "0 facts and words due now, 3 new facts" in str(menu.get_option_at_index(4).prompt)
 
 
 @pytest.mark.parametrize("argv", [[], ["study", "rectal-cancer-stage-iv"], ["history"]])

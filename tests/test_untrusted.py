@@ -52,6 +52,22 @@ def test_nothing_a_terminal_acts_on_survives(text: str) -> None:
         assert visible(shown, lines=lines) == shown  # idempotent: escaping twice changes nothing
 
 
+@given(texts)
+def test_typed_text_holds_nothing_a_terminal_acts_on(text: str) -> None:
+    """What a person types or pastes into a box (quiz.untrusted.typeable) keeps no control, no
+    line break and nothing visible() would escape; its printable characters stay, in order."""
+    kept = untrusted.typeable(text)
+    assert visible(kept) == kept and untrusted.typeable(kept) == kept
+    assert RAW.search(kept) is None and "\n" not in kept and "\t" not in kept
+    assert [ch for ch in kept if ch != " "] == [ch for ch in text if visible(ch) == ch and ch != " "]
+
+
+def test_typed_text_keeps_words_apart_and_drops_controls() -> None:
+    assert untrusted.typeable("ab\x07c\x1b[31md\x9be\u202ef") == "abc[31mdef"
+    assert untrusted.typeable("5\tmg\r\nonce") == "5 mg once"
+    assert untrusted.typeable("8 glasses") == "8 glasses"
+
+
 def test_a_printable_text_is_shown_as_it_is_as_nothing_printable_is_escaped() -> None:
     """visible() returns a printable text untouched without searching it: exact only while every
     character it escapes is unprintable (str.isprintable), which this checks for every code point."""

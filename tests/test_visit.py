@@ -118,10 +118,16 @@ async def test_the_visit_dialog_refuses_a_bad_date_then_keeps_a_good_one(tmp_pat
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, VisitDialog)
-        await pilot.press("enter")  # out of habit, with only the grey example in the box: nothing is saved
+        said = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Leave it empty for no visit date." in said and "an empty box sets none" in said
+        await pilot.press("enter")  # out of habit, with only the grey example in the box: as the hint says
         await pilot.pause()
-        assert isinstance(app.screen, VisitDialog)
-        assert "Type the date first" in str(app.screen.query_one("#visit-problem").render())
+        assert not isinstance(app.screen, VisitDialog)
+        assert any(n.message == "No visit date set: the box was empty." for n in app._notifications)
+        with Store.open(data, backup=False) as store:
+            assert store.visit("kidney-care") is None
+        await pilot.press("v")
+        await pilot.pause()
         await pilot.press(*"2026-13-01", "enter")
         await pilot.pause()
         assert isinstance(app.screen, VisitDialog)
@@ -129,10 +135,35 @@ async def test_the_visit_dialog_refuses_a_bad_date_then_keeps_a_good_one(tmp_pat
         await pilot.press("ctrl+u", *"2026-12-10", "enter")  # the frozen clock's today is 2026-11-27
         await pilot.pause()
         detail = str(app.screen.query_one("#deck-detail").render())
-        assert "Visit on Thu 10 Dec (13 days left)" in detail and "review follows your visit plan" in detail
+        assert "Visit on Thu 10 Dec (13 days left)" in detail and "Review follows your visit plan." in detail
         assert any(n.message == "Visit date saved: 2026-12-10." for n in app._notifications)
     with Store.open(data, backup=False) as store:
         assert store.visit("kidney-care") == (date(2026, 12, 10), 10)
+
+
+@pytest.mark.slow
+async def test_an_empty_box_clears_the_visit_date_as_the_dialog_says(tmp_path: Path) -> None:
+    """The dialog said "Leave it empty to clear it", but an empty Enter answered "Type the date first"."""
+    from quiz.tui.screens.dialogs import VisitDialog
+
+    deck = write_deck(tmp_path / "decks")
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        store.set_visit("kidney-care", date(2026, 12, 10), 10)
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, VisitDialog)
+        said = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Leave it empty to clear it." in said and "an empty box clears it" in said
+        await pilot.press("ctrl+u", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, VisitDialog)
+        assert any(n.message == "Visit date cleared." for n in app._notifications)
+    with Store.open(data, backup=False) as store:
+        assert store.visit("kidney-care") is None
 
 
 def test_a_history_from_before_visit_dates_is_upgraded_and_keeps_its_answers(tmp_path: Path) -> None:

@@ -282,17 +282,18 @@ def print_history(
     _table(rows, out, right={0, 4, 5})
     say("\nDecks", file=out)
     decks: list[tuple[str, ...]] = [
-        ("deck", "sessions", "answered", "accuracy", "facts seen", "mastered", "due now", "last studied")
+        ("deck", "sessions", "answered", "accuracy", "facts seen", "mastered", "words seen", "due now", "last studied")
     ]
     for d in summaries:
         decks.append(
             (
                 visible(d.deck_id), str(d.sessions), str(d.answered), _pct(d.correct, d.answered),
-                str(d.facts_seen), str(d.mastered), "-" if d.due_now is None else str(d.due_now),
+                str(d.facts_seen), str(d.mastered), str(d.words_seen), "-" if d.due_now is None else str(d.due_now),
                 _when(d.last_studied),
             )
         )  # fmt: skip
-    _table(decks, out, right={1, 2, 3, 4, 5, 6})
+    _table(decks, out, right={1, 2, 3, 4, 5, 6, 7})
+    say("(facts seen and mastered count facts; words seen, glossary words practised; due now, both)", file=out)
     days: list[tuple[str, ...]] = [("day", "deck", "answered", "right")]
     for d in summaries:
         for day in _per_day(store, d.deck_id):
@@ -315,9 +316,10 @@ def history_json(
 ) -> dict[str, object]:
     """The history as plain data: {"sessions": [...], "decks": [...], "streak": days}.
 
-    A deck's `due_now` and `due_forecast` count among `scheduled` ({deck id: the ids it schedules
-    now}, as Home counts), with `due_now` null and no forecast for a deck quiz cannot find;
-    without `scheduled`, every stored state counts.
+    A deck's `facts_seen` and `mastered` count its facts, `words_seen` and `words_mastered` its
+    glossary words, and `due_now` and `due_forecast` both, as a review asks them, among `scheduled`
+    ({deck id: the ids it schedules now}, as Home counts), with `due_now` null and no forecast for
+    a deck quiz cannot find; without `scheduled`, every stored state counts.
 
     A session's `certainty_points` is its certainty-based score (quiz.certainty), null when the
     learner was never asked how sure; a deck's `calibration` lists, per certainty level (1
@@ -350,6 +352,8 @@ def history_json(
                 "correct": d.correct,
                 "facts_seen": d.facts_seen,
                 "mastered": d.mastered,
+                "words_seen": d.words_seen,
+                "words_mastered": d.words_mastered,
                 "due_now": d.due_now,
                 "last_studied": d.last_studied.isoformat() if d.last_studied else None,
                 "per_day": [

@@ -23,7 +23,7 @@ from quiz.store.backups import KEEP_BACKUPS, list_backups
 from quiz.store.errors import DamagedDatabase, HistoryDamaged, HistoryFull, HistoryLocked, StoreError
 from quiz.store.health import verify
 from quiz.store.queries import OVERVIEW_DAYS
-from quiz.store.rows import AnswerRow, DueCounts, FactState, SessionRow
+from quiz.store.rows import AnswerRow, DeckDue, DueCounts, FactState, SessionRow
 from quiz.store.schema import SCHEMA_VERSION, NewerDatabase
 from quiz.store.store import Store
 
@@ -32,6 +32,7 @@ __all__ = [
     "OVERVIEW_DAYS",
     "SCHEMA_VERSION",
     "AnswerRow",
+    "DeckDue",
     "DueCounts",
     "FactState",
     "SessionRow",

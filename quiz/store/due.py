@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, datetime
 
 from quiz.schedule import days_ahead, local_day, utc
-from quiz.store.rows import DueCounts, stamp
+from quiz.store.rows import DeckDue, DueCounts, stamp
 
 _STATE_DECKS = "SELECT DISTINCT deck_id FROM fact_state"
 """Every deck with a scheduled fact (SQLite steps through the index from one deck to the next)."""
@@ -62,7 +62,32 @@ class DueQueries:
                 due_now += 1
             elif today:
                 later += 1
-        return DueCounts(now=due_now, later_today=later, new=len(wanted) - seen)
+        return DueCounts(now=due_now, later_today=later, new=len(wanted) - seen, later=seen - due_now - later)
+
+    def deck_due(
+        self, deck_id: str, fact_ids: Collection[str], term_ids: Collection[str], now: datetime | None = None
+    ) -> DeckDue:
+        """The due counts of a deck's facts `fact_ids` and, apart, of its glossary words `term_ids`
+        (quiz.glossary.terms_by_id): the one count Home, History and `quiz history` show."""
+        return DeckDue(facts=self.due_counts(deck_id, fact_ids, now), words=self.due_counts(deck_id, term_ids, now))
+
+    def next_due(self, scheduled: Mapping[str, Collection[str]], now: datetime | None = None) -> datetime | None:
+        """The first moment after `now`, before the person's day ends, at which one of `scheduled`'s
+        ids ({deck id: the ids it schedules now}) falls due; None when none does. A screen that
+        shows what is due draws again then: "due" on it never lags the store."""
+        moment = utc(now)
+        end_of_day = days_ahead(moment, 2)[1]
+        first: str | None = None
+        for deck_id, ids in scheduled.items():
+            wanted = ids if isinstance(ids, (set, frozenset)) else set(ids)
+            rows = self._conn.execute(  # on fact_state_by_due (deck_id, due), soonest first
+                "SELECT fact_id, due FROM fact_state WHERE deck_id = ? AND due > ? AND due < ? ORDER BY due",
+                (deck_id, stamp(moment), stamp(end_of_day) if first is None else first),
+            )
+            found = next((due for fact_id, due in rows if fact_id in wanted), None)
+            if found is not None:
+                first = found
+        return datetime.fromisoformat(first) if first is not None else None
 
     def due_forecast(
         self,

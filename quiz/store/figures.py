@@ -51,9 +51,15 @@ class DeckSummary(NamedTuple):
     correct: int
     last_studied: datetime | None
     facts_seen: int
+    """Facts answered at least once; glossary words are counted apart (words_seen)."""
     due_now: int | None
-    """What is due now (quiz.store.HistoryQueries.deck_summaries); None when the deck is not found."""
+    """Facts and words due now, as a review asks them (quiz.store.HistoryQueries.deck_summaries);
+    None when the deck is not found."""
     mastered: int
+    """Facts mastered; words apart (words_mastered)."""
+    words_seen: int = 0
+    """Glossary words practised at least once (matching: quiz.kinds)."""
+    words_mastered: int = 0
 
 
 class Overview(NamedTuple):

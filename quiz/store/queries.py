@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from quiz.deck.text import TERM_PREFIX
 from quiz.schedule import Phase, Scheduler, local_day, utc
 from quiz.store.due import DueQueries
 from quiz.store.rows import (
@@ -298,7 +299,12 @@ class HistoryQueries(DueQueries):
 
         out = []
         for deck, sessions, answered, correct, last in rows:
-            m = self.mastery(deck, None, moment)
+            (words, seen) = self._conn.execute(  # a glossary word's id is term_id's: "term:" + its slug
+                "SELECT coalesce(sum(substr(fact_id, 1, ?) = ?), 0), count(*) FROM fact_state WHERE deck_id = ?",
+                (len(TERM_PREFIX), TERM_PREFIX, deck),
+            ).fetchone()
+            mastered = self.mastered_facts(deck, None, moment)
+            words_mastered = sum(1 for i in mastered if i.startswith(TERM_PREFIX))
             out.append(
                 DeckSummary(
                     deck_id=deck,
@@ -306,9 +312,11 @@ class HistoryQueries(DueQueries):
                     answered=answered or 0,
                     correct=correct or 0,
                     last_studied=datetime.fromisoformat(last) if last else None,
-                    facts_seen=m.facts,
+                    facts_seen=seen - words,
                     due_now=self._due_now(deck, moment, scheduled),
-                    mastered=m.mastered,
+                    mastered=len(mastered) - words_mastered,
+                    words_seen=words,
+                    words_mastered=words_mastered,
                 )
             )
         return out

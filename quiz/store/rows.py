@@ -59,13 +59,35 @@ class DueCounts(NamedTuple):
     """What a deck has to review, in the one meaning of "due" quiz uses everywhere.
 
     A fact is due when its next review time (fsrs's due) is at or before now. Facts due later
-    in the person's day are counted apart, and so are new facts (never answered), which a review
-    brings in a few at a time (quiz.schedule.NEW_PER_SESSION).
+    in the person's day are counted apart, and so are those due on a later day and new facts (never
+    answered), which a review brings in a few at a time (quiz.schedule.NEW_PER_SESSION): the four
+    parts add up to the ids counted. The ids are a deck's facts or its glossary words (DeckDue).
     """
 
     now: int
     later_today: int
     new: int
+    later: int = 0
+    """Due on a later day of the person's."""
+
+    @property
+    def total(self) -> int:
+        """Every id counted: now + later_today + later + new."""
+        return self.now + self.later_today + self.later + self.new
+
+
+class DeckDue(NamedTuple):
+    """A deck's due counts (Store.deck_due), its facts and its glossary words apart: each figure
+    shown says which it counts. Both are reviewed (words by matching them to their meanings,
+    quiz.session), so what a review asks first is `now`, the two together."""
+
+    facts: DueCounts
+    words: DueCounts
+
+    @property
+    def now(self) -> int:
+        """Facts and words due now: what a review asks first (Home's "Due now" column)."""
+        return self.facts.now + self.words.now
 
 
 

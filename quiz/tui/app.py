@@ -27,12 +27,15 @@ from quiz.tui.collector import collect_as_usual
 from quiz.tui.crash import QuietCrashApp
 from quiz.tui.decks import DeckReloaded, DeckWatch, count_mastered, counted_later, deck_paths, first_load
 from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
-from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, system_commands, theme_kind
+from quiz.tui.notices import Notices
+from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, point_commands, system_commands, theme_kind
 from quiz.tui.services import Services, Settings, StudyRequest
 from quiz.tui.settle import Settled
-from quiz.untrusted import visible
+from quiz.untrusted import typeable, visible
 
 if TYPE_CHECKING:
+    from textual.command import CommandPalette
+
     from quiz.tui.screens.home import HomeScreen
 
 __all__ = ["HIGH_CONTRAST", "QuizApp", "Settings", "StudyRequest", "theme_kind"]
@@ -44,7 +47,7 @@ QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
 """Signals that quit the app as ctrl+q does: `kill`, a system shutting down, a closed terminal window."""
 
 
-class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
+class QuizApp(HistoryKeeping, Notices, QuietCrashApp, App[int]):
     """The quiz app; screens own their behaviour, the app owns decks, store and routing."""
 
     CSS_PATH = "quiz.tcss"
@@ -62,6 +65,7 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
         self.study_request = study
         self.open_history = history
         self._damaged: DamagedDatabase | None = None
+        self._passing = {}  # quiz.tui.notices
         self._signals: list[int] = []
         self._watch: DeckWatch | None = None
         self._stop_watching = threading.Event()
@@ -301,6 +305,18 @@ class QuizApp(HistoryKeeping, QuietCrashApp, App[int]):
         if isinstance(screen, Settled) and screen.is_stale(event):
             event.prevent_default()
             event.stop()
+
+    def on_command_palette_option_highlighted(self, message: CommandPalette.OptionHighlighted) -> None:
+        """The command palette's highlighted command is marked ▶, not by shading alone (palette.py)."""
+        point_commands(message.highlighted_event.option_list)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Make a paste typeable (quiz.untrusted) before any box gets it: the command palette's
+        search box is Textual's own, not a SettledInput. A box keeps a paste's first line."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            lines = event.text.splitlines()
+            event.text = typeable(lines[0]) if lines else ""
+        await super().on_event(event)
 
     def action_help(self) -> None:
         """Show every key of the current screen, and the deck's disclaimer and sources."""

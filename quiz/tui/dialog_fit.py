@@ -10,6 +10,11 @@ still says what the box is). The smallest box drawn whole is its border, the hin
 line above it and one line of body: 5 rows where the hint takes one line, 6 where it wraps to two
 ("Escape closes this help." at 20 columns), 7 for the disclaimer's three-line hint at 20-24
 columns; in a window shorter than that the box is cut to it and its hint drawn over the blank line.
+
+The body scrolls only where its text does not fit, worked out here too. Textual sizes a body for
+its text at the full width but wraps the text beside the scrollbar: a scrollbar a small window
+needed made the text a line longer than the box sized for it, so back at 80x24 the scrollbar
+stayed and the last words were cut off (Words to know, after 80x10).
 """
 
 from __future__ import annotations
@@ -48,4 +53,7 @@ def fit_body(box: Widget, size: Size) -> None:
         title.styles.margin = (0, 0, 1, 0) if wide else (0, 0, 0, 0)
         title.display = wide or room - title_rows >= 1
         room -= (title_rows + wide) if title.display else 0
-    body.styles.max_height = max(room, 1) if room < int(size.height * 0.65) else "65vh"  # as its rules say
+    most = int(size.height * 0.65)  # as its rules say
+    body.styles.max_height = max(room, 1) if room < most else "65vh"
+    text_rows = sum(_rows(child, inner) for child in body.children)
+    body.styles.overflow_y = "auto" if text_rows > max(min(room, most), 1) else "hidden"  # see above

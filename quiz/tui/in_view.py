@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
+from quiz.tui.notices import passing
 from quiz.tui.settle import Settled
 
 
@@ -102,7 +103,7 @@ def bring_into_view(options: OptionList, index: int, about: Widget | None = None
 def _tell_too_small(widget: Widget, what: str, to: str = "to choose it") -> None:
     """Say that `what` cannot be seen whole in this window, so its keys wait for a larger one."""
     said = f"{what} does not fit in this window. Make the window larger {to}."
-    widget.app.notify(said, title="Window too small", timeout=6)
+    passing(widget, said, title="Window too small")
 
 
 def _settle(widget: Widget) -> None:

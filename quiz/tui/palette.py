@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.theme import Theme
 
 from quiz.certainty import AskCertainty
@@ -15,6 +16,7 @@ from quiz.tui.settle import Settled
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+    from textual.widgets import OptionList
 
     from quiz.tui.app import QuizApp
 
@@ -115,3 +117,24 @@ class CertaintyList(ChoiceList):
             now = " (now)" if setting is app.ask_certainty else ""
             out.append((f"Ask how sure I am {setting.label}{now}", choose))
         return out
+
+
+def point_commands(commands: OptionList) -> None:
+    """Mark the command palette's highlighted command ▶ and indent the others as much
+    (quiz.tui.pointed), as every list of choices in quiz is marked: Textual shows it by shading
+    alone (reverse video with NO_COLOR). Called as each command is highlighted; the palette builds
+    its list again as the search changes, so each prompt is marked from its text without a mark."""
+    from quiz.tui.pointed import POINTER, UNPOINTED  # with OptionList: not at every start of the app
+
+    for index in range(commands.option_count):
+        option = commands.get_option_at_index(index)
+        prompt = option.prompt
+        if not isinstance(prompt, Content):  # every hit's prompt is Content (textual.command, 8.2.8)
+            continue
+        lines = prompt.split("\n")
+        if all(line.plain[:2] in (POINTER, UNPOINTED) for line in lines):
+            lines = [line[2:] for line in lines]
+        mark = POINTER if index == commands.highlighted else UNPOINTED
+        pointed = Content("\n").join(Content(mark if i == 0 else UNPOINTED) + line for i, line in enumerate(lines))
+        if pointed.plain != prompt.plain:
+            commands.replace_option_prompt_at_index(index, pointed)

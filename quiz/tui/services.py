@@ -107,6 +107,18 @@ class Services:
             return summary
         return None
 
+    def scheduled(self) -> dict[str, set[str]]:
+        """{deck id: the ids it schedules now} of every deck Home lists (quiz.glossary.scheduled; a
+        deck still being checked: from its cached summary); the first deck of a repeated id counts.
+        What is due is counted among these, so History and the timers count what Home counts."""
+        from quiz.glossary import scheduled
+
+        out: dict[str, set[str]] = {}
+        for found in self.decks:
+            if (known := self.identity(found)) is not None and known.id not in out:
+                out[known.id] = scheduled(known.fact_ids, known.glossary)
+        return out
+
     def now(self) -> datetime:
         """The current time (the settings' clock: frozen in tests), timezone-aware UTC."""
         return self.settings.clock()

@@ -47,6 +47,12 @@ class Settled(_Mixin):
         self._dismissing = False
         self.settle()
 
+    def on_screen_suspend(self) -> None:
+        """Another screen comes over this one: its passing notices no longer apply (quiz.tui.notices)."""
+        from quiz.tui.notices import moved_on
+
+        moved_on(self)
+
     @property
     def settled(self) -> bool:
         """Whether the screen has settled: for actions no on_key sees first (a priority binding's, or

@@ -10,7 +10,7 @@ from textual.content import Content
 from quiz.deck.model import Source, citation
 from quiz.glossary import term_spans
 from quiz.schedule import NEW_PER_SESSION
-from quiz.store import DueCounts
+from quiz.store import DeckDue, DueCounts
 from quiz.untrusted import visible
 
 TERM_STYLE = "bold underline"
@@ -71,8 +71,23 @@ def percent(correct: int, answered: int) -> str:
     return f"{correct} of {answered} ({correct / answered:.0%})"
 
 
-def due_line(counts: DueCounts, *, planned: bool = False) -> str:
-    """'Due now: 2 · later today: 1 · new: 40 (a review brings in up to 3)': every count labelled.
-    With `planned` (a visit plan, quiz.visit), review brings in what the plan chooses instead."""
-    note = "review follows your visit plan" if planned else f"a review brings in up to {NEW_PER_SESSION}"
-    return f"Due now: {counts.now} · later today: {counts.later_today} · new: {counts.new} ({note})"
+def due_lines(due: DeckDue, *, planned: bool = False) -> list[str]:
+    """What a deck has to review, each line naming what it counts and adding up to it:
+    'Facts (60): 2 due now · 25 later today · 0 after today · 33 new', the same of its words to
+    know when it has any, and what a review brings in (with `planned`, a visit plan: quiz.visit)."""
+    lines = [_parts("Facts", due.facts)]
+    if due.words.total:
+        lines.append(_parts("Words to know", due.words))
+    lines.append(
+        "Review follows your visit plan."
+        if planned
+        else f"A review asks what is due now and brings in up to {NEW_PER_SESSION} new facts."
+    )
+    return lines
+
+
+def _parts(name: str, counts: DueCounts) -> str:
+    return (
+        f"{name} ({counts.total}): {counts.now} due now · {counts.later_today} later today · "
+        f"{counts.later} after today · {counts.new} new"
+    )

@@ -19,7 +19,7 @@ from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import NEW_PER_SESSION
 from quiz.session import WordsToKnow
-from quiz.store import DamagedDatabase, DueCounts
+from quiz.store import DamagedDatabase, DeckDue
 from quiz.tui.dialog_fit import fit_body
 from quiz.tui.pointed import PointedList
 from quiz.tui.settle import Settled
@@ -97,7 +97,7 @@ class ModeDialog(Dialog[StudyChoice | None]):
     def __init__(
         self,
         title: str,
-        due: DueCounts | None = None,
+        due: DeckDue | None = None,
         *,
         topics: Sequence[tuple[str, str]] = (),
         has_details: bool = False,
@@ -119,7 +119,9 @@ class ModeDialog(Dialog[StudyChoice | None]):
         if mode is Mode.DUE and self.planned:
             return "planned for your visit"
         if mode is Mode.DUE and self.due is not None:
-            new = min(self.due.new, NEW_PER_SESSION)
+            new = min(self.due.facts.new, NEW_PER_SESSION)
+            if self.due.words.total:  # a review asks the words due too, and brings in new facts only
+                return f"{self.due.now} facts and words due now, {new} new facts"
             return f"{self.due.now} due now, {new} new"
         return MODE_HELP[mode]
 
@@ -350,8 +352,9 @@ class StoreProblemDialog(Dialog[str]):
 
 
 class VisitDialog(Dialog[object]):
-    """The date of a clinic visit to prepare a deck for: dismissed with the date, None to clear
-    it, or False (Escape) to change nothing. A date that cannot be one is refused with a message."""
+    """The date of a clinic visit to prepare a deck for: dismissed with the date, None for an empty
+    box (no date: the one set is cleared), or False (Escape) to change nothing. A date that cannot
+    be one is refused with a message."""
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Back")]
 
@@ -368,7 +371,8 @@ class VisitDialog(Dialog[object]):
             yield Static(
                 "Until the day of your visit, Review (r) chooses each day's questions so that you "
                 "remember the most on that day, must-know facts first.\n\n"
-                f"Type the date as year-month-day, for example {example}. Leave it empty to clear it."
+                f"Type the date as year-month-day, for example {example}. "
+                + ("Leave it empty to clear it." if self.current else "Leave it empty for no visit date.")
             )
             yield SettledInput(
                 value=self.current.isoformat() if self.current else "",
@@ -377,17 +381,13 @@ class VisitDialog(Dialog[object]):
                 max_length=10,
             )
             yield Static(id="visit-problem")
-            hint = "Enter saves the date (an empty box clears it)." if self.current else "Enter saves the date."
-            yield Static(f"{hint} Escape goes back.", classes="dialog-hint")
+            empty = "clears it" if self.current else "sets none"
+            yield Static(f"Enter saves the date (an empty box {empty}). Escape goes back.", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Dismiss with the date typed, or None for an empty box, as the dialog says (the grey
+        example is no date typed: Home says that no date was set)."""
         event.stop()
-        if not event.value.strip() and self.current is None:  # the grey example is not a date typed
-            example = (self.today + timedelta(days=14)).isoformat()
-            self.query_one("#visit-problem", Static).update(
-                plain(f"! Type the date first, for example {example}, or press Escape to go back.")
-            )
-            return
         try:
             visit = parse_visit(event.value, self.today)
         except ValueError as err:

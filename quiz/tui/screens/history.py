@@ -16,13 +16,13 @@ from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 from quiz.certainty import Certainty
 from quiz.curriculum import deck_progress, progress_lines
 from quiz.deck.model import Deck
-from quiz.glossary import is_term, scheduled, terms_by_id
+from quiz.glossary import is_term, terms_by_id
 from quiz.mode import Mode
 from quiz.plural import plural
 from quiz.schedule import local_day, local_time
 from quiz.store import OVERVIEW_DAYS
 from quiz.tui.bars import KeysBar, TitleBar
-from quiz.tui.screens.home import REFRESH_S
+from quiz.tui.falling_due import REFRESH_S, FallingDue
 from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import fit, fit_middle, plain
@@ -60,6 +60,7 @@ class HistoryScreen(Settled, Screen[None]):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        self._falling = FallingDue(self, services, self._refresh_due)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -124,16 +125,6 @@ class HistoryScreen(Settled, Screen[None]):
         if event.widget is not None and event.widget.id == "deck-filter":
             self.action_filter()
 
-    def _scheduled(self) -> dict[str, set[str]]:
-        """{deck id: the ids it schedules now} of every deck Home lists, so that what is due here is
-        what Home and Review count (quiz.glossary.scheduled; a deck still being checked: from its
-        cached summary); the first deck of a repeated id counts."""
-        out: dict[str, set[str]] = {}
-        for found in self.services.decks:
-            if (known := self.services.identity(found)) is not None:
-                out.setdefault(known.id, scheduled(known.fact_ids, known.glossary))
-        return out
-
     def _titles(self) -> dict[str, Deck]:
         return {f.deck.id: f.deck for f in self.services.decks if f.deck}
 
@@ -146,7 +137,7 @@ class HistoryScreen(Settled, Screen[None]):
         self.deck = decks.get(deck_id) if deck_id else None
         filtered = "All decks" if deck_id is None else dict(self._decks()).get(deck_id, visible(deck_id))
         self.query_one("#deck-filter", Static).update(Content(f"Deck: {filtered}   (f: change)"))
-        data = store.overview(deck_id, now, DAYS, self._scheduled())
+        data = store.overview(deck_id, now, DAYS, self.services.scheduled())
 
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
@@ -226,9 +217,14 @@ class HistoryScreen(Settled, Screen[None]):
         store = self.services.store
         if self.is_current and store is not None:
             now = self.services.now()
-            self._show_due(store.overview(self.deck_id, now, DAYS, self._scheduled()), local_day(now))
+            self._show_due(store.overview(self.deck_id, now, DAYS, self.services.scheduled()), local_day(now))
+
+    def on_screen_resume(self) -> None:
+        self._falling.resumed()
 
     def _show_due(self, data: Overview, today: date) -> None:
+        """The Due tab drawn from `data`; drawn again when the next fact or word falls due (FallingDue)."""
+        self._falling.arm()
         forecast = self.query_one("#forecast", DataTable)
         forecast.clear()
         for day, count in data.forecast:
@@ -238,8 +234,8 @@ class HistoryScreen(Settled, Screen[None]):
                 continue
             forecast.add_row(day.strftime("%a %d %b"), str(count))
         self.query_one("#due-text", Static).update(
-            f"Due now: {data.due_now}. Falling due later, over the next two weeks: "
-            f"{sum(c for _, c in data.forecast) - data.due_now}."
+            f"Due now: {data.due_now} (facts and words to know). Falling due later, over the next two "
+            f"weeks: {sum(c for _, c in data.forecast) - data.due_now}."
         )
 
     def _show_topic_progress(self, store: Store, now: datetime) -> None:

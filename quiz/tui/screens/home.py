@@ -22,13 +22,14 @@ from quiz.deck.discover import FoundDeck
 from quiz.deck.model import NICE_TO_KNOW
 from quiz.glossary import terms_by_id
 from quiz.mode import Mode
-from quiz.store import DueCounts, Store, StoreError
+from quiz.store import DeckDue, Store, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.decks import DeckReloaded, count_mastered, counted_later, is_checking
+from quiz.tui.falling_due import REFRESH_S, FallingDue
 from quiz.tui.screens.deck_list import DeckList
 from quiz.tui.services import Services
 from quiz.tui.settle import Settled
-from quiz.tui.text import due_line, fit, plain
+from quiz.tui.text import due_lines, fit, plain
 from quiz.untrusted import visible
 
 if TYPE_CHECKING:
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     from quiz.store import Store
     from quiz.tui.screens.dialogs import StudyChoice
 
-REFRESH_S = 60.0
-"""Seconds between readings of what is due while Home, or History's Due tab, is shown."""
 COLUMNS = {"deck": "Deck", "facts": "Facts", "due": "Due now", "last": "Last", "mastery": "Mastered"}
 """The deck table's columns: key and heading."""
 
@@ -83,10 +82,11 @@ class HomeScreen(Settled, Screen[None]):
         self._progress: dict[int, tuple[Progress, list[Progress]]] = {}  # by deck index, from the last refresh
         # Each row's deck (its summary while being checked) and the due counts it shows, by index: the
         # detail pane shows them too, and a deck read back as it was keeps them (10,000 rows for a large one).
-        self._counts: dict[int, tuple[DeckSummary, DueCounts]] = {}
+        self._counts: dict[int, tuple[DeckSummary, DeckDue]] = {}
         self._detail: tuple[str, list[object]] | None = None  # what the detail pane shows (_draw_detail)
         self._mastered: dict[str, set[str]] = {}  # large decks' last count, by deck id
         self._counting: set[str] = set()  # large decks being counted now
+        self._falling = FallingDue(self, services, self.refresh_decks)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -103,7 +103,8 @@ class HomeScreen(Settled, Screen[None]):
         for key, label in COLUMNS.items():
             table.add_column(Text(label), key=key, width=38 if key == "deck" else None)
         table.focus()  # the rows come with ScreenResume, sent when the screen is first shown too
-        # Facts fall due while Home is open: its counts are read again every minute it is shown.
+        # Facts fall due while Home is open: its counts are read again when the next falls due
+        # (refresh_decks sets the timer) and every minute it is shown.
         self.set_interval(REFRESH_S, self._refresh_if_shown)
 
     def _refresh_if_shown(self) -> None:
@@ -141,9 +142,10 @@ class HomeScreen(Settled, Screen[None]):
         rows = ((index, self._row(index, found)) for index, found in enumerate(self.decks) if not found.gone)
         self.query_one("#decks", DeckList).draw(rows)
         self._show_detail()
+        self.call_after_refresh(self._falling.arm)  # after the frame: Home's first is drawn first
 
     def _row(
-        self, index: int, found: FoundDeck, counts: DueCounts | None = None, mastered_ids: set[str] | None = None
+        self, index: int, found: FoundDeck, counts: DeckDue | None = None, mastered_ids: set[str] | None = None
     ) -> tuple[str, ...]:
         """A deck's cells: title, facts, due now, last score, mastered. A deck still being checked
         gets its row from the cache's summary, or "checking..." (quiz.tui.decks). `counts` are its
@@ -160,9 +162,9 @@ class HomeScreen(Settled, Screen[None]):
         due = last = mastered = "-"
         if store is not None:
             if counts is None:
-                counts = _with_words(store, known, store.due_counts(deck_id, ids, now), now)
+                counts = deck_due(store, known, now)
             self._counts[index] = (known, counts)
-            due = str(counts.now)
+            due = str(counts.now)  # facts and words: what a review asks first
             # The last session with answers: one left before its first answer has no score.
             s = next((s for s in store.last_sessions(5, deck_id) if s.answered), None)
             if s is not None:
@@ -245,7 +247,7 @@ class HomeScreen(Settled, Screen[None]):
         counts = self._counts[row][1] if row in self._counts else self._due(found)
         visit = self._visit_line(found)
         if counts is not None:
-            lines.append(due_line(counts, planned=bool(visit)))
+            lines += due_lines(counts, planned=bool(visit))
         if visit:
             lines.append(visit)
         if deck.audience:
@@ -324,6 +326,9 @@ class HomeScreen(Settled, Screen[None]):
         def chosen(visit: object) -> None:
             if visit is not None and not isinstance(visit, date):  # Escape (False): nothing changes
                 return
+            if visit is None and current is None:  # an empty box, and no date to clear
+                self.notify("No visit date set: the box was empty.", title="Your visit", timeout=4)
+                return
             try:
                 store.set_visit(deck_id, visit, current[1] if current else DEFAULT_PER_DAY)
             except StoreError as err:
@@ -336,22 +341,19 @@ class HomeScreen(Settled, Screen[None]):
         today = local_day(self.services.now())
         self.app.push_screen(VisitDialog(found.deck.title, current[0] if current else None, today), chosen)
 
-    def _due(self, found: FoundDeck) -> DueCounts | None:
+    def _due(self, found: FoundDeck) -> DeckDue | None:
         """The deck's due counts, or None without a history."""
         store = self.services.store
         if store is None or found.deck is None:
             return None
-        now = self.services.now()
-        deck = found.deck
-        summary = DeckSummary.of(deck)
-        return _with_words(store, summary, store.due_counts(deck.id, summary.fact_ids, now), now)
+        return deck_due(store, DeckSummary.of(found.deck), self.services.now())
 
     def action_review(self) -> None:
         """Review, deck after deck, what is due now and a few new facts (as the mode menu's Review does)."""
         if self.services.store is None:
             self.notify("The score history is unavailable, so nothing is scheduled.", markup=False)
             return
-        queue = [f for f in self.decks if (counts := self._due(f)) is not None and (counts.now or counts.new)]
+        queue = [f for f in self.decks if (counts := self._due(f)) is not None and (counts.now or counts.facts.new)]
         if not queue:
             self.notify(
                 "Nothing is due now, and no new facts are waiting. Come back later, or study a deck.", title="Review"
@@ -378,11 +380,6 @@ def mastered_cell(whole: Progress) -> str:
     return f"{whole.mastered * 100 // whole.facts}%" if whole.facts else "-"
 
 
-def _with_words(store: Store, summary: DeckSummary, counts: DueCounts, now: datetime) -> DueCounts:
-    """A deck's due counts with its glossary words due now and later today added (practised by
-    matching them to their meanings, they are reviewed like facts: quiz.session.plan, and History
-    counts them); new words are not counted as new."""
-    if not summary.glossary:
-        return counts
-    words = store.due_counts(summary.id, list(terms_by_id(summary.glossary)), now)
-    return counts._replace(now=counts.now + words.now, later_today=counts.later_today + words.later_today)
+def deck_due(store: Store, summary: DeckSummary, now: datetime) -> DeckDue:
+    """A deck's due counts, its facts and its glossary words apart (Store.deck_due)."""
+    return store.deck_due(summary.id, summary.fact_ids, list(terms_by_id(summary.glossary)), now)

@@ -27,6 +27,7 @@ from quiz.tui.bars import KeysBar
 from quiz.tui.decks import DeckReloaded
 from quiz.tui.in_view import bring_into_view, card_seen, seen
 from quiz.tui.lines import MoreLine, StatusLine, status_forms
+from quiz.tui.notices import moved_on, passing
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
 from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
@@ -113,6 +114,7 @@ class StudyScreen(Settled, Screen[bool]):
         step = len(run.pairing)
         if fresh or step != self._drawn_step:  # each pair of a matching question brings up the next term
             self.settle()
+            moved_on(self)  # a hint about what was on screen no longer applies
         self._drawn, self._drawn_phase, self._drawn_step = q, run.phase, step
         self._progress()
         # Before the answer only the words the list will explain are underlined: an underline on a
@@ -270,7 +272,7 @@ class StudyScreen(Settled, Screen[bool]):
         if seen(self.query_one("#options", OptionList), index, about) and act(index, on=q):  # both in view
             self.draw()
         elif q is not None and q.kind is Kind.MATCH and index in self.run.pairing:
-            self.notify("That meaning is taken. Press u to take back a pair.", timeout=NOTICE_S)
+            passing(self, "That meaning is taken. Press u to take back a pair.", timeout=NOTICE_S)
 
     def action_certain(self, number: int) -> None:
         levels = self.query_one("#certainty", OptionList)
@@ -317,7 +319,7 @@ class StudyScreen(Settled, Screen[bool]):
     def typed_answer(self, event: Input.Submitted) -> None:
         event.stop()
         if not event.value.strip():
-            self.notify("Type your answer, or press F3 to see it.", timeout=NOTICE_S)
+            passing(self, "Type your answer, or press F3 to see it.", timeout=NOTICE_S)
             return
         if self.run.answer_text(event.value, on=self._drawn):
             self.draw()
@@ -339,7 +341,7 @@ class StudyScreen(Settled, Screen[bool]):
 
     def action_undo(self) -> None:
         if self.run.pairing and self.run.undo():  # a pair of the matching question on screen
-            self.notify("Pair taken back.", timeout=NOTICE_S)
+            passing(self, "Pair taken back.", timeout=NOTICE_S)
             self.draw()
             return
         choosing = self.run.phase is Phase.CERTAINTY
@@ -355,7 +357,7 @@ class StudyScreen(Settled, Screen[bool]):
             else:  # another question is on screen now: say which one was taken back
                 about = fit(visible(undone.prompt if undone is not None else ""), 40)
                 said = f"Answer taken back. “{about}” comes again at the end."
-            self.notify(said, timeout=NOTICE_S, markup=False)
+            passing(self, said, timeout=NOTICE_S)
             self._drawn = None
             self.draw()
 
