@@ -228,5 +228,8 @@ def test_next_due_is_the_first_scheduled_moment_later_today(
         scheduled = {d: {f"f{i}" for i in range(len(moments)) if "ab"[i % 2] == d and i not in left_out} for d in "ab"}
         with Store.open(data, backup=False) as store:
             first = store.next_due(scheduled, NOW)
+            # Home arms its timer from the counts it draws (DueCounts.next_due), with no query of its own.
+            counted = [store.due_counts(d, scheduled[d], NOW).next_due for d in "ab"]
         later = [m for i, m in enumerate(moments) if NOW < m < end_of_day and i not in left_out]
         assert first == (min(later) if later else None)
+        assert min(filter(None, counted), default="") == (stamp(first) if first is not None else "")

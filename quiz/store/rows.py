@@ -69,6 +69,9 @@ class DueCounts(NamedTuple):
     new: int
     later: int = 0
     """Due on a later day of the person's."""
+    next_due: str = ""
+    """When the first of those due later today falls due (a stored moment, stamp), or "" for none:
+    a screen showing the counts draws them again then (quiz.tui.falling_due)."""
 
     @property
     def total(self) -> int:
@@ -88,6 +91,11 @@ class DeckDue(NamedTuple):
     def now(self) -> int:
         """Facts and words due now: what a review asks first (Home's "Due now" column)."""
         return self.facts.now + self.words.now
+
+    @property
+    def next_due(self) -> str:
+        """The first moment later today at which a fact or a word falls due ("" for none)."""
+        return min(filter(None, (self.facts.next_due, self.words.next_due)), default="")
 
 
 

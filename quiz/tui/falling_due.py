@@ -9,6 +9,7 @@ every REFRESH_S seconds, for what changes without a due moment (the day turning,
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,16 +37,20 @@ class FallingDue:
     def arm(self) -> None:
         """Set the timer for the next due moment later today (Store.next_due among Services.scheduled),
         replacing the one set before; none without a history or with nothing falling due today."""
+        store = self.services.store
+        self.arm_at(store.next_due(self.services.scheduled(), self.services.now()) if store is not None else None)
+
+    def arm_at(self, at: datetime | str | None) -> None:
+        """Set the timer for `at` (a moment, or a stored one as DueCounts.next_due gives it), replacing
+        the one set before; None or "" sets none. Home knows the moment from the counts it drew."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        store = self.services.store
-        if store is None:
-            return
-        now = self.services.now()
-        at = store.next_due(self.services.scheduled(), now)
+        if isinstance(at, str):
+            at = datetime.fromisoformat(at) if at else None
         if at is not None:
-            self._timer = self.owner.set_timer(max((at - now).total_seconds(), LEAST_WAIT_S), self._fell_due)
+            wait = (at - self.services.now()).total_seconds()
+            self._timer = self.owner.set_timer(max(wait, LEAST_WAIT_S), self._fell_due)
 
     def _fell_due(self) -> None:
         self._timer = None

@@ -131,6 +131,8 @@ class HomeScreen(Settled, Screen[None]):
         for column, cell in zip(COLUMNS, cells, strict=True):
             table.update_cell(str(message.index), column, Text(cell))
         self._show_detail()
+        if same is None:  # counted again: it may fall due at another moment
+            self._arm()
 
     @property
     def decks(self) -> list[FoundDeck]:
@@ -142,7 +144,12 @@ class HomeScreen(Settled, Screen[None]):
         rows = ((index, self._row(index, found)) for index, found in enumerate(self.decks) if not found.gone)
         self.query_one("#decks", DeckList).draw(rows)
         self._show_detail()
-        self.call_after_refresh(self._falling.arm)  # after the frame: Home's first is drawn first
+        self._arm()
+
+    def _arm(self) -> None:
+        """Draw the rows again when the first of their facts or words due later today falls due: the
+        moment comes with the counts just drawn (DueCounts.next_due), with no query of its own."""
+        self._falling.arm_at(min(filter(None, (c.next_due for _, c in self._counts.values())), default=""))
 
     def _row(
         self, index: int, found: FoundDeck, counts: DeckDue | None = None, mastered_ids: set[str] | None = None
