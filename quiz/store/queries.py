@@ -31,14 +31,19 @@ if TYPE_CHECKING:  # the figures' rows are imported where they are built: Home n
 
 OVERVIEW_DAYS = 30
 """How many days back the History screen (HistoryQueries.overview) shows accuracy for."""
-LOCAL_DAY = "date(substr(answered_at, 1, 19) || substr(answered_at, -6), 'localtime')"
+LOCAL_DAY = (
+    "CASE WHEN substr(answered_at, 21, 3) = '999' THEN date(substr(answered_at, 1, 19), 'localtime') "
+    "ELSE date(answered_at, 'localtime') END"
+)
 """An answer's day in the person's time zone (SQLite's 'localtime' follows the same system zone as
 quiz.schedule.local_day). The stored `day` column is the UTC day: a local day lies within one UTC
 day either side of it, so queries narrow by `day` on its index first, then group by LOCAL_DAY.
 
-The fraction of a second is left out of the stamp (rows.stamp: "...T07:59:59.999900+00:00"):
-SQLite rounds a time to the nearest millisecond, and an answer at 23:59:59.9999 counted for the
-next day, making a streak of two days out of two days apart."""
+SQLite rounds a time to the nearest millisecond, so an answer at 23:59:59.9999 counted for the next
+day (a streak of two days out of two days apart). A stamp whose fraction of a second begins .999
+(rows.stamp: "...T07:59:59.999900+00:00") is read without it, to the second, in UTC as every stamp
+is; the others as they are, which costs the history screen nothing (taking the fraction off every
+stamp cost its queries a third more)."""
 
 
 def _near(day: date) -> tuple[str, str]:
