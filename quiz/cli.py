@@ -80,8 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _settle_time_zone() -> None:
-    """Fall back to UTC, with a note, when the system's time zone cannot be used (quiz.schedule.settle_time_zone)."""
-    from quiz.schedule import settle_time_zone
+    """Fall back to UTC, with a note, when the system's time zone cannot be used (quiz.time_zone)."""
+    from quiz.time_zone import settle_time_zone
 
     note = settle_time_zone()
     if note is not None:

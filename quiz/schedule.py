@@ -191,7 +191,7 @@ def _from_fsrs(card: fsrs.Card) -> CardState:
 
 def local_time(moment: datetime | None = None) -> datetime:
     """`moment` (default: now) in the person's time zone: the system's (TZ, /etc/localtime), or
-    UTC where that one cannot be used (settle_time_zone). Every local time quiz shows is this."""
+    UTC where that one cannot be used (quiz.time_zone.settle_time_zone). Every local time quiz shows is this."""
     return utc(moment).astimezone()
 
 
@@ -202,34 +202,6 @@ def local_day(moment: datetime | None = None) -> date:
     evenings in Los Angeles are two days, not one UTC day.
     """
     return local_time(moment).date()
-
-
-def settle_time_zone() -> str | None:
-    """Make this process use UTC when the system's time zone cannot be used, and return a note
-    saying so (None when it can; call once at start, before anything shows a time).
-
-    A POSIX TZ string may give an offset of a day or more (TZ=UTC+25, EST+30): the C library and
-    SQLite's 'localtime' accept it, Python's datetime refuses it (ValueError: an offset must lie
-    strictly within a day). The zone is tried at now and at midsummer and midwinter (a daylight
-    saving rule may be out of range half the year); when it fails, TZ is set to UTC for the C
-    library too (time.tzset), so Python's days and SQLite's (quiz.store.queries.LOCAL_DAY) stay
-    one meaning of "day". An unknown zone name (TZ=Foo/Bar) is the C library's UTC already.
-    """
-    import os
-    import time as clock
-
-    now = datetime.now(UTC)
-    try:
-        for moment in (now, now.replace(month=1, day=1), now.replace(month=7, day=1)):
-            moment.astimezone()
-    except (ValueError, OverflowError, OSError):
-        zone = os.environ.get("TZ", "")
-        os.environ["TZ"] = "UTC"
-        if hasattr(clock, "tzset"):
-            clock.tzset()
-        named = f"TZ={zone}" if zone else "the system's time zone"
-        return f"{named} is not a usable time zone (its offset is a day or more); quiz shows times and days in UTC"
-    return None
 
 
 def day_start(day: date) -> datetime:

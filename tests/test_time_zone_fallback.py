@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.schedule import local_day, local_time, settle_time_zone
+from quiz.schedule import local_day, local_time
 from quiz.store import Store
+from quiz.time_zone import settle_time_zone
 from tests.zones import time_zone
 
 ROOT = Path(__file__).resolve().parent.parent
