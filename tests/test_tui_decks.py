@@ -237,7 +237,6 @@ async def test_a_large_decks_mastery_is_counted_once_the_deck_is_read_not_from_i
         return count(services, deck_id, ids)  # type: ignore[arg-type]
 
     monkeypatch.setattr(quiz.tui.decks, "count_mastered", counting)
-    monkeypatch.setattr(quiz.tui.app, "count_mastered", counting)
     monkeypatch.setattr(quiz.tui.screens.home, "count_mastered", counting)
     loads: list[str] = []
     load = quiz.tui.decks.load_found  # the held one

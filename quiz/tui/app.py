@@ -25,13 +25,14 @@ from quiz.mode import Mode
 from quiz.store import DamagedDatabase, StoreError
 from quiz.tui.collector import collect_as_usual
 from quiz.tui.crash import QuietCrashApp
-from quiz.tui.decks import DeckReloaded, DeckWatch, count_mastered, counted_later, deck_paths, first_load
+from quiz.tui.decks import DeckReloaded, DeckWatch, deck_paths, first_load, reloads
 from quiz.tui.keeping import CHECKPOINT_EVERY, HistoryKeeping
 from quiz.tui.notices import Notices
 from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, point_commands, system_commands, theme_kind
+from quiz.tui.pastes import TypeablePastes
 from quiz.tui.services import Services, Settings, StudyRequest
 from quiz.tui.settle import Settled
-from quiz.untrusted import typeable, visible
+from quiz.untrusted import visible
 
 if TYPE_CHECKING:
     from textual.command import CommandPalette
@@ -47,7 +48,7 @@ QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
 """Signals that quit the app as ctrl+q does: `kill`, a system shutting down, a closed terminal window."""
 
 
-class QuizApp(HistoryKeeping, Notices, QuietCrashApp, App[int]):
+class QuizApp(HistoryKeeping, Notices, TypeablePastes, QuietCrashApp, App[int]):
     """The quiz app; screens own their behaviour, the app owns decks, store and routing."""
 
     CSS_PATH = "quiz.tcss"
@@ -310,14 +311,6 @@ class QuizApp(HistoryKeeping, Notices, QuietCrashApp, App[int]):
         """The command palette's highlighted command is marked ▶, not by shading alone (palette.py)."""
         point_commands(message.highlighted_event.option_list)
 
-    async def on_event(self, event: events.Event) -> None:
-        """Make a paste typeable (quiz.untrusted) before any box gets it: the command palette's
-        search box is Textual's own, not a SettledInput. A box keeps a paste's first line."""
-        if isinstance(event, events.Paste) and not event.is_forwarded:
-            lines = event.text.splitlines()
-            event.text = typeable(lines[0]) if lines else ""
-        await super().on_event(event)
-
     def action_help(self) -> None:
         """Show every key of the current screen, and the deck's disclaimer and sources."""
         from quiz.tui.screens.dialogs import HelpDialog
@@ -363,11 +356,8 @@ class QuizApp(HistoryKeeping, Notices, QuietCrashApp, App[int]):
     def poll_decks(self) -> None:
         """Look at the deck files once, posting a DeckReloaded for each one loaded again."""
         if self._watch is not None:
-            for index, fresh in self._watch.changed():
-                deck, mastered = fresh.deck, None
-                if deck is not None and counted_later(len(deck.facts)):  # counted here: Home draws the row once
-                    mastered = count_mastered(self.services, deck.id, {f.id for f in deck.facts})
-                self.post_message(DeckReloaded(index, fresh, mastered))
+            for message in reloads(self._watch, self.services):
+                self.post_message(message)
 
     def on_deck_reloaded(self, message: DeckReloaded) -> None:
         """Keep the deck loaded again (a problem in it said), and pass the news to every screen."""

@@ -72,6 +72,17 @@ class DeckReloaded(Message, bubble=False):
         self.mastered = mastered
 
 
+def reloads(watch: DeckWatch, services: Services) -> Iterator[DeckReloaded]:
+    """A DeckReloaded for each deck file `watch` loads again (DeckWatch.changed), with the mastered
+    facts of a large deck (counted_later) counted here, in the watcher's thread, right after the read:
+    Home then draws the row once. Call it off the UI thread."""
+    for index, fresh in watch.changed():
+        deck, mastered = fresh.deck, None
+        if deck is not None and counted_later(len(deck.facts)):
+            mastered = count_mastered(services, deck.id, {f.id for f in deck.facts})
+        yield DeckReloaded(index, fresh, mastered)
+
+
 def counted_later(facts: int) -> bool:
     """Whether a deck of this many facts has its mastered facts counted off the UI thread
     (MASTERY_AT_ONCE): by the watcher when it loads the deck, by Home's worker when it draws again."""

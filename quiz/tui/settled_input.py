@@ -41,3 +41,4 @@ class SettledInput(Input):
     def validate_value(self, value: str) -> str:
         """Textual's validator for `value`: a value set by code is made typeable() too."""
         return typeable(value)
+
