@@ -1,7 +1,8 @@
 """The start-up baseline that draws what Home shows, with Textual alone (no quiz code imported).
 
 Home's visible widgets at 80x24 are: the title line, a hint, a focused DataTable with one row per
-deck (one row here: the built-in deck), the detail pane under it and the keys line. This app
+deck (one row here: the built-in deck), its row label the cursor's ▶, the detail pane under it and
+the keys line. This app
 builds the same widgets with the same sizes and text-only cells, styles them with the same rules
 (docked title, bordered detail pane) and exits through bench.app_runner's auto-pilot, so that
 quiz's start-up can be compared with the least any Textual app drawing that screen must do:
@@ -29,7 +30,9 @@ DETAIL = (
     "What the National Cancer Institute's PDQ summary says about treating rectal cancer that has "
     "spread to the liver or lungs, or has come back in the pelvis: surgery, ablation, chemotherapy "
     "into the liver, and radiation.\n"
-    "Due now: 0 · later today: 0 · new: 0 (a review brings in up to 3)\n"
+    "Facts (60): 0 due now · 0 later today · 60 after today · 0 new\n"
+    "Words to know (58): 0 due now · 0 later today · 0 after today · 58 new\n"
+    "A review asks what is due now and brings in up to 3 new facts.\n"
     "For: Patients and families\n"
     "Content last reviewed: 2026-11-27\n"
     "Mastered: every must-know and should-know fact.\n"
@@ -41,8 +44,9 @@ DETAIL = (
     "What studies can and cannot tell you: 8 of 8 mastered, must-know: 2 of 2"
 )
 """The text of Home's detail pane at 80x24 on the bench's data (the built-in deck, the bench history,
-every fact mastered): 15 rows, as quiz draws them. Until 2026-11-30 this was a 4-line stand-in,
-so the baseline drew 10 rows fewer than Home does."""
+every fact mastered): 17 rows, as quiz draws them. Until 2026-11-30 this was a 4-line stand-in,
+so the baseline drew 10 rows fewer than Home does; since that evening Home counts facts and words
+to know on lines of their own, and says what a review asks on a third (a tester's report)."""
 
 ROW = ("Stage IV and recurrent rectal cancer:…", "60", "0", "15/20", "100%")
 """The deck's row as Home shows it on the bench's data."""
@@ -71,7 +75,7 @@ def make_app():  # type: ignore[no-untyped-def]
             table.add_column(Text("Deck"), key="deck", width=38)
             for name in ("Facts", "Due now", "Last", "Mastered"):
                 table.add_column(Text(name), key=name)
-            table.add_row(*map(Text, ROW), key="0")
+            table.add_row(*map(Text, ROW), key="0", label=Text("▶"))  # Home marks the cursor's row so
             table.focus()
 
     TextualHome.CSS = CSS
