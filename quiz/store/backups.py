@@ -74,15 +74,32 @@ def line(path: Path) -> int | None:
         return None
 
 
-def same_history(path: Path, backup: Path) -> bool:
-    """Whether `backup` is a backup of the history at `path` (or of its line before it was emptied):
-    the same line, or where either has none, the same start ('began'); a history that says neither
-    (an empty file, an empty SQLite database) is compared with every backup."""
-    own, theirs = line(path), line(backup)
-    if own is not None and theirs is not None:
-        return own == theirs
-    start = began(path)
-    return start is None or began(backup) == start
+def last_answer_id(path: Path) -> int | None:
+    """The highest answer id of the history or backup at `path` (0 with none), read from the index's
+    end at once; None if it cannot be read. No more answers than that: ids count up from 1 and are
+    never reused (answer_count counts them, a walk over every row)."""
+    try:
+        with reading(path) as conn:
+            return int(conn.execute("SELECT coalesce(max(id), 0) FROM answers").fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def lineage(path: Path) -> tuple[int | None, datetime | None]:
+    """What says which history the file at `path` belongs to: its line (meta 'line') and its start
+    ('began'), read once for comparing with many backups (same_history)."""
+    return line(path), began(path)
+
+
+def same_history(own: tuple[int | None, datetime | None], backup: Path) -> bool:
+    """Whether `backup` is a backup of the history whose lineage is `own` (or of its line before it
+    was emptied): the same line, or where either has none, the same start ('began'); a history that
+    says neither (an empty file, an empty SQLite database) is compared with every backup."""
+    own_line, own_start = own
+    theirs = line(backup)
+    if own_line is not None and theirs is not None:
+        return own_line == theirs
+    return own_start is None or began(backup) == own_start
 
 
 def began(path: Path) -> datetime | None:
@@ -95,12 +112,10 @@ def began(path: Path) -> datetime | None:
         return None
 
 
-
 def most_answers_first(backups: list[Path]) -> list[Path]:
     """Backups by the answers they hold, most first, newest first among equals; unreadable last."""
     counts = {b: answer_count(b) for b in backups}
     return sorted(backups, key=lambda b: (counts[b] is not None, counts[b] or 0, b.name), reverse=True)
-
 
 
 def remove_history_temps(root: Path) -> None:

@@ -66,7 +66,6 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-
 def precreate_private(path: Path) -> None:
     """Create the file 0600 before SQLite does, so its -wal and -shm inherit that mode."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE)

@@ -15,7 +15,14 @@ from pathlib import Path
 from quiz.paths import can_write_in, history_db, os_path
 from quiz.plural import plural
 from quiz.schedule import utc
-from quiz.store.backups import answer_count, list_backups, most_answers_first, same_history
+from quiz.store.backups import (
+    answer_count,
+    last_answer_id,
+    lineage,
+    list_backups,
+    most_answers_first,
+    same_history,
+)
 from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, reading
 from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
 from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase, schema_gap
@@ -161,9 +168,10 @@ def emptied(path: Path) -> str | None:
     if have is None:
         return None
     had, largest = 0, None
+    own = lineage(path)
     for backup in backups:
-        if not same_history(path, backup):
-            continue
+        if (last_answer_id(backup) or 0) <= max(had, have * EMPTIED_RATIO) or not same_history(own, backup):
+            continue  # it holds no more answers than its last id: it cannot be the one that says so
         count = answer_count(backup) or 0
         if count > had:
             had, largest = count, backup
