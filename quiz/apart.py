@@ -21,7 +21,9 @@ from quiz.judging import give_away_stems
 _NUMBER = re.compile(r"(?<![^\W\d_])([.,]?\d+(?:[.,]\d+)*)( ?%)?")
 """A number written in digits, not written into a word ("42", "72.2", ".03"; not the 5 of "CD5"),
 and the percent sign after it, if any."""
-FUNCTION_WORDS = frozenset("a an the of to in on at by for with and or is are was were be it its their his her as".split())  # noqa: E501
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with and or is are was were be it its their his her as".split()
+)
 """Words that say nothing of an answer on their own: left out of its marks (_answer_marks)."""
 
 

@@ -53,12 +53,16 @@ def whole_value(digits: str) -> str:
     return digits.lstrip("0") or "0"
 
 
+_MARKS = f".,{RAISED_POINTS} "
+"""What may stand between the digits of a number (number_value): a point, a comma, a space."""
+
+
 def in_a_code(raw: str, value: str) -> str:
     """The value of a number written into a word or joined to one by a hyphen (`raw` as written,
     `value` as number_value read it): a code's digits ("CALGB-9481", "NCT00002716"), so a
     thousands mark is no thousands mark there: "CALGB-9,481" is read as written ("?9,481") and is
     never "CALGB-9481". A decimal point is kept as a point ("pH7.40" is pH 7.4)."""
-    marks = sum(c in f".,{RAISED_POINTS} " for c in raw)
+    marks = sum(c in _MARKS for c in raw)
     return "?" + raw if marks > value.count(".") else value
 
 
