@@ -76,7 +76,7 @@ def test_quizlet_custom_separator() -> None:
 def test_bad_rows_are_reported_with_their_lines() -> None:
     found = problems((SAMPLES / "bad-rows.txt").read_text(encoding="utf-8"))
     assert [line for line, _ in found] == [3, 4, 5, 6]
-    assert "expected 2 fields separated by tab (a guess: choose another with --separator), found 1" in found[0][1]
+    assert found[0][1].startswith("this row has no tab (a guess: choose another with --separator) and so no definition")
     assert found[1][1] == "the term (first field) is empty"
     assert "control character U+0007" in found[2][1]
     assert "closing quote is missing" in found[3][1]
@@ -91,8 +91,8 @@ def test_line_numbers_count_newlines_inside_quotes() -> None:
     assert problems('"a\nb\nc"\tok\nbad\n') == [
         (
             4,
-            "expected 2 fields separated by tab (a guess: choose another with --separator), found 1; "
-            "put a field that holds the separator in double quotes",
+            "this row has no tab (a guess: choose another with --separator) and so no definition: a row needs a "
+            "term and its definition (the fields after those may be left out)",
         )
     ]
 
@@ -122,13 +122,23 @@ def test_further_fields_become_the_explanation() -> None:
     assert deck.facts[0].explanation == "because\n\nsee page 2"
 
 
-def test_rows_must_all_be_as_wide_as_the_first() -> None:
-    found = problems("a\tb\nc\td\te\n")
-    assert found == [
+def test_fields_after_the_answer_may_be_left_out() -> None:
+    """question;answer[;more], as Anki, csv.Sniffer and LibreOffice read rows of different widths:
+    a row that leaves out the last fields has them empty, and one that has more is read as wide."""
+    deck, notes, _ = import_cards("a\tb\nc\td\te\n", "t.txt", deck_id="t")
+    assert [(f.question, f.answer, f.explanation) for f in deck.facts] == [("a", "b", ""), ("c", "d", "e")]
+    assert any(n.startswith("fields after the second become the explanation, as on line 2") for n in notes)
+    text = "#separator:tab\n#columns:Front\tBack\tExtra\nq\ta\n"
+    assert [(f.question, f.answer) for f in import_cards(text, "t.txt", deck_id="t").deck.facts] == [("q", "a")]
+    # wider than the columns named, or without a definition, a row is refused with what it lacks
+    assert problems(text + "r\tb\tc\td\n") == [
+        (4, "#columns (line 2) names 3 columns, but this row has 4 fields separated by tab")
+    ]
+    assert problems("#guid column:1\ng1\tq\ta\ng2\tq2\n", separator="\t") == [
         (
-            2,
-            "expected 2 fields separated by tab (a guess: choose another with --separator), found 3; "
-            "put a field that holds the separator in double quotes",
+            3,
+            "this row has 2 fields (separated by tab) and so no definition: a row needs a term and its definition "
+            "(the fields after those may be left out)",
         )
     ]
 
@@ -367,8 +377,8 @@ def test_a_row_of_more_fields_than_any_card_has_is_refused_at_once() -> None:
             "separator (--separator), or split the row",
         )
     ]
-    # a thousand fields is a row like any other (too wide for the others, so reported as such)
-    assert problems("q\ta\n" + "\t".join(["x"] * MAX_FIELDS) + "\n")[0][0] == 2
+    # a thousand fields is a row like any other (its fields after the second make the explanation)
+    assert len(import_cards("q\ta\n" + "\t".join(["x"] * MAX_FIELDS) + "\n", "t", deck_id="t").deck.facts) == 2
 
 
 def test_one_column_of_many_lines_still_asks_for_the_separator() -> None:

@@ -14,7 +14,7 @@ from quiz.interop.cloze import clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
-from quiz.interop.rows import Row
+from quiz.interop.rows import Row, unused_character
 
 THIRD_COLUMN = "fields after the second become the explanation"
 """The start of the note printed when quiz reads a third column differently from Anki, on purpose.
@@ -84,7 +84,7 @@ def row_cards(
         return [], [Problem(path, row.line, None, message)], []
     media: list[str] = []
     texts: dict[int, str] = {}
-    colon = next(chr(c) for c in range(0xE000, 0xF900) if not any(chr(c) in f for f in row.fields))
+    colon = unused_character(*row.fields)
     for c in text_columns:
         read = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
         texts[c] = read.text

@@ -12,13 +12,33 @@ from quiz.interop.cards import Card, Columns, row_cards
 from quiz.interop.header import AnkiHeader, read_header, separator_name
 from quiz.interop.html_text import looks_like_html
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of
-from quiz.interop.rows import MAX_FIELDS, BadRow, Row, Rows, Split, guess_separator, read_rows, spaced_mark
+from quiz.interop.rows import (
+    MAX_FIELDS,
+    BadRow,
+    EveryMarkUsed,
+    Row,
+    Rows,
+    Split,
+    guess_separator,
+    read_rows,
+    spaced_mark,
+    unused_character,
+)
 from quiz.plural import plural
 
 HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
 """First rows read as column names rather than as a card (quiz's choice; Anki imports them as a card)."""
 
 _HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
+
+MAX_LINES = 10 * MAX_FACTS
+"""The most lines an import reads, blank lines and comments included: ten for each fact a deck may
+hold, room for fields of several paragraphs. A file of more (8 MiB of blank lines is 8 million)
+is refused before any is read, so that no shape of file takes seconds to refuse."""
+MAX_CELLS = 12 * MAX_FACTS
+"""The most fields an import reads in all: a dozen for each fact a deck may hold (Anki's "Notes
+in Plain Text" with guid, note type, deck and tags columns has six to ten). Each field is read
+and checked on its own, and 8 MiB of rows a thousand fields wide holds four million of them."""
 
 
 @dataclass(slots=True)
@@ -48,7 +68,24 @@ def read_cards(
     rows" choice when it is not a new line (then a line break is text, and positions count rows).
     """
     path = Path(path)
+    try:
+        return _read_cards(text, path, separator, header, quotes, html, row_separator)
+    except EveryMarkUsed as err:
+        return CardTable(problems=[Problem(path, None, None, f"{err}; this is not an export of cards")])
+
+
+def _read_cards(
+    text: str,
+    path: Path,
+    separator: str | None,
+    header: bool | None,
+    quotes: bool,
+    html: bool | None,
+    row_separator: str | None,
+) -> CardTable:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if (too_many := _too_many_lines(text, path)) is not None:
+        return CardTable(problems=[too_many])
     lines = text.split("\n")
     head = read_header(lines)
     body = "\n".join(lines[head.lines :])
@@ -56,9 +93,12 @@ def read_cards(
     table.notes += [f"ignored {reason}" for reason in head.ignored]
     line_break = ""
     if row_separator not in (None, "\n"):
-        line_break = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in body)
+        line_break = unused_character(body)
         body = body.replace("\n", line_break).replace(row_separator, "\n")
         table.notes.append(f"rows separated by {separator_name(row_separator)} (line numbers in messages count rows)")
+        if (too_many := _too_many_lines(body, path)) is not None:
+            table.problems.append(too_many)
+            return table
     sep = separator or head.separator
     guessed = sep is None
     if sep is None:
@@ -77,11 +117,12 @@ def read_cards(
         table.notes.append(
             f"fields separated by {separator_name(sep)} (a guess: {guess.reason}; choose with --separator)"
         )
-    count = [0]
+    count = [0, 0]  # rows, fields
 
     def past_a_limit(row: Row | BadRow) -> bool:
         count[0] += 1
-        return count[0] > MAX_FACTS or (isinstance(row, Row) and len(row.fields) > MAX_FIELDS)
+        count[1] += len(row.fields) if isinstance(row, Row) else 1
+        return count[0] > MAX_FACTS or count[1] > MAX_CELLS or (isinstance(row, Row) and len(row.fields) > MAX_FIELDS)
 
     found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes, stop=past_a_limit)
     if line_break:
@@ -132,9 +173,10 @@ def read_cards(
             continue
         if len(row.fields) > columns.width and not any(f.strip() for f in row.fields[columns.width :]):
             row = Row(row.line, row.fields[: columns.width])  # stray separators at the end of the row
-        if len(row.fields) != columns.width:
+        if len(row.fields) > columns.width or _text_fields(row, columns) < 2:
             table.problems.append(Problem(path, row.line, None, _width_message(row, columns, head, sep, guessed)))
             continue
+        row = Row(row.line, row.fields + [""] * (columns.width - len(row.fields)))  # fields left out at the end
         if "deck" in columns.special:
             decks.add(row.fields[columns.special["deck"]])
         cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes)
@@ -158,9 +200,24 @@ def read_cards(
     return table
 
 
+def _too_many_lines(text: str, path: Path) -> Problem | None:
+    """The problem with a text of more than MAX_LINES lines (counted at C speed, before any is read), or None."""
+    if text.count("\n", 0, len(text) - 1) < MAX_LINES:
+        return None
+    return Problem(
+        path,
+        None,
+        None,
+        f"the file has more than {MAX_LINES:,} lines (blank lines and comments count), more than an import reads: "
+        f"a deck holds at most {MAX_FACTS:,} facts; remove the blank lines, or split it into several files and import "
+        "each as its own deck",
+    )
+
+
 def _limit_problem(found: Rows, sep: str) -> tuple[None, None, str]:
-    """The message for the row at which reading stopped: too wide, or one too many. It names its
-    line in the text and has none of its own, so that it comes before the rows' own problems."""
+    """The message for the row at which reading stopped: too wide, one too many, or past MAX_CELLS
+    fields in all. It names its line in the text and has none of its own, so that it comes before
+    the rows' own problems."""
     last = max([r.line for r in found.rows[-1:]] + [b.line for b in found.bad[-1:]])
     row = found.rows[-1] if found.rows else None
     if row is not None and row.line == last and len(row.fields) > MAX_FIELDS:
@@ -170,6 +227,16 @@ def _limit_problem(found: Rows, sep: str) -> tuple[None, None, str]:
             (
                 f"line {last:,} has more than {MAX_FIELDS:,} fields separated by {separator_name(sep)}, more than any "
                 "card has; check the separator (--separator), or split the row"
+            ),
+        )
+    if len(found.rows) + len(found.bad) <= MAX_FACTS:
+        return (
+            None,
+            None,
+            (
+                f"the rows up to line {last:,} have more than {MAX_CELLS:,} fields separated by {separator_name(sep)} "
+                f"in all, more than a deck of {MAX_FACTS:,} facts is made of; check the separator (--separator), or "
+                "split the file into several and import each as its own deck"
             ),
         )
     return (
@@ -195,7 +262,7 @@ def _columns(
     head: AnkiHeader, names: list[str] | None, rows: list[Row], path: Path, table: CardTable
 ) -> Columns | None:
     """How wide rows are and which columns hold what; None (and a problem) when the header cannot be used."""
-    width = len(names) if names is not None else len(rows[0].fields)
+    width = len(names) if names is not None else max(len(r.fields) for r in rows)
     before = len(table.problems)
     for key, column in head.special.items():
         if column >= width:
@@ -249,8 +316,24 @@ def _cut_message(split: Split, sep: str, guessed: bool) -> str:
     )
 
 
+def _text_fields(row: Row, columns: Columns) -> int:
+    """How many of a row's fields hold text (not a guid, note type, deck or tags column)."""
+    return sum(1 for c in range(len(row.fields)) if c not in columns.special.values())
+
+
 def _width_message(row: Row, columns: Columns, head: AnkiHeader, sep: str, guessed: bool) -> str:
+    """Why a row is not read: wider than the columns, or too short to hold a term and its definition
+    (the fields after those may be left out, and are read as empty)."""
     found = len(row.fields)
+    if found < columns.width:
+        guess = " (a guess: choose another with --separator)" if guessed else ""
+        lacks = "definition" if _text_fields(row, columns) == 1 else "term or definition"
+        name = separator_name(sep)
+        has = f"no {name}{guess}" if found == 1 else f"{found} fields (separated by {name}{guess})"
+        return (
+            f"this row has {has} and so no {lacks}: a row needs a term and its definition (the fields after those "
+            "may be left out)"
+        )
     if head.columns is not None:
         return (
             f"#columns (line {head.where['columns']}) names {plural(columns.width, 'column')}, "

@@ -1,0 +1,127 @@
+"""Hostile shapes of import file are refused, or read, with work bounded by limits that count every
+line (blank lines and comments too) and every field, whatever the shape: 8 MiB of blank lines,
+one huge line, rows of a thousand fields, runs of quotes. (Durations are not asserted; each limit
+is, and the sample a guess reads.)"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quiz.deck.errors import DeckError
+from quiz.interop.formats import not_an_export
+from quiz.interop.importer import import_cards
+from quiz.interop.rows import _PRIVATE_USE, GUESS_LINES, EveryMarkUsed, guess_separator, read_rows, unused_character
+from quiz.interop.table import MAX_CELLS, MAX_LINES, read_cards
+
+MIB = 1024 * 1024
+
+
+def problems(text: str, **options: str) -> list[str]:
+    with pytest.raises(DeckError) as err:
+        import_cards(text, "t.txt", deck_id="t", **options)  # type: ignore[arg-type]
+    return [p.message for p in err.value.problems]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n" * (8 * MIB - 10),  # blank_lines.sh: refused after 21 s
+        " \n" * (4 * MIB - 5),
+        "q\ta\n" + "\r" * (8 * MIB - 10),
+        "q\ta\n" + "#\n" * (4 * MIB - 10),  # comments count too
+        "#\n" * (4 * MIB - 10) + "q\ta\n",  # a header of comments
+        '"' + "\n" * (8 * MIB - 2) + '"\ta\n',  # one quoted field of line breaks
+    ],
+    ids=["blank", "spaces", "cr", "comments", "comment-header", "quoted-line-breaks"],
+)
+def test_a_file_of_more_lines_than_an_import_reads_is_refused_before_any_is_read(text: str) -> None:
+    assert problems(text) == [
+        f"the file has more than {MAX_LINES:,} lines (blank lines and comments count), more than an import reads: "
+        "a deck holds at most 20,000 facts; remove the blank lines, or split it into several files and import "
+        "each as its own deck"
+    ]
+
+
+def test_blank_lines_and_comments_up_to_the_limit_are_read() -> None:
+    text = "q\ta\n" + "\n" * (MAX_LINES - 3) + "#\nr\tb\n"
+    assert [(f.question, f.answer) for f in import_cards(text, "t.txt", deck_id="t").deck.facts] == [
+        ("q", "a"),
+        ("r", "b"),
+    ]
+    assert problems(text + "\n")[0].startswith(f"the file has more than {MAX_LINES:,} lines")
+
+
+def test_rows_of_a_thousand_fields_are_refused_past_the_fields_an_import_reads() -> None:
+    row = ";".join(["a"] * 1000) + "\n"
+    [message] = problems(row * (8 * MIB // len(row)))
+    rows = MAX_CELLS // 1000 + 1
+    assert message == (
+        f"the rows up to line {rows} have more than {MAX_CELLS:,} fields separated by semicolon in all, more than "
+        "a deck of 20,000 facts is made of; check the separator (--separator), or split the file into several "
+        "and import each as its own deck"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x" * (8 * MIB), '"' * (8 * MIB), '""' * (4 * MIB), "\t|;:," * (MIB + MIB // 2), '"' + "x;" * (4 * MIB - 2)],
+    ids=["letters", "quotes", "quote-pairs", "every-separator", "open-quote"],
+)
+def test_one_huge_line_is_refused_with_a_reason(text: str) -> None:
+    assert len(problems(text)) == 1
+
+
+def test_the_guess_reads_a_sample_and_the_rows_after_it_are_read_once() -> None:
+    """The guess reads GUESS_LINES lines (blank lines count); a row after them that the separator
+    chosen does not fit is reported at its line, not a reason to read the whole file again."""
+    text = "q;a\n" + "\n" * (GUESS_LINES - 2) + "r;b\n" + "no separator\n"
+    guess = guess_separator(text)
+    assert guess.separator == ";"
+    assert guess.reason == "the only separator that splits every row into the same number of fields"
+    table = read_cards(text, "t.txt")
+    assert [(p.line, p.message[:36]) for p in table.problems] == [
+        (GUESS_LINES + 1, "this row has no semicolon (a guess: ")
+    ]
+
+
+def test_a_sample_that_ends_inside_a_quoted_field_leaves_that_row_out() -> None:
+    text = "q;a\n" * (GUESS_LINES - 1) + '"two\nlines";b\n'
+    assert guess_separator(text).separator == ";"
+    found = read_rows(text, ";", max_lines=GUESS_LINES)
+    assert (len(found.rows), found.bad, found.stopped) == (GUESS_LINES - 1, [], True)
+    assert read_rows(text, ";", max_lines=GUESS_LINES + 1).rows[-1].fields == ["two\nlines", "b"]
+
+
+@given(st.text(alphabet='ab;"#\n ', max_size=60), st.integers(min_value=1, max_value=12))
+def test_reading_some_lines_reads_the_start_of_the_rows(text: str, lines: int) -> None:
+    """read_rows with max_lines gives a start of the rows (and bad rows) all of the text gives, every
+    one starting within those lines, and says it stopped exactly when lines were left unread."""
+    whole, some = read_rows(text, ";"), read_rows(text, ";", max_lines=lines)
+    assert some.rows == whole.rows[: len(some.rows)]
+    assert some.bad == whole.bad[: len(some.bad)]
+    assert all(row.line <= lines for row in [*some.rows, *some.bad])
+    if not some.stopped:
+        assert (some.rows, some.bad) == (whole.rows, whole.bad)
+
+
+def test_a_deck_table_is_found_after_any_number_of_blank_lines() -> None:
+    deck = b"\n" * 70_000 + b"[deck]\nid = 'x'\n\n  [[facts]]  \n"
+    assert "a quiz deck file already" in (not_an_export(deck[-40:]) or "")
+    assert not_an_export(b"\n" * 70_000 + b"[deck\n]\n[[facts]]\n") is None
+
+
+@given(st.lists(st.text(), max_size=4))
+def test_an_unused_character_is_in_none_of_the_texts(texts: list[str]) -> None:
+    mark = unused_character(*texts)
+    assert 0xE000 <= ord(mark) < 0xF900 and not any(mark in t for t in texts)
+
+
+def test_a_text_that_holds_every_private_use_character_is_refused_with_a_reason() -> None:
+    every = "".join(chr(c) for area in _PRIVATE_USE for c in area)
+    with pytest.raises(EveryMarkUsed):
+        unused_character(every[:100], every[100:])
+    [message] = problems(f"q{every} - a\n", separator=" - ")
+    assert message.startswith("the text holds every private use character")
+    assert len(problems(f"q{every}\ta\n")) == 1  # each row's colons are read through one too
