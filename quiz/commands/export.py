@@ -53,10 +53,19 @@ def run(args: argparse.Namespace) -> int:
     if out != "-" and Path(out).resolve() == deck.path.resolve():
         raise QuizError(f"{out}: is the deck itself; choose another output file")
     if fmt == "anki":
-        from quiz.interop.anki import write_apkg
+        from quiz.interop.anki import retyped_facts, write_apkg
 
+        retyped = retyped_facts(deck, out)  # read from the earlier export before it is replaced
         n = write_apkg(deck, out)
-        say(f"wrote {out}: {plural(n, 'note')} for Anki (importing it again updates them)")
+        say(
+            f"wrote {out}: {plural(n, 'note')} for Anki (importing it again updates them, but for a fact that has "
+            "gained or lost a statement: Anki cannot change a note's type, so it adds the new note beside the old)"
+        )
+        if retyped:
+            say(
+                f"note: {plural(len(retyped), 'fact')} changed note type since {out} was written before: "
+                f"{', '.join(retyped)}; in Anki, delete the old note of each after importing"
+            )
         return 0
     from quiz.files import write_text
     from quiz.interop.markdown import deck_handout

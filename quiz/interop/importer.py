@@ -133,7 +133,7 @@ def import_cards(
     origins = {"title": "--title" if title else "the deck name in the file" if table.deck_name else "--id"}
     if group is not None:
         origins["group"] = "--group"
-    cards = table.cards
+    cards, older = _without_older_notes(table.cards, earlier, earlier_deck)
     deck, apart = cards_to_deck(
         cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck, language=language
     )
@@ -152,7 +152,22 @@ def import_cards(
     if refused:
         rows_only = all(p.line is not None for p in refused) and len({p.line for p in refused}) < len(cards)
         raise (BadRows if rows_only else DeckError)(sorted(problems + refused, key=lambda p: p.line or 0))
-    return Imported(deck, [*table.notes, *_ambiguous_numbers(cards), *apart], problems)
+    return Imported(deck, [*table.notes, *older, *_ambiguous_numbers(cards), *apart], problems)
+
+
+def _without_older_notes(
+    cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str
+) -> tuple[list[Card], list[str]]:
+    """The cards but those of a fact's older note (quiz.interop.update.older_notes), and a note on each."""
+    from quiz.interop.update import older_notes
+
+    older = older_notes(cards, earlier, earlier_deck)
+    notes = [
+        f'line {cards[n].line}: an older note of fact "{fact_id}", from before it gained or lost a statement, which '
+        "Anki keeps beside the newer one (it cannot change a note's type on import): left out; delete it in Anki"
+        for n, fact_id in older.items()
+    ]
+    return [card for n, card in enumerate(cards) if n not in older], notes
 
 
 def loader_problems(deck: Deck, cards: Sequence[Card], path: Path, origins: dict[str, str]) -> list[Problem]:

@@ -37,13 +37,17 @@ class Update(NamedTuple):
 
 def own_ids(deck_id: str, facts: Sequence[Fact]) -> dict[str, str]:
     """Ids an import gives to notes that `quiz export` made from the deck `deck_id` with `facts`,
-    mapped back to the facts' ids."""
-    from quiz.interop.anki import note_guid
+    mapped back to the facts' ids: the note of each fact's note type first, then that of the other
+    (an export from before the fact gained or lost a statement: quiz.interop.anki.note_guid)."""
+    from quiz.interop.anki import is_cloze_fact, note_guid
 
     ids = {}
     for fact in facts:
-        key = fact_id_for_guid(note_guid(deck_id, fact.id))
-        ids[key] = ids[f"{key}-c1"] = fact.id  # a fact with a statement is a cloze note of one deletion, c1
+        basic = fact_id_for_guid(note_guid(deck_id, fact.id))
+        cloze = fact_id_for_guid(note_guid(deck_id, fact.id, cloze=True)) + "-c1"  # one deletion, c1
+        for key in (cloze, basic) if is_cloze_fact(fact) else (basic, cloze):
+            ids[key] = fact.id
+        ids[f"{basic}-c1"] = fact.id  # a cloze note from before cloze notes had their own guid
     return ids
 
 
@@ -85,6 +89,24 @@ def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
 
 def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def older_notes(cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str) -> dict[int, str]:
+    """The cards (by index) of notes `quiz export` made of a fact of `earlier` (the deck
+    `earlier_deck`) before its note type changed, where the card of its newer note is there too:
+    card index -> the fact's id. Anki cannot change a note's type on import, so it keeps the older
+    note beside the newer (quiz.interop.anki.note_guid), and its export holds both; the fact is the
+    newer one's (own_ids lists each fact's current note first)."""
+    if not earlier_deck:
+        return {}
+    own = own_ids(earlier_deck, earlier)
+    rank = {key: n for n, key in enumerate(own)}
+    best: dict[str, int] = {}
+    for n, card in enumerate(cards):
+        fact_id = own.get(card.key)
+        if fact_id is not None and (fact_id not in best or rank[card.key] < rank[cards[best[fact_id]].key]):
+            best[fact_id] = n
+    return {n: own[card.key] for n, card in enumerate(cards) if card.key in own and best[own[card.key]] != n}
 
 
 def earlier_ids(
