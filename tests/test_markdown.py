@@ -10,12 +10,20 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from quiz.deck.load import load_deck, parse_deck
 from quiz.interop.markdown import block, deck_handout, escape, heading, missed_list
 
 DATA = Path(__file__).parent / "data" / "decks" / "valid"
-MD = MarkdownIt("commonmark").enable("strikethrough").enable("table")
+MD = (
+    MarkdownIt("commonmark")
+    .enable("strikethrough")
+    .enable("table")
+    .use(dollarmath_plugin, allow_space=True, allow_digits=True)
+)
+"""CommonMark with GitHub's tables and strikethrough, and `$x$` / `$$x$$` math as GitHub, GitLab,
+Pandoc and Obsidian read it (rendered as a <span> or <div> of class math: never deck text)."""
 
 
 def rendered_text(markdown: str) -> str:
@@ -57,6 +65,9 @@ MARKDOWN_PIECES = st.sampled_from(
         "===",
         "    ",
         "\t",
+        "$",
+        "$$",
+        "$x$",
     ]
 )
 LINE_CHARACTER = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"))
@@ -116,6 +127,8 @@ def test_tricky_text_and_numbers_are_kept() -> None:
         "a | b",
         "&lt;",
         "60%",
+        "between $5 and $10",
+        "$$x$$ stays text",
     ]:
         assert block(text).replace("\\", "") == text
         assert rendered_text(block(text)) == text
