@@ -96,3 +96,17 @@ def test_rows_with_optional_trailing_fields_import_each_field_in_place(
     assert set(found) <= wanted
     guess = guess_separator(text)
     assert guess.separator == sep or (guess.separator is None and sep in guess.fits)
+
+
+@pytest.mark.parametrize(
+    ("header", "line", "message"),
+    [
+        ("#guid column:2\n#tags column:2\n", 2, "#tags column:2 names the column #guid column:2 names too"),
+        ("#notetype column:1\n#deck column:1\n", 2, "#deck column:1 names the column #notetype column:1 names too"),
+    ],
+)
+def test_two_header_lines_naming_one_column_are_refused(header: str, line: int, message: str) -> None:
+    with pytest.raises(DeckError) as err:
+        import_cards(f"#separator:tab\n{header}Basic\tq\ta\n", "t.txt", deck_id="t")
+    [problem] = err.value.problems
+    assert (problem.line, problem.message.split(";")[0]) == (line + 1, message)

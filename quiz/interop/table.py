@@ -274,6 +274,19 @@ def _columns(
                     f"#{key} column:{column + 1} names column {column + 1}, but the rows have {plural(width, 'field')}",
                 )
             )
+    named: dict[int, str] = {}
+    for key, column in sorted(head.special.items(), key=lambda item: head.where.get(f"{item[0]} column", 0)):
+        if column in named:
+            table.problems.append(
+                Problem(
+                    path,
+                    head.where.get(f"{key} column"),
+                    None,
+                    f"#{key} column:{column + 1} names the column #{named[column]} column:{column + 1} names too; "
+                    "a column holds one of them (Anki would read it as both)",
+                )
+            )
+        named.setdefault(column, key)
     if len(table.problems) > before:
         return None
     special = {k: v for k, v in head.special.items() if k in ("guid", "notetype", "deck", "tags")}
