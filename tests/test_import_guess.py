@@ -110,3 +110,25 @@ def test_two_header_lines_naming_one_column_are_refused(header: str, line: int, 
         import_cards(f"#separator:tab\n{header}Basic\tq\ta\n", "t.txt", deck_id="t")
     [problem] = err.value.problems
     assert (problem.line, problem.message.split(";")[0]) == (line + 1, message)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Frage;Antwort", "Test;Value", "Term;Meaning", "Pregunta;Respuesta", "Question:;Réponse:", "front;BACK"],
+)
+def test_a_first_row_naming_the_columns_is_no_card(first: str) -> None:
+    """header_encoding_candidates.sh (a): "Frage;Antwort" became a card; a first row of column
+    names in the languages decks are written in is read as names, with a note, and the rows
+    below are the cards, in their columns."""
+    result = import_cards(f"{first}\nHbA1c Ziel;unter 7,0 %\nKreatinin;1,2 mg/dL\n", "t.txt", deck_id="t")
+    facts = [(f.question, f.answer) for f in result.deck.facts]
+    assert facts == [("HbA1c Ziel", "unter 7,0 %"), ("Kreatinin", "1,2 mg/dL")]
+    assert "line 1 read as column names: " + first.replace(";", " | ") in result.notes
+    kept = import_cards(f"{first}\nKreatinin;1,2 mg/dL\n", "t.txt", deck_id="t", header=False).deck.facts
+    assert [f.question for f in kept] == [first.split(";")[0], "Kreatinin"]  # --no-header: a card
+
+
+@pytest.mark.parametrize("first", ["Heart;Pump", "Test;HbA1c", "Value;Meaning", "Front page;Back"])
+def test_a_first_row_that_is_a_card_stays_one(first: str) -> None:
+    facts = import_cards(f"{first}\nLung;Breathes\n", "t.txt", deck_id="t").deck.facts
+    assert [f.question for f in facts] == [first.split(";")[0], "Lung"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from quiz.interop.header import ANSWER_NAMES, QUESTION_NAMES
+
 NOTE_TYPES = {
     "basic": ("Front", "Back"),
     "basic (type in the answer)": ("Front", "Back"),
@@ -26,7 +28,8 @@ KNOWN_TYPES = "Basic, its reversed and typed-answer variants, Cloze, and quiz's 
 
 ALWAYS_REVERSED = "basic (and reversed card)"
 
-_SAME_AS = {"question": "front", "term": "front", "answer": "back", "definition": "back"}
+_SAME_AS = {**dict.fromkeys(QUESTION_NAMES, "front"), **dict.fromkeys(ANSWER_NAMES, "back")}
+"""Column names that mean Anki's Front and Back ("Question", "Term", "Frage"; "Answer", "Definition", "Antwort")."""
 _NOT_TEXT = {"add reverse", "source"}
 
 

@@ -9,7 +9,7 @@ from quiz.deck.errors import Problem
 from quiz.deck.text import CONTROL
 from quiz.deck.validate import MAX_FACTS
 from quiz.interop.cards import Card, Columns, row_cards
-from quiz.interop.header import AnkiHeader, read_header, separator_name
+from quiz.interop.header import AnkiHeader, names_columns, read_header, separator_name
 from quiz.interop.html_text import looks_like_html
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of
 from quiz.interop.rows import (
@@ -25,9 +25,6 @@ from quiz.interop.rows import (
     unused_character,
 )
 from quiz.plural import plural
-
-HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
-"""First rows read as column names rather than as a card (quiz's choice; Anki imports them as a card)."""
 
 _HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
 
@@ -136,7 +133,7 @@ def _read_cards(
         table.problems.append(Problem(path, *_limit_problem(found, sep)))
         return table
     names = head.columns
-    if rows and head.columns is None and (header or (header is None and _names_columns(rows[0]))):
+    if rows and head.columns is None and (header or (header is None and names_columns(rows[0].fields))):
         line, names = rows.pop(0)
         table.notes.append(f"line {line} read as column names: {' | '.join(names)}")
     if not rows:
@@ -252,10 +249,6 @@ def _limit_problem(found: Rows, sep: str) -> tuple[None, None, str]:
 def _deck_name(name: str) -> str:
     name = name.rsplit("::", 1)[-1].strip()
     return "" if CONTROL.search(name) else name
-
-
-def _names_columns(row: Row) -> bool:
-    return tuple(f.strip().casefold() for f in row.fields[:2]) in HEADER_ROWS
 
 
 def _columns(
