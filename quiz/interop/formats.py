@@ -38,9 +38,9 @@ def not_an_export(raw: bytes) -> str | None:
     """Why the file's bytes are not a text export `quiz import` reads, or None if they may be one.
 
     Known: an Anki package (.apkg, .colpkg) or collection, an Excel or LibreOffice spreadsheet, a
-    Word document, a PDF, another ZIP archive, a file with NUL bytes that is not UTF-16 with its
-    byte-order mark, JSON; and quiz's own Markdown handout and deck file (by their headings and
-    tables).
+    Word document, a PDF, another ZIP archive, a file with NUL bytes that is not UTF-16 (with its
+    byte-order mark, or text in Latin letters without it: utf16_order), JSON; and quiz's own
+    Markdown handout and deck file (by their headings and tables).
     """
     if raw.startswith(_ZIP):
         return _zip_kind(raw)
@@ -50,7 +50,7 @@ def not_an_export(raw: bytes) -> str | None:
         return f"an Excel or Word file (97-2003), not a text export; {_SAVE_AS_TEXT}"
     if raw.startswith(_PDF):
         return "a PDF, not a text export; import the cards as text exported from Anki or Quizlet"
-    if b"\x00" in raw[:_SAMPLE] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in raw[:_SAMPLE] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and utf16_order(raw) is None:
         return "a binary file (it holds NUL bytes), not a text export; export or save the cards as UTF-8 text"
     text = raw[: _SAMPLE * 8].decode("utf-8", errors="replace")
     if is_handout(text):
@@ -62,6 +62,22 @@ def not_an_export(raw: bytes) -> str | None:
         return "JSON data (as quiz history --json and quiz decks --json print), not a text export of cards"
     if _DECK_TABLE.search(text) and _FACTS_TABLE.search(text):
         return "a quiz deck file already: use it as it is (quiz check FILE, quiz study FILE), with no import"
+    return None
+
+
+def utf16_order(raw: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" where the bytes look like UTF-16 text without its byte-order mark,
+    as some Windows tools save a table: an even number of bytes whose first 8 KiB have a NUL as
+    the high byte of at least half their characters (Latin letters, digits, tabs, line breaks) and
+    none as the low one; else None. (With the mark, the reader knows; without it, only text mostly
+    in Latin letters can be told from binary data.)"""
+    sample = raw[:_SAMPLE]
+    if len(raw) % 2 or len(sample) < 4:
+        return None
+    units = len(sample) // 2
+    for order, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+        if high.count(0) * 2 >= units and low.count(0) == 0:
+            return order
     return None
 
 
