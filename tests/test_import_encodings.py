@@ -66,3 +66,39 @@ def test_an_encoding_that_does_not_fit_names_the_line(tmp_path: Path, capsys: py
     assert _import(tmp_path, b"q\ta\n", "--encoding", "base64") == 2
     assert "'base64' is not a text encoding" in capsys.readouterr().err
     assert _import(tmp_path, b"q\ta\n", "--encoding", "klingon") == 2
+
+
+def test_two_exports_joined_and_a_zero_width_space_leave_nothing_unseen_in_a_question(tmp_path: Path) -> None:
+    """bom_midfile.sh: `cat a.txt b.txt` of two UTF-8 exports with a byte-order mark, and a zero-width
+    space after q3: the questions read as they look, and a note names the lines."""
+    raw = b"\xef\xbb\xbfq1\ta1\n" + b"\xef\xbb\xbfq2\ta2\nq3\xe2\x80\x8b\ta3\n"
+    (tmp_path / "both.txt").write_bytes(raw)
+    from quiz.interop.importer import import_cards
+
+    result = import_cards(raw.decode("utf-8-sig"), "both.txt", deck_id="t")
+    assert [f.question for f in result.deck.facts] == ["q1", "q2", "q3"]
+    assert any(n.endswith("which would make a text look like another: line 2, 3") for n in result.notes)
+
+
+MARKS = st.sampled_from(["\u200b", "\ufeff", "\u2060", "\u2063", "\u180e"])
+WORDS = st.text(st.sampled_from("abcé -?"), min_size=1, max_size=8).filter(lambda t: t.strip(" -?") != "")
+
+
+@given(st.lists(st.one_of(WORDS, MARKS), min_size=1, max_size=8).map("".join), st.booleans())
+def test_marks_that_show_as_nothing_are_taken_out_of_any_field(text: str, html: bool) -> None:
+    from quiz.interop.table import read_cards
+    from quiz.untrusted import visible
+
+    plain = "".join(c for c in text if visible(c) == c)
+    if html:
+        text = text.replace("\u200b", "&#x200b;")  # an entity is read, then taken out too
+    table = read_cards(f"#separator:tab\n#html:{str(html).lower()}\nq{text}\t{text}a\n", "t.txt")
+    assert [(c.front, c.back) for c in table.cards] in ([(f"q{plain}".strip(), f"{plain}a".strip())], [])
+
+
+def test_joiners_that_scripts_and_emoji_need_are_kept() -> None:
+    from quiz.interop.importer import import_cards
+
+    text = "Who treats you?\t\U0001f468\u200d\u2695\ufe0f a doctor\nमित्र\tक्\u200dष\n"
+    facts = import_cards(text, "t.txt", deck_id="t").deck.facts
+    assert [f.answer for f in facts] == ["\U0001f468\u200d\u2695\ufe0f a doctor", "क्\u200dष"]

@@ -15,6 +15,7 @@ from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
 from quiz.interop.rows import Row, unused_character
+from quiz.untrusted import INVISIBLE_MARKS
 
 THIRD_COLUMN = "fields after the second become the explanation"
 """The start of the note printed when quiz reads a third column differently from Anki, on purpose.
@@ -72,9 +73,10 @@ def _note_type(row: Row, columns: Columns, head: AnkiHeader) -> str:
 
 
 def row_cards(
-    row: Row, columns: Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str]
+    row: Row, columns: Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str], unseen: list[int]
 ) -> tuple[list[Card], list[Problem], list[str]]:
-    """The cards one row gives, its problems, and the media it named."""
+    """The cards one row gives, its problems, and the media it named; the row's line is added to
+    `unseen` where a field held characters that show as nothing (_INVISIBLE), which are taken out."""
     special = set(columns.special.values())
     text_columns = [c for c in range(columns.width) if c not in special]
     note_type = _note_type(row, columns, head)
@@ -87,7 +89,11 @@ def row_cards(
     colon = unused_character(*row.fields)
     for c in text_columns:
         read = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
-        texts[c] = read.text
+        texts[c], marks = _INVISIBLE.subn("", read.text)
+        if marks:  # the spaces beside them were not at the field's end when the row was read
+            texts[c] = texts[c].strip(" ")
+            if unseen[-1:] != [row.line]:
+                unseen.append(row.line)
         media += read.media
     role = roles([c for c in text_columns if c not in columns.flags], columns.names, fields)
     tags = head.tags + (tuple(row.fields[columns.special["tags"]].split()) if "tags" in columns.special else ())
@@ -113,6 +119,11 @@ def row_cards(
     )
     return [Card(row.line, first, second, extra, tags, key, reverse=bool(reversed_too))], problems, media
 
+
+_INVISIBLE = re.compile(f"[{INVISIBLE_MARKS}]")
+"""Characters that show as nothing and that no text needs (quiz.untrusted.INVISIBLE_MARKS): in a
+question they make it look like another, and a byte-order mark starts each file two joined
+exports were (quiz export's word joiners in `\\(` are taken out before, by field_text)."""
 
 _ESCAPED_COLON = re.compile(r"&(?:#0*58|#x0*3a|colon);", re.IGNORECASE)
 """A colon written as an entity. In a cloze deletion it is text, never part of the "::" that

@@ -164,6 +164,7 @@ def _read_cards(
             )
     decks: set[str] = set()
     media: list[str] = []
+    unseen: list[int] = []  # the lines of fields that held invisible marks (row_cards)
     for row in rows:
         if row.line in cuts:
             table.problems.append(Problem(path, row.line, None, _cut_message(cuts[row.line], sep, guessed)))
@@ -176,7 +177,7 @@ def _read_cards(
         row = Row(row.line, row.fields + [""] * (columns.width - len(row.fields)))  # fields left out at the end
         if "deck" in columns.special:
             decks.add(row.fields[columns.special["deck"]])
-        cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes)
+        cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen)
         table.problems += problems
         if row_media:
             media.append(f"line {row.line} ({', '.join(row_media)})")
@@ -191,6 +192,12 @@ def _read_cards(
         )
     if media:
         table.notes.append(f"left out media, which a deck cannot show: {'; '.join(media)}")
+    if unseen:
+        shown = ", ".join(map(str, unseen[:10])) + (", ..." if len(unseen) > 10 else "")
+        table.notes.append(
+            "removed characters that show as nothing (a zero-width space, a byte-order mark where two files were "
+            f"joined, a word joiner...), which would make a text look like another: line {shown}"
+        )
     if len(decks) == 1 and not table.deck_name:
         table.deck_name = _deck_name(decks.pop())
     _report_duplicates(table, path)
