@@ -125,3 +125,55 @@ def test_a_text_that_holds_every_private_use_character_is_refused_with_a_reason(
     [message] = problems(f"q{every} - a\n", separator=" - ")
     assert message.startswith("the text holds every private use character")
     assert len(problems(f"q{every}\ta\n")) == 1  # each row's colons are read through one too
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["<br>" * 2_000_000, "&amp;" * 1_600_000, "q {{c1::" * 1_000_000, "{{c1::a}}" * 900_000],
+    ids=["tags", "entities", "open-clozes", "clozes"],
+)
+def test_a_field_longer_than_any_text_even_as_html_is_refused_before_it_is_read(field: str) -> None:
+    [message] = problems(f"#html:true\nq\t{field}\n")
+    assert message == (
+        f"field 2 is {len(field):,} characters long, more than any text of a deck may be, even written as HTML "
+        "(at most 50,000 characters are read)"
+    )
+
+
+def test_a_cloze_note_of_more_numbers_than_a_note_may_have_is_refused() -> None:
+    text = "".join(f"{{{{c{n}::w{n}}}}} " for n in range(1, 103))
+    [message] = problems(f"#notetype:Cloze\n{text}\textra\n")
+    assert message == (
+        "a cloze note of 102 cloze numbers, more than the 100 a note may have; split it into several notes"
+    )
+
+
+def _clozes_as_they_were(text: str) -> list[tuple[int, str, str, str]]:
+    """quiz.interop.cloze.clozes before a search stopped at the last "}}" (each search ran to the
+    end of the text from every "{{c1::" after it): the reference its answers must equal."""
+    from quiz.interop.cloze import BLANK, CLOZE
+
+    cards = []
+    for number in sorted({int(m.group(1)) for m in CLOZE.finditer(text)}):
+
+        def blank(m, number=number):  # type: ignore[no-untyped-def]
+            return (f"[{m.group(3)}]" if m.group(3) else BLANK) if int(m.group(1)) == number else m.group(2)
+
+        spans = [m.group(2).strip() for m in CLOZE.finditer(text) if int(m.group(1)) == number]
+        statement = ""
+        rest = CLOZE.sub("", text)
+        if len(spans) == 1 and spans[0] and "{{" not in rest and "}}" not in rest:
+            statement = CLOZE.sub(
+                lambda m, n=number: "{{" + m.group(2).strip() + "}}" if int(m.group(1)) == n else m.group(2), text
+            )
+        cards.append((number, CLOZE.sub(blank, text), " ... ".join(spans), statement))
+    return cards
+
+
+@given(st.lists(st.sampled_from(["{{c1::", "{{c2::", "{{c12::", "}}", "::", "}", "{", "a", " b", "\n"]), max_size=14))
+def test_cloze_deletions_are_read_as_they_always_were(pieces: list[str]) -> None:
+    from quiz.interop.cloze import clozes, has_cloze
+
+    text = "".join(pieces)
+    assert [tuple(c) for c in clozes(text)] == _clozes_as_they_were(text)
+    assert has_cloze(text) == bool(_clozes_as_they_were(text))

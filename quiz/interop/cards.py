@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from quiz.deck.errors import Problem
 from quiz.deck.text import CONTROL, position
-from quiz.interop.cloze import clozes, has_cloze
+from quiz.interop.cloze import TooManyClozes, clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
@@ -33,6 +33,12 @@ def _third_column_note(line: int, question: str, answer: str, extra: tuple[str, 
         f"explanation “{short(chr(10).join(extra))}” (Anki would read the third as tags; a #tags column:N line "
         "says which column holds them; choose another separator with --separator if these are one field)"
     )
+
+
+MAX_FIELD_CHARS = 50_000
+"""The most characters a field may have as written in the file, HTML and all: five times the
+longest text a deck holds (quiz.deck.checker.MAX_LONG_CHARS). A longer one is refused before it
+is read as HTML or cloze text, which takes a second for each few megabytes."""
 
 
 def fact_id_for_guid(guid: str) -> str:
@@ -79,6 +85,13 @@ def row_cards(
     `unseen` where a field held characters that show as nothing (_INVISIBLE), which are taken out."""
     special = set(columns.special.values())
     text_columns = [c for c in range(columns.width) if c not in special]
+    longest = max(text_columns, key=lambda c: len(row.fields[c]), default=None)
+    if longest is not None and len(row.fields[longest]) > MAX_FIELD_CHARS:
+        message = (
+            f"field {longest + 1} is {len(row.fields[longest]):,} characters long, more than any text of a deck "
+            f"may be, even written as HTML (at most {MAX_FIELD_CHARS:,} characters are read)"
+        )
+        return [], [Problem(path, row.line, None, message)], []
     note_type = _note_type(row, columns, head)
     fields = fields_of(note_type) if note_type else None
     if note_type and fields is None:
@@ -149,7 +162,10 @@ def _colons(card: Card, colon: str) -> Card:
 def _cloze_cards(
     row: Row, text: str, extra: tuple[str, ...], tags: tuple[str, ...], key: str, path: Path, media: list[str]
 ) -> tuple[list[Card], list[Problem], list[str]]:
-    made = clozes(text)
+    try:
+        made = clozes(text)
+    except TooManyClozes as err:
+        return [], [Problem(path, row.line, None, f"{err}; split it into several notes")], media
     if not made:
         return [], [Problem(path, row.line, None, "a cloze note without a cloze deletion such as {{c1::...}}")], media
     cards, problems = [], []
