@@ -32,6 +32,11 @@ MAX_LINES = 10 * MAX_FACTS
 """The most lines an import reads, blank lines and comments included: ten for each fact a deck may
 hold, room for fields of several paragraphs. A file of more (8 MiB of blank lines is 8 million)
 is refused before any is read, so that no shape of file takes seconds to refuse."""
+MAX_TAGS = 12 * MAX_FACTS
+"""The most HTML tags and entities (counted as "<" and "&") an import reads as HTML: a dozen for
+each fact a deck may hold (Anki's editor writes a few to a field: <b>, <br>, &nbsp;). Each is
+read by a call in Python (html.parser, html.unescape), a few microseconds, so 8 MiB of them is
+refused before any is read."""
 MAX_CELLS = 12 * MAX_FACTS
 """The most fields an import reads in all: a dozen for each fact a deck may hold (Anki's "Notes
 in Plain Text" with guid, note type, deck and tags columns has six to ten). Each field is read
@@ -162,6 +167,13 @@ def _read_cards(
                 "fields read as HTML: the first rows hold HTML tags and the file has no #html line "
                 "(--no-html reads them as plain text)"
             )
+    if html and body.count("<") + body.count("&") > MAX_TAGS:
+        message = (
+            f"the file holds more than {MAX_TAGS:,} HTML tags and entities, more than a deck of {MAX_FACTS:,} facts "
+            "is written with; split it into several files and import each as its own deck"
+        )
+        table.problems.append(Problem(path, None, None, message))
+        return table
     decks: set[str] = set()
     media: list[str] = []
     unseen: list[int] = []  # the lines of fields that held invisible marks (row_cards)
