@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from quiz.deck.errors import DeckError
 from quiz.interop.formats import not_an_export
 from quiz.interop.importer import import_cards
+from quiz.interop.limits import MAX_CELLS, MAX_LINES
 from quiz.interop.rows import _PRIVATE_USE, GUESS_LINES, EveryMarkUsed, guess_separator, read_rows, unused_character
-from quiz.interop.table import MAX_CELLS, MAX_LINES, read_cards
+from quiz.interop.table import read_cards
 
 MIB = 1024 * 1024
 
@@ -180,7 +181,7 @@ def test_cloze_deletions_are_read_as_they_always_were(pieces: list[str]) -> None
 
 
 def test_more_html_tags_than_a_deck_is_written_with_are_refused_before_any_is_read() -> None:
-    from quiz.interop.table import MAX_TAGS
+    from quiz.interop.limits import MAX_TAGS
 
     rows = "".join(f"q{i}\t" + "<b>x</b>" * 13 + "\n" for i in range(MAX_TAGS // 26 + 1))
     assert problems("#html:true\n" + rows) == [
@@ -199,3 +200,9 @@ def test_a_field_without_a_tag_reads_as_the_html_parser_reads_it(field: str) -> 
     parser.close()
     by_parser = "\n".join(line.strip(" ") for line in "".join(parser.parts).replace("\xa0", " ").split("\n")).strip()
     assert field_text(field, html=True).text == by_parser
+
+
+def test_column_names_wider_than_any_card_are_refused_at_their_line() -> None:
+    assert problems("#separator:tab\n#columns:" + "a\t" * 1_000_000 + "\nq\ta\n") == [
+        "the column names name 1,000,000 columns, more than any card has (1,000); check them"
+    ]

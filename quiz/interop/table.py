@@ -11,13 +11,13 @@ from quiz.deck.validate import MAX_FACTS
 from quiz.interop.cards import Card, Columns, row_cards
 from quiz.interop.header import AnkiHeader, names_columns, read_header, separator_name
 from quiz.interop.html_text import looks_like_html
+from quiz.interop.limits import MAX_CELLS, MAX_TAGS, limit_problem, too_many_lines
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of
 from quiz.interop.rows import (
     MAX_FIELDS,
     BadRow,
     EveryMarkUsed,
     Row,
-    Rows,
     Split,
     guess_separator,
     read_rows,
@@ -27,21 +27,6 @@ from quiz.interop.rows import (
 from quiz.plural import plural
 
 _HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
-
-MAX_LINES = 10 * MAX_FACTS
-"""The most lines an import reads, blank lines and comments included: ten for each fact a deck may
-hold, room for fields of several paragraphs. A file of more (8 MiB of blank lines is 8 million)
-is refused before any is read, so that no shape of file takes seconds to refuse."""
-MAX_TAGS = 12 * MAX_FACTS
-"""The most HTML tags and entities (counted as "<" and "&") an import reads as HTML: a dozen for
-each fact a deck may hold (Anki's editor writes a few to a field: <b>, <br>, &nbsp;). Each is
-read by a call in Python (html.parser, html.unescape), a few microseconds, so 8 MiB of them is
-refused before any is read."""
-MAX_CELLS = 12 * MAX_FACTS
-"""The most fields an import reads in all: a dozen for each fact a deck may hold (Anki's "Notes
-in Plain Text" with guid, note type, deck and tags columns has six to ten). Each field is read
-and checked on its own, and 8 MiB of rows a thousand fields wide holds four million of them."""
-
 
 @dataclass(slots=True)
 class CardTable:
@@ -86,7 +71,7 @@ def _read_cards(
     row_separator: str | None,
 ) -> CardTable:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if (too_many := _too_many_lines(text, path)) is not None:
+    if (too_many := too_many_lines(text, path)) is not None:
         return CardTable(problems=[too_many])
     lines = text.split("\n")
     head = read_header(lines)
@@ -98,7 +83,7 @@ def _read_cards(
         line_break = unused_character(body)
         body = body.replace("\n", line_break).replace(row_separator, "\n")
         table.notes.append(f"rows separated by {separator_name(row_separator)} (line numbers in messages count rows)")
-        if (too_many := _too_many_lines(body, path)) is not None:
+        if (too_many := too_many_lines(body, path)) is not None:
             table.problems.append(too_many)
             return table
     sep = separator or head.separator
@@ -135,7 +120,7 @@ def _read_cards(
         table.notes.append(f"skipped {plural(len(found.comments), 'comment line')} starting with # (line {shown})")
     rows = found.rows
     if found.stopped and not (rows and all(len(r.fields) == 1 for r in rows) and (separator or head.separator) is None):
-        table.problems.append(Problem(path, *_limit_problem(found, sep)))
+        table.problems.append(Problem(path, *limit_problem(found, sep)))
         return table
     names = head.columns
     if rows and head.columns is None and (header or (header is None and names_columns(rows[0].fields))):
@@ -216,55 +201,6 @@ def _read_cards(
     return table
 
 
-def _too_many_lines(text: str, path: Path) -> Problem | None:
-    """The problem with a text of more than MAX_LINES lines (counted at C speed, before any is read), or None."""
-    if text.count("\n", 0, len(text) - 1) < MAX_LINES:
-        return None
-    return Problem(
-        path,
-        None,
-        None,
-        f"the file has more than {MAX_LINES:,} lines (blank lines and comments count), more than an import reads: "
-        f"a deck holds at most {MAX_FACTS:,} facts; remove the blank lines, or split it into several files and import "
-        "each as its own deck",
-    )
-
-
-def _limit_problem(found: Rows, sep: str) -> tuple[None, None, str]:
-    """The message for the row at which reading stopped: too wide, one too many, or past MAX_CELLS
-    fields in all. It names its line in the text and has none of its own, so that it comes before
-    the rows' own problems."""
-    last = max([r.line for r in found.rows[-1:]] + [b.line for b in found.bad[-1:]])
-    row = found.rows[-1] if found.rows else None
-    if row is not None and row.line == last and len(row.fields) > MAX_FIELDS:
-        return (
-            None,
-            None,
-            (
-                f"line {last:,} has more than {MAX_FIELDS:,} fields separated by {separator_name(sep)}, more than any "
-                "card has; check the separator (--separator), or split the row"
-            ),
-        )
-    if len(found.rows) + len(found.bad) <= MAX_FACTS:
-        return (
-            None,
-            None,
-            (
-                f"the rows up to line {last:,} have more than {MAX_CELLS:,} fields separated by {separator_name(sep)} "
-                f"in all, more than a deck of {MAX_FACTS:,} facts is made of; check the separator (--separator), or "
-                "split the file into several and import each as its own deck"
-            ),
-        )
-    return (
-        None,
-        None,
-        (
-            f"the file has more than {MAX_FACTS:,} rows (line {last:,} is row {MAX_FACTS + 1:,}), and a deck holds at "
-            f"most {MAX_FACTS:,} facts; split it into several files and import each as its own deck"
-        ),
-    )
-
-
 def _deck_name(name: str) -> str:
     name = name.rsplit("::", 1)[-1].strip()
     return "" if CONTROL.search(name) else name
@@ -275,6 +211,10 @@ def _columns(
 ) -> Columns | None:
     """How wide rows are and which columns hold what; None (and a problem) when the header cannot be used."""
     width = len(names) if names is not None else max(len(r.fields) for r in rows)
+    if width > MAX_FIELDS:  # a row of column names (#columns or the first row) as wide as no card is
+        message = f"the column names name {width:,} columns, more than any card has ({MAX_FIELDS:,}); check them"
+        table.problems.append(Problem(path, head.where.get("columns"), None, message))
+        return None
     before = len(table.problems)
     for key, column in head.special.items():
         if column >= width:
