@@ -132,3 +132,12 @@ def test_a_first_row_naming_the_columns_is_no_card(first: str) -> None:
 def test_a_first_row_that_is_a_card_stays_one(first: str) -> None:
     facts = import_cards(f"{first}\nLung;Breathes\n", "t.txt", deck_id="t").deck.facts
     assert [f.question for f in facts] == [first.split(";")[0], "Lung"]
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_the_last_row_counts_in_the_guess_with_or_without_a_line_break_after_it(end: str) -> None:
+    """Every row of a short file is in the guess's sample: here the last is the one that shows the
+    comma cuts numbers, and the one that leaves the pipe out."""
+    text = "Potassium;5,0 mmol/L\nSodium;140 mmol/L\nCreatinine;1,2 mg/dL" + end
+    assert guess_separator(text).separator == ";"
+    assert guess_separator("a|b;c\nd|e;f\ng;h" + end).separator == ";"

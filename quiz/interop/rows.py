@@ -38,8 +38,9 @@ be read whole. Reading the whole file with each candidate cost seconds for a fil
 blank lines; the rows after the sample are read once, with the separator chosen, and any that do
 not fit it are reported with their lines (quiz/interop/table.py)."""
 GUESS_BYTES = 256 * 1024
-"""The most characters of the text a guess reads (to the end of the line this many characters in):
-a sample of rows a thousand fields wide is read with each candidate in milliseconds."""
+"""The most characters of the text a guess reads: the whole lines among the first this many (the
+start of a first line longer than that): a sample of rows a thousand fields wide is read with
+each candidate in milliseconds."""
 MAX_FIELDS = 1_000
 """The most fields a row may have. Anki's note types have a handful; a row of thousands is not a
 card (and each would be read, then joined into an explanation far over its limit)."""
@@ -251,14 +252,15 @@ class Guess(NamedTuple):
 def _fields_on_every_row(text: str, sep: str, quotes: bool, first_line: int) -> Rows | None:
     """The rows `sep` gives in the sample a guess reads (GUESS_LINES, GUESS_BYTES), or None as
     soon as a row is unreadable or has fewer than two fields (or more than MAX_FIELDS)."""
-    whole_lines = text.count("\n", 0, GUESS_BYTES)
-    if whole_lines == 0 and len(text) > GUESS_BYTES:
-        text, whole_lines = text[:GUESS_BYTES], 1  # the start of a first line longer than the sample
+    lines = GUESS_LINES
+    if len(text) > GUESS_BYTES:
+        lines = min(GUESS_LINES, text.count("\n", 0, GUESS_BYTES))  # the whole lines in the sample
+        if lines == 0:
+            text, lines = text[:GUESS_BYTES], 1  # the start of a first line longer than the sample
 
     def unfit(row: Row | BadRow) -> bool:
         return isinstance(row, BadRow) or not 2 <= len(row.fields) <= MAX_FIELDS
 
-    lines = min(GUESS_LINES, max(whole_lines, 1))
     found = read_rows(text, sep, quotes=quotes, first_line=first_line, stop=unfit, max_lines=lines)
     if found.bad or not found.rows or not 2 <= len(found.rows[-1].fields) <= MAX_FIELDS:
         return None
