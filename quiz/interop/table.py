@@ -28,6 +28,7 @@ from quiz.plural import plural
 
 _HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
 
+
 @dataclass(slots=True)
 class CardTable:
     """What reading a file found: the cards, the rows that could not be read, and what was decided."""
