@@ -11,7 +11,6 @@ Each entry begins with a small summary of its deck (`DeckSummary`: id, title, fa
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 from pathlib import Path
@@ -21,6 +20,14 @@ from quiz import __version__
 from quiz.deck.model import Deck, Fact, Source, Topic
 from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
+
+try:
+    from _blake2 import blake2b
+except ImportError:  # not CPython
+    from hashlib import blake2b
+# hashlib.blake2b is CPython's own _blake2.blake2b (hashlib prefers it to OpenSSL's), but importing
+# hashlib loads OpenSSL as well: 15 M instructions at every start of the app, where 4 M do for
+# _blake2 alone (docs/benchmarks.md).
 
 CACHE_FORMAT = 20
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
@@ -58,8 +65,8 @@ class DeckSummary(NamedTuple):
         return cls(deck.id, deck.title, tuple(f.id for f in deck.facts), deck.glossary)
 
 
-def _hasher() -> hashlib.blake2b:
-    digest = hashlib.blake2b(digest_size=20, person=f"quiz{CACHE_FORMAT}".encode())
+def _hasher() -> blake2b:
+    digest = blake2b(digest_size=20, person=f"quiz{CACHE_FORMAT}".encode())
     digest.update(__version__.encode())
     return digest
 

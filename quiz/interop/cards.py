@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.deck.errors import Problem
-from quiz.deck.text import CONTROL, position
+from quiz.deck.text import control_characters, position
 from quiz.interop.cloze import clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
@@ -189,7 +189,7 @@ def _card_problems(
         ("a tag", list(tags)),
     ):
         for value in values:
-            bad = CONTROL.search(value)
+            bad = control_characters().search(value)
             if bad:
                 found.append(
                     Problem(
