@@ -3,6 +3,8 @@ punctuation, and which languages write a decimal comma. Tables only; quiz.typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 def primary_language(code: str) -> str:
     """The language of a deck's `language` tag, without its region or script, folded: "en-GB" and
@@ -63,6 +65,29 @@ a number (". 5 mg", "•5 mg"), it is never dropped as soft punctuation, so the 
 as a whole one (quiz.typed.shape)."""
 SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
 ARTICLES = frozenset(("a", "an", "the"))
+_NO_ARTICLE_BEFORE = frozenset(("and", "or", "nor", "to", "vs", "versus", "plus", "through"))
+_A_QUANTITY = frozenset(("few", "little", "lot", "lots", "bit", "couple"))
+
+
+def leading_article(words: Sequence[str], language: str) -> bool:
+    """Whether the first of a text's leading words (those before any number or symbol, folded) is an
+    English article that a typed answer may leave out ("The liver" is "liver", "An X-ray" is
+    "X-ray", "A blood clot" is "blood clot"), else it is read as written.
+
+    Only in an English deck, and never before a conjunction ("A and B" names A). "A" is also a
+    letter that names things, so it is taken for an article only before two words or more, the
+    first of two letters or more and no quantity: "A positive" is a blood group, "A B" and "A lines"
+    are not "B" and "lines", "A few days" is not "few days". So "tumor" is wrong for "A tumor", as
+    "a tumor" is for "Tumor"; a deck may accept it (`accept`).
+    """
+    if len(words) < 2 or words[0] not in ARTICLES or primary_language(language) != "en":
+        return False
+    after = words[1]
+    if after in _NO_ARTICLE_BEFORE:
+        return False
+    return words[0] != "a" or (len(words) > 2 and len(after) > 1 and after not in _A_QUANTITY)
+
+
 NUMBER_WORDS = {
     w: str(n)
     for n, w in enumerate(
