@@ -4,6 +4,7 @@ punctuation, and which languages write a decimal comma. Tables only; quiz.typed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 
 def primary_language(code: str) -> str:
@@ -204,27 +205,59 @@ RANGE = (("to",), ("-",), ("through",))
 
 _BRITISH = (
     "anaemia anemia anaemic anemic anaesthesia anesthesia anaesthetic anesthetic anaesthetist anesthetist "
-    "apnoea apnea behaviour behavior caesarean cesarean centre center colour color diarrhoea diarrhea "
-    "dyspnoea dyspnea fibre fiber foetus fetus gynaecology gynecology haematology hematology "
-    "haematoma hematoma haemoglobin hemoglobin haemophilia hemophilia haemorrhage hemorrhage "
+    "apnoea apnea behaviour behavior caesarean cesarean caesarian cesarean centre center colour color "
+    "diarrhoea diarrhea dyspnoea dyspnea fibre fiber foetus fetus gynaecology gynecology haematology "
+    "hematology haematoma hematoma haemoglobin hemoglobin haemophilia hemophilia haemorrhage hemorrhage "
     "haemorrhoids hemorrhoids ischaemia ischemia leukaemia leukemia oedema edema oesophagus esophagus "
     "oestrogen estrogen orthopaedic orthopedic paediatric pediatric programme program septicaemia "
-    "septicemia tumour tumor tumours tumors"
+    "septicemia tumour tumor tumours tumors leucocyte leukocyte leucocytes leukocytes leucopenia "
+    "leukopenia leucocytosis leukocytosis amoxycillin amoxicillin catheterise catheterize catheterised "
+    "catheterized hospitalise hospitalize hospitalised hospitalized dialyse dialyze dialysed dialyzed "
+    "sceptical skeptical oestradiol estradiol oestrogens estrogens oestriol estriol"
 ).split()
 SPELLINGS = dict(zip(_BRITISH[::2], _BRITISH[1::2], strict=True))
 """British spellings of words a patient deck uses, each with the American one a typed answer is
-compared in (quiz.typed.marking): the same word, not a slip, so "tumour" is right for "Tumor"
-(and "tumor" for "Tumour") however strict the slip rule is. Whole words only, plurals listed."""
+compared in (quiz.typed.marking), where neither breame's table nor the roots below have them:
+the same word, not a slip, so "tumour" is right for "Tumor" (and "tumor" for "Tumour") however
+strict the slip rule is. Whole words only, plurals listed."""
+
+NOT_THE_SAME = frozenset(("tonne", "tonnes", "groyne", "groynes"))
+"""British words that breame's table gives an American spelling of, but that a patient deck means
+otherwise: a tonne is 1,000 kg and a US ton 907 kg; a groyne is a sea wall, not the groin."""
+
+_ROOTS = (
+    ("aemi", "emi"), ("haem", "hem"), ("oesoph", "esoph"), ("oedem", "edem"), ("paed", "ped"),
+    ("gynaec", "gynec"), ("faec", "fec"), ("foet", "fet"), ("coeli", "celi"), ("aetio", "etio"),
+    ("rrhoe", "rrhe"), ("pnoe", "pne"), ("anaes", "anes"), ("sulph", "sulf"),
+)  # fmt: skip
+"""Greek and Latin roots of medical words that British English writes with "ae", "oe" or "ph" and
+American English without ("hypoglycaemia", "oesophageal", "faecal", "coeliac", "aetiology",
+"amenorrhoea", "hypopnoea", "sulphonylurea"). No English word holds one but a word of that root
+(tests/test_typed_spelling.py holds it against the CMU Pronouncing Dictionary's 126,000 words)."""
 
 
 def american(word: str) -> str:
-    """A folded word in its American spelling, as typed answers are compared (quiz.typed.marking):
-    SPELLINGS, and "-isation" as "-ization" in any word ("embolisation", "immunisations"), which
-    makes no other English word. ("-ise" does: "prise" and "prize".)"""
-    found = SPELLINGS.get(word)
+    """A folded word in its American spelling, as typed answers are compared (quiz.typed.marking)
+    and quiz check compares options (quiz.deck.options.Said): SPELLINGS; breame's table of 1,700
+    British and American spellings of English words (but NOT_THE_SAME); the medical roots of _ROOTS
+    in any word; and "-isation" as "-ization" in any word ("embolisation", "immunisations"), which
+    makes no other English word ("-ise" does: "prise" and "prize"; breame lists the -ise verbs)."""
+    found = _spellings().get(word)
     if found is not None:
         return found
+    if "ae" in word or "oe" in word or "ph" in word:
+        for british, us in _ROOTS:
+            if british in word:
+                word = word.replace(british, us)
     if word.endswith(("isation", "isations")):
         return word.replace("isation", "ization")
     return word
 
+
+@cache
+def _spellings() -> dict[str, str]:
+    """breame's British spellings (but NOT_THE_SAME) and SPELLINGS, each with the American one
+    (breame is imported when a word is first compared)."""
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    return {uk: us for uk, us in BRITISH_ENGLISH_SPELLINGS.items() if uk not in NOT_THE_SAME} | SPELLINGS
