@@ -19,7 +19,7 @@ _OTHER = "\u2028\u2029\ud800-\udfff"  # line and paragraph separators, lone surr
 INVISIBLE_MARKS = "\u180e\u200b\u2060-\u2064\ufeff"
 """Characters that show as nothing and that no script needs (zero-width space, word joiner,
 invisible operators, byte-order mark), as a regex class body: escaped in a name (visible), and
-taken out of imported card text (quiz.interop.table), where a question with one would look like
+taken out of imported card text (quiz.interop.cards), where a question with one would look like
 another. The zero-width joiners that some scripts and emoji need are not among them."""
 
 # Compiled at first use, through re's own cache: a class of characters beyond Latin-1 takes about

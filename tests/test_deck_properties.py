@@ -195,13 +195,13 @@ def test_a_text_without_control_characters_or_their_escapes_parses_to_strings_wi
 ) -> None:
     """The loader searches each string of a deck for control characters only where its text holds
     an escape that could write one (quiz.deck.text.CONTROL_ESCAPE): elsewhere none can be there."""
-    from quiz.deck.text import CONTROL, CONTROL_ESCAPE
+    from quiz.deck.text import CONTROL_ESCAPE, control_characters
 
     src = form.format(body) + "\n"
     try:
         data = tomli.loads(src)
     except tomli.TOMLDecodeError:
         return
-    if CONTROL.search(src.replace("\r\n", "\n")) or CONTROL_ESCAPE.search(src):
+    if control_characters().search(src.replace("\r\n", "\n")) or CONTROL_ESCAPE.search(src):
         return
-    assert not [s for s in [*data, *data.values()] if isinstance(s, str) and CONTROL.search(s)]
+    assert not [s for s in [*data, *data.values()] if isinstance(s, str) and control_characters().search(s)]

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz import untrusted
-from quiz.deck.text import CONTROL
+from quiz.deck.text import control_characters
 from quiz.untrusted import visible
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +92,7 @@ def test_every_dangerous_character_is_escaped_and_the_loader_rejects_the_control
     for ch in DANGEROUS:
         assert visible(ch) == f"\\u{ord(ch):04x}"
     assert visible("a\tb\nc", lines=True) == "a\tb\nc"
-    assert [ch for ch in DANGEROUS if CONTROL.match(ch)] == [
+    assert [ch for ch in DANGEROUS if control_characters().match(ch)] == [
         ch for ch in DANGEROUS if ch not in "\t\n\u061c\u200e\u200f\u2028\u2029"
     ]
 

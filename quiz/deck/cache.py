@@ -11,7 +11,6 @@ Each entry begins with a small summary of its deck (`DeckSummary`: id, title, fa
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 from pathlib import Path
@@ -22,19 +21,29 @@ from quiz.deck.model import Deck, Fact, Source, Topic
 from quiz.files import remove_stale_temps
 from quiz.paths import FILE_MODE, ensure_private_dir
 
-CACHE_FORMAT = 20
+try:
+    from _blake2 import blake2b
+except ImportError:  # not CPython
+    from hashlib import blake2b
+# hashlib.blake2b is CPython's own _blake2.blake2b (hashlib prefers it to OpenSSL's), but importing
+# hashlib loads OpenSSL as well: 15 M instructions at every start of the app, where 4 M do for
+# _blake2 alone (docs/benchmarks.md).
+
+CACHE_FORMAT = 22
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header; 10: glossary terms under one id refused; 11: options that say the same refused; 12: more
 ways of saying the same, as typed marking reads numerals, counts and units; 13: a raised decimal
-point read, units whose case is their meaning and accents outside English told apart, options
-that look the same refused; 14: more ways of saying the same: "plus or minus", ranges with their
-unit at both ends, powers of a length, counts of times in a period; 15: look-alike capitals read
-as written, dots before a number, "umol" and "uL"; 16: look-alike letters only in a text of Latin
-letters; 17: a code's digits read as written, a frequency and a percent of one proportion
-refused as two options; 18: scientific notation, primes and G/L read; 19: "-isation" is
-"-ization"; 20: a share in words, "Half", read as 1 in 2), so no deck is read back from the
-cache in an older shape or without meeting a newer rule."""
+point read, units whose case is their meaning and accents outside English told apart, options that
+look the same refused; 14: more ways of saying the same: "plus or minus", ranges with their unit at
+both ends, powers of a length, counts of times in a period; 15: look-alike capitals read as written,
+dots before a number, "umol" and "uL"; 16: look-alike letters only in a text of Latin letters; 17: a
+code's digits read as written, a frequency and a percent of one proportion refused as two options;
+18: scientific notation, primes and G/L read; 19: "-isation" is "-ization"; 20: a share in words,
+"Half", read as 1 in 2; 21: a sign joined to a word, a leading "A" that names, a mark over a symbol,
+a colon between numbers and a look-alike capital in a unit read; 22: British spellings from
+breame's table and medical roots), so no deck is read back from the cache in an older shape or
+without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
 record marshal keeps the loader's sharing (a text held by many facts is written once and read back
@@ -58,8 +67,8 @@ class DeckSummary(NamedTuple):
         return cls(deck.id, deck.title, tuple(f.id for f in deck.facts), deck.glossary)
 
 
-def _hasher() -> hashlib.blake2b:
-    digest = hashlib.blake2b(digest_size=20, person=f"quiz{CACHE_FORMAT}".encode())
+def _hasher() -> blake2b:
+    digest = blake2b(digest_size=20, person=f"quiz{CACHE_FORMAT}".encode())
     digest.update(__version__.encode())
     return digest
 

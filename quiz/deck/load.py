@@ -13,10 +13,10 @@ from quiz.deck.model import (
     Deck,
 )
 from quiz.deck.text import (
-    CONTROL,
     CONTROL_ESCAPE,
     NotUTF8,
     control_character,
+    control_characters,
     decode,
     position,
 )
@@ -41,7 +41,7 @@ def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
     """
     path = Path(path)
     unix = text.replace("\r\n", "\n") if "\r" in text else text  # a lone CR is refused; CR LF ends a line
-    bad = CONTROL.search(unix)
+    bad = control_characters().search(unix)
     if bad:
         at = position(unix, bad.start())
         raise DeckError([Problem(path, *at, f"the file {control_character(bad.group())}")])

@@ -9,16 +9,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""What a deck may not hold: C0 controls but tab and newline, DEL, C1 controls and the invisible
-bidirectional embeddings, overrides and isolates (quiz.untrusted says why a terminal must not get them)."""
+
+@cache
+def control_characters() -> re.Pattern[str]:
+    """What a deck may not hold: C0 controls but tab and newline, DEL, C1 controls and the invisible
+    bidirectional embeddings, overrides and isolates (quiz.untrusted says why a terminal must not
+    get them). Compiled when first asked, by a deck read or an import, not at every start of the
+    app, which reads its decks back from the cache: it costs 2.6 M instructions to compile."""
+    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 CONTROL_ESCAPE = re.compile(r'\\[^"\\nt]')
-"""A backslash that may begin a TOML escape writing a character CONTROL rejects (\\u001b, \\e,
-\\x07, \\b, \\f, \\r): any but those of \\n, \\t, \\" and \\\\. A text holding neither a CONTROL
-character nor one of these parses to strings that hold no CONTROL character (tomli turns the CR
-of CR LF into LF in multi-line strings). An escaped backslash before a letter counts too: a
+"""A backslash that may begin a TOML escape writing a character control_characters() rejects
+(\\u001b, \\e, \\x07, \\b, \\f, \\r): any but those of \\n, \\t, \\" and \\\\. A text holding
+neither such a character nor one of these parses to strings that hold none (tomli turns the CR of
+CR LF into LF in multi-line strings). An escaped backslash before a letter counts too: a
 false alarm only costs the search of each string."""
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -28,9 +35,9 @@ _WORDS = re.compile(r"[a-z0-9]+")
 
 
 def control_character(text: str) -> str | None:
-    """What is wrong with `text` if it holds a character CONTROL rejects ("contains the control
-    character U+001B, which is not allowed"), else None."""
-    found = CONTROL.search(text)
+    """What is wrong with `text` if it holds a character control_characters() rejects ("contains
+    the control character U+001B, which is not allowed"), else None."""
+    found = control_characters().search(text)
     if found:
         return f"contains the control character U+{ord(found.group()):04X}, which is not allowed"
     return None
@@ -70,13 +77,17 @@ def not_a_slug(value: str) -> str:
     )
 
 
-INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
-    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
-)
-"""Unicode's default-ignorable code points (DerivedCoreProperties.txt, Default_Ignorable_Code_Point,
-Unicode 15.1): characters a terminal draws as nothing, such as the soft hyphen, the zero-width
-space, the variation selectors (U+FE0F after "Heart") and the Hangul fillers."""
+@cache
+def invisible() -> re.Pattern[str]:
+    """Unicode's default-ignorable code points (DerivedCoreProperties.txt, Default_Ignorable_Code_Point,
+    Unicode 15.1): characters a terminal draws as nothing, such as the soft hyphen, the zero-width
+    space, the variation selectors (U+FE0F after "Heart") and the Hangul fillers. Compiled when
+    first asked (3.2 M instructions), as control_characters() is."""
+    return re.compile(
+        "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+        "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+    )
+
 
 LOOK_ALIKE_LETTERS = str.maketrans(
     "АВЕКМНОРСТУХЅІЈԚԜҺӀ" "аеорсухѕіјԁԛԝһӏ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ" "αικνορυχ",
@@ -100,14 +111,14 @@ def latin_look_alikes(text: str) -> str:
 
 def as_seen(text: str) -> str:
     """A text as a reader tells it apart from another, before case is folded: invisible characters
-    (INVISIBLE, and format characters: Unicode category Cf) dropped, the braille blank a space, and,
+    (invisible(), and format characters: Unicode category Cf) dropped, the braille blank a space, and,
     in a text of Latin letters, letters of another script that look like Latin ones as those
     (latin_look_alikes). Two options that differ only so look the same on screen; a typed answer
     is marked the same way (quiz.typed.reading.fold).
     """
     if text.isascii():
         return text
-    text = latin_look_alikes(INVISIBLE.sub("", text).replace("\u2800", " "))
+    text = latin_look_alikes(invisible().sub("", text).replace("\u2800", " "))
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 

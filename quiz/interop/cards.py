@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.deck.errors import Problem
-from quiz.deck.text import CONTROL, position
+from quiz.deck.text import control_characters, position
 from quiz.interop.cloze import TooManyClozes, clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
@@ -102,7 +102,7 @@ def row_cards(
     colon = unused_character(*row.fields)
     for c in text_columns:
         read = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
-        texts[c], marks = _INVISIBLE.subn("", read.text)
+        texts[c], marks = re.subn(_INVISIBLE, "", read.text) if not read.text.isascii() else (read.text, 0)
         if marks:  # the spaces beside them were not at the field's end when the row was read
             texts[c] = texts[c].strip(" ")
             if unseen[-1:] != [row.line]:
@@ -133,10 +133,11 @@ def row_cards(
     return [Card(row.line, first, second, extra, tags, key, reverse=bool(reversed_too))], problems, media
 
 
-_INVISIBLE = re.compile(f"[{INVISIBLE_MARKS}]")
+_INVISIBLE = f"[{INVISIBLE_MARKS}]"
 """Characters that show as nothing and that no text needs (quiz.untrusted.INVISIBLE_MARKS): in a
 question they make it look like another, and a byte-order mark starts each file two joined
-exports were (quiz export's word joiners in `\\(` are taken out before, by field_text)."""
+exports were (quiz export's word joiners in `\\(` are taken out before, by field_text). Compiled at
+first use, through re's cache, as quiz.untrusted does its classes beyond Latin-1."""
 
 _ESCAPED_COLON = re.compile(r"&(?:#0*58|#x0*3a|colon);", re.IGNORECASE)
 """A colon written as an entity. In a cloze deletion it is text, never part of the "::" that
@@ -216,7 +217,7 @@ def _card_problems(
         ("a tag", list(tags)),
     ):
         for value in values:
-            bad = CONTROL.search(value)
+            bad = control_characters().search(value)
             if bad:
                 found.append(
                     Problem(

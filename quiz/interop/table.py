@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz.deck.errors import Problem
-from quiz.deck.text import CONTROL
+from quiz.deck.text import control_characters
 from quiz.deck.validate import MAX_FACTS
 from quiz.interop.cards import Card, Columns, row_cards
 from quiz.interop.header import AnkiHeader, names_columns, read_header, separator_name
@@ -204,7 +204,7 @@ def _read_cards(
 
 def _deck_name(name: str) -> str:
     name = name.rsplit("::", 1)[-1].strip()
-    return "" if CONTROL.search(name) else name
+    return "" if control_characters().search(name) else name
 
 
 def _columns(

@@ -49,7 +49,6 @@ from quiz.typed.numbers import (
 )
 from quiz.typed.shape import Reading, shape_parts, shape_tokens
 from quiz.typed.words import (
-    ARTICLES,
     COMPARISONS_BY_FIRST,
     DASHES,
     DOTS,
@@ -62,6 +61,7 @@ from quiz.typed.words import (
     SYMBOL_PAIRS,
     TIMES,
     VULGAR_FRACTIONS,
+    leading_article,
     primary_language,
 )
 
@@ -85,9 +85,25 @@ def fold(text: str, language: str = "en") -> str:
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
         if primary_language(language) == "en":
-            text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+            text = _accents_dropped(unicodedata.normalize("NFD", text))
         text = latin_look_alikes(unicodedata.normalize("NFC", text).translate(DASHES))  # folded ones too
     return text
+
+
+def _accents_dropped(text: str) -> str:
+    """A decomposed (NFD) text without the marks over its letters ("Ménière" -> "Meniere") or over a
+    space (an accent written alone, such as "˚" for a degree, which NFKC makes a space and a mark).
+    A mark over anything else says something and is kept: "≠" is "=" with a stroke over it, "≮" is
+    not "<", and a 5 struck through is no 5."""
+    kept = []
+    dropped = False  # whether the marks over the last character are dropped
+    for c in text:
+        if not unicodedata.combining(c):
+            dropped = c.isalpha() or c.isspace()
+        elif dropped:
+            continue
+        kept.append(c)
+    return "".join(kept)
 
 
 def case_units(text: str) -> tuple[str, ...]:
@@ -104,8 +120,8 @@ def case_units(text: str) -> tuple[str, ...]:
     penicillin and interferon. A number written into a word ("CD4 T cells") has no unit here.
     Compared beside the reading (quiz.typed.marking.exact_keys).
     """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # as a reader sees it: "МBq" with a Cyrillic М is "MBq"
+        text = unicodedata.normalize("NFKC", as_seen(text))
     if not may_hold_case_units(text):  # most texts
         return ()
     return tuple(unit[0] + unit[1:].lower() for unit in _case_unit().findall(text) if _misread(unit))
@@ -153,12 +169,12 @@ def read_once(text: str, language: str = "en") -> Reading:
     folded = fold(text, language)
     words = plain_words(folded)
     if words is not None:
-        if len(words) > 1 and words[0] in ARTICLES:
+        if leading_article(words, language):
             words = words[1:]
         return Reading((("w",),), (tuple(words),), (False,))
     parts = words_and_whole_number_parts(folded)
     if parts is not None:
-        return shape_parts(parts) or shape_tokens(_whole_number_tokens(parts))
+        return shape_parts(parts) or shape_tokens(_whole_number_tokens(parts), language)
     return read_tokens(folded, language)
 
 
@@ -327,7 +343,7 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             else:
                 out.append(tokens[i])
                 i += 1
-    return shape_tokens(out)
+    return shape_tokens(out, language)
 
 
 _PRIMES = {"'": "\u2032", "\u2019": "\u2032", "\u2032": "\u2032", '"': "\u2033", "\u201d": "\u2033"}

@@ -4,11 +4,23 @@ and frequencies joined, units in one spelling, soft punctuation dropped, words g
 
 from __future__ import annotations
 
+import itertools
 from math import gcd
 from typing import NamedTuple
 
 from quiz.typed.numbers import Token, is_number, starts, whole_value
-from quiz.typed.words import ARTICLES, DECIMAL_MARKS, DEGREES, FREQUENCY, PER_PERIOD, PER_WORDS, RANGE, SOFT, UNITS
+from quiz.typed.words import (
+    ARTICLES,
+    DECIMAL_MARKS,
+    DEGREES,
+    FREQUENCY,
+    PER_PERIOD,
+    PER_WORDS,
+    RANGE,
+    SOFT,
+    UNITS,
+    leading_article,
+)
 
 
 class Reading(NamedTuple):
@@ -87,6 +99,20 @@ def _ends_a_text(tokens: list[Token], i: int) -> bool:
     return i > 0 and all(t[0] == "S" and t[1] in SOFT and t[1] != "-" for t in tokens[i + 1 :])
 
 
+def _a_sign(tokens: list[Token], i: int) -> bool:
+    """Whether a dash, token i, is a sign that says something, kept as a symbol: at the end of a text
+    (_ends_a_text), right after a word or number and before a space or punctuation ("O- blood",
+    "ER- and PR-", "ER-/PR-", "(HER2-)"), or after a space and right before a word ("-ve"). A dash
+    joined on both sides is a hyphen ("5-FU", "well-differentiated") and one with a space on both
+    sides stands between words: both are dropped, as soft punctuation."""
+    if _ends_a_text(tokens, i):
+        return True
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if i > 0 and not tokens[i][2] and tokens[i - 1][0] in ("w", "n"):
+        return after is None or bool(after[2]) or (after[0] == "S" and after[1] in SOFT and after[1] != "-")
+    return bool(tokens[i][2]) and after is not None and after[0] == "w" and not after[2]
+
+
 def _stands_before_a_number(tokens: list[Token], i: int) -> bool:
     """Whether token i is a decimal mark standing on its own right before a number (". 5 mg", ", 5"):
     kept, so that "5 mg" is never read out of what may be 0.5 mg. After a word or number it is
@@ -118,8 +144,12 @@ def _power_of_a_length(items: list[tuple[str, ...]], token: Token) -> bool:
     return token[1] in ("2", "3") and not token[2] and bool(items) and items[-1][0] == "w" and items[-1][1] in _LENGTHS
 
 
-def shape_tokens(tokens: list[Token]) -> Reading:
-    """Ranges and frequencies from the tokens, soft punctuation dropped, words grouped into runs."""
+def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
+    """Ranges and frequencies from the tokens, soft punctuation dropped, a leading article
+    (leading_article: `language` is the deck's) dropped, words grouped into runs."""
+    leading = [t[1] for t in itertools.takewhile(lambda t: t[0] == "w", tokens[:3])]
+    if leading_article(leading, language):
+        tokens = tokens[1:]
     items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
     i = 0
     while i < len(tokens):
@@ -150,11 +180,14 @@ def shape_tokens(tokens: list[Token]) -> Reading:
             continue
         if kind == "w":
             items.append(("w", value))
-        elif value not in SOFT or (value == "-" and _ends_a_text(tokens, i)) or _stands_before_a_number(tokens, i):
-            items.append(("s", value))  # a sign at the end says something: "O-", "HER2-", "Rh−"
+        elif (
+            value not in SOFT
+            or (value == "-" and _a_sign(tokens, i))
+            or (value == ":" and i > 0 and tokens[i - 1][0] == "n" and is_number(tokens, i + 1))
+            or _stands_before_a_number(tokens, i)
+        ):  # a colon between numbers is a ratio or a time ("1:10", "8:30"), not "1 10"
+            items.append(("s", value))  # a sign says something: "O-", "HER2- cancer", "Rh−", "-ve"
         i += 1
-    if len(items) > 1 and items[0][0] == items[1][0] == "w" and items[0][1] in ARTICLES:
-        del items[0]
     items = _units(items)
     shape: list[tuple[str, ...]] = []
     runs: list[list[str]] = []

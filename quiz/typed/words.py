@@ -3,6 +3,9 @@ punctuation, and which languages write a decimal comma. Tables only; quiz.typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cache
+
 
 def primary_language(code: str) -> str:
     """The language of a deck's `language` tag, without its region or script, folded: "en-GB" and
@@ -63,6 +66,29 @@ a number (". 5 mg", "•5 mg"), it is never dropped as soft punctuation, so the 
 as a whole one (quiz.typed.shape)."""
 SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
 ARTICLES = frozenset(("a", "an", "the"))
+_NO_ARTICLE_BEFORE = frozenset(("and", "or", "nor", "to", "vs", "versus", "plus", "through"))
+_A_QUANTITY = frozenset(("few", "little", "lot", "lots", "bit", "couple"))
+
+
+def leading_article(words: Sequence[str], language: str) -> bool:
+    """Whether the first of a text's leading words (those before any number or symbol, folded) is an
+    English article that a typed answer may leave out ("The liver" is "liver", "An X-ray" is
+    "X-ray", "A blood clot" is "blood clot"), else it is read as written.
+
+    Only in an English deck, and never before a conjunction ("A and B" names A). "A" is also a
+    letter that names things, so it is taken for an article only before two words or more, the
+    first of two letters or more and no quantity: "A positive" is a blood group, "A B" and "A lines"
+    are not "B" and "lines", "A few days" is not "few days". So "tumor" is wrong for "A tumor", as
+    "a tumor" is for "Tumor"; a deck may accept it (`accept`).
+    """
+    if len(words) < 2 or words[0] not in ARTICLES or primary_language(language) != "en":
+        return False
+    after = words[1]
+    if after in _NO_ARTICLE_BEFORE:
+        return False
+    return words[0] != "a" or (len(words) > 2 and len(after) > 1 and after not in _A_QUANTITY)
+
+
 NUMBER_WORDS = {
     w: str(n)
     for n, w in enumerate(
@@ -179,27 +205,59 @@ RANGE = (("to",), ("-",), ("through",))
 
 _BRITISH = (
     "anaemia anemia anaemic anemic anaesthesia anesthesia anaesthetic anesthetic anaesthetist anesthetist "
-    "apnoea apnea behaviour behavior caesarean cesarean centre center colour color diarrhoea diarrhea "
-    "dyspnoea dyspnea fibre fiber foetus fetus gynaecology gynecology haematology hematology "
-    "haematoma hematoma haemoglobin hemoglobin haemophilia hemophilia haemorrhage hemorrhage "
+    "apnoea apnea behaviour behavior caesarean cesarean caesarian cesarean centre center colour color "
+    "diarrhoea diarrhea dyspnoea dyspnea fibre fiber foetus fetus gynaecology gynecology haematology "
+    "hematology haematoma hematoma haemoglobin hemoglobin haemophilia hemophilia haemorrhage hemorrhage "
     "haemorrhoids hemorrhoids ischaemia ischemia leukaemia leukemia oedema edema oesophagus esophagus "
     "oestrogen estrogen orthopaedic orthopedic paediatric pediatric programme program septicaemia "
-    "septicemia tumour tumor tumours tumors"
+    "septicemia tumour tumor tumours tumors leucocyte leukocyte leucocytes leukocytes leucopenia "
+    "leukopenia leucocytosis leukocytosis amoxycillin amoxicillin catheterise catheterize catheterised "
+    "catheterized hospitalise hospitalize hospitalised hospitalized dialyse dialyze dialysed dialyzed "
+    "sceptical skeptical oestradiol estradiol oestrogens estrogens oestriol estriol"
 ).split()
 SPELLINGS = dict(zip(_BRITISH[::2], _BRITISH[1::2], strict=True))
 """British spellings of words a patient deck uses, each with the American one a typed answer is
-compared in (quiz.typed.marking): the same word, not a slip, so "tumour" is right for "Tumor"
-(and "tumor" for "Tumour") however strict the slip rule is. Whole words only, plurals listed."""
+compared in (quiz.typed.marking), where neither breame's table nor the roots below have them:
+the same word, not a slip, so "tumour" is right for "Tumor" (and "tumor" for "Tumour") however
+strict the slip rule is. Whole words only, plurals listed."""
+
+NOT_THE_SAME = frozenset(("tonne", "tonnes", "groyne", "groynes"))
+"""British words that breame's table gives an American spelling of, but that a patient deck means
+otherwise: a tonne is 1,000 kg and a US ton 907 kg; a groyne is a sea wall, not the groin."""
+
+_ROOTS = (
+    ("aemi", "emi"), ("haem", "hem"), ("oesoph", "esoph"), ("oedem", "edem"), ("paed", "ped"),
+    ("gynaec", "gynec"), ("faec", "fec"), ("foet", "fet"), ("coeli", "celi"), ("aetio", "etio"),
+    ("rrhoe", "rrhe"), ("pnoe", "pne"), ("anaes", "anes"), ("sulph", "sulf"),
+)  # fmt: skip
+"""Greek and Latin roots of medical words that British English writes with "ae", "oe" or "ph" and
+American English without ("hypoglycaemia", "oesophageal", "faecal", "coeliac", "aetiology",
+"amenorrhoea", "hypopnoea", "sulphonylurea"). No English word holds one but a word of that root
+(tests/test_typed_spelling.py holds it against the CMU Pronouncing Dictionary's 126,000 words)."""
 
 
 def american(word: str) -> str:
-    """A folded word in its American spelling, as typed answers are compared (quiz.typed.marking):
-    SPELLINGS, and "-isation" as "-ization" in any word ("embolisation", "immunisations"), which
-    makes no other English word. ("-ise" does: "prise" and "prize".)"""
-    found = SPELLINGS.get(word)
+    """A folded word in its American spelling, as typed answers are compared (quiz.typed.marking)
+    and quiz check compares options (quiz.deck.options.Said): SPELLINGS; breame's table of 1,700
+    British and American spellings of English words (but NOT_THE_SAME); the medical roots of _ROOTS
+    in any word; and "-isation" as "-ization" in any word ("embolisation", "immunisations"), which
+    makes no other English word ("-ise" does: "prise" and "prize"; breame lists the -ise verbs)."""
+    found = _spellings().get(word)
     if found is not None:
         return found
+    if "ae" in word or "oe" in word or "ph" in word:
+        for british, us in _ROOTS:
+            if british in word:
+                word = word.replace(british, us)
     if word.endswith(("isation", "isations")):
         return word.replace("isation", "ization")
     return word
 
+
+@cache
+def _spellings() -> dict[str, str]:
+    """breame's British spellings (but NOT_THE_SAME) and SPELLINGS, each with the American one
+    (breame is imported when a word is first compared)."""
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    return {uk: us for uk, us in BRITISH_ENGLISH_SPELLINGS.items() if uk not in NOT_THE_SAME} | SPELLINGS

@@ -1,0 +1,94 @@
+"""Properties of typed-answer marking (Hypothesis) for the marks that a reading must keep: a sign
+joined to a word, a letter that names something where an article could stand, a mark over a
+symbol or a figure, a capital of another script in a unit, a colon between numbers. Each was a
+wrong answer marked right (a tester's report, tests/data/typed-answers.tsv, "T1-variants")."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from quiz.deck.options import Said
+from quiz.typed import is_match
+
+WORD = st.sampled_from(
+    ["blood", "result", "mother", "cells", "breast", "liver", "positive", "negative", "surgery", "rare", "ve", "line"]
+)
+"""Plain words: none that reads as a number, a unit, a comparison or a conjunction."""
+NOUN = st.sampled_from(["clot", "test", "scan", "dose", "tumor", "cells", "nurse"])
+LABEL = st.sampled_from(["O", "A", "B", "AB", "ER", "PR", "HER2", "Rh", "CD4", "CD8", "KRAS", "T4"])
+DASH = st.sampled_from(["-", "\u2212"])
+
+
+@given(LABEL, DASH, WORD)
+@example("O", "-", "blood")
+@example("HER2", "\u2212", "breast")
+def test_a_sign_joined_to_a_word_or_figure_is_never_dropped(label: str, dash: str, word: str) -> None:
+    signed = f"{label}{dash} {word}"
+    assert not is_match(signed, f"{label} {word}")
+    assert not is_match(f"{label} {word}", signed)
+    assert not is_match(f"{label}{dash}/{word}{dash}", f"{label}/{word}")
+    assert is_match(signed, f"{label.lower()}- {word.upper()}")  # case and the kind of dash do not count
+
+
+@given(WORD, WORD)
+@example("ve", "result")
+def test_a_sign_before_a_word_is_kept_and_a_hyphen_between_two_is_not(first: str, second: str) -> None:
+    assert not is_match(f"-{first} {second}", f"{first} {second}")
+    assert is_match(f"{first}-{second}", f"{first} {second}")
+
+
+@given(WORD, NOUN)
+@example("positive", "blood")
+def test_a_leading_a_is_read_as_a_letter_before_one_word_and_as_an_article_before_two(word: str, other: str) -> None:
+    assert not is_match(f"A {word}", word)  # "A positive" is a blood group
+    assert not is_match(word, f"A {word}")
+    assert not is_match(f"A and {word}", f"and {word}")
+    assert not is_match(f"A, B and {word}", f"B and {word}")
+    assert is_match(f"A {word} {other}", f"{word} {other}")
+    assert is_match(f"The {word}", word) and is_match(word, f"the {word}")
+    assert not is_match(f"A {word} {other}", f"{word} {other}", language="es")  # English articles only
+
+
+SYMBOLS = st.sampled_from(list("=<>≤≥+±~×/") + [str(d) for d in range(10)])
+OVERLAYS = st.sampled_from(["\u0338", "\u0336", "\u0335", "\u20d2", "\u0337"])
+
+
+@given(SYMBOLS, OVERLAYS, st.sampled_from(["", " 0", " 5 mg", "%"]))
+@example("=", "\u0338", " 0")
+def test_a_mark_over_a_symbol_or_figure_is_kept(symbol: str, overlay: str, rest: str) -> None:
+    marked = unicodedata.normalize("NFC", symbol + overlay) + rest
+    assert not is_match(symbol + rest, marked)
+    assert not is_match(marked, symbol + rest)
+    assert is_match(marked, symbol + overlay + rest)  # composed or not, the same mark
+
+
+@given(st.sampled_from(["Ménière", "Sjögren", "café au lait", "naïve", "Crohn’s"]))
+def test_accents_over_letters_still_do_not_count_in_english(text: str) -> None:
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    assert is_match(text, plain)
+
+
+@given(st.integers(1, 999), st.sampled_from(["Bq", "bq", "U", "IU", "Gy", "l", "g"]))
+def test_a_capital_of_another_script_that_looks_latin_reads_as_that_capital_in_a_unit(n: int, unit: str) -> None:
+    cyrillic_m = f"{n} \u041c{unit}"  # Cyrillic capital em: "М" looks like "M", mega (or MU, MIU)
+    assert is_match(f"{n} M{unit}", cyrillic_m)
+    if not (f"M{unit}".isupper() and f"M{unit}" not in ("MU", "MIU")):  # "5 MG" is 5 mg, as written on labels
+        assert not is_match(f"{n} m{unit}", cyrillic_m)
+
+
+@given(st.integers(1, 99), st.integers(1, 9999), NOUN)
+@example(1, 10, "dilution")
+def test_a_colon_between_two_numbers_is_kept(a: int, b: int, word: str) -> None:
+    assert not is_match(f"{a}:{b} {word}", f"{a} {b} {word}")
+    assert is_match(f"{a}:{b} {word}", f"{a} : {b} {word}")
+    assert is_match(f"{word}: {a}", f"{word} {a}")  # after a word it is punctuation
+
+
+@given(LABEL, WORD)
+def test_check_tells_apart_options_that_typed_marking_tells_apart(label: str, word: str) -> None:
+    said = Said("en")
+    for a, b in [(f"{label}- {word}", f"{label} {word}"), (f"A {word}", word.capitalize()), ("≠ 0", "= 0")]:
+        assert said.key(a)[0] != said.key(b)[0]
