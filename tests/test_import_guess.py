@@ -141,3 +141,18 @@ def test_the_last_row_counts_in_the_guess_with_or_without_a_line_break_after_it(
     text = "Potassium;5,0 mmol/L\nSodium;140 mmol/L\nCreatinine;1,2 mg/dL" + end
     assert guess_separator(text).separator == ";"
     assert guess_separator("a|b;c\nd|e;f\ng;h" + end).separator == ";"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#separator:tab\n#notetype:Cloze\nThe {{c1::heart}} pumps blood\n",
+        "#separator:tab\n#notetype column:1\nCloze\tThe {{c1::heart}} pumps blood\nBasic\tLung\tbreathes\n",
+        "The {{c1::heart}} pumps blood;\nLung;breathes\n",
+        "Lung;breathes\nThe {{c1::heart}} pumps blood\n",
+    ],
+)
+def test_a_cloze_note_needs_only_its_text(text: str) -> None:
+    """A cloze note's Back Extra may be left out like any field after the first it needs."""
+    facts = import_cards(text, "t.txt", deck_id="t").deck.facts
+    assert ("The [...] pumps blood", "heart") in [(f.question, f.answer) for f in facts]

@@ -43,11 +43,12 @@ def cards_to_deck(
     "Stage IV", as typed marking reads them: quiz.deck.options.Said) is left out of the group, with
     a note: in it, each would be offered as a wrong option to the other, which the loader refuses.
 
-    A card whose note had a guid takes the id the guid gives (fact_id_for_guid), so importing the
-    file again after an edit in Anki keeps every fact's id and history. A card without one takes
-    the id of the fact in `earlier` (the deck this import replaces or updates) with its question
-    and answer (quiz.interop.update.earlier_ids); others take one made from the question, made
-    unique, never one `earlier` uses.
+    A card takes the id of the fact in `earlier` (the deck this import replaces or updates) that is
+    the same fact: by guid where both have one, else by its question and answer
+    (quiz.interop.update.earlier_ids), so a fact first imported without guids keeps its id when
+    its note brings one. Any other card whose note had a guid takes the id the guid gives
+    (fact_id_for_guid), so importing the file again after an edit in Anki keeps every fact's id
+    and history; others take one made from the question, made unique, never one `earlier` uses.
     """
     from quiz.interop.update import earlier_ids
 

@@ -12,7 +12,7 @@ from quiz.interop.cards import Card, Columns, row_cards
 from quiz.interop.header import AnkiHeader, names_columns, read_header, separator_name
 from quiz.interop.html_text import looks_like_html
 from quiz.interop.limits import MAX_CELLS, MAX_TAGS, limit_problem, too_many_lines
-from quiz.interop.notetypes import KNOWN_TYPES, fields_of
+from quiz.interop.notetypes import KNOWN_TYPES, fields_of, is_cloze
 from quiz.interop.rows import (
     MAX_FIELDS,
     BadRow,
@@ -137,7 +137,8 @@ def _read_cards(
     columns = _columns(head, names, [r for r in rows if r.line not in cuts] or rows, path, table)
     if columns is None:
         return table
-    if rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1:
+    one_column = rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1
+    if one_column and not _may_be_cloze(rows[0], columns, head):  # a cloze note needs only its Text
         table.problems.append(Problem(path, rows[0].line, None, _one_column_message(body, sep, guessed)))
         return table
     if head.notetype and "notetype" not in columns.special and fields_of(head.notetype) is None:
@@ -169,7 +170,8 @@ def _read_cards(
             continue
         if len(row.fields) > columns.width and not any(f.strip() for f in row.fields[columns.width :]):
             row = Row(row.line, row.fields[: columns.width])  # stray separators at the end of the row
-        if len(row.fields) > columns.width or _text_fields(row, columns) < 2:
+        short = _text_fields(row, columns) < 2 and not _may_be_cloze(row, columns, head)
+        if len(row.fields) > columns.width or short:
             table.problems.append(Problem(path, row.line, None, _width_message(row, columns, head, sep, guessed)))
             continue
         row = Row(row.line, row.fields + [""] * (columns.width - len(row.fields)))  # fields left out at the end
@@ -285,6 +287,14 @@ def _cut_message(split: Split, sep: str, guessed: bool) -> str:
 def _text_fields(row: Row, columns: Columns) -> int:
     """How many of a row's fields hold text (not a guid, note type, deck or tags column)."""
     return sum(1 for c in range(len(row.fields)) if c not in columns.special.values())
+
+
+def _may_be_cloze(row: Row, columns: Columns, head: AnkiHeader) -> bool:
+    """Whether a row may be a cloze note, which needs only its Text field: its note type (the
+    header's or its column's) is a cloze type, or a field holds what starts a deletion."""
+    if "notetype" in columns.special and columns.special["notetype"] < len(row.fields):
+        return is_cloze(row.fields[columns.special["notetype"]].strip())
+    return is_cloze(head.notetype) if head.notetype else any("{{c" in f for f in row.fields)
 
 
 def _width_message(row: Row, columns: Columns, head: AnkiHeader, sep: str, guessed: bool) -> str:
