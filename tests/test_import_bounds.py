@@ -206,3 +206,9 @@ def test_column_names_wider_than_any_card_are_refused_at_their_line() -> None:
     assert problems("#separator:tab\n#columns:" + "a\t" * 1_000_000 + "\nq\ta\n") == [
         "the column names name 1,000,000 columns, more than any card has (1,000); check them"
     ]
+
+
+def test_rows_a_row_separator_makes_count_as_lines_do() -> None:
+    assert problems("q\tax" * (MAX_LINES + 1), row_separator="x")[0].startswith(
+        f"the file has more than {MAX_LINES:,} rows (blank rows and comments count)"
+    )

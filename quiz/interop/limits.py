@@ -26,15 +26,16 @@ in Plain Text" with guid, note type, deck and tags columns has six to ten). Each
 and checked on its own, and 8 MiB of rows a thousand fields wide holds four million of them."""
 
 
-def too_many_lines(text: str, path: Path) -> Problem | None:
-    """The problem with a text of more than MAX_LINES lines (counted at C speed, before any is read), or None."""
+def too_many_lines(text: str, path: Path, lines: str = "lines") -> Problem | None:
+    """The problem with a text of more than MAX_LINES lines (counted at C speed, before any is read), or None.
+    `lines` names them ("rows" where --row-separator separates them)."""
     if text.count("\n", 0, len(text) - 1) < MAX_LINES:
         return None
     return Problem(
         path,
         None,
         None,
-        f"the file has more than {MAX_LINES:,} lines (blank lines and comments count), more than an import reads: "
+        f"the file has more than {MAX_LINES:,} {lines} (blank {lines} and comments count), more than an import reads: "
         f"a deck holds at most {MAX_FACTS:,} facts; remove the blank lines, or split it into several files and import "
         "each as its own deck",
     )

@@ -84,7 +84,7 @@ def _read_cards(
         line_break = unused_character(body)
         body = body.replace("\n", line_break).replace(row_separator, "\n")
         table.notes.append(f"rows separated by {separator_name(row_separator)} (line numbers in messages count rows)")
-        if (too_many := too_many_lines(body, path)) is not None:
+        if (too_many := too_many_lines(body, path, "rows")) is not None:
             table.problems.append(too_many)
             return table
     sep = separator or head.separator
