@@ -129,9 +129,21 @@ def test_tricky_text_and_numbers_are_kept() -> None:
         "60%",
         "between $5 and $10",
         "$$x$$ stays text",
+        "2^10^ bytes",
+        "a == b",
+        "%%not hidden%%",
+        "==not highlighted==",
     ]:
         assert block(text).replace("\\", "") == text
         assert rendered_text(block(text)) == text
+
+
+@given(st.one_of(st.text(LINE_CHARACTER, max_size=40), MARKDOWN_LINE, st.text("=%^ab\\", max_size=12)))
+def test_no_mark_an_extension_of_markdown_acts_on_is_left_bare(text: str) -> None:
+    """Math, Pandoc's superscript, Obsidian's highlight and comment: each `$`, `^` and each mark of
+    a `==` or `%%` pair has a backslash before it (CommonMark renders `\\=` as `=`)."""
+    shown = re.sub(r"\\.", "", escape(text))  # what is left once each escaped character is taken out
+    assert "$" not in shown and "^" not in shown and "==" not in shown and "%%" not in shown
 
 
 def test_line_breaks_and_paragraphs_are_kept() -> None:
