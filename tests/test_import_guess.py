@@ -114,7 +114,17 @@ def test_two_header_lines_naming_one_column_are_refused(header: str, line: int, 
 
 @pytest.mark.parametrize(
     "first",
-    ["Frage;Antwort", "Test;Value", "Term;Meaning", "Pregunta;Respuesta", "Question:;Réponse:", "front;BACK"],
+    [
+        "Frage;Antwort",
+        "Test;Value",
+        "Term;Meaning",
+        "Pregunta;Respuesta",
+        "Question:;Réponse:",
+        "front;BACK",
+        "Lab  test;Normal range",
+        "Laborwert;Referenzbereich",
+        "Medication;Dose",
+    ],
 )
 def test_a_first_row_naming_the_columns_is_no_card(first: str) -> None:
     """header_encoding_candidates.sh (a): "Frage;Antwort" became a card; a first row of column
@@ -123,7 +133,7 @@ def test_a_first_row_naming_the_columns_is_no_card(first: str) -> None:
     result = import_cards(f"{first}\nHbA1c Ziel;unter 7,0 %\nKreatinin;1,2 mg/dL\n", "t.txt", deck_id="t")
     facts = [(f.question, f.answer) for f in result.deck.facts]
     assert facts == [("HbA1c Ziel", "unter 7,0 %"), ("Kreatinin", "1,2 mg/dL")]
-    assert "line 1 read as column names: " + first.replace(";", " | ") in result.notes
+    assert f"line 1 read as column names: {first.replace(';', ' | ')}" in result.notes
     kept = import_cards(f"{first}\nKreatinin;1,2 mg/dL\n", "t.txt", deck_id="t", header=False).deck.facts
     assert [f.question for f in kept] == [first.split(";")[0], "Kreatinin"]  # --no-header: a card
 
@@ -156,3 +166,11 @@ def test_a_cloze_note_needs_only_its_text(text: str) -> None:
     """A cloze note's Back Extra may be left out like any field after the first it needs."""
     facts = import_cards(text, "t.txt", deck_id="t").deck.facts
     assert ("The [...] pumps blood", "heart") in [(f.question, f.answer) for f in facts]
+
+
+@pytest.mark.parametrize("names", ["Heart\tBack", "Front\tPump", "Organ\tWhat it does"])
+def test_a_question_or_answer_no_column_name_gives_is_the_first_column_left(names: str) -> None:
+    text = f"#separator:tab\n#columns:{names}\nHeart\tA pump\n"
+    assert [(f.question, f.answer) for f in import_cards(text, "t.txt", deck_id="t").deck.facts] == [
+        ("Heart", "A pump")
+    ]
