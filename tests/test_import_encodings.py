@@ -102,3 +102,13 @@ def test_joiners_that_scripts_and_emoji_need_are_kept() -> None:
     text = "Who treats you?\t\U0001f468\u200d\u2695\ufe0f a doctor\nमित्र\tक्\u200dष\n"
     facts = import_cards(text, "t.txt", deck_id="t").deck.facts
     assert [f.answer for f in facts] == ["\U0001f468\u200d\u2695\ufe0f a doctor", "क्\u200dष"]
+
+
+@pytest.mark.parametrize("raw", [b"[" * 8_000_000, b"[" * 100_000 + b"]" * 100_000, b"{" * 100_000])
+def test_brackets_nested_past_the_json_parser_are_refused_with_a_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes
+) -> None:
+    """JSON is told by parsing it, which "[[[[..." took past Python's recursion limit: "unexpected error"."""
+    assert _import(tmp_path, raw) == 1
+    printed = capsys.readouterr()
+    assert "unexpected error" not in printed.err and "no row has a separator" in printed.out

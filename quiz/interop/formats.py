@@ -86,6 +86,8 @@ def _is_json(raw: bytes) -> bool:
         json.loads(raw)
     except ValueError:  # not JSON, or not UTF-8 text
         return False
+    except RecursionError:  # "[[[[...": nested deeper than the parser goes; the text reader says what it is
+        return False
     return True
 
 
