@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.cli import main
@@ -112,3 +112,38 @@ def test_brackets_nested_past_the_json_parser_are_refused_with_a_reason(
     assert _import(tmp_path, raw) == 1
     printed = capsys.readouterr()
     assert "unexpected error" not in printed.err and "no row has a separator" in printed.out
+
+
+PIECES = st.sampled_from(
+    [b"\t", b";", b",", b"|", b":", b'"', b"\n", b"\r", b"#", b"\xef\xbb\xbf", b"\xff\xfe", b"\x00", b"{{c1::",
+     b"}}", b"<br>", b"&amp;", b"#guid column:1\n", b"#notetype:Cloze\n", b"#columns:a\tb\n", b"#html:true\n",
+     b"sep=;\n", b"[", b"{", b"\xe9", b"\xe2\x80\x8b", b"a", b"7,0", b" - "]
+)  # fmt: skip
+
+
+OPTIONS = st.lists(
+    st.sampled_from(
+        [["--separator", "semicolon"], ["--separator", " - "], ["--row-separator", "semicolon"], ["--no-quotes"],
+         ["--html"], ["--no-html"], ["--header"], ["--encoding", "cp1252"], ["--encoding", "utf-16"], ["--skip-bad"]]
+    ),
+    max_size=3,
+    unique_by=lambda option: option[0],
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.binary(max_size=4)), max_size=30).map(b"".join), OPTIONS)
+def test_any_bytes_are_imported_or_refused_with_a_reason(raw: bytes, options: list[list[str]]) -> None:
+    """Whatever the bytes and options, `quiz import` writes a deck or says why not: never
+    "unexpected error" (a traceback's stand-in)."""
+    import contextlib
+    import io
+    import tempfile
+
+    err, out = io.StringIO(), io.StringIO()
+    with tempfile.TemporaryDirectory() as work, contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        source = Path(work) / "cards.txt"
+        source.write_bytes(raw)
+        args = [arg for option in options for arg in option]
+        assert main(["import", str(source), "-o", str(Path(work) / "out.toml"), *args]) in (0, 1, 2)
+    assert "unexpected error" not in err.getvalue()
