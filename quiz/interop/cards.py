@@ -99,7 +99,7 @@ def row_cards(
         return [], [Problem(path, row.line, None, message)], []
     media: list[str] = []
     texts: dict[int, str] = {}
-    colon = unused_character(*row.fields)
+    colon = unused_character(*row.fields) if html else ":"  # the mark of an entity colon (_ESCAPED_COLON)
     for c in text_columns:
         read = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
         texts[c], marks = re.subn(_INVISIBLE, "", read.text) if not read.text.isascii() else (read.text, 0)
