@@ -125,3 +125,21 @@ def test_a_frequency_and_the_percent_it_is_are_one_option_and_other_shares_are_t
         assert f"the distractor '{n} in {m}' says what the answer" in message
     parse_deck(HEAD + _fact(1, f"{n} in {m}", [f"{n + 1} in {m}", f"{n + 2} in {m}"]), Path("d.toml"))
     parse_deck(HEAD + _fact(1, "33%", ["1 in 3", "3 in 10", "1 in 30"]), Path("d.toml"))
+
+
+DRAWN_ALIKE_PAIRS = [("Ibuprofen", "lbuprofen"), ("O2 mask", "02 mask"), ("Type 1", "Type l"), ("Ill", "III")]
+
+
+@pytest.mark.parametrize(("answer", "other"), DRAWN_ALIKE_PAIRS)
+def test_a_distractor_drawn_like_the_answer_or_another_is_refused_and_says_why(answer: str, other: str) -> None:
+    # A tester: "lbuprofen" (a small L) beside "Ibuprofen" was shown as a second option.
+    for right, wrong in ((answer, other), (other, answer)):
+        [(_, message)] = _problems(HEAD + _fact(1, right, ["2 L", wrong, "9 kg"]))
+        assert f"the distractor {wrong!r} is the same as the answer on screen: a capital I, a small l" in message
+        [(_, message)] = _problems(HEAD + _fact(1, "Aspirin", [right, wrong, "9 kg"]))
+        assert f"the distractor {wrong!r} is given twice: it looks the same as another on screen" in message
+
+
+def test_options_that_differ_in_more_than_the_letters_drawn_alike_are_two() -> None:
+    parse_deck(HEAD + _fact(1, "Ibuprofen", ["Ibuprofen gel", "lbuprofen tablet", "Naproxen"]), Path("d.toml"))
+    parse_deck(HEAD + _fact(1, "Bile", ["Bill", "Oil", "Boil"]), Path("d.toml"))

@@ -8,6 +8,7 @@ them), so what `quiz check` says about a fact's options is what a learner is sho
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -35,20 +36,56 @@ def option_key(text: str) -> str:
     return normalize(text) + "\x00" + " ".join(units) if units else normalize(text)
 
 
+DRAWN_ALIKE = str.maketrans("i10", "llo")
+"""In a folded text (option_key), the letters and digits most screen fonts draw alike (Unicode's
+confusables, UTS #39), as one: a capital I (folded to i), a small l and the digit 1; the digit 0
+and a capital O. "Ibuprofen" and "lbuprofen" look the same on screen."""
+
+
 def clashes(answer: str, texts: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
     """Each text with its folded form (option_key) and what it clashes with: SAME_AS_ANSWER,
-    REPEATED (an earlier text folds the same) or None."""
+    REPEATED (an earlier text folds the same, or looks the same: DRAWN_ALIKE) or None."""
     answer_key = option_key(answer)
-    seen = {answer_key}
+    answer_look = answer_key.translate(DRAWN_ALIKE)
+    seen, looks = {answer_key}, {answer_look}
     for text in texts:
         key = option_key(text)
-        if key == answer_key:
+        look = key.translate(DRAWN_ALIKE)
+        if key == answer_key or look == answer_look:
             yield text, key, SAME_AS_ANSWER
-        elif key in seen:
+        elif key in seen or look in looks:
             yield text, key, REPEATED
         else:
             seen.add(key)
+            looks.add(look)
             yield text, key, None
+
+
+_DRAWN_ALIKE_NOTE = "a capital I, a small l and the digit 1 look alike, as do the digit 0 and a capital O"
+
+
+def unseen(text: str, other: str) -> str:
+    """What to add to "the same as" when two texts that clashes() takes for one option differ in
+    more than case and spacing: the first character a reader cannot see or tell apart
+    (quiz.deck.text.as_seen), named, or the letters drawn alike (DRAWN_ALIKE)."""
+    if " ".join(text.casefold().split()) == " ".join(other.casefold().split()):
+        return ""
+    odd = next((c for c in text if not c.isascii() and c not in other), None)
+    if odd is None and option_key(text) != option_key(other):
+        return f" on screen: {_DRAWN_ALIKE_NOTE}"
+    if odd is None:
+        return " on screen (the two are written in different Unicode forms)"
+    name = unicodedata.name(odd, "")
+    return f" on screen: it holds U+{ord(odd):04X}{f' {name}' if name else ''}, which a reader cannot tell apart"
+
+
+def drawn_twice(text: str, texts: list[str]) -> str:
+    """What to add to "given twice" when clashes() found `text` REPEATED among `texts` only by how
+    it is drawn (DRAWN_ALIKE), not by its folded text."""
+    key = option_key(text)
+    if any(option_key(other) == key for other in texts if other is not text):
+        return ""
+    return f": it looks the same as another on screen ({_DRAWN_ALIKE_NOTE})"
 
 
 class GroupAnswers(NamedTuple):

@@ -4,7 +4,6 @@ problem with its line and column (from the text's layout, quiz.deck.locate)."""
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from quiz.deck.model import (
     Source,
     Topic,
 )
-from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, group_repeats
+from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, drawn_twice, group_repeats, unseen
 from quiz.deck.text import did_you_mean, normalize, term_id
 from quiz.untrusted import visible
 
@@ -182,26 +181,14 @@ def _check_distractors(
     repeated = dict(said.repeats([*roles, *(("distractor", text) for text, _, _ in items)]))
     for n, ((text, why, where), (_, _, clash)) in enumerate(zip(items, judged, strict=True), start=len(roles)):
         if answer and clash == SAME_AS_ANSWER:
-            c.add(where, f"{label}the distractor {text!r} is the same as the answer{_unseen(text, answer)}")
+            c.add(where, f"{label}the distractor {text!r} is the same as the answer{unseen(text, answer)}")
         elif clash == REPEATED:
-            c.add(where, f"{label}the distractor {text!r} is given twice")
+            c.add(where, f"{label}the distractor {text!r} is given twice{drawn_twice(text, [t for t, _, _ in items])}")
         elif n in repeated:
             c.add(where, f"{label}the distractor {text!r} says what {repeated[n]} says: write another wrong option")
         texts.append(text)
         whys.append(why)
     return tuple(texts), tuple(whys) if any(whys) else ()
-
-
-def _unseen(text: str, other: str) -> str:
-    """What to add when two texts the loader takes for one option differ in more than case and
-    spacing: the first character a reader cannot see or tell apart (quiz.deck.text.as_seen), named."""
-    if " ".join(text.casefold().split()) == " ".join(other.casefold().split()):
-        return ""
-    odd = next((c for c in text if not c.isascii() and c not in other), None)
-    if odd is None:
-        return " on screen (the two are written in different Unicode forms)"
-    name = unicodedata.name(odd, "")
-    return f" on screen: it holds U+{ord(odd):04X}{f' {name}' if name else ''}, which a reader cannot tell apart"
 
 
 def _distractor_table(
