@@ -180,11 +180,12 @@ class Said:
     """
 
     def __init__(self, language: str) -> None:
-        from quiz.typed import exact_keys, proportions
+        from quiz.typed import exact_keys, in_base_units, proportions
 
         self.language = language
         self._exact_keys = exact_keys
         self._proportions = proportions
+        self._in_base_units = in_base_units
         self._keys: dict[str, tuple[object, str]] = {}
 
     def key(self, text: str) -> tuple[object, str]:
@@ -199,9 +200,9 @@ class Said:
                 hedge, how_many, share = shares.groups()
                 frequency = f"{hedge or ''}{_COUNTS.get(how_many, 1)} in {_SHARES[share.rstrip('s')]}"
                 reading = self._exact_keys(frequency, self.language)[0]
-            if reading is not None:
-                shape, runs = reading
-                reading = (self._proportions(shape), runs)  # type: ignore[arg-type]
+            if reading is not None:  # the reading's key is (shape, joined runs): quiz.typed.marking._key
+                shape, runs = self._in_base_units(*reading)  # type: ignore[arg-type]
+                reading = (self._proportions(shape), runs)
             says = ("read", reading, units) if reading is not None else ("text", folded, units)
             found = self._keys[text] = says, folded
         return found

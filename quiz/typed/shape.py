@@ -5,6 +5,7 @@ and frequencies joined, units in one spelling, soft punctuation dropped, words g
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 from math import gcd
 from typing import NamedTuple
 
@@ -276,6 +277,42 @@ def shape_parts(parts: list[str]) -> Reading | None:
             runs.append([part])
             near.append(False)
     return Reading(tuple(shape), tuple(map(tuple, runs)), tuple(near))
+
+
+IN_BASE_UNITS = {
+    "mcg": ("mcg", 1), "mg": ("mcg", 1000), "g": ("mcg", 10**6), "kg": ("mcg", 10**9),
+    "ul": ("ul", 1), "ml": ("ul", 1000), "l": ("ul", 10**6),
+    "s": ("s", 1), "min": ("s", 60), "h": ("s", 3600), "day": ("s", 86400), "wk": ("s", 604800),
+}  # fmt: skip
+"""Units of mass, volume and time (in their one spelling, UNITS) that convert exactly, each with its
+base unit and how many of those it holds. Not months and years (their days vary), nor teaspoons
+and cups (a household spoon is no measure: ISMP), nor the percent or mmol of a salt."""
+
+
+def in_base_units(
+    shape: tuple[tuple[str, ...], ...], runs: tuple[str, ...]
+) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The shape and joined runs (quiz.typed.marking.exact_keys) with each number or range whose
+    unit follows it alone (a run that is only that unit) given in its base unit (IN_BASE_UNITS):
+    what two wrong options say to a reader when both give one quantity, however written ("0.5 g"
+    and "500 mg", "2 weeks" and "14 days"). Typed marking keeps them apart, as it keeps every
+    number as written (docs/questions.md); the deck's rule against options that say the same
+    (quiz.deck.options.Said) reads them so. A number not read ("?...") is left as it is."""
+    if not any(run in IN_BASE_UNITS for run in runs):
+        return shape, runs
+    out, words = list(shape), list(runs)
+    run = -1  # the index in runs of the shape's last ("w",)
+    for k, part in enumerate(shape):
+        if part == ("w",):
+            run += 1
+            continue
+        if part[0] not in "nr" or k + 1 >= len(shape) or shape[k + 1] != ("w",) or words[run + 1] not in IN_BASE_UNITS:
+            continue
+        base, factor = IN_BASE_UNITS[words[run + 1]]
+        if all(_read(value) for value in part[1:]):
+            out[k] = (part[0], *(format((Decimal(value) * factor).normalize(), "f") for value in part[1:]))
+            words[run + 1] = base
+    return tuple(out), tuple(words)
 
 
 def proportions(shape: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
