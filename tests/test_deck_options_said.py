@@ -170,3 +170,14 @@ def test_quantities_that_do_not_convert_exactly_stay_two_options() -> None:
     said = Said("en")
     for a, b in [("1 month", "30 days"), ("1 year", "365 days"), ("1 teaspoon", "5 mL"), ("5 mg", "5 g")]:
         assert said.key(a)[0] != said.key(b)[0]
+
+
+def test_two_glossary_terms_that_say_the_same_are_refused() -> None:
+    # A tester: "Tumor" and "Tumour" were both terms, and one matching question showed both.
+    glossary = '[glossary]\nTumor = "A lump."\nTumour = "A lump, in British spelling."\n"Stage 4" = "x"\n"Stage IV" = "y"\n'
+    found = _problems(HEAD + glossary + _fact(1, "A", ["B", "C"]))
+    assert [m for _, m in found] == [
+        '[glossary] "Tumour" is "Tumor" written another way: keep one',
+        '[glossary] "Stage IV" is "Stage 4" written another way: keep one',
+    ]
+    parse_deck(HEAD + '[glossary]\nTumor = "A lump."\nTumors = "Lumps."\n' + _fact(1, "A", ["B", "C"]), Path("d.toml"))

@@ -102,7 +102,9 @@ def _check_fact_topic(c: Checker, entry: dict[str, Any], table: Table | None, la
         c.add(c.pos(table, "topic"), f'{label}"topic" names "{topic}", which is not a [[topics]] id (known: {known})')
 
 
-def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+def _check_glossary(c: Checker, data: dict[str, Any], said: Said) -> tuple[tuple[str, str], ...]:
+    """The glossary's (term, definition) pairs; two terms that look the same, are kept under one id,
+    or say the same as typed answers are read (`said`: "Tumor" and "Tumour") are refused."""
     glossary = data.get("glossary")
     if glossary is None:
         return ()
@@ -113,6 +115,7 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
     terms: list[tuple[str, str]] = []
     ids: dict[str, str] = {}
     looks: dict[str, str] = {}  # a term as a reader tells it apart (normalize): the first written so
+    says: dict[object, str] = {}  # what a term says (said): the first written so
     for term, definition in glossary.items():
         where = c.pos(table, term)
         bad = c.text_problem(term)
@@ -129,6 +132,8 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
                 f'"{term_id(term)}"): write them so that they differ by more than case, accents or punctuation, '
                 "or keep one",
             )
+        elif (first := says.setdefault(said.key(term)[0], term)) != term:
+            c.add(where, f'[glossary] "{visible(term)}" is "{visible(first)}" written another way: keep one')
         elif not isinstance(definition, str):
             c.add(where, f'[glossary] "{term}" must be defined as text, got {kind(definition)}')
         elif c.text_problem(definition):
@@ -332,7 +337,8 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
     meta = _check_deck_table(c, data)
     sources = _check_sources(c, data)
     topics = _check_topics(c, data)
-    glossary = _check_glossary(c, data)
+    said = Said(meta.get("language") or "en")
+    glossary = _check_glossary(c, data, said)
     source_ids = {s.id for s in sources if s.id}
     topic_ids = {t.id for t, _ in topics if t.id}
     facts: list[Fact] = []
@@ -350,7 +356,6 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
             "the deck has no facts: add at least one [[facts]] table",
         )
     seen: dict[str, int] = {}
-    said = Said(meta.get("language") or "en")
     placed: list[tuple[Fact, Table | None]] = []
     named: set[object] = set()
     tables = data.get("facts")
