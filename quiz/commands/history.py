@@ -50,13 +50,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the history as JSON")
     parser.add_argument("--plain", action="store_true", help="print a table even in a terminal")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="sessions to show (20)")
-    parser.add_argument("--csv", metavar="FILE", help="export: the CSV file to write ('-': standard output)")
+    parser.add_argument(
+        "--csv",
+        metavar="FILE",
+        help="export: the CSV file to write ('-': standard output); an existing file is replaced only with "
+        "--force, and never the history, its backups or the files beside it",
+    )
     parser.add_argument("--backup", metavar="FILE", help="restore: this backup, not the newest")
     parser.add_argument(
         "--force",
         action="store_true",
         help="restore: replace the history even when it holds answers the backup lacks "
-        "(it is kept beside, as history.replaced-<time>.db)",
+        "(it is kept beside, as history.replaced-<time>.db); export: replace FILE if it exists",
     )
 
 
@@ -70,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
         return _restore(root, Path(args.backup) if args.backup else None, force=args.force)
     if args.action == "export" and not args.csv:
         raise UsageError("say where to write, e.g. quiz history export --csv answers.csv ('-' for standard output)")
+    if args.action == "export" and args.csv != "-":
+        from quiz.files import check_output
+        from quiz.store.health import never_written
+
+        check_output(Path(args.csv), force=args.force, keep=never_written(root))  # before the history is read
     if args.action == "show" and not args.json and not args.plain:
         from quiz.tui.run import run_history  # refuses at once (exit 2) without a terminal
 
@@ -95,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
                 count = write_csv(store, out, titles=titles, questions=questions, lineterminator=end)
                 say(f"wrote {plural(count, 'answer')} to standard output", file=sys.stderr)
             else:
-                count = export_csv(store, Path(args.csv), titles=titles, questions=questions)
+                count = export_csv(store, Path(args.csv), titles=titles, questions=questions, force=args.force)
                 say(f"wrote {plural(count, 'answer')} to {args.csv}")
         elif args.json:
             _print_json(store, args.deck, args.limit, sys.stdout, _scheduled(root))
@@ -104,18 +114,22 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-_OPTIONS = {"deck": "show", "json": "show", "plain": "show", "csv": "export", "backup": "restore", "force": "restore"}
-"""Options that belong to one action, by their dest; `limit` (also show's) has a default and is left alone."""
+_OPTIONS = {
+    "deck": ("show",), "json": ("show",), "plain": ("show",), "csv": ("export",), "backup": ("restore",),
+    "force": ("restore", "export"),
+}  # fmt: skip
+"""The actions each option belongs to, by its dest; `limit` (also show's) has a default and is left alone."""
 
 
 def _refuse_foreign_options(args: argparse.Namespace) -> None:
     """An option given to an action it does not belong to is a usage error, not silently ignored."""
     from quiz.errors import UsageError
 
-    for dest, action in _OPTIONS.items():
-        if getattr(args, dest) not in (None, False) and args.action != action:
+    for dest, actions in _OPTIONS.items():
+        if getattr(args, dest) not in (None, False) and args.action not in actions:
             option = "--" + dest
-            raise UsageError(f"{option} is only for `quiz history {action}`, not `{args.action}`")
+            which = " and ".join(f"`quiz history {action}`" for action in actions)
+            raise UsageError(f"{option} is only for {which}, not `{args.action}`")
 
 
 def _scheduled(root: Path) -> dict[str, set[str]]:
@@ -154,15 +168,18 @@ def export_csv(
     *,
     titles: Mapping[str, str] | None = None,
     questions: Mapping[tuple[str, str], str] | None = None,
+    force: bool = False,
 ) -> int:
     """Write every answer to a CSV file readable by its owner alone (as write_csv); return the count.
 
-    The file is written whole under a temporary name and then renamed: an earlier export at
-    `path` is replaced only by a complete one (a full disk leaves it as it was).
+    The file is written as quiz.files.write_output writes a file the person named: an existing
+    one is replaced only with `force`, and by a complete one (a full disk leaves it as it was);
+    the history, its side files and backups (quiz.store.health.never_written) never. Raises QuizError when refused.
     """
     import io
 
-    from quiz.files import write_atomic
+    from quiz.files import write_output
+    from quiz.store.health import never_written
 
     count = 0
 
@@ -173,7 +190,7 @@ def export_csv(
         out.flush()
         out.detach()  # write_atomic syncs and closes the file itself
 
-    write_atomic(Path(path), write, private=True)
+    write_output(Path(path), write, force=force, keep=never_written(store.root), private=True)
     return count
 
 

@@ -12,7 +12,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-from quiz.paths import can_write_in, history_db, os_path
+from quiz.paths import backups_dir, can_write_in, history_db, os_path
 from quiz.plural import plural
 from quiz.schedule import utc
 from quiz.store.backups import (
@@ -336,6 +336,21 @@ def set_aside(path: Path, why: str) -> Path:
         os.replace(path, aside)
         return aside
     return kept[0] if kept else aside
+
+
+def never_written(root: Path) -> list[tuple[Path, str]]:
+    """What in the data folder `root` holds answers, which no command writing a file the person
+    named ever writes over, even with --force (quiz.files.check_output's `keep`), each with what
+    it is: the history, the files SQLite keeps beside it (SIDE_FILES, there or not), the
+    histories quiz set aside (set_aside: `history.<why>-<time>.db` and their side files), and
+    the backups folder, with anything in it."""
+    path = history_db(root)
+    kept = [(path, "the score history")]
+    kept += [(Path(f"{path}{end}"), "a file SQLite keeps beside the score history") for end in SIDE_FILES]
+    with suppress(OSError):
+        kept += [(aside, "a score history quiz set aside") for aside in root.glob(f"{path.stem}.*{path.suffix}*")]
+    kept.append((backups_dir(root), "the folder of quiz's backups of the score history"))
+    return kept
 
 
 def history_files(path: Path) -> list[Path]:
