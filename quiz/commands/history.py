@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from quiz.store import Store
-    from quiz.store.figures import DayAccuracy
 
 HELP = "show your score history (or: export --csv FILE, restore [--backup FILE] [--force])"
 ACTIONS = ("show", "export", "restore")
@@ -256,17 +255,6 @@ def _when(moment: datetime | None) -> str:
     return local_time(moment).strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
-def _per_day(store: Store, deck_id: str) -> list[DayAccuracy]:
-    """The deck's answers per local day over the History screen's window, oldest first."""
-    from datetime import timedelta
-
-    from quiz.schedule import local_day
-    from quiz.store import OVERVIEW_DAYS
-
-    today = local_day()
-    return store.accuracy_per_day(deck_id, today - timedelta(days=OVERVIEW_DAYS - 1), today)
-
-
 def _pct(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "-"
 
@@ -313,12 +301,12 @@ def print_history(
     say("(facts seen and mastered count facts; words seen, glossary words practised; due now, both)", file=out)
     days: list[tuple[str, ...]] = [("day", "deck", "answered", "right")]
     for d in summaries:
-        for day in _per_day(store, d.deck_id):
+        for day in store.recent_days(d.deck_id):
             days.append((day.day.isoformat(), visible(d.deck_id), str(day.answered), _pct(day.correct, day.answered)))
     if len(days) > 1:
         say("\nAnswers per day (your days, last 30)", file=out)
         _table(days, out, right={2, 3})
-    say(f"\nStudy streak: {plural(store.streak(), 'day')}", file=out)
+    say(f"\nStudy streak: {plural(store.streak(deck_id=deck), 'day')}", file=out)
 
 
 def _table(rows: list[tuple[str, ...]], out: TextIO, *, right: set[int]) -> None:
@@ -375,7 +363,7 @@ def history_json(
                 "last_studied": d.last_studied.isoformat() if d.last_studied else None,
                 "per_day": [
                     {"day": a.day.isoformat(), "answered": a.answered, "correct": a.correct}
-                    for a in _per_day(store, d.deck_id)
+                    for a in store.recent_days(d.deck_id)
                 ],
                 "calibration": [
                     {"certainty": c.certainty, "answered": c.answered, "correct": c.correct}
@@ -388,7 +376,7 @@ def history_json(
                 ],
             }
         )
-    return {"sessions": sessions, "decks": decks, "streak": store.streak()}
+    return {"sessions": sessions, "decks": decks, "streak": store.streak(deck_id=deck)}
 
 
 def _print_json(
