@@ -21,7 +21,8 @@ from quiz.cli import main
 from quiz.errors import QuizError
 from quiz.files import write_output
 from quiz.paths import backups_dir, history_db
-from quiz.store.health import never_written, set_aside
+from quiz.store.backups import never_written
+from quiz.store.health import set_aside
 from tests.history_helpers import seed
 
 DECKS = Path(__file__).parent / "data" / "decks"

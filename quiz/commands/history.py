@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("say where to write, e.g. quiz history export --csv answers.csv ('-' for standard output)")
     if args.action == "export" and args.csv != "-":
         from quiz.files import check_output
-        from quiz.store.health import never_written
+        from quiz.store.backups import never_written
 
         check_output(Path(args.csv), force=args.force, keep=never_written(root))  # before the history is read
     if args.action == "show" and not args.json and not args.plain:
@@ -173,12 +173,12 @@ def export_csv(
 
     The file is written as quiz.files.write_output writes a file the person named: an existing
     one is replaced only with `force`, and by a complete one (a full disk leaves it as it was);
-    the history, its side files and backups (quiz.store.health.never_written) never. Raises QuizError when refused.
+    the history, its side files and backups (quiz.store.backups.never_written) never. Raises QuizError when refused.
     """
     import io
 
     from quiz.files import write_output
-    from quiz.store.health import never_written
+    from quiz.store.backups import never_written
 
     count = 0
 

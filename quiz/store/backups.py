@@ -17,7 +17,7 @@ from typing import NamedTuple
 from quiz.files import remove_stale_temps, try_lock
 from quiz.paths import backups_dir, history_db, os_path
 from quiz.schedule import utc
-from quiz.store.connection import precreate_private, reading
+from quiz.store.connection import SIDE_FILES, precreate_private, reading
 from quiz.store.errors import CORRUPT_CODES
 
 KEEP_BACKUPS = 7
@@ -271,3 +271,18 @@ def _continues_file(path: Path, ends: tuple[AnswerKey, AnswerKey]) -> bool:
             return continues(reader, ends)
     except (sqlite3.Error, OSError):
         return False
+
+
+def never_written(root: Path) -> list[tuple[Path, str]]:
+    """What in the data folder `root` holds answers, which no command writing a file the person
+    named ever writes over, even with --force (quiz.files.check_output's `keep`), each with what
+    it is: the history, the files SQLite keeps beside it (SIDE_FILES, there or not), the
+    histories quiz set aside (quiz.store.health.set_aside: `history.<why>-<time>.db` and their
+    side files), and the backups folder, with anything in it."""
+    path = history_db(root)
+    kept = [(path, "the score history")]
+    kept += [(Path(f"{path}{end}"), "a file SQLite keeps beside the score history") for end in SIDE_FILES]
+    with suppress(OSError):
+        kept += [(aside, "a score history quiz set aside") for aside in root.glob(f"{path.stem}.*{path.suffix}*")]
+    kept.append((backups_dir(root), "the folder of quiz's backups of the score history"))
+    return kept
