@@ -84,12 +84,14 @@ def run(args: argparse.Namespace) -> int:
 
         return int(run_history(args))
     from quiz.store import Store
+    from quiz.store.backups import missing_history
     from quiz.store.health import lost_log_reason
 
-    if not history_db(root).exists() and lost_log_reason(history_db(root)) is None and args.action == "show":
+    path = history_db(root)
+    if not path.exists() and lost_log_reason(path) is None and missing_history(path) is None and args.action == "show":
         from quiz.store.health import refuse_folders_in_place
 
-        refuse_folders_in_place(history_db(root))  # no history can be kept where a folder stands
+        refuse_folders_in_place(path)  # no history can be kept where a folder stands
         if args.json:
             _print_json(None, args.deck, args.limit, sys.stdout)
         else:
