@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from quiz.store import Store
 
-HELP = "show your score history (or: export --csv FILE, restore [--backup FILE] [--force])"
+HELP = "show your score history (or: export --csv FILE [--force], restore [--backup FILE] [--force])"
 ACTIONS = ("show", "export", "restore")
 
 
