@@ -75,22 +75,23 @@ def write_atomic(
     If anything fails, `path` is left as it was and the temporary file is removed. What `path`
     names decides how it is written (as `cp` and `sort -o` write onto it):
 
+    - a pipe (FIFO) or a character device (/dev/null), or the file this process's standard output
+      or error already writes to (/dev/stdout, /proc/self/fd/1), is written into as a stream
+      (stream_into): nothing is stored there to keep, and renaming over one would put a plain
+      file in its place (a device node gone from /dev); a terminal is refused (nothing raw goes
+      to a terminal: `-` shows the text safely); a block device, a socket or a folder is refused;
     - a link is followed, and the file it points to is written (the link is kept); a link to
       nothing, or a loop of links, is refused (QuizError), as `cp` refuses to write through one;
-    - a pipe (FIFO) or a character device (/dev/null, /dev/stdout) is written into as a stream:
-      nothing is stored there to keep, and renaming over one would put a plain file in its place
-      (a device node gone from /dev); a terminal is refused (nothing raw goes to a terminal: `-`
-      shows the text safely); a block device, a socket or a folder is refused;
     - an existing regular file is replaced whole, or, with `replace` false, never: QuizError (the
       name is claimed as write_new_private claims it, so a file made meanwhile is not replaced).
 
     Raises WriteError (an OSError naming `path`) when the write itself fails (a full disk).
     """
-    target = follow_link(path)
-    stream = _open_stream(target)
+    stream = stream_into(path)
     if stream is not None:
         _write_stream(path, stream, write)
         return
+    target = follow_link(path)
     tmp = _write_temp(target.parent, target.name, write)
     try:
         if not private:
@@ -119,38 +120,66 @@ def follow_link(path: Path) -> Path:
         ) from None
 
 
+STANDARD_OUT = (1, 2)
+"""The descriptors of standard output and error: a file named for them is written through them."""
+
+
 def is_stream(path: Path) -> bool:
-    """Whether `path` names (through links) a pipe or a character device, which write_atomic
-    writes into as a stream: its name says nothing of what is written."""
+    """Whether write_atomic writes into `path` as a stream (stream_into): a pipe, a character
+    device, or what standard output or error writes to. Its name says nothing of what is written."""
     try:
-        mode = os.stat(path).st_mode
-    except OSError:
+        info = os.stat(path)
+    except (OSError, ValueError):
         return False
-    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+    return stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode) or _standard_out(info) is not None
 
 
-def _open_stream(target: Path) -> int | None:
-    """An open descriptor to write into when `target` is a pipe or a character device, None when
-    it is a regular file or nothing yet; QuizError for what cannot be written to at all."""
+def is_standard_output(path: Path) -> bool:
+    """Whether `path` names the file standard output writes to (/dev/stdout, /proc/self/fd/1, the
+    file a `>` sends it to): a command writing there says what it did on standard error instead."""
     try:
-        mode = os.stat(target).st_mode
+        return os.path.samestat(os.stat(path), os.fstat(1))
+    except (OSError, ValueError):
+        return False
+
+
+def _standard_out(info: os.stat_result) -> int | None:
+    """The standard descriptor (STANDARD_OUT) open on the file `info` describes, if one is."""
+    for fd in STANDARD_OUT:
+        with suppress(OSError):
+            if os.path.samestat(info, os.fstat(fd)):
+                return fd
+    return None
+
+
+def stream_into(path: Path) -> int | None:
+    """An open descriptor to write into when `path` is what is_stream says (a pipe, a character
+    device, or standard output's or error's file: a copy of that descriptor, so a `>>` append
+    goes on appending), None when it is a regular file or nothing yet; QuizError for what cannot
+    be written to at all. The system follows links, /proc's too, as it opens the file."""
+    try:
+        info = os.stat(path)
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise WriteError(target, err) from None
-    if stat.S_ISREG(mode):
+        raise WriteError(path, err) from None
+    standard = _standard_out(info)
+    if standard is not None:
+        fd = os.dup(standard)
+    elif stat.S_ISREG(info.st_mode):
         return None
-    if stat.S_ISDIR(mode):
-        raise QuizError(f"{target}: is a folder; name a file to write")
-    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
-        raise QuizError(f"{target}: not a regular file, a pipe or a character device; quiz does not write there")
-    try:  # no O_CREAT: what is opened is what was there; a pipe waits here for its reader, as `>` does
-        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
-    except OSError as err:
-        raise WriteError(target, err) from None
+    elif stat.S_ISDIR(info.st_mode):
+        raise QuizError(f"{path}: is a folder; name a file to write")
+    elif not (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        raise QuizError(f"{path}: not a regular file, a pipe or a character device; quiz does not write there")
+    else:
+        try:  # no O_CREAT: what is opened is what was there; a pipe waits here for its reader, as `>` does
+            fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        except OSError as err:
+            raise WriteError(path, err) from None
     if os.isatty(fd):
         os.close(fd)
-        raise QuizError(f"{target}: is a terminal; to see the text there, write to '-' (standard output)")
+        raise QuizError(f"{path}: is a terminal; to see the text there, write to '-' (standard output)")
     return fd
 
 
@@ -213,6 +242,8 @@ def check_output(path: Path, *, force: bool, keep: Iterable[tuple[Path, str]] = 
         if kept.is_dir() and _in_folder(path, kept):
             raise QuizError(f"{path}: this is in {what} ({kept}); quiz never writes there, not even with "
                             "--force. Choose another file")
+    if is_stream(path):
+        return  # written into, not replaced: nothing there is lost
     target = follow_link(path)
     if target.is_dir():
         raise QuizError(f"{path}: is a folder; name a file to write")

@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,7 +26,7 @@ from quiz.files import write_output
 from quiz.paths import backups_dir, history_db
 from quiz.store.backups import never_written
 from quiz.store.health import set_aside
-from tests.history_helpers import seed
+from tests.history_helpers import ROOT, seed
 
 DECKS = Path(__file__).parent / "data" / "decks"
 COMPLETE = DECKS / "valid" / "complete.toml"
@@ -256,3 +259,34 @@ def test_never_written_names_what_holds_answers(data: Path) -> None:
     assert history_db(data) in kept and backups_dir(data) in kept and data / REPLACED in kept
     aside = set_aside(history_db(data), "damaged")
     assert aside in [path for path, _ in never_written(data)]
+
+
+def _run_into(args: list[str], data: Path, stdout: int | IO[bytes]) -> subprocess.CompletedProcess[bytes]:
+    """quiz run as a person runs it, its standard output sent to `stdout` (a pipe, or a file)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(data)}
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", *args], stdout=stdout, stderr=subprocess.PIPE, env=env, timeout=120
+    )
+
+
+STDOUT_NAMES = ["/dev/stdout", "/proc/self/fd/1", "/dev/fd/1"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd/1").exists(), reason="no /proc here")
+@pytest.mark.parametrize("name", STDOUT_NAMES)
+@pytest.mark.parametrize("writer", WRITERS)
+def test_standard_output_by_name_is_written_through(data: Path, tmp_path: Path, writer: str, name: str) -> None:
+    """Into a pipe, a file (`>`) and a file appended to (`>>`), what quiz says goes to stderr."""
+    args, _ = WRITERS[writer]
+    piped = _run_into(args(Path(name)), data, subprocess.PIPE)
+    assert piped.returncode == 0, piped.stderr
+    assert b"wrote" in piped.stderr and b"wrote" not in piped.stdout and len(piped.stdout) > 20
+    out = tmp_path / "out"
+    with out.open("wb") as file:
+        assert _run_into(args(Path(name)), data, file).returncode == 0
+    assert out.read_bytes() == piped.stdout or writer == "export anki"  # a package says when it was made
+    out.write_bytes(b"kept\n")
+    with out.open("ab") as file:
+        assert _run_into(args(Path(name)), data, file).returncode == 0
+    assert out.read_bytes().startswith(b"kept\n") and len(out.read_bytes()) > 25
+    assert Path("/dev/stdout").is_symlink() or stat.S_ISCHR(os.lstat("/dev/stdout").st_mode)

@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quiz.commands._output import never_written
     from quiz.errors import UsageError
-    from quiz.files import check_output, is_stream, write_text
+    from quiz.files import check_output, is_standard_output, is_stream, write_text
     from quiz.plural import plural
 
     out = args.output
@@ -55,13 +55,14 @@ def run(args: argparse.Namespace) -> int:
         return 1
     assert deck.path is not None
     keep = never_written(args.data_dir, (deck.path, "the deck being exported"))
+    report = sys.stderr if out != "-" and is_standard_output(Path(out)) else sys.stdout  # not into the file
     if out != "-":
         check_output(Path(out), force=args.force, keep=keep)
     if fmt == "anki":
         from quiz.interop.anki import write_apkg
 
         n = write_apkg(deck, out)
-        say(f"wrote {out}: {plural(n, 'note')} for Anki (importing it again updates them)")
+        say(f"wrote {out}: {plural(n, 'note')} for Anki (importing it again updates them)", file=report)
         return 0
     from quiz.interop.markdown import deck_handout
 
@@ -70,6 +71,6 @@ def run(args: argparse.Namespace) -> int:
         data_out(sys.stdout).write(text)
         return 0
     write_text(Path(out), text, force=args.force, keep=keep)
-    say(f"wrote {out}: {plural(len(deck.facts), 'question')} as a Markdown handout")
+    say(f"wrote {out}: {plural(len(deck.facts), 'question')} as a Markdown handout", file=report)
     return 0
 

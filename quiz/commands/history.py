@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
         from quiz.tui.run import run_history  # refuses at once (exit 2) without a terminal
 
         return int(run_history(args))
+    from quiz.files import is_standard_output
     from quiz.store import Store
     from quiz.store.backups import missing_history
     from quiz.store.health import lost_log_reason
@@ -107,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
                 say(f"wrote {plural(count, 'answer')} to standard output", file=sys.stderr)
             else:
                 count = export_csv(store, Path(args.csv), titles=titles, questions=questions, force=args.force)
-                say(f"wrote {plural(count, 'answer')} to {args.csv}")
+                report = sys.stderr if is_standard_output(Path(args.csv)) else sys.stdout
+                say(f"wrote {plural(count, 'answer')} to {args.csv}", file=report)
         elif args.json:
             _print_json(store, args.deck, args.limit, sys.stdout, _scheduled(root))
         else:

@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.text import SLUG, not_a_slug, slugify
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError, UsageError
-    from quiz.files import check_output, is_stream, write_text
+    from quiz.files import check_output, is_standard_output, is_stream, write_text
     from quiz.interop.header import separator_text
     from quiz.interop.importer import BadRows, import_cards
     from quiz.plural import plural
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     source: Path = args.file
     out: Path = args.update or args.output
     to_stdout = args.update is None and str(out) == "-"
-    report = sys.stderr if to_stdout else sys.stdout  # standard output carries the deck itself
+    report = sys.stderr if to_stdout or is_standard_output(out) else sys.stdout  # stdout carries the deck
     if out.suffix != ".toml" and not to_stdout and not is_stream(out):
         raise UsageError(f"{out}: a deck file's name ends in .toml ('-' writes the deck to standard output)")
     if str(source) != "-" and not source.exists():
