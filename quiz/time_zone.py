@@ -13,7 +13,7 @@ DAY_S = 24 * 3600
 
 _NAME = r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)"
 _OFFSET = r"([+-]?\d{1,3}(?::\d{1,2}){0,2})"
-_POSIX_TZ = re.compile(rf":?{_NAME}{_OFFSET}(?:({_NAME}){_OFFSET}?)?(?:,.*)?")
+_POSIX_TZ = re.compile(rf"{_NAME}{_OFFSET}(?:({_NAME}){_OFFSET}?)?(?:,.*)?")
 """A POSIX TZ rule (https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/V1_chap08.html):
 std name, its offset, then an optional daylight-saving name, its offset and the rule for when."""
 

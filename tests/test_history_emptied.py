@@ -148,16 +148,6 @@ def test_a_deleted_history_is_told_at_every_open_of_the_store(tmp_path: Path) ->
         Store.open(data, backup=False)
 
 
-def test_starting_again_after_quiz_set_a_history_aside_is_a_fresh_start(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    seed(data, 10, backup=True)
-    emptied_by_hand(data)
-    with pytest.raises(DamagedDatabase):
-        Store.open(data, backup=False)
-    with Store.open(data, backup=False) as store:  # as the message says: start again for a fresh one
-        assert list(store.answers()) == []
-
-
 def test_a_missing_history_beside_backups_of_no_answers_is_a_new_one(tmp_path: Path) -> None:
     data = tmp_path / "data"
     seed(data, 0, backup=True)
