@@ -6,6 +6,7 @@ temporary file named `.<name>.<random>.tmp` beside it, which remove_stale_temps 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -172,14 +173,42 @@ def stream_into(path: Path) -> int | None:
         raise QuizError(f"{path}: is a folder; name a file to write")
     elif not (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
         raise QuizError(f"{path}: not a regular file, a pipe or a character device; quiz does not write there")
+    elif stat.S_ISFIFO(info.st_mode):
+        fd = _open_pipe(path)
     else:
-        try:  # no O_CREAT: what is opened is what was there; a pipe waits here for its reader, as `>` does
+        try:  # no O_CREAT: what is opened is what was there
             fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
         except OSError as err:
             raise WriteError(path, err) from None
     if os.isatty(fd):
         os.close(fd)
         raise QuizError(f"{path}: is a terminal; to see the text there, write to '-' (standard output)")
+    return fd
+
+
+READER_WAIT_S = 5.0
+"""How long quiz waits for a program to open a named pipe for reading (one started just after
+quiz, `quiz ... --csv pipe & cat pipe`) before saying none is: never a wait without end."""
+
+
+def _open_pipe(path: Path) -> int:
+    """The named pipe `path` opened for writing once a program reads from it (QuizError if none
+    does within READER_WAIT_S), then made blocking, so writes wait for the reader as `>` does."""
+    deadline = time.monotonic() + READER_WAIT_S
+    while True:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError as err:
+            if err.errno != errno.ENXIO:  # ENXIO: no reader yet
+                raise WriteError(path, err) from None
+            if time.monotonic() >= deadline:
+                raise QuizError(
+                    f"{path}: a named pipe that no program is reading from; start the program that "
+                    "reads it first (nothing was written)"
+                ) from None
+            time.sleep(0.05)
+    os.set_blocking(fd, True)
     return fd
 
 

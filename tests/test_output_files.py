@@ -171,6 +171,17 @@ def test_a_pipe_is_written_into_not_replaced(data: Path, tmp_path: Path, writer:
     assert got and len(got[0]) > 20
 
 
+def test_a_pipe_nobody_reads_is_refused_not_waited_on_for_ever(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("quiz.files.READER_WAIT_S", 0.2)
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    assert main(["history", "export", "--csv", str(pipe)]) == 1
+    assert f"{pipe}: a named pipe that no program is reading from" in capsys.readouterr().err
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
 @pytest.mark.parametrize("writer", WRITERS)
 def test_a_character_device_is_written_into_not_replaced(data: Path, writer: str) -> None:
     args, _ = WRITERS[writer]
