@@ -174,7 +174,7 @@ def test_quantities_that_do_not_convert_exactly_stay_two_options() -> None:
 
 def test_two_glossary_terms_that_say_the_same_are_refused() -> None:
     # A tester: "Tumor" and "Tumour" were both terms, and one matching question showed both.
-    glossary = '[glossary]\nTumor = "A lump."\nTumour = "A lump, in British spelling."\n"Stage 4" = "x"\n"Stage IV" = "y"\n'
+    glossary = '[glossary]\nTumor = "A lump."\nTumour = "A lump, British."\n"Stage 4" = "x"\n"Stage IV" = "y"\n'
     found = _problems(HEAD + glossary + _fact(1, "A", ["B", "C"]))
     assert [m for _, m in found] == [
         '[glossary] "Tumour" is "Tumor" written another way: keep one',
