@@ -6,11 +6,13 @@ temporary file named `.<name>.<random>.tmp` beside it, which remove_stale_temps 
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
@@ -65,31 +67,241 @@ def _write_temp(folder: Path, name: str, write: Callable[[BinaryIO], object]) ->
     return Path(tmp)
 
 
-def write_atomic(path: Path, write: Callable[[BinaryIO], object], *, private: bool = False) -> None:
+def write_atomic(
+    path: Path, write: Callable[[BinaryIO], object], *, private: bool = False, replace: bool = True
+) -> None:
     """Create or replace `path` with what `write` puts in the open file.
 
     The file is 0600 when `private` (health data), else it gets the usual permissions (umask).
-    If anything fails, `path` is left as it was and the temporary file is removed.
+    If anything fails, `path` is left as it was and the temporary file is removed. What `path`
+    names decides how it is written (as `cp` and `sort -o` write onto it):
+
+    - a pipe (FIFO) or a character device (/dev/null), or the file this process's standard output
+      or error already writes to (/dev/stdout, /proc/self/fd/1), is written into as a stream
+      (stream_into): nothing is stored there to keep, and renaming over one would put a plain
+      file in its place (a device node gone from /dev); a terminal is refused (nothing raw goes
+      to a terminal: `-` shows the text safely); a block device, a socket or a folder is refused;
+    - a link is followed, and the file it points to is written (the link is kept); a link to
+      nothing, or a loop of links, is refused (QuizError), as `cp` refuses to write through one;
+    - an existing regular file is replaced whole, or, with `replace` false, never: QuizError (the
+      name is claimed as write_new_private claims it, so a file made meanwhile is not replaced).
+
+    Raises WriteError (an OSError naming `path`) when the write itself fails (a full disk).
     """
-    tmp = _write_temp(path.parent, path.name, write)
+    stream = stream_into(path)
+    if stream is not None:
+        _write_stream(path, stream, write)
+        return
+    target = follow_link(path)
+    tmp = _write_temp(target.parent, target.name, write)
     try:
         if not private:
             os.chmod(tmp, _default_mode())
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, target)
+        elif not _claim(tmp, target):
+            raise QuizError(f"{path}: already exists; add --force to replace it")
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise WriteError(path, err) from None
-    except BaseException:
+    finally:
         tmp.unlink(missing_ok=True)
-        raise
 
 
-def write_text(path: Path, text: str) -> None:
-    """Create or replace a UTF-8 text file with `\\n` line endings."""
+def follow_link(path: Path) -> Path:
+    """The file `path` names: `path` itself, or the file its link (or chain of links) points to.
+    QuizError for a link to nothing or a loop of links: what would be written is unclear."""
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except OSError:
+        target = Path(os.path.realpath(path))
+        raise QuizError(
+            f"{path}: a link to {target}, which does not exist (or a loop of links); name the file itself"
+        ) from None
+
+
+STANDARD_OUT = (1, 2)
+"""The descriptors of standard output and error: a file named for them is written through them."""
+
+
+def is_stream(path: Path) -> bool:
+    """Whether write_atomic writes into `path` as a stream (stream_into): a pipe, a character
+    device, or what standard output or error writes to. Its name says nothing of what is written."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode) or _standard_out(info) is not None
+
+
+def is_standard_output(path: Path) -> bool:
+    """Whether `path` names the file standard output writes to (/dev/stdout, /proc/self/fd/1, the
+    file a `>` sends it to): a command writing there says what it did on standard error instead."""
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(1))
+    except (OSError, ValueError):
+        return False
+
+
+def _standard_out(info: os.stat_result) -> int | None:
+    """The standard descriptor (STANDARD_OUT) open on the file `info` describes, if one is."""
+    for fd in STANDARD_OUT:
+        with suppress(OSError):
+            if os.path.samestat(info, os.fstat(fd)):
+                return fd
+    return None
+
+
+def stream_into(path: Path) -> int | None:
+    """An open descriptor to write into when `path` is what is_stream says (a pipe, a character
+    device, or standard output's or error's file: a copy of that descriptor, so a `>>` append
+    goes on appending), None when it is a regular file or nothing yet; QuizError for what cannot
+    be written to at all. The system follows links, /proc's too, as it opens the file."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise WriteError(path, err) from None
+    standard = _standard_out(info)
+    if standard is not None:
+        fd = os.dup(standard)
+    elif stat.S_ISREG(info.st_mode):
+        return None
+    elif stat.S_ISDIR(info.st_mode):
+        raise QuizError(f"{path}: is a folder; name a file to write")
+    elif not (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        raise QuizError(f"{path}: not a regular file, a pipe or a character device; quiz does not write there")
+    elif stat.S_ISFIFO(info.st_mode):
+        fd = _open_pipe(path)
+    else:
+        try:  # no O_CREAT: what is opened is what was there
+            fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        except OSError as err:
+            raise WriteError(path, err) from None
+    if os.isatty(fd):
+        os.close(fd)
+        raise QuizError(f"{path}: is a terminal; to see the text there, write to '-' (standard output)")
+    return fd
+
+
+READER_WAIT_S = 5.0
+"""How long quiz waits for a program to open a named pipe for reading (one started just after
+quiz, `quiz ... --csv pipe & cat pipe`) before saying none is: never a wait without end."""
+
+
+def _open_pipe(path: Path) -> int:
+    """The named pipe `path` opened for writing once a program reads from it (QuizError if none
+    does within READER_WAIT_S), then made blocking, so writes wait for the reader as `>` does."""
+    deadline = time.monotonic() + READER_WAIT_S
+    while True:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError as err:
+            if err.errno != errno.ENXIO:  # ENXIO: no reader yet
+                raise WriteError(path, err) from None
+            if time.monotonic() >= deadline:
+                raise QuizError(
+                    f"{path}: a named pipe that no program is reading from; start the program that "
+                    "reads it first (nothing was written)"
+                ) from None
+            time.sleep(0.05)
+    os.set_blocking(fd, True)
+    return fd
+
+
+def _write_stream(path: Path, fd: int, write: Callable[[BinaryIO], object]) -> None:
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+    except OSError as err:
+        raise WriteError(path, err) from None
+
+
+def _claim(tmp: Path, target: Path) -> bool:
+    """Give the written file `tmp` the name `target` only if nothing has that name; whether it did."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        return False
+    except OSError:  # a file system without hard links: claim the name, then move in
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE))
+        except FileExistsError:
+            return False
+        os.replace(tmp, target)
+    return True
+
+
+def same_file(path: Path, other: Path) -> bool:
+    """Whether `path` and `other` name one file: the same file (links and hard links followed), or,
+    where one is missing, the same place once links and `..` are resolved."""
+    with suppress(OSError):
+        return path.samefile(other)
+    return os.path.realpath(path) == os.path.realpath(other)
+
+
+def _in_folder(path: Path, folder: Path) -> bool:
+    """Whether `path` is in `folder` (or below it), by its name or as a (hard) link to a file there."""
+    if Path(os.path.realpath(folder)) in Path(os.path.realpath(path)).parents:
+        return True
+    with suppress(OSError):
+        return path.exists() and any(same_file(path, there) for there in folder.iterdir())
+    return False
+
+
+def check_output(path: Path, *, force: bool, keep: Iterable[tuple[Path, str]] = (), alternative: str = "") -> None:
+    """Raise QuizError unless quiz may write the file `path` the person named for a command's
+    output (an export, an import's deck, a new deck); the one rule every such command follows:
+
+    - never, not even with `force`, a file in `keep` ((file or folder, what it is): the score
+      history, its side files, backups, the deck being exported...) or anything in a folder there,
+      whatever name or link leads to it;
+    - an existing regular file only with `force` (the message names the file and the flag, and
+      `alternative`, another way out, if given);
+    - a pipe or a character device is written into, not replaced (write_atomic), so it needs no
+      `force`: nothing stored there is lost.
+    """
+    for kept, what in keep:  # first: a link to a kept file is refused as that file, even a link to none yet
+        if same_file(path, kept):
+            raise QuizError(f"{path}: this is {what}; quiz never writes over it, not even with --force. "
+                            "Choose another file")
+        if kept.is_dir() and _in_folder(path, kept):
+            raise QuizError(f"{path}: this is in {what} ({kept}); quiz never writes there, not even with "
+                            "--force. Choose another file")
+    if is_stream(path):
+        return  # written into, not replaced: nothing there is lost
+    target = follow_link(path)
+    if target.is_dir():
+        raise QuizError(f"{path}: is a folder; name a file to write")
+    if not force and target.is_file():
+        other = f", or {alternative}" if alternative else ""
+        raise QuizError(f"{path}: already exists; add --force to replace it{other}")
+
+
+def write_output(
+    path: Path,
+    write: Callable[[BinaryIO], object],
+    *,
+    force: bool,
+    keep: Iterable[tuple[Path, str]] = (),
+    private: bool = False,
+) -> None:
+    """Write the file `path` the person named, as check_output allows (which see), whole
+    (write_atomic): an existing file is replaced only with `force`."""
+    keep = list(keep)
+    check_output(path, force=force, keep=keep)
+    write_atomic(path, write, private=private, replace=force)
+
+
+def write_text(path: Path, text: str, *, force: bool, keep: Iterable[tuple[Path, str]] = ()) -> None:
+    """Create or replace (only with `force`, as write_output) a UTF-8 text file with `\\n` line endings."""
     def write(handle: BinaryIO) -> None:
         handle.write(text.encode("utf-8"))
 
-    write_atomic(path, write)
+    write_output(path, write, force=force, keep=keep)
 
 
 def write_new_private(path: Path, write: Callable[[BinaryIO], object]) -> Path:
@@ -103,17 +315,8 @@ def write_new_private(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     try:
         for n in range(1, 10_000):
             candidate = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
-            try:
-                os.link(tmp, candidate)
-            except FileExistsError:
-                continue
-            except OSError:  # a file system without hard links: claim the name, then move in
-                try:
-                    os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE))
-                except FileExistsError:
-                    continue
-                os.replace(tmp, candidate)
-            return candidate
+            if _claim(tmp, candidate):
+                return candidate
         raise QuizError(f"{path.parent}: too many files named like {path.name}")
     finally:
         tmp.unlink(missing_ok=True)

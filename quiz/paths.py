@@ -22,9 +22,25 @@ def os_path(path: str | os.PathLike[str]) -> Path:
     what stands before it, after links, and `/..` is `/` (resolve()); a path with no `..` is kept as
     written, links and all. SQLite resolves `..` by itself, by the letters alone, and refuses one
     that climbs above `/` ("unable to open database file"), so every path quiz gives SQLite, or
-    shows for a folder it uses, comes from here."""
-    absolute = Path(path).expanduser().absolute()
+    shows for a folder it uses, comes from here. Raises UsageError, naming `path`, when its `~`
+    or `~name` names no home folder (an unknown user, or no HOME)."""
+    try:
+        expanded = Path(path).expanduser()
+    except RuntimeError:  # ~name of no user, or ~ with no home folder known (Python names neither)
+        raise UsageError(_unknown_home(os.fspath(path))) from None
+    absolute = expanded.absolute()
     return absolute.resolve() if ".." in absolute.parts else absolute
+
+
+def _unknown_home(path: str) -> str:
+    """Why `path`, starting with ~ or ~name, names no folder (os_path's UsageError)."""
+    first = Path(path).parts[0]
+    if first == "~":
+        return f"{path}: ~ stands for your home folder, and none is known here (HOME is not set); give a full path"
+    return (
+        f"{path}: {first} stands for the home folder of the user {first[1:]}, and there is no such user; "
+        "give a full path"
+    )
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -36,6 +52,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     and taking it for the default would open the person's own history unasked. An empty
     $QUIZ_DATA_DIR is taken as unset, the convention for environment variables (as for
     $XDG_DATA_HOME in the XDG Base Directory spec), so `QUIZ_DATA_DIR= quiz` is plain `quiz`.
+    A `~name` of no user is a UsageError for `override` and a QuizError for $QUIZ_DATA_DIR (os_path).
     """
     if override is not None:
         if not os.fspath(override):
@@ -43,7 +60,10 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         return os_path(override)
     env = os.environ.get(ENV_VAR)
     if env:
-        return os_path(env)
+        try:
+            return os_path(env)
+        except UsageError as err:  # not a usage of the command: the environment's
+            raise QuizError(f"{ENV_VAR}={err}") from None
     import platformdirs  # only when needed: keeps `quiz check` start-up small
 
     return os_path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -13,8 +13,9 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from quiz.errors import QuizError, UsageError
 from quiz.files import write_atomic
-from quiz.paths import APP_NAME, ensure_private_dir
+from quiz.paths import APP_NAME, ensure_private_dir, os_path
 
 CONFIG_ENV_VAR = "QUIZ_CONFIG_DIR"
 FILE_NAME = "settings.toml"
@@ -32,10 +33,14 @@ class Preferences(NamedTuple):
 
 
 def config_dir() -> Path:
-    """The folder of the settings file (not created): $QUIZ_CONFIG_DIR, else platformdirs'."""
+    """The folder of the settings file (not created): $QUIZ_CONFIG_DIR, else platformdirs'.
+    Raises QuizError, naming it, when $QUIZ_CONFIG_DIR starts with a `~name` of no user."""
     env = os.environ.get(CONFIG_ENV_VAR)
     if env:
-        return Path(env).expanduser().absolute()
+        try:
+            return os_path(env)
+        except UsageError as err:  # a ~name of no user (quiz.paths.os_path)
+            raise QuizError(f"{CONFIG_ENV_VAR}={err}") from None
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

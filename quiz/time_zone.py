@@ -6,7 +6,39 @@ too) can settle it without importing the scheduler (2 ms at each start).
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+
+DAY_S = 24 * 3600
+
+_NAME = r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)"
+_OFFSET = r"([+-]?\d{1,3}(?::\d{1,2}){0,2})"
+_POSIX_TZ = re.compile(rf"{_NAME}{_OFFSET}(?:({_NAME}){_OFFSET}?)?(?:,.*)?")
+"""A POSIX TZ rule (https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/V1_chap08.html):
+std name, its offset, then an optional daylight-saving name, its offset and the rule for when."""
+
+
+def _seconds(offset: str) -> int:
+    """A POSIX offset ("-23:30", "5") in seconds, west of Greenwich positive, as TZ writes it."""
+    sign = -1 if offset.startswith("-") else 1
+    parts = [int(p) for p in offset.lstrip("+-").split(":")]
+    return sign * sum(p * 60**(2 - i) for i, p in enumerate(parts))
+
+
+def posix_offsets(zone: str) -> list[int]:
+    """The UTC offsets (seconds, east positive) a POSIX TZ rule `zone` gives at any moment: its
+    standard one and its daylight-saving one (an hour ahead when not given); [] when `zone` is
+    not such a rule (a zone name, Europe/Paris, whose offsets the tz database keeps in range)."""
+    match = _POSIX_TZ.fullmatch(zone)
+    if match is None:
+        return []
+    std, dst_name, dst = match.groups()
+    offsets = [-_seconds(std)]
+    if dst is not None:
+        offsets.append(-_seconds(dst))
+    elif dst_name is not None:  # a daylight-saving zone with no offset of its own: an hour ahead
+        offsets.append(offsets[0] + 3600)
+    return offsets
 
 
 def settle_time_zone() -> str | None:
@@ -15,20 +47,23 @@ def settle_time_zone() -> str | None:
 
     A POSIX TZ string may give an offset of a day or more (TZ=UTC+25, EST+30): the C library and
     SQLite's 'localtime' accept it, Python's datetime refuses it (ValueError: an offset must lie
-    strictly within a day). The zone is tried at now and at midsummer and midwinter (a daylight
-    saving rule may be out of range half the year); when it fails, TZ is set to UTC for the C
-    library too (time.tzset), so Python's days and SQLite's (quiz.store.queries.LOCAL_DAY) stay
-    one meaning of "day". An unknown zone name (TZ=Foo/Bar) is the C library's UTC already.
+    strictly within a day). Every offset the zone ever takes is tried: both of a POSIX rule's
+    (posix_offsets: a daylight-saving one may be out of range a month a year, or an hour), and
+    the zone at now, midwinter and midsummer. When one fails, TZ is set to UTC for the C library
+    too (time.tzset), so Python's days and SQLite's (quiz.store.queries.LOCAL_DAY) stay one
+    meaning of "day". An unknown zone name (TZ=Foo/Bar) is the C library's UTC already.
     """
     import os
     import time as clock
 
+    zone = os.environ.get("TZ", "")
     now = datetime.now(UTC)
     try:
+        if any(abs(offset) >= DAY_S for offset in posix_offsets(zone)):
+            raise ValueError(f"TZ={zone}: an offset of a day or more")
         for moment in (now, now.replace(month=1, day=1), now.replace(month=7, day=1)):
             moment.astimezone()
     except (ValueError, OverflowError, OSError):
-        zone = os.environ.get("TZ", "")
         os.environ["TZ"] = "UTC"
         if hasattr(clock, "tzset"):
             clock.tzset()

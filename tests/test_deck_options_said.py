@@ -28,6 +28,9 @@ SAID_TWO_WAYS = [
     ("2 in 100", "1 in 50"), ("About 0.5%", "about 1 in 200"),
     # a share in words, the whole option (a tester: "Half" beside "50%")
     ("50%", "Half"), ("About 25%", "About a quarter"), ("Three quarters", "75%"), ("2 in 3", "Two-thirds"),
+    # one quantity in two units (a tester: "2 weeks" beside "14 days"), and a time on two clocks
+    ("500 mg", "0.5 g"), ("100 mcg", "0.1 mg"), ("1 L", "1000 mL"), ("2 weeks", "14 days"), ("48 hours", "2 days"),
+    ("2-3 weeks", "14 to 21 days"), ("8 pm", "20:00"),
 ]  # fmt: skip
 
 
@@ -125,3 +128,56 @@ def test_a_frequency_and_the_percent_it_is_are_one_option_and_other_shares_are_t
         assert f"the distractor '{n} in {m}' says what the answer" in message
     parse_deck(HEAD + _fact(1, f"{n} in {m}", [f"{n + 1} in {m}", f"{n + 2} in {m}"]), Path("d.toml"))
     parse_deck(HEAD + _fact(1, "33%", ["1 in 3", "3 in 10", "1 in 30"]), Path("d.toml"))
+
+
+DRAWN_ALIKE_PAIRS = [("Ibuprofen", "lbuprofen"), ("O2 mask", "02 mask"), ("Type 1", "Type l"), ("Ill", "III")]
+
+
+@pytest.mark.parametrize(("answer", "other"), DRAWN_ALIKE_PAIRS)
+def test_a_distractor_drawn_like_the_answer_or_another_is_refused_and_says_why(answer: str, other: str) -> None:
+    # A tester: "lbuprofen" (a small L) beside "Ibuprofen" was shown as a second option.
+    for right, wrong in ((answer, other), (other, answer)):
+        [(_, message)] = _problems(HEAD + _fact(1, right, ["2 L", wrong, "9 kg"]))
+        assert f"the distractor {wrong!r} is the same as the answer on screen: a capital I, a small l" in message
+        [(_, message)] = _problems(HEAD + _fact(1, "Aspirin", [right, wrong, "9 kg"]))
+        assert f"the distractor {wrong!r} is given twice: it looks the same as another on screen" in message
+
+
+def test_options_that_differ_in_more_than_the_letters_drawn_alike_are_two() -> None:
+    parse_deck(HEAD + _fact(1, "Ibuprofen", ["Ibuprofen gel", "lbuprofen tablet", "Naproxen"]), Path("d.toml"))
+    parse_deck(HEAD + _fact(1, "Bile", ["Bill", "Oil", "Boil"]), Path("d.toml"))
+
+
+UNIT_STEPS = [("mcg", "mg", 1000), ("mg", "g", 1000), ("g", "kg", 1000), ("mL", "L", 1000), ("minutes", "hours", 60),
+              ("hours", "days", 24), ("days", "weeks", 7), ("seconds", "minutes", 60)]  # fmt: skip
+
+
+@given(st.integers(1, 10**6), st.sampled_from(UNIT_STEPS), st.integers(-2, 2))
+def test_two_options_say_the_same_quantity_exactly_when_their_amounts_in_one_unit_are_equal(
+    n: int, step: tuple[str, str, int], off: int
+) -> None:
+    from quiz.deck.options import Said
+
+    small, large, factor = step
+    said = Said("en")
+    big = n * factor + off  # in the small unit: equal to n of the large one only when off is 0
+    assert (said.key(f"{big} {small}")[0] == said.key(f"{n} {large}")[0]) == (off == 0)
+
+
+def test_quantities_that_do_not_convert_exactly_stay_two_options() -> None:
+    from quiz.deck.options import Said
+
+    said = Said("en")
+    for a, b in [("1 month", "30 days"), ("1 year", "365 days"), ("1 teaspoon", "5 mL"), ("5 mg", "5 g")]:
+        assert said.key(a)[0] != said.key(b)[0]
+
+
+def test_two_glossary_terms_that_say_the_same_are_refused() -> None:
+    # A tester: "Tumor" and "Tumour" were both terms, and one matching question showed both.
+    glossary = '[glossary]\nTumor = "A lump."\nTumour = "A lump, British."\n"Stage 4" = "x"\n"Stage IV" = "y"\n'
+    found = _problems(HEAD + glossary + _fact(1, "A", ["B", "C"]))
+    assert [m for _, m in found] == [
+        '[glossary] "Tumour" is "Tumor" written another way: keep one',
+        '[glossary] "Stage IV" is "Stage 4" written another way: keep one',
+    ]
+    parse_deck(HEAD + '[glossary]\nTumor = "A lump."\nTumors = "Lumps."\n' + _fact(1, "A", ["B", "C"]), Path("d.toml"))

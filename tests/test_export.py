@@ -85,5 +85,5 @@ def test_never_overwrites_the_deck_itself(tmp_path: Path, capsys: pytest.Capture
     deck = tmp_path / "d.md"
     deck.write_bytes(COMPLETE.read_bytes())
     assert main(["export", str(deck), "--format", "markdown", "-o", str(deck)]) == 1
-    assert "is the deck itself" in capsys.readouterr().err
+    assert "is the deck being exported" in capsys.readouterr().err
     assert deck.read_bytes() == COMPLETE.read_bytes()

@@ -106,3 +106,67 @@ def test_a_restored_older_backup_is_not_taken_for_an_emptied_history(tmp_path: P
     restore_backup(data, older, force=True)
     with Store.open(data, backup=False) as store:
         assert sum(1 for _ in store.answers()) == 1
+
+
+def deleted_by_hand(data: Path) -> None:
+    """What `rm history.db*` does."""
+    for end in ("", "-wal", "-shm"):
+        Path(f"{history_db(data)}{end}").unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("show", ["--plain", "--json"])
+def test_a_deleted_history_names_the_backup_holding_the_answers(tmp_path: Path, show: str) -> None:
+    data = tmp_path / "data"
+    backup = seed(data, 10, backup=True)
+    assert backup is not None
+    before = backup.read_bytes()
+    deleted_by_hand(data)
+    run = quiz("history", show, data=data)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "was missing, while the backup" in run.stderr and "10 answers" in run.stderr
+    assert backup.name in run.stderr and "quiz history restore" in run.stderr
+    assert backup.read_bytes() == before and list_backups(data) == [backup]
+    again = quiz("history", show, data=data)  # told once: going on is the new history's
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+    restore_backup(data)
+    with Store.open(data, backup=False) as store:
+        assert sum(1 for _ in store.answers()) == 10
+
+
+def test_a_deleted_history_is_told_at_every_open_of_the_store(tmp_path: Path) -> None:
+    from quiz.store.errors import HistoryMissing
+
+    data = tmp_path / "data"
+    seed(data, 3, backup=True)
+    deleted_by_hand(data)
+    with pytest.raises(HistoryMissing, match="holds 3 answers"):
+        Store.open(data, backup=False)
+    Store.open(data, backup=False).close()
+    seed(data, 4, backup=True)  # the new history's own answers, backed up, then deleted too
+    deleted_by_hand(data)
+    with pytest.raises(HistoryMissing, match="holds 4 answers"):
+        Store.open(data, backup=False)
+
+
+def test_a_missing_history_beside_backups_of_no_answers_is_a_new_one(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data, 0, backup=True)
+    deleted_by_hand(data)
+    run = quiz("history", "--plain", data=data)
+    assert run.returncode == 0 and "No score history yet" in run.stdout
+
+
+async def test_the_app_says_a_deleted_history_was_missing_and_goes_on_with_the_new_one(tmp_path: Path) -> None:
+    from tests.tui_helpers import make_app, write_deck
+
+    data = tmp_path / "data"
+    backup = seed(data, 10, backup=True)
+    assert backup is not None
+    deleted_by_hand(data)
+    app = make_app([write_deck(tmp_path / "decks")], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        said = [f"{n.title}: {n.message}" for n in app._notifications]
+        assert any("was missing" in s and backup.name in s and "quiz history restore" in s for s in said), said
+        assert app.store is not None  # answers given now are kept, in the new history
+    assert list_backups(data)[-1] == backup

@@ -408,7 +408,7 @@ signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails wi
 resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[3]), int(sys.argv[3])))
 with Store.open(Path(sys.argv[1]), backup=False) as store:
     try:
-        export_csv(store, Path(sys.argv[2]))
+        export_csv(store, Path(sys.argv[2]), force=True)
     except OSError as err:  # quiz.files.WriteError, an OSError that names the file
         print("failed", err.errno)
 """

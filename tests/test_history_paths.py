@@ -65,3 +65,59 @@ def test_os_path_names_what_the_system_opens(
     spelt = "/.." * leading + "/" + "../" * extra + str(folder).lstrip("/")
     resolved = os_path(spelt)
     assert ".." not in resolved.parts and os.path.samefile(resolved, spelt)
+
+
+NO_USER = "~nosuchuser-quiz"
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--data-dir", f"{NO_USER}/data", "history", "--plain"], {}),
+        (["history", "--plain", "--data-dir", f"{NO_USER}/data"], {}),
+        (["decks"], {"QUIZ_DATA_DIR": NO_USER}),
+        (["history", "--json"], {"QUIZ_DATA_DIR": f"{NO_USER}/x"}),
+        (["history", "restore", "--backup", f"{NO_USER}/b.db"], {}),
+        (["history", "export", "--csv", "a.csv"], {"QUIZ_DATA_DIR": f"{NO_USER}/x"}),
+        (["export", "x.toml", "-o", "x.md"], {"QUIZ_DATA_DIR": NO_USER}),
+    ],
+)
+def test_a_home_of_no_user_is_a_clear_error_naming_the_path(
+    tmp_path: Path, args: list[str], env: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from quiz.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.toml").write_text((Path(__file__).parent / "data/decks/valid/complete.toml").read_text())
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(args) in (1, 2)
+    err = capsys.readouterr().err
+    assert f"{NO_USER}: " in err or f"{NO_USER}/" in err
+    assert "no such user" in err and "unexpected" not in err and "Traceback" not in err
+    if env:
+        assert "QUIZ_DATA_DIR=" in err
+
+
+def test_a_settings_folder_in_the_home_of_no_user_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.errors import QuizError
+    from quiz.preferences import config_dir
+
+    monkeypatch.setenv("QUIZ_CONFIG_DIR", f"{NO_USER}/settings")
+    with pytest.raises(QuizError, match=f"QUIZ_CONFIG_DIR={NO_USER}/settings: .*no such user"):
+        config_dir()
+
+
+@settings(max_examples=200, deadline=None)
+@given(path=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1))
+def test_os_path_gives_an_absolute_path_or_a_usage_error(path: str) -> None:
+    """Whatever the person types (a ~, a ~name of no one, dots): an absolute path, or a UsageError
+    naming what was typed; never another exception (a RuntimeError became a traceback)."""
+    from quiz.errors import UsageError
+
+    for spelt in (path, "~" + path):
+        try:
+            assert os_path(spelt).is_absolute()
+        except UsageError as err:
+            assert str(err).startswith(f"{spelt}: ")

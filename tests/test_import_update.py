@@ -301,7 +301,7 @@ def _anki_holding(tmp_path: Path, deck: Path):  # type: ignore[no-untyped-def]
     from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     package = tmp_path / "d.apkg"
-    assert main(["export", str(deck), "-o", str(package)]) == 0
+    assert main(["export", str(deck), "-o", str(package), "--force"]) == 0  # a new package each cycle
     col = anki_collection(Path(tempfile.mkdtemp(dir=tmp_path)), [])
     options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
     col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))

@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.store import SCHEMA_VERSION, DamagedDatabase, NewerDatabase, Store
+from quiz.store.errors import StoreError
+from quiz.store.health import damage, newer_in_header
 from quiz.store.restore import restore_backup
 
 NOW = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)
@@ -148,3 +153,70 @@ def test_a_damaged_wal_travels_with_its_database(tmp_path: Path) -> None:
     assert Path(f"{info.value.aside_path}-wal").read_bytes() == b"wal bytes"
     assert not Path(f"{path}-wal").exists()
     assert os.listdir(data_dir)
+
+
+def magic_then_random(raw: bytes, seed: int = 1) -> bytes:
+    """SQLite's magic, then random bytes: a half-overwritten file (the report's case)."""
+    return b"SQLite format 3\x00" + random.Random(seed).randbytes(len(raw) - 16)
+
+
+def with_version(raw: bytes, version: int) -> bytes:
+    """`raw` with the schema version in its header (bytes 60-63) set to `version`."""
+    return raw[:60] + version.to_bytes(4, "big", signed=True) + raw[64:]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_magic_then_random_bytes_is_damaged_not_newer(
+    tmp_path: Path, seed: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "data"
+    make_history(data_dir, answers=5)
+    with Store.open(data_dir) as s:
+        s.backup(NOW)
+    path = data_dir / "history.db"
+    bad = with_version(magic_then_random(path.read_bytes(), seed), 1_628_497_272)
+    path.write_bytes(bad)
+    assert main(["history", "--json", "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "newer version" not in err and "damaged" in err and "quiz history restore" in err
+    aside = [p for p in data_dir.iterdir() if ".damaged-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes() == bad
+
+
+def test_a_quiz_history_at_a_newer_version_with_damage_is_damaged(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    make_history(data_dir)
+    path = data_dir / "history.db"
+    newer_schema(path)
+    path.write_bytes(zeroed_pages(path.read_bytes()))
+    with pytest.raises(DamagedDatabase):
+        Store.open(data_dir)
+
+
+def test_another_programs_database_at_a_high_version_is_not_newer(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    conn = sqlite3.connect(data_dir / "history.db")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DamagedDatabase, match="not a quiz score history"):
+        Store.open(data_dir)
+
+
+@settings(max_examples=80, deadline=None)
+@given(rest=st.binary(min_size=84, max_size=8192), version=st.integers(SCHEMA_VERSION + 1, 2**31 - 1))
+def test_bytes_after_the_magic_are_newer_only_in_a_header_of_quizs(rest: bytes, version: int) -> None:
+    """Whatever follows SQLite's magic, with a schema version above this quiz's in the header:
+    `damage` says the file is newer only when its header is quiz's (newer_in_header); any other
+    file is damaged (a reason) or unreadable (StoreError), never "newer"."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "history.db"
+        raw = with_version(b"SQLite format 3\x00" + rest, version)
+        path.write_bytes(raw)
+        try:
+            damage(path)
+        except NewerDatabase:
+            assert newer_in_header(raw[:100]) == version
+        except StoreError:
+            pass

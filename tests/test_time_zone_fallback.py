@@ -71,3 +71,46 @@ def test_quiz_history_shows_utc_times_with_a_note(tmp_path: Path, zone: str) -> 
         [sys.executable, "-m", "quiz", "history", "--plain"], capture_output=True, text=True, env=env, timeout=120
     )
     assert "2026-03-01 23:30" in plain.stdout and "2026-03-01" in plain.stdout
+
+
+PART_OF_THE_YEAR = [
+    "AAA-23:30BBB,M4.1.0,M5.1.0",  # +24:30 from the first Sunday of April to the first of May (the report's)
+    "AAA-23BBB-25,J100/0,J100/2",  # +25 for two hours a year
+    "AAA+23:30BBB+24:30,M10.1.0,M10.2.0",  # -24:30 a week in October
+]
+
+
+@pytest.mark.parametrize("zone", PART_OF_THE_YEAR)
+def test_a_zone_out_of_range_part_of_the_year_falls_back_to_utc(zone: str) -> None:
+    with time_zone(zone):
+        note = settle_time_zone()
+        assert note is not None and f"TZ={zone}" in note
+        assert local_time(datetime(2026, 4, 15, 12, tzinfo=UTC)).utcoffset() == timedelta(0)
+
+
+def _posix_offset(seconds: int) -> str:
+    """An offset east of UTC in seconds, as a POSIX TZ writes it (west positive, [+-]hh:mm:ss)."""
+    west = -seconds
+    sign = "-" if west < 0 else "+"
+    hours, rest = divmod(abs(west), 3600)
+    return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    std=st.integers(-26 * 3600, 26 * 3600),
+    dst=st.integers(-26 * 3600, 26 * 3600),
+    start=st.integers(1, 365),
+    hours=st.integers(1, 24 * 60),
+    at=st.datetimes(datetime(1990, 1, 1), datetime(2060, 1, 1)),
+)
+def test_after_settling_every_moment_has_a_local_time(std: int, dst: int, start: int, hours: int, at: datetime) -> None:
+    """Whatever the rule and whenever its daylight saving falls, every moment of every year has a
+    local time once the zone is settled (in range kept, out of range UTC), never a ValueError."""
+    end_day, end_hour = divmod(start * 24 + hours, 24)
+    zone = f"AAA{_posix_offset(std)}BBB{_posix_offset(dst)},J{start},J{min(end_day, 365)}/{end_hour}"
+    moment = at.replace(tzinfo=UTC)
+    with time_zone(zone):
+        note = settle_time_zone()
+        assert (note is None) == (abs(std) < 24 * 3600 and abs(dst) < 24 * 3600)
+        local_time(moment)

@@ -92,3 +92,16 @@ def test_check_tells_apart_options_that_typed_marking_tells_apart(label: str, wo
     said = Said("en")
     for a, b in [(f"{label}- {word}", f"{label} {word}"), (f"A {word}", word.capitalize()), ("≠ 0", "= 0")]:
         assert said.key(a)[0] != said.key(b)[0]
+
+
+@given(st.integers(1, 12), st.integers(0, 59), st.sampled_from(["am", "pm", "a.m.", "p.m.", "AM", "PM"]))
+@example(8, 0, "pm")
+@example(12, 0, "am")
+def test_a_time_of_the_12_hour_clock_is_the_time_of_the_24_hour_clock(hour: int, minutes: int, marker: str) -> None:
+    h24 = hour % 12 + (12 if marker.lower().startswith("p") else 0)
+    twelve = f"{hour}:{minutes:02d} {marker}"
+    assert is_match(twelve, f"{h24}:{minutes:02d}") and is_match(f"{h24:02d}:{minutes:02d}", twelve)
+    assert not is_match(twelve, f"{hour}:{minutes:02d}") or h24 == hour  # the hour on the other clock
+    other = "am" if marker.lower().startswith("p") else "pm"
+    assert not is_match(twelve, f"{hour}:{minutes:02d} {other}")
+    assert Said("en").key(twelve)[0] == Said("en").key(f"{h24}:{minutes:02d}")[0]  # one option, not two

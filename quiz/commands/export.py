@@ -25,12 +25,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="the file to write, replaced if it exists; '-' (markdown only) prints to standard output",
+        help="the file to write; an existing one is replaced only with --force (never the deck itself, the "
+        "history or its backups); '-' (markdown only) prints to standard output",
     )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.errors import QuizError, UsageError
+    from quiz.commands._output import never_written
+    from quiz.errors import UsageError
+    from quiz.files import check_output, is_standard_output, is_stream, write_text
     from quiz.plural import plural
 
     out = args.output
@@ -40,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         if out and out != "-":
             raise UsageError(f"{out}: say which format to write with --format anki (.apkg) or --format markdown (.md)")
         raise UsageError("say which format to write with --format anki or --format markdown")
-    if out and out != "-" and named != fmt and (named is not None or fmt == "anki"):
+    if out and out != "-" and named != fmt and (named is not None or fmt == "anki") and not is_stream(Path(out)):
         wanted = next(suffix for suffix, name in FORMATS.items() if name == fmt)
         raise UsageError(f"{out} is not a name for {fmt}: name the file *{wanted}, or leave --format out")
     if fmt == "anki" and (out is None or out == "-"):
@@ -50,8 +54,10 @@ def run(args: argparse.Namespace) -> int:
     if deck is None:
         return 1
     assert deck.path is not None
-    if out != "-" and Path(out).resolve() == deck.path.resolve():
-        raise QuizError(f"{out}: is the deck itself; choose another output file")
+    keep = never_written(args.data_dir, (deck.path, "the deck being exported"))
+    report = sys.stderr if out != "-" and is_standard_output(Path(out)) else sys.stdout  # not into the file
+    if out != "-":
+        check_output(Path(out), force=args.force, keep=keep)
     if fmt == "anki":
         from quiz.interop.anki import retyped_facts, write_apkg
 
@@ -59,21 +65,23 @@ def run(args: argparse.Namespace) -> int:
         n = write_apkg(deck, out)
         say(
             f"wrote {out}: {plural(n, 'note')} for Anki (importing it again updates them, but for a fact that has "
-            "gained or lost a statement: Anki cannot change a note's type, so it adds the new note beside the old)"
+            "gained or lost a statement: Anki cannot change a note's type, so it adds the new note beside the old)",
+            file=report,
         )
         if retyped:
             say(
                 f"note: {plural(len(retyped), 'fact')} changed note type since {out} was written before: "
-                f"{', '.join(retyped)}; in Anki, delete the old note of each after importing"
+                f"{', '.join(retyped)}; in Anki, delete the old note of each after importing",
+                file=report,
             )
         return 0
-    from quiz.files import write_text
     from quiz.interop.markdown import deck_handout
 
     text = deck_handout(deck)
     if out == "-":  # exact into a pipe or a file; onto a terminal, nothing raw
         data_out(sys.stdout).write(text)
         return 0
-    write_text(Path(out), text)
-    say(f"wrote {out}: {plural(len(deck.facts), 'question')} as a Markdown handout")
+    write_text(Path(out), text, force=args.force, keep=keep)
+    say(f"wrote {out}: {plural(len(deck.facts), 'question')} as a Markdown handout", file=report)
     return 0
+

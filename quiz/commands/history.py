@@ -17,9 +17,8 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from quiz.store import Store
-    from quiz.store.figures import DayAccuracy
 
-HELP = "show your score history (or: export --csv FILE, restore [--backup FILE] [--force])"
+HELP = "show your score history (or: export --csv FILE [--force], restore [--backup FILE] [--force])"
 ACTIONS = ("show", "export", "restore")
 
 
@@ -50,13 +49,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the history as JSON")
     parser.add_argument("--plain", action="store_true", help="print a table even in a terminal")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="sessions to show (20)")
-    parser.add_argument("--csv", metavar="FILE", help="export: the CSV file to write ('-': standard output)")
+    parser.add_argument(
+        "--csv",
+        metavar="FILE",
+        help="export: the CSV file to write ('-': standard output); an existing file is replaced only with "
+        "--force, and never the history, its backups or the files beside it",
+    )
     parser.add_argument("--backup", metavar="FILE", help="restore: this backup, not the newest")
     parser.add_argument(
         "--force",
         action="store_true",
         help="restore: replace the history even when it holds answers the backup lacks "
-        "(it is kept beside, as history.replaced-<time>.db)",
+        "(it is kept beside, as history.replaced-<time>.db); export: replace FILE if it exists",
     )
 
 
@@ -70,17 +74,25 @@ def run(args: argparse.Namespace) -> int:
         return _restore(root, Path(args.backup) if args.backup else None, force=args.force)
     if args.action == "export" and not args.csv:
         raise UsageError("say where to write, e.g. quiz history export --csv answers.csv ('-' for standard output)")
+    if args.action == "export" and args.csv != "-":
+        from quiz.files import check_output
+        from quiz.store.backups import never_written
+
+        check_output(Path(args.csv), force=args.force, keep=never_written(root))  # before the history is read
     if args.action == "show" and not args.json and not args.plain:
         from quiz.tui.run import run_history  # refuses at once (exit 2) without a terminal
 
         return int(run_history(args))
+    from quiz.files import is_standard_output
     from quiz.store import Store
+    from quiz.store.backups import missing_history
     from quiz.store.health import lost_log_reason
 
-    if not history_db(root).exists() and lost_log_reason(history_db(root)) is None and args.action == "show":
+    path = history_db(root)
+    if not path.exists() and lost_log_reason(path) is None and missing_history(path) is None and args.action == "show":
         from quiz.store.health import refuse_folders_in_place
 
-        refuse_folders_in_place(history_db(root))  # no history can be kept where a folder stands
+        refuse_folders_in_place(path)  # no history can be kept where a folder stands
         if args.json:
             _print_json(None, args.deck, args.limit, sys.stdout)
         else:
@@ -95,8 +107,9 @@ def run(args: argparse.Namespace) -> int:
                 count = write_csv(store, out, titles=titles, questions=questions, lineterminator=end)
                 say(f"wrote {plural(count, 'answer')} to standard output", file=sys.stderr)
             else:
-                count = export_csv(store, Path(args.csv), titles=titles, questions=questions)
-                say(f"wrote {plural(count, 'answer')} to {args.csv}")
+                count = export_csv(store, Path(args.csv), titles=titles, questions=questions, force=args.force)
+                report = sys.stderr if is_standard_output(Path(args.csv)) else sys.stdout
+                say(f"wrote {plural(count, 'answer')} to {args.csv}", file=report)
         elif args.json:
             _print_json(store, args.deck, args.limit, sys.stdout, _scheduled(root))
         else:
@@ -104,18 +117,22 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-_OPTIONS = {"deck": "show", "json": "show", "plain": "show", "csv": "export", "backup": "restore", "force": "restore"}
-"""Options that belong to one action, by their dest; `limit` (also show's) has a default and is left alone."""
+_OPTIONS = {
+    "deck": ("show",), "json": ("show",), "plain": ("show",), "csv": ("export",), "backup": ("restore",),
+    "force": ("restore", "export"),
+}  # fmt: skip
+"""The actions each option belongs to, by its dest; `limit` (also show's) has a default and is left alone."""
 
 
 def _refuse_foreign_options(args: argparse.Namespace) -> None:
     """An option given to an action it does not belong to is a usage error, not silently ignored."""
     from quiz.errors import UsageError
 
-    for dest, action in _OPTIONS.items():
-        if getattr(args, dest) not in (None, False) and args.action != action:
+    for dest, actions in _OPTIONS.items():
+        if getattr(args, dest) not in (None, False) and args.action not in actions:
             option = "--" + dest
-            raise UsageError(f"{option} is only for `quiz history {action}`, not `{args.action}`")
+            which = " and ".join(f"`quiz history {action}`" for action in actions)
+            raise UsageError(f"{option} is only for {which}, not `{args.action}`")
 
 
 def _scheduled(root: Path) -> dict[str, set[str]]:
@@ -154,15 +171,18 @@ def export_csv(
     *,
     titles: Mapping[str, str] | None = None,
     questions: Mapping[tuple[str, str], str] | None = None,
+    force: bool = False,
 ) -> int:
     """Write every answer to a CSV file readable by its owner alone (as write_csv); return the count.
 
-    The file is written whole under a temporary name and then renamed: an earlier export at
-    `path` is replaced only by a complete one (a full disk leaves it as it was).
+    The file is written as quiz.files.write_output writes a file the person named: an existing
+    one is replaced only with `force`, and by a complete one (a full disk leaves it as it was);
+    the history, its side files and backups (quiz.store.backups.never_written) never. Raises QuizError when refused.
     """
     import io
 
-    from quiz.files import write_atomic
+    from quiz.files import write_output
+    from quiz.store.backups import never_written
 
     count = 0
 
@@ -173,7 +193,7 @@ def export_csv(
         out.flush()
         out.detach()  # write_atomic syncs and closes the file itself
 
-    write_atomic(Path(path), write, private=True)
+    write_output(Path(path), write, force=force, keep=never_written(store.root), private=True)
     return count
 
 
@@ -239,17 +259,6 @@ def _when(moment: datetime | None) -> str:
     return local_time(moment).strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
-def _per_day(store: Store, deck_id: str) -> list[DayAccuracy]:
-    """The deck's answers per local day over the History screen's window, oldest first."""
-    from datetime import timedelta
-
-    from quiz.schedule import local_day
-    from quiz.store import OVERVIEW_DAYS
-
-    today = local_day()
-    return store.accuracy_per_day(deck_id, today - timedelta(days=OVERVIEW_DAYS - 1), today)
-
-
 def _pct(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "-"
 
@@ -296,12 +305,12 @@ def print_history(
     say("(facts seen and mastered count facts; words seen, glossary words practised; due now, both)", file=out)
     days: list[tuple[str, ...]] = [("day", "deck", "answered", "right")]
     for d in summaries:
-        for day in _per_day(store, d.deck_id):
+        for day in store.recent_days(d.deck_id):
             days.append((day.day.isoformat(), visible(d.deck_id), str(day.answered), _pct(day.correct, day.answered)))
     if len(days) > 1:
         say("\nAnswers per day (your days, last 30)", file=out)
         _table(days, out, right={2, 3})
-    say(f"\nStudy streak: {plural(store.streak(), 'day')}", file=out)
+    say(f"\nStudy streak: {plural(store.streak(deck_id=deck), 'day')}", file=out)
 
 
 def _table(rows: list[tuple[str, ...]], out: TextIO, *, right: set[int]) -> None:
@@ -358,7 +367,7 @@ def history_json(
                 "last_studied": d.last_studied.isoformat() if d.last_studied else None,
                 "per_day": [
                     {"day": a.day.isoformat(), "answered": a.answered, "correct": a.correct}
-                    for a in _per_day(store, d.deck_id)
+                    for a in store.recent_days(d.deck_id)
                 ],
                 "calibration": [
                     {"certainty": c.certainty, "answered": c.answered, "correct": c.correct}
@@ -371,7 +380,7 @@ def history_json(
                 ],
             }
         )
-    return {"sessions": sessions, "decks": decks, "streak": store.streak()}
+    return {"sessions": sessions, "decks": decks, "streak": store.streak(deck_id=deck)}
 
 
 def _print_json(

@@ -87,19 +87,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_false",
         help="double quotes are part of the text, never around a field",
     )
-    parser.add_argument("--force", action="store_true", help="replace DECK.toml if it exists")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace DECK.toml if it exists (never FILE itself, the history or its backups)",
+    )
     parser.add_argument(
         "--skip-bad", action="store_true", help="write the rows that can become facts and list the others"
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.commands._output import never_written
     from quiz.deck.errors import DeckError
     from quiz.deck.load import MAX_BYTES, load_deck
     from quiz.deck.text import SLUG, not_a_slug, slugify
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError, UsageError
-    from quiz.files import write_text
+    from quiz.files import check_output, is_standard_output, is_stream, write_text
     from quiz.interop.header import separator_text
     from quiz.interop.importer import BadRows, import_cards
     from quiz.plural import plural
@@ -107,19 +112,18 @@ def run(args: argparse.Namespace) -> int:
     source: Path = args.file
     out: Path = args.update or args.output
     to_stdout = args.update is None and str(out) == "-"
-    report = sys.stderr if to_stdout else sys.stdout  # standard output carries the deck itself
-    if out.suffix != ".toml" and not to_stdout:
+    report = sys.stderr if to_stdout or is_standard_output(out) else sys.stdout  # stdout carries the deck
+    if out.suffix != ".toml" and not to_stdout and not is_stream(out):
         raise UsageError(f"{out}: a deck file's name ends in .toml ('-' writes the deck to standard output)")
     if str(source) != "-" and not source.exists():
         raise UsageError(f"{source}: no such file")
     if source.is_dir():
         raise UsageError(f"{source}: is a folder; give the exported text file")
-    if args.update is None and not to_stdout and out.exists() and not args.force:
-        raise QuizError(f"{out}: already exists; add --force to replace it, or --update to update it in place")
+    keep = [] if to_stdout else never_written(args.data_dir, *_source_kept(source))
+    if not to_stdout:  # --update writes over its deck: that is what it is for
+        check_output(out, force=args.force or args.update is not None, keep=keep, alternative=_UPDATE)
     if args.update is not None and not out.exists():
         raise QuizError(f"{out}: no such deck file to update")
-    if not to_stdout and out.exists() and source.exists() and out.samefile(source):
-        raise QuizError(f"{out}: is the file being imported; choose another output")
     if args.update is not None and args.title is not None:
         raise UsageError("--title does not go with --update, which keeps the deck's own title: edit it in the file")
     if args.update is not None and args.language is not None:
@@ -184,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
     if to_stdout:
         say(toml, end="")
     else:
-        write_text(out, toml)
+        write_text(out, toml, force=args.force or existing is not None, keep=keep)
     left_out = f"; {plural(len(skipped), 'problem')} left rows out (listed above)" if skipped else ""
     if existing is not None:
         say(
@@ -208,6 +212,13 @@ def run(args: argparse.Namespace) -> int:
     where = "standard output" if to_stdout else out
     say(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)
     return 0
+
+
+_UPDATE = "--update to update it in place"
+
+
+def _source_kept(source: Path) -> list[tuple[Path, str]]:
+    return [] if str(source) == "-" else [(source, "the file being imported")]
 
 
 def _replaced_deck(out: Path) -> Deck | None:

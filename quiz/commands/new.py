@@ -18,10 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.commands._output import never_written
     from quiz.deck.errors import DeckError
     from quiz.deck.load import parse_deck
     from quiz.deck.text import SLUG, not_a_slug
     from quiz.errors import QuizError, UsageError
+    from quiz.files import check_output, write_text
     from quiz.interop.template import new_deck_text, slug_from_name, title_from_id
 
     path: Path = args.path
@@ -37,13 +39,11 @@ def run(args: argparse.Namespace) -> int:
         parse_deck(text, path)
     except DeckError as err:  # only a title the loader refuses (empty, control characters) gets here
         raise UsageError(f"--title cannot be used: {err.problems[0].message}") from None
-    if path.exists():
+    keep = never_written(args.data_dir)
+    if path.exists() or path.is_symlink():  # a pipe, a device, a link to nothing too: quiz new only makes a file
         raise QuizError(f"{path}: already exists; quiz new never overwrites a file (choose another name)")
+    check_output(path, force=False, keep=keep)
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-    except FileExistsError:
-        raise QuizError(f"{path}: already exists; quiz new never overwrites a file (choose another name)") from None
+    write_text(path, text, force=False, keep=keep)
     say(f"wrote {path}: a deck with one example fact. Edit it, then run: quiz check {shlex.quote(str(path))}")
     return 0

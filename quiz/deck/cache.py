@@ -29,7 +29,7 @@ except ImportError:  # not CPython
 # hashlib loads OpenSSL as well: 15 M instructions at every start of the app, where 4 M do for
 # _blake2 alone (docs/benchmarks.md).
 
-CACHE_FORMAT = 22
+CACHE_FORMAT = 27
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header; 10: glossary terms under one id refused; 11: options that say the same refused; 12: more
@@ -41,9 +41,11 @@ dots before a number, "umol" and "uL"; 16: look-alike letters only in a text of 
 code's digits read as written, a frequency and a percent of one proportion refused as two options;
 18: scientific notation, primes and G/L read; 19: "-isation" is "-ization"; 20: a share in words,
 "Half", read as 1 in 2; 21: a sign joined to a word, a leading "A" that names, a mark over a symbol,
-a colon between numbers and a look-alike capital in a unit read; 22: British spellings from
-breame's table and medical roots), so no deck is read back from the cache in an older shape or
-without meeting a newer rule."""
+a colon between numbers and a look-alike capital in a unit read; 22: British spellings from breame's
+table and medical roots; 23: options drawn alike, "Ibuprofen" and "lbuprofen", refused; 24: a time
+of day, "8 pm" is "20:00"; 25: one quantity in two units, "0.5 g" and "500 mg"; 26: glossary terms
+that say the same, "Tumor" and "Tumour", refused; 27: a run of superscripts one power, "٪" and "≧"
+read), so no deck is read back from the cache in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
 record marshal keeps the loader's sharing (a text held by many facts is written once and read back

@@ -8,6 +8,7 @@ them), so what `quiz check` says about a fact's options is what a learner is sho
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -35,20 +36,56 @@ def option_key(text: str) -> str:
     return normalize(text) + "\x00" + " ".join(units) if units else normalize(text)
 
 
+DRAWN_ALIKE = str.maketrans("i10", "llo")
+"""In a folded text (option_key), the letters and digits most screen fonts draw alike (Unicode's
+confusables, UTS #39), as one: a capital I (folded to i), a small l and the digit 1; the digit 0
+and a capital O. "Ibuprofen" and "lbuprofen" look the same on screen."""
+
+
 def clashes(answer: str, texts: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
     """Each text with its folded form (option_key) and what it clashes with: SAME_AS_ANSWER,
-    REPEATED (an earlier text folds the same) or None."""
+    REPEATED (an earlier text folds the same, or looks the same: DRAWN_ALIKE) or None."""
     answer_key = option_key(answer)
-    seen = {answer_key}
+    answer_look = answer_key.translate(DRAWN_ALIKE)
+    seen, looks = {answer_key}, {answer_look}
     for text in texts:
         key = option_key(text)
-        if key == answer_key:
+        look = key.translate(DRAWN_ALIKE)
+        if key == answer_key or look == answer_look:
             yield text, key, SAME_AS_ANSWER
-        elif key in seen:
+        elif key in seen or look in looks:
             yield text, key, REPEATED
         else:
             seen.add(key)
+            looks.add(look)
             yield text, key, None
+
+
+_DRAWN_ALIKE_NOTE = "a capital I, a small l and the digit 1 look alike, as do the digit 0 and a capital O"
+
+
+def unseen(text: str, other: str) -> str:
+    """What to add to "the same as" when two texts that clashes() takes for one option differ in
+    more than case and spacing: the first character a reader cannot see or tell apart
+    (quiz.deck.text.as_seen), named, or the letters drawn alike (DRAWN_ALIKE)."""
+    if " ".join(text.casefold().split()) == " ".join(other.casefold().split()):
+        return ""
+    odd = next((c for c in text if not c.isascii() and c not in other), None)
+    if odd is None and option_key(text) != option_key(other):
+        return f" on screen: {_DRAWN_ALIKE_NOTE}"
+    if odd is None:
+        return " on screen (the two are written in different Unicode forms)"
+    name = unicodedata.name(odd, "")
+    return f" on screen: it holds U+{ord(odd):04X}{f' {name}' if name else ''}, which a reader cannot tell apart"
+
+
+def drawn_twice(text: str, texts: list[str]) -> str:
+    """What to add to "given twice" when clashes() found `text` REPEATED among `texts` only by how
+    it is drawn (DRAWN_ALIKE), not by its folded text."""
+    key = option_key(text)
+    if any(option_key(other) == key for other in texts if other is not text):
+        return ""
+    return f": it looks the same as another on screen ({_DRAWN_ALIKE_NOTE})"
 
 
 class GroupAnswers(NamedTuple):
@@ -143,11 +180,12 @@ class Said:
     """
 
     def __init__(self, language: str) -> None:
-        from quiz.typed import exact_keys, proportions
+        from quiz.typed import exact_keys, in_base_units, proportions
 
         self.language = language
         self._exact_keys = exact_keys
         self._proportions = proportions
+        self._in_base_units = in_base_units
         self._keys: dict[str, tuple[object, str]] = {}
 
     def key(self, text: str) -> tuple[object, str]:
@@ -162,9 +200,9 @@ class Said:
                 hedge, how_many, share = shares.groups()
                 frequency = f"{hedge or ''}{_COUNTS.get(how_many, 1)} in {_SHARES[share.rstrip('s')]}"
                 reading = self._exact_keys(frequency, self.language)[0]
-            if reading is not None:
-                shape, runs = reading
-                reading = (self._proportions(shape), runs)  # type: ignore[arg-type]
+            if reading is not None:  # the reading's key is (shape, joined runs): quiz.typed.marking._key
+                shape, runs = self._in_base_units(*reading)  # type: ignore[arg-type]
+                reading = (self._proportions(shape), runs)
             says = ("read", reading, units) if reading is not None else ("text", folded, units)
             found = self._keys[text] = says, folded
         return found

@@ -4,7 +4,6 @@ problem with its line and column (from the text's layout, quiz.deck.locate)."""
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from quiz.deck.model import (
     Source,
     Topic,
 )
-from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, group_repeats
+from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, drawn_twice, group_repeats, unseen
 from quiz.deck.text import did_you_mean, normalize, term_id
 from quiz.untrusted import visible
 
@@ -103,7 +102,9 @@ def _check_fact_topic(c: Checker, entry: dict[str, Any], table: Table | None, la
         c.add(c.pos(table, "topic"), f'{label}"topic" names "{topic}", which is not a [[topics]] id (known: {known})')
 
 
-def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+def _check_glossary(c: Checker, data: dict[str, Any], said: Said) -> tuple[tuple[str, str], ...]:
+    """The glossary's (term, definition) pairs; two terms that look the same, are kept under one id,
+    or say the same as typed answers are read (`said`: "Tumor" and "Tumour") are refused."""
     glossary = data.get("glossary")
     if glossary is None:
         return ()
@@ -114,6 +115,7 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
     terms: list[tuple[str, str]] = []
     ids: dict[str, str] = {}
     looks: dict[str, str] = {}  # a term as a reader tells it apart (normalize): the first written so
+    says: dict[object, str] = {}  # what a term says (said): the first written so
     for term, definition in glossary.items():
         where = c.pos(table, term)
         bad = c.text_problem(term)
@@ -130,6 +132,8 @@ def _check_glossary(c: Checker, data: dict[str, Any]) -> tuple[tuple[str, str], 
                 f'"{term_id(term)}"): write them so that they differ by more than case, accents or punctuation, '
                 "or keep one",
             )
+        elif (first := says.setdefault(said.key(term)[0], term)) != term:
+            c.add(where, f'[glossary] "{visible(term)}" is "{visible(first)}" written another way: keep one')
         elif not isinstance(definition, str):
             c.add(where, f'[glossary] "{term}" must be defined as text, got {kind(definition)}')
         elif c.text_problem(definition):
@@ -182,26 +186,14 @@ def _check_distractors(
     repeated = dict(said.repeats([*roles, *(("distractor", text) for text, _, _ in items)]))
     for n, ((text, why, where), (_, _, clash)) in enumerate(zip(items, judged, strict=True), start=len(roles)):
         if answer and clash == SAME_AS_ANSWER:
-            c.add(where, f"{label}the distractor {text!r} is the same as the answer{_unseen(text, answer)}")
+            c.add(where, f"{label}the distractor {text!r} is the same as the answer{unseen(text, answer)}")
         elif clash == REPEATED:
-            c.add(where, f"{label}the distractor {text!r} is given twice")
+            c.add(where, f"{label}the distractor {text!r} is given twice{drawn_twice(text, [t for t, _, _ in items])}")
         elif n in repeated:
             c.add(where, f"{label}the distractor {text!r} says what {repeated[n]} says: write another wrong option")
         texts.append(text)
         whys.append(why)
     return tuple(texts), tuple(whys) if any(whys) else ()
-
-
-def _unseen(text: str, other: str) -> str:
-    """What to add when two texts the loader takes for one option differ in more than case and
-    spacing: the first character a reader cannot see or tell apart (quiz.deck.text.as_seen), named."""
-    if " ".join(text.casefold().split()) == " ".join(other.casefold().split()):
-        return ""
-    odd = next((c for c in text if not c.isascii() and c not in other), None)
-    if odd is None:
-        return " on screen (the two are written in different Unicode forms)"
-    name = unicodedata.name(odd, "")
-    return f" on screen: it holds U+{ord(odd):04X}{f' {name}' if name else ''}, which a reader cannot tell apart"
 
 
 def _distractor_table(
@@ -345,7 +337,8 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
     meta = _check_deck_table(c, data)
     sources = _check_sources(c, data)
     topics = _check_topics(c, data)
-    glossary = _check_glossary(c, data)
+    said = Said(meta.get("language") or "en")
+    glossary = _check_glossary(c, data, said)
     source_ids = {s.id for s in sources if s.id}
     topic_ids = {t.id for t, _ in topics if t.id}
     facts: list[Fact] = []
@@ -363,7 +356,6 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
             "the deck has no facts: add at least one [[facts]] table",
         )
     seen: dict[str, int] = {}
-    said = Said(meta.get("language") or "en")
     placed: list[tuple[Fact, Table | None]] = []
     named: set[object] = set()
     tables = data.get("facts")

@@ -20,7 +20,14 @@ The modules, from the bottom up:
 from __future__ import annotations
 
 from quiz.store.backups import KEEP_BACKUPS, list_backups
-from quiz.store.errors import DamagedDatabase, HistoryDamaged, HistoryFull, HistoryLocked, StoreError
+from quiz.store.errors import (
+    DamagedDatabase,
+    HistoryDamaged,
+    HistoryFull,
+    HistoryLocked,
+    HistoryMissing,
+    StoreError,
+)
 from quiz.store.health import verify
 from quiz.store.queries import OVERVIEW_DAYS
 from quiz.store.rows import AnswerRow, DeckDue, DueCounts, FactState, SessionRow
@@ -40,6 +47,7 @@ __all__ = [
     "HistoryDamaged",
     "HistoryFull",
     "HistoryLocked",
+    "HistoryMissing",
     "NewerDatabase",
     "Store",
     "StoreError",

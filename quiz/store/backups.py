@@ -8,6 +8,7 @@ kept file holds (rotate says how that is told).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
@@ -17,7 +18,7 @@ from typing import NamedTuple
 from quiz.files import remove_stale_temps, try_lock
 from quiz.paths import backups_dir, history_db, os_path
 from quiz.schedule import utc
-from quiz.store.connection import precreate_private, reading
+from quiz.store.connection import SIDE_FILES, precreate_private, reading
 from quiz.store.errors import CORRUPT_CODES
 
 KEEP_BACKUPS = 7
@@ -271,3 +272,44 @@ def _continues_file(path: Path, ends: tuple[AnswerKey, AnswerKey]) -> bool:
             return continues(reader, ends)
     except (sqlite3.Error, OSError):
         return False
+
+
+def never_written(root: Path) -> list[tuple[Path, str]]:
+    """What in the data folder `root` holds answers, which no command writing a file the person
+    named ever writes over, even with --force (quiz.files.check_output's `keep`), each with what
+    it is: the history, the files SQLite keeps beside it (SIDE_FILES, there or not), the
+    histories quiz set aside (quiz.store.health.set_aside: `history.<why>-<time>.db` and their
+    side files), and the backups folder, with anything in it."""
+    path = history_db(root)
+    kept = [(path, "the score history")]
+    kept += [(Path(f"{path}{end}"), "a file SQLite keeps beside the score history") for end in SIDE_FILES]
+    with suppress(OSError):
+        kept += [(aside, "a score history quiz set aside") for aside in root.glob(f"{path.stem}.*{path.suffix}*")]
+    kept.append((backups_dir(root), "the folder of quiz's backups of the score history"))
+    return kept
+
+
+
+_SET_ASIDE = re.compile(r"\.[a-z]+-\d{8}T\d{6}Z(?:-\d+)?\.")
+"""The name of a history quiz set aside (quiz.store.health.set_aside): `history.<why>-<UTC time>.db`
+(or `...-<n>.db` when that name was taken), and its side files."""
+
+
+def missing_history(path: Path) -> tuple[Path, int] | None:
+    """(the backup holding the most answers, how many) when the history `path` is missing while a
+    backup holds answers, or None. Backups already there when quiz last set a history aside
+    (damaged or emptied: it said then which backup holds the answers, and that starting again
+    begins a fresh history) do not count, by the file system's clock (st_ctime: a rename sets it),
+    never by the times in their names, which another clock may have given."""
+    if path.exists() or path.is_symlink():
+        return None
+    backups = list_backups(path.parent)
+    with suppress(OSError):
+        told = [p.stat().st_ctime_ns for p in path.parent.glob(f"{path.stem}.*-*") if _SET_ASIDE.search(p.name)]
+        if told:
+            backups = [b for b in backups if b.stat().st_ctime_ns > max(told)]
+    for backup in most_answers_first(backups)[:1]:
+        count = answer_count(backup) or 0
+        if count:
+            return backup, count
+    return None

@@ -58,3 +58,18 @@ class DamagedDatabase(StoreError):
             f"{aside_path}. To go on, {restore}just start quiz again for a fresh history."
         )
         self.path, self.aside_path, self.reason, self.backup = path, aside_path, reason, backup
+
+
+class HistoryMissing(StoreError):
+    """The history file was missing while a backup holds answers: a new, empty history was started
+    in its place, and the backup `backup` (holding `answers`) is offered."""
+
+    def __init__(self, path: Path, backup: Path, answers: int) -> None:
+        held = f"{answers} answer" + ("" if answers == 1 else "s")
+        super().__init__(
+            f"{path}: the score history was missing, while the backup {backup.name} holds {held}. A new, "
+            "empty history was started in its place; nothing was overwritten. Run `quiz history restore` "
+            "to restore that backup (the new history is kept beside), or just start quiz again to go on "
+            "with the new one."
+        )
+        self.path, self.backup, self.answers = path, backup, answers

@@ -202,16 +202,24 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
     """Why the file at `path` is not a usable quiz history, or None; raises NewerDatabase.
 
     `thorough` runs quick_check, which reads the whole file; otherwise only its structure is checked.
+    A file is newer only when it is quiz's (its application id), sound (quick_check, or its
+    structure) and at a higher schema version; or, when this SQLite cannot read it (but does not
+    find it corrupt), when its header says so (newer_in_header): a file a newer SQLite wrote for a
+    newer quiz is not moved aside as damaged. Anything else unreadable (an SQLite header with
+    other bytes after it) is damaged.
     """
     with open(path, "rb") as f:
         header = f.read(100)
     if header[:16] != SQLITE_MAGIC:
         return "not an SQLite database"
-    if len(header) == 100 and int.from_bytes(header[60:64], "big", signed=True) > SCHEMA_VERSION:
-        raise NewerDatabase(path, int.from_bytes(header[60:64], "big", signed=True))  # refused before opening
+    newer = newer_in_header(header)
+    # A newer quiz's file is read as it is (immutable): not even a -shm is made beside it.
+    how = "mode=ro" if newer is None else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{os_path(path).as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(f"{os_path(path).as_uri()}?{how}", uri=True, isolation_level=None)
     except sqlite3.Error as err:
+        if newer is not None:
+            raise NewerDatabase(path, newer) from None
         raise StoreError(f"{path}: cannot read the score history ({err})") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -223,28 +231,61 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
         conn.execute("COMMIT")
-        if app_id != APPLICATION_ID and (app_id != 0 or tables):
+        if app_id != APPLICATION_ID and (app_id != 0 or tables or version > SCHEMA_VERSION):
             return "an SQLite database, but not a quiz score history"
-        if version > SCHEMA_VERSION:
+        if version <= SCHEMA_VERSION:
+            gap = schema_gap(conn, version)
+            if gap is not None:
+                return f"not a usable quiz score history: {gap}"
+        problem = _unsound(conn, path, header, thorough=thorough)
+        if problem is None and version > SCHEMA_VERSION:
             raise NewerDatabase(path, version)
-        gap = schema_gap(conn, version)
-        if gap is not None:
-            return f"not a usable quiz score history: {gap}"
-        if not thorough:
-            roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_schema WHERE rootpage > 0")]
-            return structure_damage(path, header, roots)
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
-        if problems != ["ok"]:
-            return f"quick_check: {problems[0]}"
-        return None
+        return problem
     except sqlite3.DatabaseError as err:
         if err.sqlite_errorname in CORRUPT_CODES:
             return str(err)
+        if newer is not None:  # what this SQLite cannot read, in a newer quiz's file, may be new
+            raise NewerDatabase(path, newer) from None
         if err.sqlite_errorname == "SQLITE_READONLY_ROLLBACK":
             raise journal_in_the_way(path) from None
         raise StoreError(f"{path}: cannot read the score history ({err})") from None
     finally:
         conn.close()
+
+
+def _unsound(conn: sqlite3.Connection, path: Path, header: bytes, *, thorough: bool) -> str | None:
+    """What quick_check (`thorough`) or the structure (structure_damage) finds wrong, or None."""
+    if not thorough:
+        roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_schema WHERE rootpage > 0")]
+        return structure_damage(path, header, roots)
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    return None if problems == ["ok"] else f"quick_check: {problems[0]}"
+
+
+SQLITE_FIXED_HEADER = (21, b"\x40\x20\x20")
+"""Where and what an SQLite header always holds: the payload fractions 64, 32 and 32
+(https://sqlite.org/fileformat2.html#the_database_header)."""
+
+
+def newer_in_header(header: bytes) -> int | None:
+    """The schema version that the 100-byte header of an SQLite file says, when it is a header of
+    quiz's (its application id at bytes 68-71, a possible page size, SQLite's fixed bytes) at a
+    schema version above this quiz's (bytes 60-63); None otherwise: bytes that merely follow
+    SQLite's magic say nothing of the version."""
+    if len(header) < 100:
+        return None
+    version = int.from_bytes(header[60:64], "big", signed=True)
+    if version <= SCHEMA_VERSION or int.from_bytes(header[68:72], "big", signed=True) != APPLICATION_ID:
+        return None
+    at, fixed = SQLITE_FIXED_HEADER
+    return version if page_size(header) is not None and header[at : at + len(fixed)] == fixed else None
+
+
+def page_size(header: bytes) -> int | None:
+    """The page size an SQLite header gives (bytes 16-17; 1 means 65536), None if impossible."""
+    size = int.from_bytes(header[16:18], "big")
+    size = 65536 if size == 1 else size
+    return None if size < 512 or size & (size - 1) else size
 
 
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
@@ -279,17 +320,16 @@ def structure_damage(path: Path, header: bytes, roots: list[int]) -> str | None:
     """
     if len(header) < 100:
         return "the file is shorter than an SQLite header"
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return f"impossible page size {page_size}"
+    page = page_size(header)
+    if page is None:
+        return f"impossible page size {int.from_bytes(header[16:18], 'big')}"
     size = path.stat().st_size
     pages = int.from_bytes(header[28:32], "big")
-    if header[92:96] == header[24:28] and pages * page_size > size:
-        return f"the file is truncated ({size} bytes; its header says {pages * page_size})"
+    if header[92:96] == header[24:28] and pages * page > size:
+        return f"the file is truncated ({size} bytes; its header says {pages * page})"
     with open(path, "rb") as f:
         for root in roots:
-            offset = (root - 1) * page_size + (100 if root == 1 else 0)
+            offset = (root - 1) * page + (100 if root == 1 else 0)
             f.seek(offset)
             kind = f.read(1)
             if not kind or kind[0] not in _BTREE_PAGE_TYPES:

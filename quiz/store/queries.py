@@ -232,6 +232,13 @@ class HistoryQueries(DueQueries):
 
         return [DayAccuracy(date.fromisoformat(d), n, c) for d, n, c in rows]
 
+    def recent_days(self, deck_id: str, today: date | None = None, days: int = OVERVIEW_DAYS) -> list[DayAccuracy]:
+        """The deck's answers per local day over the `days` days ending `today` (default: the
+        person's today), oldest first, days with none left out: the window of accuracy per day
+        that the History screen (overview) and `quiz history` show."""
+        today = today or local_day()
+        return self.accuracy_per_day(deck_id, today - timedelta(days=days - 1), today)
+
     def streak(self, today: date | None = None, deck_id: str | None = None) -> int:
         """Consecutive local days with an answer (to `deck_id`, or to any deck), ending today (the
         person's), or yesterday if today has none yet."""
@@ -267,11 +274,10 @@ class HistoryQueries(DueQueries):
         What is due is counted as due_forecast counts it, among `scheduled` when given."""
         moment = utc(now)
         today = local_day(moment)
-        start = today - timedelta(days=days - 1)
         ids = [deck_id] if deck_id else self.deck_ids()
         per_day: dict[date, tuple[int, int]] = {}
         for did in ids:
-            for day in self.accuracy_per_day(did, start, today):
+            for day in self.recent_days(did, today, days):
                 answered, correct = per_day.get(day.day, (0, 0))
                 per_day[day.day] = (answered + day.answered, correct + day.correct)
         from quiz.store.figures import Overview

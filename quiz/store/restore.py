@@ -6,10 +6,10 @@ import os
 import sqlite3
 import sys
 import tempfile
-from contextlib import suppress
 from pathlib import Path
 from typing import NamedTuple
 
+from quiz.files import same_file
 from quiz.paths import backups_dir, ensure_private_dir, history_db, os_path
 from quiz.plural import plural
 from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_backups, most_answers_first
@@ -135,11 +135,7 @@ def _start_new_line(path: Path) -> None:
 
 def _is_history(candidate: Path, path: Path) -> bool:
     """Whether `candidate` is the history at `path` or one of its -wal, -shm or -journal files."""
-    for own in (path, *(Path(f"{path}{extra}") for extra in SIDE_FILES)):
-        with suppress(OSError):
-            if candidate.samefile(own):
-                return True
-    return False
+    return any(same_file(candidate, own) for own in (path, *(Path(f"{path}{extra}") for extra in SIDE_FILES)))
 
 
 def _unusable(path: Path) -> str | None:

@@ -21,11 +21,12 @@ from quiz.store.backups import (
     BACKUP_LOCK,
     backup_time,
     list_backups,
+    missing_history,
     remove_history_temps,
     write_backup,
 )
 from quiz.store.connection import BUSY_TIMEOUT_MS, precreate_private, prepare
-from quiz.store.errors import CORRUPT_CODES, HistoryLocked, StoreError, store_error
+from quiz.store.errors import CORRUPT_CODES, HistoryLocked, HistoryMissing, StoreError, store_error
 from quiz.store.health import check_health, damaged, refuse_unusable_place, set_aside
 from quiz.store.queries import HistoryQueries
 from quiz.store.rows import ANSWER_COLUMNS, STATE_COLUMNS, AnswerRow, answer_row, stamp
@@ -59,15 +60,23 @@ class Store(HistoryQueries):
         backup: bool = True,
         now: datetime | None = None,
     ) -> Store:
-        """Open (creating if needed) the history in `data_dir`, check it, migrate it, back it up."""
+        """Open (creating if needed) the history in `data_dir`, check it, migrate it, back it up.
+
+        Raises HistoryMissing, once the new history is made, when it was missing while a backup
+        holds answers (quiz.store.backups.missing_history), as an emptied one is told (check_health).
+        """
         root = ensure_private_dir(Path(data_dir))
         path = history_db(root)
         refuse_unusable_place(path)
         remove_history_temps(root)
+        missing = missing_history(path)  # asked before anything makes a new one
         fully_checked = check_health(path)
         precreate_private(path)
         store = cls(connect(path), root, scheduler or Scheduler())
         store.fully_checked = fully_checked
+        if missing is not None:
+            store.close()
+            raise HistoryMissing(path, *missing)
         if backup:
             with suppress(OSError, sqlite3.Error):
                 store.backup_if_due(now)

@@ -7,7 +7,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from quiz.schedule import Scheduler
-from quiz.store import DamagedDatabase, Store, StoreError, verify
+from quiz.store import DamagedDatabase, HistoryMissing, Store, StoreError, verify
 from quiz.tui.services import Services, Settings
 from quiz.untrusted import visible
 
@@ -49,10 +49,13 @@ class HistoryKeeping(_App):
         """Open the history; keep what went wrong (damage, or another problem) for _report_store."""
         services = self.services
         services.store, services.store_problem, self._damaged = None, None, None
+        scheduler = Scheduler(fuzz=self.settings.fuzz)
         try:
-            services.store = Store.open(
-                self.settings.data_dir, scheduler=Scheduler(fuzz=self.settings.fuzz), backup=False
-            )
+            try:
+                services.store = Store.open(self.settings.data_dir, scheduler=scheduler, backup=False)
+            except HistoryMissing as err:  # said once; the new history it started is the one to use now
+                self.notify(visible(str(err), lines=True), title="Score history", severity="warning", markup=False)
+                services.store = Store.open(self.settings.data_dir, scheduler=scheduler, backup=False)
         except DamagedDatabase as err:
             self._damaged = err
         except (StoreError, OSError) as err:

@@ -55,9 +55,10 @@ from quiz.typed.words import (
     NUMBER_WORDS,
     NUMBERED_BY,
     ORDINAL_WORDS,
-    POWERS,
     RAISED_POINTS,
     SCALES,
+    SUPERSCRIPTS,
+    SYMBOL_FORMS,
     SYMBOL_PAIRS,
     TIMES,
     VULGAR_FRACTIONS,
@@ -81,7 +82,8 @@ def fold(text: str, language: str = "en") -> str:
     and "schön", "pécher" and "pêcher"), so they are kept there. Idempotent.
     """
     if not text.isascii():
-        text = as_seen(_fraction_after_digit().sub(r"\1 \2", text.translate(POWERS).translate(DOTS)))
+        raised = _superscripts().sub(lambda run: "^" + unicodedata.normalize("NFKC", run.group()), text)
+        text = as_seen(_fraction_after_digit().sub(r"\1 \2", raised.translate(SYMBOL_FORMS).translate(DOTS)))
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
         if primary_language(language) == "en":
@@ -141,6 +143,12 @@ def _case_unit() -> re.Pattern[str]:
     before it), so the search skips to digits: a third faster than a look-behind first."""
     units = "T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)|[Gg](?=/[Ll])"
     return re.compile(rf"\d(?<![^\W_]\d)[\d.,{RAISED_POINTS}]*[ \t]?({units})(?![^\W\d_])")
+
+
+@cache
+def _superscripts() -> re.Pattern[str]:
+    """A run of superscript digits and signs: a power (quiz.typed.words.SUPERSCRIPTS)."""
+    return re.compile(f"[{SUPERSCRIPTS}]+")
 
 
 @cache

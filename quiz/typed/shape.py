@@ -5,6 +5,7 @@ and frequencies joined, units in one spelling, soft punctuation dropped, words g
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 from math import gcd
 from typing import NamedTuple
 
@@ -33,9 +34,11 @@ class Reading(NamedTuple):
 
 
 _JOINER_FIRST = frozenset(j[0] for j in (*FREQUENCY, *RANGE, ("and",)))
-_SHAPED = _JOINER_FIRST | DEGREES | {"from", "between"} | {name for name, unit in UNITS.items() if unit == "times"}
-"""Words that shape_tokens reads as part of a range, a frequency, a temperature or a count of times
-(the period after it: _units), which shape_parts leaves to it."""
+_SHAPED = (
+    _JOINER_FIRST | DEGREES | {"from", "between", "am", "pm"} | {n for n, unit in UNITS.items() if unit == "times"}
+)
+"""Words that shape_tokens reads as part of a range, a frequency, a temperature, a time of day or a
+count of times (the period after it: _units), which shape_parts leaves to it."""
 
 
 def _joined(tokens: list[Token], i: int, joiners: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
@@ -120,6 +123,28 @@ def _stands_before_a_number(tokens: list[Token], i: int) -> bool:
     return tokens[i][1] in DECIMAL_MARKS and bool(tokens[i][2]) and is_number(tokens, i + 1)
 
 
+def _time_of_day(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
+    """A time of the 12-hour clock starting at token i ("8 pm", "8:30 a.m.", "12 am") as the hour
+    and minutes of the 24-hour clock it is, and the index after it ("20", "0", ...); else None. So
+    "8 pm" says what "20:00" says, "8:00 am" what "8 am" says, and "12 am" is "0:00"."""
+    hour, at = tokens[i][1], i + 1
+    minutes = "0"
+    if starts(tokens, at, (":",)) and is_number(tokens, at + 1) and tokens[at + 1][1].isdigit():
+        minutes, at = tokens[at + 1][1], at + 2
+    if not (hour.isdigit() and 1 <= int(hour) <= 12 and int(minutes) < 60) or at >= len(tokens):
+        return None
+    marker = tokens[at][1]
+    if tokens[at][0] == "w" and marker in ("am", "pm"):
+        at += 1
+    elif marker in ("a", "p") and starts(tokens, at + 1, (".", "m")):  # "a.m.", "p.m."
+        at += 3
+    else:
+        return None
+    if starts(tokens, at, (".",)) and at + 1 == len(tokens):
+        at += 1
+    return str(int(hour) % 12 + (12 if marker.startswith("p") else 0)), minutes, at
+
+
 def _range_in_units(tokens: list[Token], i: int) -> int | None:
     """Where the second unit of a range that gives its unit at both ends starts ("5%-10%", "5 mg
     to 10 mg": the same "%" or word after each number), the range starting at tokens[i]; else None.
@@ -161,6 +186,11 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
                 i += 3 + len(joined)
                 continue
         if kind == "n":
+            clock = _time_of_day(tokens, i)
+            if clock is not None:  # "8 pm" is "20:00", "8:30 a.m." is "8:30"
+                hour, minutes, i = clock
+                items += [("n", hour), ("s", ":"), ("n", minutes)]
+                continue
             if _power_of_a_length(items, tokens[i]):
                 items.append(("s", "^"))  # "mg/m2" is "mg/m²", "cells/mm3" is "cells/mm³"
             unit = _range_in_units(tokens, i)
@@ -247,6 +277,42 @@ def shape_parts(parts: list[str]) -> Reading | None:
             runs.append([part])
             near.append(False)
     return Reading(tuple(shape), tuple(map(tuple, runs)), tuple(near))
+
+
+IN_BASE_UNITS = {
+    "mcg": ("mcg", 1), "mg": ("mcg", 1000), "g": ("mcg", 10**6), "kg": ("mcg", 10**9),
+    "ul": ("ul", 1), "ml": ("ul", 1000), "l": ("ul", 10**6),
+    "s": ("s", 1), "min": ("s", 60), "h": ("s", 3600), "day": ("s", 86400), "wk": ("s", 604800),
+}  # fmt: skip
+"""Units of mass, volume and time (in their one spelling, UNITS) that convert exactly, each with its
+base unit and how many of those it holds. Not months and years (their days vary), nor teaspoons
+and cups (a household spoon is no measure: ISMP), nor the percent or mmol of a salt."""
+
+
+def in_base_units(
+    shape: tuple[tuple[str, ...], ...], runs: tuple[str, ...]
+) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The shape and joined runs (quiz.typed.marking.exact_keys) with each number or range whose
+    unit follows it alone (a run that is only that unit) given in its base unit (IN_BASE_UNITS):
+    what two wrong options say to a reader when both give one quantity, however written ("0.5 g"
+    and "500 mg", "2 weeks" and "14 days"). Typed marking keeps them apart, as it keeps every
+    number as written (docs/questions.md); the deck's rule against options that say the same
+    (quiz.deck.options.Said) reads them so. A number not read ("?...") is left as it is."""
+    if not any(run in IN_BASE_UNITS for run in runs):
+        return shape, runs
+    out, words = list(shape), list(runs)
+    run = -1  # the index in runs of the shape's last ("w",)
+    for k, part in enumerate(shape):
+        if part == ("w",):
+            run += 1
+            continue
+        if part[0] not in "nr" or k + 1 >= len(shape) or shape[k + 1] != ("w",) or words[run + 1] not in IN_BASE_UNITS:
+            continue
+        base, factor = IN_BASE_UNITS[words[run + 1]]
+        if all(_read(value) for value in part[1:]):
+            out[k] = (part[0], *(format((Decimal(value) * factor).normalize(), "f") for value in part[1:]))
+            words[run + 1] = base
+    return tuple(out), tuple(words)
 
 
 def proportions(shape: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:

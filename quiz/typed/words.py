@@ -39,11 +39,13 @@ DASHES = str.maketrans(
     | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")  # soft hyphen and zero-width marks
     | {"\u2044": "/"}
 )
-# Superscript digits are a power: NFKC would make "10⁹" the number 109, so they become "^9" first.
-# The masculine ordinal "º" stands in for a degree sign on many keyboards; NFKC would make it an "o".
-POWERS = str.maketrans(
-    {c: "^" + d for c, d in zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True)} | {"⁻": "^-", "⁺": "^+", "º": "°"}
-)
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
+"""A run of these is a power: NFKC would make "10⁹" the number 109 and "10⁻³" the number 10-3, so
+the run is written "^-3" first (quiz.typed.reading.fold): "10⁻³" is "10^-3", "10¹⁰" is "10^10"."""
+SYMBOL_FORMS = str.maketrans({"º": "°", "\u066a": "%", "≧": "≥", "≦": "≤"})
+"""Symbols written another way that NFKC leaves as they are: the masculine ordinal "º", which stands
+in for a degree sign on many keyboards (NFKC would make it an "o"), the Arabic percent sign, and
+the Japanese forms of ≥ and ≤."""
 VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟↉"
 """The characters whose NFKC form is a fraction ("½" -> "1⁄2"): every character Unicode decomposes as
 <fraction>. After a digit each is a mixed number's fraction, never more digits: "1½" is read as
