@@ -343,7 +343,7 @@ def test_an_edit_in_anki_to_a_quiz_note_changes_only_what_was_edited(tmp_path: P
     for note in map(col.get_note, col.find_notes("")):
         if note.guid == note_guid("round", "dose"):
             note["Explanation"] = "Take it with food, always."
-        if note.guid == note_guid("round", "organ"):
+        if note.guid == note_guid("round", "organ", cloze=True):
             note["Text"] = note["Text"].replace("Insulin is made", "Insulin is made only")
         col.update_note(note)
     assert main(["import", str(_export(col, tmp_path / "edited.txt")), "--update", str(deck)]) == 0

@@ -85,7 +85,7 @@ def test_an_anki_cloze_note_imports_as_a_fact_with_a_statement(tmp_path: Path) -
 def test_a_fact_with_a_statement_exports_as_a_cloze_note_anki_reads(tmp_path: Path, col: collection.Collection) -> None:
     deck = _exported_into(col, tmp_path)
     by_guid = {n.guid: n for n in map(col.get_note, col.find_notes(""))}
-    cloze = by_guid[note_guid(deck.id, "dialysis-purpose")]
+    cloze = by_guid[note_guid(deck.id, "dialysis-purpose", cloze=True)]
     assert cloze.note_type()["name"] == "quiz cloze: kidney-care" and cloze.note_type()["type"] == 1  # a cloze type
     assert html.unescape(cloze.fields[0]) == "Dialysis {{c1::cleans the blood}} when the kidneys cannot {do} it <well>."
     assert "cleans the blood" in html.unescape(cloze.fields[1])  # the explanation on the back
@@ -122,7 +122,8 @@ def test_a_span_holding_a_double_colon_is_no_hint_in_anki_and_reads_back(
         package_path=str(tmp_path / "k.apkg"), options=collection.ImportAnkiPackageOptions(with_scheduling=False)
     )
     col.import_anki_package(request)
-    note = {n.guid: n for n in map(col.get_note, col.find_notes(""))}[note_guid(deck.id, "dialysis-purpose")]
+    by_guid = {n.guid: n for n in map(col.get_note, col.find_notes(""))}
+    note = by_guid[note_guid(deck.id, "dialysis-purpose", cloze=True)]
     [card] = note.cards()
     question, answer = html.unescape(card.question()), html.unescape(card.answer())
     assert "Dialysis <span" in question and "[...]</span>" in question and "[the blood]" not in question

@@ -10,12 +10,20 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from quiz.deck.load import load_deck, parse_deck
 from quiz.interop.markdown import block, deck_handout, escape, heading, missed_list
 
 DATA = Path(__file__).parent / "data" / "decks" / "valid"
-MD = MarkdownIt("commonmark").enable("strikethrough").enable("table")
+MD = (
+    MarkdownIt("commonmark")
+    .enable("strikethrough")
+    .enable("table")
+    .use(dollarmath_plugin, allow_space=True, allow_digits=True)
+)
+"""CommonMark with GitHub's tables and strikethrough, and `$x$` / `$$x$$` math as GitHub, GitLab,
+Pandoc and Obsidian read it (rendered as a <span> or <div> of class math: never deck text)."""
 
 
 def rendered_text(markdown: str) -> str:
@@ -57,6 +65,9 @@ MARKDOWN_PIECES = st.sampled_from(
         "===",
         "    ",
         "\t",
+        "$",
+        "$$",
+        "$x$",
     ]
 )
 LINE_CHARACTER = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"))
@@ -116,9 +127,23 @@ def test_tricky_text_and_numbers_are_kept() -> None:
         "a | b",
         "&lt;",
         "60%",
+        "between $5 and $10",
+        "$$x$$ stays text",
+        "2^10^ bytes",
+        "a == b",
+        "%%not hidden%%",
+        "==not highlighted==",
     ]:
         assert block(text).replace("\\", "") == text
         assert rendered_text(block(text)) == text
+
+
+@given(st.one_of(st.text(LINE_CHARACTER, max_size=40), MARKDOWN_LINE, st.text("=%^ab\\", max_size=12)))
+def test_no_mark_an_extension_of_markdown_acts_on_is_left_bare(text: str) -> None:
+    """Math, Pandoc's superscript, Obsidian's highlight and comment: each `$`, `^` and each mark of
+    a `==` or `%%` pair has a backslash before it (CommonMark renders `\\=` as `=`)."""
+    shown = re.sub(r"\\.", "\0", escape(text))  # each escaped character stands apart, as a NUL
+    assert "$" not in shown and "^" not in shown and "==" not in shown and "%%" not in shown
 
 
 def test_line_breaks_and_paragraphs_are_kept() -> None:

@@ -59,10 +59,21 @@ def run(args: argparse.Namespace) -> int:
     if out != "-":
         check_output(Path(out), force=args.force, keep=keep)
     if fmt == "anki":
-        from quiz.interop.anki import write_apkg
+        from quiz.interop.anki import retyped_facts, write_apkg
 
+        retyped = retyped_facts(deck, out)  # read from the earlier export before it is replaced
         n = write_apkg(deck, out)
-        say(f"wrote {out}: {plural(n, 'note')} for Anki (importing it again updates them)", file=report)
+        say(
+            f"wrote {out}: {plural(n, 'note')} for Anki (importing it again updates them, but for a fact that has "
+            "gained or lost a statement: Anki cannot change a note's type, so it adds the new note beside the old)",
+            file=report,
+        )
+        if retyped:
+            say(
+                f"note: {plural(len(retyped), 'fact')} changed note type since {out} was written before: "
+                f"{', '.join(retyped)}; in Anki, delete the old note of each after importing",
+                file=report,
+            )
         return 0
     from quiz.interop.markdown import deck_handout
 

@@ -75,6 +75,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     html.add_argument("--no-html", dest="html", action="store_false", help="fields are plain text, whatever they hold")
     parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        type=_encoding,
+        help="the file's character encoding where it is not UTF-8 or UTF-16 (which are told apart by "
+        "themselves): cp1252 (Windows), latin-1, mac-roman...",
+    )
+    parser.add_argument(
         "--no-quotes",
         dest="quotes",
         action="store_false",
@@ -141,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--row-separator: {err}") from None
     if row_separator is not None and row_separator == separator:
         raise UsageError("--row-separator and --separator must differ")
-    text = _read_text(source, MAX_BYTES)
+    text = _read_text(source, MAX_BYTES, args.encoding)
     replaced = existing or (_replaced_deck(out) if not to_stdout and out.exists() else None)
     earlier = replaced.facts if replaced is not None else ()
     try:
@@ -249,18 +256,19 @@ def _row_separator(name: str) -> str:
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _read_text(source: Path, limit: int) -> str:
+def _read_text(source: Path, limit: int, encoding: str | None = None) -> str:
     """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 where the file starts
-    with its byte-order mark, as Excel's "Unicode Text" and some Windows tools save a table (the
-    mark makes it certain; without one, only UTF-8 is read). QuizError if it is neither, if it is
-    larger than `limit` bytes, or if it is another kind of file (an Anki package, a spreadsheet,
-    quiz's own handout...: quiz.interop.formats), named for what it is."""
+    with its byte-order mark, as Excel's "Unicode Text" and some Windows tools save a table, or
+    without one where its bytes show it (quiz.interop.formats.utf16_order), or in `encoding` where
+    one is given (--encoding). QuizError if it is none of these (naming the line and the way out),
+    if it is larger than `limit` bytes, or if it is another kind of file (an Anki package, a
+    spreadsheet, quiz's own handout...: quiz.interop.formats), named for what it is."""
     from quiz.commands.history import CSV_FIELDS
     from quiz.deck.errors import DeckError
     from quiz.deck.load import read_bounded
-    from quiz.deck.text import NotUTF8, decode
+    from quiz.deck.text import NotUTF8, decode, position
     from quiz.errors import QuizError
-    from quiz.interop.formats import not_an_export
+    from quiz.interop.formats import not_an_export, utf16_order
 
     try:  # a pipe or a device given by name is refused as it is: standard input is read as '-'
         raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else read_bounded(source, limit)
@@ -270,22 +278,53 @@ def _read_text(source: Path, limit: int) -> str:
     if len(raw) > limit:
         raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
     other = not_an_export(raw)
-    if other is not None:
+    if other is not None and not (encoding is not None and other.startswith("a binary file")):
         raise QuizError(f"{source}: {other}")
     if raw.removeprefix(codecs.BOM_UTF8).startswith(",".join(CSV_FIELDS[:4]).encode()):
         raise QuizError(
             f"{source}: a quiz score history (from quiz history export --csv): answers given, not cards, "
             "so it cannot become a deck"
         )
+    if encoding is not None:
+        try:
+            return raw.decode("utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding)
+        except UnicodeDecodeError as err:
+            line = position(raw, err.start)[0]
+            raise QuizError(
+                f"{source}:{line}: not {encoding} text (byte 0x{raw[err.start]:02x}); check the encoding the file "
+                "was saved in"
+            ) from None
     if raw.startswith(_UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             raise QuizError(f"{source}: starts as UTF-16 text but is not; export or save it as UTF-8") from None
+    order = utf16_order(raw)
+    if order is not None:
+        try:
+            return raw.decode(order)
+        except UnicodeDecodeError:
+            raise QuizError(f"{source}: reads as UTF-16 text but is not; export or save it as UTF-8") from None
     try:
         return decode(raw)
     except NotUTF8 as err:
-        raise QuizError(f"{source}:{err.line}: {err}; export or save it as UTF-8") from None
+        raise QuizError(
+            f"{source}:{err.line}: {err}: most likely Windows-1252 or Latin-1, as Excel and older programs save "
+            "text; save it as UTF-8, or import it with --encoding cp1252 (or the encoding it was saved in)"
+        ) from None
+
+
+def _encoding(name: str) -> str:
+    """A text encoding Python knows by `name` ("cp1252", "latin-1", "utf-16"...); argparse's error if
+    none, or if it names a codec of bytes to bytes (base64, zlib), as bytes.decode refuses them."""
+    try:
+        text_encoding = getattr(codecs.lookup(name), "_is_text_encoding", True)
+    except LookupError:
+        text_encoding = False
+    if not text_encoding:
+        shown = visible(name)
+        raise argparse.ArgumentTypeError(f"{shown!r} is not a text encoding (cp1252, latin-1, utf-16...)")
+    return name
 
 
 def _one_line(name: str) -> str:

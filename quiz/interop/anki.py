@@ -55,6 +55,7 @@ CSS = """\
 """
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_MIB = 1024 * 1024
 _ID_BASE = 1 << 30  # genanki's advice: model and deck ids in [2**30, 2**31)
 
 
@@ -64,11 +65,56 @@ def stable_id(*parts: str) -> int:
     return _ID_BASE + int.from_bytes(digest[:8], "big") % _ID_BASE
 
 
-def note_guid(deck_id: str, fact_id: str) -> str:
-    """The note's guid: the same for the same fact of the same deck in every export."""
+def note_guid(deck_id: str, fact_id: str, *, cloze: bool = False) -> str:
+    """The note's guid: the same for the same fact of the same deck in every export, and another
+    for its cloze note (`cloze`: a fact with a statement, is_cloze_fact).
+
+    Anki updates a note on import only where the package's note has the note type of the one it
+    has (rslib import_export/package/apkg/import/notes.rs, maybe_update_existing_note: another is
+    "conflicting", and left as it was; "Merge note types" refuses a cloze type with a regular one).
+    A fact that gains or loses a statement changes its note's type, so its note takes another
+    guid, and Anki adds it as a new note beside the old one (retyped_facts names them at export),
+    rather than keeping the old one in silence."""
     import genanki
 
-    return str(genanki.guid_for(deck_id, fact_id))
+    return str(genanki.guid_for(deck_id, fact_id, "cloze") if cloze else genanki.guid_for(deck_id, fact_id))
+
+
+def is_cloze_fact(fact: Fact) -> bool:
+    """Whether a fact is exported as a cloze note: it has a statement with its one span."""
+    from quiz.deck.statement import split
+
+    return bool(fact.statement) and split(fact.statement) is not None
+
+
+def fact_guid(deck_id: str, fact: Fact) -> str:
+    """The guid of the note `quiz export` makes of `fact` (note_guid, by its note type)."""
+    return note_guid(deck_id, fact.id, cloze=is_cloze_fact(fact))
+
+
+def retyped_facts(deck: Deck, package: Path | str) -> list[str]:
+    """The ids of the facts whose note in `package` (an earlier export of the deck, if it is one)
+    is of the other note type: Anki cannot update those notes (note_guid), and adds the new ones
+    beside them. [] where `package` is not an Anki package quiz can read."""
+    import contextlib
+
+    path = Path(package)
+    if not path.is_file():
+        return []
+    with contextlib.suppress(OSError, zipfile.BadZipFile, sqlite3.Error, KeyError, ValueError):
+        with tempfile.TemporaryDirectory(prefix="quiz-anki-") as work, zipfile.ZipFile(path) as apkg:
+            if apkg.getinfo("collection.anki2").file_size > 64 * _MIB:
+                return []  # not a package quiz wrote (a deck's is kilobytes)
+            db = Path(work) / "collection.anki2"
+            db.write_bytes(apkg.read("collection.anki2"))
+            conn = sqlite3.connect(db)
+            try:
+                guids = {guid for (guid,) in conn.execute("SELECT guid FROM notes")}
+            finally:
+                conn.close()
+        other_type = {fact.id: note_guid(deck.id, fact.id, cloze=not is_cloze_fact(fact)) for fact in deck.facts}
+        return [f.id for f in deck.facts if fact_guid(deck.id, f) not in guids and other_type[f.id] in guids]
+    return []
 
 
 def to_html(text: str) -> str:
@@ -183,7 +229,7 @@ def notes(deck: Deck) -> list[genanki.Note]:
             to_html(source_text(deck, fact)),
         ]
         made.append(
-            genanki.Note(model=model, fields=fields, tags=note_tags(deck, fact), guid=note_guid(deck.id, fact.id))
+            genanki.Note(model=model, fields=fields, tags=note_tags(deck, fact), guid=fact_guid(deck.id, fact))
         )
     return made
 
@@ -225,7 +271,7 @@ def _cloze_note(deck: Deck, fact: Fact, model: genanki.Model) -> genanki.Note | 
             "<br><br>".join(b for b in back if b),
         ],
         tags=note_tags(deck, fact),
-        guid=note_guid(deck.id, fact.id),
+        guid=fact_guid(deck.id, fact),
     )
 
 

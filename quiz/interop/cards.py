@@ -10,11 +10,12 @@ from typing import NamedTuple
 
 from quiz.deck.errors import Problem
 from quiz.deck.text import control_characters, position
-from quiz.interop.cloze import clozes, has_cloze
+from quiz.interop.cloze import TooManyClozes, clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
-from quiz.interop.rows import Row
+from quiz.interop.rows import Row, unused_character
+from quiz.untrusted import INVISIBLE_MARKS
 
 THIRD_COLUMN = "fields after the second become the explanation"
 """The start of the note printed when quiz reads a third column differently from Anki, on purpose.
@@ -32,6 +33,12 @@ def _third_column_note(line: int, question: str, answer: str, extra: tuple[str, 
         f"explanation “{short(chr(10).join(extra))}” (Anki would read the third as tags; a #tags column:N line "
         "says which column holds them; choose another separator with --separator if these are one field)"
     )
+
+
+MAX_FIELD_CHARS = 50_000
+"""The most characters a field may have as written in the file, HTML and all: five times the
+longest text a deck holds (quiz.deck.checker.MAX_LONG_CHARS). A longer one is refused before it
+is read as HTML or cloze text, which takes a second for each few megabytes."""
 
 
 def fact_id_for_guid(guid: str) -> str:
@@ -72,11 +79,19 @@ def _note_type(row: Row, columns: Columns, head: AnkiHeader) -> str:
 
 
 def row_cards(
-    row: Row, columns: Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str]
+    row: Row, columns: Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str], unseen: list[int]
 ) -> tuple[list[Card], list[Problem], list[str]]:
-    """The cards one row gives, its problems, and the media it named."""
+    """The cards one row gives, its problems, and the media it named; the row's line is added to
+    `unseen` where a field held characters that show as nothing (_INVISIBLE), which are taken out."""
     special = set(columns.special.values())
     text_columns = [c for c in range(columns.width) if c not in special]
+    longest = max(text_columns, key=lambda c: len(row.fields[c]), default=None)
+    if longest is not None and len(row.fields[longest]) > MAX_FIELD_CHARS:
+        message = (
+            f"field {longest + 1} is {len(row.fields[longest]):,} characters long, more than any text of a deck "
+            f"may be, even written as HTML (at most {MAX_FIELD_CHARS:,} characters are read)"
+        )
+        return [], [Problem(path, row.line, None, message)], []
     note_type = _note_type(row, columns, head)
     fields = fields_of(note_type) if note_type else None
     if note_type and fields is None:
@@ -84,10 +99,14 @@ def row_cards(
         return [], [Problem(path, row.line, None, message)], []
     media: list[str] = []
     texts: dict[int, str] = {}
-    colon = next(chr(c) for c in range(0xE000, 0xF900) if not any(chr(c) in f for f in row.fields))
+    colon = unused_character(*row.fields) if html else ":"  # the mark of an entity colon (_ESCAPED_COLON)
     for c in text_columns:
         read = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
-        texts[c] = read.text
+        texts[c], marks = re.subn(_INVISIBLE, "", read.text) if not read.text.isascii() else (read.text, 0)
+        if marks:  # the spaces beside them were not at the field's end when the row was read
+            texts[c] = texts[c].strip(" ")
+            if unseen[-1:] != [row.line]:
+                unseen.append(row.line)
         media += read.media
     role = roles([c for c in text_columns if c not in columns.flags], columns.names, fields)
     tags = head.tags + (tuple(row.fields[columns.special["tags"]].split()) if "tags" in columns.special else ())
@@ -114,6 +133,12 @@ def row_cards(
     return [Card(row.line, first, second, extra, tags, key, reverse=bool(reversed_too))], problems, media
 
 
+_INVISIBLE = f"[{INVISIBLE_MARKS}]"
+"""Characters that show as nothing and that no text needs (quiz.untrusted.INVISIBLE_MARKS): in a
+question they make it look like another, and a byte-order mark starts each file two joined
+exports were (quiz export's word joiners in `\\(` are taken out before, by field_text). Compiled at
+first use, through re's cache, as quiz.untrusted does its classes beyond Latin-1."""
+
 _ESCAPED_COLON = re.compile(r"&(?:#0*58|#x0*3a|colon);", re.IGNORECASE)
 """A colon written as an entity. In a cloze deletion it is text, never part of the "::" that
 starts a hint (Anki parses clozes before entities are read, and quiz export writes ":" in a
@@ -138,7 +163,10 @@ def _colons(card: Card, colon: str) -> Card:
 def _cloze_cards(
     row: Row, text: str, extra: tuple[str, ...], tags: tuple[str, ...], key: str, path: Path, media: list[str]
 ) -> tuple[list[Card], list[Problem], list[str]]:
-    made = clozes(text)
+    try:
+        made = clozes(text)
+    except TooManyClozes as err:
+        return [], [Problem(path, row.line, None, f"{err}; split it into several notes")], media
     if not made:
         return [], [Problem(path, row.line, None, "a cloze note without a cloze deletion such as {{c1::...}}")], media
     cards, problems = [], []

@@ -26,14 +26,34 @@ class Cloze(NamedTuple):
     statement: str = ""
 
 
+MAX_CLOZES = 100
+"""The most cloze numbers a note may have, each a card (Anki's notes have a handful; one of
+thousands, in a made-up file, took seconds for each)."""
+
+
+class TooManyClozes(ValueError):
+    """A note with more than MAX_CLOZES cloze numbers."""
+
+
+def _end(text: str) -> int:
+    """Where a search for deletions may stop: after the text's last "}}". Each "{{c1::" after it
+    starts no deletion, and a search from each to the end of the text was quadratic."""
+    return text.rfind("}}") + 2
+
+
 def has_cloze(text: str) -> bool:
     """True when the text holds at least one cloze deletion."""
-    return CLOZE.search(text) is not None
+    return CLOZE.search(text, 0, _end(text)) is not None
 
 
 def clozes(text: str) -> list[Cloze]:
-    """One Cloze per cloze number in the text, in number order; [] when there is none."""
-    numbers = sorted({int(m.group(1)) for m in CLOZE.finditer(text)})
+    """One Cloze per cloze number in the text, in number order; [] when there is none;
+    TooManyClozes past MAX_CLOZES numbers."""
+    head, tail = text[: _end(text)], text[_end(text) :]  # no deletion starts in the tail
+    numbers = sorted({int(m.group(1)) for m in CLOZE.finditer(head)})
+    if len(numbers) > MAX_CLOZES:
+        many = f"{len(numbers):,} cloze numbers"
+        raise TooManyClozes(f"a cloze note of {many}, more than the {MAX_CLOZES} a note may have")
     cards = []
     for number in numbers:
 
@@ -42,20 +62,25 @@ def clozes(text: str) -> list[Cloze]:
                 return m.group(2)
             return f"[{m.group(3)}]" if m.group(3) else BLANK
 
-        spans = [m.group(2).strip() for m in CLOZE.finditer(text) if int(m.group(1)) == number]
-        cards.append(Cloze(number, CLOZE.sub(blank, text), " ... ".join(spans), _statement(text, number, spans)))
+        spans = [m.group(2).strip() for m in CLOZE.finditer(head) if int(m.group(1)) == number]
+        statement = _statement(head, tail, number, spans)
+        cards.append(Cloze(number, CLOZE.sub(blank, head) + tail, " ... ".join(spans), statement))
     return cards
 
 
-def _statement(text: str, number: int, spans: list[str]) -> str:
-    """The text with the one span of `number` marked {{...}} and the others plain; "" when it cannot be one."""
-    if len(spans) != 1 or not spans[0] or "{{" in CLOZE.sub("", text) or "}}" in CLOZE.sub("", text):
+def _statement(head: str, tail: str, number: int, spans: list[str]) -> str:
+    """The text (`head` + `tail`, where no deletion starts) with the one span of `number` marked
+    {{...}} and the others plain; "" when it cannot be one."""
+    if len(spans) != 1 or not spans[0]:
+        return ""
+    rest = CLOZE.sub("", head) + tail
+    if "{{" in rest or "}}" in rest:
         return ""
 
     def mark(m: re.Match[str]) -> str:
         return "{{" + m.group(2).strip() + "}}" if int(m.group(1)) == number else m.group(2)
 
-    return CLOZE.sub(mark, text)
+    return CLOZE.sub(mark, head) + tail
 
 
 def to_cloze(before: str, span: str, after: str) -> str:

@@ -28,17 +28,19 @@ _PDF = b"%PDF-"
 _SAMPLE = 8192
 """How much of the file's start is looked at for NUL bytes (a binary file has them early)."""
 
-_DECK_TABLE = re.compile(r"^\s*\[deck\]\s*$", re.MULTILINE)
-_FACTS_TABLE = re.compile(r"^\s*\[\[facts\]\]\s*$", re.MULTILINE)
+_DECK_TABLE = re.compile(r"^[ \t]*\[deck\][ \t]*$", re.MULTILINE)
+_FACTS_TABLE = re.compile(r"^[ \t]*\[\[facts\]\][ \t]*$", re.MULTILINE)
+"""A deck's tables, each on a line of its own. Spaces and tabs only around them: `\\s*` also took
+line breaks, so that at each of a file's 64 KiB of blank lines the search ran to its end (seconds)."""
 
 
 def not_an_export(raw: bytes) -> str | None:
     """Why the file's bytes are not a text export `quiz import` reads, or None if they may be one.
 
     Known: an Anki package (.apkg, .colpkg) or collection, an Excel or LibreOffice spreadsheet, a
-    Word document, a PDF, another ZIP archive, a file with NUL bytes that is not UTF-16 with its
-    byte-order mark, JSON; and quiz's own Markdown handout and deck file (by their headings and
-    tables).
+    Word document, a PDF, another ZIP archive, a file with NUL bytes that is not UTF-16 (with its
+    byte-order mark, or text in Latin letters without it: utf16_order), JSON; and quiz's own
+    Markdown handout and deck file (by their headings and tables).
     """
     if raw.startswith(_ZIP):
         return _zip_kind(raw)
@@ -48,7 +50,7 @@ def not_an_export(raw: bytes) -> str | None:
         return f"an Excel or Word file (97-2003), not a text export; {_SAVE_AS_TEXT}"
     if raw.startswith(_PDF):
         return "a PDF, not a text export; import the cards as text exported from Anki or Quizlet"
-    if b"\x00" in raw[:_SAMPLE] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in raw[:_SAMPLE] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and utf16_order(raw) is None:
         return "a binary file (it holds NUL bytes), not a text export; export or save the cards as UTF-8 text"
     text = raw[: _SAMPLE * 8].decode("utf-8", errors="replace")
     if is_handout(text):
@@ -63,10 +65,28 @@ def not_an_export(raw: bytes) -> str | None:
     return None
 
 
+def utf16_order(raw: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" where the bytes look like UTF-16 text without its byte-order mark,
+    as some Windows tools save a table: an even number of bytes whose first 8 KiB have a NUL as
+    the high byte of at least half their characters (Latin letters, digits, tabs, line breaks) and
+    none as the low one; else None. (With the mark, the reader knows; without it, only text mostly
+    in Latin letters can be told from binary data.)"""
+    sample = raw[:_SAMPLE]
+    if len(raw) % 2 or len(sample) < 4:
+        return None
+    units = len(sample) // 2
+    for order, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+        if high.count(0) * 2 >= units and low.count(0) == 0:
+            return order
+    return None
+
+
 def _is_json(raw: bytes) -> bool:
     try:
         json.loads(raw)
     except ValueError:  # not JSON, or not UTF-8 text
+        return False
+    except RecursionError:  # "[[[[...": nested deeper than the parser goes; the text reader says what it is
         return False
     return True
 

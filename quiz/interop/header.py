@@ -132,3 +132,41 @@ def _read_value(head: AnkiHeader, key: str, value: str, line: int) -> None:
     else:
         return
     head.where[key] = line
+
+
+QUESTION_NAMES = frozenset(
+    "term front question word name item test parameter concept prompt drug medication medicine "  # English
+    "frage begriff vorderseite wort laborwert medikament "  # German
+    "pregunta término termino anverso palabra "  # Spanish
+    "terme recto mot "  # French
+    "domanda termine fronte parola "  # Italian
+    "vraag voorkant woord "  # Dutch
+    "pergunta termo frente palavra".split()  # Portuguese
+) | {"lab test", "lab value"}
+"""Names a first row gives the column of questions: the headings of Anki's, Quizlet's and
+spreadsheets' two-column lists, in the languages quiz's decks are written in."""
+ANSWER_NAMES = frozenset(
+    "definition back answer meaning translation value result description dose range unit target "
+    "antwort rückseite bedeutung wert ergebnis beschreibung dosis normalwert normbereich referenzbereich zielwert "
+    "respuesta definición definicion reverso significado valor resultado descripción "
+    "réponse reponse définition verso sens valeur résultat "
+    "risposta definizione retro significato valore risultato "
+    "antwoord definitie achterkant betekenis waarde resultaat "
+    "resposta definição resultado descrição".split()
+) | {"normal range", "reference range", "normal value"}
+"""Names a first row gives the column of answers (as QUESTION_NAMES)."""
+
+
+def names_columns(fields: list[str]) -> bool:
+    """Whether a first row names the columns rather than being a card: its first field is a name
+    of QUESTION_NAMES and its second one of ANSWER_NAMES ("Term;Definition", "Frage;Antwort",
+    "Test;Value"), any case, a colon after each allowed. quiz's choice (Anki imports such a row
+    as a card); the import says so, and --no-header reads the row as a card."""
+    first, second = (column_name(f) for f in [*fields[:2], "", ""][:2])
+    return first in QUESTION_NAMES and second in ANSWER_NAMES
+
+
+def column_name(text: str) -> str:
+    """A column's name as names are compared: case, spacing and a colon after it aside ("Lab  test:"
+    is "lab test")."""
+    return " ".join(text.rstrip().rstrip(":").split()).casefold()

@@ -8,6 +8,7 @@ learner can read or type: `<img src=...>` and Anki's `[sound:...]` are taken out
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from typing import NamedTuple
 
@@ -79,12 +80,15 @@ def field_text(field: str, *, html: bool) -> FieldText:
     media = _SOUND.findall(field)
     if media:
         field = _SOUND.sub("", field).strip()
-    if html:
+    if html and "<" not in field:  # no tag: what the parser gives, without a call for each piece
+        field = unescape(field).replace("\r", " ").replace("\n", " ").replace("\xa0", " ")
+    elif html:
         parser = _TextParser()
         parser.feed(field)
         parser.close()
         media = parser.media + media
         field = "".join(parser.parts).replace("\xa0", " ")
+    if html:
         field = "\n".join(line.strip(" ") for line in field.split("\n"))
         field = _BLANK_LINES.sub("\n\n", field).strip()
     return FieldText(mend_delimiters(field), tuple(media))

@@ -43,11 +43,12 @@ def cards_to_deck(
     "Stage IV", as typed marking reads them: quiz.deck.options.Said) is left out of the group, with
     a note: in it, each would be offered as a wrong option to the other, which the loader refuses.
 
-    A card whose note had a guid takes the id the guid gives (fact_id_for_guid), so importing the
-    file again after an edit in Anki keeps every fact's id and history. A card without one takes
-    the id of the fact in `earlier` (the deck this import replaces or updates) with its question
-    and answer (quiz.interop.update.earlier_ids); others take one made from the question, made
-    unique, never one `earlier` uses.
+    A card takes the id of the fact in `earlier` (the deck this import replaces or updates) that is
+    the same fact: by guid where both have one, else by its question and answer
+    (quiz.interop.update.earlier_ids), so a fact first imported without guids keeps its id when
+    its note brings one. Any other card whose note had a guid takes the id the guid gives
+    (fact_id_for_guid), so importing the file again after an edit in Anki keeps every fact's id
+    and history; others take one made from the question, made unique, never one `earlier` uses.
     """
     from quiz.interop.update import earlier_ids
 
@@ -133,7 +134,7 @@ def import_cards(
     origins = {"title": "--title" if title else "the deck name in the file" if table.deck_name else "--id"}
     if group is not None:
         origins["group"] = "--group"
-    cards = table.cards
+    cards, older = _without_older_notes(table.cards, earlier, earlier_deck)
     deck, apart = cards_to_deck(
         cards, deck_id=deck_id, title=name, group=group, earlier=earlier, earlier_deck=earlier_deck, language=language
     )
@@ -152,7 +153,22 @@ def import_cards(
     if refused:
         rows_only = all(p.line is not None for p in refused) and len({p.line for p in refused}) < len(cards)
         raise (BadRows if rows_only else DeckError)(sorted(problems + refused, key=lambda p: p.line or 0))
-    return Imported(deck, [*table.notes, *_ambiguous_numbers(cards), *apart], problems)
+    return Imported(deck, [*table.notes, *older, *_ambiguous_numbers(cards), *apart], problems)
+
+
+def _without_older_notes(
+    cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str
+) -> tuple[list[Card], list[str]]:
+    """The cards but those of a fact's older note (quiz.interop.update.older_notes), and a note on each."""
+    from quiz.interop.update import older_notes
+
+    older = older_notes(cards, earlier, earlier_deck)
+    notes = [
+        f'line {cards[n].line}: an older note of fact "{fact_id}", from before it gained or lost a statement, which '
+        "Anki keeps beside the newer one (it cannot change a note's type on import): left out; delete it in Anki"
+        for n, fact_id in older.items()
+    ]
+    return [card for n, card in enumerate(cards) if n not in older], notes
 
 
 def loader_problems(deck: Deck, cards: Sequence[Card], path: Path, origins: dict[str, str]) -> list[Problem]:

@@ -1,8 +1,9 @@
 """Markdown handouts: a whole deck to print or share, and the list of questions a person missed.
 
 Deck text is written so that it reads as written both as plain text and once rendered: characters
-that Markdown would act on are escaped with a backslash, line breaks are kept, and numbers are
-left alone except that a number opening a line keeps its "." or ")" from starting a list.
+that Markdown (or the math of GitHub and Pandoc: `$x$`) would act on are escaped with a backslash,
+line breaks are kept, and numbers are left alone except that a number opening a line keeps its "."
+or ")" from starting a list.
 """
 
 from __future__ import annotations
@@ -14,8 +15,13 @@ from collections.abc import Collection, Sequence
 from quiz.curriculum import by_topic
 from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic, citation
 
-# Backslash-escaped wherever they appear: emphasis, code, links, HTML, entities, strikethrough, tables.
-_INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
+# Backslash-escaped wherever they appear: emphasis, code, links, HTML, entities, strikethrough, tables,
+# math (`$x$` and `$$x$$` are TeX on GitHub, GitLab, Pandoc and Obsidian; `\$` is a dollar in each) and
+# Pandoc's superscript (`2^10^`).
+_INLINE = re.compile(r"([\\`*_\[\]<>&~|$^])")
+# Each mark of a pair that an extension of Markdown acts on: `==` (a highlight, in Obsidian and
+# others) and `%%` (a comment, which Obsidian hides). One alone is left as it is ("a = b", "60%").
+_PAIRED = re.compile(r"([=%])(?=\1)|(?<=([=%]))\2")
 # Escaped where they open a line as Markdown reads it: headings, quotes, list items, setext underlines,
 # and a table's delimiter row (":-:" under any line makes that line a table's header).
 _LINE_START = re.compile(r"\A(?:#{1,6}(?=\s|\Z)|>|[-+](?=\s|\Z)|[-=]+\s*\Z|(?=[-:\s]*-[-:\s]*\Z)[-:])")
@@ -27,6 +33,7 @@ _CLOSING_HASHES = re.compile(r"(?<=\s)#(?=#*\Z)")
 def escape(text: str) -> str:
     """One line of deck text, with what Markdown would act on escaped."""
     text = _INLINE.sub(r"\\\1", text.strip())
+    text = _PAIRED.sub(lambda m: "\\" + m.group(), text)
     text = _ORDERED.sub(r"\1\\\2", text)
     return _LINE_START.sub(lambda m: "\\" + m.group(), text)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from quiz.interop.header import ANSWER_NAMES, QUESTION_NAMES, column_name
+
 NOTE_TYPES = {
     "basic": ("Front", "Back"),
     "basic (type in the answer)": ("Front", "Back"),
@@ -26,7 +28,8 @@ KNOWN_TYPES = "Basic, its reversed and typed-answer variants, Cloze, and quiz's 
 
 ALWAYS_REVERSED = "basic (and reversed card)"
 
-_SAME_AS = {"question": "front", "term": "front", "answer": "back", "definition": "back"}
+_SAME_AS = {**dict.fromkeys(QUESTION_NAMES, "front"), **dict.fromkeys(ANSWER_NAMES, "back")}
+"""Column names that mean Anki's Front and Back ("Question", "Term", "Frage"; "Answer", "Definition", "Antwort")."""
 _NOT_TEXT = {"add reverse", "source"}
 
 
@@ -57,12 +60,16 @@ def roles(text_columns: list[int], names: list[str], fields: tuple[str, ...] | N
     wanted = [f.casefold() for f in (fields or ("Front", "Back"))]
     by_name: dict[str, int] = {}
     for c in text_columns:
-        name = names[c].strip().casefold() if c < len(names) else ""
+        name = column_name(names[c]) if c < len(names) else ""
         name = _SAME_AS.get(name, name)
         if name in wanted and name not in by_name:
             by_name[name] = c
     if not by_name:
         by_name = dict(zip(wanted, text_columns, strict=False))
+    free = [c for c in text_columns if c not in by_name.values()]
+    for field in wanted[:2]:  # a question or answer no column names takes the first column no name took
+        if field not in by_name and free:
+            by_name[field] = free.pop(0)
     used = set(by_name.values())
     further = [by_name[w] for w in wanted[2:] if w in by_name and w not in _NOT_TEXT]
     return Roles(

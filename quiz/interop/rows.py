@@ -31,9 +31,16 @@ one Anki and Quizlet export with: where it splits every row alike it wins over t
 does not: `Q1;A1|x` could be either, and quiz asks."""
 
 
-GUESS_ROWS = 20_000
-"""How many rows a guess reads: as many as a deck may hold facts (quiz.deck.validate.MAX_FACTS).
-A file with more is refused anyway (quiz/interop/table.py)."""
+GUESS_LINES = 5_000
+"""The most lines a guess reads, blank lines and comments included: a sample, as csv.Sniffer and
+Anki guess from one (Anki from the first line), large enough for a deck of hundreds of cards to
+be read whole. Reading the whole file with each candidate cost seconds for a file of nothing but
+blank lines; the rows after the sample are read once, with the separator chosen, and any that do
+not fit it are reported with their lines (quiz/interop/table.py)."""
+GUESS_BYTES = 256 * 1024
+"""The most characters of the text a guess reads: the whole lines among the first this many (the
+start of a first line longer than that): a sample of rows a thousand fields wide is read with
+each candidate in milliseconds."""
 MAX_FIELDS = 1_000
 """The most fields a row may have. Anki's note types have a handful; a row of thousands is not a
 card (and each would be read, then joined into an explanation far over its limit)."""
@@ -109,8 +116,29 @@ def _number_splits(line: int, fields: list[str], unquoted: list[bool], sep: str)
     return found
 
 
-def _placeholder(text: str) -> str:
-    return next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+_PRIVATE_USE = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+"""Unicode's private use areas: characters no export gives a meaning to."""
+
+
+class EveryMarkUsed(ValueError):
+    """A text holds every private use character (137,468 of them: a made-up file), so that none is
+    left to stand for a separator, a line break or a colon while it is read."""
+
+
+def unused_character(*texts: str) -> str:
+    """A private use character (_PRIVATE_USE) that none of `texts` holds, to stand for text (a
+    separator, a line break, a colon) while they are read; EveryMarkUsed if they hold every one.
+
+    The texts are read once into a set (a search of the whole text for each candidate took
+    minutes in a text that holds the first thousands)."""
+    used: set[str] = set()
+    for text in texts:
+        used.update(text)
+    for area in _PRIVATE_USE:
+        for code in area:
+            if chr(code) not in used:
+                return chr(code)
+    raise EveryMarkUsed("the text holds every private use character, one of which quiz needs to read it")
 
 
 def read_rows(
@@ -120,16 +148,22 @@ def read_rows(
     first_line: int = 1,
     quotes: bool = True,
     stop: Callable[[Row | BadRow], bool] | None = None,
+    max_lines: int | None = None,
 ) -> Rows:
     """Split `text` (newlines as \\n) into rows; `first_line` is the file line `text` starts on.
 
     Rows are read one at a time: where `stop` is given, reading ends after the first row (or bad
     row) it returns True for, and Rows.stopped says so, so that a limit is enforced as soon as it
-    is passed rather than after reading the whole file.
+    is passed rather than after reading the whole file. Where `max_lines` is given, only the
+    first `max_lines` lines are read (blank lines and comments count; each line is read once): a
+    row they end in the middle of (a quoted field going on) is left out, and Rows.stopped says
+    that lines were left.
     """
     if len(sep) > 1:
-        mark = _placeholder(text)
-        found = read_rows(text.replace(sep, mark), mark, first_line=first_line, quotes=quotes, stop=stop)
+        mark = unused_character(text)
+        found = read_rows(
+            text.replace(sep, mark), mark, first_line=first_line, quotes=quotes, stop=stop, max_lines=max_lines
+        )
         restored = [Row(r.line, [f.replace(mark, sep) for f in r.fields]) for r in found.rows]
         cuts = [s._replace(text=s.text.replace(mark, sep)) for s in found.splits]
         return Rows(restored, found.bad, found.comments, cuts, found.stopped, found.words)
@@ -140,7 +174,8 @@ def read_rows(
         # raised to the text's length: a long field is read, then refused by the deck's own
         # limits at its line (quiz.interop.importer.loader_problems).
         csv.field_size_limit(len(text))
-    lines = text.split("\n")
+    lines = text.split("\n") if max_lines is None else text.split("\n", max_lines)
+    cut = max_lines is not None and len(lines) > max_lines and lines.pop() != ""
     if lines and lines[-1] == "":
         lines.pop()
     state = {"next": 0, "start": 0, "at_start": True}
@@ -178,6 +213,8 @@ def read_rows(
         except StopIteration:
             break
         except csv.Error as err:
+            if cut and state["next"] == len(lines):
+                break  # a row the sample ends inside: not read, not bad
             bad.append(BadRow(state["start"], _csv_message(str(err))))
             if stop is not None and stop(bad[-1]):
                 return Rows(rows, bad, comments, splits, True, tuple(words))
@@ -191,7 +228,7 @@ def read_rows(
         rows.append(Row(state["start"], fields))
         if stop is not None and stop(rows[-1]):
             return Rows(rows, bad, comments, splits, True, tuple(words))
-    return Rows(rows, bad, comments, splits, False, tuple(words))
+    return Rows(rows, bad, comments, splits, cut, tuple(words))
 
 
 def _csv_message(error: str) -> str:
@@ -204,72 +241,88 @@ def _csv_message(error: str) -> str:
 
 
 class Guess(NamedTuple):
-    """The separator chosen, or none with the reason; `fits` lists every one that split all rows alike."""
+    """The separator chosen, or none with the reason; `fits` lists every one that gave each row two
+    or more fields."""
 
     separator: str | None
     fits: tuple[str, ...]
     reason: str
 
 
-def _splits_evenly(text: str, sep: str, quotes: bool, first_line: int) -> Rows | None:
-    """The rows `sep` gives, or None as soon as a row is unreadable or not as wide as the first."""
-    widths: list[int] = []
+def _fields_on_every_row(text: str, sep: str, quotes: bool, first_line: int) -> Rows | None:
+    """The rows `sep` gives in the sample a guess reads (GUESS_LINES, GUESS_BYTES), or None as
+    soon as a row is unreadable or has fewer than two fields (or more than MAX_FIELDS)."""
+    lines = GUESS_LINES
+    if len(text) > GUESS_BYTES:
+        lines = min(GUESS_LINES, text.count("\n", 0, GUESS_BYTES))  # the whole lines in the sample
+        if lines == 0:
+            text, lines = text[:GUESS_BYTES], 1  # the start of a first line longer than the sample
 
-    def uneven(row: Row | BadRow) -> bool:
-        if isinstance(row, BadRow):
-            return True
-        widths.append(len(row.fields))
-        return not 2 <= widths[-1] <= MAX_FIELDS or widths[-1] != widths[0] or len(widths) >= GUESS_ROWS
+    def unfit(row: Row | BadRow) -> bool:
+        return isinstance(row, BadRow) or not 2 <= len(row.fields) <= MAX_FIELDS
 
-    found = read_rows(text, sep, quotes=quotes, first_line=first_line, stop=uneven)
-    if found.bad or not found.rows:
+    found = read_rows(text, sep, quotes=quotes, first_line=first_line, stop=unfit, max_lines=lines)
+    if found.bad or not found.rows or not 2 <= len(found.rows[-1].fields) <= MAX_FIELDS:
         return None
-    return found if len(set(widths)) == 1 and 2 <= widths[0] <= MAX_FIELDS else None
+    return found
+
+
+def _splitting(fitting: dict[str, Rows]) -> str:
+    """How the fitting separators split the rows, for the reason a guess gives: "into the same
+    number of fields" where each splits every row alike, else "into two or more fields" (rows may
+    leave out the fields after the answer, as in `question;answer[;explanation]`)."""
+    even = all(len({len(r.fields) for r in found.rows}) == 1 for found in fitting.values())
+    return "into the same number of fields" if even else "into two or more fields"
 
 
 def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> Guess:
-    """The separator that splits every row into the same number (two or more) of fields.
+    """The separator that splits every row into two or more fields (a row may leave out the fields
+    after its answer: `question;answer[;explanation]`, as Anki, csv.Sniffer and LibreOffice read
+    rows of different widths).
 
     Anki takes the first of tab, pipe, semicolon, colon, comma and space found in the file
     (metadata.rs, delimiter_from_reader). quiz asks more of a guess, since a wrong one writes a
-    wrong deck that passes `quiz check`: it must split every row alike. Where several do, one that
-    cuts a number in two (`5,5 mmol/L` at the comma: Rows.splits) gives way, and then a tab, which
-    no one types into a card, wins over the others; if still more than one is left there is no
-    guess, and quiz asks: `Dose, adult;5 mg` or `Q1;A1|x` could be either, and a comma before a
-    space is no proof (a guess that reads prose is still a guess). Where only one separator splits
-    every row alike it is taken even if it cuts numbers, and the rows it cuts are refused with
-    their lines (quiz/interop/table.py).
+    wrong deck that passes `quiz check`: it must give every row of the sample it reads (GUESS_LINES
+    lines) a question and an answer. Where several do, one that cuts a number in two
+    (`5,5 mmol/L` at the comma: Rows.splits) gives way, and then a tab, which no one types into a
+    card, wins over the others; if still more than one is left there is no guess, and quiz asks:
+    `Dose, adult;5 mg` or `Q1;A1|x` could be either, and a comma before a space is no proof (a
+    guess that reads prose is still a guess). Where only one separator fits it is taken even if it
+    cuts numbers, and the rows it cuts are refused with their lines (quiz/interop/table.py).
 
-    A space is guessed only where nothing else splits every row alike, and only where each space
-    it splits at has a field in quotes beside it (`"Heart rate" "60 to 100"`): a space between two
-    bare words is how a text is written (`Aspirin tablet`, `Aspirin - painkiller`), not proof of
-    two fields. Where nothing fits, Anki's choice among the others is used and the uneven rows
-    are reported (a tab where none is in the first row: a file of one column, which
-    quiz/interop/table.py refuses as such).
+    A space is guessed only where nothing else fits, and only where each space it splits at has a
+    field in quotes beside it (`"Heart rate" "60 to 100"`): a space between two bare words is how
+    a text is written (`Aspirin tablet`, `Aspirin - painkiller`), not proof of two fields. Where
+    nothing fits, Anki's choice among the others is used and the rows it does not fit are reported
+    (a tab where none is in the first row: a file of one column, which quiz/interop/table.py
+    refuses as such).
     """
     fitting = {
-        sep: found for sep in _CANDIDATES if (found := _splits_evenly(text, sep, quotes, first_line)) is not None
+        sep: found for sep in _CANDIDATES if (found := _fields_on_every_row(text, sep, quotes, first_line)) is not None
     }
-    if not fitting and (found := _splits_evenly(text, " ", quotes, first_line)) is not None and not found.words:
+    if not fitting and (found := _fields_on_every_row(text, " ", quotes, first_line)) is not None and not found.words:
         fitting = {" ": found}
     fits = tuple(fitting)
     whole = [sep for sep, found in fitting.items() if not found.splits]
     if len(fitting) == 1:
-        return Guess(fits[0], fits, "the only separator that splits every row into the same number of fields")
+        return Guess(fits[0], fits, f"the only separator that splits every row {_splitting(fitting)}")
     if len(whole) == 1:
         cut = next(found.splits[0] for found in fitting.values() if found.splits)
         return Guess(
             whole[0],
             fits,
-            f"it splits every row into the same number of fields, and the others would cut a number in two "
-            f"(“{cut.text}” on line {cut.line})",
+            f"it splits every row {_splitting({whole[0]: fitting[whole[0]]})}, and the others would cut a number "
+            f"in two (“{cut.text}” on line {cut.line})",
         )
     if _NEVER_TEXT in whole:
-        return Guess(_NEVER_TEXT, fits, "it splits every row alike and is not typed into a card, where the others are")
+        splitting = _splitting({_NEVER_TEXT: fitting[_NEVER_TEXT]})
+        alike = "alike" if splitting == "into the same number of fields" else splitting
+        reason = f"it splits every row {alike} and is not typed into a card, where the others are"
+        return Guess(_NEVER_TEXT, fits, reason)
     if len(fitting) > 1:
         names = " and ".join(separator_name(s) for s in fits)
-        return Guess(None, fits, f"{names} each split every row into the same number of fields")
-    first = next((line for line in text.split("\n") if line.strip() and not line.startswith("#")), "")
+        return Guess(None, fits, f"{names} each split every row {_splitting(fitting)}")
+    first = next((line for line in text.split("\n", GUESS_LINES) if line.strip() and not line.startswith("#")), "")
     sep = next((s for s in _CANDIDATES if s in first), "\t")
     return Guess(sep, (), "Anki's rule (the first of tab, pipe, semicolon, colon, comma in the first row)")
 

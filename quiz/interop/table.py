@@ -9,14 +9,22 @@ from quiz.deck.errors import Problem
 from quiz.deck.text import control_characters
 from quiz.deck.validate import MAX_FACTS
 from quiz.interop.cards import Card, Columns, row_cards
-from quiz.interop.header import AnkiHeader, read_header, separator_name
+from quiz.interop.header import AnkiHeader, names_columns, read_header, separator_name
 from quiz.interop.html_text import looks_like_html
-from quiz.interop.notetypes import KNOWN_TYPES, fields_of
-from quiz.interop.rows import MAX_FIELDS, BadRow, Row, Rows, Split, guess_separator, read_rows, spaced_mark
+from quiz.interop.limits import MAX_CELLS, MAX_TAGS, limit_problem, too_many_lines
+from quiz.interop.notetypes import KNOWN_TYPES, fields_of, is_cloze
+from quiz.interop.rows import (
+    MAX_FIELDS,
+    BadRow,
+    EveryMarkUsed,
+    Row,
+    Split,
+    guess_separator,
+    read_rows,
+    spaced_mark,
+    unused_character,
+)
 from quiz.plural import plural
-
-HEADER_ROWS = {("term", "definition"), ("front", "back"), ("question", "answer")}
-"""First rows read as column names rather than as a card (quiz's choice; Anki imports them as a card)."""
 
 _HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
 
@@ -48,7 +56,24 @@ def read_cards(
     rows" choice when it is not a new line (then a line break is text, and positions count rows).
     """
     path = Path(path)
+    try:
+        return _read_cards(text, path, separator, header, quotes, html, row_separator)
+    except EveryMarkUsed as err:
+        return CardTable(problems=[Problem(path, None, None, f"{err}; this is not an export of cards")])
+
+
+def _read_cards(
+    text: str,
+    path: Path,
+    separator: str | None,
+    header: bool | None,
+    quotes: bool,
+    html: bool | None,
+    row_separator: str | None,
+) -> CardTable:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if (too_many := too_many_lines(text, path)) is not None:
+        return CardTable(problems=[too_many])
     lines = text.split("\n")
     head = read_header(lines)
     body = "\n".join(lines[head.lines :])
@@ -56,9 +81,12 @@ def read_cards(
     table.notes += [f"ignored {reason}" for reason in head.ignored]
     line_break = ""
     if row_separator not in (None, "\n"):
-        line_break = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in body)
+        line_break = unused_character(body)
         body = body.replace("\n", line_break).replace(row_separator, "\n")
         table.notes.append(f"rows separated by {separator_name(row_separator)} (line numbers in messages count rows)")
+        if (too_many := too_many_lines(body, path, "rows")) is not None:
+            table.problems.append(too_many)
+            return table
     sep = separator or head.separator
     guessed = sep is None
     if sep is None:
@@ -77,11 +105,12 @@ def read_cards(
         table.notes.append(
             f"fields separated by {separator_name(sep)} (a guess: {guess.reason}; choose with --separator)"
         )
-    count = [0]
+    count = [0, 0]  # rows, fields
 
     def past_a_limit(row: Row | BadRow) -> bool:
         count[0] += 1
-        return count[0] > MAX_FACTS or (isinstance(row, Row) and len(row.fields) > MAX_FIELDS)
+        count[1] += len(row.fields) if isinstance(row, Row) else 1
+        return count[0] > MAX_FACTS or count[1] > MAX_CELLS or (isinstance(row, Row) and len(row.fields) > MAX_FIELDS)
 
     found = read_rows(body, sep, first_line=head.lines + 1, quotes=quotes, stop=past_a_limit)
     if line_break:
@@ -92,10 +121,10 @@ def read_cards(
         table.notes.append(f"skipped {plural(len(found.comments), 'comment line')} starting with # (line {shown})")
     rows = found.rows
     if found.stopped and not (rows and all(len(r.fields) == 1 for r in rows) and (separator or head.separator) is None):
-        table.problems.append(Problem(path, *_limit_problem(found, sep)))
+        table.problems.append(Problem(path, *limit_problem(found, sep)))
         return table
     names = head.columns
-    if rows and head.columns is None and (header or (header is None and _names_columns(rows[0]))):
+    if rows and head.columns is None and (header or (header is None and names_columns(rows[0].fields))):
         line, names = rows.pop(0)
         table.notes.append(f"line {line} read as column names: {' | '.join(names)}")
     if not rows:
@@ -108,7 +137,8 @@ def read_cards(
     columns = _columns(head, names, [r for r in rows if r.line not in cuts] or rows, path, table)
     if columns is None:
         return table
-    if rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1:
+    one_column = rows and all(len(r.fields) == 1 for r in rows) and columns.width == 1
+    if one_column and not _may_be_cloze(rows[0], columns, head):  # a cloze note needs only its Text
         table.problems.append(Problem(path, rows[0].line, None, _one_column_message(body, sep, guessed)))
         return table
     if head.notetype and "notetype" not in columns.special and fields_of(head.notetype) is None:
@@ -124,20 +154,30 @@ def read_cards(
                 "fields read as HTML: the first rows hold HTML tags and the file has no #html line "
                 "(--no-html reads them as plain text)"
             )
+    if html and body.count("<") + body.count("&") > MAX_TAGS:
+        message = (
+            f"the file holds more than {MAX_TAGS:,} HTML tags and entities, more than a deck of {MAX_FACTS:,} facts "
+            "is written with; split it into several files and import each as its own deck"
+        )
+        table.problems.append(Problem(path, None, None, message))
+        return table
     decks: set[str] = set()
     media: list[str] = []
+    unseen: list[int] = []  # the lines of fields that held invisible marks (row_cards)
     for row in rows:
         if row.line in cuts:
             table.problems.append(Problem(path, row.line, None, _cut_message(cuts[row.line], sep, guessed)))
             continue
         if len(row.fields) > columns.width and not any(f.strip() for f in row.fields[columns.width :]):
             row = Row(row.line, row.fields[: columns.width])  # stray separators at the end of the row
-        if len(row.fields) != columns.width:
+        short = _text_fields(row, columns) < 2 and not _may_be_cloze(row, columns, head)
+        if len(row.fields) > columns.width or short:
             table.problems.append(Problem(path, row.line, None, _width_message(row, columns, head, sep, guessed)))
             continue
+        row = Row(row.line, row.fields + [""] * (columns.width - len(row.fields)))  # fields left out at the end
         if "deck" in columns.special:
             decks.add(row.fields[columns.special["deck"]])
-        cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes)
+        cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen)
         table.problems += problems
         if row_media:
             media.append(f"line {row.line} ({', '.join(row_media)})")
@@ -152,34 +192,16 @@ def read_cards(
         )
     if media:
         table.notes.append(f"left out media, which a deck cannot show: {'; '.join(media)}")
+    if unseen:
+        shown = ", ".join(map(str, unseen[:10])) + (", ..." if len(unseen) > 10 else "")
+        table.notes.append(
+            "removed characters that show as nothing (a zero-width space, a byte-order mark where two files were "
+            f"joined, a word joiner...), which would make a text look like another: line {shown}"
+        )
     if len(decks) == 1 and not table.deck_name:
         table.deck_name = _deck_name(decks.pop())
     _report_duplicates(table, path)
     return table
-
-
-def _limit_problem(found: Rows, sep: str) -> tuple[None, None, str]:
-    """The message for the row at which reading stopped: too wide, or one too many. It names its
-    line in the text and has none of its own, so that it comes before the rows' own problems."""
-    last = max([r.line for r in found.rows[-1:]] + [b.line for b in found.bad[-1:]])
-    row = found.rows[-1] if found.rows else None
-    if row is not None and row.line == last and len(row.fields) > MAX_FIELDS:
-        return (
-            None,
-            None,
-            (
-                f"line {last:,} has more than {MAX_FIELDS:,} fields separated by {separator_name(sep)}, more than any "
-                "card has; check the separator (--separator), or split the row"
-            ),
-        )
-    return (
-        None,
-        None,
-        (
-            f"the file has more than {MAX_FACTS:,} rows (line {last:,} is row {MAX_FACTS + 1:,}), and a deck holds at "
-            f"most {MAX_FACTS:,} facts; split it into several files and import each as its own deck"
-        ),
-    )
 
 
 def _deck_name(name: str) -> str:
@@ -187,15 +209,15 @@ def _deck_name(name: str) -> str:
     return "" if control_characters().search(name) else name
 
 
-def _names_columns(row: Row) -> bool:
-    return tuple(f.strip().casefold() for f in row.fields[:2]) in HEADER_ROWS
-
-
 def _columns(
     head: AnkiHeader, names: list[str] | None, rows: list[Row], path: Path, table: CardTable
 ) -> Columns | None:
     """How wide rows are and which columns hold what; None (and a problem) when the header cannot be used."""
-    width = len(names) if names is not None else len(rows[0].fields)
+    width = len(names) if names is not None else max(len(r.fields) for r in rows)
+    if width > MAX_FIELDS:  # a row of column names (#columns or the first row) as wide as no card is
+        message = f"the column names name {width:,} columns, more than any card has ({MAX_FIELDS:,}); check them"
+        table.problems.append(Problem(path, head.where.get("columns"), None, message))
+        return None
     before = len(table.problems)
     for key, column in head.special.items():
         if column >= width:
@@ -207,6 +229,19 @@ def _columns(
                     f"#{key} column:{column + 1} names column {column + 1}, but the rows have {plural(width, 'field')}",
                 )
             )
+    named: dict[int, str] = {}
+    for key, column in sorted(head.special.items(), key=lambda item: head.where.get(f"{item[0]} column", 0)):
+        if column in named:
+            table.problems.append(
+                Problem(
+                    path,
+                    head.where.get(f"{key} column"),
+                    None,
+                    f"#{key} column:{column + 1} names the column #{named[column]} column:{column + 1} names too; "
+                    "a column holds one of them (Anki would read it as both)",
+                )
+            )
+        named.setdefault(column, key)
     if len(table.problems) > before:
         return None
     special = {k: v for k, v in head.special.items() if k in ("guid", "notetype", "deck", "tags")}
@@ -249,8 +284,32 @@ def _cut_message(split: Split, sep: str, guessed: bool) -> str:
     )
 
 
+def _text_fields(row: Row, columns: Columns) -> int:
+    """How many of a row's fields hold text (not a guid, note type, deck or tags column)."""
+    return sum(1 for c in range(len(row.fields)) if c not in columns.special.values())
+
+
+def _may_be_cloze(row: Row, columns: Columns, head: AnkiHeader) -> bool:
+    """Whether a row may be a cloze note, which needs only its Text field: its note type (the
+    header's or its column's) is a cloze type, or a field holds what starts a deletion."""
+    if "notetype" in columns.special and columns.special["notetype"] < len(row.fields):
+        return is_cloze(row.fields[columns.special["notetype"]].strip())
+    return is_cloze(head.notetype) if head.notetype else any("{{c" in f for f in row.fields)
+
+
 def _width_message(row: Row, columns: Columns, head: AnkiHeader, sep: str, guessed: bool) -> str:
+    """Why a row is not read: wider than the columns, or too short to hold a term and its definition
+    (the fields after those may be left out, and are read as empty)."""
     found = len(row.fields)
+    if found < columns.width:
+        guess = " (a guess: choose another with --separator)" if guessed else ""
+        lacks = "definition" if _text_fields(row, columns) == 1 else "term or definition"
+        name = separator_name(sep)
+        has = f"no {name}{guess}" if found == 1 else f"{found} fields (separated by {name}{guess})"
+        return (
+            f"this row has {has} and so no {lacks}: a row needs a term and its definition (the fields after those "
+            "may be left out)"
+        )
     if head.columns is not None:
         return (
             f"#columns (line {head.where['columns']}) names {plural(columns.width, 'column')}, "

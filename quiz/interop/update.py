@@ -9,6 +9,7 @@ Everything outside the facts (the deck's keys, sources, glossary, comments) stay
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -36,14 +37,28 @@ class Update(NamedTuple):
 
 def own_ids(deck_id: str, facts: Sequence[Fact]) -> dict[str, str]:
     """Ids an import gives to notes that `quiz export` made from the deck `deck_id` with `facts`,
-    mapped back to the facts' ids."""
-    from quiz.interop.anki import note_guid
+    mapped back to the facts' ids: the note of each fact's note type first, then that of the other
+    (an export from before the fact gained or lost a statement: quiz.interop.anki.note_guid)."""
+    from quiz.interop.anki import is_cloze_fact, note_guid
 
     ids = {}
     for fact in facts:
-        key = fact_id_for_guid(note_guid(deck_id, fact.id))
-        ids[key] = ids[f"{key}-c1"] = fact.id  # a fact with a statement is a cloze note of one deletion, c1
+        basic = fact_id_for_guid(note_guid(deck_id, fact.id))
+        cloze = fact_id_for_guid(note_guid(deck_id, fact.id, cloze=True)) + "-c1"  # one deletion, c1
+        for key in (cloze, basic) if is_cloze_fact(fact) else (basic, cloze):
+            ids[key] = fact.id
+        ids[f"{basic}-c1"] = fact.id  # a cloze note from before cloze notes had their own guid
     return ids
+
+
+_GUID_ID = re.compile(r"anki-[0-9a-f]{10}(?:-c\d+)?")
+"""A fact id an Anki note's guid gave (quiz.interop.cards.fact_id_for_guid; "-cN" for a cloze
+deletion): the fact's note had a guid."""
+
+
+def _two_guids(new_id: str, old_id: str) -> bool:
+    """Whether two fact ids both come from a guid (_GUID_ID): two notes, never matched by text."""
+    return bool(_GUID_ID.fullmatch(new_id) and _GUID_ID.fullmatch(old_id))
 
 
 def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
@@ -67,7 +82,7 @@ def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
         if ids.get(fact.id, fact.id) in present:
             continue
         same = unmatched.get(_words(fact.question), [])
-        if len(same) == 1 and _edited(same[0].answer, fact.answer):
+        if len(same) == 1 and _edited(same[0].answer, fact.answer) and not _two_guids(fact.id, same[0].id):
             ids[fact.id] = same.pop().id
     return ids
 
@@ -76,33 +91,61 @@ def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def older_notes(cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str) -> dict[int, str]:
+    """The cards (by index) of notes `quiz export` made of a fact of `earlier` (the deck
+    `earlier_deck`) before its note type changed, where the card of its newer note is there too:
+    card index -> the fact's id. Anki cannot change a note's type on import, so it keeps the older
+    note beside the newer (quiz.interop.anki.note_guid), and its export holds both; the fact is the
+    newer one's (own_ids lists each fact's current note first)."""
+    if not earlier_deck:
+        return {}
+    own = own_ids(earlier_deck, earlier)
+    rank = {key: n for n, key in enumerate(own)}
+    best: dict[str, int] = {}
+    for n, card in enumerate(cards):
+        fact_id = own.get(card.key)
+        if fact_id is not None and (fact_id not in best or rank[card.key] < rank[cards[best[fact_id]].key]):
+            best[fact_id] = n
+    return {n: own[card.key] for n, card in enumerate(cards) if card.key in own and best[own[card.key]] != n}
+
+
 def earlier_ids(
     cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str = ""
 ) -> tuple[dict[int, str], set[str]]:
-    """Ids from the deck an import replaces or updates, for the cards without a guid (by index in
+    """Ids from the deck an import replaces or updates, for the cards that keep one (by index in
     `cards`), and every id of that deck (which a new fact must not take).
 
-    A card takes the id of the deck's fact that has its question and answer (spacing and case
-    aside). Of those left, a card and a fact that are the only ones to share a question, and whose
-    answers differ by a small edit (_edited), are the same fact with its answer edited; then the
-    same for a shared answer and a question edited ("How often shuold..." fixed). Nothing is
-    matched by place or by the id a question makes: two notes asking "What does this sign mean?"
-    in another order would swap their ids, and so their history; and a fact whose text is another
-    (not an edit of it) never takes an old fact's id and history. A fact whose id a card's guid
-    gives is that card's, never matched by text; and where `earlier_deck` names the deck of
-    `earlier`, a card of a note `quiz export` made from it takes its fact's id (own_ids).
+    A fact keeps its id whenever the card is the same fact: by guid where both have one (the id
+    a card's guid gives is that fact's, and where `earlier_deck` names the deck of `earlier`, a
+    card of a note `quiz export` made from it takes its fact's id: own_ids), else by text. A card
+    takes the id of the deck's fact that has its question and answer (spacing and case aside). Of
+    those left, a card and a fact that are the only ones to share a question, and whose answers
+    differ by a small edit (_edited), are the same fact with its answer edited; then the same for a
+    shared answer and a question edited ("How often shuold..." fixed). Nothing is matched by place
+    or by the id a question makes: two notes asking "What does this sign mean?" in another order
+    would swap their ids, and so their history; and a fact whose text is another (not an edit of
+    it) never takes an old fact's id and history.
+
+    By text, a card with a guid matches a fact without one (a deck first imported from an export
+    without guids, replaced from one with them), never a fact whose own guid was another
+    (_GUID_ID): two notes with two guids are two facts, whatever their text.
     """
     own = own_ids(earlier_deck, earlier) if earlier_deck else {}
+    present = {f.id for f in earlier}
     ids: dict[int, str] = {n: own[card.key] for n, card in enumerate(cards) if card.key in own}
     keys = {card.key for card in cards if card.key} | set(ids.values())
+    by_text = [n not in ids and card.key not in present for n, card in enumerate(cards)]
+
     free: dict[tuple[str, str], list[str]] = {}
     for fact in earlier:
         if fact.id not in keys:
             free.setdefault((_words(fact.question), _words(fact.answer)), []).append(fact.id)
     for n, card in enumerate(cards):
-        same = free.get((_words(card.front), _words(card.back)))
-        if not card.key and same:
-            ids[n] = same.pop(0)
+        same = free.get((_words(card.front), _words(card.back)), [])
+        fact_id = next((f for f in same if not _two_guids(card.key, f)), None)
+        if by_text[n] and fact_id is not None:
+            ids[n] = fact_id
+            same.remove(fact_id)
     for shared in ("question", "answer"):
         claimed = set(ids.values())
         facts: dict[str, list[Fact]] = {}
@@ -111,16 +154,16 @@ def earlier_ids(
                 facts.setdefault(_words(getattr(fact, shared)), []).append(fact)
         found: dict[str, list[int]] = {}
         for n, card in enumerate(cards):
-            if not card.key and n not in ids:
+            if by_text[n] and n not in ids:
                 found.setdefault(_words(card.front if shared == "question" else card.back), []).append(n)
         for text, ns in found.items():
             same_text = facts.get(text, [])
-            if len(ns) == 1 and len(same_text) == 1:
+            if len(ns) == 1 and len(same_text) == 1 and not _two_guids(cards[ns[0]].key, same_text[0].id):
                 fact, card = same_text[0], cards[ns[0]]
                 other = (fact.answer, card.back) if shared == "question" else (fact.question, card.front)
                 if _edited(*other):
                     ids[ns[0]] = fact.id
-    return ids, {f.id for f in earlier}
+    return ids, present
 
 
 _EDIT_SIMILARITY = 80

@@ -1,0 +1,176 @@
+"""Rows with optional trailing fields (question;answer[;explanation]) and the separator guess: the
+sep-guess kind, where a row that leaves out its last field sank the guess (T2 report, fault 8)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.cli import main
+from quiz.deck.errors import DeckError
+from quiz.interop.importer import import_cards
+from quiz.interop.rows import guess_separator
+
+RAGGED = "HbA1c goal;below 7,0 %;check every 3 months\nCreatinine upper limit;1,2 mg/dL\n"
+
+
+def facts(text: str, **options: str) -> list[tuple[str, str, str]]:
+    deck = import_cards(text, "t.txt", deck_id="t", **options).deck  # type: ignore[arg-type]
+    return [(f.question, f.answer, f.explanation) for f in deck.facts]
+
+
+def test_a_row_that_leaves_out_its_third_field_keeps_the_semicolon_guess() -> None:
+    """ragged_rows.sh: the comma gave both rows two fields, cutting "7,0" and "1,2"; the semicolon
+    gives each two or more and cuts nothing, and is the reading."""
+    guess = guess_separator(RAGGED)
+    assert guess.separator == ";"
+    assert guess.reason == (
+        "it splits every row into two or more fields, and the others would cut a number in two (“7,0” on line 1)"
+    )
+    expected = [
+        ("HbA1c goal", "below 7,0 %", "check every 3 months"),
+        ("Creatinine upper limit", "1,2 mg/dL", ""),
+    ]
+    assert facts(RAGGED) == expected
+    assert facts(RAGGED, separator=";") == expected  # a given separator is obeyed, the short row read
+
+
+@pytest.mark.parametrize("sep", ["\t", "|", ";", ":", ","])
+def test_rows_of_two_and_three_fields_are_read_at_any_separator(sep: str) -> None:
+    text = f"Heart{sep}a pump{sep}four chambers\nLung{sep}breathes\nLiver{sep}filters{sep}\n"
+    assert facts(text) == [("Heart", "a pump", "four chambers"), ("Lung", "breathes", ""), ("Liver", "filters", "")]
+
+
+def test_a_row_without_a_definition_is_named_with_what_it_lacks(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "short.csv").write_text(RAGGED + "Potassium\n", encoding="utf-8")
+    out = tmp_path / "out.toml"
+    assert main(["import", str(tmp_path / "short.csv"), "-o", str(out), "--separator", "semicolon"]) == 1
+    printed = capsys.readouterr().out
+    assert (
+        "short.csv:3:1: this row has no semicolon and so no definition: a row needs a term and its definition "
+        "(the fields after those may be left out)"
+    ) in printed
+    assert "double quotes" not in printed and not out.exists()
+
+
+def test_two_separators_that_each_give_every_row_two_or_more_fields_are_asked_about() -> None:
+    """`Heart;pumps blood, moves oxygen;a muscle` could be read at either: quiz asks."""
+    text = "Heart;pumps blood, moves oxygen;a muscle\nLung;breathes, exchanges gas\n"
+    with pytest.raises(DeckError) as err:
+        import_cards(text, "t.txt", deck_id="t")
+    [problem] = err.value.problems
+    assert problem.message == (
+        "cannot tell the separator: semicolon and comma each split every row into two or more fields; "
+        "choose one with --separator"
+    )
+
+
+_LETTER = st.sampled_from("abcXYZé")
+FIELD = st.builds(  # a digit beside the separator is Rows.splits' case, a space there is dropped
+    lambda first, middle, last: first + middle + last,
+    _LETTER,
+    st.text(st.sampled_from("abcXYZé -?()/0123456789"), max_size=8),
+    _LETTER,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(FIELD, FIELD, st.one_of(st.none(), FIELD)), min_size=1, max_size=8),
+    st.sampled_from(["\t", "|", ";", ":", ","]),
+)
+def test_rows_with_optional_trailing_fields_import_each_field_in_place(
+    rows: list[tuple[str, str, str | None]], sep: str
+) -> None:
+    """Rows of a question, an answer and an optional third field, joined by any one separator and
+    holding none: every row is a fact with its own question, answer and explanation ("" where the
+    row leaves the third out), whatever mix of widths the rows have."""
+    text = "".join(sep.join(f for f in row if f is not None) + "\n" for row in rows)
+    try:
+        found = facts(text, separator=sep)
+    except DeckError as err:  # a repeated question, a field the deck refuses: never a row misread
+        assert all("separator" not in p.message and "field" not in p.message for p in err.problems)
+        return
+    wanted = {(q, a, x or "") for q, a, x in rows}
+    assert set(found) <= wanted
+    guess = guess_separator(text)
+    assert guess.separator == sep or (guess.separator is None and sep in guess.fits)
+
+
+@pytest.mark.parametrize(
+    ("header", "line", "message"),
+    [
+        ("#guid column:2\n#tags column:2\n", 2, "#tags column:2 names the column #guid column:2 names too"),
+        ("#notetype column:1\n#deck column:1\n", 2, "#deck column:1 names the column #notetype column:1 names too"),
+    ],
+)
+def test_two_header_lines_naming_one_column_are_refused(header: str, line: int, message: str) -> None:
+    with pytest.raises(DeckError) as err:
+        import_cards(f"#separator:tab\n{header}Basic\tq\ta\n", "t.txt", deck_id="t")
+    [problem] = err.value.problems
+    assert (problem.line, problem.message.split(";")[0]) == (line + 1, message)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Frage;Antwort",
+        "Test;Value",
+        "Term;Meaning",
+        "Pregunta;Respuesta",
+        "Question:;Réponse:",
+        "front;BACK",
+        "Lab  test;Normal range",
+        "Laborwert;Referenzbereich",
+        "Medication;Dose",
+    ],
+)
+def test_a_first_row_naming_the_columns_is_no_card(first: str) -> None:
+    """header_encoding_candidates.sh (a): "Frage;Antwort" became a card; a first row of column
+    names in the languages decks are written in is read as names, with a note, and the rows
+    below are the cards, in their columns."""
+    result = import_cards(f"{first}\nHbA1c Ziel;unter 7,0 %\nKreatinin;1,2 mg/dL\n", "t.txt", deck_id="t")
+    facts = [(f.question, f.answer) for f in result.deck.facts]
+    assert facts == [("HbA1c Ziel", "unter 7,0 %"), ("Kreatinin", "1,2 mg/dL")]
+    assert f"line 1 read as column names: {first.replace(';', ' | ')}" in result.notes
+    kept = import_cards(f"{first}\nKreatinin;1,2 mg/dL\n", "t.txt", deck_id="t", header=False).deck.facts
+    assert [f.question for f in kept] == [first.split(";")[0], "Kreatinin"]  # --no-header: a card
+
+
+@pytest.mark.parametrize("first", ["Heart;Pump", "Test;HbA1c", "Value;Meaning", "Front page;Back"])
+def test_a_first_row_that_is_a_card_stays_one(first: str) -> None:
+    facts = import_cards(f"{first}\nLung;Breathes\n", "t.txt", deck_id="t").deck.facts
+    assert [f.question for f in facts] == [first.split(";")[0], "Lung"]
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_the_last_row_counts_in_the_guess_with_or_without_a_line_break_after_it(end: str) -> None:
+    """Every row of a short file is in the guess's sample: here the last is the one that shows the
+    comma cuts numbers, and the one that leaves the pipe out."""
+    text = "Potassium;5,0 mmol/L\nSodium;140 mmol/L\nCreatinine;1,2 mg/dL" + end
+    assert guess_separator(text).separator == ";"
+    assert guess_separator("a|b;c\nd|e;f\ng;h" + end).separator == ";"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#separator:tab\n#notetype:Cloze\nThe {{c1::heart}} pumps blood\n",
+        "#separator:tab\n#notetype column:1\nCloze\tThe {{c1::heart}} pumps blood\nBasic\tLung\tbreathes\n",
+        "The {{c1::heart}} pumps blood;\nLung;breathes\n",
+        "Lung;breathes\nThe {{c1::heart}} pumps blood\n",
+    ],
+)
+def test_a_cloze_note_needs_only_its_text(text: str) -> None:
+    """A cloze note's Back Extra may be left out like any field after the first it needs."""
+    facts = import_cards(text, "t.txt", deck_id="t").deck.facts
+    assert ("The [...] pumps blood", "heart") in [(f.question, f.answer) for f in facts]
+
+
+@pytest.mark.parametrize("names", ["Heart\tBack", "Front\tPump", "Organ\tWhat it does"])
+def test_a_question_or_answer_no_column_name_gives_is_the_first_column_left(names: str) -> None:
+    text = f"#separator:tab\n#columns:{names}\nHeart\tA pump\n"
+    assert [(f.question, f.answer) for f in import_cards(text, "t.txt", deck_id="t").deck.facts] == [
+        ("Heart", "A pump")
+    ]

@@ -1,0 +1,88 @@
+"""Importing again (the anki-reimport-guid kind): a fact keeps its id, and so its history, whenever
+it is the same fact: by guid where both the deck's fact and the note have one, else by its text
+(quiz.interop.update.earlier_ids). Guids arriving in the second export (T2 report, fault 4) are no
+reason for a new id; two notes with two guids are two facts, whatever their text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from anki_exports import anki_collection, export_notes
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quiz.cli import main
+from quiz.deck.load import load_deck
+from quiz.interop.cards import fact_id_for_guid
+from quiz.interop.importer import import_cards
+
+FEET = [
+    ("Basic", ["How often should you check your feet?", "Every day"], []),
+    ("Basic", ["What does this sign mean?", "Stop taking the tablet"], []),
+    ("Basic", ["What does this sign mean?", "Call your care team"], []),
+    ("Cloze", ["Insulin is made in the {{c1::pancreas}}.", ""], []),
+]
+AGAIN = [["--force"], ["--update"]]
+
+
+def _import(source: Path, deck: Path, *how: str) -> dict[str, str]:
+    args = ["import", str(source), *(["--update", str(deck)] if how == ("--update",) else ["-o", str(deck), *how])]
+    assert main(args) == 0
+    return {f"{f.question} {f.answer}": f.id for f in load_deck(deck).facts}
+
+
+@pytest.mark.parametrize("how", AGAIN)
+def test_guids_that_arrive_with_a_second_export_keep_every_id(tmp_path: Path, how: list[str]) -> None:
+    """guid_force_first_guid.sh, with Anki's own exports: the same notes, first without "Include
+    unique identifier", then with it, then with it after an edit in Anki."""
+    col = anki_collection(tmp_path, FEET)
+    deck = tmp_path / "feet.toml"
+    export_notes(col, tmp_path / "v1.txt", everything=False)
+    first = _import(tmp_path / "v1.txt", deck)
+    assert not any(i.startswith("anki-") for i in first.values())
+    export_notes(col, tmp_path / "v2.txt")
+    assert "#guid column" in (tmp_path / "v2.txt").read_text(encoding="utf-8")
+    assert _import(tmp_path / "v2.txt", deck, *how) == first
+    note = col.get_note(col.find_notes('"Stop taking the tablet"')[0])
+    note.fields[1] = "Stop taking the tablets"
+    col.update_note(note)
+    export_notes(col, tmp_path / "v3.txt")
+    after = _import(tmp_path / "v3.txt", deck, *how)
+    col.close()
+    assert after.pop("What does this sign mean? Stop taking the tablets") == first.pop(
+        "What does this sign mean? Stop taking the tablet"
+    )
+    assert after == first
+
+
+@pytest.mark.parametrize("how", AGAIN)
+def test_two_notes_with_two_guids_are_two_facts_whatever_their_text(tmp_path: Path, how: list[str]) -> None:
+    deck = tmp_path / "d.toml"
+    (tmp_path / "a.txt").write_text("#guid column:1\nguidA\tWhat is it?\tA pump\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("#guid column:1\nguidB\tWhat is it?\tA pump\n", encoding="utf-8")
+    assert set(_import(tmp_path / "a.txt", deck).values()) == {fact_id_for_guid("guidA")}
+    assert fact_id_for_guid("guidB") in _import(tmp_path / "b.txt", deck, *how).values()
+
+
+ROWS = st.lists(
+    st.tuples(st.sampled_from(["What is it?", "Why?", "When?", "How often?"]), st.sampled_from(["a1", "b2", "c3"])),
+    min_size=1,
+    max_size=8,
+    unique=True,
+)
+
+
+@given(ROWS, st.lists(st.text("abcdef0123456789", min_size=6, max_size=6), min_size=8, max_size=8, unique=True))
+def test_a_fact_first_imported_without_a_guid_keeps_its_id_when_its_note_brings_one(
+    rows: list[tuple[str, str]], guids: list[str]
+) -> None:
+    """Whatever the rows, and whatever guids their notes then bring (in another order), every fact
+    keeps the id it was first given; and importing the guid'd file again keeps them once more."""
+    first = import_cards("".join(f"{q}\t{a}\n" for q, a in rows), "v1.txt", deck_id="t").deck
+    text = "#guid column:1\n" + "".join(f"{g}\t{q}\t{a}\n" for g, (q, a) in zip(guids, reversed(rows), strict=False))
+    second = import_cards(text, "v2.txt", deck_id="t", earlier=first.facts).deck
+    ids = {(f.question, f.answer): f.id for f in first.facts}
+    assert {(f.question, f.answer): f.id for f in second.facts} == ids
+    third = import_cards(text, "v2.txt", deck_id="t", earlier=second.facts).deck
+    assert {(f.question, f.answer): f.id for f in third.facts} == ids
