@@ -90,8 +90,9 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
     typed_keys = _exact(text, typed)
     keys = [_exact(e, r) for e, r in zip(expected, readings, strict=True)]
     for e, k in zip(expected, keys, strict=True):
-        # The text itself always counts, even one with nothing to read ("...", a lone accent).
-        if _said_same(k, typed_keys):
+        # The text itself always counts, even one with nothing to read ("...", a lone accent, or
+        # only characters that show as nothing, which folding drops).
+        if text == e or _said_same(k, typed_keys):
             return TypedMark(True, False, e, text)
     refused = ""
     if not lexicon.has_dictionary:  # no slip is forgiven where another real word cannot be told
