@@ -23,12 +23,13 @@ bidirectional marks and the line and paragraph separators (T1 item 5)."""
 
 def toml_string(text: str) -> str:
     """`text` as a TOML basic string, every character but printable ASCII as its escape."""
-    return '"' + "".join(
-        c
-        if c.isascii() and c.isprintable() and c not in '"\\'
-        else (f"\\u{ord(c):04X}" if ord(c) < 0x10000 else f"\\U{ord(c):08X}")
-        for c in text
-    ) + '"'
+    return '"' + "".join(map(_toml_character, text)) + '"'
+
+
+def _toml_character(c: str) -> str:
+    if c.isascii() and c.isprintable() and c not in '"\\':
+        return c
+    return f"\\u{ord(c):04X}" if ord(c) < 0x10000 else f"\\U{ord(c):08X}"
 
 
 def hidden_deck(hidden: str = ACCEPTED) -> str:
