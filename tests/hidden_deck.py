@@ -33,9 +33,10 @@ def _toml_character(c: str) -> str:
 
 
 def hidden_deck(hidden: str = ACCEPTED) -> str:
-    """A valid deck (two facts, a source, a topic, a glossary word) whose every text holds `hidden`
+    """A valid deck (three facts, a source, a topic, a glossary word) whose every text holds `hidden`
     between Latin letters: the title, description, disclaimer, tags, source, topic, glossary term
-    and meaning, question, answer, wrong options, explanation, accept forms and true sentence."""
+    and meaning, question, answer, wrong options and why each is wrong, explanation, accept forms
+    and true sentence; and a fact with a plain answer, to be typed."""
 
     def v(text: str) -> str:
         return toml_string(f"{text}{hidden}z")
@@ -62,6 +63,8 @@ summary = {v("Summary")}
 [glossary]
 {v("kidney")} = {v("An organ")}
 {v("liver")} = {v("Another organ")}
+{v("bladder")} = {v("Holds urine")}
+{v("ureter")} = {v("A tube")}
 
 [[facts]]
 id = "f1"
@@ -70,7 +73,8 @@ refs = {v("3")}
 topic = "t1"
 question = {v("What does the kidney do? kidney")}
 answer = {v("Cleans")}
-distractors = [{v("Makes")}, {v("Stops")}, {v("Adds")}]
+distractors = [{{ text = {v("Makes")}, why = {v("Why not")} }}, {{ text = {v("Stops")}, why = {v("Why not")} }},
+               {{ text = {v("Adds")}, why = {v("Why not")} }}]
 explanation = {v("The kidney cleans")}
 accept = [{v("Filters")}]
 
@@ -83,6 +87,15 @@ question = {v("Second liver")}
 answer = {v("Second")}
 distractors = [{v("A1")}, {v("A2")}, {v("A3")}]
 explanation = {v("E2")}
+
+[[facts]]
+id = "f3"
+source = "s1"
+topic = "t1"
+question = {v("What does the bladder hold?")}
+answer = "Urine"
+distractors = ["Blood", "Bile", "Air"]
+explanation = {v("The bladder holds urine")}
 """
 
 

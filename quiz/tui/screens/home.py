@@ -189,7 +189,7 @@ class HomeScreen(Settled, Screen[None]):
                     self.call_after_refresh(self._count_mastery, deck_id, ids)  # after this frame
                 counted = self._mastered.get(deck_id)
                 mastered = "…" if counted is None else self._mastery(index, found, ids, counted)
-        return (fit(title, 38), str(len(ids)), due, last, mastered)
+        return (fit(visible(title), 38), str(len(ids)), due, last, mastered)
 
     def _mastery(self, index: int, found: FoundDeck, ids: set[str], known: set[str]) -> str:
         """The Mastered cell of deck `index` from its mastered fact ids (keeping the progress the
