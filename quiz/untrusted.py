@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from functools import cache
 from typing import TextIO
 
@@ -36,17 +35,9 @@ INVISIBLE = (
 Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt: the soft hyphen, zero-width
 spaces and joiners, the bidirectional marks and controls, variation selectors, Hangul fillers,
 tag characters) together with the format characters (general category Cf: the interlinear
-annotation marks U+FFF9-FFFB, Arabic number signs, the Egyptian hieroglyph format controls), as of
-Unicode 16 (checked against the `regex` module's tables in tests/test_untrusted.py). It holds
+annotation marks U+FFF9-FFFB, Arabic number signs, the Egyptian hieroglyph format controls):
+tests/test_untrusted.py checks every code point against the `regex` module's Unicode tables. It holds
 BIDI_CONTROLS and the bidirectional marks U+061C, U+200E and U+200F."""
-
-_SHOWN_AS_NOTHING = (
-    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
-    + "".join(map(chr, range(0xFE00, 0xFE10)))
-    + "".join(map(chr, range(0xE0100, 0xE01F0)))
-)
-"""The characters of INVISIBLE that str.isprintable() passes (letters and marks with no glyph):
-visible() searches only a text that holds one of them or an unprintable character."""
 
 _SEPARATORS = "\u2028\u2029\ud800-\udfff"  # line and paragraph separators, lone surrogates
 _NAME = f"[\t\n{CONTROLS}{_SEPARATORS}{INVISIBLE}]"
@@ -55,7 +46,7 @@ _PROSE = f"[{CONTROLS}{_SEPARATORS}{INVISIBLE}]"
 # 0.4 ms to compile, which every start of quiz would pay whether or not it shows a file's text.
 
 _JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
-_SELECTORS = re.compile("[\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")  # variation selectors
+_SELECTORS = "[\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]"  # variation selectors (compiled at first use)
 _BASES = {"So", "Sm", "Sk", "Lo"}  # symbols (emoji) and letters of scripts without case
 _KEYCAP = "\u20e3"
 
@@ -70,13 +61,31 @@ def invisible() -> re.Pattern[str]:
 
 @cache
 def _shown_as_nothing() -> frozenset[str]:
-    return frozenset(_SHOWN_AS_NOTHING)
+    """The characters of INVISIBLE that str.isprintable() passes (letters and marks with no glyph:
+    Hangul fillers, variation selectors, the combining grapheme joiner...); built at first use."""
+    hangul_and_marks = "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+    selectors = [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
+    return frozenset(hangul_and_marks).union(map(chr, selectors))
+
+
+def _as_it_is(text: str) -> bool:
+    """Whether `text` holds nothing visible() escapes, without a search: printable (str.isprintable
+    passes no control, format character, separator or surrogate) and ASCII or without one of the
+    few printable characters that show as nothing."""
+    return text.isprintable() and (text.isascii() or _shown_as_nothing().isdisjoint(text))
+
+
+def _category(ch: str) -> str:
+    import unicodedata  # only for a joiner or a selector: `quiz check` starts without it
+
+    return unicodedata.category(ch)
 
 
 def _drawn_base(ch: str) -> bool:
     """A character drawn as itself that a joiner or a variation selector may belong to: a symbol
-    (an emoji) or a letter of a script without case (Devanagari, Arabic, CJK, Mongolian)."""
-    return unicodedata.category(ch) in _BASES and re.match(_NAME, ch) is None
+    beyond ASCII (an emoji) or a letter of a script without case (Devanagari, Arabic, CJK,
+    Mongolian)."""
+    return not ch.isascii() and _category(ch) in _BASES and re.match(_NAME, ch) is None
 
 
 def _selector_kept(text: str, i: int) -> bool:
@@ -97,9 +106,9 @@ def _joiner_kept(text: str, i: int) -> bool:
     if i == 0 or i + 1 == len(text) or not _drawn_base(text[i + 1]):
         return False
     before = text[i - 1]
-    if _SELECTORS.match(before):
+    if re.match(_SELECTORS, before):
         return _selector_kept(text, i - 1)
-    return unicodedata.category(before) in ("Mn", "Mc") and re.match(_NAME, before) is None or _drawn_base(before)
+    return _category(before) in ("Mn", "Mc") and re.match(_NAME, before) is None or _drawn_base(before)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -112,7 +121,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def _escape_prose(match: re.Match[str]) -> str:
     ch, text, i = match.group(), match.string, match.start()
-    if ch in _JOINERS and _joiner_kept(text, i) or _SELECTORS.match(ch) and _selector_kept(text, i):
+    if ch in _JOINERS and _joiner_kept(text, i) or re.match(_SELECTORS, ch) and _selector_kept(text, i):
         return ch
     return _escape(match)
 
@@ -133,7 +142,7 @@ def visible(text: str, *, lines: bool = False) -> str:
     The output stays valid, and means the same, inside a JSON string.
     visible(visible(t)) == visible(t).
     """
-    if text.isprintable() and _shown_as_nothing().isdisjoint(text):  # most text
+    if _as_it_is(text):  # most text
         return text
     return re.sub(_PROSE, _escape_prose, text) if lines else re.sub(_NAME, _escape, text)
 
@@ -150,7 +159,7 @@ def typeable(text: str) -> str:
     "8\x1b[31m" is "8[31m", of "8\u202e" is "8". typeable(typeable(t)) == typeable(t), and
     visible(typeable(t)) == typeable(t).
     """
-    if text.isprintable() and _shown_as_nothing().isdisjoint(text):
+    if _as_it_is(text):
         return text
     return re.sub(_NAME, "", _SPACES.sub(" ", text))
 
