@@ -9,6 +9,7 @@ import os
 import pty
 import subprocess
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -31,18 +32,12 @@ def quiz(data: Path, *args: str, terminal: bool = False) -> str:
     master, slave = pty.openpty()
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env, cwd=ROOT)
     os.close(slave)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(master)
+    chunks = []
+    with os.fdopen(master, "rb", buffering=0) as terminal, suppress(OSError):  # EIO: the child closed it
+        while chunk := terminal.read(65536):
+            chunks.append(chunk)
     proc.wait(timeout=120)
-    return out.decode("utf-8", "surrogateescape")
+    return b"".join(chunks).decode("utf-8", "surrogateescape")
 
 
 @pytest.fixture
