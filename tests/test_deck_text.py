@@ -126,7 +126,7 @@ DEFAULT_IGNORABLE = [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, *ra
                      *range(0xFE00, 0xFE10), 0xFEFF, 0xFFA0, *range(0xFFF0, 0xFFF9), *range(0x1BCA0, 0x1BCA4),
                      *range(0x1D173, 0x1D17B), 0xE0001, *range(0xE0020, 0xE0080), *range(0xE0100, 0xE01F0)]  # fmt: skip
 """Unicode 15.1's Default_Ignorable_Code_Point (DerivedCoreProperties.txt) but the unassigned ones,
-written out here apart from quiz.deck.text.invisible()."""
+written out here apart from quiz.untrusted.invisible()."""
 LOOK_ALIKES = {"a": "аα", "c": "с", "e": "е", "o": "оο", "p": "рρ", "x": "хχ", "y": "у", "i": "іι", "k": "κ",
                "h": "һ", "s": "ѕ", "j": "ј", "d": "ԁ", "v": "ν", "u": "υ", "A": "АΑ", "B": "ВΒ", "C": "С",
                "E": "ЕΕ", "H": "НΗ", "I": "ІΙ", "K": "КΚ", "M": "МΜ", "N": "Ν", "O": "ОΟ", "P": "РΡ", "T": "ТΤ",

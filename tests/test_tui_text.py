@@ -87,3 +87,26 @@ def test_the_longest_study_status_keeps_the_score_and_the_deck_title_at_60_and_8
         assert line.split("|")[-1].strip().startswith("Stage IV and"), line
         assert cell_len(line) <= width
     assert "(certainty +30)" in status_text(forms, "Stage IV", 78)  # a short title leaves room for the points
+
+
+
+HOSTILE = st.lists(
+    st.sampled_from(["kidney", " ", "❤", "中", "\u200d", "\ufe0f", "\u200e", "\u2028", "\x1b", "\U000e0041", "\xad"])
+    | st.characters(),
+    max_size=12,
+).map("".join)
+
+
+@given(HOSTILE, st.lists(st.tuples(HOSTILE.filter(str.strip), HOSTILE), max_size=3))
+def test_deck_text_with_its_glossary_words_marked_is_shown_safe(text: str, glossary: list[tuple[str, str]]) -> None:
+    """with_terms draws a text made safe as plain() makes it, whatever it and its glossary's terms
+    hold: nothing a terminal acts on or that shows as nothing is left raw (escaping it again changes
+    nothing), and it says what the text says (the same escapes, a joiner cut at a marked word's edge
+    apart)."""
+    from quiz.tui.text import with_terms
+    from quiz.untrusted import visible
+
+    shown = with_terms(f"The kidney. {text}", [("kidney", "An organ"), *glossary])
+    assert visible(shown.plain, lines=True) == shown.plain
+    assert visible(shown.plain) == visible(f"The kidney. {text}")
+    assert any("underline" in str(span.style) for span in shown.spans)

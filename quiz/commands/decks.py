@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         origin = "built-in" if f.builtin else "yours"
         if f.deck:
             size = plural(len(f.deck.facts), "fact")
-            say(f"{f.deck.id}  {f.deck.title}  ({size}, {origin})\n    {visible(str(f.path))}")
+            say(f"{f.deck.id}  {visible(f.deck.title)}  ({size}, {origin})\n    {visible(str(f.path))}")
         else:
             assert f.error is not None
             message = visible(f.error.problems[0].message)

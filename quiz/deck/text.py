@@ -11,14 +11,23 @@ import re
 import unicodedata
 from functools import cache
 
+from quiz.untrusted import BIDI_CONTROLS, CONTROLS, invisible
+
 
 @cache
 def control_characters() -> re.Pattern[str]:
     """What a deck may not hold: C0 controls but tab and newline, DEL, C1 controls and the invisible
-    bidirectional embeddings, overrides and isolates (quiz.untrusted says why a terminal must not
-    get them). Compiled when first asked, by a deck read or an import, not at every start of the
-    app, which reads its decks back from the cache: it costs 2.6 M instructions to compile."""
-    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    bidirectional embeddings, overrides and isolates (quiz.untrusted.CONTROLS and BIDI_CONTROLS,
+    which say why a terminal must not get them).
+
+    A deck may hold the other characters quiz.untrusted.visible() escapes: the bidirectional marks
+    (U+200E, U+200F, U+061C), which right-to-left text needs to order its numbers and Latin words;
+    the line and paragraph separators; and the characters that show as nothing (zero-width joiners
+    in emoji and Indic words, variation selectors, the soft hyphen). Each is shown escaped wherever
+    it would mislead (quiz.untrusted.visible), and compared as a reader sees it (as_seen). Compiled
+    when first asked, by a deck read or an import, not at every start of the app, which reads its
+    decks back from the cache: it costs 2.6 M instructions to compile."""
+    return re.compile(f"[{CONTROLS}{BIDI_CONTROLS}]")
 
 
 CONTROL_ESCAPE = re.compile(r'\\[^"\\nt]')
@@ -77,18 +86,6 @@ def not_a_slug(value: str) -> str:
     )
 
 
-@cache
-def invisible() -> re.Pattern[str]:
-    """Unicode's default-ignorable code points (DerivedCoreProperties.txt, Default_Ignorable_Code_Point,
-    Unicode 15.1): characters a terminal draws as nothing, such as the soft hyphen, the zero-width
-    space, the variation selectors (U+FE0F after "Heart") and the Hangul fillers. Compiled when
-    first asked (3.2 M instructions), as control_characters() is."""
-    return re.compile(
-        "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
-        "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
-    )
-
-
 LOOK_ALIKE_LETTERS = str.maketrans(
     "АВЕКМНОРСТУХЅІЈԚԜҺӀ" "аеорсухѕіјԁԛԝһӏ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ" "αικνορυχ",
     "ABEKMHOPCTYXSIJQWHI" "aeopcyxsijdqwhl" "ABEZHIKMNOPTYX" "aikvopux",
@@ -111,15 +108,14 @@ def latin_look_alikes(text: str) -> str:
 
 def as_seen(text: str) -> str:
     """A text as a reader tells it apart from another, before case is folded: invisible characters
-    (invisible(), and format characters: Unicode category Cf) dropped, the braille blank a space, and,
-    in a text of Latin letters, letters of another script that look like Latin ones as those
+    (quiz.untrusted.invisible(): default-ignorable and format characters) dropped, the braille
+    blank a space, and, in a text of Latin letters, letters of another script that look like Latin ones as those
     (latin_look_alikes). Two options that differ only so look the same on screen; a typed answer
     is marked the same way (quiz.typed.reading.fold).
     """
     if text.isascii():
         return text
-    text = latin_look_alikes(invisible().sub("", text).replace("\u2800", " "))
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return latin_look_alikes(invisible().sub("", text).replace("\u2800", " "))
 
 
 def may_hold_case_units(text: str) -> bool:

@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 
 from textual.notifications import Notification, Notify
 
+from quiz.untrusted import visible
+
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.notifications import SeverityLevel
     from textual.widget import Widget
 
     _App = App[int]
@@ -30,6 +33,21 @@ class Notices(_App):
     _passing: dict[str, Notification]
     """The passing notices shown or on their way, by Notification.identity (set in QuizApp.__init__)."""
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice the app shows (Widget.notify and Screen.notify come here too): never markup,
+        and with anything from a file in it made safe, the message as prose and the title as a name
+        (quiz.untrusted.visible): a deck's title, a file name, a deck's problem."""
+        shown, named = visible(message, lines=True), visible(title)
+        super().notify(shown, title=named, severity=severity, timeout=timeout, markup=False)
+
     def on_notify(self, event: Notify) -> None:
         """Before Textual's own handler shows it (a subclass's handler runs first): take away a
         notice with the same title and words still showing, so the two are never shown at once."""
@@ -41,7 +59,7 @@ class Notices(_App):
 
     def notify_passing(self, message: str, *, title: str = "", timeout: float = 6) -> None:
         """Show `message` (never markup) until the screen moves on (clear_passing) or `timeout` seconds."""
-        notification = Notification(message, title, "information", timeout, markup=False)
+        notification = Notification(visible(message, lines=True), visible(title), "information", timeout, markup=False)
         self._passing[notification.identity] = notification
         self.post_message(Notify(notification))
 

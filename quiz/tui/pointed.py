@@ -12,17 +12,21 @@ from typing import Any
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from quiz.untrusted import visible
+
 POINTER = "▶ "
 UNPOINTED = "  "
 
 
 class PointedList(OptionList):
-    """An OptionList of plain-text choices, `(id, text)` each; the one moved to reads "▶ text"."""
+    """An OptionList of plain-text choices, `(id, text)` each; the one moved to reads "▶ text". A
+    text is a name (a deck or topic title): shown as quiz.untrusted.visible() shows a name."""
 
     def __init__(self, *choices: tuple[str, str], **kwargs: Any) -> None:
-        self._texts = [text for _, text in choices]  # before OptionList's init, which may highlight one
+        self._texts = [visible(text) for _, text in choices]  # before OptionList's init, which may highlight one
         self._pointed: int | None = None
-        super().__init__(*(Option(UNPOINTED + text, id=ident) for ident, text in choices), markup=False, **kwargs)
+        options = (Option(UNPOINTED + visible(text), id=ident) for ident, text in choices)
+        super().__init__(*options, markup=False, **kwargs)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)

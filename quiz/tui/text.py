@@ -50,11 +50,13 @@ def _last_cells(text: str, width: int) -> str:
 
 def with_terms(text: str, glossary: Sequence[tuple[str, str]]) -> Content:
     """Deck text with its glossary terms (quiz.glossary.term_spans) underlined and bold, marked by
-    more than colour."""
-    content = Content(text)
+    more than colour; each piece made safe as plain() makes it (found in the text as written)."""
+    parts, at = [], 0
     for start, end, _term in term_spans(text, (term for term, _ in glossary)):
-        content = content.stylize(TERM_STYLE, start, end)
-    return content
+        parts += [plain(text[at:start]), plain(text[start:end], TERM_STYLE)]
+        at = end
+    parts.append(plain(text[at:]))
+    return Content.assemble(*parts)
 
 
 def source_line(source: Source | None, refs: str) -> str:

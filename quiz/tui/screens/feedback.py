@@ -37,21 +37,21 @@ def feedback_of(last: Answered, glossary: Sequence[tuple[str, str]]) -> tuple[Co
         return _match_feedback(last)
     if q.kind is Kind.FLASHCARD:
         known = "✓ Graded {}: remembered." if last.correct else "✗ Graded {}: not yet remembered."
-        return Content.styled(known.format(last.response) + GO_ON, "bold"), None
+        return plain(known.format(last.response) + GO_ON, "bold"), None
     mark = last.mark
     spelled = f" It is spelled {mark.expected}." if mark is not None and mark.slip else ""
     said = "✗ You asked to see the answer." if by_typing(q) and not last.response else ""
-    verdict = Content.styled(f"{said or (RIGHT if last.correct else WRONG)}{spelled}{GO_ON}", "bold")
-    lines = [Content.assemble(("Answer: ", "bold"), q.answer)]
+    verdict = plain(f"{said or (RIGHT if last.correct else WRONG)}{spelled}{GO_ON}", "bold")
+    lines = [Content.assemble(("Answer: ", "bold"), plain(q.answer))]
     if q.kind in (Kind.TRUE_FALSE, Kind.FILL_BLANK):  # the true statement, whatever was shown
         lines.append(Content.assemble(("The true sentence: ", "bold"), with_terms(q.statement, glossary)))
     if by_typing(q):
         typed = last.response if last.response else "(you asked to see the answer)"
-        lines.append(Content.assemble(("You typed: ", "bold"), typed))
+        lines.append(Content.assemble(("You typed: ", "bold"), plain(typed)))
         if mark is not None and mark.look_alike:
             lines.append(plain(f"“{mark.look_alike}” is another word, not a spelling slip of “{q.answer}”."))
     elif not last.correct:
-        lines.append(Content.assemble(("You chose: ", "bold"), last.response))
+        lines.append(Content.assemble(("You chose: ", "bold"), plain(last.response)))
         why = why_of(q, q.options.index(last.response)) if last.response in q.options else ""
         if why:  # the misconception the chosen option answers, above the explanation
             label = "Why it is false: " if q.kind is Kind.TRUE_FALSE else "Why not: "
@@ -83,8 +83,9 @@ def pair_lines(last: Answered, *, every: bool) -> list[Content]:
         ok = right_meaning(q, t) == chosen
         if ok and not every:
             continue
-        lines.append(Content.assemble(("✓ " if ok else "✗ ", "bold"), (f"{term}: ", "bold"), meaning))
+        lines.append(Content.assemble(("✓ " if ok else "✗ ", "bold"), plain(f"{term}: ", "bold"), plain(meaning)))
         if not ok:
             other, written = pair_shown(q, chosen)
-            lines.append(Content.assemble(("    You chose the meaning of ", "bold"), (f"{other}: ", "bold"), written))
+            said = plain(f"{other}: ", "bold"), plain(written)
+            lines.append(Content.assemble(("    You chose the meaning of ", "bold"), *said))
     return lines

@@ -189,7 +189,7 @@ class HomeScreen(Settled, Screen[None]):
                     self.call_after_refresh(self._count_mastery, deck_id, ids)  # after this frame
                 counted = self._mastered.get(deck_id)
                 mastered = "…" if counted is None else self._mastery(index, found, ids, counted)
-        return (fit(title, 38), str(len(ids)), due, last, mastered)
+        return (fit(visible(title), 38), str(len(ids)), due, last, mastered)
 
     def _mastery(self, index: int, found: FoundDeck, ids: set[str], known: set[str]) -> str:
         """The Mastered cell of deck `index` from its mastered fact ids (keeping the progress the
@@ -237,12 +237,15 @@ class HomeScreen(Settled, Screen[None]):
             self._draw_detail(Content("No decks found. Put your own decks in the decks folder of your data directory."))
             return
         if found.error is None and found.deck is None:
-            self._draw_detail(plain(f"Checking {found.path.name}... (a large deck: its row fills in when it is ready)"))
+            name = visible(found.path.name)
+            self._draw_detail(plain(f"Checking {name}... (a large deck: its row fills in when it is ready)"))
             return
         if found.deck is None:
             assert found.error is not None
             problems = "\n".join(
-                f"{p.path.name}:{p.line}:{p.col or 1}: {p.message}" if p.line else f"{p.path.name}: {p.message}"
+                f"{visible(p.path.name)}:{p.line}:{p.col or 1}: {p.message}"
+                if p.line
+                else f"{visible(p.path.name)}: {p.message}"
                 for p in found.error.problems
             )
             self._draw_detail(Content("This deck has a problem and cannot be used:\n") + plain(problems))
@@ -264,7 +267,7 @@ class HomeScreen(Settled, Screen[None]):
         progress = self._progress.get(row)
         if progress is not None:
             lines += progress_lines(*progress)
-        self._draw_detail(Content("\n").join([plain(deck.title, "bold"), *map(plain, lines)]))
+        self._draw_detail(Content("\n").join([plain(visible(deck.title), "bold"), *map(plain, lines)]))
 
     def _draw_detail(self, content: Content) -> None:
         """Draw the detail pane, unless it shows this already: the row highlighted again after the

@@ -133,7 +133,7 @@ class StudyScreen(Settled, Screen[bool]):
         back = self.query_one("#card-back", Static)
         back.display = q.kind is Kind.FLASHCARD and run.phase is not Phase.ASKING
         if back.display:
-            answer = Content.assemble(("Answer: ", "bold"), q.answer)
+            answer = Content.assemble(("Answer: ", "bold"), plain(q.answer))
             back.update(Content("\n\n").join([answer, explanation(q, self.deck.glossary)]))
         self._draw_certainty(fresh)
         typed = self.query_one("#typed", Input)
@@ -192,10 +192,10 @@ class StudyScreen(Settled, Screen[bool]):
         lines = []
         for t, (term, _) in enumerate(q.pairs):
             if t < len(pairing):
-                lines.append(Content.assemble(f"  {term} ", ("= ", "bold"), f"meaning {pairing[t] + 1}"))
+                lines.append(Content.assemble(plain(f"  {term} "), ("= ", "bold"), f"meaning {pairing[t] + 1}"))
             elif t == len(pairing):
                 ask = "  ← which meaning? Press its number."
-                lines.append(Content.assemble(("▶ ", "bold"), (term, "bold"), (ask, "bold")))
+                lines.append(Content.assemble(("▶ ", "bold"), plain(term, "bold"), (ask, "bold")))
             else:
                 lines.append(plain(f"  {term}"))
         match.update(Content("\n").join(lines))
@@ -210,7 +210,7 @@ class StudyScreen(Settled, Screen[bool]):
         what = "You typed" if by_typing(pending.question) else "You chose"
         chosen.update(
             Content.assemble(
-                (f"{what}: ", "bold"), pending.response, "\n", ("How sure are you? ", "bold"), "Press 1, 2 or 3."
+                (f"{what}: ", "bold"), plain(pending.response), "\n", ("How sure are you? ", "bold"), "Press 1, 2 or 3."
             )
         )
         if fresh:  # Enter chooses only a level the learner moved to, and no pointer shows before

@@ -73,7 +73,7 @@ class SummaryScreen(Settled, Screen[str]):
         s = self.session
         head = [
             Content.styled("Session finished" + (" early" if self.early else ""), "bold"),
-            plain(f"{self.deck.title}  |  {s.mode.label}"),
+            plain(f"{visible(self.deck.title)}  |  {s.mode.label}"),
             Content(f"Score: {percent(s.correct, s.answered)}   Time: {_duration(self.elapsed)}"),
         ]
         if self.cbm is not None:
@@ -120,7 +120,7 @@ class SummaryScreen(Settled, Screen[str]):
         n = first
         for topic, group in by_topic(self.deck, facts, priority_first=True):
             if topic is not None:
-                yield Static(Content.styled(topic.title, "bold underline"), classes="missed-item")
+                yield Static(plain(visible(topic.title), "bold underline"), classes="missed-item")
             items = [by_fact[f.id] for f in group]
             yield from self._items(items, n)
             n += len(items)
@@ -130,17 +130,17 @@ class SummaryScreen(Settled, Screen[str]):
         for n, a in enumerate(answers, first):
             q = a.question
             must = q.fact_id in self.must_know
-            label = Content.assemble((f"{n}. ", "bold"), q.prompt, (" (must-know)" if must else "", "bold"))
+            label = Content.assemble((f"{n}. ", "bold"), plain(q.prompt), (" (must-know)" if must else "", "bold"))
             yield Static(label, classes="missed-item")
             if q.kind is Kind.MATCH:
                 yield Static(Content("\n").join(pair_lines(a, every=False)), classes="missed-body")
                 continue
             parts = [
-                Content.assemble(("Right answer: ", "bold"), q.answer),
+                Content.assemble(("Right answer: ", "bold"), plain(q.answer)),
                 _your_answer(a),
             ]
             if q.statement:  # true or false, fill in the blank: the true sentence
-                parts.insert(1, Content.assemble(("The true sentence: ", "bold"), q.statement))
+                parts.insert(1, Content.assemble(("The true sentence: ", "bold"), plain(q.statement)))
             if a.certainty:
                 parts.append(Content.assemble(("You were: ", "bold"), Certainty(a.certainty).label))
             if q.explanation:
@@ -184,8 +184,8 @@ class SummaryScreen(Settled, Screen[str]):
 def _your_answer(a: Answered) -> Content:
     """What the learner gave: the option or text, how they graded a flashcard, or that they asked."""
     if a.question.kind is Kind.FLASHCARD:
-        return Content.assemble(("You said: ", "bold"), f"{a.response} (not yet remembered)")
-    return Content.assemble(("You answered: ", "bold"), a.response or "(you asked to see the answer)")
+        return Content.assemble(("You said: ", "bold"), plain(f"{a.response} (not yet remembered)"))
+    return Content.assemble(("You answered: ", "bold"), plain(a.response or "(you asked to see the answer)"))
 
 
 def _write_all(out: BinaryIO, data: bytes) -> None:
