@@ -15,6 +15,7 @@ from quiz.deck.text import normalize
 from quiz.generate import Kind, kinds_for, make_question, mark_typed
 from quiz.pronouncing import is_word
 from quiz.typed import fold, is_match
+from quiz.typed.words import american
 
 UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()  # noqa: E501
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -321,7 +322,9 @@ the English dictionary knows ("jazz" is a word)."""
 
 def _risky(word: str, at: int, letter: str, how: int) -> str | None:
     """word with a letter changed, added or dropped at `at` that is neither a swap of neighbours,
-    nor a doubled or undoubled letter, nor a plural ending; None if no such change is possible there."""
+    nor a doubled or undoubled letter, nor a plural ending, nor the word's other spelling (British
+    and American, quiz.typed.words.american: "grey" and "gray", "paed" and "ped"); None if no such
+    change is possible there."""
     near = set(word[max(0, at - 1) : at + 2])
     if how == 0 and letter not in near:
         typed = word[:at] + letter + word[at + 1 :]
@@ -332,7 +335,7 @@ def _risky(word: str, at: int, letter: str, how: int) -> str | None:
     else:
         return None
     ends = ("s", "es")
-    if any(typed == word + e or word == typed + e for e in ends):
+    if any(typed == word + e or word == typed + e for e in ends) or american(typed) == american(word):
         return None
     return typed
 
