@@ -105,3 +105,20 @@ def test_a_time_of_the_12_hour_clock_is_the_time_of_the_24_hour_clock(hour: int,
     other = "am" if marker.lower().startswith("p") else "pm"
     assert not is_match(twelve, f"{hour}:{minutes:02d} {other}")
     assert Said("en").key(twelve)[0] == Said("en").key(f"{h24}:{minutes:02d}")[0]  # one option, not two
+
+
+DECIMALS = st.decimals(min_value=-(10**9), max_value=10**9, places=6, allow_nan=False)
+
+
+@given(DECIMALS, st.sampled_from([1, 7, 60, 1000, 10**6]))
+def test_a_quantity_in_base_units_is_its_exact_product_written_plainly(value: object, factor: int) -> None:
+    from decimal import Decimal
+
+    from quiz.typed.shape import _scaled
+
+    assert isinstance(value, Decimal)
+    plain = format(value.normalize(), "f")
+    plain = plain.rstrip("0").rstrip(".") if "." in plain else plain
+    scaled = _scaled("0" if plain == "-0" else plain, factor)
+    assert Decimal(scaled) == value * factor
+    assert not scaled.endswith(("0", ".")) or "." not in scaled  # no trailing zeros after a point

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from quiz.deck.options import Said
 from quiz.typed import is_match
-from quiz.typed.words import _ROOTS, NOT_THE_SAME, _spellings, american
+from quiz.typed.words import _ROOTS, BRITISH_AMERICAN, NOT_THE_SAME, _spellings, american
 
 
 def _by_roots(word: str) -> str:
@@ -29,6 +29,13 @@ def test_the_medical_roots_change_no_english_word_but_one_of_their_root() -> Non
         "diarrhoea": "diarrhea", "encyclopaedia": "encyclopedia", "sulphate": "sulfate",
         "sulphates": "sulfates", "sulphur": "sulfur",
     }  # fmt: skip
+
+
+def test_the_table_is_pairs_of_lower_case_words_and_leaves_out_what_a_patient_deck_means_otherwise() -> None:
+    lines = [line for line in BRITISH_AMERICAN.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    pairs = [line.split("\t") for line in lines]
+    assert len(pairs) > 1700 and all(len(p) == 2 and p[0] != p[1] and p == [w.lower() for w in p] for p in pairs)
+    assert not NOT_THE_SAME & {uk for uk, _ in pairs}
 
 
 def test_every_american_spelling_is_its_own() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 
 
 def primary_language(code: str) -> str:
@@ -225,7 +226,13 @@ strict the slip rule is. Whole words only, plurals listed."""
 
 NOT_THE_SAME = frozenset(("tonne", "tonnes", "groyne", "groynes"))
 """British words that breame's table gives an American spelling of, but that a patient deck means
-otherwise: a tonne is 1,000 kg and a US ton 907 kg; a groyne is a sea wall, not the groin."""
+otherwise: a tonne is 1,000 kg and a US ton 907 kg; a groyne is a sea wall, not the groin. They
+are left out of quiz/data/british-american.tsv."""
+
+BRITISH_AMERICAN = Path(__file__).parent.parent / "data" / "british-american.tsv"
+"""About 1,700 British spellings of English words, each with the American one: breame's table
+(Apache License 2.0; the file's header says where from), kept as data rather than imported, as
+the package's module builds two such tables at import (3 ms of every `quiz check`)."""
 
 _ROOTS = (
     ("aemi", "emi"), ("haem", "hem"), ("oesoph", "esoph"), ("oedem", "edem"), ("paed", "ped"),
@@ -241,7 +248,7 @@ American English without ("hypoglycaemia", "oesophageal", "faecal", "coeliac", "
 def american(word: str) -> str:
     """A folded word in its American spelling, as typed answers are compared (quiz.typed.marking)
     and quiz check compares options (quiz.deck.options.Said): SPELLINGS; breame's table of 1,700
-    British and American spellings of English words (but NOT_THE_SAME); the medical roots of _ROOTS
+    British and American spellings of English words (BRITISH_AMERICAN); the medical roots of _ROOTS
     in any word; and "-isation" as "-ization" in any word ("embolisation", "immunisations"), which
     makes no other English word ("-ise" does: "prise" and "prize"; breame lists the -ise verbs)."""
     found = _spellings().get(word)
@@ -258,8 +265,7 @@ def american(word: str) -> str:
 
 @cache
 def _spellings() -> dict[str, str]:
-    """breame's British spellings (but NOT_THE_SAME) and SPELLINGS, each with the American one
-    (breame is imported when a word is first compared)."""
-    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
-
-    return {uk: us for uk, us in BRITISH_ENGLISH_SPELLINGS.items() if uk not in NOT_THE_SAME} | SPELLINGS
+    """BRITISH_AMERICAN's pairs and SPELLINGS, each British spelling with the American one (read
+    when a word is first compared)."""
+    lines = BRITISH_AMERICAN.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#")) | SPELLINGS
