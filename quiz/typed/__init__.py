@@ -43,7 +43,7 @@ from quiz.typed.marking import (
 )
 from quiz.typed.numbers import number_value
 from quiz.typed.reading import case_units, fold, read
-from quiz.typed.shape import Reading, in_base_units, proportions
+from quiz.typed.shape import IN_BASE_UNITS, Reading, in_base_units, proportions
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
 
 __all__ = [
@@ -68,6 +68,7 @@ __all__ = [
     "look_alikes",
     "mark",
     "number_value",
+    "IN_BASE_UNITS",
     "in_base_units",
     "proportions",
     "read",
