@@ -207,7 +207,9 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
                 items.append(("n", value))
                 i += 1
             continue
-        if kind == "w":
+        if kind == "w" and value == "x" and items and items[-1][0] == "n" and is_number(tokens, i + 1):
+            items.append(("s", "×"))  # "4 x 10^9" is "4 × 10⁹", "3 x 5 cm" is "3 × 5 cm": x between numbers
+        elif kind == "w":
             items.append(("w", value))
         elif (
             value not in SOFT
