@@ -45,7 +45,8 @@ a colon between numbers and a look-alike capital in a unit read; 22: British spe
 table and medical roots; 23: options drawn alike, "Ibuprofen" and "lbuprofen", refused; 24: a time
 of day, "8 pm" is "20:00"; 25: one quantity in two units, "0.5 g" and "500 mg"; 26: glossary terms
 that say the same, "Tumor" and "Tumour", refused; 27: a run of superscripts one power, "٪" and "≧"
-read), so no deck is read back from the cache in an older shape or without meeting a newer rule."""
+read; 28: an x between numbers is ×), so no deck is read back from the cache in an older shape or
+without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
 record marshal keeps the loader's sharing (a text held by many facts is written once and read back
