@@ -181,3 +181,21 @@ def test_two_glossary_terms_that_say_the_same_are_refused() -> None:
         '[glossary] "Stage IV" is "Stage 4" written another way: keep one',
     ]
     parse_deck(HEAD + '[glossary]\nTumor = "A lump."\nTumors = "Lumps."\n' + _fact(1, "A", ["B", "C"]), Path("d.toml"))
+
+
+def test_only_letters_drawn_alike_make_two_options_one() -> None:
+    # A tester: "Fail" and "Fall", "Tail" and "Tall", "H1" and "Hi" were refused: a small i is drawn apart.
+    for pair in (["Fail", "Fall"], ["Tail", "Tall"], ["Coil", "Coll"], ["Pill", "Pili"], ["H1", "Hi"]):
+        parse_deck(HEAD + _fact(1, "Liver", [*pair, "9 kg"]), Path("d.toml"))
+
+
+def test_two_answers_of_a_group_drawn_alike_are_refused() -> None:
+    # A tester: group answers "O2" and "02" passed and were shown as two options of one question.
+    text = HEAD + _fact(1, "O2", ["A"], group="g") + _fact(2, "02", ["B"], group="g") + _fact(3, "N2", ["C"], group="g")
+    [(_, message)] = _problems(text)
+    assert "its answer '02' looks the same on screen as 'O2'" in message
+
+
+def test_two_glossary_terms_drawn_alike_are_refused() -> None:
+    found = _problems(HEAD + '[glossary]\nIbuprofen = "x"\nlbuprofen = "y"\n' + _fact(1, "A", ["B", "C"]))
+    assert [m for _, m in found] == ['[glossary] "lbuprofen" looks the same as "Ibuprofen" on screen: keep one']

@@ -36,23 +36,33 @@ def option_key(text: str) -> str:
     return normalize(text) + "\x00" + " ".join(units) if units else normalize(text)
 
 
-def drawn_alike(key: str) -> str:
-    """A folded text (option_key) with the letters and digits most screen fonts draw alike (Unicode's
-    confusables, UTS #39) written as one: a capital I (folded to i), a small l and the digit 1 as
-    "l"; the digit 0 and a capital O as "o". "Ibuprofen" and "lbuprofen" look the same on screen.
-    (Three replaces: five times faster than str.translate, for every option of a deck.)"""
-    return key.replace("i", "l").replace("1", "l").replace("0", "o")
+def drawn_alike(text: str, key: str) -> str:
+    """`key` (option_key of `text`) with the letters and digits most screen fonts draw alike
+    (Unicode's confusables, UTS #39) written as one, as they were before case was folded: a capital
+    I and the digit 1 as a small l, the digit 0 as a capital O. "Ibuprofen" and "lbuprofen", "O2"
+    and "02", look the same on screen; a small i, with its dot, does not ("Fail" and "Fall")."""
+    if "I" not in text and "1" not in text and "0" not in text:  # most texts: no second folding
+        return key
+    drawn = normalize(text.replace("I", "l").replace("1", "l").replace("0", "O"))
+    _, nul, units = key.partition("\x00")  # the units whose case is their meaning, as read before
+    return drawn + nul + units
+
+
+def on_screen(text: str) -> str:
+    """How a text looks on screen, as two options or two glossary terms are told apart: its folded
+    text (option_key) with the letters drawn alike as one (drawn_alike)."""
+    return drawn_alike(text, option_key(text))
 
 
 def clashes(answer: str, texts: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
     """Each text with its folded form (option_key) and what it clashes with: SAME_AS_ANSWER,
     REPEATED (an earlier text folds the same, or looks the same: drawn_alike) or None."""
     answer_key = option_key(answer)
-    answer_look = drawn_alike(answer_key)
+    answer_look = drawn_alike(answer, answer_key)
     seen, looks = {answer_key}, {answer_look}
     for text in texts:
         key = option_key(text)
-        look = drawn_alike(key)
+        look = drawn_alike(text, key)
         if key == answer_key or look == answer_look:
             yield text, key, SAME_AS_ANSWER
         elif key in seen or look in looks:
@@ -236,6 +246,17 @@ def said_earlier(texts: Sequence[str], said: Said) -> Iterator[tuple[int, int]]:
             yield i, j
 
 
+def _drawn_alike_in(facts: Sequence[Fact], members: list[int]) -> Iterator[tuple[int, int]]:
+    """(i, j) for each member of a group whose answer is drawn like the earlier member j's
+    (drawn_alike) but folds apart from it: "O2" and "02" as two answers of one group."""
+    first: dict[str, tuple[int, str]] = {}
+    for i in members:
+        key = option_key(facts[i].answer)
+        j, other = first.setdefault(drawn_alike(facts[i].answer, key), (i, key))
+        if j != i and other != key:
+            yield i, j
+
+
 def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str, str]]:
     """(index in `facts`, key, problem) for each answer that says what an earlier answer of its
     group says in other words (both would be options of one question), and each accept text that
@@ -245,6 +266,11 @@ def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str,
         if fact.group:
             groups.setdefault(fact.group, []).append(i)
     for group, members in groups.items():
+        for i, j in _drawn_alike_in(facts, members):
+            yield i, "answer", (
+                f'its answer {facts[i].answer!r} looks the same on screen as {facts[j].answer!r} (fact '
+                f'"{facts[j].id}", group "{group}": {_DRAWN_ALIKE_NOTE}): both would be options of one question'
+            )
         for a, b in said_earlier([facts[i].answer for i in members], said):
             i, j = members[a], members[b]
             yield i, "answer", (

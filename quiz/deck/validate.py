@@ -23,8 +23,8 @@ from quiz.deck.model import (
     Source,
     Topic,
 )
-from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, drawn_twice, group_repeats, unseen
-from quiz.deck.text import did_you_mean, normalize, term_id
+from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, drawn_twice, group_repeats, on_screen, unseen
+from quiz.deck.text import did_you_mean, term_id
 from quiz.untrusted import visible
 
 MAX_FACTS = 20_000
@@ -114,7 +114,7 @@ def _check_glossary(c: Checker, data: dict[str, Any], said: Said) -> tuple[tuple
         return ()
     terms: list[tuple[str, str]] = []
     ids: dict[str, str] = {}
-    looks: dict[str, str] = {}  # a term as a reader tells it apart (normalize): the first written so
+    looks: dict[str, str] = {}  # a term as a reader tells it apart (on_screen): the first written so
     says: dict[object, str] = {}  # what a term says (said): the first written so
     for term, definition in glossary.items():
         where = c.pos(table, term)
@@ -123,7 +123,7 @@ def _check_glossary(c: Checker, data: dict[str, Any], said: Said) -> tuple[tuple
             c.add(where, f"[glossary] a term {bad}")
         elif not term.strip():
             c.add(where, "[glossary] a term is empty")
-        elif (first := looks.setdefault(normalize(term), term)) != term and term_id(first) != term_id(term):
+        elif (first := looks.setdefault(on_screen(term), term)) != term and term_id(first) != term_id(term):
             c.add(where, f'[glossary] "{visible(term)}" looks the same as "{visible(first)}" on screen: keep one')
         elif (first := ids.setdefault(term_id(term), term)) != term:
             c.add(
