@@ -369,6 +369,7 @@ def test_no_slip_at_the_first_letter_or_into_a_word_under_four_letters_is_forgiv
 ) -> None:
     typed = [letter + word[1:], word[1:], letter + word, word[1:2] + word[:1] + word[2:]][how]
     assume(typed[:1] != word[:1])
+    assume(american(typed) != american(word))  # the other spelling ("aetiology", "etiology") is the same word
     assert not is_match(word, typed), (word, typed)
     assert not is_match(typed, word), (typed, word)
 
@@ -378,6 +379,7 @@ def test_no_slip_at_the_first_letter_or_into_a_word_under_four_letters_is_forgiv
 @example("salt", 2)  # sat
 def test_no_slip_that_leaves_fewer_than_four_letters_is_forgiven(word: str, at: int) -> None:
     typed = word[:at] + word[at + 1 :]
+    assume(american(typed) != american(word))  # the other spelling ("haem", "hem") is the same word
     assert not is_match(word, typed) and not is_match(typed, word), (word, typed)
 
 

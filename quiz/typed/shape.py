@@ -209,6 +209,8 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
             continue
         if kind == "w" and value == "x" and items and items[-1][0] == "n" and is_number(tokens, i + 1):
             items.append(("s", "×"))  # "4 x 10^9" is "4 × 10⁹", "3 x 5 cm" is "3 × 5 cm": x between numbers
+        elif kind == "w" and value == "s" and not tokens[i][2] and items and items[-1][0] == "n":
+            items.append(("s", "s"))  # "in their 40s", "the 1990s": a decade or an age, never "40 seconds"
         elif kind == "w":
             items.append(("w", value))
         elif (
