@@ -46,8 +46,8 @@ table and medical roots; 23: options drawn alike, "Ibuprofen" and "lbuprofen", r
 of day, "8 pm" is "20:00"; 25: one quantity in two units, "0.5 g" and "500 mg"; 26: glossary terms
 that say the same, "Tumor" and "Tumour", refused; 27: a run of superscripts one power, "٪" and "≧"
 read; 28: an x between numbers is ×; 29: a small i drawn apart from l, group answers and glossary
-terms drawn alike refused), so no deck is read back from the cache in an older shape or without
-meeting a newer rule."""
+terms drawn alike refused; 30: an s joined to a number is no second), so no deck is read back from
+the cache in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
 record marshal keeps the loader's sharing (a text held by many facts is written once and read back
