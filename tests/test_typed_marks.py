@@ -31,6 +31,7 @@ def test_a_sign_joined_to_a_word_or_figure_is_never_dropped(label: str, dash: st
     assert not is_match(f"{label} {word}", signed)
     assert not is_match(f"{label}{dash}/{word}{dash}", f"{label}/{word}")
     assert is_match(signed, f"{label.lower()}- {word.upper()}")  # case and the kind of dash do not count
+    assert not is_match(signed, f"{label} {dash}{word}")  # the sign of the word after it: "HER2 -ER"
 
 
 @given(WORD, WORD)

@@ -101,18 +101,20 @@ def _ends_a_text(tokens: list[Token], i: int) -> bool:
     return i > 0 and all(t[0] == "S" and t[1] in SOFT and t[1] != "-" for t in tokens[i + 1 :])
 
 
-def _a_sign(tokens: list[Token], i: int) -> bool:
-    """Whether a dash, token i, is a sign that says something, kept as a symbol: at the end of a text
-    (_ends_a_text), right after a word or number and before a space or punctuation ("O- blood",
-    "ER- and PR-", "ER-/PR-", "(HER2-)"), or after a space and right before a word ("-ve"). A dash
-    joined on both sides is a hyphen ("5-FU", "well-differentiated") and one with a space on both
-    sides stands between words: both are dropped, as soft punctuation."""
+def _sign_side(tokens: list[Token], i: int) -> str:
+    """Which word or figure a sign, token i ("-" or "+"), belongs to: "after" one it is joined to
+    and before a space or punctuation ("O- blood", "ER+ PR", "ER-/PR-", "(HER2-)", or at the end of
+    a text, _ends_a_text), "before" one it is joined to after a space ("-ve", "ER +PR"); else "".
+    "HER2- ER" is not "HER2 -ER". A dash joined on both sides is a hyphen ("5-FU",
+    "well-differentiated") and one with a space on both sides stands between words: both are
+    dropped, as soft punctuation."""
     if _ends_a_text(tokens, i):
-        return True
+        return "after"
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     if i > 0 and not tokens[i][2] and tokens[i - 1][0] in ("w", "n"):
-        return after is None or bool(after[2]) or (after[0] == "S" and after[1] in SOFT and after[1] != "-")
-    return bool(tokens[i][2]) and after is not None and after[0] == "w" and not after[2]
+        spaced_after = after is None or bool(after[2]) or (after[0] == "S" and after[1] in SOFT and after[1] != "-")
+        return "after" if spaced_after else ""
+    return "before" if tokens[i][2] and after is not None and after[0] in ("w", "n") and not after[2] else ""
 
 
 def _stands_before_a_number(tokens: list[Token], i: int) -> bool:
@@ -213,13 +215,14 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
             items.append(("s", "s"))  # "in their 40s", "the 1990s": a decade or an age, never "40 seconds"
         elif kind == "w":
             items.append(("w", value))
+        elif value in ("-", "+") and (side := _sign_side(tokens, i)):
+            items.append(("s", value, side))  # a sign says something, of one word: "O-", "HER2- ER", "-ve"
         elif (
             value not in SOFT
-            or (value == "-" and _a_sign(tokens, i))
             or (value == ":" and i > 0 and tokens[i - 1][0] == "n" and is_number(tokens, i + 1))
             or _stands_before_a_number(tokens, i)
         ):  # a colon between numbers is a ratio or a time ("1:10", "8:30"), not "1 10"
-            items.append(("s", value))  # a sign says something: "O-", "HER2- cancer", "Rh−", "-ve"
+            items.append(("s", value))
         i += 1
     items = _units(items)
     shape: list[tuple[str, ...]] = []
