@@ -69,8 +69,19 @@ a number (". 5 mg", "•5 mg"), it is never dropped as soft punctuation, so the 
 as a whole one (quiz.typed.shape)."""
 SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
 ARTICLES = frozenset(("a", "an", "the"))
-_NO_ARTICLE_BEFORE = frozenset(("and", "or", "nor", "to", "vs", "versus", "plus", "through"))
+_NO_ARTICLE_BEFORE = frozenset(
+    """
+    and or nor but yet so than then to of in on at by for with without from into onto over under above
+    below before after between among through via per plus minus versus vs is are was were be been am
+    has have had do does did will would can could should may might must not no only also the this
+    that these those some any each every all both either neither
+    """.split()
+)
+"""Words no article stands before (conjunctions, prepositions, verbs, determiners): a leading "A"
+before one of them names something ("A and B", "A then B", "A with B")."""
 _A_QUANTITY = frozenset(("few", "little", "lot", "lots", "bit", "couple"))
+_A_GROUP = frozenset(("positive", "negative", "pos", "neg", "rh"))
+"""Words after the A of a blood group ("A positive donor", "A negative blood")."""
 
 
 def leading_article(words: Sequence[str], language: str) -> bool:
@@ -78,18 +89,19 @@ def leading_article(words: Sequence[str], language: str) -> bool:
     English article that a typed answer may leave out ("The liver" is "liver", "An X-ray" is
     "X-ray", "A blood clot" is "blood clot"), else it is read as written.
 
-    Only in an English deck, and never before a conjunction ("A and B" names A). "A" is also a
-    letter that names things, so it is taken for an article only before two words or more, the
-    first of two letters or more and no quantity: "A positive" is a blood group, "A B" and "A lines"
-    are not "B" and "lines", "A few days" is not "few days". So "tumor" is wrong for "A tumor", as
-    "a tumor" is for "Tumor"; a deck may accept it (`accept`).
+    Only in an English deck, and never before a word no article stands before (_NO_ARTICLE_BEFORE:
+    "A and B", "A with B" name A). "A" is also a letter that names things, so it is taken for an
+    article only before two words or more, the first of two letters or more, no quantity and no
+    word of a blood group: "A B" and "A lines" are not "B" and "lines", "A few days" is not "few
+    days", "A negative blood" is not "negative blood". So "tumor" is wrong for "A tumor", as "a
+    tumor" is for "Tumor"; a deck may accept it (`accept`).
     """
     if len(words) < 2 or words[0] not in ARTICLES or primary_language(language) != "en":
         return False
     after = words[1]
     if after in _NO_ARTICLE_BEFORE:
         return False
-    return words[0] != "a" or (len(words) > 2 and len(after) > 1 and after not in _A_QUANTITY)
+    return words[0] != "a" or (len(words) > 2 and len(after) > 1 and after not in _A_QUANTITY | _A_GROUP)
 
 
 NUMBER_WORDS = {
