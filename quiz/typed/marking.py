@@ -11,7 +11,7 @@ from quiz.deck.text import normalize
 from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
 from quiz.typed.reading import case_units, read, read_once
 from quiz.typed.shape import Reading
-from quiz.typed.words import TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, american
+from quiz.typed.words import TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, american, primary_language
 
 
 class TypedMark(NamedTuple):
@@ -34,9 +34,12 @@ class TypedMark(NamedTuple):
 # --- marking ------------------------------------------------------------------------------------
 
 
-def _key(reading: Reading) -> tuple[object, ...]:
+def _key(reading: Reading, language: str) -> tuple[object, ...]:
     """What must be equal for an exact match: the shape and the letters of each run ("T cell" =
-    "Tcell"), each word in its American spelling ("tumour" = "tumor", "embolisation" = "embolization": american)."""
+    "Tcell"), in an English deck each word in its American spelling ("tumour" = "tumor",
+    "embolisation" = "embolization": american); elsewhere as written ("centre" is French)."""
+    if primary_language(language) != "en":
+        return reading.shape, tuple(["".join(run) for run in reading.runs])
     return reading.shape, tuple(["".join([american(w) for w in run]) for run in reading.runs])
 
 
@@ -87,8 +90,8 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
     expected = (answer, *accept)
     typed = read(text, lexicon.language)
     readings = [read(e, lexicon.language) for e in expected]
-    typed_keys = _exact(text, typed)
-    keys = [_exact(e, r) for e, r in zip(expected, readings, strict=True)]
+    typed_keys = _exact(text, typed, lexicon.language)
+    keys = [_exact(e, r, lexicon.language) for e, r in zip(expected, readings, strict=True)]
     for e, k in zip(expected, keys, strict=True):
         # The text itself always counts, even one with nothing to read ("...", a lone accent, or
         # only characters that show as nothing, which folding drops).
@@ -125,11 +128,11 @@ def exact_keys(text: str, language: str = "en") -> Keys:
     (same_answer): "0.5 mg" and ".5 mg", "−18 °C" and "-18 °C", "5 mg" and "five mg", a full-width
     "ＣＥＡ" and "CEA", but never "1 T" and "1 t". Worked out once a text (the caller keeps it), so a
     deck's options can be compared in one pass."""
-    return _exact(text, read_once(text, language))
+    return _exact(text, read_once(text, language), language)
 
 
-def _exact(text: str, reading: Reading) -> Keys:
-    return (_key(reading) if reading.shape else None), normalize(text), case_units(text)
+def _exact(text: str, reading: Reading, language: str) -> Keys:
+    return (_key(reading, language) if reading.shape else None), normalize(text), case_units(text)
 
 
 def _said_same(expected: Keys, typed: Keys) -> bool:
