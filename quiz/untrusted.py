@@ -139,8 +139,8 @@ def visible(text: str, *, lines: bool = False) -> str:
     Escaped always: C0 controls, DEL, C1 controls, the line and paragraph separators, lone
     surrogates (an undecodable file name) and every character of INVISIBLE (bidirectional marks,
     embeddings, overrides and isolates, zero-width spaces, the soft hyphen, tag characters, Hangul
-    fillers, the interlinear annotation marks...). A name (a key, an id, a file name, a title: the
-    default) keeps none of them, tab and newline neither, so that no two names that read the same
+    fillers, the interlinear annotation marks...). A name (a key, an id, a file name: the default)
+    keeps none of them, tab and newline neither, so that no two names that read the same
     differ. Prose (`lines`, a question, an explanation, a message) keeps tab and newline, and a
     zero-width joiner or a variation selector only where it belongs to what is drawn: inside an
     emoji sequence, after a symbol ("❤️"), between letters of a script that needs it (क्‍ष, the
@@ -151,6 +151,14 @@ def visible(text: str, *, lines: bool = False) -> str:
     if _as_it_is(text):  # most text
         return text
     return re.sub(_PROSE, _escape_prose, text) if lines else re.sub(_NAME, _escape, text)
+
+
+def visible_title(text: str) -> str:
+    """A title (a deck's, a topic's) on one line, shown as prose is (visible with `lines`: an emoji
+    keeps its joiners, a Persian word its non-joiner) but with a tab or a line break escaped too,
+    as a name's are. A title is read, not matched: a name that must not pass for another (a key,
+    an id, a file name) is visible()'s default."""
+    return visible(text, lines=True).replace("\t", "\\u0009").replace("\n", "\\u000a")
 
 
 _SPACES = re.compile("[\t\n\x0b-\x0d\x1c-\x1f\x85\u2028\u2029]+")  # what str.split() takes for a space

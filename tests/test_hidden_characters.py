@@ -78,11 +78,14 @@ def test_every_command_shows_hidden_characters_escaped(data: Path, tmp_path: Pat
     assert f"Desc{ACCEPTED}z" in (tmp_path / FILE_NAME).read_text(encoding="utf-8")  # a file keeps it exact
 
 
-def test_a_title_is_a_name_and_shows_even_an_emojis_joiners_escaped(data: Path) -> None:
-    """In prose an emoji keeps its joiner and its variation selector; a deck title is a name, and two
-    names never read the same: "❤️" is shown "❤\\ufe0f" in `quiz decks`."""
+def test_a_title_is_read_as_prose_on_one_line(data: Path) -> None:
+    """A deck title is read, not matched: as in prose an emoji keeps its variation selector and a
+    Persian word its non-joiner (a tester: they were escaped, and the titles unreadable), while a
+    tag character, a zero-width space beside a Latin letter and a tab are escaped."""
     deck = data / "decks" / "heart.toml"
+    title = "Heart \\u2764\\uFE0F health \\u0645\\u06cc\\u200c\\u062e\\u0648\\u0627\\u0647\\u0645 a\\u200bb\\tc\\U000E0001"
     deck.write_text(hidden_deck("").replace('id = "hidden"', 'id = "heart"').replace(
-        'title = "Titlez"', 'title = "Heart \\u2764\\uFE0F health"'), encoding="utf-8")  # fmt: skip
+        'title = "Titlez"', f'title = "{title}"'), encoding="utf-8")  # fmt: skip
     listed = quiz(data, "decks")
-    assert "heart  Heart \u2764\\ufe0f health" in listed
+    assert "heart  Heart \u2764\ufe0f health \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" in listed
+    assert "a\\u200bb\\u0009c\\udb40\\udc01" in listed

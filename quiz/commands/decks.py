@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from quiz.untrusted import say, visible
+from quiz.untrusted import say, visible, visible_title
 
 HELP = "list the decks quiz can find (built-in, then your own)"
 
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         origin = "built-in" if f.builtin else "yours"
         if f.deck:
             size = plural(len(f.deck.facts), "fact")
-            say(f"{f.deck.id}  {visible(f.deck.title)}  ({size}, {origin})\n    {visible(str(f.path))}")
+            say(f"{f.deck.id}  {visible_title(f.deck.title)}  ({size}, {origin})\n    {visible(str(f.path))}")
         else:
             assert f.error is not None
             message = visible(f.error.problems[0].message)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from quiz.commands._deck import choice_word, deck_or_problems
-from quiz.untrusted import say, visible
+from quiz.untrusted import say, visible_title
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck, Source
@@ -188,11 +188,12 @@ def render(deck: Deck, questions: list[Question], *, seed: int) -> str:
     from quiz.plural import plural
 
     counts = f"{plural(len(questions), 'question')} from {plural(len(deck.facts), 'fact')}"
-    out = [f"{visible(deck.title)} ({deck.id}): {counts}, seed {seed}", ""]
+    out = [f"{visible_title(deck.title)} ({deck.id}): {counts}, seed {seed}", ""]
     if deck.topics:
         out.append("Topics:")
         for topic in deck.topics:
-            out += _wrap(f"{visible(topic.title)} ({topic.id})" + (f": {topic.summary}" if topic.summary else ""), "  ")
+            summary = f": {topic.summary}" if topic.summary else ""
+            out += _wrap(f"{visible_title(topic.title)} ({topic.id}){summary}", "  ")
         out.append("")
     titles = {t.id: t.title for t in deck.topics}
     priorities = {f.id: f.priority for f in deck.facts}

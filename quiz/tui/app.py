@@ -32,7 +32,7 @@ from quiz.tui.palette import HIGH_CONTRAST, CertaintyList, ThemeList, point_comm
 from quiz.tui.pastes import TypeablePastes
 from quiz.tui.services import Services, Settings, StudyRequest
 from quiz.tui.settle import Settled
-from quiz.untrusted import visible
+from quiz.untrusted import visible, visible_title
 
 if TYPE_CHECKING:
     from textual.command import CommandPalette
@@ -258,7 +258,7 @@ class QuizApp(HistoryKeeping, Notices, TypeablePastes, QuietCrashApp, App[int]):
             )
             self.notify(message, title=deck.title, markup=False)
             if exit_after:  # `quiz study`: said in the shell, where it stays to be read
-                self.exit(0, message=Text(f"{visible(deck.title)}: {message}"))
+                self.exit(0, message=Text(f"{visible_title(deck.title)}: {message}"))
             elif then:
                 then()
             return

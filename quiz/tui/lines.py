@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from quiz.mode import Mode
 from quiz.tui.text import fit, plain
-from quiz.untrusted import visible
+from quiz.untrusted import visible_title
 
 MORE_BELOW = "▼ More below: PgDn to read it"
 MORE_ABOVE = "▲ More above: PgUp to read it"
@@ -71,7 +71,7 @@ class StatusLine(Static):
 
     def show(self, forms: Sequence[Sequence[str]], deck_title: str) -> None:
         """`forms`: the status in parts, its longest form first (status_text)."""
-        self._forms, self._title = forms, visible(deck_title)  # escaped before it is fitted
+        self._forms, self._title = forms, visible_title(deck_title)  # escaped before it is fitted
         self.refresh(layout=True)
 
     def render(self) -> RenderResult:

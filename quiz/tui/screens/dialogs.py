@@ -25,7 +25,7 @@ from quiz.tui.pointed import PointedList
 from quiz.tui.settle import Settled
 from quiz.tui.settled_input import SettledInput
 from quiz.tui.text import plain
-from quiz.untrusted import visible
+from quiz.untrusted import visible_title
 from quiz.visit import parse_visit
 
 MODE_HELP = {
@@ -129,7 +129,7 @@ class ModeDialog(Dialog[StudyChoice | None]):
     def _scope(self) -> str:
         lines = []
         if self.topics:
-            title = "All topics" if self.topic is None else visible(self.topics[self.topic][1])
+            title = "All topics" if self.topic is None else visible_title(self.topics[self.topic][1])
             lines.append(f"Topic: {title}   (t: another topic)")
         if self.has_details:
             lines.append(
@@ -142,7 +142,7 @@ class ModeDialog(Dialog[StudyChoice | None]):
     def compose(self) -> ComposeResult:
         modes = list(MODE_HELP)
         with Vertical(classes="dialog"):
-            yield Static(plain(f"Study: {visible(self.deck_title)}"), classes="dialog-title")
+            yield Static(plain(f"Study: {visible_title(self.deck_title)}"), classes="dialog-title")
             scope = Static(plain(self._scope()), id="scope")
             scope.display = bool(self.topics or self.has_details)
             yield scope
@@ -248,7 +248,7 @@ class DisclaimerDialog(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(plain(f"Before you start: {visible(self.deck.title)}"), classes="dialog-title")
+            yield Static(plain(f"Before you start: {visible_title(self.deck.title)}"), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(plain(self.deck.disclaimer))
             yield Static("Press Enter to start, or Escape to go back.", classes="dialog-hint")
@@ -368,7 +368,7 @@ class VisitDialog(Dialog[object]):
     def compose(self) -> ComposeResult:
         example = (self.today + timedelta(days=14)).isoformat()
         with Vertical(classes="dialog"):
-            yield Static(plain(f"Your visit: {visible(self.deck_title)}"), classes="dialog-title")
+            yield Static(plain(f"Your visit: {visible_title(self.deck_title)}"), classes="dialog-title")
             yield Static(
                 "Until the day of your visit, Review (r) chooses each day's questions so that you "
                 "remember the most on that day, must-know facts first.\n\n"

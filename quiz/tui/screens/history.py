@@ -26,7 +26,7 @@ from quiz.tui.falling_due import REFRESH_S, FallingDue
 from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import fit, fit_middle, plain
-from quiz.untrusted import visible
+from quiz.untrusted import visible, visible_title
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -104,7 +104,7 @@ class HistoryScreen(Settled, Screen[None]):
     def _decks(self) -> list[tuple[str, str]]:
         """(id, title) of each deck quiz found, control characters in titles made visible."""
         named = [self.services.identity(f) or (f.id, f.id) for f in self.services.decks]
-        return [(deck_id, visible(title)) for deck_id, title, *_ in named]
+        return [(deck_id, visible_title(title)) for deck_id, title, *_ in named]
 
     def action_filter(self) -> None:
         """Choose the deck in a list that marks the choice moved to with ▶, not by colour alone."""
@@ -152,7 +152,7 @@ class HistoryScreen(Settled, Screen[None]):
             mode = Mode(s.mode).short if s.mode in {m.value for m in Mode} else visible(s.mode)[:12]
             started = local_time(s.started_at).strftime("%Y-%m-%d %H:%M")
             # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
-            shown = Text(fit(visible(title), 20))
+            shown = Text(fit(visible_title(title), 20))
             took = f"{minutes} min" if minutes else "<1 min"
             sessions.add_row(Text(started), shown, Text(mode), Text(score), Text(took))
         sessions.display = sessions.row_count > 0

@@ -30,7 +30,7 @@ from quiz.tui.screens.deck_list import DeckList
 from quiz.tui.services import Services
 from quiz.tui.settle import Settled
 from quiz.tui.text import due_lines, fit, plain
-from quiz.untrusted import visible
+from quiz.untrusted import visible, visible_title
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -189,7 +189,7 @@ class HomeScreen(Settled, Screen[None]):
                     self.call_after_refresh(self._count_mastery, deck_id, ids)  # after this frame
                 counted = self._mastered.get(deck_id)
                 mastered = "…" if counted is None else self._mastery(index, found, ids, counted)
-        return (fit(visible(title), 38), str(len(ids)), due, last, mastered)
+        return (fit(visible_title(title), 38), str(len(ids)), due, last, mastered)
 
     def _mastery(self, index: int, found: FoundDeck, ids: set[str], known: set[str]) -> str:
         """The Mastered cell of deck `index` from its mastered fact ids (keeping the progress the
@@ -267,7 +267,7 @@ class HomeScreen(Settled, Screen[None]):
         progress = self._progress.get(row)
         if progress is not None:
             lines += progress_lines(*progress)
-        self._draw_detail(Content("\n").join([plain(visible(deck.title), "bold"), *map(plain, lines)]))
+        self._draw_detail(Content("\n").join([plain(visible_title(deck.title), "bold"), *map(plain, lines)]))
 
     def _draw_detail(self, content: Content) -> None:
         """Draw the detail pane, unless it shows this already: the row highlighted again after the
@@ -378,7 +378,7 @@ class HomeScreen(Settled, Screen[None]):
             found = queue.pop(0)
             if len(queue) < total - 1:  # the learner finished a deck: say which one comes now
                 known = self.services.identity(found)
-                title = visible(known.title) if known is not None else visible(found.path.name)
+                title = visible_title(known.title) if known is not None else visible(found.path.name)
                 self.notify(f"Next: {title} (deck {total - len(queue)} of {total})", title="Review", markup=False)
             self.post_message(self.StudyAsked(found, Mode.DUE, then=next_deck))
 

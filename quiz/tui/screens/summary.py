@@ -27,7 +27,7 @@ from quiz.tui.lines import MoreLine
 from quiz.tui.screens.feedback import pair_lines
 from quiz.tui.settle import Settled
 from quiz.tui.text import percent, plain, source_line
-from quiz.untrusted import visible
+from quiz.untrusted import visible, visible_title
 
 
 def _duration(seconds: float) -> str:
@@ -73,7 +73,7 @@ class SummaryScreen(Settled, Screen[str]):
         s = self.session
         head = [
             Content.styled("Session finished" + (" early" if self.early else ""), "bold"),
-            plain(f"{visible(self.deck.title)}  |  {s.mode.label}"),
+            plain(f"{visible_title(self.deck.title)}  |  {s.mode.label}"),
             Content(f"Score: {percent(s.correct, s.answered)}   Time: {_duration(self.elapsed)}"),
         ]
         if self.cbm is not None:
@@ -120,7 +120,7 @@ class SummaryScreen(Settled, Screen[str]):
         n = first
         for topic, group in by_topic(self.deck, facts, priority_first=True):
             if topic is not None:
-                yield Static(plain(visible(topic.title), "bold underline"), classes="missed-item")
+                yield Static(plain(visible_title(topic.title), "bold underline"), classes="missed-item")
             items = [by_fact[f.id] for f in group]
             yield from self._items(items, n)
             n += len(items)
