@@ -82,12 +82,12 @@ def fold(text: str, language: str = "en") -> str:
     and "schön", "pécher" and "pêcher"), so they are kept there. Idempotent.
     """
     if not text.isascii():
-        raised = _superscripts().sub(lambda run: "^" + unicodedata.normalize("NFKC", run.group()), text)
+        raised = _superscripts().sub(_power_or_charge, text)
         text = as_seen(_fraction_after_digit().sub(r"\1 \2", raised.translate(SYMBOL_FORMS).translate(DOTS)))
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
-        if primary_language(language) == "en":
-            text = _accents_dropped(unicodedata.normalize("NFD", text))
+        if primary_language(language) == "en":  # and "æ", "œ" as the two letters English writes ("oedema")
+            text = _accents_dropped(unicodedata.normalize("NFD", text)).replace("æ", "ae").replace("œ", "oe")
         text = latin_look_alikes(unicodedata.normalize("NFC", text).translate(DASHES))  # folded ones too
     return text
 
@@ -143,6 +143,16 @@ def _case_unit() -> re.Pattern[str]:
     before it), so the search skips to digits: a third faster than a look-behind first."""
     units = "T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)|[Gg](?=/[Ll])"
     return re.compile(rf"\d(?<![^\W_]\d)[\d.,{RAISED_POINTS}]*[ \t]?({units})(?![^\W\d_])")
+
+
+def _power_or_charge(run: re.Match[str]) -> str:
+    """A run of superscripts as read: a power ("10⁻³" -> "10^-3") after a digit or at the start,
+    but an ion's charge after a letter or a subscript when it ends in a sign, written on the line
+    as chemists type it ("Ca²⁺" -> "Ca2+", "Na⁺" -> "Na+", "HCO₃⁻" -> "HCO₃-")."""
+    raised = unicodedata.normalize("NFKC", run.group())
+    before = run.string[run.start() - 1 : run.start()]
+    after_a_symbol = before.isalpha() or (before != "" and not before.isascii())  # "a", "₃"
+    return raised if after_a_symbol and raised[-1] in "+-\u2212" else "^" + raised
 
 
 @cache
