@@ -93,19 +93,31 @@ def fold(text: str, language: str = "en") -> str:
 
 
 def _accents_dropped(text: str) -> str:
-    """A decomposed (NFD) text without the marks over its letters ("Ménière" -> "Meniere") or over a
-    space (an accent written alone, such as "˚" for a degree, which NFKC makes a space and a mark).
-    A mark over anything else says something and is kept: "≠" is "=" with a stroke over it, "≮" is
-    not "<", and a 5 struck through is no 5."""
+    """A decomposed (NFD) text without the marks over the letters of its words ("Ménière" ->
+    "Meniere") or over a space (an accent written alone, such as "˚" for a degree, which NFKC makes
+    a space and a mark). A mark over anything else says something and is kept: "≠" is "=" with a
+    stroke over it, "≮" is not "<", a 5 struck through is no 5, and a letter that stands alone is a
+    symbol, "Å" (the ångström) no "A" (the ampere), "x̄" (a mean) no "x"."""
     kept = []
     dropped = False  # whether the marks over the last character are dropped
-    for c in text:
+    for i, c in enumerate(text):
         if not unicodedata.combining(c):
-            dropped = c.isalpha() or c.isspace()
+            dropped = c.isspace() or c.isalpha() and not _alone(text, i)
         elif dropped:
             continue
         kept.append(c)
     return "".join(kept)
+
+
+def _alone(text: str, i: int) -> bool:
+    """Whether the letter at i of a decomposed text is a word of its own: no letter before it, and
+    none after its marks."""
+    before, after = i - 1, i + 1
+    while before >= 0 and unicodedata.combining(text[before]):
+        before -= 1
+    while after < len(text) and unicodedata.combining(text[after]):
+        after += 1
+    return not (before >= 0 and text[before].isalpha()) and not (after < len(text) and text[after].isalpha())
 
 
 def case_units(text: str) -> tuple[str, ...]:
