@@ -83,7 +83,8 @@ def test_a_title_is_read_as_prose_on_one_line(data: Path) -> None:
     Persian word its non-joiner (a tester: they were escaped, and the titles unreadable), while a
     tag character, a zero-width space beside a Latin letter and a tab are escaped."""
     deck = data / "decks" / "heart.toml"
-    title = "Heart \\u2764\\uFE0F health \\u0645\\u06cc\\u200c\\u062e\\u0648\\u0627\\u0647\\u0645 a\\u200bb\\tc\\U000E0001"
+    persian = "\\u0645\\u06cc\\u200c\\u062e\\u0648\\u0627\\u0647\\u0645"
+    title = f"Heart \\u2764\\uFE0F health {persian} a\\u200bb\\tc\\U000E0001"
     deck.write_text(hidden_deck("").replace('id = "hidden"', 'id = "heart"').replace(
         'title = "Titlez"', f'title = "{title}"'), encoding="utf-8")  # fmt: skip
     listed = quiz(data, "decks")
