@@ -20,7 +20,7 @@ from mdit_py_plugins.superscript import superscript_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from quiz.deck.load import parse_deck
-from quiz.interop.markdown import block, deck_handout
+from quiz.interop.markdown import block, deck_handout, heading
 
 PANDOC = shutil.which("pandoc")
 
@@ -81,6 +81,8 @@ PIECES = st.sampled_from(
         "\t",
         "==",
         "%%",
+        " {#id}",
+        "{.class}",
     ]  # fmt: skip
 )
 LINE = st.lists(
@@ -152,6 +154,10 @@ language = "en"
 id = "s1"
 title = "A) Source"
 
+[[topics]]
+id = "t"
+title = "Using C#"
+
 [[facts]]
 id = "f"
 question = "(1) Where does an IV go?"
@@ -160,6 +166,7 @@ explanation = "Dose\\n: @smith2004"
 distractors = [{ text = "#. the arm", why = "(@) no" }]
 source = "s1"
 group = "g"
+topic = "t"
 """
 
 
@@ -176,5 +183,15 @@ def test_every_place_the_handout_writes_deck_text_is_plain(render: str) -> None:
     assert not re.search(r"<(ol|dl|dt|dd|span|cite)\b", out)
     text = plain(html.unescape(re.sub(r"<[^>]+>", " ", out)))
     for piece in ["IV. fluids", "Term : def and @cite and B) list", "A) Source", "(1) Where does an IV go?",
-                  "i. into a vein", "Dose : @smith2004", "#. the arm", "(@) no"]:  # fmt: skip
+                  "i. into a vein", "Dose : @smith2004", "#. the arm", "(@) no", "Using C#"]:  # fmt: skip
         assert piece in text, (piece, text)
+
+
+@pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
+@settings(max_examples=40, deadline=None)
+@given(LINE.filter(str.strip))
+@example("Stage IV {#stage .big}")
+def test_a_heading_of_deck_text_is_plain_text_under_pandoc(text: str) -> None:
+    out = pandoc(heading(2, text))
+    assert re.fullmatch(r'<h2 id="[^"]*">(.*)</h2>\s*', out, re.DOTALL), out
+    assert plain(html.unescape(re.sub(r"<[^>]+>", " ", out))) == plain(text)
