@@ -30,8 +30,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="update this deck in place: facts matched by id (Anki's guid) keep their id and history, new ones "
         "are added, ones no longer in FILE are kept and listed",
     )
-    parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck's id (default: made from the output name)")
-    parser.add_argument("--title", metavar="TITLE", help="the deck's title (default: Anki's deck name or the id)")
+    parser.add_argument(
+        "--id",
+        dest="deck_id",
+        metavar="ID",
+        help="the deck's id (default: the id of the deck -o --force replaces, else made from the output name)",
+    )
+    parser.add_argument(
+        "--title", metavar="TITLE", help="the deck's title (default: the replaced deck's, Anki's deck name or the id)"
+    )
     parser.add_argument(
         "--language",
         metavar="LANG",
