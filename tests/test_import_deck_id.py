@@ -114,7 +114,7 @@ def test_force_over_a_deck_that_does_not_load_keeps_the_id_written_in_it(tmp_pat
 
 @settings(max_examples=30, deadline=None)
 @given(
-    st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True),
+    st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True),
     st.from_regex(r"[A-Za-z][A-Za-z0-9 _]{0,15}", fullmatch=True),
 )
 def test_force_keeps_any_deck_id_whatever_the_file_name(deck_id: str, name: str) -> None:

@@ -170,6 +170,16 @@ QUESTION_NAMES = _names(
     "質問, 問い, 用語, 単語, 表, おもて",  # Japanese
     "질문, 문제, 앞면, 용어, 단어",  # Korean
     "câu hỏi, thuật ngữ, mặt trước",  # Vietnamese
+    "otázka, pojem, termín, přední strana",  # Czech
+    "spørgsmål, begreb, forside, spørsmål, begrep",  # Danish, Norwegian
+    "kysymys, termi, käsite, etupuoli",  # Finnish
+    "kérdés, fogalom, kifejezés",  # Hungarian
+    "întrebare, intrebare, termen",  # Romanian
+    "pertanyaan, istilah, kata",  # Indonesian
+    "питање, pitanje, појам, pojam",  # Serbian
+    "سوال, پرسش, اصطلاح",  # Persian
+    "שאלה, מונח",  # Hebrew
+    "klausimas, küsimus, demando, கேள்வி, คำถาม",  # Lithuanian, Estonian, Esperanto, Tamil, Thai
 )
 """Names a first row gives the column of questions: the headings of Anki's, Quizlet's and
 spreadsheets' two-column lists, in the languages quiz's decks are written in and the common
@@ -197,6 +207,17 @@ ANSWER_NAMES = _names(
     "答え, 解答, 意味, 裏, うら, 説明",  # Japanese
     "답, 정답, 대답, 답변, 뒷면, 정의, 뜻, 의미",  # Korean
     "câu trả lời, đáp án, định nghĩa, mặt sau",  # Vietnamese
+    "odpověď, odpoved, definice, význam, zadní strana",  # Czech
+    "bagside, betydning, definisjon, bakside",  # Danish, Norwegian
+    "vastaus, määritelmä, merkitys, takapuoli",  # Finnish
+    "válasz, meghatározás, jelentés, definíció",  # Hungarian
+    "răspuns, raspuns, definiție, definitie",  # Romanian
+    "jawaban, definisi, arti, makna",  # Indonesian
+    "одговор, odgovor, дефиниција, definicija, значење, značenje",  # Serbian
+    "پاسخ, تعریف, معنی",  # Persian
+    "תשובה, הגדרה, פירוש",  # Hebrew
+    "atsakymas, vastus, respondo, பதில், คำตอบ",  # Lithuanian, Estonian, Esperanto, Tamil, Thai
+    "definició, significat",  # Catalan (its question words are Spanish's and French's)
 )
 """Names a first row gives the column of answers (as QUESTION_NAMES)."""
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from quiz.deck.errors import DeckError
 from quiz.deck.load import load_deck
 from quiz.deck.model import DECK_KEYS, Deck
+from quiz.deck.text import SLUG
 
 
 def replaced_deck(out: Path) -> Deck | None:
@@ -22,14 +23,15 @@ def replaced_deck(out: Path) -> Deck | None:
 
 def written_id(out: Path) -> str | None:
     """The [deck] id written in a deck file that does not load as a deck (a fact quiz refuses, say),
-    so that replacing it keeps its history's id too; None if there is no file or no id to read."""
+    so that replacing it keeps its history's id too; None if there is no file or no id to read, or the
+    id is not one a deck may have (quiz.deck.text.SLUG: no deck, and so no history, ever had it)."""
     try:
         with out.open("rb") as file:
             table = tomllib.load(file).get("deck")
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return None
     deck_id = table.get("id") if isinstance(table, dict) else None
-    return deck_id if isinstance(deck_id, str) else None
+    return deck_id if isinstance(deck_id, str) and SLUG.match(deck_id) else None  # else no history has it
 
 
 def keep_deck_fields(deck: Deck, replaced: Deck, *, title: str | None) -> Deck:
