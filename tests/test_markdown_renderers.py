@@ -20,6 +20,7 @@ from mdit_py_plugins.superscript import superscript_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from quiz.deck.load import parse_deck
+from quiz.deck.model import Deck, Fact, Source, Topic
 from quiz.interop.markdown import block, deck_handout, heading
 
 PANDOC = shutil.which("pandoc")
@@ -195,3 +196,54 @@ def test_a_heading_of_deck_text_is_plain_text_under_pandoc(text: str) -> None:
     out = pandoc(heading(2, text))
     assert re.fullmatch(r'<h2 id="[^"]*">(.*)</h2>\s*', out, re.DOTALL), out
     assert plain(html.unescape(re.sub(r"<[^>]+>", " ", out))) == plain(text)
+
+
+ONE = LINE.filter(str.strip)
+HANDOUT_TAGS = {"h1", "h2", "h3", "p", "br", "strong", "em", "ul", "li", "blockquote"}
+
+
+@st.composite
+def hostile_decks(draw: st.DrawFn) -> tuple[Deck, list[str]]:
+    """A deck with arbitrary text in every place the handout writes deck text, and those texts."""
+    title, source, publisher, topic, term, option = (draw(ONE) for _ in range(6))
+    description, disclaimer, summary, question, answer, explanation, why, definition = (
+        draw(DECK_TEXT.filter(str.strip)) for _ in range(8)
+    )
+    fact = Fact(
+        "f", question, answer, distractors=(option,), whys=(why,), explanation=explanation, source="s", topic="t"
+    )
+    deck = Deck(
+        "d",
+        title,
+        (fact,),
+        description=description,
+        disclaimer=disclaimer,
+        sources=(Source("s", source, publisher),),
+        glossary=((term, definition),),
+        topics=(Topic("t", topic, summary),),
+    )
+    texts = [title, source, publisher, topic, term, option, description, disclaimer, summary, question, answer]
+    return deck, [*texts, explanation, why, definition]
+
+
+def _shows_each_text_plainly(out: str, texts: list[str]) -> None:
+    tags = set(re.findall(r"<([a-z0-9]+)", out))
+    assert tags <= HANDOUT_TAGS, (tags - HANDOUT_TAGS, out)
+    shown = plain(html.unescape(re.sub(r"<[^>]+>", " ", out)))
+    for text in texts:
+        assert plain(text) in shown, (text, shown)
+
+
+@settings(max_examples=100, deadline=None)
+@given(hostile_decks())
+def test_every_deck_text_in_the_handout_is_plain_under_markdown_it(case: tuple[Deck, list[str]]) -> None:
+    deck, texts = case
+    _shows_each_text_plainly(MD.render(deck_handout(deck)), texts)
+
+
+@pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
+@settings(max_examples=40, deadline=None)
+@given(hostile_decks())
+def test_every_deck_text_in_the_handout_is_plain_under_pandoc(case: tuple[Deck, list[str]]) -> None:
+    deck, texts = case
+    _shows_each_text_plainly(pandoc(deck_handout(deck)), texts)
