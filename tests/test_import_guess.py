@@ -3,12 +3,15 @@ sep-guess kind, where a row that leaves out its last field sank the guess (T2 re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.deck.errors import DeckError
+from quiz.interop.header import ANSWER_NAMES, QUESTION_NAMES
 from quiz.interop.importer import import_cards
 from quiz.interop.rows import guess_separator
 
@@ -174,3 +177,47 @@ def test_a_question_or_answer_no_column_name_gives_is_the_first_column_left(name
     assert [(f.question, f.answer) for f in import_cards(text, "t.txt", deck_id="t").deck.facts] == [
         ("Heart", "A pump")
     ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "質問;答え",
+        "Вопрос;Ответ",
+        "Pytanie;Odpowiedź",
+        "Ερώτηση;Απάντηση",
+        "سؤال;جواب",
+        "问题;答案",
+        "問題;答案",
+        "질문;답",
+        "Питання;Відповідь",
+        "Soru;Cevap",
+        "ΕΡΩΤΗΣΗ;ΑΠΑΝΤΗΣΗ",
+        "質問：;答え：",
+    ],
+)
+def test_a_first_row_naming_the_columns_in_any_script_is_no_card(first: str) -> None:
+    """T4 fault 6: a header row in Japanese, Russian, Polish, Greek, Arabic or Chinese became a card."""
+    result = import_cards(f"{first}\nMetformin;500 mg twice a day\n", "t.txt", deck_id="t")
+    assert [(f.question, f.answer) for f in result.deck.facts] == [("Metformin", "500 mg twice a day")]
+    assert any(note.startswith("line 1 read as column names") for note in result.notes)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(sorted(QUESTION_NAMES)),
+    st.sampled_from(sorted(ANSWER_NAMES)),
+    st.booleans(),
+    st.sampled_from([str.upper, str.title, str]),
+)
+def test_any_known_question_and_answer_names_are_a_header_in_either_order(
+    question: str, answer: str, reverse: bool, case: Callable[[str], str]
+) -> None:
+    """The rule, not the list: a first row naming a question column and an answer column, in any
+    order and case, is column names, and each card's question comes from the column so named."""
+    names = [case(question), case(answer)]
+    row = ["Kreatinin", "1,2 mg/dL"]
+    if reverse:
+        names, row = names[::-1], row[::-1]
+    result = import_cards(f"{';'.join(names)}\n{';'.join(row)}\n", "t.txt", deck_id="t", separator=";")
+    assert [(f.question, f.answer) for f in result.deck.facts] == [("Kreatinin", "1,2 mg/dL")]

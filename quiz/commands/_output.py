@@ -13,3 +13,20 @@ def never_written(given_dir: str | None, *also: tuple[Path, str]) -> list[tuple[
     from quiz.store.backups import never_written as in_data_dir
 
     return [*also, *in_data_dir(data_dir(given_dir))]
+
+
+def refuse_a_found_id(deck_id: str, path: Path, given_dir: str | None, *, how: str) -> None:
+    """QuizError when a deck with `deck_id` written at `path` would share its id with another deck
+    quiz finds (quiz.deck.discover.other_deck_with_id), naming that deck's file and `how` to choose
+    another id (the command's option, or another file name); else nothing."""
+    from quiz.deck.discover import other_deck_with_id
+    from quiz.errors import QuizError
+    from quiz.paths import data_dir
+
+    other = other_deck_with_id(deck_id, path, data_dir(given_dir))
+    if other is not None:
+        which = "the built-in deck" if other.builtin else "the deck"
+        raise QuizError(
+            f'{path}: deck id "{deck_id}" is already the id of {which} {other.path}; two decks with one id '
+            f"could not be used (they would share one history), so nothing was written: {how}"
+        )

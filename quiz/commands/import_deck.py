@@ -8,12 +8,9 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from quiz.untrusted import say, visible
-
-if TYPE_CHECKING:
-    from quiz.deck.model import Deck
 
 HELP = "make a deck from cards exported as text by Anki (notes in plain text) or Quizlet"
 
@@ -33,8 +30,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="update this deck in place: facts matched by id (Anki's guid) keep their id and history, new ones "
         "are added, ones no longer in FILE are kept and listed",
     )
-    parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck's id (default: made from the output name)")
-    parser.add_argument("--title", metavar="TITLE", help="the deck's title (default: Anki's deck name or the id)")
+    parser.add_argument(
+        "--id",
+        dest="deck_id",
+        metavar="ID",
+        help="the deck's id (default: the id of the deck -o --force replaces, else made from the output name)",
+    )
+    parser.add_argument(
+        "--title", metavar="TITLE", help="the deck's title (default: the replaced deck's, Anki's deck name or the id)"
+    )
     parser.add_argument(
         "--language",
         metavar="LANG",
@@ -98,7 +102,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.commands._output import never_written
+    from quiz.commands._output import never_written, refuse_a_found_id
     from quiz.deck.errors import DeckError
     from quiz.deck.load import MAX_BYTES, load_deck
     from quiz.deck.text import SLUG, not_a_slug, slugify
@@ -107,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.files import check_output, is_standard_output, is_stream, write_text
     from quiz.interop.header import separator_text
     from quiz.interop.importer import BadRows, import_cards
+    from quiz.interop.replaced import keep_deck_fields, replaced_deck, written_id
     from quiz.plural import plural
 
     source: Path = args.file
@@ -129,15 +134,27 @@ def run(args: argparse.Namespace) -> int:
     if args.update is not None and args.language is not None:
         raise UsageError("--language does not go with --update, which keeps the deck's language: edit it in the file")
     existing = load_deck(out) if args.update is not None else None
-    if existing is not None:
-        if args.deck_id is not None and args.deck_id != existing.id:
-            raise UsageError(f"--id {args.deck_id!r}: the deck being updated has the id {existing.id!r}")
-        deck_id = existing.id
+    a_file = not to_stdout and out.is_file()  # only a deck file has a deck (and a history) to keep
+    replaced = existing or (replaced_deck(out) if a_file else None)
+    kept_id = replaced.id if replaced is not None else written_id(out) if a_file else None
+    if kept_id is not None:  # a deck's history is kept by its id: a re-import never cuts it off
+        if args.deck_id is not None and args.deck_id != kept_id:
+            doing = "updated" if existing is not None else "replaced"
+            raise UsageError(
+                f"--id {args.deck_id!r}: the deck being {doing} has the id {kept_id!r}, which keeps its history; "
+                "to start a deck with a new id, write another file"
+            )
+        deck_id = kept_id
     else:
         name = source.stem if to_stdout else out.stem
         deck_id = args.deck_id if args.deck_id is not None else slugify(name) or "imported"
     if not SLUG.match(deck_id):
         raise UsageError(f"--id {not_a_slug(deck_id)}")
+    if not to_stdout and existing is None:
+        how = (
+            "give the deck another id with --id ID, or another file name" if kept_id is None else "change the id of one"
+        )
+        refuse_a_found_id(deck_id, out, args.data_dir, how=how)
     try:
         separator = separator_text(args.separator) if args.separator is not None else None
     except ValueError as err:
@@ -149,7 +166,6 @@ def run(args: argparse.Namespace) -> int:
     if row_separator is not None and row_separator == separator:
         raise UsageError("--row-separator and --separator must differ")
     text = _read_text(source, MAX_BYTES, args.encoding)
-    replaced = existing or (_replaced_deck(out) if not to_stdout and out.exists() else None)
     earlier = replaced.facts if replaced is not None else ()
     try:
         deck, notes, skipped = import_cards(
@@ -166,8 +182,10 @@ def run(args: argparse.Namespace) -> int:
             skip_bad=args.skip_bad,
             earlier=earlier,
             earlier_deck=replaced.id if replaced is not None else "",
-            language=args.language or (existing.language if existing is not None else "en"),
+            language=args.language or (replaced.language if replaced is not None else "en"),
         )
+        if existing is None and replaced is not None:
+            deck = keep_deck_fields(deck, replaced, title=args.title)
         if existing is not None:
             from quiz.interop.update import update_deck
 
@@ -211,6 +229,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     where = "standard output" if to_stdout else out
     say(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)
+    if kept_id is not None:
+        say(
+            f'kept the deck id "{deck_id}"'
+            + (f' and title "{deck.title}"' if replaced is not None and args.title is None else "")
+            + f" that {out.name} held, so the deck's history stays with it",
+            file=report,
+        )
     return 0
 
 
@@ -219,18 +244,6 @@ _UPDATE = "--update to update it in place"
 
 def _source_kept(source: Path) -> list[tuple[Path, str]]:
     return [] if str(source) == "-" else [(source, "the file being imported")]
-
-
-def _replaced_deck(out: Path) -> Deck | None:
-    """The deck `--force` replaces, whose facts keep their ids where the import has them (same
-    question and answer; quiz.interop.update.earlier_ids); None if it does not load as a deck."""
-    from quiz.deck.errors import DeckError
-    from quiz.deck.load import load_deck
-
-    try:
-        return load_deck(out)
-    except (DeckError, OSError):
-        return None
 
 
 SHOWN = 20

@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.commands._output import never_written
+    from quiz.commands._output import never_written, refuse_a_found_id
     from quiz.deck.errors import DeckError
     from quiz.deck.load import parse_deck
     from quiz.deck.text import SLUG, not_a_slug
@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     except DeckError as err:  # only a title the loader refuses (empty, control characters) gets here
         raise UsageError(f"--title cannot be used: {err.problems[0].message}") from None
     keep = never_written(args.data_dir)
+    how = "give it another id with --id ID" + (", or another file name" if args.deck_id is None else "")
+    refuse_a_found_id(deck_id, path, args.data_dir, how=how)
     if path.exists() or path.is_symlink():  # a pipe, a device, a link to nothing too: quiz new only makes a file
         raise QuizError(f"{path}: already exists; quiz new never overwrites a file (choose another name)")
     check_output(path, force=False, keep=keep)

@@ -117,6 +117,21 @@ def refuse_shared_ids(found: list[FoundDeck]) -> list[FoundDeck]:
     return [f._replace(deck=None, error=DeckError([problems[f.path]])) if f.path in problems else f for f in found]
 
 
+def other_deck_with_id(deck_id: str, path: Path, data_root: Path | None) -> FoundDeck | None:
+    """The deck quiz finds (discover: the built-in decks and the decks folder, which need not
+    exist yet) whose id is `deck_id`, in a file other than `path`, when a deck written at `path`
+    would be found too (it is in one of those folders); else None. A writing command refuses
+    such an id: both decks would then be refused as sharing one (refuse_shared_ids)."""
+    folders = [builtin_decks_dir()] + ([user_decks_dir(data_root)] if data_root is not None else [])
+    target = path.resolve()
+    if not any(target.is_relative_to(folder.resolve()) for folder in folders):
+        return None
+    return next(
+        (f for f in _load_all(data_root) if f.deck is not None and f.deck.id == deck_id and f.path.resolve() != target),
+        None,
+    )
+
+
 def deck_folders(data_root: Path | None) -> list[Path]:
     """Where decks are found: the built-in decks, then the person's decks folder if there is one."""
     folders = [builtin_decks_dir()]

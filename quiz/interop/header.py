@@ -13,6 +13,7 @@ them, and so does this.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass, field
 
 SEPARATORS = {"tab": "\t", "pipe": "|", "semicolon": ";", "colon": ":", "comma": ",", "space": " "}
@@ -134,39 +135,98 @@ def _read_value(head: AnkiHeader, key: str, value: str, line: int) -> None:
     head.where[key] = line
 
 
-QUESTION_NAMES = frozenset(
-    "term front question word name item test parameter concept prompt drug medication medicine "  # English
-    "frage begriff vorderseite wort laborwert medikament "  # German
-    "pregunta término termino anverso palabra "  # Spanish
-    "terme recto mot "  # French
-    "domanda termine fronte parola "  # Italian
-    "vraag voorkant woord "  # Dutch
-    "pergunta termo frente palavra".split()  # Portuguese
-) | {"lab test", "lab value"}
+def column_name(text: str) -> str:
+    """A column's name as names are compared: case, spacing, Unicode's ways of writing one letter
+    (NFKC) and a colon after it aside (a full-width one too: "Lab  test:" is "lab test", "質問：" is "質問").
+    Turkish dotted and dotless i are one letter here, as "TANIM" is "tanım" and "İ" lower-cases to "i̇"."""
+    name = " ".join(unicodedata.normalize("NFKC", text).rstrip().rstrip(":").split()).casefold()
+    return name.replace("i\u0307", "i").replace("ı", "i")
+
+
+def _names(*words: str) -> frozenset[str]:
+    """Column names as column_name compares them: each comma-separated name of `words`, normalised."""
+    return frozenset(column_name(name) for text in words for name in text.split(",") if name.strip())
+
+
+QUESTION_NAMES = _names(
+    "term, front, question, word, name, item, test, parameter, concept, prompt, drug, medication, medicine, "
+    "lab test, lab value",  # English
+    "frage, begriff, vorderseite, wort, laborwert, medikament",  # German
+    "pregunta, término, termino, anverso, palabra",  # Spanish
+    "terme, recto, mot",  # French
+    "domanda, termine, fronte, parola",  # Italian
+    "vraag, voorkant, woord",  # Dutch
+    "pergunta, termo, frente, palavra",  # Portuguese
+    "pytanie, termin, pojęcie, przód, słowo, wyraz",  # Polish
+    "fråga, begrepp, framsida, ord",  # Swedish
+    "soru, terim, ön yüz, kelime",  # Turkish
+    "вопрос, термин, понятие, слово, лицевая сторона",  # Russian
+    "питання, запитання, термін, поняття",  # Ukrainian
+    "ερώτηση, ερωτηση, όρος, ορος, λέξη, λεξη, μπροστά, μπροστα",  # Greek
+    "سؤال, السؤال, مصطلح, المصطلح, كلمة, الكلمة",  # Arabic
+    "प्रश्न, सवाल, शब्द",  # Hindi
+    "提问, 问题, 题目, 正面, 术语, 词语, 单词",  # Chinese (simplified)
+    "問題, 題目, 術語, 詞語, 單詞",  # Chinese (traditional)
+    "質問, 問い, 用語, 単語, 表, おもて",  # Japanese
+    "질문, 문제, 앞면, 용어, 단어",  # Korean
+    "câu hỏi, thuật ngữ, mặt trước",  # Vietnamese
+    "otázka, pojem, termín, přední strana",  # Czech
+    "spørgsmål, begreb, forside, spørsmål, begrep",  # Danish, Norwegian
+    "kysymys, termi, käsite, etupuoli",  # Finnish
+    "kérdés, fogalom, kifejezés",  # Hungarian
+    "întrebare, intrebare, termen",  # Romanian
+    "pertanyaan, istilah, kata",  # Indonesian
+    "питање, pitanje, појам, pojam",  # Serbian
+    "سوال, پرسش, اصطلاح",  # Persian
+    "שאלה, מונח",  # Hebrew
+    "klausimas, küsimus, demando, கேள்வி, คำถาม",  # Lithuanian, Estonian, Esperanto, Tamil, Thai
+)
 """Names a first row gives the column of questions: the headings of Anki's, Quizlet's and
-spreadsheets' two-column lists, in the languages quiz's decks are written in."""
-ANSWER_NAMES = frozenset(
-    "definition back answer meaning translation value result description dose range unit target "
-    "antwort rückseite bedeutung wert ergebnis beschreibung dosis normalwert normbereich referenzbereich zielwert "
-    "respuesta definición definicion reverso significado valor resultado descripción "
-    "réponse reponse définition verso sens valeur résultat "
-    "risposta definizione retro significato valore risultato "
-    "antwoord definitie achterkant betekenis waarde resultaat "
-    "resposta definição resultado descrição".split()
-) | {"normal range", "reference range", "normal value"}
+spreadsheets' two-column lists, in the languages quiz's decks are written in and the common
+languages of Anki's and Quizlet's users (each language's words for question, term, word, front)."""
+ANSWER_NAMES = _names(
+    "definition, back, answer, meaning, translation, value, result, description, dose, range, unit, target, "
+    "normal range, reference range, normal value",  # English
+    "antwort, rückseite, bedeutung, wert, ergebnis, beschreibung, dosis, normalwert, normbereich, "
+    "referenzbereich, zielwert",  # German
+    "respuesta, definición, definicion, reverso, significado, valor, resultado, descripción",  # Spanish
+    "réponse, reponse, définition, verso, sens, valeur, résultat",  # French
+    "risposta, definizione, retro, significato, valore, risultato",  # Italian
+    "antwoord, definitie, achterkant, betekenis, waarde, resultaat",  # Dutch
+    "resposta, definição, resultado, descrição",  # Portuguese
+    "odpowiedź, odpowiedz, definicja, tył, znaczenie, tłumaczenie",  # Polish
+    "svar, baksida, betydelse, översättning",  # Swedish
+    "cevap, yanıt, tanım, arka yüz, anlam",  # Turkish
+    "ответ, определение, значение, перевод, оборот, обратная сторона",  # Russian
+    "відповідь, визначення, значення, переклад",  # Ukrainian
+    "απάντηση, απαντηση, ορισμός, ορισμος, σημασία, σημασια, πίσω, πισω",  # Greek
+    "جواب, الجواب, إجابة, الإجابة, اجابة, الاجابة, تعريف, التعريف, معنى, المعنى",  # Arabic
+    "उत्तर, जवाब, अर्थ, परिभाषा",  # Hindi
+    "答案, 回答, 背面, 定义, 释义, 意思, 解释",  # Chinese (simplified)
+    "定義, 釋義, 解釋",  # Chinese (traditional)
+    "答え, 解答, 意味, 裏, うら, 説明",  # Japanese
+    "답, 정답, 대답, 답변, 뒷면, 정의, 뜻, 의미",  # Korean
+    "câu trả lời, đáp án, định nghĩa, mặt sau",  # Vietnamese
+    "odpověď, odpoved, definice, význam, zadní strana",  # Czech
+    "bagside, betydning, definisjon, bakside",  # Danish, Norwegian
+    "vastaus, määritelmä, merkitys, takapuoli",  # Finnish
+    "válasz, meghatározás, jelentés, definíció",  # Hungarian
+    "răspuns, raspuns, definiție, definitie",  # Romanian
+    "jawaban, definisi, arti, makna",  # Indonesian
+    "одговор, odgovor, дефиниција, definicija, значење, značenje",  # Serbian
+    "پاسخ, تعریف, معنی",  # Persian
+    "תשובה, הגדרה, פירוש",  # Hebrew
+    "atsakymas, vastus, respondo, பதில், คำตอบ",  # Lithuanian, Estonian, Esperanto, Tamil, Thai
+    "definició, significat",  # Catalan (its question words are Spanish's and French's)
+)
 """Names a first row gives the column of answers (as QUESTION_NAMES)."""
 
 
 def names_columns(fields: list[str]) -> bool:
-    """Whether a first row names the columns rather than being a card: its first field is a name
-    of QUESTION_NAMES and its second one of ANSWER_NAMES ("Term;Definition", "Frage;Antwort",
-    "Test;Value"), any case, a colon after each allowed. quiz's choice (Anki imports such a row
-    as a card); the import says so, and --no-header reads the row as a card."""
+    """Whether a first row names the columns rather than being a card: one of its first two fields
+    is a name of QUESTION_NAMES and the other one of ANSWER_NAMES, in either order ("Term;Definition",
+    "Frage;Antwort", "Вопрос;Ответ", "Answer;Question"), any case, a colon after each allowed
+    (quiz.interop.notetypes.roles then finds each column by its name). quiz's choice (Anki imports
+    such a row as a card); the import says so, and --no-header reads the row as a card."""
     first, second = (column_name(f) for f in [*fields[:2], "", ""][:2])
-    return first in QUESTION_NAMES and second in ANSWER_NAMES
-
-
-def column_name(text: str) -> str:
-    """A column's name as names are compared: case, spacing and a colon after it aside ("Lab  test:"
-    is "lab test")."""
-    return " ".join(text.rstrip().rstrip(":").split()).casefold()
+    return (first in QUESTION_NAMES and second in ANSWER_NAMES) or (first in ANSWER_NAMES and second in QUESTION_NAMES)

@@ -1,9 +1,10 @@
 """Markdown handouts: a whole deck to print or share, and the list of questions a person missed.
 
-Deck text is written so that it reads as written both as plain text and once rendered: characters
-that Markdown (or the math of GitHub and Pandoc: `$x$`) would act on are escaped with a backslash,
-line breaks are kept, and numbers are left alone except that a number opening a line keeps its "."
-or ")" from starting a list.
+Deck text is written so that it reads as written both as plain text and once rendered (CommonMark,
+GitHub's Markdown, Pandoc's Markdown): characters that Markdown (or the math of GitHub and Pandoc:
+`$x$`, or Pandoc's citations: `@smith2004`) would act on are escaped with a backslash, line breaks
+are kept, and numbers are left alone except that a list marker opening a line ("3.", "IV.", "B)",
+"(1)") keeps its "." or ")" from starting a list.
 """
 
 from __future__ import annotations
@@ -17,17 +18,20 @@ from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic, citation
 
 # Backslash-escaped wherever they appear: emphasis, code, links, HTML, entities, strikethrough, tables,
 # math (`$x$` and `$$x$$` are TeX on GitHub, GitLab, Pandoc and Obsidian; `\$` is a dollar in each) and
-# Pandoc's superscript (`2^10^`).
-_INLINE = re.compile(r"([\\`*_\[\]<>&~|$^])")
+# Pandoc's superscript (`2^10^`), `@`, which starts a citation (`@smith2004`) or an example list
+# item (`(@)`) in Pandoc, and `{`, which opens attributes (a heading's `{#id}`, Pandoc's and
+# markdown-it-attrs' `{.class}`).
+_INLINE = re.compile(r"([\\`*_\[\]<>&~|$^@{])")
 # Each mark of a pair that an extension of Markdown acts on: `==` (a highlight, in Obsidian and
 # others) and `%%` (a comment, which Obsidian hides). One alone is left as it is ("a = b", "60%").
 _PAIRED = re.compile(r"([=%])(?=\1)|(?<=([=%]))\2")
 # Escaped where they open a line as Markdown reads it: headings, quotes, list items, setext underlines,
-# and a table's delimiter row (":-:" under any line makes that line a table's header).
-_LINE_START = re.compile(r"\A(?:#{1,6}(?=\s|\Z)|>|[-+](?=\s|\Z)|[-=]+\s*\Z|(?=[-:\s]*-[-:\s]*\Z)[-:])")
-_ORDERED = re.compile(r"\A(\d{1,9})([.)])(?=\s|\Z)")
-# A run of # after a space at the end of a heading would be read as its closing sequence and dropped.
-_CLOSING_HASHES = re.compile(r"(?<=\s)#(?=#*\Z)")
+# a table's delimiter row (":-:" under any line makes that line a table's header), and Pandoc's
+# definitions (": definition" or "~ definition" under a term), fenced divs (":::") and title block ("%").
+_LINE_START = re.compile(r"\A(?:#{1,6}(?=\s|\Z)|>|[-+](?=\s|\Z)|[-=]+\s*\Z|(?=[-:\s]*-[-:\s]*\Z)[-:]|[:%])")
+# An ordered list's marker opening a line, its "." or ")" escaped: CommonMark's "1." and "1)", and
+# Pandoc's fancy lists ("IV.", "B)", "i.", "(1)", "(a)", "#.": pandoc.org/MANUAL.html#ordered-lists).
+_ORDERED = re.compile(r"\A(\(?(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|#))([.)])(?=\s|\Z)")
 
 
 def escape(text: str) -> str:
@@ -39,8 +43,12 @@ def escape(text: str) -> str:
 
 
 def heading(level: int, text: str) -> str:
-    """A heading of deck text on one line: escaped, a trailing " #" kept as text."""
-    return "#" * level + " " + _CLOSING_HASHES.sub(r"\\#", escape(" ".join(text.split())))
+    """A heading of deck text on one line: escaped, a run of # at its end kept as text (read as the
+    heading's closing sequence, and dropped, after a space in CommonMark, after anything in Pandoc: "C#")."""
+    text = " ".join(text.split())
+    body = text.rstrip("#")
+    hashes = "\\" + text[len(body) :] if len(body) < len(text) else ""
+    return "#" * level + " " + escape(body) + (" " if body.endswith(" ") else "") + hashes
 
 
 def block(text: str) -> str:
@@ -138,7 +146,7 @@ def _heading(deck: Deck) -> list[str]:
 def _topic_heading(topic: Topic | None) -> list[str]:
     if topic is None:
         return ["## Questions and answers"]
-    parts = [f"## {escape(' '.join(topic.title.split()))}"]
+    parts = [heading(2, topic.title)]
     if topic.summary:
         parts.append(block(topic.summary))
     return parts
