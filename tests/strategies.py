@@ -12,7 +12,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from quiz.deck.model import PRIORITIES, Deck, Fact, Source, Topic
-from quiz.deck.options import Said, group_repeats
+from quiz.deck.options import Said, group_repeats, on_screen
 from quiz.deck.text import normalize, term_id
 
 # Directional formatting characters: the loader rejects them (they can reorder what a reader sees).
@@ -59,8 +59,9 @@ def decks(
 ) -> Deck:
     """A deck the loader accepts, of 1 to `max_facts` facts whose answers, wrong options and
     accepted variants are drawn from `answers`: no wrong option says what the answer, an accepted
-    variant or another option says (quiz.deck.options.Said), in its fact or its group, and no two
-    glossary terms share a history id (term_id), as the loader requires."""
+    variant or another option says (quiz.deck.options.Said) or looks like (on_screen), in its fact
+    or its group, and no two glossary terms share a history id (term_id), look alike or say the
+    same, as the loader requires."""
     language = draw(st.sampled_from(["en", "de", "fr-CA"]))
     said = Said(language)
     source_ids = draw(st.lists(SLUG, unique=True, max_size=2))
@@ -71,10 +72,12 @@ def decks(
         accept = tuple(draw(st.lists(answers, max_size=1)))
         drawn = draw(st.lists(answers, max_size=max_distractors, unique_by=normalize))
         seen = {said.key(t)[0] for t in (answer, *accept)}
+        looks = {on_screen(answer)}  # options drawn alike ("O" and "0") are refused too
         distractors = []
         for d in drawn:
-            if normalize(d) != normalize(answer) and said.key(d)[0] not in seen:
+            if normalize(d) != normalize(answer) and said.key(d)[0] not in seen and on_screen(d) not in looks:
                 seen.add(said.key(d)[0])
+                looks.add(on_screen(d))
                 distractors.append(d)
         whys = tuple(draw(optional()) for _ in distractors)
         facts.append(
@@ -98,8 +101,12 @@ def decks(
     while offenders := {i for i, _, _ in group_repeats(facts, said)}:  # out of their group, then
         facts = [f._replace(group="") if i in offenders else f for i, f in enumerate(facts)]
     terms: dict[str, tuple[str, str]] = {}
+    taken: set[object] = set()  # a term's history id, how it looks and what it says: each refused twice
     for term, meaning in draw(st.dictionaries(TEXT, TEXT, max_size=3)).items():
-        terms.setdefault(term_id(term), (term, meaning))
+        marks = {term_id(term), on_screen(term), said.key(term)[0]}
+        if taken.isdisjoint(marks):
+            taken |= marks
+            terms[term_id(term)] = (term, meaning)
     used = {f.topic for f in facts}
     return Deck(
         id=draw(SLUG),
