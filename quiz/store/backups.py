@@ -7,6 +7,7 @@ kept file holds (rotate says how that is told).
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import sqlite3
@@ -18,7 +19,7 @@ from typing import NamedTuple
 from quiz.files import remove_stale_temps, try_lock
 from quiz.paths import backups_dir, history_db, os_path
 from quiz.schedule import utc
-from quiz.store.connection import SIDE_FILES, precreate_private, reading
+from quiz.store.connection import SIDE_FILES, history_file, precreate_private, reading
 from quiz.store.errors import CORRUPT_CODES
 
 KEEP_BACKUPS = 7
@@ -129,7 +130,8 @@ def remove_history_temps(root: Path) -> None:
         with suppress(OSError), try_lock(folder / BACKUP_LOCK) as mine:
             if mine:
                 remove_stale_temps(folder, BACKUP_TEMPS, older_than=0)
-    remove_stale_temps(root, f".{history_db(root).name}.*.tmp")
+    for path in dict.fromkeys((history_db(root), history_file(history_db(root)))):
+        remove_stale_temps(path.parent, f".{glob.escape(path.name)}.*.tmp")
 
 
 
@@ -279,12 +281,18 @@ def never_written(root: Path) -> list[tuple[Path, str]]:
     named ever writes over, even with --force (quiz.files.check_output's `keep`), each with what
     it is: the history, the files SQLite keeps beside it (SIDE_FILES, there or not), the
     histories quiz set aside (quiz.store.health.set_aside: `history.<why>-<time>.db` and their
-    side files), and the backups folder, with anything in it."""
-    path = history_db(root)
-    kept = [(path, "the score history")]
-    kept += [(Path(f"{path}{end}"), "a file SQLite keeps beside the score history") for end in SIDE_FILES]
-    with suppress(OSError):
-        kept += [(aside, "a score history quiz set aside") for aside in root.glob(f"{path.stem}.*{path.suffix}*")]
+    side files), and the backups folder, with anything in it.
+
+    When the history is a link, all this both beside the link and beside the file it points to
+    (quiz.store.health.history_file: SQLite keeps the side files there, and quiz sets it aside
+    there); check_output follows any other link or hard link to these."""
+    kept: list[tuple[Path, str]] = []
+    for path in dict.fromkeys((history_db(root), history_file(history_db(root)))):
+        kept.append((path, "the score history"))
+        kept += [(Path(f"{path}{end}"), "a file SQLite keeps beside the score history") for end in SIDE_FILES]
+        with suppress(OSError):
+            kept += [(aside, "a score history quiz set aside")
+                     for aside in path.parent.glob(f"{glob.escape(path.stem)}.*{glob.escape(path.suffix)}*")]
     kept.append((backups_dir(root), "the folder of quiz's backups of the score history"))
     return kept
 

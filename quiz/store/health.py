@@ -23,7 +23,7 @@ from quiz.store.backups import (
     most_answers_first,
     same_history,
 )
-from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, reading
+from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, history_file, reading
 from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
 from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase, schema_gap
 
@@ -77,7 +77,9 @@ def check_health(path: Path) -> bool:
     for a larger file with a -wal file that is not empty, whose structure alone says too little.
     A write-ahead log beside a missing or empty history is set aside with it (see
     `lost_log_reason`): SQLite would delete it on opening, and the answers in it with it.
+    A linked history is checked where its file and side files are (history_file).
     """
+    path = history_file(path)
     wal = Path(f"{path}-wal")
     why_lost = lost_log_reason(path)
     if why_lost is not None:
@@ -114,6 +116,7 @@ def lost_log_reason(path: Path) -> str | None:
     right now leaves there (a -journal of an empty database, a -wal only once the file has its
     first page) is never mistaken for this.
     """
+    path = history_file(path)  # SQLite keeps a linked history's logs beside the file it points to
     held = []
     wal, journal = Path(f"{path}-wal"), Path(f"{path}-journal")
     with suppress(FileNotFoundError):
@@ -357,7 +360,12 @@ def set_aside(path: Path, why: str) -> Path:
     first, so a crash between the renames never leaves a log beside no file (SQLite would delete
     it). When `path` itself is missing only its side files are renamed, and the name returned is
     the first of them (the -wal if there is one).
+
+    A history that is a link is set aside where its file is (history_file): the file the link
+    points to and that file's side files (SQLite keeps them there) are renamed beside it, and the
+    link is left as it is, so the history made next is made through it, in the person's folder.
     """
+    path = history_file(path)
     stem = utc().strftime("%Y%m%dT%H%M%SZ")
     n = 0
     while True:
@@ -379,7 +387,9 @@ def set_aside(path: Path, why: str) -> Path:
 
 
 def history_files(path: Path) -> list[Path]:
-    """The history `path` and the files SQLite wrote beside it (SIDE_FILES) that are there."""
+    """The history `path` (history_file: a link followed) and the files SQLite wrote beside it
+    (SIDE_FILES) that are there."""
+    path = history_file(path)
     return [at for at in (path, *(Path(f"{path}{end}") for end in SIDE_FILES)) if _present(at)]
 
 
