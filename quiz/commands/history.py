@@ -193,7 +193,9 @@ def export_csv(
         out.flush()
         out.detach()  # write_atomic syncs and closes the file itself
 
-    write_output(Path(path), write, force=force, keep=never_written(store.root), private=True)
+    write_output(
+        Path(path), write, force=force, keep=never_written(store.root), private=True, temp_folder=store.root
+    )  # the answers' temporary copy where quiz clears it at the next run, should this one be killed
     return count
 
 

@@ -16,7 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from quiz.files import remove_stale_temps, try_lock
+from quiz.files import remove_stale_temps
+from quiz.locks import try_lock
 from quiz.paths import backups_dir, history_db, os_path
 from quiz.schedule import utc
 from quiz.store.connection import SIDE_FILES, history_file, precreate_private, reading
@@ -121,7 +122,7 @@ def most_answers_first(backups: list[Path]) -> list[Path]:
 
 
 def remove_history_temps(root: Path) -> None:
-    """Remove the temporary files left by a backup or restore that died (a kill, a full disk).
+    """Remove the temporary files left by a backup, restore or CSV export that died (a kill, a full disk).
 
     A backup's are removed only under the backup lock, so one being written now is never touched.
     """
@@ -130,8 +131,9 @@ def remove_history_temps(root: Path) -> None:
         with suppress(OSError), try_lock(folder / BACKUP_LOCK) as mine:
             if mine:
                 remove_stale_temps(folder, BACKUP_TEMPS, older_than=0)
-    for path in dict.fromkeys((history_db(root), history_file(history_db(root)))):
-        remove_stale_temps(path.parent, f".{glob.escape(path.name)}.*.tmp")
+    remove_stale_temps(root)  # a restore's, an export's (quiz.files.write_atomic's temp_folder)
+    real = history_file(history_db(root))
+    remove_stale_temps(real.parent, f".{glob.escape(real.name)}.*.tmp")
 
 
 
