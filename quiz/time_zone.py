@@ -12,16 +12,23 @@ from datetime import UTC, datetime
 DAY_S = 24 * 3600
 
 _NAME = r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)"
-_OFFSET = r"([+-]?\d{1,3}(?::\d{1,2}){0,2})"
-_POSIX_TZ = re.compile(rf"{_NAME}{_OFFSET}(?:({_NAME}){_OFFSET}?)?(?:,.*)?")
-"""A POSIX TZ rule (https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/V1_chap08.html):
-std name, its offset, then an optional daylight-saving name, its offset and the rule for when."""
+_OFFSET = r"([+-]?\d+(?::\d+){0,2})"
+_POSIX_TZ = re.compile(rf"{_NAME}{_OFFSET}(?:({_NAME}){_OFFSET}?)?")
+"""The start of a POSIX TZ rule (https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/V1_chap08.html):
+std name, its offset, then an optional daylight-saving name and its offset; what follows (the rule
+for when) does not change the offsets. Figures of any length, as glibc reads them (sscanf %hu:
+`AAA-0023:30`, `:030`, `:000`), and whatever follows, as glibc keeps the offsets it read before a
+part it cannot read."""
+_MOST = (24, 59, 59)
+"""glibc's bounds on an offset's hours, minutes and seconds (tzset.c compute_offset: larger figures
+count as these)."""
 
 
 def _seconds(offset: str) -> int:
-    """A POSIX offset ("-23:30", "5") in seconds, west of Greenwich positive, as TZ writes it."""
+    """A POSIX offset ("-23:30", "5", "-0023:030") in seconds, west of Greenwich positive, as TZ
+    writes it; each figure held to glibc's bound (_MOST), as glibc reads it."""
     sign = -1 if offset.startswith("-") else 1
-    parts = [int(p) for p in offset.lstrip("+-").split(":")]
+    parts = [min(int(p), most) for p, most in zip(offset.lstrip("+-").split(":"), _MOST, strict=False)]
     return sign * sum(p * 60**(2 - i) for i, p in enumerate(parts))
 
 
@@ -29,7 +36,7 @@ def posix_offsets(zone: str) -> list[int]:
     """The UTC offsets (seconds, east positive) a POSIX TZ rule `zone` gives at any moment: its
     standard one and its daylight-saving one (an hour ahead when not given); [] when `zone` is
     not such a rule (a zone name, Europe/Paris, whose offsets the tz database keeps in range)."""
-    match = _POSIX_TZ.fullmatch(zone)
+    match = _POSIX_TZ.match(zone)
     if match is None:
         return []
     std, dst_name, dst = match.groups()
@@ -54,7 +61,6 @@ def settle_time_zone() -> str | None:
     meaning of "day". An unknown zone name (TZ=Foo/Bar) is the C library's UTC already.
     """
     import os
-    import time as clock
 
     zone = os.environ.get("TZ", "")
     now = datetime.now(UTC)
@@ -64,9 +70,21 @@ def settle_time_zone() -> str | None:
         for moment in (now, now.replace(month=1, day=1), now.replace(month=7, day=1)):
             moment.astimezone()
     except (ValueError, OverflowError, OSError):
-        os.environ["TZ"] = "UTC"
-        if hasattr(clock, "tzset"):
-            clock.tzset()
-        named = f"TZ={zone}" if zone else "the system's time zone"
-        return f"{named} is not a usable time zone (its offset is a day or more); quiz shows times and days in UTC"
+        return use_utc()
     return None
+
+
+def use_utc() -> str:
+    """Make this process use UTC, for Python and the C library (so SQLite) alike, and return the
+    note saying so and why: what settle_time_zone does with a zone it cannot use, and what a local
+    time does should one still fail (quiz.schedule.local_time: a zone file, TZ=/path, whose offset
+    is a day or more at a moment settle_time_zone did not try)."""
+    import os
+    import time as clock
+
+    zone = os.environ.get("TZ", "")
+    os.environ["TZ"] = "UTC"
+    if hasattr(clock, "tzset"):
+        clock.tzset()
+    named = f"TZ={zone}" if zone else "the system's time zone"
+    return f"{named} is not a usable time zone (its offset is a day or more); quiz shows times and days in UTC"
