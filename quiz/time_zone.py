@@ -6,8 +6,12 @@ too) can settle it without importing the scheduler (2 ms at each start).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import struct
 from datetime import UTC, datetime
+from pathlib import Path
 
 DAY_S = 24 * 3600
 
@@ -48,6 +52,47 @@ def posix_offsets(zone: str) -> list[int]:
     return offsets
 
 
+ZONE_FOLDER = Path("/usr/share/zoneinfo")
+"""Where the C library looks for a zone file TZ names by a relative name (glibc's TZDEFAULT folder),
+unless TZDIR says another."""
+
+
+def zone_file_offsets(zone: str) -> list[int]:
+    """The UTC offsets (seconds, east positive) the zone file `zone` (a TZ value) leads the C library
+    to: every local time type in its tables and those of the POSIX rule in its footer (RFC 8536:
+    TZif, versions 1 to 4); [] when `zone` names no zone file that can be read (a POSIX rule).
+    /etc/localtime for an empty `zone`, as the C library reads it."""
+    name = zone.removeprefix(":") or "/etc/localtime"
+    path = Path(name) if name.startswith("/") else Path(os.environ.get("TZDIR") or ZONE_FOLDER) / name
+    try:  # never waiting on a pipe: a regular file only
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return []
+    try:
+        data = os.read(fd, 1 << 20) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return []
+    finally:
+        os.close(fd)
+    offsets: list[int] = []
+    at = 0
+    try:
+        for time_size in (4, 8):  # the version 1 block, then the 64-bit one (versions 2 and later)
+            if data[at:at + 4] != b"TZif":
+                break
+            isut, isstd, leaps, times, types, chars = struct.unpack(">6l", data[at + 20:at + 44])
+            start = at + 44 + times * (time_size + 1)
+            offsets += [struct.unpack(">l", data[start + 6 * i:start + 6 * i + 4])[0] for i in range(types)]
+            at = start + types * 6 + chars + leaps * (time_size + 4) + isstd + isut
+            if data[4:5] < b"2":
+                break
+        else:
+            offsets += posix_offsets(data[at:].strip(b"\n").decode("ascii", "replace"))
+    except struct.error:
+        pass  # cut short: the offsets read so far, and the moments settle_time_zone tries
+    return offsets
+
+
 def settle_time_zone() -> str | None:
     """Make this process use UTC when the system's time zone cannot be used, and return a note
     saying so (None when it can; call once at start, before anything shows a time).
@@ -56,16 +101,15 @@ def settle_time_zone() -> str | None:
     SQLite's 'localtime' accept it, Python's datetime refuses it (ValueError: an offset must lie
     strictly within a day). Every offset the zone ever takes is tried: both of a POSIX rule's
     (posix_offsets: a daylight-saving one may be out of range a month a year, or an hour), and
-    the zone at now, midwinter and midsummer. When one fails, TZ is set to UTC for the C library
+    a zone file's (zone_file_offsets: TZ=/path, whose rule may be such a rule), and the zone at
+    now, midwinter and midsummer. When one fails, TZ is set to UTC for the C library
     too (time.tzset), so Python's days and SQLite's (quiz.store.queries.LOCAL_DAY) stay one
     meaning of "day". An unknown zone name (TZ=Foo/Bar) is the C library's UTC already.
     """
-    import os
-
     zone = os.environ.get("TZ", "")
     now = datetime.now(UTC)
     try:
-        if any(abs(offset) >= DAY_S for offset in posix_offsets(zone)):
+        if any(abs(offset) >= DAY_S for offset in [*posix_offsets(zone), *zone_file_offsets(zone)]):
             raise ValueError(f"TZ={zone}: an offset of a day or more")
         for moment in (now, now.replace(month=1, day=1), now.replace(month=7, day=1)):
             moment.astimezone()
@@ -79,7 +123,6 @@ def use_utc() -> str:
     note saying so and why: what settle_time_zone does with a zone it cannot use, and what a local
     time does should one still fail (quiz.schedule.local_time: a zone file, TZ=/path, whose offset
     is a day or more at a moment settle_time_zone did not try)."""
-    import os
     import time as clock
 
     zone = os.environ.get("TZ", "")

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from quiz.schedule import day_start, local_day, local_time
 from quiz.store import Store
-from quiz.time_zone import posix_offsets, settle_time_zone
+from quiz.time_zone import posix_offsets, settle_time_zone, zone_file_offsets
 from tests.zones import time_zone
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,3 +109,50 @@ def test_quiz_history_with_a_zero_padded_zone_shows_utc_with_a_note(tmp_path: Pa
                              timeout=120)  # fmt: skip
         assert run.returncode == 0 and "unexpected" not in run.stderr, (command, run.stderr)
         assert "quiz: note:" in run.stderr and "UTC" in run.stderr
+
+
+def _zone_file(path: Path, utoff: int, footer: str) -> Path:
+    """A TZif version 2 file (RFC 8536): one transition (1970) to a type `utoff` seconds east,
+    then the POSIX rule `footer`."""
+    import struct
+
+    def block(time_size: int) -> bytes:
+        when = struct.pack(">q" if time_size == 8 else ">l", 0)
+        return struct.pack(">6l", 0, 0, 0, 1, 1, 4) + when + b"\0" + struct.pack(">lBB", utoff, 0, 0) + b"AAA\0"
+
+    header = b"TZif2" + bytes(15)
+    path.write_bytes(header + block(4) + header + block(8) + f"\n{footer}\n".encode())
+    return path
+
+
+def test_a_zone_file_whose_rule_is_out_of_range_part_of_the_year_falls_back(tmp_path: Path) -> None:
+    """TZ=/path to a zone file: its April offset (+24:30, from its footer's rule) is found before
+    any local time is made, and the note said, as for the same rule in TZ itself."""
+    odd = _zone_file(tmp_path / "odd", 23 * 3600 + 1800, "AAA-23:30BBB,M4.1.0,M5.1.0")
+    with time_zone(str(odd)):
+        assert time.localtime(int(datetime(2026, 4, 15, tzinfo=UTC).timestamp())).tm_gmtoff == 24 * 3600 + 1800
+        note = settle_time_zone()
+        assert note is not None and f"TZ={odd}" in note
+    fine = _zone_file(tmp_path / "fine", 3600, "AAA-1BBB,M3.5.0,M10.5.0/3")
+    with time_zone(str(fine)):
+        assert settle_time_zone() is None
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", "America/Sao_Paulo", "Pacific/Kiritimati", "Asia/Kolkata"])
+def test_a_real_zone_files_offsets_are_read(zone: str) -> None:
+    import zoneinfo
+
+    offsets = set(zone_file_offsets(zone))
+    now = datetime.now(UTC)
+    expected = {int(now.replace(month=m).astimezone(zoneinfo.ZoneInfo(zone)).utcoffset().total_seconds())  # type: ignore[union-attr]
+                for m in (1, 7)}  # fmt: skip
+    assert expected <= offsets and all(abs(offset) < 24 * 3600 for offset in offsets)
+
+
+@settings(max_examples=100, deadline=None)
+@given(cut=st.integers(0, 200), noise=st.binary(max_size=80))
+def test_a_damaged_zone_file_never_raises(tmp_path_factory: pytest.TempPathFactory, cut: int, noise: bytes) -> None:
+    folder = tmp_path_factory.mktemp("zone")
+    whole = _zone_file(folder / "z", 3600, "AAA-1").read_bytes()
+    (folder / "z").write_bytes(whole[:cut] + noise)
+    zone_file_offsets(str(folder / "z"))
