@@ -101,3 +101,37 @@ def test_restore_on_a_linked_history_restores_the_file_it_points_to(linked: tupl
     assert _answers(real) == 11 and history_db(data).is_symlink()
     assert [p.name for p in data.iterdir() if p.name.startswith("history")] == ["history.db"]
     assert backups_dir(data).is_dir()
+
+
+def test_a_damaged_linked_history_is_set_aside_beside_its_file_and_the_link_stays(linked: tuple[Path, Path]) -> None:
+    from quiz.store import DamagedDatabase
+
+    data, real = linked
+    with real.open("r+b") as f:  # the header's page size made nonsense: SQLite cannot read it
+        f.seek(16)
+        f.write(b"\x00\x03")
+    with pytest.raises(DamagedDatabase):
+        Store.open(data, backup=False).close()
+    assert history_db(data).is_symlink() and os.readlink(history_db(data)) == str(real)
+    assert [p.name for p in real.parent.iterdir() if ".damaged-" in p.name]
+    seed(data, 1)  # the fresh history is made through the link, where the person keeps it
+    assert _answers(real) == 1 and history_db(data).is_symlink()
+
+
+def test_a_link_to_a_missing_history_is_told_as_a_missing_history(linked: tuple[Path, Path]) -> None:
+    from quiz.store import HistoryMissing
+
+    data, real = linked
+    real.unlink()
+    with pytest.raises(HistoryMissing):
+        Store.open(data, backup=False).close()
+    assert history_db(data).is_symlink() and real.exists()
+
+
+def test_a_folder_beside_a_linked_historys_file_is_refused(linked: tuple[Path, Path]) -> None:
+    from quiz.store import StoreError
+
+    data, real = linked
+    Path(f"{real}-wal").mkdir()
+    with pytest.raises(StoreError, match="this is a folder"):
+        Store.open(data, backup=False).close()

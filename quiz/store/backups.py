@@ -311,11 +311,13 @@ def missing_history(path: Path) -> tuple[Path, int] | None:
     (damaged or emptied: it said then which backup holds the answers, and that starting again
     begins a fresh history) do not count, by the file system's clock (st_ctime: a rename sets it),
     never by the times in their names, which another clock may have given."""
-    if path.exists() or path.is_symlink():
+    real = history_file(path)  # a link to a missing file is a missing history; set aside beside that file
+    if real.exists():
         return None
     backups = list_backups(path.parent)
     with suppress(OSError):
-        told = [p.stat().st_ctime_ns for p in path.parent.glob(f"{path.stem}.*-*") if _SET_ASIDE.search(p.name)]
+        told = [p.stat().st_ctime_ns for p in real.parent.glob(f"{glob.escape(real.stem)}.*-*")
+                if _SET_ASIDE.search(p.name)]
         if told:
             backups = [b for b in backups if b.stat().st_ctime_ns > max(told)]
     for backup in most_answers_first(backups)[:1]:

@@ -46,28 +46,30 @@ def damaged(path: Path, aside: Path, reason: str) -> DamagedDatabase:
 
 def refuse_folders_in_place(path: Path) -> None:
     """Raise StoreError, naming it, when a folder stands where the history file `path` or one SQLite
-    writes beside it (SIDE_FILES) should be: SQLite cannot open the history then."""
-    for at in (path, *(Path(f"{path}{end}") for end in SIDE_FILES)):
-        if at.is_dir():
-            what = "its score history file" if at == path else "a file SQLite writes beside the score history"
-            raise StoreError(
-                f"{at}: this is a folder, where quiz keeps {what}; nothing was changed. "
-                "Move or rename that folder (quiz never removes it), then run quiz again"
-            )
+    writes beside it (SIDE_FILES) should be, beside a linked history's file too (history_file):
+    SQLite cannot open the history then."""
+    for own in dict.fromkeys((path, history_file(path))):
+        for at in (own, *(Path(f"{own}{end}") for end in SIDE_FILES)):
+            if at.is_dir():
+                what = "its score history file" if at == own else "a file SQLite writes beside the score history"
+                raise StoreError(f"{at}: this is a folder, where quiz keeps {what}; nothing was changed. "
+                                 "Move or rename that folder (quiz never removes it), then run quiz again")
 
 
 def refuse_unusable_place(path: Path) -> None:
     """Raise StoreError, saying what is wrong and what to do, when the history file `path` cannot be
     used whatever it holds: a folder stands where the file should be, or quiz cannot write in the
     data folder (a read-only disk or mount): SQLite writes beside a history even to read it (its
-    -wal and -shm files, SIDE_FILES), and quiz writes backups there."""
+    -wal and -shm files, SIDE_FILES), and quiz writes backups there; a linked history's folder too."""
     refuse_folders_in_place(path)
-    if not can_write_in(path.parent):
-        raise StoreError(
-            f"{path.parent}: this data folder is read-only, and quiz needs to write in it to use the "
-            "score history (even to show it); nothing was changed. Make the folder writable, or copy "
-            "it somewhere writable and use that copy (--data-dir DIR, or QUIZ_DATA_DIR)"
-        )
+    for folder in dict.fromkeys((path.parent, history_file(path).parent)):  # a linked history's too
+        if not can_write_in(folder):
+            what = "this data folder" if folder == path.parent else f"this folder, where {path} links to,"
+            raise StoreError(
+                f"{folder}: {what} is read-only, and quiz needs to write in it to use the score history "
+                "(even to show it); nothing was changed. Make the folder writable, or copy it somewhere "
+                "writable and use that copy (--data-dir DIR, or QUIZ_DATA_DIR)"
+            )
 
 
 def check_health(path: Path) -> bool:
@@ -361,10 +363,8 @@ def set_aside(path: Path, why: str) -> Path:
     it). When `path` itself is missing only its side files are renamed, and the name returned is
     the first of them (the -wal if there is one).
 
-    A history that is a link is set aside where its file is (history_file): the file the link
-    points to and that file's side files (SQLite keeps them there) are renamed beside it, and the
-    link is left as it is, so the history made next is made through it, in the person's folder.
-    """
+    A linked history is set aside where its file is (history_file), with that file's side files;
+    the link stays, so the history made next is made through it, in the person's folder."""
     path = history_file(path)
     stem = utc().strftime("%Y%m%dT%H%M%SZ")
     n = 0
