@@ -165,3 +165,27 @@ def test_history_exports_temporary_copy_is_in_the_data_folder_and_private(
     assert main(["history", "export", "--csv", str(tmp_path / "answers.csv")]) == 0
     [[(temp, mode)]] = seen
     assert temp.parent == private_home and mode == 0o600 and _mode(tmp_path / "answers.csv") == 0o600
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+@pytest.mark.parametrize("kept", ["history.db", "backups"])
+def test_a_csv_to_standard_output_appended_to_the_history_is_refused(private_home: Path, kept: str) -> None:
+    seed(private_home, 2, backup=True)
+    target = private_home / kept if kept == "history.db" else next((private_home / kept).iterdir())
+    before = target.read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(private_home)}
+    with target.open("ab") as out:
+        done = subprocess.run([sys.executable, "-m", "quiz", "history", "export", "--csv", "-"], stdout=out,
+                              stderr=subprocess.PIPE, text=True, env=env, timeout=120)  # fmt: skip
+    assert done.returncode == 1 and "quiz never writes" in done.stderr, done.stderr
+    assert target.read_bytes() == before
+
+
+def test_a_csv_to_standard_output_in_a_file_of_ones_own_is_written(private_home: Path, tmp_path: Path) -> None:
+    seed(private_home, 2)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(private_home)}
+    with (tmp_path / "mine.csv").open("wb") as out:
+        done = subprocess.run([sys.executable, "-m", "quiz", "history", "export", "--csv", "-"], stdout=out,
+                              stderr=subprocess.PIPE, text=True, env=env, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "mine.csv").read_text(encoding="utf-8").count("\n") == 3
