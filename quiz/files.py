@@ -317,10 +317,11 @@ def check_output(path: Path, *, force: bool, keep: Iterable[tuple[Path, str]] = 
       `force`: nothing stored there is lost.
     """
     for kept, what in keep:  # first: a link to a kept file is refused as that file, even a link to none yet
-        if same_file(path, kept) if str(kept) != "-" else is_standard_input(path):
+        stdin = str(kept) == "-"
+        if is_standard_input(path) if stdin else same_file(path, kept):
             raise QuizError(f"{path}: this is {what}; quiz never writes over it, not even with --force. "
                             "Choose another file")
-        if kept.is_dir() and _in_folder(path, kept):
+        if not stdin and kept.is_dir() and _in_folder(path, kept):
             raise QuizError(f"{path}: this is in {what} ({kept}); quiz never writes there, not even with "
                             "--force. Choose another file")
     if is_stream(path):
