@@ -1,19 +1,21 @@
-"""Files quiz writes: whole or not at all (a temporary file, then a rename), and one-at-a-time locks.
+"""Files quiz writes: whole or not at all (a temporary file, then a rename).
 
 A write that fails half-way (a full disk, a kill) leaves the earlier file as it was and at most a
-temporary file named `.<name>.<random>.tmp` beside it, which remove_stale_temps clears later.
+temporary file named `.<name>.<random>.tmp` (0600), which remove_stale_temps clears later: one
+of the person's answers is written in the data folder, cleared at quiz's next run (write_atomic's
+`temp_folder`), any other beside the file, cleared when that file is next written.
 """
 
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import stat
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
@@ -43,14 +45,34 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
-def _write_temp(folder: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
-    """Write a new temporary file (0600, created with O_EXCL by mkstemp) in `folder` and fsync it."""
+def _mode_for(target: Path, *, private: bool) -> int:
+    """The permission bits for the file written as `target`: those of the regular file there now
+    (never more open than the owner's when `private`: health data is never made readable to
+    others), else 0600 when `private`, else the umask's default for a new file."""
+    try:
+        info = os.stat(target)
+    except OSError:
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        kept = stat.S_IMODE(info.st_mode) & 0o777
+        return kept & 0o700 if private else kept
+    return PRIVATE if private else _default_mode()
+
+
+def _write_temp(
+    folder: Path, name: str, write: Callable[[BinaryIO], object], *, temp_folder: Path | None = None
+) -> Path:
+    """Write a new temporary file (0600, created with O_EXCL by mkstemp) for the file `name` in
+    `folder` and fsync it: in `temp_folder` when given and on the same file system (so a rename
+    moves it into place), else in `folder`."""
     if not folder.is_dir():
         raise QuizError(f"{folder}: no such folder")
     if (folder / name).is_dir():
         raise QuizError(f"{folder / name}: is a folder; name a file to write")
+    if temp_folder is not None and not _same_file_system(temp_folder, folder):
+        temp_folder = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=temp_folder or folder)
     except OSError as err:
         raise WriteError(folder / name, err) from None
     try:
@@ -67,12 +89,28 @@ def _write_temp(folder: Path, name: str, write: Callable[[BinaryIO], object]) ->
     return Path(tmp)
 
 
+def _same_file_system(one: Path, other: Path) -> bool:
+    try:
+        return os.stat(one).st_dev == os.stat(other).st_dev
+    except OSError:
+        return False
+
+
 def write_atomic(
-    path: Path, write: Callable[[BinaryIO], object], *, private: bool = False, replace: bool = True
+    path: Path,
+    write: Callable[[BinaryIO], object],
+    *,
+    private: bool = False,
+    replace: bool = True,
+    temp_folder: Path | None = None,
 ) -> None:
     """Create or replace `path` with what `write` puts in the open file.
 
-    The file is 0600 when `private` (health data), else it gets the usual permissions (umask).
+    A file replaced keeps its permission bits (as `cp`, `sort -o` and editors keep them: a deck
+    the person made 0600 stays so); a new file is 0600 when `private` (health data), else it gets
+    the usual permissions (umask). See _mode_for. The temporary file is written in `temp_folder`
+    when given (a folder quiz clears of stale ones at its next run: the data folder) and on the
+    same file system, else beside the file; older ones left there for the same name are removed.
     If anything fails, `path` is left as it was and the temporary file is removed. What `path`
     names decides how it is written (as `cp` and `sort -o` write onto it):
 
@@ -93,10 +131,12 @@ def write_atomic(
         _write_stream(path, stream, write)
         return
     target = follow_link(path)
-    tmp = _write_temp(target.parent, target.name, write)
+    mode = _mode_for(target, private=private)
+    remove_stale_temps(target.parent, f".{glob.escape(target.name)}.*{TEMP_SUFFIX}")
+    tmp = _write_temp(target.parent, target.name, write, temp_folder=temp_folder)
     try:
-        if not private:
-            os.chmod(tmp, _default_mode())
+        if mode != PRIVATE:
+            os.chmod(tmp, mode)
         if replace:
             os.replace(tmp, target)
         elif not _claim(tmp, target):
@@ -140,6 +180,17 @@ def is_standard_output(path: Path) -> bool:
     file a `>` sends it to): a command writing there says what it did on standard error instead."""
     try:
         return os.path.samestat(os.stat(path), os.fstat(1))
+    except (OSError, ValueError):
+        return False
+
+
+def is_standard_input(path: Path) -> bool:
+    """Whether `path` names the regular file standard input reads (`< file`): the same device and
+    inode as os.fstat(0), whatever name, link or hard link leads to it. A pipe or a terminal is
+    read as it comes, with nothing stored to lose, so never."""
+    try:
+        info = os.fstat(0)
+        return stat.S_ISREG(info.st_mode) and os.path.samestat(os.stat(path), info)
     except (OSError, ValueError):
         return False
 
@@ -258,17 +309,19 @@ def check_output(path: Path, *, force: bool, keep: Iterable[tuple[Path, str]] = 
 
     - never, not even with `force`, a file in `keep` ((file or folder, what it is): the score
       history, its side files, backups, the deck being exported...) or anything in a folder there,
-      whatever name or link leads to it;
+      whatever name or link leads to it; a kept `-` is the file standard input reads, if it reads
+      one (is_standard_input: `quiz import - -o cards.toml < cards.toml`);
     - an existing regular file only with `force` (the message names the file and the flag, and
       `alternative`, another way out, if given);
     - a pipe or a character device is written into, not replaced (write_atomic), so it needs no
       `force`: nothing stored there is lost.
     """
     for kept, what in keep:  # first: a link to a kept file is refused as that file, even a link to none yet
-        if same_file(path, kept):
+        stdin = str(kept) == "-"
+        if is_standard_input(path) if stdin else same_file(path, kept):
             raise QuizError(f"{path}: this is {what}; quiz never writes over it, not even with --force. "
                             "Choose another file")
-        if kept.is_dir() and _in_folder(path, kept):
+        if not stdin and kept.is_dir() and _in_folder(path, kept):
             raise QuizError(f"{path}: this is in {what} ({kept}); quiz never writes there, not even with "
                             "--force. Choose another file")
     if is_stream(path):
@@ -288,12 +341,13 @@ def write_output(
     force: bool,
     keep: Iterable[tuple[Path, str]] = (),
     private: bool = False,
+    temp_folder: Path | None = None,
 ) -> None:
     """Write the file `path` the person named, as check_output allows (which see), whole
-    (write_atomic): an existing file is replaced only with `force`."""
+    (write_atomic, `private` and `temp_folder` as there): an existing file is replaced only with `force`."""
     keep = list(keep)
     check_output(path, force=force, keep=keep)
-    write_atomic(path, write, private=private, replace=force)
+    write_atomic(path, write, private=private, replace=force, temp_folder=temp_folder)
 
 
 def write_text(path: Path, text: str, *, force: bool, keep: Iterable[tuple[Path, str]] = ()) -> None:
@@ -334,34 +388,3 @@ def remove_stale_temps(folder: Path, pattern: str = f".*{TEMP_SUFFIX}", *, older
                     tmp.unlink()
                     removed += 1
     return removed
-
-
-@contextmanager
-def try_lock(path: Path) -> Iterator[bool]:
-    """Hold an exclusive lock on the file `path` (created 0600) while the block runs, if no other
-    process holds it; yield whether this process got it. The operating system releases the lock
-    when the process ends, however it ends, so no lock is ever left stale.
-    """
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE)
-    try:
-        yield _lock(fd)
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
-def _lock(fd: int) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True

@@ -191,8 +191,16 @@ def _from_fsrs(card: fsrs.Card) -> CardState:
 
 def local_time(moment: datetime | None = None) -> datetime:
     """`moment` (default: now) in the person's time zone: the system's (TZ, /etc/localtime), or
-    UTC where that one cannot be used (quiz.time_zone.settle_time_zone). Every local time quiz shows is this."""
-    return utc(moment).astimezone()
+    UTC where that one cannot be used (quiz.time_zone.settle_time_zone). Every local time quiz shows is this.
+    Should the zone still fail here (a zone file settle_time_zone's moments did not catch), the
+    process turns to UTC (quiz.time_zone.use_utc) rather than stop."""
+    try:
+        return utc(moment).astimezone()
+    except (ValueError, OverflowError):
+        from quiz.time_zone import use_utc
+
+        use_utc()
+        return utc(moment)
 
 
 def local_day(moment: datetime | None = None) -> date:

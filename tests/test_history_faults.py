@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from quiz.commands.history import export_csv
-from quiz.files import try_lock
+from quiz.locks import try_lock
 from quiz.paths import backups_dir, history_db
 from quiz.store import KEEP_BACKUPS, DamagedDatabase, HistoryLocked, Store, list_backups
 from quiz.store.restore import restore_backup

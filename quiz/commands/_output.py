@@ -30,3 +30,20 @@ def refuse_a_found_id(deck_id: str, path: Path, given_dir: str | None, *, how: s
             f'{path}: deck id "{deck_id}" is already the id of {which} {other.path}; two decks with one id '
             f"could not be used (they would share one history), so nothing was written: {how}"
         )
+
+
+STANDARD_OUTPUT = Path("/dev/stdout")
+"""The name of the file standard output writes to, where the system has one (Linux, macOS, BSD)."""
+
+
+def check_named_output(name: str, *, force: bool, keep: list[tuple[Path, str]]) -> None:
+    """quiz.files.check_output for the output the person named: a file, or `-` for standard output,
+    whose file (after a `>` or `>>`) is refused when it is one in `keep`, as that file named is
+    (`quiz history export --csv - >> history.db`); a pipe, a terminal or any other file is fine,
+    and nothing is checked where the system names no such file (STANDARD_OUTPUT)."""
+    from quiz.files import check_output
+
+    if name != "-":
+        check_output(Path(name), force=force, keep=keep)
+    elif STANDARD_OUTPUT.exists():
+        check_output(STANDARD_OUTPUT, force=True, keep=keep)

@@ -74,11 +74,11 @@ def run(args: argparse.Namespace) -> int:
         return _restore(root, Path(args.backup) if args.backup else None, force=args.force)
     if args.action == "export" and not args.csv:
         raise UsageError("say where to write, e.g. quiz history export --csv answers.csv ('-' for standard output)")
-    if args.action == "export" and args.csv != "-":
-        from quiz.files import check_output
+    if args.action == "export":
+        from quiz.commands._output import check_named_output
         from quiz.store.backups import never_written
 
-        check_output(Path(args.csv), force=args.force, keep=never_written(root))  # before the history is read
+        check_named_output(args.csv, force=args.force, keep=never_written(root))  # before the history is read
     if args.action == "show" and not args.json and not args.plain:
         from quiz.tui.run import run_history  # refuses at once (exit 2) without a terminal
 
@@ -193,7 +193,9 @@ def export_csv(
         out.flush()
         out.detach()  # write_atomic syncs and closes the file itself
 
-    write_output(Path(path), write, force=force, keep=never_written(store.root), private=True)
+    write_output(
+        Path(path), write, force=force, keep=never_written(store.root), private=True, temp_folder=store.root
+    )  # the answers' temporary copy where quiz clears it at the next run, should this one be killed
     return count
 
 

@@ -243,7 +243,8 @@ _UPDATE = "--update to update it in place"
 
 
 def _source_kept(source: Path) -> list[tuple[Path, str]]:
-    return [] if str(source) == "-" else [(source, "the file being imported")]
+    """The file being imported, never written over (`-`: the file standard input reads, if any)."""
+    return [(source, "the file being imported")]
 
 
 SHOWN = 20

@@ -7,6 +7,7 @@ kept file holds (rotate says how that is told).
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import sqlite3
@@ -15,10 +16,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from quiz.files import remove_stale_temps, try_lock
+from quiz.files import remove_stale_temps
+from quiz.locks import try_lock
 from quiz.paths import backups_dir, history_db, os_path
 from quiz.schedule import utc
-from quiz.store.connection import SIDE_FILES, precreate_private, reading
+from quiz.store.connection import SIDE_FILES, history_file, precreate_private, reading
 from quiz.store.errors import CORRUPT_CODES
 
 KEEP_BACKUPS = 7
@@ -120,7 +122,7 @@ def most_answers_first(backups: list[Path]) -> list[Path]:
 
 
 def remove_history_temps(root: Path) -> None:
-    """Remove the temporary files left by a backup or restore that died (a kill, a full disk).
+    """Remove the temporary files left by a backup, restore or CSV export that died (a kill, a full disk).
 
     A backup's are removed only under the backup lock, so one being written now is never touched.
     """
@@ -129,7 +131,9 @@ def remove_history_temps(root: Path) -> None:
         with suppress(OSError), try_lock(folder / BACKUP_LOCK) as mine:
             if mine:
                 remove_stale_temps(folder, BACKUP_TEMPS, older_than=0)
-    remove_stale_temps(root, f".{history_db(root).name}.*.tmp")
+    remove_stale_temps(root)  # a restore's, an export's (quiz.files.write_atomic's temp_folder)
+    real = history_file(history_db(root))
+    remove_stale_temps(real.parent, f".{glob.escape(real.name)}.*.tmp")
 
 
 
@@ -279,12 +283,18 @@ def never_written(root: Path) -> list[tuple[Path, str]]:
     named ever writes over, even with --force (quiz.files.check_output's `keep`), each with what
     it is: the history, the files SQLite keeps beside it (SIDE_FILES, there or not), the
     histories quiz set aside (quiz.store.health.set_aside: `history.<why>-<time>.db` and their
-    side files), and the backups folder, with anything in it."""
-    path = history_db(root)
-    kept = [(path, "the score history")]
-    kept += [(Path(f"{path}{end}"), "a file SQLite keeps beside the score history") for end in SIDE_FILES]
-    with suppress(OSError):
-        kept += [(aside, "a score history quiz set aside") for aside in root.glob(f"{path.stem}.*{path.suffix}*")]
+    side files), and the backups folder, with anything in it.
+
+    When the history is a link, all this both beside the link and beside the file it points to
+    (quiz.store.health.history_file: SQLite keeps the side files there, and quiz sets it aside
+    there); check_output follows any other link or hard link to these."""
+    kept: list[tuple[Path, str]] = []
+    for path in dict.fromkeys((history_db(root), history_file(history_db(root)))):
+        kept.append((path, "the score history"))
+        kept += [(Path(f"{path}{end}"), "a file SQLite keeps beside the score history") for end in SIDE_FILES]
+        with suppress(OSError):
+            kept += [(aside, "a score history quiz set aside")
+                     for aside in path.parent.glob(f"{glob.escape(path.stem)}.*{glob.escape(path.suffix)}*")]
     kept.append((backups_dir(root), "the folder of quiz's backups of the score history"))
     return kept
 
@@ -301,11 +311,13 @@ def missing_history(path: Path) -> tuple[Path, int] | None:
     (damaged or emptied: it said then which backup holds the answers, and that starting again
     begins a fresh history) do not count, by the file system's clock (st_ctime: a rename sets it),
     never by the times in their names, which another clock may have given."""
-    if path.exists() or path.is_symlink():
+    real = history_file(path)  # a link to a missing file is a missing history; set aside beside that file
+    if real.exists():
         return None
     backups = list_backups(path.parent)
     with suppress(OSError):
-        told = [p.stat().st_ctime_ns for p in path.parent.glob(f"{path.stem}.*-*") if _SET_ASIDE.search(p.name)]
+        told = [p.stat().st_ctime_ns for p in real.parent.glob(f"{glob.escape(real.stem)}.*-*")
+                if _SET_ASIDE.search(p.name)]
         if told:
             backups = [b for b in backups if b.stat().st_ctime_ns > max(told)]
     for backup in most_answers_first(backups)[:1]:

@@ -75,3 +75,9 @@ def precreate_private(path: Path) -> None:
     finally:
         os.close(fd)
 
+
+def history_file(path: Path) -> Path:
+    """The file the history `path` is: the file its link (or chain of links) points to, there or
+    not yet, where SQLite opens it and keeps its side files; `path` itself when it is no link.
+    Whatever renames or replaces the history acts on this, never on the link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path

@@ -23,7 +23,7 @@ from quiz.store.backups import (
     most_answers_first,
     same_history,
 )
-from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, reading
+from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, history_file, reading
 from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
 from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase, schema_gap
 
@@ -46,28 +46,30 @@ def damaged(path: Path, aside: Path, reason: str) -> DamagedDatabase:
 
 def refuse_folders_in_place(path: Path) -> None:
     """Raise StoreError, naming it, when a folder stands where the history file `path` or one SQLite
-    writes beside it (SIDE_FILES) should be: SQLite cannot open the history then."""
-    for at in (path, *(Path(f"{path}{end}") for end in SIDE_FILES)):
-        if at.is_dir():
-            what = "its score history file" if at == path else "a file SQLite writes beside the score history"
-            raise StoreError(
-                f"{at}: this is a folder, where quiz keeps {what}; nothing was changed. "
-                "Move or rename that folder (quiz never removes it), then run quiz again"
-            )
+    writes beside it (SIDE_FILES) should be, beside a linked history's file too (history_file):
+    SQLite cannot open the history then."""
+    for own in dict.fromkeys((path, history_file(path))):
+        for at in (own, *(Path(f"{own}{end}") for end in SIDE_FILES)):
+            if at.is_dir():
+                what = "its score history file" if at == own else "a file SQLite writes beside the score history"
+                raise StoreError(f"{at}: this is a folder, where quiz keeps {what}; nothing was changed. "
+                                 "Move or rename that folder (quiz never removes it), then run quiz again")
 
 
 def refuse_unusable_place(path: Path) -> None:
     """Raise StoreError, saying what is wrong and what to do, when the history file `path` cannot be
     used whatever it holds: a folder stands where the file should be, or quiz cannot write in the
     data folder (a read-only disk or mount): SQLite writes beside a history even to read it (its
-    -wal and -shm files, SIDE_FILES), and quiz writes backups there."""
+    -wal and -shm files, SIDE_FILES), and quiz writes backups there; a linked history's folder too."""
     refuse_folders_in_place(path)
-    if not can_write_in(path.parent):
-        raise StoreError(
-            f"{path.parent}: this data folder is read-only, and quiz needs to write in it to use the "
-            "score history (even to show it); nothing was changed. Make the folder writable, or copy "
-            "it somewhere writable and use that copy (--data-dir DIR, or QUIZ_DATA_DIR)"
-        )
+    for folder in dict.fromkeys((path.parent, history_file(path).parent)):  # a linked history's too
+        if not can_write_in(folder):
+            what = "this data folder" if folder == path.parent else f"this folder, where {path} links to,"
+            raise StoreError(
+                f"{folder}: {what} is read-only, and quiz needs to write in it to use the score history "
+                "(even to show it); nothing was changed. Make the folder writable, or copy it somewhere "
+                "writable and use that copy (--data-dir DIR, or QUIZ_DATA_DIR)"
+            )
 
 
 def check_health(path: Path) -> bool:
@@ -77,7 +79,9 @@ def check_health(path: Path) -> bool:
     for a larger file with a -wal file that is not empty, whose structure alone says too little.
     A write-ahead log beside a missing or empty history is set aside with it (see
     `lost_log_reason`): SQLite would delete it on opening, and the answers in it with it.
+    A linked history is checked where its file and side files are (history_file).
     """
+    path = history_file(path)
     wal = Path(f"{path}-wal")
     why_lost = lost_log_reason(path)
     if why_lost is not None:
@@ -114,6 +118,7 @@ def lost_log_reason(path: Path) -> str | None:
     right now leaves there (a -journal of an empty database, a -wal only once the file has its
     first page) is never mistaken for this.
     """
+    path = history_file(path)  # SQLite keeps a linked history's logs beside the file it points to
     held = []
     wal, journal = Path(f"{path}-wal"), Path(f"{path}-journal")
     with suppress(FileNotFoundError):
@@ -357,7 +362,10 @@ def set_aside(path: Path, why: str) -> Path:
     first, so a crash between the renames never leaves a log beside no file (SQLite would delete
     it). When `path` itself is missing only its side files are renamed, and the name returned is
     the first of them (the -wal if there is one).
-    """
+
+    A linked history is set aside where its file is (history_file), with that file's side files;
+    the link stays, so the history made next is made through it, in the person's folder."""
+    path = history_file(path)
     stem = utc().strftime("%Y%m%dT%H%M%SZ")
     n = 0
     while True:
@@ -379,7 +387,9 @@ def set_aside(path: Path, why: str) -> Path:
 
 
 def history_files(path: Path) -> list[Path]:
-    """The history `path` and the files SQLite wrote beside it (SIDE_FILES) that are there."""
+    """The history `path` (history_file: a link followed) and the files SQLite wrote beside it
+    (SIDE_FILES) that are there."""
+    path = history_file(path)
     return [at for at in (path, *(Path(f"{path}{end}") for end in SIDE_FILES)) if _present(at)]
 
 

@@ -13,7 +13,7 @@ from quiz.files import same_file
 from quiz.paths import backups_dir, ensure_private_dir, history_db, os_path
 from quiz.plural import plural
 from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_backups, most_answers_first
-from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC
+from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC, history_file
 from quiz.store.errors import HistoryLocked, StoreError, store_error
 from quiz.store.health import damage, history_files, refuse_unusable_place, set_aside
 from quiz.store.schema import NEW_LINE
@@ -37,7 +37,9 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
       or one that is not a regular file, each saying which;
     - unreadable or damaged backups are skipped (named in the error if none is sound);
     - the backup is copied next to the history and checked before anything is moved;
-    - while another quiz has the history open, nothing is done (HistoryLocked).
+    - while another quiz has the history open, nothing is done (HistoryLocked);
+    - a history that is a link is restored into the file it points to (history_file), the
+      replaced one kept beside that file, and the link stays.
 
     Raises StoreError (HistoryLocked) with the reason; nothing was changed then.
     """
@@ -73,7 +75,8 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
         raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}; nothing was changed")
     if not force:
         _refuse_if_newer(path, chosen, named=backup is not None)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=root)
+    real = history_file(path)  # a linked history is restored where its file is; the link stays
+    fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     os.close(fd)
     tmp = Path(name)
     try:
@@ -86,8 +89,8 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
         reason = _unusable(tmp)
         if reason is not None:
             raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
-        replaced = set_aside(path, "replaced") if history_files(path) else None
-        os.replace(tmp, path)
+        replaced = set_aside(real, "replaced") if history_files(real) else None
+        os.replace(tmp, real)
     except sqlite3.Error as err:
         raise store_error(err, path) from None
     finally:

@@ -13,7 +13,7 @@ from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 
-from quiz.files import try_lock
+from quiz.locks import try_lock
 from quiz.paths import backups_dir, ensure_private_dir, history_db
 from quiz.schedule import CardState, Rating, Scheduler, rating_for, utc
 from quiz.store.backups import (
