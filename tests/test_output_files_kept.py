@@ -169,14 +169,18 @@ def test_history_exports_temporary_copy_is_in_the_data_folder_and_private(
 
 @pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
 @pytest.mark.parametrize("kept", ["history.db", "backups"])
-def test_a_csv_to_standard_output_appended_to_the_history_is_refused(private_home: Path, kept: str) -> None:
+@pytest.mark.parametrize("command", [["history", "export", "--csv", "-"], ["export", "DECK", "-o", "-"]])
+def test_an_export_to_standard_output_appended_to_the_history_is_refused(
+    private_home: Path, kept: str, command: list[str]
+) -> None:
     seed(private_home, 2, backup=True)
     target = private_home / kept if kept == "history.db" else next((private_home / kept).iterdir())
     before = target.read_bytes()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(private_home)}
+    deck = str(next((ROOT / "decks").glob("*.toml")))
     with target.open("ab") as out:
-        done = subprocess.run([sys.executable, "-m", "quiz", "history", "export", "--csv", "-"], stdout=out,
-                              stderr=subprocess.PIPE, text=True, env=env, timeout=120)  # fmt: skip
+        done = subprocess.run([sys.executable, "-m", "quiz", *(deck if a == "DECK" else a for a in command)],
+                              stdout=out, stderr=subprocess.PIPE, text=True, env=env, timeout=120)  # fmt: skip
     assert done.returncode == 1 and "quiz never writes" in done.stderr, done.stderr
     assert target.read_bytes() == before
 

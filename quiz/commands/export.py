@@ -32,9 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.commands._output import never_written
+    from quiz.commands._output import check_named_output, never_written
     from quiz.errors import UsageError
-    from quiz.files import check_output, is_standard_output, is_stream, write_text
+    from quiz.files import is_standard_output, is_stream, write_text
     from quiz.plural import plural
 
     out = args.output
@@ -56,8 +56,7 @@ def run(args: argparse.Namespace) -> int:
     assert deck.path is not None
     keep = never_written(args.data_dir, (deck.path, "the deck being exported"))
     report = sys.stderr if out != "-" and is_standard_output(Path(out)) else sys.stdout  # not into the file
-    if out != "-":
-        check_output(Path(out), force=args.force, keep=keep)
+    check_named_output(out, force=args.force, keep=keep)  # "-" too: `-o - >> history.db` is refused
     if fmt == "anki":
         from quiz.interop.anki import retyped_facts, write_apkg
 
