@@ -111,16 +111,18 @@ def as_seen(text: str) -> str:
     (quiz.untrusted.invisible(): default-ignorable and format characters) dropped, the braille
     blank a space, and, in a text of Latin letters, letters of another script that look like Latin ones as those
     (latin_look_alikes). Two options that differ only so look the same on screen; a typed answer
-    is marked the same way (quiz.typed.reading.fold).
+    is marked the same way (quiz.typed.folding.fold).
     """
     if text.isascii():
         return text
-    return latin_look_alikes(invisible().sub("", text).replace("\u2800", " "))
+    # Decomposed first, so that a look-alike letter with a mark ("ᾰ") is taken as the letter it is
+    # drawn with ("ă"), as it is once a text is written decomposed; callers compose it again.
+    return latin_look_alikes(unicodedata.normalize("NFD", invisible().sub("", text).replace("\u2800", " ")))
 
 
 def may_hold_case_units(text: str) -> bool:
     """Whether a text holds a capital that a unit whose case is its meaning begins with (T, M, G:
-    quiz.typed.reading.case_units): one without any has none. The deck layer tests this before it
+    quiz.typed.folding.case_units): one without any has none. The deck layer tests this before it
     imports quiz.typed (quiz.deck.options.option_key), and case_units itself first."""
     return "T" in text or "M" in text or "G" in text
 
