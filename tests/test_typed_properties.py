@@ -238,7 +238,8 @@ _READ_WORDS = st.sampled_from(
 def test_a_plain_text_reads_as_every_rule_would_read_it(text: str) -> None:
     """read's shortcuts for plain words, and for words and whole numbers, give what reading token by
     token gives, for any text."""
-    from quiz.typed.reading import fold, read_once, read_tokens
+    from quiz.typed.folding import fold
+    from quiz.typed.reading import read_once, read_tokens
 
     assert read_once(text) == read_tokens(fold(text))
 
@@ -276,7 +277,8 @@ def _texts_with_numbers() -> list[str]:
 
 def test_words_and_whole_numbers_read_as_every_rule_would_read_them() -> None:
     """read's shortcut for words and whole numbers, against reading token by token (_texts_with_numbers)."""
-    from quiz.typed.reading import fold, read_once, read_tokens
+    from quiz.typed.folding import fold
+    from quiz.typed.reading import read_once, read_tokens
 
     for text in _texts_with_numbers():
         assert read_once(text) == read_tokens(fold(text)), text
@@ -541,7 +543,7 @@ def test_a_unit_whose_case_is_its_meaning_is_never_taken_for_the_other(
 ) -> None:
     """ "1 T" (a tablespoon) is never "1 t" (a teaspoon), "3 MIU" (million units) never "3 mIU",
     "400 MBq" never "400 mBq", as typed or as two options of one question
-    (quiz.typed.reading.case_units); each is itself."""
+    (quiz.typed.folding.case_units); each is itself."""
     from quiz.deck.options import Said
     from quiz.typed import same_answer
 

@@ -25,7 +25,7 @@ SAME_AS_ANSWER, REPEATED = "same as the answer", "repeated"
 
 def option_key(text: str) -> str:
     """How two options are told apart: folded as quiz.deck.text.normalize folds them, but for a
-    unit whose case is its meaning (quiz.typed.reading.case_units), kept after a NUL, which no deck
+    unit whose case is its meaning (quiz.typed.folding.case_units), kept after a NUL, which no deck
     text holds: "1 T" (a tablespoon) and "1 t" (a teaspoon), or "400 MBq" and "400 mBq", are two
     options, as typed marking tells them apart; "5 MG" and "5 mg" are one."""
     if not may_hold_case_units(text):  # before quiz.typed is imported: an import statement in every

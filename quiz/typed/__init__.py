@@ -22,6 +22,7 @@ real words a slip must not become) and `marking` (mark, is_match, typed_possible
 are its public face.
 """
 
+from quiz.typed.folding import case_units, fold
 from quiz.typed.lexicon import (
     CURATED_ONLY,
     Lexicon,
@@ -42,7 +43,7 @@ from quiz.typed.marking import (
     typed_possible,
 )
 from quiz.typed.numbers import number_value
-from quiz.typed.reading import case_units, fold, read
+from quiz.typed.reading import read
 from quiz.typed.shape import IN_BASE_UNITS, Reading, in_base_units, proportions
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
 

@@ -9,7 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from quiz.typed.reading import fold, read, words_and_whole_number_parts
+from quiz.typed.folding import fold
+from quiz.typed.reading import read, words_and_whole_number_parts
 from quiz.typed.words import TYPO_MIN_LETTERS, TYPO_VOWEL_LETTERS, UNIT_SPELLINGS, primary_language
 
 if TYPE_CHECKING:

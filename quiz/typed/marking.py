@@ -8,8 +8,9 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from quiz.deck.text import normalize
+from quiz.typed.folding import case_units
 from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
-from quiz.typed.reading import case_units, read, read_once
+from quiz.typed.reading import read, read_once
 from quiz.typed.shape import Reading
 from quiz.typed.words import TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, american, primary_language
 

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from quiz.deck.text import as_seen, latin_look_alikes, may_hold_case_units
+from quiz.typed.folding import fold
 from quiz.typed.numbers import (
     Token,
     a_half,
@@ -50,133 +50,17 @@ from quiz.typed.numbers import (
 from quiz.typed.shape import Reading, shape_parts, shape_tokens
 from quiz.typed.words import (
     COMPARISONS_BY_FIRST,
-    DASHES,
-    DOTS,
     NUMBER_WORDS,
     NUMBERED_BY,
     ORDINAL_WORDS,
     RAISED_POINTS,
     SCALES,
-    SUPERSCRIPTS,
-    SYMBOL_FORMS,
     SYMBOL_PAIRS,
     TIMES,
-    VULGAR_FRACTIONS,
     leading_article,
-    primary_language,
 )
 
 # --- reading a text ---------------------------------------------------------------------------
-
-
-def fold(text: str, language: str = "en") -> str:
-    """A typed or expected text as compared: NFKC, case-folded, every dash a "-", and in an English
-    text (`language`, the deck's) accents dropped.
-
-    NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
-    (NFC); it is applied again after case folding, which can undo it. A vulgar fraction after a
-    digit is set apart from it first ("1½" -> "1 1/2", never "11/2"). What a reader cannot tell
-    apart is folded as quiz.deck.text.as_seen folds it (invisible characters, look-alike letters of
-    other scripts). English writes few accents, and a word without them is the same word
-    ("Meniere" for "Ménière"); other languages tell words apart by them ("ano" and "año", "schon"
-    and "schön", "pécher" and "pêcher"), so they are kept there. Idempotent.
-    """
-    if not text.isascii():
-        raised = _superscripts().sub(_power_or_charge, text)
-        text = as_seen(_fraction_after_digit().sub(r"\1 \2", raised.translate(SYMBOL_FORMS).translate(DOTS)))
-    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    if not text.isascii():
-        if primary_language(language) == "en":  # and "æ", "œ" as the two letters English writes ("oedema")
-            text = _accents_dropped(unicodedata.normalize("NFD", text)).replace("æ", "ae").replace("œ", "oe")
-        text = latin_look_alikes(unicodedata.normalize("NFC", text).translate(DASHES))  # folded ones too
-    return text
-
-
-def _accents_dropped(text: str) -> str:
-    """A decomposed (NFD) text without the marks over the letters of its words ("Ménière" ->
-    "Meniere") or over a space (an accent written alone, such as "˚" for a degree, which NFKC makes
-    a space and a mark). A mark over anything else says something and is kept: "≠" is "=" with a
-    stroke over it, "≮" is not "<", a 5 struck through is no 5, and a letter that stands alone is a
-    symbol, "Å" (the ångström) no "A" (the ampere), "x̄" (a mean) no "x"."""
-    kept = []
-    dropped = False  # whether the marks over the last character are dropped
-    for i, c in enumerate(text):
-        if not unicodedata.combining(c):
-            dropped = c.isspace() or c.isalpha() and not _alone(text, i)
-        elif dropped:
-            continue
-        kept.append(c)
-    return "".join(kept)
-
-
-def _alone(text: str, i: int) -> bool:
-    """Whether the letter at i of a decomposed text is a word of its own: no letter before it, and
-    none after its marks."""
-    before, after = i - 1, i + 1
-    while before >= 0 and unicodedata.combining(text[before]):
-        before -= 1
-    while after < len(text) and unicodedata.combining(text[after]):
-        after += 1
-    return not (before >= 0 and text[before].isalpha()) and not (after < len(text) and text[after].isalpha())
-
-
-def case_units(text: str) -> tuple[str, ...]:
-    """The units right after a number that folding case would misread, in order: "T" (a
-    tablespoon, where "t" is a teaspoon), "G" before /L (giga, where g is grams) and a unit with
-    the prefix M (mega, a million, where m is milli, a thousandth), its own letters folded: "400
-    MBq" -> ("Mbq",), "1 T" -> ("T",), "5 G/L" -> ("G",). () for "1 t", "400 mBq", "5 mg", "5 g/L"
-    and most texts: what folding reads them as.
-
-    Folding case (`fold`) makes "T" and "t" one text, and "MBq" and "mBq": a dose three times, or a
-    billion times, too large would be marked right. The Institute for Safe Medication Practices'
-    list of error-prone abbreviations names them. A unit in capitals throughout is milli ("5 MG"
-    is 5 mg, as a label writes it), but for "MU" and "MIU", the million units and million IU of
-    penicillin and interferon. A number written into a word ("CD4 T cells") has no unit here.
-    Compared beside the reading (quiz.typed.marking.exact_keys).
-    """
-    if not text.isascii():  # as a reader sees it: "МBq" with a Cyrillic М is "MBq"
-        text = unicodedata.normalize("NFKC", as_seen(text))
-    if not may_hold_case_units(text):  # most texts
-        return ()
-    return tuple(unit[0] + unit[1:].lower() for unit in _case_unit().findall(text) if _misread(unit))
-
-
-def _misread(unit: str) -> bool:
-    """Whether folding case misreads a unit of _case_unit: "T", "G" for giga before /L ("5 G/L" of
-    platelets is 5 × 10⁹ a litre, "5 g/L" five grams), or M for mega ("MBq", "MU")."""
-    return unit in ("T", "G") or unit[0] == "M" and (unit in ("MU", "MIU") or not unit.isupper())
-
-
-@cache
-def _case_unit() -> re.Pattern[str]:
-    """A number not written into a word, then (a space apart or not) a unit of case_units: T, t,
-    M or m before grams, litres, moles, equivalents, becquerels, curies, units, IU, grays,
-    sieverts or hertz, or G or g before /L. The pattern starts with the digit (the look-behind checks the character
-    before it), so the search skips to digits: a third faster than a look-behind first."""
-    units = "T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)|[Gg](?=/[Ll])"
-    return re.compile(rf"\d(?<![^\W_]\d)[\d.,{RAISED_POINTS}]*[ \t]?({units})(?![^\W\d_])")
-
-
-def _power_or_charge(run: re.Match[str]) -> str:
-    """A run of superscripts as read: a power ("10⁻³" -> "10^-3") after a digit or at the start,
-    but an ion's charge after a letter or a subscript when it ends in a sign, written on the line
-    as chemists type it ("Ca²⁺" -> "Ca2+", "Na⁺" -> "Na+", "HCO₃⁻" -> "HCO₃-")."""
-    raised = unicodedata.normalize("NFKC", run.group())
-    before = run.string[run.start() - 1 : run.start()]
-    after_a_symbol = before.isalpha() or (before != "" and not before.isascii())  # "a", "₃"
-    return raised if after_a_symbol and raised[-1] in "+-\u2212" else "^" + raised
-
-
-@cache
-def _superscripts() -> re.Pattern[str]:
-    """A run of superscript digits and signs: a power (quiz.typed.words.SUPERSCRIPTS)."""
-    return re.compile(f"[{SUPERSCRIPTS}]+")
-
-
-@cache
-def _fraction_after_digit() -> re.Pattern[str]:
-    """A digit (of any script) and the vulgar fraction right after it: a mixed number ("1½")."""
-    return re.compile(rf"(\d)([{VULGAR_FRACTIONS}])")
 
 
 @cache

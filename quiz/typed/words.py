@@ -42,7 +42,7 @@ DASHES = str.maketrans(
 )
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
 """A run of these is a power: NFKC would make "10⁹" the number 109 and "10⁻³" the number 10-3, so
-the run is written "^-3" first (quiz.typed.reading.fold): "10⁻³" is "10^-3", "10¹⁰" is "10^10"."""
+the run is written "^-3" first (quiz.typed.folding.fold): "10⁻³" is "10^-3", "10¹⁰" is "10^10"."""
 SYMBOL_FORMS = str.maketrans({"º": "°", "\u066a": "%", "≧": "≥", "≦": "≤"})
 """Symbols written another way that NFKC leaves as they are: the masculine ordinal "º", which stands
 in for a degree sign on many keyboards (NFKC would make it an "o"), the Arabic percent sign, and
@@ -62,7 +62,7 @@ BULLET = "\u2022"
 DOTS = str.maketrans(dict.fromkeys("\u2022\u02d9\u00b8\u2219\u22c5\u2027\u30fb\uff65\u25e6", BULLET))
 """Dots that are no decimal point but may be taken for one (a bullet, a dot above, a cedilla, the
 bullet and dot operators, the katakana middle dot), as one BULLET, before NFKC turns some into a
-space and an accent (quiz.typed.reading.fold)."""
+space and an accent (quiz.typed.folding.fold)."""
 DECIMAL_MARKS = frozenset(".," + RAISED_POINTS + BULLET)
 """A decimal point or comma, or a dot (DOTS) that may be taken for one: standing alone right before
 a number (". 5 mg", "•5 mg"), it is never dropped as soft punctuation, so the number is not read
