@@ -303,9 +303,8 @@ def in_base_units(
     what two wrong options say to a reader when both give one quantity, however written ("0.5 g"
     and "500 mg", "2 weeks" and "14 days"). Typed marking keeps them apart, as it keeps every
     number as written (docs/questions.md); the deck's rule against options that say the same
-    (quiz.deck.options.Said) reads them so. A number not read ("?...") is left as it is."""
-    if IN_BASE_UNITS.keys().isdisjoint(runs):  # most texts: one test in C, not a loop
-        return shape, runs
+    (quiz.deck.options.Said) reads them so, and asks only for a text holding such a unit. A number
+    not read ("?...") is left as it is."""
     out, words = list(shape), list(runs)
     run = -1  # the index in runs of the shape's last ("w",)
     for k, part in enumerate(shape):
