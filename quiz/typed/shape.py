@@ -124,6 +124,19 @@ def _stands_before_a_number(tokens: list[Token], i: int) -> bool:
     return tokens[i][1] in DECIMAL_MARKS and bool(tokens[i][2]) and is_number(tokens, i + 1)
 
 
+def _slash_beside_a_number(tokens: list[Token], i: int) -> bool:
+    """Whether token i is a slash joined to a number on one side and to nothing on the other ("/5 mg",
+    "5/ mg"): kept, so that "5 mg" is never read out of a fraction cut short ("1/5 mg"). Between
+    numbers it is a fraction (quiz.typed.reading), and between a word and a number it stands for
+    "per" ("mg/5 mL"): both as before."""
+    if tokens[i][1] != "/":
+        return False
+    if is_number(tokens, i + 1) and not tokens[i + 1][2]:
+        return i == 0 or bool(tokens[i][2])
+    joined_after = i > 0 and tokens[i - 1][0] == "n" and not tokens[i][2]
+    return joined_after and (i + 1 == len(tokens) or bool(tokens[i + 1][2]))
+
+
 def _time_of_day(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     """A time of the 12-hour clock starting at token i ("8 pm", "8:30 a.m.", "12 am") as the hour
     and minutes of the 24-hour clock it is, and the index after it ("20", "0", ...); else None. So
@@ -221,6 +234,7 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
             value not in SOFT
             or (value == ":" and i > 0 and tokens[i - 1][0] == "n" and is_number(tokens, i + 1))
             or _stands_before_a_number(tokens, i)
+            or _slash_beside_a_number(tokens, i)
         ):  # a colon between numbers is a ratio or a time ("1:10", "8:30"), not "1 10"
             items.append(("s", value))
         i += 1
