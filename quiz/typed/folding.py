@@ -66,10 +66,11 @@ def _alone(text: str, i: int) -> bool:
 
 def case_units(text: str) -> tuple[str, ...]:
     """The units right after a number that folding case would misread, in order: "T" (a
-    tablespoon, where "t" is a teaspoon), "G" before /L (giga, where g is grams) and a unit with
-    the prefix M (mega, a million, where m is milli, a thousandth), its own letters folded: "400
-    MBq" -> ("Mbq",), "1 T" -> ("T",), "5 G/L" -> ("G",). () for "1 t", "400 mBq", "5 mg", "5 g/L"
-    and most texts: what folding reads them as.
+    tablespoon, where "t" is a teaspoon), "G" before /L (giga, where g is grams), a unit with the
+    prefix M (mega, a million, where m is milli, a thousandth), its own letters folded, and a molar
+    concentration with a prefix (mM, µM, nM, pM: folded, millimetres, nanometres or "5 pm", a time),
+    as written: "400 MBq" -> ("Mbq",), "1 T" -> ("T",), "5 G/L" -> ("G",), "5 nM" -> ("nM",). ()
+    for "1 t", "400 mBq", "5 mg", "5 g/L", "5 nm" and most texts: what folding reads them as.
 
     Folding case (`fold`) makes "T" and "t" one text, and "MBq" and "mBq": a dose three times, or a
     billion times, too large would be marked right. The Institute for Safe Medication Practices'
@@ -82,22 +83,30 @@ def case_units(text: str) -> tuple[str, ...]:
         text = unicodedata.normalize("NFKC", as_seen(text))
     if not may_hold_case_units(text):  # most texts
         return ()
-    return tuple(unit[0] + unit[1:].lower() for unit in _case_unit().findall(text) if _misread(unit))
+    units = (unit for unit in _case_unit().findall(text) if _misread(unit))
+    return tuple(_MOLAR.get(unit) or unit[0] + unit[1:].lower() for unit in units)
+
+
+_MOLAR = {prefix + "M": prefix.replace("u", "μ").replace("µ", "μ") + "M" for prefix in "mµμunpf"}
+"""Molar concentrations with an SI prefix (moles a litre: mM, µM or uM, nM, pM, fM), which folding
+case would read as a length (mm, nm) or, "5 pM", a time of day; micro in one spelling."""
 
 
 def _misread(unit: str) -> bool:
     """Whether folding case misreads a unit of _case_unit: "T", "G" for giga before /L ("5 G/L" of
-    platelets is 5 × 10⁹ a litre, "5 g/L" five grams), or M for mega ("MBq", "MU")."""
-    return unit in ("T", "G") or unit[0] == "M" and (unit in ("MU", "MIU") or not unit.isupper())
+    platelets is 5 × 10⁹ a litre, "5 g/L" five grams), M for mega ("MBq", "MU") or a molar unit
+    (_MOLAR: "5 nM" is not "5 nm")."""
+    return unit in ("T", "G") or unit in _MOLAR or unit[0] == "M" and (unit in ("MU", "MIU") or not unit.isupper())
 
 
 @cache
 def _case_unit() -> re.Pattern[str]:
     """A number not written into a word, then (a space apart or not) a unit of case_units: T, t,
     M or m before grams, litres, moles, equivalents, becquerels, curies, units, IU, grays,
-    sieverts or hertz, or G or g before /L. The pattern starts with the digit (the look-behind checks the character
-    before it), so the search skips to digits: a third faster than a look-behind first."""
-    units = "T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)|[Gg](?=/[Ll])"
+    sieverts or hertz, G or g before /L, or a prefix before M (molar). The pattern starts with the
+    digit (the look-behind checks the character before it), so the search skips to digits: a third
+    faster than a look-behind first."""
+    units = "T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)|[Gg](?=/[Ll])|[mµμunpf]M"
     return re.compile(rf"\d(?<![^\W_]\d)[\d.,{RAISED_POINTS}]*[ \t]?({units})(?![^\W\d_])")
 
 
