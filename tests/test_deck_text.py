@@ -165,13 +165,15 @@ def test_the_micro_sign_is_never_read_as_an_m() -> None:
 @pytest.mark.parametrize(
     ("answer", "distractor", "clash"),
     [("1 T", "1 t", None), ("400 MBq", "400 mBq", None), ("5 mg", "5 MG", SAME_AS_ANSWER), ("3 MIU", "3 mIU", None),
-     ("1 T", "1 T ", SAME_AS_ANSWER), ("10 mL", "10 ML", SAME_AS_ANSWER)],
+     ("1 T", "1 T ", SAME_AS_ANSWER), ("10 mL", "10 ML", SAME_AS_ANSWER), ("5 nM", "5 nm", None),
+     ("400 \u041cBq", "400 mBq", None), ("400 \u041cBq", "400 MBq", SAME_AS_ANSWER), ("400 \uff2dBq", "400 mBq", None)],
 )
 def test_options_apart_only_by_a_unit_whose_case_is_its_meaning_are_two_options(
     answer: str, distractor: str, clash: str | None
 ) -> None:
     """ "1 t" (a teaspoon) beside "1 T" (a tablespoon) is a wrong option that teaches, as typed
-    marking tells them apart; quiz check said it "is the same as the answer" (option_key)."""
+    marking tells them apart; quiz check said it "is the same as the answer" (option_key). A
+    Cyrillic М or a full-width Ｍ reads as the capital M it looks like, as typed marking reads it."""
     assert [c for _, _, c in clashes(answer, [distractor])] == [clash]
     fact = Fact(id="f", question="Q?", answer=answer, distractors=(distractor, "9 mg", "8 mg"))
     wrong = wrong_options(Deck("d", "D", (fact,)), fact)

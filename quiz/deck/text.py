@@ -121,10 +121,12 @@ def as_seen(text: str) -> str:
 
 
 def may_hold_case_units(text: str) -> bool:
-    """Whether a text holds a capital that a unit whose case is its meaning begins with (T, M, G:
-    quiz.typed.folding.case_units): one without any has none. The deck layer tests this before it
-    imports quiz.typed (quiz.deck.options.option_key), and case_units itself first."""
-    return "T" in text or "M" in text or "G" in text
+    """Whether a text may hold a unit whose case is its meaning (quiz.typed.folding.case_units): one
+    with a capital such a unit holds (T, M, G), or with characters beyond ASCII, which may be read
+    as those ("МBq" with a Cyrillic М, a full-width "Ｍ"). An ASCII text without any has none. The
+    deck layer tests this before it imports quiz.typed (quiz.deck.options.option_key), and
+    case_units itself first."""
+    return "T" in text or "M" in text or "G" in text or not text.isascii()
 
 
 def normalize(text: str) -> str:
