@@ -218,6 +218,26 @@ async def test_history_screen_shows_sessions(deck: Path, tmp_path: Path) -> None
         assert row[1] == "Caring for your kid…" and row[2] == "Multi-choice" and row[3] == "0/1"
 
 
+async def test_history_says_its_share_of_right_answers_is_of_the_days_it_shows(deck: Path, tmp_path: Path) -> None:
+    """History's chart line gives the share of right answers of its last 30 days; it said "100%
+    overall" where `quiz history` gives all time, and "no answers yet" to someone whose answers
+    were older than those days."""
+    from datetime import UTC, datetime, timedelta
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
+        long_ago = datetime.now(UTC) - timedelta(days=40)
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=True,
+                            now=long_ago)  # fmt: skip
+        store.finish_session(sid)
+    app = make_app([deck], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one("#progress-text").render())
+        assert "no answers in these days" in text and "yet" not in text and "overall" not in text
+
+
 async def test_broken_deck_is_listed_and_the_others_work(deck: Path, tmp_path: Path) -> None:
     from textual.widgets import DataTable
 

@@ -173,9 +173,11 @@ class HistoryScreen(Settled, Screen[None]):
         ]
         total = sum(a for a, _ in per_day.values())
         right = sum(c for _, c in per_day.values())
-        overall = f"{right / total:.0%}" if total else "no answers yet"
+        # per_day holds these days only: "overall" or "no answers yet" would say more than they show
+        # (`quiz history` gives all time)
+        in_these_days = f"{right / total:.0%} right in these days" if total else "no answers in these days"
         self.query_one("#progress-text", Static).update(
-            f"Share of right answers per day, last {DAYS} days (taller is better): {overall} overall, "
+            f"Share of right answers per day, last {DAYS} days (taller is better): {in_these_days}, "
             f"study streak {plural(data.streak, 'day')}."
         )
         self._show_topic_progress(store, now)
