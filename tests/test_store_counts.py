@@ -68,3 +68,25 @@ def test_due_counts_only_what_each_deck_schedules_now_when_told(tmp_path: Path) 
         stored = store.due_forecast("d", 14, soon)
         assert store.due_forecast("d", 14, soon, {"d": {"kept", "gone"}}) == stored
         assert sum(n for _, n in store.due_forecast("d", 14, soon, {"d": {"kept"}})) == 1
+
+
+def test_facts_seen_and_mastered_count_only_what_each_deck_holds_now_when_told(tmp_path: Path) -> None:
+    """`quiz history` counted a fact taken out of its deck among the deck's facts seen and mastered
+    (a tester's report): with `scheduled`, they count what the deck holds now, as Home's do; a
+    deck quiz cannot find keeps every stored fact."""
+    with Store.open(tmp_path, scheduler=Scheduler(fuzz=False), backup=False) as store:
+        for deck, facts in (("d", ("kept", "gone", "term:gone-word", "term:word")), ("e", ("other",))):
+            sid = store.start_session(deck, "flashcard", now=T0)
+            for fact in facts:
+                for day in range(4):
+                    store.record_answer(sid, deck, fact, kind="flashcard", response="Good", correct=True,
+                                        rating=Rating.GOOD, now=T0 + timedelta(days=day * 3))  # fmt: skip
+        soon = T0 + timedelta(days=10)
+        scheduled = {"d": {"kept", "term:word", "new"}}
+        told = {s.deck_id: s for s in store.deck_summaries(now=soon, scheduled=scheduled)}
+        d = told["d"]
+        assert (d.facts_seen, d.mastered, d.words_seen, d.words_mastered) == (1, 1, 1, 1)
+        assert (told["e"].facts_seen, told["e"].mastered) == (1, 1)
+        assert told["d"].answered == 16  # the answers themselves are all still counted
+        every = {s.deck_id: s for s in store.deck_summaries(now=soon)}
+        assert (every["d"].facts_seen, every["d"].mastered, every["d"].words_seen) == (2, 2, 2)

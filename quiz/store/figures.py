@@ -51,7 +51,8 @@ class DeckSummary(NamedTuple):
     correct: int
     last_studied: datetime | None
     facts_seen: int
-    """Facts answered at least once; glossary words are counted apart (words_seen)."""
+    """Facts answered at least once (of those the deck holds now, when quiz finds the deck); glossary
+    words are counted apart (words_seen)."""
     due_now: int | None
     """Facts and words due now, as a review asks them (quiz.store.HistoryQueries.deck_summaries);
     None when the deck is not found."""

@@ -298,7 +298,9 @@ class HistoryQueries(DueQueries):
         scheduled: Mapping[str, Collection[str]] | None = None,
     ) -> list[DeckSummary]:
         """One summary per deck that has sessions (or of `deck_id` alone), in deck id order. Its
-        `due_now` counts among `scheduled` when given, and is None for a deck not in it."""
+        `due_now` counts among `scheduled` when given, and is None for a deck not in it; its facts
+        and words seen and mastered count among a deck's scheduled ids too, so a fact taken out of
+        its deck is no longer counted (its answers still are)."""
         moment = utc(now)
         where, args = ("WHERE deck_id = ?", (deck_id,)) if deck_id is not None else ("", ())
         rows = self._conn.execute(
@@ -310,11 +312,17 @@ class HistoryQueries(DueQueries):
 
         out = []
         for deck, sessions, answered, correct, last in rows:
-            (words, seen) = self._conn.execute(  # a glossary word's id is term_id's: "term:" + its slug
-                "SELECT coalesce(sum(substr(fact_id, 1, ?) = ?), 0), count(*) FROM fact_state WHERE deck_id = ?",
-                (len(TERM_PREFIX), TERM_PREFIX, deck),
-            ).fetchone()
-            mastered = self.mastered_facts(deck, None, moment)
+            ids = set(scheduled[deck]) if scheduled is not None and deck in scheduled else None
+            if ids is None:
+                (words, seen) = self._conn.execute(  # a glossary word's id is term_id's: "term:" + its slug
+                    "SELECT coalesce(sum(substr(fact_id, 1, ?) = ?), 0), count(*) FROM fact_state WHERE deck_id = ?",
+                    (len(TERM_PREFIX), TERM_PREFIX, deck),
+                ).fetchone()
+            else:
+                found = [i for (i,) in self._conn.execute("SELECT fact_id FROM fact_state WHERE deck_id = ?", (deck,))
+                         if i in ids]  # fmt: skip
+                words, seen = sum(1 for i in found if i.startswith(TERM_PREFIX)), len(found)
+            mastered = self.mastered_facts(deck, ids, moment)
             words_mastered = sum(1 for i in mastered if i.startswith(TERM_PREFIX))
             out.append(
                 DeckSummary(
