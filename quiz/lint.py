@@ -10,17 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
+from quiz.advice import SENTENCE, Advice, same_question, topic_summary_long, warn
 from quiz.deck.errors import Problem
-from quiz.deck.model import MUST_KNOW, Deck, Fact, Topic
+from quiz.deck.model import MUST_KNOW, Deck, Fact
 from quiz.deck.options import MIN_WRONG_OPTIONS
 from quiz.deck.positions import NO_POSITIONS, Positions
 from quiz.deck.statement import option_fits, split
 from quiz.deck.text import did_you_mean
 from quiz.judging import (
     MIN_GRADED_WORDS,
-    WORD,
     Judge,
     Judged,
     Search,
@@ -50,12 +49,11 @@ RULES: dict[str, str] = {
     "extreme-distractors": "every wrong option is an absolute claim (never, always, sure, proven, cure)",
     "unhedged-figure": "the answer is a survival or risk figure and nothing says who was studied",
     "tf-wrong-option-fit": "a wrong option cannot stand in the statement's {{...}} span (no false version from it)",
+    "same-question": "the fact asks the question an earlier fact asks (a learner cannot tell which is meant)",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
 MAX_GRADE = 8.0
-SUMMARY_MAX_WORDS = 25
-"""topic-summary-long: a topic's summary is one sentence of at most this many words (read on Home at 80 columns)."""
 LONGER_RATIO = 1.5
 LONGER_MIN_CHARS = 5
 """answer-longer: the answer is over 1.5x the wrong options' mean length and 5+ characters longer."""
@@ -103,20 +101,6 @@ _WHO_STUDIED = Search(
      "men", "adult", "children"),
 )  # fmt: skip
 """unhedged-figure: words that say who a figure is about ("in a trial of", "people whose")."""
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
-
-
-class Advice(NamedTuple):
-    """One warning before lint_deck places it: the key of the fact or topic it is about (None: the whole entry)."""
-
-    key: str | None
-    rule: str
-    message: str
-
-
-def _warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> Advice:
-    """A warning about `fact`, placed at `key` (or at its [[facts]] header) when lint_deck reports it."""
-    return Advice(key, rule, f'fact "{fact.id}": {message}')
 
 
 # --- the rules: each takes (deck, fact, wrong options it may be shown with) -----------------
@@ -129,7 +113,7 @@ def _all_of_the_above(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[A
     for key, texts in (("answer", [fact.answer]), ("distractors", fact.distractors)):
         for text in texts:
             if points_at_other_options(text):
-                yield _warn(
+                yield warn(
                     deck, fact, key, "all-of-the-above",
                     f"the option {text!r} depends on the others, which are shuffled; "
                     "write a single best answer instead",
@@ -144,7 +128,7 @@ def _negative_question(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[
         word = found.group()
         emphasised = word.isupper() or _EMPHASIS.search(text, max(0, found.start() - 3), found.end() + 3)
         if not emphasised:
-            yield _warn(
+            yield warn(
                 deck, fact, "question", "negative-question",
                 f'the question asks in the negative ("{word}"): ask it positively, '
                 f"or write {word.upper()} in capitals so it is not missed",
@@ -158,7 +142,7 @@ def _answer_longer(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advi
     mean = wrong.mean_length
     length = len(fact.answer.strip())
     if length > LONGER_RATIO * mean and length - mean >= LONGER_MIN_CHARS:
-        yield _warn(
+        yield warn(
             deck, fact, "answer", "answer-longer",
             f"the answer has {length} characters, the wrong options {mean:.0f} on average: "
             "the longest option is a known cue; make them alike in length",
@@ -172,7 +156,7 @@ def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
     if cues:
         words = ", ".join(f'"{w}"' for w in cues)
         verb = "appear" if len(cues) > 1 else "appears"
-        yield _warn(
+        yield warn(
             deck, fact, "answer", "answer-cue-word",
             f"{words} from the question {verb} in the answer but in no wrong option, which points to the answer",
         )
@@ -180,7 +164,7 @@ def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
 
 def _missing_explanation(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not fact.explanation.strip():
-        yield _warn(
+        yield warn(
             deck, fact, None, "missing-explanation",
             'no explanation: add explanation = "..." saying why the answer is right',
         )
@@ -188,7 +172,7 @@ def _missing_explanation(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
 
 def _missing_source(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not fact.source:
-        yield _warn(
+        yield warn(
             deck, fact, None, "missing-source",
             'no source: add source = "..." naming a [[sources]] id, so a reader can check the fact',
         )
@@ -198,7 +182,7 @@ def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advi
     stats = reading_stats(deck, fact)
     grade = stats.grade
     if grade is not None and stats.words >= MIN_GRADED_WORDS and round(grade, 1) > MAX_GRADE:
-        yield _warn(
+        yield warn(
             deck, fact, "question", "reading-level",
             f"{'question, statement' if fact.statement else 'question'} and explanation read at grade {grade:.1f} "
             f"(Flesch-Kincaid); aim for grade "
@@ -209,10 +193,10 @@ def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advi
 def _percent_without_frequency(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if not may_hold(fact.explanation, _PERCENT_NEEDS):
         return
-    for sentence in _SENTENCE.split(fact.explanation):
+    for sentence in SENTENCE.split(fact.explanation):
         found = _PERCENT.search(sentence)
         if found and not _FREQUENCY.search(sentence):
-            yield _warn(
+            yield warn(
                 deck, fact, "explanation", "percent-without-frequency",
                 f'"{found.group()}" has no natural frequency beside it: add one such as '
                 '"2 in 100 people", which more readers understand',
@@ -222,7 +206,7 @@ def _percent_without_frequency(deck: Deck, fact: Fact, wrong: WrongOptions) -> I
 
 def _flashcard_only(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if wrong.count < MIN_WRONG_OPTIONS:
-        yield _warn(
+        yield warn(
             deck, fact, "distractors", "flashcard-only",
             f"{plural(wrong.count, 'possible wrong option')}, so this fact is a "
             "flashcard only: add distractors, or a group shared with facts of similar answers",
@@ -243,7 +227,7 @@ def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[A
             f'"{lexicon.spelled(w)}" ({"a medical look-alike" if lexicon.is_curated(w) else "a text of this deck"})'
             for w in found
         )
-        yield _warn(
+        yield warn(
             deck, fact, "answer", "typed-look-alike",
             f"the typed answer {fact.answer!r} is one slip from {named}: a learner who types that is marked "
             "wrong, so make sure the question tells them apart",
@@ -254,14 +238,14 @@ def _unknown_allow(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advi
     for name in fact.allow:
         if name not in RULES:
             hint = did_you_mean(name, list(RULES)) or f" (rules: {', '.join(RULES)})"
-            yield _warn(deck, fact, "allow", "unknown-allow", f'allow names "{name}", which is not a rule{hint}')
+            yield warn(deck, fact, "allow", "unknown-allow", f'allow names "{name}", which is not a rule{hint}')
 
 
 def _missing_why(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     if fact.priority != MUST_KNOW or wrong.count < MIN_WRONG_OPTIONS:
         return
     if not fact.distractors:
-        yield _warn(
+        yield warn(
             deck, fact, None, "missing-why",
             "must-know, but its wrong options are other facts' answers, which say nothing of why they are "
             'wrong: add distractors = [{ text = "...", why = "..." }]',
@@ -270,7 +254,7 @@ def _missing_why(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice
     without = [d for d in fact.distractors if not fact.why(d)]
     if without:
         names = ", ".join(repr(d) for d in without)
-        yield _warn(
+        yield warn(
             deck, fact, "distractors", "missing-why",
             f'must-know, but {names} {"has" if len(without) == 1 else "have"} no "why": write each as '
             '{ text = "...", why = "..." } so a learner who picks it learns what makes it wrong',
@@ -285,7 +269,7 @@ def _context_dependent_stem(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iter
         # "A trial of ... What did this trial find?" names its trial first: no warning.
         if re.search(rf"\ban?\s+(?:[\w'-]+\s+)?{noun}", fact.question[: found.start()], re.IGNORECASE):
             continue
-        yield _warn(
+        yield warn(
             deck, fact, "question", "context-dependent-stem",
             f'the question points at "{found.group()}" without naming it; cards come in any order, so say '
             'what it is about ("In a trial of chemo after liver surgery, ...")',
@@ -298,7 +282,7 @@ def _extreme_distractors(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
     if len(own) < MIN_WRONG_OPTIONS or _ABSOLUTE.found_in(fact.answer):
         return
     if all(map(_ABSOLUTE.found_in, own)):
-        yield _warn(
+        yield warn(
             deck, fact, "distractors", "extreme-distractors",
             "every wrong option is an absolute claim (never, always, sure, proven, cure), so the one hedged "
             "option can be picked without knowing the fact; make some wrong options plausible",
@@ -310,7 +294,7 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
         return
     said = f"{fact.question} {fact.answer} {fact.explanation}"
     if _OUTCOME.found_in(said) and not _WHO_STUDIED.found_in(said):
-        yield _warn(
+        yield warn(
             deck, fact, "answer", "unhedged-figure",
             "the answer is a survival or risk figure, but nothing says whose figure it is; a reader may take it "
             'as their own outlook: say who was studied ("in a trial of people whose liver spread was removed")',
@@ -333,19 +317,7 @@ def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterato
     else:
         verb, it = ("does", "it is") if len(unfit) == 1 else ("do", "they are")
         message = f"{names} {verb} not read as a sentence in place of {span}: {it} left out of true or false"
-    yield _warn(deck, fact, "statement", "tf-wrong-option-fit", message)
-
-
-def _topic_summary_long(deck: Deck, topic: Topic) -> Iterator[Advice]:
-    words = len(WORD.findall(topic.summary))
-    sentences = len([s for s in _SENTENCE.split(topic.summary.strip()) if s.strip()])
-    if sentences > 1 or words > SUMMARY_MAX_WORDS:
-        size = f"{sentences} sentences" if sentences > 1 else f"{words} words"
-        yield Advice(
-            "summary", "topic-summary-long",
-            f'topic "{topic.id}": the summary is {size}; keep it to one sentence of at most '
-            f"{SUMMARY_MAX_WORDS} words, saying what the topic covers",
-        )  # fmt: skip
+    yield warn(deck, fact, "statement", "tf-wrong-option-fit", message)
 
 
 CHECKS: dict[str, Rule] = {
@@ -377,17 +349,23 @@ def lint_deck(deck: Deck, positions: Positions = NO_POSITIONS) -> list[Problem]:
     judge = Judge(deck)
     path = deck.path or Path("<deck>")
     problems: list[Problem] = []
+
+    def add(advice: Advice, at: tuple[int, int] | None) -> None:
+        line, col = at or (None, None)
+        problems.append(Problem(path, line, col, advice.message, "warning", advice.rule))
+
     for index, fact in enumerate(deck.facts):
         wrong = judge(fact)
         allowed = set(fact.allow)
         for name, check in CHECKS.items():
             if name not in allowed:
                 for advice in check(deck, fact, wrong):
-                    line, col = positions.fact(index, advice.key) or (None, None)
-                    problems.append(Problem(path, line, col, advice.message, "warning", advice.rule))
+                    add(advice, positions.fact(index, advice.key))
+    for index, advice in same_question(deck):
+        add(advice, positions.fact(index, advice.key))
     for index, topic in enumerate(deck.topics):
-        for advice in _topic_summary_long(deck, topic):
-            line, col = positions.topic(index, advice.key) or (None, None)
-            problems.append(Problem(path, line, col, advice.message, "warning", advice.rule))
+        for advice in topic_summary_long(topic):
+            add(advice, positions.topic(index, advice.key))
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     return problems
+

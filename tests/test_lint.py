@@ -118,10 +118,37 @@ CASES = [
 ]
 TOPIC_RULES = {"topic-summary-long"}
 """Rules about a [[topics]] table rather than a fact (tested below)."""
+DECK_RULES = {"same-question"}
+"""Rules about two facts of a deck (tested below)."""
 
 
 def test_every_rule_has_cases() -> None:
-    assert {case[0] for case in CASES} | TOPIC_RULES == set(RULES)
+    assert {case[0] for case in CASES} | TOPIC_RULES | DECK_RULES == set(RULES)
+
+
+@pytest.mark.parametrize(
+    ("second", "said"),
+    [
+        ({"answer": "Liver", "distractors": ["Heart", "Lung", "Kidney"]},
+         "another answer ('Kidney'): a learner cannot tell which is meant"),
+        ({"question": "  which ORGAN filters\nthe blood?"}, "the same answer: one fact written twice"),
+    ],
+)
+def test_same_question_warns_at_the_later_of_two_facts_asking_it(second: dict[str, object], said: str) -> None:
+    """An `--update` that changed a figure keeps the old fact beside the new one, and `quiz check`
+    called the deck with both, "500 mg" and "1000 mg" for one question, valid (a tester's report)."""
+    text = _toml({**CLEAN, "id": "a"}, {**CLEAN, "id": "b", **second})
+    found = [p for p in lint_deck(*parse_with_positions(text, "deck.toml")) if p.rule == "same-question"]
+    assert [p.message for p in found] == [
+        f'fact "b": asks the question of fact "a" with {said}; merge the two, or say in each question what sets it '
+        "apart"
+    ]
+    asked = f"question = {json.dumps({**CLEAN, **second}['question'])}"
+    assert found[0].line == max(n for n, line in enumerate(text.splitlines(), start=1) if line == asked)  # b's
+    apart = _toml({**CLEAN, "id": "a"}, {**CLEAN, "id": "b", **second, "question": "Which organ cleans the blood?"})
+    allowed = _toml({**CLEAN, "id": "a"}, {**CLEAN, "id": "b", **second, "allow": ["same-question"]})
+    for other in (apart, allowed):
+        assert "same-question" not in [p.rule for p in lint_deck(*parse_with_positions(other, "deck.toml"))]
 
 
 def test_missing_why_names_the_distractors_of_a_must_know_fact_that_have_none() -> None:
@@ -203,7 +230,8 @@ def test_a_group_of_similar_answers_gives_wrong_options_and_keeps_cues_fair() ->
 
 
 def test_warnings_come_in_file_order() -> None:
-    text = _toml({**CLEAN, "id": "a", "source": None}, {**CLEAN, "id": "b", "explanation": None})
+    text = _toml({**CLEAN, "id": "a", "source": None},
+                 {**CLEAN, "id": "b", "question": "Which organ pumps the blood?", "explanation": None})
     lines = [p.line for p in lint_deck(*parse_with_positions(text))]
     assert lines == sorted(lines) and len(lines) == 2 and lines[0] < lines[1]
 

@@ -1,0 +1,66 @@
+"""What an authoring warning is before `quiz check` places it, and the rules about more than one fact.
+
+quiz.lint holds the rules about one fact and runs them all (lint_deck); the rules here read a
+topic, or every fact of a deck at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from quiz.deck.model import Deck, Fact, Topic
+from quiz.deck.options import option_key
+from quiz.deck.text import normalize
+from quiz.judging import WORD
+
+SUMMARY_MAX_WORDS = 25
+"""topic-summary-long: a topic's summary is one sentence of at most this many words (read on Home at 80 columns)."""
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
+"""Where a sentence of deck text ends and the next begins (topic-summary-long, percent-without-frequency)."""
+
+
+class Advice(NamedTuple):
+    """One warning before lint_deck places it: the key of the fact or topic it is about (None: the whole entry)."""
+
+    key: str | None
+    rule: str
+    message: str
+
+
+def warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> Advice:
+    """A warning about `fact`, placed at `key` (or at its [[facts]] header) when lint_deck reports it."""
+    return Advice(key, rule, f'fact "{fact.id}": {message}')
+
+
+def topic_summary_long(topic: Topic) -> Iterator[Advice]:
+    """topic-summary-long: a warning when a topic's summary is more than one sentence of
+    SUMMARY_MAX_WORDS words."""
+    words = len(WORD.findall(topic.summary))
+    sentences = len([s for s in SENTENCE.split(topic.summary.strip()) if s.strip()])
+    if sentences > 1 or words > SUMMARY_MAX_WORDS:
+        size = f"{sentences} sentences" if sentences > 1 else f"{words} words"
+        yield Advice(
+            "summary", "topic-summary-long",
+            f'topic "{topic.id}": the summary is {size}; keep it to one sentence of at most '
+            f"{SUMMARY_MAX_WORDS} words, saying what the topic covers",
+        )  # fmt: skip
+
+
+def same_question(deck: Deck) -> Iterator[tuple[int, Advice]]:
+    """same-question: each fact (its index in deck.facts, and the warning) whose question, as
+    quiz.deck.text.normalize folds it, an earlier fact asks, unless it allows the rule. A changed
+    figure imported with `quiz import --update` is such a pair: the old fact is kept beside the new
+    one (quiz.interop.update), and a learner would be taught two answers to one question."""
+    first: dict[str, Fact] = {}
+    for index, fact in enumerate(deck.facts):
+        earlier = first.setdefault(normalize(fact.question), fact)
+        if earlier is fact or "same-question" in fact.allow:
+            continue
+        if option_key(earlier.answer) == option_key(fact.answer):
+            said = "the same answer: one fact written twice"
+        else:
+            said = f"another answer ({earlier.answer!r}): a learner cannot tell which is meant"
+        yield index, warn(deck, fact, "question", "same-question", f'asks the question of fact "{earlier.id}" '
+                          f"with {said}; merge the two, or say in each question what sets it apart")  # fmt: skip
