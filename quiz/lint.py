@@ -29,7 +29,7 @@ from quiz.judging import (
     shared_content_words,
 )
 from quiz.plural import plural
-from quiz.typed import deck_lexicon, look_alikes, slip_runs, typed_possible
+from quiz.typed import Lexicon, deck_lexicon, look_alikes, slip_runs, typed_possible
 
 RULES: dict[str, str] = {
     "all-of-the-above": 'an option such as "all of the above", "none of the above" or "both A and B"',
@@ -224,7 +224,7 @@ def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[A
     found = look_alikes(fact.answer, lexicon, fact.accept)
     if found:
         named = ", ".join(
-            f'"{lexicon.spelled(w)}" ({"a medical look-alike" if lexicon.is_curated(w) else "a text of this deck"})'
+            f'"{lexicon.spelled(w)}" ({"a text of this deck" if _deck_text(lexicon, w) else "a medical look-alike"})'
             for w in found
         )
         yield warn(
@@ -232,6 +232,12 @@ def _typed_look_alike(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[A
             f"the typed answer {fact.answer!r} is one slip from {named}: a learner who types that is marked "
             "wrong, so make sure the question tells them apart",
         )
+
+
+def _deck_text(lexicon: Lexicon, word: str) -> bool:
+    """Whether a look-alike is a word of the deck's texts, not one of quiz's (curated, or made of a
+    curated ending or beginning: "colotomy", "peroperative")."""
+    return lexicon.contains(word) and not lexicon.is_curated(word)
 
 
 def _unknown_allow(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:

@@ -281,13 +281,15 @@ def test_typed_look_alike_names_the_word_of_the_deck_or_the_look_alike(tmp_path:
             {**CLEAN, "id": "c", "answer": "Lever", "distractors": ["Heart", "Lung", "Stomach"]},
             {**CLEAN, "id": "d", "answer": "Adduction", "distractors": ["Heart", "Lung", "Abduction"]},
             {**CLEAN, "id": "e", "answer": "5 mg", "distractors": ["Heart", "Lung", "Stomach"]},
+            {**CLEAN, "id": "f", "answer": "Preoperative", "distractors": ["Heart", "Lung", "Stomach"]},
         ),
         "deck.toml",
     )
     found = {p.message.split('"')[1]: p.message for p in lint_deck(deck) if p.rule == "typed-look-alike"}
-    assert set(found) == {"a", "b", "c", "d"}  # "5 mg": no slip is forgiven next to a number
+    assert set(found) == {"a", "b", "c", "d", "f"}  # "5 mg": no slip is forgiven next to a number
     assert '"lever" (a text of this deck)' in found["a"] and '"liver" (a text of this deck)' in found["c"]
     assert '"abduction" (a medical look-alike)' in found["d"]
+    assert '"peroperative" (a medical look-alike)' in found["f"]  # a curated beginning before a real word
 
 
 def test_a_cue_word_is_found_whatever_the_unicode_composition() -> None:
