@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 from quiz import __version__
 from quiz.cli import COMMANDS, EXIT_USAGE
 from quiz.errors import UsageError
+from quiz.untrusted import say
 
 _MODULE = {"import": "import_deck"}
 """Subcommands whose module is not named after them (`import` is a Python keyword)."""
@@ -32,9 +33,13 @@ class Parser(argparse.ArgumentParser):
         self.commands: dict[str, argparse.ArgumentParser] = {}
 
     def error(self, message: str) -> NoReturn:
-        """Print this command's usage and the message with a suggestion, and exit with status 2."""
+        """Print this command's usage and the message with a suggestion, and exit with status 2.
+
+        The message may quote what was typed or globbed ("unrecognized arguments: x<ESC>]0;...");
+        it is said as every message is (quiz.untrusted.say), with control characters made visible."""
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {self.suggest(message)}\n")
+        say(f"{self.prog}: error: {self.suggest(message)}", file=sys.stderr)
+        self.exit(EXIT_USAGE)
 
     def suggest(self, message: str) -> str:
         """The message with "did you mean ..." added where a close option or choice exists."""

@@ -49,6 +49,22 @@ def test_usage_errors_show_the_commands_own_usage_and_exit_2(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["preview", str(COMPLETE), "x\x1b]0;PWNED\x07.toml"], ["decks", "--sort", "\x1b]8;;https://e.example/\x07"],
+     ["history", "show", "--junk", "\x1b[2J"], ["stduy\x1b[2J"], ["check", "--strict\x9b31m"]],
+)  # fmt: skip
+def test_a_usage_error_shows_what_was_typed_with_its_control_characters_made_visible(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`quiz preview a.toml *` in a folder holding a file named with escapes sent them to the
+    terminal in "unrecognized arguments: ..." (a tester's report); every other message escapes them."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "error:" in err
+    assert not any(c in err for c in "\x1b\x07\x9b"), err
+
+
 def test_help_and_version_still_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert main(["check", "--help"]) == 0
