@@ -65,3 +65,27 @@ def test_a_closed_terminal_window_keeps_the_answers_and_ends_the_session(
     term.proc.send_signal(signal.SIGHUP)
     term.proc.wait(timeout=60)
     assert _session(tmp_path) == (1, True, True)
+
+
+def test_a_byte_that_is_not_utf8_is_read_as_a_replacement_and_the_session_goes_on(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """What a terminal set to Latin-1 sends for "café" (0xE9 alone) ended the session mid-question
+    with "the terminal stopped answering": Textual's input thread decodes strictly (a tester's
+    report). It is read as U+FFFD, shown in the answer box, and the session goes on."""
+    env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path / "data"), "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "quiz", "study", "rectal-cancer-stage-iv", "--mode", "typed", "--count", "1"]
+    term = Terminal(argv, env)
+    request.addfinalizer(term.kill)
+    term.wait_for(b"Press Enter to start")
+    term.press("enter")
+    term.wait_for(b"Question 1 of 1")
+    term.wait_until_quiet(0.5)
+    term.output = b""
+    os.write(term.master, b"caf\xe9s")  # the lone lead byte is known to be no UTF-8 at the "s"
+    term.wait_for("\N{REPLACEMENT CHARACTER}s".encode())
+    assert term.proc.poll() is None  # still studying
+    term.press("\x11")  # ctrl+q
+    term.read_to_end()
+    assert term.close() == 0
+    assert b"stopped answering" not in term.output

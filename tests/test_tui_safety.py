@@ -60,6 +60,40 @@ def test_an_unexpected_error_shows_a_message_not_a_traceback(tmp_path: Path) -> 
     assert "Traceback" not in shown and "chemotherapy dose" not in shown and "secret" not in shown
 
 
+PANICKING_APP = """
+import sys
+from pathlib import Path
+from rich.traceback import Traceback
+from tests.tui_helpers import make_app
+
+app = make_app([Path(sys.argv[1])], Path(sys.argv[2]))
+
+async def fail(pilot):
+    await pilot.pause()
+    try:
+        secret = "chemotherapy dose for patient"
+        raise UnicodeDecodeError("utf-8", secret.encode(), 0, 1, "a reader thread failed")
+    except UnicodeDecodeError:
+        app.panic(Traceback())  # what Textual does when its input thread fails
+
+app.run(headless=True, auto_pilot=fail)
+sys.exit(app.return_code)
+"""
+
+
+def test_a_failing_input_thread_ends_with_a_message_and_status_1(tmp_path: Path) -> None:
+    """Textual's input thread, failing, calls App.panic with a traceback: it ended the app with
+    status 0 and blamed the terminal ("the terminal stopped answering", a tester's report)."""
+    deck = write_deck(tmp_path / "decks")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", PANICKING_APP, str(deck), str(tmp_path / "data")],
+                          capture_output=True, text=True, cwd=root, timeout=60)  # fmt: skip
+    shown = done.stdout + done.stderr
+    assert done.returncode == 1, shown
+    assert "quiz stopped because it could no longer read the keyboard" in shown
+    assert "Traceback" not in shown and "chemotherapy" not in shown
+
+
 # The ANSI themes use the terminal's own sixteen colours, which the terminal (not quiz) decides.
 TERMINAL_PALETTE_THEMES = ("ansi-dark", "ansi-light")
 

@@ -79,11 +79,16 @@ class QuietCrashApp(_App):
         self._close_messages_no_wait()
 
     def panic(self, *renderables: RenderableType) -> None:
-        """Textual's last resort (a failing input thread, say): never let it print a traceback."""
+        """Textual's last resort (a failing input thread, say): never let it print a traceback, and
+        end with status 1, as an unexpected error does (App.panic leaves the status 0)."""
         from rich.traceback import Traceback
 
         if not _debugging() and any(isinstance(r, Traceback) for r in renderables):
+            self._return_code = 1
             renderables = (
-                Text("quiz stopped because the terminal stopped answering. Every answer you gave was saved."),
+                Text(
+                    "quiz stopped because it could no longer read the keyboard. Every answer you gave "
+                    f"was saved. Set {DEBUG}=1 to see the details when reporting it."
+                ),
             )
         super().panic(*renderables)
