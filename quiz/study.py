@@ -367,23 +367,23 @@ class StudyRun:
         self._show_next()
         return True
 
-    def take_deck(self, deck: Deck) -> None:
-        """Use an edited deck from the next question on; the questions still to come follow it.
-
-        A question whose fact was removed is dropped; one whose kind the fact no longer allows is
-        asked as a flashcard. What was already answered, and the feedback on screen, stay as they were.
-        """
+    def take_deck(self, deck: Deck) -> bool:
+        """Use an edited deck: the questions still to come follow it (one whose fact was removed is
+        dropped, one whose kind the fact no longer allows asked as a flashcard). Return whether the
+        question on screen, not yet answered, changed or went: it is asked afresh, a choice made on
+        it not recorded. What was answered, and the feedback on screen, stay as they were."""
         s = self.session
         if deck.id != s.deck.id:
-            return
-        seed = self._question_seed
-        upcoming = [fresh for q in s.questions[s.position :] if (fresh := remake(q, deck, seed=seed)) is not None]
+            return False
+        seed, on_screen = self._question_seed, s.current
+        upcoming = [q if new == q else new for q in s.questions[s.position :] if (new := remake(q, deck, seed=seed))]
         s.deck = deck
         s.questions = s.questions[: s.position] + upcoming
-        if self.phase in (Phase.ASKING, Phase.REVEALED, Phase.CERTAINTY):
-            self.pending = None
-            self.pairing = []
-            self._show_next()
+        if self.phase not in (Phase.ASKING, Phase.REVEALED, Phase.CERTAINTY) or s.current is on_screen:
+            return False
+        self.pending, self.pairing = None, []
+        self._show_next()
+        return True
 
     # -- inside ----------------------------------------------------------------------------------
 

@@ -345,6 +345,35 @@ def test_an_edited_deck_is_used_from_the_next_question(deck, store) -> None:
     assert run.deck is edited
 
 
+def test_an_edit_elsewhere_keeps_the_choice_waiting_for_how_sure(deck, store) -> None:
+    """A deck edited on disk while the learner was asked how sure they were dropped their choice and
+    asked the question again, its options in a new order: their next "2" (Fairly sure) chose an
+    option (a tester's report). An edit that leaves the question on screen as it was keeps it all."""
+    run = make_run(deck, store, count=3)
+    run.ask_certainty = AskCertainty.ALL
+    q = run.question
+    run.answer_option(q.correct_index)
+    assert run.phase is Phase.CERTAINTY
+    other = next(f.id for f in deck.facts if f.id != q.fact_id)
+    edited = parse_deck(DECK.replace(f'id = "{other}"', 'id = "renamed"'))
+    assert run.take_deck(edited) is False
+    assert run.phase is Phase.CERTAINTY and run.question is q and run.pending is not None
+    run.set_certainty(Certainty.MEDIUM)
+    assert [(a.question.fact_id, a.correct) for a in run.session.answers] == [(q.fact_id, True)]
+
+
+def test_an_edit_of_the_question_on_screen_asks_it_afresh_and_says_so(deck, store) -> None:
+    run = make_run(deck, store, count=3)
+    run.ask_certainty = AskCertainty.ALL
+    q = run.question
+    run.answer_option(q.correct_index)
+    answer = deck.fact(q.fact_id).answer
+    edited = parse_deck(DECK.replace(f'answer = "{answer}"', f'answer = "{answer} (edited)"', 1))
+    assert run.take_deck(edited) is True
+    assert run.phase is Phase.ASKING and run.pending is None and run.session.answers == []
+    assert run.question.fact_id == q.fact_id and run.question != q
+
+
 def test_new_facts_per_session_default() -> None:
     assert NEW_PER_SESSION == 3
 

@@ -152,6 +152,40 @@ async def test_the_watcher_posts_a_reload_that_reaches_the_study_screen(deck: Pa
         await _until(pilot, lambda: any(n.title == "Deck reloaded" for n in app._notifications))
 
 
+async def test_a_question_changed_under_the_learner_drops_keys_a_while_and_says_so(deck: Path, tmp_path: Path) -> None:
+    """The deck edited on disk while "How sure are you?" was on screen: the question is asked again,
+    and the learner's "2" (meant as Fairly sure) chose option 2 0.45 s later (a tester's report).
+    The screen says the question changed and drops keys for CHANGED_SETTLE_S."""
+    from quiz.certainty import AskCertainty
+    from quiz.study import Phase
+    from quiz.tui.settle import CHANGED_SETTLE_S
+
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=2), settle=0.3)
+    app.ask_certainty = AskCertainty.ALL
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.4)
+        await pilot.press("enter")  # past the disclaimer
+        await pilot.pause(0.4)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("1")
+        await pilot.pause(0.4)
+        assert screen.run.phase is Phase.CERTAINTY
+        fact = screen.deck.fact(screen.run.question.fact_id)
+        edited = write_deck(tmp_path / "decks", DECK.replace(f'"{fact.answer}"', f'"{fact.answer} (edited)"', 1))
+        app.post_message(DeckReloaded(0, load_found(edited)))
+        await _until(pilot, lambda: screen.run.phase is Phase.ASKING)
+        await _until(pilot, lambda: any(n.title == "Question changed" for n in app._notifications))
+        await pilot.pause(0.45)
+        await pilot.press("2")  # meant as "Fairly sure": dropped
+        await pilot.pause()
+        assert screen.run.phase is Phase.ASKING and screen.run.session.answers == []
+        await pilot.pause(CHANGED_SETTLE_S)
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.run.phase is not Phase.ASKING
+
+
 async def test_a_reload_posted_to_the_app_shows_on_home_when_it_is_shown_again(deck: Path, tmp_path: Path) -> None:
     app = make_app([deck], tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -77,6 +77,11 @@ class Notices(_App):
         self._refresh_notifications()
 
 
+NOTICE_S = 2.5
+"""How long a brief passing note ("Pair taken back.") stays: it floats over the screen, so not over
+the next question or feedback for long (a reviewer read an old note as about the new question)."""
+
+
 def passing(widget: Widget, message: str, *, title: str = "", timeout: float = 6) -> None:
     """Show a passing notice from `widget`'s screen (Notices.notify_passing): about what is on
     screen now, never markup."""

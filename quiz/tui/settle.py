@@ -8,6 +8,12 @@ session after closing a list. So every quiz screen drops the keys that arrive wi
 something new is on it (the study screen calls it for each new question or step), and a screen
 that is closing ignores a second close instead of failing. A text box does the same for the
 typing that reaches it: quiz.tui.settled_input.SettledInput (apart, as Home has none).
+
+A key held down goes on past that moment: the terminal sends it again every 30-100 ms, after a
+first wait of 250-600 ms, and never says when it is let go. Held `u` took back every answer of a
+session, one a repeat; held `3` chose option 3 and then "Sure" (a tester's report). So a press that
+repeats a key held since before something new appeared (HeldKeys) is dropped too, for as long as
+the key is held: each new step needs a press of its own.
 """
 
 from __future__ import annotations
@@ -29,6 +35,48 @@ else:
 SETTLE_S = 0.3
 """How long keys are ignored after something new appears: shorter than anyone takes to read a
 question or a dialog, longer than the gap between two presses of a double press (30-250 ms)."""
+CHANGED_SETTLE_S = 1.5
+"""How long keys are ignored after the question being answered changed under the learner (its deck
+was edited on disk): long enough to see that it changed before a key meant for it acts."""
+REPEAT_GAP_S = 0.2
+"""The longest gap between two presses of one key that are a key held down: a terminal repeats a
+held key every 30-100 ms (X11's and macOS's default rates are 25-30 a second, the slowest common
+settings about 10); a person pressing a key twice on purpose takes longer to let go and press again."""
+
+
+class HeldKeys:
+    """Runs of one key held down, as the app receives its keys: for each key event, when the run it
+    belongs to began (Textual's clock). A press of the same key within REPEAT_GAP_S of the one
+    before it continues that run; any other press begins one."""
+
+    def __init__(self) -> None:
+        self._key = ""
+        self._last = self._began = 0.0
+        self._seen: events.Key | None = None
+
+    def began(self, event: events.Key) -> float:
+        """When the run of `event` began; asked again of the same event, the same answer."""
+        if event is not self._seen:
+            self._seen = event
+            if event.key != self._key or event.time - self._last > REPEAT_GAP_S:
+                self._key, self._began = event.key, event.time
+            self._last = event.time
+        return self._began
+
+    def held_since(self, moment: float) -> bool:
+        """Whether the last key seen is being held since before `moment`, and was pressed (or
+        repeated) within REPEAT_GAP_S of now: a binding that no key event reaches first asks this
+        (Settled.settled)."""
+        return self._seen is not None and self._began < moment and get_time() - self._last <= REPEAT_GAP_S
+
+
+def held_keys(app: object) -> HeldKeys:
+    """The app's HeldKeys (one for the app: a key held on one screen goes on onto the next)."""
+    held = getattr(app, "_held_keys", None)
+    if held is None:
+        held = HeldKeys()
+        app._held_keys = held  # type: ignore[attr-defined]
+    return held
 
 
 class Settled(_Mixin):
@@ -36,12 +84,18 @@ class Settled(_Mixin):
     and closes only once."""
 
     _settles_at: float = 0.0
+    _shown_at: float = 0.0
+    _holds: bool = True
     _dismissing: bool = False
 
-    def settle(self) -> None:
-        """Mark that something new is on the screen: keys from now until it settles are dropped."""
+    def settle(self, seconds: float | None = None) -> None:
+        """Mark that something new is on the screen: keys from now until it settles (in `seconds`,
+        or the settings' SETTLE_S) are dropped, and a key held since before now while it is held."""
         settings = getattr(self.app, "settings", None)
-        self._settles_at = get_time() + getattr(settings, "settle", SETTLE_S)
+        self._shown_at = get_time()
+        pause = getattr(settings, "settle", SETTLE_S) if seconds is None else seconds
+        self._settles_at = self._shown_at + pause
+        self._holds = pause > 0  # a setting of 0 (tests of fast keys) lets every key through
 
     def on_screen_resume(self) -> None:
         self._dismissing = False
@@ -57,7 +111,8 @@ class Settled(_Mixin):
     def settled(self) -> bool:
         """Whether the screen has settled: for actions no on_key sees first (a priority binding's, or
         one a widget's message brings, as the deck table's Enter brings Home's study)."""
-        return get_time() >= self._settles_at
+        held = self._holds and held_keys(self.app).held_since(self._shown_at)
+        return get_time() >= self._settles_at and not held
 
     def when_settled(self, callback: Callable[[], object]) -> None:
         """Call `callback` once the screen has settled: for a command chosen in a menu that closes
@@ -66,13 +121,15 @@ class Settled(_Mixin):
         self.set_timer(max(self._settles_at - get_time(), 0.001), callback)
 
     def is_stale(self, event: events.Key) -> bool:
-        """Whether a key was pressed before the screen settled: it was meant for what was there.
+        """Whether a key was pressed before the screen settled, or repeats a key held since before
+        something new appeared: it was meant for what was there.
 
         The app asks this as each key reaches it to be matched to a binding (QuizApp.on_key),
         after the key before it has done its work: two keys delivered together are each judged
         against what the one before them brought up.
         """
-        return event.time < self._settles_at
+        began = held_keys(self.app).began(event)  # every key, to follow each run whole
+        return event.time < self._settles_at or (self._holds and began < self._shown_at)
 
     def dismiss(self, result: object = None) -> AwaitComplete:
         """Close the screen with `result`; a second close while it is closing is ignored."""

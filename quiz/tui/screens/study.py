@@ -27,18 +27,14 @@ from quiz.tui.bars import KeysBar
 from quiz.tui.decks import DeckReloaded
 from quiz.tui.in_view import bring_into_view, card_seen, seen
 from quiz.tui.lines import MoreLine, StatusLine, status_forms
-from quiz.tui.notices import moved_on, passing
+from quiz.tui.notices import NOTICE_S, moved_on, passing
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
 from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
-from quiz.tui.settle import Settled
+from quiz.tui.settle import CHANGED_SETTLE_S, Settled
 from quiz.tui.settled_input import SettledInput
 from quiz.tui.text import fit, plain, with_terms
 from quiz.untrusted import visible
-
-NOTICE_S = 2.5
-"""How long a passing note ("Pair taken back.") stays: it floats over the screen, so not over the
-next question or feedback for long (a reviewer read an old note as about the new question)."""
 
 
 class StudyScreen(Settled, Screen[bool]):
@@ -394,6 +390,11 @@ class StudyScreen(Settled, Screen[bool]):
         found = message.found
         if found.path != self.path or found.deck is None or self.run.phase is Phase.FINISHED:
             return
-        self.run.take_deck(found.deck)
-        self.notify("The deck changed on disk and was reloaded.", title="Deck reloaded", timeout=4)
+        if not self.run.take_deck(found.deck):
+            self.notify("The deck changed on disk and was reloaded.", title="Deck reloaded", timeout=4)
+            self.draw()
+            return
+        self.notify("The deck changed on disk, and so did this question: nothing was recorded for it. "
+                    "Read it again and answer.", title="Question changed", severity="warning", timeout=8)  # fmt: skip
         self.draw()
+        self.settle(CHANGED_SETTLE_S)  # 1-3 meant how sure, and may now choose an option (a tester's report)
