@@ -124,7 +124,7 @@ def test_a_word_held_back_for_a_wrong_option_is_said_only_to_maybe_hint() -> Non
     platelet helps blood clot after chemotherapy.": the wrong option "red cell" may stand in the
     sentence, and a meaning that names a wrong option can say which version is shown. So the
     list must not say its meaning would give the answer away, only that it could hint at it."""
-    from quiz.tui.screens.dialogs import held_back_line
+    from quiz.tui.text import held_back_line
 
     deck = parse_deck(TRUE_FALSE)
     for truth in (True, False):

@@ -839,3 +839,89 @@ async def test_the_status_line_keeps_the_deck_title_once_certainty_points_are_sh
         assert screen.run.number == 2
         line = str(screen.query_one("#progress").render())
         assert "Question 2 of 10" in line and "(certainty " in line and "| Stage IV and" in line, line
+
+
+async def _hold(pilot, key: str, seconds: float) -> None:
+    """A key held down: the terminal sends it again every 33 ms (30 a second)."""
+    for _ in range(int(seconds / 0.033)):
+        await pilot.press(key)
+        await pilot.pause(0.033)
+
+
+async def test_a_held_key_takes_back_one_answer_not_every_one(deck: Path, tmp_path: Path) -> None:
+    """Held `u` took back every answer of a session, one per repeat (a tester's report): the
+    repeats of a key held since before the screen changed are dropped until it is let go."""
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 3), settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(2):
+            await settled(pilot)
+            await pilot.press("1")
+            await settled(pilot)
+            await pilot.press("enter")
+        await settled(pilot)
+        assert len(answers(data)) == 2 and app.screen.run.phase is Phase.ASKING
+        await _hold(pilot, "u", 1.2)
+        await pilot.pause()
+        assert len(answers(data)) == 1
+        await settled(pilot)
+        await pilot.press("u")  # let go and pressed again: the next one
+        await pilot.pause()
+        assert len(answers(data)) == 0
+
+
+async def test_a_held_number_chooses_an_option_but_not_how_sure(deck: Path, tmp_path: Path) -> None:
+    """Held `3` chose option 3 and then "Sure" (+3, or -6 if wrong), a certainty the learner never
+    chose (a tester's report): the certainty step needs a press of its own."""
+    from quiz.certainty import AskCertainty
+
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE), settle=SETTLE)
+    app.ask_certainty = AskCertainty.ALL
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = app.screen
+        await _hold(pilot, "3", 1.0)
+        await pilot.pause()
+        assert screen.run.phase is Phase.CERTAINTY and answers(data) == []
+        await pilot.pause(0.3)  # let go
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.run.phase is Phase.ANSWERED
+    assert [a.certainty for a in answers(data)] == [2]
+
+
+async def test_a_held_enter_on_home_stops_at_the_first_screen_it_opens(deck: Path, tmp_path: Path) -> None:
+    """Held Enter went from Home through the list of modes and past the "not medical advice"
+    disclaimer to the first question (a tester's report)."""
+    data = tmp_path / "data"
+    app = make_app([deck], data, settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        home = app.screen
+        await _hold(pilot, "enter", 2.0)
+        await pilot.pause()
+        opened = app.screen
+        assert opened is not home and not isinstance(opened, StudyScreen)
+        await settled(pilot)
+        await pilot.press("enter")  # let go and pressed again: one step on
+        await pilot.pause()
+        assert app.screen is not opened
+    assert answers(data) == []
+
+
+async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_below(deck: Path, tmp_path: Path) -> None:
+    """Under the Words list the keys line said "1-4 Answer  g Words  esc Leave", where digits do
+    nothing and Escape closes the list (a tester's report)."""
+    from quiz.tui.bars import KeysBar
+    from quiz.tui.screens.dialogs import GlossaryDialog
+
+    app = make_app([deck], accepted(tmp_path / "data"), study=StudyRequest(deck, Mode.MULTIPLE_CHOICE), settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryDialog)
+        bar = app.screen.query_one(KeysBar)
+        assert [k.description for k in bar.keys if k.description != "palette"] == ["Close"]
+        assert bar.region.y == 23  # the bottom line, over the study screen's

@@ -53,7 +53,7 @@ def fit_body(box: Widget, size: Size) -> None:
         title.styles.margin = (0, 0, 1, 0) if wide else (0, 0, 0, 0)
         title.display = wide or room - title_rows >= 1
         room -= (title_rows + wide) if title.display else 0
-    most = int(size.height * 0.65)  # as its rules say
-    body.styles.max_height = max(room, 1) if room < most else "65vh"
+    most = int(size.height * 0.65)  # as its rules say, of the height given (above a keys line)
+    body.styles.max_height = max(min(room, most), 1)
     text_rows = sum(_rows(child, inner) for child in body.children)
     body.styles.overflow_y = "auto" if text_rows > max(min(room, most), 1) else "hidden"  # see above

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from textual.content import Content
 
 from quiz.deck.model import Source, citation
 from quiz.glossary import term_spans
+from quiz.plural import plural
 from quiz.schedule import NEW_PER_SESSION
 from quiz.store import DeckDue, DueCounts
 from quiz.untrusted import visible
+
+if TYPE_CHECKING:
+    from quiz.session import WordsToKnow  # the study screen's: Home never imports quiz.session
 
 TERM_STYLE = "bold underline"
 
@@ -93,3 +98,20 @@ def _parts(name: str, counts: DueCounts) -> str:
         f"{name} ({counts.total}): {counts.now} due now · {counts.later_today} later today · "
         f"{counts.later} after today · {counts.new} new"
     )
+
+
+def held_back_line(words: WordsToKnow) -> str:
+    """What the glossary list says of the words on screen it explains only after the answer
+    (quiz.session.words_to_know): "1 word here is explained after you answer. Its meaning could
+    hint at the answer."; "" when there are none. "more" when the list shows others above it;
+    "maybe" for a true-or-false sentence whose changing part may hold one (WordsToKnow.maybe_more).
+    "could", not "would": the rule is cautious (a meaning that shares a word with a wrong option of
+    a true-or-false sentence is held back too), so a word held back may have told nothing."""
+    n = words.held
+    why = "Their meanings could hint at the answer." if n > 1 else "Its meaning could hint at the answer."
+    if not n:
+        maybe = "Another word" if words.shown else "A word"
+        return f"{maybe} here may be explained after you answer. {why}" if words.maybe_more else ""
+    count = plural(n, "more word" if words.shown else "word")
+    also = ", and maybe more" if words.maybe_more else ""
+    return f"{count} here {'is' if n == 1 else 'are'} explained after you answer{also}. {why}"

@@ -16,15 +16,15 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from quiz.deck.model import Deck
 from quiz.mode import Mode
-from quiz.plural import plural
 from quiz.schedule import NEW_PER_SESSION
 from quiz.session import WordsToKnow
 from quiz.store import DamagedDatabase, DeckDue
+from quiz.tui.bars import KeysBar
 from quiz.tui.dialog_fit import fit_body
 from quiz.tui.pointed import PointedList
 from quiz.tui.settle import Settled
 from quiz.tui.settled_input import SettledInput
-from quiz.tui.text import plain
+from quiz.tui.text import held_back_line, plain
 from quiz.untrusted import visible_title
 from quiz.visit import parse_visit
 
@@ -40,6 +40,9 @@ MODE_HELP = {
 }
 
 Result = TypeVar("Result")
+KEYS_LINE_FROM = 10
+"""A dialog shows its keys line in a window of this many rows or more; in a shorter one the box
+needs every row to be drawn whole (quiz.tui.dialog_fit)."""
 
 
 class Dialog(Settled, ModalScreen[Result]):
@@ -69,12 +72,22 @@ class Dialog(Settled, ModalScreen[Result]):
     #visit-problem { text-style: bold; }
     """
 
-    def on_resize(self) -> None:  # Textual calls each class's handler: a dialog's own runs too
+    def on_mount(self) -> None:  # Textual calls each class's handler: a dialog's own runs too
+        # The dialog's own keys line, over the screen's below: it said "1-4 Answer ... esc Leave"
+        # under the Words list, where digits do nothing and Escape closes the list (a tester's report).
+        self.mount(KeysBar())
+        self._fit_body()
+
+    def on_resize(self) -> None:
         self._fit_body()
 
     def _fit_body(self) -> None:
+        size = self.app.size
+        keys = size.height >= KEYS_LINE_FROM  # a window shorter gives the box every row
+        for bar in self.query_children(KeysBar):
+            bar.display = keys
         for box in self.query_children(".dialog"):
-            fit_body(box, self.app.size)
+            fit_body(box, size.with_height(size.height - 1) if keys else size)
 
 
 class StudyChoice(NamedTuple):
@@ -306,23 +319,6 @@ class GlossaryDialog(Dialog[None]):
             with VerticalScroll(classes="dialog-body"):
                 yield Static(body or "No glossary words on this question.")
             yield Static("Escape closes this list.", classes="dialog-hint")
-
-
-def held_back_line(words: WordsToKnow) -> str:
-    """What the glossary list says of the words on screen it explains only after the answer
-    (quiz.session.words_to_know): "1 word here is explained after you answer. Its meaning could
-    hint at the answer."; "" when there are none. "more" when the list shows others above it;
-    "maybe" for a true-or-false sentence whose changing part may hold one (WordsToKnow.maybe_more).
-    "could", not "would": the rule is cautious (a meaning that shares a word with a wrong option of
-    a true-or-false sentence is held back too), so a word held back may have told nothing."""
-    n = words.held
-    why = "Their meanings could hint at the answer." if n > 1 else "Its meaning could hint at the answer."
-    if not n:
-        maybe = "Another word" if words.shown else "A word"
-        return f"{maybe} here may be explained after you answer. {why}" if words.maybe_more else ""
-    count = plural(n, "more word" if words.shown else "word")
-    also = ", and maybe more" if words.maybe_more else ""
-    return f"{count} here {'is' if n == 1 else 'are'} explained after you answer{also}. {why}"
 
 
 class StoreProblemDialog(Dialog[str]):
