@@ -78,17 +78,19 @@ _DRAWN_ALIKE_NOTE = "a capital I, a small l and the digit 1 look alike, as do th
 
 def unseen(text: str, other: str) -> str:
     """What to add to "the same as" when two texts that clashes() takes for one option differ in
-    more than case and spacing: the first character a reader cannot see or tell apart
-    (quiz.deck.text.as_seen), named, or the letters drawn alike (drawn_alike)."""
+    more than case and spacing: the first character of `text`, else of `other`, that a reader cannot
+    see or tell apart (quiz.deck.text.as_seen), named, or the letters drawn alike (drawn_alike)."""
     if " ".join(text.casefold().split()) == " ".join(other.casefold().split()):
         return ""
-    odd = next((c for c in text if not c.isascii() and c not in other), None)
+    holder, odd = "it", next((c for c in text if not c.isascii() and c not in other), None)
+    if odd is None:  # "x" beside an answer "×"
+        holder, odd = "the other", next((c for c in other if not c.isascii() and c not in text), None)
     if odd is None and option_key(text) != option_key(other):
         return f" on screen: {_DRAWN_ALIKE_NOTE}"
     if odd is None:
         return " on screen (the two are written in different Unicode forms)"
     name = unicodedata.name(odd, "")
-    return f" on screen: it holds U+{ord(odd):04X}{f' {name}' if name else ''}, which a reader cannot tell apart"
+    return f" on screen: {holder} holds U+{ord(odd):04X}{f' {name}' if name else ''}, which a reader cannot tell apart"
 
 
 def drawn_twice(text: str, texts: list[str]) -> str:
