@@ -85,7 +85,7 @@ def _as_read(source: str, prototype: str) -> str:
 
 
 def kind(source: str) -> str:
-    """"letter" for a letter or a number sign of a script (read only in a text of Latin letters),
+    """ "letter" for a letter or a number sign of a script (read only in a text of Latin letters),
     else "symbol"."""
     return "letter" if unicodedata.category(source)[0] in "LN" else "symbol"
 

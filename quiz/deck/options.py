@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, cast
 
 from quiz.deck.model import Deck, Fact
-from quiz.deck.text import may_hold_case_units, normalize
+from quiz.deck.text import as_seen, holds_latin, may_hold_case_units, normalize
 
 WRONG_OPTIONS = 3
 """Wrong options shown with a multiple-choice question (four options in all)."""
@@ -41,9 +41,11 @@ def drawn_alike(text: str, key: str) -> str:
     (Unicode's confusables, UTS #39) written as one, as they were before case was folded: a capital
     I and the digit 1 as a small l, the digit 0 as a capital O. "Ibuprofen" and "lbuprofen", "O2"
     and "02", look the same on screen; a small i, with its dot, does not ("Fail" and "Fall")."""
-    if "I" not in text and "1" not in text and "0" not in text:  # most texts: no second folding
+    seen = as_seen(text)  # its look-alikes as what they look like: "Ɩ" (a Latin iota) as "I"
+    if "I" not in seen and "1" not in seen and "0" not in seen:  # most texts: no second folding
         return key
-    drawn = normalize(text.replace("I", "l").replace("1", "l").replace("0", "O"))
+    # Read as a text of Latin letters only if `text` is one: "1 Т" (a Cyrillic Т) is not "l T".
+    drawn = normalize(seen.replace("I", "l").replace("1", "l").replace("0", "O"), holds_latin(text))
     _, nul, units = key.partition("\x00")  # the units whose case is their meaning, as read before
     return drawn + nul + units
 

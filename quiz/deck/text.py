@@ -117,30 +117,36 @@ def look_alikes() -> tuple[dict[int, str], dict[int, str]]:
 _LATIN = re.compile("[A-Za-z]")
 
 
-def latin_look_alikes(text: str) -> str:
+def holds_latin(text: str) -> bool:
+    """Whether `text` holds a Latin letter (ASCII's), which makes it a text of Latin letters."""
+    return _LATIN.search(text) is not None
+
+
+def latin_look_alikes(text: str, latin: bool | None = None) -> str:
     """`text` with its look-alikes (look_alikes) as what they look like: letters of other scripts
-    as Latin ones when it holds a Latin letter, symbols always; an ASCII text as it is. A Russian
-    or Greek text keeps its letters, so that its capitals and small letters still fold alike
-    ("ВОДА" is "вода": only some capitals have a Latin look-alike)."""
+    as Latin ones when it holds a Latin letter (holds_latin, or `latin` when given: the text it was
+    made from), symbols always; an ASCII text as it is. A Russian or Greek text keeps its letters,
+    so that its capitals and small letters still fold alike ("ВОДА" is "вода": only some capitals
+    have a Latin look-alike)."""
     if text.isascii():
         return text
     every, symbols = look_alikes()
-    return text.translate(every if _LATIN.search(text) else symbols)
+    return text.translate(every if (holds_latin(text) if latin is None else latin) else symbols)
 
 
-def as_seen(text: str) -> str:
+def as_seen(text: str, latin: bool | None = None) -> str:
     """A text as a reader tells it apart from another, before case is folded: invisible characters
     (quiz.untrusted.invisible(): default-ignorable and format characters) dropped, the braille
     blank a space, and the characters that look like a Latin letter, digit or symbol as those
     (latin_look_alikes: a letter of another script only in a text of Latin letters). Two options
     that differ only so look the same on screen; a typed answer is marked the same way
-    (quiz.typed.folding.fold).
+    (quiz.typed.folding.fold). `latin`: as for latin_look_alikes.
     """
     if text.isascii():
         return text
     # Decomposed first, so that a look-alike letter with a mark ("ᾰ") is taken as the letter it is
     # drawn with ("ă"), as it is once a text is written decomposed; callers compose it again.
-    return latin_look_alikes(unicodedata.normalize("NFD", invisible().sub("", text).replace("\u2800", " ")))
+    return latin_look_alikes(unicodedata.normalize("NFD", invisible().sub("", text).replace("\u2800", " ")), latin)
 
 
 def may_hold_case_units(text: str) -> bool:
@@ -152,18 +158,18 @@ def may_hold_case_units(text: str) -> bool:
     return "T" in text or "M" in text or "G" in text or not text.isascii()
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, latin: bool | None = None) -> str:
     """Fold case, Unicode composition (NFC) and runs of whitespace, to compare texts as a reader would.
 
     "Café" with a combining accent (NFD, as some editors and PDFs write it) is "café": two options
     a reader cannot tell apart are the same option. Case folding can undo NFC (a folded "İ" has a
     combining dot), so the folded text is composed again. Invisible characters and letters that
-    look like Latin ones are folded for the same reason (as_seen).
+    look like Latin ones are folded for the same reason (as_seen; `latin` as for latin_look_alikes).
     """
     if text.isascii():
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", as_seen(text)).casefold())
-    return " ".join(latin_look_alikes(folded).split())  # a letter folding made (U+0345 is ι)
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", as_seen(text, latin)).casefold())
+    return " ".join(latin_look_alikes(folded, latin).split())  # a letter folding made (U+0345 is ι)
 
 
 def closest(word: str, candidates: list[str] | tuple[str, ...]) -> str | None:
