@@ -41,7 +41,7 @@ def drawn_alike(text: str, key: str) -> str:
     (Unicode's confusables, UTS #39) written as one, as they were before case was folded: a capital
     I and the digit 1 as a small l, the digit 0 as a capital O. "Ibuprofen" and "lbuprofen", "O2"
     and "02", look the same on screen; a small i, with its dot, does not ("Fail" and "Fall")."""
-    seen = as_seen(text)  # its look-alikes as what they look like: "Ɩ" (a Latin iota) as "I"
+    seen = text if text.isascii() else as_seen(text)  # look-alikes as what they look like: "Ɩ" is "I"
     if "I" not in seen and "1" not in seen and "0" not in seen:  # most texts: no second folding
         return key
     # Read as a text of Latin letters only if `text` is one: "1 Т" (a Cyrillic Т) is not "l T".
