@@ -273,3 +273,22 @@ def test_a_russian_or_greek_text_folds_its_capitals_as_its_small_letters(text: s
     assert normalize(text.upper()) == normalize(text), text
     if text.strip():
         assert is_match(text, text.upper()) and is_match(text.upper(), text)
+
+
+def test_a_groups_answer_or_a_glossary_term_that_looks_like_another_is_never_a_second_option() -> None:
+    """A tester (T5): a group's answers "0.5 mg" and "0.5 mɡ" (a script ɡ) were two options of one
+    question, and "Cօlon" (an Armenian օ) a glossary term beside "Colon"."""
+    from pathlib import Path
+
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import parse_deck
+
+    answers = ["0.5 mg", "0.5 m\u0261", "5 mg", "1 mg", "2 mg"]
+    facts = tuple(Fact(id=f"f{n}", question=f"Q{n}?", answer=a, group="doses") for n, a in enumerate(answers))
+    deck = Deck("d", "D", facts)
+    assert [wrong_options(deck, fact).from_group() for fact in facts[:2]] == [["5 mg", "1 mg", "2 mg"]] * 2
+    text = 'format = 1\n[deck]\nid = "d"\ntitle = "T"\n[glossary]\n"Colon" = "A."\n"C\u0585lon" = "B."\n'
+    with pytest.raises(DeckError) as err:
+        parse_deck(text + '[[facts]]\nid = "f"\nquestion = "Q?"\nanswer = "A"\n', Path("g.toml"))
+    wanted = '[glossary] "C\u0585lon" looks the same as "Colon" on screen: keep one'
+    assert [p.message for p in err.value.problems] == [wanted]
