@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import NamedTuple, cast
 
 from quiz.deck.model import Deck, Fact
-from quiz.deck.text import as_seen, holds_latin, may_hold_case_units, normalize
+from quiz.deck.text import as_seen, holds_latin, look_alikes, may_hold_case_units, normalize
 
 WRONG_OPTIONS = 3
 """Wrong options shown with a multiple-choice question (four options in all)."""
@@ -41,13 +42,21 @@ def drawn_alike(text: str, key: str) -> str:
     (Unicode's confusables, UTS #39) written as one, as they were before case was folded: a capital
     I and the digit 1 as a small l, the digit 0 as a capital O. "Ibuprofen" and "lbuprofen", "O2"
     and "02", look the same on screen; a small i, with its dot, does not ("Fail" and "Fall")."""
-    seen = text if text.isascii() else as_seen(text)  # look-alikes as what they look like: "Ɩ" is "I"
-    if "I" not in seen and "1" not in seen and "0" not in seen:  # most texts: no second folding
-        return key
+    if "I" not in text and "1" not in text and "0" not in text and (text.isascii() or not _drawn_like().search(text)):
+        return key  # most texts: no second folding
+    seen = as_seen(text)  # look-alikes as what they look like: "Ɩ" (a Latin iota) is "I"
     # Read as a text of Latin letters only if `text` is one: "1 Т" (a Cyrillic Т) is not "l T".
     drawn = normalize(seen.replace("I", "l").replace("1", "l").replace("0", "O"), holds_latin(text))
     _, nul, units = key.partition("\x00")  # the units whose case is their meaning, as read before
     return drawn + nul + units
+
+
+@cache
+def _drawn_like() -> re.Pattern[str]:
+    """A look-alike (quiz.deck.text.look_alikes) read as a text holding I, 1 or 0, which
+    drawn_alike draws as another: "Ɩ" (a Latin iota) is an I."""
+    every, _ = look_alikes()
+    return re.compile("[" + "".join(re.escape(chr(c)) for c, seen in every.items() if set(seen) & set("I10")) + "]")
 
 
 def on_screen(text: str) -> str:

@@ -131,7 +131,9 @@ def latin_look_alikes(text: str, latin: bool | None = None) -> str:
     if text.isascii():
         return text
     every, symbols = look_alikes()
-    return text.translate(every if (holds_latin(text) if latin is None else latin) else symbols)
+    if latin is None:
+        latin = _LATIN.search(text) is not None  # holds_latin, without a call in this hot path
+    return text.translate(every if latin else symbols)
 
 
 def as_seen(text: str, latin: bool | None = None) -> str:
