@@ -21,7 +21,7 @@ from quiz.typed import same_answer
 HEAD = 'format = 1\n[deck]\nid = "d"\ntitle = "T"\n'
 
 SAID_TWO_WAYS = [
-    ("0.5 mg", ".5 mg"), ("−18 °C", "-18 °C"), ("minus 18 °C", "-18 °C"), ("1,000 mL", "1000 mL"),
+    ("0.5 mg", ".5 mg"), ("−18 °C", "negative 18 °C"), ("minus 18 °C", "-18 °C"), ("1,000 mL", "1000 mL"),
     ("5 mg", "five mg"), ("5 mg", "5 milligrams"), ("Café au lait", "Ｃａｆé au lait"), ("the liver", "Liver"),
     # a frequency and a percent of one proportion (a tester: "2 in 100" was a wrong option beside "2%")
     ("2%", "2 in 100"), ("50%", "1 in 2"), ("25%", "One in four"), ("under 1%", "less than 1 in 100"),

@@ -166,18 +166,102 @@ def test_the_micro_sign_is_never_read_as_an_m() -> None:
     ("answer", "distractor", "clash"),
     [("1 T", "1 t", None), ("400 MBq", "400 mBq", None), ("5 mg", "5 MG", SAME_AS_ANSWER), ("3 MIU", "3 mIU", None),
      ("1 T", "1 T ", SAME_AS_ANSWER), ("10 mL", "10 ML", SAME_AS_ANSWER), ("5 nM", "5 nm", None),
-     ("400 \u041cBq", "400 mBq", None), ("400 \u041cBq", "400 MBq", SAME_AS_ANSWER), ("400 \uff2dBq", "400 mBq", None)],
+     ("400 \u041cBq", "400 mBq", None), ("400 \u041cBq", "400 MBq", SAME_AS_ANSWER), ("400 \uff2dBq", "400 mBq", None),
+     ("1 \u13a2", "1 t", None), ("1 \u13a2 a day", "1 T a day", SAME_AS_ANSWER), ("1 \u13a2 a day", "1 t a day", None),
+     ("5 mg", "5 \u00b5g", None), ("5 mg", "5 \u03bcg", None)],
 )
 def test_options_apart_only_by_a_unit_whose_case_is_its_meaning_are_two_options(
     answer: str, distractor: str, clash: str | None
 ) -> None:
     """ "1 t" (a teaspoon) beside "1 T" (a tablespoon) is a wrong option that teaches, as typed
     marking tells them apart; quiz check said it "is the same as the answer" (option_key). A
-    Cyrillic М or a full-width Ｍ reads as the capital M it looks like, as typed marking reads it."""
+    Cyrillic М or a full-width Ｍ reads as the capital M it looks like, as typed marking reads it, a
+    Cherokee Ꭲ as a T in a text of Latin letters (alone, "1 Ꭲ" keeps its letter and is no "1 t").
+    The micro sign and Greek μ are no look-alike of an m."""
     assert [c for _, _, c in clashes(answer, [distractor])] == [clash]
     fact = Fact(id="f", question="Q?", answer=answer, distractors=(distractor, "9 mg", "8 mg"))
     wrong = wrong_options(Deck("d", "D", (fact,)), fact)
     assert (distractor in wrong.own) == (clash is None)
+
+
+@pytest.mark.parametrize(
+    ("answer", "distractor"),
+    [("0.5 mg", "0.5 m\u0261"), ("Colon", "C\u0585lon"), ("120/80", "120\u221580"), ("1/2", "1\u22152"),
+     ("Insulin", "\u13a5nsulin"), ("Insulin", "Ins\u1959lin"), ("Insulin", "\u026ansulin"), ("Insulin", "Insul\u0131n"),
+     ("< 5", "\u2039 5"), ("< 5", "\u3008 5"), ("< 5", "\u02c2 5"), ("\u2265 5", "\u2a7e 5"), ("\u2264 5", "\u2266 5"),
+     ("4 \u00d7 10^9/L", "4 \u2a2f 10^9/L"), ("4 \u00d7 10^9/L", "4 \u2715 10^9/L"), ("4 \u00d7 10^9/L", "4 x 10^9/L"),
+     ("-18 \u00b0C", "\u02d718 \u00b0C"), ("-18 \u00b0C", "\u279618 \u00b0C"), ("-18 \u00b0C", "\u221218 \u00b0C"),
+     ("Don't", "Don\u2019t"), ("Anaemia", "An\u00e6mia")],
+)
+def test_options_that_look_the_same_by_any_confusable_are_one_option_and_one_typed_answer(
+    answer: str, distractor: str
+) -> None:
+    """A tester (T5): "0.5 mɡ" with a script ɡ, "Cօlon" with an Armenian օ, "120∕80" with a division
+    slash, a Cherokee Ꭵ, a Tai Le ᥙ, a small capital ɪ, a dotless ı, ‹ 〈 ˂ for "<", ⩾ for "≥", ⨯ ✕
+    for "×" were options apart from the answer they look like: the look-alikes were Cyrillic and
+    Greek letters only. Every confusable of Unicode's (UTS #39) is now read as what it looks like,
+    in quiz check (named, as what a reader cannot tell apart) and in typed marking."""
+    from quiz.deck.options import unseen
+    from quiz.typed import is_match
+
+    assert [c for _, _, c in clashes(answer, [distractor])] == [SAME_AS_ANSWER]
+    assert [c for _, _, c in clashes(distractor, [answer])] == [SAME_AS_ANSWER]
+    assert "which a reader cannot tell apart" in unseen(distractor, answer) + unseen(answer, distractor)
+    assert is_match(answer, distractor) and is_match(distractor, answer)
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed"),
+    [("18 \u00b0C", "\u02dc18 \u00b0C"), ("18 \u00b0C", "\u00af18 \u00b0C"), ("18 \u00b0C", "\u02d718 \u00b0C"),
+     ("18 \u00b0C", "\u279618 \u00b0C"), ("> 5", "\u02c2 5"), ("\u2264 5", "\u2a7e 5"), ("0.5 mg", "5 m\u0261")],
+)
+def test_a_look_alike_is_never_read_as_nothing_nor_as_another_symbol(answer: str, typed: str) -> None:
+    """A small tilde or a macron before a number was dropped (NFKC makes each a space with a mark
+    over it): "˜18 °C" and "¯18 °C" were right for "18 °C". A tilde is a tilde, a macron a minus,
+    as a modifier or heavy minus is; and a look-alike reads as what it looks like, no more."""
+    from quiz.typed import is_match
+
+    assert not is_match(answer, typed) and not is_match(typed, answer)
+    assert [c for _, _, c in clashes(answer, [typed])] == [None]
+
+
+def test_a_macron_or_a_tilde_before_a_number_reads_as_a_minus_or_a_tilde() -> None:
+    from quiz.typed import is_match
+
+    assert is_match("-18 \u00b0C", "\u00af18 \u00b0C") and is_match("~18 \u00b0C", "\u02dc18 \u00b0C")
+    assert not is_match("-18 \u00b0C", "\u02dc18 \u00b0C")
+
+
+def _confusables() -> dict[str, str]:
+    """The vendored table's characters that read as one ASCII character (quiz/data/confusables.tsv)."""
+    from quiz.deck.text import look_alikes
+
+    every, _ = look_alikes()
+    return {chr(code): seen for code, seen in every.items() if len(seen) == 1 and seen.isascii()}
+
+
+CONFUSABLE_OF: dict[str, list[str]] = {}
+for _source, _seen in sorted(_confusables().items()):
+    CONFUSABLE_OF.setdefault(_seen, []).append(_source)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 <>/-", min_size=1, max_size=12),
+       st.data())  # fmt: skip
+def test_a_text_and_the_text_with_any_letter_or_symbol_swapped_for_a_confusable_are_one(
+    word: str, data: st.DataObject
+) -> None:
+    """A text of Latin letters, digits and symbols, and the text with any of them written as a
+    character of Unicode's confusables that looks like it, are one option (normalize, on_screen)
+    and one typed answer (is_match)."""
+    from quiz.deck.options import on_screen
+    from quiz.typed import is_match
+
+    word = "Tea " + word  # a text of Latin letters (a text with none keeps its own letters)
+    seen = word[0] + "".join(data.draw(st.sampled_from([c, *CONFUSABLE_OF.get(c, [])])) for c in word[1:])
+    assert normalize(seen) == normalize(word), (word, seen)
+    assert on_screen(seen) == on_screen(word), (word, seen)
+    if any(c.isalnum() for c in word[4:]):
+        assert is_match(word, seen) and is_match(seen, word), (word, seen)
 
 
 @given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяαβγδεζηθικλμνξοπρστυφχψω ", min_size=1, max_size=12))
@@ -189,3 +273,22 @@ def test_a_russian_or_greek_text_folds_its_capitals_as_its_small_letters(text: s
     assert normalize(text.upper()) == normalize(text), text
     if text.strip():
         assert is_match(text, text.upper()) and is_match(text.upper(), text)
+
+
+def test_a_groups_answer_or_a_glossary_term_that_looks_like_another_is_never_a_second_option() -> None:
+    """A tester (T5): a group's answers "0.5 mg" and "0.5 mɡ" (a script ɡ) were two options of one
+    question, and "Cօlon" (an Armenian օ) a glossary term beside "Colon"."""
+    from pathlib import Path
+
+    from quiz.deck.errors import DeckError
+    from quiz.deck.load import parse_deck
+
+    answers = ["0.5 mg", "0.5 m\u0261", "5 mg", "1 mg", "2 mg"]
+    facts = tuple(Fact(id=f"f{n}", question=f"Q{n}?", answer=a, group="doses") for n, a in enumerate(answers))
+    deck = Deck("d", "D", facts)
+    assert [wrong_options(deck, fact).from_group() for fact in facts[:2]] == [["5 mg", "1 mg", "2 mg"]] * 2
+    text = 'format = 1\n[deck]\nid = "d"\ntitle = "T"\n[glossary]\n"Colon" = "A."\n"C\u0585lon" = "B."\n'
+    with pytest.raises(DeckError) as err:
+        parse_deck(text + '[[facts]]\nid = "f"\nquestion = "Q?"\nanswer = "A"\n', Path("g.toml"))
+    wanted = '[glossary] "C\u0585lon" looks the same as "Colon" on screen: keep one'
+    assert [p.message for p in err.value.problems] == [wanted]

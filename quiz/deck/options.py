@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import NamedTuple, cast
 
 from quiz.deck.model import Deck, Fact
-from quiz.deck.text import may_hold_case_units, normalize
+from quiz.deck.text import as_seen, holds_latin, look_alikes, may_hold_case_units, normalize
 
 WRONG_OPTIONS = 3
 """Wrong options shown with a multiple-choice question (four options in all)."""
@@ -41,11 +42,21 @@ def drawn_alike(text: str, key: str) -> str:
     (Unicode's confusables, UTS #39) written as one, as they were before case was folded: a capital
     I and the digit 1 as a small l, the digit 0 as a capital O. "Ibuprofen" and "lbuprofen", "O2"
     and "02", look the same on screen; a small i, with its dot, does not ("Fail" and "Fall")."""
-    if "I" not in text and "1" not in text and "0" not in text:  # most texts: no second folding
-        return key
-    drawn = normalize(text.replace("I", "l").replace("1", "l").replace("0", "O"))
+    if "I" not in text and "1" not in text and "0" not in text and (text.isascii() or not _drawn_like().search(text)):
+        return key  # most texts: no second folding
+    seen = as_seen(text)  # look-alikes as what they look like: "Ɩ" (a Latin iota) is "I"
+    # Read as a text of Latin letters only if `text` is one: "1 Т" (a Cyrillic Т) is not "l T".
+    drawn = normalize(seen.replace("I", "l").replace("1", "l").replace("0", "O"), holds_latin(text))
     _, nul, units = key.partition("\x00")  # the units whose case is their meaning, as read before
     return drawn + nul + units
+
+
+@cache
+def _drawn_like() -> re.Pattern[str]:
+    """A look-alike (quiz.deck.text.look_alikes) read as a text holding I, 1 or 0, which
+    drawn_alike draws as another: "Ɩ" (a Latin iota) is an I."""
+    every, _ = look_alikes()
+    return re.compile("[" + "".join(re.escape(chr(c)) for c, seen in every.items() if set(seen) & set("I10")) + "]")
 
 
 def on_screen(text: str) -> str:
@@ -78,17 +89,19 @@ _DRAWN_ALIKE_NOTE = "a capital I, a small l and the digit 1 look alike, as do th
 
 def unseen(text: str, other: str) -> str:
     """What to add to "the same as" when two texts that clashes() takes for one option differ in
-    more than case and spacing: the first character a reader cannot see or tell apart
-    (quiz.deck.text.as_seen), named, or the letters drawn alike (drawn_alike)."""
+    more than case and spacing: the first character of `text`, else of `other`, that a reader cannot
+    see or tell apart (quiz.deck.text.as_seen), named, or the letters drawn alike (drawn_alike)."""
     if " ".join(text.casefold().split()) == " ".join(other.casefold().split()):
         return ""
-    odd = next((c for c in text if not c.isascii() and c not in other), None)
+    holder, odd = "it", next((c for c in text if not c.isascii() and c not in other), None)
+    if odd is None:  # "x" beside an answer "×"
+        holder, odd = "the other", next((c for c in other if not c.isascii() and c not in text), None)
     if odd is None and option_key(text) != option_key(other):
         return f" on screen: {_DRAWN_ALIKE_NOTE}"
     if odd is None:
         return " on screen (the two are written in different Unicode forms)"
     name = unicodedata.name(odd, "")
-    return f" on screen: it holds U+{ord(odd):04X}{f' {name}' if name else ''}, which a reader cannot tell apart"
+    return f" on screen: {holder} holds U+{ord(odd):04X}{f' {name}' if name else ''}, which a reader cannot tell apart"
 
 
 def drawn_twice(text: str, texts: list[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from quiz.untrusted import BIDI_CONTROLS, CONTROLS, invisible
 
@@ -86,38 +87,68 @@ def not_a_slug(value: str) -> str:
     )
 
 
-LOOK_ALIKE_LETTERS = str.maketrans(
-    "АВЕКМНОРСТУХЅІЈԚԜҺӀ" "аеорсухѕіјԁԛԝһӏ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ" "αικνορυχ",
-    "ABEKMHOPCTYXSIJQWHI" "aeopcyxsijdqwhl" "ABEZHIKMNOPTYX" "aikvopux",
-)
-"""Cyrillic and Greek letters that look like a Latin letter, as written (before case is folded: the
-Greek capital Ν looks like N, its small ν like v), as that letter (after Unicode's confusables, UTS
-#39): "Blаck" with a Cyrillic а looks like "Black" and is compared as it. The micro sign is not
-among them, nor Greek μ: "µg" is never "mg". Only in a text written in Latin letters
-(latin_look_alikes): a Russian or Greek text is compared in its own letters."""
+CONFUSABLES = Path(__file__).parent.parent / "data" / "confusables.tsv"
+"""The characters that look like a Latin letter, digit or symbol, each with what a reader takes it
+for, a letter or a symbol: Unicode's confusables (UTS #39), as `python -m bench.confusables` writes
+them from the package confusable-homoglyphs (the file's header says which are kept and why).
+"Blаck" with a Cyrillic а looks like "Black", "0.5 mɡ" with a script ɡ like "0.5 mg", "Cօlon" with
+an Armenian օ like "Colon", "120∕80" with a division slash like "120/80", "⩾ 5" like "≥ 5". The
+micro sign is not among them, nor Greek μ: "µg" is never "mg". Nor is a decimal digit, read as its
+value (Bengali ৪ is 4), nor what NFKC reads ("Ｍ", "𝐠")."""
+
+
+@cache
+def look_alikes() -> tuple[dict[int, str], dict[int, str]]:
+    """CONFUSABLES as two tables for str.translate: every character (for a text holding a Latin
+    letter), and the symbols only (for any other text: a Russian or Greek text is compared in its
+    own letters, but "120∕80" is "120/80" in any script). Read at the first text beyond ASCII
+    compared, never at the app's start."""
+    every: dict[int, str] = {}
+    symbols: dict[int, str] = {}
+    for line in CONFUSABLES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, seen, kind, _ = line.split("\t")
+            every[int(code, 16)] = seen
+            if kind == "symbol":
+                symbols[int(code, 16)] = seen
+    return every, symbols
+
 
 _LATIN = re.compile("[A-Za-z]")
 
 
-def latin_look_alikes(text: str) -> str:
-    """`text` with LOOK_ALIKE_LETTERS as the Latin letters they look like, when it holds a Latin
-    letter; else as it is. A Russian or Greek text keeps its letters, so that its capitals and small
-    letters still fold alike ("ВОДА" is "вода": only some capitals have a Latin look-alike)."""
-    return text.translate(LOOK_ALIKE_LETTERS) if _LATIN.search(text) else text
+def holds_latin(text: str) -> bool:
+    """Whether `text` holds a Latin letter (ASCII's), which makes it a text of Latin letters."""
+    return _LATIN.search(text) is not None
 
 
-def as_seen(text: str) -> str:
+def latin_look_alikes(text: str, latin: bool | None = None) -> str:
+    """`text` with its look-alikes (look_alikes) as what they look like: letters of other scripts
+    as Latin ones when it holds a Latin letter (holds_latin, or `latin` when given: the text it was
+    made from), symbols always; an ASCII text as it is. A Russian or Greek text keeps its letters,
+    so that its capitals and small letters still fold alike ("ВОДА" is "вода": only some capitals
+    have a Latin look-alike)."""
+    if text.isascii():
+        return text
+    every, symbols = look_alikes()
+    if latin is None:
+        latin = _LATIN.search(text) is not None  # holds_latin, without a call in this hot path
+    return text.translate(every if latin else symbols)
+
+
+def as_seen(text: str, latin: bool | None = None) -> str:
     """A text as a reader tells it apart from another, before case is folded: invisible characters
     (quiz.untrusted.invisible(): default-ignorable and format characters) dropped, the braille
-    blank a space, and, in a text of Latin letters, letters of another script that look like Latin ones as those
-    (latin_look_alikes). Two options that differ only so look the same on screen; a typed answer
-    is marked the same way (quiz.typed.folding.fold).
+    blank a space, and the characters that look like a Latin letter, digit or symbol as those
+    (latin_look_alikes: a letter of another script only in a text of Latin letters). Two options
+    that differ only so look the same on screen; a typed answer is marked the same way
+    (quiz.typed.folding.fold). `latin`: as for latin_look_alikes.
     """
     if text.isascii():
         return text
     # Decomposed first, so that a look-alike letter with a mark ("ᾰ") is taken as the letter it is
     # drawn with ("ă"), as it is once a text is written decomposed; callers compose it again.
-    return latin_look_alikes(unicodedata.normalize("NFD", invisible().sub("", text).replace("\u2800", " ")))
+    return latin_look_alikes(unicodedata.normalize("NFD", invisible().sub("", text).replace("\u2800", " ")), latin)
 
 
 def may_hold_case_units(text: str) -> bool:
@@ -129,18 +160,18 @@ def may_hold_case_units(text: str) -> bool:
     return "T" in text or "M" in text or "G" in text or not text.isascii()
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, latin: bool | None = None) -> str:
     """Fold case, Unicode composition (NFC) and runs of whitespace, to compare texts as a reader would.
 
     "Café" with a combining accent (NFD, as some editors and PDFs write it) is "café": two options
     a reader cannot tell apart are the same option. Case folding can undo NFC (a folded "İ" has a
     combining dot), so the folded text is composed again. Invisible characters and letters that
-    look like Latin ones are folded for the same reason (as_seen).
+    look like Latin ones are folded for the same reason (as_seen; `latin` as for latin_look_alikes).
     """
     if text.isascii():
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", as_seen(text)).casefold())
-    return " ".join(latin_look_alikes(folded).split())  # a letter folding made (U+0345 is ι)
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", as_seen(text, latin)).casefold())
+    return " ".join(latin_look_alikes(folded, latin).split())  # a letter folding made (U+0345 is ι)
 
 
 def closest(word: str, candidates: list[str] | tuple[str, ...]) -> str | None:

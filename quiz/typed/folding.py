@@ -20,10 +20,11 @@ def fold(text: str, language: str = "en") -> str:
     NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
     (NFC); it is applied again after case folding, which can undo it. A vulgar fraction after a
     digit is set apart from it first ("1½" -> "1 1/2", never "11/2"). What a reader cannot tell
-    apart is folded as quiz.deck.text.as_seen folds it (invisible characters, look-alike letters of
-    other scripts). English writes few accents, and a word without them is the same word
-    ("Meniere" for "Ménière"); other languages tell words apart by them ("ano" and "año", "schon"
-    and "schön", "pécher" and "pêcher"), so they are kept there. Idempotent.
+    apart is folded as quiz.deck.text.as_seen folds it (invisible characters, the characters of
+    Unicode's confusables: "0.5 mɡ" is "0.5 mg", "˗18" is "-18", "¯18" a high minus, "˜18" "~18").
+    English writes few accents, and a word without them is the same word ("Meniere" for
+    "Ménière"); other languages tell words apart by them ("ano" and "año", "schon" and "schön",
+    "pécher" and "pêcher"), so they are kept there. Idempotent.
     """
     if not text.isascii():
         raised = _superscripts().sub(_power_or_charge, text)
