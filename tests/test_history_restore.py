@@ -105,3 +105,35 @@ def test_restore_without_force_never_replaces_answers_the_backup_lacks(before: i
             assert force or after == 0
             [replaced] = data.glob("history.replaced-*.db")
             assert replaced.exists() and len(held(data)) == before
+
+
+def test_a_restore_killed_between_its_two_renames_is_told_at_the_next_run(tmp_path: Path) -> None:
+    """restore_backup sets the history aside, then moves the copy in: killed between the two, the
+    next run showed an empty history and said nothing, as a set-aside file hid every older
+    backup from the missing-history notice (T6 #6)."""
+    from quiz.store.health import set_aside
+
+    data = tmp_path / "data"
+    backup = answer(data, 10, backup=True)
+    assert backup is not None
+    set_aside(history_db(data), "replaced")  # where the kill stops a restore
+    run = quiz("history", "--json", data=data)
+    assert run.returncode == 1 and '"sessions"' not in run.stdout, run.stdout
+    assert "was missing, while the backup" in run.stderr and "10 answers" in run.stderr
+    assert backup.name in run.stderr and "quiz history restore" in run.stderr
+    restore_backup(data)
+    assert len(held(data)) == 10
+
+
+def test_a_history_deleted_after_a_restore_is_told(tmp_path: Path) -> None:
+    """A restore's replaced history tells nothing: the history deleted later is missing as any is,
+    though every backup is older than the file the restore set aside."""
+    data = tmp_path / "data"
+    answer(data, 10, backup=True)
+    restore_backup(data)  # the newest backup, holding every answer: the history put back as it was
+    for end in ("", "-wal", "-shm"):
+        Path(f"{history_db(data)}{end}").unlink(missing_ok=True)
+    run = quiz("history", "--plain", data=data)
+    assert run.returncode == 1 and "was missing, while the backup" in run.stderr and "10 answers" in run.stderr
+    again = quiz("history", "--plain", data=data)  # told once: going on is the new history's
+    assert again.returncode == 0 and again.stderr == "", again.stderr
