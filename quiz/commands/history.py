@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 HELP = "show your score history (or: export --csv FILE [--force], restore [--backup FILE] [--force])"
 ACTIONS = ("show", "export", "restore")
+MAX_LIMIT = 100_000
+"""The most sessions --limit shows (a session a day for over 270 years)."""
 
 
 def no_history_yet(root: Path) -> str:
@@ -48,7 +50,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--deck", metavar="ID", help="only this deck")
     parser.add_argument("--json", action="store_true", help="print the history as JSON")
     parser.add_argument("--plain", action="store_true", help="print a table even in a terminal")
-    parser.add_argument("--limit", type=int, default=20, metavar="N", help="sessions to show (20)")
+    from quiz.arguments import whole_number
+
+    parser.add_argument(
+        "--limit", type=whole_number(1, MAX_LIMIT), default=20, metavar="N", help="sessions to show (20)"
+    )
     parser.add_argument(
         "--csv",
         metavar="FILE",
