@@ -298,7 +298,7 @@ def verify(data_dir: Path) -> str | None:
     return damage(path, thorough=True)
 
 
-def set_aside(path: Path, why: str) -> Path:
+def set_aside(path: Path, why: str, *, link: bool = False) -> Path:
     """Rename the history `path` and every file SQLite wrote beside it (SIDE_FILES: its -wal, -shm
     and -journal, whatever they hold) to one new name beside it, `history.<why>-<UTC time>.db`
     (plus the same endings); return that name. Nothing is deleted: a -wal or -journal belongs to
@@ -307,6 +307,11 @@ def set_aside(path: Path, why: str) -> Path:
     first, so a crash between the renames never leaves a log beside no file (SQLite would delete
     it). When `path` itself is missing only its side files are renamed, and the name returned is
     the first of them (the -wal if there is one).
+
+    With `link` the history itself gets the new name as a hard link and keeps its own until the
+    caller replaces it (a restore's os.replace): there is no moment without a history, so a
+    restore killed at any point leaves the old history in place, or the new one; where the file
+    system has no hard links it is renamed.
 
     A linked history is set aside where its file is (history_file), with that file's side files;
     the link stays, so the history made next is made through it, in the person's folder."""
@@ -326,9 +331,20 @@ def set_aside(path: Path, why: str) -> Path:
             os.replace(side, f"{aside}{end}")
             kept.append(Path(f"{aside}{end}"))
     if _present(path):
-        os.replace(path, aside)
+        if not (link and _hard_linked(path, aside)):
+            os.replace(path, aside)
         return aside
     return kept[0] if kept else aside
+
+
+def _hard_linked(path: Path, name: Path) -> bool:
+    """Whether `name` was made a hard link to the file `path`; False where the file system has
+    none (FAT, exFAT, some network and sync folders) or refuses one."""
+    try:
+        os.link(path, name, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
 
 
 def history_files(path: Path) -> list[Path]:
