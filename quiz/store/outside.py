@@ -21,12 +21,20 @@ EMPTIED_RATIO = 2
 outside quiz (rows deleted by hand): it is set aside, not taken as new."""
 
 
+COUNT_UNDO = "INSERT INTO meta (key, value) VALUES ('undone', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1"
+"""SQL counting, in the transaction of an undo (quiz.store.Store.undo_last), one answer quiz took
+back: meta 'undone', which every backup copies. An undo after a backup (another quiz's daily one,
+taken while a session runs) leaves the history fewer answers than the backup, by quiz's own doing."""
+
+
 class Held(NamedTuple):
-    """What a history holds: its answers, and the highest answer id it ever gave (SQLite's
-    AUTOINCREMENT counter, sqlite_sequence, which neither an undo nor a deletion lowers)."""
+    """What a history holds: its answers, the highest answer id it ever gave (SQLite's
+    AUTOINCREMENT counter, sqlite_sequence, which neither an undo nor a deletion lowers), and how
+    many answers quiz ever took back (meta 'undone', COUNT_UNDO)."""
 
     answers: int
     given: int
+    undone: int = 0
 
 
 def held(path: Path) -> Held | None:
@@ -40,9 +48,27 @@ def held(path: Path) -> Held | None:
                 return Held(0, 0)
             count, top = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM answers").fetchone()
             seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'answers'").fetchone()
-            return Held(int(count), max(int(top), int(seq[0]) if seq else 0))
+            return Held(int(count), max(int(top), int(seq[0]) if seq else 0), undone_in(conn))
     except (sqlite3.Error, ValueError, TypeError):
         return None
+
+
+def undone_in(conn: sqlite3.Connection) -> int:
+    """How many answers quiz took back from the history or backup open on `conn` (COUNT_UNDO); 0
+    when it does not say (no meta table, or from before quiz counted them)."""
+    if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'meta'").fetchone() is None:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = 'undone'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _undone(path: Path) -> int:
+    """undone_in for the backup at `path`; 0 if it cannot be read."""
+    try:
+        with reading(path) as conn:
+            return undone_in(conn)
+    except (sqlite3.Error, ValueError, TypeError):
+        return 0
 
 
 def emptied(path: Path) -> str | None:
@@ -56,7 +82,8 @@ def emptied(path: Path) -> str | None:
       after the history's last, so it is an older copy of itself (or an empty file or database)
       put in its place, whatever the counts; a history that simply went on past the backup has
       given every id the backup holds, and an undo lowers no counter;
-    - or more than EMPTIED_RATIO times the answers the history holds: rows deleted by hand.
+    - or, but for the answers quiz took back since it was taken (Held.undone, less the backup's
+      own count), more than EMPTIED_RATIO times the answers the history holds: rows deleted by hand.
     The reason names the one of these holding the most answers. By answers, never by size: rows
     deleted by hand leave the file its size, and an empty SQLite database is a few pages. Call it
     once `damage` found nothing wrong; a history that cannot be read now is not judged (None).
@@ -75,7 +102,8 @@ def emptied(path: Path) -> str | None:
         if last <= max(had, min(have.given, have.answers * EMPTIED_RATIO)) or not same_history(own, backup):
             continue  # it holds no more answers than its last id: it cannot be the one that says so
         count = answer_count(backup) or 0
-        if count > had and (last > have.given or count > have.answers * EMPTIED_RATIO):
+        kept = count - max(0, have.undone - _undone(backup))  # what the history should still hold of them
+        if count > had and (last > have.given or kept > have.answers * EMPTIED_RATIO):
             had, largest, beyond = count, backup, last > have.given
     if largest is None:
         return None
