@@ -11,7 +11,7 @@ import argparse
 import importlib
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any, NoReturn
 
@@ -88,6 +88,31 @@ def _data_dir_argument(text: str) -> str:
     except UsageError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
     return text
+
+
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type for an option's number: a whole number from `low` to `high`, written in
+    ASCII digits with an optional sign (spaces around it allowed), else a usage error (exit 2)
+    giving the range, as git refuses a bad number (`git log -n x`). So a number beyond any
+    use (SQLite binds at most 2**63 - 1), 0 or a negative one (SQLite's LIMIT -1 means "all")
+    never reaches what reads it."""
+
+    def parse(text: str) -> int:
+        from quiz.untrusted import visible
+
+        wanted = f"give a whole number from {low:,} to {high:,}"
+        number = text.strip()
+        if not _WHOLE_NUMBER.fullmatch(number):
+            raise argparse.ArgumentTypeError(f"'{visible(text)}' is not a whole number; {wanted}")
+        digits = number.lstrip("+-").lstrip("0")
+        if len(digits) > len(str(max(abs(low), abs(high)))) or not low <= int(number) <= high:
+            raise argparse.ArgumentTypeError(f"{visible(text)} is out of range; {wanted}")
+        return int(number)
+
+    return parse
 
 
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

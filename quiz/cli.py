@@ -114,6 +114,12 @@ def _run(args: argparse.Namespace | None, module: ModuleType | None, command: ar
     except BrokenPipeError:
         return EXIT_OK
     except OSError as err:
+        from quiz.paths import current_folder_gone, gone_folder_message
+
+        name = os.fsdecode(err.filename) if err.filename else None
+        if isinstance(err, FileNotFoundError) and not os.path.isabs(name or "") and current_folder_gone():
+            say(f"quiz: {gone_folder_message(name)}", file=sys.stderr)  # a relative path, from no folder
+            return EXIT_PROBLEM
         where = f": {err.filename}" if err.filename else ""
         say(f"quiz: {err.strerror or err}{where}", file=sys.stderr)
         return EXIT_PROBLEM

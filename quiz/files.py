@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from quiz.errors import QuizError
+from quiz.paths import current_folder_gone, gone_folder_message
 
 
 class WriteError(QuizError, OSError):
@@ -316,6 +317,8 @@ def check_output(path: Path, *, force: bool, keep: Iterable[tuple[Path, str]] = 
     - a pipe or a character device is written into, not replaced (write_atomic), so it needs no
       `force`: nothing stored there is lost.
     """
+    if not path.is_absolute() and current_folder_gone():  # the system can neither check nor write it
+        raise QuizError(gone_folder_message(str(path)))
     for kept, what in keep:  # first: a link to a kept file is refused as that file, even a link to none yet
         stdin = str(kept) == "-"
         if is_standard_input(path) if stdin else same_file(path, kept):

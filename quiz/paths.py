@@ -23,13 +23,39 @@ def os_path(path: str | os.PathLike[str]) -> Path:
     written, links and all. SQLite resolves `..` by itself, by the letters alone, and refuses one
     that climbs above `/` ("unable to open database file"), so every path quiz gives SQLite, or
     shows for a folder it uses, comes from here. Raises UsageError, naming `path`, when its `~`
-    or `~name` names no home folder (an unknown user, or no HOME)."""
+    or `~name` names no home folder (an unknown user, or no HOME), or when it is relative and the
+    current folder no longer exists (gone_folder_message)."""
     try:
         expanded = Path(path).expanduser()
     except RuntimeError:  # ~name of no user, or ~ with no home folder known (Python names neither)
         raise UsageError(_unknown_home(os.fspath(path))) from None
-    absolute = expanded.absolute()
+    try:
+        absolute = expanded.absolute()
+    except FileNotFoundError:  # os.getcwd(): the current folder was deleted
+        raise UsageError(gone_folder_message(os.fspath(path))) from None
     return absolute.resolve() if ".." in absolute.parts else absolute
+
+
+def current_folder_gone() -> bool:
+    """Whether the current folder no longer exists (deleted, or its parent, while a shell was in
+    it): then the system can make no relative path absolute (os.getcwd fails) nor open one."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
+
+
+def gone_folder_message(path: str | None = None) -> str:
+    """What to say when the relative `path` (None: some relative path given) meets a current folder
+    that no longer exists (current_folder_gone): it names nothing, and what to do."""
+    gone = "the current folder no longer exists (it was deleted or moved)"
+    said = (
+        f"{path}: a relative path, and {gone}, so it names nothing"
+        if path
+        else f"a relative path names nothing: {gone}"
+    )
+    return f"{said}; give a full path, or change to a folder that exists (cd) and run quiz again"
 
 
 def _unknown_home(path: str) -> str:

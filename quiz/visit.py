@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 DEFAULT_PER_DAY = 10
 """Questions a day before a visit, unless the person chooses another number."""
+MAX_PER_DAY = 200
+"""The most questions a day a visit plan asks (the history's deck_plan table holds no more)."""
 
 _WEIGHT = {MUST_KNOW: 3.0, NICE_TO_KNOW: 0.5}
 """How much a fact's recall on the visit day counts, by priority (should-know counts 1)."""

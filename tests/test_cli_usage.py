@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.arguments import build_parser
 from quiz.cli import main
@@ -182,3 +184,37 @@ def test_quiz_check_makes_the_collector_run_less_often_and_other_commands_do_not
     assert gc.get_threshold() == (700, 10, 10)
     assert main(["check", "--quiet", *data]) == 0
     assert gc.get_threshold() == COLLECTION
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    low=st.integers(-(10**6), 10**6),
+    span=st.integers(0, 10**7),
+    value=st.one_of(st.integers(-(10**30), 10**30), st.integers(-(10**7), 10**7)),
+    pad=st.sampled_from(["", " ", "+", "0", "00"]),
+)
+def test_whole_number_takes_exactly_the_numbers_of_its_range(low: int, span: int, value: int, pad: str) -> None:
+    """quiz.arguments.whole_number: every whole number from low to high, however written (a sign,
+    leading zeros, spaces), and nothing else, whatever its size (int() of 10**5000 digits raises)."""
+    import argparse
+
+    from quiz.arguments import whole_number
+
+    high = low + span
+    text = (pad.strip() + str(value) if value >= 0 and pad.strip() else str(value)) + (" " if pad == " " else "")
+    parse = whole_number(low, high)
+    if low <= value <= high:
+        assert parse(text) == value
+    else:
+        with pytest.raises(argparse.ArgumentTypeError, match=f"from {low:,} to {high:,}"):
+            parse(text)
+
+
+@pytest.mark.parametrize("text", ["", "-", "+", "1.0", "1_000", "0x10", "\u0663", "1e3", "9" * 5000, "1 2"])
+def test_whole_number_refuses_what_is_not_one_number_in_ascii_digits(text: str) -> None:
+    import argparse
+
+    from quiz.arguments import whole_number
+
+    with pytest.raises(argparse.ArgumentTypeError, match="from 1 to 100"):
+        whole_number(1, 100)(text)

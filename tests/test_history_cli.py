@@ -141,3 +141,54 @@ def test_data_dir_option_wins_over_the_environment(tmp_path: Path, capsys) -> No
         s.start_session("only-here", "flashcards", now=NOW)
     assert main(["history", "--json", "--data-dir", str(other)]) == 0
     assert json.loads(capsys.readouterr().out)["sessions"][0]["deck_id"] == "only-here"
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("99999999999999999999999", "out of range"),  # was "unexpected error (OverflowError)"
+        ("0", "out of range"),  # was "No sessions yet." on a history with sessions
+        ("-1", "out of range"),  # was every session (SQLite's LIMIT -1)
+        ("100001", "out of range"),
+        ("abc", "is not a whole number"),
+        ("1e3", "is not a whole number"),
+        ("\u0663", "is not a whole number"),  # an Arabic-Indic 3, which int() reads
+        ("5\x1b[31m", "is not a whole number"),
+    ],
+)
+@pytest.mark.parametrize("how", ["--plain", "--json"])
+def test_a_limit_outside_1_to_the_most_is_a_usage_error(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], value: str, said: str, how: str
+) -> None:
+    """T6 #15: refused as argparse refuses a bad value (exit 2), giving the range; nothing printed."""
+    assert main(["history", how, "--limit", value]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "argument --limit: " in err and said in err and "from 1 to 100,000" in err
+    assert "\x1b" not in err
+
+
+@pytest.mark.parametrize("value", ["1", " 2", "+1", "100000"])
+def test_a_limit_in_range_shows_that_many_sessions(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    assert main(["history", "--json", "--limit", value]) == 0
+    assert len(json.loads(capsys.readouterr().out)["sessions"]) == min(int(value), 2)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "most"),
+    [
+        ("--count", "0", "20,000"),
+        ("--count", "20001", "20,000"),
+        ("--per-day", "201", "200"),
+        ("--per-day", "x", "200"),
+    ],
+)
+def test_study_numbers_outside_their_range_are_usage_errors(
+    private_home: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, most: str
+) -> None:
+    """--per-day 500 was "the score history could not be written (CHECK constraint failed ...)"."""
+    extra = ["--by", "2099-01-01"] if option == "--per-day" else []
+    assert main(["study", "rectal-cancer-stage-iv", option, value, *extra]) == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}: " in err and f"from 1 to {most}" in err

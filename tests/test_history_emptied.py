@@ -170,3 +170,114 @@ async def test_the_app_says_a_deleted_history_was_missing_and_goes_on_with_the_n
         assert any("was missing" in s and backup.name in s and "quiz history restore" in s for s in said), said
         assert app.store is not None  # answers given now are kept, in the new history
     assert list_backups(data)[-1] == backup
+
+
+def older_copy_put_back(data: Path, copy: Path) -> None:
+    """What a sync tool or a hand copy of yesterday's file does: the -wal and -shm gone, the old file in place."""
+    for end in ("-wal", "-shm"):
+        Path(f"{history_db(data)}{end}").unlink(missing_ok=True)
+    history_db(data).write_bytes(copy.read_bytes())
+
+
+def copy_of_history(data: Path, to: Path) -> Path:
+    """A copy of the history as it is now, whole (its -wal checkpointed into it by closing)."""
+    Store.open(data, backup=False).close()
+    to.write_bytes(history_db(data).read_bytes())
+    return to
+
+
+@settings(max_examples=12, deadline=None)
+@given(before=st.integers(1, 12), after=st.integers(1, 12))
+def test_an_older_copy_put_in_place_is_told_and_its_backup_offered_whatever_the_counts(before: int, after: int) -> None:
+    """6 answers, then 4 more backed up, then yesterday's copy (6) put back: the 4 vanished silently
+    while the copy held over half the backup's answers (T6 #5). Any answer a backup of its own line
+    holds beyond the history's last is told."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        seed(data, before)
+        copy = copy_of_history(data, Path(folder) / "yesterday.db")
+        backup = seed(data, after, backup=True, prefix="later")
+        assert backup is not None
+        older_copy_put_back(data, copy)
+        with pytest.raises(DamagedDatabase) as told:
+            Store.open(data, backup=False)
+        assert backup.name in str(told.value) and f"holds {before + after} answers" in str(told.value)
+        assert "older copy" in str(told.value)
+        [aside] = data.glob("history.*-*.db")
+        assert aside.read_bytes() == copy.read_bytes()  # kept, unchanged
+        restore_backup(data)
+        with Store.open(data, backup=False) as store:
+            assert sum(1 for _ in store.answers()) == before + after
+
+
+def test_an_older_copy_put_in_place_is_told_by_the_command(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data, 6)
+    copy = copy_of_history(data, tmp_path / "yesterday.db")
+    backup = seed(data, 4, backup=True, prefix="later")
+    assert backup is not None
+    older_copy_put_back(data, copy)
+    run = quiz("history", "--plain", data=data)
+    assert run.returncode == 1 and "Recent sessions" not in run.stdout, run.stdout
+    assert "holds 6 answers, while the backup" in run.stderr and "10 answers" in run.stderr
+    assert backup.name in run.stderr and "quiz history restore" in run.stderr
+
+
+@pytest.mark.parametrize("undone", [1, 3])
+def test_a_history_that_went_on_or_took_answers_back_after_its_backup_is_quiet(tmp_path: Path, undone: int) -> None:
+    """Answers after the backup, or the session's last answers taken back (undo) after it: the
+    history has given every id the backup holds, so it is its own, not an older copy."""
+    data = tmp_path / "data"
+    seed(data, 6, backup=True)
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("d", "quiz", "1")
+        for i in range(undone):
+            store.record_answer(sid, "d", f"f{i}", kind="typed", response="r", correct=True)
+        store.backup()
+        for _ in range(undone):
+            assert store.undo_last(sid) is not None
+    Store.open(data, backup=False).close()
+    seed(data, 2)  # and went on
+    with Store.open(data, backup=False) as store:
+        assert sum(1 for _ in store.answers()) == 8
+
+
+def test_an_older_copy_of_another_line_is_not_compared(tmp_path: Path) -> None:
+    """A backup restored on purpose starts a line of its own: the newer backups of the history it
+    replaced are not its own, though they hold answers after its last."""
+    data = tmp_path / "data"
+    older = seed(data, 3, backup=True)
+    seed(data, 5, backup=True, prefix="later")
+    restore_backup(data, older, force=True)
+    for _ in range(2):
+        with Store.open(data, backup=False) as store:
+            assert sum(1 for _ in store.answers()) == 3
+
+
+@settings(max_examples=12, deadline=None)
+@given(before=st.integers(0, 6), during=st.integers(1, 6), undone=st.integers(0, 6), after=st.integers(0, 3))
+def test_quiz_s_own_undo_and_answers_after_a_backup_never_look_replaced(
+    before: int, during: int, undone: int, after: int
+) -> None:
+    """Whatever a backup taken mid-session holds, the answers taken back (undo) and given after it
+    leave the history its own: it has given every id the backup holds, so it is no older copy, and
+    the answers quiz took back are counted (COUNT_UNDO), so undoing over half of what the backup
+    holds is not taken for rows deleted by hand (set aside as emptied, a first session undone)."""
+    import tempfile
+
+    undone = min(undone, during)
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        seed(data, before, backup=True)
+        with Store.open(data, backup=False) as store:
+            sid = store.start_session("d", "quiz", "1")
+            for i in range(during):
+                store.record_answer(sid, "d", f"f{i}", kind="typed", response=f"during {i}", correct=True)
+            store.backup()  # another quiz's daily backup, taken while this session runs
+            for _ in range(undone):
+                store.undo_last(sid)
+        seed(data, after, prefix="after")
+        with Store.open(data, backup=False) as store:
+            assert sum(1 for _ in store.answers()) == before + during - undone + after

@@ -135,3 +135,42 @@ def test_a_folder_beside_a_linked_historys_file_is_refused(linked: tuple[Path, P
     Path(f"{real}-wal").mkdir()
     with pytest.raises(StoreError, match="this is a folder"):
         Store.open(data, backup=False).close()
+
+
+def _emptied(real: Path) -> None:
+    real.write_bytes(b"")
+
+
+def _rows_deleted(real: Path) -> None:
+    conn = sqlite3.connect(real)
+    try:
+        conn.executescript("DELETE FROM answers; DELETE FROM sessions; DELETE FROM fact_state;")
+    finally:
+        conn.close()
+
+
+def _garbage(real: Path) -> None:
+    real.write_bytes(b"\x00not a database" * 300)
+
+
+SPOILT = {"emptied to 0 bytes": _emptied, "its answers deleted": _rows_deleted, "damaged": _garbage}
+
+
+@pytest.mark.parametrize("how", SPOILT)
+def test_a_spoilt_linked_history_is_told_as_an_unlinked_one_with_the_backup_in_the_data_folder(
+    linked: tuple[Path, Path], how: str
+) -> None:
+    """The backups are in the data folder, not beside the file the link points to: a linked history
+    emptied was silently started afresh, and a damaged one set aside without its backup named (T6 #4)."""
+    from tests.history_helpers import quiz
+
+    data, real = linked
+    [backup] = (backups_dir(data)).glob("history-*.db")
+    SPOILT[how](real)
+    run = quiz("history", "--json", data=data)
+    assert run.returncode == 1 and '"sessions"' not in run.stdout, run.stdout
+    assert backup.name in run.stderr and "quiz history restore" in run.stderr, run.stderr
+    [aside] = real.parent.glob("h.*-*.db")  # set aside beside the file, kept whole; the link stays
+    assert history_db(data).is_symlink() and not real.exists() and aside.exists()
+    assert restore_backup(data).backup == backup and _answers(real) == 10
+    assert history_db(data).is_symlink()

@@ -105,3 +105,68 @@ def test_restore_without_force_never_replaces_answers_the_backup_lacks(before: i
             assert force or after == 0
             [replaced] = data.glob("history.replaced-*.db")
             assert replaced.exists() and len(held(data)) == before
+
+
+def test_a_restore_killed_between_its_two_renames_is_told_at_the_next_run(tmp_path: Path) -> None:
+    """restore_backup sets the history aside, then moves the copy in: killed between the two, the
+    next run showed an empty history and said nothing, as a set-aside file hid every older
+    backup from the missing-history notice (T6 #6)."""
+    from quiz.store.health import set_aside
+
+    data = tmp_path / "data"
+    backup = answer(data, 10, backup=True)
+    assert backup is not None
+    set_aside(history_db(data), "replaced")  # where the kill stops a restore
+    run = quiz("history", "--json", data=data)
+    assert run.returncode == 1 and '"sessions"' not in run.stdout, run.stdout
+    assert "was missing, while the backup" in run.stderr and "10 answers" in run.stderr
+    assert backup.name in run.stderr and "quiz history restore" in run.stderr
+    restore_backup(data)
+    assert len(held(data)) == 10
+
+
+def test_a_history_deleted_after_a_restore_is_told(tmp_path: Path) -> None:
+    """A restore's replaced history tells nothing: the history deleted later is missing as any is,
+    though every backup is older than the file the restore set aside."""
+    data = tmp_path / "data"
+    answer(data, 10, backup=True)
+    restore_backup(data)  # the newest backup, holding every answer: the history put back as it was
+    for end in ("", "-wal", "-shm"):
+        Path(f"{history_db(data)}{end}").unlink(missing_ok=True)
+    run = quiz("history", "--plain", data=data)
+    assert run.returncode == 1 and "was missing, while the backup" in run.stderr and "10 answers" in run.stderr
+    again = quiz("history", "--plain", data=data)  # told once: going on is the new history's
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+
+
+def test_a_restore_killed_before_it_moves_the_copy_in_leaves_the_history_in_place(tmp_path: Path) -> None:
+    """The history a restore replaces keeps its name until the copy takes it (set_aside with
+    `link`): a kill at that point leaves it, whole, and the next run goes on with it."""
+    from quiz.store.health import set_aside
+
+    data = tmp_path / "data"
+    answer(data, 10, backup=True)
+    answer(data, 2, prefix="more")
+    Store.open(data, backup=False).close()
+    before = history_db(data).read_bytes()
+    aside = set_aside(history_db(data), "replaced", link=True)  # where the kill stops the restore
+    assert history_db(data).read_bytes() == before and aside.read_bytes() == before
+    run = quiz("history", "--json", data=data)
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert len(held(data)) == 12
+
+
+def test_a_restore_keeps_the_replaced_history_apart_from_the_restored_one(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    backup = answer(data, 10, backup=True)
+    answer(data, 2, prefix="more")
+    restored = restore_backup(data, backup, force=True)
+    assert restored.replaced is not None and not restored.replaced.samefile(history_db(data))
+    assert len(held(data)) == 10
+    with Store.open(data, backup=False):
+        pass
+    conn = sqlite3.connect(restored.replaced)
+    try:
+        assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] == 12
+    finally:
+        conn.close()

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
+from quiz.arguments import whole_number
 from quiz.plural import plural
 from quiz.untrusted import ShownText, data_out, say, visible
 
@@ -48,7 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--deck", metavar="ID", help="only this deck")
     parser.add_argument("--json", action="store_true", help="print the history as JSON")
     parser.add_argument("--plain", action="store_true", help="print a table even in a terminal")
-    parser.add_argument("--limit", type=int, default=20, metavar="N", help="sessions to show (20)")
+    most = 100_000  # sessions --limit shows: a session a day for over 270 years
+    parser.add_argument("--limit", type=whole_number(1, most), default=20, metavar="N", help="sessions to show (20)")
     parser.add_argument(
         "--csv",
         metavar="FILE",

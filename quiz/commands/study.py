@@ -10,14 +10,11 @@ HELP = "study a deck now (multiple choice, flashcards, typed answers, a mix, or 
 MODES = ("multiple-choice", "flashcard", "typed", "fill-blank", "true-false", "match", "mixed", "due")
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from quiz.arguments import whole_number
+    from quiz.deck.validate import MAX_FACTS  # no session asks more questions than a deck may hold
+    from quiz.visit import MAX_PER_DAY
+
     parser.add_argument("deck", metavar="DECK", help="a deck file, or the id of a deck `quiz decks` lists")
     parser.add_argument(
         "--mode",
@@ -27,7 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="how to ask: multiple-choice, flashcard, typed, fill-blank, true-false, match, mixed (the default; "
         "with --by, due) or due",
     )
-    parser.add_argument("--count", type=_positive, metavar="N", help="how many questions (default: 10)")
+    parser.add_argument(
+        "--count", type=whole_number(1, MAX_FACTS), metavar="N", help="how many questions (default: 10)"
+    )
     parser.add_argument(
         "--seed",
         type=int,
@@ -41,7 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "('none' clears it)",
     )
     parser.add_argument(
-        "--per-day", type=_positive, metavar="N", help="with --by: questions a day until the visit (default: 10)"
+        "--per-day",
+        type=whole_number(1, MAX_PER_DAY),
+        metavar="N",
+        help="with --by: questions a day until the visit (default: 10)",
     )
 
 

@@ -300,24 +300,30 @@ def never_written(root: Path) -> list[tuple[Path, str]]:
 
 
 
-_SET_ASIDE = re.compile(r"\.[a-z]+-\d{8}T\d{6}Z(?:-\d+)?\.")
-"""The name of a history quiz set aside (quiz.store.health.set_aside): `history.<why>-<UTC time>.db`
-(or `...-<n>.db` when that name was taken), and its side files."""
+TOLD_ASIDE = ("damaged", "emptied")
+"""Why quiz sets a history aside when it tells the person, then, which backup holds its answers
+(quiz.store.health.check_health): a history missing after that is the fresh start it offered. Not
+a restore's ("replaced"): the restored copy takes the history's place at once, so a history missing
+after one was lost since (the restore killed between its two renames, the file deleted later)."""
+_TOLD_ASIDE = re.compile(rf"\.(?:{'|'.join(TOLD_ASIDE)})-\d{{8}}T\d{{6}}Z(?:-\d+)?\.")
+"""The name of a history quiz set aside and told of (quiz.store.health.set_aside with a reason of
+TOLD_ASIDE): `history.<why>-<UTC time>.db` (or `...-<n>.db` when that name was taken), and its side files."""
 
 
 def missing_history(path: Path) -> tuple[Path, int] | None:
     """(the backup holding the most answers, how many) when the history `path` is missing while a
-    backup holds answers, or None. Backups already there when quiz last set a history aside
-    (damaged or emptied: it said then which backup holds the answers, and that starting again
-    begins a fresh history) do not count, by the file system's clock (st_ctime: a rename sets it),
-    never by the times in their names, which another clock may have given."""
+    backup holds answers, or None. Backups already there when quiz last set a history aside and
+    told of it (TOLD_ASIDE, damaged or emptied: it said then which backup holds the answers, and
+    that starting again begins a fresh history) do not count, by the file system's clock (st_ctime:
+    a rename sets it), never by the times in their names, which another clock may have given.
+    A history a restore set aside is no such file: nothing was told."""
     real = history_file(path)  # a link to a missing file is a missing history; set aside beside that file
     if real.exists():
         return None
     backups = list_backups(path.parent)
     with suppress(OSError):
         told = [p.stat().st_ctime_ns for p in real.parent.glob(f"{glob.escape(real.stem)}.*-*")
-                if _SET_ASIDE.search(p.name)]
+                if _TOLD_ASIDE.search(p.name)]
         if told:
             backups = [b for b in backups if b.stat().st_ctime_ns > max(told)]
     for backup in most_answers_first(backups)[:1]:

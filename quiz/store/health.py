@@ -13,23 +13,13 @@ from contextlib import suppress
 from pathlib import Path
 
 from quiz.paths import can_write_in, history_db, os_path
-from quiz.plural import plural
 from quiz.schedule import utc
-from quiz.store.backups import (
-    answer_count,
-    last_answer_id,
-    lineage,
-    list_backups,
-    most_answers_first,
-    same_history,
-)
-from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, history_file, reading
+from quiz.store.backups import list_backups, most_answers_first
+from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, history_file
 from quiz.store.errors import CORRUPT_CODES, DamagedDatabase, StoreError
+from quiz.store.outside import emptied
 from quiz.store.schema import APPLICATION_ID, SCHEMA_VERSION, NewerDatabase, schema_gap
 
-EMPTIED_RATIO = 2
-"""A history holding fewer than 1/EMPTIED_RATIO of the answers of a backup was emptied or replaced
-outside quiz (answers are only ever added, but for an undo): it is set aside, not taken as new."""
 _BTREE_PAGE_TYPES = {2, 5, 10, 13}
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 """Up to this size (about 70,000 answers) every open runs SQLite's quick_check, which reads every
@@ -38,8 +28,9 @@ root page of every table and index) and quick_check runs in the background: see 
 
 
 def damaged(path: Path, aside: Path, reason: str) -> DamagedDatabase:
-    """The error for the damaged history `path`, set aside at `aside`, naming the backup that
-    `quiz history restore` would use (the one holding the most answers), if any."""
+    """The error for the damaged history `path` (its name in the data folder, a link or not: the
+    backups are in that folder), set aside at `aside`, naming the backup that `quiz history
+    restore` would use (the one holding the most answers), if any."""
     best = most_answers_first(list_backups(path.parent))
     return DamagedDatabase(path, aside, reason, best[0].name if best else None)
 
@@ -79,13 +70,14 @@ def check_health(path: Path) -> bool:
     for a larger file with a -wal file that is not empty, whose structure alone says too little.
     A write-ahead log beside a missing or empty history is set aside with it (see
     `lost_log_reason`): SQLite would delete it on opening, and the answers in it with it.
-    A linked history is checked where its file and side files are (history_file).
+    A linked history is checked where its file and side files are (history_file), and told as
+    an unlinked one is: the backups named are those in the data folder, beside `path`.
     """
-    path = history_file(path)
+    named, path = path, history_file(path)
     wal = Path(f"{path}-wal")
     why_lost = lost_log_reason(path)
     if why_lost is not None:
-        raise damaged(path, set_aside(path, "damaged"), why_lost)
+        raise damaged(named, set_aside(path, "damaged"), why_lost)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -94,11 +86,11 @@ def check_health(path: Path) -> bool:
     reason = damage(path, thorough=thorough) if size else None
     if reason is not None:
         aside = set_aside(path, "damaged")
-        raise damaged(path, aside, reason)
-    why_emptied = emptied(path)
+        raise damaged(named, aside, reason)
+    why_emptied = emptied(named)
     if why_emptied is not None:
         aside = set_aside(path, "emptied")
-        raise damaged(path, aside, why_emptied)
+        raise damaged(named, aside, why_emptied)
     return thorough
 
 
@@ -154,53 +146,6 @@ def holds_pages(journal: Path) -> bool:
     if len(header) < JOURNAL_HEADER_BYTES or header[:8] == bytes(8):
         return False
     return not (header[:8] == JOURNAL_MAGIC and int.from_bytes(header[16:20], "big") == 0)
-
-
-def emptied(path: Path) -> str | None:
-    """Why the history at `path` looks emptied or replaced outside quiz, or None: it holds fewer
-    than 1/EMPTIED_RATIO of the answers of a backup of the same history (none, while a backup
-    holds some, is the plainest case). By answers, never by size: rows deleted by hand leave the
-    file its size, and an empty SQLite database is a few pages.
-
-    Only backups of the same history count (quiz.store.backups.same_history): those of a history
-    set aside before a fresh start, or left behind by a restore, are not its own. Call it once
-    `damage` found nothing wrong; a history that cannot be read now is not judged (None).
-    """
-    backups = list_backups(path.parent)
-    if not backups:
-        return None
-    have = answers_held(path)
-    if have is None:
-        return None
-    had, largest = 0, None
-    own = lineage(path)
-    for backup in backups:
-        if (last_answer_id(backup) or 0) <= max(had, have * EMPTIED_RATIO) or not same_history(own, backup):
-            continue  # it holds no more answers than its last id: it cannot be the one that says so
-        count = answer_count(backup) or 0
-        if count > had:
-            had, largest = count, backup
-    if largest is None or have * EMPTIED_RATIO >= had:
-        return None
-    if path.stat().st_size == 0:
-        what = "it is empty"
-    else:
-        what = "it holds no answers" if have == 0 else f"it holds {plural(have, 'answer')}"
-    return f"{what}, while the backup {largest.name} holds {plural(had, 'answer')}"
-
-
-def answers_held(path: Path) -> int | None:
-    """How many answers the history at `path` holds: 0 for an empty file or an SQLite database
-    with no answers table yet (one quiz has not set up); None if it cannot be read."""
-    if path.stat().st_size == 0:
-        return 0
-    try:
-        with reading(path) as conn:
-            if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'answers'").fetchone() is None:
-                return 0
-            return int(conn.execute("SELECT count(*) FROM answers").fetchone()[0])
-    except sqlite3.Error:
-        return None
 
 
 def damage(path: Path, *, thorough: bool = True) -> str | None:
@@ -353,7 +298,7 @@ def verify(data_dir: Path) -> str | None:
     return damage(path, thorough=True)
 
 
-def set_aside(path: Path, why: str) -> Path:
+def set_aside(path: Path, why: str, *, link: bool = False) -> Path:
     """Rename the history `path` and every file SQLite wrote beside it (SIDE_FILES: its -wal, -shm
     and -journal, whatever they hold) to one new name beside it, `history.<why>-<UTC time>.db`
     (plus the same endings); return that name. Nothing is deleted: a -wal or -journal belongs to
@@ -362,6 +307,11 @@ def set_aside(path: Path, why: str) -> Path:
     first, so a crash between the renames never leaves a log beside no file (SQLite would delete
     it). When `path` itself is missing only its side files are renamed, and the name returned is
     the first of them (the -wal if there is one).
+
+    With `link` the history itself gets the new name as a hard link and keeps its own until the
+    caller replaces it (a restore's os.replace): there is no moment without a history, so a
+    restore killed at any point leaves the old history in place, or the new one; where the file
+    system has no hard links it is renamed.
 
     A linked history is set aside where its file is (history_file), with that file's side files;
     the link stays, so the history made next is made through it, in the person's folder."""
@@ -381,9 +331,20 @@ def set_aside(path: Path, why: str) -> Path:
             os.replace(side, f"{aside}{end}")
             kept.append(Path(f"{aside}{end}"))
     if _present(path):
-        os.replace(path, aside)
+        if not (link and _hard_linked(path, aside)):
+            os.replace(path, aside)
         return aside
     return kept[0] if kept else aside
+
+
+def _hard_linked(path: Path, name: Path) -> bool:
+    """Whether `name` was made a hard link to the file `path`; False where the file system has
+    none (FAT, exFAT, some network and sync folders) or refuses one."""
+    try:
+        os.link(path, name, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
 
 
 def history_files(path: Path) -> list[Path]:

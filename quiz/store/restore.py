@@ -89,8 +89,8 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
         reason = _unusable(tmp)
         if reason is not None:
             raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
-        replaced = set_aside(real, "replaced") if history_files(real) else None
-        os.replace(tmp, real)
+        replaced = set_aside(real, "replaced", link=True) if history_files(real) else None
+        os.replace(tmp, real)  # the old history kept its name until now: a kill never leaves none
     except sqlite3.Error as err:
         raise store_error(err, path) from None
     finally:

@@ -28,6 +28,7 @@ from quiz.store.backups import (
 from quiz.store.connection import BUSY_TIMEOUT_MS, precreate_private, prepare
 from quiz.store.errors import CORRUPT_CODES, HistoryLocked, HistoryMissing, StoreError, store_error
 from quiz.store.health import check_health, damaged, refuse_unusable_place, set_aside
+from quiz.store.outside import COUNT_UNDO
 from quiz.store.queries import HistoryQueries
 from quiz.store.rows import ANSWER_COLUMNS, STATE_COLUMNS, AnswerRow, answer_row, stamp
 
@@ -240,6 +241,7 @@ class Store(HistoryQueries):
                 return None
             answer, prior_json = answer_row(row[:-1]), row[-1]
             conn.execute("DELETE FROM answers WHERE id = ?", (answer.id,))
+            conn.execute(COUNT_UNDO)
             later = conn.execute(
                 "SELECT 1 FROM answers WHERE deck_id = ? AND fact_id = ? AND id > ? LIMIT 1",
                 (answer.deck_id, answer.fact_id, answer.id),
