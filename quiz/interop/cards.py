@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from quiz.deck.errors import Problem
 from quiz.deck.text import control_characters, position
-from quiz.interop.cloze import TooManyClozes, clozes, has_cloze
+from quiz.interop.cloze import ClozeError, clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
@@ -165,8 +165,8 @@ def _cloze_cards(
 ) -> tuple[list[Card], list[Problem], list[str]]:
     try:
         made = clozes(text)
-    except TooManyClozes as err:
-        return [], [Problem(path, row.line, None, f"{err}; split it into several notes")], media
+    except ClozeError as err:
+        return [], [Problem(path, row.line, None, str(err))], media
     if not made:
         return [], [Problem(path, row.line, None, "a cloze note without a cloze deletion such as {{c1::...}}")], media
     cards, problems = [], []
