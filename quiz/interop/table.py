@@ -178,6 +178,8 @@ def _read_cards(
         if "deck" in columns.special:
             decks.add(row.fields[columns.special["deck"]])
         cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen)
+        if guessed:  # a field left empty may be a wrong guess's doing (`60 to 100<TAB>`)
+            problems = [p._replace(message=_guess_named(p.message, sep)) for p in problems]
         table.problems += problems
         if row_media:
             media.append(f"line {row.line} ({', '.join(row_media)})")
@@ -256,6 +258,13 @@ def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: 
     text_columns = [c for c in range(width) if c not in special.values()][2:]
     values = {c: {r.fields[c].strip() for r in rows if len(r.fields) == width} for c in text_columns}
     return frozenset(c for c, seen in values.items() if "y" in seen and seen <= {"", "y"})
+
+
+def _guess_named(message: str, sep: str) -> str:
+    """A refusal of an empty field, naming the separator guessed (the others are untouched)."""
+    if not message.endswith(" is empty"):
+        return message
+    return f"{message} (fields separated by {separator_name(sep)}, a guess: choose another with --separator)"
 
 
 def _one_column_message(body: str, sep: str, guessed: bool) -> str:
