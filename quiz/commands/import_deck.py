@@ -226,6 +226,12 @@ def run(args: argparse.Namespace) -> int:
                 f"{', '.join(update.renumbered)}; to have the new number learned afresh, give "
                 f"{'it' if one else 'each'} a new id in the deck"
             )
+        if update.questions_kept:
+            say(
+                "note: a statement was edited in its cloze note, which carries no question, so the deck's own "
+                "question was kept; check that it still asks what the statement says: "
+                + ", ".join(update.questions_kept)
+            )
         return 0
     where = "standard output" if to_stdout else out
     say(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)

@@ -33,6 +33,9 @@ class Update(NamedTuple):
     renumbered: tuple[str, ...] = ()
     """Changed facts that keep their id (their note's guid) although a number in the question or
     answer changed: the learners' history of the old number stays with them."""
+    questions_kept: tuple[str, ...] = ()
+    """Changed facts whose statement was edited in their cloze note, which carries no question:
+    each keeps its own question, which the author may need to bring in line."""
 
 
 def own_ids(deck_id: str, facts: Sequence[Fact]) -> dict[str, str]:
@@ -197,7 +200,8 @@ def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
     or changes in a note is not taken as the fact's own: the tags it adds (the deck's, the
     group's...) and the spaces a tag cannot hold, the "Wrong options" and "Source" texts after the
     explanation (quiz.interop.anki.added_texts), which the deck keeps as distractors' whys and a
-    source, and the question with a blank a cloze note gives for a fact with a statement.
+    source, and the question with a blank a cloze note gives for a fact with a statement: the
+    deck's question stays where it is its own (the note carries none), though the statement changed.
     """
     from quiz.interop.anki import added_texts, note_tags, tag
 
@@ -213,11 +217,16 @@ def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
         return fact._replace(explanation=explanation, tags=tags)
 
     imported, unedited = own_text(new), own_text(image) if image is not None else None
+    # A cloze note carries no question: the import's is its statement blanked. Where the deck's
+    # question is the author's own (not that blank), an edited statement leaves it as it is.
+    own_question = unedited is not None and bool(unedited.statement) and unedited.question != old.question
     text: dict[str, Any] = {}
     for key in ("question", "answer", "explanation", "tags", "statement"):
         value = getattr(imported, key)
         if unedited is not None and value == getattr(unedited, key):
             value = getattr(old, key)
+        if key == "question" and own_question and imported.statement:
+            value = old.question
         text[key] = value or getattr(old, key)  # an explanation, tags or statement taken out is kept
     return old._replace(**text)
 
@@ -295,7 +304,7 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
     unlike = {f.id: f for f in deck.facts if f.id in merges and merges[f.id] != f}
     for fact_id, image in _read_back(deck._replace(facts=tuple(unlike.values()))).items():
         merges[fact_id] = _merged(deck, unlike[fact_id], incoming[fact_id], image)
-    changed, kept, missing, renumbered = [], [], [], []
+    changed, kept, missing, renumbered, questions_kept = [], [], [], [], []
     for fact, (start, end) in reversed(list(zip(deck.facts, spans, strict=True))):
         merged = merges.get(fact.id)
         if merged is None:
@@ -307,6 +316,8 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         changed.append(fact.id)
         if (numbers(fact.question), numbers(fact.answer)) != (numbers(merged.question), numbers(merged.answer)):
             renumbered.append(fact.id)
+        if merged.statement != fact.statement and merged.question == fact.question and fact.statement:
+            questions_kept.append(fact.id)
         lines[start:end] = fact_to_toml(merged).split("\n")
     present = {f.id for f in deck.facts}
     added = [f._replace(id=ids.get(f.id, f.id)) for f in imported.facts if ids.get(f.id, f.id) not in present]
@@ -320,4 +331,7 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         order = [f.id for f in deck.facts] + [f.id for f in added]
         where = dict(zip([f.id for f in deck.facts], [start + 1 for start, _ in spans], strict=True))
         raise DeckError(_as_in_the_deck(err.problems, result, order, where, path)) from None
-    return Update(result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1], tuple(renumbered[::-1]))
+    return Update(
+        result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1], tuple(renumbered[::-1]),
+        tuple(questions_kept[::-1]),
+    )  # fmt: skip
