@@ -60,6 +60,9 @@ class Card:
     reverse: bool = False
     statement: str = ""
     """From a cloze note: the text with this card's span marked {{...}} (quiz.deck.statement)."""
+    also: tuple[str, ...] = ()
+    """The ids the guids of notes repeating this card's question and answer give (imported once,
+    as this card): a deck made before may hold the fact under one of them."""
 
 
 class Columns(NamedTuple):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.deck.errors import Problem
@@ -332,11 +332,13 @@ def _width_message(row: Row, columns: Columns, head: AnkiHeader, sep: str, guess
 
 
 def _report_duplicates(table: CardTable, path: Path) -> None:
-    """Leave out a card that repeats another's question and answer, saying so; a repeated guid is a problem."""
+    """Leave out a card that repeats another's question and answer, saying so (its guid's id kept
+    in the other's Card.also); a repeated guid is a problem."""
     seen: dict[tuple[str, str], int] = {}
     keys: dict[str, int] = {}
     questions: dict[str, int] = {}
-    kept = []
+    kept: list[Card] = []
+    at: dict[tuple[str, str], int] = {}  # the index in `kept` of the card each pair is imported as
     for card in table.cards:
         if card.key and card.key in keys and keys[card.key] != card.line:
             table.problems.append(
@@ -347,8 +349,11 @@ def _report_duplicates(table: CardTable, path: Path) -> None:
         pair = (" ".join(card.front.split()).casefold(), " ".join(card.back.split()).casefold())
         if pair in seen:
             table.notes.append(f"line {card.line} repeats line {seen[pair]} (same question and answer): imported once")
+            if card.key:
+                kept[at[pair]] = replace(kept[at[pair]], also=(*kept[at[pair]].also, card.key))
             continue
         seen[pair] = card.line
+        at[pair] = len(kept)
         if pair[0] in questions:
             table.notes.append(
                 f"line {card.line} asks the same question as line {questions[pair[0]]} with another answer; "

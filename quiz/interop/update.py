@@ -120,7 +120,8 @@ def earlier_ids(
 
     A fact keeps its id whenever the card is the same fact: by guid where both have one (the id
     a card's guid gives is that fact's, and where `earlier_deck` names the deck of `earlier`, a
-    card of a note `quiz export` made from it takes its fact's id: own_ids), else by text. A card
+    card of a note `quiz export` made from it takes its fact's id: own_ids; a card imported once
+    for notes of the same question and answer, by any of their guids: Card.also), else by text. A card
     takes the id of the deck's fact that has its question and answer (spacing and case aside). Of
     those left, a card and a fact that are the only ones to share a question, and whose answers
     differ by a small edit (_edited), are the same fact with its answer edited; then the same for a
@@ -136,6 +137,11 @@ def earlier_ids(
     own = own_ids(earlier_deck, earlier) if earlier_deck else {}
     present = {f.id for f in earlier}
     ids: dict[int, str] = {n: own[card.key] for n, card in enumerate(cards) if card.key in own}
+    for n, card in enumerate(cards):  # a card imported for several notes: the id its fact had under any
+        if n not in ids and card.key not in present:
+            had = [own.get(key, key) for key in card.also if own.get(key, key) in present]
+            if had:
+                ids[n] = had[0]
     keys = {card.key for card in cards if card.key} | set(ids.values())
     by_text = [n not in ids and card.key not in present for n, card in enumerate(cards)]
 
