@@ -142,6 +142,7 @@ def earlier_ids(
             had = [own.get(key, key) for key in card.also if own.get(key, key) in present]
             if had:
                 ids[n] = had[0]
+    ids |= {n: fact_id for n, fact_id in retyped(cards, present).items() if n not in ids}
     keys = {card.key for card in cards if card.key} | set(ids.values())
     by_text = [n not in ids and card.key not in present for n, card in enumerate(cards)]
 
@@ -173,6 +174,53 @@ def earlier_ids(
                 if _edited(*other):
                     ids[ns[0]] = fact.id
     return ids, present
+
+
+def _note_cards(cards: Sequence[Card]) -> dict[str, list[int]]:
+    """The cards (by index) of each note with a guid, by the id its guid gives (a cloze note's
+    cards without their "-cN")."""
+    notes: dict[str, list[int]] = {}
+    for n, card in enumerate(cards):
+        if card.key:
+            notes.setdefault(_CLOZE_NUMBER.sub("", card.key), []).append(n)
+    return notes
+
+
+_CLOZE_NUMBER = re.compile(r"-c\d+\Z")
+
+
+def retyped(cards: Sequence[Card], present: set[str]) -> dict[int, str]:
+    """Card index -> the id of the fact of `present` its note had under its other note type: a
+    note changed in Anki from Basic to Cloze of one deletion (or back), whose guid stays, is the
+    same fact (its id was the guid's, and is now the guid's with "-c1", or the other way)."""
+    found = {}
+    for base, ns in _note_cards(cards).items():
+        if len(ns) != 1 or cards[ns[0]].key in present:
+            continue
+        other = base if cards[ns[0]].key != base else f"{base}-c1"
+        if other in present and not (other != base and f"{base}-c2" in present):
+            found[ns[0]] = other
+    return found
+
+
+def retyped_notes(cards: Sequence[Card], present: set[str]) -> list[str]:
+    """A note for each note whose type changed in Anki (same guid) where its fact's id cannot
+    follow it (retyped does where it can): a Basic note made a cloze of several deletions, or the
+    other way; the history of the fact it was stays with that fact."""
+    notes = []
+    for base, ns in _note_cards(cards).items():
+        keys = [cards[n].key for n in ns]
+        if len(ns) > 1 and base in present and not present.intersection(keys):
+            notes.append(
+                f"line {cards[ns[0]].line}: this note was the fact {base} before it became a cloze note of "
+                f"{len(ns)} deletions; each deletion is a new fact, which the history of {base} does not follow"
+            )
+        elif len(ns) == 1 and keys == [base] and f"{base}-c2" in present:
+            notes.append(
+                f"line {cards[ns[0]].line}: this note was a cloze note of several deletions ({base}-c1, "
+                f"{base}-c2...) before its type changed; it is a new fact, which their history does not follow"
+            )
+    return notes
 
 
 _EDIT_SIMILARITY = 80
