@@ -174,9 +174,8 @@ def _read_cards(
         if len(row.fields) > columns.width or short:
             table.problems.append(Problem(path, row.line, None, _width_message(row, columns, head, sep, guessed)))
             continue
-        row = Row(row.line, row.fields + [""] * (columns.width - len(row.fields)))  # fields left out at the end
         if "deck" in columns.special:
-            decks.add(row.fields[columns.special["deck"]])
+            decks.add(row.fields[columns.special["deck"]] if columns.special["deck"] < len(row.fields) else "")
         cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen)
         if guessed:  # a field left empty may be a wrong guess's doing (`60 to 100<TAB>`)
             problems = [p._replace(message=_guess_named(p.message, sep)) for p in problems]
@@ -247,7 +246,7 @@ def _columns(
     if len(table.problems) > before:
         return None
     special = {k: v for k, v in head.special.items() if k in ("guid", "notetype", "deck", "tags")}
-    return Columns(width, special, names or [], _reverse_flags(head, width, special, rows))
+    return Columns(width, special, names or [], _reverse_flags(head, width, special, rows), {})
 
 
 def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: list[Row]) -> frozenset[int]:
@@ -255,8 +254,11 @@ def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: 
     type: Anki's "Add Reverse" field of "Basic (optional reversed card)" notes, not text to learn."""
     if head.notetype or "notetype" in special:
         return frozenset()
+    full = [r for r in rows if len(r.fields) == width]
+    if not full:
+        return frozenset()
     text_columns = [c for c in range(width) if c not in special.values()][2:]
-    values = {c: {r.fields[c].strip() for r in rows if len(r.fields) == width} for c in text_columns}
+    values = {c: {r.fields[c].strip() for r in full} for c in text_columns}
     return frozenset(c for c, seen in values.items() if "y" in seen and seen <= {"", "y"})
 
 
