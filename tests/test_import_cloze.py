@@ -104,7 +104,7 @@ def col(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     made.close()
 
 
-PIECES = ["{{c1::", "{{c2::", "{{c3::", "}}", "::", "}", "{", "a", " b", "\n"]
+PIECES = ["{{c0::", "{{c1::", "{{c2::", "{{c3::", "}}", "::", "}", "{", "a", " b", "\n"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

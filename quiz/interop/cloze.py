@@ -140,7 +140,7 @@ def clozes(text: str) -> list[Cloze]:
     TooManyClozes past MAX_CLOZES numbers; ClozeError for a deletion never closed or nested
     deeper than Anki reads (MAX_DEPTH)."""
     nodes = _parse(text)
-    numbers = sorted(_numbers(nodes))
+    numbers = sorted(_numbers(nodes) - {0})  # Anki makes no card of c0, and shows its text
     if len(numbers) > MAX_CLOZES:
         many = f"{len(numbers):,} cloze numbers"
         raise TooManyClozes(
