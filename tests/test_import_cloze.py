@@ -40,8 +40,10 @@ def test_a_nested_deletion_gives_one_fact_for_each_number_as_anki_asks_them(tmp_
     [
         ("Take {{c1::5 mg {{c2::daily}} now", "the cloze deletion {{c1::... is never closed with }}"),
         ("{{c1::" * 11 + "x" + "}}" * 11, "cloze deletions nested more than 10 deep"),
+        ("Dose {{c1::}} here.", "the cloze deletion c1 is empty"),
+        ("Dose {{c0::zero}} here.", "a cloze note without a cloze deletion such as {{c1::...}}"),
     ],
-    ids=["unclosed", "too-deep"],
+    ids=["unclosed", "too-deep", "empty", "c0"],
 )
 def test_a_deletion_anki_cannot_read_as_written_refuses_its_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str

@@ -199,7 +199,8 @@ def _cloze_cards(
     cards, problems = [], []
     extra = tuple(e for e in extra if e.strip())
     for cloze in made:
-        problems += _card_problems(row.line, cloze.question, cloze.answer, extra, tags, media, path)
+        labels = ("cloze text", f"cloze deletion c{cloze.number}")
+        problems += _card_problems(row.line, cloze.question, cloze.answer, extra, tags, media, path, labels)
         key_n = f"{key}-c{cloze.number}" if key else ""
         cards.append(Card(row.line, cloze.question, cloze.answer, extra, tags, key_n, statement=cloze.statement))
     return cards, list(dict.fromkeys(problems)), media
