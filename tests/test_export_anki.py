@@ -104,6 +104,20 @@ def test_reimporting_a_changed_deck_updates_instead_of_duplicating(tmp_path: Pat
     assert len(col.decks.all_names()) == 2  # Default and ours, not a copy
 
 
+def test_two_exports_one_after_the_other_update_anki_with_the_second(
+    tmp_path: Path, col: collection.Collection
+) -> None:
+    """T6 #17: `quiz export` twice in one second stamped both packages' notes alike, and Anki, which
+    updates a note only from a newer one, kept the first's answer. Each export is later than the one before."""
+    deck = load_deck(COMPLETE)
+    changed = deck._replace(facts=(deck.facts[0]._replace(answer="Call your care team now"), *deck.facts[1:]))
+    for n, version in enumerate((deck, changed, deck, changed)):
+        write_apkg(version, tmp_path / f"v{n}.apkg")  # as quiz export writes them, one after the other
+    logs = [import_apkg(col, tmp_path / f"v{n}.apkg").log for n in range(4)]  # type: ignore[attr-defined]
+    assert [len(log.updated) for log in logs[1:]] == [3, 3, 3]
+    assert notes(col)[note_guid(deck.id, deck.facts[0].id)]["Answer"] == "Call your care team now"
+
+
 def test_hostile_text_is_shown_as_written_never_acted_on(tmp_path: Path, col: collection.Collection) -> None:
     src = COMPLETE.read_text(encoding="utf-8").replace(
         'answer = "60%"', 'answer = "[sound:x.mp3] <img src=x onerror=alert(1)> &amp; {{Answer}} 60%"'

@@ -79,7 +79,10 @@ def test_bad_rows_are_reported_with_their_lines() -> None:
     found = problems((SAMPLES / "bad-rows.txt").read_text(encoding="utf-8"))
     assert [line for line, _ in found] == [3, 4, 5, 6]
     assert found[0][1].startswith("this row has no tab (a guess: choose another with --separator) and so no definition")
-    assert found[1][1] == "the term (first field) is empty"
+    assert (
+        found[1][1]
+        == "the term (first field) is empty (fields separated by tab, a guess: choose another with --separator)"
+    )
     assert "control character U+0007" in found[2][1]
     assert "closing quote is missing" in found[3][1]
 
@@ -181,7 +184,7 @@ def quote(field: str, sep: str) -> str:
     has spaces around it (dropped otherwise), or starts or ends with a digit where the separator is
     one written inside numbers (a comma between digits is refused as a number cut in two)."""
     digit_edge = sep in ",.: '" and (field[:1].isdigit() or field[-1:].isdigit())
-    if any(c in field for c in sep + '"\n') or field.startswith("#") or field != field.strip(" ") or digit_edge:
+    if any(c in field for c in sep + '"\n') or field.startswith("#") or field != field.strip(" \t") or digit_edge:
         return '"' + field.replace('"', '""') + '"'
     return field
 
@@ -469,12 +472,27 @@ def test_two_separators_that_both_split_every_row_are_not_chosen_between(text: s
     ]  # fmt: skip
 
 
-def test_a_tab_wins_over_punctuation_that_also_splits_every_row() -> None:
-    assert cards("Q: one\tA\nR: two\tB\n") == [("Q: one", "A"), ("R: two", "B")]
-    assert cards("Question one, with comma\tAnswer, also\nQuestion two, more\tAnswer two, yes\n")[0] == (
-        "Question one, with comma",
-        "Answer, also",
-    )
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [
+        ("Q: one\tA\nR: two\tB\n", "tab and colon"),
+        ("Potassium upper limit;5.0 mmol/L;Take\tcare\nSodium lower limit;135 mmol/L;See\tnote\n", "tab and semicolon"),
+    ],
+)
+def test_a_tab_is_no_proof_where_another_separator_also_splits_every_row(text: str, both: str) -> None:
+    """A tab pasted into a field of every row splits it as well as the separator does (T6 #8)."""
+    [(line, message)] = problems(text)
+    assert (line, message) == (1, f"cannot tell the separator: {both} each split every row into the same number of "
+                                  "fields; choose one with --separator")  # fmt: skip
+    assert cards("Q: one\tA\nR: two\tB\n", separator="\t") == [("Q: one", "A"), ("R: two", "B")]
+
+
+def test_a_stray_separator_at_the_end_of_every_row_is_no_field() -> None:
+    """`Normal pulse;60 to 100<TAB>`: the tab gives no answer, the semicolon does (T6 #18); a
+    semicolon ending every tab-separated row would stay in the answer, so quiz asks."""
+    assert cards("Normal pulse;60 to 100\t\nFever;38 °C\t\n") == [("Normal pulse", "60 to 100"), ("Fever", "38 °C")]
+    [(_, message)] = problems("Normal pulse\t60 to 100;\nFever\t38 °C;\n")
+    assert message.startswith("cannot tell the separator: every row ends in a semicolon")
 
 
 @pytest.mark.parametrize(

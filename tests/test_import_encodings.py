@@ -68,6 +68,16 @@ def test_an_encoding_that_does_not_fit_names_the_line(tmp_path: Path, capsys: py
     assert _import(tmp_path, b"q\ta\n", "--encoding", "klingon") == 2
 
 
+@pytest.mark.parametrize("name", ["punycode", "idna", "IDNA", "unicode_escape", "Raw-Unicode-Escape", "undefined"])
+def test_a_codec_for_no_file_of_text_is_refused_as_an_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """T6 #16: punycode gave "unexpected error (UnicodeError)"; unicode_escape read `\\n` in a card
+    as a line break. Each is refused as "bogus" is."""
+    assert _import(tmp_path, b"q\\n\ta\nq2\ta2\n", "--encoding", name) == 2
+    assert f"{name!r} is not a text encoding (cp1252, latin-1, utf-16...)" in capsys.readouterr().err
+
+
 def test_two_exports_joined_and_a_zero_width_space_leave_nothing_unseen_in_a_question(tmp_path: Path) -> None:
     """bom_midfile.sh: `cat a.txt b.txt` of two UTF-8 exports with a byte-order mark, and a zero-width
     space after q3: the questions read as they look, and a note names the lines."""

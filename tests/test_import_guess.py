@@ -221,3 +221,21 @@ def test_any_known_question_and_answer_names_are_a_header_in_either_order(
         names, row = names[::-1], row[::-1]
     result = import_cards(f"{';'.join(names)}\n{';'.join(row)}\n", "t.txt", deck_id="t", separator=";")
     assert [(f.question, f.answer) for f in result.deck.facts] == [("Kreatinin", "1,2 mg/dL")]
+
+
+WORDS = st.text(st.sampled_from("abcdef xyz"), min_size=1, max_size=8).map(str.strip).filter(bool)
+
+
+@given(
+    st.sampled_from([";", "|", ","]),
+    st.lists(st.tuples(WORDS, WORDS, WORDS, WORDS), min_size=1, max_size=6),
+)
+def test_a_tab_in_a_field_of_every_row_is_never_taken_for_the_separator(
+    sep: str, rows: list[tuple[str, str, str, str]]
+) -> None:
+    """T6 #8 (sep-guess): whichever field of each row a tab is pasted into, both it and the
+    separator split every row, and quiz asks; a tab only at the row's end (#18) is no field."""
+    text = "".join(f"{q}{sep}{a}{sep}{x}\t{y}\n" for q, a, x, y in rows)
+    assert guess_separator(text).separator is None
+    trailing = "".join(f"{q}{sep}{a}\t\n" for q, a, _, _ in rows)
+    assert guess_separator(trailing).separator == sep

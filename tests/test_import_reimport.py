@@ -86,3 +86,72 @@ def test_a_fact_first_imported_without_a_guid_keeps_its_id_when_its_note_brings_
     assert {(f.question, f.answer): f.id for f in second.facts} == ids
     third = import_cards(text, "v2.txt", deck_id="t", earlier=second.facts).deck
     assert {(f.question, f.answer): f.id for f in third.facts} == ids
+
+
+DUPLICATES = [("GuidOne", "What does this sign mean?", "Stop taking the tablet"),
+              ("GuidTwo", "What does this sign mean?", "Stop taking the tablet"),
+              ("GuidThree", "How often?", "Daily")]  # fmt: skip
+
+
+def _guid_rows(rows: list[tuple[str, str, str]]) -> str:
+    return "#separator:tab\n#guid column:1\n" + "".join(f"{g}\t{q}\t{a}\n" for g, q, a in rows)
+
+
+@pytest.mark.parametrize("how", AGAIN)
+def test_notes_of_one_question_and_answer_reordered_keep_the_id_their_fact_had(tmp_path: Path, how: list[str]) -> None:
+    """T6 #9: two notes with the same question and answer (two guids) are imported once; after
+    they swap places in Anki, the one fact keeps its id (and history), and the deck holds it once."""
+    deck = tmp_path / "dup.toml"
+    (tmp_path / "dup1.txt").write_text(_guid_rows(DUPLICATES), encoding="utf-8")
+    (tmp_path / "dup2.txt").write_text(_guid_rows([DUPLICATES[1], DUPLICATES[0], DUPLICATES[2]]), encoding="utf-8")
+    first = _import(tmp_path / "dup1.txt", deck)
+    assert first["What does this sign mean? Stop taking the tablet"] == fact_id_for_guid("GuidOne")
+    assert _import(tmp_path / "dup2.txt", deck, *how) == first
+    assert len(load_deck(deck).facts) == 2
+    assert _import(tmp_path / "dup1.txt", deck, *how) == first
+
+
+@given(st.permutations(DUPLICATES), st.permutations(DUPLICATES))
+def test_any_order_of_repeated_notes_keeps_every_fact_id(
+    before: list[tuple[str, str, str]], after: list[tuple[str, str, str]]
+) -> None:
+    first = import_cards(_guid_rows(before), "v1.txt", deck_id="t").deck
+    second = import_cards(_guid_rows(after), "v2.txt", deck_id="t", earlier=first.facts).deck
+    assert {(f.question, f.answer): f.id for f in second.facts} == {(f.question, f.answer): f.id for f in first.facts}
+
+
+def _typed_rows(note_type: str, *fields: str) -> str:
+    return "#separator:tab\n#guid column:1\n#notetype column:2\n" + "\t".join(["Qx9", note_type, *fields]) + "\n"
+
+
+BASIC = _typed_rows("Basic", "How much of drug A do you take?", "5 mg")
+ONE_DELETION = _typed_rows("Cloze", "You take {{c1::5 mg}} of drug A.", "")
+TWO_DELETIONS = _typed_rows("Cloze", "You take {{c1::5 mg}} of {{c2::drug A}}.", "")
+
+
+@pytest.mark.parametrize("how", AGAIN)
+@pytest.mark.parametrize(("before", "after"), [(BASIC, ONE_DELETION), (ONE_DELETION, BASIC)], ids=["to-cloze", "back"])
+def test_a_note_whose_type_changed_to_one_deletion_keeps_its_fact_id(
+    tmp_path: Path, how: list[str], before: str, after: str
+) -> None:
+    """T6 #10: a Basic note made a Cloze note of one deletion in Anki (its guid the same), or back,
+    is the same fact: it keeps its id, and the deck holds it once."""
+    deck = tmp_path / "h.toml"
+    (tmp_path / "h1.txt").write_text(before, encoding="utf-8")
+    (tmp_path / "h2.txt").write_text(after, encoding="utf-8")
+    [first] = _import(tmp_path / "h1.txt", deck).values()
+    [second] = _import(tmp_path / "h2.txt", deck, *how).values()
+    assert second == first
+
+
+@pytest.mark.parametrize(("before", "after"), [(BASIC, TWO_DELETIONS), (TWO_DELETIONS, BASIC)], ids=["to", "back"])
+def test_a_note_whose_type_changed_to_several_deletions_says_its_history_does_not_follow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], before: str, after: str
+) -> None:
+    deck = tmp_path / "h.toml"
+    (tmp_path / "h1.txt").write_text(before, encoding="utf-8")
+    (tmp_path / "h2.txt").write_text(after, encoding="utf-8")
+    first = set(_import(tmp_path / "h1.txt", deck).values())
+    capsys.readouterr()
+    assert not first & set(_import(tmp_path / "h2.txt", deck, "--force").values())
+    assert "is a new fact, which" in capsys.readouterr().out

@@ -335,7 +335,9 @@ def test_a_round_trip_through_anki_with_no_edit_changes_nothing(
         assert deck.read_text(encoding="utf-8") == ROUND_TRIP_DECK
 
 
-def test_an_edit_in_anki_to_a_quiz_note_changes_only_what_was_edited(tmp_path: Path) -> None:
+def test_an_edit_in_anki_to_a_quiz_note_changes_only_what_was_edited(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     deck = tmp_path / "round.toml"
     deck.write_text(ROUND_TRIP_DECK, encoding="utf-8")
     before = {f.id: f for f in load_deck(deck).facts}
@@ -346,14 +348,72 @@ def test_an_edit_in_anki_to_a_quiz_note_changes_only_what_was_edited(tmp_path: P
         if note.guid == note_guid("round", "organ", cloze=True):
             note["Text"] = note["Text"].replace("Insulin is made", "Insulin is made only")
         col.update_note(note)
+    capsys.readouterr()
     assert main(["import", str(_export(col, tmp_path / "edited.txt")), "--update", str(deck)]) == 0
     col.close()
     after = {f.id: f for f in load_deck(deck).facts}
     assert after["dose"] == before["dose"]._replace(explanation="Take it with food, always.")
-    assert after["organ"] == before["organ"]._replace(
-        question="Insulin is made only in the [...].", statement="Insulin is made only in the {{pancreas}}."
-    )
+    # the cloze note carries no question: the author's own stays, and quiz says so (T6 #11)
+    assert after["organ"] == before["organ"]._replace(statement="Insulin is made only in the {{pancreas}}.")
     assert after["plain"] == before["plain"] and after["whys-only"] == before["whys-only"]
+    out = capsys.readouterr().out
+    assert "the deck's own question was kept; check that it still asks what the statement says: organ" in out
+    assert "a number changed" not in out
+
+
+def test_a_statement_edited_in_anki_keeps_a_question_the_author_wrote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """T6 #11: each statement of a deck with questions of their own edited in Anki: the questions
+    stay, no number is said to have changed; a question that was the statement blanked follows it."""
+    deck = tmp_path / "own.toml"
+    deck.write_text(OWN_QUESTIONS, encoding="utf-8")
+    before = {f.id: f for f in load_deck(deck).facts}
+    col = _anki_holding(tmp_path, deck)
+    for note in map(col.get_note, col.find_notes("")):
+        note["Text"] += " (edited)"
+        col.update_note(note)
+    capsys.readouterr()
+    assert main(["import", str(_export(col, tmp_path / "edited.txt")), "--update", str(deck)]) == 0
+    col.close()
+    after = {f.id: f for f in load_deck(deck).facts}
+    assert after["liver"] == before["liver"]._replace(
+        statement="They can sometimes be removed after {{a good response to chemotherapy}}. (edited)"
+    )
+    assert after["trial"] == before["trial"]._replace(
+        statement="In trial 1, people lived {{17 months}} on average. (edited)"
+    )
+    assert after["blank"] == before["blank"]._replace(
+        question="Take [...] each morning. (edited)", statement="Take {{5 mg}} each morning. (edited)"
+    )
+    out = capsys.readouterr().out
+    assert "a number changed" not in out and "check that it still asks what the statement says: liver, trial" in out
+
+
+OWN_QUESTIONS = """format = 1
+
+[deck]
+id = "own"
+title = "Own questions"
+
+[[facts]]
+id = "liver"
+question = "What can make liver metastases removable?"
+answer = "a good response to chemotherapy"
+statement = "They can sometimes be removed after {{a good response to chemotherapy}}."
+
+[[facts]]
+id = "trial"
+question = "In trial 1, how long did people live on average?"
+answer = "17 months"
+statement = "In trial 1, people lived {{17 months}} on average."
+
+[[facts]]
+id = "blank"
+question = "Take [...] each morning."
+answer = "5 mg"
+statement = "Take {{5 mg}} each morning."
+"""
 
 
 @pytest.mark.parametrize(

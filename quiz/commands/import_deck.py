@@ -226,6 +226,12 @@ def run(args: argparse.Namespace) -> int:
                 f"{', '.join(update.renumbered)}; to have the new number learned afresh, give "
                 f"{'it' if one else 'each'} a new id in the deck"
             )
+        if update.questions_kept:
+            say(
+                "note: a statement was edited in its cloze note, which carries no question, so the deck's own "
+                "question was kept; check that it still asks what the statement says: "
+                + ", ".join(update.questions_kept)
+            )
         return 0
     where = "standard output" if to_stdout else out
     say(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)
@@ -308,6 +314,8 @@ def _read_text(source: Path, limit: int, encoding: str | None = None) -> str:
                 f"{source}:{line}: not {encoding} text (byte 0x{raw[err.start]:02x}); check the encoding the file "
                 "was saved in"
             ) from None
+        except UnicodeError:  # a codec that says no more than that (no byte to name)
+            raise QuizError(f"{source}: not {encoding} text; check the encoding the file was saved in") from None
     if raw.startswith(_UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
         try:
             return raw.decode("utf-16")
@@ -328,11 +336,19 @@ def _read_text(source: Path, limit: int, encoding: str | None = None) -> str:
         ) from None
 
 
+_NOT_FILE_TEXT = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"})
+"""Codecs Python decodes bytes to text with that are no encoding a file of text is saved in: a
+domain name's (idna, punycode), Python's backslash escapes, which would make `\n` in a card a line
+break (unicode-escape), and the one that refuses everything (undefined). By codecs.lookup's name."""
+
+
 def _encoding(name: str) -> str:
     """A text encoding Python knows by `name` ("cp1252", "latin-1", "utf-16"...); argparse's error if
-    none, or if it names a codec of bytes to bytes (base64, zlib), as bytes.decode refuses them."""
+    none, if it names a codec of bytes to bytes (base64, zlib), as bytes.decode refuses them, or of
+    text that is no file's (_NOT_FILE_TEXT: punycode, idna...)."""
     try:
-        text_encoding = getattr(codecs.lookup(name), "_is_text_encoding", True)
+        codec = codecs.lookup(name)
+        text_encoding = getattr(codec, "_is_text_encoding", True) and codec.name not in _NOT_FILE_TEXT
     except LookupError:
         text_encoding = False
     if not text_encoding:

@@ -16,6 +16,7 @@ import hashlib
 import html
 import itertools
 import json
+import math
 import re
 import sqlite3
 import tempfile
@@ -275,16 +276,32 @@ def _cloze_note(deck: Deck, fact: Fact, model: genanki.Model) -> genanki.Note | 
     )
 
 
+def export_stamp() -> int:
+    """The time, in whole seconds, an export stamps its notes with: the next whole second, once it
+    has come (this waits for it, less than a second).
+
+    Anki updates a note on import only where the package's note is newer than its own
+    (rslib import_export/package/apkg/import/notes.rs compares their mtimes, whole seconds): two
+    exports in one second gave the second's changed notes the first's stamp, and Anki kept the
+    first's text. Each export's stamp is a second no earlier export had started in, so it is later
+    than any stamp before it, and never in the future once the package exists."""
+    stamp = math.floor(time.time()) + 1
+    while (left := stamp - time.time()) > 0:
+        time.sleep(left)
+    return stamp
+
+
 def write_apkg(deck: Deck, path: Path | str, *, timestamp: float | None = None) -> int:
     """Write the deck as an Anki package, replacing `path` whole, and return the number of notes.
 
-    Anki updates a note on import only when the package's copy is newer, so the notes carry the
-    time of export (or `timestamp`, in seconds, to make the file reproducible). genanki's own
-    write_to_file leaves its SQLite file in the temporary folder; this removes it.
+    Anki updates a note on import only when the package's copy is newer, in whole seconds, so the
+    notes carry the time of export (export_stamp: later than any export before it), or `timestamp`,
+    in seconds, to make the file reproducible. genanki's own write_to_file leaves its SQLite file in
+    the temporary folder; this removes it.
     """
     path = Path(path)
     package = build_package(deck)
-    when = time.time() if timestamp is None else timestamp
+    when = export_stamp() if timestamp is None else timestamp
     with tempfile.TemporaryDirectory(prefix="quiz-anki-") as work:
         db = Path(work) / "collection.anki2"
         conn = sqlite3.connect(db)

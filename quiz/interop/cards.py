@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from quiz.deck.errors import Problem
 from quiz.deck.text import control_characters, position
-from quiz.interop.cloze import TooManyClozes, clozes, has_cloze
+from quiz.interop.cloze import ClozeError, clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
@@ -60,22 +60,47 @@ class Card:
     reverse: bool = False
     statement: str = ""
     """From a cloze note: the text with this card's span marked {{...}} (quiz.deck.statement)."""
+    also: tuple[str, ...] = ()
+    """The ids the guids of notes repeating this card's question and answer give (imported once,
+    as this card): a deck made before may hold the fact under one of them."""
 
 
 class Columns(NamedTuple):
     """How rows are laid out: their width, the columns Anki's header names (guid, notetype, deck,
-    tags; 0-based), the column names, and the columns read as Anki's "Add Reverse" flag."""
+    tags; 0-based), the column names, and the columns read as Anki's "Add Reverse" flag.
+
+    A row may have fewer fields than the width (those left out are empty): each row is read in
+    time proportional to its own fields, whatever the width a `#columns:` line names."""
 
     width: int
     special: dict[str, int]
     names: list[str]
     flags: frozenset[int] = frozenset()
+    roles: dict[tuple[str, ...] | None, tuple[Roles, dict[int, int]]] | None = None
+    """Each note type's fields -> its Roles and each extra column's place among them, made once
+    (row_cards fills it; None: made for each row)."""
+
+
+def _field(row: Row, column: int) -> str:
+    """A row's field, "" for one the row leaves out at its end."""
+    return row.fields[column] if column < len(row.fields) else ""
 
 
 def _note_type(row: Row, columns: Columns, head: AnkiHeader) -> str:
     if "notetype" in columns.special:
-        return row.fields[columns.special["notetype"]].strip()
+        return _field(row, columns.special["notetype"]).strip()
     return head.notetype
+
+
+def _roles(columns: Columns, fields: tuple[str, ...] | None) -> tuple[Roles, dict[int, int]]:
+    """The roles of the columns for a note type's fields, and each extra column's place (made once per note type)."""
+    cache = columns.roles if columns.roles is not None else {}
+    if fields not in cache:
+        special = set(columns.special.values())
+        text_columns = [c for c in range(columns.width) if c not in special and c not in columns.flags]
+        role = roles(text_columns, columns.names, fields)
+        cache[fields] = (role, {c: n for n, c in enumerate(role.extra)})
+    return cache[fields]
 
 
 def row_cards(
@@ -84,7 +109,7 @@ def row_cards(
     """The cards one row gives, its problems, and the media it named; the row's line is added to
     `unseen` where a field held characters that show as nothing (_INVISIBLE), which are taken out."""
     special = set(columns.special.values())
-    text_columns = [c for c in range(columns.width) if c not in special]
+    text_columns = [c for c in range(min(columns.width, len(row.fields))) if c not in special]  # those it has
     longest = max(text_columns, key=lambda c: len(row.fields[c]), default=None)
     if longest is not None and len(row.fields[longest]) > MAX_FIELD_CHARS:
         message = (
@@ -108,14 +133,14 @@ def row_cards(
             if unseen[-1:] != [row.line]:
                 unseen.append(row.line)
         media += read.media
-    role = roles([c for c in text_columns if c not in columns.flags], columns.names, fields)
-    tags = head.tags + (tuple(row.fields[columns.special["tags"]].split()) if "tags" in columns.special else ())
+    role, place = _roles(columns, fields)
+    tags = head.tags + (tuple(_field(row, columns.special["tags"]).split()) if "tags" in columns.special else ())
     tags = tuple(dict.fromkeys(tags))
-    guid = row.fields[columns.special["guid"]].strip() if "guid" in columns.special else ""
+    guid = _field(row, columns.special["guid"]).strip() if "guid" in columns.special else ""
     key = fact_id_for_guid(guid) if guid else ""
     first = texts.get(role.question, "") if role.question is not None else ""
     second = texts.get(role.answer, "") if role.answer is not None else ""
-    extra = tuple(texts[c] for c in role.extra if texts[c].strip())
+    extra = tuple(texts[c] for c in sorted((c for c in texts if c in place), key=place.__getitem__) if texts[c].strip())
     noted = any(n.startswith(THIRD_COLUMN) for n in notes)
     if extra and fields is None and "tags" not in columns.special and not noted:
         shown = [t.replace(colon, ":") for t in (first, second, *extra)]
@@ -126,9 +151,11 @@ def row_cards(
     first, second, extra = first.replace(colon, ":"), second.replace(colon, ":"), tuple(_unmark(extra, colon))
     texts = {c: t.replace(colon, ":") for c, t in texts.items()}
     problems = _card_problems(row.line, first, second, extra, tags, media, path, _labels(fields, role))
-    flagged = any(row.fields[c].strip() for c in columns.flags)
+    flagged = any(_field(row, c).strip() for c in columns.flags)
     reversed_too = (
-        flagged or note_type.casefold() == ALWAYS_REVERSED or (role.reverse is not None and texts[role.reverse].strip())
+        flagged
+        or note_type.casefold() == ALWAYS_REVERSED
+        or (role.reverse is not None and texts.get(role.reverse, "").strip())
     )
     return [Card(row.line, first, second, extra, tags, key, reverse=bool(reversed_too))], problems, media
 
@@ -165,14 +192,15 @@ def _cloze_cards(
 ) -> tuple[list[Card], list[Problem], list[str]]:
     try:
         made = clozes(text)
-    except TooManyClozes as err:
-        return [], [Problem(path, row.line, None, f"{err}; split it into several notes")], media
+    except ClozeError as err:
+        return [], [Problem(path, row.line, None, str(err))], media
     if not made:
         return [], [Problem(path, row.line, None, "a cloze note without a cloze deletion such as {{c1::...}}")], media
     cards, problems = [], []
     extra = tuple(e for e in extra if e.strip())
     for cloze in made:
-        problems += _card_problems(row.line, cloze.question, cloze.answer, extra, tags, media, path)
+        labels = ("cloze text", f"cloze deletion c{cloze.number}")
+        problems += _card_problems(row.line, cloze.question, cloze.answer, extra, tags, media, path, labels)
         key_n = f"{key}-c{cloze.number}" if key else ""
         cards.append(Card(row.line, cloze.question, cloze.answer, extra, tags, key_n, statement=cloze.statement))
     return cards, list(dict.fromkeys(problems)), media

@@ -5,14 +5,23 @@ text with that number's spans blanked (a hint, where given, shown in the blank) 
 shown as plain text; the answer is the blanked text, spans of one number joined by " ... ".
 A number with one span also gives the fact's statement (quiz.deck.statement): the text with that
 span marked {{...}}, and the others as plain text.
+
+Deletions nest as Anki 2.1.56+ reads them (rslib/src/cloze.rs): each "}}" closes the deletion
+opened last, so `{{c1::outer {{c2::inner}} text}}` asks c1 as "[...]" (answer "outer inner
+text") and c2 as "outer [...] text" (answer "inner"). A hint is what follows the first "::" in a
+piece of a deletion's own text. A "}}" outside any deletion is text, as in Anki; a deletion never
+closed, or nested deeper than Anki reads, is refused (ClozeError): its markup would be the fact.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+_TOKEN = re.compile(r"\{\{c([0-9]+)::|\}\}")
+"""A deletion's start (its number in group 1) or an end, as Anki's tokenizer finds them."""
 BLANK = "[...]"
 
 
@@ -30,57 +39,129 @@ MAX_CLOZES = 100
 """The most cloze numbers a note may have, each a card (Anki's notes have a handful; one of
 thousands, in a made-up file, took seconds for each)."""
 
+MAX_DEPTH = 10
+"""The most deletions Anki reads open at once: it drops each start beyond them, so that its ends
+close outer deletions (rslib/src/cloze.rs, parse_text_with_clozes). quiz refuses such a note."""
 
-class TooManyClozes(ValueError):
+
+class ClozeError(ValueError):
+    """Cloze text quiz cannot read as Anki does: the message says why, for the person importing."""
+
+
+class TooManyClozes(ClozeError):
     """A note with more than MAX_CLOZES cloze numbers."""
 
 
-def _end(text: str) -> int:
-    """Where a search for deletions may stop: after the text's last "}}". Each "{{c1::" after it
-    starts no deletion, and a search from each to the end of the text was quadratic."""
-    return text.rfind("}}") + 2
+@dataclass(slots=True)
+class _Deletion:
+    number: int
+    nodes: list[str | _Deletion] = field(default_factory=list)
+    hint: str = ""
+
+
+def _parse(text: str) -> list[str | _Deletion]:
+    """The text as plain pieces and deletions (nested as Anki nests them); ClozeError for a
+    deletion never closed or nested past MAX_DEPTH. Linear in the text."""
+    output: list[str | _Deletion] = []
+    open_: list[_Deletion] = []
+    at = 0
+
+    def add_text(piece: str) -> None:
+        if not piece:
+            return
+        if open_:
+            head, colons, hint = piece.partition("::")
+            if colons:
+                open_[-1].hint = hint
+            open_[-1].nodes.append(head)
+        else:
+            output.append(piece)
+
+    for m in _TOKEN.finditer(text):
+        add_text(text[at : m.start()])
+        at = m.end()
+        if m.group(1) is not None:
+            if len(open_) == MAX_DEPTH:
+                raise ClozeError(
+                    f"cloze deletions nested more than {MAX_DEPTH} deep, which Anki does not read as written; "
+                    "take some of them out of the others"
+                )
+            open_.append(_Deletion(int(m.group(1))))
+        elif open_:
+            done = open_.pop()
+            (open_[-1].nodes if open_ else output).append(done)
+        else:
+            output.append(m.group())  # an end outside any deletion is text, as in Anki
+    add_text(text[at:])
+    if open_:
+        raise ClozeError(
+            f"the cloze deletion {{{{c{open_[0].number}::... is never closed with }}}}; close it and import again"
+        )
+    return output
+
+
+def _numbers(nodes: list[str | _Deletion]) -> set[int]:
+    found: set[int] = set()
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _Deletion):
+            found.add(node.number)
+            stack += node.nodes
+    return found
+
+
+def _render(nodes: list[str | _Deletion], number: int, shown: Callable[[_Deletion, str], str]) -> str:
+    """The nodes as text: each deletion of `number` (not inside another of it) as `shown` gives
+    it from the deletion and its text, each other deletion as its text."""
+    parts = []
+    for node in nodes:
+        if isinstance(node, str):
+            parts.append(node)
+        elif node.number == number:
+            parts.append(shown(node, _render(node.nodes, -1, shown)))
+        else:
+            parts.append(_render(node.nodes, number, shown))
+    return "".join(parts)
+
+
+def _blank(deletion: _Deletion, text: str) -> str:
+    return f"[{deletion.hint}]" if deletion.hint else BLANK
 
 
 def has_cloze(text: str) -> bool:
-    """True when the text holds at least one cloze deletion."""
-    return CLOZE.search(text, 0, _end(text)) is not None
+    """True when the text holds a cloze deletion: a start with an end after it."""
+    start = re.search(r"\{\{c[0-9]+::", text)
+    return start is not None and "}}" in text[start.end() :]
 
 
 def clozes(text: str) -> list[Cloze]:
     """One Cloze per cloze number in the text, in number order; [] when there is none;
-    TooManyClozes past MAX_CLOZES numbers."""
-    head, tail = text[: _end(text)], text[_end(text) :]  # no deletion starts in the tail
-    numbers = sorted({int(m.group(1)) for m in CLOZE.finditer(head)})
+    TooManyClozes past MAX_CLOZES numbers; ClozeError for a deletion never closed or nested
+    deeper than Anki reads (MAX_DEPTH)."""
+    nodes = _parse(text)
+    numbers = sorted(_numbers(nodes) - {0})  # Anki makes no card of c0, and shows its text
     if len(numbers) > MAX_CLOZES:
         many = f"{len(numbers):,} cloze numbers"
-        raise TooManyClozes(f"a cloze note of {many}, more than the {MAX_CLOZES} a note may have")
+        raise TooManyClozes(
+            f"a cloze note of {many}, more than the {MAX_CLOZES} a note may have; split it into several notes"
+        )
     cards = []
     for number in numbers:
+        spans: list[str] = []
 
-        def blank(m: re.Match[str], number: int = number) -> str:
-            if int(m.group(1)) != number:
-                return m.group(2)
-            return f"[{m.group(3)}]" if m.group(3) else BLANK
+        def blank(deletion: _Deletion, text: str, spans: list[str] = spans) -> str:
+            spans.append(text.strip())
+            return _blank(deletion, text)
 
-        spans = [m.group(2).strip() for m in CLOZE.finditer(head) if int(m.group(1)) == number]
-        statement = _statement(head, tail, number, spans)
-        cards.append(Cloze(number, CLOZE.sub(blank, head) + tail, " ... ".join(spans), statement))
+        question = _render(nodes, number, blank)
+        statement = ""
+        if len(spans) == 1 and spans[0] and "{{" not in spans[0]:
+            rest = _render(nodes, number, lambda deletion, text: "")
+            if "{{" not in rest and "}}" not in rest:
+                statement = _render(nodes, number, lambda deletion, text: "{{" + text.strip() + "}}")
+        cards.append(Cloze(number, question, " ... ".join(spans), statement))
     return cards
-
-
-def _statement(head: str, tail: str, number: int, spans: list[str]) -> str:
-    """The text (`head` + `tail`, where no deletion starts) with the one span of `number` marked
-    {{...}} and the others plain; "" when it cannot be one."""
-    if len(spans) != 1 or not spans[0]:
-        return ""
-    rest = CLOZE.sub("", head) + tail
-    if "{{" in rest or "}}" in rest:
-        return ""
-
-    def mark(m: re.Match[str]) -> str:
-        return "{{" + m.group(2).strip() + "}}" if int(m.group(1)) == number else m.group(2)
-
-    return CLOZE.sub(mark, head) + tail
 
 
 def to_cloze(before: str, span: str, after: str) -> str:

@@ -50,7 +50,7 @@ def cards_to_deck(
     (fact_id_for_guid), so importing the file again after an edit in Anki keeps every fact's id
     and history; others take one made from the question, made unique, never one `earlier` uses.
     """
-    from quiz.interop.update import earlier_ids
+    from quiz.interop.update import earlier_ids, retyped_notes
 
     kept, used = earlier_ids(cards, earlier, earlier_deck)
     taken = {card.key for card in cards if card.key} | set(kept.values()) | used
@@ -61,6 +61,7 @@ def cards_to_deck(
         "it is left out of the group of answers shown as wrong options; it is asked as a flashcard"
         for i, j in apart.items()
     ]
+    notes += retyped_notes([card for n, card in enumerate(cards) if n not in kept], used)
     for n, card in enumerate(cards, start=1):
         fact_id = kept.get(n - 1) or card.key or unique(slugify(card.front, max_len=_ID_LENGTH) or f"card-{n}", taken)
         facts.append(card_fact(card, fact_id, "" if n - 1 in apart else deck_id if group is None else group))

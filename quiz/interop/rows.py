@@ -2,7 +2,7 @@
 
 A field in double quotes may hold the separator, line breaks and "" for a quote, and keeps every
 space; spaces around a field not in quotes are dropped (`term: definition`, `a, b` are written with
-one). A line starting with `#` where a row would start is a comment (as Anki reads it). A separator
+one; a stray tab too). A line starting with `#` where a row would start is a comment (as Anki reads it). A separator
 longer than one character (Quizlet's custom ones, such as " - ") is read the same way, through a
 character the text does not hold.
 
@@ -25,10 +25,6 @@ from quiz.interop.header import separator_name
 _CANDIDATES = ("\t", "|", ";", ":", ",")
 """The separators a guess tries, in Anki's order (metadata.rs); a space only where none of these
 splits every row alike."""
-_NEVER_TEXT = "\t"
-"""The one separator a person never types into a card's text (a form moves on at a tab), and the
-one Anki and Quizlet export with: where it splits every row alike it wins over the others. A pipe
-does not: `Q1;A1|x` could be either, and quiz asks."""
 
 
 GUESS_LINES = 5_000
@@ -224,7 +220,7 @@ def read_rows(
             splits += _number_splits(state["start"], fields, unquoted, sep)  # "7, 5" is a list, not a split
             if sep == " " and any(a and b for a, b in zip(unquoted, unquoted[1:], strict=False)):
                 words.append(state["start"])
-            fields = [f.strip(" ") if plain else f for f, plain in zip(fields, unquoted, strict=True)]
+            fields = [f.strip(" \t") if plain else f for f, plain in zip(fields, unquoted, strict=True)]
         rows.append(Row(state["start"], fields))
         if stop is not None and stop(rows[-1]):
             return Rows(rows, bad, comments, splits, True, tuple(words))
@@ -259,12 +255,39 @@ def _fields_on_every_row(text: str, sep: str, quotes: bool, first_line: int) -> 
             text, lines = text[:GUESS_BYTES], 1  # the start of a first line longer than the sample
 
     def unfit(row: Row | BadRow) -> bool:
-        return isinstance(row, BadRow) or not 2 <= len(row.fields) <= MAX_FIELDS
+        return isinstance(row, BadRow) or not 2 <= len(row.fields) <= MAX_FIELDS or _no_answer(row)
 
     found = read_rows(text, sep, quotes=quotes, first_line=first_line, stop=unfit, max_lines=lines)
-    if found.bad or not found.rows or not 2 <= len(found.rows[-1].fields) <= MAX_FIELDS:
+    if found.bad or not found.rows or unfit(found.rows[-1]):
         return None
     return found
+
+
+def _ending_every_row(text: str, chosen: str) -> str | None:
+    """The candidate separator other than `chosen` that ends every line of the sample a guess
+    reads (`Fever<TAB>38 °C;`: a stray one, or the real one with a stray `chosen` inside), or None."""
+    lines = [
+        line.rstrip(" \t")
+        for line in text[:GUESS_BYTES].split("\n", GUESS_LINES)[:GUESS_LINES]
+        if line.strip() and not line.startswith("#")
+    ]
+    others = [sep for sep in _CANDIDATES if sep not in (chosen, "\t")]
+    return next((sep for sep in others if lines and all(line.endswith(sep) for line in lines)), None)
+
+
+_CLOZE_START_CUT = re.compile(r"\{\{c[0-9]+\Z")
+"""A field ending where a colon separator cut a cloze deletion's start (`{{c1` of `{{c1::`)."""
+
+
+def _no_answer(row: Row) -> bool:
+    """True when the fields give the row no answer: only its first field holds text
+    (`60 to 100<TAB>`: the separator only at its end) and that is no cloze note's text, which is a
+    card alone; or they cut a cloze deletion's `{{c1::` (its colons are not a separator)."""
+    from quiz.interop.cloze import has_cloze
+
+    if any(_CLOZE_START_CUT.search(f) and not after for f, after in zip(row.fields, row.fields[1:], strict=False)):
+        return True
+    return not any(f.strip() for f in row.fields[1:]) and not has_cloze(row.fields[0])
 
 
 def _splitting(fitting: dict[str, Rows]) -> str:
@@ -283,12 +306,15 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
     Anki takes the first of tab, pipe, semicolon, colon, comma and space found in the file
     (metadata.rs, delimiter_from_reader). quiz asks more of a guess, since a wrong one writes a
     wrong deck that passes `quiz check`: it must give every row of the sample it reads (GUESS_LINES
-    lines) a question and an answer. Where several do, one that cuts a number in two
-    (`5,5 mmol/L` at the comma: Rows.splits) gives way, and then a tab, which no one types into a
-    card, wins over the others; if still more than one is left there is no guess, and quiz asks:
-    `Dose, adult;5 mg` or `Q1;A1|x` could be either, and a comma before a space is no proof (a
-    guess that reads prose is still a guess). Where only one separator fits it is taken even if it
-    cuts numbers, and the rows it cuts are refused with their lines (quiz/interop/table.py).
+    lines) a question and an answer: a separator met only at the end of a row (`60 to 100<TAB>`)
+    or cutting a cloze deletion's `{{c1::` gives it none (_no_answer). Where several fit, one that
+    cuts a number in two (`5,5 mmol/L` at the comma: Rows.splits) gives way; if still more than one
+    is left there is no guess, and quiz asks: `Dose, adult;5 mg` or `Q1;A1|x` could be either, a
+    comma before a space is no proof (a guess that reads prose is still a guess), and nor is a
+    tab: one pasted into a field of every row (`q;a;x<TAB>y`) splits each as the semicolons do.
+    Where only one separator fits it is taken even if it cuts numbers, and the rows it cuts are
+    refused with their lines (quiz/interop/table.py); but where another candidate ends every row
+    (`Fever<TAB>38 °C;`), it would stay in the last field, and quiz asks.
 
     A space is guessed only where nothing else fits, and only where each space it splits at has a
     field in quotes beside it (`"Heart rate" "60 to 100"`): a space between two bare words is how
@@ -304,21 +330,23 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
         fitting = {" ": found}
     fits = tuple(fitting)
     whole = [sep for sep, found in fitting.items() if not found.splits]
-    if len(fitting) == 1:
-        return Guess(fits[0], fits, f"the only separator that splits every row {_splitting(fitting)}")
-    if len(whole) == 1:
+    if len(fitting) == 1 or len(whole) == 1:
+        chosen = fits[0] if len(fitting) == 1 else whole[0]
+        if (stray := _ending_every_row(text, chosen)) is not None:
+            reason = (
+                f"every row ends in a {separator_name(stray)}, which would stay at the end of its last field "
+                f"if the {separator_name(chosen)} separates the fields"
+            )
+            return Guess(None, fits, reason)
+        if len(fitting) == 1:
+            return Guess(chosen, fits, f"the only separator that splits every row {_splitting(fitting)}")
         cut = next(found.splits[0] for found in fitting.values() if found.splits)
         return Guess(
-            whole[0],
+            chosen,
             fits,
-            f"it splits every row {_splitting({whole[0]: fitting[whole[0]]})}, and the others would cut a number "
+            f"it splits every row {_splitting({chosen: fitting[chosen]})}, and the others would cut a number "
             f"in two (“{cut.text}” on line {cut.line})",
         )
-    if _NEVER_TEXT in whole:
-        splitting = _splitting({_NEVER_TEXT: fitting[_NEVER_TEXT]})
-        alike = "alike" if splitting == "into the same number of fields" else splitting
-        reason = f"it splits every row {alike} and is not typed into a card, where the others are"
-        return Guess(_NEVER_TEXT, fits, reason)
     if len(fitting) > 1:
         names = " and ".join(separator_name(s) for s in fits)
         return Guess(None, fits, f"{names} each split every row {_splitting(fitting)}")

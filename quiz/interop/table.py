@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.deck.errors import Problem
@@ -174,10 +174,11 @@ def _read_cards(
         if len(row.fields) > columns.width or short:
             table.problems.append(Problem(path, row.line, None, _width_message(row, columns, head, sep, guessed)))
             continue
-        row = Row(row.line, row.fields + [""] * (columns.width - len(row.fields)))  # fields left out at the end
         if "deck" in columns.special:
-            decks.add(row.fields[columns.special["deck"]])
+            decks.add(row.fields[columns.special["deck"]] if columns.special["deck"] < len(row.fields) else "")
         cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen)
+        if guessed:  # a field left empty may be a wrong guess's doing (`60 to 100<TAB>`)
+            problems = [p._replace(message=_guess_named(p.message, sep)) for p in problems]
         table.problems += problems
         if row_media:
             media.append(f"line {row.line} ({', '.join(row_media)})")
@@ -245,7 +246,7 @@ def _columns(
     if len(table.problems) > before:
         return None
     special = {k: v for k, v in head.special.items() if k in ("guid", "notetype", "deck", "tags")}
-    return Columns(width, special, names or [], _reverse_flags(head, width, special, rows))
+    return Columns(width, special, names or [], _reverse_flags(head, width, special, rows), {})
 
 
 def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: list[Row]) -> frozenset[int]:
@@ -253,9 +254,19 @@ def _reverse_flags(head: AnkiHeader, width: int, special: dict[str, int], rows: 
     type: Anki's "Add Reverse" field of "Basic (optional reversed card)" notes, not text to learn."""
     if head.notetype or "notetype" in special:
         return frozenset()
+    full = [r for r in rows if len(r.fields) == width]
+    if not full:
+        return frozenset()
     text_columns = [c for c in range(width) if c not in special.values()][2:]
-    values = {c: {r.fields[c].strip() for r in rows if len(r.fields) == width} for c in text_columns}
+    values = {c: {r.fields[c].strip() for r in full} for c in text_columns}
     return frozenset(c for c, seen in values.items() if "y" in seen and seen <= {"", "y"})
+
+
+def _guess_named(message: str, sep: str) -> str:
+    """A refusal of an empty field, naming the separator guessed (the others are untouched)."""
+    if not message.endswith(" is empty"):
+        return message
+    return f"{message} (fields separated by {separator_name(sep)}, a guess: choose another with --separator)"
 
 
 def _one_column_message(body: str, sep: str, guessed: bool) -> str:
@@ -323,11 +334,13 @@ def _width_message(row: Row, columns: Columns, head: AnkiHeader, sep: str, guess
 
 
 def _report_duplicates(table: CardTable, path: Path) -> None:
-    """Leave out a card that repeats another's question and answer, saying so; a repeated guid is a problem."""
+    """Leave out a card that repeats another's question and answer, saying so (its guid's id kept
+    in the other's Card.also); a repeated guid is a problem."""
     seen: dict[tuple[str, str], int] = {}
     keys: dict[str, int] = {}
     questions: dict[str, int] = {}
-    kept = []
+    kept: list[Card] = []
+    at: dict[tuple[str, str], int] = {}  # the index in `kept` of the card each pair is imported as
     for card in table.cards:
         if card.key and card.key in keys and keys[card.key] != card.line:
             table.problems.append(
@@ -338,8 +351,11 @@ def _report_duplicates(table: CardTable, path: Path) -> None:
         pair = (" ".join(card.front.split()).casefold(), " ".join(card.back.split()).casefold())
         if pair in seen:
             table.notes.append(f"line {card.line} repeats line {seen[pair]} (same question and answer): imported once")
+            if card.key:
+                kept[at[pair]] = replace(kept[at[pair]], also=(*kept[at[pair]].also, card.key))
             continue
         seen[pair] = card.line
+        at[pair] = len(kept)
         if pair[0] in questions:
             table.notes.append(
                 f"line {card.line} asks the same question as line {questions[pair[0]]} with another answer; "

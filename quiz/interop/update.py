@@ -33,6 +33,9 @@ class Update(NamedTuple):
     renumbered: tuple[str, ...] = ()
     """Changed facts that keep their id (their note's guid) although a number in the question or
     answer changed: the learners' history of the old number stays with them."""
+    questions_kept: tuple[str, ...] = ()
+    """Changed facts whose statement was edited in their cloze note, which carries no question:
+    each keeps its own question, which the author may need to bring in line."""
 
 
 def own_ids(deck_id: str, facts: Sequence[Fact]) -> dict[str, str]:
@@ -117,7 +120,8 @@ def earlier_ids(
 
     A fact keeps its id whenever the card is the same fact: by guid where both have one (the id
     a card's guid gives is that fact's, and where `earlier_deck` names the deck of `earlier`, a
-    card of a note `quiz export` made from it takes its fact's id: own_ids), else by text. A card
+    card of a note `quiz export` made from it takes its fact's id: own_ids; a card imported once
+    for notes of the same question and answer, by any of their guids: Card.also), else by text. A card
     takes the id of the deck's fact that has its question and answer (spacing and case aside). Of
     those left, a card and a fact that are the only ones to share a question, and whose answers
     differ by a small edit (_edited), are the same fact with its answer edited; then the same for a
@@ -133,6 +137,12 @@ def earlier_ids(
     own = own_ids(earlier_deck, earlier) if earlier_deck else {}
     present = {f.id for f in earlier}
     ids: dict[int, str] = {n: own[card.key] for n, card in enumerate(cards) if card.key in own}
+    for n, card in enumerate(cards):  # a card imported for several notes: the id its fact had under any
+        if n not in ids and card.key not in present:
+            had = [own.get(key, key) for key in card.also if own.get(key, key) in present]
+            if had:
+                ids[n] = had[0]
+    ids |= {n: fact_id for n, fact_id in retyped(cards, present).items() if n not in ids}
     keys = {card.key for card in cards if card.key} | set(ids.values())
     by_text = [n not in ids and card.key not in present for n, card in enumerate(cards)]
 
@@ -166,6 +176,53 @@ def earlier_ids(
     return ids, present
 
 
+def _note_cards(cards: Sequence[Card]) -> dict[str, list[int]]:
+    """The cards (by index) of each note with a guid, by the id its guid gives (a cloze note's
+    cards without their "-cN")."""
+    notes: dict[str, list[int]] = {}
+    for n, card in enumerate(cards):
+        if card.key:
+            notes.setdefault(_CLOZE_NUMBER.sub("", card.key), []).append(n)
+    return notes
+
+
+_CLOZE_NUMBER = re.compile(r"-c\d+\Z")
+
+
+def retyped(cards: Sequence[Card], present: set[str]) -> dict[int, str]:
+    """Card index -> the id of the fact of `present` its note had under its other note type: a
+    note changed in Anki from Basic to Cloze of one deletion (or back), whose guid stays, is the
+    same fact (its id was the guid's, and is now the guid's with "-c1", or the other way)."""
+    found = {}
+    for base, ns in _note_cards(cards).items():
+        if len(ns) != 1 or cards[ns[0]].key in present:
+            continue
+        other = base if cards[ns[0]].key != base else f"{base}-c1"
+        if other in present and not (other != base and f"{base}-c2" in present):
+            found[ns[0]] = other
+    return found
+
+
+def retyped_notes(cards: Sequence[Card], present: set[str]) -> list[str]:
+    """A note for each note whose type changed in Anki (same guid) where its fact's id cannot
+    follow it (retyped does where it can): a Basic note made a cloze of several deletions, or the
+    other way; the history of the fact it was stays with that fact."""
+    notes = []
+    for base, ns in _note_cards(cards).items():
+        keys = [cards[n].key for n in ns]
+        if len(ns) > 1 and base in present and not present.intersection(keys):
+            notes.append(
+                f"line {cards[ns[0]].line}: this note was the fact {base} before it became a cloze note of "
+                f"{len(ns)} deletions; each deletion is a new fact, which the history of {base} does not follow"
+            )
+        elif len(ns) == 1 and keys == [base] and f"{base}-c2" in present:
+            notes.append(
+                f"line {cards[ns[0]].line}: this note was a cloze note of several deletions ({base}-c1, "
+                f"{base}-c2...) before its type changed; it is a new fact, which their history does not follow"
+            )
+    return notes
+
+
 _EDIT_SIMILARITY = 80
 """How alike (rapidfuzz's ratio, 0-100) a question or answer must stay for the fact to be the same
 one edited ("How often shuold..." fixed, "Call your care team" made "... now"): 80 allows a typo
@@ -197,7 +254,8 @@ def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
     or changes in a note is not taken as the fact's own: the tags it adds (the deck's, the
     group's...) and the spaces a tag cannot hold, the "Wrong options" and "Source" texts after the
     explanation (quiz.interop.anki.added_texts), which the deck keeps as distractors' whys and a
-    source, and the question with a blank a cloze note gives for a fact with a statement.
+    source, and the question with a blank a cloze note gives for a fact with a statement: the
+    deck's question stays where it is its own (the note carries none), though the statement changed.
     """
     from quiz.interop.anki import added_texts, note_tags, tag
 
@@ -213,11 +271,16 @@ def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
         return fact._replace(explanation=explanation, tags=tags)
 
     imported, unedited = own_text(new), own_text(image) if image is not None else None
+    # A cloze note carries no question: the import's is its statement blanked. Where the deck's
+    # question is the author's own (not that blank), an edited statement leaves it as it is.
+    own_question = unedited is not None and bool(unedited.statement) and unedited.question != old.question
     text: dict[str, Any] = {}
     for key in ("question", "answer", "explanation", "tags", "statement"):
         value = getattr(imported, key)
         if unedited is not None and value == getattr(unedited, key):
             value = getattr(old, key)
+        if key == "question" and own_question and imported.statement:
+            value = old.question
         text[key] = value or getattr(old, key)  # an explanation, tags or statement taken out is kept
     return old._replace(**text)
 
@@ -295,7 +358,7 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
     unlike = {f.id: f for f in deck.facts if f.id in merges and merges[f.id] != f}
     for fact_id, image in _read_back(deck._replace(facts=tuple(unlike.values()))).items():
         merges[fact_id] = _merged(deck, unlike[fact_id], incoming[fact_id], image)
-    changed, kept, missing, renumbered = [], [], [], []
+    changed, kept, missing, renumbered, questions_kept = [], [], [], [], []
     for fact, (start, end) in reversed(list(zip(deck.facts, spans, strict=True))):
         merged = merges.get(fact.id)
         if merged is None:
@@ -307,6 +370,8 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         changed.append(fact.id)
         if (numbers(fact.question), numbers(fact.answer)) != (numbers(merged.question), numbers(merged.answer)):
             renumbered.append(fact.id)
+        if merged.statement != fact.statement and merged.question == fact.question and fact.statement:
+            questions_kept.append(fact.id)
         lines[start:end] = fact_to_toml(merged).split("\n")
     present = {f.id for f in deck.facts}
     added = [f._replace(id=ids.get(f.id, f.id)) for f in imported.facts if ids.get(f.id, f.id) not in present]
@@ -320,4 +385,7 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         order = [f.id for f in deck.facts] + [f.id for f in added]
         where = dict(zip([f.id for f in deck.facts], [start + 1 for start, _ in spans], strict=True))
         raise DeckError(_as_in_the_deck(err.problems, result, order, where, path)) from None
-    return Update(result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1], tuple(renumbered[::-1]))
+    return Update(
+        result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1], tuple(renumbered[::-1]),
+        tuple(questions_kept[::-1]),
+    )  # fmt: skip
