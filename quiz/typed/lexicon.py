@@ -25,8 +25,7 @@ _LOOK_ALIKES = Path(__file__).parent.parent / "data" / "look-alikes.tsv"
 def look_alike_pairs() -> tuple[tuple[str, str, str], ...]:
     """quiz's curated medical look-alikes: (word, word, source key), folded, from quiz/data/look-alikes.tsv.
 
-    An entry starting with "-" is a word ending, one ending with "-" a word's beginning (see the
-    file's header for the sources).
+    An entry starting with "-" is a word ending (see the file's header for the sources).
     """
     pairs = []
     for line in _LOOK_ALIKES.read_text(encoding="utf-8").splitlines():
@@ -41,19 +40,6 @@ class _Curated(NamedTuple):
     words: frozenset[str]  # single-word look-alikes
     runs: dict[str, str]  # every look-alike's letters, spaces and hyphens dropped -> its words ("tcell": "t cell")
     endings: tuple[frozenset[str], ...]  # sets of word endings that make another word of a stem
-    beginnings: tuple[frozenset[str], ...]  # sets of prefixes that make another word of a real word
-
-
-def _grouped(pairs: list[tuple[str, str]]) -> tuple[frozenset[str], ...]:
-    """Pairs of affixes as sets, each pair joined to a set that holds one of them ("pre", "per" and
-    "pre", "pro" make {"pre", "per", "pro"})."""
-    groups: list[set[str]] = []
-    for a, b in pairs:
-        group = next((g for g in groups if a in g or b in g), None)
-        if group is None:
-            groups.append(group := set())
-        group.update((a, b))
-    return tuple(frozenset(g) for g in groups)
 
 
 @cache
@@ -61,34 +47,20 @@ def _curated() -> _Curated:
     """The curated look-alikes, arranged for lookup."""
     words: set[str] = set()
     runs: dict[str, str] = {}
-    endings, beginnings = [], []
+    endings: list[set[str]] = []
     for a, b, _ in look_alike_pairs():
         if a.startswith("-"):
-            endings.append((a[1:], b[1:]))
-        elif a.endswith("-"):
-            beginnings.append((a[:-1], b[:-1]))
-        else:
-            for entry in (a, b):
-                for run in read(entry).runs:
-                    runs["".join(run)] = " ".join(run)
-                    if len(run) == 1:
-                        words.add(run[0])
-    return _Curated(frozenset(words), runs, _grouped(endings), _grouped(beginnings))
-
-
-def other_beginnings(word: str) -> list[tuple[str, str]]:
-    """`word` with its curated beginning swapped for each other one of its set, and the rest of the
-    word (at least 3 letters), as (word, rest): "preoperative" -> [("peroperative", "operative"),
-    ("prooperative", "operative")]. Such a word is another real word when its rest is one (a real
-    prefix before a real word): Lexicon.other_word and look_alikes ask."""
-    return [
-        (other + word[len(start) :], word[len(start) :])
-        for group in _curated().beginnings
-        for start in group
-        if word.startswith(start) and len(word) - len(start) >= 3
-        for other in group
-        if other != start
-    ]
+            group = next((g for g in endings if a[1:] in g or b[1:] in g), None)
+            if group is None:
+                endings.append(group := set())
+            group.update((a[1:], b[1:]))
+            continue
+        for entry in (a, b):
+            for run in read(entry).runs:
+                runs["".join(run)] = " ".join(run)
+                if len(run) == 1:
+                    words.add(run[0])
+    return _Curated(frozenset(words), runs, tuple(frozenset(g) for g in endings))
 
 
 def _other_ending(expected: str, typed: str) -> bool:
@@ -203,13 +175,7 @@ class Lexicon:
                 continue
             if self.contains(word) or self._english(word, expected) or any(_other_ending(e, word) for e in expected):
                 return word
-            if any(word == other and self.is_real(rest) for e in expected for other, rest in other_beginnings(e)):
-                return word  # "peroperative" for "preoperative": a prefix of its set before a real word
         return ""
-
-    def is_real(self, word: str) -> bool:
-        """Whether a folded word is a real word: the lexicon's, or (English) the dictionary's."""
-        return self.contains(word) or self._english(word, ())
 
 
 @cache
@@ -221,9 +187,8 @@ def _not_letters() -> re.Pattern[str]:
 def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[str]:
     """The real words that one forgivable slip in `text` would make, sorted; never raises.
 
-    Real words are those of `lexicon` (the deck's texts and the medical look-alikes), a word's
-    stem with another look-alike ending ("colotomy" for "colostomy") and a real word after another
-    look-alike beginning ("peroperative" for "preoperative", other_beginnings). Words of the `own` texts (the
+    Real words are those of `lexicon` (the deck's texts and the medical look-alikes) and a word's
+    stem with another look-alike ending ("colotomy" for "colostomy"). Words of the `own` texts (the
     fact's answer and accept texts) are not counted, nor are words of fewer than TYPO_MIN_LETTERS
     letters or words next to a number, where no slip is forgiven anyway.
     """
@@ -242,7 +207,6 @@ def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[st
                 for end in group:
                     if word.endswith(end) and len(word) - len(end) >= 2:
                         found.update(w for o in group if one_slip(word, w := word[: -len(end)] + o))
-            found.update(w for w, rest in other_beginnings(word) if one_slip(word, w) and lexicon.is_real(rest))
     return sorted(found - mine)
 
 
