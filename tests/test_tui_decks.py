@@ -186,6 +186,38 @@ async def test_a_question_changed_under_the_learner_drops_keys_a_while_and_says_
         assert screen.run.phase is not Phase.ASKING
 
 
+async def test_a_question_changed_under_a_dialog_drops_keys_a_while_once_the_dialog_closes(
+    deck: Path, tmp_path: Path
+) -> None:
+    """The question changed while the Words list was open over "How sure are you?": closing the
+    list waited the usual 0.3 s only, and the learner's "2" chose option 2 (a tester's report)."""
+    from quiz.certainty import AskCertainty
+    from quiz.study import Phase
+
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=2), settle=0.3)
+    app.ask_certainty = AskCertainty.ALL
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.4)
+        await pilot.press("enter")  # past the disclaimer
+        await pilot.pause(0.4)
+        screen = app.screen
+        await pilot.press("1")
+        await pilot.pause(0.4)
+        await pilot.press("g")  # the Words list over "How sure are you?"
+        await pilot.pause(0.4)
+        assert app.screen is not screen and screen.run.phase is Phase.CERTAINTY
+        fact = screen.deck.fact(screen.run.question.fact_id)
+        edited = write_deck(tmp_path / "decks", DECK.replace(f'"{fact.answer}"', f'"{fact.answer} (edited)"', 1))
+        app.post_message(DeckReloaded(0, load_found(edited)))
+        await _until(pilot, lambda: screen.run.phase is Phase.ASKING)
+        await pilot.pause(2.0)  # the list stays open longer than the wait
+        await pilot.press("escape")
+        await pilot.pause(0.45)
+        await pilot.press("2")  # meant as "Fairly sure": dropped
+        await pilot.pause()
+        assert app.screen is screen and screen.run.phase is Phase.ASKING and screen.run.session.answers == []
+
+
 async def test_a_reload_posted_to_the_app_shows_on_home_when_it_is_shown_again(deck: Path, tmp_path: Path) -> None:
     app = make_app([deck], tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:

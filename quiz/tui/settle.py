@@ -86,6 +86,7 @@ class Settled(_Mixin):
     _settles_at: float = 0.0
     _shown_at: float = 0.0
     _holds: bool = True
+    _pending: float | None = None  # a longer wait asked for while another screen was over this one
     _dismissing: bool = False
 
     def settle(self, seconds: float | None = None) -> None:
@@ -94,12 +95,15 @@ class Settled(_Mixin):
         settings = getattr(self.app, "settings", None)
         self._shown_at = get_time()
         pause = getattr(settings, "settle", SETTLE_S) if seconds is None else seconds
-        self._settles_at = self._shown_at + pause
+        self._settles_at = max(self._settles_at, self._shown_at + pause)  # a longer wait asked for stands
         self._holds = pause > 0  # a setting of 0 (tests of fast keys) lets every key through
+        if seconds is not None and self.app.screen is not self:  # under a dialog (is_current holds there)
+            self._pending = seconds  # waited again when this screen is shown: the change was not seen
 
     def on_screen_resume(self) -> None:
         self._dismissing = False
-        self.settle()
+        pending, self._pending = self._pending, None
+        self.settle(pending)
 
     def on_screen_suspend(self) -> None:
         """Another screen comes over this one: its passing notices no longer apply (quiz.tui.notices)."""
