@@ -39,18 +39,30 @@ macron or an overline standing alone is a high minus, as APL and some typesettin
 never nothing (NFKC makes it a space with a mark over it, which typed marking drops), and "¯18 °C"
 is no "18 °C"."""
 
+ALPHABETS = frozenset(
+    "ıƁɓƊɗƘƙƳƴƓɠƇƈƤƥƬƭ"  # Turkish dotless ı; the hooked letters of Hausa, Fula and Serer
+    "ƠơƯư"  # Vietnamese
+    "ƷʒƔɣƲʋƐɛƆɔŊŋƏəⱭɑ"  # Skolt Sami, Ewe, Dinka, Akan, Azerbaijani, Fe'fe'
+    "ǀǁǂǃʔɁɂ"  # the clicks of Khoekhoe and Juǀ'hoan, the glottal stop of Dene languages
+)
+"""Letters of the Latin script that are letters of a living language's alphabet, each its own
+letter there, never a look-alike of another: Turkish "ılık" (lukewarm) is not "ilik" (bone
+marrow), nor Hausa "ƙasa" a "kasa" (a tester's report, T7). Unicode lists them as confusables of
+ASCII letters; quiz keeps them out of the table, as a reader of the language tells them apart."""
+
 HEADER = """\
 # Characters that look like a Latin letter, digit or symbol, and what they look like: the
 # character's code point, what a reader takes it for, and whether it is a letter (read so only in a
-# text holding a Latin letter, so that a Russian or Greek text keeps its own letters) or a symbol
-# (read so in any text). quiz.deck.text.as_seen reads it; written by `python -m bench.confusables`.
+# word holding a Latin letter, so that a Russian, Greek or Hebrew word keeps its own letters) or a
+# symbol (read so in any text). quiz.deck.text.as_seen reads it; written by `python -m bench.confusables`.
 #
 # From Unicode's confusables (UTS #39, confusables.txt) as the package confusable-homoglyphs {version}
 # ships it (confusable_homoglyphs/confusables.json), under the Unicode License V3
 # (quiz/data/LICENSE-unicode.txt). Kept: single characters that are not ASCII, that NFKC leaves as
 # they are (NFKC reads the others: "Ｍ", "𝐠", "Ⅲ"), that are no mark and no decimal digit (a digit
 # is read as its value: Bengali ৪ is 4), not read by typed marking as it is (the decimal point "٫"),
-# and whose prototype is ASCII; "l" read as a capital "I"
+# whose prototype is ASCII, and that are no letter of a living language's alphabet (ALPHABETS: the
+# Turkish ı, the Hausa ƙ); "l" read as a capital "I"
 # after a capital letter and as "|" after a symbol, as UTS #39 takes the three for one. Added
 # (source "quiz"): bench/confusables.py SUPPLEMENT.
 """
@@ -69,6 +81,8 @@ def derive(matrix: dict[str, list[dict[str, str]]]) -> dict[str, str]:
             if len(source) != 1 or source.isascii() or unicodedata.normalize("NFKC", source) != source:
                 continue
             if unicodedata.category(source)[0] == "M" or unicodedata.category(source) == "Nd" or source in READ:
+                continue
+            if source in ALPHABETS:
                 continue
             table[source] = _as_read(source, prototype)
     return dict(sorted(table.items()))

@@ -187,7 +187,7 @@ def test_options_apart_only_by_a_unit_whose_case_is_its_meaning_are_two_options(
 @pytest.mark.parametrize(
     ("answer", "distractor"),
     [("0.5 mg", "0.5 m\u0261"), ("Colon", "C\u0585lon"), ("120/80", "120\u221580"), ("1/2", "1\u22152"),
-     ("Insulin", "\u13a5nsulin"), ("Insulin", "Ins\u1959lin"), ("Insulin", "\u026ansulin"), ("Insulin", "Insul\u0131n"),
+     ("Insulin", "\u13a5nsulin"), ("Insulin", "Ins\u1959lin"), ("Insulin", "\u026ansulin"),
      ("< 5", "\u2039 5"), ("< 5", "\u3008 5"), ("< 5", "\u02c2 5"), ("\u2265 5", "\u2a7e 5"), ("\u2264 5", "\u2266 5"),
      ("4 \u00d7 10^9/L", "4 \u2a2f 10^9/L"), ("4 \u00d7 10^9/L", "4 \u2715 10^9/L"), ("4 \u00d7 10^9/L", "4 x 10^9/L"),
      ("-18 \u00b0C", "\u02d718 \u00b0C"), ("-18 \u00b0C", "\u279618 \u00b0C"), ("-18 \u00b0C", "\u221218 \u00b0C"),
@@ -197,7 +197,7 @@ def test_options_that_look_the_same_by_any_confusable_are_one_option_and_one_typ
     answer: str, distractor: str
 ) -> None:
     """A tester (T5): "0.5 mɡ" with a script ɡ, "Cօlon" with an Armenian օ, "120∕80" with a division
-    slash, a Cherokee Ꭵ, a Tai Le ᥙ, a small capital ɪ, a dotless ı, ‹ 〈 ˂ for "<", ⩾ for "≥", ⨯ ✕
+    slash, a Cherokee Ꭵ, a Tai Le ᥙ, a small capital ɪ, ‹ 〈 ˂ for "<", ⩾ for "≥", ⨯ ✕
     for "×" were options apart from the answer they look like: the look-alikes were Cyrillic and
     Greek letters only. Every confusable of Unicode's (UTS #39) is now read as what it looks like,
     in quiz check (named, as what a reader cannot tell apart) and in typed marking."""
@@ -223,6 +223,25 @@ def test_a_look_alike_is_never_read_as_nothing_nor_as_another_symbol(answer: str
 
     assert not is_match(answer, typed) and not is_match(typed, answer)
     assert [c for _, _, c in clashes(answer, [typed])] == [None]
+
+
+@pytest.mark.parametrize(
+    ("answer", "other"),
+    [("\u0131l\u0131k", "ilik"), ("\u0198asa", "Kasa"), ("\u0199asa", "kasa"), ("\u01a1 5 mg", "o 5 mg"),
+     ("\u05e7\u05d5 5 mg", "\u05e7\u05df 5 mg"), ("\u028bu 5 mg", "uu 5 mg"), ("Insul\u0131n", "Insulin")],
+)
+def test_a_letter_of_a_living_alphabet_or_of_a_word_of_its_own_script_keeps_its_meaning(
+    answer: str, other: str
+) -> None:
+    """The confusables made Turkish "ılık" (lukewarm) "ilik" (bone marrow), Hausa "ƙasa" "kasa", and
+    a Hebrew word beside a unit another Hebrew word (a tester's report, T7): a letter of a living
+    language's alphabet is no look-alike (bench.confusables.ALPHABETS), and a word of another script
+    keeps its letters unless it holds a Latin letter or a digit, or is made of look-alikes alone."""
+    from quiz.typed import is_match
+
+    assert [c for _, _, c in clashes(answer, [other])] == [None]
+    assert not is_match(answer, other) and not is_match(other, answer)
+    assert is_match("\u0198asa", "\u0199asa")  # a Hausa capital and its small letter are one letter
 
 
 def test_a_macron_or_a_tilde_before_a_number_reads_as_a_minus_or_a_tilde() -> None:

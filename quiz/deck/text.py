@@ -122,18 +122,32 @@ def holds_latin(text: str) -> bool:
     return _LATIN.search(text) is not None
 
 
+_WORD = re.compile(r"\S+")
+_LATIN_OR_DIGIT = re.compile("[A-Za-z0-9]")
+
+
 def latin_look_alikes(text: str, latin: bool | None = None) -> str:
-    """`text` with its look-alikes (look_alikes) as what they look like: letters of other scripts
-    as Latin ones when it holds a Latin letter (holds_latin, or `latin` when given: the text it was
-    made from), symbols always; an ASCII text as it is. A Russian or Greek text keeps its letters,
-    so that its capitals and small letters still fold alike ("ВОДА" is "вода": only some capitals
-    have a Latin look-alike)."""
+    """`text` with its look-alikes (look_alikes) as what they look like: symbols always, letters of
+    other scripts as Latin ones in each word (a run without spaces) that holds a Latin letter or a
+    digit, or is made of look-alikes alone ("Сосо"), when the text holds a Latin letter
+    (holds_latin, or `latin` when given: the text it was made from); an ASCII text as it is.
+    "Cօlon" with an Armenian օ is "Colon", but a Russian, Greek or Hebrew word keeps its letters,
+    beside a unit too ("קו 5 mg" is no "קן 5 mg", a tester's report), and its capitals and small
+    letters still fold alike ("ВОДА" is "вода": only some capitals have a look-alike)."""
     if text.isascii():
         return text
     every, symbols = look_alikes()
     if latin is None:
         latin = _LATIN.search(text) is not None  # holds_latin, without a call in this hot path
-    return text.translate(every if latin else symbols)
+    if not latin:
+        return text.translate(symbols)
+
+    def seen(word: re.Match[str]) -> str:
+        w = word[0]
+        drawn_latin = _LATIN_OR_DIGIT.search(w) or all(ord(c) in every or c.isascii() for c in w)
+        return w.translate(every if drawn_latin else symbols)
+
+    return _WORD.sub(seen, text)
 
 
 def as_seen(text: str, latin: bool | None = None) -> str:
