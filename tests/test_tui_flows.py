@@ -159,6 +159,30 @@ async def test_undo_takes_the_answer_back_everywhere(deck: Path, tmp_path: Path)
         assert store.fact_state("kidney-care", first.fact_id) is None
 
 
+async def test_undo_of_an_answer_whose_fact_left_the_deck_does_not_say_it_comes_again(
+    deck: Path, tmp_path: Path
+) -> None:
+    """A fact taken out of the deck during the session, its answer then taken back: the note said
+    it "comes again at the end", and it never did (a tester's report, T7)."""
+    from quiz.deck.discover import load_found
+    from quiz.tui.decks import DeckReloaded
+
+    app = make_app([deck], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _study(pilot)
+        first = screen.run.session.current
+        await pilot.press(str(first.correct_index + 1))
+        await pilot.pause()
+        gone = DECK.replace(f'id = "{first.fact_id}"', 'id = "renamed-since"')
+        app.post_message(DeckReloaded(0, load_found(write_deck(tmp_path / "decks", gone))))
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("u")
+        await pilot.pause()
+        (said,) = [n.message for n in app._notifications]
+        assert said.endswith("” left the deck.") and "comes again" not in said
+
+
 async def test_leaving_early_keeps_answers_and_marks_the_session(deck: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     app = make_app([deck], data)

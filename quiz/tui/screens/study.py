@@ -50,8 +50,7 @@ class StudyScreen(Settled, Screen[bool]):
     #card-back { margin: 1 0 0 0; padding: 0 1; border-left: wide $accent; }
     #typed { margin: 0 0 1 0; }
     #feedback { margin: 1 0; padding: 0 1; border: round $accent; }
-    #feedback.right { border: round $success; }
-    #feedback.wrong { border: double $error; }
+    #feedback.right { border: round $success; } #feedback.wrong { border: double $error; }
     #verdict { height: auto; padding: 0 1; text-style: bold; }
     #terms-hint { color: $text-muted; }
     #chosen { margin: 1 0 0 0; }
@@ -332,8 +331,7 @@ class StudyScreen(Settled, Screen[bool]):
         if self.run.go_on():
             self.draw()
 
-    _retype = ""
-    """The typed answer to put back in the box when the learner goes back from "How sure are you?"."""
+    _retype = ""  # the typed answer put back in the box on going back from "How sure are you?"
 
     def action_undo(self) -> None:
         if self.run.pairing and self.run.undo():  # a pair of the matching question on screen
@@ -350,9 +348,11 @@ class StudyScreen(Settled, Screen[bool]):
                 said = "Choose again."
             elif self.run.question is undone:
                 said = "Answer taken back. Try again."
-            else:  # another question is on screen now: say which one was taken back
+            else:  # another question is on screen: say which was taken back, and if it comes again
+                later = {q.fact_id for q in self.run.session.questions[self.run.session.position :]}
                 about = fit(visible(undone.prompt if undone is not None else ""), 40)
-                said = f"Answer taken back. “{about}” comes again at the end."
+                again = "comes again at the end" if undone is not None and undone.fact_id in later else "left the deck"
+                said = f"Answer taken back. “{about}” {again}."
             passing(self, said, timeout=NOTICE_S)
             self._drawn = None
             self.draw()
