@@ -86,6 +86,7 @@ class Settled(_Mixin):
     _settles_at: float = 0.0
     _shown_at: float = 0.0
     _holds: bool = True
+    _shown: bool = False  # until it is first settled, a key that reaches it was meant for the screen before
     _pending: float | None = None  # a longer wait asked for while another screen was over this one
     _dismissing: bool = False
 
@@ -97,6 +98,7 @@ class Settled(_Mixin):
         pause = getattr(settings, "settle", SETTLE_S) if seconds is None else seconds
         self._settles_at = max(self._settles_at, self._shown_at + pause)  # a longer wait asked for stands
         self._holds = pause > 0  # a setting of 0 (tests of fast keys) lets every key through
+        self._shown = True
         if seconds is not None and self.app.screen is not self:  # under a dialog (is_current holds there)
             self._pending = seconds  # waited again when this screen is shown: the change was not seen
 
@@ -116,7 +118,7 @@ class Settled(_Mixin):
         """Whether the screen has settled: for actions no on_key sees first (a priority binding's, or
         one a widget's message brings, as the deck table's Enter brings Home's study)."""
         held = self._holds and held_keys(self.app).held_since(self._shown_at)
-        return get_time() >= self._settles_at and not held
+        return self._shown and get_time() >= self._settles_at and not held
 
     def when_settled(self, callback: Callable[[], object]) -> None:
         """Call `callback` once the screen has settled: for a command chosen in a menu that closes
@@ -133,7 +135,7 @@ class Settled(_Mixin):
         against what the one before them brought up.
         """
         began = held_keys(self.app).began(event)  # every key, to follow each run whole
-        return event.time < self._settles_at or (self._holds and began < self._shown_at)
+        return not self._shown or event.time < self._settles_at or (self._holds and began < self._shown_at)
 
     def dismiss(self, result: object = None) -> AwaitComplete:
         """Close the screen with `result`; a second close while it is closing is ignored."""
