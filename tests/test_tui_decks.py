@@ -152,6 +152,28 @@ async def test_the_watcher_posts_a_reload_that_reaches_the_study_screen(deck: Pa
         await _until(pilot, lambda: any(n.title == "Deck reloaded" for n in app._notifications))
 
 
+async def _at_how_sure(pilot, app: QuizApp) -> StudyScreen:  # type: ignore[no-untyped-def]
+    """Past the disclaimer, option 1 chosen: "How sure are you?" on screen."""
+    from quiz.study import Phase
+
+    await pilot.pause(0.4)
+    await pilot.press("enter")  # past the disclaimer
+    await pilot.pause(0.4)
+    screen = app.screen
+    assert isinstance(screen, StudyScreen)
+    await pilot.press("1")
+    await pilot.pause(0.4)
+    assert screen.run.phase is Phase.CERTAINTY
+    return screen
+
+
+def _question_edited(app: QuizApp, screen: StudyScreen, folder: Path) -> None:
+    """The deck file edited so the question on screen changes (its answer), and the reload posted."""
+    fact = screen.deck.fact(screen.run.question.fact_id)
+    edited = write_deck(folder, DECK.replace(f'"{fact.answer}"', f'"{fact.answer} (edited)"', 1))
+    app.post_message(DeckReloaded(0, load_found(edited)))
+
+
 async def test_a_question_changed_under_the_learner_drops_keys_a_while_and_says_so(deck: Path, tmp_path: Path) -> None:
     """The deck edited on disk while "How sure are you?" was on screen: the question is asked again,
     and the learner's "2" (meant as Fairly sure) chose option 2 0.45 s later (a tester's report).
@@ -163,17 +185,8 @@ async def test_a_question_changed_under_the_learner_drops_keys_a_while_and_says_
     app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=2), settle=0.3)
     app.ask_certainty = AskCertainty.ALL
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)
-        await pilot.press("enter")  # past the disclaimer
-        await pilot.pause(0.4)
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
-        await pilot.press("1")
-        await pilot.pause(0.4)
-        assert screen.run.phase is Phase.CERTAINTY
-        fact = screen.deck.fact(screen.run.question.fact_id)
-        edited = write_deck(tmp_path / "decks", DECK.replace(f'"{fact.answer}"', f'"{fact.answer} (edited)"', 1))
-        app.post_message(DeckReloaded(0, load_found(edited)))
+        screen = await _at_how_sure(pilot, app)
+        _question_edited(app, screen, tmp_path / "decks")
         await _until(pilot, lambda: screen.run.phase is Phase.ASKING)
         await _until(pilot, lambda: any(n.title == "Question changed" for n in app._notifications))
         await pilot.pause(0.45)
@@ -197,18 +210,11 @@ async def test_a_question_changed_under_a_dialog_drops_keys_a_while_once_the_dia
     app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=2), settle=0.3)
     app.ask_certainty = AskCertainty.ALL
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)
-        await pilot.press("enter")  # past the disclaimer
-        await pilot.pause(0.4)
-        screen = app.screen
-        await pilot.press("1")
-        await pilot.pause(0.4)
+        screen = await _at_how_sure(pilot, app)
         await pilot.press("g")  # the Words list over "How sure are you?"
         await pilot.pause(0.4)
         assert app.screen is not screen and screen.run.phase is Phase.CERTAINTY
-        fact = screen.deck.fact(screen.run.question.fact_id)
-        edited = write_deck(tmp_path / "decks", DECK.replace(f'"{fact.answer}"', f'"{fact.answer} (edited)"', 1))
-        app.post_message(DeckReloaded(0, load_found(edited)))
+        _question_edited(app, screen, tmp_path / "decks")
         await _until(pilot, lambda: screen.run.phase is Phase.ASKING)
         await pilot.pause(2.0)  # the list stays open longer than the wait
         await pilot.press("escape")

@@ -313,15 +313,9 @@ class HistoryQueries(DueQueries):
         out = []
         for deck, sessions, answered, correct, last in rows:
             ids = set(scheduled[deck]) if scheduled is not None and deck in scheduled else None
-            if ids is None:
-                (words, seen) = self._conn.execute(  # a glossary word's id is term_id's: "term:" + its slug
-                    "SELECT coalesce(sum(substr(fact_id, 1, ?) = ?), 0), count(*) FROM fact_state WHERE deck_id = ?",
-                    (len(TERM_PREFIX), TERM_PREFIX, deck),
-                ).fetchone()
-            else:
-                found = [i for (i,) in self._conn.execute("SELECT fact_id FROM fact_state WHERE deck_id = ?", (deck,))
-                         if i in ids]  # fmt: skip
-                words, seen = sum(1 for i in found if i.startswith(TERM_PREFIX)), len(found)
+            stored = self._conn.execute("SELECT fact_id FROM fact_state WHERE deck_id = ?", (deck,))
+            found = [i for (i,) in stored if ids is None or i in ids]
+            words, seen = sum(1 for i in found if i.startswith(TERM_PREFIX)), len(found)  # a word's id: "term:" slug
             mastered = self.mastered_facts(deck, ids, moment)
             words_mastered = sum(1 for i in mastered if i.startswith(TERM_PREFIX))
             out.append(
