@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.commands.history import export_csv
 from quiz.locks import try_lock
 from quiz.paths import backups_dir, history_db
 from quiz.store import KEEP_BACKUPS, DamagedDatabase, HistoryLocked, Store, list_backups
+from quiz.store.answers_csv import export_csv
 from quiz.store.restore import restore_backup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -402,7 +402,7 @@ def test_backups_are_taken_by_one_process_at_a_time(tmp_path: Path) -> None:
 LIMITED_EXPORT = """
 import resource, signal, sys
 from pathlib import Path
-from quiz.commands.history import export_csv
+from quiz.store.answers_csv import export_csv
 from quiz.store import Store
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
 resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[3]), int(sys.argv[3])))

@@ -660,7 +660,7 @@ def test_a_bad_title_is_named_as_the_option_that_gave_it(tmp_path: Path, capsys:
 
 
 def test_a_history_export_is_named_as_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from quiz.commands.history import CSV_FIELDS
+    from quiz.store.answers_csv import CSV_FIELDS
 
     src = tmp_path / "answers.csv"
     src.write_text(",".join(CSV_FIELDS) + "\n" + ",".join(["1"] * len(CSV_FIELDS)) + "\n", encoding="utf-8")

@@ -150,7 +150,7 @@ def test_history_exports_temporary_copy_is_in_the_data_folder_and_private(
     private_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where quiz's next run clears it (quiz.store.backups.remove_history_temps), not the person's folder."""
-    import quiz.commands.history as history
+    import quiz.store.answers_csv as history
     from quiz.cli import main
 
     seed(private_home, 3)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from quiz.commands.history import export_csv
 from quiz.schedule import Rating, Scheduler
 from quiz.store import (
     KEEP_BACKUPS,
@@ -19,6 +18,7 @@ from quiz.store import (
     StoreError,
     list_backups,
 )
+from quiz.store.answers_csv import export_csv
 from quiz.store.restore import restore_backup
 
 NOW = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)

@@ -283,12 +283,12 @@ def _read_text(source: Path, limit: int, encoding: str | None = None) -> str:
     one is given (--encoding). QuizError if it is none of these (naming the line and the way out),
     if it is larger than `limit` bytes, or if it is another kind of file (an Anki package, a
     spreadsheet, quiz's own handout...: quiz.interop.formats), named for what it is."""
-    from quiz.commands.history import CSV_FIELDS
     from quiz.deck.errors import DeckError
     from quiz.deck.load import read_bounded
     from quiz.deck.text import NotUTF8, decode, position
     from quiz.errors import QuizError
     from quiz.interop.formats import not_an_export, utf16_order
+    from quiz.store.answers_csv import CSV_FIELDS
 
     try:  # a pipe or a device given by name is refused as it is: standard input is read as '-'
         raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else read_bounded(source, limit)
