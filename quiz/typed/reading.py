@@ -243,7 +243,7 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         elif kind == "S" and value == "/" and out and out[-1][0] == "n" and is_number(tokens, i + 1):
             out.append(["S", "\u2044", tokens[i][2], ""])  # a fraction or a ratio ("1/2", "120/80"): kept
             i += 1
-        elif kind == "S" and nxt and (value, nxt[1]) in SYMBOL_PAIRS:
+        elif kind == "S" and nxt and not nxt[2] and (value, nxt[1]) in SYMBOL_PAIRS:  # typed together
             out.append(["S", SYMBOL_PAIRS[value, nxt[1]], tokens[i][2], ""])
             i += 2
         else:

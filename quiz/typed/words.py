@@ -201,7 +201,9 @@ COMPARISONS = (
 COMPARISONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _symbol in COMPARISONS:
     COMPARISONS_BY_FIRST.setdefault(_words[0], []).append((_words, _symbol))
-SYMBOL_PAIRS = {("<", "="): "≤", (">", "="): "≥", ("=", "<"): "≤", ("=", ">"): "≥"}
+SYMBOL_PAIRS = {("<", "="): "≤", (">", "="): "≥", ("=", "<"): "≤", ("=", ">"): "≥", ("!", "="): "≠"}
+"""Two symbols typed together for one that keyboards lack: "<=" is "≤", "!=" is "≠" (as in most
+programming languages and plain-text mail). Apart they stay two: "5! = 120" is a factorial."""
 TIMES = {"once": "1", "twice": "2", "thrice": "3"}
 """Words that say a number of times: "twice a day" is "2 times a day", "once" is "1 time"."""
 TIMES_BEFORE = frozenset("a an per every each daily weekly monthly yearly nightly as or in more less".split())
