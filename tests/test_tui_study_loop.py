@@ -725,6 +725,39 @@ async def test_letters_typed_as_the_next_question_appears_do_not_land_in_its_box
     assert len(answers(data)) == 1
 
 
+async def test_letters_typed_on_a_typed_answers_feedback_never_take_it_back(deck: Path, tmp_path: Path) -> None:
+    """A tester typed on from the feedback ("urea") and its "u" took back the answer just recorded.
+    After a typed answer undo is ctrl+z; "u" still takes back a chosen one."""
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.TYPED, 2), settle=SETTLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = app.screen
+        await pilot.press("x", "enter")  # a wrong answer, recorded
+        await settled(pilot)
+        verdict = str(screen.query_one("#verdict").render())
+        assert screen.run.phase is Phase.ANSWERED and "ctrl+z takes it back" in verdict
+        await pilot.press("u", "r", "e", "a")
+        await settled(pilot)
+        assert screen.run.phase is Phase.ANSWERED and len(answers(data)) == 1
+        await pilot.press("ctrl+z")
+        await settled(pilot)
+        assert screen.run.phase is Phase.ASKING and answers(data) == []
+    mc = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 2), settle=SETTLE)
+    async with mc.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = mc.screen
+        await pilot.press("1")
+        await settled(pilot)
+        assert screen.run.phase is Phase.ANSWERED and "u takes it back" in str(screen.query_one("#verdict").render())
+        await pilot.press("ctrl+z")  # not this feedback's key
+        await settled(pilot)
+        assert len(answers(data)) == 1
+        await pilot.press("u")
+        await settled(pilot)
+        assert answers(data) == []
+
+
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])
 async def test_every_mode_of_the_menu_can_be_seen_and_is_marked_when_moved_to(
     deck: Path, tmp_path: Path, size: tuple[int, int]

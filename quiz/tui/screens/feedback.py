@@ -20,6 +20,8 @@ from quiz.tui.screens.prompts import RIGHT, WRONG
 from quiz.tui.text import plain, source_line, with_terms
 
 GO_ON = "  Enter goes on; u takes it back."
+GO_ON_TYPED = "  Enter goes on; ctrl+z takes it back."
+"""After a typed answer, where a letter may be the learner typing on (quiz.tui.screens.keys.typed_feedback)."""
 
 
 def explanation(q: Question, glossary: Sequence[tuple[str, str]]) -> Content:
@@ -41,7 +43,8 @@ def feedback_of(last: Answered, glossary: Sequence[tuple[str, str]]) -> tuple[Co
     mark = last.mark
     spelled = f" It is spelled {mark.expected}." if mark is not None and mark.slip else ""
     said = "✗ You asked to see the answer." if by_typing(q) and not last.response else ""
-    verdict = plain(f"{said or (RIGHT if last.correct else WRONG)}{spelled}{GO_ON}", "bold")
+    go_on = GO_ON_TYPED if by_typing(q) else GO_ON
+    verdict = plain(f"{said or (RIGHT if last.correct else WRONG)}{spelled}{go_on}", "bold")
     lines = [Content.assemble(("Answer: ", "bold"), plain(q.answer))]
     if q.kind in (Kind.TRUE_FALSE, Kind.FILL_BLANK):  # the true statement, whatever was shown
         lines.append(Content.assemble(("The true sentence: ", "bold"), with_terms(q.statement, glossary)))

@@ -32,6 +32,8 @@ STUDY_KEYS: list[BindingType] = [
     Binding("enter", "go_on", "Next"),
     Binding("enter", "reveal", "Show answer", show=False),
     Binding("u", "undo", "Undo"),
+    # After a typed answer a letter may be the learner typing on: there, undo is ctrl+z, never "u".
+    Binding("ctrl+z", "undo(True)", "Undo", key_display="ctrl+z"),
     Binding("g", "glossary", "Words"),
     Binding("f2", "words", "Words", key_display="F2"),
     Binding("f1", "help", "Help", key_display="F1"),
@@ -70,6 +72,8 @@ def key_allowed(run: StudyRun, action: str, parameters: tuple[object, ...]) -> b
     if action == "go_on":
         return phase is Phase.ANSWERED
     if action == "undo":
+        if bool(parameters and parameters[0]) != typed_feedback(run):  # "u", or ctrl+z after a typed answer
+            return False
         if phase is Phase.ASKING and kind is Kind.MATCH:  # only its own pairs (StudyRun.undo)
             return bool(run.pairing)
         return phase is Phase.CERTAINTY or (phase is not Phase.FINISHED and bool(run.session.answers))
@@ -77,3 +81,11 @@ def key_allowed(run: StudyRun, action: str, parameters: tuple[object, ...]) -> b
     if action in ("words", "help"):  # keys that never type, shown while the answer box has the keys
         return True if typing else False
     return True
+
+
+def typed_feedback(run: StudyRun) -> bool:
+    """Whether the feedback on screen is a typed answer's: its undo key is ctrl+z, not "u" (a learner
+    who starts typing the next word there, "urea", took back the answer just recorded: a tester's
+    report). Typing is the one way of answering where letters are the answer."""
+    q = run.question
+    return run.phase is Phase.ANSWERED and q is not None and by_typing(q)

@@ -333,7 +333,7 @@ class StudyScreen(Settled, Screen[bool]):
 
     _retype = ""  # the typed answer put back in the box on going back from "How sure are you?"
 
-    def action_undo(self) -> None:
+    def action_undo(self, after_typing: bool = False) -> None:  # after_typing: ctrl+z (keys.typed_feedback)
         if self.run.pairing and self.run.undo():  # a pair of the matching question on screen
             passing(self, "Pair taken back.", timeout=NOTICE_S)
             self.draw()
