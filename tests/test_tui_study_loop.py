@@ -758,6 +758,45 @@ async def test_letters_typed_on_a_typed_answers_feedback_never_take_it_back(deck
         assert answers(data) == []
 
 
+LONG_QUESTION = (
+    "Your doctor has explained the treatment plan for the next months: the visits, the blood tests "
+    "before each cycle, the medicines for sickness and what to do at home. Ask your nurse if anything "
+    "in it is not clear, and write your questions down before the visit so you remember them. " * 2
+)
+
+
+async def test_a_number_key_never_answers_an_option_a_notice_is_drawn_over(tmp_path: Path) -> None:
+    """A tester answered option 4 two seconds after "Question changed" came over most of its text.
+    The key takes the notices away instead; pressed again, with the option seen, it answers."""
+    from quiz.tui.in_view import notices_over, option_region
+
+    facts = "".join(
+        f'[[facts]]\nid = "f{i}"\nquestion = "{LONG_QUESTION}Question {i}: what do you do first for a fever?"\n'
+        f'answer = "Call the helpline number straight away, day or night {i}"\n'
+        f'distractors = ["Wait for the next clinic visit {i}", "Take paracetamol and rest {i}", "Drink water {i}"]\n'
+        for i in range(3)
+    )
+    deck = write_deck(tmp_path / "decks", f'format = 1\n[deck]\nid = "long"\ntitle = "Long"\n{facts}')
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:  # the disclaimer already accepted
+        store.finish_session(store.start_session("long", "mixed", "1", now=FROZEN), now=FROZEN)
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 3), settle=SETTLE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:  # toasts drawn, as in a terminal
+        await settled(pilot)
+        screen = app.screen
+        options = screen.query_one("#options")
+        app.notify("The deck changed on disk, and so did this question. " * 6, title="Question changed", timeout=30)
+        await settled(pilot)  # the toast is mounted after a refresh
+        under = [i for i in range(4) if notices_over(screen, option_region(options, i))]
+        assert under, "the notice covers no option: the test shows nothing"
+        await pilot.press(str(under[-1] + 1))
+        await settled(pilot)
+        assert screen.run.session.answers == [] and not app._notifications
+        await pilot.press(str(under[-1] + 1))
+        await settled(pilot)
+        assert len(screen.run.session.answers) == 1
+
+
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])
 async def test_every_mode_of_the_menu_can_be_seen_and_is_marked_when_moved_to(
     deck: Path, tmp_path: Path, size: tuple[int, int]

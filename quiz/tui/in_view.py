@@ -1,7 +1,8 @@
 """Whether an option is in view: a key answers only with an option the learner can see.
 
 A number key names an option by its place, so on a small window (or below a long question) it
-could name one that is scrolled away or cut off. The study screen asks `seen` before it acts on a
+could name one that is scrolled away or cut off, or one a notice is drawn over (notices_over: the
+key then takes the notices away, and answers when pressed again). The study screen asks `seen` before it acts on a
 number key, Enter or a click: an option not wholly in view is brought into view and marked, and
 answers only when chosen again, now seen. What the answer is about must be in view with it: the
 question (its last line, for one longer than the window) or the word being matched; where the two
@@ -55,10 +56,29 @@ def _area(widget: Widget) -> Widget | None:
 
 
 def in_view(widget: Widget, region: Region) -> bool:
-    """Whether `region` (screen cells) of `widget`'s content is wholly on screen now: the one rule
-    of what the learner has seen (a number names an option, so one cut off, even in part, was
-    not seen)."""
-    return bool(region) and widget.screen.is_active and region.intersection(_room(widget)) == region
+    """Whether `region` (screen cells) of `widget`'s content is wholly on screen now, with no notice
+    drawn over it: the one rule of what the learner has seen (a number names an option, so one cut
+    off or covered, even in part, was not seen)."""
+    return (
+        bool(region)
+        and widget.screen.is_active
+        and region.intersection(_room(widget)) == region
+        and not notices_over(widget.screen, region)
+    )
+
+
+def notices_over(screen: Screen, region: Region) -> list[Widget]:
+    """The notices (Textual's toasts, which float over the screen's corner) drawn over any part of
+    `region` (screen cells): a tester answered option 4 two seconds after "Question changed" came
+    over most of its text."""
+    return [toast for toast in screen.query("Toast") if toast.region.overlaps(region)]
+
+
+def _uncover(screen: Screen, *regions: Region | None) -> None:
+    """Take the notices away when one is drawn over any of `regions`: the learner has read them
+    (what they said was about the moment), and what they hid is to be read now."""
+    if any(region is not None and notices_over(screen, region) for region in regions):
+        screen.app.clear_notifications()
 
 
 def option_in_view(options: OptionList, index: int) -> bool:
@@ -161,6 +181,7 @@ def seen(options: OptionList, index: int, about: Widget | None = None) -> bool:
     asked = asked_region(about) if about is not None and about.display else None
     if option_in_view(options, index) and (asked is None or about is None or in_view(about, asked)):
         return True
+    _uncover(options.screen, option_region(options, index), asked)
     options.highlighted = index
     bring_into_view(options, index, about)
     options.call_after_refresh(bring_into_view, options, index, about)  # once the mark's redraw is laid out
@@ -194,6 +215,7 @@ def card_seen(grades: Widget, back: Widget) -> bool:
     room = _room(back)  # the answer's rows in view, however narrow: a scrollbar may take a column
     if in_view(grades, grades.content_region) and in_view(back, answer._replace(x=room.x, width=room.width)):
         return True
+    _uncover(back.screen, grades.content_region, answer)
     area = _area(back)
     if area is not None:  # its rows, not its margin: scroll_visible would show the margin in a 1-row area
         area.scroll_to_region(_together(back, answer, answer), animate=False, force=True, immediate=True, top=True)
