@@ -91,7 +91,7 @@ HEADER = """\
 # symbol, as UTS #39 takes the three for one. A letter with an overlay mark (a stroke, a slash)
 # whose prototype is a Latin letter written so is read the other way: "o̸" (o and U+0338) is "ø".
 # Added (source "quiz"): bench/confusables.py SUPPLEMENT, the small or capital letters of ALPHABETS,
-# STRUCK and DOTTED.
+# STRUCK, DOTTED and a dotless ı or ȷ with an accent (accented_dotless).
 """
 
 
@@ -170,6 +170,21 @@ def struck(matrix: dict[str, list[dict[str, str]]]) -> dict[str, tuple[str, str]
     return dict(sorted(found.items()))
 
 
+def accented_dotless() -> dict[str, str]:
+    """A dotless ı or ȷ with a mark above, each with the accented i or j it is drawn as: a font draws
+    an i under an accent without its dot (Unicode's Soft_Dotted property), so "ı" and U+0301 is
+    drawn as "í" (as a dot above makes an "i", DOTTED)."""
+    found = {}
+    for code in range(0x0300, 0x0370):
+        mark = chr(code)
+        if code != 0x0307 and unicodedata.combining(mark) == 230:
+            for dotless, letter in (("\u0131", "i"), ("\u0237", "j")):
+                accented = unicodedata.normalize("NFC", letter + mark)
+                if len(accented) == 1:
+                    found[dotless + mark] = accented
+    return found
+
+
 def kind(source: str) -> str:
     """ "letter" for a letter or a number sign of a script (read only in a text of Latin letters),
     else "symbol"."""
@@ -190,7 +205,7 @@ def rows(matrix: dict[str, list[dict[str, str]]]) -> list[str]:
     lines += [_row(c, p, kind(c), "quiz") for c, p in SUPPLEMENT.items()]
     lines += [_row(c, p, kind(c), "quiz") for c, p in sorted(partners(derived).items())]
     lines += [_row(c, p, "letter", source) for c, (p, source) in struck(matrix).items()]
-    lines += [_row(c, p, "letter", "quiz") for c, p in DOTTED.items()]
+    lines += [_row(c, p, "letter", "quiz") for c, p in {**DOTTED, **accented_dotless()}.items()]
     return lines
 
 

@@ -28,6 +28,7 @@ DRAWN_ALIKE = [
     ("\u0141\u00f3d\u017a", "L\u0337o\u0301dz\u0301", "pl"),  # a short slash, and the accents decomposed
     ("\u0111-dimer", "d\u0335-dimer", "en"),
     ("\u0127", "h\u0335", "mt"),
+    ("mill\u00ee", "mill\u0131\u0302", "tr"),  # a dotless ı under a circumflex is drawn as "î"
 ]
 
 
@@ -88,7 +89,7 @@ def _struck() -> list[tuple[str, str]]:
     """The letters with an overlay or a dot of quiz/data/confusables.tsv, and what each is read as."""
     from quiz.deck.text import _marked
 
-    return sorted(_marked()[1].items())
+    return sorted(_marked()[2].items())
 
 
 SMALL = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=6)

@@ -140,15 +140,14 @@ def look_alikes(language: str | None = None) -> tuple[dict[int, str], dict[int, 
 
 
 @cache
-def _marked() -> tuple[re.Pattern[str], dict[str, str]]:
+def _marked() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """CONFUSABLES' letters written with a mark over them that look like another letter ("o" and
-    U+0338 is "ø", "i" and U+0307 is "i"), as a pattern and what each is read as."""
+    U+0338 is "ø", "i" and U+0307 is "i", "ı" and U+0301 is "í"): a pattern of their marks (to
+    pass over most texts at once), a pattern of the letters so written, and what each is read as."""
     drawn = {text: seen for text, seen, _, _ in _rows() if len(text) > 1}
-    return re.compile("|".join(map(re.escape, sorted(drawn, key=len, reverse=True)))), drawn
-
-
-_MARKS = re.compile("[\u0307\u0334-\u0338]")
-"""The marks of CONFUSABLES' letters written with a mark: a dot above, the overlays."""
+    marks = "".join(sorted({c for text in drawn for c in text[1:]}))
+    found = re.compile("|".join(map(re.escape, sorted(drawn, key=len, reverse=True))))
+    return re.compile(f"[{re.escape(marks)}]"), found, drawn
 
 _LATIN = re.compile("[A-Za-z]")
 
@@ -188,8 +187,8 @@ def latin_look_alikes(text: str, latin: bool | None = None, language: str | None
             return w.translate(every if drawn_latin else symbols)
 
         text = _WORD.sub(seen, text)
-    if _MARKS.search(text):
-        pattern, drawn = _marked()
+    marks, pattern, drawn = _marked()
+    if marks.search(text):
         text = pattern.sub(lambda found: drawn[found[0]], text)
     return text
 
