@@ -39,32 +39,59 @@ macron or an overline standing alone is a high minus, as APL and some typesettin
 never nothing (NFKC makes it a space with a mark over it, which typed marking drops), and "¯18 °C"
 is no "18 °C"."""
 
-ALPHABETS = frozenset(
-    "ıƁɓƊɗƘƙƳƴƓɠƇƈƤƥƬƭ"  # Turkish dotless ı; the hooked letters of Hausa, Fula and Serer
-    "ƠơƯư"  # Vietnamese
-    "ƷʒƔɣƲʋƐɛƆɔŊŋƏəⱭɑ"  # Skolt Sami, Ewe, Dinka, Akan, Azerbaijani, Fe'fe'
-    "ǀǁǂǃʔɁɂ"  # the clicks of Khoekhoe and Juǀ'hoan, the glottal stop of Dene languages
-)
-"""Letters of the Latin script that are letters of a living language's alphabet, each its own
-letter there, never a look-alike of another: Turkish "ılık" (lukewarm) is not "ilik" (bone
-marrow), nor Hausa "ƙasa" a "kasa" (a tester's report, T7). Unicode lists them as confusables of
-ASCII letters; quiz keeps them out of the table, as a reader of the language tells them apart."""
+ALPHABETS = {
+    **dict.fromkeys("ı", "tr az crh gag kk tt"),  # the dotless ı of the Turkic Latin alphabets
+    **dict.fromkeys("ƁɓƊɗƘƙƳƴƓɠƇƈƤƥƬƭ", "ha ff srr"),  # the hooked letters of Hausa, Fula and Serer
+    **dict.fromkeys("ƠơƯư", "vi"),  # Vietnamese
+    **dict.fromkeys("Ʒʒ", "sms"),  # Skolt Sami
+    **dict.fromkeys("ƔɣƲʋƐɛƆɔŊŋ", "ee ak tw din ln fon bm gaa kab"),  # Ewe, Akan, Dinka, Lingala, Kabyle...
+    **dict.fromkeys("Əə", "az"),  # Azerbaijani
+    **dict.fromkeys("Ɑɑ", "fmp"),  # Fe'fe'
+    **dict.fromkeys("ǀǁǂǃ", "naq ktz"),  # the clicks of Khoekhoe and Juǀ'hoan
+    **dict.fromkeys("ʔɁɂ", "chp den scs xsl dgr nuk"),  # the glottal stop of Dene languages, Nuu-chah-nulth
+}  # fmt: skip
+"""Letters of the Latin script that are letters of a living language's alphabet, each with the
+languages (ISO 639, as in a deck's `language`) that write it. In a deck in one of them the letter
+is its own letter, never a look-alike of another: Turkish "ılık" (lukewarm) is not "ilik" (bone
+marrow), nor Hausa "ƙasa" a "kasa" (a tester's report, T7). In a deck in any other language it is
+what it looks like, as Unicode lists it: an English deck has no dental click, and "Stage ǀV" beside
+"Stage IV", "Brɑin" beside "Brain", are one option drawn twice (a tester's report, T8). Its small
+or capital letter, where Unicode lists only one of the two, is read as the other's look-alike in
+that case ("ƙ" as "k'" beside "Ƙ" as "K'"), so that a capital and its small letter stay one letter."""
+
+OVERLAYS = {"\u0335": "\u0336", "\u0336": "\u0335", "\u0337": "\u0338", "\u0338": "\u0337", "\u0334": ""}
+"""The overlay marks struck through a letter, each with the one Unicode's confusables take it for
+(a short and a long stroke, a short and a long slash); a tilde overlay has none."""
+
+STRUCK = {"\u0335": "\u0338", "\u0336": "\u0338", "\u0337": "\u0335", "\u0338": "\u0335"}
+"""A stroke read as a slash, and a slash as a stroke, where Unicode names no letter drawn with the
+one written: a screen font draws an overlay mark where it falls, so "L̵ódź" (L and a short stroke)
+is drawn as "Łódź", which Unicode lists as an L with a slash (a tester's report, T8)."""
+
+DOTTED = {"i\u0307": "i", "j\u0307": "j", "\u0131\u0307": "i", "\u0237\u0307": "j"}
+"""A dot above a small i or j, which a font draws in place of the letter's own dot (Unicode's
+Soft_Dotted property: "i̇" is how a capital İ is written in small letters), or over a dotless ı or
+ȷ: each is drawn as the plain letter ("Ni̇ere" is "Niere", "Bı̇le" is "Bile", T8)."""
 
 HEADER = """\
 # Characters that look like a Latin letter, digit or symbol, and what they look like: the
-# character's code point, what a reader takes it for, and whether it is a letter (read so only in a
-# word holding a Latin letter, so that a Russian, Greek or Hebrew word keeps its own letters) or a
-# symbol (read so in any text). quiz.deck.text.as_seen reads it; written by `python -m bench.confusables`.
+# character's code point (or a letter and the marks over it: code points apart), what a reader
+# takes it for, whether it is a letter (read so only in a word holding a Latin letter, so that a
+# Russian, Greek or Hebrew word keeps its own letters) or a symbol (read so in any text), where the
+# row comes from, and for a letter of a living language's alphabet the languages that write it (a
+# deck in one of them reads it as its own letter). quiz.deck.text.as_seen reads it; written by
+# `python -m bench.confusables`.
 #
 # From Unicode's confusables (UTS #39, confusables.txt) as the package confusable-homoglyphs {version}
 # ships it (confusable_homoglyphs/confusables.json), under the Unicode License V3
 # (quiz/data/LICENSE-unicode.txt). Kept: single characters that are not ASCII, that NFKC leaves as
 # they are (NFKC reads the others: "Ｍ", "𝐠", "Ⅲ"), that are no mark and no decimal digit (a digit
 # is read as its value: Bengali ৪ is 4), not read by typed marking as it is (the decimal point "٫"),
-# whose prototype is ASCII, and that are no letter of a living language's alphabet (ALPHABETS: the
-# Turkish ı, the Hausa ƙ); "l" read as a capital "I"
-# after a capital letter and as "|" after a symbol, as UTS #39 takes the three for one. Added
-# (source "quiz"): bench/confusables.py SUPPLEMENT.
+# whose prototype is ASCII; "l" read as a capital "I" after a capital letter and as "|" after a
+# symbol, as UTS #39 takes the three for one. A letter with an overlay mark (a stroke, a slash)
+# whose prototype is a Latin letter written so is read the other way: "o̸" (o and U+0338) is "ø".
+# Added (source "quiz"): bench/confusables.py SUPPLEMENT, the small or capital letters of ALPHABETS,
+# STRUCK, DOTTED and a dotless ı or ȷ with an accent (accented_dotless).
 """
 
 
@@ -82,8 +109,6 @@ def derive(matrix: dict[str, list[dict[str, str]]]) -> dict[str, str]:
                 continue
             if unicodedata.category(source)[0] == "M" or unicodedata.category(source) == "Nd" or source in READ:
                 continue
-            if source in ALPHABETS:
-                continue
             table[source] = _as_read(source, prototype)
     return dict(sorted(table.items()))
 
@@ -98,17 +123,89 @@ def _as_read(source: str, prototype: str) -> str:
     return '"' if prototype == "''" else prototype
 
 
+def partners(derived: dict[str, str]) -> dict[str, str]:
+    """The small or capital letter of each letter of ALPHABETS that Unicode lists without it, with
+    the other's look-alike in its case: "ƙ" as "k'" beside "Ƙ" as "K'", "Ɑ" as "A" beside "ɑ" as "a"."""
+    found = {}
+    for letter, seen in derived.items():
+        if letter in ALPHABETS:
+            for other, case in ((letter.lower(), str.lower), (letter.upper(), str.upper)):
+                if len(other) == 1 and other != letter and not other.isascii() and other not in derived:
+                    found[other] = case(seen)
+    return found
+
+
+def struck(matrix: dict[str, list[dict[str, str]]]) -> dict[str, tuple[str, str]]:
+    """Each Latin letter with one overlay mark (OVERLAYS) that Unicode lists as the prototype of a
+    Latin letter, with that letter and the row's source: "o" and U+0338 -> ("ø", "unicode"), with
+    U+0337 too (OVERLAYS), and "L" and U+0335 -> ("Ł", "quiz") as a stroke is read as a slash
+    (STRUCK) where Unicode names none. Of two such letters, the one of the base's case ("l̵" is "ƚ",
+    not the capital "Ɨ"), whose small letter is the small base's ("D̵" is "Đ", as "d̵" is "đ"), else
+    the first."""
+    drawn: dict[str, list[str]] = {}
+    for prototype, entries in matrix.items():
+        if len(prototype) == 2 and prototype[0].isascii() and prototype[0].isalpha() and prototype[1] in OVERLAYS:
+            for entry in entries:
+                c = entry["c"]
+                latin = len(c) == 1 and unicodedata.name(c, "").startswith("LATIN")
+                if latin and unicodedata.normalize("NFKC", c) == c:
+                    drawn.setdefault(prototype, []).append(c)
+    chosen: dict[str, str] = {}
+    for prototype in sorted(drawn, key=lambda p: (p[0].isupper(), p)):  # small letters first
+        letters = sorted(drawn[prototype])
+        base = prototype[0]
+        cased = [c for c in letters if c.isupper() == base.isupper()] or letters
+        small = chosen.get(base.lower() + prototype[1])
+        chosen[prototype] = next((c for c in cased if small and c.lower() == small), cased[0])
+    found: dict[str, tuple[str, str]] = {}
+    for prototype, letter in chosen.items():
+        found.setdefault(prototype, (letter, "unicode"))
+        if OVERLAYS[prototype[1]]:
+            found.setdefault(prototype[0] + OVERLAYS[prototype[1]], (letter, "unicode"))
+    for prototype, (letter, _) in list(found.items()):
+        other = STRUCK.get(prototype[1])
+        if other:
+            for mark in (other, OVERLAYS[other]):
+                found.setdefault(prototype[0] + mark, (letter, "quiz"))
+    return dict(sorted(found.items()))
+
+
+def accented_dotless() -> dict[str, str]:
+    """A dotless ı or ȷ with a mark above, each with the accented i or j it is drawn as: a font draws
+    an i under an accent without its dot (Unicode's Soft_Dotted property), so "ı" and U+0301 is
+    drawn as "í" (as a dot above makes an "i", DOTTED)."""
+    found = {}
+    for code in range(0x0300, 0x0370):
+        mark = chr(code)
+        if code != 0x0307 and unicodedata.combining(mark) == 230:
+            for dotless, letter in (("\u0131", "i"), ("\u0237", "j")):
+                accented = unicodedata.normalize("NFC", letter + mark)
+                if len(accented) == 1:
+                    found[dotless + mark] = accented
+    return found
+
+
 def kind(source: str) -> str:
     """ "letter" for a letter or a number sign of a script (read only in a text of Latin letters),
     else "symbol"."""
     return "letter" if unicodedata.category(source)[0] in "LN" else "symbol"
 
 
+def _row(text: str, seen: str, kind: str, source: str) -> str:
+    """One line of the table: `text`'s code points, then the other columns, then the languages whose
+    alphabet holds it (ALPHABETS), if any."""
+    code = " ".join(f"{ord(c):04X}" for c in text)
+    return "\t".join((code, seen, kind, source, ALPHABETS[text]) if text in ALPHABETS else (code, seen, kind, source))
+
+
 def rows(matrix: dict[str, list[dict[str, str]]]) -> list[str]:
-    """The table's lines below its header: code point, what it reads as, kind, source."""
+    """The table's lines below its header (HEADER says what they hold)."""
     derived = derive(matrix)
-    lines = [f"{ord(c):04X}\t{p}\t{kind(c)}\tunicode" for c, p in derived.items() if c not in SUPPLEMENT]
-    lines += [f"{ord(c):04X}\t{p}\t{kind(c)}\tquiz" for c, p in SUPPLEMENT.items()]
+    lines = [_row(c, p, kind(c), "unicode") for c, p in derived.items() if c not in SUPPLEMENT]
+    lines += [_row(c, p, kind(c), "quiz") for c, p in SUPPLEMENT.items()]
+    lines += [_row(c, p, kind(c), "quiz") for c, p in sorted(partners(derived).items())]
+    lines += [_row(c, p, "letter", source) for c, (p, source) in struck(matrix).items()]
+    lines += [_row(c, p, "letter", "quiz") for c, p in {**DOTTED, **accented_dotless()}.items()]
     return lines
 
 

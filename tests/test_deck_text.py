@@ -226,22 +226,24 @@ def test_a_look_alike_is_never_read_as_nothing_nor_as_another_symbol(answer: str
 
 
 @pytest.mark.parametrize(
-    ("answer", "other"),
-    [("\u0131l\u0131k", "ilik"), ("\u0198asa", "Kasa"), ("\u0199asa", "kasa"), ("\u01a1 5 mg", "o 5 mg"),
-     ("\u05e7\u05d5 5 mg", "\u05e7\u05df 5 mg"), ("\u028bu 5 mg", "uu 5 mg"), ("Insul\u0131n", "Insulin")],
-)
+    ("answer", "other", "language"),
+    [("\u0131l\u0131k", "ilik", "tr"), ("k\u0131l", "kil", "az"), ("\u0198asa", "Kasa", "ha"),
+     ("\u0199asa", "kasa", "ha"), ("\u01a1 5 mg", "o 5 mg", "vi"), ("\u05e7\u05d5 5 mg", "\u05e7\u05df 5 mg", "he"),
+     ("\u028bu 5 mg", "uu 5 mg", "ee"), ("\u05e7\u05d5 5 mg", "\u05e7\u05df 5 mg", "en")],
+)  # fmt: skip
 def test_a_letter_of_a_living_alphabet_or_of_a_word_of_its_own_script_keeps_its_meaning(
-    answer: str, other: str
+    answer: str, other: str, language: str
 ) -> None:
     """The confusables made Turkish "ılık" (lukewarm) "ilik" (bone marrow), Hausa "ƙasa" "kasa", and
     a Hebrew word beside a unit another Hebrew word (a tester's report, T7): a letter of a living
-    language's alphabet is no look-alike (bench.confusables.ALPHABETS), and a word of another script
-    keeps its letters unless it holds a Latin letter or a digit, or is made of look-alikes alone."""
+    language's alphabet is no look-alike in a deck in that language (bench.confusables.ALPHABETS),
+    and a word of another script keeps its letters unless it holds a Latin letter or a digit, or is
+    made of look-alikes alone."""
     from quiz.typed import is_match
 
-    assert [c for _, _, c in clashes(answer, [other])] == [None]
-    assert not is_match(answer, other) and not is_match(other, answer)
-    assert is_match("\u0198asa", "\u0199asa")  # a Hausa capital and its small letter are one letter
+    assert [c for _, _, c in clashes(answer, [other], language)] == [None]
+    assert not is_match(answer, other, language) and not is_match(other, answer, language)
+    assert is_match("\u0198asa", "\u0199asa", language)  # a Hausa capital and its small letter are one letter
 
 
 def test_a_macron_or_a_tilde_before_a_number_reads_as_a_minus_or_a_tilde() -> None:

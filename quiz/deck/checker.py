@@ -82,7 +82,7 @@ class Checker:
             return None
         if key is not None and key in table.keys:
             return table.keys[key]
-        return (table.line, 1)
+        return (table.line, table.col)
 
     def item_pos(self, table: Table | None, key: str, n: int) -> tuple[int, int] | None:
         """Where the `n`-th item (from 1) of the array `key` was written, else where `key` was."""
@@ -95,7 +95,7 @@ class Checker:
         if key in layout.top.keys:
             return layout.top.keys[key]
         table = layout.tables.get(key) or next(iter(layout.arrays.get(key, [])), None)
-        return (table.line, 1) if table else (1, 1)
+        return (table.line, table.col) if table else (1, 1)
 
     def unknown_keys(self, data: dict[str, Any], allowed: tuple[str, ...], table: Table | None, label: str) -> None:
         for key in data:

@@ -26,12 +26,14 @@ Position = tuple[int, int]
 
 
 class Table:
-    """Where one table (or one entry of an array of tables) and its keys were written."""
+    """Where one table (or one entry of an array of tables) and its keys were written: its header's
+    line, or the line and column of the brace an inline table ({ ... }) begins with."""
 
-    __slots__ = ("line", "keys", "items")
+    __slots__ = ("line", "col", "keys", "items")
 
-    def __init__(self, line: int) -> None:
+    def __init__(self, line: int, col: int = 1) -> None:
         self.line = line
+        self.col = col
         self.keys: dict[str, Position] = {}
         self.items: dict[str, list[Position]] = {}
         """Where each item of a key's array begins, for arrays written as `key = [...]`."""
@@ -67,6 +69,15 @@ class Layout:
 
 
 def _unquote(part: str) -> str:
+    """A key part as the parser reads it: a quoted key without its quotes, with its escapes read
+    ("a\\u001bb" is "a", ESC, "b"), so that a key written with an escape is placed at its line."""
+    if part[:1] == '"' and "\\" in part:
+        import tomli  # only for a key written with an escape
+
+        try:
+            return next(iter(tomli.loads(f"{part} = 0")))
+        except tomli.TOMLDecodeError:  # the parser refused the file: no key to place
+            return part[1:-1]
     if part[:1] in "\"'":
         return part[1:-1]
     return part
@@ -77,7 +88,12 @@ def _split_key(text: str) -> list[str]:
 
 
 def _skip_value(
-    line: str, pos: int, depth: int, items: list[Position] | None = None, lineno: int = 0, expect: bool = False
+    line: str,
+    pos: int,
+    depth: int,
+    items: list[Position] | None = None,
+    lineno: int = 0,
+    expect: bool = False,
 ) -> tuple[int, str | None, bool]:
     """Scan `line` from `pos` for brackets and strings; return the new depth, an open string and `expect`.
 
@@ -121,6 +137,63 @@ def _skip_value(
     return depth, None, expect
 
 
+def inline_table(lines: list[str], row: int, start: int, lineno: int) -> Table:
+    """Where the inline table that begins at lines[row][start] ("{", on line `lineno` of the file)
+    and its keys were written, and the items of the arrays its keys hold: `facts = [ { id = "a",
+    distractors = ["x", "y"] } ]` places "id", "distractors" and each distractor as a [[facts]]
+    table does. A value may go on over the next lines (an array, a multi-line string)."""
+    table = Table(lineno, start + 1)
+    depth = 0  # brackets and braces open within the table's own
+    key_next, item_next = True, False
+    items: list[Position] | None = None  # the items of the array the last key holds
+    i = start + 1
+    while row < len(lines):
+        line = lines[row]
+        n = len(line)
+        while i < n:
+            if depth == 0 and key_next:
+                found = _KEY.match(line, i)
+                if found is None:
+                    if line[i:].strip()[:1] not in ("", "#"):
+                        return table
+                    break
+                key = _split_key(found.group(1))[-1]
+                table.keys.setdefault(key, (lineno, found.start(1) + 1))
+                i, key_next = found.end(), False
+                items = table.items.setdefault(key, []) if line[i:].lstrip()[:1] == "[" else None
+                continue
+            ch = line[i]
+            if depth == 1 and item_next and items is not None and not ch.isspace() and ch not in ",]#":
+                items.append((lineno, i + 1))
+                item_next = False
+            if ch in "\"'":
+                delim = ch * 3 if line.startswith(ch * 3, i) else ch
+                end = i + len(delim)
+                while end < n and not line.startswith(delim, end):
+                    end += 2 if ch == '"' and line[end] == "\\" else 1
+                while end >= n and len(delim) == 3 and row + 1 < len(lines):  # a multi-line string goes on
+                    row, lineno = row + 1, lineno + 1
+                    line, n = lines[row], len(lines[row])
+                    end = line.find(delim)
+                    end = n if end < 0 else end
+                i = end + len(delim)
+                continue
+            if ch == "#":
+                break
+            if ch in "[{":
+                depth += 1
+                item_next = depth == 1 and ch == "["
+            elif ch in "]}":
+                if depth == 0:
+                    return table
+                depth -= 1
+            elif ch == ",":
+                key_next, item_next = depth == 0, depth == 1
+            i += 1
+        row, lineno, i = row + 1, lineno + 1, 0
+    return table
+
+
 def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
     """Scan a TOML text and return where its headers and keys are; `first_line` is the number of
     the text's first line (a part of a file is placed as the file's lines). With `until`, the scan
@@ -130,8 +203,11 @@ def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
     depth = 0
     open_string: str | None = None
     items: list[Position] | None = None  # the items of the array a key opened, while it is open
+    inline: list[Table] | None = None  # its items that are inline tables, for a top-level key
     expect = False
-    for lineno, line in enumerate(text.splitlines(), start=first_line):
+    lines = text.splitlines()
+    for row, line in enumerate(lines):
+        lineno = row + first_line
         pos = 0
         if open_string:
             end = line.find(open_string)
@@ -173,8 +249,18 @@ def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
                 pos = (bare or key).end()  # type: ignore[union-attr]
                 if _PLAIN_VALUE.match(line, pos):
                     continue
-                items = target.items.setdefault(parts[-1], []) if line[pos:].lstrip()[:1] == "[" else None
+                value = line[pos:].lstrip()[:1]
+                items = target.items.setdefault(parts[-1], []) if value == "[" else None
+                top = target is layout.top and len(parts) == 1
+                inline = layout.arrays.setdefault(parts[0], []) if top and value == "[" else None
+                if top and value == "{":  # `deck = { id = "d", title = "T" }`
+                    layout.tables[parts[0]] = inline_table(lines, row, line.index("{", pos), lineno)
+        placed = len(items) if items is not None else 0
         depth, open_string, expect = _skip_value(line, pos, depth, items, lineno, expect)
+        if inline is not None and items is not None:
+            for _, col in items[placed:]:
+                if line[col - 1] == "{":  # an entry of an array of tables written inline
+                    inline.append(inline_table(lines, row, col - 1, lineno))
         if depth == 0:
-            items = None
+            items = inline = None
     return layout

@@ -24,29 +24,32 @@ MIN_WRONG_OPTIONS = 2
 SAME_AS_ANSWER, REPEATED = "same as the answer", "repeated"
 
 
-def option_key(text: str) -> str:
+def option_key(text: str, language: str | None = None) -> str:
     """How two options are told apart: folded as quiz.deck.text.normalize folds them, but for a
     unit whose case is its meaning (quiz.typed.folding.case_units), kept after a NUL, which no deck
     text holds: "1 T" (a tablespoon) and "1 t" (a teaspoon), or "400 MBq" and "400 mBq", are two
-    options, as typed marking tells them apart; "5 MG" and "5 mg" are one."""
+    options, as typed marking tells them apart; "5 MG" and "5 mg" are one. `language`: the deck's,
+    which decides whether a letter of a living alphabet is its own letter (quiz.deck.text.look_alikes)."""
     if not may_hold_case_units(text):  # before quiz.typed is imported: an import statement in every
-        return normalize(text)  # call cost 1% of `quiz check` on 10,000 facts
+        return normalize(text, None, language)  # call cost 1% of `quiz check` on 10,000 facts
     from quiz.typed import case_units
 
+    folded = normalize(text, None, language)
     units = case_units(text)
-    return normalize(text) + "\x00" + " ".join(units) if units else normalize(text)
+    return folded + "\x00" + " ".join(units) if units else folded
 
 
-def drawn_alike(text: str, key: str) -> str:
+def drawn_alike(text: str, key: str, language: str | None = None) -> str:
     """`key` (option_key of `text`) with the letters and digits most screen fonts draw alike
     (Unicode's confusables, UTS #39) written as one, as they were before case was folded: a capital
     I and the digit 1 as a small l, the digit 0 as a capital O. "Ibuprofen" and "lbuprofen", "O2"
-    and "02", look the same on screen; a small i, with its dot, does not ("Fail" and "Fall")."""
+    and "02", look the same on screen; a small i, with its dot, does not ("Fail" and "Fall").
+    `language`: as for option_key."""
     if "I" not in text and "1" not in text and "0" not in text and (text.isascii() or not _drawn_like().search(text)):
         return key  # most texts: no second folding
-    seen = as_seen(text)  # look-alikes as what they look like: "Ɩ" (a Latin iota) is "I"
+    seen = as_seen(text, None, language)  # look-alikes as what they look like: "Ɩ" (a Latin iota) is "I"
     # Read as a text of Latin letters only if `text` is one: "1 Т" (a Cyrillic Т) is not "l T".
-    drawn = normalize(seen.replace("I", "l").replace("1", "l").replace("0", "O"), holds_latin(text))
+    drawn = normalize(seen.replace("I", "l").replace("1", "l").replace("0", "O"), holds_latin(text), language)
     _, nul, units = key.partition("\x00")  # the units whose case is their meaning, as read before
     return drawn + nul + units
 
@@ -59,21 +62,22 @@ def _drawn_like() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(chr(c)) for c, seen in every.items() if set(seen) & set("I10")) + "]")
 
 
-def on_screen(text: str) -> str:
+def on_screen(text: str, language: str | None = None) -> str:
     """How a text looks on screen, as two options or two glossary terms are told apart: its folded
-    text (option_key) with the letters drawn alike as one (drawn_alike)."""
-    return drawn_alike(text, option_key(text))
+    text (option_key) with the letters drawn alike as one (drawn_alike), in a deck in `language`."""
+    return drawn_alike(text, option_key(text, language), language)
 
 
-def clashes(answer: str, texts: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
+def clashes(answer: str, texts: Iterable[str], language: str | None = None) -> Iterator[tuple[str, str, str | None]]:
     """Each text with its folded form (option_key) and what it clashes with: SAME_AS_ANSWER,
-    REPEATED (an earlier text folds the same, or looks the same: drawn_alike) or None."""
-    answer_key = option_key(answer)
-    answer_look = drawn_alike(answer, answer_key)
+    REPEATED (an earlier text folds the same, or looks the same: drawn_alike) or None, in a deck
+    in `language` (as for option_key)."""
+    answer_key = option_key(answer, language)
+    answer_look = drawn_alike(answer, answer_key, language)
     seen, looks = {answer_key}, {answer_look}
     for text in texts:
-        key = option_key(text)
-        look = drawn_alike(text, key)
+        key = option_key(text, language)
+        look = drawn_alike(text, key, language)
         if key == answer_key or look == answer_look:
             yield text, key, SAME_AS_ANSWER
         elif key in seen or look in looks:
@@ -157,7 +161,7 @@ def group_answers(deck: Deck) -> dict[str, GroupAnswers]:
     found: dict[str, dict[str, str]] = {}
     for fact in deck.facts:
         if fact.group:
-            found.setdefault(fact.group, {}).setdefault(option_key(fact.answer), fact.answer)
+            found.setdefault(fact.group, {}).setdefault(option_key(fact.answer, deck.language), fact.answer)
     groups = {group: GroupAnswers(tuple(seen.values()), tuple(seen), frozenset(seen)) for group, seen in found.items()}
     _last = (deck, groups)
     return groups
@@ -169,9 +173,9 @@ _last: tuple[Deck, dict[str, GroupAnswers]] | None = None
 def wrong_options(deck: Deck, fact: Fact) -> WrongOptions:
     """The wrong options `fact` of `deck` may be shown with (see WrongOptions)."""
     own = []
-    taken = {option_key(fact.answer)}
+    taken = {option_key(fact.answer, deck.language)}
     for text in fact.distractors:
-        key = option_key(text)
+        key = option_key(text, deck.language)
         if key not in taken:  # neither the answer nor an earlier distractor: no clash (see clashes)
             own.append(text)
             taken.add(key)
@@ -259,13 +263,14 @@ def said_earlier(texts: Sequence[str], said: Said) -> Iterator[tuple[int, int]]:
             yield i, j
 
 
-def _drawn_alike_in(facts: Sequence[Fact], members: list[int]) -> Iterator[tuple[int, int]]:
+def _drawn_alike_in(facts: Sequence[Fact], members: list[int], language: str) -> Iterator[tuple[int, int]]:
     """(i, j) for each member of a group whose answer is drawn like the earlier member j's
-    (drawn_alike) but folds apart from it: "O2" and "02" as two answers of one group."""
+    (drawn_alike, in a deck in `language`) but folds apart from it: "O2" and "02" as two answers of
+    one group."""
     first: dict[str, tuple[int, str]] = {}
     for i in members:
-        key = option_key(facts[i].answer)
-        j, other = first.setdefault(drawn_alike(facts[i].answer, key), (i, key))
+        key = option_key(facts[i].answer, language)
+        j, other = first.setdefault(drawn_alike(facts[i].answer, key, language), (i, key))
         if j != i and other != key:
             yield i, j
 
@@ -279,7 +284,7 @@ def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str,
         if fact.group:
             groups.setdefault(fact.group, []).append(i)
     for group, members in groups.items():
-        for i, j in _drawn_alike_in(facts, members):
+        for i, j in _drawn_alike_in(facts, members, said.language):
             yield i, "answer", (
                 f'its answer {facts[i].answer!r} looks the same on screen as {facts[j].answer!r} (fact '
                 f'"{facts[j].id}", group "{group}": {_DRAWN_ALIKE_NOTE}): both would be options of one question'

@@ -108,4 +108,4 @@ def _where(table: Table | None, key: str | None) -> Position | None:
         return None
     if key and key in table.keys:
         return table.keys[key]
-    return (table.line, 1)
+    return (table.line, table.col)

@@ -97,22 +97,57 @@ micro sign is not among them, nor Greek μ: "µg" is never "mg". Nor is a decima
 value (Bengali ৪ is 4), nor what NFKC reads ("Ｍ", "𝐠")."""
 
 
+def primary_language(code: str) -> str:
+    """The language of a deck's `language` tag, without its region or script, folded: "en-GB" and
+    "en_US" -> "en", "pt-BR" -> "pt" (BCP 47's primary language subtag)."""
+    return code.split("-")[0].split("_")[0].casefold()
+
+
 @cache
-def look_alikes() -> tuple[dict[int, str], dict[int, str]]:
-    """CONFUSABLES as two tables for str.translate: every character (for a text holding a Latin
-    letter), and the symbols only (for any other text: a Russian or Greek text is compared in its
-    own letters, but "120∕80" is "120/80" in any script). Read at the first text beyond ASCII
-    compared, never at the app's start."""
-    every: dict[int, str] = {}
-    symbols: dict[int, str] = {}
+def _rows() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
+    """CONFUSABLES' rows: the text (a character, or a letter and the marks over it), what it looks
+    like, "letter" or "symbol", and the languages whose alphabet holds it (most: none)."""
+    found = []
     for line in CONFUSABLES.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            code, seen, kind, _ = line.split("\t")
-            every[int(code, 16)] = seen
+            code, seen, kind, _, *languages = line.split("\t")
+            text = "".join(chr(int(c, 16)) for c in code.split())
+            found.append((text, seen, kind, frozenset(" ".join(languages).split())))
+    return tuple(found)
+
+
+@cache
+def look_alikes(language: str | None = None) -> tuple[dict[int, str], dict[int, str]]:
+    """CONFUSABLES' characters as two tables for str.translate: every character (for a text holding
+    a Latin letter), and the symbols only (for any other text: a Russian or Greek text is compared
+    in its own letters, but "120∕80" is "120/80" in any script). Read at the first text beyond
+    ASCII compared, never at the app's start.
+
+    A letter of a living language's alphabet (bench.confusables.ALPHABETS: the Turkish ı, the
+    Hausa ƙ, the click ǀ) is its own letter in a text of that language: it is left out when
+    `language` (a deck's `language`, BCP 47) is one that writes it, and when no language is known
+    (None), but read as what it looks like in a deck in any other: "Brɑin" is "Brain" in English.
+    """
+    own = primary_language(language) if language is not None else None
+    every: dict[int, str] = {}
+    symbols: dict[int, str] = {}
+    for text, seen, kind, languages in _rows():
+        if len(text) == 1 and not (languages and (own is None or own in languages)):
+            every[ord(text)] = seen
             if kind == "symbol":
-                symbols[int(code, 16)] = seen
+                symbols[ord(text)] = seen
     return every, symbols
 
+
+@cache
+def _marked() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """CONFUSABLES' letters written with a mark over them that look like another letter ("o" and
+    U+0338 is "ø", "i" and U+0307 is "i", "ı" and U+0301 is "í"): a pattern of their marks (to
+    pass over most texts at once), a pattern of the letters so written, and what each is read as."""
+    drawn = {text: seen for text, seen, _, _ in _rows() if len(text) > 1}
+    marks = "".join(sorted({c for text in drawn for c in text[1:]}))
+    found = re.compile("|".join(map(re.escape, sorted(drawn, key=len, reverse=True))))
+    return re.compile(f"[{re.escape(marks)}]"), found, drawn
 
 _LATIN = re.compile("[A-Za-z]")
 
@@ -126,43 +161,53 @@ _WORD = re.compile(r"\S+")
 _LATIN_OR_DIGIT = re.compile("[A-Za-z0-9]")
 
 
-def latin_look_alikes(text: str, latin: bool | None = None) -> str:
+def latin_look_alikes(text: str, latin: bool | None = None, language: str | None = None) -> str:
     """`text` with its look-alikes (look_alikes) as what they look like: symbols always, letters of
     other scripts as Latin ones in each word (a run without spaces) that holds a Latin letter or a
     digit, or is made of look-alikes alone ("Сосо"), when the text holds a Latin letter
     (holds_latin, or `latin` when given: the text it was made from); an ASCII text as it is.
     "Cօlon" with an Armenian օ is "Colon", but a Russian, Greek or Hebrew word keeps its letters,
     beside a unit too ("קו 5 mg" is no "קן 5 mg", a tester's report), and its capitals and small
-    letters still fold alike ("ВОДА" is "вода": only some capitals have a look-alike)."""
+    letters still fold alike ("ВОДА" is "вода": only some capitals have a look-alike). A letter of a
+    living alphabet is read so unless `language` writes it (look_alikes). A Latin letter with a
+    mark that draws it as another is that letter: "So̸ren" (o and U+0338) is "Søren", "Ni̇ere" (i and
+    a dot above) "Niere", "L̵ódź" "Łódź" (a tester's report, T8)."""
     if text.isascii():
         return text
-    every, symbols = look_alikes()
+    every, symbols = look_alikes(language)
     if latin is None:
         latin = _LATIN.search(text) is not None  # holds_latin, without a call in this hot path
     if not latin:
-        return text.translate(symbols)
+        text = text.translate(symbols)
+    else:
 
-    def seen(word: re.Match[str]) -> str:
-        w = word[0]
-        drawn_latin = _LATIN_OR_DIGIT.search(w) or all(ord(c) in every or c.isascii() for c in w)
-        return w.translate(every if drawn_latin else symbols)
+        def seen(word: re.Match[str]) -> str:
+            w = word[0]
+            drawn_latin = _LATIN_OR_DIGIT.search(w) or all(ord(c) in every or c.isascii() for c in w)
+            return w.translate(every if drawn_latin else symbols)
 
-    return _WORD.sub(seen, text)
+        text = _WORD.sub(seen, text)
+    marks, pattern, drawn = _marked()
+    if marks.search(text):
+        text = pattern.sub(lambda found: drawn[found[0]], text)
+    return text
 
 
-def as_seen(text: str, latin: bool | None = None) -> str:
+def as_seen(text: str, latin: bool | None = None, language: str | None = None) -> str:
     """A text as a reader tells it apart from another, before case is folded: invisible characters
     (quiz.untrusted.invisible(): default-ignorable and format characters) dropped, the braille
     blank a space, and the characters that look like a Latin letter, digit or symbol as those
-    (latin_look_alikes: a letter of another script only in a text of Latin letters). Two options
-    that differ only so look the same on screen; a typed answer is marked the same way
-    (quiz.typed.folding.fold). `latin`: as for latin_look_alikes.
+    (latin_look_alikes: a letter of another script only in a text of Latin letters, a letter of a
+    living alphabet unless `language` writes it). Two options that differ only so look the same on
+    screen; a typed answer is marked the same way (quiz.typed.folding.fold). `latin`: as for
+    latin_look_alikes.
     """
     if text.isascii():
         return text
     # Decomposed first, so that a look-alike letter with a mark ("ᾰ") is taken as the letter it is
     # drawn with ("ă"), as it is once a text is written decomposed; callers compose it again.
-    return latin_look_alikes(unicodedata.normalize("NFD", invisible().sub("", text).replace("\u2800", " ")), latin)
+    text = unicodedata.normalize("NFD", invisible().sub("", text).replace("\u2800", " "))
+    return latin_look_alikes(text, latin, language)
 
 
 def may_hold_case_units(text: str) -> bool:
@@ -174,18 +219,19 @@ def may_hold_case_units(text: str) -> bool:
     return "T" in text or "M" in text or "G" in text or not text.isascii()
 
 
-def normalize(text: str, latin: bool | None = None) -> str:
+def normalize(text: str, latin: bool | None = None, language: str | None = None) -> str:
     """Fold case, Unicode composition (NFC) and runs of whitespace, to compare texts as a reader would.
 
     "Café" with a combining accent (NFD, as some editors and PDFs write it) is "café": two options
     a reader cannot tell apart are the same option. Case folding can undo NFC (a folded "İ" has a
     combining dot), so the folded text is composed again. Invisible characters and letters that
-    look like Latin ones are folded for the same reason (as_seen; `latin` as for latin_look_alikes).
+    look like Latin ones are folded for the same reason (as_seen; `latin` and `language` as for
+    latin_look_alikes).
     """
     if text.isascii():
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", as_seen(text, latin)).casefold())
-    return " ".join(latin_look_alikes(folded, latin).split())  # a letter folding made (U+0345 is ι)
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", as_seen(text, latin, language)).casefold())
+    return " ".join(latin_look_alikes(folded, latin, language).split())  # a letter folding made (U+0345 is ι)
 
 
 def closest(word: str, candidates: list[str] | tuple[str, ...]) -> str | None:

@@ -116,6 +116,7 @@ def _check_glossary(c: Checker, data: dict[str, Any], said: Said) -> tuple[tuple
     ids: dict[str, str] = {}
     looks: dict[str, str] = {}  # a term as a reader tells it apart (on_screen): the first written so
     says: dict[object, str] = {}  # what a term says (said): the first written so
+    language = said.language
     for term, definition in glossary.items():
         where = c.pos(table, term)
         bad = c.text_problem(term)
@@ -123,7 +124,7 @@ def _check_glossary(c: Checker, data: dict[str, Any], said: Said) -> tuple[tuple
             c.add(where, f"[glossary] a term {bad}")
         elif not term.strip():
             c.add(where, "[glossary] a term is empty")
-        elif (first := looks.setdefault(on_screen(term), term)) != term and term_id(first) != term_id(term):
+        elif (first := looks.setdefault(on_screen(term, language), term)) != term and term_id(first) != term_id(term):
             c.add(where, f'[glossary] "{visible(term)}" looks the same as "{visible(first)}" on screen: keep one')
         elif (first := ids.setdefault(term_id(term), term)) != term:
             c.add(
@@ -181,7 +182,7 @@ def _check_distractors(
         else:
             continue
         items.append((text, why, where))
-    judged = clashes(answer, [text for text, _, _ in items])
+    judged = clashes(answer, [text for text, _, _ in items], said.language)
     roles = [("answer" if n == 0 else "accepted answer", text) for n, text in enumerate(right) if text]
     repeated = dict(said.repeats([*roles, *(("distractor", text) for text, _, _ in items)]))
     for n, ((text, why, where), (_, _, clash)) in enumerate(zip(items, judged, strict=True), start=len(roles)):

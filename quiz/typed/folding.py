@@ -28,12 +28,14 @@ def fold(text: str, language: str = "en") -> str:
     """
     if not text.isascii():
         raised = _superscripts().sub(_power_or_charge, text)
-        text = as_seen(_fraction_after_digit().sub(r"\1 \2", raised.translate(SYMBOL_FORMS).translate(DOTS)))
+        raised = _fraction_after_digit().sub(r"\1 \2", raised.translate(SYMBOL_FORMS).translate(DOTS))
+        text = as_seen(raised, None, language)
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if not text.isascii():
         if primary_language(language) == "en":  # and "æ", "œ" as the two letters English writes ("oedema")
             text = _accents_dropped(unicodedata.normalize("NFD", text)).replace("æ", "ae").replace("œ", "oe")
-        text = latin_look_alikes(unicodedata.normalize("NFC", text).translate(DASHES))  # folded ones too
+        folded = unicodedata.normalize("NFC", text).translate(DASHES)
+        text = latin_look_alikes(folded, None, language)  # the look-alikes folding made too
     return text
 
 

@@ -7,12 +7,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-
-def primary_language(code: str) -> str:
-    """The language of a deck's `language` tag, without its region or script, folded: "en-GB" and
-    "en_US" -> "en", "pt-BR" -> "pt" (BCP 47's primary language subtag)."""
-    return code.split("-")[0].split("_")[0].casefold()
-
+from quiz.deck.text import primary_language  # noqa: F401  (its home: the deck's text rules)
 
 TYPO_MIN_LETTERS = 4
 """A slip is forgiven only in a word of at least this many letters, as answered and as typed: "CEB"
