@@ -20,9 +20,8 @@ quiz.typed.numbers; this module tokenizes a text, applies them in order and shap
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from quiz.typed.folding import fold
 from quiz.typed.numbers import (
@@ -44,6 +43,7 @@ from quiz.typed.numbers import (
     scientific,
     starts,
     tens_and_units,
+    token_pattern,
     whole_value,
     word_tokens,
 )
@@ -53,7 +53,6 @@ from quiz.typed.words import (
     NUMBER_WORDS,
     NUMBERED_BY,
     ORDINAL_WORDS,
-    RAISED_POINTS,
     SCALES,
     SYMBOL_PAIRS,
     TIMES,
@@ -61,18 +60,6 @@ from quiz.typed.words import (
 )
 
 # --- reading a text ---------------------------------------------------------------------------
-
-
-@cache
-def _token() -> re.Pattern[str]:
-    """A number (digits with separators, or a leading decimal point), a run of letters, or one symbol.
-
-    A space separates thousands only before a group of three digits that starts with 0, which is
-    never a number on its own: "1 000 mL" and "10 000 IU" are 1000 and 10000, "1 050" is 1050, but
-    "2 500 mg tablets" is two numbers, as a person who writes two 500 mg tablets means.
-    """
-    mark = f"[.,{RAISED_POINTS}]"  # a decimal point or comma, or a thousands mark
-    return re.compile(rf"(\d{{1,3}}(?: 0\d\d(?!\d))+(?:{mark}\d+)*|\d+(?:{mark}\d+)*|{mark}\d+)|([^\W\d_]+)|(\S)")
 
 
 def read_once(text: str, language: str = "en") -> Reading:
@@ -150,7 +137,7 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
     """`read` of a folded text, token by token: every rule, for any text."""
     tokens: list[Token] = []
     quotes: dict[str, int] = {}  # each quotation mark seen so far, how many times (_prime)
-    found = list(_token().finditer(folded))
+    found = list(token_pattern().finditer(folded))
     numbered = False  # whether a Roman numeral here is a number ("stage IV": numbers.numbering)
     for n, m in enumerate(found):
         number, word, symbol = m.groups()
