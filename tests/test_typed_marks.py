@@ -128,3 +128,48 @@ def test_a_quantity_in_base_units_is_its_exact_product_written_plainly(value: ob
     scaled = _scaled("0" if plain == "-0" else plain, factor)
     assert Decimal(scaled) == value * factor
     assert not scaled.endswith(("0", ".")) or "." not in scaled  # no trailing zeros after a point
+
+
+ENCLOSED = st.sampled_from(["({})", "[{}]", "*{}*", "_{}_", "'{}'", '"{}"', "{{{}}}", "( {} )"])
+"""A number set off as a text may be: in brackets, quotes, asterisks or underscores."""
+SOFT_MARKS = st.sampled_from(list(".,;:!?'\"`()[]{}-_/\\*‘’“”«»…°·•") + [" ", "  ", "( ", "'_"])
+"""Soft punctuation (quiz.typed.words.SOFT) and spaces, alone or two together."""
+AMOUNT = st.sampled_from(["{} °C", "{}", "{} mg", "take {} mL", "10^{}"])
+
+
+@given(st.integers(1, 999), DASH, ENCLOSED, AMOUNT)
+@example(18, "-", "({})", "{} °C")  # a tester: "-(18) °C" was right for "18 °C"
+def test_a_sign_before_an_enclosed_number_is_its_sign(n: int, dash: str, enclosed: str, amount: str) -> None:
+    """ "-(18)", "(-)18" and "-*18*" are -18, as "-18" is: never 18."""
+    for signed in (dash + enclosed.format(n), enclosed.format(dash) + str(n)):
+        assert is_match(amount.format(-n), amount.format(signed)), signed
+        assert not is_match(amount.format(n), amount.format(signed)), signed
+        assert not is_match(amount.format(signed), amount.format(n)), signed
+
+
+@given(st.integers(1, 999), st.sampled_from(["-", "\u2212", "--", "+", "."]), SOFT_MARKS, AMOUNT)
+@example(18, "--", " ", "{} °C")
+@example(5, ".", "(", "{} mg")
+@example(3, "-", "_", "10^{}")
+def test_a_sign_or_a_decimal_mark_before_a_number_is_never_dropped(n: int, sign: str, soft: str, amount: str) -> None:
+    """A minus sign or a leading decimal mark with only soft punctuation between it and a number
+    belongs to the number or is kept: the text is never the number without it ("-/18", ".(5) mg")."""
+    typed = amount.format(sign + soft + str(n))
+    if sign != "+":
+        assert not is_match(amount.format(n), typed), typed
+    assert not is_match(amount.format(-n), amount.format(f"--{soft}{n}")) or soft in ("-", "--")
+
+
+@given(LABEL, st.sampled_from(["-", "\u2212", "+"]), WORD, st.sampled_from(["(", "["]), st.booleans())
+@example("Rh", "-", "blood", "(", True)
+@example("HER2", "\u2212", "breast", "(", True)
+def test_a_sign_in_brackets_after_a_word_is_that_words_sign(
+    label: str, sign: str, word: str, bracket: str, spaced: bool
+) -> None:
+    """ "Rh (-) blood" (as lab reports write it) is "Rh- blood", never "Rh blood" nor "Rh (+) blood"."""
+    closing = {"(": ")", "[": "]"}[bracket]
+    bracketed = f"{label}{' ' if spaced else ''}{bracket}{sign}{closing} {word}"
+    other = "+" if sign != "+" else "-"
+    assert is_match(bracketed, f"{label}{sign} {word}") and is_match(f"{label}{sign} {word}", bracketed)
+    assert not is_match(bracketed, f"{label} {word}") and not is_match(f"{label} {word}", bracketed)
+    assert not is_match(bracketed, f"{label} {bracket}{other}{closing} {word}")

@@ -218,23 +218,6 @@ def number_follows(tokens: list[Token], i: int) -> bool:
     return i < len(tokens) and tokens[i][1] in ("-", "+", "minus", "negative") and is_number(tokens, i + 1)
 
 
-def is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
-    """Whether the "-" (or "+") at tokens[i] is a sign: a number follows and none comes just before.
-
-    "COVID-19" and "5-FU" hold hyphens (a word or number touches the dash on the left), "2-3" a range,
-    and so does "5%-10%" (a percent sign touches it, or spaces stand on both sides).
-    """
-    if not is_number(tokens, i + 1):
-        return False
-    if before is None:
-        return True
-    if before[0] == "n":
-        return False
-    if before[1] == "%":  # "5%-10%" and "5% - 10%" are ranges; "5% -10%" is a fall of 10%
-        return bool(tokens[i][2]) and not tokens[i + 1][2]
-    return (before[0] == "S" and before[1] != "-") or bool(tokens[i][2])
-
-
 MAX_EXPONENT = 30
 """The largest power of ten read in scientific notation ("1e30"); a larger one stays unread."""
 

@@ -31,7 +31,6 @@ from quiz.typed.numbers import (
     in_a_code,
     is_number,
     is_ordinal_suffix,
-    is_sign,
     negate,
     number_follows,
     number_value,
@@ -48,6 +47,7 @@ from quiz.typed.numbers import (
     word_tokens,
 )
 from quiz.typed.shape import Reading, shape_parts, shape_tokens
+from quiz.typed.signs import is_sign, signed_number
 from quiz.typed.words import (
     COMPARISONS_BY_FIRST,
     NUMBER_WORDS,
@@ -203,22 +203,23 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         elif kind == "S" and value == "+" and plus_or_minus(tokens, i):
             out.append(["S", "±", tokens[i][2], ""])  # "+/-2" and "+-2" = "±2"
             i += 3 if tokens[i + 1][1] == "/" else 2
-        elif kind == "S" and value == "-" and starts(tokens, i, ("-", "-")) and is_number(tokens, i + 2) \
-                and not tokens[i + 1][2] and not tokens[i + 2][2]:
-            if out and out[-1][0] == "n":  # "-3--1": a range to a negative number
-                out.append(tokens[i])
-                tokens[i + 2][1] = negate(tokens[i + 2][1])
-            else:  # "--1" is no number: it matches only itself
-                tokens[i + 2][1] = "?--" + tokens[i + 2][1]
+        elif kind == "S" and value == "-" and starts(tokens, i, ("-", "-")) and not tokens[i + 1][2] \
+                and (signed := signed_number(tokens, i + 1)) is not None:
+            if out and out[-1][0] == "n" and signed == i + 2 and not tokens[signed][2]:
+                out.append(tokens[i])  # "-3--1": a range to a negative number
+                tokens[signed][1] = negate(tokens[signed][1])
+            else:  # "--1" and "-- 1" are no number: it matches only itself
+                tokens[signed][1] = "?--" + tokens[signed][1]
             i += 2
         elif kind == "w" and value in ("minus", "negative") and is_number(tokens, i + 1):
             tokens[i + 1][1] = negate(tokens[i + 1][1])
             i += 1
         elif kind == "S" and value == "-" and is_sign(tokens, i, out[-1] if out else None):
-            tokens[i + 1][1] = negate(tokens[i + 1][1])
+            signed = signed_number(tokens, i) or i + 1  # "-18", "-(18)", "(-)18": is_sign found it
+            tokens[signed][1] = negate(tokens[signed][1])
             i += 1
         elif kind == "S" and value == "+" and nxt and not nxt[2] and is_sign(tokens, i, out[-1] if out else None):
-            i += 1  # "+5" is 5; "2+" and "2 +3" keep their "+"
+            i += 1  # "+5" and "+(5)" are 5; "2+" and "2 +3" keep their "+"
         elif kind == "S" and value == "/" and a_half_in_figures(out, tokens, i):
             one = out.pop()
             before = out[-1] if out and out[-1][0] == "n" and one[2] else None  # "2 1/2", not "2-1/2"
