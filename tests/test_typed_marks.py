@@ -173,3 +173,30 @@ def test_a_sign_in_brackets_after_a_word_is_that_words_sign(
     assert is_match(bracketed, f"{label}{sign} {word}") and is_match(f"{label}{sign} {word}", bracketed)
     assert not is_match(bracketed, f"{label} {word}") and not is_match(f"{label} {word}", bracketed)
     assert not is_match(bracketed, f"{label} {bracket}{other}{closing} {word}")
+
+
+CASE_UNITS = st.sampled_from([("T", "t"), ("MU", "mU"), ("MIU", "mIU"), ("MBq", "mBq"), ("G/L", "g/L"),
+                              ("mM", "mm"), ("nM", "nm"), ("Mmol", "mmol")])  # fmt: skip
+BETWEEN = st.sampled_from([" ", "", "  ", "\u2009\u2009", " (", "-", ": ", "_", " *", " ["])
+
+
+@given(st.integers(1, 19), CASE_UNITS, BETWEEN, st.booleans(), st.booleans())
+@example(1, ("T", "t"), "  ", False, False)  # a tester: "1  T" was right for "1 t"
+@example(5, ("MU", "mU"), " ", True, True)
+def test_a_unit_whose_case_is_its_meaning_keeps_it_however_written(
+    n: int, pair: tuple[str, str], between: str, in_words: bool, apart: bool
+) -> None:
+    """ "1 (T)", "1-T", "one T" and "5 M U" say what "1 T" and "5 MU" say, never "1 t" or "5 mU"."""
+    from quiz.deck.options import option_key
+    from quiz.typed import same_answer
+    from quiz.typed.words import NUMBER_WORDS
+
+    number = next(w for w, v in NUMBER_WORDS.items() if v == str(n)) if in_words else str(n)
+    between = between or (" " if in_words else "")  # "oneT" is a word
+    for unit, other in (pair, pair[::-1]):
+        spelled = unit.replace("/", " / ") if apart and "/" in unit else unit[0] + " " + unit[1:] if apart else unit
+        typed = f"{number}{between}{spelled}"
+        assert not is_match(f"{n} {other}", typed) and not same_answer(f"{n} {other}", typed), typed
+        assert option_key(f"{n} {other}") != option_key(typed)
+        if not apart or unit[0] in "MG":  # "5 m U" is no unit "mU" written apart: "5 m" is metres
+            assert is_match(f"{n} {unit}", typed), typed
