@@ -200,3 +200,22 @@ def test_a_unit_whose_case_is_its_meaning_keeps_it_however_written(
         assert option_key(f"{n} {other}") != option_key(typed)
         if not apart or unit[0] in "MG":  # "5 m U" is no unit "mU" written apart: "5 m" is metres
             assert is_match(f"{n} {unit}", typed), typed
+
+
+PREFIXED = st.sampled_from(["febrile", "septic", "typical", "complete", "active", "direct", "visible", "toxic",
+                            "resectable", "regular", "mobile", "infected", "aerobic", "sufficient"])  # fmt: skip
+
+
+@given(st.sampled_from(["a", "an", "in", "im", "il", "ir", "un", "non", "dis"]), PREFIXED, NOUN)
+@example("a", "febrile", "dose")
+@example("in", "complete", "test")
+def test_a_space_after_a_negating_prefix_is_no_mere_spacing(prefix: str, word: str, noun: str) -> None:
+    """ "a febrile" (a feverish one) is not "Afebrile", "in complete remission" not "Incomplete
+    remission", either way; the words of a run are still compared joined ("T cell" is "Tcell")."""
+    joined, split = f"{prefix}{word}", f"{prefix} {word}"
+    for after in ("", f" {noun}") if prefix not in ("a", "an") else ("",):  # "A typical dose": an article
+        assert not is_match(joined.capitalize() + after, split + after)
+        assert not is_match(split.capitalize() + after, joined + after)
+        assert is_match(split.capitalize() + after, f"{prefix}  {word.upper()}{after}")
+    for letters in ("heart", "T", "blood"):  # no prefix: spacing does not count
+        assert is_match(f"{letters} {word}", f"{letters}{word}") and is_match(f"{letters}{word}", f"{letters} {word}")
