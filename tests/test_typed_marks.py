@@ -219,3 +219,16 @@ def test_a_space_after_a_negating_prefix_is_no_mere_spacing(prefix: str, word: s
         assert is_match(split.capitalize() + after, f"{prefix}  {word.upper()}{after}")
     for letters in ("heart", "T", "blood"):  # no prefix: spacing does not count
         assert is_match(f"{letters} {word}", f"{letters}{word}") and is_match(f"{letters}{word}", f"{letters} {word}")
+
+
+@given(st.integers(1, 999), AMOUNT)
+@example(5, "{} °C")  # a tester: "۔5 °C" was right for "-5 °C"
+def test_an_urdu_full_stop_is_never_a_minus_sign(n: int, amount: str) -> None:
+    """ "۔" (U+06D4, the full stop an Urdu keyboard types) before a number is no sign and no
+    nothing: "۔5 °C" is neither -5 °C nor 5 °C; at the end of an answer it is punctuation."""
+    from quiz.typed import same_answer
+
+    typed = amount.format(f"\u06d4{n}")
+    for other in (amount.format(-n), amount.format(n)):
+        assert not is_match(other, typed) and not same_answer(other, typed), (other, typed)
+    assert is_match(amount.format(n), amount.format(n) + "\u06d4")
