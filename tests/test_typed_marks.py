@@ -140,8 +140,8 @@ AMOUNT = st.sampled_from(["{} °C", "{}", "{} mg", "take {} mL", "10^{}"])
 @given(st.integers(1, 999), DASH, ENCLOSED, AMOUNT)
 @example(18, "-", "({})", "{} °C")  # a tester: "-(18) °C" was right for "18 °C"
 def test_a_sign_before_an_enclosed_number_is_its_sign(n: int, dash: str, enclosed: str, amount: str) -> None:
-    """ "-(18)", "(-)18" and "-*18*" are -18, as "-18" is: never 18."""
-    for signed in (dash + enclosed.format(n), enclosed.format(dash) + str(n)):
+    """ "-(18)", "(-)18", "-*18*" and "minus (18)" are -18, as "-18" is: never 18."""
+    for signed in (dash + enclosed.format(n), enclosed.format(dash) + str(n), "minus " + enclosed.format(n)):
         assert is_match(amount.format(-n), amount.format(signed)), signed
         assert not is_match(amount.format(n), amount.format(signed)), signed
         assert not is_match(amount.format(signed), amount.format(n)), signed

@@ -211,8 +211,8 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             else:  # "--1" and "-- 1" are no number: it matches only itself
                 tokens[signed][1] = "?--" + tokens[signed][1]
             i += 2
-        elif kind == "w" and value in ("minus", "negative") and is_number(tokens, i + 1):
-            tokens[i + 1][1] = negate(tokens[i + 1][1])
+        elif kind == "w" and value in ("minus", "negative") and (signed := signed_number(tokens, i)) is not None:
+            tokens[signed][1] = negate(tokens[signed][1])  # "minus 18", "minus (18)"
             i += 1
         elif kind == "S" and value == "-" and is_sign(tokens, i, out[-1] if out else None):
             signed = signed_number(tokens, i) or i + 1  # "-18", "-(18)", "(-)18": is_sign found it
