@@ -53,8 +53,8 @@ read; 35: a letter alone keeps its mark; 36: a slash joined to a number on one s
 molar unit apart from a length; 38: a unit read as a reader sees it in quiz check; 39: every look-
 alike of Unicode's confusables, "0.5 mɡ" and "120∕80", refused; 40: letters of living alphabets and
 words of other scripts kept; 41: a sign or decimal mark past soft punctuation, a unit's case however
-written, a space after a negating prefix and the Urdu full stop read), so no deck is read back from the cache in an older shape or without
-meeting a newer rule."""
+written, a space after a negating prefix and the Urdu full stop read), so no deck is read back from
+the cache in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
 record marshal keeps the loader's sharing (a text held by many facts is written once and read back
