@@ -128,3 +128,107 @@ def test_a_quantity_in_base_units_is_its_exact_product_written_plainly(value: ob
     scaled = _scaled("0" if plain == "-0" else plain, factor)
     assert Decimal(scaled) == value * factor
     assert not scaled.endswith(("0", ".")) or "." not in scaled  # no trailing zeros after a point
+
+
+ENCLOSED = st.sampled_from(["({})", "[{}]", "*{}*", "_{}_", "'{}'", '"{}"', "{{{}}}", "( {} )"])
+"""A number set off as a text may be: in brackets, quotes, asterisks or underscores."""
+SOFT_MARKS = st.sampled_from(list(".,;:!?'\"`()[]{}-_/\\*‘’“”«»…°·•") + [" ", "  ", "( ", "'_"])
+"""Soft punctuation (quiz.typed.words.SOFT) and spaces, alone or two together."""
+AMOUNT = st.sampled_from(["{} °C", "{}", "{} mg", "take {} mL", "10^{}"])
+
+
+@given(st.integers(1, 999), DASH, ENCLOSED, AMOUNT)
+@example(18, "-", "({})", "{} °C")  # a tester: "-(18) °C" was right for "18 °C"
+def test_a_sign_before_an_enclosed_number_is_its_sign(n: int, dash: str, enclosed: str, amount: str) -> None:
+    """ "-(18)", "(-)18", "-*18*" and "minus (18)" are -18, as "-18" is: never 18."""
+    for signed in (dash + enclosed.format(n), enclosed.format(dash) + str(n), "minus " + enclosed.format(n)):
+        assert is_match(amount.format(-n), amount.format(signed)), signed
+        assert not is_match(amount.format(n), amount.format(signed)), signed
+        assert not is_match(amount.format(signed), amount.format(n)), signed
+
+
+@given(st.integers(1, 999), st.sampled_from(["-", "\u2212", "--", "+", "."]), SOFT_MARKS, AMOUNT)
+@example(18, "--", " ", "{} °C")
+@example(5, ".", "(", "{} mg")
+@example(3, "-", "_", "10^{}")
+def test_a_sign_or_a_decimal_mark_before_a_number_is_never_dropped(n: int, sign: str, soft: str, amount: str) -> None:
+    """A minus sign or a leading decimal mark with only soft punctuation between it and a number
+    belongs to the number or is kept: the text is never the number without it ("-/18", ".(5) mg")."""
+    typed = amount.format(sign + soft + str(n))
+    if sign != "+":
+        assert not is_match(amount.format(n), typed), typed
+    assert not is_match(amount.format(-n), amount.format(f"--{soft}{n}")) or soft in ("-", "--")
+
+
+@given(LABEL, st.sampled_from(["-", "\u2212", "+"]), WORD, st.sampled_from(["(", "["]), st.booleans())
+@example("Rh", "-", "blood", "(", True)
+@example("HER2", "\u2212", "breast", "(", True)
+def test_a_sign_in_brackets_after_a_word_is_that_words_sign(
+    label: str, sign: str, word: str, bracket: str, spaced: bool
+) -> None:
+    """ "Rh (-) blood" (as lab reports write it) is "Rh- blood", never "Rh blood" nor "Rh (+) blood"."""
+    closing = {"(": ")", "[": "]"}[bracket]
+    bracketed = f"{label}{' ' if spaced else ''}{bracket}{sign}{closing} {word}"
+    other = "+" if sign != "+" else "-"
+    assert is_match(bracketed, f"{label}{sign} {word}") and is_match(f"{label}{sign} {word}", bracketed)
+    assert not is_match(bracketed, f"{label} {word}") and not is_match(f"{label} {word}", bracketed)
+    assert not is_match(bracketed, f"{label} {bracket}{other}{closing} {word}")
+
+
+CASE_UNITS = st.sampled_from([("T", "t"), ("MU", "mU"), ("MIU", "mIU"), ("MBq", "mBq"), ("G/L", "g/L"),
+                              ("mM", "mm"), ("nM", "nm"), ("Mmol", "mmol")])  # fmt: skip
+BETWEEN = st.sampled_from([" ", "", "  ", "\u2009\u2009", " (", "-", ": ", "_", " *", " ["])
+
+
+@given(st.integers(1, 19), CASE_UNITS, BETWEEN, st.booleans(), st.booleans())
+@example(1, ("T", "t"), "  ", False, False)  # a tester: "1  T" was right for "1 t"
+@example(5, ("MU", "mU"), " ", True, True)
+def test_a_unit_whose_case_is_its_meaning_keeps_it_however_written(
+    n: int, pair: tuple[str, str], between: str, in_words: bool, apart: bool
+) -> None:
+    """ "1 (T)", "1-T", "one T" and "5 M U" say what "1 T" and "5 MU" say, never "1 t" or "5 mU"."""
+    from quiz.deck.options import option_key
+    from quiz.typed import same_answer
+    from quiz.typed.words import NUMBER_WORDS
+
+    number = next(w for w, v in NUMBER_WORDS.items() if v == str(n)) if in_words else str(n)
+    between = between or (" " if in_words else "")  # "oneT" is a word
+    for unit, other in (pair, pair[::-1]):
+        spelled = unit.replace("/", " / ") if apart and "/" in unit else unit[0] + " " + unit[1:] if apart else unit
+        typed = f"{number}{between}{spelled}"
+        assert not is_match(f"{n} {other}", typed) and not same_answer(f"{n} {other}", typed), typed
+        assert option_key(f"{n} {other}") != option_key(typed)
+        if not apart or unit[0] in "MG":  # "5 m U" is no unit "mU" written apart: "5 m" is metres
+            assert is_match(f"{n} {unit}", typed), typed
+
+
+PREFIXED = st.sampled_from(["febrile", "septic", "typical", "complete", "active", "direct", "visible", "toxic",
+                            "resectable", "regular", "mobile", "infected", "aerobic", "sufficient"])  # fmt: skip
+
+
+@given(st.sampled_from(["a", "an", "in", "im", "il", "ir", "un", "non", "dis"]), PREFIXED, NOUN)
+@example("a", "febrile", "dose")
+@example("in", "complete", "test")
+def test_a_space_after_a_negating_prefix_is_no_mere_spacing(prefix: str, word: str, noun: str) -> None:
+    """ "a febrile" (a feverish one) is not "Afebrile", "in complete remission" not "Incomplete
+    remission", either way; the words of a run are still compared joined ("T cell" is "Tcell")."""
+    joined, split = f"{prefix}{word}", f"{prefix} {word}"
+    for after in ("", f" {noun}") if prefix not in ("a", "an") else ("",):  # "A typical dose": an article
+        assert not is_match(joined.capitalize() + after, split + after)
+        assert not is_match(split.capitalize() + after, joined + after)
+        assert is_match(split.capitalize() + after, f"{prefix}  {word.upper()}{after}")
+    for letters in ("heart", "T", "blood"):  # no prefix: spacing does not count
+        assert is_match(f"{letters} {word}", f"{letters}{word}") and is_match(f"{letters}{word}", f"{letters} {word}")
+
+
+@given(st.integers(1, 999), AMOUNT)
+@example(5, "{} °C")  # a tester: "۔5 °C" was right for "-5 °C"
+def test_an_urdu_full_stop_is_never_a_minus_sign(n: int, amount: str) -> None:
+    """ "۔" (U+06D4, the full stop an Urdu keyboard types) before a number is no sign and no
+    nothing: "۔5 °C" is neither -5 °C nor 5 °C; at the end of an answer it is punctuation."""
+    from quiz.typed import same_answer
+
+    typed = amount.format(f"\u06d4{n}")
+    for other in (amount.format(-n), amount.format(n)):
+        assert not is_match(other, typed) and not same_answer(other, typed), (other, typed)
+    assert is_match(amount.format(n), amount.format(n) + "\u06d4")

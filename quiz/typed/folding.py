@@ -10,7 +10,18 @@ import unicodedata
 from functools import cache
 
 from quiz.deck.text import as_seen, latin_look_alikes, may_hold_case_units
-from quiz.typed.words import DASHES, DOTS, RAISED_POINTS, SUPERSCRIPTS, SYMBOL_FORMS, VULGAR_FRACTIONS, primary_language
+from quiz.typed.numbers import token_pattern
+from quiz.typed.words import (
+    DASHES,
+    DOTS,
+    NUMBER_WORDS,
+    SCALES,
+    SOFT,
+    SUPERSCRIPTS,
+    SYMBOL_FORMS,
+    VULGAR_FRACTIONS,
+    primary_language,
+)
 
 
 def fold(text: str, language: str = "en") -> str:
@@ -68,9 +79,9 @@ def _alone(text: str, i: int) -> bool:
 
 
 def case_units(text: str) -> tuple[str, ...]:
-    """The units right after a number that folding case would misread, in order: "T" (a
-    tablespoon, where "t" is a teaspoon), "G" before /L (giga, where g is grams), a unit with the
-    prefix M (mega, a million, where m is milli, a thousandth), its own letters folded, and a molar
+    """The units after a number that folding case would misread, in order: "T" (a tablespoon,
+    where "t" is a teaspoon), "G" before /L (giga, where g is grams), a unit with the prefix M
+    (mega, a million, where m is milli, a thousandth), its own letters folded, and a molar
     concentration with a prefix (mM, µM, nM, pM: folded, millimetres, nanometres or "5 pm", a time),
     as written: "400 MBq" -> ("Mbq",), "1 T" -> ("T",), "5 G/L" -> ("G",), "5 nM" -> ("nM",). ()
     for "1 t", "400 mBq", "5 mg", "5 g/L", "5 nm" and most texts: what folding reads them as.
@@ -79,15 +90,65 @@ def case_units(text: str) -> tuple[str, ...]:
     billion times, too large would be marked right. The Institute for Safe Medication Practices'
     list of error-prone abbreviations names them. A unit in capitals throughout is milli ("5 MG"
     is 5 mg, as a label writes it), but for "MU" and "MIU", the million units and million IU of
-    penicillin and interferon. A number written into a word ("CD4 T cells") has no unit here.
-    Compared beside the reading (quiz.typed.marking.exact_keys).
+    penicillin and interferon. The text is cut into the tokens the reader reads
+    (quiz.typed.numbers.token_pattern), so a unit is found however it and its number are written:
+    the number in figures or in words ("one T", "half T", "four hundred MBq"), spaces and soft
+    punctuation between ("1  T", "1 (T)", "1-T", "1: T"), the unit's letters a space apart ("5 M U",
+    "400 M Bq", "5 G / L", "5 G per L"). A number written into a word ("CD4 T cells") has no unit
+    here. Compared beside the reading (quiz.typed.marking.exact_keys).
     """
     if not text.isascii():  # as a reader sees it: "МBq" with a Cyrillic М is "MBq"
         text = unicodedata.normalize("NFKC", as_seen(text))
-    if not may_hold_case_units(text):  # most texts
+    if not may_hold_case_units(text) or not _a_number().search(text):  # most texts
         return ()
-    units = (unit for unit in _case_unit().findall(text) if _misread(unit))
+    tokens = list(token_pattern().finditer(text))
+    units = []
+    for n, token in enumerate(tokens):
+        number, word = token[1], token[2]
+        if number and token.start() and text[token.start() - 1].isalnum():
+            continue  # "CD4 T cells": a number written into a word
+        if number or word and word.casefold() in _NUMBER_NAMES:
+            unit = _unit_after(tokens, n + 1)
+            if unit and _misread(unit):
+                units.append(unit)
     return tuple(_MOLAR.get(unit) or unit[0] + unit[1:].lower() for unit in units)
+
+
+_NUMBER_NAMES = frozenset((*NUMBER_WORDS, *SCALES, "half"))
+"""Words that name a number a unit may follow ("one T", "four hundred MBq", "half T")."""
+
+
+@cache
+def _a_number() -> re.Pattern[str]:
+    """A digit or a word of _NUMBER_NAMES, in any case: a text without one has no case_units (a
+    third of their time, in most texts)."""
+    return re.compile(r"\d|(?i:" + "|".join(sorted(_NUMBER_NAMES, key=len, reverse=True)) + ")")
+
+
+def _unit_after(tokens: list[re.Match[str]], k: int) -> str:
+    """The unit of _UNIT (or G before /L) that the tokens from k on start with, past soft
+    punctuation ("(T)", "-T", ": T"), its letters joined when a space sets them apart ("M U",
+    "M Bq"); "" if none."""
+    while k < len(tokens) and tokens[k][3] in SOFT:
+        k += 1
+    first = tokens[k][2] if k < len(tokens) else None
+    if not first:
+        return ""
+    second = tokens[k + 1][2] if k + 1 < len(tokens) else None  # a word a space apart
+    if second and _unit().fullmatch(first + second):
+        return first + second
+    if first in ("G", "g") and _per_litre(tokens, k + 1):
+        return first
+    return first if _unit().fullmatch(first) else ""
+
+
+def _per_litre(tokens: list[re.Match[str]], k: int) -> bool:
+    """Whether the tokens from k on are "/L" (or "/l", "per L"), spaces and soft punctuation aside."""
+    per = False
+    while k < len(tokens) and (tokens[k][3] in SOFT or not per and (tokens[k][2] or "").casefold() == "per"):
+        per = per or tokens[k][3] in ("/", None)
+        k += 1
+    return per and k < len(tokens) and tokens[k][2] in ("L", "l")
 
 
 _MOLAR = {prefix + "M": prefix.replace("u", "μ").replace("µ", "μ") + "M" for prefix in "mµμunpf"}
@@ -96,21 +157,18 @@ case would read as a length (mm, nm) or, "5 pM", a time of day; micro in one spe
 
 
 def _misread(unit: str) -> bool:
-    """Whether folding case misreads a unit of _case_unit: "T", "G" for giga before /L ("5 G/L" of
+    """Whether folding case misreads a unit of case_units: "T", "G" for giga before /L ("5 G/L" of
     platelets is 5 × 10⁹ a litre, "5 g/L" five grams), M for mega ("MBq", "MU") or a molar unit
     (_MOLAR: "5 nM" is not "5 nm")."""
     return unit in ("T", "G") or unit in _MOLAR or unit[0] == "M" and (unit in ("MU", "MIU") or not unit.isupper())
 
 
 @cache
-def _case_unit() -> re.Pattern[str]:
-    """A number not written into a word, then (a space apart or not) a unit of case_units: T, t,
-    M or m before grams, litres, moles, equivalents, becquerels, curies, units, IU, grays,
-    sieverts or hertz, G or g before /L, or a prefix before M (molar). The pattern starts with the
-    digit (the look-behind checks the character before it), so the search skips to digits: a third
-    faster than a look-behind first."""
-    units = "T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)|[Gg](?=/[Ll])|[mµμunpf]M"
-    return re.compile(rf"\d(?<![^\W_]\d)[\d.,{RAISED_POINTS}]*[ \t]?({units})(?![^\W\d_])")
+def _unit() -> re.Pattern[str]:
+    """The letters of a unit case_units looks at: T, t, M or m before grams, litres, moles,
+    equivalents, becquerels, curies, units, IU, grays, sieverts or hertz, or a prefix before M
+    (molar); G or g before /L is _per_litre's."""
+    return re.compile("T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)|[mµμunpf]M")
 
 
 def _power_or_charge(run: re.Match[str]) -> str:

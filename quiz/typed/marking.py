@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -12,7 +12,14 @@ from quiz.typed.folding import case_units
 from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
 from quiz.typed.reading import read, read_once
 from quiz.typed.shape import Reading
-from quiz.typed.words import TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, american, primary_language
+from quiz.typed.words import (
+    NEGATING_PREFIXES,
+    TYPED_MAX_CHARS,
+    TYPED_MAX_WORDS,
+    TYPO_MIN_LETTERS,
+    american,
+    primary_language,
+)
 
 
 class TypedMark(NamedTuple):
@@ -36,12 +43,22 @@ class TypedMark(NamedTuple):
 
 
 def _key(reading: Reading, language: str) -> tuple[object, ...]:
-    """What must be equal for an exact match: the shape and the letters of each run ("T cell" =
-    "Tcell"), in an English deck each word in its American spelling ("tumour" = "tumor",
-    "embolisation" = "embolization": american); elsewhere as written ("centre" is French)."""
+    """What must be equal for an exact match: the shape and the letters of each run (_joined: "T
+    cell" = "Tcell", but "a febrile" is not "afebrile"), in an English deck each word in its
+    American spelling ("tumour" = "tumor", "embolisation" = "embolization": american); elsewhere as
+    written ("centre" is French)."""
     if primary_language(language) != "en":
-        return reading.shape, tuple(["".join(run) for run in reading.runs])
-    return reading.shape, tuple(["".join([american(w) for w in run]) for run in reading.runs])
+        return reading.shape, tuple([_joined(run) for run in reading.runs])
+    return reading.shape, tuple([_joined([american(w) for w in run]) for run in reading.runs])
+
+
+def _joined(run: Sequence[str]) -> str:
+    """The words of a run as compared: joined, as spacing does not count ("T cell" = "Tcell",
+    "heart attack" = "heartattack"), but for the space after a word that is a negating prefix
+    (NEGATING_PREFIXES): "a febrile" (a feverish one) is not "afebrile", "in complete remission"
+    is not "incomplete remission", "un resectable" not "unresectable". Such a space may split
+    the opposite word, so it is never taken for mere spacing."""
+    return "".join([w + " " if w in NEGATING_PREFIXES else w for w in run[:-1]]) + run[-1]
 
 
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})[abc]?\Z")

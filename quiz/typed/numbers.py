@@ -7,6 +7,7 @@ form is read only where no other number can be written the same way (reading's d
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from quiz.typed.words import (
     DECIMAL_COMMA,
@@ -40,6 +41,19 @@ def plain_decimal(text: str) -> str:
 
 CODE_DIGITS = 3
 """A whole number of this many digits or more that starts with 0 is a code (whole_value)."""
+
+
+@cache
+def token_pattern() -> re.Pattern[str]:
+    """The tokens a text is read in (quiz.typed.reading, and quiz.typed.folding.case_units): a
+    number (digits with separators, or a leading decimal point), a run of letters, or one symbol.
+
+    A space separates thousands only before a group of three digits that starts with 0, which is
+    never a number on its own: "1 000 mL" and "10 000 IU" are 1000 and 10000, "1 050" is 1050, but
+    "2 500 mg tablets" is two numbers, as a person who writes two 500 mg tablets means.
+    """
+    mark = f"[.,{RAISED_POINTS}]"  # a decimal point or comma, or a thousands mark
+    return re.compile(rf"(\d{{1,3}}(?: 0\d\d(?!\d))+(?:{mark}\d+)*|\d+(?:{mark}\d+)*|{mark}\d+)|([^\W\d_]+)|(\S)")
 
 
 def whole_value(digits: str) -> str:
@@ -202,23 +216,6 @@ def number_follows(tokens: list[Token], i: int) -> bool:
     if is_number(tokens, i):
         return True
     return i < len(tokens) and tokens[i][1] in ("-", "+", "minus", "negative") and is_number(tokens, i + 1)
-
-
-def is_sign(tokens: list[Token], i: int, before: Token | None) -> bool:
-    """Whether the "-" (or "+") at tokens[i] is a sign: a number follows and none comes just before.
-
-    "COVID-19" and "5-FU" hold hyphens (a word or number touches the dash on the left), "2-3" a range,
-    and so does "5%-10%" (a percent sign touches it, or spaces stand on both sides).
-    """
-    if not is_number(tokens, i + 1):
-        return False
-    if before is None:
-        return True
-    if before[0] == "n":
-        return False
-    if before[1] == "%":  # "5%-10%" and "5% - 10%" are ranges; "5% -10%" is a fall of 10%
-        return bool(tokens[i][2]) and not tokens[i + 1][2]
-    return (before[0] == "S" and before[1] != "-") or bool(tokens[i][2])
 
 
 MAX_EXPONENT = 30

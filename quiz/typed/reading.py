@@ -20,9 +20,8 @@ quiz.typed.numbers; this module tokenizes a text, applies them in order and shap
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from quiz.typed.folding import fold
 from quiz.typed.numbers import (
@@ -32,7 +31,6 @@ from quiz.typed.numbers import (
     in_a_code,
     is_number,
     is_ordinal_suffix,
-    is_sign,
     negate,
     number_follows,
     number_value,
@@ -44,16 +42,17 @@ from quiz.typed.numbers import (
     scientific,
     starts,
     tens_and_units,
+    token_pattern,
     whole_value,
     word_tokens,
 )
 from quiz.typed.shape import Reading, shape_parts, shape_tokens
+from quiz.typed.signs import is_sign, signed_number
 from quiz.typed.words import (
     COMPARISONS_BY_FIRST,
     NUMBER_WORDS,
     NUMBERED_BY,
     ORDINAL_WORDS,
-    RAISED_POINTS,
     SCALES,
     SYMBOL_PAIRS,
     TIMES,
@@ -61,18 +60,6 @@ from quiz.typed.words import (
 )
 
 # --- reading a text ---------------------------------------------------------------------------
-
-
-@cache
-def _token() -> re.Pattern[str]:
-    """A number (digits with separators, or a leading decimal point), a run of letters, or one symbol.
-
-    A space separates thousands only before a group of three digits that starts with 0, which is
-    never a number on its own: "1 000 mL" and "10 000 IU" are 1000 and 10000, "1 050" is 1050, but
-    "2 500 mg tablets" is two numbers, as a person who writes two 500 mg tablets means.
-    """
-    mark = f"[.,{RAISED_POINTS}]"  # a decimal point or comma, or a thousands mark
-    return re.compile(rf"(\d{{1,3}}(?: 0\d\d(?!\d))+(?:{mark}\d+)*|\d+(?:{mark}\d+)*|{mark}\d+)|([^\W\d_]+)|(\S)")
 
 
 def read_once(text: str, language: str = "en") -> Reading:
@@ -150,7 +137,7 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
     """`read` of a folded text, token by token: every rule, for any text."""
     tokens: list[Token] = []
     quotes: dict[str, int] = {}  # each quotation mark seen so far, how many times (_prime)
-    found = list(_token().finditer(folded))
+    found = list(token_pattern().finditer(folded))
     numbered = False  # whether a Roman numeral here is a number ("stage IV": numbers.numbering)
     for n, m in enumerate(found):
         number, word, symbol = m.groups()
@@ -216,22 +203,23 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         elif kind == "S" and value == "+" and plus_or_minus(tokens, i):
             out.append(["S", "±", tokens[i][2], ""])  # "+/-2" and "+-2" = "±2"
             i += 3 if tokens[i + 1][1] == "/" else 2
-        elif kind == "S" and value == "-" and starts(tokens, i, ("-", "-")) and is_number(tokens, i + 2) \
-                and not tokens[i + 1][2] and not tokens[i + 2][2]:
-            if out and out[-1][0] == "n":  # "-3--1": a range to a negative number
-                out.append(tokens[i])
-                tokens[i + 2][1] = negate(tokens[i + 2][1])
-            else:  # "--1" is no number: it matches only itself
-                tokens[i + 2][1] = "?--" + tokens[i + 2][1]
+        elif kind == "S" and value == "-" and starts(tokens, i, ("-", "-")) and not tokens[i + 1][2] \
+                and (signed := signed_number(tokens, i + 1)) is not None:
+            if out and out[-1][0] == "n" and signed == i + 2 and not tokens[signed][2]:
+                out.append(tokens[i])  # "-3--1": a range to a negative number
+                tokens[signed][1] = negate(tokens[signed][1])
+            else:  # "--1" and "-- 1" are no number: it matches only itself
+                tokens[signed][1] = "?--" + tokens[signed][1]
             i += 2
-        elif kind == "w" and value in ("minus", "negative") and is_number(tokens, i + 1):
-            tokens[i + 1][1] = negate(tokens[i + 1][1])
+        elif kind == "w" and value in ("minus", "negative") and (signed := signed_number(tokens, i)) is not None:
+            tokens[signed][1] = negate(tokens[signed][1])  # "minus 18", "minus (18)"
             i += 1
         elif kind == "S" and value == "-" and is_sign(tokens, i, out[-1] if out else None):
-            tokens[i + 1][1] = negate(tokens[i + 1][1])
+            signed = signed_number(tokens, i) or i + 1  # "-18", "-(18)", "(-)18": is_sign found it
+            tokens[signed][1] = negate(tokens[signed][1])
             i += 1
         elif kind == "S" and value == "+" and nxt and not nxt[2] and is_sign(tokens, i, out[-1] if out else None):
-            i += 1  # "+5" is 5; "2+" and "2 +3" keep their "+"
+            i += 1  # "+5" and "+(5)" are 5; "2+" and "2 +3" keep their "+"
         elif kind == "S" and value == "/" and a_half_in_figures(out, tokens, i):
             one = out.pop()
             before = out[-1] if out and out[-1][0] == "n" and one[2] else None  # "2 1/2", not "2-1/2"

@@ -9,9 +9,9 @@ from math import gcd
 from typing import NamedTuple
 
 from quiz.typed.numbers import Token, is_number, starts, whole_value
+from quiz.typed.signs import sign_side, stands_before_a_number
 from quiz.typed.words import (
     ARTICLES,
-    DECIMAL_MARKS,
     DEGREES,
     FREQUENCY,
     PER_PERIOD,
@@ -93,35 +93,6 @@ def _unit_in_two(word: str, after: list[str]) -> bool:
     """Whether a word and the word `after` it (a list of none or one) are a unit written in two
     ("tea spoon", "month s"), as a run of words is read whatever its spaces."""
     return bool(after) and word + after[0] in UNITS
-
-
-def _ends_a_text(tokens: list[Token], i: int) -> bool:
-    """Whether token i ends a text after something (only other soft punctuation after it): a dash
-    there is a minus sign, never a hyphen ("O-" is not "O", "HER2-" is not "HER2")."""
-    return i > 0 and all(t[0] == "S" and t[1] in SOFT and t[1] != "-" for t in tokens[i + 1 :])
-
-
-def _sign_side(tokens: list[Token], i: int) -> str:
-    """Which word or figure a sign, token i ("-" or "+"), belongs to: "after" one it is joined to
-    and before a space or punctuation ("O- blood", "ER+ PR", "ER-/PR-", "(HER2-)", or at the end of
-    a text, _ends_a_text), "before" one it is joined to after a space ("-ve", "ER +PR"); else "".
-    "HER2- ER" is not "HER2 -ER". A dash joined on both sides is a hyphen ("5-FU",
-    "well-differentiated") and one with a space on both sides stands between words: both are
-    dropped, as soft punctuation."""
-    if _ends_a_text(tokens, i):
-        return "after"
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
-    if i > 0 and not tokens[i][2] and tokens[i - 1][0] in ("w", "n"):
-        spaced_after = after is None or bool(after[2]) or (after[0] == "S" and after[1] in SOFT and after[1] != "-")
-        return "after" if spaced_after else ""
-    return "before" if tokens[i][2] and after is not None and after[0] in ("w", "n") and not after[2] else ""
-
-
-def _stands_before_a_number(tokens: list[Token], i: int) -> bool:
-    """Whether token i is a decimal mark standing on its own right before a number (". 5 mg", ", 5"):
-    kept, so that "5 mg" is never read out of what may be 0.5 mg. After a word or number it is
-    punctuation ("Stage IV. 5 years", "5 mg, 10 mg")."""
-    return tokens[i][1] in DECIMAL_MARKS and bool(tokens[i][2]) and is_number(tokens, i + 1)
 
 
 def _slash_beside_a_number(tokens: list[Token], i: int) -> bool:
@@ -228,12 +199,12 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
             items.append(("s", "s"))  # "in their 40s", "the 1990s": a decade or an age, never "40 seconds"
         elif kind == "w":
             items.append(("w", value))
-        elif value in ("-", "+") and (side := _sign_side(tokens, i)):
+        elif value in ("-", "+") and (side := sign_side(tokens, i)):
             items.append(("s", value, side))  # a sign says something, of one word: "O-", "HER2- ER", "-ve"
         elif (
             value not in SOFT
             or (value == ":" and i > 0 and tokens[i - 1][0] == "n" and is_number(tokens, i + 1))
-            or _stands_before_a_number(tokens, i)
+            or stands_before_a_number(tokens, i)
             or _slash_beside_a_number(tokens, i)
         ):  # a colon between numbers is a ratio or a time ("1:10", "8:30"), not "1 10"
             items.append(("s", value))

@@ -55,10 +55,12 @@ and Lancet style ("0·5 mg"; NFKC makes the Greek ano teleia one) and the Arabic
 DECIMAL_POINTS = str.maketrans(dict.fromkeys(RAISED_POINTS, "."))
 """RAISED_POINTS as ".", for str.translate (quiz.typed.numbers.number_value)."""
 BULLET = "\u2022"
-DOTS = str.maketrans(dict.fromkeys("\u2022\u02d9\u00b8\u2219\u22c5\u2027\u30fb\uff65\u25e6", BULLET))
+DOTS = str.maketrans(dict.fromkeys("\u2022\u02d9\u00b8\u2219\u22c5\u2027\u30fb\uff65\u25e6\u06d4", BULLET))
 """Dots that are no decimal point but may be taken for one (a bullet, a dot above, a cedilla, the
-bullet and dot operators, the katakana middle dot), as one BULLET, before NFKC turns some into a
-space and an accent (quiz.typed.folding.fold)."""
+bullet and dot operators, the katakana middle dot, the Urdu full stop "۔" that an Urdu keyboard's
+full-stop key types), as one BULLET, before NFKC turns some into a space and an accent
+(quiz.typed.folding.fold). Unicode's confusables take "۔" for a hyphen: a full stop is never a
+minus sign, so "۔5 °C" is no "-5 °C" (nor 5 °C, nor 0.5 °C); bench.confusables leaves these out."""
 DECIMAL_MARKS = frozenset(".," + RAISED_POINTS + BULLET)
 """A decimal point or comma, or a dot (DOTS) that may be taken for one: standing alone right before
 a number (". 5 mg", "•5 mg"), it is never dropped as soft punctuation, so the number is not read
@@ -75,6 +77,12 @@ _NO_ARTICLE_BEFORE = frozenset(
 )
 """Words no article stands before (conjunctions, prepositions, verbs, determiners): a leading "A"
 before one of them names something ("A and B", "A then B", "A with B")."""
+NEGATING_PREFIXES = frozenset("a an in im il ir un non dis".split())
+"""Prefixes that make a word its opposite ("afebrile", "anaerobic", "incomplete", "immobile",
+"illegal", "irregular", "unresectable", "nontoxic", "disinfected"), written as a word of their
+own: the space after one is no mere spacing (quiz.typed.marking._joined), as "a febrile",
+"in complete remission" and "in active disease" say the opposite of the word joined. Some are
+words themselves ("a", "an", "in"), so the text split reads as other words."""
 _A_QUANTITY = frozenset(("few", "little", "lot", "lots", "bit", "couple"))
 _A_GROUP = frozenset(("positive", "negative", "pos", "neg", "rh"))
 """Words after the A of a blood group ("A positive donor", "A negative blood")."""
