@@ -206,10 +206,10 @@ PREFIXED = st.sampled_from(["febrile", "septic", "typical", "complete", "active"
                             "resectable", "regular", "mobile", "infected", "aerobic", "sufficient"])  # fmt: skip
 
 
-@given(st.sampled_from(["a", "an", "in", "im", "il", "ir", "un", "non", "dis"]), PREFIXED, NOUN)
+@given(st.sampled_from(["a", "an", "in"]), PREFIXED, NOUN)
 @example("a", "febrile", "dose")
 @example("in", "complete", "test")
-def test_a_space_after_a_negating_prefix_is_no_mere_spacing(prefix: str, word: str, noun: str) -> None:
+def test_a_space_after_a_prefix_that_is_a_word_is_no_mere_spacing(prefix: str, word: str, noun: str) -> None:
     """ "a febrile" (a feverish one) is not "Afebrile", "in complete remission" not "Incomplete
     remission", either way; the words of a run are still compared joined ("T cell" is "Tcell")."""
     joined, split = f"{prefix}{word}", f"{prefix} {word}"
@@ -217,7 +217,7 @@ def test_a_space_after_a_negating_prefix_is_no_mere_spacing(prefix: str, word: s
         assert not is_match(joined.capitalize() + after, split + after)
         assert not is_match(split.capitalize() + after, joined + after)
         assert is_match(split.capitalize() + after, f"{prefix}  {word.upper()}{after}")
-    for letters in ("heart", "T", "blood"):  # no prefix: spacing does not count
+    for letters in ("heart", "T", "blood", "non", "un", "dis"):  # no word of its own: spacing does not count
         assert is_match(f"{letters} {word}", f"{letters}{word}") and is_match(f"{letters}{word}", f"{letters} {word}")
 
 

@@ -13,7 +13,7 @@ from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
 from quiz.typed.reading import read, read_once
 from quiz.typed.shape import Reading
 from quiz.typed.words import (
-    NEGATING_PREFIXES,
+    PREFIX_WORDS,
     TYPED_MAX_CHARS,
     TYPED_MAX_WORDS,
     TYPO_MIN_LETTERS,
@@ -54,11 +54,11 @@ def _key(reading: Reading, language: str) -> tuple[object, ...]:
 
 def _joined(run: Sequence[str]) -> str:
     """The words of a run as compared: joined, as spacing does not count ("T cell" = "Tcell",
-    "heart attack" = "heartattack"), but for the space after a word that is a negating prefix
-    (NEGATING_PREFIXES): "a febrile" (a feverish one) is not "afebrile", "in complete remission"
-    is not "incomplete remission", "un resectable" not "unresectable". Such a space may split
-    the opposite word, so it is never taken for mere spacing."""
-    return "".join([w + " " if w in NEGATING_PREFIXES else w for w in run[:-1]]) + run[-1]
+    "heart attack" = "heartattack", "non toxic" = "nontoxic"), but for the space after a prefix
+    that is a word itself (PREFIX_WORDS): "a febrile" (a feverish one) is not "afebrile", "in
+    complete remission" is not "incomplete remission". Such a space may split the opposite word,
+    so it is never taken for mere spacing."""
+    return "".join([w + " " if w in PREFIX_WORDS else w for w in run[:-1]]) + run[-1]
 
 
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})[abc]?\Z")

@@ -77,12 +77,12 @@ _NO_ARTICLE_BEFORE = frozenset(
 )
 """Words no article stands before (conjunctions, prepositions, verbs, determiners): a leading "A"
 before one of them names something ("A and B", "A then B", "A with B")."""
-NEGATING_PREFIXES = frozenset("a an in im il ir un non dis".split())
-"""Prefixes that make a word its opposite ("afebrile", "anaerobic", "incomplete", "immobile",
-"illegal", "irregular", "unresectable", "nontoxic", "disinfected"), written as a word of their
-own: the space after one is no mere spacing (quiz.typed.marking._joined), as "a febrile",
-"in complete remission" and "in active disease" say the opposite of the word joined. Some are
-words themselves ("a", "an", "in"), so the text split reads as other words."""
+PREFIX_WORDS = frozenset(("a", "an", "in"))
+"""Prefixes that make a word its opposite ("afebrile", "anaerobic", "incomplete") and are words
+themselves, so a text split after one reads as other words: "a febrile" (a feverish one), "in
+complete remission", "in active disease" say the opposite of the word joined. The space after one
+is no mere spacing (quiz.typed.marking._joined). Prefixes that are no words ("un", "non", "dis",
+"ir") may be written apart or hyphenated and still say the word: "non-invasive" is "noninvasive"."""
 _A_QUANTITY = frozenset(("few", "little", "lot", "lots", "bit", "couple"))
 _A_GROUP = frozenset(("positive", "negative", "pos", "neg", "rh"))
 """Words after the A of a blood group ("A positive donor", "A negative blood")."""
