@@ -102,7 +102,44 @@ def gives_away(shown: frozenset[str], answer: frozenset[str]) -> bool:
 def says(text: str, answer: str, language: str = "en") -> bool:
     """Whether `text` gives `answer` away (gives_away of their marks): "The colon, also called the
     large bowel ..." says "Colon"; "... half a teaspoon, 2.5 mL" says "2.5 mL"."""
-    return gives_away(text_marks(text, language), answer_marks(answer, language))
+    if _ruled_out(text, answer, language):
+        return False
+    marks = answer_marks(answer, language)
+    return bool(marks) and gives_away(text_marks(text, language), marks)
+
+
+@lru_cache(maxsize=1)
+def _read_otherwise() -> frozenset[str]:
+    """The words typed reading may read as a number, a symbol or a unit's one spelling (or whose
+    next word it may read as a number: "stage IV"), folded."""
+    from quiz.typed.words import NUMBER_WORDS, NUMBERED_BY, ORDINAL_WORDS, SCALES, TIMES, UNITS
+
+    return frozenset({"half", "percent", "per", *NUMBER_WORDS, *ORDINAL_WORDS, *SCALES, *TIMES, *NUMBERED_BY, *UNITS})
+
+
+_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _ruled_out(text: str, answer: str, language: str) -> bool:
+    """A quick test that `text` cannot say `answer` (says), before a reading of `text` (`quiz check`
+    asks it of every question of a deck: reading each would take a second of 10,000). Only for
+    ASCII texts, whose words typed reading keeps as written but for those of _read_otherwise: then
+    a longer word of the answer among none of the text's word stems (quiz.judging.word_stems), or
+    an answer with a number and a text with no digit and no word that can be one, is not said."""
+    if not (text.isascii() and answer.isascii()):
+        return False
+    otherwise = _read_otherwise()
+    answer_words = _LETTERS.findall(_ABBREVIATION_PLURAL.sub("", answer).lower())
+    words = _LETTERS.findall(_ABBREVIATION_PLURAL.sub("", text).lower())
+    kept = [w for w in answer_words if len(w) >= 4 and w not in STOPWORDS and w not in otherwise]
+    if kept:
+        stems = {stem_word(w, language) for w in words}  # each kept by stem_word: a deck's words repeat
+        if any(stem_word(w, language) not in stems for w in kept):
+            return True
+    if _DIGIT.search(answer) or otherwise.intersection(answer_words):  # the answer may hold a number
+        return _DIGIT.search(text) is None and otherwise.isdisjoint(words)  # and the text none
+    return False
 
 
 class Answers:
@@ -135,3 +172,13 @@ class Answers:
             return False
         shown = text_marks(text, self.language)
         return any(gives_away(shown, m) for m in self.marks)
+
+
+def said_beside_blank(before: str, after: str, answers: Iterable[str], language: str = "en") -> str:
+    """The first of `answers` (a statement's span, the fact's answer and its `accept` forms) that
+    the statement's text outside its {{...}} span says (says: the text `before` and `after` it),
+    else "". Fill in the blank would show it beside the blank: "The large bowel, or _____, absorbs
+    water; cancer of the colon is common." (quiz.kinds.fill_blank does not ask it; quiz check
+    warns: answer-beside-blank)."""
+    rest = f"{before}\n{after}"  # a line between: no number is read across the blank
+    return next((a for a in answers if says(rest, a, language)), "")

@@ -19,7 +19,7 @@ from quiz.apart import kept_apart
 from quiz.deck.load import parse_deck
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, make_question
-from quiz.give_away import answer_marks, says, text_marks
+from quiz.give_away import answer_marks, gives_away, says, text_marks
 from quiz.mode import Mode
 from quiz.session import plan
 from quiz.words_shown import words_to_know
@@ -213,3 +213,19 @@ def test_marks_read_a_time_a_share_and_an_amount_as_one() -> None:
     assert answer_marks("25%") == {"#p1/4"} and "#p1/4" in text_marks("1 in 4")
     assert answer_marks("4 g") == {"#=4000000 mcg"} and "#=4000000 mcg" in text_marks("4000 mg a day")
     assert answer_marks("Yes") == frozenset()  # nothing to give away
+
+
+PIECES = [
+    "5", "five", "twice", "2 times", "a day", "days", "weeks", "mg", "stage", "IV", "4", "tumour", "tumor",
+    "colon", "bowel", "the", "of", "half", "½", "0·5", "1 000", "percent", "%", "in", "per", "MRIs", "MRI",
+    "before", "surgery", "Stage", "CT-scans", "hypoglycaemia", "Hypoglycemia", "20:00", "8 pm", "-", ".", ",",
+]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(PIECES), max_size=8), st.lists(st.sampled_from(PIECES), min_size=1, max_size=3))
+def test_the_quick_test_never_rules_out_a_text_that_says_the_answer(text: list[str], answer: list[str]) -> None:
+    """says() first rules out a text by its words alone (_ruled_out, for `quiz check`'s speed): it
+    agrees with the marks compared in full."""
+    shown, said = " ".join(text), " ".join(answer)
+    assert says(shown, said) is gives_away(text_marks(shown), answer_marks(said)), (shown, said)
