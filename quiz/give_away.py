@@ -27,6 +27,9 @@ _ABBREVIATION_PLURAL = re.compile(r"(?<=[A-Z][A-Z])s(?![^\W_])")
 """The "s" of an abbreviation's plural ("CTs", "MRIs"), which no stemmer knows."""
 _AMOUNT = "#="
 """The start of an amount's mark: a number in its base unit, with the unit ("#=500 mcg")."""
+_DEGREES = "#°"
+"""The mark of a temperature: a text that says degrees, or °, shows it ("minus eighteen degrees"
+says "-18 °C", whose scale typed reading drops with "degrees" when no C or F follows it)."""
 
 
 @lru_cache(maxsize=4096)
@@ -35,7 +38,8 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
 
     A number is "#value" (quiz.typed.number_value's plain decimal), a time or a ratio "#h:m", a
     range "#a-b", a share "#p1/4" (proportions), a frequency not read as one "#a in b", an amount
-    "#=value unit" (in_base_units; its unit is then no word of the text). An answer is given away
+    "#=value unit" (in_base_units; its unit is then no word of the text); an answer's temperature
+    also gives _DEGREES (its C or F then no word). An answer is given away
     by its amounts and its other numbers; a text shows all of them, and the parts of each (the
     number of an amount too: "4000 mg" also shows 4000, "20:00" shows 20)."""
     from quiz.typed import in_base_units, proportions, read
@@ -65,6 +69,9 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
                 every.add(mark)
                 mark = _AMOUNT + "-".join(scaled[0][1:]) + " " + base[0]
                 runs[run + 1] = runs[run + 1][1:]
+            elif unit in ("c", "f"):  # a temperature ("-18 °C"): said by its number and degrees
+                answer.add(_DEGREES)
+                runs[run + 1] = runs[run + 1][1:]
         every.add(mark)
         answer.add(mark)
     return frozenset(every), frozenset(answer), tuple(w for r in runs for w in r)
@@ -76,7 +83,8 @@ def text_marks(text: str, language: str = "en") -> frozenset[str]:
     "weeks" is also "wk")."""
     numbers, _, words = _read(text, language)
     stems = (stem_word(w, language) for w in words)
-    return numbers.union(stems, (w for w in word_stems(text, language) if not w.isdigit()))
+    marks = numbers.union(stems, (w for w in word_stems(text, language) if not w.isdigit()))
+    return marks | {_DEGREES} if "°" in text or "degree" in text.casefold() else marks
 
 
 def answer_marks(text: str, language: str = "en") -> frozenset[str]:

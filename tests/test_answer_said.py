@@ -43,6 +43,13 @@ distractors = ["3 days", "7 days", "10 days"]
 statement = "Take the antibiotic for {{5 days}}: five days in all, even if you feel better."
 explanation = "Finish the course."
 [[facts]]
+id = "sign"
+question = "At what temperature should the freezer be kept?"
+answer = "-18 °C"
+distractors = ["18 °C", "-4 °C", "4 °C"]
+statement = "Keep the freezer at {{-18 °C}}, that is minus eighteen degrees, or colder."
+explanation = "Colder is fine."
+[[facts]]
 id = "organ"
 question = "Which organ is the large bowel?"
 answer = "Colon"
@@ -86,7 +93,7 @@ def _warned(text: str, rule: str) -> list[str]:
 
 def test_a_statement_that_names_its_answer_beside_the_blank_warns_and_is_not_asked_so() -> None:
     deck = parse_deck(BLANKS)
-    assert _warned(BLANKS, "answer-beside-blank") == ["dose", "days", "organ"]
+    assert _warned(BLANKS, "answer-beside-blank") == ["dose", "days", "sign", "organ"]
     for fact in deck.facts:
         beside = fact.id != "fair"
         assert (fill_blank(deck, fact, seed=0) is None) is beside, fact.id

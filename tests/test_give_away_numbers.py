@@ -45,6 +45,7 @@ GIVEN_AWAY = [
     ("Tumour", "A tumor is a lump."),
     ("4 g", "That is 4000 mg a day."),
     ("2 weeks", "Take it for 14 days."),
+    ("-18 °C", "Keep the freezer at minus eighteen degrees, or colder."),
     ("-18 °C", "Keep it at −18 °C."),
     ("5 days", "Take the tablets for 5 days."),
 ]
@@ -59,6 +60,8 @@ NOT_GIVEN_AWAY = [
     ("twice a day", "Take it 3 times a day."),
     ("Stage IV", "Stage 3 means it has not spread."),
     ("4 g", "That is 400 mg a day."),
+    ("-18 °C", "Keep it at 18 °C."),
+    ("-18 °C", "Keep it at minus 18 cats."),
 ]
 
 
@@ -219,6 +222,7 @@ PIECES = [
     "5", "five", "twice", "2 times", "a day", "days", "weeks", "mg", "stage", "IV", "4", "tumour", "tumor",
     "colon", "bowel", "the", "of", "half", "½", "0·5", "1 000", "percent", "%", "in", "per", "MRIs", "MRI",
     "before", "surgery", "Stage", "CT-scans", "hypoglycaemia", "Hypoglycemia", "20:00", "8 pm", "-", ".", ",",
+    "°C", "C", "degrees", "minus", "18", "eighteen",
 ]
 
 
