@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from quiz.judging import STOPWORDS, give_away_stems, shares_a_root, stem_word, word_stems
+from quiz.typed.words import UNITS
 
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with and or is are was were be it its their his her as".split()
@@ -39,12 +40,19 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
     A number is "#value" (quiz.typed.number_value's plain decimal), a time or a ratio "#h:m", a
     range "#a-b", a share "#p1/4" (proportions), a frequency not read as one "#a in b", an amount
     "#=value unit" (in_base_units; its unit is then no word of the text); an answer's temperature
-    also gives _DEGREES (its C or F then no word). An answer is given away
-    by its amounts and its other numbers; a text shows all of them, and the parts of each (the
-    number of an amount too: "4000 mg" also shows 4000, "20:00" shows 20)."""
+    also gives _DEGREES (its C or F then no word). An answer is given away by its amounts and its
+    other numbers, each with the word after it, however short ("49 months" needs "mo", the one
+    spelling of the unit, not any 49); a text shows all of them, and the parts of each (the number
+    of an amount too: "4000 mg" also shows 4000, "20:00" shows 20)."""
     from quiz.typed import in_base_units, proportions, read
+    from quiz.typed.words import primary_language
 
-    reading = read(_ABBREVIATION_PLURAL.sub("", text), language)
+    text = _ABBREVIATION_PLURAL.sub("", text)
+    if text.isascii() and not _DIGIT.search(text) and primary_language(language) == "en":
+        words = _LETTERS.findall(text.lower())
+        if _read_otherwise().isdisjoint(words):  # no number, and words as written: no reading needed
+            return frozenset(), frozenset(), tuple(words)
+    reading = read(text, language)
     runs = [list(run) for run in reading.runs]
     shape = proportions(reading.shape)
     every: set[str] = set()
@@ -72,6 +80,8 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
             elif unit in ("c", "f"):  # a temperature ("-18 °C"): said by its number and degrees
                 answer.add(_DEGREES)
                 runs[run + 1] = runs[run + 1][1:]
+            elif unit not in STOPWORDS and unit not in FUNCTION_WORDS:  # "49 months": months too, "mo"
+                answer.add(stem_word(unit, language))
         every.add(mark)
         answer.add(mark)
     return frozenset(every), frozenset(answer), tuple(w for r in runs for w in r)
@@ -79,11 +89,13 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
 
 def text_marks(text: str, language: str = "en") -> frozenset[str]:
     """What a text on screen shows that can give an answer away: its numbers in all their forms
-    (_read), the stems of the words it reads as and of the words as written (quiz.judging.word_stems:
-    "weeks" is also "wk")."""
+    (_read), the stems of the words it reads as and of the words as written (quiz.judging.word_stems),
+    a unit's one spelling wherever it stands ("weeks" is also "wk")."""
     numbers, _, words = _read(text, language)
     stems = (stem_word(w, language) for w in words)
-    marks = numbers.union(stems, (w for w in word_stems(text, language) if not w.isdigit()))
+    written = [w for w in word_stems(text, language) if not w.isdigit()]
+    units = (stem_word(UNITS[w], language) for w in _LETTERS.findall(text.lower()) if w in UNITS)
+    marks = numbers.union(stems, written, units)
     return marks | {_DEGREES} if "°" in text or "degree" in text.casefold() else marks
 
 
