@@ -84,7 +84,14 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
                 answer.add(stem_word(unit, language))
         every.add(mark)
         answer.add(mark)
+    if answer and _says_degrees(text):  # "5 degrees": typed reading drops "degrees"
+        answer.add(_DEGREES)
     return frozenset(every), frozenset(answer), tuple(w for r in runs for w in r)
+
+
+def _says_degrees(text: str) -> bool:
+    """Whether a text says degrees (a temperature, or an angle): "°", or the word."""
+    return "°" in text or "degree" in text.casefold()
 
 
 def text_marks(text: str, language: str = "en") -> frozenset[str]:
@@ -96,7 +103,7 @@ def text_marks(text: str, language: str = "en") -> frozenset[str]:
     written = [w for w in word_stems(text, language) if not w.isdigit()]
     units = (stem_word(UNITS[w], language) for w in _LETTERS.findall(text.lower()) if w in UNITS)
     marks = numbers.union(stems, written, units)
-    return marks | {_DEGREES} if "°" in text or "degree" in text.casefold() else marks
+    return marks | {_DEGREES} if _says_degrees(text) else marks
 
 
 def answer_marks(text: str, language: str = "en") -> frozenset[str]:
@@ -132,9 +139,10 @@ def says(text: str, answer: str, language: str = "en") -> bool:
 def _read_otherwise() -> frozenset[str]:
     """The words typed reading may read as a number, a symbol or a unit's one spelling (or whose
     next word it may read as a number: "stage IV"), folded."""
-    from quiz.typed.words import NUMBER_WORDS, NUMBERED_BY, ORDINAL_WORDS, SCALES, TIMES, UNITS
+    from quiz.typed.words import DEGREES, NUMBER_WORDS, NUMBERED_BY, ORDINAL_WORDS, SCALES, TIMES
 
-    return frozenset({"half", "percent", "per", *NUMBER_WORDS, *ORDINAL_WORDS, *SCALES, *TIMES, *NUMBERED_BY, *UNITS})
+    words = (*NUMBER_WORDS, *ORDINAL_WORDS, *SCALES, *TIMES, *NUMBERED_BY, *UNITS, *DEGREES)
+    return frozenset({"half", "percent", "per", *words})
 
 
 _LETTERS = re.compile(r"[a-z]+")
@@ -146,7 +154,7 @@ def _ruled_out(text: str, answer: str, language: str) -> bool:
     asks it of every question of a deck: reading each would take a second of 10,000). Only for
     ASCII texts, whose words typed reading keeps as written but for those of _read_otherwise: then
     a longer word of the answer among none of the text's word stems (quiz.judging.word_stems), or
-    an answer with a number and a text with no digit and no word that can be one, is not said."""
+    an answer with a digit and a text with no digit and no word that can be a number, is not said."""
     if not (text.isascii() and answer.isascii()):
         return False
     otherwise = _read_otherwise()
@@ -157,7 +165,7 @@ def _ruled_out(text: str, answer: str, language: str) -> bool:
         stems = {stem_word(w, language) for w in words}  # each kept by stem_word: a deck's words repeat
         if any(stem_word(w, language) not in stems for w in kept):
             return True
-    if _DIGIT.search(answer) or otherwise.intersection(answer_words):  # the answer may hold a number
+    if _DIGIT.search(answer):  # the answer holds a number (a digit always reads as one)
         return _DIGIT.search(text) is None and otherwise.isdisjoint(words)  # and the text none
     return False
 

@@ -48,6 +48,7 @@ GIVEN_AWAY = [
     ("-18 °C", "Keep the freezer at minus eighteen degrees, or colder."),
     ("-18 °C", "Keep it at −18 °C."),
     ("5 days", "Take the tablets for 5 days."),
+    ("10 years", "Ten more years."),
 ]
 """(b's answer, a's explanation): T8's table, then its controls."""
 NOT_GIVEN_AWAY = [
@@ -62,6 +63,7 @@ NOT_GIVEN_AWAY = [
     ("4 g", "That is 400 mg a day."),
     ("-18 °C", "Keep it at 18 °C."),
     ("-18 °C", "Keep it at minus 18 cats."),
+    ("Answer 49 months", "Question 48: what is said in week 49? Answer 48 fever."),  # bench's deck
 ]
 
 
