@@ -8,7 +8,8 @@ it (text_marks, answer_marks). Numbers and words are read as typed marking reads
 "½ mg" and "0·5 mg" 0.5 mg, "20:00" 8 pm, "Stage 4" "Stage IV", "2 times a day" twice a day),
 words in their American spelling in an English deck ("hypoglycaemia"), a share however it is
 written ("25 percent", "1 in 4": quiz.typed.proportions) and an amount in any unit of mass, volume
-or time that converts exactly ("4000 mg" is 4 g, "14 days" 2 weeks: quiz.typed.in_base_units).
+or time that converts exactly ("4000 mg" is 4 g, "14 days" 2 weeks: quiz.typed.in_base_units),
+a temperature by its number and degrees ("minus eighteen degrees" is -18 °C).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ _ABBREVIATION_PLURAL = re.compile(r"(?<=[A-Z][A-Z])s(?![^\W_])")
 """The "s" of an abbreviation's plural ("CTs", "MRIs"), which no stemmer knows."""
 _AMOUNT = "#="
 """The start of an amount's mark: a number in its base unit, with the unit ("#=500 mcg")."""
+_LETTERS = re.compile(r"[a-z]+")
+"""A word of a lower-cased ASCII text, as typed reading splits it."""
+_DIGIT = re.compile(r"[0-9]")
 _DEGREES = "#°"
 """The mark of a temperature: a text that says degrees, or °, shows it ("minus eighteen degrees"
 says "-18 °C", whose scale typed reading drops with "degrees" when no C or F follows it)."""
@@ -144,9 +148,6 @@ def _read_otherwise() -> frozenset[str]:
     words = (*NUMBER_WORDS, *ORDINAL_WORDS, *SCALES, *TIMES, *NUMBERED_BY, *UNITS, *DEGREES)
     return frozenset({"half", "percent", "per", *words})
 
-
-_LETTERS = re.compile(r"[a-z]+")
-_DIGIT = re.compile(r"[0-9]")
 
 
 def _ruled_out(text: str, answer: str, language: str) -> bool:
