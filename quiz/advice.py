@@ -1,7 +1,8 @@
 """What an authoring warning is before `quiz check` places it, and the rules about more than one fact.
 
 quiz.lint holds the rules about one fact and runs them all (lint_deck); the rules here read a
-topic, or every fact of a deck at once.
+topic, or every fact of a deck at once, and the two about a fact that says its own answer
+(quiz.give_away: answer-in-question, answer-beside-blank).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import NamedTuple
 from quiz.deck.model import Deck, Fact, Topic
 from quiz.deck.options import option_key
 from quiz.deck.text import normalize
+from quiz.give_away import said_beside_blank, says
 from quiz.judging import WORD
 
 SUMMARY_MAX_WORDS = 25
@@ -64,3 +66,34 @@ def same_question(deck: Deck) -> Iterator[tuple[int, Advice]]:
             said = f"another answer ({earlier.answer!r}): a learner cannot tell which is meant"
         yield index, warn(deck, fact, "question", "same-question", f'asks the question of fact "{earlier.id}" '
                           f"with {said}; merge the two, or say in each question what sets it apart")  # fmt: skip
+
+
+def answer_in_question(deck: Deck, fact: Fact, wrong: object) -> Iterator[Advice]:
+    """answer-in-question: the question says its own answer (quiz.give_away.says: every number,
+    however written, and every longer word of it), so a learner can copy it from the screen in
+    every kind that shows the question. A true-or-false or fill-in-the-blank question shows the
+    statement instead."""
+    if says(fact.question, fact.answer, deck.language):
+        yield warn(
+            deck, fact, "question", "answer-in-question",
+            f"the question already says the answer {fact.answer!r}: a learner can copy it from the screen; "
+            "ask without naming it",
+        )  # fmt: skip
+
+
+def answer_beside_blank(deck: Deck, fact: Fact, wrong: object) -> Iterator[Advice]:
+    """answer-beside-blank: the statement says its answer outside its {{...}} span
+    (quiz.give_away.said_beside_blank), so fill in the blank would show it beside the blank; the
+    fact is not asked that way (quiz.kinds.fill_blank)."""
+    from quiz.deck.statement import split
+
+    parts = split(fact.statement) if fact.statement else None
+    if parts is None:
+        return
+    said = said_beside_blank(parts.before, parts.after, (parts.span.strip(), fact.answer, *fact.accept), deck.language)
+    if said:
+        yield warn(
+            deck, fact, "statement", "answer-beside-blank",
+            f"outside {{{{...}}}} the statement says the answer {said!r} again (its numbers, however written, and "
+            "its words), beside the blank: it is not asked as fill in the blank; write the rest without it",
+        )  # fmt: skip

@@ -11,47 +11,11 @@ two give each other's answers away, the later one waits for another session.
 from __future__ import annotations
 
 import heapq
-import re
 from collections.abc import Sequence
 
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question
-from quiz.judging import give_away_stems
-
-_NUMBER = re.compile(r"(?<![^\W\d_])([.,]?\d+(?:[.,]\d+)*)( ?%)?")
-"""A number written in digits, not written into a word ("42", "72.2", ".03"; not the 5 of "CD5"),
-and the percent sign after it, if any."""
-FUNCTION_WORDS = frozenset(
-    "a an the of to in on at by for with and or is are was were be it its their his her as".split()
-)
-"""Words that say nothing of an answer on their own: left out of its marks (_answer_marks)."""
-
-
-def _numbers(text: str, language: str) -> set[str]:
-    """The numbers of a text by value (quiz.typed.number_value), each as "#value", or "#value%" for
-    a percent: "2%" is not the 2 of "2 years"."""
-    from quiz.typed import number_value
-
-    return {"#" + number_value(n, language) + ("%" if percent else "") for n, percent in _NUMBER.findall(text)}
-
-
-def _marks(text: str, language: str) -> frozenset[str]:
-    """What a text shows that can give an answer away: its numbers (_numbers) and the stems of all
-    its words (quiz.judging.word_stems)."""
-    from quiz.judging import word_stems
-
-    return frozenset(_numbers(text, language)).union(w for w in word_stems(text, language) if not w.isdigit())
-
-
-def _answer_marks(text: str, language: str) -> frozenset[str]:
-    """What a feedback must show (_marks) to give away an answer: its numbers and the stems of its
-    longer words (quiz.judging.give_away_stems); none for an answer with neither ("Yes", "CT"). An
-    answer with one of those is read by all its words but FUNCTION_WORDS: "Before their surgery" is
-    given away by a text that says "before" and "surgery", not by any text on surgery."""
-    marks = frozenset(_numbers(text, language)) | give_away_stems(text, language)
-    if len(marks) != 1:  # two or more; or none ("Yes", "CT"): nothing to give away
-        return marks
-    return marks | {w for w in _marks(text, language) if w not in FUNCTION_WORDS and not w.startswith("#")}
+from quiz.give_away import answer_marks, text_marks
 
 
 def _answer_of(deck: Deck, q: Question) -> str:
@@ -75,25 +39,18 @@ def _shown(deck: Deck, q: Question) -> str:
     return "\n".join((prompt, q.statement, q.blank, _answer_of(deck, q), q.explanation))
 
 
-def gives_away(shown: frozenset[str], answer: frozenset[str]) -> bool:
-    """Whether a feedback holding the marks `shown` (_marks) gives away an answer of the marks
-    `answer`: every number and every longer word of the answer is in it. An answer with neither
-    ("Yes", "CT") is given away by nothing."""
-    return bool(answer) and answer <= shown
-
-
 def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int]) -> dict[int, set[int]]:
     """For each index of `asked`, the indexes of the others whose answers its feedback gives away
-    (gives_away), found through an index of who shows each mark: linear in the marks, so that a
-    review of 2,000 due facts is ordered in moments, not in 4 million comparisons."""
+    (quiz.give_away.gives_away), found through an index of who shows each mark: linear in the
+    marks, so that a review of 2,000 due facts is ordered in moments, not in 4 million comparisons."""
     language = deck.language
     holding: dict[str, set[int]] = {}  # each mark: the questions whose feedback shows it
     for i in asked:
-        for mark in _marks(_shown(deck, questions[i]), language):
+        for mark in text_marks(_shown(deck, questions[i]), language):
             holding.setdefault(mark, set()).add(i)
     after: dict[int, set[int]] = {i: set() for i in asked}
     for j in asked:
-        answer = _answer_marks(_answer_of(deck, questions[j]), language)
+        answer = answer_marks(_answer_of(deck, questions[j]), language)
         if answer:  # gives_away(the marks of i's feedback, answer) for each i of the intersection
             for i in set.intersection(*(holding.get(mark, set()) for mark in answer)) - {j}:
                 after[i].add(j)
@@ -102,8 +59,8 @@ def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int
 
 def kept_apart(deck: Deck, questions: Sequence[Question], limit: int | None = None, *, due: int = 0) -> list[Question]:
     """The questions of a session, none asked after a question whose feedback gives its answer away
-    (gives_away). Matching questions keep their places (quiz.session keeps their meanings from
-    giving answers away).
+    (quiz.give_away.gives_away: its numbers however written, "five days" for "5 days"). Matching
+    questions keep their places (quiz.words_shown keeps their meanings from giving answers away).
 
     The first `due` questions (a review's due facts) are all asked, each before those that give
     it away (the stable topological order; where two or more give each other's answers away, the

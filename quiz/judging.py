@@ -85,13 +85,18 @@ slash, apostrophe, underscore), so "CT-scan", "CT scan" and "CT/scan" are the sa
 
 
 @cache
-def _stem_word(word: str, language: str) -> str:
+def stem_word(word: str, language: str) -> str:
     """The Snowball stem of a folded word in `language` (a deck's tag), stemmed again until it stays
     the same ("tiredness" -> "tired" -> "tire", as "tired" is); the word itself in a language
-    Snowball has no stemmer for (a plain comparison)."""
-    from quiz.typed.words import primary_language
+    Snowball has no stemmer for (a plain comparison). An English word is stemmed in its American
+    spelling (quiz.typed.words.american), as typed marking compares words: "hypoglycaemia" is
+    "hypoglycemia", "tumours" "tumors"."""
+    from quiz.typed.words import american, primary_language
 
-    name = SNOWBALL.get(primary_language(language))
+    primary = primary_language(language)
+    if primary == "en":
+        word = american(word)
+    name = SNOWBALL.get(primary)
     if name is None:
         return word
     import snowballstemmer
@@ -110,18 +115,19 @@ _ABBREVIATION_PLURAL = re.compile(r"(?<=[A-Z][A-Z])s(?![^\W_])")
 
 
 def word_stems(text: str, language: str = "en") -> tuple[str, ...]:
-    """Every word of `text` in order, folded (Unicode NFKC, casefold) and stemmed (_stem_word), an
+    """Every word of `text` in order, folded (Unicode NFKC, casefold) and stemmed (stem_word), an
     abbreviation's plural as the abbreviation: "CT-scans" -> ("ct", "scan"), "MRIs" -> ("mri",)."""
     folded = unicodedata.normalize("NFKC", _ABBREVIATION_PLURAL.sub("", text)).casefold()
-    return tuple(_stem_word(w, language) for w in _ALL_WORDS.findall(folded))
+    return tuple(stem_word(w, language) for w in _ALL_WORDS.findall(folded))
 
 
 def give_away_stems(text: str, language: str = "en") -> frozenset[str]:
     """The stems of `text`'s words that can give an answer away: those of 4 letters or more, other
-    than stopwords (as content_words picks them)."""
+    than stopwords (as content_words picks them). Not a number in digits: numbers are compared by
+    value (quiz.give_away), and "10000" is no root of "100000"."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    words = (w for w in _ALL_WORDS.findall(folded) if len(w) >= 4 and w not in STOPWORDS)
-    return frozenset(_stem_word(w, language) for w in words)
+    words = (w for w in _ALL_WORDS.findall(folded) if len(w) >= 4 and w not in STOPWORDS and not w.isdigit())
+    return frozenset(stem_word(w, language) for w in words)
 
 
 def same_root(a: str, b: str) -> bool:

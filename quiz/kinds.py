@@ -27,6 +27,7 @@ from quiz.deck.options import option_key
 from quiz.deck.statement import Statement, fit_case, option_fits, split
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
+from quiz.give_away import said_beside_blank
 from quiz.glossary import TERM_PREFIX, spells_out, term_id, term_spans
 from quiz.typed import deck_lexicon, typed_possible
 
@@ -73,7 +74,8 @@ def _base(fact: Fact, kind: Kind, source: Source | None, prompt: str, answer: st
 
 
 def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
-    """The fill-in-the-blank question of a fact with a statement; None when it has none, or its
+    """The fill-in-the-blank question of a fact with a statement; None when it has none, when the
+    sentence names its answer outside the blank (quiz.give_away.said_beside_blank), or when its
     answer can be neither typed nor picked (fewer than 2 wrong options).
 
     Typed: `answer` is the span's text, `accept` the fact's answer and other accept forms; marked
@@ -85,6 +87,8 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     if parts is None:
         return None
     answer = parts.span.strip()
+    if said_beside_blank(parts.before, parts.after, (answer, fact.answer, *fact.accept), deck.language):
+        return None  # the sentence names its own answer beside the blank (quiz check: answer-beside-blank)
     base = _base(fact, Kind.FILL_BLANK, _source(deck, fact), parts.blanked, answer, parts)
     others = tuple(t for t in (fact.answer, *fact.accept) if normalize(t) != normalize(answer))
     if typed_possible(answer, others, fact.distractors, deck.language):

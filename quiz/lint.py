@@ -11,7 +11,15 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from quiz.advice import SENTENCE, Advice, same_question, topic_summary_long, warn
+from quiz.advice import (
+    SENTENCE,
+    Advice,
+    answer_beside_blank,
+    answer_in_question,
+    same_question,
+    topic_summary_long,
+    warn,
+)
 from quiz.deck.errors import Problem
 from quiz.deck.model import MUST_KNOW, Deck, Fact
 from quiz.deck.options import MIN_WRONG_OPTIONS
@@ -50,6 +58,8 @@ RULES: dict[str, str] = {
     "unhedged-figure": "the answer is a survival or risk figure and nothing says who was studied",
     "tf-wrong-option-fit": "a wrong option cannot stand in the statement's {{...}} span (no false version from it)",
     "same-question": "the fact asks the question an earlier fact asks (a learner cannot tell which is meant)",
+    "answer-in-question": "the question says its own answer (its numbers, however written, and its longer words)",
+    "answer-beside-blank": "the statement says its answer outside {{...}} too, so it is not asked as fill in the blank",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
@@ -343,6 +353,8 @@ CHECKS: dict[str, Rule] = {
     "extreme-distractors": _extreme_distractors,
     "unhedged-figure": _unhedged_figure,
     "tf-wrong-option-fit": _tf_wrong_option_fit,
+    "answer-in-question": answer_in_question,
+    "answer-beside-blank": answer_beside_blank,
 }
 
 

@@ -10,7 +10,7 @@ import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quiz import kinds
 from quiz.apart import kept_apart
@@ -22,6 +22,7 @@ from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating
 from quiz.typed import TypedMark
 from quiz.visit import choose_for_visit, planning
+from quiz.words_shown import giving_away
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -127,7 +128,7 @@ def plan(
     if mode is Mode.MIXED and only is None and questions:
         within = _terms_within(deck, scope)
         pool = [t for t, _ in deck.glossary] if within is None else within
-        avoid = _giving_away(deck, questions)
+        avoid = giving_away(deck, questions)
         allowed = [t for t in pool if t not in avoid]
         match = kinds.match_questions(deck, seed=seed, order=due, within=allowed)[:1]
         if match:
@@ -300,100 +301,3 @@ def remake(q: Question, deck: Deck, *, seed: int) -> Question | None:
     if kind is Kind.TRUE_FALSE:
         return kinds.make(deck, fact, kind, seed=seed, truth=q.truth)
     return make_question(deck, fact, kind, seed=seed)
-
-
-class WordsToKnow(NamedTuple):
-    """The glossary words of the text on screen (words_to_know)."""
-
-    shown: list[tuple[str, str]]
-    """The entries (term, meaning) the glossary list shows now, in glossary order."""
-    held: int = 0
-    """How many words on screen are explained only after the answer: their meaning could hint at it."""
-    maybe_more: bool = False
-    """True or false: the part of the sentence that differs between its versions may hold one more."""
-
-
-def words_to_know(deck: Deck, q: Question, *, answered: bool) -> WordsToKnow:
-    """The glossary entries (term, meaning) to show with `q`, and how many of its terms are held
-    back until it is answered (`answered`: a flashcard's back or the feedback is on screen).
-
-    Once answered: the terms of the question, the true sentence, the answer and the explanation.
-    Before: the terms of the question alone (never terms found only in the answer or the options),
-    less any the answer names and any whose meaning names a word of the answer (or of an `accept`
-    form; for true or false, of the fact's answer or the wrong options that may stand in its
-    statement: "embolization: blocking the blood vessels ..." would say whether "Embolization ...
-    blocks the blood supply" is true): "locally advanced: ... the sacrum" would give away "Growth
-    into the sacrum". Words are compared by their stems in the deck's language (quiz.judging:
-    give_away_stems, shares_a_root): "Being feverish" names "fevers", "it makes you tired" "Tiredness".
-    A matching question's meanings are its answers: all held back until it is answered.
-
-    For true or false the count is the same in both versions, or it would be a clue: it counts the
-    words held back in the part of the sentence both versions share (q.blank), and `maybe_more`
-    says whether the part that differs (the answer or a wrong option) names a glossary word.
-    """
-    if q.kind is Kind.MATCH:
-        return WordsToKnow(list(q.pairs)) if answered else WordsToKnow([], len(q.pairs))
-    if answered:
-        return WordsToKnow(terms_in("\n".join([q.prompt, q.statement, q.answer, q.explanation]), deck.glossary))
-    from quiz.judging import give_away_stems, shares_a_root
-
-    named, answer = _answer_terms(deck, q)
-
-    def held(entry: tuple[str, str]) -> bool:
-        return entry[0] in named or shares_a_root(give_away_stems(entry[1], deck.language), answer)
-
-    entries = terms_in(q.prompt, deck.glossary)
-    shown = [entry for entry in entries if not held(entry)]
-    if q.kind is Kind.TRUE_FALSE:
-        shared = [entry for entry in terms_in(q.blank, deck.glossary) if held(entry)]
-        spans = terms_in("\n".join(_span_texts(deck, q)), deck.glossary)
-        return WordsToKnow(shown, len(shared), maybe_more=any(held(e) and e not in shared for e in spans))
-    return WordsToKnow(shown, len(entries) - len(shown))
-
-
-def _span_texts(deck: Deck, q: Question) -> list[str]:
-    """What may stand in the span of a true-or-false question's sentence: the true text and the
-    wrong options that fit it (quiz.kinds.false_options); [] when its fact is gone."""
-    from quiz.deck.statement import split
-
-    fact = _fact_of(deck, q)
-    parts = split(fact.statement) if fact is not None and fact.statement else None
-    return [] if fact is None or parts is None else [parts.span, *kinds.false_options(fact)]
-
-
-def _fact_of(deck: Deck, q: Question) -> Fact | None:
-    """The fact `q` asks about, or None when the deck no longer holds it (reloaded after an edit)."""
-    try:
-        return deck.fact(q.fact_id)
-    except KeyError:
-        return None
-
-
-def _answer_terms(deck: Deck, q: Question) -> tuple[set[str], frozenset[str]]:
-    """(the glossary terms `q`'s answer names, the stems of the answer's words, give_away_stems): a
-    term named, or one whose meaning shares a root with the answer, would give it away (words_to_know)."""
-    from quiz.judging import give_away_stems
-
-    texts: tuple[str, ...] = (q.answer, *q.accept)
-    if q.kind is Kind.TRUE_FALSE:  # what may fill the statement's span would say which version is shown
-        fact = _fact_of(deck, q)
-        texts = (fact.answer, *fact.accept, *kinds.false_options(fact)) if fact is not None else ()
-    answer = frozenset().union(*(give_away_stems(t, deck.language) for t in texts))
-    named = {term for term, _ in terms_in("\n".join(texts), deck.glossary)}
-    return named, answer
-
-
-def _giving_away(deck: Deck, questions: Sequence[Question]) -> set[str]:
-    """The glossary terms whose meaning would give away the answer to one of `questions`: a
-    matching question among them must not show those meanings (a reviewer met "locally advanced"
-    matched at question 2 and asked at question 7)."""
-    from quiz.judging import give_away_stems, shares_a_root
-
-    named: set[str] = set()
-    answers: set[str] = set()
-    for q in questions:
-        if q.kind is not Kind.MATCH:
-            terms, words = _answer_terms(deck, q)
-            named |= terms
-            answers |= words
-    return named | {t for t, m in deck.glossary if shares_a_root(give_away_stems(m, deck.language), answers)}

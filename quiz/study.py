@@ -32,7 +32,8 @@ from quiz.kinds import by_picking, by_typing, right_meaning
 from quiz.mode import Mode
 from quiz.recording import Recorder
 from quiz.schedule import Rating, rating_for
-from quiz.session import Answered, StudySession, WordsToKnow, plan, remake, words_to_know
+from quiz.session import Answered, StudySession, plan, remake
+from quiz.words_shown import WordsToKnow, words_to_know
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -157,7 +158,7 @@ class StudyRun:
 
     def words(self) -> WordsToKnow:
         """The glossary entries (term, meaning) for the text on screen, never more, and how many of
-        the question's terms are held back until it is answered (quiz.session.words_to_know)."""
+        the question's terms are held back until it is answered (quiz.words_shown.words_to_know)."""
         answered, q = self.phase in (Phase.REVEALED, Phase.ANSWERED), self.question
         return WordsToKnow([]) if q is None else words_to_know(self.deck, q, answered=answered)
 

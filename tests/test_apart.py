@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.apart import _answer_marks, _answer_of, _marks, _shown, gives_away, kept_apart
+from quiz.apart import _answer_of, _shown, kept_apart
 from quiz.curriculum import session_facts
 from quiz.deck.load import load_deck
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, make_question
+from quiz.give_away import answer_marks, gives_away, text_marks
 from quiz.mode import Mode
 from quiz.session import plan
 
@@ -26,13 +27,13 @@ BUILT_IN = load_deck(Path(__file__).parent.parent / "decks" / "rectal-cancer-sta
 
 def _given_away(deck: Deck, questions: list[Question]) -> list[tuple[str, str]]:
     """(earlier, later) fact ids where the earlier one's feedback gives the later one's answer away."""
-    shown = [_marks(_shown(deck, q), deck.language) for q in questions]
+    shown = [text_marks(_shown(deck, q), deck.language) for q in questions]
     return [
         (a.fact_id, b.fact_id)
         for i, a in enumerate(questions)
         for b in questions[i + 1 :]
         if a.kind is not Kind.MATCH and b.kind is not Kind.MATCH
-        and gives_away(shown[i], _answer_marks(_answer_of(deck, b), deck.language))
+        and gives_away(shown[i], answer_marks(_answer_of(deck, b), deck.language))
     ]  # fmt: skip
 
 
@@ -114,4 +115,4 @@ def test_kept_apart_asks_none_after_its_answer_is_given_away(
     ],
 )
 def test_what_gives_an_answer_away(answer: str, shown: str, given: bool) -> None:
-    assert gives_away(_marks(shown, "en"), _answer_marks(answer, "en")) is given
+    assert gives_away(text_marks(shown, "en"), answer_marks(answer, "en")) is given

@@ -14,7 +14,7 @@ from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, make_question
 from quiz.judging import give_away_stems, names_words, same_root, shares_a_root, word_stems
 from quiz.kinds import make, match_questions, right_meaning
-from quiz.session import words_to_know
+from quiz.words_shown import words_to_know
 
 TESTER = """
 format = 1

@@ -427,7 +427,7 @@ def test_u_on_a_matching_question_never_takes_back_the_answer_before_it(tmp_path
 
 def test_true_or_false_shows_no_word_meaning_that_tells_the_versions_apart() -> None:
     """A reviewer's g on "Embolization ... blocks the blood supply" showed what embolization is."""
-    from quiz.session import words_to_know
+    from quiz.words_shown import words_to_know
 
     deck = load_deck(BUILTIN)
     for fact in deck.facts:
@@ -518,8 +518,7 @@ def test_a_meaning_never_spells_out_its_abbreviation_nor_hides_more_than_one_wor
 
 
 def test_mixed_never_shows_a_meaning_that_answers_another_question_of_the_session() -> None:
-    from quiz.judging import give_away_stems, shares_a_root
-    from quiz.session import _answer_terms
+    from quiz.words_shown import answer_terms
 
     deck = load_deck(BUILTIN)
     for seed in range(12):
@@ -528,8 +527,8 @@ def test_mixed_never_shows_a_meaning_that_answers_another_question_of_the_sessio
         shown = {t for q in matching for t, _ in q.pairs}
         for q in questions:
             if q.kind is not Kind.MATCH:
-                named, answer = _answer_terms(deck, q)
-                giving = {t for t, meaning in deck.glossary if shares_a_root(give_away_stems(meaning), answer)}
+                named, answer = answer_terms(deck, q)
+                giving = {t for t, meaning in deck.glossary if answer.hinted_by(meaning)}
                 assert not shown & (named | giving), (seed, q.fact_id)
 
 

@@ -115,6 +115,22 @@ CASES = [
       "distractors": ["It is lower", "Much lower", "It is higher"]},
      {"answer": "It is similar", "statement": "Survival: {{it is similar}}.",
       "distractors": ["It is lower", "It is half", "It is higher"]}, "statement"),
+    ("answer-in-question",  # T8 #6: the question says the answer it asks for
+     {"question": "The kidney, a bean-shaped organ, filters the blood. Which organ filters the blood?"},
+     {"question": "A bean-shaped organ filters the blood. Which organ is it?"}, "question"),
+    ("answer-in-question",  # a number however written: "two and a half" is 2.5
+     {"question": "A child takes two and a half mL. How much is one dose?", "answer": "2.5 mL",
+      "distractors": ["5 mL", "10 mL", "1 mL"]},
+     {"question": "A child takes a small dose. How much is it?", "answer": "2.5 mL",
+      "distractors": ["5 mL", "10 mL", "1 mL"]}, "question"),
+    ("answer-beside-blank",  # T8 #6: the sentence names its answer outside the blank
+     {"statement": "The {{kidney}} filters the blood; a kidney is bean-shaped."},
+     {"statement": "The {{kidney}} filters the blood."}, "statement"),
+    ("answer-beside-blank",
+     {"answer": "5 days", "distractors": ["3 days", "7 days", "10 days"],
+      "statement": "Take the antibiotic for {{5 days}}: five days in all."},
+     {"answer": "5 days", "distractors": ["3 days", "7 days", "10 days"],
+      "statement": "Take the antibiotic for {{5 days}}, even if you feel better."}, "statement"),
 ]
 TOPIC_RULES = {"topic-summary-long"}
 """Rules about a [[topics]] table rather than a fact (tested below)."""

@@ -16,7 +16,7 @@ from quiz.store import DeckDue, DueCounts
 from quiz.untrusted import visible
 
 if TYPE_CHECKING:
-    from quiz.session import WordsToKnow  # the study screen's: Home never imports quiz.session
+    from quiz.words_shown import WordsToKnow  # the study screen's: Home never imports it
 
 TERM_STYLE = "bold underline"
 
@@ -102,7 +102,7 @@ def _parts(name: str, counts: DueCounts) -> str:
 
 def held_back_line(words: WordsToKnow) -> str:
     """What the glossary list says of the words on screen it explains only after the answer
-    (quiz.session.words_to_know): "1 word here is explained after you answer. Its meaning could
+    (quiz.words_shown.words_to_know): "1 word here is explained after you answer. Its meaning could
     hint at the answer."; "" when there are none. "more" when the list shows others above it;
     "maybe" for a true-or-false sentence whose changing part may hold one (WordsToKnow.maybe_more).
     "could", not "would": the rule is cautious (a meaning that shares a word with a wrong option of

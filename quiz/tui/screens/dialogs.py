@@ -17,7 +17,6 @@ from textual.widgets import Button, Input, OptionList, Static
 from quiz.deck.model import Deck
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION
-from quiz.session import WordsToKnow
 from quiz.store import DamagedDatabase, DeckDue
 from quiz.tui.bars import KeysBar
 from quiz.tui.dialog_fit import fit_body
@@ -27,6 +26,7 @@ from quiz.tui.settled_input import SettledInput
 from quiz.tui.text import held_back_line, plain
 from quiz.untrusted import visible_title
 from quiz.visit import parse_visit
+from quiz.words_shown import WordsToKnow
 
 MODE_HELP = {
     Mode.MIXED: "a mix of question kinds",

@@ -113,7 +113,7 @@ class StudyScreen(Settled, Screen[bool]):
         self._drawn, self._drawn_phase, self._drawn_step = q, run.phase, step
         self._progress()
         # Before the answer only the words the list will explain are underlined: an underline on a
-        # word held back (or its absence) would itself be a clue (quiz.session.words_to_know).
+        # word held back (or its absence) would itself be a clue (quiz.words_shown.words_to_know).
         shown = run.words().shown
         answered = run.phase in (Phase.REVEALED, Phase.ANSWERED)
         self.query_one("#prompt", Static).update(with_terms(q.prompt, self.deck.glossary if answered else shown))
