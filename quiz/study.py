@@ -157,8 +157,7 @@ class StudyRun:
         return max((self.clock() - self.started_at).total_seconds(), 0.0)
 
     def words(self) -> WordsToKnow:
-        """The glossary entries (term, meaning) for the text on screen, never more, and how many of
-        the question's terms are held back until it is answered (quiz.words_shown.words_to_know)."""
+        """The glossary entries for the text on screen and how many are held back (words_to_know)."""
         answered, q = self.phase in (Phase.REVEALED, Phase.ANSWERED), self.question
         return WordsToKnow([]) if q is None else words_to_know(self.deck, q, answered=answered)
 
