@@ -29,7 +29,7 @@ except ImportError:  # not CPython
 # hashlib loads OpenSSL as well: 15 M instructions at every start of the app, where 4 M do for
 # _blake2 alone (docs/benchmarks.md).
 
-CACHE_FORMAT = 40
+CACHE_FORMAT = 41
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header; 10: glossary terms under one id refused; 11: options that say the same refused; 12: more
@@ -52,8 +52,8 @@ British spellings in English decks only; 34: an ion charge in superscripts and t
 read; 35: a letter alone keeps its mark; 36: a slash joined to a number on one side kept; 37: a
 molar unit apart from a length; 38: a unit read as a reader sees it in quiz check; 39: every look-
 alike of Unicode's confusables, "0.5 mɡ" and "120∕80", refused; 40: letters of living alphabets and
-words of other scripts kept), so no deck is read back from the cache in an older shape or without
-meeting a newer rule."""
+words of other scripts kept; 41: an accept form saying a number the answer does not refused), so no
+deck is read back from the cache in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
 record marshal keeps the loader's sharing (a text held by many facts is written once and read back

@@ -235,6 +235,33 @@ class Said:
             found = self._keys[text] = says, folded
         return found
 
+    def numbers(self, text: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+        """The numbers `text` says, with the comparisons and ordinals that go with them (the shape
+        items of _says_a_number), as typed marking reads them ("five" is 5, "Stage IV" is 4) in
+        base units ("0.5 g" is 500 mg: quiz.typed.in_base_units), and as `key` reads them (a percent
+        and a frequency also as the proportion they are: "2%" is "1 in 50"). () and () for a text
+        that says none."""
+        reading = self._exact_keys(text, self.language)[0]
+        said = self.key(text)[0]
+        if reading is None or not isinstance(said, tuple) or said[0] != "read":
+            return (), ()
+        shape, runs = cast("tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]", reading)
+        if not self._units.isdisjoint(runs):
+            shape = self._in_base_units(shape, runs)[0]
+        converted = cast("tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]", said[1])[0]
+        return tuple(filter(_says_a_number, shape)), tuple(filter(_says_a_number, converted))
+
+    def other_numbers(self, answer: str, text: str) -> bool:
+        """Whether `text` says a number the answer does not: some number, comparison or ordinal of
+        it (numbers) is not among the answer's, as written or as converted ("0.5 g" says what "500
+        mg" says; "57" is the number of "57%"). A text that says fewer of them is not flagged ("150
+        to 400" for "150 to 400 × 10⁹/L"), nor one that says none ("toward the body")."""
+        own = self.numbers(text)
+        if not own[0]:
+            return False
+        theirs = self.numbers(answer)
+        return not any(_within(mine, other) for mine, other in zip(own, theirs, strict=True))
+
     def repeats(self, texts: Iterable[tuple[str, str]]) -> Iterator[tuple[int, str]]:
         """For (role, text) pairs in order: (index, "the <role> '<earlier>'") for each text that says
         what an earlier one says, in other words or the same."""
@@ -245,6 +272,23 @@ class Said:
                 yield n, f"the {seen[key][0]} {seen[key][1]!r}"
             else:
                 seen[key] = (role, text)
+
+
+_COMPARISONS = frozenset(("<", ">", "≤", "≥", "≠", "±", "="))
+
+
+def _says_a_number(part: tuple[str, ...]) -> bool:
+    """Whether a shape item (quiz.typed.Reading.shape) says a number: a number, range, frequency
+    or proportion, an ordinal, or a comparison ("under", "≥"), which changes what its number says."""
+    kind = part[0]
+    return kind in "nrfp" or (kind == "s" and (part[1] in _COMPARISONS or part[1].startswith("ordinal ")))
+
+
+def _within(some: tuple[tuple[str, ...], ...], every: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether each item of `some` is among `every`, as often as it is in `some`."""
+    from collections import Counter
+
+    return not Counter(some) - Counter(every)
 
 
 def said_earlier(texts: Sequence[str], said: Said) -> Iterator[tuple[int, int]]:
@@ -280,16 +324,24 @@ def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str,
             groups.setdefault(fact.group, []).append(i)
     for group, members in groups.items():
         for i, j in _drawn_alike_in(facts, members):
-            yield i, "answer", (
-                f'its answer {facts[i].answer!r} looks the same on screen as {facts[j].answer!r} (fact '
-                f'"{facts[j].id}", group "{group}": {_DRAWN_ALIKE_NOTE}): both would be options of one question'
+            yield (
+                i,
+                "answer",
+                (
+                    f"its answer {facts[i].answer!r} looks the same on screen as {facts[j].answer!r} (fact "
+                    f'"{facts[j].id}", group "{group}": {_DRAWN_ALIKE_NOTE}): both would be options of one question'
+                ),
             )
         for a, b in said_earlier([facts[i].answer for i in members], said):
             i, j = members[a], members[b]
-            yield i, "answer", (
-                f'its answer {facts[i].answer!r} says what {facts[j].answer!r} (fact "{facts[j].id}", '
-                f'group "{group}") says: asking one, the other would be shown as a wrong option that says '
-                "the right answer; write both the same way, or put one in another group"
+            yield (
+                i,
+                "answer",
+                (
+                    f'its answer {facts[i].answer!r} says what {facts[j].answer!r} (fact "{facts[j].id}", '
+                    f'group "{group}") says: asking one, the other would be shown as a wrong option that says '
+                    "the right answer; write both the same way, or put one in another group"
+                ),
             )
         first: dict[object, int] = {}  # what each answer says: the first member that says it
         for i in members:
