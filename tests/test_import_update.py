@@ -126,10 +126,15 @@ def test_a_deck_exported_by_quiz_and_edited_in_anki_updates_its_own_facts(
     note["Answer"] = "Edited in Anki &amp; kept"
     col.update_note(note)
     assert main(["import", str(_export(col, tmp_path / "edited.txt")), "--update", str(deck)]) == 0
-    assert "1 changed, 0 added" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 changed, 0 added" in out
     edited = load_deck(deck).facts[0]
     assert (edited.id, edited.answer) == (first.id, "Edited in Anki & kept")
-    assert edited._replace(answer=first.answer) == first  # its distractors, source and the rest are kept
+    # another answer: the accept form and the explanation that says "20 seconds" were written for the old one
+    assert f"fact \"{first.id}\": its answer changed from '20 seconds' to" in out
+    assert '# accept = ["twenty seconds"]' in deck.read_text(encoding="utf-8")
+    kept = edited._replace(answer=first.answer, accept=first.accept, explanation=first.explanation)
+    assert kept == first  # its distractors, source and the rest are kept
     col.close()
 
 

@@ -109,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError, UsageError
     from quiz.files import check_output, is_standard_output, is_stream, write_text
+    from quiz.interop.edits import kept_id_notes, meaning_changed
     from quiz.interop.header import separator_text
     from quiz.interop.importer import BadRows, import_cards
     from quiz.interop.replaced import keep_deck_fields, replaced_deck, written_id
@@ -218,14 +219,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{plural(len(update.missing), 'fact')} no longer in {source.name} and kept in the deck "
                 f"(delete them by hand if they are gone for good): {', '.join(update.missing)}"
             )
-        if update.renumbered:
-            one = len(update.renumbered) == 1
-            say(
-                f"note: a number changed in {'a fact that keeps its id' if one else 'facts that keep their ids'}, "
-                f"and so {'its' if one else 'their'} learners' history, as the note's guid is the same: "
-                f"{', '.join(update.renumbered)}; to have the new number learned afresh, give "
-                f"{'it' if one else 'each'} a new id in the deck"
-            )
+        _say_some([*kept_id_notes(update.renumbered), *_taken_out_notes(update.taken_out)], "note: ", sys.stdout)
         if update.questions_kept:
             say(
                 "note: a statement was edited in its cloze note, which carries no question, so the deck's own "
@@ -233,6 +227,10 @@ def run(args: argparse.Namespace) -> int:
                 + ", ".join(update.questions_kept)
             )
         return 0
+    if replaced is not None:  # -o --force: the same notes as --update on the facts that keep their ids
+        before = {f.id: f for f in replaced.facts}
+        changes = {f.id: meaning_changed(before[f.id], f, deck.language) for f in deck.facts if f.id in before}
+        _say_some(kept_id_notes({k: v for k, v in changes.items() if v}), "note: ", report)
     where = "standard output" if to_stdout else out
     say(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)
     if kept_id is not None:
@@ -246,6 +244,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 _UPDATE = "--update to update it in place"
+
+
+def _taken_out_notes(taken_out: Sequence[tuple[str, str, str, tuple[str, ...]]]) -> list[str]:
+    """A note on each fact whose answer --update changed to another, naming what was taken out."""
+    named = {"accept": "accept forms"}
+    return [
+        f'fact "{fact_id}": its answer changed from {before!r} to {after!r}, so its '
+        f"{', '.join(named.get(key, key) for key in keys)}, written for the old answer, are taken out (kept as "
+        "comments above the fact): write them again for the new answer"
+        for fact_id, before, after, keys in taken_out
+    ]
 
 
 def _source_kept(source: Path) -> list[tuple[Path, str]]:
