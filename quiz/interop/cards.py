@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from quiz.deck.checker import MAX_CHARS
 from quiz.deck.errors import Problem
 from quiz.deck.text import control_characters, position
-from quiz.interop.cloze import ClozeError, clozes, has_cloze
+from quiz.interop.cloze import MAX_CLOZES, ClozeError, cloze_numbers, clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
@@ -103,6 +104,21 @@ def _roles(columns: Columns, fields: tuple[str, ...] | None) -> tuple[Roles, dic
     return cache[fields]
 
 
+def cards_at_most(row: Row, columns: Columns, head: AnkiHeader) -> int:
+    """How many cards the row makes, read from its text as written (before its HTML is read, at C
+    speed): one, or for a cloze note one for each cloze number, none past MAX_CLOZES (refused).
+    Counted for every row before any card is made, so that a file whose cloze notes make more
+    cards than a deck holds facts is refused at once, not after 20,000 cards are made."""
+    note_type = _note_type(row, columns, head)
+    fields = fields_of(note_type) if note_type else None
+    question = _roles(columns, fields)[0].question
+    text = _field(row, question) if question is not None else ""
+    if not (is_cloze(note_type) if note_type else has_cloze(text)):
+        return 1
+    numbers = len(cloze_numbers(text))
+    return numbers if numbers <= MAX_CLOZES else 0
+
+
 def row_cards(
     row: Row, columns: Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str], unseen: list[int]
 ) -> tuple[list[Card], list[Problem], list[str]]:
@@ -191,7 +207,7 @@ def _cloze_cards(
     row: Row, text: str, extra: tuple[str, ...], tags: tuple[str, ...], key: str, path: Path, media: list[str]
 ) -> tuple[list[Card], list[Problem], list[str]]:
     try:
-        made = clozes(text)
+        made = clozes(text, MAX_CHARS)  # the loader's limit, before a hundred cards are made
     except ClozeError as err:
         return [], [Problem(path, row.line, None, str(err))], media
     if not made:
