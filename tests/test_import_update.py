@@ -169,7 +169,7 @@ LINE = st.text(
 def test_text_quiz_exports_to_anki_reads_back_the_same(lines: list[str]) -> None:
     text = "\n".join(line.strip(" ") for line in lines)
     assume(text.strip() == text and text and "\n\n" not in text)
-    assert field_text(to_html(text), html=True) == (text, ())
+    assert field_text(to_html(text), html=True) == (text, (), ())
 
 
 def test_update_matches_facts_first_imported_without_guids_by_their_question(

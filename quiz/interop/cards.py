@@ -120,10 +120,19 @@ def cards_at_most(row: Row, columns: Columns, head: AnkiHeader) -> int:
 
 
 def row_cards(
-    row: Row, columns: Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str], unseen: list[int]
+    row: Row,
+    columns: Columns,
+    head: AnkiHeader,
+    html: bool,
+    path: Path,
+    notes: list[str],
+    unseen: list[int],
+    read: dict[str, tuple[list[int], str]],
 ) -> tuple[list[Card], list[Problem], list[str]]:
     """The cards one row gives, its problems, and the media it named; the row's line is added to
-    `unseen` where a field held characters that show as nothing (_INVISIBLE), which are taken out."""
+    `unseen` where a field held characters that show as nothing (_INVISIBLE), which are taken out,
+    and to `read` (with the first example of each kind) where a field was read otherwise than run
+    together (quiz.interop.html_text.FieldText.notes: struck-out text left out...)."""
     special = set(columns.special.values())
     text_columns = [c for c in range(min(columns.width, len(row.fields))) if c not in special]  # those it has
     longest = max(text_columns, key=lambda c: len(row.fields[c]), default=None)
@@ -142,13 +151,17 @@ def row_cards(
     texts: dict[int, str] = {}
     colon = unused_character(*row.fields) if html else ":"  # the mark of an entity colon (_ESCAPED_COLON)
     for c in text_columns:
-        read = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
-        texts[c], marks = re.subn(_INVISIBLE, "", read.text) if not read.text.isascii() else (read.text, 0)
+        field = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
+        texts[c], marks = re.subn(_INVISIBLE, "", field.text) if not field.text.isascii() else (field.text, 0)
         if marks:  # the spaces beside them were not at the field's end when the row was read
             texts[c] = texts[c].strip(" ")
             if unseen[-1:] != [row.line]:
                 unseen.append(row.line)
-        media += read.media
+        media += field.media
+        for kind, example in field.notes:
+            lines = read.setdefault(kind, ([], example))[0]
+            if lines[-1:] != [row.line]:
+                lines.append(row.line)
     role, place = _roles(columns, fields)
     tags = head.tags + (tuple(_field(row, columns.special["tags"]).split()) if "tags" in columns.special else ())
     tags = tuple(dict.fromkeys(tags))

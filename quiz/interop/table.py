@@ -10,7 +10,7 @@ from quiz.deck.text import control_characters
 from quiz.deck.validate import MAX_FACTS
 from quiz.interop.cards import Card, Columns, cards_at_most, row_cards
 from quiz.interop.header import AnkiHeader, names_columns, read_header, separator_name
-from quiz.interop.html_text import looks_like_html
+from quiz.interop.html_text import looks_like_html, read_notes
 from quiz.interop.limits import MAX_CELLS, MAX_TAGS, limit_problem, too_many_cards, too_many_lines
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of, is_cloze
 from quiz.interop.rows import (
@@ -167,6 +167,7 @@ def _read_cards(
     decks: set[str] = set()
     media: list[str] = []
     unseen: list[int] = []  # the lines of fields that held invisible marks (row_cards)
+    read: dict[str, tuple[list[int], str]] = {}  # what was read otherwise than run together (row_cards)
     for row in rows:
         if row.line in cuts:
             table.problems.append(Problem(path, row.line, None, _cut_message(cuts[row.line], sep, guessed)))
@@ -179,7 +180,7 @@ def _read_cards(
             continue
         if "deck" in columns.special:
             decks.add(row.fields[columns.special["deck"]] if columns.special["deck"] < len(row.fields) else "")
-        cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen)
+        cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen, read)
         if guessed:  # a field left empty may be a wrong guess's doing (`60 to 100<TAB>`)
             problems = [p._replace(message=_guess_named(p.message, sep)) for p in problems]
         table.problems += problems
@@ -206,6 +207,7 @@ def _read_cards(
             "removed characters that show as nothing (a zero-width space, a byte-order mark where two files were "
             f"joined, a word joiner...), which would make a text look like another: line {shown}"
         )
+    table.notes += read_notes(read)
     if len(decks) == 1 and not table.deck_name:
         table.deck_name = _deck_name(decks.pop())
     _report_duplicates(table, path)
