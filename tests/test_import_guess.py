@@ -261,7 +261,8 @@ def test_a_separator_cutting_a_number_but_standing_between_words_too_is_asked_ab
 
 TEXTS = [
     "Potassium", "upper limit", "with food", "Dose, adult", "3,5 mmol/L", "Note: see", "a|b", "x;y", "Stage IV",
-    "BP 120/80 mmHg", "Ratio 1:1000 here", "HbA1c 6,5 %", "Time: 8:00 am", "Blood test; fasting", "pH 7,4 or so", "Tab\there",
+    "BP 120/80 mmHg", "Ratio 1:1000 here", "HbA1c 6,5 %", "Time: 8:00 am", "Blood test; fasting", "pH 7,4 or so",
+    "Tab\there",
 ]  # fmt: skip
 """Texts of fields that neither start nor end with a digit: where one field ends and the next starts
 with one (`10` and `5` as `10,5`), no reader can tell a separator from a decimal mark."""
