@@ -171,6 +171,8 @@ def test_utf8_text_given_a_single_byte_encoding_is_refused_naming_what_it_would_
     assert f"“Fever threshold;{misread}”: import it without --encoding" in err
     assert not (tmp_path / "out.toml").exists()
     assert _import(tmp_path, raw, "--encoding", "utf-8") == 0  # the encoding it is in
+    assert _import(tmp_path, b"\xef\xbb\xbfq;a\n", "--encoding", codec, "--force") == 1  # its mark alone
+    assert "(it starts with UTF-8's byte-order mark), which read as" in capsys.readouterr().err
     assert _import(tmp_path, b"Plain;ascii\nq;a\n", "--encoding", "cp1252", "--force") == 0
 
 

@@ -113,7 +113,12 @@ def _not_utf8(raw: bytes, text: str, source: Path, encoding: str) -> None:
     if utf8 == text:
         return
     lines, others = utf8.split("\n"), text.split("\n")
-    number = next(n for n, line in enumerate(lines, start=1) if not line.isascii())  # raw is not ASCII
+    number = next((n for n, line in enumerate(lines, start=1) if not line.isascii()), None)
+    if number is None:  # nothing but ASCII after UTF-8's byte-order mark
+        raise QuizError(
+            f"{source}:1: this file is UTF-8 text (it starts with UTF-8's byte-order mark), which read as {encoding} "
+            f"would start with “{_shown(others[0][:3])}”: import it without --encoding"
+        )
     line, other = lines[number - 1], others[number - 1] if number <= len(others) else ""
     raise QuizError(
         f"{source}:{number}: this file is UTF-8 text (“{_shown(line)}”), which read as {encoding} would be "
