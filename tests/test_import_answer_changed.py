@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from anki_exports import anki_collection, export_notes
+from anki_exports import anki_collection, export_notes, import_package
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -232,16 +232,13 @@ def test_an_answer_changed_in_anki_itself_takes_out_the_old_accept_forms(
 ) -> None:
     """Through Anki's own library: `quiz export`, the answers edited in Anki (a Basic note's Answer, a
     cloze note's deletion), its notes export, `quiz import --update`."""
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     from quiz.interop.anki import note_guid
 
     deck = tmp_path / "tabs.toml"
     deck.write_text(ANKI_DECK, encoding="utf-8")
     assert main(["export", str(deck), "-o", str(tmp_path / "t.apkg")]) == 0
     col = anki_collection(tmp_path, [])
-    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "t.apkg"), options=options))
+    import_package(col, tmp_path / "t.apkg")
     for note in map(col.get_note, col.find_notes("")):
         if note.guid == note_guid("tabs", "dose"):
             note["Answer"] = "3 tablets"

@@ -7,7 +7,7 @@ from pathlib import Path
 from random import Random
 
 import pytest
-from anki_exports import anki_collection, export_notes
+from anki_exports import anki_collection, export_notes, import_package
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -107,16 +107,13 @@ def test_educator_round_trip_through_anki_keeps_every_fact_id(tmp_path: Path) ->
 def test_a_deck_exported_by_quiz_and_edited_in_anki_updates_its_own_facts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     source = DATA.parent / "decks" / "valid"
     deck = tmp_path / "deck.toml"
     deck.write_text(next(p for p in sorted(source.glob("*.toml"))).read_text(encoding="utf-8"), encoding="utf-8")
     original = load_deck(deck)
     assert main(["export", str(deck), "-o", str(tmp_path / "d.apkg")]) == 0
     col = anki_collection(tmp_path, [])
-    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "d.apkg"), options=options))
+    import_package(col, tmp_path / "d.apkg")
     before = deck.read_text(encoding="utf-8")
     assert main(["import", str(_export(col, tmp_path / "back.txt")), "--update", str(deck)]) == 0
     assert [f.id for f in load_deck(deck).facts] == [f.id for f in original.facts]
@@ -303,13 +300,10 @@ source = "s1"
 
 def _anki_holding(tmp_path: Path, deck: Path):  # type: ignore[no-untyped-def]
     """A new Anki collection (Anki's own library) that has imported `quiz export` of the deck."""
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     package = tmp_path / "d.apkg"
     assert main(["export", str(deck), "-o", str(package), "--force"]) == 0  # a new package each cycle
     col = anki_collection(Path(tempfile.mkdtemp(dir=tmp_path)), [])
-    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+    import_package(col, package)
     return col
 
 
