@@ -82,7 +82,7 @@ def test_struck_out_text_is_never_part_of_the_answer(tag: str, old: int, new: in
 
 
 def test_anki_s_own_export_of_such_notes_imports_as_anki_shows_them(tmp_path: Path) -> None:
-    notes = [
+    notes: list[tuple[str, list[str], list[str]]] = [
         ("Basic", ["Platelets?", "150 to 400 &times; 10<sup>9</sup>/L"], []),
         ("Basic", ["New dose?", "<s>10 mg</s> 5 mg"], []),
         ("Basic", ["Small dose?", r"\(5 \times 10^{-3}\) g"], []),
