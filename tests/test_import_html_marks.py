@@ -32,6 +32,11 @@ DATA = Path(__file__).parent / "data" / "import" / "html"
         ("the 1<sup>st</sup> dose", "the 1st dose", ()),
         ("Brand<sup>®</sup>", "Brand®", ()),
         ("Vitamin B<sub>12a</sub>", "Vitamin B12a", (("raised", "<sub>12a</sub>"),)),
+        ("10<sup>9", "10⁹", ()),  # never closed: read to the end, as a browser does
+        ("10<sup>9<sub>2", "1092", (("raised", "<sup>92</sup>"),)),  # a sub in a sup: no one character
+        ("x<sup>a<sub>2</sub></sup>y<sup>3</sup>", "xa2y³", (("raised", "<sup>a2</sup>"),)),
+        ("<sup>1<sup>2</sup>3</sup>x", "¹²³x", ()),
+        ("<s>10 mg 5 mg", "", (("struck", "10 mg 5 mg"),)),
         ("<s>10 mg</s> 5 mg", "5 mg", (("struck", "10 mg"),)),
         ("x<del>a<b>b</b>c</del>y <strike>z</strike>", "xy", (("struck", "abc"), ("struck", "z"))),
         ('<span style="display: none"><span>10</span> mg</span>5 mg', "5 mg", (("hidden", "10 mg"),)),

@@ -69,6 +69,7 @@ class _TextParser(HTMLParser):
         self._why = ""  # the READ_NOTES kind of the part left out
         self._gone: list[str] = []  # its text
         self._raised: list[tuple[str, int]] = []  # open sup/sub tags, each with where its text starts
+        self._mixed = False  # a sub in a sup, or the other way, in the outermost open one
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._left_out:
@@ -87,6 +88,7 @@ class _TextParser(HTMLParser):
         elif tag in _BLOCKS:
             self.parts.append("\n")
         elif tag in ("sup", "sub"):
+            self._mixed = self._mixed or any(open_tag != tag for open_tag, _ in self._raised)  # x<sup>a<sub>b
             self._raised.append((tag, len(self.parts)))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -115,12 +117,21 @@ class _TextParser(HTMLParser):
         """The text since `start` as superscript or subscript characters, or as it is with a note."""
         text = "".join(self.parts[start:])
         shown, converted = text.strip(), raised(text, RAISED if tag == "sup" else LOWERED)
+        if self._mixed:
+            self._mixed, converted = False, None
         if converted is not None:
             self.parts[start:] = [converted]
         elif shown.strip("®™©℠") and not (tag == "sup" and _ORDINAL.match(shown) and _after_a_digit(self.parts, start)):
             self.notes.append(
                 ("raised", f"<{tag}>{shown}</{tag}>")
             )  # "1<sup>st</sup>" reads as 1st, "X<sup>®</sup>" X®
+
+    def finish(self) -> None:
+        """What an element never closed left open at the end, read as if it closed there."""
+        if self._left_out:
+            self.handle_endtag(self._left_out[0])
+        while self._raised:
+            self.handle_endtag(self._raised[-1][0])
 
     def handle_data(self, data: str) -> None:
         if self._left_out:
@@ -171,6 +182,7 @@ def field_text(field: str, *, html: bool) -> FieldText:
         parser = _TextParser()
         parser.feed(field)
         parser.close()
+        parser.finish()
         media = parser.media + media
         notes = parser.notes
         field = "".join(parser.parts).replace("\xa0", " ")
