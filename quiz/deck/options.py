@@ -213,6 +213,7 @@ class Said:
         self._in_base_units = in_base_units
         self._units = IN_BASE_UNITS.keys()
         self._keys: dict[str, tuple[object, str]] = {}
+        self._written: dict[str, tuple[tuple[str, ...], ...]] = {}  # each text's own shape, in base units
 
     def key(self, text: str) -> tuple[object, str]:
         """The text's reading (or, with nothing to read, its folded text), and its folded text. In
@@ -221,35 +222,38 @@ class Said:
         found = self._keys.get(text)
         if found is None:
             reading, folded, units = self._exact_keys(text, self.language)
+            written = self._based(reading)
+            self._written[text] = written[0] if written is not None else ()
             shares = _SHARE_WORDS.fullmatch(text.strip().casefold()) if self.language.startswith("en") else None
             if shares is not None:  # "About half" says what "about 1 in 2" says, and "about 50%"
                 hedge, how_many, share = shares.groups()
                 frequency = f"{hedge or ''}{_COUNTS.get(how_many, 1)} in {_SHARES[share.rstrip('s')]}"
-                reading = self._exact_keys(frequency, self.language)[0]
-            if reading is not None:  # the reading's key is (shape, joined runs): quiz.typed.marking._key
-                shape, runs = cast("tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]", reading)
-                if not self._units.isdisjoint(runs):  # a quantity in a unit that converts ("0.5 g")
-                    shape, runs = self._in_base_units(shape, runs)
-                reading = (self._proportions(shape), runs)
-            says = ("read", reading, units) if reading is not None else ("text", folded, units)
+                written = self._based(self._exact_keys(frequency, self.language)[0])
+            # the reading's key is (shape, joined runs): quiz.typed.marking._key
+            said = (self._proportions(written[0]), written[1]) if written is not None else None
+            says = ("read", said, units) if said is not None else ("text", folded, units)
             found = self._keys[text] = says, folded
         return found
+
+    def _based(self, reading: object) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]] | None:
+        """A reading's (shape, runs) with each quantity in a unit that converts in its base unit
+        ("0.5 g" as 500,000 mcg: quiz.typed.in_base_units); None for no reading."""
+        if reading is None:
+            return None
+        shape, runs = cast("tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]", reading)
+        return self._in_base_units(shape, runs) if not self._units.isdisjoint(runs) else (shape, runs)
 
     def numbers(self, text: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
         """The numbers `text` says, with the comparisons and ordinals that go with them (the shape
         items of _says_a_number), as typed marking reads them ("five" is 5, "Stage IV" is 4) in
         base units ("0.5 g" is 500 mg: quiz.typed.in_base_units), and as `key` reads them (a percent
         and a frequency also as the proportion they are: "2%" is "1 in 50"). () and () for a text
-        that says none."""
-        reading = self._exact_keys(text, self.language)[0]
+        that says none. Read with `key`, once a text."""
         said = self.key(text)[0]
-        if reading is None or not isinstance(said, tuple) or said[0] != "read":
+        if not isinstance(said, tuple) or said[0] != "read":
             return (), ()
-        shape, runs = cast("tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]", reading)
-        if not self._units.isdisjoint(runs):
-            shape = self._in_base_units(shape, runs)[0]
         converted = cast("tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]", said[1])[0]
-        return tuple(filter(_says_a_number, shape)), tuple(filter(_says_a_number, converted))
+        return tuple(filter(_says_a_number, self._written[text])), tuple(filter(_says_a_number, converted))
 
     def other_numbers(self, answer: str, text: str) -> bool:
         """Whether `text` says a number the answer does not: some number, comparison or ordinal of
