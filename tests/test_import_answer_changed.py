@@ -257,3 +257,22 @@ def test_an_answer_changed_in_anki_itself_takes_out_the_old_accept_forms(
     assert "its accept forms, explanation, written for the old answer, are taken out" in out
     assert "fact \"spoken\": its answer changed from '1 tablet' to 'two tablets', so its accept forms," in out
     assert main(["check", str(deck)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "says"),
+    [
+        ("Take it with food to avoid an upset stomach.", "With food", "Without food", True),
+        ("Wash with soap every day.", "With food", "Without food", False),  # "with" alone is in most texts
+        ("Not now: later.", "No", "Yes", False),  # "no" is no word of "not"
+        ("Adduction brings the arm toward the body.", "Adduction", "Abduction", True),
+        ("Take two tablets a day.", "2 tablets", "3 tablets", True),
+        ("Take them in the morning.", "2 tablets", "3 tablets", False),
+    ],
+)
+def test_an_explanation_says_the_old_answer_by_its_number_its_text_or_its_changed_word(
+    text: str, before: str, after: str, says: bool
+) -> None:
+    from quiz.interop.edits import says_before
+
+    assert says_before(text, before, after) is says

@@ -89,19 +89,25 @@ def another_word(before: str, after: str, language: str = "en", *, answer: bool 
 def says_before(text: str, before: str, after: str, language: str = "en") -> bool:
     """Whether `text` (an explanation, a why) says what the answer `before` said that `after` does
     not: a number of `before` not in `after` ("Take 2 tablets a day" for "2 tablets" made "3
-    tablets"), the whole of `before`, or a word `before` had and `after` has not ("Adduction brings
-    the arm in" for "Adduction" made "Abduction"), as typed marking reads them."""
+    tablets"), the whole of `before` ("take it with food" for "With food"), or a word of five
+    letters or more `before` had and `after` has not ("Adduction brings the arm in" for "Adduction"
+    made "Abduction"; not "with", which most texts hold), as typed marking reads them."""
     from quiz.typed import read
 
     gone = Counter(numbers(before, language)) - Counter(numbers(after, language))
     if gone and not set(gone).isdisjoint(numbers(text, language)):
         return True
-    if words(before) in words(text):
+    if re.search(rf"(?<!\w){re.escape(words(before))}(?!\w)", words(text)):
         return True
-    old = {w for run in read(before, language).runs for w in run}
+    old = {w for run in read(before, language).runs for w in run if len(w) >= _LONG_WORD}
     new = {w for run in read(after, language).runs for w in run}
     own = {w for run in read(text, language).runs for w in run}
     return not (old - new).isdisjoint(own)
+
+
+_LONG_WORD = 5
+"""The fewest letters of a word says_before looks for: shorter ones ("with", "back", "day") are in
+most texts whatever they say."""
 
 
 def written_for_before(
@@ -139,15 +145,15 @@ def written_for_before(
     return fact, taken
 
 
-def taken_out_comments(taken: list[tuple[str, str | tuple[str, ...]]], before: str, after: str) -> list[str]:
+def taken_out_comments(taken: list[tuple[str, str | tuple[str, ...]]], before: str) -> list[str]:
     """What written_for_before took out of a fact, as TOML comment lines to go above it: nothing
     the author wrote is lost, and none of it is read as the fact's."""
     from quiz.deck.write import toml_value
 
     if not taken:
         return []
-    shown = " ".join(before.split()), " ".join(after.split())
-    lines = [f"quiz import --update took these out of the fact below, written for its old answer {shown[0]!r}:"]
+    shown = " ".join(before.split())
+    lines = [f"quiz import --update took these out of the fact below, written for its old answer {shown!r}:"]
     for key, value in taken:
         lines += f"{key}{' =' if ' ' not in key else ':'} {toml_value(value)}".split("\n")
     return [f"# {line}".rstrip() for line in lines]

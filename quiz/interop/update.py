@@ -360,7 +360,7 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         merged, taken = written_for_before(fact, merged, deck.language)
         if taken:
             taken_out.append((fact.id, fact.answer, merged.answer, tuple(key for key, _ in taken)))
-        lines[start:end] = [*taken_out_comments(taken, fact.answer, merged.answer), *fact_to_toml(merged).split("\n")]
+        lines[start:end] = [*taken_out_comments(taken, fact.answer), *fact_to_toml(merged).split("\n")]
     present = {f.id for f in deck.facts}
     added = [f._replace(id=ids.get(f.id, f.id)) for f in imported.facts if ids.get(f.id, f.id) not in present]
     if added:
