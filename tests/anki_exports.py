@@ -29,6 +29,14 @@ def anki_collection(folder: Path, notes: list[tuple[str, list[str], list[str]]] 
     return col
 
 
+def import_package(col, package: Path) -> None:  # type: ignore[no-untyped-def]
+    """Import a package (`quiz export`'s .apkg) into `col` as Anki's File > Import does, without scheduling."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+
+
 def export_notes(col, path: Path, *, everything: bool = True) -> str:  # type: ignore[no-untyped-def]
     """Export every note as Anki's "Notes in Plain Text" does; with everything, every column Anki offers."""
     col.export_note_csv(

@@ -57,11 +57,11 @@ def optional(strategy: st.SearchStrategy[str] = TEXT) -> st.SearchStrategy[str]:
 def decks(
     draw: st.DrawFn, answers: st.SearchStrategy[str] = LINE, *, max_facts: int = 4, max_distractors: int = 3
 ) -> Deck:
-    """A deck the loader accepts, of 1 to `max_facts` facts whose answers, wrong options and
-    accepted variants are drawn from `answers`: no wrong option says what the answer, an accepted
-    variant or another option says (quiz.deck.options.Said) or looks like (on_screen), in its fact
-    or its group, and no two glossary terms share a history id (term_id), look alike or say the
-    same, as the loader requires."""
+    """A deck the loader accepts, of 1 to `max_facts` facts whose answers, wrong options and accepted
+    variants are drawn from `answers`: no wrong option says what the answer, an accepted variant or
+    another option says (quiz.deck.options.Said) or looks like (on_screen), in its fact or its
+    group, no accepted variant says a number the answer does not (Said.other_numbers), and no two
+    glossary terms share a history id (term_id), look alike or say the same, as the loader requires."""
     language = draw(st.sampled_from(["en", "de", "fr-CA"]))
     said = Said(language)
     source_ids = draw(st.lists(SLUG, unique=True, max_size=2))
@@ -69,7 +69,7 @@ def decks(
     facts = []
     for fact_id in draw(st.lists(SLUG, unique=True, min_size=1, max_size=max_facts)):
         answer = draw(answers)
-        accept = tuple(draw(st.lists(answers, max_size=1)))
+        accept = tuple(t for t in draw(st.lists(answers, max_size=1)) if not said.other_numbers(answer, t))
         drawn = draw(st.lists(answers, max_size=max_distractors, unique_by=normalize))
         seen = {said.key(t)[0] for t in (answer, *accept)}
         looks = {on_screen(answer)}  # options drawn alike ("O" and "0") are refused too

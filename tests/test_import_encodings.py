@@ -157,3 +157,39 @@ def test_any_bytes_are_imported_or_refused_with_a_reason(raw: bytes, options: li
         args = [arg for option in options for arg in option]
         assert main(["import", str(source), "-o", str(Path(work) / "out.toml"), *args]) in (0, 1, 2)
     assert "unexpected error" not in err.getvalue()
+
+
+@pytest.mark.parametrize(("codec", "misread"), [("cp1252", "38 Â°C"), ("latin-1", "38 Â°C"), ("mac-roman", "38 ¬∞C")])
+def test_utf8_text_given_a_single_byte_encoding_is_refused_naming_what_it_would_become(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], codec: str, misread: str
+) -> None:
+    """T9 #15: `--encoding cp1252` on a UTF-8 file wrote "38 Â°C" and "1000 Âµg" into the deck, without a word."""
+    raw = "Fever threshold;38 °C\nVitamin B12 dose;1000 µg\n".encode()
+    assert _import(tmp_path, raw, "--encoding", codec) == 1
+    err = capsys.readouterr().err
+    assert f"cards.txt:1: this file is UTF-8 text (“Fever threshold;38 °C”), which read as {codec} would be" in err
+    assert f"“Fever threshold;{misread}”: import it without --encoding" in err
+    assert not (tmp_path / "out.toml").exists()
+    assert _import(tmp_path, raw, "--encoding", "utf-8") == 0  # the encoding it is in
+    assert _import(tmp_path, b"\xef\xbb\xbfq;a\n", "--encoding", codec, "--force") == 1  # its mark alone
+    assert "(it starts with UTF-8's byte-order mark), which read as" in capsys.readouterr().err
+    assert _import(tmp_path, b"Plain;ascii\nq;a\n", "--encoding", "cp1252", "--force") == 0
+
+
+@given(st.text(st.characters(codec="cp1252", exclude_categories=["Cs"]), min_size=1, max_size=20))
+def test_text_in_cp1252_is_read_in_it_unless_it_is_utf8_text_too(text: str) -> None:
+    """Text in cp1252 beyond ASCII is almost never valid UTF-8: read with --encoding as it is; refused
+    only where its bytes are UTF-8 text too, which read as UTF-8 says something else."""
+    import tempfile
+
+    from quiz.commands._import_text import read_export
+    from quiz.errors import QuizError
+
+    raw = f"q;{text}\n".encode("cp1252")
+    with tempfile.TemporaryDirectory() as work:
+        (Path(work) / "c.txt").write_bytes(raw)
+        try:
+            assert read_export(Path(work) / "c.txt", 1 << 20, "cp1252") == raw.decode("cp1252")
+        except QuizError as err:
+            assert "this file is UTF-8 text" in str(err)
+            assert raw.decode("utf-8") != raw.decode("cp1252")

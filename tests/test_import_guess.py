@@ -239,3 +239,50 @@ def test_a_tab_in_a_field_of_every_row_is_never_taken_for_the_separator(
     assert guess_separator(text).separator is None
     trailing = "".join(f"{q}{sep}{a}\t\n" for q, a, _, _ in rows)
     assert guess_separator(trailing).separator == sep
+
+
+SEMI_IN_TEXT = (
+    "Fasting glucose goal; type 2,4 to 7 mmol/L\nHbA1c goal; type 2,under 7 %\nBlood pressure goal; over 80,150/90\n"
+)
+
+
+def test_a_separator_cutting_a_number_but_standing_between_words_too_is_asked_about() -> None:
+    """T9 #10 (sep-guess): the comma separates these rows (it stands between words on line 2), and
+    each question holds a `;`; the comma cut "2,4" and "80,150", so the semicolon was taken."""
+    guess = guess_separator(SEMI_IN_TEXT)
+    assert guess.separator is None
+    assert guess.reason == (
+        "semicolon and comma each split every row; the comma cuts a number in two (“2,4” on line 1), but it stands "
+        "outside a number too (line 2), so it may be the separator, with the semicolon in the text"
+    )
+    # a decimal comma, only ever between digits, still gives way (the sep-guess case)
+    assert guess_separator("HbA1c goal;below 7,0 %\nCreatinine upper limit;1,2 mg/dL\n").separator == ";"
+
+
+TEXTS = [
+    "Potassium", "upper limit", "with food", "Dose, adult", "3,5 mmol/L", "Note: see", "a|b", "x;y", "Stage IV",
+    "BP 120/80 mmHg", "Ratio 1:1000 here", "HbA1c 6,5 %", "Time: 8:00 am", "Blood test; fasting", "pH 7,4 or so",
+    "Tab\there",
+]  # fmt: skip
+"""Texts of fields that neither start nor end with a digit: where one field ends and the next starts
+with one (`10` and `5` as `10,5`), no reader can tell a separator from a decimal mark."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["\t", ";", ",", "|", ":"]),
+    st.lists(
+        st.lists(st.lists(st.sampled_from(TEXTS), min_size=1, max_size=2), min_size=2, max_size=3),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_a_guess_is_the_separator_the_rows_were_written_with_or_none(sep: str, rows: list[list[list[str]]]) -> None:
+    """Rows written by Python's csv module with any separator (/tmp/T9/sepfuzz.py): the guess is that
+    separator, or quiz asks; never another."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator="\n").writerows([" ".join(f) for f in row] for row in rows)
+    assert guess_separator(out.getvalue()).separator in (sep, None)

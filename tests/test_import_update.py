@@ -7,7 +7,7 @@ from pathlib import Path
 from random import Random
 
 import pytest
-from anki_exports import anki_collection, export_notes
+from anki_exports import anki_collection, export_notes, import_package
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -107,16 +107,13 @@ def test_educator_round_trip_through_anki_keeps_every_fact_id(tmp_path: Path) ->
 def test_a_deck_exported_by_quiz_and_edited_in_anki_updates_its_own_facts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     source = DATA.parent / "decks" / "valid"
     deck = tmp_path / "deck.toml"
     deck.write_text(next(p for p in sorted(source.glob("*.toml"))).read_text(encoding="utf-8"), encoding="utf-8")
     original = load_deck(deck)
     assert main(["export", str(deck), "-o", str(tmp_path / "d.apkg")]) == 0
     col = anki_collection(tmp_path, [])
-    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "d.apkg"), options=options))
+    import_package(col, tmp_path / "d.apkg")
     before = deck.read_text(encoding="utf-8")
     assert main(["import", str(_export(col, tmp_path / "back.txt")), "--update", str(deck)]) == 0
     assert [f.id for f in load_deck(deck).facts] == [f.id for f in original.facts]
@@ -126,10 +123,15 @@ def test_a_deck_exported_by_quiz_and_edited_in_anki_updates_its_own_facts(
     note["Answer"] = "Edited in Anki &amp; kept"
     col.update_note(note)
     assert main(["import", str(_export(col, tmp_path / "edited.txt")), "--update", str(deck)]) == 0
-    assert "1 changed, 0 added" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 changed, 0 added" in out
     edited = load_deck(deck).facts[0]
     assert (edited.id, edited.answer) == (first.id, "Edited in Anki & kept")
-    assert edited._replace(answer=first.answer) == first  # its distractors, source and the rest are kept
+    # another answer: the accept form and the explanation that says "20 seconds" were written for the old one
+    assert f"fact \"{first.id}\": its answer changed from '20 seconds' to" in out
+    assert '# accept = ["twenty seconds"]' in deck.read_text(encoding="utf-8")
+    kept = edited._replace(answer=first.answer, accept=first.accept, explanation=first.explanation)
+    assert kept == first  # its distractors, source and the rest are kept
     col.close()
 
 
@@ -164,7 +166,7 @@ LINE = st.text(
 def test_text_quiz_exports_to_anki_reads_back_the_same(lines: list[str]) -> None:
     text = "\n".join(line.strip(" ") for line in lines)
     assume(text.strip() == text and text and "\n\n" not in text)
-    assert field_text(to_html(text), html=True) == (text, ())
+    assert field_text(to_html(text), html=True) == (text, (), ())
 
 
 def test_update_matches_facts_first_imported_without_guids_by_their_question(
@@ -298,13 +300,10 @@ source = "s1"
 
 def _anki_holding(tmp_path: Path, deck: Path):  # type: ignore[no-untyped-def]
     """A new Anki collection (Anki's own library) that has imported `quiz export` of the deck."""
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     package = tmp_path / "d.apkg"
     assert main(["export", str(deck), "-o", str(package), "--force"]) == 0  # a new package each cycle
     col = anki_collection(Path(tempfile.mkdtemp(dir=tmp_path)), [])
-    options = ImportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+    import_package(col, package)
     return col
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import codecs
 import re
 import sys
 from collections.abc import Sequence
@@ -78,10 +77,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="fields are HTML (default: Anki's #html line or a guess)",
     )
     html.add_argument("--no-html", dest="html", action="store_false", help="fields are plain text, whatever they hold")
+    from quiz.commands._import_text import encoding_name
+
     parser.add_argument(
         "--encoding",
         metavar="NAME",
-        type=_encoding,
+        type=encoding_name,
         help="the file's character encoding where it is not UTF-8 or UTF-16 (which are told apart by "
         "themselves): cp1252 (Windows), latin-1, mac-roman...",
     )
@@ -102,6 +103,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.commands._import_text import read_export
     from quiz.commands._output import never_written, refuse_a_found_id
     from quiz.deck.errors import DeckError
     from quiz.deck.load import MAX_BYTES, load_deck
@@ -109,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.deck.write import deck_to_toml
     from quiz.errors import QuizError, UsageError
     from quiz.files import check_output, is_standard_output, is_stream, write_text
+    from quiz.interop.edits import kept_id_notes, meaning_changed
     from quiz.interop.header import separator_text
     from quiz.interop.importer import BadRows, import_cards
     from quiz.interop.replaced import keep_deck_fields, replaced_deck, written_id
@@ -165,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--row-separator: {err}") from None
     if row_separator is not None and row_separator == separator:
         raise UsageError("--row-separator and --separator must differ")
-    text = _read_text(source, MAX_BYTES, args.encoding)
+    text = read_export(source, MAX_BYTES, args.encoding)
     earlier = replaced.facts if replaced is not None else ()
     try:
         deck, notes, skipped = import_cards(
@@ -218,14 +221,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{plural(len(update.missing), 'fact')} no longer in {source.name} and kept in the deck "
                 f"(delete them by hand if they are gone for good): {', '.join(update.missing)}"
             )
-        if update.renumbered:
-            one = len(update.renumbered) == 1
-            say(
-                f"note: a number changed in {'a fact that keeps its id' if one else 'facts that keep their ids'}, "
-                f"and so {'its' if one else 'their'} learners' history, as the note's guid is the same: "
-                f"{', '.join(update.renumbered)}; to have the new number learned afresh, give "
-                f"{'it' if one else 'each'} a new id in the deck"
-            )
+        _say_some([*kept_id_notes(update.renumbered), *_taken_out_notes(update.taken_out)], "note: ", sys.stdout)
         if update.questions_kept:
             say(
                 "note: a statement was edited in its cloze note, which carries no question, so the deck's own "
@@ -233,6 +229,10 @@ def run(args: argparse.Namespace) -> int:
                 + ", ".join(update.questions_kept)
             )
         return 0
+    if replaced is not None:  # -o --force: the same notes as --update on the facts that keep their ids
+        before = {f.id: f for f in replaced.facts}
+        changes = {f.id: meaning_changed(before[f.id], f, deck.language) for f in deck.facts if f.id in before}
+        _say_some(kept_id_notes({k: v for k, v in changes.items() if v}), "note: ", report)
     where = "standard output" if to_stdout else out
     say(f"wrote {where}: {plural(len(deck.facts), 'fact')} from {source}{left_out}", file=report)
     if kept_id is not None:
@@ -246,6 +246,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 _UPDATE = "--update to update it in place"
+
+
+def _taken_out_notes(taken_out: Sequence[tuple[str, str, str, tuple[str, ...]]]) -> list[str]:
+    """A note on each fact whose answer --update changed to another, naming what was taken out."""
+    named = {"accept": "accept forms"}
+    return [
+        f'fact "{fact_id}": its answer changed from {before!r} to {after!r}, so its '
+        f"{', '.join(named.get(key, key) for key in keys)}, written for the old answer, are taken out (kept as "
+        "comments above the fact): write them again for the new answer"
+        for fact_id, before, after, keys in taken_out
+    ]
 
 
 def _source_kept(source: Path) -> list[tuple[Path, str]]:
@@ -271,90 +282,6 @@ def _row_separator(name: str) -> str:
     from quiz.interop.header import separator_text
 
     return "\n" if name.strip().casefold() in ("newline", "new line", "\\n") else separator_text(name)
-
-
-_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-
-def _read_text(source: Path, limit: int, encoding: str | None = None) -> str:
-    """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 where the file starts
-    with its byte-order mark, as Excel's "Unicode Text" and some Windows tools save a table, or
-    without one where its bytes show it (quiz.interop.formats.utf16_order), or in `encoding` where
-    one is given (--encoding). QuizError if it is none of these (naming the line and the way out),
-    if it is larger than `limit` bytes, or if it is another kind of file (an Anki package, a
-    spreadsheet, quiz's own handout...: quiz.interop.formats), named for what it is."""
-    from quiz.deck.errors import DeckError
-    from quiz.deck.load import read_bounded
-    from quiz.deck.text import NotUTF8, decode, position
-    from quiz.errors import QuizError
-    from quiz.interop.formats import not_an_export, utf16_order
-    from quiz.store.answers_csv import CSV_FIELDS
-
-    try:  # a pipe or a device given by name is refused as it is: standard input is read as '-'
-        raw = sys.stdin.buffer.read(limit + 1) if str(source) == "-" else read_bounded(source, limit)
-    except DeckError as err:
-        pipe = not source.is_file() and source.exists()
-        raise QuizError(f"{err} (or pipe it into `quiz import -`)" if pipe else str(err)) from None
-    if len(raw) > limit:
-        raise QuizError(f"{source}: larger than {limit // 1048576} MiB, the most a deck may hold")
-    other = not_an_export(raw)
-    if other is not None and not (encoding is not None and other.startswith("a binary file")):
-        raise QuizError(f"{source}: {other}")
-    if raw.removeprefix(codecs.BOM_UTF8).startswith(",".join(CSV_FIELDS[:4]).encode()):
-        raise QuizError(
-            f"{source}: a quiz score history (from quiz history export --csv): answers given, not cards, "
-            "so it cannot become a deck"
-        )
-    if encoding is not None:
-        try:
-            return raw.decode("utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding)
-        except UnicodeDecodeError as err:
-            line = position(raw, err.start)[0]
-            raise QuizError(
-                f"{source}:{line}: not {encoding} text (byte 0x{raw[err.start]:02x}); check the encoding the file "
-                "was saved in"
-            ) from None
-        except UnicodeError:  # a codec that says no more than that (no byte to name)
-            raise QuizError(f"{source}: not {encoding} text; check the encoding the file was saved in") from None
-    if raw.startswith(_UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise QuizError(f"{source}: starts as UTF-16 text but is not; export or save it as UTF-8") from None
-    order = utf16_order(raw)
-    if order is not None:
-        try:
-            return raw.decode(order)
-        except UnicodeDecodeError:
-            raise QuizError(f"{source}: reads as UTF-16 text but is not; export or save it as UTF-8") from None
-    try:
-        return decode(raw)
-    except NotUTF8 as err:
-        raise QuizError(
-            f"{source}:{err.line}: {err}: most likely Windows-1252 or Latin-1, as Excel and older programs save "
-            "text; save it as UTF-8, or import it with --encoding cp1252 (or the encoding it was saved in)"
-        ) from None
-
-
-_NOT_FILE_TEXT = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"})
-"""Codecs Python decodes bytes to text with that are no encoding a file of text is saved in: a
-domain name's (idna, punycode), Python's backslash escapes, which would make `\n` in a card a line
-break (unicode-escape), and the one that refuses everything (undefined). By codecs.lookup's name."""
-
-
-def _encoding(name: str) -> str:
-    """A text encoding Python knows by `name` ("cp1252", "latin-1", "utf-16"...); argparse's error if
-    none, if it names a codec of bytes to bytes (base64, zlib), as bytes.decode refuses them, or of
-    text that is no file's (_NOT_FILE_TEXT: punycode, idna...)."""
-    try:
-        codec = codecs.lookup(name)
-        text_encoding = getattr(codec, "_is_text_encoding", True) and codec.name not in _NOT_FILE_TEXT
-    except LookupError:
-        text_encoding = False
-    if not text_encoding:
-        shown = visible(name)
-        raise argparse.ArgumentTypeError(f"{shown!r} is not a text encoding (cp1252, latin-1, utf-16...)")
-    return name
 
 
 def _one_line(name: str) -> str:

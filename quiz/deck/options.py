@@ -217,6 +217,7 @@ class Said:
         self._in_base_units = in_base_units
         self._units = IN_BASE_UNITS.keys()
         self._keys: dict[str, tuple[object, str]] = {}
+        self._written: dict[str, tuple[tuple[str, ...], ...]] = {}  # each text's own shape, in base units
 
     def key(self, text: str) -> tuple[object, str]:
         """The text's reading (or, with nothing to read, its folded text), and its folded text. In
@@ -225,19 +226,49 @@ class Said:
         found = self._keys.get(text)
         if found is None:
             reading, folded, units = self._exact_keys(text, self.language)
+            written = self._based(reading)
+            self._written[text] = written[0] if written is not None else ()
             shares = _SHARE_WORDS.fullmatch(text.strip().casefold()) if self.language.startswith("en") else None
             if shares is not None:  # "About half" says what "about 1 in 2" says, and "about 50%"
                 hedge, how_many, share = shares.groups()
                 frequency = f"{hedge or ''}{_COUNTS.get(how_many, 1)} in {_SHARES[share.rstrip('s')]}"
-                reading = self._exact_keys(frequency, self.language)[0]
-            if reading is not None:  # the reading's key is (shape, joined runs): quiz.typed.marking._key
-                shape, runs = cast("tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]", reading)
-                if not self._units.isdisjoint(runs):  # a quantity in a unit that converts ("0.5 g")
-                    shape, runs = self._in_base_units(shape, runs)
-                reading = (self._proportions(shape), runs)
-            says = ("read", reading, units) if reading is not None else ("text", folded, units)
+                written = self._based(self._exact_keys(frequency, self.language)[0])
+            # the reading's key is (shape, joined runs): quiz.typed.marking._key
+            said = (self._proportions(written[0]), written[1]) if written is not None else None
+            says = ("read", said, units) if said is not None else ("text", folded, units)
             found = self._keys[text] = says, folded
         return found
+
+    def _based(self, reading: object) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]] | None:
+        """A reading's (shape, runs) with each quantity in a unit that converts in its base unit
+        ("0.5 g" as 500,000 mcg: quiz.typed.in_base_units); None for no reading."""
+        if reading is None:
+            return None
+        shape, runs = cast("tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]", reading)
+        return self._in_base_units(shape, runs) if not self._units.isdisjoint(runs) else (shape, runs)
+
+    def numbers(self, text: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+        """The numbers `text` says, with the comparisons and ordinals that go with them (the shape
+        items of _says_a_number), as typed marking reads them ("five" is 5, "Stage IV" is 4) in
+        base units ("0.5 g" is 500 mg: quiz.typed.in_base_units), and as `key` reads them (a percent
+        and a frequency also as the proportion they are: "2%" is "1 in 50"). () and () for a text
+        that says none. Read with `key`, once a text."""
+        said = self.key(text)[0]
+        if not isinstance(said, tuple) or said[0] != "read":
+            return (), ()
+        converted = cast("tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]", said[1])[0]
+        return tuple(filter(_says_a_number, self._written[text])), tuple(filter(_says_a_number, converted))
+
+    def other_numbers(self, answer: str, text: str) -> bool:
+        """Whether `text` says a number the answer does not: some number, comparison or ordinal of
+        it (numbers) is not among the answer's, as written or as converted ("0.5 g" says what "500
+        mg" says; "57" is the number of "57%"). A text that says fewer of them is not flagged ("150
+        to 400" for "150 to 400 × 10⁹/L"), nor one that says none ("toward the body")."""
+        own = self.numbers(text)
+        if not own[0]:
+            return False
+        theirs = self.numbers(answer)
+        return not any(_within(mine, other) for mine, other in zip(own, theirs, strict=True))
 
     def repeats(self, texts: Iterable[tuple[str, str]]) -> Iterator[tuple[int, str]]:
         """For (role, text) pairs in order: (index, "the <role> '<earlier>'") for each text that says
@@ -249,6 +280,23 @@ class Said:
                 yield n, f"the {seen[key][0]} {seen[key][1]!r}"
             else:
                 seen[key] = (role, text)
+
+
+_COMPARISONS = frozenset(("<", ">", "≤", "≥", "≠", "±", "="))
+
+
+def _says_a_number(part: tuple[str, ...]) -> bool:
+    """Whether a shape item (quiz.typed.Reading.shape) says a number: a number, range, frequency
+    or proportion, an ordinal, or a comparison ("under", "≥"), which changes what its number says."""
+    kind = part[0]
+    return kind in "nrfp" or (kind == "s" and (part[1] in _COMPARISONS or part[1].startswith("ordinal ")))
+
+
+def _within(some: tuple[tuple[str, ...], ...], every: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether each item of `some` is among `every`, as often as it is in `some`."""
+    from collections import Counter
+
+    return not Counter(some) - Counter(every)
 
 
 def said_earlier(texts: Sequence[str], said: Said) -> Iterator[tuple[int, int]]:
@@ -291,10 +339,14 @@ def group_repeats(facts: Sequence[Fact], said: Said) -> Iterator[tuple[int, str,
             )
         for a, b in said_earlier([facts[i].answer for i in members], said):
             i, j = members[a], members[b]
-            yield i, "answer", (
-                f'its answer {facts[i].answer!r} says what {facts[j].answer!r} (fact "{facts[j].id}", '
-                f'group "{group}") says: asking one, the other would be shown as a wrong option that says '
-                "the right answer; write both the same way, or put one in another group"
+            yield (
+                i,
+                "answer",
+                (
+                    f'its answer {facts[i].answer!r} says what {facts[j].answer!r} (fact "{facts[j].id}", '
+                    f'group "{group}") says: asking one, the other would be shown as a wrong option that says '
+                    "the right answer; write both the same way, or put one in another group"
+                ),
             )
         first: dict[object, int] = {}  # what each answer says: the first member that says it
         for i in members:

@@ -9,6 +9,7 @@ from typing import Any
 
 from quiz.deck.checker import Checker, kind
 from quiz.deck.errors import DeckError
+from quiz.deck.fact_options import check_accept, check_distractors
 from quiz.deck.locate import Layout, Table
 from quiz.deck.model import (
     DECK_KEYS,
@@ -23,7 +24,7 @@ from quiz.deck.model import (
     Source,
     Topic,
 )
-from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, drawn_twice, group_repeats, on_screen, unseen
+from quiz.deck.options import Said, group_repeats, on_screen
 from quiz.deck.text import did_you_mean, term_id
 from quiz.untrusted import visible
 
@@ -31,7 +32,6 @@ MAX_FACTS = 20_000
 """The most facts a deck may hold: twice the largest deck quiz is benchmarked with (bench/, 10,000)."""
 
 TOP_KEYS = ("format", "deck", "sources", "topics", "glossary", "facts")
-DISTRACTOR_KEYS = ("text", "why")
 
 
 def _check_deck_table(c: Checker, data: dict[str, Any]) -> dict[str, Any]:
@@ -146,76 +146,6 @@ def _check_glossary(c: Checker, data: dict[str, Any], said: Said) -> tuple[tuple
     return tuple(terms)
 
 
-def _check_distractors(
-    c: Checker, entry: dict[str, Any], table: Table | None, label: str, right: tuple[str, ...], said: Said
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The distractors' texts and their whys ("" where none; () when no distractor has one).
-
-    An item is a text or an inline table { text = "...", why = "..." }; a text must differ from
-    the answer and from the other texts (compared as `normalize` folds them), and must not say what
-    the answer, an accept text or another distractor says in other words (`said`: ".5 mg" beside
-    "0.5 mg"). `right`: the answer, then its accept texts. A problem in an item is placed where
-    the item begins.
-    """
-    answer = right[0]
-    value = entry.get("distractors")
-    if not isinstance(value, list):
-        return c.texts(entry, "distractors", table, label), ()
-    texts: list[str] = []
-    whys: list[str] = []
-    items: list[tuple[str, str, tuple[int, int] | None]] = []
-    for n, item in enumerate(value, start=1):
-        where = c.item_pos(table, "distractors", n)
-        if isinstance(item, dict):
-            found = _distractor_table(c, item, where, f"{label}distractor {n}: ")
-            if found is None:
-                continue
-            text, why = found
-        elif not isinstance(item, str):
-            c.add(
-                where,
-                f'{label}"distractors" item {n} must be text or {{ text = "...", why = "..." }}, got {kind(item)}',
-            )
-            continue
-        elif c.text_item(item, "distractors", n, table, label):
-            text, why = item, ""
-        else:
-            continue
-        items.append((text, why, where))
-    judged = clashes(answer, [text for text, _, _ in items], said.language)
-    roles = [("answer" if n == 0 else "accepted answer", text) for n, text in enumerate(right) if text]
-    repeated = dict(said.repeats([*roles, *(("distractor", text) for text, _, _ in items)]))
-    for n, ((text, why, where), (_, _, clash)) in enumerate(zip(items, judged, strict=True), start=len(roles)):
-        if answer and clash == SAME_AS_ANSWER:
-            c.add(where, f"{label}the distractor {text!r} is the same as the answer{unseen(text, answer)}")
-        elif clash == REPEATED:
-            c.add(where, f"{label}the distractor {text!r} is given twice{drawn_twice(text, [t for t, _, _ in items])}")
-        elif n in repeated:
-            c.add(where, f"{label}the distractor {text!r} says what {repeated[n]} says: write another wrong option")
-        texts.append(text)
-        whys.append(why)
-    return tuple(texts), tuple(whys) if any(whys) else ()
-
-
-def _distractor_table(
-    c: Checker, item: dict[str, Any], where: tuple[int, int] | None, label: str
-) -> tuple[str, str] | None:
-    """The text and why of a distractor written { text = "...", why = "..." }, or None after a problem."""
-    from quiz.deck.locate import Table
-
-    before = len(c.problems)
-    spot = Table(where[0] if where else 0)  # the item's keys are all placed where it begins
-    spot.keys = dict.fromkeys((*item, *DISTRACTOR_KEYS), where or (1, 1))
-    c.unknown_keys(item, DISTRACTOR_KEYS, spot, label)
-    if "text" not in item:
-        c.add(where, f'{label}missing "text" (write {{ text = "...", why = "..." }})')
-    text = c.text(item, "text", spot, label, required=True) if "text" in item else ""
-    why = c.text(item, "why", spot, label)
-    if isinstance(item.get("why"), str) and not item["why"].strip():
-        c.add(where, f'{label}"why" is empty: say why a learner might pick this option, or leave "why" out')
-    return (text, why) if len(c.problems) == before else None
-
-
 def _check_priority(c: Checker, entry: dict[str, Any], table: Table | None, label: str) -> str:
     """The fact's priority: one of PRIORITIES, SHOULD_KNOW when not given."""
     value = entry.get("priority")
@@ -284,8 +214,8 @@ def _check_fact(
     fid = c.text(entry, "id", table, label, required=True, slug=True)
     question = c.text(entry, "question", table, label, required=True)
     answer = c.text(entry, "answer", table, label, required=True)
-    accept = c.texts(entry, "accept", table, label)
-    distractors, whys = _check_distractors(c, entry, table, label, (answer, *accept), said)
+    accept = check_accept(c, entry, table, label, answer, said)
+    distractors, whys = check_distractors(c, entry, table, label, (answer, *accept), said)
     source = c.text(entry, "source", table, label)
     if source and source not in source_ids:
         known = ", ".join(f'"{s}"' for s in sorted(source_ids)) or "none: add a [[sources]] table"

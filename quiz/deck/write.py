@@ -54,6 +54,11 @@ def _value(value: str | tuple[str, ...] | dt.date) -> str:
     return _string(value)
 
 
+def toml_value(value: str | tuple[str, ...]) -> str:
+    """A text or a list of texts as deck_to_toml writes it after `key = ` (a long text may span lines)."""
+    return _value(value)
+
+
 def _table(header: str, pairs: list[tuple[str, str | tuple[str, ...] | dt.date | None]]) -> str:
     lines = [header]
     lines += [f"{_key(k)} = {_value(v)}" for k, v in pairs if v]

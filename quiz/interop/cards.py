@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from quiz.deck.checker import MAX_CHARS
 from quiz.deck.errors import Problem
 from quiz.deck.text import control_characters, position
-from quiz.interop.cloze import ClozeError, clozes, has_cloze
+from quiz.interop.cloze import MAX_CLOZES, ClozeError, cloze_numbers, clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
 from quiz.interop.notetypes import ALWAYS_REVERSED, KNOWN_TYPES, Roles, fields_of, is_cloze, roles
@@ -103,11 +104,35 @@ def _roles(columns: Columns, fields: tuple[str, ...] | None) -> tuple[Roles, dic
     return cache[fields]
 
 
+def cards_at_most(row: Row, columns: Columns, head: AnkiHeader) -> int:
+    """How many cards the row makes, read from its text as written (before its HTML is read, at C
+    speed): one, or for a cloze note one for each cloze number, none past MAX_CLOZES (refused).
+    Counted for every row before any card is made, so that a file whose cloze notes make more
+    cards than a deck holds facts is refused at once, not after 20,000 cards are made."""
+    note_type = _note_type(row, columns, head)
+    fields = fields_of(note_type) if note_type else None
+    question = _roles(columns, fields)[0].question
+    text = _field(row, question) if question is not None else ""
+    if not (is_cloze(note_type) if note_type else has_cloze(text)):
+        return 1
+    numbers = len(cloze_numbers(text))
+    return numbers if numbers <= MAX_CLOZES else 0
+
+
 def row_cards(
-    row: Row, columns: Columns, head: AnkiHeader, html: bool, path: Path, notes: list[str], unseen: list[int]
+    row: Row,
+    columns: Columns,
+    head: AnkiHeader,
+    html: bool,
+    path: Path,
+    notes: list[str],
+    unseen: list[int],
+    read: dict[str, tuple[list[int], str]],
 ) -> tuple[list[Card], list[Problem], list[str]]:
     """The cards one row gives, its problems, and the media it named; the row's line is added to
-    `unseen` where a field held characters that show as nothing (_INVISIBLE), which are taken out."""
+    `unseen` where a field held characters that show as nothing (_INVISIBLE), which are taken out,
+    and to `read` (with the first example of each kind) where a field was read otherwise than run
+    together (quiz.interop.html_text.FieldText.notes: struck-out text left out...)."""
     special = set(columns.special.values())
     text_columns = [c for c in range(min(columns.width, len(row.fields))) if c not in special]  # those it has
     longest = max(text_columns, key=lambda c: len(row.fields[c]), default=None)
@@ -126,13 +151,17 @@ def row_cards(
     texts: dict[int, str] = {}
     colon = unused_character(*row.fields) if html else ":"  # the mark of an entity colon (_ESCAPED_COLON)
     for c in text_columns:
-        read = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
-        texts[c], marks = re.subn(_INVISIBLE, "", read.text) if not read.text.isascii() else (read.text, 0)
+        field = field_text(_ESCAPED_COLON.sub(colon, row.fields[c]) if html else row.fields[c], html=html)
+        texts[c], marks = re.subn(_INVISIBLE, "", field.text) if not field.text.isascii() else (field.text, 0)
         if marks:  # the spaces beside them were not at the field's end when the row was read
             texts[c] = texts[c].strip(" ")
             if unseen[-1:] != [row.line]:
                 unseen.append(row.line)
-        media += read.media
+        media += field.media
+        for kind, example in field.notes:
+            lines = read.setdefault(kind, ([], example))[0]
+            if lines[-1:] != [row.line]:
+                lines.append(row.line)
     role, place = _roles(columns, fields)
     tags = head.tags + (tuple(_field(row, columns.special["tags"]).split()) if "tags" in columns.special else ())
     tags = tuple(dict.fromkeys(tags))
@@ -191,7 +220,7 @@ def _cloze_cards(
     row: Row, text: str, extra: tuple[str, ...], tags: tuple[str, ...], key: str, path: Path, media: list[str]
 ) -> tuple[list[Card], list[Problem], list[str]]:
     try:
-        made = clozes(text)
+        made = clozes(text, MAX_CHARS)  # the loader's limit, before a hundred cards are made
     except ClozeError as err:
         return [], [Problem(path, row.line, None, str(err))], media
     if not made:

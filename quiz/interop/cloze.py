@@ -125,6 +125,33 @@ def _render(nodes: list[str | _Deletion], number: int, shown: Callable[[_Deletio
     return "".join(parts)
 
 
+class _Flat:
+    """The top-level nodes as text, each deletion as its own text (its number -1 in _render), and
+    where each number's deletions stand among them: a number never inside another deletion is
+    rendered by putting its deletions in that list and joining it, not by walking every node again
+    (_render), so that a note of 100 deletions makes its 100 cards in linear time each, in C."""
+
+    def __init__(self, nodes: list[str | _Deletion]) -> None:
+        self.nodes = nodes
+        self.texts = [n if isinstance(n, str) else _render(n.nodes, -1, _blank) for n in nodes]
+        self.places: dict[int, list[int]] = {}
+        for i, node in enumerate(nodes):
+            if isinstance(node, _Deletion):
+                self.places.setdefault(node.number, []).append(i)
+        self.inner = _numbers([child for n in nodes if isinstance(n, _Deletion) for child in n.nodes])
+
+    def render(self, number: int, shown: Callable[[_Deletion, str], str]) -> str:
+        """_render(nodes, number, shown), the same text."""
+        if number in self.inner:  # inside another deletion: the walk (rare)
+            return _render(self.nodes, number, shown)
+        parts = list(self.texts)
+        for i in self.places.get(number, ()):
+            node = self.nodes[i]
+            assert isinstance(node, _Deletion)
+            parts[i] = shown(node, self.texts[i])
+        return "".join(parts)
+
+
 def _blank(deletion: _Deletion, text: str) -> str:
     return f"[{deletion.hint}]" if deletion.hint else BLANK
 
@@ -135,10 +162,18 @@ def has_cloze(text: str) -> bool:
     return start is not None and "}}" in text[start.end() :]
 
 
-def clozes(text: str) -> list[Cloze]:
+def cloze_numbers(text: str) -> set[int]:
+    """The numbers of the text's cloze deletions, each a card (c0 makes none), read at C speed:
+    those of `clozes` where it reads the text (it refuses a deletion never closed)."""
+    return {int(n) for n in _TOKEN.findall(text) if n} - {0}
+
+
+def clozes(text: str, max_chars: int | None = None) -> list[Cloze]:
     """One Cloze per cloze number in the text, in number order; [] when there is none;
     TooManyClozes past MAX_CLOZES numbers; ClozeError for a deletion never closed or nested
-    deeper than Anki reads (MAX_DEPTH)."""
+    deeper than Anki reads (MAX_DEPTH), and, where `max_chars` is given, as soon as a card's
+    question or statement is longer (a note of 100 deletions in 40,000 characters of text is
+    refused at its first card, not after its hundred are made: each of them is as long)."""
     nodes = _parse(text)
     numbers = sorted(_numbers(nodes) - {0})  # Anki makes no card of c0, and shows its text
     if len(numbers) > MAX_CLOZES:
@@ -147,6 +182,7 @@ def clozes(text: str) -> list[Cloze]:
             f"a cloze note of {many}, more than the {MAX_CLOZES} a note may have; split it into several notes"
         )
     cards = []
+    flat = _Flat(nodes)
     for number in numbers:
         spans: list[str] = []
 
@@ -154,12 +190,19 @@ def clozes(text: str) -> list[Cloze]:
             spans.append(text.strip())
             return _blank(deletion, text)
 
-        question = _render(nodes, number, blank)
+        question = flat.render(number, blank)
         statement = ""
         if len(spans) == 1 and spans[0] and "{{" not in spans[0]:
-            rest = _render(nodes, number, lambda deletion, text: "")
+            rest = flat.render(number, lambda deletion, text: "")
             if "{{" not in rest and "}}" not in rest:
-                statement = _render(nodes, number, lambda deletion, text: "{{" + text.strip() + "}}")
+                statement = flat.render(number, lambda deletion, text: "{{" + text.strip() + "}}")
+        if max_chars is not None:
+            for name, made in (("question", question), ("statement", statement)):
+                if len(made) > max_chars:
+                    raise ClozeError(
+                        f'"{name}" is {len(made):,} characters long (cloze deletion c{number}); the limit is '
+                        f'{max_chars:,} (see "Limits" in docs/deck-format.md): split the note into shorter ones'
+                    )
         cards.append(Cloze(number, question, " ... ".join(spans), statement))
     return cards
 

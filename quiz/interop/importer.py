@@ -52,7 +52,7 @@ def cards_to_deck(
     """
     from quiz.interop.update import earlier_ids, retyped_notes
 
-    kept, used = earlier_ids(cards, earlier, earlier_deck)
+    kept, used = earlier_ids(cards, earlier, earlier_deck, language)
     taken = {card.key for card in cards if card.key} | set(kept.values()) | used
     facts = []
     apart = dict(said_earlier([card.back for card in cards], Said(language)))  # card index: the earlier one's

@@ -74,3 +74,13 @@ def limit_problem(found: Rows, sep: str) -> tuple[None, None, str]:
             f"most {MAX_FACTS:,} facts; split it into several files and import each as its own deck"
         ),
     )
+
+
+def too_many_cards(cards: int) -> str:
+    """The message for rows that make more cards than a deck holds facts (`cards` so far: a cloze
+    note makes one for each deletion), placed at the row that passed MAX_FACTS: reading stops
+    there, before the cards of the rest are made."""
+    return (
+        f"the rows up to this one make {cards:,} cards (a cloze note makes one for each cloze number), and a deck "
+        f"holds at most {MAX_FACTS:,} facts; split the file into several and import each as its own deck"
+    )

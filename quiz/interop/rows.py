@@ -341,6 +341,15 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
         if len(fitting) == 1:
             return Guess(chosen, fits, f"the only separator that splits every row {_splitting(fitting)}")
         cut = next(found.splits[0] for found in fitting.values() if found.splits)
+        if (loose := _not_only_in_numbers(text, [sep for sep in fits if sep != chosen])) is not None:
+            other, line = loose
+            name = separator_name(other)
+            reason = (
+                f"{separator_name(chosen)} and {name} each split every row; the {name} cuts a number in two "
+                f"(“{cut.text}” on line {cut.line}), but it stands outside a number too (line "
+                f"{line + first_line - 1}), so it may be the separator, with the {separator_name(chosen)} in the text"
+            )
+            return Guess(None, fits, reason)
         return Guess(
             chosen,
             fits,
@@ -353,6 +362,20 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
     first = next((line for line in text.split("\n", GUESS_LINES) if line.strip() and not line.startswith("#")), "")
     sep = next((s for s in _CANDIDATES if s in first), "\t")
     return Guess(sep, (), "Anki's rule (the first of tab, pipe, semicolon, colon, comma in the first row)")
+
+
+def _not_only_in_numbers(text: str, others: list[str]) -> tuple[str, int] | None:
+    """The first of `others` (separators that fit but cut a number) that stands outside a number
+    somewhere in the sample a guess reads (not between two digits: `type 2,under 7 %`), with the
+    line (of `text`, from 1); None if each stands only between digits (a decimal or thousands
+    mark: `1,2 mg/dL`), where it gives way to the separator that cuts none."""
+    lines = text[:GUESS_BYTES].split("\n", GUESS_LINES)[:GUESS_LINES]
+    for sep in others:
+        between = re.compile(r"(?<=[0-9])" + re.escape(sep) + r"(?=[0-9])")
+        for n, line in enumerate(lines, start=1):
+            if not line.startswith("#") and line.count(sep) > len(between.findall(line)):
+                return sep, n
+    return None
 
 
 SPACED_MARKS = (" - ", " – ", " — ", " = ", " : ", " -> ", " → ")

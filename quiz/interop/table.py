@@ -8,10 +8,10 @@ from pathlib import Path
 from quiz.deck.errors import Problem
 from quiz.deck.text import control_characters
 from quiz.deck.validate import MAX_FACTS
-from quiz.interop.cards import Card, Columns, row_cards
+from quiz.interop.cards import Card, Columns, cards_at_most, row_cards
 from quiz.interop.header import AnkiHeader, names_columns, read_header, separator_name
-from quiz.interop.html_text import looks_like_html
-from quiz.interop.limits import MAX_CELLS, MAX_TAGS, limit_problem, too_many_lines
+from quiz.interop.html_text import looks_like_html, read_notes
+from quiz.interop.limits import MAX_CELLS, MAX_TAGS, limit_problem, too_many_cards, too_many_lines
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of, is_cloze
 from quiz.interop.rows import (
     MAX_FIELDS,
@@ -161,9 +161,13 @@ def _read_cards(
         )
         table.problems.append(Problem(path, None, None, message))
         return table
+    if "{{c" in body and (past := _past_the_fact_limit(rows, columns, head)) is not None:
+        table.problems.append(Problem(path, past[0], None, too_many_cards(past[1])))
+        return table
     decks: set[str] = set()
     media: list[str] = []
     unseen: list[int] = []  # the lines of fields that held invisible marks (row_cards)
+    read: dict[str, tuple[list[int], str]] = {}  # what was read otherwise than run together (row_cards)
     for row in rows:
         if row.line in cuts:
             table.problems.append(Problem(path, row.line, None, _cut_message(cuts[row.line], sep, guessed)))
@@ -176,7 +180,7 @@ def _read_cards(
             continue
         if "deck" in columns.special:
             decks.add(row.fields[columns.special["deck"]] if columns.special["deck"] < len(row.fields) else "")
-        cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen)
+        cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen, read)
         if guessed:  # a field left empty may be a wrong guess's doing (`60 to 100<TAB>`)
             problems = [p._replace(message=_guess_named(p.message, sep)) for p in problems]
         table.problems += problems
@@ -184,6 +188,10 @@ def _read_cards(
             media.append(f"line {row.line} ({', '.join(row_media)})")
         if not problems:
             table.cards += cards
+        if len(table.cards) > MAX_FACTS:  # counted as rows are read: a cloze note makes up to 100
+            table.problems.append(Problem(path, row.line, None, too_many_cards(len(table.cards))))
+            table.cards.clear()
+            return table
     reversed_lines = [str(card.line) for card in table.cards if card.reverse]
     if reversed_lines:
         table.notes.append(
@@ -199,10 +207,22 @@ def _read_cards(
             "removed characters that show as nothing (a zero-width space, a byte-order mark where two files were "
             f"joined, a word joiner...), which would make a text look like another: line {shown}"
         )
+    table.notes += read_notes(read)
     if len(decks) == 1 and not table.deck_name:
         table.deck_name = _deck_name(decks.pop())
     _report_duplicates(table, path)
     return table
+
+
+def _past_the_fact_limit(rows: list[Row], columns: Columns, head: AnkiHeader) -> tuple[int, int] | None:
+    """The line of the row whose cards (cards_at_most: a cloze note makes one for each number)
+    pass MAX_FACTS with those of the rows before it, and how many they make; None if none does."""
+    total = 0
+    for row in rows:
+        total += cards_at_most(row, columns, head)
+        if total > MAX_FACTS:
+            return row.line, total
+    return None
 
 
 def _deck_name(name: str) -> str:

@@ -20,6 +20,7 @@ from quiz.deck.locate import locate
 from quiz.deck.model import Deck, Fact
 from quiz.deck.write import fact_to_toml
 from quiz.interop.cards import Card, fact_id_for_guid
+from quiz.interop.edits import edited, meaning_changed, taken_out_comments, words, written_for_before
 
 
 class Update(NamedTuple):
@@ -30,9 +31,14 @@ class Update(NamedTuple):
     added: list[str]
     kept: list[str]
     missing: list[str]
-    renumbered: tuple[str, ...] = ()
+    renumbered: dict[str, str] = {}
     """Changed facts that keep their id (their note's guid) although a number in the question or
-    answer changed: the learners' history of the old number stays with them."""
+    answer changed, or the answer is another: fact id -> "number" or "answer"
+    (quiz.interop.edits.meaning_changed). The learners' history of the old fact stays with them."""
+    taken_out: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
+    """Changed facts whose answer is another, with what was written for the old answer taken out
+    (quiz.interop.edits.written_for_before): (fact id, old answer, new answer, keys), each kept as
+    comments above the fact."""
     questions_kept: tuple[str, ...] = ()
     """Changed facts whose statement was edited in their cloze note, which carries no question:
     each keeps its own question, which the author may need to bring in line."""
@@ -69,8 +75,8 @@ def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
 
     Notes `quiz export` made map back to their facts; a fact whose id matches nothing else is
     matched by its question, where exactly one unmatched fact of the deck asks it and the answers
-    are the same or a small edit apart (_edited): a deck first imported without Anki's guids,
-    updated from an export with them. (A fact asking that question with another answer is
+    are the same or a small edit apart (quiz.interop.edits.edited): a deck first imported without
+    Anki's guids, updated from an export with them. (A fact asking that question with another answer is
     another fact, and never takes the old one's id and history.)
     """
     own = own_ids(deck.id, deck.facts)
@@ -80,18 +86,18 @@ def _matching_ids(deck: Deck, imported: Deck) -> dict[str, str]:
     unmatched: dict[str, list[Fact]] = {}
     for fact in deck.facts:
         if fact.id not in matched:
-            unmatched.setdefault(_words(fact.question), []).append(fact)
+            unmatched.setdefault(words(fact.question), []).append(fact)
     for fact in imported.facts:
         if ids.get(fact.id, fact.id) in present:
             continue
-        same = unmatched.get(_words(fact.question), [])
-        if len(same) == 1 and _edited(same[0].answer, fact.answer) and not _two_guids(fact.id, same[0].id):
+        same = unmatched.get(words(fact.question), [])
+        if (
+            len(same) == 1
+            and not _two_guids(fact.id, same[0].id)
+            and edited(same[0].answer, fact.answer, deck.language)
+        ):
             ids[fact.id] = same.pop().id
     return ids
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def older_notes(cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str) -> dict[int, str]:
@@ -113,7 +119,7 @@ def older_notes(cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: st
 
 
 def earlier_ids(
-    cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str = ""
+    cards: Sequence[Card], earlier: Sequence[Fact], earlier_deck: str = "", language: str = "en"
 ) -> tuple[dict[int, str], set[str]]:
     """Ids from the deck an import replaces or updates, for the cards that keep one (by index in
     `cards`), and every id of that deck (which a new fact must not take).
@@ -124,11 +130,11 @@ def earlier_ids(
     for notes of the same question and answer, by any of their guids: Card.also), else by text. A card
     takes the id of the deck's fact that has its question and answer (spacing and case aside). Of
     those left, a card and a fact that are the only ones to share a question, and whose answers
-    differ by a small edit (_edited), are the same fact with its answer edited; then the same for a
-    shared answer and a question edited ("How often shuold..." fixed). Nothing is matched by place
+    differ by a small edit (quiz.interop.edits.edited), are the same fact with its answer edited;
+    then the same for a shared answer and a question edited ("How often shuold..." fixed). Nothing is matched by place
     or by the id a question makes: two notes asking "What does this sign mean?" in another order
     would swap their ids, and so their history; and a fact whose text is another (not an edit of
-    it) never takes an old fact's id and history.
+    it) never takes an old fact's id and history. `language` is the deck's, for reading numbers.
 
     By text, a card with a guid matches a fact without one (a deck first imported from an export
     without guids, replaced from one with them), never a fact whose own guid was another
@@ -149,9 +155,9 @@ def earlier_ids(
     free: dict[tuple[str, str], list[str]] = {}
     for fact in earlier:
         if fact.id not in keys:
-            free.setdefault((_words(fact.question), _words(fact.answer)), []).append(fact.id)
+            free.setdefault((words(fact.question), words(fact.answer)), []).append(fact.id)
     for n, card in enumerate(cards):
-        same = free.get((_words(card.front), _words(card.back)), [])
+        same = free.get((words(card.front), words(card.back)), [])
         fact_id = next((f for f in same if not _two_guids(card.key, f)), None)
         if by_text[n] and fact_id is not None:
             ids[n] = fact_id
@@ -161,17 +167,17 @@ def earlier_ids(
         facts: dict[str, list[Fact]] = {}
         for fact in earlier:
             if fact.id not in keys and fact.id not in claimed:
-                facts.setdefault(_words(getattr(fact, shared)), []).append(fact)
+                facts.setdefault(words(getattr(fact, shared)), []).append(fact)
         found: dict[str, list[int]] = {}
         for n, card in enumerate(cards):
             if by_text[n] and n not in ids:
-                found.setdefault(_words(card.front if shared == "question" else card.back), []).append(n)
+                found.setdefault(words(card.front if shared == "question" else card.back), []).append(n)
         for text, ns in found.items():
             same_text = facts.get(text, [])
             if len(ns) == 1 and len(same_text) == 1 and not _two_guids(cards[ns[0]].key, same_text[0].id):
                 fact, card = same_text[0], cards[ns[0]]
                 other = (fact.answer, card.back) if shared == "question" else (fact.question, card.front)
-                if _edited(*other):
+                if edited(*other, language, answer=shared == "question"):
                     ids[ns[0]] = fact.id
     return ids, present
 
@@ -221,29 +227,6 @@ def retyped_notes(cards: Sequence[Card], present: set[str]) -> list[str]:
                 f"{base}-c2...) before its type changed; it is a new fact, which their history does not follow"
             )
     return notes
-
-
-_EDIT_SIMILARITY = 80
-"""How alike (rapidfuzz's ratio, 0-100) a question or answer must stay for the fact to be the same
-one edited ("How often shuold..." fixed, "Call your care team" made "... now"): 80 allows a typo
-or two or a word added to a short text, not another text that happens to share the other side."""
-
-
-def _edited(before: str, after: str) -> bool:
-    """Whether `after` is `before` with a small edit, and says the same numbers: a text whose
-    number changed ("take 5 mg" made "take 10 mg", "five" made "ten", "0.5 mg" made "5 mg") is
-    another fact, whose learners' history of the old number must not carry over."""
-    from rapidfuzz.fuzz import ratio
-
-    return ratio(_words(before), _words(after)) >= _EDIT_SIMILARITY and numbers(before) == numbers(after)
-
-
-def numbers(text: str) -> tuple[tuple[str, ...], ...]:
-    """The numbers a text says, in order, as typed marking reads them (quiz.typed.read: "5",
-    "five" and "5.0" alike; "Stage IV" is 4)."""
-    from quiz.typed import read
-
-    return tuple(item for item in read(text).shape if item != ("w",))
 
 
 def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
@@ -358,7 +341,9 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
     unlike = {f.id: f for f in deck.facts if f.id in merges and merges[f.id] != f}
     for fact_id, image in _read_back(deck._replace(facts=tuple(unlike.values()))).items():
         merges[fact_id] = _merged(deck, unlike[fact_id], incoming[fact_id], image)
-    changed, kept, missing, renumbered, questions_kept = [], [], [], [], []
+    changed, kept, missing, questions_kept = [], [], [], []
+    renumbered: dict[str, str] = {}
+    taken_out = []
     for fact, (start, end) in reversed(list(zip(deck.facts, spans, strict=True))):
         merged = merges.get(fact.id)
         if merged is None:
@@ -368,11 +353,14 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
             kept.append(fact.id)
             continue
         changed.append(fact.id)
-        if (numbers(fact.question), numbers(fact.answer)) != (numbers(merged.question), numbers(merged.answer)):
-            renumbered.append(fact.id)
+        if change := meaning_changed(fact, merged, deck.language):
+            renumbered[fact.id] = change
         if merged.statement != fact.statement and merged.question == fact.question and fact.statement:
             questions_kept.append(fact.id)
-        lines[start:end] = fact_to_toml(merged).split("\n")
+        merged, taken = written_for_before(fact, merged, deck.language)
+        if taken:
+            taken_out.append((fact.id, fact.answer, merged.answer, tuple(key for key, _ in taken)))
+        lines[start:end] = [*taken_out_comments(taken, fact.answer), *fact_to_toml(merged).split("\n")]
     present = {f.id for f in deck.facts}
     added = [f._replace(id=ids.get(f.id, f.id)) for f in imported.facts if ids.get(f.id, f.id) not in present]
     if added:
@@ -386,6 +374,7 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         where = dict(zip([f.id for f in deck.facts], [start + 1 for start, _ in spans], strict=True))
         raise DeckError(_as_in_the_deck(err.problems, result, order, where, path)) from None
     return Update(
-        result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1], tuple(renumbered[::-1]),
-        tuple(questions_kept[::-1]),
+        result, changed[::-1], [f.id for f in added], kept[::-1], missing[::-1],
+        renumbered=dict(reversed(renumbered.items())), questions_kept=tuple(questions_kept[::-1]),
+        taken_out=tuple(taken_out[::-1]),
     )  # fmt: skip
