@@ -3,8 +3,9 @@
 quiz.study.StudyRun decides what an answer is; a `Recorder` writes it: the session's row at its
 first answer (a sitting left before any answer leaves nothing behind), each answer (a matching
 question's pairs as answers about their glossary terms), an undo, and the session's end. A failed
-write never raises: the answer stays in the sitting, is counted in `unsaved`, and a plain message
-waits in `notice` for the screen to show once.
+write never raises: the answer stays in the sitting, and a plain message waits in `notice` for the
+screen to show once. One kept out by another program's lock waits and is written later (Recorder);
+any other failure counts it in `unsaved`.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from typing import TYPE_CHECKING
 
 from quiz.generate import Kind, content_hash
 from quiz.kinds import right_meaning, term_hash, term_id
+from quiz.plural import plural
 from quiz.schedule import rating_for
 from quiz.session import Answered, StudySession
 from quiz.store import HistoryFull, HistoryLocked, StoreError
+from quiz.store.waiting import Written
+from quiz.untrusted import visible_title
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -29,7 +33,15 @@ STORE_ERRORS = (StoreError, OSError)
 
 class Recorder:
     """Writes one sitting's answers to `store` (None: the history could not be opened, and every
-    answer is counted as unsaved). `clock` gives the time each write is stamped with."""
+    answer is counted as unsaved). `clock` gives the time each write is stamped with: the moment
+    the answer was given, even for one written later.
+
+    An answer the history cannot take because another program holds it locked (HistoryLocked) is
+    not lost: it waits in Store.waiting (quiz.store.waiting), in order, and is written before the
+    next answer, at the session's end, on the app's timer (quiz.tui.keeping) or as the history
+    closes; the learner is told when it is saved after all. Until then every later answer waits
+    behind it, so the history keeps the order they were given in.
+    """
 
     def __init__(self, store: Store | None, clock: Callable[[], datetime]) -> None:
         self.store = store
@@ -37,72 +49,138 @@ class Recorder:
         self.unsaved = 0
         """Answers of this sitting that could not be kept in the history."""
         self.notice: str | None = None
-        """The last problem with the history, for the screen to show once."""
+        """The last problem with the history (or the news that waiting answers were saved), for
+        the screen to show once."""
 
     def save(self, session: StudySession, answered: Answered, response_ms: int) -> Answered:
-        """Keep `answered` in the history; returns it with its answer id (unchanged if not kept)."""
-        self._start(session)
-        store, sid = self.store, session.store_id
-        if store is None or sid is None:
+        """Keep `answered` in the history; returns it with its answer id (unchanged if not kept,
+        or kept waiting for a lock)."""
+        store, given_at = self.store, self.clock()
+        if store is None:
             self.unsaved += 1
             return answered
-        deck, q = session.deck, answered.question
+        self.write_waiting()  # the answers that waited go first
+        if store.waiting:
+            self._wait(session, answered, response_ms, given_at)
+            return answered
         try:
-            if q.kind is Kind.MATCH:
-                answer_id = self._save_pairs(session, answered, response_ms, store, sid)
-            else:
-                answer_id = store.record_answer(
-                    sid,
-                    deck.id,
-                    q.fact_id,
-                    deck_version=deck.version,
-                    content_hash=content_hash(deck.fact(q.fact_id)),
-                    kind=q.kind.value,
-                    response=answered.response,
-                    correct=answered.correct,
-                    rating=answered.rating,
-                    response_ms=max(response_ms, 0),
-                    certainty=answered.certainty,
-                    slip=answered.slip,
-                    now=self.clock(),
-                )
+            return self._write(session, answered, response_ms, given_at)
+        except HistoryLocked:
+            self._wait(session, answered, response_ms, given_at)
         except (*STORE_ERRORS, KeyError) as err:
             self.unsaved += 1
             self.notice = not_saved(err)
-            return answered
-        return replace(answered, answer_id=answer_id)
+        return answered
+
+    def write_waiting(self, *, patient: bool = True) -> None:
+        """Write the answers that waited for a lock (Store.write_waiting); say so when some are
+        saved after all, or could never be."""
+        if self.store is None:
+            return
+        written = self.store.write_waiting(patient=patient)
+        self.unsaved += len(written.lost)
+        news = saved_after_all(written)
+        if news:
+            self.notice = news
 
     def undo(self, session: StudySession, undone: Answered) -> None:
-        """Take `undone` (the sitting's last answer) back out of the history, if it was kept."""
-        if self.store is None or session.store_id is None or undone.answer_id is None:
+        """Take `undone` (the sitting's last answer) back out of the history, if it was kept (one
+        still waiting for a lock is only dropped; a lock on the undo makes the undo wait)."""
+        store = self.store
+        if store is None or store.waiting.withdraw(undone):
             return
-        try:
+        if session.store_id is None or undone.answer_id is None:
+            return
+        sid = session.store_id
+
+        def take_back() -> None:
             for _ in undone.question.pairs or (None,):  # a matching question kept one answer a pair
-                self.store.undo_last(session.store_id)
+                store.undo_last(sid)
+
+        try:
+            if store.waiting:
+                raise HistoryLocked("earlier writes wait")
+            take_back()
+        except HistoryLocked:
+            store.waiting.add(f"taking back {what_answer(undone, self.clock())}", take_back)
         except STORE_ERRORS as err:
             self.notice = f"Could not take the answer back in your history: {first_line(err)}"
 
     def finish(self, session: StudySession, *, ended_early: bool) -> None:
-        """Note the end of the session in the history (nothing if no answer was kept)."""
-        if self.store is None or session.store_id is None:
+        """Note the end of the session in the history (nothing if no answer was kept), after the
+        answers that waited for a lock; if some still wait, say so."""
+        store = self.store
+        if store is None:
             return
+        self.write_waiting()
+        now = self.clock()
+
+        def end() -> None:
+            if session.store_id is not None:  # its first answer may have waited too
+                store.finish_session(session.store_id, ended_early=ended_early, now=now)
+
         try:
-            self.store.finish_session(session.store_id, ended_early=ended_early, now=self.clock())
+            if store.waiting:
+                raise HistoryLocked("earlier writes wait")
+            end()
+        except HistoryLocked:
+            store.waiting.add("the end of this session", end)
+            answers = sum(item.key is not None for item in store.waiting.items)
+            self.notice = (
+                f"{plural(answers, 'answer')} of yours {'is' if answers == 1 else 'are'} not saved yet "
+                "(another program is using your history). quiz keeps trying while it is open."
+            )
         except STORE_ERRORS as err:
             self.notice = f"Could not note the end of the session: {first_line(err)}"
 
-    def _start(self, session: StudySession) -> None:
-        """Record the session's start, at its first answer: no "0/0" rows."""
-        if self.store is None or session.store_id is not None:
-            return
-        deck = session.deck
-        try:
-            session.store_id = self.store.start_session(deck.id, session.mode.value, deck.version, now=self.clock())
-        except STORE_ERRORS as err:
-            self.notice = not_saved(err)
+    def _write(self, session: StudySession, answered: Answered, response_ms: int, given_at: datetime) -> Answered:
+        """Write one answer (starting the session's row at its first), stamped `given_at`; returns
+        it with its answer id. Raises StoreError, OSError or KeyError (a fact no longer in the deck)."""
+        store = self.store
+        assert store is not None
+        deck, q = session.deck, answered.question
+        if session.store_id is None:  # the session's row, at its first answer: no "0/0" rows
+            session.store_id = store.start_session(deck.id, session.mode.value, deck.version, now=given_at)
+        sid = session.store_id
+        if q.kind is Kind.MATCH:
+            answer_id = self._save_pairs(session, answered, response_ms, store, sid, given_at)
+        else:
+            answer_id = store.record_answer(
+                sid,
+                deck.id,
+                q.fact_id,
+                deck_version=deck.version,
+                content_hash=content_hash(deck.fact(q.fact_id)),
+                kind=q.kind.value,
+                response=answered.response,
+                correct=answered.correct,
+                rating=answered.rating,
+                response_ms=max(response_ms, 0),
+                certainty=answered.certainty,
+                slip=answered.slip,
+                now=given_at,
+            )
+        return replace(answered, answer_id=answer_id)
+
+    def _wait(self, session: StudySession, answered: Answered, response_ms: int, given_at: datetime) -> None:
+        """Keep `answered` for when the history can be written again; once written, the sitting's
+        copy gets its answer id (so u can still take it back)."""
+        assert self.store is not None
+
+        def write() -> None:
+            kept = self._write(session, answered, response_ms, given_at)
+            for i, given in enumerate(session.answers):
+                if given is answered:
+                    session.answers[i] = kept
+
+        self.store.waiting.add(what_answer(answered, given_at), write, key=answered)
+        self.notice = (
+            "Your answer is not saved yet (another program is using your history). quiz keeps it "
+            "and saves it as soon as it can; you can keep studying."
+        )
 
     def _save_pairs(
-        self, session: StudySession, answered: Answered, response_ms: int, store: Store, sid: int
+        self, session: StudySession, answered: Answered, response_ms: int, store: Store, sid: int, now: datetime
     ) -> int | None:
         """Keep each pair of a matching question as an answer about its glossary term (term_id);
         returns the last answer's id."""
@@ -121,7 +199,7 @@ class Recorder:
                 correct=right,
                 rating=rating_for(right),
                 response_ms=max(response_ms, 0),
-                now=self.clock(),
+                now=now,
             )
         return answer_id
 
@@ -130,6 +208,45 @@ def first_line(err: Exception) -> str:
     """The first line of an error's message, or its type's name when it has none."""
     text = str(err)
     return text.splitlines()[0] if text else type(err).__name__
+
+
+def what_answer(answered: Answered, given_at: datetime) -> str:
+    """An answer named for the learner: its question's words (made visible, cut to a line) and the
+    time it was given, in the person's time zone."""
+    words = visible_title(answered.question.prompt)
+    if len(words) > 60:
+        words = words[:59].rstrip() + "…"
+    return f"your answer to “{words}” at {local_time(given_at)}"
+
+
+def local_time(moment: datetime) -> str:
+    """`moment` as the person's clock shows it (HH:MM)."""
+    return moment.astimezone().strftime("%H:%M")
+
+
+def saved_after_all(written: Written) -> str | None:
+    """What to tell the learner once writes that waited for a lock are done (or could not be);
+    None when there is nothing to tell."""
+    answers = sum(item.key is not None for item in written.saved)  # an answer's write has its key
+    parts = []
+    if answers:
+        one = answers == 1
+        parts.append(
+            f"Saved after all: {plural(answers, 'answer')} that {'was' if one else 'were'} waiting "
+            f"{'is' if one else 'are'} now in your history."
+        )
+    if written.lost:
+        parts.append("Could not be saved: " + "; ".join(item.what for item in written.lost) + ".")
+    return " ".join(parts) or None
+
+
+def lost_message(lost: list[str]) -> str:
+    """What to tell the person when the history closed with writes still kept out by a lock
+    (Store.lost, oldest first): exactly which answers are not in their history."""
+    return (
+        "quiz: another program kept your score history locked until quiz closed, so these were not "
+        "saved: " + "; ".join(lost) + "."
+    )
 
 
 def not_saved(err: Exception) -> str:

@@ -31,6 +31,7 @@ from quiz.store.health import check_health, damaged, refuse_unusable_place, set_
 from quiz.store.outside import COUNT_UNDO
 from quiz.store.queries import HistoryQueries
 from quiz.store.rows import ANSWER_COLUMNS, STATE_COLUMNS, AnswerRow, answer_row, stamp
+from quiz.store.waiting import WaitingWrites, Written
 
 
 class Store(HistoryQueries):
@@ -49,6 +50,10 @@ class Store(HistoryQueries):
         were saved); whoever tells the person resets it."""
         self._unfinished: set[int] = set()
         """Sessions started here and not finished yet: close() ends them as cut short."""
+        self.waiting = WaitingWrites()
+        """Writes another program's lock kept out (quiz.store.waiting), written by write_waiting."""
+        self.lost: list[str] = []
+        """What close() could not write after all (the names of quiz.store.waiting.Waiting)."""
 
     # -- opening and closing ------------------------------------------------------------------
 
@@ -91,6 +96,10 @@ class Store(HistoryQueries):
         as "not finished" after quitting the app (ctrl+q, a closed window, SIGTERM).
         """
         try:
+            with suppress(sqlite3.Error):  # the answers that waited for a lock go in first, in order
+                self.write_waiting()
+            self.lost = [item.what for item in self.waiting.items]
+            self.waiting.items.clear()
             for session_id in sorted(self._unfinished):
                 with suppress(StoreError):
                     self.finish_session(session_id, ended_early=True)
@@ -98,6 +107,26 @@ class Store(HistoryQueries):
                 self.checkpoint()
         finally:
             self._conn.close()
+
+    def write_waiting(self, *, patient: bool = True) -> Written:
+        """Write the writes that waited for another program's lock (Store.waiting), oldest first.
+
+        `patient` waits for the lock as every write does (BUSY_TIMEOUT_MS); otherwise a lock still
+        held is given up on at once (the app's timer must not freeze the screen).
+        """
+        if not self.waiting:
+            return Written()
+        if patient:
+            return self.waiting.write()
+        self.set_busy_timeout(0)
+        try:
+            return self.waiting.write()
+        finally:
+            self.set_busy_timeout(BUSY_TIMEOUT_MS)
+
+    def set_busy_timeout(self, ms: int) -> None:
+        """How long (ms) a write waits for another program's lock before HistoryLocked."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
 
     def checkpoint(self) -> bool:
         """Copy what the WAL holds into the history file itself (SQLite's PASSIVE checkpoint,
