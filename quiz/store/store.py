@@ -17,10 +17,8 @@ from quiz.locks import try_lock
 from quiz.paths import backups_dir, ensure_private_dir, history_db
 from quiz.schedule import CardState, Rating, Scheduler, rating_for, utc
 from quiz.store.backups import (
-    BACKUP_EVERY,
     BACKUP_LOCK,
-    backup_time,
-    list_backups,
+    backups_stale,
     missing_history,
     remove_history_temps,
     write_backup,
@@ -334,12 +332,12 @@ class Store(HistoryQueries):
     # -- backups ------------------------------------------------------------------------------
 
     def backup_due(self, now: datetime | None = None) -> bool:
-        """Whether something changed since the last backup and the newest backup is a day old."""
+        """Whether something changed since the last backup and the newest backup is a day old (one
+        named later than `now` does not count: list_backups)."""
         meta = dict(self._conn.execute("SELECT key, value FROM meta"))
         if meta.get("generation") == meta.get("backed_up"):
             return False
-        newest = list_backups(self.root)
-        return not newest or utc(now) - backup_time(newest[0]) >= BACKUP_EVERY
+        return backups_stale(self.root, now)
 
     def backup_if_due(self, now: datetime | None = None) -> Path | None:
         """Back up if backup_due says so and no other quiz is backing up right now; return the new file.
