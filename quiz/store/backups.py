@@ -322,9 +322,18 @@ TOLD_ASIDE = ("damaged", "emptied")
 (quiz.store.health.check_health): a history missing after that is the fresh start it offered. Not
 a restore's ("replaced"): the restored copy takes the history's place at once, so a history missing
 after one was lost since (the restore killed between its two renames, the file deleted later)."""
-_TOLD_ASIDE = re.compile(rf"\.(?:{'|'.join(TOLD_ASIDE)})-\d{{8}}T\d{{6}}Z(?:-\d+)?\.")
-"""The name of a history quiz set aside and told of (quiz.store.health.set_aside with a reason of
-TOLD_ASIDE): `history.<why>-<UTC time>.db` (or `...-<n>.db` when that name was taken), and its side files."""
+
+
+def last_set_aside(real: Path, reasons: tuple[str, ...]) -> int | None:
+    """When (st_ctime_ns: a rename sets it) quiz last set aside the history file `real` for one of
+    `reasons` (quiz.store.health.set_aside: `history.<why>-<UTC time>.db`, or `...-<n>.db` when that
+    name was taken, and its side files), by the file system's clock; None if no such file is there."""
+    named = re.compile(rf"\.(?:{'|'.join(reasons)})-\d{{8}}T\d{{6}}Z(?:-\d+)?\.")
+    with suppress(OSError):
+        aside = real.parent.glob(f"{glob.escape(real.stem)}.*-*")
+        times = [p.stat().st_ctime_ns for p in aside if named.search(p.name)]
+        return max(times, default=None)
+    return None
 
 
 def missing_history(path: Path) -> tuple[Path, int] | None:
@@ -338,11 +347,10 @@ def missing_history(path: Path) -> tuple[Path, int] | None:
     if real.exists():
         return None
     backups = list_backups(path.parent)
-    with suppress(OSError):
-        told = [p.stat().st_ctime_ns for p in real.parent.glob(f"{glob.escape(real.stem)}.*-*")
-                if _TOLD_ASIDE.search(p.name)]
-        if told:
-            backups = [b for b in backups if b.stat().st_ctime_ns > max(told)]
+    told = last_set_aside(real, TOLD_ASIDE)
+    if told is not None:
+        with suppress(OSError):
+            backups = [b for b in backups if b.stat().st_ctime_ns > told]
     for backup in most_answers_first(backups)[:1]:
         count = answer_count(backup) or 0
         if count:

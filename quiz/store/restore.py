@@ -16,6 +16,7 @@ from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_back
 from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC, history_file
 from quiz.store.errors import HistoryLocked, StoreError, store_error
 from quiz.store.health import damage, history_files, refuse_unusable_place, set_aside
+from quiz.store.outside import note_parted
 from quiz.store.schema import NEW_LINE
 
 
@@ -85,7 +86,7 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
             copy_database(src, tmp)
         finally:
             src.close()
-        _start_new_line(tmp)
+        _start_new_line(tmp, root)
         reason = _unusable(tmp)
         if reason is not None:
             raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
@@ -124,14 +125,16 @@ def _refuse_if_newer(path: Path, backup: Path, *, named: bool) -> None:
     )
 
 
-def _start_new_line(path: Path) -> None:
+def _start_new_line(path: Path, root: Path) -> None:
     """Give the restored copy at `path` a line of its own (quiz.store.schema.NEW_LINE): the backups
     of the history it replaces, or of the one it was taken from, hold answers it lacks by the
-    person's choice, and are not its own to be compared with (quiz.store.health.emptied)."""
+    person's choice, and are not its own to be compared with (quiz.store.health.emptied); those
+    in the data folder `root` are noted as parted from (quiz.store.outside.note_parted)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'meta'").fetchone() is not None:
             conn.execute(f"INSERT OR REPLACE INTO meta (key, value) VALUES ('line', {NEW_LINE})")
+            note_parted(conn, root)
     finally:
         conn.close()
 

@@ -26,7 +26,7 @@ from quiz.store.backups import (
 from quiz.store.connection import BUSY_TIMEOUT_MS, precreate_private, prepare
 from quiz.store.errors import CORRUPT_CODES, HistoryLocked, HistoryMissing, StoreError, store_error
 from quiz.store.health import check_health, damaged, refuse_unusable_place, set_aside
-from quiz.store.outside import COUNT_UNDO
+from quiz.store.outside import COUNT_UNDO, not_yet_made, note_parted
 from quiz.store.queries import HistoryQueries
 from quiz.store.rows import ANSWER_COLUMNS, STATE_COLUMNS, AnswerRow, answer_row, stamp
 from quiz.store.waiting import WaitingWrites, Written
@@ -50,8 +50,7 @@ class Store(HistoryQueries):
         """Sessions started here and not finished yet: close() ends them as cut short."""
         self.waiting = WaitingWrites()
         """Writes another program's lock kept out (quiz.store.waiting), written by write_waiting."""
-        self.lost: list[str] = []
-        """What close() could not write after all (the names of quiz.store.waiting.Waiting)."""
+        self.lost: list[str] = []  # what close() could not write after all (Waiting.what)
 
     # -- opening and closing ------------------------------------------------------------------
 
@@ -75,9 +74,13 @@ class Store(HistoryQueries):
         remove_history_temps(root)
         missing = missing_history(path)  # asked before anything makes a new one
         fully_checked = check_health(path)
+        fresh = not_yet_made(path)
         precreate_private(path)
         store = cls(connect(path), root, scheduler or Scheduler())
         store.fully_checked = fully_checked
+        if fresh:  # made knowing of the backups there (the person was told of the history before)
+            with suppress(sqlite3.Error):
+                note_parted(store._conn, root)
         if missing is not None:
             store.close()
             raise HistoryMissing(path, *missing)
@@ -107,8 +110,7 @@ class Store(HistoryQueries):
             self._conn.close()
 
     def write_waiting(self, *, patient: bool = True) -> Written:
-        """Write the writes that waited for another program's lock (Store.waiting), oldest first.
-
+        """Write the writes that waited for another program's lock (Store.waiting), oldest first:
         `patient` waits for the lock as every write does (BUSY_TIMEOUT_MS); otherwise a lock still
         held is given up on at once (the app's timer must not freeze the screen).
         """
