@@ -17,7 +17,7 @@ from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC, history_file
 from quiz.store.errors import HistoryLocked, StoreError, store_error
 from quiz.store.health import damage, history_files, refuse_unusable_place, set_aside
 from quiz.store.outside import note_parted
-from quiz.store.schema import NEW_LINE
+from quiz.store.schema import NEW_LINE, migrate
 
 
 class Restored(NamedTuple):
@@ -64,32 +64,23 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
             )
     candidates = [backup] if backup is not None else most_answers_first(list_backups(root))
     _refuse_if_open(path)
-    chosen, problems = None, []
-    for candidate in candidates:
-        reason = _unusable(candidate)
-        if reason is None:
-            chosen = candidate
-            break
-        problems.append(f"{candidate.name}: {reason}")
-    if chosen is None:
-        detail = f" ({'; '.join(problems)})" if problems else ""
-        raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}; nothing was changed")
-    if not force:
-        _refuse_if_newer(path, chosen, named=backup is not None)
     real = history_file(path)  # a linked history is restored where its file is; the link stays
     fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     os.close(fd)
     tmp = Path(name)
     try:
-        src = sqlite3.connect(f"{chosen.as_uri()}?mode=ro", uri=True)
-        try:
-            copy_database(src, tmp)
-        finally:
-            src.close()
-        _start_new_line(tmp, root)
-        reason = _unusable(tmp)
-        if reason is not None:
-            raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
+        chosen, problems = None, []
+        for candidate in candidates:
+            reason = _unusable(candidate) or _usable_copy(candidate, tmp, root)
+            if reason is None:
+                chosen = candidate
+                break
+            problems.append(f"{candidate.name}: {reason}")
+        if chosen is None:
+            detail = f" ({'; '.join(problems)})" if problems else ""
+            raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}; nothing was changed")
+        if not force:
+            _refuse_if_newer(path, chosen, named=backup is not None)
         replaced = set_aside(real, "replaced", link=True) if history_files(real) else None
         os.replace(tmp, real)  # the old history kept its name until now: a kill never leaves none
     except sqlite3.Error as err:
@@ -123,6 +114,31 @@ def _refuse_if_newer(path: Path, backup: Path, *, named: bool) -> None:
         f"{'is' if held.lacking == 1 else 'are'} not in the backup. Nothing was changed. To replace the "
         f"history with the backup anyway (it is kept beside, as history.replaced-<time>.db), run `{again}`"
     )
+
+
+def _usable_copy(backup: Path, tmp: Path, root: Path) -> str | None:
+    """Copy the backup at `backup` to `tmp` and make it what quiz opens: migrated to this quiz's
+    schema (quiz.store.schema.migrate: a file whose header says an older schema than its tables
+    fails here, not after it took the history's place), with a line of its own; then checked as
+    any history is at open (damage). Returns why it cannot be used, or None."""
+    try:
+        src = sqlite3.connect(f"{os_path(backup).as_uri()}?mode=ro", uri=True)
+        try:
+            copy_database(src, tmp)
+        finally:
+            src.close()
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            migrate(conn, tmp)
+        finally:
+            conn.close()
+        _start_new_line(tmp, root)
+    except StoreError as err:
+        return str(err)
+    except sqlite3.Error as err:
+        return f"quiz cannot use it ({err})"
+    reason = _unusable(tmp)
+    return None if reason is None else f"the copy of the backup did not check out ({reason})"
 
 
 def _start_new_line(path: Path, root: Path) -> None:
