@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from contextlib import suppress
 from pathlib import Path
 
@@ -36,15 +37,36 @@ def damaged(path: Path, aside: Path, reason: str) -> DamagedDatabase:
 
 
 def refuse_folders_in_place(path: Path) -> None:
-    """Raise StoreError, naming it, when a folder stands where the history file `path` or one SQLite
-    writes beside it (SIDE_FILES) should be, beside a linked history's file too (history_file):
-    SQLite cannot open the history then."""
+    """Raise StoreError, naming it, when a folder, or anything else that is not a regular file (a
+    named pipe, a socket, a device), stands where the history file `path` or one SQLite writes
+    beside it (SIDE_FILES) should be, beside a linked history's file too (history_file): SQLite
+    cannot open the history then, and a named pipe would make every command wait for ever."""
     for own in dict.fromkeys((path, history_file(path))):
         for at in (own, *(Path(f"{own}{end}") for end in SIDE_FILES)):
-            if at.is_dir():
-                what = "its score history file" if at == own else "a file SQLite writes beside the score history"
-                raise StoreError(f"{at}: this is a folder, where quiz keeps {what}; nothing was changed. "
-                                 "Move or rename that folder (quiz never removes it), then run quiz again")
+            what = "its score history file" if at == own else "a file SQLite writes beside the score history"
+            kind = odd_kind(at)
+            if kind is not None:
+                that = "that folder" if kind == "a folder" else "it"
+                raise StoreError(f"{at}: this is {kind}, where quiz keeps {what}; nothing was changed. "
+                                 f"Move or rename {that} (quiz never removes it), then run quiz again")
+
+
+def odd_kind(path: Path) -> str | None:
+    """What stands at `path` when it is there but no regular file ("a folder", "a named pipe (FIFO)",
+    "a socket", "a device"), a link followed; None when it is a regular file or nothing is there."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    return "a device, not a file"
 
 
 def refuse_unusable_place(path: Path) -> None:
