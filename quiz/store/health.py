@@ -13,7 +13,7 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
-from quiz.paths import can_write_in, history_db, os_path
+from quiz.paths import can_write_in, history_db, os_path, shown
 from quiz.schedule import utc
 from quiz.store.backups import list_backups, most_answers_first
 from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, history_file
@@ -47,8 +47,10 @@ def refuse_folders_in_place(path: Path) -> None:
             kind = odd_kind(at)
             if kind is not None:
                 that = "that folder" if kind == "a folder" else "it"
-                raise StoreError(f"{at}: this is {kind}, where quiz keeps {what}; nothing was changed. "
-                                 f"Move or rename {that} (quiz never removes it), then run quiz again")
+                raise StoreError(
+                    f"{shown(at)}: this is {kind}, where quiz keeps {what}; nothing was changed. "
+                    f"Move or rename {that} (quiz never removes it), then run quiz again"
+                )
 
 
 def odd_kind(path: Path) -> str | None:
@@ -77,9 +79,9 @@ def refuse_unusable_place(path: Path) -> None:
     refuse_folders_in_place(path)
     for folder in dict.fromkeys((path.parent, history_file(path).parent)):  # a linked history's too
         if not can_write_in(folder):
-            what = "this data folder" if folder == path.parent else f"this folder, where {path} links to,"
+            what = "this data folder" if folder == path.parent else f"this folder, where {shown(path)} links to,"
             raise StoreError(
-                f"{folder}: {what} is read-only, and quiz needs to write in it to use the score history "
+                f"{shown(folder)}: {what} is read-only, and quiz needs to write in it to use the score history "
                 "(even to show it); nothing was changed. Make the folder writable, or copy it somewhere "
                 "writable and use that copy (--data-dir DIR, or QUIZ_DATA_DIR)"
             )
@@ -192,7 +194,7 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
     except sqlite3.Error as err:
         if newer is not None:
             raise NewerDatabase(path, newer) from None
-        raise StoreError(f"{path}: cannot read the score history ({err})") from None
+        raise StoreError(f"{shown(path)}: cannot read the score history ({err})") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # One read transaction, so the three answers come from one moment: read one by one, another
@@ -220,7 +222,7 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
             raise NewerDatabase(path, newer) from None
         if err.sqlite_errorname == "SQLITE_READONLY_ROLLBACK":
             raise journal_in_the_way(path) from None
-        raise StoreError(f"{path}: cannot read the score history ({err})") from None
+        raise StoreError(f"{shown(path)}: cannot read the score history ({err})") from None
     finally:
         conn.close()
 
@@ -276,7 +278,7 @@ def journal_in_the_way(path: Path) -> StoreError:
     except OSError:
         what = "unreadable"
     return StoreError(
-        f"{journal}: the rollback journal beside the score history is {what}, so quiz cannot open "
+        f"{shown(journal)}: the rollback journal beside the score history is {what}, so quiz cannot open "
         f"the history; nothing was changed, and your answers are still in {path.name}. quiz never "
         f"writes such a file: move {journal.name} out of {path.parent} (keep it until the history "
         "opens), then run quiz again"

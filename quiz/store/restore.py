@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.files import same_file
-from quiz.paths import backups_dir, ensure_private_dir, history_db, os_path
+from quiz.paths import backups_dir, ensure_private_dir, history_db, os_path, shown
 from quiz.plural import plural
 from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_backups, most_answers_first
 from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC, history_file
@@ -51,15 +51,17 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
         backup = os_path(backup)
         if backup.is_dir():
             raise StoreError(
-                f"{backup}: this is a folder, not a backup file; nothing was changed. Give one of the "
+                f"{shown(backup)}: this is a folder, not a backup file; nothing was changed. Give one of the "
                 f"backup files (named {BACKUP_PREFIX}<UTC time>.db, in {backups_dir(root)}), or leave "
                 "--backup out to restore the sound backup holding the most answers"
             )
         if not backup.is_file():
-            raise StoreError(f"{backup}: no such backup file" if not backup.exists() else f"{backup}: not a file")
+            raise StoreError(
+                f"{shown(backup)}: no such backup file" if not backup.exists() else f"{shown(backup)}: not a file"
+            )
         if _is_history(backup, path):
             raise StoreError(
-                f"{backup}: this is the score history itself, not a backup; nothing was changed. "
+                f"{shown(backup)}: this is the score history itself, not a backup; nothing was changed. "
                 f"Backups are in {backups_dir(root)}"
             )
     candidates = [backup] if backup is not None else most_answers_first(list_backups(root))
@@ -107,9 +109,9 @@ def _refuse_if_newer(path: Path, backup: Path, *, named: bool) -> None:
     held = coverage(path, backup)
     if held is None or held.lacking == 0:
         return
-    again = "quiz history restore" + (f" --backup {backup}" if named else "") + " --force"
+    again = "quiz history restore" + (f" --backup {shown(backup)}" if named else "") + " --force"
     raise HistoryNewer(
-        f"{path}: the score history holds {plural(held.history, 'answer')} and the backup {backup.name} "
+        f"{shown(path)}: the score history holds {plural(held.history, 'answer')} and the backup {backup.name} "
         f"holds {plural(held.backup, 'answer')}: {plural(held.lacking, 'answer')} in the history "
         f"{'is' if held.lacking == 1 else 'are'} not in the backup. Nothing was changed. To replace the "
         f"history with the backup anyway (it is kept beside, as history.replaced-<time>.db), run `{again}`"
@@ -189,7 +191,7 @@ def _refuse_if_open(path: Path) -> None:
         held = _exclusive_refused(path)
     if held:
         raise HistoryLocked(
-            f"{path}: the score history is open in another quiz; close it there, then restore. "
+            f"{shown(path)}: the score history is open in another quiz; close it there, then restore. "
             "Nothing was changed."
         )
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from quiz.locks import try_lock
-from quiz.paths import backups_dir, ensure_private_dir, history_db
+from quiz.paths import backups_dir, ensure_private_dir, history_db, shown
 from quiz.schedule import CardState, Rating, Scheduler, rating_for, utc
 from quiz.store.backups import (
     BACKUP_LOCK,
@@ -372,7 +372,7 @@ class Store(HistoryQueries):
         folder = ensure_private_dir(backups_dir(self.root))
         with try_lock(folder / BACKUP_LOCK) as mine:
             if not mine:
-                raise HistoryLocked(f"{folder}: another quiz is writing a backup right now; try again in a moment")
+                raise HistoryLocked(f"{shown(folder)}: another quiz is writing a backup right now; try again soon")
             try:
                 return write_backup(self._conn, self.root, folder, now)
             except sqlite3.Error as err:
@@ -384,7 +384,7 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as err:
-        raise StoreError(f"{path}: cannot open the score history ({err})") from None
+        raise StoreError(f"{shown(path)}: cannot open the score history ({err})") from None
     try:
         prepare(conn, path)
     except sqlite3.DatabaseError as err:
@@ -392,7 +392,7 @@ def connect(path: Path) -> sqlite3.Connection:
         if err.sqlite_errorname in CORRUPT_CODES:
             aside = set_aside(path, "damaged")
             raise damaged(path, aside, str(err)) from None
-        raise StoreError(f"{path}: cannot open the score history ({err})") from None
+        raise StoreError(f"{shown(path)}: cannot open the score history ({err})") from None
     except BaseException:
         conn.close()
         raise
