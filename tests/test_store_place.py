@@ -189,3 +189,24 @@ def test_a_history_linked_to_a_named_pipe_is_refused(tmp_path: Path) -> None:
     history_db(data).symlink_to(pipe)
     with pytest.raises(StoreError, match="named pipe"):
         Store.open(data, backup=False)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c[1:3]) for c in COMMANDS])
+def test_a_history_linked_into_a_folder_that_is_not_there_is_told_and_the_backup_named(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """T9 #11: a history on a drive not connected said only "No such file or directory"."""
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1")
+        store.record_answer(sid, "kidney-care", "f", kind="multiple_choice", response="r", correct=True)
+        store.finish_session(sid)
+        backup = store.backup()
+    history_db(data).rename(tmp_path / "real.db")
+    target = tmp_path / "nomount" / "history.db"
+    history_db(data).symlink_to(target)
+    assert main([*command, "--data-dir", str(data)]) == 1
+    said = capsys.readouterr().err
+    assert f"is a link to {target}, in a folder that does not exist" in said
+    assert backup.name in said and "No such file" not in said
+    assert history_db(data).is_symlink() and not target.parent.exists()

@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = history_db(root)
     if not path.exists() and lost_log_reason(path) is None and missing_history(path) is None and args.action == "show":
-        from quiz.store.health import refuse_folders_in_place
+        from quiz.store.place import refuse_folders_in_place
 
         refuse_folders_in_place(path)  # no history can be kept where a folder stands
         if args.json:

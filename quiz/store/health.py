@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from contextlib import suppress
 from pathlib import Path
 
-from quiz.paths import can_write_in, history_db, os_path, shown
+from quiz.paths import history_db, os_path, shown
 from quiz.schedule import utc
 from quiz.store.backups import list_backups, most_answers_first
 from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, history_file
@@ -34,57 +33,6 @@ def damaged(path: Path, aside: Path, reason: str) -> DamagedDatabase:
     restore` would use (the one holding the most answers), if any."""
     best = most_answers_first(list_backups(path.parent))
     return DamagedDatabase(path, aside, reason, best[0].name if best else None)
-
-
-def refuse_folders_in_place(path: Path) -> None:
-    """Raise StoreError, naming it, when a folder, or anything else that is not a regular file (a
-    named pipe, a socket, a device), stands where the history file `path` or one SQLite writes
-    beside it (SIDE_FILES) should be, beside a linked history's file too (history_file): SQLite
-    cannot open the history then, and a named pipe would make every command wait for ever."""
-    for own in dict.fromkeys((path, history_file(path))):
-        for at in (own, *(Path(f"{own}{end}") for end in SIDE_FILES)):
-            what = "its score history file" if at == own else "a file SQLite writes beside the score history"
-            kind = odd_kind(at)
-            if kind is not None:
-                that = "that folder" if kind == "a folder" else "it"
-                raise StoreError(
-                    f"{shown(at)}: this is {kind}, where quiz keeps {what}; nothing was changed. "
-                    f"Move or rename {that} (quiz never removes it), then run quiz again"
-                )
-
-
-def odd_kind(path: Path) -> str | None:
-    """What stands at `path` when it is there but no regular file ("a folder", "a named pipe (FIFO)",
-    "a socket", "a device"), a link followed; None when it is a regular file or nothing is there."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO), not a file"
-    if stat.S_ISSOCK(mode):
-        return "a socket, not a file"
-    return "a device, not a file"
-
-
-def refuse_unusable_place(path: Path) -> None:
-    """Raise StoreError, saying what is wrong and what to do, when the history file `path` cannot be
-    used whatever it holds: a folder stands where the file should be, or quiz cannot write in the
-    data folder (a read-only disk or mount): SQLite writes beside a history even to read it (its
-    -wal and -shm files, SIDE_FILES), and quiz writes backups there; a linked history's folder too."""
-    refuse_folders_in_place(path)
-    for folder in dict.fromkeys((path.parent, history_file(path).parent)):  # a linked history's too
-        if not can_write_in(folder):
-            what = "this data folder" if folder == path.parent else f"this folder, where {shown(path)} links to,"
-            raise StoreError(
-                f"{shown(folder)}: {what} is read-only, and quiz needs to write in it to use the score history "
-                "(even to show it); nothing was changed. Make the folder writable, or copy it somewhere "
-                "writable and use that copy (--data-dir DIR, or QUIZ_DATA_DIR)"
-            )
 
 
 def check_health(path: Path) -> bool:

@@ -15,8 +15,9 @@ from quiz.plural import plural
 from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_backups, most_answers_first
 from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC, history_file
 from quiz.store.errors import HistoryLocked, StoreError, store_error
-from quiz.store.health import damage, history_files, refuse_unusable_place, set_aside
+from quiz.store.health import damage, history_files, set_aside
 from quiz.store.outside import note_parted
+from quiz.store.place import refuse_unusable_place
 from quiz.store.schema import NEW_LINE, migrate
 
 

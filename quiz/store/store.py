@@ -25,8 +25,9 @@ from quiz.store.backups import (
 )
 from quiz.store.connection import BUSY_TIMEOUT_MS, precreate_private, prepare
 from quiz.store.errors import CORRUPT_CODES, HistoryLocked, HistoryMissing, StoreError, store_error
-from quiz.store.health import check_health, damaged, refuse_unusable_place, set_aside
+from quiz.store.health import check_health, damaged, set_aside
 from quiz.store.outside import COUNT_UNDO, not_yet_made, note_parted
+from quiz.store.place import refuse_unusable_place
 from quiz.store.queries import HistoryQueries
 from quiz.store.rows import ANSWER_COLUMNS, STATE_COLUMNS, AnswerRow, answer_row, stamp
 from quiz.store.waiting import WaitingWrites, Written
@@ -73,8 +74,7 @@ class Store(HistoryQueries):
         refuse_unusable_place(path)
         remove_history_temps(root)
         missing = missing_history(path)  # asked before anything makes a new one
-        fully_checked = check_health(path)
-        fresh = not_yet_made(path)
+        fully_checked, fresh = check_health(path), not_yet_made(path)  # fresh: quiz makes it now
         precreate_private(path)
         store = cls(connect(path), root, scheduler or Scheduler())
         store.fully_checked = fully_checked
