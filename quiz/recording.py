@@ -11,7 +11,7 @@ any other failure counts it in `unsaved`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from quiz.store.waiting import Written
 from quiz.untrusted import visible_title
 
 if TYPE_CHECKING:
+    from quiz.deck.model import Deck
     from quiz.store import Store
 
 STORE_ERRORS = (StoreError, OSError)
@@ -55,19 +56,25 @@ class Recorder:
     def save(self, session: StudySession, answered: Answered, response_ms: int) -> Answered:
         """Keep `answered` in the history; returns it with its answer id (unchanged if not kept,
         or kept waiting for a lock)."""
-        store, given_at = self.store, self.clock()
+        store = self.store
         if store is None:
             self.unsaved += 1
             return answered
+        try:  # what is written is the deck and fact as answered, now or later
+            given = Given(answered, session.deck, _content(session.deck, answered), max(response_ms, 0), self.clock())
+        except KeyError as err:  # a fact no longer in the deck
+            self.unsaved += 1
+            self.notice = not_saved(err)
+            return answered
         self.write_waiting()  # the answers that waited go first
         if store.waiting:
-            self._wait(session, answered, response_ms, given_at)
+            self._wait(session, given)
             return answered
         try:
-            return self._write(session, answered, response_ms, given_at)
+            return self._write(session, given)
         except HistoryLocked:
-            self._wait(session, answered, response_ms, given_at)
-        except (*STORE_ERRORS, KeyError) as err:
+            self._wait(session, given)
+        except STORE_ERRORS as err:
             self.unsaved += 1
             self.notice = not_saved(err)
         return answered
@@ -133,60 +140,60 @@ class Recorder:
         except STORE_ERRORS as err:
             self.notice = f"Could not note the end of the session: {first_line(err)}"
 
-    def _write(self, session: StudySession, answered: Answered, response_ms: int, given_at: datetime) -> Answered:
-        """Write one answer (starting the session's row at its first), stamped `given_at`; returns
-        it with its answer id. Raises StoreError, OSError or KeyError (a fact no longer in the deck)."""
+    def _write(self, session: StudySession, given: Given) -> Answered:
+        """Write one answer (starting the session's row at its first), stamped when it was given;
+        returns it with its answer id. Raises StoreError or OSError."""
         store = self.store
         assert store is not None
-        deck, q = session.deck, answered.question
+        deck, answered, q = given.deck, given.answered, given.answered.question
         if session.store_id is None:  # the session's row, at its first answer: no "0/0" rows
-            session.store_id = store.start_session(deck.id, session.mode.value, deck.version, now=given_at)
+            session.store_id = store.start_session(deck.id, session.mode.value, deck.version, now=given.at)
         sid = session.store_id
         if q.kind is Kind.MATCH:
-            answer_id = self._save_pairs(session, answered, response_ms, store, sid, given_at)
+            answer_id = self._save_pairs(given, store, sid)
         else:
             answer_id = store.record_answer(
                 sid,
                 deck.id,
                 q.fact_id,
                 deck_version=deck.version,
-                content_hash=content_hash(deck.fact(q.fact_id)),
+                content_hash=given.content,
                 kind=q.kind.value,
                 response=answered.response,
                 correct=answered.correct,
                 rating=answered.rating,
-                response_ms=max(response_ms, 0),
+                response_ms=given.response_ms,
                 certainty=answered.certainty,
                 slip=answered.slip,
-                now=given_at,
+                now=given.at,
             )
         return replace(answered, answer_id=answer_id)
 
-    def _wait(self, session: StudySession, answered: Answered, response_ms: int, given_at: datetime) -> None:
-        """Keep `answered` for when the history can be written again; once written, the sitting's
+    def _wait(self, session: StudySession, given: Given) -> None:
+        """Keep `given` for when the history can be written again; once written, the sitting's
         copy gets its answer id (so u can still take it back)."""
         assert self.store is not None
+        answered = given.answered
 
         def write() -> None:
-            kept = self._write(session, answered, response_ms, given_at)
-            for i, given in enumerate(session.answers):
-                if given is answered:
+            kept = self._write(session, given)
+            for i, now in enumerate(session.answers):
+                if now is answered:
                     session.answers[i] = kept
 
-        self.store.waiting.add(what_answer(answered, given_at), write, key=answered)
+        self.store.waiting.add(what_answer(answered, given.at), write, key=answered)
         self.notice = (
             "Your answer is not saved yet (another program is using your history). quiz keeps it "
             "and saves it as soon as it can; you can keep studying."
         )
 
-    def _save_pairs(
-        self, session: StudySession, answered: Answered, response_ms: int, store: Store, sid: int, now: datetime
-    ) -> int | None:
+    @staticmethod
+    def _save_pairs(given: Given, store: Store, sid: int) -> int | None:
         """Keep each pair of a matching question as an answer about its glossary term (term_id);
         returns the last answer's id."""
-        q, deck = answered.question, session.deck
+        q, deck = given.answered.question, given.deck
         answer_id = None
-        for t, ((term, meaning), chosen) in enumerate(zip(q.pairs, answered.paired, strict=True)):
+        for t, ((term, meaning), chosen) in enumerate(zip(q.pairs, given.answered.paired, strict=True)):
             right = right_meaning(q, t) == chosen
             answer_id = store.record_answer(
                 sid,
@@ -198,10 +205,29 @@ class Recorder:
                 response=q.options[chosen],
                 correct=right,
                 rating=rating_for(right),
-                response_ms=max(response_ms, 0),
-                now=now,
+                response_ms=given.response_ms,
+                now=given.at,
             )
         return answer_id
+
+
+@dataclass(frozen=True)
+class Given:
+    """An answer as it is to be written: the deck it was given on (a reload may change the
+    sitting's since) with its fact's content hash ("" for a matching question, whose pairs have
+    their own), the time taken (ms) and the moment it was given."""
+
+    answered: Answered
+    deck: Deck
+    content: str
+    response_ms: int
+    at: datetime
+
+
+def _content(deck: Deck, answered: Answered) -> str:
+    """The content hash the answer is recorded with; raises KeyError when its fact is not in `deck`."""
+    q = answered.question
+    return "" if q.kind is Kind.MATCH else content_hash(deck.fact(q.fact_id))
 
 
 def first_line(err: Exception) -> str:

@@ -181,6 +181,19 @@ def test_an_undo_kept_out_by_the_lock_waits_too(deck, store, lock) -> None:
     assert kept(store) == given(run)
 
 
+def test_an_answer_waiting_while_its_fact_leaves_the_deck_is_written_as_given(deck, store, lock) -> None:
+    run = make_run(deck, store)
+    lock.take()
+    answer(run, 0)
+    gone = run.session.answers[0].question.fact_id
+    assert run.take_deck(parse_deck(DECK.replace(f'id = "{gone}"', 'id = "renamed"'))) is False
+    lock.release()
+    run.recorder.write_waiting()
+    assert kept(store) == given(run) and run.unsaved == 0
+    (written,) = store.answers()
+    assert written.deck_version == deck.version
+
+
 class LockedHistory(RuleBasedStateMachine):
     """Whatever the learner does while another program locks and unlocks the history, once the
     lock is gone and quiz closes, the history holds exactly the answers given, in order."""
