@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from quiz.deck.load import parse_deck
+from quiz.deck.model import Deck
 from quiz.mode import Mode
 from quiz.schedule import Scheduler
 from quiz.session import plan_questions
@@ -49,11 +50,6 @@ class Lock:
 
 
 @pytest.fixture
-def deck():
-    return parse_deck(DECK)
-
-
-@pytest.fixture
 def store(tmp_path: Path):
     """The history, closed at the end unless the test closed it."""
     s = Store.open(tmp_path / "data", scheduler=Scheduler(fuzz=False), backup=False)
@@ -70,7 +66,8 @@ def lock(store: Store):
     held.close()
 
 
-def make_run(deck, store: Store) -> StudyRun:
+def make_run(store: Store, deck: Deck | None = None) -> StudyRun:
+    deck = deck or parse_deck(DECK)
     clock = Clock()
     questions = plan_questions(deck, Mode.MULTIPLE_CHOICE, store, clock.now, seed=0, count=4)
     return StudyRun(deck, Mode.MULTIPLE_CHOICE, questions, store=store, clock=clock, seed=0)
@@ -89,8 +86,8 @@ def given(run: StudyRun) -> list[tuple[str, str]]:
     return [(a.question.fact_id, a.response) for a in run.session.answers]
 
 
-def test_an_answer_given_while_locked_is_written_before_the_next_one(deck, store, lock) -> None:
-    run = make_run(deck, store)
+def test_an_answer_given_while_locked_is_written_before_the_next_one(store, lock) -> None:
+    run = make_run(store)
     lock.take()
     answer(run, 0)
     notice = run.take_notice()
@@ -104,8 +101,8 @@ def test_an_answer_given_while_locked_is_written_before_the_next_one(deck, store
     assert first.answered_at < second.answered_at  # stamped when given, not when written
 
 
-def test_answers_waiting_are_written_on_the_timer_once_the_lock_is_gone(deck, store, lock) -> None:
-    run = make_run(deck, store)
+def test_answers_waiting_are_written_on_the_timer_once_the_lock_is_gone(store, lock) -> None:
+    run = make_run(store)
     lock.take()
     answer(run, 0)
     answer(run, 1)
@@ -118,8 +115,8 @@ def test_answers_waiting_are_written_on_the_timer_once_the_lock_is_gone(deck, st
     assert "2 answers that were waiting are now in your history" in (run.take_notice() or "")
 
 
-def test_a_session_ended_while_locked_is_ended_after_its_answers(deck, store, lock) -> None:
-    run = make_run(deck, store)
+def test_a_session_ended_while_locked_is_ended_after_its_answers(store, lock) -> None:
+    run = make_run(store)
     lock.take()
     answer(run, 0)
     assert run.leave()
@@ -133,8 +130,8 @@ def test_a_session_ended_while_locked_is_ended_after_its_answers(deck, store, lo
         assert session.finished_at is not None and session.answered == 1
 
 
-def test_the_answers_still_locked_out_at_close_are_named(deck, store, lock) -> None:
-    run = make_run(deck, store)
+def test_the_answers_still_locked_out_at_close_are_named(store, lock) -> None:
+    run = make_run(store)
     answer(run, 0)
     lock.take()
     answer(run, 1)
@@ -146,8 +143,8 @@ def test_the_answers_still_locked_out_at_close_are_named(deck, store, lock) -> N
         assert kept(again) == given(run)[:1]
 
 
-def test_an_answer_taken_back_before_it_was_written_is_never_written(deck, store, lock) -> None:
-    run = make_run(deck, store)
+def test_an_answer_taken_back_before_it_was_written_is_never_written(store, lock) -> None:
+    run = make_run(store)
     lock.take()
     assert run.answer_option(0)
     assert run.undo()
@@ -157,8 +154,8 @@ def test_an_answer_taken_back_before_it_was_written_is_never_written(deck, store
     assert kept(store) == given(run)
 
 
-def test_an_answer_written_late_can_still_be_taken_back(deck, store, lock) -> None:
-    run = make_run(deck, store)
+def test_an_answer_written_late_can_still_be_taken_back(store, lock) -> None:
+    run = make_run(store)
     lock.take()
     answer(run, 0)
     lock.release()
@@ -169,8 +166,8 @@ def test_an_answer_written_late_can_still_be_taken_back(deck, store, lock) -> No
     assert kept(store) == given(run) and len(given(run)) == 1
 
 
-def test_an_undo_kept_out_by_the_lock_waits_too(deck, store, lock) -> None:
-    run = make_run(deck, store)
+def test_an_undo_kept_out_by_the_lock_waits_too(store, lock) -> None:
+    run = make_run(store)
     answer(run, 0)
     assert run.answer_option(1)
     lock.take()
@@ -181,8 +178,8 @@ def test_an_undo_kept_out_by_the_lock_waits_too(deck, store, lock) -> None:
     assert kept(store) == given(run)
 
 
-def test_an_answer_waiting_while_its_fact_leaves_the_deck_is_written_as_given(deck, store, lock) -> None:
-    run = make_run(deck, store)
+def test_an_answer_waiting_while_its_fact_leaves_the_deck_is_written_as_given(store, lock) -> None:
+    run = make_run(store)
     lock.take()
     answer(run, 0)
     gone = run.session.answers[0].question.fact_id
@@ -191,7 +188,7 @@ def test_an_answer_waiting_while_its_fact_leaves_the_deck_is_written_as_given(de
     run.recorder.write_waiting()
     assert kept(store) == given(run) and run.unsaved == 0
     (written,) = store.answers()
-    assert written.deck_version == deck.version
+    assert written.deck_version == parse_deck(DECK).version
 
 
 class LockedHistory(RuleBasedStateMachine):
@@ -204,7 +201,7 @@ class LockedHistory(RuleBasedStateMachine):
         self.store = Store.open(Path(self.folder.name), scheduler=Scheduler(fuzz=False), backup=False)
         self.store.set_busy_timeout(5)
         self.lock = Lock(self.store.path)
-        self.run = make_run(parse_deck(DECK), self.store)
+        self.run = make_run(self.store)
 
     @precondition(lambda self: not self.lock.held)
     @rule()

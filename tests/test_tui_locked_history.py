@@ -36,16 +36,25 @@ async def answer_one(app: QuizApp, pilot) -> StudyScreen:
     return screen
 
 
-async def test_an_answer_locked_out_is_saved_by_the_timer_and_the_learner_told(tmp_path: Path) -> None:
+def locked_app(tmp_path: Path) -> tuple[QuizApp, Path, sqlite3.Connection]:
+    """A multiple-choice session's app, its data folder, and another program's connection to its history."""
     deck = write_deck(tmp_path / "decks")
     data = accepted(tmp_path / "data")
     app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
-    other = sqlite3.connect(history_db(data), isolation_level=None, timeout=5)
+    return app, data, sqlite3.connect(history_db(data), isolation_level=None, timeout=5)
+
+
+async def lock_and_answer(app: QuizApp, pilot, other: sqlite3.Connection) -> StudyScreen:
+    assert app.store is not None
+    app.store.set_busy_timeout(20)  # quiz waits BUSY_TIMEOUT_MS
+    other.execute("BEGIN EXCLUSIVE")
+    return await answer_one(app, pilot)
+
+
+async def test_an_answer_locked_out_is_saved_by_the_timer_and_the_learner_told(tmp_path: Path) -> None:
+    app, data, other = locked_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.store is not None
-        app.store.set_busy_timeout(20)
-        other.execute("BEGIN EXCLUSIVE")
-        await answer_one(app, pilot)
+        await lock_and_answer(app, pilot, other)
         assert any("not saved yet" in s for s in said(app))
         other.execute("ROLLBACK")
         app.tend_store()
@@ -57,15 +66,9 @@ async def test_an_answer_locked_out_is_saved_by_the_timer_and_the_learner_told(t
 
 
 async def test_an_answer_still_locked_out_when_the_app_closes_is_named(tmp_path: Path) -> None:
-    deck = write_deck(tmp_path / "decks")
-    data = accepted(tmp_path / "data")
-    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
-    other = sqlite3.connect(history_db(data), isolation_level=None, timeout=5)
+    app, data, other = locked_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.store is not None
-        app.store.set_busy_timeout(20)
-        other.execute("BEGIN EXCLUSIVE")
-        screen = await answer_one(app, pilot)
+        screen = await lock_and_answer(app, pilot, other)
         prompt = screen.run.session.answers[0].question.prompt
     other.execute("ROLLBACK")
     other.close()
