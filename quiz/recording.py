@@ -21,7 +21,7 @@ from quiz.plural import plural
 from quiz.schedule import rating_for
 from quiz.session import Answered, StudySession
 from quiz.store import HistoryFull, HistoryLocked, StoreError
-from quiz.store.waiting import Written
+from quiz.store.waiting import saved_after_all
 from quiz.untrusted import visible_title
 
 if TYPE_CHECKING:
@@ -248,31 +248,6 @@ def what_answer(answered: Answered, given_at: datetime) -> str:
 def local_time(moment: datetime) -> str:
     """`moment` as the person's clock shows it (HH:MM)."""
     return moment.astimezone().strftime("%H:%M")
-
-
-def saved_after_all(written: Written) -> str | None:
-    """What to tell the learner once writes that waited for a lock are done (or could not be);
-    None when there is nothing to tell."""
-    answers = sum(item.key is not None for item in written.saved)  # an answer's write has its key
-    parts = []
-    if answers:
-        one = answers == 1
-        parts.append(
-            f"Saved after all: {plural(answers, 'answer')} that {'was' if one else 'were'} waiting "
-            f"{'is' if one else 'are'} now in your history."
-        )
-    if written.lost:
-        parts.append("Could not be saved: " + "; ".join(item.what for item in written.lost) + ".")
-    return " ".join(parts) or None
-
-
-def lost_message(lost: list[str]) -> str:
-    """What to tell the person when the history closed with writes still kept out by a lock
-    (Store.lost, oldest first): exactly which answers are not in their history."""
-    return (
-        "quiz: another program kept your score history locked until quiz closed, so these were not "
-        "saved: " + "; ".join(lost) + "."
-    )
 
 
 def not_saved(err: Exception) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from quiz.plural import plural
 from quiz.store.errors import HistoryLocked, StoreError
 
 
@@ -76,3 +77,28 @@ class WaitingWrites:
                 done.saved.append(item)
             del self.items[0]
         return done
+
+
+def saved_after_all(written: Written) -> str | None:
+    """What to tell the learner once writes that waited for a lock are done (or could not be);
+    None when there is nothing to tell."""
+    answers = sum(item.key is not None for item in written.saved)  # an answer's write has its key
+    parts = []
+    if answers:
+        one = answers == 1
+        parts.append(
+            f"Saved after all: {plural(answers, 'answer')} that {'was' if one else 'were'} waiting "
+            f"{'is' if one else 'are'} now in your history."
+        )
+    if written.lost:
+        parts.append("Could not be saved: " + "; ".join(item.what for item in written.lost) + ".")
+    return " ".join(parts) or None
+
+
+def lost_message(lost: list[str]) -> str:
+    """What to tell the person when the history closed with writes still kept out by a lock
+    (Store.lost, oldest first): exactly which answers are not in their history."""
+    return (
+        "quiz: another program kept your score history locked until quiz closed, so these were not "
+        "saved: " + "; ".join(lost) + "."
+    )

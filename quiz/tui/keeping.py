@@ -6,9 +6,9 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from quiz.recording import lost_message, saved_after_all
 from quiz.schedule import Scheduler
 from quiz.store import DamagedDatabase, HistoryMissing, Store, StoreError, verify
+from quiz.store.waiting import lost_message, saved_after_all
 from quiz.tui.services import Services, Settings
 from quiz.untrusted import visible
 
