@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from quiz.errors import QuizError, UsageError
+from quiz.untrusted import visible
 
 APP_NAME = "quiz"
 ENV_VAR = "QUIZ_DATA_DIR"
@@ -14,6 +15,14 @@ FILE_MODE = 0o600
 
 
 EMPTY_DATA_DIR = "an empty DIR names no folder; give a folder, or leave --data-dir out for the default one"
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """`path` as every message shows it: its characters as they are but for those a terminal could
+    act on or that show as nothing, tab and line breaks too, written as `\\uXXXX` escapes
+    (quiz.untrusted.visible, as for a name): a folder named with a line break reads as one path, on
+    one line, and says what it holds."""
+    return visible(os.fspath(path))
 
 
 def os_path(path: str | os.PathLike[str]) -> Path:
@@ -77,15 +86,17 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     An empty `override` (`--data-dir ""`) raises UsageError (EMPTY_DATA_DIR): it names no folder,
     and taking it for the default would open the person's own history unasked. An empty
     $QUIZ_DATA_DIR is taken as unset, the convention for environment variables (as for
-    $XDG_DATA_HOME in the XDG Base Directory spec), so `QUIZ_DATA_DIR= quiz` is plain `quiz`.
+    $XDG_DATA_HOME in the XDG Base Directory spec), so `QUIZ_DATA_DIR= quiz` is plain `quiz`. A
+    value of only spaces, tabs or line breaks (a stray space in a profile line) is empty too: taken
+    as a folder named " ", it would give each current folder a history of its own.
     A `~name` of no user is a UsageError for `override` and a QuizError for $QUIZ_DATA_DIR (os_path).
     """
     if override is not None:
-        if not os.fspath(override):
+        if not os.fspath(override).strip():
             raise UsageError(EMPTY_DATA_DIR)
         return os_path(override)
     env = os.environ.get(ENV_VAR)
-    if env:
+    if env and env.strip():
         try:
             return os_path(env)
         except UsageError as err:  # not a usage of the command: the environment's
@@ -124,7 +135,7 @@ def refuse_non_folder(path: Path) -> None:
     for at in (path, *path.parents):
         if at.exists() or at.is_symlink():
             if not at.is_dir():
-                raise QuizError(f"{at}: not a folder; give quiz a folder for its data (--data-dir DIR)")
+                raise QuizError(f"{shown(at)}: not a folder; give quiz a folder for its data (--data-dir DIR)")
             return
 
 

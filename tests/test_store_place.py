@@ -5,6 +5,7 @@ Through the real command line, on a real read-only folder; nothing is changed.""
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ import pytest
 
 from quiz.cli import main
 from quiz.paths import history_db
-from quiz.store import Store
+from quiz.store import Store, StoreError
 
 COMMANDS = [
     ["history", "--plain"],
@@ -159,3 +160,53 @@ def test_no_history_is_not_said_to_be_kept_where_a_folder_blocks_it(
     assert main(["history", "--plain", "--data-dir", str(tmp_path)]) == 1
     said = capsys.readouterr()
     assert "will be kept" not in said.out and f"{side}: this is a folder" in said.err
+
+
+@pytest.mark.parametrize("end", ["", "-wal", "-journal"])
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c[1:3]) for c in COMMANDS])
+def test_a_named_pipe_where_the_history_or_a_file_beside_it_should_be_is_refused_at_once(
+    tmp_path: Path, command: list[str], end: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """T9 #16: a FIFO named history.db made every command wait for ever (opened, it blocks)."""
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    if end:
+        seeded(data)
+    pipe = Path(f"{history_db(data)}{end}")
+    pipe.unlink(missing_ok=True)
+    os.mkfifo(pipe)
+    assert main([*command, "--data-dir", str(data)]) == 1
+    said = capsys.readouterr().err
+    assert f"{pipe}: this is a named pipe (FIFO), not a file, where quiz keeps" in said
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_a_history_linked_to_a_named_pipe_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    pipe = tmp_path / "elsewhere.db"
+    os.mkfifo(pipe)
+    history_db(data).symlink_to(pipe)
+    with pytest.raises(StoreError, match="named pipe"):
+        Store.open(data, backup=False)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c[1:3]) for c in COMMANDS])
+def test_a_history_linked_into_a_folder_that_is_not_there_is_told_and_the_backup_named(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """T9 #11: a history on a drive not connected said only "No such file or directory"."""
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1")
+        store.record_answer(sid, "kidney-care", "f", kind="multiple_choice", response="r", correct=True)
+        store.finish_session(sid)
+        backup = store.backup()
+    history_db(data).rename(tmp_path / "real.db")
+    target = tmp_path / "nomount" / "history.db"
+    history_db(data).symlink_to(target)
+    assert main([*command, "--data-dir", str(data)]) == 1
+    said = capsys.readouterr().err
+    assert f"is a link to {target}, in a folder that does not exist" in said
+    assert backup.name in said and "No such file" not in said
+    assert history_db(data).is_symlink() and not target.parent.exists()

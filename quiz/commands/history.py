@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from quiz.arguments import whole_number
+from quiz.paths import shown
 from quiz.plural import plural
 from quiz.untrusted import ShownText, data_out, say, visible
 
@@ -28,9 +29,9 @@ def no_history_yet(root: Path) -> str:
     from quiz.paths import can_write_in
 
     if can_write_in(root):
-        return f"No score history yet; it will be kept in {root}"
+        return f"No score history yet; it will be kept in {shown(root)}"
     return (
-        f"No score history yet, and none can be kept in {root}: that folder is read-only. Make it "
+        f"No score history yet, and none can be kept in {shown(root)}: that folder is read-only. Make it "
         "writable, or use a folder you can write in (--data-dir DIR, or QUIZ_DATA_DIR)"
     )
 
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = history_db(root)
     if not path.exists() and lost_log_reason(path) is None and missing_history(path) is None and args.action == "show":
-        from quiz.store.health import refuse_folders_in_place
+        from quiz.store.place import refuse_folders_in_place
 
         refuse_folders_in_place(path)  # no history can be kept where a folder stands
         if args.json:
@@ -165,9 +166,9 @@ def _restore(root: Path, backup: Path | None, *, force: bool = False) -> int:
     from quiz.store.restore import restore_backup
 
     result = restore_backup(root, backup, force=force)
-    say(f"restored the score history from {result.backup}")
+    say(f"restored the score history from {shown(result.backup)}")
     if result.replaced is not None:
-        say(f"the history it replaced is kept at {result.replaced}")
+        say(f"the history it replaced is kept at {shown(result.replaced)}")
     return 0
 
 

@@ -11,7 +11,9 @@ The modules, from the bottom up:
 - connection: a connection set up for writing (WAL, synchronous=FULL), or read-only;
 - backups: the daily backups and what they hold; restore: putting one back (imported from
   there, as only a damaged history or `quiz history restore` needs it);
-- health: the checks at open, and setting a damaged file aside;
+- place: the history's place refused when none can be kept there (a folder, a pipe, a link to
+  nowhere, a read-only folder); health: the checks at open, and setting a damaged file aside;
+  outside: a history emptied or replaced outside quiz; waiting: writes kept out by a lock;
 - rows: the row types the queries return (figures: those of History's figures, imported from
   there when first built: Home needs none of them); queries: every read, with its SQL;
 - store: Store, the open history (its queries and its writes).

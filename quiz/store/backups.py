@@ -31,13 +31,29 @@ BACKUP_LOCK = ".backup.lock"
 BACKUP_TEMPS = f".{BACKUP_PREFIX}*.tmp"
 
 
-def list_backups(data_dir: Path) -> list[Path]:
-    """The backups in `data_dir`, newest first."""
+def list_backups(data_dir: Path, now: datetime | None = None) -> list[Path]:
+    """The backups in `data_dir`, newest first by the time in their names; those named later than
+    `now` (default: the clock now) last, newest first among them.
+
+    A name in the future was given while the clock was ahead (a wrong date, a dead clock battery):
+    it is no newer than the backups taken since, so it never counts as the last backup (backup_due
+    would wait for its date) nor is kept in rotation as one of the newest at their expense.
+    """
     folder = backups_dir(Path(data_dir))
     if not folder.is_dir():
         return []
     found = [p for p in folder.glob(f"{BACKUP_PREFIX}*.db") if backup_time_or_none(p)]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    newest_first = sorted(found, key=lambda p: p.name, reverse=True)
+    moment = utc(now)
+    return sorted(newest_first, key=lambda p: backup_time(p) > moment)  # stable: newest first in each
+
+
+def backups_stale(data_dir: Path, now: datetime | None = None) -> bool:
+    """Whether the newest backup in `data_dir` is BACKUP_EVERY old by `now` (default: the clock
+    now), or there is none; one named later than `now` does not count (list_backups)."""
+    moment = utc(now)
+    taken = [backup_time(b) for b in list_backups(data_dir, moment)]
+    return not any(moment - BACKUP_EVERY < t <= moment for t in taken)
 
 
 def backup_time_or_none(path: Path) -> datetime | None:
@@ -164,7 +180,7 @@ def write_backup(conn: sqlite3.Connection, root: Path, folder: Path, now: dateti
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    rotate(conn, root)
+    rotate(conn, root, now)
     return final
 
 
@@ -232,7 +248,7 @@ def continues(conn: sqlite3.Connection, ends: tuple[AnswerKey, AnswerKey]) -> bo
         return False
 
 
-def rotate(conn: sqlite3.Connection, root: Path) -> None:
+def rotate(conn: sqlite3.Connection, root: Path, now: datetime | None = None) -> None:
     """Remove the old backups whose answers a kept file holds too; never one with answers no other has.
 
     The newest KEEP_BACKUPS backups are kept. Each older one, newest first, is removed when the
@@ -247,9 +263,10 @@ def rotate(conn: sqlite3.Connection, root: Path) -> None:
     and none of the same. Not by the history's start ('began', see `began`): it is to the second,
     missing from histories older than schema 3, and a history restored from an older backup shares
     it while it goes its own way. What this does not see: answers deleted by hand from the middle
-    of a history that still holds its first and last.
+    of a history that still holds its first and last. A backup named later than `now` (the clock
+    was ahead) is among the old ones, whatever its name says (list_backups).
     """
-    backups = list_backups(root)
+    backups = list_backups(root, now)
     kept = backups[:KEEP_BACKUPS]
     for old in backups[KEEP_BACKUPS:]:
         try:
@@ -305,9 +322,18 @@ TOLD_ASIDE = ("damaged", "emptied")
 (quiz.store.health.check_health): a history missing after that is the fresh start it offered. Not
 a restore's ("replaced"): the restored copy takes the history's place at once, so a history missing
 after one was lost since (the restore killed between its two renames, the file deleted later)."""
-_TOLD_ASIDE = re.compile(rf"\.(?:{'|'.join(TOLD_ASIDE)})-\d{{8}}T\d{{6}}Z(?:-\d+)?\.")
-"""The name of a history quiz set aside and told of (quiz.store.health.set_aside with a reason of
-TOLD_ASIDE): `history.<why>-<UTC time>.db` (or `...-<n>.db` when that name was taken), and its side files."""
+
+
+def last_set_aside(real: Path, reasons: tuple[str, ...]) -> int | None:
+    """When (st_ctime_ns: a rename sets it) quiz last set aside the history file `real` for one of
+    `reasons` (quiz.store.health.set_aside: `history.<why>-<UTC time>.db`, or `...-<n>.db` when that
+    name was taken, and its side files), by the file system's clock; None if no such file is there."""
+    named = re.compile(rf"\.(?:{'|'.join(reasons)})-\d{{8}}T\d{{6}}Z(?:-\d+)?\.")
+    with suppress(OSError):
+        aside = real.parent.glob(f"{glob.escape(real.stem)}.*-*")
+        times = [p.stat().st_ctime_ns for p in aside if named.search(p.name)]
+        return max(times, default=None)
+    return None
 
 
 def missing_history(path: Path) -> tuple[Path, int] | None:
@@ -321,11 +347,10 @@ def missing_history(path: Path) -> tuple[Path, int] | None:
     if real.exists():
         return None
     backups = list_backups(path.parent)
-    with suppress(OSError):
-        told = [p.stat().st_ctime_ns for p in real.parent.glob(f"{glob.escape(real.stem)}.*-*")
-                if _TOLD_ASIDE.search(p.name)]
-        if told:
-            backups = [b for b in backups if b.stat().st_ctime_ns > max(told)]
+    told = last_set_aside(real, TOLD_ASIDE)
+    if told is not None:
+        with suppress(OSError):
+            backups = [b for b in backups if b.stat().st_ctime_ns > told]
     for backup in most_answers_first(backups)[:1]:
         count = answer_count(backup) or 0
         if count:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from quiz.paths import FILE_MODE, os_path
+from quiz.paths import FILE_MODE, os_path, shown
 from quiz.store.errors import StoreError
 from quiz.store.schema import migrate
 
@@ -37,7 +37,7 @@ def prepare(conn: sqlite3.Connection, path: Path) -> None:
         try:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal":
-                raise StoreError(f"{path}: cannot switch the score history to WAL ({mode})")
+                raise StoreError(f"{shown(path)}: cannot switch the score history to WAL ({mode})")
             conn.execute("PRAGMA synchronous = FULL")
             # No automatic checkpoint: SQLite's (every 1,000 WAL pages, about every 85th answer) ran
             # inside the commit of whichever answer crossed the line, the slowest 1% of answers.
@@ -52,7 +52,6 @@ def prepare(conn: sqlite3.Connection, path: Path) -> None:
             if err.sqlite_errorname not in ("SQLITE_BUSY", "SQLITE_LOCKED") or time.monotonic() > deadline:
                 raise
             time.sleep(0.02)
-
 
 
 @contextmanager

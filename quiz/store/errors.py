@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from quiz.errors import QuizError
+from quiz.paths import shown
 
 CORRUPT_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 """SQLite's result codes for a damaged file (https://sqlite.org/rescode.html)."""
@@ -35,13 +36,12 @@ def store_error(err: sqlite3.Error, path: Path) -> StoreError:
     """
     name = getattr(err, "sqlite_errorname", "") or ""
     if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and "full" in str(err).lower()):
-        return HistoryFull(f"{path}: the disk is full, so the score history could not be written")
+        return HistoryFull(f"{shown(path)}: the disk is full, so the score history could not be written")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return HistoryLocked(f"{path}: another program is using the score history; try again in a moment")
+        return HistoryLocked(f"{shown(path)}: another program is using the score history; try again in a moment")
     if name.startswith(tuple(CORRUPT_CODES)):
-        return HistoryDamaged(f"{path}: the score history is damaged ({err}); run `quiz history restore`")
-    return StoreError(f"{path}: the score history could not be written ({err})")
-
+        return HistoryDamaged(f"{shown(path)}: the score history is damaged ({err}); run `quiz history restore`")
+    return StoreError(f"{shown(path)}: the score history could not be written ({err})")
 
 
 class DamagedDatabase(StoreError):
@@ -54,8 +54,8 @@ class DamagedDatabase(StoreError):
     def __init__(self, path: Path, aside_path: Path, reason: str, backup: str | None = None) -> None:
         restore = f"run `quiz history restore` to restore the backup {backup}, or " if backup else ""
         super().__init__(
-            f"{path}: the score history is damaged ({reason}). It was kept, unchanged, at "
-            f"{aside_path}. To go on, {restore}just start quiz again for a fresh history."
+            f"{shown(path)}: the score history is damaged ({reason}). It was kept, unchanged, at "
+            f"{shown(aside_path)}. To go on, {restore}just start quiz again for a fresh history."
         )
         self.path, self.aside_path, self.reason, self.backup = path, aside_path, reason, backup
 
@@ -67,7 +67,7 @@ class HistoryMissing(StoreError):
     def __init__(self, path: Path, backup: Path, answers: int) -> None:
         held = f"{answers} answer" + ("" if answers == 1 else "s")
         super().__init__(
-            f"{path}: the score history was missing, while the backup {backup.name} holds {held}. A new, "
+            f"{shown(path)}: the score history was missing, while the backup {backup.name} holds {held}. A new, "
             "empty history was started in its place; nothing was overwritten. Run `quiz history restore` "
             "to restore that backup (the new history is kept beside), or just start quiz again to go on "
             "with the new one."

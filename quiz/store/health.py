@@ -12,7 +12,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-from quiz.paths import can_write_in, history_db, os_path
+from quiz.paths import history_db, os_path, shown
 from quiz.schedule import utc
 from quiz.store.backups import list_backups, most_answers_first
 from quiz.store.connection import BUSY_TIMEOUT_MS, SIDE_FILES, SQLITE_MAGIC, history_file
@@ -33,34 +33,6 @@ def damaged(path: Path, aside: Path, reason: str) -> DamagedDatabase:
     restore` would use (the one holding the most answers), if any."""
     best = most_answers_first(list_backups(path.parent))
     return DamagedDatabase(path, aside, reason, best[0].name if best else None)
-
-
-def refuse_folders_in_place(path: Path) -> None:
-    """Raise StoreError, naming it, when a folder stands where the history file `path` or one SQLite
-    writes beside it (SIDE_FILES) should be, beside a linked history's file too (history_file):
-    SQLite cannot open the history then."""
-    for own in dict.fromkeys((path, history_file(path))):
-        for at in (own, *(Path(f"{own}{end}") for end in SIDE_FILES)):
-            if at.is_dir():
-                what = "its score history file" if at == own else "a file SQLite writes beside the score history"
-                raise StoreError(f"{at}: this is a folder, where quiz keeps {what}; nothing was changed. "
-                                 "Move or rename that folder (quiz never removes it), then run quiz again")
-
-
-def refuse_unusable_place(path: Path) -> None:
-    """Raise StoreError, saying what is wrong and what to do, when the history file `path` cannot be
-    used whatever it holds: a folder stands where the file should be, or quiz cannot write in the
-    data folder (a read-only disk or mount): SQLite writes beside a history even to read it (its
-    -wal and -shm files, SIDE_FILES), and quiz writes backups there; a linked history's folder too."""
-    refuse_folders_in_place(path)
-    for folder in dict.fromkeys((path.parent, history_file(path).parent)):  # a linked history's too
-        if not can_write_in(folder):
-            what = "this data folder" if folder == path.parent else f"this folder, where {path} links to,"
-            raise StoreError(
-                f"{folder}: {what} is read-only, and quiz needs to write in it to use the score history "
-                "(even to show it); nothing was changed. Make the folder writable, or copy it somewhere "
-                "writable and use that copy (--data-dir DIR, or QUIZ_DATA_DIR)"
-            )
 
 
 def check_health(path: Path) -> bool:
@@ -170,7 +142,7 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
     except sqlite3.Error as err:
         if newer is not None:
             raise NewerDatabase(path, newer) from None
-        raise StoreError(f"{path}: cannot read the score history ({err})") from None
+        raise StoreError(f"{shown(path)}: cannot read the score history ({err})") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # One read transaction, so the three answers come from one moment: read one by one, another
@@ -198,7 +170,7 @@ def damage(path: Path, *, thorough: bool = True) -> str | None:
             raise NewerDatabase(path, newer) from None
         if err.sqlite_errorname == "SQLITE_READONLY_ROLLBACK":
             raise journal_in_the_way(path) from None
-        raise StoreError(f"{path}: cannot read the score history ({err})") from None
+        raise StoreError(f"{shown(path)}: cannot read the score history ({err})") from None
     finally:
         conn.close()
 
@@ -254,7 +226,7 @@ def journal_in_the_way(path: Path) -> StoreError:
     except OSError:
         what = "unreadable"
     return StoreError(
-        f"{journal}: the rollback journal beside the score history is {what}, so quiz cannot open "
+        f"{shown(journal)}: the rollback journal beside the score history is {what}, so quiz cannot open "
         f"the history; nothing was changed, and your answers are still in {path.name}. quiz never "
         f"writes such a file: move {journal.name} out of {path.parent} (keep it until the history "
         "opens), then run quiz again"

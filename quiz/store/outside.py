@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.plural import plural
-from quiz.store.backups import answer_count, last_answer_id, lineage, list_backups, same_history
+from quiz.store.backups import (
+    TOLD_ASIDE,
+    answer_count,
+    last_answer_id,
+    last_set_aside,
+    line,
+    lineage,
+    list_backups,
+    same_history,
+)
 from quiz.store.connection import history_file, reading
 
 EMPTIED_RATIO = 2
@@ -25,6 +34,39 @@ COUNT_UNDO = "INSERT INTO meta (key, value) VALUES ('undone', 1) ON CONFLICT (ke
 """SQL counting, in the transaction of an undo (quiz.store.Store.undo_last), one answer quiz took
 back: meta 'undone', which every backup copies. An undo after a backup (another quiz's daily one,
 taken while a session runs) leaves the history fewer answers than the backup, by quiz's own doing."""
+
+
+PARTED = "parted-"
+"""meta keys `parted-<line>`: the lines of the backups in the data folder when quiz made this
+history (the person was told of the one before: missing, or set aside) or restored it
+(quiz.store.restore): their backups hold answers it lacks by the person's choice, so they are no
+sign of another history put in its place (emptied)."""
+
+
+def note_parted(conn: sqlite3.Connection, data_dir: Path) -> None:
+    """Note in the history open on `conn` the lines of the backups in `data_dir` (PARTED)."""
+    lines = {n for backup in list_backups(data_dir) if (n := line(backup)) is not None}
+    conn.executemany(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES (?, 1)", [(f"{PARTED}{n}",) for n in sorted(lines)]
+    )
+
+
+def not_yet_made(path: Path) -> bool:
+    """Whether the history `path` (a link followed) is still to be made: missing, or an empty file."""
+    real = history_file(path)
+    return not real.exists() or real.stat().st_size == 0
+
+
+def parted(path: Path) -> set[int]:
+    """The lines the history at `path` parted from knowingly (PARTED); empty if it cannot be read."""
+    try:
+        with reading(path) as conn:
+            if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'meta'").fetchone() is None:
+                return set()
+            keys = conn.execute("SELECT key FROM meta WHERE key LIKE ?", (f"{PARTED}%",)).fetchall()
+    except sqlite3.Error:
+        return set()
+    return {int(k.removeprefix(PARTED)) for (k,) in keys if k.removeprefix(PARTED).isdigit()}
 
 
 class Held(NamedTuple):
@@ -75,15 +117,18 @@ def emptied(path: Path) -> str | None:
     """Why the history `path` (its name in the data folder, a link or not: the backups are in that
     folder, the file read is the one it links to) looks emptied or replaced outside quiz, or None.
 
-    Only backups of its own line count (quiz.store.backups.same_history: those of a history set
-    aside before a fresh start, or left behind by a restore, which gives the history a new line,
-    are not its own). Of those, one that holds
+    Backups of its own line (quiz.store.backups.same_history) count when one holds
     - an answer with an id above the highest the history ever gave (Held.given): answers given
       after the history's last, so it is an older copy of itself (or an empty file or database)
       put in its place, whatever the counts; a history that simply went on past the backup has
       given every id the backup holds, and an undo lowers no counter;
     - or, but for the answers quiz took back since it was taken (Held.undone, less the backup's
       own count), more than EMPTIED_RATIO times the answers the history holds: rows deleted by hand.
+    A backup of another line counts when it holds more answers than the history and nothing
+    explains the fresh start: quiz did not make or restore this history knowing of that line
+    (PARTED), and set aside no history (damaged, emptied or replaced) after the backup was
+    written; so another history (an empty one another computer's quiz made, another person's) put
+    in its place by a sync tool or a copy is told, as an emptied one is.
     The reason names the one of these holding the most answers. By answers, never by size: rows
     deleted by hand leave the file its size, and an empty SQLite database is a few pages. Call it
     once `damage` found nothing wrong; a history that cannot be read now is not judged (None).
@@ -95,16 +140,22 @@ def emptied(path: Path) -> str | None:
     have = held(real)
     if have is None:
         return None
-    had, largest, beyond = 0, None, False
-    own = lineage(real)
+    had, largest, beyond, other = 0, None, False, False
+    own, known, aside = lineage(real), parted(real), last_set_aside(real, (*TOLD_ASIDE, "replaced"))
     for backup in backups:
         last = last_answer_id(backup) or 0
-        if last <= max(had, min(have.given, have.answers * EMPTIED_RATIO)) or not same_history(own, backup):
+        if not same_history(own, backup):
+            if last > max(had, have.answers) and not _explained(backup, known, aside):
+                count = answer_count(backup) or 0
+                if count > max(had, have.answers):
+                    had, largest, beyond, other = count, backup, False, True
+            continue
+        if last <= max(had, min(have.given, have.answers * EMPTIED_RATIO)):
             continue  # it holds no more answers than its last id: it cannot be the one that says so
         count = answer_count(backup) or 0
         kept = count - max(0, have.undone - _undone(backup))  # what the history should still hold of them
         if count > had and (last > have.given or kept > have.answers * EMPTIED_RATIO):
-            had, largest, beyond = count, backup, last > have.given
+            had, largest, beyond, other = count, backup, last > have.given, False
     if largest is None:
         return None
     if real.stat().st_size == 0:
@@ -112,6 +163,20 @@ def emptied(path: Path) -> str | None:
     else:
         what = "it holds no answers" if have.answers == 0 else f"it holds {plural(have.answers, 'answer')}"
     why = f"{what}, while the backup {largest.name} holds {plural(had, 'answer')}"
-    if beyond and have.answers:
+    if other and real.stat().st_size:
+        why += ", and it is not the history the backup was taken of: another one was put in its place"
+    elif beyond and have.answers:
         why += ", some given after its last: an older copy of it was put in its place"
     return why
+
+
+def _explained(backup: Path, known: set[int], aside: int | None) -> bool:
+    """Whether a fresh start explains a history lacking the answers of `backup`, of another line:
+    quiz made or restored the history knowing of that line (`known`, PARTED), or set a history
+    aside (at st_ctime_ns `aside`) after the backup was written."""
+    if line(backup) in known:
+        return True
+    try:
+        return aside is not None and backup.stat().st_ctime_ns <= aside
+    except OSError:
+        return True

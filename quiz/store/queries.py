@@ -174,9 +174,7 @@ class HistoryQueries(DueQueries):
 
         return [FactScore(f, t, m) for f, t, m in rows]
 
-    def mastery(
-        self, deck_id: str, fact_ids: Collection[str] | None = None, now: datetime | None = None
-    ) -> Mastery:
+    def mastery(self, deck_id: str, fact_ids: Collection[str] | None = None, now: datetime | None = None) -> Mastery:
         """How many of `fact_ids` (default: every answered fact) are mastered (see mastered_facts)."""
         wanted = None if fact_ids is None else fact_ids if isinstance(fact_ids, set | frozenset) else set(fact_ids)
         if wanted is None:

@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.files import same_file
-from quiz.paths import backups_dir, ensure_private_dir, history_db, os_path
+from quiz.paths import backups_dir, ensure_private_dir, history_db, os_path, shown
 from quiz.plural import plural
 from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_backups, most_answers_first
 from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC, history_file
 from quiz.store.errors import HistoryLocked, StoreError, store_error
-from quiz.store.health import damage, history_files, refuse_unusable_place, set_aside
-from quiz.store.schema import NEW_LINE
+from quiz.store.health import damage, history_files, set_aside
+from quiz.store.outside import note_parted
+from quiz.store.place import refuse_unusable_place
+from quiz.store.schema import NEW_LINE, migrate
 
 
 class Restored(NamedTuple):
@@ -50,45 +52,38 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
         backup = os_path(backup)
         if backup.is_dir():
             raise StoreError(
-                f"{backup}: this is a folder, not a backup file; nothing was changed. Give one of the "
+                f"{shown(backup)}: this is a folder, not a backup file; nothing was changed. Give one of the "
                 f"backup files (named {BACKUP_PREFIX}<UTC time>.db, in {backups_dir(root)}), or leave "
                 "--backup out to restore the sound backup holding the most answers"
             )
         if not backup.is_file():
-            raise StoreError(f"{backup}: no such backup file" if not backup.exists() else f"{backup}: not a file")
+            raise StoreError(
+                f"{shown(backup)}: no such backup file" if not backup.exists() else f"{shown(backup)}: not a file"
+            )
         if _is_history(backup, path):
             raise StoreError(
-                f"{backup}: this is the score history itself, not a backup; nothing was changed. "
+                f"{shown(backup)}: this is the score history itself, not a backup; nothing was changed. "
                 f"Backups are in {backups_dir(root)}"
             )
     candidates = [backup] if backup is not None else most_answers_first(list_backups(root))
     _refuse_if_open(path)
-    chosen, problems = None, []
-    for candidate in candidates:
-        reason = _unusable(candidate)
-        if reason is None:
-            chosen = candidate
-            break
-        problems.append(f"{candidate.name}: {reason}")
-    if chosen is None:
-        detail = f" ({'; '.join(problems)})" if problems else ""
-        raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}; nothing was changed")
-    if not force:
-        _refuse_if_newer(path, chosen, named=backup is not None)
     real = history_file(path)  # a linked history is restored where its file is; the link stays
     fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     os.close(fd)
     tmp = Path(name)
     try:
-        src = sqlite3.connect(f"{chosen.as_uri()}?mode=ro", uri=True)
-        try:
-            copy_database(src, tmp)
-        finally:
-            src.close()
-        _start_new_line(tmp)
-        reason = _unusable(tmp)
-        if reason is not None:
-            raise StoreError(f"{chosen}: the copy of the backup did not check out ({reason}); nothing was changed")
+        chosen, problems = None, []
+        for candidate in candidates:
+            reason = _unusable(candidate) or _usable_copy(candidate, tmp, root)
+            if reason is None:
+                chosen = candidate
+                break
+            problems.append(f"{candidate.name}: {reason}")
+        if chosen is None:
+            detail = f" ({'; '.join(problems)})" if problems else ""
+            raise StoreError(f"{backups_dir(root)}: no sound backup to restore{detail}; nothing was changed")
+        if not force:
+            _refuse_if_newer(path, chosen, named=backup is not None)
         replaced = set_aside(real, "replaced", link=True) if history_files(real) else None
         os.replace(tmp, real)  # the old history kept its name until now: a kill never leaves none
     except sqlite3.Error as err:
@@ -115,23 +110,50 @@ def _refuse_if_newer(path: Path, backup: Path, *, named: bool) -> None:
     held = coverage(path, backup)
     if held is None or held.lacking == 0:
         return
-    again = "quiz history restore" + (f" --backup {backup}" if named else "") + " --force"
+    again = "quiz history restore" + (f" --backup {shown(backup)}" if named else "") + " --force"
     raise HistoryNewer(
-        f"{path}: the score history holds {plural(held.history, 'answer')} and the backup {backup.name} "
+        f"{shown(path)}: the score history holds {plural(held.history, 'answer')} and the backup {backup.name} "
         f"holds {plural(held.backup, 'answer')}: {plural(held.lacking, 'answer')} in the history "
         f"{'is' if held.lacking == 1 else 'are'} not in the backup. Nothing was changed. To replace the "
         f"history with the backup anyway (it is kept beside, as history.replaced-<time>.db), run `{again}`"
     )
 
 
-def _start_new_line(path: Path) -> None:
+def _usable_copy(backup: Path, tmp: Path, root: Path) -> str | None:
+    """Copy the backup at `backup` to `tmp` and make it what quiz opens: migrated to this quiz's
+    schema (quiz.store.schema.migrate: a file whose header says an older schema than its tables
+    fails here, not after it took the history's place), with a line of its own; then checked as
+    any history is at open (damage). Returns why it cannot be used, or None."""
+    try:
+        src = sqlite3.connect(f"{os_path(backup).as_uri()}?mode=ro", uri=True)
+        try:
+            copy_database(src, tmp)
+        finally:
+            src.close()
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            migrate(conn, tmp)
+        finally:
+            conn.close()
+        _start_new_line(tmp, root)
+    except StoreError as err:
+        return str(err)
+    except sqlite3.Error as err:
+        return f"quiz cannot use it ({err})"
+    reason = _unusable(tmp)
+    return None if reason is None else f"the copy of the backup did not check out ({reason})"
+
+
+def _start_new_line(path: Path, root: Path) -> None:
     """Give the restored copy at `path` a line of its own (quiz.store.schema.NEW_LINE): the backups
     of the history it replaces, or of the one it was taken from, hold answers it lacks by the
-    person's choice, and are not its own to be compared with (quiz.store.health.emptied)."""
+    person's choice, and are not its own to be compared with (quiz.store.health.emptied); those
+    in the data folder `root` are noted as parted from (quiz.store.outside.note_parted)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'meta'").fetchone() is not None:
             conn.execute(f"INSERT OR REPLACE INTO meta (key, value) VALUES ('line', {NEW_LINE})")
+            note_parted(conn, root)
     finally:
         conn.close()
 
@@ -170,7 +192,7 @@ def _refuse_if_open(path: Path) -> None:
         held = _exclusive_refused(path)
     if held:
         raise HistoryLocked(
-            f"{path}: the score history is open in another quiz; close it there, then restore. "
+            f"{shown(path)}: the score history is open in another quiz; close it there, then restore. "
             "Nothing was changed."
         )
 

@@ -98,22 +98,17 @@ class DeckDue(NamedTuple):
         return min(filter(None, (self.facts.next_due, self.words.next_due)), default="")
 
 
-
 def stamp(moment: datetime) -> str:
     """The stored form of a moment: fixed-width ISO 8601 in UTC, so text order is time order."""
     return utc(moment).isoformat(timespec="microseconds")
 
 
-SESSION_COLUMNS = (
-    "id, deck_id, mode, deck_version, started_at, finished_at, ended_early, answered, correct"
-)
+SESSION_COLUMNS = "id, deck_id, mode, deck_version, started_at, finished_at, ended_early, answered, correct"
 ANSWER_COLUMNS = (
     "id, session_id, deck_id, fact_id, deck_version, content_hash, kind, response, correct, "
     "rating, response_ms, answered_at, certainty, slip"
 )
-STATE_COLUMNS = (
-    "deck_id, fact_id, tries, misses, phase, step, stability, difficulty, due, last_review"
-)
+STATE_COLUMNS = "deck_id, fact_id, tries, misses, phase, step, stability, difficulty, due, last_review"
 
 
 def session_row(row: tuple) -> SessionRow:
@@ -167,4 +162,3 @@ def card_from_row(row: tuple) -> CardState:
 def fact_state_row(row: tuple) -> FactState:
     """Build a FactState from a row selected with STATE_COLUMNS."""
     return FactState(row[0], row[1], row[2], row[3], card_from_row(row))
-

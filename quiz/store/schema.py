@@ -10,6 +10,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
+from quiz.paths import shown
 from quiz.store.errors import StoreError
 
 APPLICATION_ID = 0x51554959  # "QUIY": marks the file as a quiz score history
@@ -119,7 +120,7 @@ class NewerDatabase(StoreError):
 
     def __init__(self, path: Path, version: int) -> None:
         super().__init__(
-            f"{path}: this score history was written by a newer version of quiz "
+            f"{shown(path)}: this score history was written by a newer version of quiz "
             f"(schema {version}; this quiz understands up to {SCHEMA_VERSION}). "
             "Update quiz to use it; the file was not changed."
         )
@@ -185,4 +186,3 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
             with suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
             raise
-

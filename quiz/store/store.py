@@ -14,23 +14,23 @@ from datetime import date, datetime
 from pathlib import Path
 
 from quiz.locks import try_lock
-from quiz.paths import backups_dir, ensure_private_dir, history_db
+from quiz.paths import backups_dir, ensure_private_dir, history_db, shown
 from quiz.schedule import CardState, Rating, Scheduler, rating_for, utc
 from quiz.store.backups import (
-    BACKUP_EVERY,
     BACKUP_LOCK,
-    backup_time,
-    list_backups,
+    backups_stale,
     missing_history,
     remove_history_temps,
     write_backup,
 )
 from quiz.store.connection import BUSY_TIMEOUT_MS, precreate_private, prepare
 from quiz.store.errors import CORRUPT_CODES, HistoryLocked, HistoryMissing, StoreError, store_error
-from quiz.store.health import check_health, damaged, refuse_unusable_place, set_aside
-from quiz.store.outside import COUNT_UNDO
+from quiz.store.health import check_health, damaged, set_aside
+from quiz.store.outside import COUNT_UNDO, not_yet_made, note_parted
+from quiz.store.place import refuse_unusable_place
 from quiz.store.queries import HistoryQueries
 from quiz.store.rows import ANSWER_COLUMNS, STATE_COLUMNS, AnswerRow, answer_row, stamp
+from quiz.store.waiting import WaitingWrites, Written
 
 
 class Store(HistoryQueries):
@@ -49,6 +49,9 @@ class Store(HistoryQueries):
         were saved); whoever tells the person resets it."""
         self._unfinished: set[int] = set()
         """Sessions started here and not finished yet: close() ends them as cut short."""
+        self.waiting = WaitingWrites()
+        """Writes another program's lock kept out (quiz.store.waiting), written by write_waiting."""
+        self.lost: list[str] = []  # what close() could not write after all (Waiting.what)
 
     # -- opening and closing ------------------------------------------------------------------
 
@@ -71,10 +74,13 @@ class Store(HistoryQueries):
         refuse_unusable_place(path)
         remove_history_temps(root)
         missing = missing_history(path)  # asked before anything makes a new one
-        fully_checked = check_health(path)
+        fully_checked, fresh = check_health(path), not_yet_made(path)  # fresh: quiz makes it now
         precreate_private(path)
         store = cls(connect(path), root, scheduler or Scheduler())
         store.fully_checked = fully_checked
+        if fresh:  # made knowing of the backups there (the person was told of the history before)
+            with suppress(sqlite3.Error):
+                note_parted(store._conn, root)
         if missing is not None:
             store.close()
             raise HistoryMissing(path, *missing)
@@ -91,6 +97,10 @@ class Store(HistoryQueries):
         as "not finished" after quitting the app (ctrl+q, a closed window, SIGTERM).
         """
         try:
+            with suppress(sqlite3.Error):  # the answers that waited for a lock go in first, in order
+                self.write_waiting()
+            self.lost = [item.what for item in self.waiting.items]
+            self.waiting.items.clear()
             for session_id in sorted(self._unfinished):
                 with suppress(StoreError):
                     self.finish_session(session_id, ended_early=True)
@@ -98,6 +108,25 @@ class Store(HistoryQueries):
                 self.checkpoint()
         finally:
             self._conn.close()
+
+    def write_waiting(self, *, patient: bool = True) -> Written:
+        """Write the writes that waited for another program's lock (Store.waiting), oldest first:
+        `patient` waits for the lock as every write does (BUSY_TIMEOUT_MS); otherwise a lock still
+        held is given up on at once (the app's timer must not freeze the screen).
+        """
+        if not self.waiting:
+            return Written()
+        if patient:
+            return self.waiting.write()
+        self.set_busy_timeout(0)
+        try:
+            return self.waiting.write()
+        finally:
+            self.set_busy_timeout(BUSY_TIMEOUT_MS)
+
+    def set_busy_timeout(self, ms: int) -> None:
+        """How long (ms) a write waits for another program's lock before HistoryLocked."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
 
     def checkpoint(self) -> bool:
         """Copy what the WAL holds into the history file itself (SQLite's PASSIVE checkpoint,
@@ -305,12 +334,12 @@ class Store(HistoryQueries):
     # -- backups ------------------------------------------------------------------------------
 
     def backup_due(self, now: datetime | None = None) -> bool:
-        """Whether something changed since the last backup and the newest backup is a day old."""
+        """Whether something changed since the last backup and the newest backup is a day old (one
+        named later than `now` does not count: list_backups)."""
         meta = dict(self._conn.execute("SELECT key, value FROM meta"))
         if meta.get("generation") == meta.get("backed_up"):
             return False
-        newest = list_backups(self.root)
-        return not newest or utc(now) - backup_time(newest[0]) >= BACKUP_EVERY
+        return backups_stale(self.root, now)
 
     def backup_if_due(self, now: datetime | None = None) -> Path | None:
         """Back up if backup_due says so and no other quiz is backing up right now; return the new file.
@@ -343,7 +372,7 @@ class Store(HistoryQueries):
         folder = ensure_private_dir(backups_dir(self.root))
         with try_lock(folder / BACKUP_LOCK) as mine:
             if not mine:
-                raise HistoryLocked(f"{folder}: another quiz is writing a backup right now; try again in a moment")
+                raise HistoryLocked(f"{shown(folder)}: another quiz is writing a backup right now; try again soon")
             try:
                 return write_backup(self._conn, self.root, folder, now)
             except sqlite3.Error as err:
@@ -355,7 +384,7 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as err:
-        raise StoreError(f"{path}: cannot open the score history ({err})") from None
+        raise StoreError(f"{shown(path)}: cannot open the score history ({err})") from None
     try:
         prepare(conn, path)
     except sqlite3.DatabaseError as err:
@@ -363,7 +392,7 @@ def connect(path: Path) -> sqlite3.Connection:
         if err.sqlite_errorname in CORRUPT_CODES:
             aside = set_aside(path, "damaged")
             raise damaged(path, aside, str(err)) from None
-        raise StoreError(f"{path}: cannot open the score history ({err})") from None
+        raise StoreError(f"{shown(path)}: cannot open the score history ({err})") from None
     except BaseException:
         conn.close()
         raise

@@ -394,5 +394,4 @@ class QuizApp(HistoryKeeping, Notices, TypeablePastes, QuietCrashApp, App[int]):
         for number in self._signals:
             with suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(number)
-        if self.store is not None:
-            self.store.close()
+        self.close_store()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from quiz.schedule import Scheduler
 from quiz.store import DamagedDatabase, HistoryMissing, Store, StoreError, verify
+from quiz.store.waiting import lost_message, saved_after_all
 from quiz.tui.services import Services, Settings
 from quiz.untrusted import visible
 
@@ -31,6 +32,8 @@ class HistoryKeeping(_App):
     settings: Settings
     services: Services
     _damaged: DamagedDatabase | None
+    lost_answers: str | None = None
+    """Set as the app ends when answers could not be written to the history: which ones."""
 
     @property
     def store(self) -> Store | None:
@@ -99,11 +102,24 @@ class HistoryKeeping(_App):
                 timeout=30,
             )
 
+    def close_store(self) -> None:
+        """Close the history as the app ends (what waited for a lock is written first); what still
+        could not be written is kept in `lost_answers` for quiz.tui.run to name in the shell."""
+        if self.store is None:
+            return
+        self.store.close()
+        if self.store.lost:
+            self.lost_answers = lost_message(self.store.lost)
+
     def tend_store(self) -> None:
-        """Checkpoint the history's WAL (on a timer while the app runs); warn if the -wal file was
+        """Write the answers that waited for another program's lock, if it is gone (quiz.store.waiting),
+        and checkpoint the history's WAL (on a timer while the app runs); warn if the -wal file was
         deleted under the app, whose answers the checkpoint has just saved into history.db."""
         if self.store is None:
             return
+        news = saved_after_all(self.store.write_waiting(patient=False))  # answers a lock kept out
+        if news:
+            self.notify(news, title="Score history", markup=False, timeout=10)
         with suppress(StoreError):  # a busy or full history: the next tick tries again
             self.store.checkpoint()
         if self.store.wal_lost:  # found now, or when a session ended

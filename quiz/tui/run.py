@@ -84,6 +84,8 @@ def _run(
 
     app = make_app(args, study=StudyRequest(*study) if study else None, history=history)
     result = run_app(app)
+    if app.lost_answers:  # said in the shell, where it stays to be read
+        print(app.lost_answers, file=sys.stderr)
     return int(result or app.return_code or 0)
 
 

@@ -99,7 +99,7 @@ class StudyScreen(Settled, Screen[bool]):
         run = self.run
         notice = run.take_notice()
         if notice:
-            self.notify(notice, title="Not saved", severity="error", markup=False, timeout=10)
+            self.notify(notice, title="Score history", severity="error", markup=False, timeout=10)
         if run.phase is Phase.FINISHED:
             self._show_summary()
             return
