@@ -115,7 +115,7 @@ class Store(HistoryQueries):
         held is given up on at once (the app's timer must not freeze the screen).
         """
         if not self.waiting:
-            return Written()
+            return Written([], [])
         if patient:
             return self.waiting.write()
         self.set_busy_timeout(0)

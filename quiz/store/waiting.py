@@ -10,30 +10,29 @@ when the history closes is lost, and named (Store.lost) for the person to be tol
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from quiz.plural import plural
 from quiz.store.errors import HistoryLocked, StoreError
 
 
-@dataclass
-class Waiting:
+class Waiting(NamedTuple):
     """One write that waits: `what` names it for the learner (no answer text in logs: it is only
     ever shown to them), `write` does it (raising StoreError or OSError), `key` finds it again
-    (the answer it writes, so an undo can withdraw it)."""
+    (the answer it writes, so an undo can withdraw it). Named tuples, not dataclasses: this module
+    is imported at every start of the app, and a dataclass costs about 1.5 M instructions to make."""
 
     what: str
     write: Callable[[], object]
     key: object = None
 
 
-@dataclass
-class Written:
+class Written(NamedTuple):
     """What one pass over the waiting writes did: those written, and those that failed for another
-    reason than a lock (they are dropped: they can never be written)."""
+    reason than a lock (they are dropped: they can never be written). Make one as Written([], [])."""
 
-    saved: list[Waiting] = field(default_factory=list)
-    lost: list[Waiting] = field(default_factory=list)
+    saved: list[Waiting]
+    lost: list[Waiting]
 
 
 class WaitingWrites:
@@ -64,7 +63,7 @@ class WaitingWrites:
     def write(self) -> Written:
         """Write what waits, oldest first, until the history is locked again (the rest then waits
         on, in order). A write that fails otherwise is dropped and named in `lost`."""
-        done = Written()
+        done = Written([], [])
         while self.items:
             item = self.items[0]
             try:
