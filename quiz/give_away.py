@@ -18,15 +18,13 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from quiz.judging import STOPWORDS, give_away_stems, shares_a_root, stem_word, word_stems
+from quiz.judging import ABBREVIATION_PLURAL, STOPWORDS, give_away_stems, shares_a_root, stem_word, word_stems
 from quiz.typed.words import UNITS
 
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with and or is are was were be it its their his her as".split()
 )
 """Words that say nothing of an answer on their own: left out of its marks (answer_marks)."""
-_ABBREVIATION_PLURAL = re.compile(r"(?<=[A-Z][A-Z])s(?![^\W_])")
-"""The "s" of an abbreviation's plural ("CTs", "MRIs"), which no stemmer knows."""
 _AMOUNT = "#="
 """The start of an amount's mark: a number in its base unit, with the unit ("#=500 mcg")."""
 _LETTERS = re.compile(r"[a-z]+")
@@ -51,7 +49,7 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
     from quiz.typed import in_base_units, proportions, read
     from quiz.typed.words import primary_language
 
-    text = _ABBREVIATION_PLURAL.sub("", text)
+    text = ABBREVIATION_PLURAL.sub("", text)
     if text.isascii() and not _DIGIT.search(text) and primary_language(language) == "en":
         words = _LETTERS.findall(text.lower())
         if _read_otherwise().isdisjoint(words):  # no number, and words as written: no reading needed
@@ -159,8 +157,8 @@ def _ruled_out(text: str, answer: str, language: str) -> bool:
     if not (text.isascii() and answer.isascii()):
         return False
     otherwise = _read_otherwise()
-    answer_words = _LETTERS.findall(_ABBREVIATION_PLURAL.sub("", answer).lower())
-    words = _LETTERS.findall(_ABBREVIATION_PLURAL.sub("", text).lower())
+    answer_words = _LETTERS.findall(ABBREVIATION_PLURAL.sub("", answer).lower())
+    words = _LETTERS.findall(ABBREVIATION_PLURAL.sub("", text).lower())
     kept = [w for w in answer_words if len(w) >= 4 and w not in STOPWORDS and w not in otherwise]
     if kept:
         stems = {stem_word(w, language) for w in words}  # each kept by stem_word: a deck's words repeat

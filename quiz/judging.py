@@ -110,14 +110,14 @@ def stem_word(word: str, language: str) -> str:
     return word
 
 
-_ABBREVIATION_PLURAL = re.compile(r"(?<=[A-Z][A-Z])s(?![^\W_])")
+ABBREVIATION_PLURAL = re.compile(r"(?<=[A-Z][A-Z])s(?![^\W_])")
 """The "s" of an abbreviation's plural ("CTs", "MRIs", "5-FUs"), which no stemmer knows."""
 
 
 def word_stems(text: str, language: str = "en") -> tuple[str, ...]:
     """Every word of `text` in order, folded (Unicode NFKC, casefold) and stemmed (stem_word), an
     abbreviation's plural as the abbreviation: "CT-scans" -> ("ct", "scan"), "MRIs" -> ("mri",)."""
-    folded = unicodedata.normalize("NFKC", _ABBREVIATION_PLURAL.sub("", text)).casefold()
+    folded = unicodedata.normalize("NFKC", ABBREVIATION_PLURAL.sub("", text)).casefold()
     return tuple(stem_word(w, language) for w in _ALL_WORDS.findall(folded))
 
 
