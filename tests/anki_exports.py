@@ -37,6 +37,19 @@ def import_package(col, package: Path) -> None:  # type: ignore[no-untyped-def]
     col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
 
 
+def anki_holding(tmp_path: Path, deck: Path):  # type: ignore[no-untyped-def]
+    """A new Anki collection (Anki's own library) that has imported `quiz export` of the deck."""
+    import tempfile
+
+    from quiz.cli import main
+
+    package = tmp_path / "d.apkg"
+    assert main(["export", str(deck), "-o", str(package), "--force"]) == 0  # a new package each cycle
+    col = anki_collection(Path(tempfile.mkdtemp(dir=tmp_path)), [])
+    import_package(col, package)
+    return col
+
+
 def export_notes(col, path: Path, *, everything: bool = True) -> str:  # type: ignore[no-untyped-def]
     """Export every note as Anki's "Notes in Plain Text" does; with everything, every column Anki offers."""
     col.export_note_csv(

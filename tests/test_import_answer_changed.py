@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from anki_exports import anki_collection, export_notes, import_package
+from anki_exports import anki_holding, export_notes
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -236,9 +236,7 @@ def test_an_answer_changed_in_anki_itself_takes_out_the_old_accept_forms(
 
     deck = tmp_path / "tabs.toml"
     deck.write_text(ANKI_DECK, encoding="utf-8")
-    assert main(["export", str(deck), "-o", str(tmp_path / "t.apkg")]) == 0
-    col = anki_collection(tmp_path, [])
-    import_package(col, tmp_path / "t.apkg")
+    col = anki_holding(tmp_path, deck)
     for note in map(col.get_note, col.find_notes("")):
         if note.guid == note_guid("tabs", "dose"):
             note["Answer"] = "3 tablets"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from random import Random
 
 import pytest
-from anki_exports import anki_collection, export_notes, import_package
+from anki_exports import anki_collection, anki_holding, export_notes, import_package
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -298,18 +297,9 @@ source = "s1"
 """
 
 
-def _anki_holding(tmp_path: Path, deck: Path):  # type: ignore[no-untyped-def]
-    """A new Anki collection (Anki's own library) that has imported `quiz export` of the deck."""
-    package = tmp_path / "d.apkg"
-    assert main(["export", str(deck), "-o", str(package), "--force"]) == 0  # a new package each cycle
-    col = anki_collection(Path(tempfile.mkdtemp(dir=tmp_path)), [])
-    import_package(col, package)
-    return col
-
-
 def _through_anki(tmp_path: Path, deck: Path, *, with_notetype: bool) -> Path:
     """`quiz export` -> Anki -> Anki's notes export, with guids, as a file."""
-    col = _anki_holding(tmp_path, deck)
+    col = anki_holding(tmp_path, deck)
     back = tmp_path / "back.txt"
     col.export_note_csv(
         out_path=str(back), limit=None, with_html=True, with_tags=True, with_deck=False,
@@ -340,7 +330,7 @@ def test_an_edit_in_anki_to_a_quiz_note_changes_only_what_was_edited(
     deck = tmp_path / "round.toml"
     deck.write_text(ROUND_TRIP_DECK, encoding="utf-8")
     before = {f.id: f for f in load_deck(deck).facts}
-    col = _anki_holding(tmp_path, deck)
+    col = anki_holding(tmp_path, deck)
     for note in map(col.get_note, col.find_notes("")):
         if note.guid == note_guid("round", "dose"):
             note["Explanation"] = "Take it with food, always."
@@ -368,7 +358,7 @@ def test_a_statement_edited_in_anki_keeps_a_question_the_author_wrote(
     deck = tmp_path / "own.toml"
     deck.write_text(OWN_QUESTIONS, encoding="utf-8")
     before = {f.id: f for f in load_deck(deck).facts}
-    col = _anki_holding(tmp_path, deck)
+    col = anki_holding(tmp_path, deck)
     for note in map(col.get_note, col.find_notes("")):
         note["Text"] += " (edited)"
         col.update_note(note)
