@@ -92,11 +92,11 @@ def _run(
 def run_app(app: QuizApp, **options: Any) -> int | None:
     """Run the app (Textual's App.run with `options`) the way every command does.
 
-    Everything imported so far lives as long as the process does: after one collection, gc.freeze()
-    moves it out of the collector's generations, so the collections that building the screens sets
-    off would scan only new objects; and until the first frame there are none at all. `quiz` holds
-    the collector back before the app's modules are imported, too (_run). quiz.tui.collector says
-    why, and why only until the first frame.
+    Everything imported so far lives as long as the process does: gc.freeze() moves it out of the
+    collector's generations, so the collections that building the screens sets off would scan only
+    new objects; and until the first frame there are none at all. `quiz` holds the collector back
+    before the app's modules are imported, too (_run). quiz.tui.collector says why, and why only
+    until the first frame.
     """
     freeze_what_lives()
     collect_less_while_starting()
