@@ -10,7 +10,7 @@ from typing import NamedTuple
 from quiz.deck.text import normalize
 from quiz.typed.folding import case_units
 from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
-from quiz.typed.reading import read, read_once
+from quiz.typed.reading import read
 from quiz.typed.shape import Reading
 from quiz.typed.words import (
     PREFIX_WORDS,
@@ -146,7 +146,7 @@ def exact_keys(text: str, language: str = "en") -> Keys:
     (same_answer): "0.5 mg" and ".5 mg", "−18 °C" and "-18 °C", "5 mg" and "five mg", a full-width
     "ＣＥＡ" and "CEA", but never "1 T" and "1 t". Worked out once a text (the caller keeps it), so a
     deck's options can be compared in one pass."""
-    return _exact(text, read_once(text, language), language)
+    return _exact(text, read(text, language), language)
 
 
 def _exact(text: str, reading: Reading, language: str) -> Keys:
