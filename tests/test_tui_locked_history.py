@@ -13,6 +13,7 @@ from quiz.mode import Mode
 from quiz.paths import history_db
 from quiz.study import Phase
 from quiz.tui.app import QuizApp, StudyRequest
+from quiz.tui.run import exit_status
 from quiz.tui.screens.study import StudyScreen
 from tests.test_tui_study_loop import accepted, answers
 from tests.tui_helpers import make_app, write_deck
@@ -63,9 +64,12 @@ async def test_an_answer_locked_out_is_saved_by_the_timer_and_the_learner_told(t
         assert len(answers(data)) == 1
     other.close()
     assert app.lost_answers is None
+    assert exit_status(app, None) == 0
 
 
-async def test_an_answer_still_locked_out_when_the_app_closes_is_named(tmp_path: Path) -> None:
+async def test_an_answer_still_locked_out_when_the_app_closes_is_named_and_quiz_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     app, data, other = locked_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await lock_and_answer(app, pilot, other)
@@ -74,3 +78,6 @@ async def test_an_answer_still_locked_out_when_the_app_closes_is_named(tmp_path:
     other.close()
     assert app.lost_answers is not None and prompt in app.lost_answers
     assert answers(data) == []
+    capsys.readouterr()
+    assert exit_status(app, None) == 1  # a script that runs quiz learns that answers were lost
+    assert prompt in capsys.readouterr().err

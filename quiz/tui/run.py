@@ -83,10 +83,18 @@ def _run(
     from quiz.tui.services import StudyRequest
 
     app = make_app(args, study=StudyRequest(*study) if study else None, history=history)
-    result = run_app(app)
-    if app.lost_answers:  # said in the shell, where it stays to be read
+    return exit_status(app, run_app(app))
+
+
+def exit_status(app: QuizApp, result: int | None) -> int:
+    """The exit status of `quiz` once `app` has closed (`result`: what App.run returned): the app's
+    own, or 1 when answers the history was locked against were never saved (HistoryKeeping.lost_answers),
+    which are then named on stderr, in the shell, where the message stays to be read."""
+    status = int(result or app.return_code or 0)
+    if app.lost_answers:
         print(app.lost_answers, file=sys.stderr)
-    return int(result or app.return_code or 0)
+        return status or 1
+    return status
 
 
 def run_app(app: QuizApp, **options: Any) -> int | None:
