@@ -170,3 +170,27 @@ def test_a_restore_keeps_the_replaced_history_apart_from_the_restored_one(tmp_pa
         assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] == 12
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("link", ["symlink", "hard link", "symlink to the -wal file"])
+def test_a_file_in_the_backups_folder_that_is_the_history_itself_is_no_backup(tmp_path: Path, link: str) -> None:
+    """T10 #4: a link to the live history named as a backup (the newest, holding the most answers)
+    was restored from: the history replaced by itself, "restored", every time."""
+    from quiz.paths import backups_dir
+    from quiz.store.backups import list_backups
+
+    data = tmp_path / "data"
+    real = answer(data, 12, backup=True)
+    assert real is not None
+    answer(data, 1, prefix="later")  # the history now holds one answer more than the real backup
+    alias = backups_dir(data) / "history-20991231T000000000000Z.db"
+    target = history_db(data)
+    if link == "hard link":
+        alias.hardlink_to(target)
+    else:
+        alias.symlink_to(Path(f"{target}-wal") if link.endswith("-wal file") else Path("..") / target.name)
+    assert list_backups(data) == [real]
+    before = files(data)
+    with pytest.raises(HistoryNewer):  # the one backup lacks the later answer: refused, not "restored"
+        restore_backup(data)
+    assert files(data) == before and len(held(data)) == 13

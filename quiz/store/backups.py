@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from quiz.files import remove_stale_temps
+from quiz.files import remove_stale_temps, same_file
 from quiz.locks import try_lock
 from quiz.paths import backups_dir, history_db, os_path
 from quiz.schedule import utc
@@ -38,14 +38,24 @@ def list_backups(data_dir: Path, now: datetime | None = None) -> list[Path]:
     A name in the future was given while the clock was ahead (a wrong date, a dead clock battery):
     it is no newer than the backups taken since, so it never counts as the last backup (backup_due
     would wait for its date) nor is kept in rotation as one of the newest at their expense.
+
+    A file named as a backup that is the history itself (a link or hard link to it, is_history) is
+    no backup: restored from, it would replace the history with itself and call that a restore.
     """
     folder = backups_dir(Path(data_dir))
     if not folder.is_dir():
         return []
-    found = [p for p in folder.glob(f"{BACKUP_PREFIX}*.db") if backup_time_or_none(p)]
+    history = history_db(Path(data_dir))
+    found = [p for p in folder.glob(f"{BACKUP_PREFIX}*.db") if backup_time_or_none(p) and not is_history(p, history)]
     newest_first = sorted(found, key=lambda p: p.name, reverse=True)
     moment = utc(now)
     return sorted(newest_first, key=lambda p: backup_time(p) > moment)  # stable: newest first in each
+
+
+def is_history(candidate: Path, history: Path) -> bool:
+    """Whether `candidate` is the history at `history` or one of its -wal, -shm or -journal files,
+    by name, link or hard link (quiz.files.same_file)."""
+    return any(same_file(candidate, own) for own in (history, *(Path(f"{history}{extra}") for extra in SIDE_FILES)))
 
 
 def backups_stale(data_dir: Path, now: datetime | None = None) -> bool:

@@ -9,11 +9,10 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from quiz.files import same_file
 from quiz.paths import backups_dir, ensure_private_dir, history_db, os_path, shown
 from quiz.plural import plural
-from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, list_backups, most_answers_first
-from quiz.store.connection import SIDE_FILES, SQLITE_MAGIC, history_file
+from quiz.store.backups import BACKUP_PREFIX, copy_database, coverage, is_history, list_backups, most_answers_first
+from quiz.store.connection import SQLITE_MAGIC, history_file
 from quiz.store.errors import HistoryLocked, StoreError, store_error
 from quiz.store.health import damage, history_files, set_aside
 from quiz.store.outside import note_parted
@@ -60,7 +59,7 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
             raise StoreError(
                 f"{shown(backup)}: no such backup file" if not backup.exists() else f"{shown(backup)}: not a file"
             )
-        if _is_history(backup, path):
+        if is_history(backup, path):
             raise StoreError(
                 f"{shown(backup)}: this is the score history itself, not a backup; nothing was changed. "
                 f"Backups are in {backups_dir(root)}"
@@ -156,11 +155,6 @@ def _start_new_line(path: Path, root: Path) -> None:
             note_parted(conn, root)
     finally:
         conn.close()
-
-
-def _is_history(candidate: Path, path: Path) -> bool:
-    """Whether `candidate` is the history at `path` or one of its -wal, -shm or -journal files."""
-    return any(same_file(candidate, own) for own in (path, *(Path(f"{path}{extra}") for extra in SIDE_FILES)))
 
 
 def _unusable(path: Path) -> str | None:
