@@ -202,9 +202,16 @@ def loader_problems(deck: Deck, cards: Sequence[Card], path: Path, origins: dict
     return []
 
 
-_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{4,},\d+)(?![\d,.])")
-"""A number whose comma cannot be a thousands mark ("1,2", "38,5", "0,125", "1234,567"): a decimal
-comma (a thousands group has three digits after the mark, one to three before, not starting with 0)."""
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d,.])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{4,},\d+|[1-9]\d{0,2}(?:\.\d{3})+,\d+)(?![\d,.])"
+)
+"""A number whose comma cannot be a thousands mark ("1,2", "38,5", "0,125", "1234,567", "1.000,5"): a
+decimal comma (a thousands group has three digits after the mark, one to three before, not starting
+with 0; a comma after dot-marked thousands is the decimal mark)."""
+_DECIMAL_POINT = re.compile(
+    r"(?<![\d,.])(?:\d+\.(?:\d{1,2}|\d{4,})|0\.\d+|\d{4,}\.\d+|[1-9]\d{0,2}(?:,\d{3})+\.\d+)(?![\d,.])"
+)
+"""The same with the marks swapped ("1.2", "0.125", "1,000.5"): a decimal point."""
 _ONE_GROUP = re.compile(r"(?<![\d,.])[1-9]\d{0,2}[,.]\d{3}(?![\d,.])")
 """A number like "1,250" or "4.000" (not "0,125"): one mark before three digits, a thousands mark or a decimal
 one. An English deck reads "1,250" as 1250 and "4.000" as 4 (quiz.typed.numbers.number_value);
@@ -212,24 +219,34 @@ where the comma is the decimal mark, they are 1.25 and 4000."""
 
 
 def _ambiguous_numbers(cards: Sequence[Card]) -> list[str]:
-    """Notes for numbers a file's own decimal commas make ambiguous: in a file that writes "1,2 mg/dL",
-    "1,250 mg" may be 1.25 and "4.000 /µL" may be 4000 (quiz, reading the deck as English, takes
-    them as 1250 and 4). A wrong number in a patient deck is the worst mistake, so each is named
-    with its line, to check by hand. Numbers of more groups ("150.000.000", "1,250,000") read
-    the same either way, and so are not named. Question, answer and further fields are all read."""
+    """Notes for numbers that may be read a thousand times too small or too large: in a file that
+    writes "1,2 mg/dL" (a decimal comma, _DECIMAL_COMMA), "1,250 mg" may be 1.25 and "4.000 /µL" may be
+    4000 (quiz, reading the deck as English, takes them as 1250 and 4); in a file that shows neither
+    mark as a decimal one, "150.000" is still 150000 where a dot marks thousands (German, French
+    tables) and 150 in English. "1,250" in such a file is left as 1250: English writes thousands so.
+    A wrong number in a patient deck is the worst mistake, so each is named with its line, to
+    check by hand. Numbers of more groups ("150.000.000", "1,250,000") read the same either way,
+    and so are not named. Question, answer and further fields are all read."""
     texts = [(c.line, t) for c in cards for t in (c.front, c.back, *c.extra)]
-    example = next(((line, m.group()) for line, t in texts if (m := _DECIMAL_COMMA.search(t))), None)
-    if example is None:
-        return []
+    comma = next(((line, m.group()) for line, t in texts if (m := _DECIMAL_COMMA.search(t))), None)
+    point = comma is None and any(_DECIMAL_POINT.search(t) for _, t in texts)
     notes = []
     for line, t in texts:
         for m in _ONE_GROUP.finditer(t):
             number = m.group()
+            if comma is None and ("," in number or point):
+                continue
             comma_reading = number.replace(".", "") if "." in number else number.replace(",", ".")
             english = number.replace(",", "") if "," in number else str(int(number.split(".")[0]))
+            if comma is not None:
+                why = f"this file writes decimals with a comma (“{comma[1]}” on line {comma[0]})"
+                which = "the comma is the decimal mark"
+            else:
+                why = "nothing in this file shows whether its dots mark decimals or thousands"
+                which = "the dot marks thousands"
             notes.append(
-                f"line {line}: “{number}” could be {comma_reading} or {english}: this file writes decimals with a "
-                f"comma (“{example[1]}” on line {example[0]}), and quiz reads the deck as English ({english}); "
-                'check it, and set the deck\'s language (language = "de", "fr", ...) if the comma is the decimal mark'
+                f"line {line}: “{number}” could be {comma_reading} or {english}: {why}, and quiz reads the deck as "
+                f"English ({english}); check it, and set the deck's language (language = \"de\", \"fr\", ...) if "
+                f"{which}"
             )
     return list(dict.fromkeys(notes))
