@@ -190,6 +190,22 @@ def test_a_field_exported_to_anki_reads_back_exactly() -> None:
         assert field_text(to_html(text), html=True).text == text
 
 
+def as_a_browser_shows(field: str) -> str:
+    """The text of an HTML field as a browser (Anki's card view) lays it out: a run of spaces, tabs
+    and line ends as one space, none at the start of a line, <br> as a line break."""
+    lines = re.split(r"<br\s*/?>", re.sub(r"[ \t\n]+", " ", field))
+    shown = (html.unescape(re.sub(r"<[^>]+>", "", line)).lstrip(" ").replace("\xa0", " ") for line in lines)
+    return "\n".join(line.rstrip(" ") for line in shown)  # spaces that end a line show as nothing
+
+
+@given(st.text(st.sampled_from([" ", "a", "\n", "<", "&"]), max_size=16).map(str.lstrip))
+def test_a_field_exported_to_anki_shows_its_spaces_as_written(text: str) -> None:
+    """T10: "Spaces   kept" showed as "Spaces kept" in Anki (HTML shows a run of spaces as one)."""
+    from quiz.interop.anki import to_html
+
+    assert as_a_browser_shows(to_html(text)) == "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
+
 @given(st.text(st.sampled_from(["\\", "(", "[", "\u2060", "a", ")"]), max_size=12))
 def test_breaking_mathjax_delimiters_is_undone_exactly(text: str) -> None:
     from quiz.interop.mathjax import break_delimiters, mend_delimiters

@@ -122,10 +122,18 @@ def to_html(text: str) -> str:
     """Deck text as HTML that Anki shows exactly as written: escaped, with line breaks kept.
 
     "[" becomes an entity so that [sound:...] and [latex] stay text; MathJax's \\( and \\[ are
-    broken by an invisible word joiner (quiz.interop.mathjax).
+    broken by an invisible word joiner (quiz.interop.mathjax). HTML shows a run of spaces as one
+    and drops a space that begins a line, so each space before another, or after a line break, is
+    a no-break space (`&nbsp;`), which quiz's importer reads back as a space
+    (quiz.interop.html_text). A space that begins `text` is left: the text may be one part of a
+    field (a cloze's), and deck texts do not begin with one.
     """
     escaped = html.escape(break_delimiters(text), quote=True).replace("[", "&#91;")
-    return escaped.replace("\n", "<br>")
+    return _KEPT_SPACE.sub("&nbsp;", escaped).replace("\n", "<br>")
+
+
+_KEPT_SPACE = re.compile(r"(?<=\n) | (?= )")
+"""A space HTML would not show: one after a line break, or one before another space."""
 
 
 def tag(text: str) -> str:
