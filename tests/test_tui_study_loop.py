@@ -340,6 +340,16 @@ def test_without_a_terminal_the_app_exits_2_at_once(argv: list[str], tmp_path: P
     assert done.stdout == "" and "needs a terminal" in done.stderr and len(done.stderr.splitlines()) == 1
 
 
+def test_without_a_terminal_study_by_a_visit_date_keeps_nothing(tmp_path: Path) -> None:
+    """T11 O1: `quiz study DECK --by DATE` refused for want of a terminal had kept the visit date."""
+    data = tmp_path / "data"
+    env = {**os.environ, "QUIZ_DATA_DIR": str(data)}
+    argv = [sys.executable, "-m", "quiz", "study", "rectal-cancer-stage-iv", "--by", "2099-12-20"]
+    done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2 and "needs a terminal" in done.stderr and done.stdout == ""
+    assert not (data / "history.db").exists()  # no history made, so no visit date kept in one
+
+
 # -- a double press never acts twice (quiz.tui.settle) --------------------------------------------
 
 SETTLE = 0.3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from quiz.commands._deck import choice_word, deck_or_problems
 
@@ -56,10 +57,16 @@ def run(args: argparse.Namespace) -> int:
     deck = deck_or_problems(args.deck, args.data_dir)
     if deck is None or deck.path is None:
         return 1
+    from quiz.cli import EXIT_USAGE
+    from quiz.tui.run import no_terminal, run_study
+
+    refused = no_terminal()
+    if refused:  # before the visit date is kept: a command refused changes nothing
+        print(refused, file=sys.stderr)
+        return EXIT_USAGE
     if args.by is not None:
         _set_visit(args, deck.id)
     mode = args.mode or ("due" if args.by not in (None, "none") else "mixed")
-    from quiz.tui.run import run_study
 
     return run_study(args, deck.path, Mode(mode), args.count)
 

@@ -64,20 +64,28 @@ NO_TERMINAL = (
 )
 
 
+def no_terminal() -> str | None:
+    """Why the app cannot run here (NO_TERMINAL: stdin or stdout is not a terminal), or None. A
+    command that opens the app asks before it changes anything (`quiz study --by`)."""
+    missing = [
+        name
+        for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout))
+        if stream is None or not stream.isatty()
+    ]
+    if not missing:
+        return None
+    return NO_TERMINAL.format(which=" and ".join(missing) + (" are" if len(missing) > 1 else " is"))
+
+
 def _run(
     args: argparse.Namespace | None, *, study: tuple[Path, Mode, int | None] | None = None, history: bool = False
 ) -> int:
     """Build and run the app (a session on `study`: deck file, mode, count; or History), or refuse
     at once (exit 2) when stdin or stdout is not a terminal: Textual would otherwise wait forever
     for keys that never come, writing escape codes into a file."""
-    missing = [
-        name
-        for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout))
-        if stream is None or not stream.isatty()
-    ]
-    if missing:
-        which = " and ".join(missing) + (" are" if len(missing) > 1 else " is")
-        print(NO_TERMINAL.format(which=which), file=sys.stderr)
+    refused = no_terminal()
+    if refused:
+        print(refused, file=sys.stderr)
         return EXIT_USAGE
     collect_less_while_starting()  # before make_app imports the app's modules (run_app gives it back)
     from quiz.tui.services import StudyRequest
