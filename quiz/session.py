@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from quiz import kinds
 from quiz.apart import kept_apart
-from quiz.curriculum import must_know_first, session_facts, topic_facts
+from quiz.curriculum import must_know_first
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, kinds_for, make_question
 from quiz.glossary import is_term, terms_in
 from quiz.mode import Mode
 from quiz.schedule import NEW_PER_SESSION, Rating
+from quiz.sitting import sitting
 from quiz.typed import TypedMark
 from quiz.visit import choose_for_visit, planning
 from quiz.words_shown import giving_away
@@ -262,13 +263,7 @@ def plan_questions(
     (quiz.curriculum.session_facts). The same seed and the same history give the same questions
     in the same order with the same options. Raises KeyError for a topic the deck does not have.
     """
-    ids = [f.id for f in deck.facts]
-    in_topic = {f.id for f in topic_facts(deck, topic)}
-    # A topic keeps its own due facts; due glossary words (term ids) are kept for matching.
-    due = [i for i in store.due_facts(deck.id, now) if i in in_topic or is_term(i)] if store is not None else []
-    unseen = store.new_fact_ids(deck.id, ids, len(ids)) if store is not None else ids
-    mastered = store.mastered_facts(deck.id, now=now) if store is not None else set()
-    scope = {f.id for f in session_facts(deck, topic, more_detail=more_detail, mastered=mastered)}
+    due, unseen, scope = sitting(deck, store, now, topic, more_detail)
     visit = store.visit(deck.id) if store is not None and mode is Mode.DUE else None
     if store is not None and visit is not None and planning(visit[0], now):
         # Before a visit, review plans for that day (quiz.visit), not for what is due now.

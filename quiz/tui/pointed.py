@@ -36,3 +36,9 @@ class PointedList(OptionList):
                 mark = POINTER if index == highlighted else UNPOINTED
                 self.replace_option_prompt_at_index(index, mark + self._texts[index])
         self._pointed = highlighted
+
+    def retext(self, index: int, text: str) -> None:
+        """Show `text` (plain, made visible as a name) for the choice at `index`."""
+        self._texts[index] = visible(text)
+        mark = POINTER if index == self.highlighted else UNPOINTED
+        self.replace_option_prompt_at_index(index, mark + self._texts[index])

@@ -12,6 +12,7 @@ from quiz.deck.model import Source, citation
 from quiz.glossary import term_spans
 from quiz.plural import plural
 from quiz.schedule import NEW_PER_SESSION
+from quiz.sitting import ReviewSize
 from quiz.store import DeckDue, DueCounts
 from quiz.untrusted import visible
 
@@ -115,3 +116,12 @@ def held_back_line(words: WordsToKnow) -> str:
     count = plural(n, "more word" if words.shown else "word")
     also = ", and maybe more" if words.maybe_more else ""
     return f"{count} here {'is' if n == 1 else 'are'} explained after you answer{also}. {why}"
+
+
+def review_line(size: ReviewSize) -> str:
+    """What a review asks now, as the study menu says it: "5 due now, 2 new", or, in a deck with
+    glossary words (a review asks those due by matching, and brings in new facts only), "7 facts
+    and words due now, 1 new fact"."""
+    if size.glossary:
+        return f"{size.facts + size.words} facts and words due now, {plural(size.new, 'new fact')}"
+    return f"{size.facts} due now, {size.new} new"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
@@ -16,14 +16,14 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from quiz.deck.model import Deck
 from quiz.mode import Mode
-from quiz.schedule import NEW_PER_SESSION
-from quiz.store import DamagedDatabase, DeckDue
+from quiz.sitting import ReviewSize
+from quiz.store import DamagedDatabase
 from quiz.tui.bars import KeysBar
 from quiz.tui.dialog_fit import fit_body
 from quiz.tui.pointed import PointedList
 from quiz.tui.settle import Settled
 from quiz.tui.settled_input import SettledInput
-from quiz.tui.text import held_back_line, plain
+from quiz.tui.text import held_back_line, plain, review_line
 from quiz.untrusted import visible_title
 from quiz.visit import parse_visit
 from quiz.words_shown import WordsToKnow
@@ -111,14 +111,15 @@ class ModeDialog(Dialog[StudyChoice | None]):
     def __init__(
         self,
         title: str,
-        due: DeckDue | None = None,
+        review: Callable[[str | None, bool], ReviewSize] | None = None,
         *,
         topics: Sequence[tuple[str, str]] = (),
         has_details: bool = False,
     ) -> None:
         super().__init__()
         self.deck_title = title
-        self.due = due
+        self.review = review
+        """What a review asks now, for a topic id (None: all) and whether details are in (quiz.sitting)."""
         self.topics = list(topics)
         """(id, title) of each topic of the deck."""
         self.has_details = has_details
@@ -132,12 +133,16 @@ class ModeDialog(Dialog[StudyChoice | None]):
     def _help(self, mode: Mode) -> str:
         if mode is Mode.DUE and self.planned:
             return "planned for your visit"
-        if mode is Mode.DUE and self.due is not None:
-            new = min(self.due.facts.new, NEW_PER_SESSION)
-            if self.due.words.total:  # a review asks the words due too, and brings in new facts only
-                return f"{self.due.now} facts and words due now, {new} new facts"
-            return f"{self.due.now} due now, {new} new"
+        if mode is Mode.DUE and self.review is not None:  # for the topic and details chosen
+            topic = None if self.topic is None else self.topics[self.topic][0]
+            return review_line(self.review(topic, self.more_detail))
         return MODE_HELP[mode]
+
+    def _rescoped(self) -> None:
+        """Say the topic and details chosen, and what a review of them asks."""
+        self.query_one("#scope", Static).update(plain(self._scope()))
+        due = list(MODE_HELP).index(Mode.DUE)
+        self.query_one("#modes", PointedList).retext(due, f"{due + 1}. {Mode.DUE.label}: {self._help(Mode.DUE)}")
 
     def _scope(self) -> str:
         lines = []
@@ -181,12 +186,12 @@ class ModeDialog(Dialog[StudyChoice | None]):
         if not self.topics:
             return
         self.topic = 0 if self.topic is None else (None if self.topic + 1 == len(self.topics) else self.topic + 1)
-        self.query_one("#scope", Static).update(plain(self._scope()))
+        self._rescoped()
 
     def action_detail(self) -> None:
         if self.has_details:
             self.more_detail = not self.more_detail
-            self.query_one("#scope", Static).update(plain(self._scope()))
+            self._rescoped()
 
     def on_click(self, event: events.Click) -> None:
         if event.widget is not None and event.widget.id == "scope":

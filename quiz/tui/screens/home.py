@@ -19,9 +19,10 @@ from textual.widgets import DataTable, Static
 from quiz.curriculum import Progress, deck_progress, progress_lines
 from quiz.deck.cache import DeckSummary
 from quiz.deck.discover import FoundDeck
-from quiz.deck.model import NICE_TO_KNOW
+from quiz.deck.model import NICE_TO_KNOW, Deck
 from quiz.glossary import terms_by_id
 from quiz.mode import Mode
+from quiz.sitting import ReviewSize, review_size
 from quiz.store import DeckDue, Store, StoreError
 from quiz.tui.bars import KeysBar, TitleBar
 from quiz.tui.decks import DeckReloaded, count_mastered, counted_later, is_checking
@@ -33,9 +34,6 @@ from quiz.tui.text import due_lines, fit, plain
 from quiz.untrusted import visible, visible_title
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
-    from quiz.store import Store
     from quiz.tui.screens.dialogs import StudyChoice
 
 COLUMNS = {"deck": "Deck", "facts": "Facts", "due": "Due now", "last": "Last", "mastery": "Mastered"}
@@ -298,7 +296,7 @@ class HomeScreen(Settled, Screen[None]):
         deck = found.deck
         topics = [(t.id, t.title) for t in deck.topics]
         details = any(f.priority == NICE_TO_KNOW for f in deck.facts)
-        dialog = ModeDialog(deck.title, self._due(found), topics=topics, has_details=details)
+        dialog = ModeDialog(deck.title, self._review(deck), topics=topics, has_details=details)
         dialog.planned = bool(self._visit_line(found))
         self.app.push_screen(dialog, chosen)
 
@@ -357,6 +355,13 @@ class HomeScreen(Settled, Screen[None]):
         if store is None or found.deck is None:
             return None
         return deck_due(store, DeckSummary.of(found.deck), self.services.now())
+
+    def _review(self, deck: Deck) -> Callable[[str | None, bool], ReviewSize] | None:
+        """What a review of `deck` asks now, for a topic and details (quiz.sitting), or None without a history."""
+        store = self.services.store
+        if store is None:
+            return None
+        return lambda topic, detail: review_size(deck, store, self.services.now(), topic=topic, more_detail=detail)
 
     def action_review(self) -> None:
         """Review, deck after deck, what is due now and a few new facts (as the mode menu's Review does)."""
