@@ -10,7 +10,8 @@ numbers never match in any of these forms):
   "2 500 mg tablets" are two numbers, as written;
 - "one hundred" and "two thousand five hundred" are numbers; "1st" is "first", an ordinal, never
   the number 1;
-- "--1" is no number (it matches only itself), "+/-" is "±", and "per" between words is "/";
+- "--1" is no number (it matches only itself), "+/-" is "±", and "per" before a word is "/" after
+  a word, a number or "%" ("mg per kg", "3 per day", "5% per year");
 - a Roman numeral is a number only after "stage", "grade", "type", "phase", "class" or "schedule"
   ("stage IV" is "stage 4"; "Factor V" is not "factor 5"; "Grade X" is not 10).
 
@@ -197,8 +198,9 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         elif value == "per" and starts(tokens, i, ("per", "cent")):
             out.append(["S", "%", tokens[i][2], ""])
             i += 2
-        elif kind == "w" and value == "per" and out and out[-1][0] == "w" and nxt and nxt[0] == "w":
-            out.append(["S", "/", tokens[i][2], ""])  # "mg per kg" = "mg/kg"
+        elif kind == "w" and value == "per" and out and (out[-1][0] in ("w", "n") or out[-1][1] == "%") \
+                and nxt and nxt[0] == "w":
+            out.append(["S", "/", tokens[i][2], ""])  # "mg per kg" = "mg/kg", "3 per day" = "3/day"
             i += 1
         elif kind == "S" and value == "+" and plus_or_minus(tokens, i):
             out.append(["S", "±", tokens[i][2], ""])  # "+/-2" and "+-2" = "±2"
