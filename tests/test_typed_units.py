@@ -139,7 +139,8 @@ def test_every_unit_case_tells_apart_is_seen_by_the_deck_layers_cheap_test() -> 
     [("not able", "notable"), ("may be", "maybe"), ("every day", "everyday"), ("some time", "sometime"),
      ("any one", "anyone"), ("no body", "nobody"), ("a part", "apart"), ("on set", "onset"),
      ("with hold", "withhold"), ("be low", "below"), ("for ward", "forward"), ("to day", "today"),
-     ("up set", "upset"), ("Not able to walk", "notable to walk")],
+     ("up set", "upset"), ("as sent", "assent"), ("in sight", "insight"), ("a head", "ahead"),
+     ("Not able to walk", "notable to walk")],
 )  # fmt: skip
 def test_a_space_after_a_word_that_begins_other_words_says_something(a: str, b: str) -> None:
     _apart(a, b)

@@ -27,7 +27,9 @@ CASE_SYMBOLS = ("M", "S", "T", "K")
 """Unit symbols whose small letter is another unit, after a number: M, the molar concentration
 (mol/L; "m" is the metre, and "2 m NaCl" a molal solution), S the siemens ("s" the second: "5 mS"
 is not "5 ms"), T the tesla or, in a kitchen, the tablespoon ("t" the tonne or the teaspoon), K the
-kelvin ("k" a thousand). With any prefix: "mM", "µS", "mT"."""
+kelvin ("k" a thousand). With any prefix: "mM", "µS", "mT". Not C and F (degrees in either
+case), nor H, A, N, V, W and J: no patient deck writes the henry, ampere, newton, volt, watt or
+joule alone after a number, and "5 H" typed for "5 h" is still hours."""
 CALORIE = "Cal"
 """The food Calorie, a kilocalorie, written with a capital C and no prefix: "100 Cal" is a thousand
 times "100 cal" ("kCal" and "Kcal" are the kilocalorie, a kcal written carelessly)."""
@@ -47,13 +49,17 @@ before them (is_unit_symbol): "m/s", "mg/kg", "mmol/L", "mL/min". Single letters
 (a, c, n, v, w ...) are left out: "N/V" (nausea and vomiting) and "A/C" are no units."""
 
 
+def _any_of(symbols: tuple[str, ...] | list[str]) -> str:
+    """A regular expression's alternatives for the symbols, the longest first ("mc" before "m")."""
+    return "|".join(sorted(map(re.escape, symbols), key=len, reverse=True))
+
+
 @cache
 def _case_unit() -> re.Pattern[str]:
     """A unit symbol that case tells apart (case_key), as written, in its groups: a capital prefix
     of CASE_PREFIXES and its unit; or a prefix and a symbol of CASE_SYMBOLS; or the Calorie."""
-    prefixes = "|".join(sorted((re.escape(p) for p in PREFIXES), key=len, reverse=True))
-    bases = "|".join(sorted((re.escape(b) for b in _BASES), key=len, reverse=True))
-    return re.compile(rf"([{CASE_PREFIXES}])((?i:{bases}))|({prefixes})?([{''.join(CASE_SYMBOLS)}])|({CALORIE})")
+    symbols = "".join(CASE_SYMBOLS)
+    return re.compile(rf"([{CASE_PREFIXES}])((?i:{_any_of(_BASES)}))|({_any_of(PREFIXES)})?([{symbols}])|({CALORIE})")
 
 
 def case_key(unit: str) -> str:
@@ -76,8 +82,8 @@ def case_key(unit: str) -> str:
 
 @cache
 def _per_unit() -> re.Pattern[str]:
-    prefixes = "|".join(sorted((re.escape(p.lower()) for p in PREFIXES if p.islower()), key=len, reverse=True))
-    return re.compile(rf"(?:{prefixes})?(?:{'|'.join(sorted(_PER_UNITS, key=len, reverse=True))})")
+    """A folded unit symbol of _PER_UNITS, with a prefix that folding leaves as it is (is_unit_symbol)."""
+    return re.compile(rf"(?:{_any_of([p for p in PREFIXES if p.islower()])})?(?:{_any_of(_PER_UNITS)})")
 
 
 def is_unit_symbol(word: str) -> bool:
@@ -87,9 +93,10 @@ def is_unit_symbol(word: str) -> bool:
     return _per_unit().fullmatch(word) is not None
 
 
-PRODUCTS = frozenset("\u00b7\u2022*\u00d7")
+PRODUCTS = frozenset("\u00b7\u2022*")
 """Marks of a product between unit symbols: the middle dot, a bullet (quiz.typed.words.DOTS folds
-the dot operator "⋅" into one), "*" and "×". Read as one ("·")."""
+the dot and bullet operators "⋅" and "∙" into one) and "*". Read as one ("·"). A "×" is read as the
+letter x it looks like (quiz.deck.text.as_seen), so "mg×kg" is the word "mgxkg"."""
 
 
 OPERATORS = frozenset((("s", "/"), ("s", "\u00b7")))
