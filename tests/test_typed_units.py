@@ -11,6 +11,7 @@ from quiz.deck.options import Said, option_key
 from quiz.deck.text import may_hold_case_units
 from quiz.typed import case_units, is_match, same_answer
 from quiz.typed.units import CALORIE, CAPITAL_ONLY, CASE_PREFIXES, CASE_SYMBOLS, PREFIXES, case_key
+from quiz.typed.words import APART_AFTER
 
 
 def _apart(a: str, b: str) -> None:
@@ -144,6 +145,15 @@ def test_every_unit_case_tells_apart_is_seen_by_the_deck_layers_cheap_test() -> 
 )  # fmt: skip
 def test_a_space_after_a_word_that_begins_other_words_says_something(a: str, b: str) -> None:
     _apart(a, b)
+
+
+@given(st.sampled_from(sorted(APART_AFTER)), st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8))
+def test_a_word_of_apart_after_is_never_joined_to_the_next(word: str, after: str) -> None:
+    """ "not able" is never "notable", whatever the next word ("a" before a letter alone may be an
+    article, which a typed answer may leave out)."""
+    if word == "a" and len(after) < 2:
+        return
+    _apart(f"{word} {after}", f"{word}{after}")
 
 
 @pytest.mark.parametrize(
