@@ -77,6 +77,7 @@ def test_a_slash_in_a_unit_says_per(a: str, b: str) -> None:
         ("5 µg/kg/min", "5 mcg/kg/min"), ("mg/dL", "mg/dl"), ("5-FU/LV", "5 FU LV"), ("A and/or B", "A and or B"),
         ("250 mg/5 mL", "250 mg / 5 mL"), ("5 mg/m²", "5 mg/m2"), ("1/2 tablet", "half a tablet"),
         ("5 °C/min", "5 °C per min"), ("5%/year", "5 percent per year"), ("1 mg/kg", "1 mg∕kg"),
+        ("HER2/neu", "HER2 neu"), ("CD4/CD8 ratio", "CD4 CD8 ratio"), ("COVID-19/flu", "COVID-19 flu"),
     ],
 )  # fmt: skip
 def test_a_slash_elsewhere_reads_as_before(a: str, b: str) -> None:

@@ -32,6 +32,7 @@ from quiz.typed.numbers import (
     in_a_code,
     is_number,
     is_ordinal_suffix,
+    joined_to_a_word,
     negate,
     number_follows,
     number_value,
@@ -147,7 +148,7 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             if not number.isascii():  # other scripts' digits ("٣") are the same numbers
                 number = "".join(str(unicodedata.decimal(c, c)) for c in number)
             value = number_value(number, language)
-            if not spaced and _joined_to_a_word(tokens):
+            if not spaced and joined_to_a_word(tokens, len(tokens)):
                 value = in_a_code(number, value)  # "calgb-9,481", "nct00002716"
             tokens.append(["n", value, spaced, ""])
         elif word:
@@ -272,14 +273,6 @@ def _prime(symbol: str, tokens: list[Token], spaced: str, folded: str, end: int,
     else:  # ’ and ” close an earlier ‘ or “
         closes = opening is not None and quotes.get(opening, 0) > quotes.get(symbol, 0)
     return "" if closes else prime
-
-
-def _joined_to_a_word(tokens: list[Token]) -> bool:
-    """Whether a number written right after `tokens` (no space before it) is written into a word:
-    right after its letters ("nct00002716") or after them and a hyphen ("calgb-9481")."""
-    if tokens and tokens[-1][0] == "w":
-        return True
-    return len(tokens) > 1 and tokens[-1][1] == "-" and not tokens[-1][2] and tokens[-2][0] == "w"
 
 
 _READ_NEAR_A_NUMBER = _NOT_PLAIN | COMPARISONS_BY_FIRST.keys() | {"minus", "negative"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from quiz.typed.numbers import Token
+from quiz.typed.numbers import Token, joined_to_a_word
 
 PREFIXES = ("Q", "R", "Y", "Z", "E", "P", "T", "G", "M", "k", "h", "da", "d", "c", "m", "μ", "µ", "u", "mc", "n",
             "p", "f", "a", "z", "y", "r", "q")  # fmt: skip
@@ -112,8 +112,8 @@ def unit_operator(tokens: list[Token], i: int, chain: int) -> str:
     and "1 mg/kg" not "1 mg·kg" nor "1 mgkg": per and times say different units, and a unit's
     letters joined say another. "per" between words reads as "/" (quiz.typed.reading), so "2 mg
     per kg" is "2 mg/kg". Elsewhere a slash between words is soft ("5-FU/LV" is "5 FU LV",
-    "and/or"), and a product mark must be joined to both sides or spaced from both: "mg *kg*" is
-    emphasis."""
+    "and/or"), as it is after a number written into a word ("HER2/neu", "CD4/CD8"), and a product
+    mark must be joined to both sides or spaced from both: "mg *kg*" is emphasis."""
     value = tokens[i][1]
     if tokens[i][0] != "S" or value != "/" and value not in PRODUCTS or i == 0 or i + 1 >= len(tokens):
         return ""
@@ -123,11 +123,16 @@ def unit_operator(tokens: list[Token], i: int, chain: int) -> str:
         return ""
     if not per and (before[0] != "w" or bool(tokens[i][2]) != bool(after[2])):
         return ""
-    if before[0] == "n" or before[:2] == ["S", "%"]:  # "10^9/L", "2/day", "5%/year"
+    if _a_quantity(tokens, i - 1) or before[:2] == ["S", "%"]:  # "10^9/L", "2/day", "5%/year"
         return "/" if after[0] == "w" else ""
     if before[0] != "w":
         return ""
-    part = i >= 2 and (tokens[i - 2][0] == "n" or tokens[i - 2][1] == "°" or i - 2 == chain)  # "5 °C/min"
+    part = i >= 2 and (_a_quantity(tokens, i - 2) or tokens[i - 2][1] == "°" or i - 2 == chain)  # "5 °C/min"
     if part or after[0] == "w" and is_unit_symbol(before[1]) and is_unit_symbol(after[1]):
         return "/" if per else "\u00b7"
     return ""
+
+
+def _a_quantity(tokens: list[Token], k: int) -> bool:
+    """Whether token k is a number that is a quantity, not one written into a word ("HER2", "CD4")."""
+    return tokens[k][0] == "n" and (bool(tokens[k][2]) or not joined_to_a_word(tokens, k))
