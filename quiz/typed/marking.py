@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from quiz.deck.text import normalize
@@ -61,7 +62,7 @@ def _joined(run: Sequence[str], apart: frozenset[str]) -> str:
     Such a space may split another word, so it is never taken for mere spacing. Nor is a space
     between two Roman numerals (is_numeral): "Factor V III" names two factors, not Factor VIII."""
     out = []
-    for word, after in zip(run, run[1:]):  # noqa: B905  (run[1:] is one shorter)
+    for word, after in pairwise(run):
         spaced = word in apart or word[:1] in _NUMERAL_LETTERS and _numerals(word, after)
         out.append(word + " " if spaced else word)
     return "".join(out) + run[-1]
