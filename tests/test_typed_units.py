@@ -117,7 +117,8 @@ def test_case_tells_these_units_apart(a: str, b: str) -> None:
     ("a", "b"),
     [("5 mg", "5 MG"), ("5 Days", "5 days"), ("1 mL", "1 ml"), ("100 kcal", "100 Kcal"), ("100 kcal", "100 kCal"),
      ("5 mSv", "5 msv"), ("10 Pa", "10 pa"), ("5 Gy", "5 gy"), ("10 Hz", "10 hz"), ("5 ms", "5 MS"),
-     ("T2 N0 M0", "t2 n0 m0"), ("CD4 T cells", "cd4 t cells"), ("5 mmHg", "5 MMHG")],
+     ("T2 N0 M0", "t2 n0 m0"), ("CD4 T cells", "cd4 t cells"), ("5 mmHg", "5 MMHG"), ("Stage 4S", "stage 4s"),
+     ("Stage 4M", "stage 4m")],
 )  # fmt: skip
 def test_case_does_not_tell_these_apart(a: str, b: str) -> None:
     """A unit whose other case is no other unit, a word after a number, a unit in capitals

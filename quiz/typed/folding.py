@@ -16,6 +16,7 @@ from quiz.typed.words import (
     DASHES,
     DOTS,
     NUMBER_WORDS,
+    NUMBERED_BY,
     SCALES,
     SOFT,
     SUPERSCRIPTS,
@@ -98,7 +99,8 @@ def case_units(text: str) -> tuple[str, ...]:
     its number are written: the number in figures or in words ("one T", "half T", "four hundred
     MBq"), spaces and soft punctuation between ("1  T", "1 (T)", "1-T", "1: T"), the unit's letters
     a space apart ("5 M U", "400 M Bq", "5 G / L", "5 G per L"). A number written into a word ("CD4
-    T cells", "N0 M0") has no unit here. Compared beside the reading (quiz.typed.marking.exact_keys).
+    T cells", "N0 M0") or after a word of NUMBERED_BY ("Stage 4S": a stage's letter) has no unit
+    here. Compared beside the reading (quiz.typed.marking.exact_keys).
     """
     if not text.isascii():  # as a reader sees it: "МBq" with a Cyrillic М is "MBq"
         text = unicodedata.normalize("NFKC", as_seen(text))
@@ -110,6 +112,8 @@ def case_units(text: str) -> tuple[str, ...]:
         number, word = token[1], token[2]
         if number and token.start() and text[token.start() - 1].isalnum():
             continue  # "CD4 T cells": a number written into a word
+        if n and (tokens[n - 1][2] or "").casefold() in NUMBERED_BY:
+            continue  # "Stage 4S": a stage's letter, no unit
         if number or word and word.casefold() in _NUMBER_NAMES:
             unit = _unit_after(tokens, n + 1)
             if unit:
