@@ -96,7 +96,7 @@ def test_a_symbol_whose_small_letter_is_another_unit_is_never_that_unit(
     _apart(context.format(number, prefix + symbol), context.format(number, prefix + symbol.lower()))
 
 
-@given(NUMBER, st.sampled_from(CASE_PREFIXES), st.sampled_from(["g", "m", "s", "l", "Bq", "Hz", "mol", "Pa", "Sv"]))
+@given(NUMBER, st.sampled_from(CASE_PREFIXES), st.sampled_from(["g", "m", "l", "Bq", "Hz", "mol", "Pa", "Sv"]))
 def test_a_capital_prefix_is_never_the_small_one(number: str, prefix: str, base: str) -> None:
     """Mega is never milli, peta never pico ("5 MBq", "5 Pg", "5 Mm", "10 MHz"), zetta, yotta,
     ronna, quetta never zepto, yocto, ronto, quecto. ("5 ML" in capitals throughout is a label's mL.)"""
@@ -106,8 +106,8 @@ def test_a_capital_prefix_is_never_the_small_one(number: str, prefix: str, base:
 @pytest.mark.parametrize(
     ("a", "b"),
     [("1 M", "1 m"), ("2 M NaCl", "2 m NaCl"), ("100 Cal", "100 cal"), ("5 mS", "5 ms"), ("one M", "one m"),
-     ("1 M HCl", "1 m HCl"), ("5 cM", "5 cm"), ("5 Pg", "5 pg"), ("1 K", "1 k"), ("2 µS/cm", "2 µs/cm"),
-     ("100 Cal", "100 CAL"), ("5 MSv", "5 mSv")],
+     ("5 Ml", "5 ml"), ("1 M HCl", "1 m HCl"), ("5 cM", "5 cm"), ("5 Pg", "5 pg"), ("1 K", "1 k"),
+     ("2 µS/cm", "2 µs/cm"), ("100 Cal", "100 CAL"), ("5 MSv", "5 mSv")],
 )  # fmt: skip
 def test_case_tells_these_units_apart(a: str, b: str) -> None:
     _apart(a, b)
@@ -118,7 +118,7 @@ def test_case_tells_these_units_apart(a: str, b: str) -> None:
     [("5 mg", "5 MG"), ("5 Days", "5 days"), ("1 mL", "1 ml"), ("100 kcal", "100 Kcal"), ("100 kcal", "100 kCal"),
      ("5 mSv", "5 msv"), ("10 Pa", "10 pa"), ("5 Gy", "5 gy"), ("10 Hz", "10 hz"), ("5 ms", "5 MS"),
      ("T2 N0 M0", "t2 n0 m0"), ("CD4 T cells", "cd4 t cells"), ("5 mmHg", "5 MMHG"), ("Stage 4S", "stage 4s"),
-     ("Stage 4M", "stage 4m")],
+     ("Stage 4M", "stage 4m"), ("the 5 Ps", "the 5 ps"), ("the 4Ms", "the 4ms")],
 )  # fmt: skip
 def test_case_does_not_tell_these_apart(a: str, b: str) -> None:
     """A unit whose other case is no other unit, a word after a number, a unit in capitals

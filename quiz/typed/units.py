@@ -37,11 +37,13 @@ CAPITAL_ONLY = frozenset(("MU", "MIU"))
 """Units written in capitals throughout that still mean mega: the million units and million
 international units of penicillin and interferon. Any other unit in capitals ("5 MG", "5 ML") is
 a label's capitals, milli as written small."""
-_BASES = ("g", "m", "s", "l", "mol", "bq", "ci", "u", "iu", "gy", "sv", "hz", "eq", "pa", "j", "w", "v", "ohm",
-          "ω", "cal", "t", "bar", "wb", "lm", "lx", "kat", "ev", "cd")  # fmt: skip
+_BASES = ("g", "m", "l", "mol", "bq", "ci", "u", "iu", "gy", "sv", "hz", "eq", "pa", "j", "w", "v", "ohm", "ω", "cal",
+          "bar", "wb", "lm", "lx", "kat", "ev", "cd")  # fmt: skip
 """The unit symbols of tables 2, 4 and 8 and the clinical ones above, case folded, that a capital
 prefix of CASE_PREFIXES before is mega, peta ... ("MBq", "Pg", "Mm", "MHz"). Not the single
-letters a, c, f, h, k and n: "Pa" is the pascal (no pico-year), "Mn" manganese, "Ph" a pH."""
+letters a, c, f, h, k, n, s and t: "Pa" is the pascal (no pico-year), "Mn" manganese, "Ph" a pH,
+and "4 Ms" and "5 Ps" are letters in the plural (the 4Ms of geriatric care, the 5 Ps of a limb's
+ischaemia), "5 Pt" five patients: no one writes megaseconds or petatonnes."""
 _PER_UNITS = ("g", "m", "s", "l", "mol", "eq", "iu", "u", "h", "min", "d", "day", "wk", "hz", "pa", "j", "cal", "bq",
               "gy", "sv", "mmhg")  # fmt: skip
 """The unit symbols, case folded, that a slash between two of reads as "per" with no number
