@@ -210,13 +210,19 @@ def as_seen(text: str, latin: bool | None = None, language: str | None = None) -
     return latin_look_alikes(text, latin, language)
 
 
+CASE_UNIT_CAPITALS = frozenset("GKMPQRSTYZ")
+"""The capitals a unit whose case is its meaning may hold (quiz.typed.units: the prefixes M, P, Z,
+Y, R, Q, the symbols M, S, T, K, and G before /L), but for the C of the Calorie ("Cal"), which
+may_hold_case_units looks for whole: a C starts many words."""
+
+
 def may_hold_case_units(text: str) -> bool:
     """Whether a text may hold a unit whose case is its meaning (quiz.typed.folding.case_units): one
-    with a capital such a unit holds (T, M, G), or with characters beyond ASCII, which may be read
-    as those ("МBq" with a Cyrillic М, a full-width "Ｍ"). An ASCII text without any has none. The
-    deck layer tests this before it imports quiz.typed (quiz.deck.options.option_key), and
-    case_units itself first."""
-    return "T" in text or "M" in text or "G" in text or not text.isascii()
+    with a capital such a unit holds (CASE_UNIT_CAPITALS, "Cal"), or with characters beyond ASCII,
+    which may be read as those ("МBq" with a Cyrillic М, a full-width "Ｍ"). An ASCII text without
+    any has none. The deck layer tests this before it imports quiz.typed
+    (quiz.deck.options.option_key), and case_units itself first."""
+    return not text.isascii() or not CASE_UNIT_CAPITALS.isdisjoint(text) or "Cal" in text
 
 
 def normalize(text: str, latin: bool | None = None, language: str | None = None) -> str:

@@ -17,7 +17,8 @@ then never if the result is a known word. Misspellings such as "asprin" are wron
 now: a right answer marked wrong is the lesser harm, and the feedback shows what was typed.
 
 The package reads in layers: `words` (the tables: number words, units, comparisons), `numbers`
-(a number's value in its written forms), `reading` (what a text says: fold, read), `lexicon` (the
+(a number's value in its written forms), `units` (the SI's unit symbols: which ones case tells
+apart, a compound unit's per and times), `reading` (what a text says: fold, read), `lexicon` (the
 real words a slip must not become) and `marking` (mark, is_match, typed_possible). The names below
 are its public face.
 """

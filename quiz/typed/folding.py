@@ -11,10 +11,12 @@ from functools import cache
 
 from quiz.deck.text import as_seen, latin_look_alikes, may_hold_case_units
 from quiz.typed.numbers import token_pattern
+from quiz.typed.units import case_key
 from quiz.typed.words import (
     DASHES,
     DOTS,
     NUMBER_WORDS,
+    NUMBERED_BY,
     SCALES,
     SOFT,
     SUPERSCRIPTS,
@@ -79,22 +81,25 @@ def _alone(text: str, i: int) -> bool:
 
 
 def case_units(text: str) -> tuple[str, ...]:
-    """The units after a number that folding case would misread, in order: "T" (a tablespoon,
-    where "t" is a teaspoon), "G" before /L (giga, where g is grams), a unit with the prefix M
-    (mega, a million, where m is milli, a thousandth), its own letters folded, and a molar
-    concentration with a prefix (mM, µM, nM, pM: folded, millimetres, nanometres or "5 pm", a time),
-    as written: "400 MBq" -> ("Mbq",), "1 T" -> ("T",), "5 G/L" -> ("G",), "5 nM" -> ("nM",). ()
-    for "1 t", "400 mBq", "5 mg", "5 g/L", "5 nm" and most texts: what folding reads them as.
+    """The units after a number that folding case would misread, in order, each as case tells it
+    apart (quiz.typed.units.case_key): "400 MBq" -> ("Mbq",), "1 T" -> ("T",), "1 M" -> ("M",),
+    "5 mS" -> ("mS",), "5 nM" -> ("nM",), "100 Cal" -> ("Cal",), "5 G/L" -> ("G",). () for "1 t",
+    "400 mBq", "1 m", "5 ms", "100 cal", "5 mg", "5 g/L" and most texts: what folding reads them as.
 
     Folding case (`fold`) makes "T" and "t" one text, and "MBq" and "mBq": a dose three times, or a
     billion times, too large would be marked right. The Institute for Safe Medication Practices'
-    list of error-prone abbreviations names them. A unit in capitals throughout is milli ("5 MG"
-    is 5 mg, as a label writes it), but for "MU" and "MIU", the million units and million IU of
-    penicillin and interferon. The text is cut into the tokens the reader reads
-    (quiz.typed.numbers.token_pattern), so a unit is found however it and its number are written:
-    the number in figures or in words ("one T", "half T", "four hundred MBq"), spaces and soft
-    punctuation between ("1  T", "1 (T)", "1-T", "1: T"), the unit's letters a space apart ("5 M U",
-    "400 M Bq", "5 G / L", "5 G per L"). A number written into a word ("CD4 T cells") has no unit
+    list of error-prone abbreviations names them; the SI Brochure gives the family
+    (quiz.typed.units): a capital prefix whose small letter is another prefix (M mega and m milli,
+    P peta and p pico ...), a symbol whose small letter is another unit (M molar and m metre, S
+    siemens and s second, T tablespoon and t teaspoon, K kelvin), and the food Calorie ("Cal", a
+    kcal). G is giga only before /L ("5 G/L" of platelets is 5 × 10⁹ a litre, "5 g/L" five grams).
+    A unit in capitals throughout is a label's ("5 MG" is 5 mg, "5 MS" 5 ms), but for "MU" and
+    "MIU", the million units and million IU of penicillin and interferon. The text is cut into the
+    tokens the reader reads (quiz.typed.numbers.token_pattern), so a unit is found however it and
+    its number are written: the number in figures or in words ("one T", "half T", "four hundred
+    MBq"), spaces and soft punctuation between ("1  T", "1 (T)", "1-T", "1: T"), the unit's letters
+    a space apart ("5 M U", "400 M Bq", "5 G / L", "5 G per L"). A number written into a word ("CD4
+    T cells", "N0 M0") or after a word of NUMBERED_BY ("Stage 4S": a stage's letter) has no unit
     here. Compared beside the reading (quiz.typed.marking.exact_keys).
     """
     if not text.isascii():  # as a reader sees it: "МBq" with a Cyrillic М is "MBq"
@@ -107,11 +112,13 @@ def case_units(text: str) -> tuple[str, ...]:
         number, word = token[1], token[2]
         if number and token.start() and text[token.start() - 1].isalnum():
             continue  # "CD4 T cells": a number written into a word
+        if n and (tokens[n - 1][2] or "").casefold() in NUMBERED_BY:
+            continue  # "Stage 4S": a stage's letter, no unit
         if number or word and word.casefold() in _NUMBER_NAMES:
             unit = _unit_after(tokens, n + 1)
-            if unit and _misread(unit):
+            if unit:
                 units.append(unit)
-    return tuple(_MOLAR.get(unit) or unit[0] + unit[1:].lower() for unit in units)
+    return tuple(units)
 
 
 _NUMBER_NAMES = frozenset((*NUMBER_WORDS, *SCALES, "half"))
@@ -126,20 +133,21 @@ def _a_number() -> re.Pattern[str]:
 
 
 def _unit_after(tokens: list[re.Match[str]], k: int) -> str:
-    """The unit of _UNIT (or G before /L) that the tokens from k on start with, past soft
+    """The case_key of the unit that the tokens from k on start with (or "G" before /L), past soft
     punctuation ("(T)", "-T", ": T"), its letters joined when a space sets them apart ("M U",
-    "M Bq"); "" if none."""
+    "M Bq"); "" if none or if case does not tell it apart."""
     while k < len(tokens) and tokens[k][3] in SOFT:
         k += 1
     first = tokens[k][2] if k < len(tokens) else None
     if not first:
         return ""
     second = tokens[k + 1][2] if k + 1 < len(tokens) else None  # a word a space apart
-    if second and _unit().fullmatch(first + second):
-        return first + second
-    if first in ("G", "g") and _per_litre(tokens, k + 1):
+    joined = case_key(first + second) if second else ""
+    if joined:
+        return joined
+    if first == "G" and _per_litre(tokens, k + 1):
         return first
-    return first if _unit().fullmatch(first) else ""
+    return case_key(first)
 
 
 def _per_litre(tokens: list[re.Match[str]], k: int) -> bool:
@@ -149,26 +157,6 @@ def _per_litre(tokens: list[re.Match[str]], k: int) -> bool:
         per = per or tokens[k][3] in ("/", None)
         k += 1
     return per and k < len(tokens) and tokens[k][2] in ("L", "l")
-
-
-_MOLAR = {prefix + "M": prefix.replace("u", "μ").replace("µ", "μ") + "M" for prefix in "mµμunpf"}
-"""Molar concentrations with an SI prefix (moles a litre: mM, µM or uM, nM, pM, fM), which folding
-case would read as a length (mm, nm) or, "5 pM", a time of day; micro in one spelling."""
-
-
-def _misread(unit: str) -> bool:
-    """Whether folding case misreads a unit of case_units: "T", "G" for giga before /L ("5 G/L" of
-    platelets is 5 × 10⁹ a litre, "5 g/L" five grams), M for mega ("MBq", "MU") or a molar unit
-    (_MOLAR: "5 nM" is not "5 nm")."""
-    return unit in ("T", "G") or unit in _MOLAR or unit[0] == "M" and (unit in ("MU", "MIU") or not unit.isupper())
-
-
-@cache
-def _unit() -> re.Pattern[str]:
-    """The letters of a unit case_units looks at: T, t, M or m before grams, litres, moles,
-    equivalents, becquerels, curies, units, IU, grays, sieverts or hertz, or a prefix before M
-    (molar); G or g before /L is _per_litre's."""
-    return re.compile("T|t|[Mm](?i:g|l|mol|eq|bq|ci|u|iu|gy|sv|hz)|[mµμunpf]M")
 
 
 def _power_or_charge(run: re.Match[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from quiz.deck.text import normalize
@@ -13,6 +14,7 @@ from quiz.typed.lexicon import CURATED_ONLY, Lexicon, forgivable, one_slip
 from quiz.typed.reading import read
 from quiz.typed.shape import Reading
 from quiz.typed.words import (
+    APART_AFTER,
     PREFIX_WORDS,
     TYPED_MAX_CHARS,
     TYPED_MAX_WORDS,
@@ -44,21 +46,35 @@ class TypedMark(NamedTuple):
 
 def _key(reading: Reading, language: str) -> tuple[object, ...]:
     """What must be equal for an exact match: the shape and the letters of each run (_joined: "T
-    cell" = "Tcell", but "a febrile" is not "afebrile"), in an English deck each word in its
-    American spelling ("tumour" = "tumor", "embolisation" = "embolization": american); elsewhere as
-    written ("centre" is French)."""
+    cell" = "Tcell", but "a febrile" is not "afebrile", "not able" not "notable"), in an English
+    deck each word in its American spelling ("tumour" = "tumor", "embolisation" = "embolization":
+    american); elsewhere as written ("centre" is French)."""
     if primary_language(language) != "en":
-        return reading.shape, tuple([_joined(run) for run in reading.runs])
-    return reading.shape, tuple([_joined([american(w) for w in run]) for run in reading.runs])
+        return reading.shape, tuple([_joined(run, PREFIX_WORDS) for run in reading.runs])
+    return reading.shape, tuple([_joined([american(w) for w in run], APART_AFTER) for run in reading.runs])
 
 
-def _joined(run: Sequence[str]) -> str:
+def _joined(run: Sequence[str], apart: frozenset[str]) -> str:
     """The words of a run as compared: joined, as spacing does not count ("T cell" = "Tcell",
-    "heart attack" = "heartattack", "non toxic" = "nontoxic"), but for the space after a prefix
-    that is a word itself (PREFIX_WORDS): "a febrile" (a feverish one) is not "afebrile", "in
-    complete remission" is not "incomplete remission". Such a space may split the opposite word,
-    so it is never taken for mere spacing."""
-    return "".join([w + " " if w in PREFIX_WORDS else w for w in run[:-1]]) + run[-1]
+    "heart attack" = "heartattack", "non toxic" = "nontoxic"), but for the space after a word of
+    `apart` (PREFIX_WORDS, and in an English deck APART_AFTER): "a febrile" (a feverish one) is not
+    "afebrile", "in complete remission" is not "incomplete remission", "not able" is not "notable".
+    Such a space may split another word, so it is never taken for mere spacing. Nor is a space
+    between two Roman numerals (is_numeral): "Factor V III" names two factors, not Factor VIII."""
+    out = []
+    for word, after in pairwise(run):
+        spaced = word in apart or word[:1] in _NUMERAL_LETTERS and _numerals(word, after)
+        out.append(word + " " if spaced else word)
+    return "".join(out) + run[-1]
+
+
+_NUMERAL_LETTERS = frozenset("mdclxvi")
+"""The letters a Roman numeral starts with: a cheap test before _numerals."""
+
+
+def _numerals(word: str, after: str) -> bool:
+    """Whether two words side by side are both Roman numerals."""
+    return after[:1] in _NUMERAL_LETTERS and is_numeral(word) and is_numeral(after)
 
 
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})[abc]?\Z")

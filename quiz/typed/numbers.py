@@ -207,6 +207,14 @@ def a_half(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def joined_to_a_word(tokens: list[Token], end: int) -> bool:
+    """Whether a number written right after tokens[:end] (no space before it) is written into a
+    word: right after its letters ("nct00002716", "HER2") or after them and a hyphen ("calgb-9481")."""
+    if end > 0 and tokens[end - 1][0] == "w":
+        return True
+    return end > 1 and tokens[end - 1][1] == "-" and not tokens[end - 1][2] and tokens[end - 2][0] == "w"
+
+
 def is_number(tokens: list[Token], i: int) -> bool:
     return 0 <= i < len(tokens) and tokens[i][0] == "n"
 

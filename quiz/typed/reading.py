@@ -10,7 +10,8 @@ numbers never match in any of these forms):
   "2 500 mg tablets" are two numbers, as written;
 - "one hundred" and "two thousand five hundred" are numbers; "1st" is "first", an ordinal, never
   the number 1;
-- "--1" is no number (it matches only itself), "+/-" is "±", and "per" between words is "/";
+- "--1" is no number (it matches only itself), "+/-" is "±", and "per" before a word is "/" after
+  a word, a number or "%" ("mg per kg", "3 per day", "5% per year");
 - a Roman numeral is a number only after "stage", "grade", "type", "phase", "class" or "schedule"
   ("stage IV" is "stage 4"; "Factor V" is not "factor 5"; "Grade X" is not 10).
 
@@ -31,6 +32,7 @@ from quiz.typed.numbers import (
     in_a_code,
     is_number,
     is_ordinal_suffix,
+    joined_to_a_word,
     negate,
     number_follows,
     number_value,
@@ -146,7 +148,7 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             if not number.isascii():  # other scripts' digits ("٣") are the same numbers
                 number = "".join(str(unicodedata.decimal(c, c)) for c in number)
             value = number_value(number, language)
-            if not spaced and _joined_to_a_word(tokens):
+            if not spaced and joined_to_a_word(tokens, len(tokens)):
                 value = in_a_code(number, value)  # "calgb-9,481", "nct00002716"
             tokens.append(["n", value, spaced, ""])
         elif word:
@@ -197,8 +199,9 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         elif value == "per" and starts(tokens, i, ("per", "cent")):
             out.append(["S", "%", tokens[i][2], ""])
             i += 2
-        elif kind == "w" and value == "per" and out and out[-1][0] == "w" and nxt and nxt[0] == "w":
-            out.append(["S", "/", tokens[i][2], ""])  # "mg per kg" = "mg/kg"
+        elif kind == "w" and value == "per" and out and (out[-1][0] in ("w", "n") or out[-1][1] == "%") \
+                and nxt and nxt[0] == "w":
+            out.append(["S", "/", tokens[i][2], ""])  # "mg per kg" = "mg/kg", "3 per day" = "3/day"
             i += 1
         elif kind == "S" and value == "+" and plus_or_minus(tokens, i):
             out.append(["S", "±", tokens[i][2], ""])  # "+/-2" and "+-2" = "±2"
@@ -270,14 +273,6 @@ def _prime(symbol: str, tokens: list[Token], spaced: str, folded: str, end: int,
     else:  # ’ and ” close an earlier ‘ or “
         closes = opening is not None and quotes.get(opening, 0) > quotes.get(symbol, 0)
     return "" if closes else prime
-
-
-def _joined_to_a_word(tokens: list[Token]) -> bool:
-    """Whether a number written right after `tokens` (no space before it) is written into a word:
-    right after its letters ("nct00002716") or after them and a hyphen ("calgb-9481")."""
-    if tokens and tokens[-1][0] == "w":
-        return True
-    return len(tokens) > 1 and tokens[-1][1] == "-" and not tokens[-1][2] and tokens[-2][0] == "w"
 
 
 _READ_NEAR_A_NUMBER = _NOT_PLAIN | COMPARISONS_BY_FIRST.keys() | {"minus", "negative"}

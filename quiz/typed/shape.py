@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from quiz.typed.numbers import Token, is_number, starts, whole_value
 from quiz.typed.signs import sign_side, stands_before_a_number
+from quiz.typed.units import OPERATORS, unit_operator
 from quiz.typed.words import (
     ARTICLES,
     DEGREES,
@@ -58,6 +59,8 @@ def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         if joined:  # the second half of a unit written in two ("tea spoon")
             joined = False
             continue
+        if counted and item == ("s", "/"):
+            continue  # "2 times/day" and "2 times per day" are "2 times a day"
         if counted and item[0] == "w":
             counted = False
             period = _period(item[1], items[i + 1 : i + 2])
@@ -74,7 +77,7 @@ def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
             counted = item[1] == "times"
         else:
             counted = counted and item[0] == "s"  # "2 times/day": a slash between
-        after_number = item[0] in ("n", "r", "f")
+        after_number = item[0] in ("n", "r", "f") or item in OPERATORS  # "5 mg per kilogram" is "5 mg/kg"
         out.append(item)
     return out
 
@@ -161,6 +164,7 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
     if leading_article(leading, language):
         tokens = tokens[1:]
     items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
+    chain = -1  # the token of the last operator of a compound unit (quiz.typed.units.unit_operator)
     i = 0
     while i < len(tokens):
         kind, value = tokens[i][0], tokens[i][1]
@@ -199,6 +203,9 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
             items.append(("s", "s"))  # "in their 40s", "the 1990s": a decade or an age, never "40 seconds"
         elif kind == "w":
             items.append(("w", value))
+        elif operator := unit_operator(tokens, i, chain):
+            items.append(("s", operator))  # "1 m/s" is not "1 ms", "1 mg/kg" not "1 mg·kg"
+            chain = i
         elif value in ("-", "+") and (side := sign_side(tokens, i)):
             items.append(("s", value, side))  # a sign says something, of one word: "O-", "HER2- ER", "-ve"
         elif (
@@ -221,9 +228,10 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
             if shape and shape[-1] == ("w",):
                 runs[-1].append(item[1])
             else:
+                operand = bool(shape) and shape[-1] in OPERATORS and bool(near)  # "mg/kg": a unit's part
                 shape.append(("w",))
                 runs.append([item[1]])
-                near.append(last in ("n", "r", "f"))
+                near.append(last in ("n", "r", "f") or operand and near[-1])
         else:
             shape.append(item)
             if kind in "nrf" and last == "w":

@@ -83,6 +83,15 @@ themselves, so a text split after one reads as other words: "a febrile" (a fever
 complete remission", "in active disease" say the opposite of the word joined. The space after one
 is no mere spacing (quiz.typed.marking._joined). Prefixes that are no words ("un", "non", "dis",
 "ir") may be written apart or hyphenated and still say the word: "non-invasive" is "noninvasive"."""
+APART_AFTER = PREFIX_WORDS | frozenset("not no some any every may be for to on at as up with".split())
+"""English words after which a space says something, in an English deck: short words of their own
+(negations, determiners, prepositions, "may", "be") that begin many other words once joined to the
+next: "not able" is no "notable", "may be" no "maybe", "every day" no "everyday", "some time" no
+"sometime", "any one" no "anyone", "no body" no "nobody", "on set" no "onset", "with hold" no
+"withhold", "be low" no "below", "as sent" no "assent". So the space after one is never taken for
+mere spacing (quiz.typed.marking._joined). A space between words of other kinds is ("T cell" is "Tcell",
+"heart attack" "heartattack", "health care" "healthcare"): joined, they say the same. Not
+"over", "under", "out", "by": "over dose", "out patient", "by pass" say what the word joined says."""
 _A_QUANTITY = frozenset(("few", "little", "lot", "lots", "bit", "couple"))
 _A_GROUP = frozenset(("positive", "negative", "pos", "neg", "rh"))
 """Words after the A of a blood group ("A positive donor", "A negative blood")."""
