@@ -52,6 +52,9 @@ BESIDE_NUMBERS = [
     ("5 \u00b5g daily", "5 \u00b5\u0261 d\u0251ily"),  # Latin script ɡ and alpha ɑ
     ("5 \u00b5g", "5 \u00b5\u0261"),
     ("\u00b1 2", "\u00b1 \u01a7"),  # a Latin letter (tone two) drawn as a 2
+    ("C", "\u0421"),  # a text of look-alikes alone, each with a look-alike small letter too
+    ("CO", "\u0421\u041e"),
+    ("XO", "\u0425\u041e"),
 ]
 
 

@@ -160,6 +160,11 @@ class _Readings(NamedTuple):
     and small letter look like one Latin letter in a deck whose language writes it: "5 КОТ" (К,
     О, Т look like K, O, T, but к and т like no small letter) is "5 кот" in Russian, "5 KOT" in
     English."""
+    apart: frozenset[int]
+    """Of `scripts`, the letters that make a word of look-alikes alone in a text of such words: those
+    whose capital and small letter look like one Latin letter, in a deck whose language writes
+    none of their script (or none known). "С" alone is "C" in English, "ВОТ" is "вот" (В and т
+    have no such pair), and a Russian deck keeps its words."""
     found: re.Pattern[str]
     """A letter of `scripts`: most texts beyond ASCII hold none."""
 
@@ -177,9 +182,10 @@ def _readings(language: str | None) -> _Readings:
         seen = scripts[ord(c)].casefold()
         return all(len(p) == 1 and scripts.get(ord(p), "").casefold() == seen for p in (c.lower(), c.upper()))
 
-    alone = frozenset(c for c in scripts if own not in kinds[c][1] or cased_alike(chr(c)))
+    foreign = frozenset(c for c in scripts if own not in kinds[c][1])
+    cased = frozenset(c for c in scripts if cased_alike(chr(c)))
     found = re.compile("[" + "".join(re.escape(chr(c)) for c in scripts) + "]")
-    return _Readings(anywhere, scripts, alone, found)
+    return _Readings(anywhere, scripts, foreign | cased, foreign & cased, found)
 
 
 @cache
@@ -193,12 +199,12 @@ def _marked() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     return re.compile(f"[{re.escape(marks)}]"), found, drawn
 
 
-_LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_LATIN = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def holds_latin(text: str) -> bool:
-    """Whether `text` holds a Latin letter (of ASCII, Latin-1 or Latin Extended-A and B), which
-    makes it a text of Latin letters."""
+    """Whether `text` holds a Latin letter (of ASCII, Latin-1 or Latin Extended-A and B, or the micro
+    sign), which makes it a text of Latin letters."""
     return _LATIN.search(text) is not None
 
 
@@ -225,7 +231,10 @@ def latin_look_alikes(text: str, latin: bool | None = None, language: str | None
     report, T10). Beside numbers and symbols alone, in a deck whose language writes the script,
     only letters whose capital and small letter both look alike count (_Readings.alone), so that a
     word in capitals stays the word in small letters: "5 КОТ" is "5 кот" in Russian, and "Н₂О"
-    stays Cyrillic there. A Russian, Greek or Hebrew word keeps its letters in a text of such words
+    stays Cyrillic there. In a text of words of another script alone, a word is read so when each
+    of its letters is one whose capital and small letter both look like one Latin letter, in a
+    deck whose language writes none of its script (_Readings.apart): "С" and "СО" with Cyrillic
+    letters are "C" and "CO" in English, but a Russian, Greek or Hebrew word keeps its letters
     ("ВОДА" is "вода": only some capitals have a look-alike), and beside a unit unless each of its
     letters is a look-alike ("קו 5 mg" is no "קן 5 mg", T7). A Latin letter with a mark that draws
     it as another is that letter: "So̸ren" (o and U+0338) is "Søren", "Ni̇ere" (i and a dot above)
@@ -238,11 +247,11 @@ def latin_look_alikes(text: str, latin: bool | None = None, language: str | None
         scripts = readings.scripts
         if latin is None:
             latin = _LATIN.search(text) is not None  # holds_latin, without a call in this hot path
-        alone = scripts.keys() if latin else readings.alone if _beside_numbers(text) else None
+        alone = scripts.keys() if latin else readings.alone if _beside_numbers(text) else readings.apart
 
         def seen(word: re.Match[str]) -> str:
             w = word[0]
-            if _LATIN.search(w) or alone is not None and _of_look_alikes(w, alone):
+            if _LATIN.search(w) or _of_look_alikes(w, alone):
                 return w.translate(scripts)
             return w
 
