@@ -142,3 +142,16 @@ def test_the_look_alike_is_named() -> None:
     [problem] = err.value.problems
     assert "it holds U+0421 CYRILLIC CAPITAL LETTER ES, which a reader cannot tell apart" in problem.message
     assert unicodedata.name("\u0421") in problem.message
+
+
+@given(st.sampled_from([("ru", "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"), ("el", "αβγδεζηθικλμνξοπρστυφχψω")]), st.data())
+def test_a_text_in_the_decks_own_script_folds_its_capitals_as_its_small_letters_beside_numbers(
+    script: tuple[str, str], data: st.DataObject
+) -> None:
+    """In a deck whose language writes the script, a word in capitals is the word in small letters,
+    beside numbers and symbols too ("5 КОТ" is "5 кот"): only letters whose capital and small
+    letter both look like one Latin letter are read as Latin there."""
+    language, letters = script
+    text = data.draw(st.text(alphabet=letters + "0123456789\u00b0\u2082\u207a -", min_size=1, max_size=12))
+    assert normalize(text.upper(), None, language) == normalize(text, None, language), text
+    assert fold(text.upper(), language) == fold(text, language), text
