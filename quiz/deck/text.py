@@ -271,10 +271,10 @@ def as_seen(text: str, latin: bool | None = None, language: str | None = None) -
     """A text as a reader tells it apart from another, before case is folded: invisible characters
     (quiz.untrusted.invisible(): default-ignorable and format characters) dropped, the braille
     blank a space, and the characters that look like a Latin letter, digit or symbol as those
-    (latin_look_alikes: a letter of another script only in a text of Latin letters, a letter of a
-    living alphabet unless `language` writes it). Two options that differ only so look the same on
-    screen; a typed answer is marked the same way (quiz.typed.folding.fold). `latin`: as for
-    latin_look_alikes.
+    (latin_look_alikes: a letter of another script in a word drawn in Latin letters, "37 °С" with
+    a Cyrillic С too; a letter of a living alphabet unless `language` writes it). Two options that
+    differ only so look the same on screen; a typed answer is marked the same way
+    (quiz.typed.folding.fold). `latin`: as for latin_look_alikes.
     """
     if text.isascii():
         return text
