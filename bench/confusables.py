@@ -12,6 +12,7 @@ import json
 import unicodedata
 from pathlib import Path
 
+from quiz.deck.text import DOTLESS_I_LANGUAGES
 from quiz.typed.words import DOTS, RAISED_POINTS, SUPERSCRIPTS, SYMBOL_FORMS, VULGAR_FRACTIONS
 
 TABLE = Path(__file__).parent.parent / "quiz" / "data" / "confusables.tsv"
@@ -40,7 +41,7 @@ never nothing (NFKC makes it a space with a mark over it, which typed marking dr
 is no "18 °C"."""
 
 ALPHABETS = {
-    **dict.fromkeys("ı", "tr az crh gag kk tt"),  # the dotless ı of the Turkic Latin alphabets
+    **dict.fromkeys("ı", DOTLESS_I_LANGUAGES),  # the dotless ı of the Turkic Latin alphabets
     **dict.fromkeys("ƁɓƊɗƘƙƳƴƓɠƇƈƤƥƬƭ", "ha ff srr"),  # the hooked letters of Hausa, Fula and Serer
     **dict.fromkeys("ƠơƯư", "vi"),  # Vietnamese
     **dict.fromkeys("Ʒʒ", "sms"),  # Skolt Sami
@@ -59,6 +60,25 @@ what it looks like, as Unicode lists it: an English deck has no dental click, an
 or capital letter, where Unicode lists only one of the two, is read as the other's look-alike in
 that case ("ƙ" as "k'" beside "Ƙ" as "K'"), so that a capital and its small letter stay one letter."""
 
+SCRIPTS = {
+    "CYRILLIC": "ru uk be bg mk sr kk ky tg mn tt ba cv ce os sah ab av kv udm mhr myv mdf krc kbd ady lez inh tyv "
+                "bua xal uz cnr rue",
+    "GREEK": "el grc", "COPTIC": "cop", "ARMENIAN": "hy hyw", "GEORGIAN": "ka", "CHEROKEE": "chr", "LISU": "lis",
+    "HEBREW": "he yi lad", "ARABIC": "ar fa ur ps ckb sd ug ks pnb bal azb prs", "TIFINAGH": "zgh tzm shi rif",
+    "CANADIAN SYLLABICS": "cr iu oj crk csw nsk", "ETHIOPIC": "am ti tig", "DEVANAGARI": "hi mr ne sa mai bho kok doi",
+    "ORIYA": "or", "MALAYALAM": "ml", "MYANMAR": "my shn ksw", "NKO": "nqo", "OSAGE": "osa", "TAI LE": "tdd",
+    "MENDE KIKAKUI": "men", "WARANG CITI": "hoc", "MIAO": "hmd", "BAMUM": "bax", "CJK": "zh ja ko",
+    "IDEOGRAPHIC": "zh ja ko", "KATAKANA": "ja", "VERTICAL KANA": "ja",
+}  # fmt: skip
+"""The living scripts beyond Latin that hold a look-alike of a Latin letter (the start of the
+letters' Unicode names), each with the languages (ISO 639, as in a deck's `language`) written in
+it (CLDR's likely scripts, and the second script of Serbian and Uzbek). A deck in one of them
+reads a word of that script's letters as its own (quiz.deck.text.latin_look_alikes), but for the
+letters whose capital and small letter both look like the one Latin letter, so that a word in
+capitals and the word in small letters stay one word: Russian "5 КОТ" is "5 кот". A deck in any
+other language reads all of them as Latin: "Н₂О" with a Cyrillic Н is "H₂O" in English. A script
+not here (Old Italic, Carian, Runic, Deseret) writes no living language."""
+
 OVERLAYS = {"\u0335": "\u0336", "\u0336": "\u0335", "\u0337": "\u0338", "\u0338": "\u0337", "\u0334": ""}
 """The overlay marks struck through a letter, each with the one Unicode's confusables take it for
 (a short and a long stroke, a short and a long slash); a tilde overlay has none."""
@@ -76,11 +96,14 @@ Soft_Dotted property: "i̇" is how a capital İ is written in small letters), or
 HEADER = """\
 # Characters that look like a Latin letter, digit or symbol, and what they look like: the
 # character's code point (or a letter and the marks over it: code points apart), what a reader
-# takes it for, whether it is a letter (read so only in a word holding a Latin letter, so that a
-# Russian, Greek or Hebrew word keeps its own letters) or a symbol (read so in any text), where the
-# row comes from, and for a letter of a living language's alphabet the languages that write it (a
-# deck in one of them reads it as its own letter). quiz.deck.text.as_seen reads it; written by
-# `python -m bench.confusables`.
+# takes it for, its kind, where the row comes from, and the languages that write it, if any. The
+# kind: "symbol" and "latin" (a letter of the Latin script, or a modifier letter) are read so in any
+# text, but a Latin letter of a living language's alphabet is its own letter in a deck in one of
+# its languages (the Turkish "ı"); "letter" (a letter of another script) is read so in a word
+# drawn in Latin letters (quiz.deck.text.latin_look_alikes), and in a deck in one of its
+# languages only where its capital and small letter both look like one Latin letter, so that a
+# Russian, Greek or Hebrew word keeps its own letters. quiz.deck.text.as_seen reads it; written by
+# `python -m bench.confusables` (its ALPHABETS and SCRIPTS give the languages).
 #
 # From Unicode's confusables (UTS #39, confusables.txt) as the package confusable-homoglyphs {version}
 # ships it (confusable_homoglyphs/confusables.json), under the Unicode License V3
@@ -186,16 +209,30 @@ def accented_dotless() -> dict[str, str]:
 
 
 def kind(source: str) -> str:
-    """ "letter" for a letter or a number sign of a script (read only in a text of Latin letters),
-    else "symbol"."""
-    return "letter" if unicodedata.category(source)[0] in "LN" else "symbol"
+    """ "latin" for a letter of the Latin script or a modifier letter (read as what it looks like in
+    any text), "letter" for a letter or a number sign of another script (read so in a word drawn in
+    Latin letters: quiz.deck.text.latin_look_alikes), else "symbol" (read so in any text)."""
+    if unicodedata.category(source)[0] not in "LN":
+        return "symbol"
+    return "latin" if unicodedata.name(source, "").startswith(("LATIN ", "MODIFIER LETTER ")) else "letter"
+
+
+def languages(text: str, kind: str) -> str:
+    """The languages that write `text` (a character, or a letter and its marks): ALPHABETS' for a
+    Latin letter, SCRIPTS' for a letter of another script, "" for a symbol or a letter no living
+    language writes."""
+    if text in ALPHABETS:
+        return ALPHABETS[text]
+    name = unicodedata.name(text[0], "") if kind == "letter" else ""
+    return next((written for script, written in SCRIPTS.items() if name.startswith(script + " ")), "")
 
 
 def _row(text: str, seen: str, kind: str, source: str) -> str:
-    """One line of the table: `text`'s code points, then the other columns, then the languages whose
-    alphabet holds it (ALPHABETS), if any."""
+    """One line of the table: `text`'s code points, then the other columns, then the languages that
+    write it (languages), if any."""
     code = " ".join(f"{ord(c):04X}" for c in text)
-    return "\t".join((code, seen, kind, source, ALPHABETS[text]) if text in ALPHABETS else (code, seen, kind, source))
+    written = languages(text, kind)
+    return "\t".join((code, seen, kind, source, written) if written else (code, seen, kind, source))
 
 
 def rows(matrix: dict[str, list[dict[str, str]]]) -> list[str]:
@@ -204,8 +241,8 @@ def rows(matrix: dict[str, list[dict[str, str]]]) -> list[str]:
     lines = [_row(c, p, kind(c), "unicode") for c, p in derived.items() if c not in SUPPLEMENT]
     lines += [_row(c, p, kind(c), "quiz") for c, p in SUPPLEMENT.items()]
     lines += [_row(c, p, kind(c), "quiz") for c, p in sorted(partners(derived).items())]
-    lines += [_row(c, p, "letter", source) for c, (p, source) in struck(matrix).items()]
-    lines += [_row(c, p, "letter", "quiz") for c, p in {**DOTTED, **accented_dotless()}.items()]
+    lines += [_row(c, p, "latin", source) for c, (p, source) in struck(matrix).items()]
+    lines += [_row(c, p, "latin", "quiz") for c, p in {**DOTTED, **accented_dotless()}.items()]
     return lines
 
 

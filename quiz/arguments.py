@@ -56,7 +56,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def _did_you_mean(word: str, candidates: list[str]) -> str:
-    from quiz.deck.text import closest  # only on a mistake
+    from quiz.deck.suggest import closest  # only on a mistake
 
     close = closest(word, candidates)
     return f" (did you mean {close}?)" if close else ""

@@ -25,7 +25,7 @@ from quiz.deck.model import MUST_KNOW, Deck, Fact
 from quiz.deck.options import MIN_WRONG_OPTIONS
 from quiz.deck.positions import NO_POSITIONS, Positions
 from quiz.deck.statement import option_fits, split
-from quiz.deck.text import did_you_mean
+from quiz.deck.suggest import did_you_mean
 from quiz.judging import (
     MIN_GRADED_WORDS,
     Judge,

@@ -140,7 +140,7 @@ def test_a_distractor_drawn_like_the_answer_or_another_is_refused_and_says_why(a
         [(_, message)] = _problems(HEAD + _fact(1, right, ["2 L", wrong, "9 kg"]))
         assert f"the distractor {wrong!r} is the same as the answer on screen: a capital I, a small l" in message
         [(_, message)] = _problems(HEAD + _fact(1, "Aspirin", [right, wrong, "9 kg"]))
-        assert f"the distractor {wrong!r} is given twice: it looks the same as another on screen" in message
+        assert f"the distractor {wrong!r} is given twice: it looks the same as {right!r} on screen" in message
 
 
 def test_options_that_differ_in_more_than_the_letters_drawn_alike_are_two() -> None:
@@ -199,3 +199,27 @@ def test_two_answers_of_a_group_drawn_alike_are_refused() -> None:
 def test_two_glossary_terms_drawn_alike_are_refused() -> None:
     found = _problems(HEAD + '[glossary]\nIbuprofen = "x"\nlbuprofen = "y"\n' + _fact(1, "A", ["B", "C"]))
     assert [m for _, m in found] == ['[glossary] "lbuprofen" looks the same as "Ibuprofen" on screen: keep one']
+
+
+HIDDEN = [("Bl\u0430ck tea", "U+0430 CYRILLIC SMALL LETTER A"), ("Black\u00a0tea", "U+00A0 NO-BREAK SPACE"),
+          ("Black\u200btea", "U+200B ZERO WIDTH SPACE"), ("37 \u00b0\u0421", "U+0421 CYRILLIC CAPITAL LETTER ES"),
+          ("Bl\u0251ck tea", "U+0251 LATIN SMALL LETTER ALPHA")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("hidden", "name"), HIDDEN)
+def test_a_distractor_given_twice_names_the_other_and_what_a_reader_cannot_tell_apart(hidden: str, name: str) -> None:
+    """A tester (T10): "the distractor 'Blаck tea' is given twice" printed the text as it is, so it
+    read as the other; it names the character now, as "the same as the answer" does, and shows the
+    other text escaped (repr), either way round."""
+    plain = hidden.translate({0x0430: "a", 0x00A0: " ", 0x200B: "", 0x0421: "C", 0x0251: "a"})
+    for first, second, holder in ((plain, hidden, "it"), (hidden, plain, "the other")):
+        [(_, message)] = _problems(HEAD + _fact(1, "Milk", [first, second, "Water"]))
+        assert f"is given twice: it is the same as {first!r} on screen: {holder} holds {name}" in message, message
+        assert "\u200b" not in message and "\u00a0" not in message
+        [(_, message)] = _problems(HEAD + _fact(1, first, [second, "Water", "Juice"]))
+        assert f"is the same as the answer on screen: {holder} holds {name}" in message, message
+
+
+def test_a_distractor_given_twice_in_another_case_or_spacing_says_nothing_more() -> None:
+    [(_, message)] = _problems(HEAD + _fact(1, "Milk", ["Black tea", "black  TEA", "Water"]))
+    assert message.endswith("the distractor 'black  TEA' is given twice")

@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 
 from quiz.deck.errors import Problem
 from quiz.deck.locate import Layout, Table
-from quiz.deck.text import SLUG, control_character, did_you_mean, not_a_slug
+from quiz.deck.suggest import did_you_mean
+from quiz.deck.text import SLUG, control_character, not_a_slug
 from quiz.untrusted import visible
 
 MAX_CHARS = 2_000

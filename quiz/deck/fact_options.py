@@ -73,9 +73,11 @@ def check_distractors(
     repeated = dict(said.repeats([*roles, *(("distractor", text) for text, _, _ in items)]))
     for n, ((text, why, where), (_, _, clash)) in enumerate(zip(items, judged, strict=True), start=len(roles)):
         if answer and clash == SAME_AS_ANSWER:
-            c.add(where, f"{label}the distractor {text!r} is the same as the answer{unseen(text, answer)}")
+            hidden = unseen(text, answer, said.language)
+            c.add(where, f"{label}the distractor {text!r} is the same as the answer{hidden}")
         elif clash == REPEATED:
-            c.add(where, f"{label}the distractor {text!r} is given twice{drawn_twice(text, [t for t, _, _ in items])}")
+            twice = drawn_twice(text, [t for t, _, _ in items], said.language)
+            c.add(where, f"{label}the distractor {text!r} is given twice{twice}")
         elif n in repeated:
             c.add(where, f"{label}the distractor {text!r} says what {repeated[n]} says: write another wrong option")
         texts.append(text)

@@ -91,16 +91,28 @@ def clashes(answer: str, texts: Iterable[str], language: str | None = None) -> I
 _DRAWN_ALIKE_NOTE = "a capital I, a small l and the digit 1 look alike, as do the digit 0 and a capital O"
 
 
-def unseen(text: str, other: str) -> str:
-    """What to add to "the same as" when two texts that clashes() takes for one option differ in
-    more than case and spacing: the first character of `text`, else of `other`, that a reader cannot
-    see or tell apart (quiz.deck.text.as_seen), named, or the letters drawn alike (drawn_alike)."""
-    if " ".join(text.casefold().split()) == " ".join(other.casefold().split()):
+_SPACING = re.compile("[ \t\n]+")
+
+
+def _as_typed(text: str) -> str:
+    """`text` case-folded with its runs of spaces, tabs and newlines as one space: two texts the
+    same so differ in nothing a reader cannot see (a no-break space is no space here)."""
+    return _SPACING.sub(" ", text.strip(" \t\n")).casefold()
+
+
+def unseen(text: str, other: str, language: str | None = None) -> str:
+    """What to add to "the same as" when two texts that clashes() takes for one option (in a deck
+    in `language`) differ in more than case and spacing: the first character of `text`, else of
+    `other`, that a reader cannot see or tell apart (quiz.deck.text.as_seen), named by its code
+    point and Unicode name ("it holds U+0430 CYRILLIC SMALL LETTER A", "U+00A0 NO-BREAK SPACE"),
+    or the letters drawn alike (drawn_alike)."""
+    if _as_typed(text) == _as_typed(other):
         return ""
-    holder, odd = "it", next((c for c in text if not c.isascii() and c not in other), None)
+    folded, other_folded = text.casefold(), other.casefold()
+    holder, odd = "it", next((c for c in text if not c.isascii() and c.casefold() not in other_folded), None)
     if odd is None:  # "x" beside an answer "×"
-        holder, odd = "the other", next((c for c in other if not c.isascii() and c not in text), None)
-    if odd is None and option_key(text) != option_key(other):
+        holder, odd = "the other", next((c for c in other if not c.isascii() and c.casefold() not in folded), None)
+    if odd is None and option_key(text, language) != option_key(other, language):
         return f" on screen: {_DRAWN_ALIKE_NOTE}"
     if odd is None:
         return " on screen (the two are written in different Unicode forms)"
@@ -108,13 +120,25 @@ def unseen(text: str, other: str) -> str:
     return f" on screen: {holder} holds U+{ord(odd):04X}{f' {name}' if name else ''}, which a reader cannot tell apart"
 
 
-def drawn_twice(text: str, texts: list[str]) -> str:
-    """What to add to "given twice" when clashes() found `text` REPEATED among `texts` only by how
-    it is drawn (drawn_alike), not by its folded text."""
-    key = option_key(text)
-    if any(option_key(other) == key for other in texts if other is not text):
-        return ""
-    return f": it looks the same as another on screen ({_DRAWN_ALIKE_NOTE})"
+def drawn_twice(text: str, texts: list[str], language: str | None = None) -> str:
+    """What to add to "given twice" when clashes() found `text` REPEATED among `texts` (in a deck in
+    `language`): nothing when the two differ only in case and spacing; else the other text and what
+    a reader cannot tell apart in them (unseen: "it is the same as 'Black tea' on screen: it holds
+    U+0430 CYRILLIC SMALL LETTER A"), or that the two are drawn alike (drawn_alike), a tester's
+    report (T10). The other text is shown as repr() shows it, control characters escaped, as
+    every text of a deck in a message is."""
+    key = option_key(text, language)
+    look = drawn_alike(text, key, language)
+    for other in texts:
+        if other is text:
+            break
+        other_key = option_key(other, language)
+        if other_key == key:
+            hidden = unseen(text, other, language)
+            return f": it is the same as {other!r}{hidden}" if hidden else ""
+        if drawn_alike(other, other_key, language) == look:
+            return f": it looks the same as {other!r} on screen ({_DRAWN_ALIKE_NOTE})"
+    return ""
 
 
 class GroupAnswers(NamedTuple):

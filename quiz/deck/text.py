@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.untrusted import BIDI_CONTROLS, CONTROLS, invisible
 
@@ -106,7 +108,7 @@ def primary_language(code: str) -> str:
 @cache
 def _rows() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
     """CONFUSABLES' rows: the text (a character, or a letter and the marks over it), what it looks
-    like, "letter" or "symbol", and the languages whose alphabet holds it (most: none)."""
+    like, its kind ("symbol", "latin" or "letter"), and the languages that write it (most: none)."""
     found = []
     for line in CONFUSABLES.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -116,27 +118,74 @@ def _rows() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
     return tuple(found)
 
 
+def _own(languages: frozenset[str], own: str | None) -> bool:
+    """Whether a row written in `languages` is a letter of the deck's own (`own`: its primary
+    language; None when no language is known, which counts as every language)."""
+    return bool(languages) and (own is None or own in languages)
+
+
 @cache
 def look_alikes(language: str | None = None) -> tuple[dict[int, str], dict[int, str]]:
-    """CONFUSABLES' characters as two tables for str.translate: every character (for a text holding
-    a Latin letter), and the symbols only (for any other text: a Russian or Greek text is compared
-    in its own letters, but "120∕80" is "120/80" in any script). Read at the first text beyond
-    ASCII compared, never at the app's start.
+    """CONFUSABLES' characters as two tables for str.translate: every character (of one code point),
+    and the symbols only. Read at the first text beyond ASCII compared, never at the app's start.
 
-    A letter of a living language's alphabet (bench.confusables.ALPHABETS: the Turkish ı, the
+    A Latin letter of a living language's alphabet (bench.confusables.ALPHABETS: the Turkish ı, the
     Hausa ƙ, the click ǀ) is its own letter in a text of that language: it is left out when
     `language` (a deck's `language`, BCP 47) is one that writes it, and when no language is known
     (None), but read as what it looks like in a deck in any other: "Brɑin" is "Brain" in English.
+    How latin_look_alikes reads them, and the letters of other scripts: _readings.
     """
     own = primary_language(language) if language is not None else None
     every: dict[int, str] = {}
     symbols: dict[int, str] = {}
     for text, seen, kind, languages in _rows():
-        if len(text) == 1 and not (languages and (own is None or own in languages)):
+        if len(text) == 1 and not (kind == "latin" and _own(languages, own)):
             every[ord(text)] = seen
             if kind == "symbol":
                 symbols[ord(text)] = seen
     return every, symbols
+
+
+class _Readings(NamedTuple):
+    """look_alikes(language) as latin_look_alikes reads them."""
+
+    anywhere: dict[int, str]
+    """The symbols and the Latin letters (kind "symbol" and "latin"), read so in any text."""
+    scripts: dict[int, str]
+    """The letters of other scripts (kind "letter"), read so in a word drawn in Latin letters."""
+    alone: frozenset[int]
+    """Of `scripts`, the letters that make a word of look-alikes alone beside numbers and symbols
+    (latin_look_alikes): all of them in a deck whose language writes none of their script (or
+    none known, as typed marking reads a unit: quiz.typed.folding.case_units), those whose capital
+    and small letter look like one Latin letter in a deck whose language writes it: "5 КОТ" (К,
+    О, Т look like K, O, T, but к and т like no small letter) is "5 кот" in Russian, "5 KOT" in
+    English."""
+    apart: frozenset[int]
+    """Of `scripts`, the letters that make a word of look-alikes alone in a text of such words: those
+    whose capital and small letter look like one Latin letter, in a deck whose language writes
+    none of their script (or none known). "С" alone is "C" in English, "ВОТ" is "вот" (В and т
+    have no such pair), and a Russian deck keeps its words."""
+    found: re.Pattern[str]
+    """A letter of `scripts`: most texts beyond ASCII hold none."""
+
+
+@cache
+def _readings(language: str | None) -> _Readings:
+    """look_alikes(language) and the rows' kinds and languages as _Readings."""
+    every, _ = look_alikes(language)
+    own = primary_language(language) if language is not None else None
+    kinds = {ord(text): (kind, languages) for text, _, kind, languages in _rows() if len(text) == 1}
+    anywhere = {c: seen for c, seen in every.items() if kinds[c][0] != "letter"}
+    scripts = {c: seen for c, seen in every.items() if kinds[c][0] == "letter"}
+
+    def cased_alike(c: str) -> bool:  # its capital and small letter look like one Latin letter
+        seen = scripts[ord(c)].casefold()
+        return all(len(p) == 1 and scripts.get(ord(p), "").casefold() == seen for p in (c.lower(), c.upper()))
+
+    foreign = frozenset(c for c in scripts if own not in kinds[c][1])
+    cased = frozenset(c for c in scripts if cased_alike(chr(c)))
+    found = re.compile("[" + "".join(re.escape(chr(c)) for c in scripts) + "]")
+    return _Readings(anywhere, scripts, foreign | cased, foreign & cased, found)
 
 
 @cache
@@ -149,58 +198,83 @@ def _marked() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     found = re.compile("|".join(map(re.escape, sorted(drawn, key=len, reverse=True))))
     return re.compile(f"[{re.escape(marks)}]"), found, drawn
 
-_LATIN = re.compile("[A-Za-z]")
+
+_LATIN = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def holds_latin(text: str) -> bool:
-    """Whether `text` holds a Latin letter (ASCII's), which makes it a text of Latin letters."""
+    """Whether `text` holds a Latin letter (of ASCII, Latin-1 or Latin Extended-A and B, or the micro
+    sign), which makes it a text of Latin letters."""
     return _LATIN.search(text) is not None
 
 
+def _beside_numbers(text: str) -> bool:
+    """Whether `text` holds a number (a digit of any script, a subscript, a fraction) or a symbol
+    (Unicode's general categories N and S: "5", "₂", "½", "°", "⁺", "+")."""
+    return any(unicodedata.category(c)[0] in "NS" for c in text)
+
+
 _WORD = re.compile(r"\S+")
-_LATIN_OR_DIGIT = re.compile("[A-Za-z0-9]")
 
 
 def latin_look_alikes(text: str, latin: bool | None = None, language: str | None = None) -> str:
-    """`text` with its look-alikes (look_alikes) as what they look like: symbols always, letters of
-    other scripts as Latin ones in each word (a run without spaces) that holds a Latin letter or a
-    digit, or is made of look-alikes alone ("Сосо"), when the text holds a Latin letter
-    (holds_latin, or `latin` when given: the text it was made from); an ASCII text as it is.
-    "Cօlon" with an Armenian օ is "Colon", but a Russian, Greek or Hebrew word keeps its letters,
-    beside a unit too ("קו 5 mg" is no "קן 5 mg", a tester's report), and its capitals and small
-    letters still fold alike ("ВОДА" is "вода": only some capitals have a look-alike). A letter of a
-    living alphabet is read so unless `language` writes it (look_alikes). A Latin letter with a
-    mark that draws it as another is that letter: "So̸ren" (o and U+0338) is "Søren", "Ni̇ere" (i and
-    a dot above) "Niere", "L̵ódź" "Łódź" (a tester's report, T8)."""
+    """`text` with its look-alikes (look_alikes) as what they look like, in a deck in `language`
+    (None: not known); an ASCII text as it is.
+
+    Symbols and Latin letters are read so in any text ("120∕80", "0.5 mɡ", "Brɑin" in English: a
+    Latin letter of a living alphabet is its own in a deck that writes it, look_alikes). A letter of
+    another script is read as the Latin letter it looks like in each word (a run without spaces)
+    that holds a Latin letter ("Cօlon" with an Armenian օ is "Colon"); and in each word whose
+    letters are all look-alikes, in a text that holds a Latin letter (holds_latin, or `latin` when
+    given: the text it was made from) or a number or a symbol: "37 °С", "Vitamin В₁₂", "Н₂О", "К⁺"
+    with a Cyrillic С, В, Н or a Greek Κ are "37 °C", "Vitamin B₁₂", "H₂O", "K⁺" (a tester's
+    report, T10). Beside numbers and symbols alone, in a deck whose language writes the script,
+    only letters whose capital and small letter both look alike count (_Readings.alone), so that a
+    word in capitals stays the word in small letters: "5 КОТ" is "5 кот" in Russian, and "Н₂О"
+    stays Cyrillic there. In a text of words of another script alone, a word is read so when each
+    of its letters is one whose capital and small letter both look like one Latin letter, in a
+    deck whose language writes none of its script (_Readings.apart): "С" and "СО" with Cyrillic
+    letters are "C" and "CO" in English, but a Russian, Greek or Hebrew word keeps its letters
+    ("ВОДА" is "вода": only some capitals have a look-alike), and beside a unit unless each of its
+    letters is a look-alike ("קו 5 mg" is no "קן 5 mg", T7). A Latin letter with a mark that draws
+    it as another is that letter: "So̸ren" (o and U+0338) is "Søren", "Ni̇ere" (i and a dot above)
+    "Niere", "L̵ódź" "Łódź" (a tester's report, T8)."""
     if text.isascii():
         return text
-    every, symbols = look_alikes(language)
-    if latin is None:
-        latin = _LATIN.search(text) is not None  # holds_latin, without a call in this hot path
-    if not latin:
-        text = text.translate(symbols)
-    else:
+    readings = _readings(language)
+    text = text.translate(readings.anywhere)
+    if readings.found.search(text):
+        scripts = readings.scripts
+        if latin is None:
+            latin = _LATIN.search(text) is not None  # holds_latin, without a call in this hot path
+        alone = scripts.keys() if latin else readings.alone if _beside_numbers(text) else readings.apart
 
         def seen(word: re.Match[str]) -> str:
             w = word[0]
-            drawn_latin = _LATIN_OR_DIGIT.search(w) or all(ord(c) in every or c.isascii() for c in w)
-            return w.translate(every if drawn_latin else symbols)
+            if _LATIN.search(w) or _of_look_alikes(w, alone):
+                return w.translate(scripts)
+            return w
 
         text = _WORD.sub(seen, text)
-    marks, pattern, drawn = _marked()
+    marks, pattern, drawn_as = _marked()
     if marks.search(text):
-        text = pattern.sub(lambda found: drawn[found[0]], text)
+        text = pattern.sub(lambda found: drawn_as[found[0]], text)
     return text
+
+
+def _of_look_alikes(word: str, alone: Collection[int]) -> bool:
+    """Whether each letter of `word` is a look-alike of `alone` (code points), and one is."""
+    return all(ord(c) in alone or not c.isalpha() for c in word) and any(ord(c) in alone for c in word)
 
 
 def as_seen(text: str, latin: bool | None = None, language: str | None = None) -> str:
     """A text as a reader tells it apart from another, before case is folded: invisible characters
     (quiz.untrusted.invisible(): default-ignorable and format characters) dropped, the braille
     blank a space, and the characters that look like a Latin letter, digit or symbol as those
-    (latin_look_alikes: a letter of another script only in a text of Latin letters, a letter of a
-    living alphabet unless `language` writes it). Two options that differ only so look the same on
-    screen; a typed answer is marked the same way (quiz.typed.folding.fold). `latin`: as for
-    latin_look_alikes.
+    (latin_look_alikes: a letter of another script in a word drawn in Latin letters, "37 °С" with
+    a Cyrillic С too; a letter of a living alphabet unless `language` writes it). Two options that
+    differ only so look the same on screen; a typed answer is marked the same way
+    (quiz.typed.folding.fold). `latin`: as for latin_look_alikes.
     """
     if text.isascii():
         return text
@@ -225,8 +299,38 @@ def may_hold_case_units(text: str) -> bool:
     return not text.isascii() or not CASE_UNIT_CAPITALS.isdisjoint(text) or "Cal" in text
 
 
+DOTLESS_I_LANGUAGES = "tr az crh gag kk tt"
+"""The languages whose Latin alphabet writes a dotless ı beside the dotted i (Turkish,
+Azerbaijani, Crimean Tatar, Gagauz, Kazakh and Tatar in Latin letters): there "I" is the capital
+of "ı", and "İ" of "i" (Unicode's SpecialCasing.txt), and "ı" is its own letter
+(bench.confusables.ALPHABETS)."""
+
+
+@cache
+def _dotless_i(language: str) -> bool:
+    """Whether a deck's `language` is one of DOTLESS_I_LANGUAGES."""
+    return primary_language(language) in DOTLESS_I_LANGUAGES.split()
+
+
+def fold_case(text: str, language: str | None = None) -> str:
+    """`text` case-folded (str.casefold) as a reader of `language` (a deck's; None: not known) tells
+    its letters apart. "ß" stays "ß" and the capital "ẞ" is "ß": casefold makes both "ss", and "in
+    Maßen" (in moderation) is not "in Massen" (in large amounts), nor "Maße" "Masse" (a tester's
+    report, T10). In a language of DOTLESS_I_LANGUAGES "I" is "ı" and "İ" is "i", so that "ILIK"
+    is "ılık" (lukewarm) there, never "ilik" (bone marrow); elsewhere both are "i" ("İ" folds to an
+    i and a dot above, which is drawn as an i: quiz.deck.text.as_seen). The final "ς" is "σ", as
+    casefold makes it: one letter, written so at the end of a word."""
+    ascii_text = text.isascii()  # most texts: no İ, ß or ẞ to look for
+    if language is not None and ("I" in text or not ascii_text and "\u0130" in text) and _dotless_i(language):
+        text = text.replace("I", "\u0131").replace("\u0130", "i")
+    if not ascii_text and ("\u00df" in text or "\u1e9e" in text):
+        return "\u00df".join(part.casefold() for part in text.replace("\u1e9e", "\u00df").split("\u00df"))
+    return text.casefold()
+
+
 def normalize(text: str, latin: bool | None = None, language: str | None = None) -> str:
-    """Fold case, Unicode composition (NFC) and runs of whitespace, to compare texts as a reader would.
+    """Fold case (fold_case: "ß" stays "ß"), Unicode composition (NFC) and runs of whitespace, to
+    compare texts as a reader would.
 
     "Café" with a combining accent (NFD, as some editors and PDFs write it) is "café": two options
     a reader cannot tell apart are the same option. Case folding can undo NFC (a folded "İ" has a
@@ -234,24 +338,11 @@ def normalize(text: str, latin: bool | None = None, language: str | None = None)
     look like Latin ones are folded for the same reason (as_seen; `latin` and `language` as for
     latin_look_alikes).
     """
-    if text.isascii():
+    if text.isascii() and (language is None or "I" not in text or not _dotless_i(language)):
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", as_seen(text, latin, language)).casefold())
+    seen = unicodedata.normalize("NFC", as_seen(text, latin, language))
+    folded = unicodedata.normalize("NFC", fold_case(seen, language))
     return " ".join(latin_look_alikes(folded, latin, language).split())  # a letter folding made (U+0345 is ι)
-
-
-def closest(word: str, candidates: list[str] | tuple[str, ...]) -> str | None:
-    """The candidate most like `word` (difflib's ratio of at least 0.6), or None."""
-    import difflib  # only on a mistake
-
-    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return match[0] if match else None
-
-
-def did_you_mean(word: str, candidates: list[str] | tuple[str, ...]) -> str:
-    """' (did you mean "key"?)' for the closest candidate, or "" when none is close."""
-    match = closest(word, candidates)
-    return f' (did you mean "{match}"?)' if match else ""
 
 
 def position(text: str | bytes, offset: int) -> tuple[int, int]:

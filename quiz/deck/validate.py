@@ -25,7 +25,8 @@ from quiz.deck.model import (
     Topic,
 )
 from quiz.deck.options import Said, group_repeats, on_screen
-from quiz.deck.text import did_you_mean, term_id
+from quiz.deck.suggest import did_you_mean
+from quiz.deck.text import term_id
 from quiz.untrusted import visible
 
 MAX_FACTS = 20_000

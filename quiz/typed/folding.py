@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import cache
 
-from quiz.deck.text import as_seen, latin_look_alikes, may_hold_case_units
+from quiz.deck.text import as_seen, fold_case, latin_look_alikes, may_hold_case_units
 from quiz.typed.numbers import token_pattern
 from quiz.typed.units import case_key
 from quiz.typed.words import (
@@ -27,8 +27,9 @@ from quiz.typed.words import (
 
 
 def fold(text: str, language: str = "en") -> str:
-    """A typed or expected text as compared: NFKC, case-folded, every dash a "-", and in an English
-    text (`language`, the deck's) accents dropped.
+    """A typed or expected text as compared: NFKC, case-folded (quiz.deck.text.fold_case: "ß" stays
+    "ß", "I" is "ı" in Turkish), every dash a "-", and in an English text (`language`, the deck's)
+    accents dropped and "ß" written "ss", as an English keyboard writes it.
 
     NFKC folds compatibility forms (full-width "ＣＥＡ", the ligature "ﬁ") as well as composition
     (NFC); it is applied again after case folding, which can undo it. A vulgar fraction after a
@@ -43,10 +44,11 @@ def fold(text: str, language: str = "en") -> str:
         raised = _superscripts().sub(_power_or_charge, text)
         raised = _fraction_after_digit().sub(r"\1 \2", raised.translate(SYMBOL_FORMS).translate(DOTS))
         text = as_seen(raised, None, language)
-    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    text = unicodedata.normalize("NFKC", fold_case(unicodedata.normalize("NFKC", text), language))
     if not text.isascii():
-        if primary_language(language) == "en":  # and "æ", "œ" as the two letters English writes ("oedema")
-            text = _accents_dropped(unicodedata.normalize("NFD", text)).replace("æ", "ae").replace("œ", "oe")
+        if primary_language(language) == "en":  # and "æ", "œ", "ß" as the letters English writes ("oedema")
+            text = _accents_dropped(unicodedata.normalize("NFD", text))
+            text = text.replace("æ", "ae").replace("œ", "oe").replace("ß", "ss")
         folded = unicodedata.normalize("NFC", text).translate(DASHES)
         text = latin_look_alikes(folded, None, language)  # the look-alikes folding made too
     return text

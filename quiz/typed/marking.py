@@ -166,7 +166,7 @@ def exact_keys(text: str, language: str = "en") -> Keys:
 
 
 def _exact(text: str, reading: Reading, language: str) -> Keys:
-    return (_key(reading, language) if reading.shape else None), normalize(text), case_units(text)
+    return (_key(reading, language) if reading.shape else None), normalize(text, None, language), case_units(text)
 
 
 def _said_same(expected: Keys, typed: Keys) -> bool:
