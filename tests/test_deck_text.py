@@ -8,12 +8,11 @@ from hypothesis import strategies as st
 
 from quiz.deck.model import Deck, Fact, Source, citation
 from quiz.deck.options import REPEATED, SAME_AS_ANSWER, WRONG_OPTIONS, clashes, option_key, wrong_options
+from quiz.deck.suggest import closest, did_you_mean
 from quiz.deck.text import (
     SLUG,
     NotUTF8,
-    closest,
     decode,
-    did_you_mean,
     normalize,
     not_a_slug,
     position,
