@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -344,7 +345,8 @@ def test_without_a_terminal_study_by_a_visit_date_keeps_nothing(tmp_path: Path) 
     """T11 O1: `quiz study DECK --by DATE` refused for want of a terminal had kept the visit date."""
     data = tmp_path / "data"
     env = {**os.environ, "QUIZ_DATA_DIR": str(data)}
-    argv = [sys.executable, "-m", "quiz", "study", "rectal-cancer-stage-iv", "--by", "2099-12-20"]
+    soon = (date.today() + timedelta(days=30)).isoformat()
+    argv = [sys.executable, "-m", "quiz", "study", "rectal-cancer-stage-iv", "--by", soon]
     done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 2 and "needs a terminal" in done.stderr and done.stdout == ""
     assert not (data / "history.db").exists()  # no history made, so no visit date kept in one

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 
 from quiz.commands._deck import choice_word, deck_or_problems
 
@@ -60,30 +61,37 @@ def run(args: argparse.Namespace) -> int:
     from quiz.cli import EXIT_USAGE
     from quiz.tui.run import no_terminal, run_study
 
+    visit = _visit_date(args.by) if args.by is not None else None  # a bad date is refused first
     refused = no_terminal()
     if refused:  # before the visit date is kept: a command refused changes nothing
         print(refused, file=sys.stderr)
         return EXIT_USAGE
     if args.by is not None:
-        _set_visit(args, deck.id)
+        _keep_visit(args, deck.id, visit)
     mode = args.mode or ("due" if args.by not in (None, "none") else "mixed")
 
     return run_study(args, deck.path, Mode(mode), args.count)
 
 
-def _set_visit(args: argparse.Namespace, deck_id: str) -> None:
-    """Keep (or clear) the deck's visit date given with --by; say what was set."""
+def _visit_date(by: str) -> date | None:
+    """The visit date --by gives (None for "none"); UsageError for one parse_visit refuses."""
     from quiz.errors import UsageError
-    from quiz.paths import data_dir
     from quiz.schedule import local_day
-    from quiz.store import Store
-    from quiz.untrusted import say
-    from quiz.visit import DEFAULT_PER_DAY, parse_visit
+    from quiz.visit import parse_visit
 
     try:
-        visit = None if args.by.strip().casefold() == "none" else parse_visit(args.by, local_day())
+        return None if by.strip().casefold() == "none" else parse_visit(by, local_day())
     except ValueError as err:
         raise UsageError(f"--by: {err}") from None
+
+
+def _keep_visit(args: argparse.Namespace, deck_id: str, visit: date | None) -> None:
+    """Keep (or clear) the deck's visit date given with --by; say what was set."""
+    from quiz.paths import data_dir
+    from quiz.store import Store
+    from quiz.untrusted import say
+    from quiz.visit import DEFAULT_PER_DAY
+
     with Store.open(data_dir(args.data_dir)) as store:
         store.set_visit(deck_id, visit, args.per_day or DEFAULT_PER_DAY)
     if visit is None:
