@@ -51,12 +51,16 @@ class Layout:
     `inspect`, `ast` and `dis`, 13 ms) for these two alone (see quiz/deck/model.py).
     """
 
-    __slots__ = ("top", "tables", "arrays")
+    __slots__ = ("top", "tables", "arrays", "lines", "first_line")
 
     def __init__(self) -> None:
         self.top = Table(1)
         self.tables: dict[str, Table] = {}
         self.arrays: dict[str, list[Table]] = {}
+        self.lines: list[str] = []
+        """The scanned text's lines, without their line ends, for a position inside a value (quiz.deck.in_string)."""
+        self.first_line = 1
+
 
     def table(self, name: str) -> Table | None:
         """The table `name`, written as a [name] header or as dotted keys."""
@@ -85,6 +89,24 @@ def _unquote(part: str) -> str:
 
 def _split_key(text: str) -> list[str]:
     return [_unquote(p) for p in _PART.findall(text)]
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines of a TOML text without their line ends: TOML ends a line only with LF or CR LF
+    (str.splitlines would also end one at a U+2028 or U+2029 written in a string)."""
+    return (text.replace("\r\n", "\n") if "\r" in text else text).split("\n")
+
+
+def value_start(line: str, col: int) -> int | None:
+    """The index in `line` where the value of the key written at column `col` (from 1) begins,
+    after the key, its "=" and spaces; None if no key is written there."""
+    found = _KEY.match(line, col - 1)
+    if found is None:
+        return None
+    i = found.end()
+    while i < len(line) and line[i] in " \t":
+        i += 1
+    return i
 
 
 def _skip_value(
@@ -205,7 +227,8 @@ def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
     items: list[Position] | None = None  # the items of the array a key opened, while it is open
     inline: list[Table] | None = None  # its items that are inline tables, for a top-level key
     expect = False
-    lines = text.splitlines()
+    lines = layout.lines = lines_of(text)
+    layout.first_line = first_line
     for row, line in enumerate(lines):
         lineno = row + first_line
         pos = 0
