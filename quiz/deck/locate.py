@@ -51,12 +51,15 @@ class Layout:
     `inspect`, `ast` and `dis`, 13 ms) for these two alone (see quiz/deck/model.py).
     """
 
-    __slots__ = ("top", "tables", "arrays")
+    __slots__ = ("top", "tables", "arrays", "lines", "first_line")
 
     def __init__(self) -> None:
         self.top = Table(1)
         self.tables: dict[str, Table] = {}
         self.arrays: dict[str, list[Table]] = {}
+        self.lines: list[str] = []
+        """The scanned text's lines, without their line ends, for a position inside a value (quiz.deck.in_string)."""
+        self.first_line = 1
 
     def table(self, name: str) -> Table | None:
         """The table `name`, written as a [name] header or as dotted keys."""
@@ -85,6 +88,24 @@ def _unquote(part: str) -> str:
 
 def _split_key(text: str) -> list[str]:
     return [_unquote(p) for p in _PART.findall(text)]
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines of a TOML text without their line ends: TOML ends a line only with LF or CR LF
+    (str.splitlines would also end one at a U+2028 or U+2029 written in a string)."""
+    return (text.replace("\r\n", "\n") if "\r" in text else text).split("\n")
+
+
+def value_start(line: str, col: int) -> int | None:
+    """The index in `line` where the value of the key written at column `col` (from 1) begins,
+    after the key, its "=" and spaces; None if no key is written there."""
+    found = _KEY.match(line, col - 1)
+    if found is None:
+        return None
+    i = found.end()
+    while i < len(line) and line[i] in " \t":
+        i += 1
+    return i
 
 
 def _skip_value(
@@ -157,10 +178,11 @@ def inline_table(lines: list[str], row: int, start: int, lineno: int) -> Table:
                     if line[i:].strip()[:1] not in ("", "#"):
                         return table
                     break
-                key = _split_key(found.group(1))[-1]
-                table.keys.setdefault(key, (lineno, found.start(1) + 1))
+                parts = _split_key(found.group(1))  # a dotted key `a.b = 1` is the key "a" of this table
+                table.keys.setdefault(parts[0], (lineno, found.start(1) + 1))
                 i, key_next = found.end(), False
-                items = table.items.setdefault(key, []) if line[i:].lstrip()[:1] == "[" else None
+                array = len(parts) == 1 and line[i:].lstrip()[:1] == "["
+                items = table.items.setdefault(parts[0], []) if array else None
                 continue
             ch = line[i]
             if depth == 1 and item_next and items is not None and not ch.isspace() and ch not in ",]#":
@@ -194,6 +216,12 @@ def inline_table(lines: list[str], row: int, start: int, lineno: int) -> Table:
     return table
 
 
+def _table_named(layout: Layout, name: str) -> Table | None:
+    """The table a header's name refers to: [name], or the last [[name]] entry written so far."""
+    entries = layout.arrays.get(name)
+    return entries[-1] if entries else layout.tables.get(name)
+
+
 def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
     """Scan a TOML text and return where its headers and keys are; `first_line` is the number of
     the text's first line (a part of a file is placed as the file's lines). With `until`, the scan
@@ -205,7 +233,8 @@ def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
     items: list[Position] | None = None  # the items of the array a key opened, while it is open
     inline: list[Table] | None = None  # its items that are inline tables, for a top-level key
     expect = False
-    lines = text.splitlines()
+    lines = layout.lines = lines_of(text)
+    layout.first_line = first_line
     for row, line in enumerate(lines):
         lineno = row + first_line
         pos = 0
@@ -229,8 +258,13 @@ def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
             key = None if bare else _KEY.match(line)
             header = _HEADER.match(line) if first == "[" else None
             if header and not key:
-                name = ".".join(_split_key(header.group(2)))
-                current = Table(lineno)
+                parts = _split_key(header.group(2))
+                name = ".".join(parts)
+                current = Table(lineno, len(line) - len(line.lstrip()) + 1)
+                if len(parts) > 1:  # [deck.meta] writes the key "meta" of [deck]
+                    parent = _table_named(layout, ".".join(parts[:-1]))
+                    if parent is not None:
+                        parent.keys.setdefault(parts[-1], (current.line, current.col))
                 if header.group(1) == "[[":
                     layout.arrays.setdefault(name, []).append(current)
                 else:
@@ -239,18 +273,22 @@ def locate(text: str, first_line: int = 1, until: str | None = None) -> Layout:
             if bare or key:
                 parts = [bare.group(1)] if bare else _split_key(key.group(1))  # type: ignore[union-attr]
                 col = len(line) - len(line.lstrip()) + 1
-                target = current
-                if len(parts) > 1 and current is layout.top:
-                    name = ".".join(parts[:-1])
-                    target = layout.tables.setdefault(name, Table(lineno))
-                target.keys.setdefault(parts[-1], (lineno, col))
-                if parts[-1] == until and target is current:
+                target, named = current, parts[0]  # in a table, `a.b = 1` writes its key "a"
+                if len(parts) > 1 and current is layout.top:  # at the top, `deck.id = "d"` writes [deck]'s "id"
+                    for n in range(1, len(parts)):
+                        target = layout.tables.setdefault(".".join(parts[:n]), Table(lineno, col))
+                        target.keys.setdefault(parts[n], (lineno, col))
+                    named = parts[-1]
+                else:
+                    current.keys.setdefault(named, (lineno, col))
+                if named == until and target is current:
                     break
                 pos = (bare or key).end()  # type: ignore[union-attr]
                 if _PLAIN_VALUE.match(line, pos):
                     continue
                 value = line[pos:].lstrip()[:1]
-                items = target.items.setdefault(parts[-1], []) if value == "[" else None
+                array = value == "[" and (len(parts) == 1 or target is not current)
+                items = target.items.setdefault(named, []) if array else None
                 top = target is layout.top and len(parts) == 1
                 inline = layout.arrays.setdefault(parts[0], []) if top and value == "[" else None
                 if top and value == "{":  # `deck = { id = "d", title = "T" }`

@@ -173,7 +173,7 @@ def _check_statement(
 ) -> str:
     """The fact's statement, its one {{...}} span being the answer or an accept form (quiz.deck.statement.problem).
 
-    A problem is placed at the span where the statement is written on one line after its key.
+    A problem is placed at the span, wherever and however the statement is written (quiz.deck.in_string).
     """
     statement = c.text(entry, "statement", table, label)
     if not statement or not answer:
@@ -185,8 +185,10 @@ def _check_statement(
         return statement
     offset, message = found
     where = c.pos(table, "statement")
-    if where is not None and "\n" not in statement[:offset]:
-        where = (where[0], where[1] + len('statement = "') + offset)  # the column of the span as usually written
+    if table is not None and "statement" in table.keys:
+        from quiz.deck.in_string import string_position
+
+        where = string_position(c.layout, table.keys["statement"], offset) or where
     c.add(where, f'{label}"statement" {message}')
     return ""
 
