@@ -19,7 +19,6 @@ so a question is the same whether it is made alone or with its deck. The fairnes
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Iterable, Sequence
 
 from quiz.deck.model import Deck, Fact, Source
@@ -28,7 +27,8 @@ from quiz.deck.statement import Statement, fit_case, option_fits, split
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
 from quiz.give_away import said_beside_blank
-from quiz.glossary import TERM_PREFIX, spells_out, term_id, term_spans
+from quiz.glossary import TERM_PREFIX, term_id, term_spans
+from quiz.meanings import HIDDEN, WORDS, hide_term, kin, written_otherwise
 from quiz.typed import deck_lexicon, typed_possible
 
 TRUE, FALSE = "True", "False"
@@ -191,68 +191,6 @@ def matchable_terms(deck: Deck, within: Iterable[str] | None = None) -> list[tup
     return out
 
 
-HIDDEN = "___"
-"""What stands in a meaning for a word of its own term ("Death. A ___ rate is the share of people who die.")."""
-_WORDS = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
-
-
-def hide_term(term: str, meaning: str) -> str:
-    """The meaning as a matching question shows it, naming no word of its own term.
-
-    Hidden (HIDDEN): the term in any form quiz.glossary finds ("Unresectable"), and each word
-    that shares a stem with a word of the term (as `quiz check` compares cue words:
-    quiz.lint.content_words), is spelled as one ("5-FU") or shares its root (_kin:
-    "cryosurgical" for "cryosurgery"). "metastasis" = "... More than one are called ___."
-    """
-    from quiz.judging import STOPWORDS, content_words
-
-    own = content_words(term)
-    spelled = {w for w in map(str.casefold, _WORDS.findall(term)) if len(w) >= 3 and w not in STOPWORDS}
-
-    long_words = [w for w in spelled if len(w) >= 5]
-
-    def hide(m: re.Match[str]) -> str:
-        word = m.group()
-        folded = word.casefold()
-        if folded in spelled or content_words(word) & own or any(_kin(folded, w) for w in long_words):
-            return HIDDEN
-        return word
-
-    for start, end, _ in reversed(term_spans(meaning, (term,))):  # "Unresectable" for "resectable"
-        meaning = meaning[:start] + HIDDEN + meaning[end:]
-    return _hide_initials(term, _WORDS.sub(hide, meaning))
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _hide_initials(term: str, meaning: str) -> str:
-    """The meaning without the term's abbreviation or spelled-out form: "The summary calls it ___."
-    for "progression-free survival" (PFS), "___: surgery through the belly ..." for "LAR" (Low
-    anterior resection)."""
-    words = list(_LETTERS.finditer(term))
-    if term.isupper() and 2 <= len(term) <= 6 and term.isalpha():  # an abbreviation: its spelled-out words
-        found = list(_LETTERS.finditer(meaning))
-        for i in range(len(found)):
-            for n in range(len(term), 1, -1):  # the longest run that spells it
-                run = found[i : i + n]
-                if len(run) == n and spells_out(term, [m.group() for m in run]):
-                    return meaning[: run[0].start()] + HIDDEN + meaning[run[-1].end() :]
-        return meaning
-    initials = "".join(m.group()[0] for m in words)
-    if len(initials) < 2:
-        return meaning
-    return re.sub(rf"\b{re.escape(initials)}\b", HIDDEN, meaning, flags=re.IGNORECASE)
-
-
-def _kin(a: str, b: str) -> bool:
-    """Two words of one root, the first of 5 letters or more (quiz.judging.same_root:
-    "cryosurgical" for "cryosurgery", "artery" for "arterial")."""
-    from quiz.judging import same_root
-
-    return len(a) >= 5 and same_root(a, b)
-
-
 def match_question(entries: Sequence[tuple[str, str]], *, seed: int) -> Question:
     """A matching question on these (term, meaning) entries (MATCH_TERMS of them, meanings distinct).
 
@@ -338,10 +276,12 @@ def _apart(a: tuple[str, str], b: tuple[str, str], language: str = "en") -> bool
 def names_term(text: str, term: str, language: str = "en") -> bool:
     """Whether `text` uses `term`: in a form quiz.glossary finds (term_spans: "unresectable" for
     "resectable"), or its words in a run of the text's, by stem in `language` and however joined
-    (quiz.judging.names_words: "CT-scans" names "CT scan")."""
+    (quiz.judging.names_words: "CT-scans" names "CT scan"), or written otherwise
+    (quiz.meanings.written_otherwise: "radio-therapy" names "radiotherapy")."""
     from quiz.judging import names_words
 
-    return bool(term_spans(text, (term,))) or names_words(text, term, language)
+    found = bool(term_spans(text, (term,))) or names_words(text, term, language)
+    return found or bool(written_otherwise(term, text))
 
 
 def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -353,9 +293,9 @@ def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
     words_a, words_b = content_words(a[0]), content_words(b[0])
     if words_a & words_b:
         return True
-    folded_a = [w.casefold() for w in _WORDS.findall(a[0])]
-    folded_b = [w.casefold() for w in _WORDS.findall(b[0])]
-    return any(_kin(x, y) or _kin(y, x) for x in folded_a for y in folded_b)
+    folded_a = [w.casefold() for w in WORDS.findall(a[0])]
+    folded_b = [w.casefold() for w in WORDS.findall(b[0])]
+    return any(kin(x, y) or kin(y, x) for x in folded_a for y in folded_b)
 
 
 def term_hash(term: str, meaning: str) -> str:
