@@ -205,7 +205,26 @@ def said_beside_blank(before: str, after: str, answers: Iterable[str], language:
     """The first of `answers` (a statement's span, the fact's answer and its `accept` forms) that
     the statement's text outside its {{...}} span says (says: the text `before` and `after` it),
     else "". Fill in the blank would show it beside the blank: "The large bowel, or _____, absorbs
-    water; cancer of the colon is common." (quiz.kinds.fill_blank does not ask it; quiz check
-    warns: answer-beside-blank)."""
+    water; cancer of the colon is common.", "5-FU is a _____ drug, a chemo medicine." (a word of the
+    answer in a form of one root: _says_clipped). quiz.kinds.said_outside_span asks it of a fact;
+    quiz check warns: answer-beside-blank."""
     rest = f"{before}\n{after}"  # a line between: no number is read across the blank
-    return next((a for a in answers if says(rest, a, language)), "")
+    return next((a for a in answers if says(rest, a, language) or _says_clipped(rest, a, language)), "")
+
+
+_ROOT_START = re.compile(r"[^\W\d_]{5,}")
+"""A word long enough to share a root (quiz.judging.ROOT_LETTERS letters) with another."""
+
+
+def _says_clipped(rest: str, answer: str, language: str) -> bool:
+    """Whether `rest` says `answer` (as says reads it) with a longer word of the answer in a form of
+    one root, shorter or longer (quiz.judging.same_root): "a chemo medicine" says "chemotherapy",
+    "metastatic" says "metastases". First a quick test: some word of each starts with the same
+    5 letters."""
+    starts = {w[:5] for w in _ROOT_START.findall(rest.casefold())}
+    if not starts or starts.isdisjoint(w[:5] for w in _ROOT_START.findall(answer.casefold())):
+        return False
+    stems = give_away_stems(rest, language)
+    kin = {w for w in give_away_stems(answer, language) if w not in stems and shares_a_root((w,), stems)}
+    marks = answer_marks(answer, language)
+    return bool(kin) and gives_away(text_marks(rest, language) | kin, marks)

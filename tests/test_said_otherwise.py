@@ -7,8 +7,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.kinds import names_term
+from quiz.deck.model import Deck, Fact
+from quiz.generate import Kind, kinds_for
+from quiz.kinds import fill_blank, names_term, said_outside_span, true_false
+from quiz.lint import CHECKS, Judge
 from quiz.meanings import HIDDEN, hide_term, written_otherwise
+from quiz.mode import Mode
+from quiz.session import plan
 
 # --- G4: a meaning that names its own term written otherwise ---------------------------------------
 
@@ -62,3 +67,61 @@ def test_a_term_written_with_any_joins_is_hidden(parts: list[str], joins: list[s
     written = parts[0] + "".join(j + p for j, p in zip(joins, parts[1:], strict=False))
     shown = hide_term(term, f"Said as ({written}) in the clinic.")
     assert written not in shown and HIDDEN in shown
+
+
+# --- G5a, G5c: a statement whose rest says its answer is asked in no kind ---------------------------
+
+
+def _deck(statement: str, answer: str, distractors: tuple[str, ...] = ("Hormone", "Immune", "Antibiotic")) -> Deck:
+    fact = Fact(id="f", question="Q?", answer=answer, distractors=distractors, statement=statement)
+    return Deck(id="d", title="D", facts=(fact,))
+
+
+SAID_BESIDE = [  # (statement, answer): the rest says the answer, in the same or another form
+    ("You take it {{3 times}} a day: morning, noon and night, thrice.", "3 times"),
+    ("5-FU is a {{chemotherapy}} drug, a chemo medicine.", "Chemotherapy"),
+    ("The {{colon}} absorbs water; a colonoscopy looks at the colon.", "Colon"),
+    ("Cancer that spread is {{metastatic}}; such metastases are common.", "Metastatic"),
+    ("Use {{radiotherapy}}: radio for short.", "Radiotherapy"),
+    ("An {{infection}} is likely when the wound looks infected.", "Infection"),
+    ("The {{liver metastases}} were removed, as liver metastatic spread often is.", "Liver metastases"),
+]
+NOT_SAID = [  # the rest names something else
+    ("5-FU is a {{chemotherapy}} drug given with chemoradiation.", "Chemotherapy"),
+    ("The {{liver metastases}} were removed; the lungs were clear.", "Liver metastases"),
+    ("The {{radiotherapy}} uses radiation beams.", "Radiotherapy"),
+    ("The course lasts {{two weeks}}, which is a fortnight.", "Two weeks"),  # a synonym: out of reach
+]
+
+
+def test_a_statement_whose_rest_says_its_answer_is_asked_neither_way_and_warns() -> None:
+    for statement, answer in SAID_BESIDE:
+        deck = _deck(statement, answer)
+        fact = deck.facts[0]
+        assert said_outside_span(deck, fact), statement
+        assert fill_blank(deck, fact, seed=0) is None
+        for truth in (True, False, None):
+            assert true_false(deck, fact, seed=0, truth=truth) is None
+        assert not {Kind.FILL_BLANK, Kind.TRUE_FALSE} & set(kinds_for(deck, fact))
+        assert any(CHECKS["answer-beside-blank"](deck, fact, Judge(deck)(fact)))
+        for mode in (Mode.FILL_BLANK, Mode.TRUE_FALSE):
+            assert plan(deck, mode, seed=0, count=5, unseen=["f"]) == []
+
+
+def test_a_statement_whose_rest_says_something_else_is_asked() -> None:
+    for statement, answer in NOT_SAID:
+        deck = _deck(statement, answer)
+        fact = deck.facts[0]
+        assert not said_outside_span(deck, fact), statement
+        assert {Kind.FILL_BLANK, Kind.TRUE_FALSE} <= set(kinds_for(deck, fact))
+
+
+def test_a_true_or_false_question_of_a_fact_edited_to_say_its_answer_becomes_a_flashcard() -> None:
+    from quiz.session import remake
+
+    before = _deck("5-FU is a {{chemotherapy}} drug.", "Chemotherapy")
+    q = true_false(before, before.facts[0], seed=0, truth=False)
+    assert q is not None
+    after = _deck("5-FU is a {{chemotherapy}} drug, a chemo medicine.", "Chemotherapy")
+    again = remake(q, after, seed=0)
+    assert again is not None and again.kind is Kind.FLASHCARD
