@@ -8,8 +8,9 @@ so a question is the same whether it is made alone or with its deck. The fairnes
 - fill in the blank: typed when the answer is short enough to type (quiz.typed.typed_possible),
   else picked from the answer and the fact's own wrong options, shuffled;
 - true or false: the statement as written, or with a wrong option that fits the span
-  (quiz.deck.statement.option_fits) in its place; over a session as many are true as false
-  (balance_truth), and which ones is chosen by the seed;
+  (quiz.deck.statement.fits_statement) in its place, an "a" or "an" before it made to fit
+  (with_option); over a session as many are true as false (balance_truth), and which ones is
+  chosen by the seed; a blank after "a" or "an" reads "a(n) _____" (quiz.deck.statement);
 - matching: four glossary terms whose meanings differ as a reader sees them (never two meanings
   that are the same text), no two alike and no meaning naming another of the four (_apart),
   asked in one shuffled order, the meanings shown in another. Each pair is an answer about its
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from quiz.deck.model import Deck, Fact, Source
 from quiz.deck.options import option_key
-from quiz.deck.statement import Statement, fit_case, option_fits, split
+from quiz.deck.statement import Statement, article_before, fit_case, fits_statement, split
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
 from quiz.give_away import said_beside_blank
@@ -128,12 +129,27 @@ def _replace(q: Question, **changes: object) -> Question:
 
 
 def false_options(fact: Fact) -> list[str]:
-    """The fact's wrong options that fit its statement's span (quiz.deck.statement.option_fits), in deck order."""
+    """The fact's wrong options that fit its statement's span (quiz.deck.statement.fits_statement), in deck order."""
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
         return []
-    at_end = not parts.after.strip()
-    return [w for w in _own_wrong(fact, parts.span) if option_fits(parts.span, w, at_end=at_end)]
+    return [w for w in _own_wrong(fact, parts.span) if fits_statement(parts, w)]
+
+
+def with_option(parts: Statement, option: str) -> str:
+    """The statement with a wrong option in its span (Statement.with_span), an indefinite article
+    right before the span (quiz.deck.statement.article_before) made to fit the option's first sound
+    (quiz.pronouncing.indefinite_article): "5-FU is an antibiotic drug", never "a antibiotic", which
+    would say that the sentence was changed."""
+    found = article_before(parts.before)
+    if found is None:
+        return parts.with_span(option)
+    from quiz.pronouncing import indefinite_article
+
+    article = indefinite_article(fit_case(option, parts.span))
+    article = article.capitalize() if found.group(1)[0].isupper() else article
+    before = parts.before[: found.start(1)] + article + parts.before[found.end(1) :]
+    return parts._replace(before=before).with_span(option)
 
 
 def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) -> Question | None:
@@ -156,7 +172,7 @@ def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) 
         truth = not (chosen_false and wrong)
     if not truth and not wrong:
         truth = True
-    shown = parts.true if truth else parts.with_span(swap)
+    shown = parts.true if truth else with_option(parts, swap)
     q = _base(fact, Kind.TRUE_FALSE, _source(deck, fact), shown, TRUE if truth else FALSE, parts)
     # Answered "True" to the false version: the deck's why of the wrong option it puts in the span.
     whys = ("", "") if truth or not fact.why(swap) else (fact.why(swap), "")

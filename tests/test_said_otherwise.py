@@ -8,11 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.deck.model import Deck, Fact
+from quiz.deck.statement import split
 from quiz.generate import Kind, kinds_for
-from quiz.kinds import fill_blank, names_term, said_outside_span, true_false
+from quiz.kinds import false_options, fill_blank, names_term, said_outside_span, true_false
 from quiz.lint import CHECKS, Judge
 from quiz.meanings import HIDDEN, hide_term, written_otherwise
 from quiz.mode import Mode
+from quiz.pronouncing import indefinite_article
 from quiz.session import plan
 
 # --- G4: a meaning that names its own term written otherwise ---------------------------------------
@@ -125,3 +127,74 @@ def test_a_true_or_false_question_of_a_fact_edited_to_say_its_answer_becomes_a_f
     after = _deck("5-FU is a {{chemotherapy}} drug, a chemo medicine.", "Chemotherapy")
     again = remake(q, after, seed=0)
     assert again is not None and again.kind is Kind.FLASHCARD
+
+
+# --- G5b: the words around the span agree with what a false version puts there ---------------------
+
+
+def test_the_indefinite_article_is_chosen_by_first_sound() -> None:
+    an = ["antibiotic", "Immune drug", "MRI", "X-ray", "HIV test", "NSAID", "FDA ruling", "hour", "honest",
+          "8 mg dose", "11-day course", "18% chance", "80 mg", "ultrasound", "eGFR", "RFA", "heir", "ostomy"]
+    a = ["hormone", "university", "unit", "European", "one-off", "CT scan", "CEA test", "NASA", "uterus",
+         "urostomy", "1 mg", "110 mg", "5-FU", "hospital", "US study", "useful", "eucalyptus"]  # fmt: skip
+    assert [w for w in an if indefinite_article(w) != "an"] == []
+    assert [w for w in a if indefinite_article(w) != "a"] == []
+
+
+def test_a_blank_after_an_article_shows_it_neutrally() -> None:
+    assert split("5-FU is a {{chemotherapy}} drug.").blanked == "5-FU is a(n) _____ drug."  # type: ignore[union-attr]
+    assert split("It is an {{MRI}}.").blanked == "It is a(n) _____."  # type: ignore[union-attr]
+    assert split("An {{MRI}} is best.").blanked == "A(n) _____ is best."  # type: ignore[union-attr]
+    assert split("Rest. A {{CT scan}} is best.").blanked == "Rest. A(n) _____ is best."  # type: ignore[union-attr]
+    # "A" that is no article, and "a" inside a word, are left as written
+    assert split("Hepatitis A {{vaccine}} works.").blanked == "Hepatitis A _____ works."  # type: ignore[union-attr]
+    assert split("Take vitamin A {{daily}}.").blanked == "Take vitamin A _____."  # type: ignore[union-attr]
+    assert split("Use a spa {{daily}}.").blanked == "Use a spa _____."  # type: ignore[union-attr]
+    assert split("The {{liver}} is big.").blanked == "The _____ is big."  # type: ignore[union-attr]
+
+
+ARTICLE_STATEMENTS = [
+    ("5-FU is a {{chemotherapy}} drug.", "Chemotherapy", ("Hormone", "Immune", "Antibiotic", "Opioid")),
+    ("It was an {{MRI}} scan.", "MRI", ("CT", "X-ray", "Ultrasound", "PET")),
+    ("An {{X-ray}} is taken first.", "X-ray", ("MRI", "CT scan", "Ultrasound", "Endoscopy")),
+    ("You need an {{8-hour}} fast.", "8-hour", ("3-hour", "11-hour", "6-hour", "18-hour")),
+]
+
+
+def test_a_false_version_puts_the_article_that_fits_its_option() -> None:
+    for statement, answer, wrong in ARTICLE_STATEMENTS:
+        deck = _deck(statement, answer, wrong)
+        fact = deck.facts[0]
+        assert false_options(fact) == list(wrong)
+        shown = set()
+        for seed in range(40):
+            q = true_false(deck, fact, seed=seed, truth=False)
+            assert q is not None and q.truth is False
+            shown.add(q.prompt)
+        assert len(shown) == len(wrong)
+        for option in wrong:
+            sentence = next(s for s in shown if option.casefold() in s.casefold())
+            before = sentence[: sentence.casefold().index(option.casefold())]
+            assert before.casefold().endswith(indefinite_article(option) + " "), sentence
+
+
+def test_the_report_s_false_version_reads_an_antibiotic() -> None:
+    deck = _deck("5-FU is a {{chemotherapy}} drug.", "Chemotherapy", ("Antibiotic", "Hormone"))
+    prompts = {true_false(deck, deck.facts[0], seed=s, truth=False).prompt for s in range(20)}  # type: ignore[union-attr]
+    assert prompts == {"5-FU is an antibiotic drug.", "5-FU is a hormone drug."}
+
+
+def test_a_false_version_keeps_a_verb_and_an_article_in_number() -> None:
+    plural_span = _deck("The {{kidneys}} are what filter blood.", "Kidneys", ("Liver", "Lungs", "Heart", "Ovaries"))
+    assert false_options(plural_span.facts[0]) == ["Lungs", "Ovaries"]
+    singular_span = _deck("The {{liver}} is what stores sugar.", "Liver", ("Kidneys", "Heart", "Pancreas", "Lungs"))
+    assert false_options(singular_span.facts[0]) == ["Heart", "Pancreas"]
+    after_a = _deck("It is a {{kidney}} problem.", "Kidney", ("Lungs", "Heart", "Virus", "Bones"))
+    assert false_options(after_a.facts[0]) == ["Heart", "Virus"]
+    # the head of a phrase, not its last word: "radiation of the tumors" is one thing
+    head = _deck("Here {{focal radiation of the tumors}} is used.", "Focal radiation of the tumors",
+                 ("Radiation to the whole body", "Radiation to the whole liver"))  # fmt: skip
+    assert false_options(head.facts[0]) == ["Radiation to the whole body", "Radiation to the whole liver"]
+    # none of those words beside the span: any number fits
+    free = _deck("Doctors check the {{kidneys}} first.", "Kidneys", ("Liver", "Lungs"))
+    assert false_options(free.facts[0]) == ["Liver", "Lungs"]
