@@ -14,7 +14,7 @@ from typing import NamedTuple
 from quiz.deck.model import Deck, Fact, Topic
 from quiz.deck.options import option_key
 from quiz.deck.text import normalize
-from quiz.give_away import says
+from quiz.give_away import said_outside_span, says
 from quiz.judging import WORD
 
 SUMMARY_MAX_WORDS = 25
@@ -83,11 +83,9 @@ def answer_in_question(deck: Deck, fact: Fact, wrong: object) -> Iterator[Advice
 
 def answer_beside_blank(deck: Deck, fact: Fact, wrong: object) -> Iterator[Advice]:
     """answer-beside-blank: the statement says its answer outside its {{...}} span
-    (quiz.kinds.said_outside_span), so fill in the blank would show it beside the blank and true or
-    false would say it twice; the fact is asked neither way."""
-    from quiz.kinds import said_outside_span
-
-    said = said_outside_span(deck, fact)
+    (quiz.give_away.said_outside_span), so fill in the blank would show it beside the blank and true
+    or false would say it twice; the fact is asked neither way (quiz.kinds)."""
+    said = said_outside_span(fact, deck.language)
     if said:
         yield warn(
             deck, fact, "statement", "answer-beside-blank",

@@ -17,9 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from quiz.judging import ABBREVIATION_PLURAL, STOPWORDS, give_away_stems, shares_a_root, stem_word, word_stems
 from quiz.typed.words import UNITS
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Fact
 
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with and or is are was were be it its their his her as".split()
@@ -201,12 +205,27 @@ class Answers:
         return any(gives_away(shown, m) for m in self.marks)
 
 
+def said_outside_span(fact: Fact, language: str = "en") -> str:
+    """The form of a fact's answer (its statement's span, the answer, an `accept` form) that the
+    statement says outside its {{...}} span (said_beside_blank), else "" (also for no statement).
+    No kind shows such a statement (quiz.kinds): fill in the blank would show the answer beside
+    the blank, true or false says it twice in the true version and contradicts itself in the false
+    one ("You take it twice a day: morning, noon and night, thrice."). quiz check warns:
+    answer-beside-blank (quiz.advice)."""
+    from quiz.deck.statement import split
+
+    parts = split(fact.statement) if fact.statement else None
+    if parts is None:
+        return ""
+    return said_beside_blank(parts.before, parts.after, (parts.span.strip(), fact.answer, *fact.accept), language)
+
+
 def said_beside_blank(before: str, after: str, answers: Iterable[str], language: str = "en") -> str:
     """The first of `answers` (a statement's span, the fact's answer and its `accept` forms) that
     the statement's text outside its {{...}} span says (says: the text `before` and `after` it),
     else "". Fill in the blank would show it beside the blank: "The large bowel, or _____, absorbs
     water; cancer of the colon is common.", "5-FU is a _____ drug, a chemo medicine." (a word of the
-    answer in a form of one root: _says_clipped). quiz.kinds.said_outside_span asks it of a fact;
+    answer in a form of one root: _says_clipped). said_outside_span asks it of a fact;
     quiz check warns: answer-beside-blank."""
     rest = f"{before}\n{after}"  # a line between: no number is read across the blank
     return next((a for a in answers if says(rest, a, language) or _says_clipped(rest, a, language)), "")

@@ -27,7 +27,7 @@ from quiz.deck.options import option_key
 from quiz.deck.statement import Statement, article_before, fit_case, fits_statement, split
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
-from quiz.give_away import said_beside_blank
+from quiz.give_away import said_outside_span
 from quiz.glossary import TERM_PREFIX, term_id, term_spans
 from quiz.meanings import HIDDEN, WORDS, hide_term, kin, written_otherwise
 from quiz.typed import deck_lexicon, typed_possible
@@ -76,8 +76,8 @@ def _base(fact: Fact, kind: Kind, source: Source | None, prompt: str, answer: st
 
 def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     """The fill-in-the-blank question of a fact with a statement; None when it has none, when the
-    sentence names its answer outside the blank (said_outside_span), or when its answer can be
-    neither typed nor picked (fewer than 2 wrong options).
+    sentence names its answer outside the blank (quiz.give_away.said_outside_span), or when its
+    answer can be neither typed nor picked (fewer than 2 wrong options).
 
     Typed: `answer` is the span's text, `accept` the fact's answer and other accept forms; marked
     by quiz.generate.mark_typed. Picked: `options` hold the span's text and up to 3 wrong options,
@@ -85,7 +85,7 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     why of each wrong option (() when none has one).
     """
     parts = split(fact.statement) if fact.statement else None
-    if parts is None or said_outside_span(deck, fact):
+    if parts is None or said_outside_span(fact, deck.language):
         return None
     answer = parts.span.strip()
     base = _base(fact, Kind.FILL_BLANK, _source(deck, fact), parts.blanked, answer, parts)
@@ -104,19 +104,6 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     return _replace(
         base, options=tuple(options), correct_index=options.index(answer), whys=whys if any(whys) else ()
     )
-
-
-def said_outside_span(deck: Deck, fact: Fact) -> str:
-    """The form of a fact's answer (its statement's span, the answer, an `accept` form) that the
-    statement says outside its {{...}} span (quiz.give_away.said_beside_blank), else "" (also for no
-    statement). No kind shows such a statement: fill in the blank would show the answer beside the
-    blank, true or false says it twice in the true version and contradicts itself in the false one
-    ("You take it twice a day: morning, noon and night, thrice."). quiz check: answer-beside-blank."""
-    parts = split(fact.statement) if fact.statement else None
-    if parts is None:
-        return ""
-    answers = (parts.span.strip(), fact.answer, *fact.accept)
-    return said_beside_blank(parts.before, parts.after, answers, deck.language)
 
 
 def _replace(q: Question, **changes: object) -> Question:
@@ -154,7 +141,7 @@ def with_option(parts: Statement, option: str) -> str:
 
 def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) -> Question | None:
     """The true-or-false question of a fact with a statement, or None when it has none or says its
-    answer outside the span (said_outside_span).
+    answer outside the span (quiz.give_away.said_outside_span).
 
     `truth` says which version to show; None lets the seed choose (an even chance; always True
     when no wrong option fits the span). The false version puts one fitting wrong option, chosen
@@ -162,7 +149,7 @@ def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) 
     false version whose wrong option has a `why` in the deck gives it as the why of TRUE.
     """
     parts = split(fact.statement) if fact.statement else None
-    if parts is None or said_outside_span(deck, fact):
+    if parts is None or said_outside_span(fact, deck.language):
         return None
     rng = question_rng(seed, fact.id, Kind.TRUE_FALSE)
     wrong = false_options(fact)
@@ -335,8 +322,8 @@ def term_hash(term: str, meaning: str) -> str:
 
 def fact_kinds(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
     """The kinds of this module a fact can be asked as (FILL_BLANK, TRUE_FALSE), in Kind order: none
-    when its statement says its answer outside the span (said_outside_span)."""
-    if not fact.statement or split(fact.statement) is None or said_outside_span(deck, fact):
+    when its statement says its answer outside the span (quiz.give_away.said_outside_span)."""
+    if not fact.statement or split(fact.statement) is None or said_outside_span(fact, deck.language):
         return ()
     kinds = [Kind.FILL_BLANK] if fill_blank(deck, fact, seed=0) is not None else []
     kinds.append(Kind.TRUE_FALSE)

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from quiz.deck.model import Deck, Fact
 from quiz.deck.statement import split
 from quiz.generate import Kind, kinds_for
-from quiz.kinds import false_options, fill_blank, names_term, said_outside_span, true_false
+from quiz.give_away import said_outside_span
+from quiz.kinds import false_options, fill_blank, names_term, true_false
 from quiz.lint import CHECKS, Judge
 from quiz.meanings import HIDDEN, hide_term, written_otherwise
 from quiz.mode import Mode
@@ -100,7 +101,7 @@ def test_a_statement_whose_rest_says_its_answer_is_asked_neither_way_and_warns()
     for statement, answer in SAID_BESIDE:
         deck = _deck(statement, answer)
         fact = deck.facts[0]
-        assert said_outside_span(deck, fact), statement
+        assert said_outside_span(fact, deck.language), statement
         assert fill_blank(deck, fact, seed=0) is None
         for truth in (True, False, None):
             assert true_false(deck, fact, seed=0, truth=truth) is None
@@ -114,7 +115,7 @@ def test_a_statement_whose_rest_says_something_else_is_asked() -> None:
     for statement, answer in NOT_SAID:
         deck = _deck(statement, answer)
         fact = deck.facts[0]
-        assert not said_outside_span(deck, fact), statement
+        assert not said_outside_span(fact, deck.language), statement
         assert {Kind.FILL_BLANK, Kind.TRUE_FALSE} <= set(kinds_for(deck, fact))
 
 
