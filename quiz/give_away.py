@@ -228,20 +228,32 @@ def said_beside_blank(before: str, after: str, answers: Iterable[str], language:
     answer in a form of one root: _says_clipped). said_outside_span asks it of a fact;
     quiz check warns: answer-beside-blank."""
     rest = f"{before}\n{after}"  # a line between: no number is read across the blank
-    return next((a for a in answers if says(rest, a, language) or _says_clipped(rest, a, language)), "")
+    forms = tuple(dict.fromkeys(answers))  # the span is often the answer as written
+    words = _root_words(rest, forms)
+    return next((a for a in forms if says(rest, a, language) or _says_clipped(rest, words, a, language)), "")
+
+
+def _root_words(rest: str, answers: tuple[str, ...]) -> frozenset[str]:
+    """The words of `rest` of 5 letters or more (folded) when one starts as a word of an answer
+    starts but is another (_says_clipped may then find it), else none: a quick test."""
+    words = frozenset(_ROOT_START.findall(rest.casefold()))
+    if not words:
+        return words
+    starts = {w[:5] for w in words}
+    own = (w for a in answers for w in _ROOT_START.findall(a.casefold()))
+    return words if any(w[:5] in starts and w not in words for w in own) else frozenset()
 
 
 _ROOT_START = re.compile(r"[^\W\d_]{5,}")
 """A word long enough to share a root (quiz.judging.ROOT_LETTERS letters) with another."""
 
 
-def _says_clipped(rest: str, answer: str, language: str) -> bool:
+def _says_clipped(rest: str, words: frozenset[str], answer: str, language: str) -> bool:
     """Whether `rest` says `answer` (as says reads it) with a longer word of the answer in a form of
     one root, shorter or longer (quiz.judging.same_root): "a chemo medicine" says "chemotherapy",
-    "metastatic" says "metastases". First a quick test: some word of each starts with the same
-    5 letters."""
-    starts = {w[:5] for w in _ROOT_START.findall(rest.casefold())}
-    if not starts or starts.isdisjoint(w[:5] for w in _ROOT_START.findall(answer.casefold())):
+    "metastatic" says "metastases". First a quick test: a word of an answer and another word of
+    the rest (its `words` of 5 letters or more, folded: _root_words) start with the same 5 letters."""
+    if not words:
         return False
     stems = give_away_stems(rest, language)
     kin = {w for w in give_away_stems(answer, language) if w not in stems and shares_a_root((w,), stems)}

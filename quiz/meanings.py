@@ -79,7 +79,7 @@ def written_otherwise(term: str, text: str) -> list[tuple[int, int]]:
             if j > i and not _JOINED_BY.fullmatch(text[parts[j - 1].end() : parts[j].start()]):
                 break
             joined += parts[j].group().casefold()
-            if joined == key or stem_word(joined, "en") == want:
+            if joined == key or (len(joined) >= len(want) - 1 and stem_word(joined, "en") == want):
                 spans.append((first.start(), parts[j].end()))
                 at = parts[j].end()
                 break

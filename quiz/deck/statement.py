@@ -55,7 +55,7 @@ def article_before(before: str) -> re.Match[str] | None:
     """The indefinite article right before a span, as the text before it ends ("It is a ", "An "):
     group 1 is the article. A capital "A" is one only where a sentence starts ("Hepatitis A " holds
     none). None when there is none."""
-    found = _ARTICLE.search(before)
+    found = _ARTICLE.search(before, max(0, len(before.rstrip()) - 2))  # only its last word can be one
     if found is None or found.group(1)[0].islower():
         return found
     earlier = before[: found.start(1)].rstrip(" \t\n(\"'\u201c\u2018")
@@ -145,6 +145,7 @@ _SINGULAR_IN_S = re.compile(
     r"(?:ss|us|is|ics|diabetes|measles|herpes|rabies|scabies|mumps|news|series|species|pancreas|lens|bias|atlas)$"
 )
 _PLURAL_WORDS = frozenset("people children women men teeth feet mice lice data criteria bacteria".split())
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _PREPOSITIONS = frozenset("of to in for with from on at by into after before during than".split())
 
 
@@ -155,10 +156,11 @@ def fits_statement(parts: Statement, option: str) -> bool:
     "has" or "have" ("Liver are"). Used for true or false (quiz.kinds) and tf-wrong-option-fit."""
     if not option_fits(parts.span, option, at_end=not parts.after.strip()):
         return False
-    plural = _looks_plural(option)
-    if plural and not _looks_plural(parts.span) and article_before(parts.before) is not None:
-        return False
-    return not _AGREES.match(parts.after) or plural == _looks_plural(parts.span)
+    article, verb = article_before(parts.before) is not None, _AGREES.match(parts.after) is not None
+    if not (article or verb):  # no word beside the span agrees with it
+        return True
+    plural, span_plural = _looks_plural(option), _looks_plural(parts.span)
+    return not (article and plural and not span_plural) and (not verb or plural == span_plural)
 
 
 def _looks_plural(text: str) -> bool:
@@ -166,7 +168,7 @@ def _looks_plural(text: str) -> bool:
     tumors" is one): "people", or ending in "s" but for endings
     and words that are singular ("virus", "pelvis", "diabetes", "analysis"); "CTs", "people" and two
     things joined by "and" are plural."""
-    words = re.findall(r"[^\W\d_]+", text)
+    words = _LETTER_RUNS.findall(text)
     cut = next((i for i, w in enumerate(words) if i and w.casefold() in _PREPOSITIONS), len(words))
     words = words[:cut]  # the head of "radiation of the tumors" is "radiation"
     if not words:
