@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from quiz.deck.model import Deck, Fact, Source
 from quiz.deck.options import option_key
-from quiz.deck.statement import Statement, article_before, fit_case, fits_statement, split
+from quiz.deck.statement import Statement, agrees, article_before, fit_case, fits_statement, split
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
 from quiz.give_away import said_outside_span
@@ -80,8 +80,9 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     answer can be neither typed nor picked (fewer than 2 wrong options).
 
     Typed: `answer` is the span's text, `accept` the fact's answer and other accept forms; marked
-    by quiz.generate.mark_typed. Picked: `options` hold the span's text and up to 3 wrong options,
-    each cased as the span (fit_case), shuffled; `correct_index` is the span's; `whys` the deck's
+    by quiz.generate.mark_typed. Picked: `options` hold the span's text and up to 3 wrong options
+    that agree with the words beside the blank (quiz.deck.statement.agrees), each cased as the
+    span (fit_case), shuffled; `correct_index` is the span's; `whys` the deck's
     why of each wrong option (() when none has one).
     """
     parts = split(fact.statement) if fact.statement else None
@@ -92,7 +93,7 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     others = tuple(t for t in (fact.answer, *fact.accept) if normalize(t) != normalize(answer))
     if typed_possible(answer, others, fact.distractors, deck.language):
         return _replace(base, accept=others, lexicon=deck_lexicon(deck))
-    wrong = _own_wrong(fact, answer)
+    wrong = [w for w in _own_wrong(fact, answer) if agrees(parts, w)]  # no plural beside "a(n) _____"
     if len(wrong) < 2:
         return None
     rng = question_rng(seed, fact.id, Kind.FILL_BLANK)

@@ -199,3 +199,17 @@ def test_a_false_version_keeps_a_verb_and_an_article_in_number() -> None:
     # none of those words beside the span: any number fits
     free = _deck("Doctors check the {{kidneys}} first.", "Kidneys", ("Liver", "Lungs"))
     assert false_options(free.facts[0]) == ["Liver", "Lungs"]
+
+
+def test_fill_in_the_blank_offers_no_option_of_the_other_number_beside_the_blank() -> None:
+    deck = _deck(
+        "It is a {{slow-growing kind of tumor in the bowel lining}} in most people.",
+        "Slow-growing kind of tumor in the bowel lining",
+        ("Fast-growing kind of tumor in the liver", "Group of infections in the blood",
+         "Fast-growing tumors in the bones", "Harmless cysts in the kidneys"),
+    )  # fmt: skip
+    for seed in range(10):
+        q = fill_blank(deck, deck.facts[0], seed=seed)
+        assert q is not None and q.options and q.prompt.startswith("It is a(n) _____")
+        singular = {"fast-growing kind of tumor in the liver", "group of infections in the blood"}
+        assert set(q.options) == {"slow-growing kind of tumor in the bowel lining", *singular}

@@ -146,7 +146,7 @@ _SINGULAR_IN_S = re.compile(
 )
 _PLURAL_WORDS = frozenset("people children women men teeth feet mice lice data criteria bacteria".split())
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
-_PREPOSITIONS = frozenset("of to in for with from on at by into after before during than".split())
+_PREPOSITIONS = frozenset("of to in for with from on at by into after before during than that which who".split())
 
 
 def fits_statement(parts: Statement, option: str) -> bool:
@@ -154,8 +154,13 @@ def fits_statement(parts: Statement, option: str) -> bool:
     in number where a word beside the span agrees with it: never a plural after "a"/"an"
     (article_before: "is a lungs"), nor one number for the other before "is", "are", "was", "were",
     "has" or "have" ("Liver are"). Used for true or false (quiz.kinds) and tf-wrong-option-fit."""
-    if not option_fits(parts.span, option, at_end=not parts.after.strip()):
-        return False
+    return option_fits(parts.span, option, at_end=not parts.after.strip()) and agrees(parts, option)
+
+
+def agrees(parts: Statement, option: str) -> bool:
+    """Whether an option agrees in number with the words beside the statement's span that agree
+    with it (fits_statement): what a false version may put there, and what fill in the blank may
+    offer to pick beside "a(n) _____" or "_____ are" (quiz.kinds)."""
     article, verb = article_before(parts.before) is not None, _AGREES.match(parts.after) is not None
     if not (article or verb):  # no word beside the span agrees with it
         return True
@@ -164,8 +169,8 @@ def fits_statement(parts: Statement, option: str) -> bool:
 
 
 def _looks_plural(text: str) -> bool:
-    """Whether a phrase reads as a plural, by its last word before a preposition ("radiation of the
-    tumors" is one): "people", or ending in "s" but for endings
+    """Whether a phrase reads as a plural, by its last word before a preposition or "that", "which",
+    "who" ("radiation of the tumors" is one): "people", or ending in "s" but for endings
     and words that are singular ("virus", "pelvis", "diabetes", "analysis"); "CTs", "people" and two
     things joined by "and" are plural."""
     words = _LETTER_RUNS.findall(text)
