@@ -225,12 +225,16 @@ def said_beside_blank(before: str, after: str, answers: Iterable[str], language:
     the statement's text outside its {{...}} span says (says: the text `before` and `after` it),
     else "". Fill in the blank would show it beside the blank: "The large bowel, or _____, absorbs
     water; cancer of the colon is common.", "5-FU is a _____ drug, a chemo medicine." (a word of the
-    answer in a form of one root: _says_clipped). said_outside_span asks it of a fact;
+    answer in a form of one root: _says_clipped), "The CEA test measures _____." (its abbreviation:
+    quiz.meanings.abbreviation_says). said_outside_span asks it of a fact;
     quiz check warns: answer-beside-blank."""
     rest = f"{before}\n{after}"  # a line between: no number is read across the blank
+    from quiz.meanings import abbreviation_says
+
     forms = tuple(dict.fromkeys(answers))  # the span is often the answer as written
     words = _root_words(rest, forms)
-    return next((a for a in forms if says(rest, a, language) or _says_clipped(rest, words, a, language)), "")
+    said = next((a for a in forms if says(rest, a, language) or _says_clipped(rest, words, a, language)), "")
+    return said or abbreviation_says(rest, forms)
 
 
 def _root_words(rest: str, answers: tuple[str, ...]) -> frozenset[str]:

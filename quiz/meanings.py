@@ -10,6 +10,7 @@ tomography" for "CT scan", "PFS" for "progression-free survival"). hide_term hid
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from quiz.glossary import spells_out, term_spans
 
@@ -114,21 +115,54 @@ def _hide_initials(term: str, meaning: str) -> str:
 
 
 def _hide_spelled_out(abbreviation: str, meaning: str) -> str:
-    """The meaning with its first run of words that spells out `abbreviation` (quiz.glossary.spells_out,
-    the longest run there) hidden; one only, as a glossary spells it out once ("Afterward, a person"
-    also spells APR). A run for a 2-letter abbreviation must be of longer words ("Computed
+    """The meaning with its first run of words that spells out `abbreviation` hidden (spelled_out_at)."""
+    at = spelled_out_at(abbreviation, meaning)
+    return meaning if at is None else meaning[: at[0]] + HIDDEN + meaning[at[1] :]
+
+
+def spelled_out_at(abbreviation: str, text: str) -> tuple[int, int] | None:
+    """Where `text` first spells out `abbreviation` (quiz.glossary.spells_out, the longest run
+    there), as (start, end), or None; the first only, as a glossary spells it out once ("Afterward,
+    a person" also spells APR). A run for a 2-letter abbreviation must be of longer words ("Computed
     tomography" for CT, never "can take")."""
     from quiz.judging import STOPWORDS
 
-    found = list(_LETTERS.finditer(meaning))
+    found = list(_LETTERS.finditer(text))
+    first = abbreviation[:1].casefold()
     for i in range(len(found)):
+        if found[i].group()[:1].casefold() != first:  # a run starts with its first letter
+            continue
         for n in range(len(abbreviation), 1, -1):  # the longest run that spells it
             run = found[i : i + n]
             words = [m.group() for m in run]
             short = len(abbreviation) == 2 and any(len(w) < 3 or w.casefold() in STOPWORDS for w in words)
             if len(run) == n and not short and spells_out(abbreviation, words):
-                return meaning[: run[0].start()] + HIDDEN + meaning[run[-1].end() :]
-    return meaning
+                return run[0].start(), run[-1].end()
+    return None
+
+
+_CAPITALS = re.compile(r"[A-Z]{2}")
+_LEADING_ARTICLE = re.compile(r"^\s*(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def abbreviation_says(text: str, answers: Iterable[str]) -> str:
+    """The first of `answers` that `text` names by its abbreviation or spelled out, else "": an
+    abbreviation of the text of 3 letters or more spelled out by the whole answer, an article before
+    it aside ("The CEA test measures ..." for "carcinoembryonic antigen"; "a CT scan" for
+    "Chemotherapy treatment" would be a guess), or an answer that is an abbreviation spelled out in
+    the text ("... measures carcinoembryonic antigen" for "CEA"). quiz.give_away.said_beside_blank
+    asks it."""
+    shown = [a for a in _abbreviations(text) if len(a) > 2] if _CAPITALS.search(text) else []
+    for answer in answers:
+        own = _abbreviations(answer) if _CAPITALS.search(answer) else []
+        if len(own) == 1 and _LETTERS.findall(answer) in ([own[0]], [own[0] + "s"]):
+            if spelled_out_at(own[0], text) is not None:
+                return answer
+        elif shown:
+            whole = _LEADING_ARTICLE.sub("", answer).strip()
+            if any(spelled_out_at(a, whole) == (0, len(whole)) for a in shown):
+                return answer
+    return ""
 
 
 def kin(a: str, b: str) -> bool:

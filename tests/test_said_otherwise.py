@@ -88,12 +88,17 @@ SAID_BESIDE = [  # (statement, answer): the rest says the answer, in the same or
     ("Use {{radiotherapy}}: radio for short.", "Radiotherapy"),
     ("An {{infection}} is likely when the wound looks infected.", "Infection"),
     ("The {{liver metastases}} were removed, as liver metastatic spread often is.", "Liver metastases"),
+    ("The CEA test measures {{carcinoembryonic antigen}} in the blood.", "Carcinoembryonic antigen"),
+    ("The {{CEA}} test measures carcinoembryonic antigen.", "CEA"),
+    ("An {{MRI}} uses magnetic resonance imaging.", "MRI"),
 ]
 NOT_SAID = [  # the rest names something else
     ("5-FU is a {{chemotherapy}} drug given with chemoradiation.", "Chemotherapy"),
     ("The {{liver metastases}} were removed; the lungs were clear.", "Liver metastases"),
     ("The {{radiotherapy}} uses radiation beams.", "Radiotherapy"),
     ("The course lasts {{two weeks}}, which is a fortnight.", "Two weeks"),  # a synonym: out of reach
+    ("The CEA test is done before {{colon surgery}}.", "Colon surgery"),
+    ("A CT scan showed the {{chemotherapy treatment}} worked.", "Chemotherapy treatment"),  # CT: a guess
 ]
 
 
