@@ -14,7 +14,7 @@ from typing import NamedTuple
 from quiz.deck.model import Deck, Fact, Topic
 from quiz.deck.options import option_key
 from quiz.deck.text import normalize
-from quiz.give_away import said_beside_blank, says
+from quiz.give_away import said_outside_span, says
 from quiz.judging import WORD
 
 SUMMARY_MAX_WORDS = 25
@@ -83,17 +83,13 @@ def answer_in_question(deck: Deck, fact: Fact, wrong: object) -> Iterator[Advice
 
 def answer_beside_blank(deck: Deck, fact: Fact, wrong: object) -> Iterator[Advice]:
     """answer-beside-blank: the statement says its answer outside its {{...}} span
-    (quiz.give_away.said_beside_blank), so fill in the blank would show it beside the blank; the
-    fact is not asked that way (quiz.kinds.fill_blank)."""
-    from quiz.deck.statement import split
-
-    parts = split(fact.statement) if fact.statement else None
-    if parts is None:
-        return
-    said = said_beside_blank(parts.before, parts.after, (parts.span.strip(), fact.answer, *fact.accept), deck.language)
+    (quiz.give_away.said_outside_span), so fill in the blank would show it beside the blank and true
+    or false would say it twice; the fact is asked neither way (quiz.kinds)."""
+    said = said_outside_span(fact, deck.language)
     if said:
         yield warn(
             deck, fact, "statement", "answer-beside-blank",
             f"outside {{{{...}}}} the statement says the answer {said!r} again (its numbers, however written, and "
-            "its words), beside the blank: it is not asked as fill in the blank; write the rest without it",
+            "its words), beside the blank: it is asked neither as fill in the blank nor as true or false; write "
+            "the rest without it",
         )  # fmt: skip

@@ -17,9 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from quiz.judging import ABBREVIATION_PLURAL, STOPWORDS, give_away_stems, shares_a_root, stem_word, word_stems
 from quiz.typed.words import UNITS
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Fact
 
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with and or is are was were be it its their his her as".split()
@@ -201,11 +205,61 @@ class Answers:
         return any(gives_away(shown, m) for m in self.marks)
 
 
+def said_outside_span(fact: Fact, language: str = "en") -> str:
+    """The form of a fact's answer (its statement's span, the answer, an `accept` form) that the
+    statement says outside its {{...}} span (said_beside_blank), else "" (also for no statement).
+    No kind shows such a statement (quiz.kinds): fill in the blank would show the answer beside
+    the blank, true or false says it twice in the true version and contradicts itself in the false
+    one ("You take it twice a day: morning, noon and night, thrice."). quiz check warns:
+    answer-beside-blank (quiz.advice)."""
+    from quiz.deck.statement import split
+
+    parts = split(fact.statement) if fact.statement else None
+    if parts is None:
+        return ""
+    return said_beside_blank(parts.before, parts.after, (parts.span.strip(), fact.answer, *fact.accept), language)
+
+
 def said_beside_blank(before: str, after: str, answers: Iterable[str], language: str = "en") -> str:
     """The first of `answers` (a statement's span, the fact's answer and its `accept` forms) that
     the statement's text outside its {{...}} span says (says: the text `before` and `after` it),
     else "". Fill in the blank would show it beside the blank: "The large bowel, or _____, absorbs
-    water; cancer of the colon is common." (quiz.kinds.fill_blank does not ask it; quiz check
-    warns: answer-beside-blank)."""
+    water; cancer of the colon is common.", "5-FU is a _____ drug, a chemo medicine." (a word of the
+    answer in a form of one root: _says_clipped), "The CEA test measures _____." (its abbreviation:
+    quiz.meanings.abbreviation_says). said_outside_span asks it of a fact;
+    quiz check warns: answer-beside-blank."""
     rest = f"{before}\n{after}"  # a line between: no number is read across the blank
-    return next((a for a in answers if says(rest, a, language)), "")
+    from quiz.meanings import abbreviation_says
+
+    forms = tuple(dict.fromkeys(answers))  # the span is often the answer as written
+    words = _root_words(rest, forms)
+    said = next((a for a in forms if says(rest, a, language) or _says_clipped(rest, words, a, language)), "")
+    return said or abbreviation_says(rest, forms)
+
+
+def _root_words(rest: str, answers: tuple[str, ...]) -> frozenset[str]:
+    """The words of `rest` of 5 letters or more (folded) when one starts as a word of an answer
+    starts but is another (_says_clipped may then find it), else none: a quick test."""
+    words = frozenset(_ROOT_START.findall(rest.casefold()))
+    if not words:
+        return words
+    starts = {w[:5] for w in words}
+    own = (w for a in answers for w in _ROOT_START.findall(a.casefold()))
+    return words if any(w[:5] in starts and w not in words for w in own) else frozenset()
+
+
+_ROOT_START = re.compile(r"[^\W\d_]{5,}")
+"""A word long enough to share a root (quiz.judging.ROOT_LETTERS letters) with another."""
+
+
+def _says_clipped(rest: str, words: frozenset[str], answer: str, language: str) -> bool:
+    """Whether `rest` says `answer` (as says reads it) with a longer word of the answer in a form of
+    one root, shorter or longer (quiz.judging.same_root): "a chemo medicine" says "chemotherapy",
+    "metastatic" says "metastases". First a quick test: a word of an answer and another word of
+    the rest (its `words` of 5 letters or more, folded: _root_words) start with the same 5 letters."""
+    if not words:
+        return False
+    stems = give_away_stems(rest, language)
+    kin = {w for w in give_away_stems(answer, language) if w not in stems and shares_a_root((w,), stems)}
+    marks = answer_marks(answer, language)
+    return bool(kin) and gives_away(text_marks(rest, language) | kin, marks)

@@ -8,8 +8,9 @@ so a question is the same whether it is made alone or with its deck. The fairnes
 - fill in the blank: typed when the answer is short enough to type (quiz.typed.typed_possible),
   else picked from the answer and the fact's own wrong options, shuffled;
 - true or false: the statement as written, or with a wrong option that fits the span
-  (quiz.deck.statement.option_fits) in its place; over a session as many are true as false
-  (balance_truth), and which ones is chosen by the seed;
+  (quiz.deck.statement.fits_statement) in its place, an "a" or "an" before it made to fit
+  (with_option); over a session as many are true as false (balance_truth), and which ones is
+  chosen by the seed; a blank after "a" or "an" reads "a(n) _____" (quiz.deck.statement);
 - matching: four glossary terms whose meanings differ as a reader sees them (never two meanings
   that are the same text), no two alike and no meaning naming another of the four (_apart),
   asked in one shuffled order, the meanings shown in another. Each pair is an answer about its
@@ -19,16 +20,16 @@ so a question is the same whether it is made alone or with its deck. The fairnes
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Iterable, Sequence
 
 from quiz.deck.model import Deck, Fact, Source
 from quiz.deck.options import option_key
-from quiz.deck.statement import Statement, fit_case, option_fits, split
+from quiz.deck.statement import Statement, agrees, article_before, fit_case, fits_statement, split
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
-from quiz.give_away import said_beside_blank
-from quiz.glossary import TERM_PREFIX, spells_out, term_id, term_spans
+from quiz.give_away import said_outside_span
+from quiz.glossary import TERM_PREFIX, term_id, term_spans
+from quiz.meanings import HIDDEN, WORDS, hide_term, kin, written_otherwise
 from quiz.typed import deck_lexicon, typed_possible
 
 TRUE, FALSE = "True", "False"
@@ -75,25 +76,24 @@ def _base(fact: Fact, kind: Kind, source: Source | None, prompt: str, answer: st
 
 def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
     """The fill-in-the-blank question of a fact with a statement; None when it has none, when the
-    sentence names its answer outside the blank (quiz.give_away.said_beside_blank), or when its
+    sentence names its answer outside the blank (quiz.give_away.said_outside_span), or when its
     answer can be neither typed nor picked (fewer than 2 wrong options).
 
     Typed: `answer` is the span's text, `accept` the fact's answer and other accept forms; marked
-    by quiz.generate.mark_typed. Picked: `options` hold the span's text and up to 3 wrong options,
-    each cased as the span (fit_case), shuffled; `correct_index` is the span's; `whys` the deck's
+    by quiz.generate.mark_typed. Picked: `options` hold the span's text and up to 3 wrong options
+    that agree with the words beside the blank (quiz.deck.statement.agrees), each cased as the
+    span (fit_case), shuffled; `correct_index` is the span's; `whys` the deck's
     why of each wrong option (() when none has one).
     """
     parts = split(fact.statement) if fact.statement else None
-    if parts is None:
+    if parts is None or said_outside_span(fact, deck.language):
         return None
     answer = parts.span.strip()
-    if said_beside_blank(parts.before, parts.after, (answer, fact.answer, *fact.accept), deck.language):
-        return None  # the sentence names its own answer beside the blank (quiz check: answer-beside-blank)
     base = _base(fact, Kind.FILL_BLANK, _source(deck, fact), parts.blanked, answer, parts)
     others = tuple(t for t in (fact.answer, *fact.accept) if normalize(t) != normalize(answer))
     if typed_possible(answer, others, fact.distractors, deck.language):
         return _replace(base, accept=others, lexicon=deck_lexicon(deck))
-    wrong = _own_wrong(fact, answer)
+    wrong = [w for w in _own_wrong(fact, answer) if agrees(parts, w)]  # no plural beside "a(n) _____"
     if len(wrong) < 2:
         return None
     rng = question_rng(seed, fact.id, Kind.FILL_BLANK)
@@ -117,16 +117,32 @@ def _replace(q: Question, **changes: object) -> Question:
 
 
 def false_options(fact: Fact) -> list[str]:
-    """The fact's wrong options that fit its statement's span (quiz.deck.statement.option_fits), in deck order."""
+    """The fact's wrong options that fit its statement's span (quiz.deck.statement.fits_statement), in deck order."""
     parts = split(fact.statement) if fact.statement else None
     if parts is None:
         return []
-    at_end = not parts.after.strip()
-    return [w for w in _own_wrong(fact, parts.span) if option_fits(parts.span, w, at_end=at_end)]
+    return [w for w in _own_wrong(fact, parts.span) if fits_statement(parts, w)]
+
+
+def with_option(parts: Statement, option: str) -> str:
+    """The statement with a wrong option in its span (Statement.with_span), an indefinite article
+    right before the span (quiz.deck.statement.article_before) made to fit the option's first sound
+    (quiz.pronouncing.indefinite_article): "5-FU is an antibiotic drug", never "a antibiotic", which
+    would say that the sentence was changed."""
+    found = article_before(parts.before)
+    if found is None:
+        return parts.with_span(option)
+    from quiz.pronouncing import indefinite_article
+
+    article = indefinite_article(fit_case(option, parts.span))
+    article = article.capitalize() if found.group(1)[0].isupper() else article
+    before = parts.before[: found.start(1)] + article + parts.before[found.end(1) :]
+    return parts._replace(before=before).with_span(option)
 
 
 def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) -> Question | None:
-    """The true-or-false question of a fact with a statement, or None when it has none.
+    """The true-or-false question of a fact with a statement, or None when it has none or says its
+    answer outside the span (quiz.give_away.said_outside_span).
 
     `truth` says which version to show; None lets the seed choose (an even chance; always True
     when no wrong option fits the span). The false version puts one fitting wrong option, chosen
@@ -134,7 +150,7 @@ def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) 
     false version whose wrong option has a `why` in the deck gives it as the why of TRUE.
     """
     parts = split(fact.statement) if fact.statement else None
-    if parts is None:
+    if parts is None or said_outside_span(fact, deck.language):
         return None
     rng = question_rng(seed, fact.id, Kind.TRUE_FALSE)
     wrong = false_options(fact)
@@ -144,7 +160,7 @@ def true_false(deck: Deck, fact: Fact, *, seed: int, truth: bool | None = None) 
         truth = not (chosen_false and wrong)
     if not truth and not wrong:
         truth = True
-    shown = parts.true if truth else parts.with_span(swap)
+    shown = parts.true if truth else with_option(parts, swap)
     q = _base(fact, Kind.TRUE_FALSE, _source(deck, fact), shown, TRUE if truth else FALSE, parts)
     # Answered "True" to the false version: the deck's why of the wrong option it puts in the span.
     whys = ("", "") if truth or not fact.why(swap) else (fact.why(swap), "")
@@ -189,68 +205,6 @@ def matchable_terms(deck: Deck, within: Iterable[str] | None = None) -> list[tup
         if wanted is None or normalize(term) in wanted:
             out.append((term, meaning))
     return out
-
-
-HIDDEN = "___"
-"""What stands in a meaning for a word of its own term ("Death. A ___ rate is the share of people who die.")."""
-_WORDS = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
-
-
-def hide_term(term: str, meaning: str) -> str:
-    """The meaning as a matching question shows it, naming no word of its own term.
-
-    Hidden (HIDDEN): the term in any form quiz.glossary finds ("Unresectable"), and each word
-    that shares a stem with a word of the term (as `quiz check` compares cue words:
-    quiz.lint.content_words), is spelled as one ("5-FU") or shares its root (_kin:
-    "cryosurgical" for "cryosurgery"). "metastasis" = "... More than one are called ___."
-    """
-    from quiz.judging import STOPWORDS, content_words
-
-    own = content_words(term)
-    spelled = {w for w in map(str.casefold, _WORDS.findall(term)) if len(w) >= 3 and w not in STOPWORDS}
-
-    long_words = [w for w in spelled if len(w) >= 5]
-
-    def hide(m: re.Match[str]) -> str:
-        word = m.group()
-        folded = word.casefold()
-        if folded in spelled or content_words(word) & own or any(_kin(folded, w) for w in long_words):
-            return HIDDEN
-        return word
-
-    for start, end, _ in reversed(term_spans(meaning, (term,))):  # "Unresectable" for "resectable"
-        meaning = meaning[:start] + HIDDEN + meaning[end:]
-    return _hide_initials(term, _WORDS.sub(hide, meaning))
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _hide_initials(term: str, meaning: str) -> str:
-    """The meaning without the term's abbreviation or spelled-out form: "The summary calls it ___."
-    for "progression-free survival" (PFS), "___: surgery through the belly ..." for "LAR" (Low
-    anterior resection)."""
-    words = list(_LETTERS.finditer(term))
-    if term.isupper() and 2 <= len(term) <= 6 and term.isalpha():  # an abbreviation: its spelled-out words
-        found = list(_LETTERS.finditer(meaning))
-        for i in range(len(found)):
-            for n in range(len(term), 1, -1):  # the longest run that spells it
-                run = found[i : i + n]
-                if len(run) == n and spells_out(term, [m.group() for m in run]):
-                    return meaning[: run[0].start()] + HIDDEN + meaning[run[-1].end() :]
-        return meaning
-    initials = "".join(m.group()[0] for m in words)
-    if len(initials) < 2:
-        return meaning
-    return re.sub(rf"\b{re.escape(initials)}\b", HIDDEN, meaning, flags=re.IGNORECASE)
-
-
-def _kin(a: str, b: str) -> bool:
-    """Two words of one root, the first of 5 letters or more (quiz.judging.same_root:
-    "cryosurgical" for "cryosurgery", "artery" for "arterial")."""
-    from quiz.judging import same_root
-
-    return len(a) >= 5 and same_root(a, b)
 
 
 def match_question(entries: Sequence[tuple[str, str]], *, seed: int) -> Question:
@@ -338,10 +292,12 @@ def _apart(a: tuple[str, str], b: tuple[str, str], language: str = "en") -> bool
 def names_term(text: str, term: str, language: str = "en") -> bool:
     """Whether `text` uses `term`: in a form quiz.glossary finds (term_spans: "unresectable" for
     "resectable"), or its words in a run of the text's, by stem in `language` and however joined
-    (quiz.judging.names_words: "CT-scans" names "CT scan")."""
+    (quiz.judging.names_words: "CT-scans" names "CT scan"), or written otherwise
+    (quiz.meanings.written_otherwise: "radio-therapy" names "radiotherapy")."""
     from quiz.judging import names_words
 
-    return bool(term_spans(text, (term,))) or names_words(text, term, language)
+    found = bool(term_spans(text, (term,))) or names_words(text, term, language)
+    return found or bool(written_otherwise(term, text))
 
 
 def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -353,9 +309,9 @@ def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
     words_a, words_b = content_words(a[0]), content_words(b[0])
     if words_a & words_b:
         return True
-    folded_a = [w.casefold() for w in _WORDS.findall(a[0])]
-    folded_b = [w.casefold() for w in _WORDS.findall(b[0])]
-    return any(_kin(x, y) or _kin(y, x) for x in folded_a for y in folded_b)
+    folded_a = [w.casefold() for w in WORDS.findall(a[0])]
+    folded_b = [w.casefold() for w in WORDS.findall(b[0])]
+    return any(kin(x, y) or kin(y, x) for x in folded_a for y in folded_b)
 
 
 def term_hash(term: str, meaning: str) -> str:
@@ -366,8 +322,9 @@ def term_hash(term: str, meaning: str) -> str:
 
 
 def fact_kinds(deck: Deck, fact: Fact) -> tuple[Kind, ...]:
-    """The kinds of this module a fact can be asked as (FILL_BLANK, TRUE_FALSE), in Kind order."""
-    if not fact.statement or split(fact.statement) is None:
+    """The kinds of this module a fact can be asked as (FILL_BLANK, TRUE_FALSE), in Kind order: none
+    when its statement says its answer outside the span (quiz.give_away.said_outside_span)."""
+    if not fact.statement or split(fact.statement) is None or said_outside_span(fact, deck.language):
         return ()
     kinds = [Kind.FILL_BLANK] if fill_blank(deck, fact, seed=0) is not None else []
     kinds.append(Kind.TRUE_FALSE)

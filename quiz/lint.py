@@ -24,7 +24,7 @@ from quiz.deck.errors import Problem
 from quiz.deck.model import MUST_KNOW, Deck, Fact
 from quiz.deck.options import MIN_WRONG_OPTIONS
 from quiz.deck.positions import NO_POSITIONS, Positions
-from quiz.deck.statement import option_fits, split
+from quiz.deck.statement import fits_statement, split
 from quiz.deck.suggest import did_you_mean
 from quiz.judging import (
     MIN_GRADED_WORDS,
@@ -319,12 +319,11 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
 
 def _tf_wrong_option_fit(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advice]:
     """A wrong option that cannot stand in the statement's span is never used for a false version
-    (quiz.deck.statement.option_fits); none that can means true-or-false asks this fact only as true."""
+    (quiz.deck.statement.fits_statement); none that can means true-or-false asks this fact only as true."""
     parts = split(fact.statement) if fact.statement else None
     if parts is None or not fact.distractors:
         return
-    at_end = not parts.after.strip()
-    unfit = [d for d in fact.distractors if not option_fits(parts.span, d, at_end=at_end)]
+    unfit = [d for d in fact.distractors if not fits_statement(parts, d)]
     if not unfit:
         return
     names, span = ", ".join(f'"{d}"' for d in unfit), "{{" + parts.span + "}}"

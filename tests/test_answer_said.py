@@ -2,8 +2,8 @@
 
 "The large bowel, or _____, absorbs water; cancer of the colon is common." was asked as it was,
 and `quiz check` said nothing; nor of a typed question that held its own answer. Now `quiz check`
-warns (answer-beside-blank, answer-in-question: quiz.advice), and such a statement is not asked as
-fill in the blank (quiz.kinds.fill_blank); true or false still asks it. The rule is the one that
+warns (answer-beside-blank, answer-in-question: quiz.advice), and such a statement is asked neither
+as fill in the blank nor as true or false (quiz.kinds.said_outside_span, T11 G5). The rule is the one that
 keeps a session's feedback from giving answers away (quiz.give_away).
 """
 
@@ -98,9 +98,10 @@ def test_a_statement_that_names_its_answer_beside_the_blank_warns_and_is_not_ask
         beside = fact.id != "fair"
         assert (fill_blank(deck, fact, seed=0) is None) is beside, fact.id
         assert (Kind.FILL_BLANK in kinds_for(deck, fact)) is not beside
-        assert Kind.TRUE_FALSE in kinds_for(deck, fact)  # the feedback's true sentence says nothing new
-    asked = plan(deck, Mode.FILL_BLANK, seed=0, count=10, unseen=[f.id for f in deck.facts])
-    assert [q.fact_id for q in asked] == ["fair"]
+        assert (Kind.TRUE_FALSE in kinds_for(deck, fact)) is not beside  # T11 G5: it says its answer twice
+    for mode in (Mode.FILL_BLANK, Mode.TRUE_FALSE):
+        asked = plan(deck, mode, seed=0, count=10, unseen=[f.id for f in deck.facts])
+        assert [q.fact_id for q in asked] == ["fair"]
 
 
 def test_a_question_that_says_its_own_answer_warns() -> None:

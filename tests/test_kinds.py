@@ -22,19 +22,18 @@ from quiz.generate import Kind, generate, kinds_for, make_question, mark_typed, 
 from quiz.glossary import spells_out, term_id, term_spans, terms_in
 from quiz.kinds import (
     FALSE,
-    HIDDEN,
     MATCH_TERMS,
     TRUE,
     balance_truth,
     false_options,
     fill_blank,
-    hide_term,
     make,
     match_question,
     match_questions,
     right_meaning,
     true_false,
 )
+from quiz.meanings import HIDDEN, hide_term
 from quiz.mode import Mode
 from quiz.schedule import Rating
 from quiz.session import MATCH_PER_SESSION, plan

@@ -38,8 +38,28 @@ class Statement(NamedTuple):
 
     @property
     def blanked(self) -> str:
-        """The sentence with the span blanked (BLANK)."""
-        return f"{self.before}{BLANK}{self.after}"
+        """The sentence with the span blanked (BLANK), an indefinite article before it shown as
+        "a(n)" (article_before), which does not say whether the answer starts with a vowel sound."""
+        article = article_before(self.before)
+        if article is None:
+            return f"{self.before}{BLANK}{self.after}"
+        neutral = "A(n)" if article.group(1)[0].isupper() else "a(n)"
+        return f"{self.before[: article.start(1)]}{neutral}{self.before[article.end(1) :]}{BLANK}{self.after}"
+
+
+_ARTICLE = re.compile(r"(?<![^\s(\[\"'\u201c\u2018])(an?|An?)(\s+)$")
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def article_before(before: str) -> re.Match[str] | None:
+    """The indefinite article right before a span, as the text before it ends ("It is a ", "An "):
+    group 1 is the article. A capital "A" is one only where a sentence starts ("Hepatitis A " holds
+    none). None when there is none."""
+    found = _ARTICLE.search(before, max(0, len(before.rstrip()) - 2))  # only its last word can be one
+    if found is None or found.group(1)[0].islower():
+        return found
+    earlier = before[: found.start(1)].rstrip(" \t\n(\"'\u201c\u2018")
+    return found if not earlier or earlier.endswith(_SENTENCE_END) else None
 
 
 def split(statement: str) -> Statement | None:
@@ -117,6 +137,56 @@ def option_fits(answer: str, option: str, *, at_end: bool = False) -> bool:
     if _first_word(o) in _CLAUSE and _first_word(a) not in _CLAUSE:
         return False
     return at_end or not o.endswith(_END) or a.endswith(_END)
+
+
+_AGREES = re.compile(r"\s*(?:is|are|was|were|has|have)\b", re.IGNORECASE)
+"""A verb right after a span that agrees with it in number ("{{Kidneys}} are ...")."""
+_SINGULAR_IN_S = re.compile(
+    r"(?:ss|us|is|ics|diabetes|measles|herpes|rabies|scabies|mumps|news|series|species|pancreas|lens|bias|atlas)$"
+)
+_PLURAL_WORDS = frozenset("people children women men teeth feet mice lice data criteria bacteria".split())
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_PREPOSITIONS = frozenset("of to in for with from on at by into after before during than that which who".split())
+
+
+def fits_statement(parts: Statement, option: str) -> bool:
+    """Whether a wrong option reads as a sentence in the span of this statement: option_fits, and
+    in number where a word beside the span agrees with it: never a plural after "a"/"an"
+    (article_before: "is a lungs"), nor one number for the other before "is", "are", "was", "were",
+    "has" or "have" ("Liver are"). Used for true or false (quiz.kinds) and tf-wrong-option-fit."""
+    return option_fits(parts.span, option, at_end=not parts.after.strip()) and agrees(parts, option)
+
+
+def agrees(parts: Statement, option: str) -> bool:
+    """Whether an option agrees in number with the words beside the statement's span that agree
+    with it (fits_statement): what a false version may put there, and what fill in the blank may
+    offer to pick beside "a(n) _____" or "_____ are" (quiz.kinds)."""
+    article, verb = article_before(parts.before) is not None, _AGREES.match(parts.after) is not None
+    if not (article or verb):  # no word beside the span agrees with it
+        return True
+    plural, span_plural = _looks_plural(option), _looks_plural(parts.span)
+    return not (article and plural and not span_plural) and (not verb or plural == span_plural)
+
+
+def _looks_plural(text: str) -> bool:
+    """Whether a phrase reads as a plural, by its last word before a preposition or "that", "which",
+    "who" ("radiation of the tumors" is one): "people", or ending in "s" but for endings
+    and words that are singular ("virus", "pelvis", "diabetes", "analysis"); "CTs", "people" and two
+    things joined by "and" are plural."""
+    words = _LETTER_RUNS.findall(text)
+    cut = next((i for i, w in enumerate(words) if i and w.casefold() in _PREPOSITIONS), len(words))
+    words = words[:cut]  # the head of "radiation of the tumors" is "radiation"
+    if not words:
+        return False
+    if any(w.casefold() == "and" for w in words):  # "the liver and the lungs"
+        return True
+    last = words[-1]
+    if len(last) > 2 and last[:-1].isupper() and last[-1] == "s":  # an abbreviation's plural: "CTs"
+        return True
+    folded = last.casefold()
+    if folded in _PLURAL_WORDS:
+        return True
+    return len(folded) > 3 and folded.endswith("s") and not _SINGULAR_IN_S.search(folded)
 
 
 def _is_figure(text: str) -> bool:
