@@ -2,7 +2,7 @@
 
 A `StudyRun` holds the session (quiz.session), the history's writer (quiz.recording) and the
 clock, and offers a learner's acts: answer by option, text, grade or pair, reveal a flashcard, go
-on, undo, leave, retry the missed ones, take an edited deck. An act outside its phases is refused
+on, undo, leave, retry the missed ones (as practice), take an edited deck. An act outside its phases is refused
 (it returns False) and changes nothing; the screen maps keys to acts and draws what the run says.
 The rules it keeps (docs/questions.md, "The study loop"):
 
@@ -13,7 +13,9 @@ The rules it keeps (docs/questions.md, "The study loop"):
   right is Good (quiz.schedule.rating_for); a flashcard graded Hard or better counts as remembered;
 - a matching question (quiz.kinds) is answered pair by pair (`pair`); once every term has a
   meaning it is one answer of the sitting, and each pair is kept in the history as an answer
-  about its glossary term (quiz.kinds.term_id), so terms are scheduled like facts.
+  about its glossary term (quiz.kinds.term_id), so terms are scheduled like facts;
+- a retry of the missed ones is practice (`practice`): its answers are kept nowhere, for each
+  follows feedback that showed its answer (the rule of quiz.apart).
 """
 
 from __future__ import annotations
@@ -93,6 +95,8 @@ class StudyRun:
         self.pairing: list[int] = []
         """A matching question's meanings chosen so far, one per term in order (phase ASKING)."""
         self.ended_early = False
+        self.practice = False
+        """Whether this sitting is a retry of the missed ones, whose answers are not kept (retry_missed)."""
         self.started_at = clock()
         self.shown_at = monotonic()
         if self.session.done:
@@ -287,8 +291,9 @@ class StudyRun:
             self._record(answered)
 
     def _record(self, answered: Answered) -> None:
-        response_ms = int((self.monotonic() - self.shown_at) * 1000)
-        answered = self.recorder.save(self.session, answered, response_ms)
+        if not self.practice:
+            response_ms = int((self.monotonic() - self.shown_at) * 1000)
+            answered = self.recorder.save(self.session, answered, response_ms)
         self.session.record(answered)
         self.phase = Phase.ANSWERED
 
@@ -326,7 +331,8 @@ class StudyRun:
             return False
         undone = self.session.undo()
         assert undone is not None
-        self.recorder.undo(self.session, undone)
+        if not self.practice:
+            self.recorder.undo(self.session, undone)
         self._ask_again(undone.question)
         self._show_next()
         return True
@@ -351,7 +357,8 @@ class StudyRun:
         return True
 
     def retry_missed(self) -> bool:
-        """Once finished, start a new sitting on the facts missed in this one."""
+        """Once finished, practise the facts missed in this one: the feedback has just shown each
+        answer, so the history and the schedule keep none of these answers (`practice`)."""
         if self.phase is not Phase.FINISHED or not self.missed:
             return False
         missed = list(dict.fromkeys(a.question.fact_id for a in self.missed))
@@ -361,7 +368,7 @@ class StudyRun:
             return False
         self._question_seed = self.seed + 1
         self.session = StudySession(self.deck, self.mode, questions)
-        self.ended_early = False
+        self.ended_early, self.practice = False, True
         self.recorder.unsaved = 0
         self.started_at = self.clock()
         self._show_next()
@@ -397,4 +404,5 @@ class StudyRun:
     def _finish(self) -> None:
         self.ended_early = not self.session.done  # leaving once every question is answered is not early
         self.phase = Phase.FINISHED
-        self.recorder.finish(self.session, ended_early=self.ended_early)
+        if not self.practice:
+            self.recorder.finish(self.session, ended_early=self.ended_early)

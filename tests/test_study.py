@@ -208,12 +208,38 @@ def test_retry_asks_only_the_missed_facts_in_a_new_session(deck, store) -> None:
     while run.phase is not Phase.FINISHED:
         run.answer_option(run.question.correct_index)
         run.go_on()
-    assert not run.ended_early
+    assert not run.ended_early and not run.practice
     assert run.retry_missed()
     assert [q.fact_id for q in run.session.questions] == [missed]
-    assert len(store.last_sessions(5)) == 1  # a session is recorded at its first answer
-    run.answer_option(0)
-    assert len(store.last_sessions(5)) == 2
+    assert run.practice
+
+
+def test_a_retry_of_the_missed_ones_is_practice_and_keeps_nothing(deck, store) -> None:
+    """Each fact a retry asks had its answer on screen moments before, in the feedback: an answer
+    to it now says little of what will be remembered (the rule of quiz.apart). So the history
+    keeps no session, answer or schedule change of a retry, and undo and leaving change nothing."""
+    run = make_run(deck, store, count=3)
+    while run.phase is not Phase.FINISHED:
+        run.answer_option((run.question.correct_index + 1) % 4)  # every one missed
+        run.go_on()
+    def history() -> tuple:  # the sessions, the answers and when each fact falls due
+        return store.last_sessions(5), list(store.answers()), store.due_forecast(deck.id, 400, Clock().now)
+
+    kept = history()
+    assert run.retry_missed() and run.practice and run.total == 3
+    run.answer_option(run.question.correct_index)
+    assert run.score == (1, 1) and run.unsaved == 0
+    assert run.undo() and run.score == (0, 0)
+    run.answer_option((run.question.correct_index + 1) % 4)
+    run.go_on()
+    run.answer_option(run.question.correct_index)
+    run.go_on()
+    run.leave()
+    assert run.phase is Phase.FINISHED and run.score == (1, 2)
+    assert run.retry_missed() and run.practice  # the one missed again: practice again
+    run.answer_option(run.question.correct_index)
+    run.go_on()
+    assert history() == kept
 
 
 def test_a_session_left_before_any_answer_leaves_nothing(deck, store) -> None:
@@ -410,9 +436,10 @@ class StudyMachine(RuleBasedStateMachine):
         return self.seen[0] if stale and self.seen else self.run.question
 
     def _acted(self, acted: bool) -> None:
-        """Note an answer the act recorded (an answer waiting for its certainty is not one yet)."""
+        """Note an answer the act recorded (an answer waiting for its certainty is not one yet; a
+        retry of the missed ones records none)."""
         answers = self.run.session.answers
-        if acted and len(answers) > self._count:
+        if acted and len(answers) > self._count and not self.run.practice:
             self.expected.append((answers[-1].question.fact_id, answers[-1].correct))
         self._count = len(answers)
         self._note()
@@ -470,7 +497,7 @@ class StudyMachine(RuleBasedStateMachine):
     @rule()
     def undo(self) -> None:
         waiting = self.run.phase is Phase.CERTAINTY
-        if self.run.undo() and not waiting:
+        if self.run.undo() and not waiting and not self.run.practice:
             self.expected.pop()
         self._count = len(self.run.session.answers)
         self._note()

@@ -222,7 +222,16 @@ async def test_retry_missed_asks_only_the_missed_facts(deck: Path, tmp_path: Pat
         await pilot.pause()
         assert app.screen is screen
         assert [q.fact_id for q in screen.run.session.questions] == [missed]
-    assert [s.answered for s in sessions(data)] == [3]  # the retry records a session at its first answer
+        assert str(screen.query_one("#progress").render()).startswith("Practice 1 of 1")
+        await pilot.press(str(screen.run.session.current.correct_index + 1))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        head = str(app.screen.query_one("#summary-head").render())
+        assert head.startswith("Practice finished") and "not saved to your history" in head
+    assert [s.answered for s in sessions(data)] == [3]  # the retry is practice: no session, no answer
+    assert len(answers(data)) == 3
 
 
 async def test_history_screen_shows_sessions(deck: Path, tmp_path: Path) -> None:

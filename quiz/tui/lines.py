@@ -78,11 +78,16 @@ class StatusLine(Static):
         return plain(status_text(self._forms, self._title, self.content_size.width))
 
 
-def status_forms(number: int, total: int, score: tuple[int, int], cbm: int | None, mode: Mode) -> list[tuple[str, ...]]:
+def status_forms(
+    number: int, total: int, score: tuple[int, int], cbm: int | None, mode: Mode, *, practice: bool = False
+) -> list[tuple[str, ...]]:
     """What the study screen's status line says, in parts, its longest form first (status_text):
-    the question's number, the score (with the certainty points once there are any: cbm) and the
-    mode. Shorter forms say the points and the mode briefly, then leave out the mode, then the points."""
-    where, said = f"Question {number} of {total}", f"Score {score[0]} of {score[1]}"
+    the question's number ("Practice 2 of 3" in a retry of the missed ones, whose answers are not
+    kept: quiz.study.StudyRun.practice), the score (with the certainty points once there are any:
+    cbm) and the mode. Shorter forms say the points and the mode briefly, then leave out the mode,
+    then the points."""
+    where = f"{'Practice' if practice else 'Question'} {number} of {total}"
+    said = f"Score {score[0]} of {score[1]}"
     if cbm is None:
         return [(where, said, mode.label), (where, said, mode.short), (where, said)]
     full, brief = f"{said} (certainty points: {cbm:+d})", f"{said} (certainty {cbm:+d})"

@@ -65,6 +65,10 @@ def with_terms(text: str, glossary: Sequence[tuple[str, str]]) -> Content:
     return Content.assemble(*parts)
 
 
+PRACTICE = "Practice: these answers are not saved to your history. Review brings each fact back when it is due."
+"""What the study screen and the summary say of a retry of the missed ones (quiz.study.StudyRun.practice)."""
+
+
 def source_line(source: Source | None, refs: str) -> str:
     """'Source: <title> (<publisher>), references 69-75' (quiz.deck.model.citation), or an honest 'none given'."""
     if source is None:

@@ -33,7 +33,7 @@ from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
 from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
 from quiz.tui.settle import CHANGED_SETTLE_S, Settled
 from quiz.tui.settled_input import SettledInput
-from quiz.tui.text import fit, plain, with_terms
+from quiz.tui.text import PRACTICE, fit, plain, with_terms
 from quiz.untrusted import visible
 
 
@@ -153,7 +153,7 @@ class StudyScreen(Settled, Screen[bool]):
 
     def _progress(self) -> None:
         run = self.run
-        forms = status_forms(run.number, run.total, run.score, run.cbm_score, run.mode)
+        forms = status_forms(run.number, run.total, run.score, run.cbm_score, run.mode, practice=run.practice)
         self.query_one("#progress", StatusLine).show(forms, self.deck.title)
 
     def _draw_options(self, q: Question, asking: bool) -> None:
@@ -248,6 +248,7 @@ class StudyScreen(Settled, Screen[bool]):
         if choice == "retry" and self.run.retry_missed():
             self._drawn = None
             self.draw()
+            self.notify(PRACTICE, title="Practice", markup=False, timeout=10)
             return
         self.dismiss(self.run.ended_early)
 

@@ -26,7 +26,7 @@ from quiz.tui.bars import KeysBar
 from quiz.tui.lines import MoreLine
 from quiz.tui.screens.feedback import pair_lines
 from quiz.tui.settle import Settled
-from quiz.tui.text import percent, plain, source_line
+from quiz.tui.text import PRACTICE, percent, plain, source_line
 from quiz.untrusted import visible, visible_title
 
 
@@ -58,6 +58,7 @@ class SummaryScreen(Settled, Screen[str]):
         self.session = run.session
         self.elapsed = run.elapsed()
         self.early = run.ended_early
+        self.practice = run.practice
         self.unsaved = run.unsaved
         self.sure_but_wrong = run.sure_but_wrong
         self.saved_to: Path | None = None
@@ -71,14 +72,17 @@ class SummaryScreen(Settled, Screen[str]):
 
     def compose(self) -> ComposeResult:
         s = self.session
+        finished = f"{'Practice' if self.practice else 'Session'} finished{' early' if self.early else ''}"
         head = [
-            Content.styled("Session finished" + (" early" if self.early else ""), "bold"),
+            Content.styled(finished, "bold"),
             plain(f"{visible_title(self.deck.title)}  |  {s.mode.label}"),
             Content(f"Score: {percent(s.correct, s.answered)}   Time: {_duration(self.elapsed)}"),
         ]
         if self.cbm is not None:
             why = "sure and right gains most, sure and wrong costs most"
             head.append(Content(f"Certainty score: {self.cbm:+d} ({why})"))
+        if self.practice:
+            head.append(Content(PRACTICE))
         if self.unsaved:
             head.append(
                 Content.styled(
