@@ -13,9 +13,10 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
-from quiz.deck.model import Deck
+from quiz.deck.model import Deck, citation
 from quiz.generate import Kind, Question
 from quiz.give_away import answer_marks, text_marks
+from quiz.words_shown import words_to_know
 
 
 def _answer_of(deck: Deck, q: Question) -> str:
@@ -29,14 +30,25 @@ def _answer_of(deck: Deck, q: Question) -> str:
     return q.answer
 
 
-def _shown(deck: Deck, q: Question) -> str:
-    """What the learner has read by the end of `q`'s feedback that says what is right: the question,
-    the true sentence of a true or false or fill-in-the-blank question, the right answer and the
-    explanation. Not the wrong options (a multiple-choice question's, or the one a false sentence
-    shows): another fact's answer shown as wrong gives nothing away, and a false sentence's option
-    changes with the session's balance of true and false (quiz.kinds.balance_truth)."""
+def feedback_texts(deck: Deck, q: Question) -> tuple[str, ...]:
+    """Every text the learner may read by the end of `q`'s feedback that says what is right, as
+    quiz.tui.screens.feedback draws it (and a flashcard's back): the question, the true sentence of
+    a true or false or fill-in-the-blank question, the right answer, the explanation, the source
+    line (quiz.deck.model.citation), why each wrong option is wrong (the one chosen shows its
+    "why", and any may be chosen), and the meanings of the glossary words the words list then
+    explains (quiz.words_shown.words_to_know, answered). Not the wrong options themselves (a
+    multiple-choice question's, or the one a false sentence shows): another fact's answer shown as
+    wrong gives nothing away, and a false sentence's option changes with the session's balance of
+    true and false (quiz.kinds.balance_truth). Texts of a fact the deck no longer holds are left out."""
     prompt = "" if q.kind is Kind.TRUE_FALSE else q.prompt
-    return "\n".join((prompt, q.statement, q.blank, _answer_of(deck, q), q.explanation))
+    source = citation(q.source, q.refs) if q.source is not None or q.refs else ""
+    try:
+        whys = deck.fact(q.fact_id).whys
+    except KeyError:
+        whys = ()
+    meanings = (meaning for _, meaning in words_to_know(deck, q, answered=True).shown)
+    texts = (prompt, q.statement, q.blank, _answer_of(deck, q), q.explanation, source, *whys, *q.whys, *meanings)
+    return tuple(dict.fromkeys(t for t in texts if t))
 
 
 def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int]) -> dict[int, set[int]]:
@@ -46,7 +58,7 @@ def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int
     language = deck.language
     holding: dict[str, set[int]] = {}  # each mark: the questions whose feedback shows it
     for i in asked:
-        for mark in text_marks(_shown(deck, questions[i]), language):
+        for mark in text_marks("\n".join(feedback_texts(deck, questions[i])), language):
             holding.setdefault(mark, set()).add(i)
     after: dict[int, set[int]] = {i: set() for i in asked}
     for j in asked:

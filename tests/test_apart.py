@@ -7,17 +7,18 @@ answer copied from the screen was recorded as right and rated Good.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.apart import _answer_of, _shown, kept_apart
+from quiz.apart import _answer_of, feedback_texts, kept_apart
 from quiz.curriculum import session_facts
 from quiz.deck.load import load_deck
-from quiz.deck.model import Deck, Fact
-from quiz.generate import Kind, Question, make_question
+from quiz.deck.model import Deck, Fact, Source
+from quiz.generate import Kind, Question, kinds_for, make_question
 from quiz.give_away import answer_marks, gives_away, text_marks
 from quiz.mode import Mode
 from quiz.session import plan
@@ -27,7 +28,7 @@ BUILT_IN = load_deck(Path(__file__).parent.parent / "decks" / "rectal-cancer-sta
 
 def _given_away(deck: Deck, questions: list[Question]) -> list[tuple[str, str]]:
     """(earlier, later) fact ids where the earlier one's feedback gives the later one's answer away."""
-    shown = [text_marks(_shown(deck, q), deck.language) for q in questions]
+    shown = [text_marks("\n".join(feedback_texts(deck, q)), deck.language) for q in questions]
     return [
         (a.fact_id, b.fact_id)
         for i, a in enumerate(questions)
@@ -116,3 +117,84 @@ def test_kept_apart_asks_none_after_its_answer_is_given_away(
 )
 def test_what_gives_an_answer_away(answer: str, shown: str, given: bool) -> None:
     assert gives_away(text_marks(shown, "en"), answer_marks(answer, "en")) is given
+
+
+def _two_facts(**first: object) -> tuple[Deck, list[Question]]:
+    """A deck of two flashcards: "a" (with `first`'s fields) and "b", whose answer is "2.5 mL"."""
+    a = Fact(id="a", question="How is the medicine given?", answer="By mouth", **first)  # type: ignore[arg-type]
+    b = Fact(id="b", question="How much is one dose?", answer="2.5 mL")
+    deck = Deck(id="d", title="D", facts=(a, b), glossary=(("dose", "The amount taken at one time, here 2.5 mL."),))
+    return deck, [make_question(deck, f, Kind.FLASHCARD, seed=0) for f in (a, b)]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        {"explanation": "Take 2.5 mL by mouth."},  # what was counted before
+        {"explanation": "Each dose is taken by mouth."},  # the words list explains "dose": 2.5 mL
+        {"distractors": ("By injection",), "whys": ("An injection of 2.5 mL is for babies.",)},  # a why
+    ],
+    ids=["explanation", "glossary-meaning", "why-not"],
+)
+def test_every_text_the_feedback_shows_counts(first: dict[str, object]) -> None:
+    """T11 G1/G2: the feedback shows more than the answer and the explanation: why the option
+    chosen is wrong, and (with g) the meanings of its glossary words. A question whose answer one of
+    those says is asked first, or left for another session."""
+    deck, (a, b) = _two_facts(**first)
+    assert any("2.5 mL" in text for text in feedback_texts(deck, a))
+    assert kept_apart(deck, [a, b], 10) == [a]
+    assert kept_apart(deck, [b, a], 10) == [b, a]
+
+
+def test_the_source_line_counts() -> None:
+    source = Source(id="s", title="Giving 2.5 mL doses", publisher="P")
+    a = Fact(id="a", question="How is the medicine given?", answer="By mouth", source="s")
+    b = Fact(id="b", question="How much is one dose?", answer="2.5 mL")
+    deck = Deck(id="d", title="D", facts=(a, b), sources=(source,))
+    qa, qb = (make_question(deck, f, Kind.FLASHCARD, seed=0) for f in (a, b))
+    assert kept_apart(deck, [qa, qb], 10) == [qa]
+
+
+def _drawn_feedback(q: Question, response: str, correct: bool) -> str:
+    """The feedback quiz.tui.screens.feedback draws for an answer to `q`, as plain text."""
+    from quiz.schedule import Rating
+    from quiz.session import Answered
+    from textual.content import Content
+
+    from quiz.tui.screens.feedback import explanation, feedback_of
+
+    verdict, body = feedback_of(Answered(q, response, correct, Rating.GOOD), BUILT_IN.glossary)
+    if body is None:  # a flashcard: its back is on screen (quiz.tui.screens.study)
+        body = Content.assemble("Answer: ", q.answer, "\n", explanation(q, BUILT_IN.glossary))
+    return "\n".join(c.plain for c in (verdict, body))
+
+
+def _labels() -> str:
+    """The words the feedback draws around the deck's texts."""
+    from quiz.tui.screens.feedback import GO_ON, GO_ON_TYPED
+    from quiz.tui.screens.prompts import RIGHT, WRONG
+
+    said = "Answer: The true sentence: You chose: You typed: Why not: Why it is false: Source: reference references"
+    said += " Graded remembered not yet Good Again"  # a flashcard's
+    return "\n".join((RIGHT, WRONG, GO_ON, GO_ON_TYPED, said))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_what_the_feedback_draws_is_what_counts(seed: int) -> None:
+    """Every number and word the feedback screen draws for any answer to any question of the built-in
+    deck (but its labels, the learner's own response and the options) is in feedback_texts: the
+    one home of what the feedback shows, which the order of a session reads."""
+    for fact in BUILT_IN.facts:
+        for kind in kinds_for(BUILT_IN, fact):
+            q = make_question(BUILT_IN, fact, kind, seed=seed)
+            counted = text_marks("\n".join(feedback_texts(BUILT_IN, q)), "en")
+            responses = [(o, i == q.correct_index) for i, o in enumerate(q.options)] or [(q.answer, True), ("qqqq", False)]
+            if kind is Kind.FLASHCARD:
+                responses = [("Good", True), ("Again", False)]
+            for response, correct in responses:
+                drawn_text = _drawn_feedback(q, response, correct)
+                for own in sorted({response, *q.options} - {q.answer}, key=len, reverse=True):
+                    drawn_text = re.sub(rf"(?<![\w.]){re.escape(own)}(?!\w)", "\n", drawn_text)  # chosen, typed, offered
+                drawn = text_marks(drawn_text, "en")
+                ignored = text_marks(_labels(), "en")
+                assert drawn - ignored <= counted, (fact.id, kind, response, sorted(drawn - ignored - counted))
