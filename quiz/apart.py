@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from quiz.deck.model import Deck, citation
 from quiz.generate import Kind, Question
 from quiz.give_away import answer_marks, text_marks
+from quiz.kinds import by_typing
 from quiz.words_shown import words_to_know
 
 
@@ -62,11 +63,19 @@ def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int
             holding.setdefault(mark, set()).add(i)
     after: dict[int, set[int]] = {i: set() for i in asked}
     for j in asked:
-        answer = answer_marks(_answer_of(deck, questions[j]), language)
-        if answer:  # gives_away(the marks of i's feedback, answer) for each i of the intersection
-            for i in set.intersection(*(holding.get(mark, set()) for mark in answer)) - {j}:
-                after[i].add(j)
+        for form in _forms(deck, questions[j]):
+            answer = answer_marks(form, language)
+            if answer:  # gives_away(the marks of i's feedback, answer) for each i of the intersection
+                for i in set.intersection(*(holding.get(mark, set()) for mark in answer)) - {j}:
+                    after[i].add(j)
     return after
+
+
+def _forms(deck: Deck, q: Question) -> tuple[str, ...]:
+    """The texts that answer `q` right (_answer_of): for a question answered by typing, its `accept`
+    forms too ("APR" for "Abdominoperineal resection"): a feedback that says one gives it away."""
+    answer = _answer_of(deck, q)
+    return (answer, *q.accept) if by_typing(q) else (answer,)
 
 
 def kept_apart(deck: Deck, questions: Sequence[Question], limit: int | None = None, *, due: int = 0) -> list[Question]:

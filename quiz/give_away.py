@@ -114,21 +114,29 @@ def text_marks(text: str, language: str = "en") -> frozenset[str]:
 
 def answer_marks(text: str, language: str = "en") -> frozenset[str]:
     """What a text must show (text_marks) to give away an answer: its numbers and the stems of its
-    longer words (4+ letters, not STOPWORDS); none for an answer with neither ("Yes", "CT"). An
-    answer with one of those is read by all its words but FUNCTION_WORDS: "Before their surgery" is
-    given away by a text that says "before" and "surgery", not by any text on surgery; "5 days" by
-    one that says 5 days, not 5 of anything."""
+    longer words (4+ letters, not STOPWORDS); with neither, its abbreviations (a word of 2 or more
+    capitals: "APR", "CT": _ABBREVIATION); none for an answer with none of them ("Yes", "about the
+    same"). An answer with one of those is read by all its words but FUNCTION_WORDS: "Before their
+    surgery" is given away by a text that says "before" and "surgery", not by any text on surgery;
+    "5 days" by one that says 5 days, not 5 of anything; "A CT" by one that says CT."""
     _, numbers, words = _read(text, language)
     marks = numbers.union(stem_word(w, language) for w in words if len(w) >= 4 and w not in STOPWORDS)
-    if len(marks) != 1:  # two or more; or none ("Yes", "CT"): nothing to give away
+    if not marks:  # a short answer: said by its abbreviations ("APR"), else by nothing ("Yes")
+        marks = frozenset(stem_word(w.lower(), language) for w in _ABBREVIATION.findall(text))
+    if len(marks) != 1:  # two or more; or none ("Yes"): nothing to give away
         return marks
     return marks.union(stem_word(w, language) for w in words if w not in FUNCTION_WORDS)
 
 
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z]{2,}(?![^\W\d_])")
+"""An abbreviation as written: 2 or more capital letters (ASCII), no letter beside them ("CT",
+"APR", the "FU" of "5-FU"): a short answer's word that a text says only where it means it."""
+
+
 def gives_away(shown: frozenset[str], answer: frozenset[str]) -> bool:
     """Whether a text showing the marks `shown` (text_marks) gives away an answer of the marks
-    `answer` (answer_marks): every number and every longer word of the answer is in it. An answer
-    with neither ("Yes", "CT") is given away by nothing."""
+    `answer` (answer_marks): every number and every longer word of the answer is in it (for a short
+    answer, every abbreviation: "APR"). An answer with none of them ("Yes") is given away by nothing."""
     return bool(answer) and answer <= shown
 
 

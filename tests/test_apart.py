@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.apart import _answer_of, feedback_texts, kept_apart
+from quiz.apart import _forms, feedback_texts, kept_apart
 from quiz.curriculum import session_facts
 from quiz.deck.load import load_deck
 from quiz.deck.model import Deck, Fact, Source
@@ -34,7 +34,7 @@ def _given_away(deck: Deck, questions: list[Question]) -> list[tuple[str, str]]:
         for i, a in enumerate(questions)
         for b in questions[i + 1 :]
         if a.kind is not Kind.MATCH and b.kind is not Kind.MATCH
-        and gives_away(shown[i], answer_marks(_answer_of(deck, b), deck.language))
+        and any(gives_away(shown[i], answer_marks(form, deck.language)) for form in _forms(deck, b))
     ]  # fmt: skip
 
 
@@ -113,6 +113,11 @@ def test_kept_apart_asks_none_after_its_answer_is_given_away(
         ("Before their surgery", "They were assigned before surgery.", True),
         ("Floxuridine", "The drug was floxuridine (FUDR).", True),
         ("Yes", "Yes, it was.", False),  # nothing to give away
+        ("about the same", "It was about the same.", False),  # nor here
+        ("APR", "After an APR, most people need a colostomy.", True),  # a short answer: its abbreviation
+        ("A CT", "The scan was a CT.", True),
+        ("CT", "The scan is quick.", False),
+        ("CT", "Sugar intake is cut.", False),  # a word of other letters
     ],
 )
 def test_what_gives_an_answer_away(answer: str, shown: str, given: bool) -> None:
@@ -198,3 +203,21 @@ def test_what_the_feedback_draws_is_what_counts(seed: int) -> None:
                 drawn = text_marks(drawn_text, "en")
                 ignored = text_marks(_labels(), "en")
                 assert drawn - ignored <= counted, (fact.id, kind, response, sorted(drawn - ignored - counted))
+
+
+@pytest.mark.parametrize(("kind", "kept"), [(Kind.TYPED, ["a"]), (Kind.MULTIPLE_CHOICE, ["a", "b"])])
+def test_a_typed_answer_is_given_away_by_a_form_it_accepts(kind: Kind, kept: list[str]) -> None:
+    """T11 G3: "APR" is accepted for "Abdominoperineal resection": a feedback that says "APR" gives
+    the typed answer away (the options of a multiple-choice question show the answer as written)."""
+    a = Fact(id="a", question="What may follow surgery?", answer="A colostomy", explanation="After an APR, a bag.")
+    b = Fact(
+        id="b",
+        question="Which operation removes the rectum and the anus?",
+        answer="Abdominoperineal resection",
+        accept=("APR",),
+        distractors=("Low anterior resection", "Colectomy", "Polypectomy"),
+    )
+    deck = Deck(id="d", title="D", facts=(a, b))
+    questions = [make_question(deck, a, Kind.FLASHCARD, seed=0), make_question(deck, b, kind, seed=0)]
+    assert [q.fact_id for q in kept_apart(deck, questions, 10)] == kept
+    assert [q.fact_id for q in kept_apart(deck, questions[::-1], 10)] == ["b", "a"]

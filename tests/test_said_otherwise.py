@@ -91,6 +91,8 @@ SAID_BESIDE = [  # (statement, answer): the rest says the answer, in the same or
     ("The CEA test measures {{carcinoembryonic antigen}} in the blood.", "Carcinoembryonic antigen"),
     ("The {{CEA}} test measures carcinoembryonic antigen.", "CEA"),
     ("An {{MRI}} uses magnetic resonance imaging.", "MRI"),
+    ("After an {{APR}}, most people live with a colostomy; an APR removes the anus.", "APR"),  # G3: short
+    ("A {{CT}} scan shows more than an X-ray; a CT takes minutes.", "CT"),
 ]
 NOT_SAID = [  # the rest names something else
     ("5-FU is a {{chemotherapy}} drug given with chemoradiation.", "Chemotherapy"),
@@ -99,6 +101,7 @@ NOT_SAID = [  # the rest names something else
     ("The course lasts {{two weeks}}, which is a fortnight.", "Two weeks"),  # a synonym: out of reach
     ("The CEA test is done before {{colon surgery}}.", "Colon surgery"),
     ("A CT scan showed the {{chemotherapy treatment}} worked.", "Chemotherapy treatment"),  # CT: a guess
+    ("A {{CT}} scan takes minutes; it is not a cut.", "CT"),  # the same letters, another word
 ]
 
 
