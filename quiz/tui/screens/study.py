@@ -248,7 +248,7 @@ class StudyScreen(Settled, Screen[bool]):
         if choice == "retry" and self.run.retry_missed():
             self._drawn = None
             self.draw()
-            self.notify(PRACTICE, title="Practice", markup=False, timeout=10)
+            self.notify(PRACTICE, title="Retry missed", markup=False, timeout=10)
             return
         self.dismiss(self.run.ended_early)
 
