@@ -11,27 +11,40 @@ two give each other's answers away, the later one waits for another session.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from quiz.deck.model import Deck, citation
+from quiz.deck.model import Deck, Fact, citation
 from quiz.generate import Kind, Question
 from quiz.give_away import answer_marks, text_marks
 from quiz.kinds import by_typing
 from quiz.words_shown import words_to_know
 
 
-def _answer_of(deck: Deck, q: Question) -> str:
+def _answer_of(deck: Deck, q: Question, facts: Mapping[str, Fact] | None = None) -> str:
     """The text a learner must give for `q`: its answer, or for true or false the fact's answer, which
-    says whether the sentence shown is true."""
+    says whether the sentence shown is true ("" when the deck no longer holds the fact). `facts`:
+    the deck's facts by id (_by_id), where many questions are asked of one deck."""
     if q.kind is Kind.TRUE_FALSE:
-        try:
-            return deck.fact(q.fact_id).answer
-        except KeyError:
-            return ""
+        fact = _fact(deck, q, facts)
+        return "" if fact is None else fact.answer
     return q.answer
 
 
-def feedback_texts(deck: Deck, q: Question) -> tuple[str, ...]:
+def _fact(deck: Deck, q: Question, facts: Mapping[str, Fact] | None) -> Fact | None:
+    """The fact `q` asks about, from `facts` (the deck's by id) when given; None when it is gone."""
+    if facts is not None:
+        return facts.get(q.fact_id)
+    try:
+        return deck.fact(q.fact_id)
+    except KeyError:
+        return None
+
+
+def _by_id(deck: Deck) -> dict[str, Fact]:
+    return {f.id: f for f in deck.facts}
+
+
+def feedback_texts(deck: Deck, q: Question, facts: Mapping[str, Fact] | None = None) -> tuple[str, ...]:
     """Every text the learner may read by the end of `q`'s feedback that says what is right, as
     quiz.tui.screens.feedback draws it (and a flashcard's back): the question, the true sentence of
     a true or false or fill-in-the-blank question, the right answer, the explanation, the source
@@ -40,15 +53,15 @@ def feedback_texts(deck: Deck, q: Question) -> tuple[str, ...]:
     explains (quiz.words_shown.words_to_know, answered). Not the wrong options themselves (a
     multiple-choice question's, or the one a false sentence shows): another fact's answer shown as
     wrong gives nothing away, and a false sentence's option changes with the session's balance of
-    true and false (quiz.kinds.balance_truth). Texts of a fact the deck no longer holds are left out."""
+    true and false (quiz.kinds.balance_truth). Texts of a fact the deck no longer holds are left
+    out. `facts` as for _answer_of."""
     prompt = "" if q.kind is Kind.TRUE_FALSE else q.prompt
     source = citation(q.source, q.refs) if q.source is not None or q.refs else ""
-    try:
-        whys = deck.fact(q.fact_id).whys
-    except KeyError:
-        whys = ()
+    fact = _fact(deck, q, facts)
+    whys = () if fact is None else fact.whys
     meanings = (meaning for _, meaning in words_to_know(deck, q, answered=True).shown)
-    texts = (prompt, q.statement, q.blank, _answer_of(deck, q), q.explanation, source, *whys, *q.whys, *meanings)
+    answer = _answer_of(deck, q, facts)
+    texts = (prompt, q.statement, q.blank, answer, q.explanation, source, *whys, *q.whys, *meanings)
     return tuple(dict.fromkeys(t for t in texts if t))
 
 
@@ -56,14 +69,14 @@ def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int
     """For each index of `asked`, the indexes of the others whose answers its feedback gives away
     (quiz.give_away.gives_away), found through an index of who shows each mark: linear in the
     marks, so that a review of 2,000 due facts is ordered in moments, not in 4 million comparisons."""
-    language = deck.language
+    language, facts = deck.language, _by_id(deck)
     holding: dict[str, set[int]] = {}  # each mark: the questions whose feedback shows it
     for i in asked:
-        for mark in text_marks("\n".join(feedback_texts(deck, questions[i])), language):
+        for mark in frozenset().union(*(text_marks(t, language) for t in feedback_texts(deck, questions[i], facts))):
             holding.setdefault(mark, set()).add(i)
     after: dict[int, set[int]] = {i: set() for i in asked}
     for j in asked:
-        for form in _forms(deck, questions[j]):
+        for form in _forms(deck, questions[j], facts):
             answer = answer_marks(form, language)
             if answer:  # gives_away(the marks of i's feedback, answer) for each i of the intersection
                 for i in set.intersection(*(holding.get(mark, set()) for mark in answer)) - {j}:
@@ -71,10 +84,10 @@ def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int
     return after
 
 
-def _forms(deck: Deck, q: Question) -> tuple[str, ...]:
+def _forms(deck: Deck, q: Question, facts: Mapping[str, Fact] | None = None) -> tuple[str, ...]:
     """The texts that answer `q` right (_answer_of): for a question answered by typing, its `accept`
     forms too ("APR" for "Abdominoperineal resection"): a feedback that says one gives it away."""
-    answer = _answer_of(deck, q)
+    answer = _answer_of(deck, q, facts)
     return (answer, *q.accept) if by_typing(q) else (answer,)
 
 
