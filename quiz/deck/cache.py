@@ -29,7 +29,7 @@ except ImportError:  # not CPython
 # hashlib loads OpenSSL as well: 15 M instructions at every start of the app, where 4 M do for
 # _blake2 alone (docs/benchmarks.md).
 
-CACHE_FORMAT = 45
+CACHE_FORMAT = 46
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header; 10: glossary terms under one id refused; 11: options that say the same refused; 12: more
@@ -60,7 +60,8 @@ unit's slash and product kept, "1 m/s" apart from "1 ms", units whose case is th
 the SI Brochure, "1 M" apart from "1 m", a space after "not" and like words and between Roman
 numerals kept; 45: look-alike letters read in a word of look-alikes beside numbers and symbols
 ("37 °С", "Н₂О"), Latin look-alikes in any word, "ß" kept apart from "ss" and "I" the capital of
-"ı" in Turkish), so no deck is read back from the cache in an older shape or without meeting a
+"ı" in Turkish; 46: illnesses named in the plural whose singular is another word, "Piles" and
+"pile", told apart), so no deck is read back from the cache in an older shape or without meeting a
 newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
