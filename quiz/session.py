@@ -77,7 +77,8 @@ def plan(
     quiz.curriculum.session_facts) limits the new and other facts to a topic and leaves
     nice-to-know facts out; `due` facts are all asked, whatever their priority (the caller limits
     them to the topic): a fact once studied is due in one sense only, the one Home counts.
-    `only` restricts the session to those facts (to retry the ones missed).
+    `only` restricts the session to those facts (to retry the ones missed; no matching question
+    is made then, the missed ones are asked again as they were).
 
     Review also asks the glossary words that are due, by matching. Matching (`Mode.MATCH`) asks
     the glossary terms used by the facts in scope, due ones first
@@ -86,6 +87,8 @@ def plan(
     show the true statement (quiz.kinds.balance_truth).
     """
     if mode is Mode.MATCH:
+        if only is not None:  # a retry: the caller asks the matching questions missed again (StudyRun.retry_missed)
+            return []
         limit = MATCH_PER_SESSION if count is None else min(count, MATCH_PER_SESSION)
         return kinds.match_questions(deck, seed=seed, order=due, within=_terms_within(deck, scope))[:limit]
     rng = random.Random(f"plan:{seed}")
