@@ -162,10 +162,10 @@ def test_the_source_line_counts() -> None:
 
 def _drawn_feedback(q: Question, response: str, correct: bool) -> str:
     """The feedback quiz.tui.screens.feedback draws for an answer to `q`, as plain text."""
-    from quiz.schedule import Rating
-    from quiz.session import Answered
     from textual.content import Content
 
+    from quiz.schedule import Rating
+    from quiz.session import Answered
     from quiz.tui.screens.feedback import explanation, feedback_of
 
     verdict, body = feedback_of(Answered(q, response, correct, Rating.GOOD), BUILT_IN.glossary)
@@ -193,13 +193,15 @@ def test_what_the_feedback_draws_is_what_counts(seed: int) -> None:
         for kind in kinds_for(BUILT_IN, fact):
             q = make_question(BUILT_IN, fact, kind, seed=seed)
             counted = text_marks("\n".join(feedback_texts(BUILT_IN, q)), "en")
-            responses = [(o, i == q.correct_index) for i, o in enumerate(q.options)] or [(q.answer, True), ("qqqq", False)]
+            responses = [(o, i == q.correct_index) for i, o in enumerate(q.options)]
+            responses = responses or [(q.answer, True), ("qqqq", False)]  # typed
             if kind is Kind.FLASHCARD:
                 responses = [("Good", True), ("Again", False)]
             for response, correct in responses:
                 drawn_text = _drawn_feedback(q, response, correct)
                 for own in sorted({response, *q.options} - {q.answer}, key=len, reverse=True):
-                    drawn_text = re.sub(rf"(?<![\w.]){re.escape(own)}(?!\w)", "\n", drawn_text)  # chosen, typed, offered
+                    # what was chosen, typed or offered, as a whole word
+                    drawn_text = re.sub(rf"(?<![\w.]){re.escape(own)}(?!\w)", "\n", drawn_text)
                 drawn = text_marks(drawn_text, "en")
                 ignored = text_marks(_labels(), "en")
                 assert drawn - ignored <= counted, (fact.id, kind, response, sorted(drawn - ignored - counted))
