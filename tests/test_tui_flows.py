@@ -251,6 +251,29 @@ async def test_history_screen_shows_sessions(deck: Path, tmp_path: Path) -> None
         assert row[1] == "Caring for your kid…" and row[2] == "Multi-choice" and row[3] == "0/1"
 
 
+@pytest.mark.parametrize("sure", [False, True])
+async def test_history_says_what_a_signed_number_after_a_score_is(deck: Path, tmp_path: Path, sure: bool) -> None:
+    """A new user read "8/13 -2" in the sessions table and could not tell what the -2 was: the
+    line under the table says it, where a session has certainty points."""
+    from textual.widgets import DataTable
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
+        certainty = {"certainty": 3} if sure else {}
+        store.record_answer(
+            sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False, **certainty
+        )
+        store.finish_session(sid)
+    app = make_app([deck], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        score = str(app.screen.query_one("#sessions", DataTable).get_row_at(0)[3])
+        said = str(app.screen.query_one("#sessions-text").render())
+        assert score == ("0/1 -6" if sure else "0/1")
+        assert ("certainty points" in said) is sure
+
+
 async def test_history_says_its_share_of_right_answers_is_of_the_days_it_shows(deck: Path, tmp_path: Path) -> None:
     """History's chart line gives the share of right answers of its last 30 days; it said "100%
     overall" where `quiz history` gives all time, and "no answers yet" to someone whose answers

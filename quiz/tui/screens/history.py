@@ -158,6 +158,7 @@ class HistoryScreen(Settled, Screen[None]):
         sessions.display = sessions.row_count > 0
         self.query_one("#sessions-text", Static).update(
             'Newest first. "early" means the session was left before its last question.'
+            + (" A signed number after a score (+3, -2) is its certainty points." if certainty else "")
             if sessions.row_count
             else "No sessions yet: they show here once you study a deck."
             if deck_id is None
