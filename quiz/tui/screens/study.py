@@ -45,7 +45,7 @@ class StudyScreen(Settled, Screen[bool]):
     #progress { height: auto; padding: 0 1; background: $panel; text-style: bold; }
     #qa { height: 1fr; padding: 0 1; }
     #prompt { margin: 1 0 0 0; text-style: bold; }
-    #options { margin: 1 0 0 0; height: auto; max-height: 14; border: round $primary; }
+    #options { margin: 1 0 0 0; height: auto; max-height: 20; border: round $primary; }
     #options:disabled { opacity: 1; }
     #card-back { margin: 1 0 0 0; padding: 0 1; border-left: wide $accent; }
     #typed { margin: 0 0 1 0; }
@@ -248,7 +248,7 @@ class StudyScreen(Settled, Screen[bool]):
         if choice == "retry" and self.run.retry_missed():
             self._drawn = None
             self.draw()
-            self.notify(PRACTICE, title="Retry missed", markup=False, timeout=10)
+            self.notify(PRACTICE, title="Retry missed", markup=False, timeout=6)
             return
         self.dismiss(self.run.ended_early)
 
