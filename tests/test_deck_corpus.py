@@ -88,3 +88,15 @@ def test_the_documented_example_is_a_valid_deck_with_every_key() -> None:
     [fact] = deck.facts
     assert [t.id for t in deck.topics] == [fact.topic] == ["washing"]
     assert fact.priority == "must-know" and fact.why("5 seconds")
+
+
+def test_many_raw_control_characters_are_named_up_to_a_limit_then_counted() -> None:
+    from quiz.deck.load import MAX_CONTROL_PROBLEMS, parse_deck
+
+    text = 'format = 1\n[deck]\nid = "d"\ntitle = "T"\n' + "# \x07\n" * (MAX_CONTROL_PROBLEMS + 5)
+    with pytest.raises(DeckError) as info:
+        parse_deck(text + '[[facts]]\nid = "a"\nquestion = "Q?"\nanswer = 5\n')
+    said = [p.message for p in info.value.problems]
+    assert sum("U+0007" in m for m in said) == MAX_CONTROL_PROBLEMS
+    assert "and 5 more control characters, which are not allowed" in said
+    assert any('"answer" must be text' in m for m in said)  # the deck's other problems too

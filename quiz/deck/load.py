@@ -41,10 +41,8 @@ def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
     """
     path = Path(path)
     unix = text.replace("\r\n", "\n") if "\r" in text else text  # a lone CR is refused; CR LF ends a line
-    bad = control_characters().search(unix)
-    if bad:
-        at = position(unix, bad.start())
-        raise DeckError([Problem(path, *at, f"the file {control_character(bad.group())}")])
+    if control_characters().search(unix):
+        raise DeckError(_with_control_characters(unix, path))
     del unix  # a copy of a large file's text, when it has CR LF line ends
     if not text.strip():
         raise DeckError([Problem(path, None, None, EMPTY)])
@@ -74,6 +72,29 @@ def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
     # Parsed and built again, the text's layout found, so that every problem says where it is
     # (the first build let go of the tables it checked): the cost falls on a deck with a problem.
     return build(tomli.loads(text), path, locate(text), controls=controls)
+
+
+MAX_CONTROL_PROBLEMS = 20
+"""Raw control characters named one by one in a file's problems; the rest are counted."""
+
+
+def _with_control_characters(unix: str, path: Path) -> list[Problem]:
+    """Every problem of a deck text (LF line ends) that holds raw control characters: each of them
+    (up to MAX_CONTROL_PROBLEMS, then a count), then the deck's other problems, found with each
+    control character read as U+FFFD ("all problems at once": one stray BEL hid eleven others). A
+    problem at a control character's own place is its own, and is not said twice."""
+    found = list(control_characters().finditer(unix))
+    named = [Problem(path, *position(unix, m.start()), f"the file {control_character(m.group())}") for m in found]
+    problems = named[:MAX_CONTROL_PROBLEMS]
+    if len(named) > MAX_CONTROL_PROBLEMS:
+        more = len(named) - MAX_CONTROL_PROBLEMS
+        problems.append(Problem(path, None, None, f"and {more} more control characters, which are not allowed"))
+    try:
+        parse_deck(control_characters().sub("\ufffd", unix), path)
+    except DeckError as err:
+        places = {(p.line, p.col) for p in named}
+        problems += [p for p in err.problems if (p.line, p.col) not in places and p.message != EMPTY]
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.col or 0))
 
 
 def parse_with_positions(text: str, path: Path | str = "<deck>") -> tuple[Deck, Positions]:
