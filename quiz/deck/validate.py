@@ -260,10 +260,12 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
     fmt = data.get("format")
     if fmt is None:
         c.add((1, 1), f'missing "format = {FORMAT_VERSION}" at the top of the file')
+    elif isinstance(fmt, str) and fmt.strip() == str(FORMAT_VERSION):
+        c.add(c.pos(layout.top, "format"), f"format must be a number: write format = {FORMAT_VERSION}, without quotes")
     elif fmt != FORMAT_VERSION or isinstance(fmt, bool):
         c.add(
             c.pos(layout.top, "format"),
-            f"unsupported format {fmt!r}: this version of quiz reads format = {FORMAT_VERSION}",
+            f"unsupported format {visible(repr(fmt))}: this version of quiz reads format = {FORMAT_VERSION}",
         )
     for key in data:
         if key not in TOP_KEYS:
