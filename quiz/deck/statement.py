@@ -75,12 +75,17 @@ def problem(statement: str, answer: str, accept: tuple[str, ...]) -> tuple[int, 
     """What is wrong with a fact's statement, as (offset of the problem in the text, message); None if nothing.
 
     The span must be marked once, be non-empty, and be the answer or an accept form (compared
-    folded, as quiz.deck.load.normalize compares texts).
+    folded, as quiz.deck.load.normalize compares texts); a "{{" never closed (or a "}}" never
+    opened) is named at its place.
     """
     from quiz.deck.text import normalize
 
     found = list(SPAN.finditer(statement))
     if not found:
+        if "{{" in statement:
+            return statement.index("{{"), 'opens a span with "{{" that is never closed: end the answer with "}}"'
+        if "}}" in statement:
+            return statement.index("}}"), 'closes a span with "}}" that was never opened: begin the answer with "{{"'
         return 0, 'has no {{...}} span: mark the answer, e.g. "... in about {{2 in 100}} people"'
     if len(found) > 1:
         return found[1].start(), "marks more than one {{...}} span: mark the answer once"
