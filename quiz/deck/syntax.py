@@ -25,6 +25,9 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
     """The line, column and plain message for tomli's error `msg` at (line, col) in `text`."""
     lines = text.splitlines()
     at = lines[line - 1] if line and line <= len(lines) else ""
+    hidden = _invisible_at(at, col)
+    if hidden:  # the line looks right on screen: name what cannot be seen
+        return line, col, f"{hidden} stands here, where it cannot be seen: delete it"
     if msg == "Illegal character '\\n'" and _open_quote(at):
         return line, at.find('"') + 1, 'this string is not closed: add a closing quote (") before the end of the line'
     if msg == 'Expected "\'"':
@@ -34,10 +37,14 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
         opened = max(text.rfind('"""'), text.rfind("'''"))
         start = position(text, opened)[0] if opened >= 0 else line
         return start, None, "this multi-line string is not closed: add the closing \"\"\" (or ''')"
+    if msg == "Unclosed array" and (comma := _TWO_ITEMS.search(at)):
+        return line, comma.start(2) + 1, "a comma is missing between two items of this list: add \",\" before this one"
     if msg in ("Unclosed array", "Unclosed inline table"):
         pattern, what, close = (_OPENED_LIST, "list", "]") if msg == "Unclosed array" else (_OPENED_TABLE, "table", "}")
         start = _opened_before(lines, line, pattern)
         return start, None, f'this {what} is not closed: add "{close}" after its last item'
+    if msg == "Invalid value" and _KEY.match(at) and (opened := _list_left_open(lines, line)):
+        return opened, None, f'this list is not closed: add "]" after its last item, before line {line}'
     declared = re.fullmatch(r"Cannot declare (\(.*\)) twice", msg)
     if declared:
         name = ".".join(ast.literal_eval(declared.group(1)))
@@ -67,6 +74,38 @@ _PLAIN = {
     "Invalid statement": "this line is neither key = value nor a [table] header",
     "Invalid value": 'this value is not one TOML knows: put text in double quotes ("...")',
 }
+
+
+_TWO_ITEMS = re.compile(r'("(?:[^"\\]|\\.)*"|\'[^\']*\'|[0-9][0-9.]*)\s+(["\'0-9])')
+"""Two items of a list with no comma between them ("2.5 ml" "2.5 millilitres"): group 2 is the second."""
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+
+
+def _invisible_at(line: str, col: int | None) -> str:
+    """The invisible character (quiz.untrusted.invisible) at 1-based `col` of `line`, named
+    ("the invisible character U+200B ZERO WIDTH SPACE"), else ""."""
+    import unicodedata
+
+    from quiz.untrusted import invisible
+
+    char = line[col - 1 : col] if col else ""
+    if not char or char.isascii() or not invisible().match(char):
+        return ""
+    return f"the invisible character U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
+
+
+def _list_left_open(lines: list[str], line: int | None) -> int | None:
+    """The line of the list that is still open above `line` (its "[" with no "]" after it, strings
+    aside), where tomli read the next key = value as one of its items; None if there is none."""
+    depth = 0
+    for n in range((line or 1) - 1, 0, -1):
+        bare = _STRINGS.sub('""', lines[n - 1].split("#", 1)[0])
+        depth += bare.count("[") - bare.count("]")
+        if _OPENED_LIST.search(bare):
+            return n if depth > 0 else None
+        if _KEY.match(lines[n - 1]) or lines[n - 1].lstrip().startswith("["):
+            return None
+    return None
 
 
 def _open_quote(line: str) -> bool:
