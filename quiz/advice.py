@@ -36,6 +36,24 @@ def warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> Ad
     return Advice(key, rule, f'fact "{fact.id}": {message}')
 
 
+def glossary_too_small(deck: Deck) -> Iterator[Advice]:
+    """glossary-too-small: a warning when the glossary has words, but fewer than a matching question
+    pairs (quiz.kinds.MATCH_TERMS): the deck then has no "Match words to meanings" questions, and an
+    author who wrote three would not know why (an educator's report)."""
+    if not deck.glossary:
+        return
+    from quiz.kinds import MATCH_TERMS
+
+    count = len(deck.glossary)
+    if count < MATCH_TERMS:
+        yield Advice(
+            None,
+            "glossary-too-small",
+            f"the glossary has {count} word{'s' if count != 1 else ''}; a matching question pairs {MATCH_TERMS}, "
+            f"so this deck has no matching questions: add {MATCH_TERMS - count} more",
+        )
+
+
 def topic_summary_long(topic: Topic) -> Iterator[Advice]:
     """topic-summary-long: a warning when a topic's summary is more than one sentence of
     SUMMARY_MAX_WORDS words."""

@@ -16,6 +16,7 @@ from quiz.advice import (
     Advice,
     answer_beside_blank,
     answer_in_question,
+    glossary_too_small,
     same_question,
     topic_summary_long,
     warn,
@@ -60,6 +61,7 @@ RULES: dict[str, str] = {
     "same-question": "the fact asks the question an earlier fact asks (a learner cannot tell which is meant)",
     "answer-in-question": "the question says its own answer (its numbers, however written, and its longer words)",
     "answer-beside-blank": "the statement says its answer outside {{...}} too, so it is not asked as fill in the blank",
+    "glossary-too-small": "the glossary has fewer words than a matching question asks (no matching questions)",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
 
@@ -383,6 +385,8 @@ def lint_deck(deck: Deck, positions: Positions = NO_POSITIONS) -> list[Problem]:
     for index, topic in enumerate(deck.topics):
         for advice in topic_summary_long(topic):
             add(advice, positions.topic(index, advice.key))
+    for advice in glossary_too_small(deck):
+        add(advice, positions.table("glossary"))
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     return problems
 

@@ -134,8 +134,8 @@ CASES = [
 ]
 TOPIC_RULES = {"topic-summary-long"}
 """Rules about a [[topics]] table rather than a fact (tested below)."""
-DECK_RULES = {"same-question"}
-"""Rules about two facts of a deck (tested below)."""
+DECK_RULES = {"same-question", "glossary-too-small"}
+"""Rules about two facts of a deck, or about the deck (tested below)."""
 
 
 def test_every_rule_has_cases() -> None:
@@ -424,3 +424,15 @@ def test_typed_look_alike_warns_exactly_when_typed_and_one_slip_from_a_word(answ
         look_alikes(fact.answer, deck_lexicon(deck), fact.accept)
     )
     assert warned == long_way
+
+
+@pytest.mark.parametrize(("words", "warned"), [(0, False), (1, True), (3, True), (4, False)])
+def test_a_glossary_of_fewer_words_than_a_matching_question_pairs_is_told(words: int, warned: bool) -> None:
+    """An educator wrote three glossary words and found no matching questions, told nothing."""
+    glossary = "".join(f'"term{n}" = "Meaning number {n}."\n' for n in range(words))
+    text = _toml(CLEAN) + (f"\n[glossary]\n{glossary}" if words else "")
+    found = [p for p in lint_deck(*parse_with_positions(text, "deck.toml")) if p.rule == "glossary-too-small"]
+    assert bool(found) is warned
+    if warned:
+        assert found[0].line == text.splitlines().index("[glossary]") + 1
+        assert f"the glossary has {words} word" in found[0].message and f"add {4 - words} more" in found[0].message

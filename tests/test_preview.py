@@ -143,3 +143,14 @@ def test_json_is_streamed_exactly_as_the_whole_document_would_be_written(
     wanted = [Kind(k.replace("-", "_")) for k in kinds] if kinds else None
     document = to_json(deck, generate(deck, kinds=wanted, seed=5), seed=5)
     assert capsys.readouterr().out == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_a_kind_asked_for_that_the_deck_cannot_give_is_told_with_why(capsys: pytest.CaptureFixture[str]) -> None:
+    """An educator with three glossary words asked for matching questions and read "0 questions",
+    told nothing more."""
+    assert main(["preview", str(COMPLETE), "--kind", "match", "--kind", "fill-blank"]) == 0
+    err = capsys.readouterr().err
+    assert "no match words to meanings questions: they need 4 glossary words, and this deck's glossary has 1 word" in err
+    assert 'no fill in the blank questions: they need a fact with a statement = "... {{answer}} ..."' in err
+    assert main(["preview", str(COMPLETE), "--kind", "flashcard"]) == 0
+    assert capsys.readouterr().err == ""

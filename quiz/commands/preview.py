@@ -14,7 +14,7 @@ from quiz.untrusted import say, visible_title
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck, Source
-    from quiz.generate import Question
+    from quiz.generate import Kind, Question
 
 HELP = (
     "print the questions a deck gives (multiple choice, flashcard, typed answer, fill in the blank, "
@@ -57,11 +57,29 @@ def run(args: argparse.Namespace) -> int:
         return 1
     kinds = [Kind(k.replace("-", "_")) for k in dict.fromkeys(args.kind)] if args.kind else None
     questions = generate(deck, kinds=kinds, seed=args.seed)
+    for kind in kinds or ():
+        if not any(q.kind is kind for q in questions):
+            say(f"quiz preview: {_none_of(deck, kind)}", file=sys.stderr)
     if args.json:
         write_json(deck, questions, seed=args.seed)
     else:
         say(render(deck, questions, seed=args.seed))
     return 0
+
+
+def _none_of(deck: Deck, kind: Kind) -> str:
+    """Why a deck gives no question of `kind`, said where `quiz preview --kind` asked for it."""
+    from quiz.generate import Kind
+    from quiz.kinds import MATCH_TERMS
+    from quiz.plural import plural
+
+    label = KIND_LABELS[kind.value]
+    if kind is Kind.MATCH:
+        words = plural(len(deck.glossary), "word")
+        return f"no {label} questions: they need {MATCH_TERMS} glossary words, and this deck's glossary has {words}"
+    if kind in (Kind.FILL_BLANK, Kind.TRUE_FALSE) and not any(f.statement for f in deck.facts):
+        return f'no {label} questions: they need a fact with a statement = "... {{{{answer}}}} ..."'
+    return f"no {label} questions: no fact of this deck can be asked so (`quiz check` advises why)"
 
 
 def _source_json(source: Source | None) -> dict[str, str] | None:

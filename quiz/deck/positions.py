@@ -79,6 +79,10 @@ class Positions:
         """Line and column of `key` of the `index`-th fact, or of its [[facts]] header; None if unknown."""
         return _where(self._fact_table(index, key), key)
 
+    def table(self, name: str) -> Position | None:
+        """Line and column of the [name] table's header (such as [glossary]); None if unknown."""
+        return _where(self._whole().table(name) if self._text or self._layout else None, None)
+
     def topic(self, index: int, key: str | None = None) -> Position | None:
         """Line and column of `key` of the `index`-th topic, or of its [[topics]] header; None if unknown."""
         return _where(self._whole().entry("topics", index) if self._text or self._layout else None, key)

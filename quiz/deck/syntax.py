@@ -43,8 +43,8 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
         pattern, what, close = (_OPENED_LIST, "list", "]") if msg == "Unclosed array" else (_OPENED_TABLE, "table", "}")
         start = _opened_before(lines, line, pattern)
         return start, None, f'this {what} is not closed: add "{close}" after its last item'
-    if msg == "Invalid value" and _KEY.match(at) and (opened := _list_left_open(lines, line)):
-        return opened, None, f'this list is not closed: add "]" after its last item, before line {line}'
+    if msg == "Invalid value" and _KEY.match(at) and (open_list := _list_left_open(lines, line)):
+        return open_list, None, f'this list is not closed: add "]" after its last item, before line {line}'
     declared = re.fullmatch(r"Cannot declare (\(.*\)) twice", msg)
     if declared:
         name = ".".join(ast.literal_eval(declared.group(1)))
