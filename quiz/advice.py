@@ -38,11 +38,11 @@ def warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> Ad
 
 def glossary_too_small(deck: Deck) -> Iterator[Advice]:
     """glossary-too-small: a warning when the glossary has words, but fewer than a matching question
-    pairs (quiz.kinds.MATCH_TERMS): the deck then has no "Match words to meanings" questions, and an
+    pairs (quiz.glossary.MATCH_TERMS): the deck then has no "Match words to meanings" questions, and an
     author who wrote three would not know why (an educator's report)."""
     if not deck.glossary:
         return
-    from quiz.kinds import MATCH_TERMS
+    from quiz.glossary import MATCH_TERMS
 
     count = len(deck.glossary)
     if count < MATCH_TERMS:

@@ -19,6 +19,10 @@ from quiz.deck.text import TERM_PREFIX, term_id
 if TYPE_CHECKING:
     from quiz.deck.model import Deck
 
+MATCH_TERMS = 4
+"""Terms (and meanings) in one matching question (quiz.kinds.match_questions); a glossary of fewer
+has no matching question (quiz check: glossary-too-small)."""
+
 __all__ = ["TERM_PREFIX", "term_id"]  # their home is quiz.deck.text; imported from here too
 
 NEGATING_PREFIXES = ("un", "non", "non-")

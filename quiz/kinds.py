@@ -28,14 +28,12 @@ from quiz.deck.statement import Statement, agrees, article_before, fit_case, fit
 from quiz.deck.text import normalize
 from quiz.generate import WRONG_OPTIONS, Kind, Question, question_rng
 from quiz.give_away import said_outside_span
-from quiz.glossary import TERM_PREFIX, term_id, term_spans
+from quiz.glossary import MATCH_TERMS, TERM_PREFIX, term_id, term_spans
 from quiz.meanings import HIDDEN, WORDS, hide_term, kin, written_otherwise
 from quiz.typed import deck_lexicon, typed_possible
 
 TRUE, FALSE = "True", "False"
 """The options of a true-or-false question, in this order (key 1 is True, key 2 is False)."""
-MATCH_TERMS = 4
-"""Terms (and meanings) in one matching question."""
 MATCH_PREFIX = "match:"
 """The start of a matching question's fact_id; its pairs are recorded under their terms' ids."""
 MATCH_PROMPT = "Match each word to its meaning."

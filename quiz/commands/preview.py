@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 def _none_of(deck: Deck, kind: Kind) -> str:
     """Why a deck gives no question of `kind`, said where `quiz preview --kind` asked for it."""
     from quiz.generate import Kind
-    from quiz.kinds import MATCH_TERMS
+    from quiz.glossary import MATCH_TERMS
     from quiz.plural import plural
 
     label = KIND_LABELS[kind.value]
