@@ -686,3 +686,21 @@ def test_the_cards_language_is_the_decks_so_typed_answers_keep_its_accents(tmp_p
     assert main(["import", str(cards), "-o", str(tmp_path / "x.toml"), "--language", "e s"]) == 2
     assert main(["import", str(cards), "-o", str(tmp_path / "en.toml")]) == 0
     assert load_deck(tmp_path / "en.toml").language == "en"
+
+
+def test_notes_quiz_exported_say_what_a_new_deck_from_them_lacks_and_how_to_update_instead() -> None:
+    """An educator imported quiz's own Anki export as a new deck and lost its sources, priorities
+    and accept forms without a word: the notes say what they do not carry, and --update."""
+    text = (
+        "#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n"
+        "g1\tquiz: warfarin\tHow many doses today?\tOne dose\tNever double up.\t\tWarfarin guide\n"
+        "g2\tBasic\tWhat is INR?\tA blood test\n"
+    )
+    deck, notes, _ = import_cards(text, "t.txt", deck_id="t")
+    (said,) = [n for n in notes if "written by quiz export" in n]
+    assert "“quiz: warfarin”" in said and "--update DECK.toml" in said and "accept forms" in said
+    assert deck.facts[0].explanation == "Never double up."  # the Source field is not text to learn
+    updated = import_cards(text, "t.txt", deck_id="t", earlier=deck.facts).notes
+    assert not [n for n in updated if "written by quiz export" in n]  # an update knows its deck
+    plain = import_cards("What is INR?\tA blood test\n", "t.txt", deck_id="t")
+    assert not [n for n in plain.notes if "written by quiz export" in n]

@@ -22,6 +22,7 @@ from quiz.deck.options import Said, said_earlier
 from quiz.deck.text import slugify, unique
 from quiz.interop.cards import Card
 from quiz.interop.table import read_cards
+from quiz.untrusted import visible
 
 _ID_LENGTH = 40
 
@@ -154,7 +155,21 @@ def import_cards(
     if refused:
         rows_only = all(p.line is not None for p in refused) and len({p.line for p in refused}) < len(cards)
         raise (BadRows if rows_only else DeckError)(sorted(problems + refused, key=lambda p: p.line or 0))
-    return Imported(deck, [*table.notes, *older, *_ambiguous_numbers(cards), *apart], problems)
+    own = [_from_quiz(table.quiz_types)] if table.quiz_types and not earlier else []
+    return Imported(deck, [*table.notes, *own, *older, *_ambiguous_numbers(cards), *apart], problems)
+
+
+def _from_quiz(note_types: set[str]) -> str:
+    """The note on a new deck made from notes `quiz export` wrote: what they do not carry, and how
+    edits made in Anki go back into the deck they came from (an educator lost a deck's sources,
+    priorities and accept forms without a word)."""
+    named = ", ".join(f"“{visible(t)}”" for t in sorted(note_types))
+    return (
+        f"these notes were written by quiz export (note type {named}): they hold each fact's question, answer and "
+        "explanation, with the whys of its wrong options as text (read here into the explanation); the deck's "
+        "sources, glossary, topics, priorities, accept forms and wrong options stay in its own file. To take edits "
+        "made in Anki back into that deck, import with --update DECK.toml"
+    )
 
 
 def _without_older_notes(

@@ -46,7 +46,12 @@ def fields_of(note_type: str) -> tuple[str, ...] | None:
     """The fields of a note type quiz imports, in order; None for any other."""
     if is_cloze(note_type):
         return NOTE_TYPES["cloze"]
-    return QUIZ_NOTE_TYPE if note_type.startswith("quiz: ") else NOTE_TYPES.get(note_type.casefold())
+    return QUIZ_NOTE_TYPE if is_quiz_type(note_type) else NOTE_TYPES.get(note_type.casefold())
+
+
+def is_quiz_type(note_type: str) -> bool:
+    """Whether a note type is one `quiz export` writes ("quiz: DECK-ID", "quiz cloze: DECK-ID")."""
+    return note_type.startswith(("quiz: ", QUIZ_CLOZE_PREFIX))
 
 
 def is_cloze(note_type: str) -> bool:

@@ -12,7 +12,7 @@ from quiz.interop.cards import Card, Columns, cards_at_most, row_cards
 from quiz.interop.header import AnkiHeader, names_columns, read_header, separator_name
 from quiz.interop.html_text import looks_like_html, read_notes
 from quiz.interop.limits import MAX_CELLS, MAX_TAGS, limit_problem, too_many_cards, too_many_lines
-from quiz.interop.notetypes import KNOWN_TYPES, fields_of, is_cloze
+from quiz.interop.notetypes import KNOWN_TYPES, fields_of, is_cloze, is_quiz_type
 from quiz.interop.rows import (
     MAX_FIELDS,
     BadRow,
@@ -37,6 +37,8 @@ class CardTable:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     deck_name: str = ""
+    quiz_types: set[str] = field(default_factory=set)
+    """The note types of `quiz export` ("quiz: DECK-ID", "quiz cloze: DECK-ID") its notes have."""
 
 
 def read_cards(
@@ -180,6 +182,9 @@ def _read_cards(
             continue
         if "deck" in columns.special:
             decks.add(row.fields[columns.special["deck"]] if columns.special["deck"] < len(row.fields) else "")
+        note_type = row.fields[columns.special["notetype"]].strip() if _has(row, columns, "notetype") else head.notetype
+        if note_type and is_quiz_type(note_type):
+            table.quiz_types.add(note_type)
         cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen, read)
         if guessed:  # a field left empty may be a wrong guess's doing (`60 to 100<TAB>`)
             problems = [p._replace(message=_guess_named(p.message, sep)) for p in problems]
@@ -313,6 +318,11 @@ def _cut_message(split: Split, sep: str, guessed: bool) -> str:
         f"the {separator_name(sep)}{guess} in “{split.text}” would cut what looks like one number (a decimal "
         "comma, a time) into two fields; put the field in double quotes, or choose another separator with --separator"
     )
+
+
+def _has(row: Row, columns: Columns, column: str) -> bool:
+    """Whether the row has the field of a special column (guid, notetype, deck, tags) the header names."""
+    return column in columns.special and columns.special[column] < len(row.fields)
 
 
 def _text_fields(row: Row, columns: Columns) -> int:
