@@ -155,3 +155,21 @@ def test_a_kind_asked_for_that_the_deck_cannot_give_is_told_with_why(capsys: pyt
     assert 'no fill in the blank questions: they need a fact with a statement = "... {{answer}} ..."' in err
     assert main(["preview", str(COMPLETE), "--kind", "flashcard"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_four_glossary_words_that_cannot_be_asked_together_are_told_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each meaning below uses another of the words, so no matching question can be made of them."""
+    deck = tmp_path / "d.toml"
+    deck.write_text(
+        'format = 1\n[deck]\nid = "d"\ntitle = "T"\n[glossary]\n'
+        '"INR" = "A blood test of how fast blood clots."\n'
+        '"warfarin" = "A medicine that slows clotting, checked by the INR test."\n'
+        '"dose" = "The amount of warfarin taken at one time."\n'
+        '"vitamin K" = "A vitamin in green leafy food that changes how warfarin works."\n'
+        '[[facts]]\nid = "a"\nquestion = "What does INR measure?"\nanswer = "How fast blood clots"\n',
+        encoding="utf-8",
+    )
+    assert main(["preview", str(deck), "--kind", "match"]) == 0
+    assert "no 4 of this deck's 4 glossary words can be asked together" in capsys.readouterr().err

@@ -74,9 +74,14 @@ def _none_of(deck: Deck, kind: Kind) -> str:
     from quiz.plural import plural
 
     label = KIND_LABELS[kind.value]
-    if kind is Kind.MATCH:
+    if kind is Kind.MATCH and len(deck.glossary) < MATCH_TERMS:
         words = plural(len(deck.glossary), "word")
         return f"no {label} questions: they need {MATCH_TERMS} glossary words, and this deck's glossary has {words}"
+    if kind is Kind.MATCH:
+        return (
+            f"no {label} questions: no {MATCH_TERMS} of this deck's {len(deck.glossary)} glossary words can be asked "
+            "together (a meaning may not use another of the words, nor hide more than one word of its own)"
+        )
     if kind in (Kind.FILL_BLANK, Kind.TRUE_FALSE) and not any(f.statement for f in deck.facts):
         return f'no {label} questions: they need a fact with a statement = "... {{{{answer}}}} ..."'
     return f"no {label} questions: no fact of this deck can be asked so (`quiz check` advises why)"

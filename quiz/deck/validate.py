@@ -291,7 +291,7 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
             None if not layout.table("deck") else (layout.table("deck").line, 1),  # type: ignore[union-attr]
             "the deck has no facts: add at least one [[facts]] table",
         )
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, Table | None]] = {}
     placed: list[tuple[Fact, Table | None]] = []
     named: set[object] = set()
     tables = data.get("facts")
@@ -304,12 +304,15 @@ def build(data: dict[str, Any], path: Path, layout: Layout, *, controls: bool = 
         fid = entry.get("id")
         if isinstance(fid, str) and fid:
             if fid in seen:
+                first, where = seen[fid]
+                at = c.pos(where, "id")
+                line = f", at line {at[0]}" if at else ""
                 c.add(
                     c.pos(table, "id"),
-                    f'fact "{fid}": duplicate id (fact #{seen[fid]} has it too); ids must be unique and never reused',
+                    f'fact "{fid}": duplicate id (fact #{first} has it too{line}); ids must be unique and never reused',
                 )
             else:
-                seen[fid] = n
+                seen[fid] = (n, table)
         if fact is not None:
             facts.append(fact)
             placed.append((fact, table))

@@ -41,9 +41,13 @@ id = "washing"  # facts name their topic by this id
 title = "Washing with soap"  # shown as a heading and in progress ("Washing with soap: 3 of 5 mastered")
 summary = "How long to wash, and why."  # one short sentence on what the topic covers
 
-# Words a reader may not know, with a plain definition of each.
+# Words a reader may not know, with a plain definition of each. "Match words to meanings" pairs
+# four at a time, so give at least four, none of whose definitions uses another of the words.
 [glossary]
 "hand sanitizer" = "A gel or liquid that kills germs on the hands."  # "term" = "plain definition"
+"rinse" = "To wash off with clean running water."  # a second word
+"lather" = "The foam that soap makes when you rub it with water."  # a third
+"fingertips" = "The ends of your fingers, which touch the most things."  # a fourth: matching can start
 
 # One [[facts]] table for each thing to learn. Questions of every kind are made from it.
 [[facts]]
