@@ -103,12 +103,14 @@ def _says_degrees(text: str) -> bool:
 def text_marks(text: str, language: str = "en") -> frozenset[str]:
     """What a text on screen shows that can give an answer away: its numbers in all their forms
     (_read), the stems of the words it reads as and of the words as written (quiz.judging.word_stems),
-    a unit's one spelling wherever it stands ("weeks" is also "wk")."""
+    a unit's one spelling wherever it stands ("weeks" is also "wk"), its abbreviations in capitals
+    ("@CT": _ABBREVIATION)."""
     numbers, _, words = _read(text, language)
     stems = (stem_word(w, language) for w in words)
     written = [w for w in word_stems(text, language) if not w.isdigit()]
     units = (stem_word(UNITS[w], language) for w in _LETTERS.findall(text.lower()) if w in UNITS)
-    marks = numbers.union(stems, written, units)
+    capitals = (_CAPITALS + w for w in _ABBREVIATION.findall(text))
+    marks = numbers.union(stems, written, units, capitals)
     return marks | {_DEGREES} if _says_degrees(text) else marks
 
 
@@ -121,8 +123,8 @@ def answer_marks(text: str, language: str = "en") -> frozenset[str]:
     "5 days" by one that says 5 days, not 5 of anything; "A CT" by one that says CT."""
     _, numbers, words = _read(text, language)
     marks = numbers.union(stem_word(w, language) for w in words if len(w) >= 4 and w not in STOPWORDS)
-    if not marks:  # a short answer: said by its abbreviations ("APR"), else by nothing ("Yes")
-        marks = frozenset(stem_word(w.lower(), language) for w in _ABBREVIATION.findall(text))
+    if not marks:  # a short answer: said by its abbreviations as written ("APR"), else by nothing ("Yes")
+        marks = frozenset(_CAPITALS + w for w in _ABBREVIATION.findall(text))
     if len(marks) != 1:  # two or more; or none ("Yes"): nothing to give away
         return marks
     return marks.union(stem_word(w, language) for w in words if w not in FUNCTION_WORDS)
@@ -130,7 +132,10 @@ def answer_marks(text: str, language: str = "en") -> frozenset[str]:
 
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z]{2,}(?![^\W\d_])")
 """An abbreviation as written: 2 or more capital letters (ASCII), no letter beside them ("CT",
-"APR", the "FU" of "5-FU"): a short answer's word that a text says only where it means it."""
+"APR", the "FU" of "5-FU"): a short answer's word that a text says only where it means it, in
+capitals ("US" is not "us", "ALL" not "all")."""
+_CAPITALS = "@"
+"""The start of an abbreviation's mark, as written in capitals ("@CT": text_marks, answer_marks)."""
 
 
 def gives_away(shown: frozenset[str], answer: frozenset[str]) -> bool:

@@ -118,6 +118,8 @@ def test_kept_apart_asks_none_after_its_answer_is_given_away(
         ("A CT", "The scan was a CT.", True),
         ("CT", "The scan is quick.", False),
         ("CT", "Sugar intake is cut.", False),  # a word of other letters
+        ("US", "Tell us if it hurts.", False),  # an abbreviation is said in capitals, as written
+        ("ALL", "All patients were asked.", False),
     ],
 )
 def test_what_gives_an_answer_away(answer: str, shown: str, given: bool) -> None:

@@ -102,6 +102,7 @@ NOT_SAID = [  # the rest names something else
     ("The CEA test is done before {{colon surgery}}.", "Colon surgery"),
     ("A CT scan showed the {{chemotherapy treatment}} worked.", "Chemotherapy treatment"),  # CT: a guess
     ("A {{CT}} scan takes minutes; it is not a cut.", "CT"),  # the same letters, another word
+    ("A scan with sound waves, {{US}}, lets us see the liver.", "US"),  # "us" is no abbreviation
 ]
 
 
