@@ -700,7 +700,9 @@ def test_notes_quiz_exported_say_what_a_new_deck_from_them_lacks_and_how_to_upda
     (said,) = [n for n in notes if "written by quiz export" in n]
     assert "“quiz: warfarin”" in said and "--update DECK.toml" in said and "accept forms" in said
     assert deck.facts[0].explanation == "Never double up."  # the Source field is not text to learn
-    updated = import_cards(text, "t.txt", deck_id="t", earlier=deck.facts).notes
-    assert not [n for n in updated if "written by quiz export" in n]  # an update knows its deck
+    replacing = import_cards(text, "t.txt", deck_id="t", earlier=deck.facts).notes  # -o DECK.toml --force
+    assert [n for n in replacing if "written by quiz export" in n]
+    updated = import_cards(text, "t.txt", deck_id="t", earlier=deck.facts, updating=True).notes
+    assert not [n for n in updated if "written by quiz export" in n]  # an update keeps what the notes lack
     plain = import_cards("What is INR?\tA blood test\n", "t.txt", deck_id="t")
     assert not [n for n in plain.notes if "written by quiz export" in n]

@@ -186,6 +186,7 @@ def run(args: argparse.Namespace) -> int:
             earlier=earlier,
             earlier_deck=replaced.id if replaced is not None else "",
             language=args.language or (replaced.language if replaced is not None else "en"),
+            updating=existing is not None,
         )
         if existing is None and replaced is not None:
             deck = keep_deck_fields(deck, replaced, title=args.title)

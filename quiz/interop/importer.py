@@ -111,6 +111,7 @@ def import_cards(
     earlier: Sequence[Fact] = (),
     earlier_deck: str = "",
     language: str = "en",
+    updating: bool = False,
 ) -> Imported:
     """The deck made from an export's text; DeckError lists every bad row, and everything the deck
     loader would refuse in the deck (a field past its limit...) at the row it came from
@@ -120,6 +121,8 @@ def import_cards(
     `earlier` holds the facts of the deck the import replaces or updates, whose ids cards without
     a guid keep (cards_to_deck), as do the notes `quiz export` made from it (its id `earlier_deck`).
     `language` is the deck's (a code such as "es"), by whose rules typed answers are marked.
+    `updating`: the deck made goes into `earlier`'s file with --update, which keeps what notes
+    `quiz export` wrote do not carry; otherwise a note says what they do not (_from_quiz).
     """
     path = Path(path)
     table = read_cards(
@@ -155,7 +158,7 @@ def import_cards(
     if refused:
         rows_only = all(p.line is not None for p in refused) and len({p.line for p in refused}) < len(cards)
         raise (BadRows if rows_only else DeckError)(sorted(problems + refused, key=lambda p: p.line or 0))
-    own = [_from_quiz(table.quiz_types)] if table.quiz_types and not earlier else []
+    own = [_from_quiz(table.quiz_types)] if table.quiz_types and not updating else []
     return Imported(deck, [*table.notes, *own, *older, *_ambiguous_numbers(cards), *apart], problems)
 
 
