@@ -37,8 +37,8 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
         opened = max(text.rfind('"""'), text.rfind("'''"))
         start = position(text, opened)[0] if opened >= 0 else line
         return start, None, "this multi-line string is not closed: add the closing \"\"\" (or ''')"
-    if msg == "Unclosed array" and (comma := _TWO_ITEMS.search(at)):
-        return line, comma.start(2) + 1, "a comma is missing between two items of this list: add \",\" before this one"
+    if msg == "Unclosed array" and _comma_missing(lines, line, col):
+        return line, col, 'a comma is missing between two items of this list: add "," before this one'
     if msg in ("Unclosed array", "Unclosed inline table"):
         pattern, what, close = (_OPENED_LIST, "list", "]") if msg == "Unclosed array" else (_OPENED_TABLE, "table", "}")
         start = _opened_before(lines, line, pattern)
@@ -76,8 +76,23 @@ _PLAIN = {
 }
 
 
-_TWO_ITEMS = re.compile(r'("(?:[^"\\]|\\.)*"|\'[^\']*\'|[0-9][0-9.]*)\s+(["\'0-9])')
-"""Two items of a list with no comma between them ("2.5 ml" "2.5 millilitres"): group 2 is the second."""
+_VALUE_START = "\"'0123456789+-[{"
+_VALUE_END = "\"'0123456789]}"
+
+
+def _comma_missing(lines: list[str], line: int | None, col: int | None) -> bool:
+    """Whether tomli stopped in a list at (line, col) on the start of a value right after the end of
+    another, with only spaces (or a line break) between: a missing comma ("2.5 ml" "2.5 millilitres"),
+    not a list left open."""
+    if not line or not col or line > len(lines):
+        return False
+    here = lines[line - 1]
+    if here[col - 1 : col] not in tuple(_VALUE_START) or (col > 1 and not here[col - 2].isspace()):
+        return False
+    before = here[: col - 1].strip() or (lines[line - 2].split("#", 1)[0].strip() if line > 1 else "")
+    return before[-1:] in tuple(_VALUE_END) and before[-1:] != ""
+
+
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 
 
@@ -99,6 +114,8 @@ def _list_left_open(lines: list[str], line: int | None) -> int | None:
     aside), where tomli read the next key = value as one of its items; None if there is none."""
     depth = 0
     for n in range((line or 1) - 1, 0, -1):
+        if '"""' in lines[n - 1] or "'''" in lines[n - 1]:
+            return None  # a multi-line string: its lines are text, not TOML
         bare = _STRINGS.sub('""', lines[n - 1].split("#", 1)[0])
         depth += bare.count("[") - bare.count("]")
         if _OPENED_LIST.search(bare):
