@@ -100,3 +100,29 @@ def test_many_raw_control_characters_are_named_up_to_a_limit_then_counted() -> N
     assert sum("U+0007" in m for m in said) == MAX_CONTROL_PROBLEMS
     assert "and 5 more control characters, which are not allowed" in said
     assert any('"answer" must be text' in m for m in said)  # the deck's other problems too
+
+
+def test_a_control_character_between_items_of_a_list_is_the_one_problem_said() -> None:
+    """Read as a space, a stray BEL between two items is no mistake of TOML's: the list is not
+    called open, as it was when the character was read as U+FFFD (a review)."""
+    from quiz.deck.load import parse_deck
+
+    head = 'format = 1\n[deck]\nid = "d"\ntitle = "T"\n[[facts]]\nid = "a"\nquestion = "Q?"\nanswer = "x"\n'
+    for lists in ('accept = ["a"\x07, "b"]\n', 'accept = [\n  "a"\x07\n]\n'):
+        with pytest.raises(DeckError) as info:
+            parse_deck(head + lists)
+        assert [p.message for p in info.value.problems] == [
+            "the file contains the control character U+0007, which is not allowed"
+        ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_a_deck_saved_as_utf16_is_named_so_at_once(tmp_path: Path, encoding: str) -> None:
+    """Without its byte-order mark, UTF-16 text is UTF-8 with a NUL beside every letter: quiz check
+    took 19 s naming each NUL (a review). It is named for what it is."""
+    path = tmp_path / "d.toml"
+    path.write_bytes((CORPUS / "valid" / "complete.toml").read_text(encoding="utf-8").encode(encoding))
+    with pytest.raises(DeckError) as info:
+        load_deck(path)
+    (problem,) = info.value.problems
+    assert problem.message.startswith("the file is UTF-16 text") and "save it as UTF-8" in problem.message

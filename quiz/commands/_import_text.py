@@ -15,15 +15,15 @@ _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 def read_export(source: Path, limit: int, encoding: str | None = None) -> str:
     """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 where the file starts
     with its byte-order mark, as Excel's "Unicode Text" and some Windows tools save a table, or
-    without one where its bytes show it (quiz.interop.formats.utf16_order), or in `encoding` where
+    without one where its bytes show it (quiz.deck.text.utf16_order), or in `encoding` where
     one is given (--encoding). QuizError if it is none of these (naming the line and the way out),
     if it is larger than `limit` bytes, or if it is another kind of file (an Anki package, a
     spreadsheet, quiz's own handout...: quiz.interop.formats), named for what it is."""
     from quiz.deck.errors import DeckError
     from quiz.deck.load import read_bounded
-    from quiz.deck.text import NotUTF8, decode, position
+    from quiz.deck.text import NotUTF8, decode, position, utf16_order
     from quiz.errors import QuizError
-    from quiz.interop.formats import not_an_export, utf16_order
+    from quiz.interop.formats import not_an_export
     from quiz.store.answers_csv import CSV_FIELDS
 
     try:  # a pipe or a device given by name is refused as it is: standard input is read as '-'

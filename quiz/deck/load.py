@@ -19,6 +19,7 @@ from quiz.deck.text import (
     control_characters,
     decode,
     position,
+    utf16_order,
 )
 
 if TYPE_CHECKING:
@@ -81,16 +82,34 @@ MAX_CONTROL_PROBLEMS = 20
 def _with_control_characters(unix: str, path: Path) -> list[Problem]:
     """Every problem of a deck text (LF line ends) that holds raw control characters: each of them
     (up to MAX_CONTROL_PROBLEMS, then a count), then the deck's other problems, found with each
-    control character read as U+FFFD ("all problems at once": one stray BEL hid eleven others). A
-    problem at a control character's own place is its own, and is not said twice."""
-    found = list(control_characters().finditer(unix))
-    named = [Problem(path, *position(unix, m.start()), f"the file {control_character(m.group())}") for m in found]
-    problems = named[:MAX_CONTROL_PROBLEMS]
-    if len(named) > MAX_CONTROL_PROBLEMS:
-        more = len(named) - MAX_CONTROL_PROBLEMS
+    control character read as a space ("all problems at once": one stray BEL hid eleven others).
+    Where the text so read is not TOML on a line that holds a control character, or the line
+    after it, the control characters are the problems said: what TOML says there is theirs. A
+    problem at a control character's own place is not said twice."""
+    import tomli
+
+    controls = control_characters()
+    found = [m.start() for m, _ in zip(controls.finditer(unix), range(MAX_CONTROL_PROBLEMS), strict=False)]
+    named = [Problem(path, *position(unix, at), f"the file {control_character(unix[at])}") for at in found]
+    problems = list(named)
+    more = len(controls.findall(unix)) - len(found)
+    if more:
         problems.append(Problem(path, None, None, f"and {more} more control characters, which are not allowed"))
+    spaced = controls.sub(" ", unix)
+    lines: set[int] = set()  # each line holding one, and the line after it (where TOML may notice it)
+    line, last = 1, 0
+    for m in controls.finditer(unix):
+        line, last = line + unix.count("\n", last, m.start()), m.start()
+        lines |= {line, line + 1}
     try:
-        parse_deck(control_characters().sub("\ufffd", unix), path)
+        tomli.loads(spaced)
+    except tomli.TOMLDecodeError as err:
+        if getattr(err, "lineno", None) in lines:
+            return problems
+    except RecursionError:
+        return problems
+    try:
+        parse_deck(spaced, path)
     except DeckError as err:
         places = {(p.line, p.col) for p in named}
         problems += [p for p in err.problems if (p.line, p.col) not in places and p.message != EMPTY]
@@ -199,6 +218,9 @@ def read_bounded(path: Path | str, limit: int = MAX_BYTES) -> bytes:
 def _decode(raw: bytes, path: Path) -> str:
     if len(raw) > MAX_BYTES:
         raise DeckError([Problem(path, None, None, f"the file is larger than {MAX_BYTES // 1048576} MiB")])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_order(raw):
+        said = "the file is UTF-16 text (as some Windows programs save it), not UTF-8: save it as UTF-8"
+        raise DeckError([Problem(path, None, None, said)])
     try:
         return decode(raw)
     except NotUTF8 as err:

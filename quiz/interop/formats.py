@@ -13,6 +13,7 @@ import json
 import re
 import zipfile
 
+from quiz.deck.text import UTF16_SAMPLE, utf16_order
 from quiz.interop.markdown import is_handout
 
 _ANKI_EXPORT = (
@@ -25,7 +26,7 @@ _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _SQLITE = b"SQLite format 3\x00"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003, Word 97-2003
 _PDF = b"%PDF-"
-_SAMPLE = 8192
+_SAMPLE = UTF16_SAMPLE
 """How much of the file's start is looked at for NUL bytes (a binary file has them early)."""
 
 _DECK_TABLE = re.compile(r"^[ \t]*\[deck\][ \t]*$", re.MULTILINE)
@@ -62,22 +63,6 @@ def not_an_export(raw: bytes) -> str | None:
         return "JSON data (as quiz history --json and quiz decks --json print), not a text export of cards"
     if _DECK_TABLE.search(text) and _FACTS_TABLE.search(text):
         return "a quiz deck file already: use it as it is (quiz check FILE, quiz study FILE), with no import"
-    return None
-
-
-def utf16_order(raw: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" where the bytes look like UTF-16 text without its byte-order mark,
-    as some Windows tools save a table: an even number of bytes whose first 8 KiB have a NUL as
-    the high byte of at least half their characters (Latin letters, digits, tabs, line breaks) and
-    none as the low one; else None. (With the mark, the reader knows; without it, only text mostly
-    in Latin letters can be told from binary data.)"""
-    sample = raw[:_SAMPLE]
-    if len(raw) % 2 or len(sample) < 4:
-        return None
-    units = len(sample) // 2
-    for order, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
-        if high.count(0) * 2 >= units and low.count(0) == 0:
-            return order
     return None
 
 
