@@ -9,19 +9,17 @@ from pathlib import Path
 
 from quiz.untrusted import visible
 
-_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
 
 def read_export(source: Path, limit: int, encoding: str | None = None) -> str:
     """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 where the file starts
     with its byte-order mark, as Excel's "Unicode Text" and some Windows tools save a table, or
-    without one where its bytes show it (quiz.deck.text.utf16_order), or in `encoding` where
+    without one where its bytes show it (quiz.deck.load.utf16_order), or in `encoding` where
     one is given (--encoding). QuizError if it is none of these (naming the line and the way out),
     if it is larger than `limit` bytes, or if it is another kind of file (an Anki package, a
     spreadsheet, quiz's own handout...: quiz.interop.formats), named for what it is."""
     from quiz.deck.errors import DeckError
-    from quiz.deck.load import read_bounded
-    from quiz.deck.text import NotUTF8, decode, position, utf16_order
+    from quiz.deck.load import UTF16_MARKS, read_bounded, utf16_order
+    from quiz.deck.text import NotUTF8, decode, position
     from quiz.errors import QuizError
     from quiz.interop.formats import not_an_export
     from quiz.store.answers_csv import CSV_FIELDS
@@ -54,7 +52,7 @@ def read_export(source: Path, limit: int, encoding: str | None = None) -> str:
             ) from None
         except UnicodeError:  # a codec that says no more than that (no byte to name)
             raise QuizError(f"{source}: not {encoding} text; check the encoding the file was saved in") from None
-    if raw.startswith(_UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
+    if raw.startswith(UTF16_MARKS) and not raw.startswith(codecs.BOM_UTF32_LE):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:

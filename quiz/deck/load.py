@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,6 @@ from quiz.deck.text import (
     control_characters,
     decode,
     position,
-    utf16_order,
 )
 
 if TYPE_CHECKING:
@@ -89,18 +89,19 @@ def _with_control_characters(unix: str, path: Path) -> list[Problem]:
     import tomli
 
     controls = control_characters()
-    found = [m.start() for m, _ in zip(controls.finditer(unix), range(MAX_CONTROL_PROBLEMS), strict=False)]
-    named = [Problem(path, *position(unix, at), f"the file {control_character(unix[at])}") for at in found]
+    named: list[Problem] = []
+    lines: set[int] = set()  # each line holding one, and the line after it (where TOML may notice it)
+    line, at, count = 1, 0, 0
+    for count, m in enumerate(controls.finditer(unix), start=1):  # one pass: a file may hold millions
+        line, at = line + unix.count("\n", at, m.start()), m.start()
+        lines |= {line, line + 1}
+        if count <= MAX_CONTROL_PROBLEMS:
+            named.append(Problem(path, *position(unix, at), f"the file {control_character(m.group())}"))
     problems = list(named)
-    more = len(controls.findall(unix)) - len(found)
-    if more:
+    if count > MAX_CONTROL_PROBLEMS:
+        more = count - MAX_CONTROL_PROBLEMS
         problems.append(Problem(path, None, None, f"and {more} more control characters, which are not allowed"))
     spaced = controls.sub(" ", unix)
-    lines: set[int] = set()  # each line holding one, and the line after it (where TOML may notice it)
-    line, last = 1, 0
-    for m in controls.finditer(unix):
-        line, last = line + unix.count("\n", last, m.start()), m.start()
-        lines |= {line, line + 1}
     try:
         tomli.loads(spaced)
     except tomli.TOMLDecodeError as err:
@@ -215,10 +216,36 @@ def read_bounded(path: Path | str, limit: int = MAX_BYTES) -> bytes:
     return raw
 
 
+UTF16_SAMPLE = 8192
+"""Bytes read to tell UTF-16 text without its byte-order mark (utf16_order)."""
+UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def utf16_order(raw: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" where the bytes look like UTF-16 text without its byte-order mark,
+    as some Windows tools save a table: an even number of bytes whose first 8 KiB have a NUL as
+    the high byte of at least half their characters (Latin letters, digits, tabs, line breaks) and
+    none as the low one; else None. (With the mark, the reader knows; without it, only text mostly
+    in Latin letters can be told from binary data.)"""
+    sample = raw[:UTF16_SAMPLE]
+    if len(raw) % 2 or len(sample) < 4:
+        return None
+    units = len(sample) // 2
+    for order, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+        if high.count(0) * 2 >= units and low.count(0) == 0:
+            return order
+    return None
+
+
+def is_utf16(raw: bytes) -> bool:
+    """Whether the bytes are UTF-16 text, with its byte-order mark (UTF16_MARKS) or without (utf16_order)."""
+    return raw.startswith(UTF16_MARKS) or utf16_order(raw) is not None
+
+
 def _decode(raw: bytes, path: Path) -> str:
     if len(raw) > MAX_BYTES:
         raise DeckError([Problem(path, None, None, f"the file is larger than {MAX_BYTES // 1048576} MiB")])
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_order(raw):
+    if is_utf16(raw):
         said = "the file is UTF-16 text (as some Windows programs save it), not UTF-8: save it as UTF-8"
         raise DeckError([Problem(path, None, None, said)])
     try:

@@ -90,7 +90,7 @@ def _comma_missing(lines: list[str], line: int | None, col: int | None) -> bool:
     if here[col - 1 : col] not in tuple(_VALUE_START) or (col > 1 and not here[col - 2].isspace()):
         return False
     before = here[: col - 1].strip() or (lines[line - 2].split("#", 1)[0].strip() if line > 1 else "")
-    return before[-1:] in tuple(_VALUE_END) and before[-1:] != ""
+    return before[-1:] in tuple(_VALUE_END)
 
 
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')

@@ -360,26 +360,6 @@ class NotUTF8(ValueError):
         super().__init__(f"not UTF-8 text (byte 0x{byte:02x})")
 
 
-UTF16_SAMPLE = 8192
-"""Bytes read to tell UTF-16 text without its byte-order mark (utf16_order)."""
-
-
-def utf16_order(raw: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" where the bytes look like UTF-16 text without its byte-order mark,
-    as some Windows tools save a table: an even number of bytes whose first 8 KiB have a NUL as
-    the high byte of at least half their characters (Latin letters, digits, tabs, line breaks) and
-    none as the low one; else None. (With the mark, the reader knows; without it, only text mostly
-    in Latin letters can be told from binary data.)"""
-    sample = raw[:UTF16_SAMPLE]
-    if len(raw) % 2 or len(sample) < 4:
-        return None
-    units = len(sample) // 2
-    for order, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
-        if high.count(0) * 2 >= units and low.count(0) == 0:
-            return order
-    return None
-
-
 def decode(raw: bytes) -> str:
     """A file's bytes as text: UTF-8 with an optional byte-order mark; NotUTF8 if they are not."""
     try:

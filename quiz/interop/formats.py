@@ -13,7 +13,7 @@ import json
 import re
 import zipfile
 
-from quiz.deck.text import UTF16_SAMPLE, utf16_order
+from quiz.deck.load import is_utf16
 from quiz.interop.markdown import is_handout
 
 _ANKI_EXPORT = (
@@ -26,7 +26,7 @@ _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _SQLITE = b"SQLite format 3\x00"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003, Word 97-2003
 _PDF = b"%PDF-"
-_SAMPLE = UTF16_SAMPLE
+_SAMPLE = 8192
 """How much of the file's start is looked at for NUL bytes (a binary file has them early)."""
 
 _DECK_TABLE = re.compile(r"^[ \t]*\[deck\][ \t]*$", re.MULTILINE)
@@ -40,7 +40,7 @@ def not_an_export(raw: bytes) -> str | None:
 
     Known: an Anki package (.apkg, .colpkg) or collection, an Excel or LibreOffice spreadsheet, a
     Word document, a PDF, another ZIP archive, a file with NUL bytes that is not UTF-16 (with its
-    byte-order mark, or text in Latin letters without it: utf16_order), JSON; and quiz's own
+    byte-order mark, or text in Latin letters without it: quiz.deck.load.is_utf16), JSON; and quiz's own
     Markdown handout and deck file (by their headings and tables).
     """
     if raw.startswith(_ZIP):
@@ -51,7 +51,7 @@ def not_an_export(raw: bytes) -> str | None:
         return f"an Excel or Word file (97-2003), not a text export; {_SAVE_AS_TEXT}"
     if raw.startswith(_PDF):
         return "a PDF, not a text export; import the cards as text exported from Anki or Quizlet"
-    if b"\x00" in raw[:_SAMPLE] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and utf16_order(raw) is None:
+    if b"\x00" in raw[:_SAMPLE] and not is_utf16(raw):
         return "a binary file (it holds NUL bytes), not a text export; export or save the cards as UTF-8 text"
     text = raw[: _SAMPLE * 8].decode("utf-8", errors="replace")
     if is_handout(text):
