@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.cli import main
-from quiz.deck.load import load_deck
-from quiz.interop.formats import not_an_export, utf16_order
+from quiz.deck.load import load_deck, utf16_order
+from quiz.interop.formats import not_an_export
 
 CARDS = "HbA1c goal\tbelow 7,0 %\r\nKreatinin\t1,2 mg/dL\r\nFièvre\tfever\r\n"
 
