@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from quiz import kinds
 from quiz.apart import kept_apart
+from quiz.certainty import Certainty, cbm_mark
 from quiz.curriculum import must_know_first
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, Question, kinds_for, make_question
@@ -231,6 +232,17 @@ class StudySession:
     @property
     def missed(self) -> list[Answered]:
         return [a for a in self.answers if not a.correct]
+
+    @property
+    def cbm_score(self) -> int | None:
+        """The sitting's certainty-based score (sum of quiz.certainty.cbm_mark), None if never asked."""
+        marks = [cbm_mark(Certainty(a.certainty), a.correct) for a in self.answers if a.certainty]
+        return sum(marks) if marks else None
+
+    @property
+    def sure_but_wrong(self) -> list[Answered]:
+        """The answers given wrong at high certainty: the confident wrong beliefs to talk about."""
+        return [a for a in self.answers if not a.correct and a.certainty == Certainty.HIGH]
 
     def record(self, answered: Answered) -> None:
         """Add a graded answer (once the store has kept it)."""

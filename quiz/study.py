@@ -27,7 +27,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quiz.certainty import AskCertainty, Certainty, asks_certainty, cbm_mark, rating_with_certainty
+from quiz.certainty import AskCertainty, Certainty, asks_certainty, rating_with_certainty
 from quiz.deck.model import Deck
 from quiz.generate import Kind, Question, mark_typed
 from quiz.kinds import by_picking, by_typing, right_meaning
@@ -171,17 +171,6 @@ class StudyRun:
         return notice
 
     # -- answering -------------------------------------------------------------------------------
-
-    @property
-    def cbm_score(self) -> int | None:
-        """The sitting's certainty-based score (sum of quiz.certainty.cbm_mark), None if never asked."""
-        marks = [cbm_mark(Certainty(a.certainty), a.correct) for a in self.session.answers if a.certainty]
-        return sum(marks) if marks else None
-
-    @property
-    def sure_but_wrong(self) -> list[Answered]:
-        """The answers given wrong at high certainty: the confident wrong beliefs to talk about."""
-        return [a for a in self.session.answers if not a.correct and a.certainty == Certainty.HIGH]
 
     def asks_certainty(self, q: Question) -> bool:
         """Whether a chosen or typed answer to `q` waits for how sure the learner is."""
@@ -331,8 +320,7 @@ class StudyRun:
             return False
         undone = self.session.undo()
         assert undone is not None
-        if not self.practice:
-            self.recorder.undo(self.session, undone)
+        self.recorder.undo(self.session, undone)  # of a practice answer, never kept: nothing
         self._ask_again(undone.question)
         self._show_next()
         return True
@@ -357,8 +345,7 @@ class StudyRun:
         return True
 
     def retry_missed(self) -> bool:
-        """Once finished, practise the facts missed in this one: the feedback has just shown each
-        answer, so the history and the schedule keep none of these answers (`practice`)."""
+        """Once finished, practise the facts missed in this one (`practice`: the module's rules say why)."""
         if self.phase is not Phase.FINISHED or not self.missed:
             return False
         missed = list(dict.fromkeys(a.question.fact_id for a in self.missed))
@@ -404,5 +391,4 @@ class StudyRun:
     def _finish(self) -> None:
         self.ended_early = not self.session.done  # leaving once every question is answered is not early
         self.phase = Phase.FINISHED
-        if not self.practice:
-            self.recorder.finish(self.session, ended_early=self.ended_early)
+        self.recorder.finish(self.session, ended_early=self.ended_early)  # of a practice, none kept: nothing

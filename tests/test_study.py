@@ -307,7 +307,7 @@ def test_an_answer_waits_for_its_certainty_then_is_recorded_with_it(deck, store)
     assert run.set_certainty(Certainty.LOW, on=q)
     [answer] = store.answers()
     assert (answer.correct, answer.certainty, answer.rating) == (True, 1, Rating.HARD)  # right but guessing
-    assert run.cbm_score == 1
+    assert run.session.cbm_score == 1
 
 
 def test_sure_and_wrong_costs_most_and_is_listed(deck, store) -> None:
@@ -316,7 +316,7 @@ def test_sure_and_wrong_costs_most_and_is_listed(deck, store) -> None:
     q = run.question
     run.answer_option((q.correct_index + 1) % 4)
     run.set_certainty(Certainty.HIGH)
-    assert run.cbm_score == -6 and [a.question for a in run.sure_but_wrong] == [q]
+    assert run.session.cbm_score == -6 and [a.question for a in run.session.sure_but_wrong] == [q]
     assert [(a.certainty, a.rating) for a in store.answers()] == [(3, Rating.AGAIN)]
     assert store.cbm_scores([run.session.store_id]) == {run.session.store_id: (-6, 1)}
     assert [(c.certainty, c.answered, c.correct) for c in store.calibration("kidney")] == [(3, 1, 0)]

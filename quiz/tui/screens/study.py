@@ -31,6 +31,7 @@ from quiz.tui.notices import NOTICE_S, moved_on, passing
 from quiz.tui.screens.feedback import explanation, feedback_of
 from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
 from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
+from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.settle import CHANGED_SETTLE_S, Settled
 from quiz.tui.settled_input import SettledInput
 from quiz.tui.text import PRACTICE, fit, plain, with_terms
@@ -153,7 +154,7 @@ class StudyScreen(Settled, Screen[bool]):
 
     def _progress(self) -> None:
         run = self.run
-        forms = status_forms(run.number, run.total, run.score, run.cbm_score, run.mode, practice=run.practice)
+        forms = status_forms(run.number, run.total, run.score, run.session.cbm_score, run.mode, practice=run.practice)
         self.query_one("#progress", StatusLine).show(forms, self.deck.title)
 
     def _draw_options(self, q: Question, asking: bool) -> None:
@@ -237,8 +238,6 @@ class StudyScreen(Settled, Screen[bool]):
         self.call_after_refresh(self.query_one(MoreLine).update_line)
 
     def _show_summary(self) -> None:
-        from quiz.tui.screens.summary import SummaryScreen
-
         if not self.run.session.answers:
             self.dismiss(self.run.ended_early)
             return

@@ -60,10 +60,10 @@ class SummaryScreen(Settled, Screen[str]):
         self.early = run.ended_early
         self.practice = run.practice
         self.unsaved = run.unsaved
-        self.sure_but_wrong = run.sure_but_wrong
+        self.sure_but_wrong = run.session.sure_but_wrong
         self.saved_to: Path | None = None
         self.must_know = {f.id for f in run.deck.facts if f.priority == MUST_KNOW}
-        self.cbm = run.cbm_score
+        self.cbm = run.session.cbm_score
         self.clock = run.clock
 
     @property
