@@ -87,7 +87,8 @@ def _field(row: Row, column: int) -> str:
     return row.fields[column] if column < len(row.fields) else ""
 
 
-def _note_type(row: Row, columns: Columns, head: AnkiHeader) -> str:
+def row_note_type(row: Row, columns: Columns, head: AnkiHeader) -> str:
+    """A row's note type: its notetype column's, else the header's ("" when neither says)."""
     if "notetype" in columns.special:
         return _field(row, columns.special["notetype"]).strip()
     return head.notetype
@@ -109,7 +110,7 @@ def cards_at_most(row: Row, columns: Columns, head: AnkiHeader) -> int:
     speed): one, or for a cloze note one for each cloze number, none past MAX_CLOZES (refused).
     Counted for every row before any card is made, so that a file whose cloze notes make more
     cards than a deck holds facts is refused at once, not after 20,000 cards are made."""
-    note_type = _note_type(row, columns, head)
+    note_type = row_note_type(row, columns, head)
     fields = fields_of(note_type) if note_type else None
     question = _roles(columns, fields)[0].question
     text = _field(row, question) if question is not None else ""
@@ -142,7 +143,7 @@ def row_cards(
             f"may be, even written as HTML (at most {MAX_FIELD_CHARS:,} characters are read)"
         )
         return [], [Problem(path, row.line, None, message)], []
-    note_type = _note_type(row, columns, head)
+    note_type = row_note_type(row, columns, head)
     fields = fields_of(note_type) if note_type else None
     if note_type and fields is None:
         message = f'note type "{note_type}" in the note type column is not one quiz can import ({KNOWN_TYPES})'

@@ -8,7 +8,7 @@ from pathlib import Path
 from quiz.deck.errors import Problem
 from quiz.deck.text import control_characters
 from quiz.deck.validate import MAX_FACTS
-from quiz.interop.cards import Card, Columns, cards_at_most, row_cards
+from quiz.interop.cards import Card, Columns, cards_at_most, row_cards, row_note_type
 from quiz.interop.header import AnkiHeader, names_columns, read_header, separator_name
 from quiz.interop.html_text import looks_like_html, read_notes
 from quiz.interop.limits import MAX_CELLS, MAX_TAGS, limit_problem, too_many_cards, too_many_lines
@@ -182,7 +182,7 @@ def _read_cards(
             continue
         if "deck" in columns.special:
             decks.add(row.fields[columns.special["deck"]] if columns.special["deck"] < len(row.fields) else "")
-        note_type = row.fields[columns.special["notetype"]].strip() if _has(row, columns, "notetype") else head.notetype
+        note_type = row_note_type(row, columns, head)
         if note_type and is_quiz_type(note_type):
             table.quiz_types.add(note_type)
         cards, problems, row_media = row_cards(row, columns, head, html, path, table.notes, unseen, read)
@@ -318,11 +318,6 @@ def _cut_message(split: Split, sep: str, guessed: bool) -> str:
         f"the {separator_name(sep)}{guess} in “{split.text}” would cut what looks like one number (a decimal "
         "comma, a time) into two fields; put the field in double quotes, or choose another separator with --separator"
     )
-
-
-def _has(row: Row, columns: Columns, column: str) -> bool:
-    """Whether the row has the field of a special column (guid, notetype, deck, tags) the header names."""
-    return column in columns.special and columns.special[column] < len(row.fields)
 
 
 def _text_fields(row: Row, columns: Columns) -> int:
