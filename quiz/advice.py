@@ -16,6 +16,7 @@ from quiz.deck.options import option_key
 from quiz.deck.text import normalize
 from quiz.give_away import said_outside_span, says
 from quiz.judging import WORD
+from quiz.plural import plural
 
 SUMMARY_MAX_WORDS = 25
 """topic-summary-long: a topic's summary is one sentence of at most this many words (read on Home at 80 columns)."""
@@ -49,7 +50,7 @@ def glossary_too_small(deck: Deck) -> Iterator[Advice]:
         yield Advice(
             None,
             "glossary-too-small",
-            f"the glossary has {count} word{'s' if count != 1 else ''}; a matching question pairs {MATCH_TERMS}, "
+            f"the glossary has {plural(count, 'word')}; a matching question pairs {MATCH_TERMS}, "
             f"so this deck has no matching questions: add {MATCH_TERMS - count} more",
         )
 
