@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from random import Random
 
@@ -42,7 +43,7 @@ description = "Looking after your feet."
 [[facts]]
 id = "{a}"
 question = "How often shuold you check your feet?"
-answer = "Every day"
+answer = "Every day"  # as the nurse says it
 distractors = ["Once a week", "Once a month", "Never"]
 group = "feet"
 # a comment between facts
@@ -71,7 +72,8 @@ def test_update_edits_the_deck_in_place_and_keeps_what_is_not_in_the_file(
     from quiz.interop.cards import fact_id_for_guid
 
     deck = tmp_path / "feet.toml"
-    deck.write_text(DECK.format(a=fact_id_for_guid("k3Jd9Qp2Lx"), b=fact_id_for_guid("m8Rt5Vw1Zc")), encoding="utf-8")
+    original = DECK.format(a=fact_id_for_guid("k3Jd9Qp2Lx"), b=fact_id_for_guid("m8Rt5Vw1Zc"))
+    deck.write_text(original, encoding="utf-8")
     assert main(["import", str(DATA / "reimport-v2.txt"), "--update", str(deck)]) == 0
     out = capsys.readouterr().out
     assert "2 changed, 1 added, 0 unchanged" in out  # the tablet fact gains its tag
@@ -79,12 +81,28 @@ def test_update_edits_the_deck_in_place_and_keeps_what_is_not_in_the_file(
     text = deck.read_text(encoding="utf-8")
     for kept in ("# My feet deck", 'title = "Feet"  # my title', "# a comment between facts", "# the glossary"):
         assert kept in text
+    # only the line that changed is written again: the rest of each changed fact stays as written
+    removed = [line for line in difflib.ndiff(original.splitlines(), text.splitlines()) if line.startswith("- ")]
+    assert removed == ['- question = "How often shuold you check your feet?"']
     facts = {f.id: f for f in load_deck(deck).facts}
     assert facts[fact_id_for_guid("k3Jd9Qp2Lx")].question == "How often should you check your feet?"
     assert facts[fact_id_for_guid("k3Jd9Qp2Lx")].distractors == ("Once a week", "Once a month", "Never")
     assert facts[fact_id_for_guid("n2Yb7Hs4Kq")].answer == "Call your care team"
     assert "mine" in facts
     assert main(["check", str(deck)]) == 0
+
+
+def test_update_keeps_a_deck_written_with_crlf_line_ends_so(tmp_path: Path) -> None:
+    from quiz.interop.cards import fact_id_for_guid
+
+    deck = tmp_path / "feet.toml"
+    original = DECK.format(a=fact_id_for_guid("k3Jd9Qp2Lx"), b=fact_id_for_guid("m8Rt5Vw1Zc")).replace("\n", "\r\n")
+    deck.write_bytes(original.encode("utf-8"))
+    assert main(["import", str(DATA / "reimport-v2.txt"), "--update", str(deck)]) == 0
+    written = deck.read_bytes().decode("utf-8")
+    assert written.count("\n") == written.count("\r\n") > original.count("\n")
+    removed = [line for line in difflib.ndiff(original.split("\r\n"), written.split("\r\n")) if line[:1] == "-"]
+    assert removed == ['- question = "How often shuold you check your feet?"']
 
 
 def test_educator_round_trip_through_anki_keeps_every_fact_id(tmp_path: Path) -> None:

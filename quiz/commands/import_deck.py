@@ -193,8 +193,10 @@ def run(args: argparse.Namespace) -> int:
         if existing is not None:
             from quiz.interop.update import update_deck
 
-            update = update_deck(out.read_text(encoding="utf-8"), out, deck)
-            toml = update.text
+            written = out.read_bytes().decode("utf-8")
+            update = update_deck(written.replace("\r\n", "\n"), out, deck)
+            # the file's own line ends are kept: an update's diff is its edit, not every line
+            toml = update.text.replace("\n", "\r\n") if written.split("\n", 1)[0].endswith("\r") else update.text
         else:
             toml = f"# Imported from {_one_line(source.name)} by `quiz import`. Check it with `quiz check`.\n\n"
             toml += deck_to_toml(deck)  # which the loader accepts: import_cards checked it (loader_problems)

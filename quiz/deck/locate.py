@@ -108,6 +108,29 @@ def value_start(line: str, col: int) -> int | None:
     return i
 
 
+def value_rows(lines: list[str], row: int, col: int) -> int:
+    """How many of `lines` the key written at lines[row], column `col` (from 1), takes with its
+    value: 1 for a value on the key's own line, more for a multi-line string or list; 0 where no
+    key is written there or its value is never closed."""
+    start = value_start(lines[row], col)
+    if start is None:
+        return 0
+    depth, open_string, _ = _skip_value(lines[row], start, 0)
+    end = row
+    while depth > 0 or open_string:
+        end += 1
+        if end == len(lines):
+            return 0
+        pos = 0
+        if open_string:
+            close = lines[end].find(open_string)
+            if close < 0:
+                continue
+            pos, open_string = close + 3, None
+        depth, open_string, _ = _skip_value(lines[end], pos, depth)
+    return end - row + 1
+
+
 def _skip_value(
     line: str,
     pos: int,

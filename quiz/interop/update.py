@@ -1,7 +1,8 @@
 """Update a deck file in place from a new import: facts matched by id, the rest of the file kept.
 
-A fact whose text changed is rewritten where it stands, keeping the keys the import does not
-carry (distractors, source, group...); an unchanged fact is left exactly as written; a new fact
+A fact whose text changed has the keys that changed written again where they stand, its other
+lines (the keys the import does not carry, comments, the author's order) kept as written
+(quiz.deck.write.rewrite_fact); an unchanged fact is left exactly as written; a new fact
 is added after the last; a fact the import no longer has is kept and reported, never deleted.
 Everything outside the facts (the deck's keys, sources, glossary, comments) stays as written.
 """
@@ -18,7 +19,7 @@ from quiz.deck.errors import DeckError, Problem
 from quiz.deck.load import parse_deck
 from quiz.deck.locate import locate
 from quiz.deck.model import Deck, Fact
-from quiz.deck.write import fact_to_toml
+from quiz.deck.write import fact_to_toml, rewrite_fact
 from quiz.interop.cards import Card, fact_id_for_guid
 from quiz.interop.edits import edited, meaning_changed, taken_out_comments, words, written_for_before
 
@@ -360,7 +361,8 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         merged, taken = written_for_before(fact, merged, deck.language)
         if taken:
             taken_out.append((fact.id, fact.answer, merged.answer, tuple(key for key, _ in taken)))
-        lines[start:end] = [*taken_out_comments(taken, fact.answer), *fact_to_toml(merged).split("\n")]
+        table = rewrite_fact(lines[start:end], fact, merged) or fact_to_toml(merged).split("\n")
+        lines[start:end] = [*taken_out_comments(taken, fact.answer), *table]
     present = {f.id for f in deck.facts}
     added = [f._replace(id=ids.get(f.id, f.id)) for f in imported.facts if ids.get(f.id, f.id) not in present]
     if added:
