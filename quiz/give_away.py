@@ -79,7 +79,7 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
         elif part[0] in "nr" and shape[k : k + 1] == (("w",),) and runs[run + 1]:
             unit = runs[run + 1][0]
             scaled, base = in_base_units((part, ("w",)), (unit,))
-            if base[0] != unit:  # an amount in a unit that converts: "4 g" is "4000 mg"
+            if base[0] != unit and unit not in _BY_WORD:  # an amount in a unit that converts: "4 g" is "4000 mg"
                 every.add(mark)
                 mark = _AMOUNT + "-".join(scaled[0][1:]) + " " + base[0]
                 runs[run + 1] = runs[run + 1][1:]
@@ -93,6 +93,12 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
     if answer and _says_degrees(text):  # "5 degrees": typed reading drops "degrees"
         answer.add(_DEGREES)
     return frozenset(every), frozenset(answer), tuple(w for r in runs for w in r)
+
+
+_BY_WORD = frozenset(("mo", "yr"))
+"""Units an answer's amount is given away by as a number and the unit's word (as "49 months" is),
+not as an amount converted (in_base_units): months and years convert only into each other, and a
+feedback says "Ten more years" far more often than "120 months"."""
 
 
 def _says_degrees(text: str) -> bool:

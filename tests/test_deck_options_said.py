@@ -31,6 +31,13 @@ SAID_TWO_WAYS = [
     # one quantity in two units (a tester: "2 weeks" beside "14 days"), and a time on two clocks
     ("500 mg", "0.5 g"), ("100 mcg", "0.1 mg"), ("1 L", "1000 mL"), ("2 weeks", "14 days"), ("48 hours", "2 days"),
     ("2-3 weeks", "14 to 21 days"), ("8 pm", "20:00"),
+    # a share however written, the share last (a tester: "Half" beside "½" and "Ｈａｌｆ" was let through)
+    ("Half", "½"), ("Half", "Ｈａｌｆ"), ("Half", "1/2"), ("Half", "0.5"), ("Half", "(Half)"), ("Half", "Half!"),
+    ("Over half", "More than 1/2"), ("About half", "about ½"), ("One half", "0.5"), ("A third", "1/3"),
+    ("A quarter", "1/4"), ("Three quarters", "3/4"), ("A fifth", "1/5"), ("2 in 3", "2/3"), ("50%", "0.5"),
+    # one quantity in units the loader did not convert (the same tester)
+    ("1 mL", "1 cc"), ("5 mL", "5 ㏄"), ("1 cm", "10 mm"), ("1.8 m", "180 cm"), ("1 year", "12 months"),
+    ("2 years", "24 months"), ("1 lb", "16 oz"), ("1,000,000", "one million"), ("2.5 million", "2,500,000"),
 ]  # fmt: skip
 
 
@@ -149,7 +156,9 @@ def test_options_that_differ_in_more_than_the_letters_drawn_alike_are_two() -> N
 
 
 UNIT_STEPS = [("mcg", "mg", 1000), ("mg", "g", 1000), ("g", "kg", 1000), ("mL", "L", 1000), ("minutes", "hours", 60),
-              ("hours", "days", 24), ("days", "weeks", 7), ("seconds", "minutes", 60)]  # fmt: skip
+              ("hours", "days", 24), ("days", "weeks", 7), ("seconds", "minutes", 60), ("mL", "cc", 1),
+              ("mm", "cm", 10), ("cm", "m", 100), ("m", "km", 1000), ("months", "years", 12),
+              ("oz", "lb", 16)]  # fmt: skip
 
 
 @given(st.integers(1, 10**6), st.sampled_from(UNIT_STEPS), st.integers(-2, 2))
@@ -168,7 +177,9 @@ def test_quantities_that_do_not_convert_exactly_stay_two_options() -> None:
     from quiz.deck.options import Said
 
     said = Said("en")
-    for a, b in [("1 month", "30 days"), ("1 year", "365 days"), ("1 teaspoon", "5 mL"), ("5 mg", "5 g")]:
+    for a, b in [("1 month", "30 days"), ("1 year", "365 days"), ("1 teaspoon", "5 mL"), ("5 mg", "5 g"),
+                 ("1 lb", "454 g"), ("0 °C", "32 °F"), ("120/80", "3/2"), ("0.5 tablet", "1 tablet"),
+                 ("1/2 tablet", "50% tablet"), ("1", "100%"), ("1 in 3", "33%"), ("1/3", "33%")]:
         assert said.key(a)[0] != said.key(b)[0]
 
 

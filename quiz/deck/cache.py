@@ -29,7 +29,7 @@ except ImportError:  # not CPython
 # hashlib loads OpenSSL as well: 15 M instructions at every start of the app, where 4 M do for
 # _blake2 alone (docs/benchmarks.md).
 
-CACHE_FORMAT = 46
+CACHE_FORMAT = 47
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header; 10: glossary terms under one id refused; 11: options that say the same refused; 12: more
@@ -61,8 +61,10 @@ the SI Brochure, "1 M" apart from "1 m", a space after "not" and like words and 
 numerals kept; 45: look-alike letters read in a word of look-alikes beside numbers and symbols
 ("37 °С", "Н₂О"), Latin look-alikes in any word, "ß" kept apart from "ss" and "I" the capital of
 "ı" in Turkish; 46: illnesses named in the plural whose singular is another word, "Piles" and
-"pile", told apart), so no deck is read back from the cache in an older shape or without meeting a
-newer rule."""
+"pile", told apart; 47: a share written last is the proportion it gives, "½" and "Half", "1/3" and
+"A third"; cc, lengths, months in years and pounds in ounces convert; "1 million" is 1,000,000;
+"- - 18" is no number -18; "genus" is no plural of "genu"), so no deck is read back from the cache
+in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
 record marshal keeps the loader's sharing (a text held by many facts is written once and read back

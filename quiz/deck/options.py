@@ -233,11 +233,12 @@ class Said:
     """
 
     def __init__(self, language: str) -> None:
-        from quiz.typed import IN_BASE_UNITS, exact_keys, in_base_units, proportions
+        from quiz.typed import IN_BASE_UNITS, as_share, exact_keys, in_base_units, proportions
 
         self.language = language
         self._exact_keys = exact_keys
         self._proportions = proportions
+        self._as_share = as_share
         self._in_base_units = in_base_units
         self._units = IN_BASE_UNITS.keys()
         self._keys: dict[str, tuple[object, str]] = {}
@@ -245,20 +246,20 @@ class Said:
 
     def key(self, text: str) -> tuple[object, str]:
         """The text's reading (or, with nothing to read, its folded text), and its folded text. In
-        the reading a frequency and a percent are the proportion they give (typed.proportions:
-        "2 in 100" says what "2%" says)."""
+        the reading a frequency, a percent and a share written last are the proportion they give
+        (typed.proportions, typed.as_share: "2 in 100" says what "2%" says, "½" what "Half" says)."""
         found = self._keys.get(text)
         if found is None:
             reading, folded, units = self._exact_keys(text, self.language)
             written = self._based(reading)
             self._written[text] = written[0] if written is not None else ()
-            shares = _SHARE_WORDS.fullmatch(text.strip().casefold()) if self.language.startswith("en") else None
+            shares = _SHARE_WORDS.fullmatch(folded.strip()) if self.language.startswith("en") else None
             if shares is not None:  # "About half" says what "about 1 in 2" says, and "about 50%"
                 hedge, how_many, share = shares.groups()
                 frequency = f"{hedge or ''}{_COUNTS.get(how_many, 1)} in {_SHARES[share.rstrip('s')]}"
                 written = self._based(self._exact_keys(frequency, self.language)[0])
             # the reading's key is (shape, joined runs): quiz.typed.marking._key
-            said = (self._proportions(written[0]), written[1]) if written is not None else None
+            said = (self._as_share(self._proportions(written[0])), written[1]) if written is not None else None
             says = ("read", said, units) if said is not None else ("text", folded, units)
             found = self._keys[text] = says, folded
         return found

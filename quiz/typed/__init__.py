@@ -45,7 +45,7 @@ from quiz.typed.marking import (
 )
 from quiz.typed.numbers import number_value
 from quiz.typed.reading import read
-from quiz.typed.shape import IN_BASE_UNITS, Reading, in_base_units, proportions
+from quiz.typed.shape import IN_BASE_UNITS, Reading, as_share, in_base_units, proportions
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
 
 __all__ = [
@@ -73,6 +73,7 @@ __all__ = [
     "IN_BASE_UNITS",
     "in_base_units",
     "proportions",
+    "as_share",
     "read",
     "same_answer",
     "slip_runs",

@@ -154,15 +154,18 @@ class Lexicon:
         """Whether an English deck's word is in the CMU Pronouncing Dictionary ("fever" for "never",
         "ice" for "lice"; a word that short is refused by `forgivable` before it is asked).
 
-        The plural or singular of an expected word ("livers" for "liver") stays a slip here, as it
-        was before the dictionary was asked; the deck's own words still tell such pairs apart.
+        The plural or singular of an expected word that is in the dictionary ("livers" for
+        "liver", "lumens" for "lumen") stays a slip here, as it was before the dictionary was asked;
+        the deck's own words still tell such pairs apart. An "s" added to a word the dictionary
+        does not hold makes no plural of it where the dictionary holds what was typed: "genus"
+        (a kind of living thing) for "genu" (the knee) is another word.
         """
         if not self.has_dictionary or not word.isalpha():
             return False
-        if any(is_plural_of(word, e) for e in expected):
-            return False
         from quiz.pronouncing import is_word  # the dictionary is read at the first slip, not at start-up
 
+        if any(is_plural_of(word, e) and is_word(e) for e in expected):
+            return False
         return is_word(word)
 
     def other_word(self, expected: tuple[str, ...], typed: tuple[str, ...]) -> str:

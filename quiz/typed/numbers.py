@@ -16,6 +16,7 @@ from quiz.typed.words import (
     NUMBERED_BY,
     NUMBERED_LIST,
     ORDINAL_WORDS,
+    POWERS,
     RAISED_POINTS,
     SCALES,
     TIMES,
@@ -321,6 +322,29 @@ def numbers_in_words(tokens: list[Token]) -> list[Token]:
         else:
             out.append(["n", str(found[0]), tokens[i][2], "spelled"])
             i = found[1]
+    return out
+
+
+_PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def powers(tokens: list[Token]) -> list[Token]:
+    """A number followed by "thousand", "million" or "billion" (words.POWERS) made the number it
+    is: "1 million", "one million" and "a million" are 1000000, "2.5 million" 2500000, its digits
+    moved as text (plain_decimal). Such a word after anything else is kept."""
+    if not any(t[0] == "w" and t[1] in POWERS for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for token in tokens:
+        before = out[-1] if out else ["", "", "", ""]
+        number = "1" if before[:2] == ["w", "a"] else before[1] if before[0] == "n" else ""
+        if token[0] == "w" and token[1] in POWERS and _PLAIN.fullmatch(number):
+            shift = POWERS[token[1]]
+            whole, _, frac = number.partition(".")
+            frac = frac.ljust(shift, "0")
+            out[-1] = ["n", plain_decimal(f"{whole}{frac[:shift]}.{frac[shift:]}"), before[2], before[3]]
+        else:
+            out.append(token)
     return out
 
 

@@ -41,6 +41,7 @@ from quiz.typed.numbers import (
     ordinal_word,
     plain_decimal,
     plus_or_minus,
+    powers,
     scientific,
     starts,
     tens_and_units,
@@ -55,6 +56,7 @@ from quiz.typed.words import (
     NUMBER_WORDS,
     NUMBERED_BY,
     ORDINAL_WORDS,
+    POWERS,
     SCALES,
     SYMBOL_PAIRS,
     TIMES,
@@ -85,7 +87,7 @@ read = lru_cache(maxsize=1024)(read_once)
 """read_once, keeping the last 1,024 texts read: marking reads a text again straight away, rarely
 later (65,536 held 14 MB in a check of 10,000 facts)."""
 
-_NOT_PLAIN = {"half", "percent", "per", *NUMBER_WORDS, *ORDINAL_WORDS, *SCALES, *TIMES, *NUMBERED_BY}
+_NOT_PLAIN = {"half", "percent", "per", *NUMBER_WORDS, *ORDINAL_WORDS, *SCALES, *POWERS, *TIMES, *NUMBERED_BY}
 """Words that read as a number or a symbol, or make the next one a number ("stage IV"), with no digit."""
 
 
@@ -166,7 +168,7 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
                 tokens.append(["S", prime or symbol, spaced, ""])
             if not prime:
                 quotes[symbol] = quotes.get(symbol, 0) + 1
-    tokens = a_half(numbers_in_words(tens_and_units(tokens)))
+    tokens = a_half(powers(numbers_in_words(tens_and_units(tokens))))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -206,6 +208,10 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
         elif kind == "S" and value == "+" and plus_or_minus(tokens, i):
             out.append(["S", "±", tokens[i][2], ""])  # "+/-2" and "+-2" = "±2"
             i += 3 if tokens[i + 1][1] == "/" else 2
+        elif kind == "S" and value == "-" and nxt and (nxt[1] in ("minus", "negative") or nxt[1] == "-" and nxt[2]) \
+                and not (out and out[-1][0] == "n") and (signed := signed_number(tokens, i + 1)) is not None:
+            tokens[signed][1] = "?--" + tokens[signed][1]  # "- - 18", "-minus 18": two signs, no number -18
+            i += 2
         elif kind == "S" and value == "-" and starts(tokens, i, ("-", "-")) and not tokens[i + 1][2] \
                 and (signed := signed_number(tokens, i + 1)) is not None:
             if out and out[-1][0] == "n" and signed == i + 2 and not tokens[signed][2]:

@@ -280,12 +280,18 @@ def shape_parts(parts: list[str]) -> Reading | None:
 
 IN_BASE_UNITS = {
     "mcg": ("mcg", 1), "mg": ("mcg", 1000), "g": ("mcg", 10**6), "kg": ("mcg", 10**9),
-    "ul": ("ul", 1), "ml": ("ul", 1000), "l": ("ul", 10**6),
+    "ul": ("ul", 1), "ml": ("ul", 1000), "cc": ("ul", 1000), "l": ("ul", 10**6),
     "s": ("s", 1), "min": ("s", 60), "h": ("s", 3600), "day": ("s", 86400), "wk": ("s", 604800),
+    "mo": ("mo", 1), "yr": ("mo", 12),
+    "μm": ("μm", 1), "mm": ("μm", 1000), "cm": ("μm", 10**4), "m": ("μm", 10**6), "km": ("μm", 10**9),
+    "oz": ("oz", 1), "lb": ("oz", 16), "lbs": ("oz", 16),
 }  # fmt: skip
-"""Units of mass, volume and time (in their one spelling, UNITS) that convert exactly, each with its
-base unit and how many of those it holds. Not months and years (their days vary), nor teaspoons
-and cups (a household spoon is no measure: ISMP), nor the percent or mmol of a salt."""
+"""Units of mass, volume, time and length (in their one spelling, UNITS, or as written: "cc",
+"cm", "lb") that convert exactly, each with its base unit and how many of those it holds: a cubic
+centimetre is a millilitre, a year twelve months, a pound sixteen ounces. Not months or years in
+days or weeks (their days vary), nor pounds in grams (453.59237 g: no option writes that), nor
+teaspoons and cups (a household spoon is no measure: ISMP), nor the percent or mmol of a salt, nor
+degrees (°F is no multiple of °C)."""
 
 
 def in_base_units(
@@ -331,6 +337,24 @@ def proportions(shape: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ..
         else:
             out.append(part)
     return tuple(out)
+
+
+def as_share(shape: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The shape with a share of one written last, as a number between 0 and 1 ("0.5", "½", "half"
+    as typed marking reads them) or a fraction ("1/3"), as the proportion it is (("p", "1/2")), as
+    proportions writes a percent: an option that is a share ("Half", "About ½", "Over 1/3") says what
+    "50%", "about 1 in 2" or "over 33⅓%" says. Within a text ("0.5 tablet", "1/2 dose") a number is
+    left as it is, as are a ratio or a score above one ("120/80", "5/2") and a number not read."""
+    if not shape:
+        return shape
+    last = shape[-1]
+    if last[0] == "n" and last[1].startswith("0."):  # number_value's plain decimals: no "0.0", no "-"
+        return (*shape[:-1], ("p", _share(last[1], "1")))
+    if len(shape) >= 3 and shape[-2] == ("s", "\u2044") and last[0] == shape[-3][0] == "n":
+        top, bottom = shape[-3][1], last[1]
+        if top.isdigit() and bottom.isdigit() and 0 < int(top) < int(bottom):
+            return (*shape[:-3], ("p", _share(top, bottom)))
+    return shape
 
 
 def _read(value: str) -> bool:

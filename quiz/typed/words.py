@@ -128,6 +128,10 @@ NUMBER_WORDS = {
 SCALES = {"hundred": 100, "thousand": 1000}
 """Number words that multiply the number in words before them: "one hundred" = 100, "two thousand
 five hundred and one" = 2501, "a hundred" = 100 (quiz.typed.numbers.numbers_in_words)."""
+POWERS = {"thousand": 3, "million": 6, "billion": 9}
+"""Words that multiply the number before them, in figures too, by a power of ten: "1 million",
+"one million" and "a million" are 1,000,000, "2.5 million" is 2,500,000, "5 thousand" is 5,000
+(quiz.typed.numbers.powers; "one thousand" is read whole by numbers_in_words first)."""
 ORDINAL_WORDS = {
     w: str(n)
     for n, w in enumerate(
