@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from quiz.deck.model import Deck, Fact, citation
 from quiz.generate import Kind, Question
-from quiz.give_away import answer_marks, text_marks
+from quiz.give_away import answer_in_context, answer_marks, text_marks
 from quiz.kinds import by_typing
 from quiz.words_shown import words_to_know
 
@@ -67,8 +67,9 @@ def feedback_texts(deck: Deck, q: Question, facts: Mapping[str, Fact] | None = N
 
 def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int]) -> dict[int, set[int]]:
     """For each index of `asked`, the indexes of the others whose answers its feedback gives away
-    (quiz.give_away.gives_away), found through an index of who shows each mark: linear in the
-    marks, so that a review of 2,000 due facts is ordered in moments, not in 4 million comparisons."""
+    (quiz.give_away.gives_away; a short answer, with its question: answer_in_context), found
+    through an index of who shows each mark: linear in the marks, so that a review of 2,000 due
+    facts is ordered in moments, not in 4 million comparisons."""
     language, facts = deck.language, _by_id(deck)
     holding: dict[str, set[int]] = {}  # each mark: the questions whose feedback shows it
     for i in asked:
@@ -76,8 +77,10 @@ def _gives_away_after(deck: Deck, questions: Sequence[Question], asked: list[int
             holding.setdefault(mark, set()).add(i)
     after: dict[int, set[int]] = {i: set() for i in asked}
     for j in asked:
-        for form in _forms(deck, questions[j], facts):
-            answer = answer_marks(form, language)
+        fact = _fact(deck, questions[j], facts)
+        question = questions[j].prompt if fact is None else fact.question
+        for form in _forms(deck, questions[j], facts):  # a short one ("more") by its question restated with it
+            answer = answer_marks(form, language) or answer_in_context(form, question, language)
             if answer:  # gives_away(the marks of i's feedback, answer) for each i of the intersection
                 for i in set.intersection(*(holding.get(mark, set()) for mark in answer)) - {j}:
                     after[i].add(j)

@@ -136,6 +136,20 @@ def answer_marks(text: str, language: str = "en") -> frozenset[str]:
     return marks.union(stem_word(w, language) for w in words if w not in FUNCTION_WORDS)
 
 
+def answer_in_context(answer: str, question: str, language: str = "en") -> frozenset[str]:
+    """What a text must show (text_marks) to give away a short answer, one that answer_marks gives
+    nothing ("more", "less", "Yes"), to `question`: the answer's words but FUNCTION_WORDS with the
+    question's own marks (answer_marks of it), as a text that restates the question with its
+    answer does ("Several studies show more local toxic effects when chemo goes into the liver's
+    artery" gives away "more" to "What do several studies show about local toxic effects of chemo
+    into the liver's artery?": a tester). None for an answer of function words alone, or a question
+    of fewer than 3 marks (a question of a word or two is said by many a text)."""
+    _, _, words = _read(answer, language)
+    own = frozenset(stem_word(w, language) for w in words if w not in FUNCTION_WORDS)
+    asked = answer_marks(question, language)
+    return own | asked if own and len(asked) >= 3 else frozenset()
+
+
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z]{2,}(?![^\W\d_])")
 """An abbreviation as written: 2 or more capital letters (ASCII), no letter beside them ("CT",
 "APR", the "FU" of "5-FU"): a short answer's word that a text says only where it means it, in

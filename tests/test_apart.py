@@ -19,7 +19,7 @@ from quiz.curriculum import session_facts
 from quiz.deck.load import load_deck
 from quiz.deck.model import Deck, Fact, Source
 from quiz.generate import Kind, Question, kinds_for, make_question
-from quiz.give_away import answer_marks, gives_away, text_marks
+from quiz.give_away import answer_in_context, answer_marks, gives_away, text_marks
 from quiz.mode import Mode
 from quiz.session import plan
 
@@ -34,8 +34,13 @@ def _given_away(deck: Deck, questions: list[Question]) -> list[tuple[str, str]]:
         for i, a in enumerate(questions)
         for b in questions[i + 1 :]
         if a.kind is not Kind.MATCH and b.kind is not Kind.MATCH
-        and any(gives_away(shown[i], answer_marks(form, deck.language)) for form in _forms(deck, b))
+        and any(gives_away(shown[i], _marks(deck, b, form)) for form in _forms(deck, b))
     ]  # fmt: skip
+
+
+def _marks(deck: Deck, q: Question, form: str) -> frozenset[str]:
+    """What gives away `form`, an answer of `q`: its own marks, or a short one's with its question."""
+    return answer_marks(form, deck.language) or answer_in_context(form, deck.fact(q.fact_id).question, deck.language)
 
 
 def test_the_reported_pair_gives_away_and_is_never_asked_in_that_order() -> None:
@@ -225,3 +230,21 @@ def test_a_typed_answer_is_given_away_by_a_form_it_accepts(kind: Kind, kept: lis
     questions = [make_question(deck, a, Kind.FLASHCARD, seed=0), make_question(deck, b, kind, seed=0)]
     assert [q.fact_id for q in kept_apart(deck, questions, 10)] == kept
     assert [q.fact_id for q in kept_apart(deck, questions[::-1], 10)] == ["b", "a"]
+
+
+def test_a_short_answer_is_given_away_by_its_question_restated_with_it() -> None:
+    """A tester: a feedback said "Several studies show more local toxic effects when chemo goes
+    into the liver's artery", and the next question asked just that; "more" is accepted typed.
+    A short answer ("more": no number, no longer word) is given away by its question's words
+    said with it, and by nothing less."""
+    said, asked = BUILT_IN.fact("hai-toxic-liver-function"), BUILT_IN.fact("hai-toxic-increased")
+    assert "more" in asked.accept and "Several studies show more local toxic effects" in said.explanation
+    first = make_question(BUILT_IN, said, Kind.FILL_BLANK, seed=0)
+    then = make_question(BUILT_IN, asked, Kind.TYPED, seed=0)
+    assert answer_marks("more", "en") == frozenset()
+    assert _given_away(BUILT_IN, [first, then]) == [("hai-toxic-liver-function", "hai-toxic-increased")]
+    assert [q.fact_id for q in kept_apart(BUILT_IN, [first, then], 10)] == ["hai-toxic-liver-function"]
+    shown = text_marks("Chemo into the liver's artery has more local toxic effects.", "en")  # not all it asks
+    assert not gives_away(shown, answer_in_context("more", asked.question))
+    assert answer_in_context("It is", asked.question) == frozenset()  # function words alone
+    assert answer_in_context("more", "More or less?") == frozenset()  # a question of too few marks
