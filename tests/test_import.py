@@ -142,8 +142,9 @@ def test_fields_after_the_answer_may_be_left_out() -> None:
     assert problems("#guid column:1\ng1\tq\ta\ng2\tq2\n", separator="\t") == [
         (
             3,
-            "this row has 2 fields (separated by tab) and so no definition: a row needs a term and its definition "
-            "(the fields after those may be left out)",
+            "this row has 2 fields (separated by tab), 1 of which the header names as its guid, note type, deck or "
+            "tags column, and so no definition: a row needs a term and its definition (the fields after those may be "
+            "left out)",
         )
     ]
 
@@ -263,6 +264,32 @@ def test_a_column_number_beyond_the_rows_is_refused_before_it_sizes_anything() -
     assert problems(text) == [(2, "#tags column:100000000 names column 100000000, but the rows have 3 fields")]
 
 
+@pytest.mark.parametrize("number", ["²", "①", "٣", "１", "0", "1e8"])
+def test_a_column_number_not_written_in_digits_0_to_9_is_noted_and_left_out(number: str) -> None:
+    """A helper: "#tags column:²" stopped the import with a ValueError ("²" is a digit to Python,
+    and no number to int()). Anki writes its column numbers in 0-9."""
+    imported = import_cards(f"#separator:tab\n#tags column:{number}\nq1\ta1\tt\n", "t.txt", deck_id="t")
+    assert f"ignored line 2: #tags column:{number} is not a column number" in imported.notes
+    assert [(f.question, f.answer) for f in imported.deck.facts] == [("q1", "a1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("Potassium upper limit 5,0 mmol/L\nSodium upper limit 145 mmol/L\n", "this row has no comma (a guess"),
+        ("#separator:tab\n#guid column:1\nk3Jd9Qp2Lx\tHow often?\n", "2 fields (separated by tab), 1 of which"),
+        ("#separator:tab\n#guid column:1\n#tags column:2\n#deck column:3\n#notetype column:4\ng\tt\td\tBasic\n",
+         "4 of which the header names as its guid, note type, deck or tags columns, and so no term or definition"),
+    ],
+)
+def test_a_row_too_short_says_what_it_lacks_never_expected_n_found_n(text: str, says: str) -> None:
+    """A helper met "expected 2 fields separated by tab, found 2": the row had its 2 fields, one of
+    them the guid column, so no definition."""
+    found = problems(text)
+    assert any(says in message for _, message in found), found
+    assert not any(message.startswith("expected") for _, message in found)
+
+
 LINE = TEXT.filter(lambda t: "\n" not in t)
 DIRECTIVE = st.one_of(
     st.builds("#separator:{}".format, st.sampled_from(["tab", "comma", "semicolon", "pipe", "space", ":", "x"])),
@@ -270,7 +297,8 @@ DIRECTIVE = st.one_of(
     st.builds(
         "#{} column:{}".format,
         st.sampled_from(["tags", "guid", "notetype", "deck", "TAGS", "other"]),
-        st.integers(-5, 10) | st.integers(10**6, 10**20) | st.integers(-(10**20), 0),
+        st.integers(-5, 10) | st.integers(10**6, 10**20) | st.integers(-(10**20), 0)
+        | st.text(st.sampled_from("12²①٣１e-"), min_size=1, max_size=3),
     ),
     st.builds("#columns:{}".format, st.text(st.sampled_from("ab\t,;"), max_size=12)),
     st.builds("#deck:{}".format, LINE),

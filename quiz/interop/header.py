@@ -126,7 +126,7 @@ def _read_value(head: AnkiHeader, key: str, value: str, line: int) -> None:
     elif key.endswith(" column") and key.removesuffix(" column") in COLUMN_KEYS:
         name = key.removesuffix(" column")
         number = bare.strip()
-        if not number.isdigit() or int(number) < 1:
+        if not (number.isascii() and number.isdigit()) or int(number) < 1:  # not "²" or "٣": Anki writes 0-9
             head.ignored.append(f"line {line}: #{key}:{value} is not a column number")
             return
         head.special[name] = int(number) - 1

@@ -337,11 +337,15 @@ def _width_message(row: Row, columns: Columns, head: AnkiHeader, sep: str, guess
     """Why a row is not read: wider than the columns, or too short to hold a term and its definition
     (the fields after those may be left out, and are read as empty)."""
     found = len(row.fields)
-    if found < columns.width:
+    if found <= columns.width:  # too short: fewer than two fields of text
         guess = " (a guess: choose another with --separator)" if guessed else ""
-        lacks = "definition" if _text_fields(row, columns) == 1 else "term or definition"
+        texts = _text_fields(row, columns)
+        lacks = "definition" if texts == 1 else "term or definition"
         name = separator_name(sep)
         has = f"no {name}{guess}" if found == 1 else f"{found} fields (separated by {name}{guess})"
+        if texts < found:  # it said "expected 2 fields, found 2": one was the guid column
+            columns_named = "column" if found - texts == 1 else "columns"
+            has += f", {found - texts} of which the header names as its guid, note type, deck or tags {columns_named},"
         return (
             f"this row has {has} and so no {lacks}: a row needs a term and its definition (the fields after those "
             "may be left out)"

@@ -66,7 +66,7 @@ def parted(path: Path) -> set[int]:
             keys = conn.execute("SELECT key FROM meta WHERE key LIKE ?", (f"{PARTED}%",)).fetchall()
     except sqlite3.Error:
         return set()
-    return {int(k.removeprefix(PARTED)) for (k,) in keys if k.removeprefix(PARTED).isdigit()}
+    return {int(k.removeprefix(PARTED)) for (k,) in keys if k.removeprefix(PARTED).isdecimal()}  # int() reads these
 
 
 class Held(NamedTuple):
