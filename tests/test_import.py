@@ -216,6 +216,14 @@ def test_any_table_of_texts_imports_exactly(rows: list[tuple[str, str]], sep: st
     assert [(f.question, f.answer) for f in loaded.facts] == rows
 
 
+def test_with_no_header_a_first_row_that_starts_tags_is_a_card() -> None:
+    """Hypothesis found "tags:<TAB>0" left out with --no-header: older Anki's first line "tags: a b"
+    names tags, but --no-header makes the first row a card, whatever it says."""
+    assert cards("tags:\t0\nq\ta\n", separator="\t", header=False) == [("tags:", "0"), ("q", "a")]
+    table = read_cards("tags: heart\nq\ta\n", "t.txt", separator="\t")
+    assert [(c.front, c.back, c.tags) for c in table.cards] == [("q", "a", ("heart",))]
+
+
 def test_cli_import_then_check_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bp.toml"
     assert main(["import", str(SAMPLES / "quizlet-tab.txt"), "-o", str(out), "--title", "Blood pressure"]) == 0
@@ -555,6 +563,22 @@ def test_lines_of_words_are_never_cut_at_their_spaces(lines: list[str]) -> None:
     refused as one column (or asked about), never imported with a word as the answer."""
     table = read_cards("".join(f"{line}\n" for line in lines), "t.txt")
     assert table.cards == [] and table.problems
+
+
+@pytest.mark.parametrize("mark", [" = ", " - ", " → "])
+@pytest.mark.parametrize("sep", [",", ";"])
+def test_a_spaced_mark_in_every_row_beside_the_one_separator_makes_quiz_ask(mark: str, sep: str) -> None:
+    """A helper: "Fever = temperature above 38 °C, measured in the mouth" was imported at the comma,
+    the question "Fever = temperature above 38 °C". Every row holds " = " too: quiz asks, naming it;
+    given, the mark is taken. A tab-separated export's own tab is still taken."""
+    text = f"Fever{mark}above 38 °C{sep} in the mouth\nCough{mark}dry or wet{sep} for weeks\n"
+    [(_, message)] = problems(text)
+    assert message.startswith("cannot tell the separator") and f"every row also holds “{mark}”" in message
+    assert cards(text, separator=mark) == [
+        ("Fever", f"above 38 °C{sep} in the mouth"),
+        ("Cough", f"dry or wet{sep} for weeks"),
+    ]
+    assert cards(f"Fever{mark}high\tabove 38 °C\n") == [(f"Fever{mark}high", "above 38 °C")]
 
 
 _ANKI_ORDER = ["tab", "pipe", "semicolon", "colon", "comma"]

@@ -81,11 +81,13 @@ def _value(value: str) -> str:
     return value.rstrip(_STRAY) or value
 
 
-def read_header(lines: list[str]) -> AnkiHeader:
-    """Read the header lines at the top of `lines` (a file split at newlines)."""
+def read_header(lines: list[str], *, tags_line: bool = True) -> AnkiHeader:
+    """Read the header lines at the top of `lines` (a file split at newlines). A first line
+    "tags:..." (older Anki's) is a header line only with `tags_line`: --no-header makes the first
+    row a card, whatever it says."""
     head = AnkiHeader()
     for n, line in enumerate(lines, start=1):
-        if n == 1 and line.startswith("tags:"):
+        if n == 1 and tags_line and line.startswith("tags:"):
             head.tags = tuple(line.removeprefix("tags:").split())
             head.where["tags"] = n
         elif n == 1 and (excel := excel_separator(line)) is not None:

@@ -314,7 +314,9 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
     tab: one pasted into a field of every row (`q;a;x<TAB>y`) splits each as the semicolons do.
     Where only one separator fits it is taken even if it cuts numbers, and the rows it cuts are
     refused with their lines (quiz/interop/table.py); but where another candidate ends every row
-    (`Fever<TAB>38 °C;`), it would stay in the last field, and quiz asks.
+    (`Fever<TAB>38 °C;`), it would stay in the last field, and quiz asks; so it does where every
+    row also holds a spaced mark (SPACED_MARKS: `Fever = above 38 °C, in the mouth`), which may be
+    the separator meant, unless the one that fits is a tab (an export's own).
 
     A space is guessed only where nothing else fits, and only where each space it splits at has a
     field in quotes beside it (`"Heart rate" "60 to 100"`): a space between two bare words is how
@@ -336,6 +338,12 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
             reason = (
                 f"every row ends in a {separator_name(stray)}, which would stay at the end of its last field "
                 f"if the {separator_name(chosen)} separates the fields"
+            )
+            return Guess(None, fits, reason)
+        if chosen != "\t" and (mark := spaced_mark(text)) is not None:  # "Fever = above 38 °C, in the mouth"
+            reason = (
+                f"the {separator_name(chosen)} splits every row, but every row also holds “{mark}”, which may be "
+                "what separates a term and its definition"
             )
             return Guess(None, fits, reason)
         if len(fitting) == 1:

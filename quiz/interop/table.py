@@ -77,7 +77,7 @@ def _read_cards(
     if (too_many := too_many_lines(text, path)) is not None:
         return CardTable(problems=[too_many])
     lines = text.split("\n")
-    head = read_header(lines)
+    head = read_header(lines, tags_line=header is not False)
     body = "\n".join(lines[head.lines :])
     table = CardTable(deck_name=_deck_name(head.deck))
     table.notes += [f"ignored {reason}" for reason in head.ignored]
