@@ -172,7 +172,8 @@ def _read_cards(
     read: dict[str, tuple[list[int], str]] = {}  # what was read otherwise than run together (row_cards)
     for row in rows:
         if row.line in cuts:
-            table.problems.append(Problem(path, row.line, None, _cut_message(cuts[row.line], sep, guessed)))
+            cut = _cut_message(cuts[row.line], sep, guessed, given=separator is not None)
+            table.problems.append(Problem(path, row.line, None, cut))
             continue
         if len(row.fields) > columns.width and not any(f.strip() for f in row.fields[columns.width :]):
             row = Row(row.line, row.fields[: columns.width])  # stray separators at the end of the row
@@ -310,13 +311,16 @@ def _one_column_message(body: str, sep: str, guessed: bool) -> str:
     return f"{found}; choose the separator with --separator (tab, comma, semicolon, pipe, space or any text)"
 
 
-def _cut_message(split: Split, sep: str, guessed: bool) -> str:
+def _cut_message(split: Split, sep: str, guessed: bool, given: bool = False) -> str:
     """Why a row whose separator cuts what looks like one number is refused: its fields would be
-    wrong numbers ("5,5 mmol/L" read as answer "5" and a further field "5 mmol/L")."""
+    wrong numbers ("5,5 mmol/L" read as answer "5" and a further field "5 mmol/L"). Another separator
+    is suggested unless it was `given` with --separator."""
     guess = " (a guess)" if guessed else ""
+    other = "" if given else ", or choose another separator with --separator"  # not the one just given
     return (
         f"the {separator_name(sep)}{guess} in “{split.text}” would cut what looks like one number (a decimal "
-        "comma, a time) into two fields; put the field in double quotes, or choose another separator with --separator"
+        f"comma, a time) into two fields; put the field in double quotes if it is one number, or a space after "
+        f"the {separator_name(sep)} if it separates two{other}"
     )
 
 
