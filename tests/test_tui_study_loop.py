@@ -58,6 +58,59 @@ async def test_the_number_that_closes_the_mode_menu_does_not_answer(deck: Path, 
     assert answers(data) == []
 
 
+async def test_enter_again_on_the_mode_menu_chooses_nothing_so_the_next_number_picks_the_mode(
+    deck: Path, tmp_path: Path
+) -> None:
+    """A tester pressed Enter (the deck), Enter again out of habit, then 4 for "Type the answer": the
+    menu had Mixed chosen for them, so Mixed began and the 4 answered its first question. No mode is
+    chosen until the learner picks one; a key that is no digit 0-9 ("²", AZERTY's top-left key) is
+    none, and stopped the app before."""
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter", "²")
+        await pilot.pause()
+        assert not isinstance(app.screen, StudyScreen)  # still the menu
+        assert any("Press the number of a choice" in n.message for n in app._notifications)
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen) and screen.run.mode is Mode.TYPED
+        assert screen.run.phase is Phase.ASKING
+        await pilot.press("escape")
+        await pilot.pause()
+    assert answers(data) == []
+
+
+async def test_enter_sends_a_typed_answer_only_with_it_and_its_question_in_view(deck: Path, tmp_path: Path) -> None:
+    """A tester typed an answer, made the window 20x6 and pressed Enter: it was sent from a window
+    that showed only the question's first words. Enter now brings the box and the question's end
+    into view first, or, where both cannot be seen, says to make the window larger."""
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.TYPED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"xyz")
+        await pilot.resize_terminal(20, 5)  # the question's end and the box cannot both be seen
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.run.phase is Phase.ASKING and answers(data) == []
+        assert any("Make the window larger to send your answer" in n.message for n in app._notifications)
+        await pilot.resize_terminal(20, 6)  # they can, scrolled to: the first Enter scrolls, the second sends
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.run.phase is Phase.ASKING and answers(data) == []
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.run.phase is Phase.ANSWERED
+    assert [a.response for a in answers(data)] == ["xyz"]
+
+
 async def test_enter_out_of_habit_does_not_answer_option_one(deck: Path, tmp_path: Path) -> None:
     data = accepted(tmp_path / "data")
     app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
@@ -825,10 +878,10 @@ async def test_every_mode_of_the_menu_can_be_seen_and_is_marked_when_moved_to(
         await pilot.press("enter")
         await pilot.pause()
         menu = app.screen.query_one("#modes")
+        assert menu.highlighted is None  # no mode chosen for the learner: Enter alone chooses nothing
         for index in range(menu.option_count):
-            if index:
-                await pilot.press("down")
-                await pilot.pause()
+            await pilot.press("down")
+            await pilot.pause()
             assert menu.highlighted == index
             prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
             assert [p.startswith("▶") for p in prompts] == [i == index for i in range(menu.option_count)]
@@ -988,7 +1041,7 @@ async def test_a_held_enter_on_home_stops_at_the_first_screen_it_opens(deck: Pat
         opened = app.screen
         assert opened is not home and not isinstance(opened, StudyScreen)
         await settled(pilot)
-        await pilot.press("enter")  # let go and pressed again: one step on
+        await pilot.press("1")  # let go, and a mode chosen: one step on (Enter alone chooses none)
         await pilot.pause()
         assert app.screen is not opened
     assert answers(data) == []

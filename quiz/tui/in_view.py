@@ -1,4 +1,5 @@
-"""Whether an option is in view: a key answers only with an option the learner can see.
+"""Whether an option is in view: a key answers only with an option the learner can see, Enter only
+with a typed answer and its question in view (typed_seen).
 
 A number key names an option by its place, so on a small window (or below a long question) it
 could name one that is scrolled away or cut off, or one a notice is drawn over (notices_over: the
@@ -223,4 +224,26 @@ def card_seen(grades: Widget, back: Widget) -> bool:
     if not whole or (area is not None and _room(area).height < answer.height):
         _tell_too_small(grades, "The answer with the grades line", "to grade it")
     _settle(back)
+    return False
+
+
+def typed_seen(box: Widget, about: Widget) -> bool:
+    """Whether the answer box (`box`) and what the question asks (asked_region of `about`, the
+    prompt) are both wholly in view, so Enter may send what was typed: the learner answers a
+    question they can see with a text they can see (a tester sent an answer from a window of 20x6
+    that showed only the question's first words). If not, the two are brought into view, the screen
+    settles and False is returned: Enter again, both now seen, sends it. Where the two cannot be
+    seen at once, Enter never sends and the learner is told to make the window larger."""
+    asked, typed = asked_region(about), box.content_region
+    if in_view(box, typed) and in_view(about, asked):
+        return True
+    _uncover(box.screen, typed, asked)
+    area = _area(box)
+    if area is not None:
+        together, room = _together(about, asked, typed), _room(area).height
+        wanted = together if together.height <= room else _together(box, typed, typed)
+        area.scroll_to_region(wanted, animate=False, force=True, immediate=True, top=wanted.height > room)
+        if together.height > room:
+            _tell_too_small(box, "The answer box with the question", "to send your answer")
+    _settle(box)
     return False

@@ -12,6 +12,7 @@ from typing import Any
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from quiz.tui.notices import passing
 from quiz.untrusted import visible
 
 POINTER = "▶ "
@@ -36,6 +37,14 @@ class PointedList(OptionList):
                 mark = POINTER if index == highlighted else UNPOINTED
                 self.replace_option_prompt_at_index(index, mark + self._texts[index])
         self._pointed = highlighted
+
+    def action_select(self) -> None:
+        """Enter: choose the choice moved to. With none moved to yet (a list shown with no choice
+        made for the person), say how to choose, and choose nothing."""
+        if self.highlighted is None:
+            passing(self, "Press the number of a choice, or move to one with Up or Down.", title="Nothing chosen yet")
+            return
+        super().action_select()
 
     def retext(self, index: int, text: str) -> None:
         """Show `text` (plain, made visible as a name) for the choice at `index`."""

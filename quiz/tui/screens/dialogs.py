@@ -169,6 +169,9 @@ class ModeDialog(Dialog[StudyChoice | None]):
             yield Static("Up/Down and Enter, or a number key. Escape goes back.", classes="dialog-hint")
 
     def on_mount(self) -> None:
+        # No mode chosen for the person: Enter again out of habit started Mixed, and the number meant
+        # for this menu answered its first question (a tester). PointedList says how to choose.
+        self.query_one("#modes", PointedList).highlighted = None
         self._fit_modes()
 
     def on_resize(self) -> None:
@@ -203,7 +206,7 @@ class ModeDialog(Dialog[StudyChoice | None]):
 
     def on_key(self, event: events.Key) -> None:
         key = event.key
-        if key.isdigit() and 1 <= int(key) <= len(MODE_HELP) and not self.is_stale(event):
+        if key.isascii() and key.isdigit() and 1 <= int(key) <= len(MODE_HELP) and not self.is_stale(event):  # not "²"
             event.stop()  # the key that closes the menu is used up here: it never reaches the next screen
             event.prevent_default()
             self._choose(list(MODE_HELP)[int(key) - 1])
@@ -211,7 +214,6 @@ class ModeDialog(Dialog[StudyChoice | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self._choose(Mode(event.option.id))
-
 
 
 class DeckFilterDialog(Dialog[str | None]):

@@ -25,7 +25,7 @@ from quiz.schedule import Rating
 from quiz.study import Phase, StudyRun
 from quiz.tui.bars import KeysBar
 from quiz.tui.decks import DeckReloaded
-from quiz.tui.in_view import bring_into_view, card_seen, seen
+from quiz.tui.in_view import bring_into_view, card_seen, seen, typed_seen
 from quiz.tui.lines import MoreLine, StatusLine, status_forms
 from quiz.tui.notices import NOTICE_S, moved_on, passing
 from quiz.tui.screens.feedback import explanation, feedback_of
@@ -316,7 +316,7 @@ class StudyScreen(Settled, Screen[bool]):
         if not event.value.strip():
             passing(self, "Type your answer, or press F3 to see it.", timeout=NOTICE_S)
             return
-        if self.run.answer_text(event.value, on=self._drawn):
+        if typed_seen(event.input, self.query_one("#prompt")) and self.run.answer_text(event.value, on=self._drawn):
             self.draw()
 
     def action_reveal(self) -> None:
