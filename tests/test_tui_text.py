@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from quiz.tui.text import fit, fit_middle
+from quiz.tui.text import WORD_CUT, fit, fit_middle
 
 WORDS = st.text(st.sampled_from("abc de中文é"), min_size=0, max_size=120)
 """Text of narrow and wide characters: "中" takes two cells of the screen."""
@@ -29,7 +29,16 @@ def test_a_text_shortened_in_the_middle_fits_and_keeps_its_start_and_end(text: s
     shown = _shortened(fit_middle, text, width)
     if shown is not None:
         head, _, tail = shown.partition("…")
-        assert text.startswith(head) and text.endswith(tail) and cell_len(tail) >= width // 2 - 1
+        assert text.startswith(head) and text.endswith(tail) and cell_len(tail) >= width // 2 - 1 - WORD_CUT
+        cut_head, cut_tail = text[len(head) : len(head) + 1], text[len(text) - len(tail) - 1 : len(text) - len(tail)]
+        assert cut_head in ("", " ") or " " not in head[-WORD_CUT:]  # between words where a space is near
+        assert cut_tail in ("", " ") or " " not in tail[:WORD_CUT]
+
+
+def test_a_question_shortened_in_the_middle_keeps_its_words_whole() -> None:
+    """A tester could not tell which question "Which local way to…adioactive material" was."""
+    question = "Which local way to treat a liver metastasis puts radioactive material inside the tumor?"
+    assert fit_middle(question, 56) == "Which local way to…material inside the tumor?"
 
 
 @given(WORDS, st.integers(2, 80))

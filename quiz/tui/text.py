@@ -35,13 +35,24 @@ def fit(text: str, width: int) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
 
+WORD_CUT = 15
+"""fit_middle leaves out the part of a word (up to this many cells more) rather than show it cut."""
+
+
 def fit_middle(text: str, width: int) -> str:
     """Shorten text to `width` cells by leaving out its middle: questions that begin alike ("In a
-    trial of people with 1 to 3 liver metastases ...") stay apart by how they end."""
+    trial of people with 1 to 3 liver metastases ...") stay apart by how they end. The cut falls
+    between words where a space is within WORD_CUT cells of it, the part of a word left out ("Which
+    local way to…material inside", not "…adioactive material"): a reader knows a question by its words."""
     if cell_len(text) <= width:
         return text
-    head = width // 3
-    return set_cell_size(text, head).rstrip() + "…" + _last_cells(text, width - head - 1)  # the end whole, spaces too
+    head = set_cell_size(text, width // 3).rstrip()
+    tail = _last_cells(text, width - width // 3 - 1)  # the end whole, spaces too
+    if text[len(head) : len(head) + 1] not in ("", " ") and " " in head[-WORD_CUT:]:
+        head = head[: head.rindex(" ")].rstrip()
+    if text[-len(tail) - 1 : -len(tail)] not in ("", " ") and " " in tail[:WORD_CUT]:
+        tail = tail[tail.index(" ") + 1 :]
+    return head + "…" + tail
 
 
 def _last_cells(text: str, width: int) -> str:
