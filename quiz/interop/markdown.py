@@ -180,7 +180,8 @@ def missed_list(
 
     The facts in `sure` (ids of facts answered wrong at high certainty, quiz.certainty) come
     first, under a heading that invites the person to ask their care team about them. The rest
-    are grouped by topic (in deck order), must-know misses first in each and marked "(must-know)".
+    are grouped by topic (in deck order), must-know misses first in each and marked "(must-know)";
+    after those first, each group's heading says so ("Also missed: Diet", or "Also missed").
     """
     parts = [heading(1, title)]
     about = f"From the deck “{escape(' '.join(deck.title.split()))}”"
@@ -202,12 +203,11 @@ def missed_list(
         for fact in confident:
             n += 1
             parts += _fact_section(deck, fact, n, answered=answers[fact.id])
-        if len(confident) < len(missed):
-            parts.append(heading(2, "Also missed"))
     rest = [fact for fact, _ in missed if fact.id not in sure]
     for topic, facts in by_topic(deck, rest, priority_first=True):
-        if topic is not None:
-            parts += _topic_heading(topic)[:1]
+        if topic is not None or confident:  # the rest after those: "Also missed", by topic ("Also missed: Diet")
+            name = topic.title if topic is not None else ""
+            parts.append(heading(2, f"Also missed: {name}" if confident and name else name or "Also missed"))
         for fact in facts:
             n += 1
             parts += _fact_section(deck, fact, n, answered=answers[fact.id])
