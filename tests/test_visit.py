@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.widgets import Input
 
 from quiz.cli import main
 from quiz.deck.load import load_deck
@@ -120,7 +121,9 @@ async def test_the_visit_dialog_refuses_a_bad_date_then_keeps_a_good_one(tmp_pat
         assert isinstance(app.screen, VisitDialog)
         said = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "Leave it empty for no visit date." in said and "an empty box sets none" in said
-        await pilot.press("enter")  # out of habit, with only the grey example in the box: as the hint says
+        box = app.screen.query_one("#visit-date", Input)
+        assert box.placeholder == "year-month-day"  # a hint in the box, not a date that looks filled in
+        await pilot.press("enter")  # out of habit, with only the grey hint in the box: as the hint says
         await pilot.pause()
         assert not isinstance(app.screen, VisitDialog)
         assert any(n.message == "No visit date set: the box was empty." for n in app._notifications)

@@ -380,7 +380,7 @@ class VisitDialog(Dialog[object]):
             )
             yield SettledInput(
                 value=self.current.isoformat() if self.current else "",
-                placeholder=example,
+                placeholder="year-month-day",  # a hint, not a date: an example there looked filled in
                 id="visit-date",
                 max_length=10,
             )
@@ -389,8 +389,8 @@ class VisitDialog(Dialog[object]):
             yield Static(f"Enter saves the date (an empty box {empty}). Escape goes back.", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Dismiss with the date typed, or None for an empty box, as the dialog says (the grey
-        example is no date typed: Home says that no date was set)."""
+        """Dismiss with the date typed, or None for an empty box, as the dialog says (the grey hint
+        is no date typed: Home says that no date was set)."""
         event.stop()
         try:
             visit = parse_visit(event.value, self.today)
