@@ -563,6 +563,28 @@ async def test_a_narrow_bar_leaves_out_whole_keys_and_keeps_the_palette(deck: Pa
         assert drawn[:-1] == bar.keys[: len(drawn) - 1]  # the first keys, in order, none cut
 
 
+@pytest.mark.parametrize("width", [30, 40, 50])
+async def test_a_narrow_bar_keeps_the_way_out(deck: Path, tmp_path: Path, width: int) -> None:
+    """At 40 columns the study screen's keys line had no room for "esc Leave" (a reviewer): where
+    not all keys fit, the way out keeps its room and comes after the first keys that fit."""
+    from quiz.tui.bars import KeysBar
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:  # the disclaimer accepted: the question is on screen
+        store.finish_session(store.start_session("kidney-care", "mixed", "1.0.0"))
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        bar = app.screen.query_one(KeysBar)
+        line = bar.render().plain
+        drawn = [k for k in bar.keys if f" {k.display} {k.description} " in line]
+        assert len(line) == width and len(drawn) < len(bar.keys)  # not all fit
+        assert [k.key for k in drawn if k.key != "ctrl+p"][-1] == "escape" and " esc Leave " in line
+        others = [k for k in bar.keys if k.key not in ("escape", "ctrl+p")]
+        assert [k for k in drawn if k.key not in ("escape", "ctrl+p")] == others[: len(drawn) - 2]
+
+
 async def test_history_tables_fit_80_columns_with_the_longest_cells(deck: Path, tmp_path: Path) -> None:
     from textual.widgets import DataTable
 

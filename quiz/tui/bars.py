@@ -122,13 +122,22 @@ class KeysBar(Widget):
 
         right = Text.assemble(("▏", Style(dim=True)), piece(palette)) if palette else Text()
         room = max(0, width - right.cell_len)
+        # Where not all fit, the way out keeps its room and is drawn after the others that fit: it is
+        # never the key left out (at 40 columns the study screen's "esc Leave" was).
+        way_out = next((key for key in keys if key.key == "escape"), None)
+        if sum(piece(key).cell_len for key in keys) <= room:
+            way_out = None
         line, spans = Text(), []
-        for key in keys:
+        reserved = piece(way_out).cell_len if way_out is not None else 0
+        for key in [key for key in keys if key is not way_out]:
             text = piece(key)
-            if line.cell_len + text.cell_len > room:
+            if line.cell_len + text.cell_len > room - reserved:
                 break  # a key that does not fit whole is left out, never cut in half
             spans.append((line.cell_len, line.cell_len + text.cell_len, key))
             line.append_text(text)
+        if way_out is not None and line.cell_len + reserved <= room:
+            spans.append((line.cell_len, line.cell_len + reserved, way_out))
+            line.append_text(piece(way_out))
         line.append(" " * (room - line.cell_len))
         if palette:
             spans.append((room + 1, width, palette))
