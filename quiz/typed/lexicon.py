@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.typed.folding import fold
 from quiz.typed.reading import read, words_and_whole_number_parts
-from quiz.typed.words import TYPO_MIN_LETTERS, TYPO_VOWEL_LETTERS, UNIT_SPELLINGS, primary_language
+from quiz.typed.words import TYPO_MIN_LETTERS, TYPO_VOWEL_LETTERS, UNIT_SPELLINGS, UNITS, primary_language
 
 if TYPE_CHECKING:
     from quiz.deck.model import Deck, Fact
@@ -107,8 +107,7 @@ class Lexicon:
         if self._words is not None or entry in UNIT_SPELLINGS:  # a unit's letters may not be in its text
             return entry in self.words
         if self._letters is None:
-            letters = _not_letters()
-            self._letters = [(letters.sub("", fold(t, self.language)), t) for t in dict.fromkeys(self._texts)]
+            self._letters = [(_letters(t, self.language), t) for t in dict.fromkeys(self._texts)]
         return any(
             entry in letters and any("".join(run) == entry for run in read(text, self.language).runs)
             for letters, text in self._letters
@@ -185,6 +184,16 @@ class Lexicon:
 def _not_letters() -> re.Pattern[str]:
     """Everything but letters: what is left of a folded text holds every run of it, joined."""
     return re.compile(r"[\W\d_]+")
+
+
+def _letters(text: str, language: str) -> str:
+    """A text's letters alone, folded, then again with each unit in its one spelling (UNITS), as
+    typed reading writes it in a run: every run of the text, joined, is in what this gives ("2
+    weeks rest" reads as the run "wk rest", "0× a" as "times a": Hypothesis found "timesa" read
+    in a text but not in its letters)."""
+    folded = fold(text, language)
+    spelled = "".join(UNITS.get(word, word) for word in re.findall(r"[^\W\d_]+", folded))
+    return _not_letters().sub("", folded) + "\n" + spelled
 
 
 def look_alikes(text: str, lexicon: Lexicon, own: Iterable[str] = ()) -> list[str]:
