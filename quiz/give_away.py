@@ -44,7 +44,8 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
     """(every number mark of `text`, the number marks an answer is given away by, its words as read).
 
     A number is "#value" (quiz.typed.number_value's plain decimal), a time or a ratio "#h:m", a
-    range "#a-b", a share "#p1/4" (proportions), a frequency not read as one "#a in b", an amount
+    range "#a-b", a share "#p1/4" or a range of shares "#p1/100-3/100" (proportions), a frequency
+    not read as one "#a in b" or "#a-b in c", an amount
     "#=value unit" (in_base_units; its unit is then no word of the text); an answer's temperature
     also gives _DEGREES (its C or F then no word). An answer is given away by its amounts and its
     other numbers, each with the word after it, however short ("49 months" needs "mo", the one
@@ -69,9 +70,12 @@ def _read(text: str, language: str) -> tuple[frozenset[str], frozenset[str], tup
         part, k = shape[k], k + 1
         if part == ("w",):
             run += 1
-        if part[0] not in "nrfp":
+        if part[0] not in "nrfFp":
             continue
-        mark = {"n": "#{}", "r": "#{}-{}", "f": "#{} in {}", "p": "#p{}"}[part[0]].format(*part[1:])
+        if part[0] == "p":  # a share, or a range of them: "#p1/4", "#p1/100-3/100"
+            mark = "#p" + "-".join(part[1:])
+        else:
+            mark = {"n": "#{}", "r": "#{}-{}", "f": "#{} in {}", "F": "#{}-{} in {}"}[part[0]].format(*part[1:])
         if part[0] == "n" and shape[k : k + 1] == (("s", ":"),) and k + 1 < len(shape) and shape[k + 1][0] == "n":
             every |= {mark, f"#{shape[k + 1][1]}"}
             mark = f"#{part[1]}:{shape[k + 1][1]}"  # a time of day ("8 pm" is 20:00) or a ratio

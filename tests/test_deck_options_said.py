@@ -38,6 +38,9 @@ SAID_TWO_WAYS = [
     # one quantity in units the loader did not convert (the same tester)
     ("1 mL", "1 cc"), ("5 mL", "5 ㏄"), ("1 cm", "10 mm"), ("1.8 m", "180 cm"), ("1 year", "12 months"),
     ("2 years", "24 months"), ("1 lb", "16 oz"), ("1,000,000", "one million"), ("2.5 million", "2,500,000"),
+    # a range of frequencies and the range of percents it is (an educator: "1 to 3 in 100" beside "1% to 3%")
+    ("1 to 3 in 100", "1% to 3%"), ("1-3%", "1 to 3 in 100"), ("2-3 percent", "2 to 3 in 100"),
+    ("10-30 in 1,000", "1-3%"),
 ]  # fmt: skip
 
 
@@ -179,7 +182,8 @@ def test_quantities_that_do_not_convert_exactly_stay_two_options() -> None:
     said = Said("en")
     for a, b in [("1 month", "30 days"), ("1 year", "365 days"), ("1 teaspoon", "5 mL"), ("5 mg", "5 g"),
                  ("1 lb", "454 g"), ("0 °C", "32 °F"), ("120/80", "3/2"), ("0.5 tablet", "1 tablet"),
-                 ("1/2 tablet", "50% tablet"), ("1", "100%"), ("1 in 3", "33%"), ("1/3", "33%")]:
+                 ("1/2 tablet", "50% tablet"), ("1", "100%"), ("1 in 3", "33%"), ("1/3", "33%"),
+                 ("1 to 3 in 100", "2% to 3%"), ("1-3 in 100", "1-3"), ("1-3%", "1-3 in 1,000")]:
         assert said.key(a)[0] != said.key(b)[0]
 
 

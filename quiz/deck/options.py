@@ -312,9 +312,10 @@ _COMPARISONS = frozenset(("<", ">", "≤", "≥", "≠", "±", "="))
 
 def _says_a_number(part: tuple[str, ...]) -> bool:
     """Whether a shape item (quiz.typed.Reading.shape) says a number: a number, range, frequency
-    or proportion, an ordinal, or a comparison ("under", "≥"), which changes what its number says."""
+    (or range of them) or proportion, an ordinal, or a comparison ("under", "≥"), which changes what
+    its number says."""
     kind = part[0]
-    return kind in "nrfp" or (kind == "s" and (part[1] in _COMPARISONS or part[1].startswith("ordinal ")))
+    return kind in "nrfFp" or (kind == "s" and (part[1] in _COMPARISONS or part[1].startswith("ordinal ")))
 
 
 def _within(some: tuple[tuple[str, ...], ...], every: tuple[tuple[str, ...], ...]) -> bool:

@@ -77,7 +77,7 @@ def _units(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
             counted = item[1] == "times"
         else:
             counted = counted and item[0] == "s"  # "2 times/day": a slash between
-        after_number = item[0] in ("n", "r", "f") or item in OPERATORS  # "5 mg per kilogram" is "5 mg/kg"
+        after_number = item[0] in ("n", "r", "f", "F") or item in OPERATORS  # "5 mg per kilogram" is "5 mg/kg"
         out.append(item)
     return out
 
@@ -163,7 +163,8 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
     leading = [t[1] for t in itertools.takewhile(lambda t: t[0] == "w", tokens[:3])]
     if leading_article(leading, language):
         tokens = tokens[1:]
-    items: list[tuple[str, ...]] = []  # ("n", value), ("r", a, b), ("f", a, b), ("s", symbol), ("w", word)
+    # ("n", value), ("r", a, b), ("f", a, of), ("F", a, b, of), ("s", symbol), ("w", word)
+    items: list[tuple[str, ...]] = []
     chain = -1  # the token of the last operator of a compound unit (quiz.typed.units.unit_operator)
     i = 0
     while i < len(tokens):
@@ -190,9 +191,14 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
                 continue
             frequency = _joined(tokens, i + 1, FREQUENCY)
             joined = frequency or _joined(tokens, i + 1, RANGE)
-            if joined:
-                items.append(("f" if frequency else "r", value, tokens[i + 1 + len(joined)][1]))
-                i += 2 + len(joined)
+            end = i + 1 + len(joined) if joined else i  # the second number
+            per = None if frequency or not joined else _joined(tokens, end + 1, FREQUENCY)
+            if per:  # "1 to 3 in 100", "1-3 out of 100": a range of frequencies, ("F", a, b, of)
+                items.append(("F", value, tokens[end][1], tokens[end + 1 + len(per)][1]))
+                i = end + 2 + len(per)
+            elif joined:
+                items.append(("f" if frequency else "r", value, tokens[end][1]))
+                i = end + 1
             else:
                 items.append(("n", value))
                 i += 1
@@ -231,10 +237,10 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
                 operand = bool(shape) and shape[-1] in OPERATORS and bool(near)  # "mg/kg": a unit's part
                 shape.append(("w",))
                 runs.append([item[1]])
-                near.append(last in ("n", "r", "f") or operand and near[-1])
+                near.append(last in ("n", "r", "f", "F") or operand and near[-1])
         else:
             shape.append(item)
-            if kind in "nrf" and last == "w":
+            if kind in "nrfF" and last == "w":
                 near[-1] = True
         if kind != "s":
             last = kind
@@ -321,19 +327,21 @@ def in_base_units(
 
 def proportions(shape: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """The shape with each frequency and each percent written as the proportion it is (("p",
-    "1/50") for "2 in 100", "1 in 50" and "2%"): what two wrong options say to a reader when both
+    "1/50") for "2 in 100", "1 in 50" and "2%"; ("p", "1/100", "3/100") for the ranges "1 to 3 in
+    100", "1-3%" and "1% to 3%"): what two wrong options say to a reader when both
     give one share of people, however written ("1 in 4" and "25%"). Typed marking keeps them apart
     (a frequency matches only a frequency, docs/questions.md); the deck's rule against options that
-    say the same (quiz.deck.options.Said) reads them so. "1 in 3" is not "33%"; a range, a bare
-    number ("half", "0.5") and a number that is not read ("?...") are left as they are."""
-    if not any(part[0] == "f" or part == ("s", "%") for part in shape):
+    say the same (quiz.deck.options.Said) reads them so. "1 in 3" is not "33%"; a range of no
+    percent, a bare number ("half", "0.5") and a number that is not read ("?...") are left as they are."""
+    if not any(part[0] in "fF" or part == ("s", "%") for part in shape):
         return shape
     out: list[tuple[str, ...]] = []
     for part in shape:
-        if part[0] == "f" and _read(part[1]) and _read(part[2]) and part[2] != "0":
-            out.append(("p", _share(part[1], part[2])))
-        elif part == ("s", "%") and out and out[-1][0] == "n" and _read(out[-1][1]):
-            out[-1] = ("p", _share(out[-1][1], "100"))
+        *said, whole = part[1:] if part[0] in "fF" else ("?", "?")
+        if part[0] in "fF" and all(map(_read, part[1:])) and whole != "0":
+            out.append(("p", *(_share(n, whole) for n in said)))  # "1 to 3 in 100": ("p", "1/100", "3/100")
+        elif part == ("s", "%") and out and out[-1][0] in "nr" and all(map(_read, out[-1][1:])):
+            out[-1] = ("p", *(_share(n, "100") for n in out[-1][1:]))  # "1% to 3%" too
         else:
             out.append(part)
     return tuple(out)
