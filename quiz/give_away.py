@@ -146,8 +146,8 @@ def answer_in_context(answer: str, question: str, language: str = "en") -> froze
     question's own marks (answer_marks of it), as a text that restates the question with its
     answer does ("Several studies show more local toxic effects when chemo goes into the liver's
     artery" gives away "more" to "What do several studies show about local toxic effects of chemo
-    into the liver's artery?": a tester). None for an answer of function words alone, or a question
-    of fewer than 3 marks (a question of a word or two is said by many a text)."""
+    into the liver's artery?": a tester). Nothing (an empty set) for an answer of function words
+    alone, or a question of fewer than 3 marks (a question of a word or two is said by many a text)."""
     _, _, words = _read(answer, language)
     own = frozenset(stem_word(w, language) for w in words if w not in FUNCTION_WORDS)
     asked = answer_marks(question, language)
@@ -182,9 +182,9 @@ def says(text: str, answer: str, language: str = "en") -> bool:
 def _read_otherwise() -> frozenset[str]:
     """The words typed reading may read as a number, a symbol or a unit's one spelling (or whose
     next word it may read as a number: "stage IV"), folded."""
-    from quiz.typed.words import DEGREES, NUMBER_WORDS, NUMBERED_BY, ORDINAL_WORDS, SCALES, TIMES
+    from quiz.typed.words import DEGREES, NUMBER_WORDS, NUMBERED_BY, ORDINAL_WORDS, POWERS, SCALES, TIMES
 
-    words = (*NUMBER_WORDS, *ORDINAL_WORDS, *SCALES, *TIMES, *NUMBERED_BY, *UNITS, *DEGREES)
+    words = (*NUMBER_WORDS, *ORDINAL_WORDS, *SCALES, *POWERS, *TIMES, *NUMBERED_BY, *UNITS, *DEGREES)
     return frozenset({"half", "percent", "per", *words})
 
 

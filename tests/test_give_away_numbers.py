@@ -49,6 +49,9 @@ GIVEN_AWAY = [
     ("-18 °C", "Keep it at −18 °C."),
     ("5 days", "Take the tablets for 5 days."),
     ("10 years", "Ten more years."),
+    ("1,000,000", "About a million people have it."),  # a reviewer: the words of a power were not read
+    ("-3 °C", "Store it at -5 °C - -3 °C."),  # a range from a temperature to another (a reviewer)
+    ("T3 N1 M0", "The tumour was T3, N1 and M0."),  # "M0" is a stage, no length (a reviewer)
 ]
 """(b's answer, a's explanation): T8's table, then its controls."""
 NOT_GIVEN_AWAY = [

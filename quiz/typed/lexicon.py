@@ -163,8 +163,8 @@ class Lexicon:
             return False
         from quiz.pronouncing import is_word  # the dictionary is read at the first slip, not at start-up
 
-        if any(is_plural_of(word, e) and is_word(e) for e in expected):
-            return False
+        if any(is_plural_of(word, e) and (len(word) < len(e) or is_word(e)) for e in expected):
+            return False  # "stent" for "Stents" too, the singular of a plural the dictionary lacks
         return is_word(word)
 
     def other_word(self, expected: tuple[str, ...], typed: tuple[str, ...]) -> str:

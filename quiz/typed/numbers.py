@@ -299,14 +299,6 @@ def ordinal_word(out: list[Token], word: Token) -> Token:
     return ["S", f"ordinal {value}", word[2], ""]
 
 
-def plus_or_minus(tokens: list[Token], i: int) -> bool:
-    """Whether "+/-" or "+-" starts at tokens[i], written together: "±"."""
-    for words in (("+", "/", "-"), ("+", "-")):
-        if starts(tokens, i, words) and not any(tokens[i + k][2] for k in range(1, len(words))):
-            return True
-    return False
-
-
 def numbers_in_words(tokens: list[Token]) -> list[Token]:
     """Numbers in words with "hundred" or "thousand" made one: "one hundred" is 100, "two
     thousand five hundred and one" 2501, "a hundred" 100 (words.SCALES). Other words are kept."""
@@ -328,23 +320,27 @@ def numbers_in_words(tokens: list[Token]) -> list[Token]:
 _PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
 
 
+def _shifted(number: str, places: int) -> str:
+    """A plain decimal times 10**places, its digits moved as text: "2.5" and 6 -> "2500000"."""
+    whole, _, frac = number.partition(".")
+    return plain_decimal(f"{whole}{frac.ljust(places, '0')[:places]}.{frac[places:]}")
+
+
 def powers(tokens: list[Token]) -> list[Token]:
-    """A number followed by "thousand", "million" or "billion" (words.POWERS) made the number it
-    is: "1 million", "one million" and "a million" are 1000000, "2.5 million" 2500000, its digits
-    moved as text (plain_decimal). Such a word after anything else is kept."""
-    if not any(t[0] == "w" and t[1] in POWERS for t in tokens):
-        return tokens
+    """A number followed by "thousand", "million" or "billion" (words.POWERS) made the number it is
+    ("1 million", "a million": 1000000), both ends of a range too ("2-3 million"); such a word after
+    anything else kept. English only (quiz.typed.reading): a German or French "Billion" is 10**12."""
     out: list[Token] = []
     for token in tokens:
         before = out[-1] if out else ["", "", "", ""]
         number = "1" if before[:2] == ["w", "a"] else before[1] if before[0] == "n" else ""
-        if token[0] == "w" and token[1] in POWERS and _PLAIN.fullmatch(number):
-            shift = POWERS[token[1]]
-            whole, _, frac = number.partition(".")
-            frac = frac.ljust(shift, "0")
-            out[-1] = ["n", plain_decimal(f"{whole}{frac[:shift]}.{frac[shift:]}"), before[2], before[3]]
-        else:
+        if token[0] != "w" or token[1] not in POWERS or not _PLAIN.fullmatch(number):
             out.append(token)
+            continue
+        out[-1] = ["n", _shifted(number, POWERS[token[1]]), before[2], before[3]]
+        start = out[-3] if len(out) >= 3 and out[-2][1] in ("-", "to", "through") else ["", ""]
+        if start[0] == "n" and _PLAIN.fullmatch(start[1]):  # "2-3 million" is 2,000,000-3,000,000
+            out[-3] = ["n", _shifted(start[1], POWERS[token[1]]), *start[2:]]
     return out
 
 

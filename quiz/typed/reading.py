@@ -40,7 +40,6 @@ from quiz.typed.numbers import (
     numbers_in_words,
     ordinal_word,
     plain_decimal,
-    plus_or_minus,
     powers,
     scientific,
     starts,
@@ -50,7 +49,7 @@ from quiz.typed.numbers import (
     word_tokens,
 )
 from quiz.typed.shape import Reading, shape_parts, shape_tokens
-from quiz.typed.signs import is_sign, signed_number
+from quiz.typed.signs import is_sign, plus_or_minus, signed_number
 from quiz.typed.words import (
     COMPARISONS_BY_FIRST,
     NUMBER_WORDS,
@@ -61,6 +60,7 @@ from quiz.typed.words import (
     SYMBOL_PAIRS,
     TIMES,
     leading_article,
+    primary_language,
 )
 
 # --- reading a text ---------------------------------------------------------------------------
@@ -168,7 +168,10 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
                 tokens.append(["S", prime or symbol, spaced, ""])
             if not prime:
                 quotes[symbol] = quotes.get(symbol, 0) + 1
-    tokens = a_half(powers(numbers_in_words(tens_and_units(tokens))))
+    tokens = numbers_in_words(tens_and_units(tokens))
+    if primary_language(language) == "en" and any(t[0] == "w" and t[1] in POWERS for t in tokens):
+        tokens = powers(tokens)
+    tokens = a_half(tokens)
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -209,8 +212,8 @@ def read_tokens(folded: str, language: str = "en") -> Reading:
             out.append(["S", "±", tokens[i][2], ""])  # "+/-2" and "+-2" = "±2"
             i += 3 if tokens[i + 1][1] == "/" else 2
         elif kind == "S" and value == "-" and nxt and (nxt[1] in ("minus", "negative") or nxt[1] == "-" and nxt[2]) \
-                and not (out and out[-1][0] == "n") and (signed := signed_number(tokens, i + 1)) is not None:
-            tokens[signed][1] = "?--" + tokens[signed][1]  # "- - 18", "-minus 18": two signs, no number -18
+                and (not out or out[-1][0] == "S") and (signed := signed_number(tokens, i + 1)) is not None:
+            tokens[signed][1] = "?--" + tokens[signed][1]  # "- - 18", "-minus 18": two signs (not "-5 °C - -3 °C")
             i += 2
         elif kind == "S" and value == "-" and starts(tokens, i, ("-", "-")) and not tokens[i + 1][2] \
                 and (signed := signed_number(tokens, i + 1)) is not None:

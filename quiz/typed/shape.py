@@ -289,15 +289,15 @@ IN_BASE_UNITS = {
     "ul": ("ul", 1), "ml": ("ul", 1000), "cc": ("ul", 1000), "l": ("ul", 10**6),
     "s": ("s", 1), "min": ("s", 60), "h": ("s", 3600), "day": ("s", 86400), "wk": ("s", 604800),
     "mo": ("mo", 1), "yr": ("mo", 12),
-    "μm": ("μm", 1), "mm": ("μm", 1000), "cm": ("μm", 10**4), "m": ("μm", 10**6), "km": ("μm", 10**9),
+    "μm": ("μm", 1), "mm": ("μm", 1000), "cm": ("μm", 10**4), "km": ("μm", 10**9),
     "oz": ("oz", 1), "lb": ("oz", 16), "lbs": ("oz", 16),
 }  # fmt: skip
 """Units of mass, volume, time and length (in their one spelling, UNITS, or as written: "cc",
-"cm", "lb") that convert exactly, each with its base unit and how many of those it holds: a cubic
-centimetre is a millilitre, a year twelve months, a pound sixteen ounces. Not months or years in
-days or weeks (their days vary), nor pounds in grams (453.59237 g: no option writes that), nor
-teaspoons and cups (a household spoon is no measure: ISMP), nor the percent or mmol of a salt, nor
-degrees (°F is no multiple of °C)."""
+"cm", "lb") that convert exactly, each with its base unit and how many of those it holds (1 cc is
+1 mL, a year 12 months, a pound 16 ounces). Not months or years in days or weeks (their days
+vary), pounds in grams (453.59237 g), teaspoons and cups (a household spoon is no measure: ISMP),
+the percent or mmol of a salt, degrees (°F is no multiple of °C), nor metres: "M" is also a stage
+("N1 M0" read as 1 m). A length to a power (an area, "1 m²") is left as it is (in_base_units)."""
 
 
 def in_base_units(
@@ -317,6 +317,8 @@ def in_base_units(
             run += 1
             continue
         if part[0] not in "nr" or k + 1 >= len(shape) or shape[k + 1] != ("w",) or words[run + 1] not in IN_BASE_UNITS:
+            continue
+        if shape[k + 2 : k + 3] == (("s", "^"),):  # an area or a volume: "1 cm²" is no 10 mm²
             continue
         base, factor = IN_BASE_UNITS[words[run + 1]]
         if all(_read(value) for value in part[1:]):

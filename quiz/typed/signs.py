@@ -10,7 +10,7 @@ symbol, so the text matches only texts that have it ("-/18", ".(5) mg", "-- 18")
 
 from __future__ import annotations
 
-from quiz.typed.numbers import Token, is_number
+from quiz.typed.numbers import Token, is_number, starts
 from quiz.typed.words import DECIMAL_MARKS, SOFT
 
 ENCLOSING = frozenset("()[]{}'\"`*_\u2018\u2019\u201c\u201d\u00ab\u00bb")
@@ -23,6 +23,14 @@ _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}\u2019\u201d\u00bb")
 """A closing bracket or quotation mark: a dash joined to one and to a word after it is a hyphen
 ("(IV)-related")."""
+
+
+def plus_or_minus(tokens: list[Token], i: int) -> bool:
+    """Whether "+/-" or "+-" starts at tokens[i], written together: "±"."""
+    for words in (("+", "/", "-"), ("+", "-")):
+        if starts(tokens, i, words) and not any(tokens[i + k][2] for k in range(1, len(words))):
+            return True
+    return False
 
 
 def signed_number(tokens: list[Token], i: int) -> int | None:
