@@ -574,12 +574,19 @@ def test_a_spaced_mark_in_every_row_beside_the_one_separator_makes_quiz_ask(mark
     given, the mark is taken. A tab-separated export's own tab is still taken."""
     text = f"Fever{mark}above 38 °C{sep} in the mouth\nCough{mark}dry or wet{sep} for weeks\n"
     [(_, message)] = problems(text)
-    assert message.startswith("cannot tell the separator") and f"every row also holds “{mark}”" in message
+    assert message.startswith("cannot tell the separator") and f"every row holds “{mark}” before it" in message
     assert cards(text, separator=mark) == [
         ("Fever", f"above 38 °C{sep} in the mouth"),
         ("Cough", f"dry or wet{sep} for weeks"),
     ]
     assert cards(f"Fever{mark}high\tabove 38 °C\n") == [(f"Fever{mark}high", "above 38 °C")]
+    # after the separator, or in quotes, the mark is text: a range of lab values (a reviewer)
+    assert cards(f"Sodium{sep}135{mark}145 mmol/L\nPotassium{sep}3.5{mark}5.0\n") == [
+        ("Sodium", f"135{mark}145 mmol/L"), ("Potassium", f"3.5{mark}5.0")
+    ]
+    assert cards(f'"Fever{mark}high"{sep}38 °C\n"Cough{mark}dry"{sep}weeks\n') == [
+        (f"Fever{mark}high", "38 °C"), (f"Cough{mark}dry", "weeks")
+    ]
 
 
 _ANKI_ORDER = ["tab", "pipe", "semicolon", "colon", "comma"]

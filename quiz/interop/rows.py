@@ -315,8 +315,8 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
     Where only one separator fits it is taken even if it cuts numbers, and the rows it cuts are
     refused with their lines (quiz/interop/table.py); but where another candidate ends every row
     (`Fever<TAB>38 °C;`), it would stay in the last field, and quiz asks; so it does where every
-    row also holds a spaced mark (SPACED_MARKS: `Fever = above 38 °C, in the mouth`), which may be
-    the separator meant, unless the one that fits is a tab (an export's own).
+    row holds a spaced mark before it (SPACED_MARKS: `Fever = above 38 °C, in the mouth`), which
+    may be the separator meant, unless the one that fits is a tab (an export's own).
 
     A space is guessed only where nothing else fits, and only where each space it splits at has a
     field in quotes beside it (`"Heart rate" "60 to 100"`): a space between two bare words is how
@@ -340,10 +340,10 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
                 f"if the {separator_name(chosen)} separates the fields"
             )
             return Guess(None, fits, reason)
-        if chosen != "\t" and (mark := spaced_mark(text)) is not None:  # "Fever = above 38 °C, in the mouth"
+        if chosen != "\t" and (mark := spaced_mark(text, before=chosen)) is not None:  # "Fever = high, in the mouth"
             reason = (
-                f"the {separator_name(chosen)} splits every row, but every row also holds “{mark}”, which may be "
-                "what separates a term and its definition"
+                f"the {separator_name(chosen)} splits every row, but every row holds “{mark}” before it, which may "
+                "be what separates a term and its definition"
             )
             return Guess(None, fits, reason)
         if len(fitting) == 1:
@@ -392,7 +392,11 @@ separator, a list typed by hand): never guessed, since each is also text, but na
 message that asks for a separator where every row holds one."""
 
 
-def spaced_mark(text: str) -> str | None:
-    """The mark of SPACED_MARKS that every row (line not a comment or blank) of `text` holds, or None."""
+def spaced_mark(text: str, before: str | None = None) -> str | None:
+    """The mark of SPACED_MARKS that every row (line not a comment or blank) of `text` holds, or
+    None; with `before` (a separator), only in a first field not in quotes, before the separator
+    ("Fever = high, in the mouth", where a mark after it is the definition's: "Sodium,135 - 145")."""
     lines = [line for line in text.split("\n") if line.strip() and not line.startswith("#")]
+    if before is not None:
+        lines = ["" if line.lstrip().startswith('"') else line.split(before, 1)[0] for line in lines]
     return next((mark for mark in SPACED_MARKS if lines and all(mark in line for line in lines)), None)
