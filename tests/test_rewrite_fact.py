@@ -71,6 +71,14 @@ def test_a_changed_list_written_over_lines_is_replaced_whole() -> None:
     assert result[-1] == 'source = "leaflet"' and _fact("\n".join(result)) == after
 
 
+def test_a_key_written_in_quotes_or_indented_stays_as_written() -> None:
+    """A reviewer: an author's `"question" = ...` came back as `question = ...`."""
+    table = '[[facts]]\nid = "a"\n  "question"= "Q?"  # asked so\nanswer = "A"'
+    before = _fact(table)
+    result = rewrite_fact(table.split("\n"), before, before._replace(question="Which?"))
+    assert result == ['[[facts]]', 'id = "a"', '  "question"= "Which?"  # asked so', 'answer = "A"']
+
+
 def test_a_table_the_scan_cannot_read_is_left_to_the_caller() -> None:
     assert rewrite_fact(['id = "x"'], Fact("x", "Q?", "A"), Fact("x", "Q2?", "A")) is None
 

@@ -119,11 +119,12 @@ def deck_to_toml(deck: Deck) -> str:
 def rewrite_fact(lines: list[str], before: Fact, after: Fact) -> list[str] | None:
     """The lines of one [[facts]] table as its author wrote it (`lines`, the header first), which
     reads as `before`, with each key whose value `after` changes written again where it stands
-    (as fact_keys writes it, the author's comment after it kept): a key `after` adds goes after the
-    key before it in FACT_KEYS order, a key it leaves out is taken out, and every other line
-    (comments, the order of keys, how an unchanged value is written) stays as it was: an update
-    changes only what changed. None where the table cannot be edited so (a value never closed, say);
-    what is returned is checked to read as the author's table with `after`'s changed values."""
+    (its value as fact_keys writes it; the key as the author wrote it and the comment after it
+    kept): a key `after` adds goes after the key before it in FACT_KEYS order, a key it leaves out
+    is taken out, and every other line (comments, the order of keys, how an unchanged value is
+    written) stays as it was: an update changes only what changed. None where the table cannot be
+    edited so (a value never closed, say); what is returned is checked to read as the author's
+    table with `after`'s changed values. A comment inside a multi-line value replaced goes with it."""
     import tomli
 
     from quiz.deck.locate import locate, value_rows, value_start
@@ -145,10 +146,11 @@ def rewrite_fact(lines: list[str], before: Fact, after: Fact) -> list[str] | Non
         if key in written:
             row, rows = written[key]
             line = lines[row]
-            indent = line[: len(line) - len(line.lstrip())]
-            value = "\n".join([line[value_start(line, 1) or 0 :], *lines[row + 1 : row + rows]])
+            start = value_start(line, 1) or 0  # the key as the author wrote it ("question = ", '  "answer"= ')
+            value = "\n".join([line[start:], *lines[row + 1 : row + rows]])
             if text:
-                text[0], text[-1] = indent + text[0], text[-1] + _comment(value)
+                text[0] = line[:start] + text[0].removeprefix(f"{_key(key)} = ")
+                text[-1] += _comment(value)
             edits.append((row, order, rows, text))
         elif text:
             earlier = [written[k] for k in FACT_KEYS[: FACT_KEYS.index(key)] if k in written]
