@@ -315,7 +315,8 @@ def _unhedged_figure(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
         yield warn(
             deck, fact, "answer", "unhedged-figure",
             "the answer is a survival or risk figure, but nothing says whose figure it is; a reader may take it "
-            'as their own outlook: say who was studied ("in a trial of people whose liver spread was removed")',
+            'as their own outlook: say who was studied ("in a trial of 200 people after surgery"), or, for a '
+            'figure of no outcome (a target, a dose), allow = ["unhedged-figure"]',
         )
 
 
