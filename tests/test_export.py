@@ -53,6 +53,9 @@ def test_an_invalid_deck_prints_its_problems_like_check(tmp_path: Path, capsys: 
         (["--format", "anki", "-o", "-"], "standard output"),
         (["-o", "x.md", "--format", "anki"], "x.md is not a name for anki: name the file *.apkg"),
         (["-o", "x.apkg", "--format", "markdown"], "x.apkg is not a name for markdown: name the file *.md"),
+        # an educator asked for a CSV and got Markdown in a .csv file
+        (["-o", "deck.csv"], "deck.csv: quiz export writes an Anki package (.apkg) or a Markdown handout (.md), not"),
+        (["-o", "deck.CSV", "--format", "markdown"], "not a CSV"),
     ],
 )
 def test_usage_problems(

@@ -12,6 +12,10 @@ from quiz.untrusted import data_out, say
 HELP = "export a deck as an Anki package (.apkg) or a Markdown handout (.md)"
 
 FORMATS = {".apkg": "anki", ".md": "markdown", ".markdown": "markdown"}
+NOT_WRITTEN = {".csv": "a CSV", ".tsv": "a TSV", ".json": "JSON", ".toml": "a deck file", ".html": "HTML",
+               ".htm": "HTML", ".pdf": "a PDF", ".docx": "a Word file", ".colpkg": "an Anki collection"}  # fmt: skip
+"""Names of files quiz export does not write, each what such a file is taken to hold: Markdown
+into one of them would be read as what it is not (an educator's `-o deck.csv --format markdown`)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +42,12 @@ def run(args: argparse.Namespace) -> int:
     from quiz.plural import plural
 
     out = args.output
-    named = FORMATS.get(Path(out).suffix.casefold()) if out and out != "-" else None
+    suffix = Path(out).suffix.casefold() if out and out != "-" else ""
+    if suffix in NOT_WRITTEN and not is_stream(Path(out)):
+        raise UsageError(
+            f"{out}: quiz export writes an Anki package (.apkg) or a Markdown handout (.md), not {NOT_WRITTEN[suffix]}"
+        )
+    named = FORMATS.get(suffix)
     fmt = args.format or named or ("markdown" if out == "-" else None)
     if fmt is None:
         if out and out != "-":
