@@ -13,15 +13,16 @@ import bisect
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from quiz.deck.errors import DeckError, Problem
 from quiz.deck.load import parse_deck
 from quiz.deck.locate import locate
-from quiz.deck.model import Deck, Fact
+from quiz.deck.model import SHOULD_KNOW, Deck, Fact
 from quiz.deck.write import fact_to_toml, rewrite_fact
 from quiz.interop.cards import Card, fact_id_for_guid
 from quiz.interop.edits import edited, meaning_changed, taken_out_comments, words, written_for_before
+from quiz.interop.merge import from_tags, merged_fact
 
 
 class Update(NamedTuple):
@@ -230,45 +231,6 @@ def retyped_notes(cards: Sequence[Card], present: set[str]) -> list[str]:
     return notes
 
 
-def _merged(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
-    """The deck's fact with the import's text, where it was edited.
-
-    `image` is what an import of the fact's own note gives with no edit (_read_back): a field the
-    import brings back as that is unedited, and keeps the deck's text. What `quiz export` adds to
-    or changes in a note is not taken as the fact's own: the tags it adds (the deck's, the
-    group's...) and the spaces a tag cannot hold, the "Wrong options" and "Source" texts after the
-    explanation (quiz.interop.anki.added_texts), which the deck keeps as distractors' whys and a
-    source, and the question with a blank a cloze note gives for a fact with a statement: the
-    deck's question stays where it is its own (the note carries none), though the statement changed.
-    """
-    from quiz.interop.anki import added_texts, note_tags, tag
-
-    exported = set(note_tags(deck, old._replace(tags=()))) - set(old.tags)
-    own = {tag(t): t for t in old.tags}
-    exported_after = added_texts(deck, old)
-
-    def own_text(fact: Fact) -> Fact:
-        explanation = fact.explanation
-        for added in reversed(exported_after):
-            explanation = "" if explanation == added else explanation.removesuffix("\n\n" + added)
-        tags = tuple(own.get(t, t) for t in fact.tags if t not in exported)
-        return fact._replace(explanation=explanation, tags=tags)
-
-    imported, unedited = own_text(new), own_text(image) if image is not None else None
-    # A cloze note carries no question: the import's is its statement blanked. Where the deck's
-    # question is the author's own (not that blank), an edited statement leaves it as it is.
-    own_question = unedited is not None and bool(unedited.statement) and unedited.question != old.question
-    text: dict[str, Any] = {}
-    for key in ("question", "answer", "explanation", "tags", "statement"):
-        value = getattr(imported, key)
-        if unedited is not None and value == getattr(unedited, key):
-            value = getattr(old, key)
-        if key == "question" and own_question and imported.statement:
-            value = old.question
-        text[key] = value or getattr(old, key)  # an explanation, tags or statement taken out is kept
-    return old._replace(**text)
-
-
 def _read_back(deck: Deck) -> dict[str, Fact]:
     """Fact id -> the fact `quiz import` makes of that fact's note in Anki's "Notes in Plain Text"
     export (HTML, with guid, note type and tags columns, each row as wide as the widest, as Anki
@@ -324,7 +286,10 @@ def _as_in_the_deck(
             found.append(problem)
             continue
         line = where.get(order[fact])
-        found.append(Problem(path, line, None, f"the import would make this fact invalid: {problem.message}"))
+        message = f"the import would make this fact invalid: {problem.message}"
+        if line is None and 'missing "topic"' in problem.message:  # a note added in Anki
+            message += "; in Anki, a note's tag topic::ID gives it its topic"
+        found.append(Problem(path, line, None, message))
     return found
 
 
@@ -337,11 +302,11 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         raise DeckError([Problem(path, None, None, "--update needs every fact written as a [[facts]] table")])
     ids = _matching_ids(deck, imported)
     incoming = {ids.get(f.id, f.id): f for f in imported.facts}
-    merges = {f.id: _merged(deck, f, incoming[f.id], None) for f in deck.facts if f.id in incoming}
+    merges = {f.id: merged_fact(deck, f, incoming[f.id], None) for f in deck.facts if f.id in incoming}
     # what a round trip with no edit gives is read only for the facts that would change without it
     unlike = {f.id: f for f in deck.facts if f.id in merges and merges[f.id] != f}
     for fact_id, image in _read_back(deck._replace(facts=tuple(unlike.values()))).items():
-        merges[fact_id] = _merged(deck, unlike[fact_id], incoming[fact_id], image)
+        merges[fact_id] = merged_fact(deck, unlike[fact_id], incoming[fact_id], image)
     changed, kept, missing, questions_kept = [], [], [], []
     renumbered: dict[str, str] = {}
     taken_out = []
@@ -364,7 +329,11 @@ def update_deck(text: str, path: Path, imported: Deck) -> Update:
         table = rewrite_fact(lines[start:end], fact, merged) or fact_to_toml(merged).split("\n")
         lines[start:end] = [*taken_out_comments(taken, fact.answer), *table]
     present = {f.id for f in deck.facts}
-    added = [f._replace(id=ids.get(f.id, f.id)) for f in imported.facts if ids.get(f.id, f.id) not in present]
+    added = [
+        (tagged := from_tags(deck, f))._replace(id=ids.get(f.id, f.id), priority=tagged.priority or SHOULD_KNOW)
+        for f in imported.facts
+        if ids.get(f.id, f.id) not in present
+    ]  # a new note's topic and priority by its tags, as quiz export writes them
     if added:
         at = _fact_spans(lines)[-1][1]
         lines[at:at] = ["", *"\n\n".join(fact_to_toml(f) for f in added).split("\n")]
