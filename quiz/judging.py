@@ -40,6 +40,16 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in WORD.findall(normalize(text)) if len(w) >= 4 and w not in STOPWORDS)
 
 
+def as_written(stems: Iterable[str], text: str) -> list[str]:
+    """Each of `stems` (content_words of `text`) as `text` writes it, its first word of that stem
+    ("normalized" for the stem "normaliz"), for a message a person reads; a stem `text` has no word
+    of stays as it is."""
+    written: dict[str, str] = {}
+    for word in WORD.findall(text):
+        written.setdefault(_stem(normalize(word)), word)
+    return [written.get(stem, stem) for stem in stems]
+
+
 def shared_content_words(words: frozenset[str], text: str) -> frozenset[str]:
     """words & content_words(text) for content words `words`, `text`'s found only when it can share one.
 

@@ -32,6 +32,7 @@ from quiz.judging import (
     Judge,
     Judged,
     Search,
+    as_written,
     may_hold,
     points_at_other_options,
     reading_stats,
@@ -166,7 +167,7 @@ def _answer_cue_word(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Ad
         return
     cues = sorted(w for w in shared_content_words(wrong.answer_words, fact.question) if not wrong.uses(w))
     if cues:
-        words = ", ".join(f'"{w}"' for w in cues)
+        words = ", ".join(f'"{w}"' for w in as_written(cues, fact.question))
         verb = "appear" if len(cues) > 1 else "appears"
         yield warn(
             deck, fact, "answer", "answer-cue-word",

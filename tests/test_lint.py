@@ -315,6 +315,16 @@ def test_a_cue_word_is_found_whatever_the_unicode_composition() -> None:
     assert "answer-cue-word" in _rules(question=question, answer="A café camera")
 
 
+def test_a_cue_word_is_named_as_the_question_writes_it() -> None:
+    """An educator read "normaliz" (a stem) in the warning, a word they never wrote."""
+    [message] = [
+        p.message
+        for p in _lint(question="Which normalized ratio is the blood test?", answer="The normalized ratio")
+        if p.rule == "answer-cue-word"
+    ]
+    assert '"normalized", "ratio" from the question appear in the answer' in message
+
+
 NEEDLE_PIECES = st.sampled_from(
     ["not", "NOT", "except", "Least", "at least", "or not", "%", "per cent", "PERCENT", "5", "2.5", "survived",
      "lived", "liver", "died", "deaths", "came back", "risk", "trial", "studies", "people who", "women with",
