@@ -37,6 +37,28 @@ def warn(deck: Deck, fact: Fact, key: str | None, rule: str, message: str) -> Ad
     return Advice(key, rule, f'fact "{fact.id}": {message}')
 
 
+LONG_SENTENCE = 20
+"""hardest_to_read names the longest sentence where it has more than this many words, else the longest words."""
+
+
+def hardest_to_read(fact: Fact) -> tuple[str, str]:
+    """Where a fact that reads above its grade (reading-level) is hardest to read, and what there,
+    for a message: (the key, "the longest sentence, in the explanation, has 60 words: “...”"), or,
+    where its sentences are short, the key of its longest word and "its longest words: ..."."""
+    texts = {"question": fact.question, "statement": fact.statement, "explanation": fact.explanation}
+    key, longest = max(
+        ((key, sentence.split()) for key, text in texts.items() for sentence in SENTENCE.split(text)),
+        key=lambda found: len(found[1]),
+    )
+    if len(longest) > LONG_SENTENCE:
+        return key, f"the longest sentence, in the {key}, has {len(longest)} words: “{' '.join(longest[:6])} …”"
+    words = sorted(((k, w) for k, text in texts.items() for w in WORD.findall(text)), key=lambda kw: -len(kw[1]))
+    named: dict[str, str] = {}
+    for _, word in words:
+        named.setdefault(word.casefold(), word)  # each once, as first written
+    return words[0][0], "its longest words: " + ", ".join(f"“{w}”" for w in list(named.values())[:3])
+
+
 def glossary_too_small(deck: Deck) -> Iterator[Advice]:
     """glossary-too-small: a warning when the glossary has words, but fewer than a matching question
     pairs (quiz.glossary.MATCH_TERMS): the deck then has no "Match words to meanings" questions, and an

@@ -17,6 +17,7 @@ from quiz.advice import (
     answer_beside_blank,
     answer_in_question,
     glossary_too_small,
+    hardest_to_read,
     same_question,
     topic_summary_long,
     warn,
@@ -195,11 +196,12 @@ def _reading_level(deck: Deck, fact: Fact, wrong: WrongOptions) -> Iterator[Advi
     stats = reading_stats(deck, fact)
     grade = stats.grade
     if grade is not None and stats.words >= MIN_GRADED_WORDS and round(grade, 1) > MAX_GRADE:
+        key, hint = hardest_to_read(fact)  # an educator's 60 words were in the explanation, not the question
         yield warn(
-            deck, fact, "question", "reading-level",
+            deck, fact, key, "reading-level",
             f"{'question, statement' if fact.statement else 'question'} and explanation read at grade {grade:.1f} "
-            f"(Flesch-Kincaid); aim for grade "
-            f"{MAX_GRADE:.0f} or below with shorter sentences and everyday words",
+            f"(Flesch-Kincaid); aim for grade {MAX_GRADE:.0f} or below with shorter sentences and everyday words "
+            f"({hint})",
         )
 
 

@@ -70,7 +70,7 @@ CASES = [
     ("reading-level",
      {"explanation": "Glomerular filtration physiologically necessitates considerable hydrostatic pressure "
       "differentials across specialised capillary endothelium, regulated by autoregulatory mechanisms."},
-     {"explanation": "The kidneys clean your blood. They make pee."}, "question"),
+     {"explanation": "The kidneys clean your blood. They make pee."}, "explanation"),  # its longest sentence
     ("reading-level",
      {"question": "Which organ physiologically regulates circulating electrolytes?",
       "explanation": "Nephrons continuously regulate electrolyte concentrations."},
@@ -323,6 +323,22 @@ def test_a_cue_word_is_named_as_the_question_writes_it() -> None:
         if p.rule == "answer-cue-word"
     ]
     assert '"normalized", "ratio" from the question appear in the answer' in message
+
+
+def test_reading_level_is_placed_at_what_reads_hardest_and_quotes_it() -> None:
+    """An educator's 60-word sentence was in the explanation; the warning pointed at the question."""
+    long = ("Warfarin therapy necessitates regular international normalized ratio monitoring because "
+            "anticoagulation intensity fluctuates considerably with dietary vitamin K consumption, concurrent "
+            "medications and intercurrent illnesses affecting hepatic metabolism.")  # fmt: skip
+    [problem] = [p for p in _lint(explanation=long) if p.rule == "reading-level"]
+    assert problem.line == _line_of("explanation", explanation=long)
+    assert "(the longest sentence, in the explanation, has 26 words: “Warfarin therapy necessitates regular" in (
+        problem.message
+    )
+    [problem] = [p for p in _lint(question="Which organ physiologically regulates circulating electrolytes?",
+                                  explanation="Nephrons continuously regulate electrolyte concentrations.")  # fmt: skip
+                 if p.rule == "reading-level"]
+    assert "its longest words: “physiologically”, “concentrations”, “electrolytes”" in problem.message
 
 
 NEEDLE_PIECES = st.sampled_from(
