@@ -41,3 +41,20 @@ def test_plain_words_at_the_line_to_fix(text: str, where: int, words: str) -> No
         parse_deck(text, "d.toml")
     problem = info.value.problems[0]
     assert problem.line == where and words in problem.message, problem
+
+
+@pytest.mark.parametrize(
+    ("text", "col", "words"),
+    [
+        # an educator's mistakes: a quote inside the text, curly quotes from a word processor, and a
+        # string left open after a quoted key, placed at the key's quote (column 1) before
+        ('question = "What does "INR" mean?"\n', 24, "a double quote inside the text ends it: write \\\" for"),
+        ("answer = “2 to 3”\n", 10, "curly quotes (“ ”), as a word processor writes them, do not start text"),
+        ('"NSAID" = "A pain killer\nb = 1\n', 11, "this string is not closed"),
+    ],
+)
+def test_a_quote_mistake_is_named_for_what_it_is_where_it_is(text: str, col: int, words: str) -> None:
+    with pytest.raises(DeckError) as info:
+        parse_deck(text, "d.toml")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.col) == (1, col) and words in problem.message, problem

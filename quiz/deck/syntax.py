@@ -29,7 +29,8 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
     if hidden:  # the line looks right on screen: name what cannot be seen
         return line, col, f"{hidden} stands here, where it cannot be seen: delete it"
     if msg == "Illegal character '\\n'" and _open_quote(at):
-        return line, at.find('"') + 1, 'this string is not closed: add a closing quote (") before the end of the line'
+        opened = [m.start() for m in _QUOTES.finditer(at) if m.group() == '"'][-1]  # the quote left open
+        return line, opened + 1, 'this string is not closed: add a closing quote (") before the end of the line'
     if msg == 'Expected "\'"':
         start = next((n for n in range(min(line or 0, len(lines)), 0, -1) if lines[n - 1].count("'") % 2), line)
         return start, None, "this string is not closed: add a closing quote (') before the end of the line"
@@ -53,6 +54,13 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
         return line, None, f"[{name}] appears twice, at lines {places}: merge them into one"
     if msg == "Cannot overwrite a value":
         return line, None, _overwritten(lines, line, at)
+    if msg == "Expected newline or end of document after a statement" and _quote_inside(at, col):
+        return line, col, (
+            'a double quote inside the text ends it: write \\" for a quote inside, or put the text in single '
+            "quotes (question = 'What does \"INR\" mean?')"
+        )
+    if msg == "Invalid value" and at[(col or 1) - 1 : col] in _CURLY:
+        return line, col, 'curly quotes (“ ”), as a word processor writes them, do not start text: type straight "'
     plain = _PLAIN.get(msg)
     if plain:
         return line, col, plain
@@ -74,6 +82,20 @@ _PLAIN = {
     "Invalid statement": "this line is neither key = value nor a [table] header",
     "Invalid value": 'this value is not one TOML knows: put text in double quotes ("...")',
 }
+
+
+_CURLY = frozenset("“”„‟‘’‚‛«»")
+"""Quotation marks a word processor writes, which TOML does not read as quotes."""
+
+
+def _quote_inside(line: str, col: int | None) -> bool:
+    """Whether tomli stopped at (col) right after a double-quoted value closed early by a quote in
+    its text, with more text and a quote after: `question = "What does "INR" mean?"`."""
+    key = _KEY.match(line)
+    if key is None or not col or col < 2:
+        return False
+    value = line[key.end() :].lstrip()
+    return value.startswith('"') and line[col - 2] == '"' and '"' in line[col - 1 :]
 
 
 _VALUE_START = "\"'0123456789+-[{"
