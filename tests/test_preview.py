@@ -157,6 +157,22 @@ def test_a_kind_asked_for_that_the_deck_cannot_give_is_told_with_why(capsys: pyt
     assert capsys.readouterr().err == ""
 
 
+def test_no_typed_questions_is_told_with_what_a_typed_answer_needs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An educator was told "`quiz check` advises why", and check had no advice on it."""
+    deck = tmp_path / "long.toml"
+    deck.write_text(
+        'format = 1\n[deck]\nid = "long"\ntitle = "Long"\n[[facts]]\nid = "a"\nquestion = "How many bleed?"\n'
+        'answer = "About 1 to 3 in every 100 people a year"\n',
+        encoding="utf-8",
+    )
+    assert main(["preview", str(deck), "--kind", "typed"]) == 0
+    err = capsys.readouterr().err
+    assert "no typed answer questions: they need a short answer (at most 4 words and 30 characters)" in err
+    assert "quiz check" not in err
+
+
 def test_four_glossary_words_that_cannot_be_asked_together_are_told_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

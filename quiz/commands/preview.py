@@ -84,6 +84,13 @@ def _none_of(deck: Deck, kind: Kind) -> str:
         )
     if kind in (Kind.FILL_BLANK, Kind.TRUE_FALSE) and not any(f.statement for f in deck.facts):
         return f'no {label} questions: they need a fact with a statement = "... {{{{answer}}}} ..."'
+    if kind is Kind.TYPED:
+        from quiz.typed import TYPED_MAX_CHARS, TYPED_MAX_WORDS
+
+        return (
+            f"no {label} questions: they need a short answer (at most {TYPED_MAX_WORDS} words and "
+            f"{TYPED_MAX_CHARS} characters) that no wrong option passes for, even with a slip"
+        )
     return f"no {label} questions: no fact of this deck can be asked so (`quiz check` advises why)"
 
 
