@@ -137,9 +137,10 @@ def test_the_deck_being_exported_is_never_written_over(tmp_path: Path, capsys: p
     deck = tmp_path / "deck.toml"
     shutil.copy(COMPLETE, deck)
     (tmp_path / "deck.md").symlink_to(deck)
-    for out in (deck, tmp_path / "deck.md"):
-        assert main(["export", str(deck), "--format", "markdown", "-o", str(out), "--force"]) == 1
-        assert "the deck being exported" in capsys.readouterr().err
+    assert main(["export", str(deck), "--format", "markdown", "-o", str(tmp_path / "deck.md"), "--force"]) == 1
+    assert "the deck being exported" in capsys.readouterr().err
+    assert main(["export", str(deck), "--format", "markdown", "-o", str(deck), "--force"]) == 2  # a .toml name
+    assert "not a deck file" in capsys.readouterr().err
     assert deck.read_bytes() == COMPLETE.read_bytes()
 
 
