@@ -248,3 +248,26 @@ def test_a_short_answer_is_given_away_by_its_question_restated_with_it() -> None
     assert not gives_away(shown, answer_in_context("more", asked.question))
     assert answer_in_context("It is", asked.question) == frozenset()  # function words alone
     assert answer_in_context("more", "More or less?") == frozenset()  # a question of too few marks
+
+
+def test_a_false_sentence_answered_false_shows_why_it_is_false() -> None:
+    """An educator: the why of the wrong option a false sentence used was shown only to whoever
+    answered True; answering False rightly, a learner never read it."""
+    from quiz.schedule import Rating
+    from quiz.session import Answered
+    from quiz.tui.screens.feedback import feedback_of
+
+    fact = next(f for f in BUILT_IN.facts if f.statement and any(f.whys))
+    false = next(
+        q
+        for seed in range(200)
+        if (q := make_question(BUILT_IN, fact, Kind.TRUE_FALSE, seed=seed)).answer == "False" and any(q.whys)
+    )
+    why = next(w for w in false.whys if w)
+    _, body = feedback_of(Answered(false, "False", True, Rating.GOOD), BUILT_IN.glossary)
+    assert body is not None and f"Why it is false: {why}" in body.plain
+    true = next(
+        q for seed in range(200) if (q := make_question(BUILT_IN, fact, Kind.TRUE_FALSE, seed=seed)).answer == "True"
+    )
+    _, body = feedback_of(Answered(true, "True", True, Rating.GOOD), BUILT_IN.glossary)
+    assert body is not None and "Why it is false" not in body.plain

@@ -59,6 +59,8 @@ def feedback_of(last: Answered, glossary: Sequence[tuple[str, str]]) -> tuple[Co
         if why:  # the misconception the chosen option answers, above the explanation
             label = "Why it is false: " if q.kind is Kind.TRUE_FALSE else "Why not: "
             lines.append(Content.assemble((label, "bold"), with_terms(why, glossary)))
+    elif q.kind is Kind.TRUE_FALSE and (why := next((w for w in q.whys if w), "")):
+        lines.append(Content.assemble(("Why it is false: ", "bold"), with_terms(why, glossary)))  # "False", rightly
     if last.certainty:
         level = Certainty(last.certainty)
         won = cbm_mark(level, last.correct)
