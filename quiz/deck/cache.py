@@ -63,7 +63,8 @@ numerals kept; 45: look-alike letters read in a word of look-alikes beside numbe
 "ı" in Turkish; 46: illnesses named in the plural whose singular is another word, "Piles" and
 "pile", told apart; 47: a share written last is the proportion it gives, "½" and "Half", "1/3" and
 "A third"; cc, lengths but metres, months in years and pounds in ounces convert; "1 million" is 1,000,000;
-"- - 18" is no number -18; "genus" is no plural of "genu"; "1 to 3 in 100" is "1% to 3%"), so no
+"- - 18" is no number -18; "genus" is no plural of "genu"; "1 to 3 in 100" is "1% to 3%"; "57°" is
+no 57; "9481,000" is no 9481), so no
 deck is read back from the cache in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a

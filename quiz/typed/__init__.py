@@ -44,8 +44,9 @@ from quiz.typed.marking import (
     typed_possible,
 )
 from quiz.typed.numbers import number_value
+from quiz.typed.quantities import IN_BASE_UNITS, as_share, in_base_units, proportions
 from quiz.typed.reading import read
-from quiz.typed.shape import IN_BASE_UNITS, Reading, as_share, in_base_units, proportions
+from quiz.typed.shape import Reading
 from quiz.typed.words import DECIMAL_COMMA, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TYPO_MIN_LETTERS, UNIT_NAMES
 
 __all__ = [

@@ -139,9 +139,12 @@ def number_value(raw: str, language: str = "en") -> str:
         return plain_decimal("".join(groups) + "." + frac)
     if len(seps) > 1:
         return plain_decimal("".join(parts)) if _grouped(parts) else "?" + raw
-    if not _grouped(parts):  # "2,5", "0,125", "1234,5": not a thousands group, so a decimal mark
-        return plain_decimal(parts[0] + "." + parts[1])
     comma_decimal = primary_language(language) in DECIMAL_COMMA
+    if not _grouped(parts):  # "2,5", "0,125", "1234,5": not a thousands group, so a decimal mark
+        thousands = (seps[0] == ",") != comma_decimal  # the deck's thousands mark: "," in English
+        if thousands and len(parts[1]) == 3 and len(parts[0]) > 3 and parts[0][0] != "0":
+            return "?" + raw  # "9481,000": 9,481,000 with a mark left out, or 9481.000? Only itself
+        return plain_decimal(parts[0] + "." + parts[1])
     if (seps[0] == ",") == comma_decimal:
         return plain_decimal(parts[0] + "." + parts[1])
     return plain_decimal(parts[0] + parts[1])

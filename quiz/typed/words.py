@@ -38,9 +38,10 @@ DASHES = str.maketrans(
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
 """A run of these is a power: NFKC would make "10⁹" the number 109 and "10⁻³" the number 10-3, so
 the run is written "^-3" first (quiz.typed.folding.fold): "10⁻³" is "10^-3", "10¹⁰" is "10^10"."""
-SYMBOL_FORMS = str.maketrans({"º": "°", "\u066a": "%"})
-"""Symbols written another way that NFKC leaves as they are: the masculine ordinal "º", which stands
-in for a degree sign on many keyboards (NFKC would make it an "o"), and the Arabic percent sign.
+SYMBOL_FORMS = str.maketrans({"º": "°", "\u02da": "°", "\u066a": "%"})
+"""Symbols written another way that NFKC leaves as they are: the masculine ordinal "º" and the ring
+"˚", which stand in for a degree sign on many keyboards (NFKC would make them an "o" and a mark
+over a space), and the Arabic percent sign.
 Symbols that look like others (the Japanese "≧" for "≥", "∕" for "/", "˗" and "➖" for a minus)
 are read as those by quiz.deck.text.as_seen, as quiz check compares options."""
 VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟↉"
