@@ -20,6 +20,8 @@ pytestmark = pytest.mark.slow  # real processes
 
 ROOT = Path(__file__).resolve().parent.parent
 FILE_NAME = f"n{SHOWN_AS_NOTHING}ame.toml"
+HANDOUT = FILE_NAME.removesuffix(".toml") + ".md"
+"""The export's file: Markdown is written only into a name of its own (not *.toml, 38400ab)."""
 
 
 def quiz(data: Path, *args: str, terminal: bool = False) -> str:
@@ -61,7 +63,7 @@ def test_every_command_shows_hidden_characters_escaped(data: Path, tmp_path: Pat
         "check folder": quiz(data, "check", str(data / "decks")),
         "decks": quiz(data, "decks"),
         "decks --json": quiz(data, "decks", "--json"),
-        "export -o": quiz(data, "export", deck, "--format", "markdown", "-o", str(tmp_path / FILE_NAME)),
+        "export -o": quiz(data, "export", deck, "--format", "markdown", "-o", str(tmp_path / HANDOUT)),
         "export tty": quiz(data, "export", deck, "--format", "markdown", "-o", "-", terminal=True),
         "check tty": quiz(data, "check", keys, terminal=True),
     }
@@ -75,7 +77,7 @@ def test_every_command_shows_hidden_characters_escaped(data: Path, tmp_path: Pat
     shown = json.loads(outputs["decks --json"])["decks"]
     assert {d["title"] for d in shown} >= {f"Title{ACCEPTED}z"}  # JSON keeps the true text, escaped
     assert json.loads(outputs["preview --json match"])["deck"]["title"] == f"Title{ACCEPTED}z"
-    assert f"Desc{ACCEPTED}z" in (tmp_path / FILE_NAME).read_text(encoding="utf-8")  # a file keeps it exact
+    assert f"Desc{ACCEPTED}z" in (tmp_path / HANDOUT).read_text(encoding="utf-8")  # a file keeps it exact
 
 
 def test_a_title_is_read_as_prose_on_one_line(data: Path) -> None:

@@ -585,6 +585,25 @@ async def test_a_narrow_bar_keeps_the_way_out(deck: Path, tmp_path: Path, width:
         assert [k for k in drawn if k.key not in ("escape", "ctrl+p")] == others[: len(drawn) - 2]
 
 
+async def test_the_deck_moved_to_keeps_its_marker_after_the_menu_is_closed(deck: Path, tmp_path: Path) -> None:
+    """A new user: Down, Enter, Escape, and the ▶ column of the deck list was gone, the deck moved
+    to shown by its shading alone (the table drew its rows again, and clear() lost their labels)."""
+    other = write_named_deck(tmp_path / "decks", "deck-b", "Deck B")
+    app = make_app([deck, other], tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#decks")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        for keys, row in ((), 2), (("up",), 1):
+            await pilot.press(*keys)
+            await pilot.pause()
+            lines = [table.render_line(y).text for y in range(3)]
+            assert [line.lstrip().startswith("▶") for line in lines[1:]] == [row == 1, row == 2], lines
+
+
 async def test_history_tables_fit_80_columns_with_the_longest_cells(deck: Path, tmp_path: Path) -> None:
     from textual.widgets import DataTable
 
