@@ -123,7 +123,7 @@ def bring_into_view(options: OptionList, index: int, about: Widget | None = None
 
 def _tell_too_small(widget: Widget, what: str, to: str = "to choose it") -> None:
     """Say that `what` cannot be seen whole in this window, so its keys wait for a larger one."""
-    said = f"{what} does not fit in this window. Make the window larger {to}."
+    said = f"Make the window larger {to}. ({what} does not fit.)"  # what to do first: a small window cuts it
     passing(widget, said, title="Window too small")
 
 
