@@ -12,6 +12,7 @@ short (`per_day` questions). After the visit day the deck goes back to ordinary 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
@@ -138,6 +139,11 @@ def parse_visit(text: str, today: date) -> date | None:
     try:
         when = date.fromisoformat(text)
     except ValueError:
+        parts = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)  # written so, but no such day: "2026-02-30"
+        if parts and not 1 <= int(parts[2]) <= 12:
+            raise ValueError(f"“{text}”: there is no month {int(parts[2])}; write year-month-day") from None
+        if parts:
+            raise ValueError(f"“{text}” is no day of the calendar: that month has fewer days") from None
         raise ValueError(f"“{text}” is not a date: write it as year-month-day, like {today.isoformat()}") from None
     if when < today:
         raise ValueError(f"{when.isoformat()} has passed: give the date of a visit still to come")

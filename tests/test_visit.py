@@ -85,7 +85,8 @@ def test_a_date_that_cannot_be_a_visit_is_refused_with_a_reason() -> None:
     today = date(2026, 11, 30)
     assert parse_visit("", today) is None
     assert parse_visit(" 2026-12-14 ", today) == VISIT
-    for text, reason in (("14/12/2026", "not a date"), ("2026-11-29", "has passed"), ("2028-01-01", "a year")):
+    for text, reason in (("14/12/2026", "not a date"), ("2026-11-29", "has passed"), ("2028-01-01", "a year"),
+                         ("2027-02-30", "no day of the calendar"), ("2026-13-01", "no month 13")):  # fmt: skip
         with pytest.raises(ValueError, match=reason):
             parse_visit(text, today)
 
@@ -134,7 +135,7 @@ async def test_the_visit_dialog_refuses_a_bad_date_then_keeps_a_good_one(tmp_pat
         await pilot.press(*"2026-13-01", "enter")
         await pilot.pause()
         assert isinstance(app.screen, VisitDialog)
-        assert "is not a date" in str(app.screen.query_one("#visit-problem").render())
+        assert "there is no month 13" in str(app.screen.query_one("#visit-problem").render())
         await pilot.press("ctrl+u", *"2026-12-10", "enter")  # the frozen clock's today is 2026-11-27
         await pilot.pause()
         detail = str(app.screen.query_one("#deck-detail").render())
