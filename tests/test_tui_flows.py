@@ -179,8 +179,8 @@ async def test_undo_of_an_answer_whose_fact_left_the_deck_does_not_say_it_comes_
         app.clear_notifications()
         await pilot.press("u")
         await pilot.pause()
-        (said,) = [n.message for n in app._notifications]
-        assert said.endswith("” left the deck.") and "comes again" not in said
+        said = [n.message for n in app._notifications]  # the deck's own notice may come late: CI met two
+        assert any(m.endswith("” left the deck.") for m in said) and not any("comes again" in m for m in said), said
 
 
 async def test_leaving_early_keeps_answers_and_marks_the_session(deck: Path, tmp_path: Path) -> None:
