@@ -314,9 +314,8 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
     tab: one pasted into a field of every row (`q;a;x<TAB>y`) splits each as the semicolons do.
     Where only one separator fits it is taken even if it cuts numbers, and the rows it cuts are
     refused with their lines (quiz/interop/table.py); but where another candidate ends every row
-    (`Fever<TAB>38 °C;`), it would stay in the last field, and quiz asks; so it does where every
-    row holds a spaced mark before it (SPACED_MARKS: `Fever = above 38 °C, in the mouth`), which
-    may be the separator meant, unless the one that fits is a tab (an export's own).
+    (`Fever<TAB>38 °C;`), it would stay in the last field, and quiz asks; so it does where a spaced
+    mark stands before it in every row (`Fever = high, in the mouth`), unless it is an export's tab.
 
     A space is guessed only where nothing else fits, and only where each space it splits at has a
     field in quotes beside it (`"Heart rate" "60 to 100"`): a space between two bare words is how
@@ -340,12 +339,9 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
                 f"if the {separator_name(chosen)} separates the fields"
             )
             return Guess(None, fits, reason)
-        if chosen != "\t" and (mark := spaced_mark(text, before=chosen)) is not None:  # "Fever = high, in the mouth"
-            reason = (
-                f"the {separator_name(chosen)} splits every row, but every row holds “{mark}” before it, which may "
-                "be what separates a term and its definition"
-            )
-            return Guess(None, fits, reason)
+        if chosen != "\t" and (mark := spaced_mark(text, before=chosen)) is not None:
+            said = f"the {separator_name(chosen)} splits every row, but every row holds “{mark}” before it"
+            return Guess(None, fits, said + ", which may be what separates a term and its definition")
         if len(fitting) == 1:
             return Guess(chosen, fits, f"the only separator that splits every row {_splitting(fitting)}")
         cut = next(found.splits[0] for found in fitting.values() if found.splits)
