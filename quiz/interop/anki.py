@@ -25,7 +25,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from quiz.deck.model import SHOULD_KNOW, Deck, Fact, citation
+from quiz.deck.model import PRIORITIES, SHOULD_KNOW, Deck, Fact, citation
 from quiz.files import write_atomic
 from quiz.interop.mathjax import break_delimiters
 from quiz.interop.notetypes import NOTE_TYPES, QUIZ_CLOZE_PREFIX, QUIZ_NOTE_TYPE
@@ -184,6 +184,39 @@ def note_tags(deck: Deck, fact: Fact) -> list[str]:
     if fact.priority != SHOULD_KNOW:
         tags.append(f"priority::{fact.priority}")
     return list(dict.fromkeys(t for t in tags if t))
+
+
+def from_tags(deck: Deck, fact: Fact) -> Fact:
+    """`fact` (as an import made it) with the tags `quiz export` writes for a topic and a priority
+    (`topic::liver-spread`, `priority::must-know`: note_tags) taken out of its
+    tags and read as its topic and priority, "" for each it has no tag of: a note moved to another
+    topic or priority in Anki by its tag moves the fact. A topic the deck does not have stays a tag."""
+    topics = {topic.id for topic in deck.topics}
+    topic, priority, tags = "", "", []
+    for tag in fact.tags:
+        kind, _, value = tag.partition("::")
+        if kind == "topic" and value in topics:
+            topic = value
+        elif kind == "priority" and value in PRIORITIES:
+            priority = value
+        else:
+            tags.append(tag)
+    return fact._replace(topic=topic, priority=priority, tags=tuple(tags))
+
+
+def whys_read_back(old: Fact, explanation: str) -> tuple[str, dict[str, str]]:
+    """An imported explanation without the "Wrong options" text whys_html wrote after it, edited or
+    not: its last paragraphs, each "<a distractor of `old`>: <why>", as an import reads that field;
+    and the whys they give, by distractor (quiz.interop.merge)."""
+    paragraphs = explanation.split("\n\n")
+    longest_first = sorted(old.distractors, key=len, reverse=True)
+    whys: dict[str, str] = {}
+    while paragraphs:
+        said = next((d for d in longest_first if paragraphs[-1].startswith(f"{d}: ") and d not in whys), None)
+        if said is None:
+            break
+        whys[said] = paragraphs.pop()[len(said) + 2 :]
+    return "\n\n".join(paragraphs), whys
 
 
 def _model(deck: Deck) -> genanki.Model:

@@ -11,40 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quiz.deck.model import PRIORITIES, SHOULD_KNOW, Deck, Fact
-
-
-def from_tags(deck: Deck, fact: Fact) -> Fact:
-    """`fact` (as an import made it) with the tags `quiz export` writes for a topic and a priority
-    (`topic::liver-spread`, `priority::must-know`: quiz.interop.anki.note_tags) taken out of its
-    tags and read as its topic and priority, "" for each it has no tag of: a note moved to another
-    topic or priority in Anki by its tag moves the fact. A topic the deck does not have stays a tag."""
-    topics = {topic.id for topic in deck.topics}
-    topic, priority, tags = "", "", []
-    for tag in fact.tags:
-        kind, _, value = tag.partition("::")
-        if kind == "topic" and value in topics:
-            topic = value
-        elif kind == "priority" and value in PRIORITIES:
-            priority = value
-        else:
-            tags.append(tag)
-    return fact._replace(topic=topic, priority=priority, tags=tuple(tags))
-
-
-def _whys(old: Fact, explanation: str) -> tuple[str, dict[str, str]]:
-    """The explanation without the "Wrong options" text quiz export wrote after it, edited or not:
-    its last paragraphs, each "<a distractor of the fact>: <why>" (quiz.interop.anki.whys_html as
-    an import reads it); and the whys they give, by distractor."""
-    paragraphs = explanation.split("\n\n")
-    longest_first = sorted(old.distractors, key=len, reverse=True)
-    whys: dict[str, str] = {}
-    while paragraphs:
-        said = next((d for d in longest_first if paragraphs[-1].startswith(f"{d}: ") and d not in whys), None)
-        if said is None:
-            break
-        whys[said] = paragraphs.pop()[len(said) + 2 :]
-    return "\n\n".join(paragraphs), whys
+from quiz.deck.model import SHOULD_KNOW, Deck, Fact
 
 
 def merged_fact(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
@@ -62,7 +29,7 @@ def merged_fact(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
     blank a cloze note gives for a fact with a statement: the deck's question stays where it is its
     own (the note carries none), though the statement changed.
     """
-    from quiz.interop.anki import added_texts, note_tags, tag
+    from quiz.interop.anki import added_texts, from_tags, note_tags, tag, whys_read_back
 
     tags_added = set(note_tags(deck, old._replace(tags=(), topic="", priority=SHOULD_KNOW))) - set(old.tags)
     own = {tag(t): t for t in old.tags}
@@ -72,7 +39,7 @@ def merged_fact(deck: Deck, old: Fact, new: Fact, image: Fact | None) -> Fact:
         explanation = fact.explanation
         for added in reversed(exported_after):
             explanation = "" if explanation == added else explanation.removesuffix("\n\n" + added)
-        explanation, whys = _whys(old, explanation)
+        explanation, whys = whys_read_back(old, explanation)
         fact = from_tags(deck, fact)
         tags = tuple(own.get(t, t) for t in fact.tags if t not in tags_added)
         return fact._replace(explanation=explanation, tags=tags), whys

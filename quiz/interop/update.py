@@ -22,7 +22,7 @@ from quiz.deck.model import SHOULD_KNOW, Deck, Fact
 from quiz.deck.write import fact_to_toml, rewrite_fact
 from quiz.interop.cards import Card, fact_id_for_guid
 from quiz.interop.edits import edited, meaning_changed, taken_out_comments, words, written_for_before
-from quiz.interop.merge import from_tags, merged_fact
+from quiz.interop.merge import merged_fact
 
 
 class Update(NamedTuple):
@@ -295,6 +295,8 @@ def _as_in_the_deck(
 
 def update_deck(text: str, path: Path, imported: Deck) -> Update:
     """The deck file `text` (at `path`) brought up to date with `imported`; DeckError if it cannot be."""
+    from quiz.interop.anki import from_tags
+
     deck = parse_deck(text, path)
     lines = text.split("\n")
     spans = _fact_spans(lines)
