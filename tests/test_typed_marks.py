@@ -120,7 +120,7 @@ DECIMALS = st.decimals(min_value=-(10**9), max_value=10**9, places=6, allow_nan=
 def test_a_quantity_in_base_units_is_its_exact_product_written_plainly(value: object, factor: int) -> None:
     from decimal import Decimal
 
-    from quiz.typed.quantities import _scaled
+    from quiz.typed.quantities import scaled as _scaled
 
     assert isinstance(value, Decimal)
     plain = format(value.normalize(), "f")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from quiz.typed.quantities import scaled
 from quiz.typed.words import (
     DECIMAL_COMMA,
     DECIMAL_POINTS,
@@ -323,14 +324,8 @@ def numbers_in_words(tokens: list[Token]) -> list[Token]:
 _PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
 
 
-def _shifted(number: str, places: int) -> str:
-    """A plain decimal times 10**places, its digits moved as text: "2.5" and 6 -> "2500000"."""
-    whole, _, frac = number.partition(".")
-    return plain_decimal(f"{whole}{frac.ljust(places, '0')[:places]}.{frac[places:]}")
-
-
 def powers(tokens: list[Token]) -> list[Token]:
-    """A number followed by "thousand", "million" or "billion" (words.POWERS) made the number it is
+    """A number followed by "thousand", "million" or "billion" (words.POWERS) made the number it is,
     ("1 million", "a million": 1000000), both ends of a range too ("2-3 million"); such a word after
     anything else kept. English only (quiz.typed.reading): a German or French "Billion" is 10**12."""
     out: list[Token] = []
@@ -340,10 +335,10 @@ def powers(tokens: list[Token]) -> list[Token]:
         if token[0] != "w" or token[1] not in POWERS or not _PLAIN.fullmatch(number):
             out.append(token)
             continue
-        out[-1] = ["n", _shifted(number, POWERS[token[1]]), before[2], before[3]]
+        out[-1] = ["n", scaled(number, 10 ** POWERS[token[1]]), before[2], before[3]]
         start = out[-3] if len(out) >= 3 and out[-2][1] in ("-", "to", "through") else ["", ""]
         if start[0] == "n" and _PLAIN.fullmatch(start[1]):  # "2-3 million" is 2,000,000-3,000,000
-            out[-3] = ["n", _shifted(start[1], POWERS[token[1]]), *start[2:]]
+            out[-3] = ["n", scaled(start[1], 10 ** POWERS[token[1]]), *start[2:]]
     return out
 
 

@@ -46,7 +46,7 @@ def in_base_units(
             continue
         base, factor = IN_BASE_UNITS[words[run + 1]]
         if all(_read(value) for value in part[1:]):
-            out[k] = (part[0], *(_scaled(value, factor) for value in part[1:]))
+            out[k] = (part[0], *(scaled(value, factor) for value in part[1:]))
             words[run + 1] = base
     return tuple(out), tuple(words)
 
@@ -105,7 +105,7 @@ def _share(part: str, whole: str) -> str:
     return f"{top // common}/{bottom // common}"
 
 
-def _scaled(value: str, factor: int) -> str:
+def scaled(value: str, factor: int) -> str:
     """A plain decimal times a whole number, as a plain decimal ("0.5" and 1000 -> "500", "1.25" and
     60 -> "75"), in integers, as number_value writes one: no trailing zeros after the point and
     none before a whole number (the decimal module costs `quiz check` 3 ms to import)."""
