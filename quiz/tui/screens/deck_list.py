@@ -30,11 +30,9 @@ class DeckList(DataTable[Text]):
         Binding("end", "scroll_bottom", show=False),
     ]
 
-    _drawing = False
-
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
-        if old.row != new.row and not self._drawing:
+        if old.row != new.row:
             self._mark(old.row, False)
             self._mark(new.row, True)
 
@@ -57,17 +55,17 @@ class DeckList(DataTable[Text]):
         """Draw the rows again: (deck index, cells) each. The cursor stays on the deck it was on,
         or, when that deck has no row now, at the same place on screen (the last row at most)."""
         place, chosen = self.cursor_row, self.deck_index()
-        drawn = list(rows)
-        indexes = [index for index, _ in drawn]
-        at = indexes.index(chosen) if chosen in indexes else min(max(place, 0), len(drawn) - 1)
         # Rows are removed one by one, not by clear(): clear() also says that no row has a label,
-        # and the new rows' ▶ labels were measured as none before Textual's idle step said again
-        # that they have one: after a redraw the ▶ column was gone (a new user's report).
-        self._drawing = True
+        # and the new rows' ▶ was then measured as none: after a redraw the ▶ column was gone (a
+        # new user's report).
         for key in list(self.rows):
             self.remove_row(key)
-        for n, (index, cells) in enumerate(drawn):
-            self.add_row(*map(Text, cells), key=str(index), label=Text(POINTER.strip() if n == at else " "))
-        if drawn:
-            self.move_cursor(row=at)
-        self._drawing = False
+        for index, cells in rows:
+            self.add_row(*map(Text, cells), key=str(index), label=Text(" "))
+        if not self.row_count:
+            return
+        if str(chosen) in self.rows:
+            self.move_cursor(row=self.get_row_index(str(chosen)))
+        else:
+            self.move_cursor(row=min(max(place, 0), self.row_count - 1))
+        self._mark(self.cursor_row, True)  # the cursor may not have moved: no watch
