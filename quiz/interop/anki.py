@@ -162,7 +162,7 @@ def added_texts(deck: Deck, fact: Fact) -> tuple[str, ...]:
     of its "Wrong options" and "Source" fields (the same two end a cloze note's Back Extra), each
     that is not empty, in that order. An import of the notes joins them to the explanation with a
     blank line (quiz.interop.importer.cards_to_deck), so `--update` takes them off again
-    (quiz.interop.update) rather than adding them to the explanation at every round trip."""
+    (quiz.interop.merge) rather than adding them to the explanation at every round trip."""
     from quiz.interop.html_text import field_text
 
     fields = (whys_html(fact), to_html(source_text(deck, fact)))
@@ -187,9 +187,9 @@ def note_tags(deck: Deck, fact: Fact) -> list[str]:
 
 
 def from_tags(deck: Deck, fact: Fact) -> Fact:
-    """`fact` (as an import made it) with the tags `quiz export` writes for a topic and a priority
-    (`topic::liver-spread`, `priority::must-know`: note_tags) taken out of its
-    tags and read as its topic and priority, "" for each it has no tag of: a note moved to another
+    """`fact` (as an import made it) with the tags note_tags writes for a topic and a priority
+    (`topic::liver-spread`, `priority::must-know`) taken out of its tags and read as its topic
+    and priority, "" for each it has no tag of: a note moved to another
     topic or priority in Anki by its tag moves the fact. A topic the deck does not have stays a tag."""
     topics = {topic.id for topic in deck.topics}
     topic, priority, tags = "", "", []
