@@ -185,3 +185,12 @@ def test_numbers_split_by_a_space_stay_as_designed() -> None:
     _apart("2 500 mg", "2500 mg")
     _apart("1 2", "12")
     _alike("twenty five", "25")
+
+
+@given(NUMBER, st.sampled_from(["cc", "CC", "㏄", "mL", "ml", "milliliters", "millilitres"]),
+       st.sampled_from(["", "/h", " a day"]))  # fmt: skip
+def test_cc_is_a_spelling_of_ml_not_another_amount(number: str, spelling: str, after: str) -> None:
+    """A cubic centimetre is a millilitre exactly (SI Brochure, table 8: 1 L = 1 dm³), so "5 cc"
+    typed for "5 mL" is the answer in another spelling; a different number never is."""
+    _alike(f"{number} mL{after}", f"{number} {spelling}{after}")
+    _apart(f"{number} mL{after}", f"{number}1 {spelling}{after}")

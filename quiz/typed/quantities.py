@@ -10,15 +10,15 @@ from math import gcd
 
 IN_BASE_UNITS = {
     "mcg": ("mcg", 1), "mg": ("mcg", 1000), "g": ("mcg", 10**6), "kg": ("mcg", 10**9),
-    "ul": ("ul", 1), "ml": ("ul", 1000), "cc": ("ul", 1000), "l": ("ul", 10**6),
+    "ul": ("ul", 1), "ml": ("ul", 1000), "l": ("ul", 10**6),
     "s": ("s", 1), "min": ("s", 60), "h": ("s", 3600), "day": ("s", 86400), "wk": ("s", 604800),
     "mo": ("mo", 1), "yr": ("mo", 12),
     "μm": ("μm", 1), "mm": ("μm", 1000), "cm": ("μm", 10**4), "km": ("μm", 10**9),
     "oz": ("oz", 1), "lb": ("oz", 16), "lbs": ("oz", 16),
 }  # fmt: skip
-"""Units of mass, volume, time and length (in their one spelling, UNITS, or as written: "cc",
-"cm", "lb") that convert exactly, each with its base unit and how many of those it holds (1 cc is
-1 mL, a year 12 months, a pound 16 ounces). Not months or years in days or weeks (their days
+"""Units of mass, volume, time and length (in their one spelling, UNITS, where "cc" is already
+"ml", or as written: "cm", "lb") that convert exactly, each with its base unit and how many of
+those it holds (a litre 1,000 mL, a year 12 months, a pound 16 ounces). Not months or years in days or weeks (their days
 vary), pounds in grams (453.59237 g), teaspoons and cups (a household spoon is no measure: ISMP),
 the percent or mmol of a salt, degrees (°F is no multiple of °C), nor metres: "M" is also a stage
 ("N1 M0" read as 1 m). A length to a power (an area, "1 m²") is left as it is (in_base_units)."""

@@ -164,7 +164,7 @@ UNIT_NAMES = {
     "ul": "ul μl microliter microliters microlitre microlitres",
     "g": "g gram grams gramme grammes",
     "kg": "kg kilogram kilograms kilogramme kilogrammes",
-    "ml": "ml milliliter milliliters millilitre millilitres",
+    "ml": "ml cc milliliter milliliters millilitre millilitres",
     "l": "l liter liters litre litres",
     "c": "c celsius centigrade",
     "f": "f fahrenheit",
