@@ -27,7 +27,24 @@ def test_check_reports_every_problem_of_a_file_and_exits_1(capsys: pytest.Captur
         lines[0] == f'{path}:10:1: fact "a": "answer" must be text, got the number 5 (write it in quotes: answer = "5")'
     )
     assert lines[1].startswith(f'{path}:11:1: fact "a": "distractors" must be a list of texts, got text')
-    assert lines[-1] == "checked 1 deck: 1 deck with problems; 2 errors, 0 warnings"
+    summary = "checked 1 deck: 1 deck with problems; 2 errors; the advice (warnings) comes once they are fixed"
+    assert lines[-1] == summary
+
+
+def test_the_summary_never_counts_the_advice_of_a_deck_with_errors_as_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deck with errors is not advised on (its facts are not all read), so the summary said "0
+    warnings" of a deck whose advice no one had looked for: it says the advice comes later."""
+    good = tmp_path / "good.toml"
+    shutil.copy(CORPUS / "valid" / "minimal.toml", good)
+    shutil.copy(CORPUS / "invalid" / "unknown-key.toml", tmp_path / "bad.toml")
+    assert main(["check", str(good)]) == 0
+    warnings = int(capsys.readouterr().out.splitlines()[-1].split(", ")[1].split()[0])
+    assert warnings > 0  # the valid deck's own advice, counted
+    assert main(["check", str(tmp_path)]) == 1
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert f"1 error, {warnings} warning" in last and "(more may come once the errors are fixed)" in last
 
 
 def test_check_a_folder_with_good_and_bad_decks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

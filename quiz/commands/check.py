@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         return 2
     stats = None
-    checked = bad = errors = warnings = 0
+    checked = bad = errors = warnings = unadvised = 0
     loaded: list[tuple[Path, tuple[Deck, Positions] | DeckError]] = []
     for path in deck_files(paths):
         try:
@@ -70,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         problems: list[Problem] = []
         if isinstance(found, DeckError):
             problems.extend(found.problems)
+            unadvised += 1
         else:
             deck, positions = found
             if path in shared:
@@ -88,14 +89,21 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         grade = stats.grade if stats is not None and stats.words >= MIN_SAMPLE_WORDS else None
         reading_part = f"; reading grade {grade:.1f}" if grade is not None else ""
-        say(_summary(checked, bad, errors, warnings, strict=args.strict) + reading_part)
+        say(_summary(checked, bad, errors, warnings, unadvised, strict=args.strict) + reading_part)
     return 1 if bad else 0
 
 
-def _summary(checked: int, bad: int, errors: int, warnings: int, *, strict: bool) -> str:
+def _summary(checked: int, bad: int, errors: int, warnings: int, unadvised: int, *, strict: bool) -> str:
+    """The last line of `quiz check`. `unadvised` decks had errors, so no advice (warnings) was
+    looked for in them: the line says so rather than count their warnings as none."""
     if checked == 0:
         return "no deck files found (decks are *.toml files)"
-    parts = [plural(errors, "error"), plural(warnings, "warning")]
+    if unadvised == checked:
+        parts = [plural(errors, "error") + "; the advice (warnings) comes once they are fixed"]
+    elif unadvised:
+        parts = [plural(errors, "error"), plural(warnings, "warning") + " (more may come once the errors are fixed)"]
+    else:
+        parts = [plural(errors, "error"), plural(warnings, "warning")]
     verdict = "all valid" if not bad else f"{plural(bad, 'deck')} with problems"
     mode = " (strict)" if strict else ""
     return f"checked {plural(checked, 'deck')}{mode}: {verdict}; {', '.join(parts)}"
