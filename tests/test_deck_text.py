@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -222,6 +225,34 @@ def test_a_look_alike_is_never_read_as_nothing_nor_as_another_symbol(answer: str
 
     assert not is_match(answer, typed) and not is_match(typed, answer)
     assert [c for _, _, c in clashes(answer, [typed])] == [None]
+
+
+def _spacing_marks() -> dict[str, list[str]]:
+    """Every character whose NFKC form is a space and marks (a spacing accent: "¯", "￣", "˚"),
+    grouped by that form, the smallest code point first."""
+    groups: dict[str, list[str]] = {}
+    for point in range(sys.maxunicode + 1):
+        form = unicodedata.normalize("NFKC", chr(point))
+        if len(form) > 1 and form[0] == " " and all(unicodedata.combining(m) for m in form[1:]):
+            groups.setdefault(form, []).append(chr(point))
+    return groups
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_spacing_mark_reads_as_every_other_with_its_form(language: str) -> None:
+    """The full-width macron "￣" and the overlines "﹉" to "﹌" were dropped before a number, where
+    "¯" and "‾" are a high minus: NFKC makes each a space and a mark, and an English text drops a
+    mark over a space ("￣18 °C" was right for "18 °C", a tester's report). Each character NFKC makes
+    a space and marks is read as the first with that form, over all of Unicode."""
+    from quiz.typed import is_match
+    from quiz.typed.folding import fold
+
+    for form, group in _spacing_marks().items():
+        for c in group[1:]:
+            assert fold(f"{c}18 \u00b0C", language) == fold(f"{group[0]}18 \u00b0C", language), (hex(ord(c)), form)
+    for minus in "\uffe3\ufe49\ufe4a\ufe4b\ufe4c":
+        assert not is_match("18 \u00b0C", f"{minus}18 \u00b0C", language)
+        assert is_match("-18 \u00b0C", f"{minus}18 \u00b0C", language)
 
 
 @pytest.mark.parametrize(

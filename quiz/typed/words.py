@@ -38,10 +38,17 @@ DASHES = str.maketrans(
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
 """A run of these is a power: NFKC would make "10⁹" the number 109 and "10⁻³" the number 10-3, so
 the run is written "^-3" first (quiz.typed.folding.fold): "10⁻³" is "10^-3", "10¹⁰" is "10^10"."""
-SYMBOL_FORMS = str.maketrans({"º": "°", "\u02da": "°", "\u066a": "%"})
+SYMBOL_FORMS = str.maketrans(
+    {"º": "°", "\u02da": "°", "\u066a": "%", "\uffe3": "\u00af", "\u0384": "\u00b4", "\u1ffd": "\u00b4",
+     "\u1fee": "\u0385", "\u1fbf": "\u1fbd"} | dict.fromkeys("\ufe49\ufe4a\ufe4b\ufe4c", "\u203e")
+)  # fmt: skip
 """Symbols written another way that NFKC leaves as they are: the masculine ordinal "º" and the ring
 "˚", which stand in for a degree sign on many keyboards (NFKC would make them an "o" and a mark
-over a space), and the Arabic percent sign.
+over a space), and the Arabic percent sign. And each character whose NFKC form is a space and a
+mark as the first of those that have that form, which quiz.deck.text.as_seen reads: the
+full-width macron "￣" as "¯" and the dashed and wavy overlines "﹉" to "﹌" as "‾", both a high
+minus (NFKC alone made them a space and a mark, which an English text drops: "￣18 °C" was read
+as 18 °C), the Greek tonos and oxia as the acute "´".
 Symbols that look like others (the Japanese "≧" for "≥", "∕" for "/", "˗" and "➖" for a minus)
 are read as those by quiz.deck.text.as_seen, as quiz check compares options."""
 VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟↉"
