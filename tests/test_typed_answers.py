@@ -51,6 +51,20 @@ def test_typed_answer_table(row: dict[str, str]) -> None:
     assert marked.expected in (row["answer"], *_split(row["accept"]))
 
 
+def test_no_word_of_a_look_alike_pair_is_ever_right_for_the_other() -> None:
+    """Each pair of the list (quiz/data/look-alikes.tsv) is two words, so neither is a slip of the
+    other, both ways: "Rennin" was right for "Renin" (a doubled letter) and "Cystine" for
+    "Cysteine" (a dropped vowel), a tester's report, where neither word was in the CMU dictionary."""
+    from quiz.typed import is_match, look_alike_pairs
+
+    for a, b in (("Renin", "Rennin"), ("Cysteine", "Cystine"), ("Cysteamine", "Cystamine")):
+        assert not is_match(a, b) and not is_match(b, a), (a, b)
+    for a, b, _ in look_alike_pairs():
+        if not a.startswith("-"):
+            assert not is_match(a, b) and not is_match(b, a), (a, b)
+            assert not is_match(a.capitalize(), b.capitalize()), (a, b)
+
+
 def test_the_look_alike_list_has_fifty_pairs_each_with_a_listed_source() -> None:
     from quiz.typed import look_alike_pairs
 
