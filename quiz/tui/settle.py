@@ -70,6 +70,35 @@ class HeldKeys:
         return self._seen is not None and self._began < moment and get_time() - self._last <= REPEAT_GAP_S
 
 
+TYPING_GAP_S = 1.0
+"""How long after a letter typed as a word (TypedWords) keys are still taken as more of it: longer
+than the gaps between the letters of a word typed slowly, short enough that a number key pressed
+on purpose after a pause acts."""
+
+
+class TypedWords:
+    """A word typed on a question answered by keys: a learner who takes a question with options for
+    one with an answer box types on it, and its letters are keys ("lungs" took back the last answer
+    with its "u", "2 in 100" chose option 2: a tester's report). A letter that no binding of the
+    screen takes begins a word; it, and every printable key after it (a space, a number) until
+    TYPING_GAP_S pass without one, is dropped. A word that begins with a key that acts ("u", "g",
+    a number) still acts once: nothing tells it from a press on purpose; nor does a stray digit or
+    space that does nothing begin one (the space that shows a card's back comes next)."""
+
+    def __init__(self) -> None:
+        self._until = 0.0
+
+    def drops(self, event: events.Key, bound: bool) -> bool:
+        """Whether `event`, on a question answered by keys, is part of a word typed there; `bound`:
+        whether a binding of the screen takes its key. Asked once for each key."""
+        if not event.is_printable:
+            return False
+        if event.time < self._until or not bound and (event.character or "").isalpha():
+            self._until = event.time + TYPING_GAP_S
+            return True
+        return False
+
+
 def held_keys(app: object) -> HeldKeys:
     """The app's HeldKeys (one for the app: a key held on one screen goes on onto the next)."""
     held = getattr(app, "_held_keys", None)

@@ -89,3 +89,10 @@ def typed_feedback(run: StudyRun) -> bool:
     report). Typing is the one way of answering where letters are the answer."""
     q = run.question
     return run.phase is Phase.ANSWERED and q is not None and by_typing(q)
+
+
+def answered_by_keys(run: StudyRun) -> bool:
+    """Whether the question on screen waits for a key, not for typing: its options, its card, or how
+    sure the learner is (quiz.tui.settle.TypedWords drops a word typed there)."""
+    q = run.question
+    return run.phase in (Phase.ASKING, Phase.REVEALED, Phase.CERTAINTY) and q is not None and not by_typing(q)

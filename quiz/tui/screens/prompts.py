@@ -19,6 +19,21 @@ def option_prompt(q: Question, index: int, highlighted: int | None, paired_with:
     return plain(f"{'▶' if index == highlighted else ' '} {index + 1}. {q.options[index]}{taken}")
 
 
+def match_terms(q: Question, pairing: list[int]) -> Content:
+    """The terms of a matching question being answered, one a line: those paired ("  term = meaning
+    2"), the one to pair now ("▶ term  ← which meaning? Press its number.") and those to come."""
+    lines = []
+    for t, (term, _) in enumerate(q.pairs):
+        if t < len(pairing):
+            lines.append(Content.assemble(plain(f"  {term} "), ("= ", "bold"), f"meaning {pairing[t] + 1}"))
+        elif t == len(pairing):
+            ask = "  ← which meaning? Press its number."
+            lines.append(Content.assemble(("▶ ", "bold"), plain(term, "bold"), (ask, "bold")))
+        else:
+            lines.append(plain(f"  {term}"))
+    return Content("\n").join(lines)
+
+
 def level_prompt(level: Certainty, highlighted: int | None) -> str:
     """'▶ 3. Sure  (right: +3 points, wrong: -6)' for the level the learner moved to, ' ' for the
     others: what each level scores is said where it is chosen (certainty-based marking)."""

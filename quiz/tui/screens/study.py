@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -29,10 +29,10 @@ from quiz.tui.in_view import bring_into_view, card_seen, seen, typed_seen
 from quiz.tui.lines import MoreLine, StatusLine, status_forms
 from quiz.tui.notices import NOTICE_S, moved_on, passing
 from quiz.tui.screens.feedback import explanation, feedback_of
-from quiz.tui.screens.keys import STUDY_KEYS, key_allowed
-from quiz.tui.screens.prompts import GRADES, level_prompt, option_prompt
+from quiz.tui.screens.keys import STUDY_KEYS, answered_by_keys, key_allowed
+from quiz.tui.screens.prompts import GRADES, level_prompt, match_terms, option_prompt
 from quiz.tui.screens.summary import SummaryScreen
-from quiz.tui.settle import CHANGED_SETTLE_S, Settled
+from quiz.tui.settle import CHANGED_SETTLE_S, Settled, TypedWords
 from quiz.tui.settled_input import SettledInput
 from quiz.tui.text import PRACTICE, fit, plain, with_terms
 from quiz.untrusted import visible
@@ -67,6 +67,7 @@ class StudyScreen(Settled, Screen[bool]):
         """Whether the answer box's cursor blinks (off in tests and snapshots)."""
         self._drawn: Question | None = None
         self._drawn_phase: Phase | None = None
+        self._typed = TypedWords()
 
     @property
     def deck(self) -> Deck:
@@ -182,19 +183,8 @@ class StudyScreen(Settled, Screen[bool]):
         """The terms of a matching question: those paired, the one to pair now (▶) and those to come."""
         match = self.query_one("#match", Static)
         match.display = q.kind is Kind.MATCH and asking
-        if not match.display:
-            return
-        pairing = self.run.pairing
-        lines = []
-        for t, (term, _) in enumerate(q.pairs):
-            if t < len(pairing):
-                lines.append(Content.assemble(plain(f"  {term} "), ("= ", "bold"), f"meaning {pairing[t] + 1}"))
-            elif t == len(pairing):
-                ask = "  ← which meaning? Press its number."
-                lines.append(Content.assemble(("▶ ", "bold"), plain(term, "bold"), (ask, "bold")))
-            else:
-                lines.append(plain(f"  {term}"))
-        match.update(Content("\n").join(lines))
+        if match.display:
+            match.update(match_terms(q, self.run.pairing))
 
     def _draw_certainty(self, fresh: bool) -> None:
         pending = self.run.pending
@@ -255,6 +245,16 @@ class StudyScreen(Settled, Screen[bool]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return key_allowed(self.run, action, parameters)
+
+    def is_stale(self, event: events.Key) -> bool:
+        """Settled.is_stale, or a key of a word typed where keys answer (TypedWords): told why."""
+        if super().is_stale(event):
+            return True
+        binding = self.active_bindings.get(event.key)
+        if not answered_by_keys(self.run) or not self._typed.drops(event, binding is not None and binding.enabled):
+            return False
+        passing(self, "Typing does nothing here: answer with the keys named at the bottom.", timeout=NOTICE_S)
+        return True
 
     def action_pick(self, number: int, options: int = 4) -> None:
         self._pick(number - 1)
