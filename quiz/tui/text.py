@@ -134,9 +134,12 @@ def held_back_line(words: WordsToKnow) -> str:
 
 
 def review_line(size: ReviewSize) -> str:
-    """What a review asks now, as the study menu says it: "5 due now, 2 new", or, in a deck with
-    glossary words (a review asks those due by matching, and brings in new facts only), "7 facts
-    and words due now, 1 new fact"."""
+    """What a review asks now, as the study menu says it: "5 due now, up to 2 new", or, in a deck
+    with glossary words (a review asks those due by matching, and brings in new facts only), "7
+    facts and words due now, up to 1 new fact". New facts are "up to": one whose answer the
+    feedback before it would give away is left for another sitting (quiz.apart.kept_apart), which
+    only making the questions tells (a tester's menu said 3 new, and the review brought 2)."""
+    new = f"up to {plural(size.new, 'new fact')}" if size.new else "no new facts"
     if size.glossary:
-        return f"{size.facts + size.words} facts and words due now, {plural(size.new, 'new fact')}"
-    return f"{size.facts} due now, {size.new} new"
+        return f"{size.facts + size.words} facts and words due now, {new}"
+    return f"{size.facts} due now, {new}"
