@@ -147,7 +147,8 @@ class Recorder:
         assert store is not None
         deck, answered, q = given.deck, given.answered, given.answered.question
         if session.store_id is None:  # the session's row, at its first answer: no "0/0" rows
-            session.store_id = store.start_session(deck.id, session.mode.value, deck.version, now=given.at)
+            began = session.started_at or given.at
+            session.store_id = store.start_session(deck.id, session.mode.value, deck.version, now=began)
         sid = session.store_id
         if q.kind is Kind.MATCH:
             answer_id = self._save_pairs(given, store, sid)

@@ -205,6 +205,9 @@ class StudySession:
     questions: list[Question]
     answers: list[Answered] = field(default_factory=list)
     store_id: int | None = None
+    started_at: datetime | None = None
+    """When the sitting began (its first question shown): the history's session starts there, so
+    its length is the one the summary gives (the row itself is written at the first answer)."""
 
     @property
     def position(self) -> int:

@@ -81,7 +81,7 @@ class StudyRun:
         `ask_certainty` says for which facts a chosen or typed answer is completed by how sure the
         learner is (quiz.certainty); flashcards are graded instead and never asked.
         """
-        self.session = StudySession(deck, mode, list(questions))
+        self.session = StudySession(deck, mode, list(questions), started_at=clock())
         self.recorder = Recorder(store, clock)
         self.clock = clock
         self.seed = seed
@@ -97,7 +97,6 @@ class StudyRun:
         self.ended_early = False
         self.practice = False
         """Whether this sitting is a retry of the missed ones, whose answers are not kept (retry_missed)."""
-        self.started_at = clock()
         self.shown_at = monotonic()
         if self.session.done:
             self.phase = Phase.FINISHED
@@ -158,7 +157,8 @@ class StudyRun:
 
     def elapsed(self) -> float:
         """Seconds since the sitting started, by the run's clock."""
-        return max((self.clock() - self.started_at).total_seconds(), 0.0)
+        began = self.session.started_at
+        return 0.0 if began is None else max((self.clock() - began).total_seconds(), 0.0)
 
     def words(self) -> WordsToKnow:
         """The glossary entries for the text on screen and how many are held back (words_to_know)."""
@@ -354,10 +354,9 @@ class StudyRun:
         if not questions:
             return False
         self._question_seed = self.seed + 1
-        self.session = StudySession(self.deck, self.mode, questions)
+        self.session = StudySession(self.deck, self.mode, questions, started_at=self.clock())
         self.ended_early, self.practice = False, True
         self.recorder.unsaved = 0
-        self.started_at = self.clock()
         self._show_next()
         return True
 

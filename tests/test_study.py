@@ -112,6 +112,27 @@ def test_a_multiple_choice_answer_is_recorded_once_and_feedback_waits(deck, stor
     assert run.go_on() and run.phase is Phase.ASKING and run.question is not q
 
 
+def test_the_history_times_a_session_as_its_summary_does(deck, store) -> None:
+    """The summary said "Time: 1 min 11 s" and the history "<1 min" of one session (a tester's
+    report): the history's row began at the first answer, the summary at the first question. Both
+    run from the sitting's start now, and the row is still written only at the first answer."""
+    clock = Clock()
+    run = make_run(deck, store, count=2, clock=clock)
+    began = clock.now
+    clock.now += timedelta(minutes=5)  # five minutes on the first question
+    assert store.last_sessions(1) == [] or store.last_sessions(1)[0].answered == 0
+    for _ in range(2):
+        q = run.question
+        run.answer_option(q.correct_index, on=q)
+        run.go_on()
+    assert run.phase is Phase.FINISHED
+    [session] = store.last_sessions(1)
+    assert session.started_at == began
+    assert session.finished_at is not None
+    assert (session.finished_at - session.started_at).total_seconds() == pytest.approx(run.elapsed(), abs=120)
+    assert run.elapsed() >= 5 * 60
+
+
 def test_an_act_on_a_question_no_longer_on_screen_is_refused(deck, store) -> None:
     run = make_run(deck, store)
     first = run.question
