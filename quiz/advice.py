@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from quiz.deck.model import Deck, Fact, Topic
 from quiz.deck.options import option_key
+from quiz.deck.statement import split
 from quiz.deck.text import normalize
 from quiz.give_away import said_outside_span, says
 from quiz.judging import WORD
@@ -133,4 +134,18 @@ def answer_beside_blank(deck: Deck, fact: Fact, wrong: object) -> Iterator[Advic
             f"outside {{{{...}}}} the statement says the answer {said!r} again (its numbers, however written, and "
             "its words), beside the blank: it is asked neither as fill in the blank nor as true or false; write "
             "the rest without it",
+        )  # fmt: skip
+
+
+def statement_asks(deck: Deck, fact: Fact, wrong: object) -> Iterator[Advice]:
+    """statement-asks: the statement asks a question and then answers it ("How does their survival
+    compare? {{It is similar}}."), so true or false shows a question and an answer as "the
+    sentence" to judge, and fill in the blank a question with a blank after it (a tester read five
+    such in the built-in deck). A statement states the fact in one sentence around its span."""
+    parts = split(fact.statement) if fact.statement else None
+    if parts is not None and parts.before.rstrip().endswith("?"):
+        yield warn(
+            deck, fact, "statement", "statement-asks",
+            "the statement asks a question and answers it in {{...}}: true or false would show both as one "
+            'sentence to judge; state the fact instead ("... this about their survival: {{It is similar}}.")',
         )  # fmt: skip

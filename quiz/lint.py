@@ -19,6 +19,7 @@ from quiz.advice import (
     glossary_too_small,
     hardest_to_read,
     same_question,
+    statement_asks,
     topic_summary_long,
     warn,
 )
@@ -63,6 +64,7 @@ RULES: dict[str, str] = {
     "same-question": "the fact asks the question an earlier fact asks (a learner cannot tell which is meant)",
     "answer-in-question": "the question says its own answer (its numbers, however written, and its longer words)",
     "answer-beside-blank": "the statement says its answer outside {{...}} too, so it is not asked as fill in the blank",
+    "statement-asks": "the statement asks a question and answers it in {{...}} rather than stating the fact",
     "glossary-too-small": "the glossary has fewer words than a matching question asks (no matching questions)",
 }
 """Every warning rule and what it means (docs/questions.md has an example of each)."""
@@ -360,6 +362,7 @@ CHECKS: dict[str, Rule] = {
     "tf-wrong-option-fit": _tf_wrong_option_fit,
     "answer-in-question": answer_in_question,
     "answer-beside-blank": answer_beside_blank,
+    "statement-asks": statement_asks,
 }
 
 

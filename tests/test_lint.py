@@ -131,6 +131,15 @@ CASES = [
       "statement": "Take the antibiotic for {{5 days}}: five days in all."},
      {"answer": "5 days", "distractors": ["3 days", "7 days", "10 days"],
       "statement": "Take the antibiotic for {{5 days}}, even if you feel better."}, "statement"),
+    ("statement-asks",  # a tester read five in the built-in deck as true or false
+     {"answer": "It is similar", "distractors": ["It is lower", "It is half", "It is higher"],
+      "statement": "How does survival compare with surgery first? {{It is similar}}."},
+     {"answer": "It is similar", "distractors": ["It is lower", "It is half", "It is higher"],
+      "statement": "Compared with surgery first, the summary says this about survival: {{It is similar}}."},
+     "statement"),
+    ("statement-asks",  # a question before a sentence that states the fact is context, not the fact
+     {"statement": "Which organ? {{Kidney}}."},
+     {"statement": "Which organ filters blood? Most people know: the {{kidney}} does."}, "statement"),
 ]
 TOPIC_RULES = {"topic-summary-long"}
 """Rules about a [[topics]] table rather than a fact (tested below)."""
