@@ -12,6 +12,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from quiz.deck.model import Deck, Fact
 from quiz.generate import Kind, make_question, mark_typed
@@ -74,3 +76,48 @@ def test_the_look_alike_list_has_fifty_pairs_each_with_a_listed_source() -> None
     assert len({frozenset(p[:2]) for p in pairs}) == len(pairs) >= 50
     assert {source for _, _, source in pairs} <= listed
     assert all(a != b for a, b, _ in pairs)
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed"), [("Cryosurgery", "cryosergery"), ("Fluorouracil", "Fluorouracyl"),
+                          ("Radiation therapy", "radiation therapx")],
+)  # fmt: skip
+def test_a_wrong_answer_one_letter_from_the_answer_is_nearly_right(answer: str, typed: str) -> None:
+    """"cryosergery" was marked wrong with nothing to say it was one letter off (a tester's report):
+    the mark says it was near, and the feedback says so."""
+    from textual.content import Content
+
+    from quiz.generate import Kind, Question
+    from quiz.schedule import Rating
+    from quiz.session import Answered
+    from quiz.tui.screens.feedback import feedback_of
+    from quiz.typed import mark
+
+    marked = mark(answer, (), typed)
+    assert not marked.correct and marked.near
+    q = Question(fact_id="f", kind=Kind.TYPED, prompt="What is it?", answer=answer, explanation="", source=None,
+                 refs=())  # fmt: skip
+    _, lines = feedback_of(Answered(q, typed, False, Rating.AGAIN, mark=marked), ())
+    assert isinstance(lines, Content) and "Nearly: one letter is different" in lines.plain
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed"),
+    [("5 mg", "6 mg"), ("Vitamin D", "Vitamin C"), ("Hepatitis B", "Hepatitis C"), ("Ileum", "Ilium"),
+     ("Colostomy", "Colotomy"), ("Abduction", "Adduction"), ("Pelvis", "Pelvic"), ("Stage IV", "Stage V"),
+     ("Liver", "Lover"), ("Chemotherapy", "Radiation"), ("Cryosurgery", "cryo surgery x")],
+)  # fmt: skip
+def test_another_word_or_number_is_never_nearly_right(answer: str, typed: str) -> None:
+    """A different number, a label ("C" for "D"), or another real word is wrong, not nearly right:
+    "Nearly" would tell a learner who named a bone for the gut that they were close."""
+    from quiz.typed import mark
+
+    assert not mark(answer, (), typed).near
+
+
+@given(st.integers(0, 10_000), st.integers(0, 10_000), st.sampled_from(["mg", "mL", "days", "in 100 people"]))
+def test_a_different_figure_is_never_nearly_right(n: int, m: int, unit: str) -> None:
+    from quiz.typed import mark
+
+    assume(n != m)
+    assert not mark(f"{n} {unit}", (), f"{m} {unit}").near

@@ -31,7 +31,9 @@ class TypedMark(NamedTuple):
     changed, added, dropped or two swapped). expected: the spelling to show (the answer or the
     `accept` text that was matched; the answer when wrong). typed: the text as typed, unchanged.
     look_alike: when a slip was refused because it makes another real word, that word (folded,
-    as "abduction"); "" otherwise.
+    as "abduction"); "" otherwise. near: wrong, but one slip from the answer (or an `accept` text)
+    in one word of letters, with every number the same (_near): "cryosergery" for "Cryosurgery",
+    so the feedback can say the answer was nearly right (never for a look-alike, nor a figure).
     """
 
     correct: bool
@@ -39,6 +41,7 @@ class TypedMark(NamedTuple):
     expected: str
     typed: str
     look_alike: str = ""
+    near: bool = False
 
 
 # --- marking ------------------------------------------------------------------------------------
@@ -142,7 +145,27 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
         if not other:
             return TypedMark(True, True, e, text)
         refused = refused or other
-    return TypedMark(False, False, answer, text, refused)
+    near = not refused and any(_near(r, typed, lexicon) for r in readings)
+    return TypedMark(False, False, answer, text, refused, near)
+
+
+def _near(expected: Reading, typed: Reading, lexicon: Lexicon) -> bool:
+    """Whether typed is one slip (one_slip) from expected in one word of TYPO_MIN_LETTERS letters or
+    more that makes no other word of `lexicon`, and the same elsewhere: the same shape, so the same
+    numbers ("5 mg" is never near "6 mg"), and the same words ("Vitamin C" is not near "Vitamin
+    D", "Ilium" not near "Ileum", another word)."""
+    if expected.shape != typed.shape:
+        return False
+    differ = [i for i, (e, t) in enumerate(zip(expected.runs, typed.runs, strict=True)) if e != t]
+    if len(differ) != 1 or expected.near_number[differ[0]]:
+        return False
+    e_run, t_run = expected.runs[differ[0]], typed.runs[differ[0]]
+    words = [(e, t) for e, t in zip(e_run, t_run, strict=True) if e != t] if len(e_run) == len(t_run) else []
+    if len(words) != 1:
+        return False
+    e, t = words[0]
+    near = e.isalpha() and t.isalpha() and len(e) >= TYPO_MIN_LETTERS and one_slip(e, t)
+    return near and not lexicon.other_word(e_run, t_run)
 
 
 @cache

@@ -53,6 +53,8 @@ def feedback_of(last: Answered, glossary: Sequence[tuple[str, str]]) -> tuple[Co
         lines.append(Content.assemble(("You typed: ", "bold"), plain(typed)))
         if mark is not None and mark.look_alike:
             lines.append(plain(f"“{mark.look_alike}” is another word, not a spelling slip of “{q.answer}”."))
+        elif mark is not None and mark.near:
+            lines.append(plain("Nearly: one letter is different from the answer."))
     elif not last.correct:
         lines.append(Content.assemble(("You chose: ", "bold"), plain(last.response)))
         why = why_of(q, q.options.index(last.response)) if last.response in q.options else ""
