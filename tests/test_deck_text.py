@@ -22,6 +22,7 @@ from quiz.deck.text import (
     slugify,
     unique,
 )
+from quiz.untrusted import invisible
 
 
 @given(st.text())
@@ -343,3 +344,15 @@ def test_a_groups_answer_or_a_glossary_term_that_looks_like_another_is_never_a_s
         parse_deck(text + '[[facts]]\nid = "f"\nquestion = "Q?"\nanswer = "A"\n', Path("g.toml"))
     wanted = '[glossary] "C\u0585lon" looks the same as "Colon" on screen: keep one'
     assert [p.message for p in err.value.problems] == [wanted]
+
+
+@given(st.text(st.sampled_from(" \t\n\u00a0\u3000\u200b\u2060\ufeff\u2800\u180e\u2061"), max_size=8),
+       st.text(st.characters(categories=("L", "N", "P", "S")).filter(lambda c: not invisible().match(c)),
+               min_size=1, max_size=3))  # fmt: skip
+def test_a_text_is_blank_exactly_when_it_shows_nothing(nothing: str, something: str) -> None:
+    """Spaces and characters drawn as nothing make an empty answer ("\\u200b" passed, a tester's
+    report); one letter, digit, mark of punctuation or symbol drawn among them makes a text."""
+    from quiz.deck.text import blank
+
+    assert blank(nothing)
+    assert not blank(nothing + something + nothing)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from quiz.deck.errors import Problem
 from quiz.deck.locate import Layout, Table
 from quiz.deck.suggest import did_you_mean
-from quiz.deck.text import SLUG, control_character, not_a_slug
+from quiz.deck.text import SLUG, blank, control_character, not_a_slug
 from quiz.untrusted import visible
 
 MAX_CHARS = 2_000
@@ -136,7 +136,7 @@ class Checker:
         if bad:
             self.add(self.pos(table, key), f'{label}"{key}" {bad}')
             return ""
-        if required and not value.strip():
+        if required and blank(value):
             self.add(self.pos(table, key), f'{label}"{key}" is empty')
             return ""
         if slug and not SLUG.match(value):
@@ -166,7 +166,7 @@ class Checker:
         if bad:
             self.add(self.item_pos(table, key, n), f'{label}"{key}" item {n} {bad}')
             return False
-        if not item.strip():
+        if blank(item):
             self.add(self.item_pos(table, key, n), f'{label}"{key}" item {n} is empty')
             return False
         return True

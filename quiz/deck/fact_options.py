@@ -9,6 +9,7 @@ from typing import Any
 from quiz.deck.checker import Checker, kind
 from quiz.deck.locate import Table
 from quiz.deck.options import REPEATED, SAME_AS_ANSWER, Said, clashes, drawn_twice, unseen
+from quiz.deck.text import blank
 
 DISTRACTOR_KEYS = ("text", "why")
 
@@ -99,6 +100,6 @@ def _distractor_table(
         c.add(where, f'{label}missing "text" (write {{ text = "...", why = "..." }})')
     text = c.text(item, "text", spot, label, required=True) if "text" in item else ""
     why = c.text(item, "why", spot, label)
-    if isinstance(item.get("why"), str) and not item["why"].strip():
+    if isinstance(item.get("why"), str) and blank(item["why"]):
         c.add(where, f'{label}"why" is empty: say why a learner might pick this option, or leave "why" out')
     return (text, why) if len(c.problems) == before else None

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from quiz.deck.text import blank
+
 SPAN = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 """A marked span: {{text}}. Anki's cloze form {{c1::text}} is turned into this on import."""
 BLANK = "_____"
@@ -65,7 +67,7 @@ def article_before(before: str) -> re.Match[str] | None:
 def split(statement: str) -> Statement | None:
     """The statement split at its span, or None when it has not exactly one non-empty {{...}} span."""
     found = list(SPAN.finditer(statement))
-    if len(found) != 1 or not found[0].group(1).strip():
+    if len(found) != 1 or blank(found[0].group(1)):
         return None
     m = found[0]
     return Statement(statement[: m.start()], m.group(1), statement[m.end() :])
@@ -90,8 +92,12 @@ def problem(statement: str, answer: str, accept: tuple[str, ...]) -> tuple[int, 
     if len(found) > 1:
         return found[1].start(), "marks more than one {{...}} span: mark the answer once"
     span = found[0].group(1)
-    if not span.strip():
+    if blank(span):
         return found[0].start(), "has an empty {{}} span: mark the answer"
+    m = found[0]
+    stray = next((i for i, c in enumerate(statement) if c in "{}" and not m.start() <= i < m.end()), None)
+    if stray is not None:  # "{{2 tablets}}} daily": a brace left over would show beside the blank
+        return stray, f'has a "{statement[stray]}" outside its {{{{...}}}} span: braces mark the answer only; remove it'
     if normalize(span) not in {normalize(t) for t in (answer, *accept)}:
         return (
             found[0].start(),

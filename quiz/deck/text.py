@@ -284,6 +284,14 @@ def as_seen(text: str, latin: bool | None = None, language: str | None = None) -
     return latin_look_alikes(text, latin, language)
 
 
+def blank(text: str) -> bool:
+    """Whether a text shows nothing: empty, only spaces, or only characters a terminal draws as
+    nothing (as_seen: a zero-width space, a word joiner, the braille blank). A question, answer or
+    option so is empty: "\u200b" passed as an answer, and learners were shown an empty right option
+    (a tester's report)."""
+    return not text.strip() or not as_seen(text).strip()
+
+
 CASE_UNIT_CAPITALS = frozenset("GKMPQRSTYZ")
 """The capitals a unit whose case is its meaning may hold (quiz.typed.units: the prefixes M, P, Z,
 Y, R, Q, the symbols M, S, T, K, and G before /L), but for the C of the Calorie ("Cal"), which

@@ -26,7 +26,7 @@ from quiz.deck.model import (
 )
 from quiz.deck.options import Said, group_repeats, on_screen
 from quiz.deck.suggest import did_you_mean
-from quiz.deck.text import term_id
+from quiz.deck.text import blank, term_id
 from quiz.untrusted import visible
 
 MAX_FACTS = 20_000
@@ -123,7 +123,7 @@ def _check_glossary(c: Checker, data: dict[str, Any], said: Said) -> tuple[tuple
         bad = c.text_problem(term)
         if bad:
             c.add(where, f"[glossary] a term {bad}")
-        elif not term.strip():
+        elif blank(term):
             c.add(where, "[glossary] a term is empty")
         elif (first := looks.setdefault(on_screen(term, language), term)) != term and term_id(first) != term_id(term):
             c.add(where, f'[glossary] "{visible(term)}" looks the same as "{visible(first)}" on screen: keep one')
@@ -140,7 +140,7 @@ def _check_glossary(c: Checker, data: dict[str, Any], said: Said) -> tuple[tuple
             c.add(where, f'[glossary] "{term}" must be defined as text, got {kind(definition)}')
         elif c.text_problem(definition):
             c.add(where, f'[glossary] "{term}" {c.text_problem(definition)}')
-        elif not definition.strip():
+        elif blank(definition):
             c.add(where, f'[glossary] "{term}" has an empty definition')
         else:
             terms.append((term, definition))

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from quiz.deck.checker import MAX_CHARS
 from quiz.deck.errors import Problem
-from quiz.deck.text import control_characters, position
+from quiz.deck.text import blank, control_characters, position
 from quiz.interop.cloze import MAX_CLOZES, ClozeError, cloze_numbers, clozes, has_cloze
 from quiz.interop.header import AnkiHeader
 from quiz.interop.html_text import field_text
@@ -262,7 +262,7 @@ def _card_problems(
 ) -> list[Problem]:
     found = []
     for label, value in zip(labels, (front, back), strict=True):
-        if not value.strip():
+        if blank(value):
             if media:
                 message = f"the {label} is only media ({', '.join(media)}), which a deck cannot show"
             else:
