@@ -118,6 +118,14 @@ def test_a_figure_fits_only_a_figure_and_a_clause_only_a_clause() -> None:
     assert option_fits("the kidney", "The lung. Also the heart.", at_end=True)
 
 
+@pytest.mark.parametrize("fraction", ["½", "¼", "2½", "⅓", "1/2", "0.5"])
+def test_a_vulgar_fraction_is_a_figure_as_its_digits_are(fraction: str) -> None:
+    """"1 tablet" was refused in place of "½ tablet" (tf-wrong-option-fit), where "0.5 tablet" fit:
+    a figure written with a fraction character is a figure (a tester's report)."""
+    assert option_fits(f"{fraction} tablet", "1 tablet") and option_fits("1 tablet", f"{fraction} tablet")
+    assert not option_fits(f"{fraction} tablet", "A whole bottle") and not option_fits("A whole bottle", fraction)
+
+
 # --- fill in the blank -------------------------------------------------------------------------
 
 

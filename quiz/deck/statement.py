@@ -12,6 +12,7 @@ Pure and light: no I/O, imported by the loader.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from quiz.deck.text import blank
@@ -138,7 +139,9 @@ def option_fits(answer: str, option: str, *, at_end: bool = False) -> bool:
     that ends a sentence fits only a span at its end). Used for true-or-false questions
     (quiz.kinds) and by `quiz check` (tf-wrong-option-fit).
     """
-    a, o = answer.strip(), option.strip()
+    # NFKC writes a figure's compatibility forms in digits ("½" as "1⁄2", "²" as "2"): "½ tablet"
+    # is a figure as "0.5 tablet" is (a tester's "1 tablet" was refused in place of "½ tablet").
+    a, o = unicodedata.normalize("NFKC", answer).strip(), unicodedata.normalize("NFKC", option).strip()
     if not o:
         return False
     if (_is_figure(a) and not _FIGURE.search(o)) or (_is_figure(o) and not _FIGURE.search(a)):
