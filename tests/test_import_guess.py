@@ -286,3 +286,28 @@ def test_a_guess_is_the_separator_the_rows_were_written_with_or_none(sep: str, r
     out = io.StringIO()
     csv.writer(out, delimiter=sep, lineterminator="\n").writerows([" ".join(f) for f in row] for row in rows)
     assert guess_separator(out.getvalue()).separator in (sep, None)
+
+
+QUIZLET_COMMAS = (
+    "Neutropenia,Low neutrophils, a kind of white cell\nMucositis,Sore mouth, gums, and throat\nFever,38 °C, or more\n"
+)
+"""A Quizlet export with a comma between term and definition and commas in the definitions (a
+tester's report: "38 °C, or more" became the answer "38 °C" and the explanation "or more")."""
+
+
+@pytest.mark.parametrize("sep", [",", ";"])
+def test_a_separator_followed_by_a_space_in_the_text_is_not_guessed(sep: str) -> None:
+    text = QUIZLET_COMMAS.replace(",", sep)
+    guess = guess_separator(text)
+    assert guess.separator is None and "on line 1 it also stands in the text" in guess.reason
+    with pytest.raises(DeckError, match="put a definition that holds a"):
+        import_cards(text, "t.txt", deck_id="t")
+    quoted = "".join(f'{t}{sep}"{d}"\n' for t, d in (line.split(sep, 1) for line in text.splitlines()))
+    assert [f[:2] for f in facts(quoted)] == [(t, d) for t, d in (ln.split(sep, 1) for ln in text.splitlines())]
+    assert facts(text, separator=sep)[2] == ("Fever", "38 °C", "or more")  # a given separator is obeyed
+
+
+def test_a_spreadsheets_third_column_is_still_guessed() -> None:
+    text = "Fever,38 °C,Call the team\nPain,Take paracetamol,Rest\nCough,See your doctor\n"
+    assert guess_separator(text).separator == ","
+    assert facts(text)[0] == ("Fever", "38 °C", "Call the team")

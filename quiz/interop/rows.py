@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from quiz.interop.header import separator_name
+from quiz.interop.signs import prose_after, spaced_mark
 
 _CANDIDATES = ("\t", "|", ";", ":", ",")
 """The separators a guess tries, in Anki's order (metadata.rs); a space only where none of these
@@ -315,7 +316,9 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
     Where only one separator fits it is taken even if it cuts numbers, and the rows it cuts are
     refused with their lines (quiz/interop/table.py); but where another candidate ends every row
     (`Fever<TAB>38 °C;`), it would stay in the last field, and quiz asks; so it does where a spaced
-    mark stands before it in every row (`Fever = high, in the mouth`), unless it is an export's tab.
+    mark stands before it in every row (`Fever = high, in the mouth`), unless it is an export's tab,
+    and where a comma or semicolon that splits a row into three fields or more is followed by a
+    space after the first, as in a sentence (`Fever,38 °C, or more`: quiz.interop.signs.prose_after).
 
     A space is guessed only where nothing else fits, and only where each space it splits at has a
     field in quotes beside it (`"Heart rate" "60 to 100"`): a space between two bare words is how
@@ -342,6 +345,8 @@ def guess_separator(text: str, *, quotes: bool = True, first_line: int = 1) -> G
         if chosen != "\t" and (mark := spaced_mark(text, before=chosen)) is not None:
             said = f"the {separator_name(chosen)} splits every row, but every row holds “{mark}” before it"
             return Guess(None, fits, said + ", which may be what separates a term and its definition")
+        if (prose := prose_after(text, fitting[chosen].rows, chosen, first_line)) is not None:
+            return Guess(None, fits, prose)
         if len(fitting) == 1:
             return Guess(chosen, fits, f"the only separator that splits every row {_splitting(fitting)}")
         cut = next(found.splits[0] for found in fitting.values() if found.splits)
@@ -380,19 +385,3 @@ def _not_only_in_numbers(text: str, others: list[str]) -> tuple[str, int] | None
             if not line.startswith("#") and line.count(sep) > len(between.findall(line)):
                 return sep, n
     return None
-
-
-SPACED_MARKS = (" - ", " – ", " — ", " = ", " : ", " -> ", " → ")
-"""Marks written with a space either side between a term and its definition (Quizlet's custom
-separator, a list typed by hand): never guessed, since each is also text, but named in the
-message that asks for a separator where every row holds one."""
-
-
-def spaced_mark(text: str, before: str | None = None) -> str | None:
-    """The mark of SPACED_MARKS that every row (line not a comment or blank) of `text` holds, or
-    None; with `before` (a separator), only in a first field not in quotes, before the separator
-    ("Fever = high, in the mouth", where a mark after it is the definition's: "Sodium,135 - 145")."""
-    lines = [line for line in text.split("\n") if line.strip() and not line.startswith("#")]
-    if before is not None:
-        lines = ["" if line.lstrip().startswith('"') else line.split(before, 1)[0] for line in lines]
-    return next((mark for mark in SPACED_MARKS if lines and all(mark in line for line in lines)), None)

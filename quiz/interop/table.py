@@ -21,9 +21,9 @@ from quiz.interop.rows import (
     Split,
     guess_separator,
     read_rows,
-    spaced_mark,
     unused_character,
 )
+from quiz.interop.signs import spaced_mark
 from quiz.plural import plural
 
 _HTML_SAMPLE = 5  # Anki guesses HTML from the first five rows (metadata.rs PREVIEW_LENGTH)
