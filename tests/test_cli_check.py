@@ -112,3 +112,15 @@ def test_two_decks_with_one_id_are_an_error_naming_both_files(
     err = capsys.readouterr().err
     assert str(first) in err and str(second) in err and "2 deck files have the id" in err
     assert main(["preview", str(first)]) == 0  # by path it is clear which
+
+
+@pytest.mark.parametrize("quiet", [[], ["-q"]])
+def test_a_folder_of_no_decks_is_no_success(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], quiet: list[str]
+) -> None:
+    """`quiz check emptydir` said "no deck files found" and exited 0, as for valid decks: a
+    mistyped folder in a script passed (a tester's report). It is bad usage, as a missing path is."""
+    (tmp_path / "notes.txt").write_text("not a deck", encoding="utf-8")
+    assert main(["check", *quiet, str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert "no deck files found" in out + err

@@ -90,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
         grade = stats.grade if stats is not None and stats.words >= MIN_SAMPLE_WORDS else None
         reading_part = f"; reading grade {grade:.1f}" if grade is not None else ""
         say(_summary(checked, bad, errors, warnings, unadvised, strict=args.strict) + reading_part)
+    if not checked:  # a folder of no decks, as a mistyped name in a script gives: not "all valid"
+        if args.quiet:
+            say(_summary(0, 0, 0, 0, 0, strict=args.strict), file=sys.stderr)
+        return 2
     return 1 if bad else 0
 
 
