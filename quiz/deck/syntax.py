@@ -61,10 +61,23 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
         )
     if msg == "Invalid value" and at[(col or 1) - 1 : col] in _CURLY:
         return line, col, 'curly quotes (“ ”), as a word processor writes them, do not start text: type straight "'
+    if (key := _KEY.match(at)) and key.group(1).strip("\"'") == "reviewed" and _DATE_LIKE.match(at[key.end() :]):
+        value = _DATE_LIKE.match(at[key.end() :]).group(1)  # type: ignore[union-attr]
+        return line, key.end() + at[key.end() :].index(value) + 1, (
+            f"{value} is no date TOML reads: write a date as year-month-day with four, two and two digits "
+            "and no quotes (reviewed = 2026-01-05), a day that exists"
+        )
     plain = _PLAIN.get(msg)
     if plain:
         return line, col, plain
     return line, col, f"TOML syntax: {msg}"
+
+
+_DATE_LIKE = re.compile(r"\s*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})\s*(?:#.*)?$")
+"""A value of `reviewed`, the deck's one date, written as a date in another form ("2026-1-5",
+"2026/01/05", "01.05.2026") or a day that does not exist ("2026-02-30"), which tomli stops at in
+its own words ("Invalid date or datetime"; after "2026-1", "more text follows", whose advice to
+put it in quotes led to another error: a tester's report)."""
 
 
 _PLAIN = {
