@@ -43,6 +43,17 @@ def test_plain_words_at_the_line_to_fix(text: str, where: int, words: str) -> No
     assert problem.line == where and words in problem.message, problem
 
 
+@pytest.mark.parametrize("text", ['q = "C:\\path"', 'q = "C:\\Users"', 'q = "A \\u12 b"', 'q = "A \\uD800 b"'])
+def test_a_backslash_that_starts_no_escape_is_named_at_the_backslash(text: str) -> None:
+    """"C:\\Users" gave "TOML syntax: Invalid hex value" two columns past the backslash (a tester's
+    report): every escape TOML cannot read is the backslash's, placed at it."""
+    with pytest.raises(DeckError) as info:
+        parse_deck(text + "\n", "d.toml")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.col) == (1, text.index("\\") + 1)
+    assert "write \\\\ for a backslash, or put the text in single quotes" in problem.message, problem
+
+
 @pytest.mark.parametrize(
     ("text", "col", "words"),
     [

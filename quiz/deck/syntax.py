@@ -67,10 +67,17 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
             f"{value} is no date TOML reads: write a date as year-month-day with four, two and two digits "
             "and no quotes (reviewed = 2026-01-05), a day that exists"
         )
+    if msg in _ESCAPES and col and "\\" in at[: col]:  # at the backslash that starts the escape
+        return line, at.rindex("\\", 0, col) + 1, _PLAIN["Unescaped '\\' in a string"]
     plain = _PLAIN.get(msg)
     if plain:
         return line, col, plain
     return line, col, f"TOML syntax: {msg}"
+
+
+_ESCAPES = ("Unescaped '\\' in a string", "Invalid hex value", "Escaped character is not a Unicode scalar value")
+"""tomli's words for a backslash that starts no escape TOML knows ("C:\\Users", "\\q", "\\uD800"),
+which tomli places after the backslash, at the text it could not read."""
 
 
 _DATE_LIKE = re.compile(r"\s*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})\s*(?:#.*)?$")
