@@ -124,3 +124,17 @@ def test_a_folder_of_no_decks_is_no_success(
     assert main(["check", *quiet, str(tmp_path)]) == 2
     out, err = capsys.readouterr()
     assert "no deck files found" in out + err
+
+
+def test_a_file_of_old_mac_line_ends_is_one_problem_saying_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deck saved with CR alone at each line's end gave a control character problem for every
+    line, all "on line 1" (a tester's report): one problem says what the file is and what to do."""
+    path = tmp_path / "mac.toml"
+    path.write_bytes(b'format = 1\r[deck]\rid = "d"\rtitle = "T"\r[[facts]]\rid = "a"\rquestion = "Q?"\ranswer = "A"\r')
+    assert main(["check", str(path)]) == 1
+    [problem, _] = capsys.readouterr().out.splitlines()
+    assert problem.startswith(f"{path}:1:1: the lines of this file end with a carriage return (CR) alone")
+    path.write_bytes(path.read_bytes().replace(b"\r", b"\r\n"))  # CR LF: read as lines
+    assert main(["check", str(path)]) == 0

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 MAX_BYTES = 8 * 1024 * 1024
 """The largest deck file accepted (8 MiB: about 15,000 facts of patient text)."""
 EMPTY = "the file is empty: a deck needs format = 1, a [deck] table and [[facts]]"
+CR_LINES = (
+    "the lines of this file end with a carriage return (CR) alone, as old Mac files do, which TOML does not "
+    "read: save it with LF or CR LF line endings (an editor's line-endings setting)"
+)
 
 
 def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
@@ -42,6 +46,8 @@ def parse_deck(text: str, path: Path | str = "<deck>") -> Deck:
     """
     path = Path(path)
     unix = text.replace("\r\n", "\n") if "\r" in text else text  # a lone CR is refused; CR LF ends a line
+    if "\r" in unix and "\n" not in unix:  # every line ends with CR alone: one problem, not one a line
+        raise DeckError([Problem(path, 1, None, CR_LINES)])
     if control_characters().search(unix):
         raise DeckError(_with_control_characters(unix, path))
     del unix  # a copy of a large file's text, when it has CR LF line ends
