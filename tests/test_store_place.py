@@ -210,3 +210,26 @@ def test_a_history_linked_into_a_folder_that_is_not_there_is_told_and_the_backup
     assert f"is a link to {target}, in a folder that does not exist" in said
     assert backup.name in said and "No such file" not in said
     assert history_db(data).is_symlink() and not target.parent.exists()
+
+
+@pytest.mark.parametrize("end", ["", "-shm", "-wal"])
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c[1:3]) for c in COMMANDS])
+def test_a_read_only_history_file_is_named_and_nothing_is_made_beside_it(
+    tmp_path: Path, command: list[str], end: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A history made read-only (chmod 400) was opened, and SQLite made its -shm and -wal files
+    read-only as it is: once the history was writable again, the read-only -shm kept it unusable
+    ("attempt to write a readonly database", a tester's report). A read-only history, or one of its
+    side files, is named with what to do, before anything opens it."""
+    data = seeded(tmp_path / "data")
+    at = Path(f"{history_db(data)}{end}")
+    if end:
+        at.write_bytes(b"")
+    at.chmod(0o400)
+    files = before(data)
+    assert main([*command, "--data-dir", str(data)]) == 1
+    said = capsys.readouterr().err
+    assert f"{at}: " in said and "is read-only, and quiz needs to write to it" in said and "chmod u+w" in said
+    assert before(data) == files  # nothing made beside it, nothing changed
+    at.chmod(0o600)
+    assert main(["history", "--plain", "--data-dir", str(data)]) == 0
