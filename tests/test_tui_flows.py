@@ -634,6 +634,30 @@ async def test_history_tables_fit_80_columns_with_the_longest_cells(deck: Path, 
         assert "early" in str(app.screen.query_one("#sessions-text").render())
 
 
+async def test_a_session_quiz_never_ended_shows_as_not_finished(deck: Path, tmp_path: Path) -> None:
+    """A session cut off by kill -9 showed on the History screen as an ordinary one, "<1 min" long
+    (from its start to its start), where `quiz history --plain` said "not finished" (a tester's
+    report): the screen says so too, and what it means."""
+    import sqlite3
+
+    from textual.widgets import DataTable
+
+    from quiz.paths import history_db
+
+    data = tmp_path / "data"
+    with Store.open(data, backup=False) as store:
+        sid = store.start_session("kidney-care", "multiple-choice", "1.0.0")
+        store.record_answer(sid, "kidney-care", "salt-limit", kind="multiple_choice", response="x", correct=False)
+    with sqlite3.connect(history_db(data)) as db:  # as a process killed before its end leaves it
+        db.execute("UPDATE sessions SET finished_at = NULL, ended_early = 0")
+    app = make_app([deck], data, history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        row = [str(c) for c in app.screen.query_one("#sessions", DataTable).get_row_at(0)]
+        assert row[3:] == ["0/1", "not finished"]
+        assert '"not finished": quiz closed before its end' in str(app.screen.query_one("#sessions-text").render())
+
+
 async def test_home_table_fits_80_columns_with_the_longest_cells(tmp_path: Path) -> None:
     from textual.widgets import DataTable
 
