@@ -139,6 +139,20 @@ def test_undo_keeps_a_later_review_from_another_session(store: Store) -> None:
     assert state is not None and state.card == after_s2.card and (state.tries, state.misses) == (1, 1)
 
 
+def test_two_sessions_taking_back_every_answer_leave_the_fact_new(store: Store) -> None:
+    """Two windows answered one fact and each took its answer back: the second undo put back the
+    state before its answer, which was the first window's answer already taken back, and the fact
+    stood due with no answer behind it (a tester's report). With no answer left it is new again."""
+    s1 = store.start_session("d", "quiz", now=NOW)
+    s2 = store.start_session("d", "quiz", now=NOW)
+    answer(store, s1, "f", False)
+    answer(store, s2, "f", True, now=NOW + timedelta(minutes=1))
+    store.undo_last(s1)
+    store.undo_last(s2)
+    assert list(store.answers()) == [] and store.fact_state("d", "f") is None
+    assert store.due_facts("d", NOW + timedelta(days=30)) == []
+
+
 def test_finished_and_unknown_sessions_are_refused(store: Store) -> None:
     sid = store.start_session("d", "quiz", now=NOW)
     store.finish_session(sid, ended_early=True, now=NOW)

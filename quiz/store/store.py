@@ -281,7 +281,7 @@ class Store(HistoryQueries):
                 misses = state.misses - (0 if answer.correct else 1)
                 if later is not None:  # a later review (another session) owns the state now
                     self._put_state(conn, answer.deck_id, answer.fact_id, tries, misses, state.card)
-                elif prior_json is None:
+                elif prior_json is None or tries <= 0:  # new again (the prior of two windows' taken back)
                     conn.execute(
                         "DELETE FROM fact_state WHERE deck_id = ? AND fact_id = ?",
                         (answer.deck_id, answer.fact_id),
