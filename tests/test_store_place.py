@@ -212,6 +212,23 @@ def test_a_history_linked_into_a_folder_that_is_not_there_is_told_and_the_backup
     assert history_db(data).is_symlink() and not target.parent.exists()
 
 
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c[1:3]) for c in COMMANDS])
+def test_a_history_linked_into_a_folder_that_is_not_there_is_told_without_a_backup_too(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no backup beside it, `quiz history --plain` said "No score history yet; it will be kept
+    in ..." of a history linked to a drive not connected, where export named the link (a tester's
+    report): every command names it."""
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    target = tmp_path / "nomount" / "history.db"
+    history_db(data).symlink_to(target)
+    assert main([*command, "--data-dir", str(data)]) == 1
+    said = capsys.readouterr()
+    assert f"is a link to {target}, in a folder that does not exist" in said.err
+    assert "No score history yet" not in said.out + said.err
+
+
 @pytest.mark.parametrize("end", ["", "-shm", "-wal"])
 @pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c[1:3]) for c in COMMANDS])
 def test_a_read_only_history_file_is_named_and_nothing_is_made_beside_it(

@@ -91,8 +91,9 @@ def run(args: argparse.Namespace) -> int:
 
     path = history_db(root)
     if not path.exists() and lost_log_reason(path) is None and missing_history(path) is None and args.action == "show":
-        from quiz.store.place import refuse_folders_in_place
+        from quiz.store.place import refuse_folders_in_place, refuse_link_to_nowhere
 
+        refuse_link_to_nowhere(path)  # a link into a folder not there: the answers are elsewhere
         refuse_folders_in_place(path)  # no history can be kept where a folder stands
         if args.json:
             _print_json(None, args.deck, args.limit, sys.stdout)
