@@ -67,6 +67,13 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
             f"{value} is no date TOML reads: write a date as year-month-day with four, two and two digits "
             "and no quotes (reviewed = 2026-01-05), a day that exists"
         )
+    if msg == "Invalid statement" and (odd := _odd_in_key(at)) is not None:
+        import unicodedata
+
+        return line, odd + 1, (
+            f"this key holds “{at[odd]}” (U+{ord(at[odd]):04X} {unicodedata.name(at[odd], 'a character')}), which "
+            "only looks like a letter of a key: type the key again in plain letters (a-z, 0-9, - and _)"
+        )
     if msg in _ESCAPES and col and "\\" in at[: col]:  # at the backslash that starts the escape
         return line, at.rindex("\\", 0, col) + 1, _PLAIN["Unescaped '\\' in a string"]
     plain = _PLAIN.get(msg)
@@ -199,3 +206,10 @@ def _overwritten(lines: list[str], line: int | None, at: str) -> str:
     earlier = [n for n in range(1, line or 1) if (m := _KEY.match(lines[n - 1])) and m.group(1) == name]
     where = f", at lines {earlier[-1]} and {line}" if earlier else ""
     return f'"{name.strip(chr(34))}" is set twice in the same table{where}: keep one of them'
+
+
+def _odd_in_key(line: str) -> int | None:
+    """The index of the first character of a bare key (before "=") that TOML does not allow there and
+    that is not ASCII (a Cyrillic "а" in "аnswer", pasted or typed on another keyboard), or None."""
+    key = line.split("=", 1)[0] if "=" in line else ""
+    return next((i for i, c in enumerate(key) if not c.isascii() and not c.isspace()), None)
