@@ -138,3 +138,15 @@ def test_a_file_of_old_mac_line_ends_is_one_problem_saying_so(
     assert problem.startswith(f"{path}:1:1: the lines of this file end with a carriage return (CR) alone")
     path.write_bytes(path.read_bytes().replace(b"\r", b"\r\n"))  # CR LF: read as lines
     assert main(["check", str(path)]) == 0
+
+
+def test_a_folder_check_finds_a_deck_whose_ending_is_in_capitals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """"UPPER.TOML" in a folder was skipped without a word, though naming it checked it (a tester's
+    report): a deck's ".toml" is read in any case."""
+    shutil.copy(CORPUS / "valid" / "minimal.toml", tmp_path / "UPPER.TOML")
+    shutil.copy(CORPUS / "invalid" / "unknown-key.toml", tmp_path / "Mixed.Toml")
+    (tmp_path / "notes.txt").write_text("no deck", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    assert "checked 2 decks: 1 deck with problems" in capsys.readouterr().out

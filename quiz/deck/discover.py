@@ -30,10 +30,12 @@ class FoundDeck(NamedTuple):
 
 
 def deck_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every deck file named: files as given, folders searched for *.toml, in a stable order."""
+    """Every deck file named: files as given, folders searched for *.toml, in a stable order. The
+    ending in any case (".TOML", as some systems save it): a folder skipped "UPPER.TOML" without a
+    word, where naming the file checked it (a tester's report)."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.toml") if p.is_file())
+            yield from sorted(p for p in path.rglob("*") if p.suffix.casefold() == ".toml" and p.is_file())
         else:
             yield path
 
