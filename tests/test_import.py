@@ -76,6 +76,14 @@ def test_quizlet_custom_separator() -> None:
     assert line == 1 and message.endswith("every row holds “ - ”: if it separates them, import with --separator ' - '")
 
 
+def test_every_control_character_of_a_field_is_named_at_once() -> None:
+    """A field holding ESC and BEL was reported for ESC alone, so removing it brought the next
+    refusal (a tester's report): every kind the field holds is named, once each."""
+    [(line, message)] = problems("q1\tA1\x1b]0;x\x07 and \x1b\nq2\tok\n")
+    assert line == 1 and "contains the control characters U+001B, U+0007, which a deck cannot hold" in message
+    assert message.endswith("remove them and import again")
+
+
 def test_bad_rows_are_reported_with_their_lines() -> None:
     found = problems((SAMPLES / "bad-rows.txt").read_text(encoding="utf-8"))
     assert [line for line, _ in found] == [3, 4, 5, 6]

@@ -276,14 +276,15 @@ def _card_problems(
     ):
         for value in values:
             bad = control_characters().search(value)
-            if bad:
+            if bad:  # every one the field holds, so one pass removes them all
+                named = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(control_characters().findall(value)))
+                what, it = ("the control characters", "them") if "," in named else ("the control character", "it")
                 found.append(
                     Problem(
                         path,
                         line + position(value, bad.start())[0] - 1,
                         None,
-                        f"{label} contains the control character U+{ord(bad.group()):04X}, "
-                        "which a deck cannot hold; remove it and import again",
+                        f"{label} contains {what} {named}, which a deck cannot hold; remove {it} and import again",
                     )
                 )
     return found
