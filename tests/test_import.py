@@ -776,3 +776,12 @@ def test_notes_quiz_exported_say_what_a_new_deck_from_them_lacks_and_how_to_upda
     assert not [n for n in updated if "written by quiz export" in n]  # an update keeps what the notes lack
     plain = import_cards("What is INR?\tA blood test\n", "t.txt", deck_id="t")
     assert not [n for n in plain.notes if "written by quiz export" in n]
+
+
+@pytest.mark.parametrize("name", ["Tags", "tags", "TAG"])
+def test_a_column_named_tags_holds_the_tags(name: str) -> None:
+    """A first row "Question,Answer,Tags,Notes" put the tags into the explanation (a tester's
+    report): a column after the answer named Tags holds each fact's tags."""
+    text = f"Question,Answer,{name},Notes\nWhat is fever?,38 °C or more,fever vitals,Call the team\n"
+    [fact] = import_cards(text, "t.csv", deck_id="t").deck.facts
+    assert (fact.answer, fact.tags, fact.explanation) == ("38 °C or more", ("fever", "vitals"), "Call the team")

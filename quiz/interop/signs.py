@@ -32,21 +32,23 @@ def spaced_mark(text: str, before: str | None = None) -> str | None:
 def prose_after(text: str, rows: Sequence[Row], sep: str, first_line: int) -> str | None:
     """Why a comma or semicolon that splits every row of `text` (rows read from its line
     `first_line`) may be the text's own, or None: in a row it splits into three fields or more, it
-    is followed by a space after the row's first one, as a comma in a sentence is (a Quizlet export
-    with commas between term and definition writes "Fever,38 °C, or more", and the answer read was
-    "38 °C", its "or more" an explanation: a tester's report). A spreadsheet's third column
-    ("Fever,38 °C,Call the team") is read as before."""
+    is followed by a space after the row's first one, which is not, as a comma in a sentence is (a
+    Quizlet export with commas between term and definition writes "Fever,38 °C, or more", and the
+    answer read was "38 °C", its "or more" an explanation: a tester's report). A spreadsheet's
+    third column ("Fever,38 °C,Call the team") and a row spaced alike ("Fever, 38 °C, Call the
+    team") are read as before."""
     if sep not in ",;":
         return None
     lines = text.split("\n")
     for row in rows:
         at = row.line - first_line
         line = lines[at] if len(row.fields) > 2 and 0 <= at < len(lines) else ""
-        if sep + " " in line.partition(sep)[2]:
+        rest = line.partition(sep)[2]
+        if not rest.startswith((" ", "\t")) and sep + " " in rest:  # "a, b, c" is spaced alike: no sign
             name = separator_name(sep)
             return (
                 f"the {name} splits every row, but on line {row.line} it also stands in the text "
-                f"(“{line.partition(sep)[2].strip()}”), as in a sentence: put a definition that holds a {name} in "
+                f"(“{rest.strip()}”), as in a sentence: put a definition that holds a {name} in "
                 f"double quotes, or export with a tab between term and definition; --separator {name} reads every "
                 f"{name} as a separator (fields after the second become the explanation)"
             )

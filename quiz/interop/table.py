@@ -94,14 +94,8 @@ def _read_cards(
     if sep is None:
         guess = guess_separator(body, quotes=quotes, first_line=head.lines + 1)
         if guess.separator is None:
-            table.problems.append(
-                Problem(
-                    path,
-                    head.lines + 1,
-                    None,
-                    f"cannot tell the separator: {guess.reason}; choose one with --separator",
-                )
-            )
+            reason = f"cannot tell the separator: {guess.reason}; choose one with --separator"
+            table.problems.append(Problem(path, head.lines + 1, None, reason))
             return table
         sep = guess.separator
         table.notes.append(
@@ -272,6 +266,8 @@ def _columns(
     if len(table.problems) > before:
         return None
     special = {k: v for k, v in head.special.items() if k in ("guid", "notetype", "deck", "tags")}
+    tags = [i for i, name in enumerate(names or []) if i > 1 and name.strip().casefold() in ("tags", "tag")]
+    special |= {"tags": tags[0]} if "tags" not in special and len(tags) == 1 else {}  # a column named Tags
     return Columns(width, special, names or [], _reverse_flags(head, width, special, rows), {})
 
 
