@@ -785,3 +785,19 @@ def test_a_column_named_tags_holds_the_tags(name: str) -> None:
     text = f"Question,Answer,{name},Notes\nWhat is fever?,38 °C or more,fever vitals,Call the team\n"
     [fact] = import_cards(text, "t.csv", deck_id="t").deck.facts
     assert (fact.answer, fact.tags, fact.explanation) == ("38 °C or more", ("fever", "vitals"), "Call the team")
+
+
+def test_a_markdown_table_is_read_as_its_rows() -> None:
+    """A Markdown table (`| Question | Answer |`, `|---|---|`) had every card refused for an empty
+    term, its outer pipes read as fields (a tester's report): it is read as a table, its first row
+    naming the columns, each card at its own line."""
+    text = "| Question | Answer |\n| :--- | ---: |\n| What is fever? | 38 °C or more |\n\n| Who checks? | A nurse |\n"
+    table = read_cards(text, "notes.md")
+    assert table.problems == []
+    assert [(c.line, c.front, c.back) for c in table.cards] == [
+        (3, "What is fever?", "38 °C or more"),
+        (5, "Who checks?", "A nurse"),
+    ]
+    assert any("read as a Markdown table" in n for n in table.notes)
+    escaped = text.replace("A nurse", "A nurse \\| a doctor")  # an escaped pipe: not read as a table
+    assert not any("Markdown" in n for n in read_cards(escaped, "notes.md").notes)

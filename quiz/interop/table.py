@@ -13,6 +13,7 @@ from quiz.interop.header import AnkiHeader, names_columns, read_header, separato
 from quiz.interop.html_text import looks_like_html, read_notes
 from quiz.interop.limits import MAX_CELLS, MAX_TAGS, limit_problem, too_many_cards, too_many_lines
 from quiz.interop.notetypes import KNOWN_TYPES, fields_of, is_cloze, is_quiz_type
+from quiz.interop.pipe_table import pipe_table
 from quiz.interop.rows import (
     MAX_FIELDS,
     BadRow,
@@ -89,6 +90,9 @@ def _read_cards(
         if (too_many := too_many_lines(body, path, "rows")) is not None:
             table.problems.append(too_many)
             return table
+    if separator is None and head.separator is None and (piped := pipe_table(body)) is not None:
+        body, separator, header = piped, "|", header is not False
+        table.notes.append("read as a Markdown table: its first row names the columns")
     sep = separator or head.separator
     guessed = sep is None
     if sep is None:
