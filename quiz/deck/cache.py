@@ -29,7 +29,7 @@ except ImportError:  # not CPython
 # hashlib loads OpenSSL as well: 15 M instructions at every start of the app, where 4 M do for
 # _blake2 alone (docs/benchmarks.md).
 
-CACHE_FORMAT = 50
+CACHE_FORMAT = 51
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header; 10: glossary terms under one id refused; 11: options that say the same refused; 12: more
@@ -66,7 +66,8 @@ numerals kept; 45: look-alike letters read in a word of look-alikes beside numbe
 "- - 18" is no number -18; "genus" is no plural of "genu"; "1 to 3 in 100" is "1% to 3%"; "57°" is
 no 57; "9481,000" is no 9481; 48: "cc" is a spelling of mL; 49: a full-width
 macron or a dashed overline is a high minus, as "¯" is; 50: renin and rennin, cysteine and cystine
-told apart), so no
+told apart; 51: a text of characters that show as nothing is empty, a brace outside a statement's span
+refused), so no
 deck is read back from the cache in an older shape or without meeting a newer rule."""
 BATCH = 256
 """Facts in one record: enough for marshal to be fast, few enough to keep memory flat. Within a
