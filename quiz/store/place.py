@@ -74,13 +74,14 @@ def refuse_link_to_nowhere(path: Path) -> None:
     )
 
 
-def refuse_unusable_place(path: Path) -> None:
+def refuse_unusable_place(path: Path, *, replacing: bool = False) -> None:
     """Raise StoreError, saying what is wrong and what to do, when the history file `path` cannot be
     used whatever it holds: a folder stands where the file should be, or quiz cannot write in the
     data folder (a read-only disk or mount): SQLite writes beside a history even to read it (its
     -wal and -shm files, SIDE_FILES), and quiz writes backups there; a linked history's folder too;
     or the history is a link into a folder that is not there (refuse_link_to_nowhere); or the
-    history or a side file is read-only (refuse_read_only_files)."""
+    history or a side file is read-only (refuse_read_only_files), but when `replacing` it (a restore
+    moves it aside with its side files, and writes none of them)."""
     refuse_link_to_nowhere(path)
     refuse_folders_in_place(path)
     for folder in dict.fromkeys((path.parent, history_file(path).parent)):  # a linked history's too
@@ -91,7 +92,8 @@ def refuse_unusable_place(path: Path) -> None:
                 "(even to show it); nothing was changed. Make the folder writable, or copy it somewhere "
                 "writable and use that copy (--data-dir DIR, or QUIZ_DATA_DIR)"
             )
-    refuse_read_only_files(path)
+    if not replacing:
+        refuse_read_only_files(path)
 
 
 def refuse_read_only_files(path: Path) -> None:
@@ -99,15 +101,11 @@ def refuse_read_only_files(path: Path) -> None:
     file) or a file SQLite keeps beside it (SIDE_FILES) is there but read-only: SQLite makes its
     -wal and -shm files with the history's mode, so a history made read-only (chmod 400) left a
     read-only -shm that kept it unusable once the history was writable again (a tester's report).
-    Refused before SQLite opens it, nothing is made beside it. Read-only: the owner's write bit off
-    on one's own file (root too), or no write access (os.access)."""
+    Refused before SQLite opens it, nothing is made beside it. Read-only: this process may not
+    write to it (os.access: root may, and SQLite then writes, as it did before)."""
     for own in dict.fromkeys((path, history_file(path))):
         for at in (own, *(Path(f"{own}{end}") for end in SIDE_FILES)):
-            try:
-                st = at.stat()
-            except OSError:
-                continue
-            if os.access(at, os.W_OK) and not (st.st_uid == os.getuid() and not st.st_mode & stat.S_IWUSR):
+            if not at.exists() or os.access(at, os.W_OK):
                 continue
             what = "the score history" if at == own else "a file SQLite keeps beside the score history"
             raise StoreError(

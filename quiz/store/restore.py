@@ -46,7 +46,7 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, force: bool = 
     """
     root = ensure_private_dir(Path(data_dir))
     path = history_db(root)
-    refuse_unusable_place(path)
+    refuse_unusable_place(path, replacing=True)
     if backup is not None:
         backup = os_path(backup)
         if backup.is_dir():
