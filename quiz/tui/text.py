@@ -141,5 +141,5 @@ def review_line(size: ReviewSize) -> str:
     only making the questions tells (a tester's menu said 3 new, and the review brought 2)."""
     new = f"up to {plural(size.new, 'new fact')}" if size.new else "no new facts"
     if size.glossary:
-        return f"{size.facts + size.words} facts and words due now, {new}"
+        return f"{plural(size.facts + size.words, 'fact or word', 'facts and words')} due now, {new}"
     return f"{size.facts} due now, {new}"
