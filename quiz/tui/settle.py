@@ -70,6 +70,10 @@ class HeldKeys:
         return self._seen is not None and self._began < moment and get_time() - self._last <= REPEAT_GAP_S
 
 
+ACTED_GAP_S = 0.5
+"""How soon after a digit that answered a key no binding takes is taken for more of a figure typed
+("2%", "2 in 100"): the gap between two keys of one word, shorter than a person takes to read the
+feedback the digit brought up and press on."""
 TYPING_GAP_S = 1.0
 """How long after a letter typed as a word (TypedWords) keys are still taken as more of it: longer
 than the gaps between the letters of a word typed slowly, short enough that a number key pressed
@@ -79,22 +83,38 @@ on purpose after a pause acts."""
 class TypedWords:
     """A word typed on a question answered by keys: a learner who takes a question with options for
     one with an answer box types on it, and its letters are keys ("lungs" took back the last answer
-    with its "u", "2 in 100" chose option 2: a tester's report). A letter that no binding of the
-    screen takes begins a word; it, and every printable key after it (a space, a number) until
-    TYPING_GAP_S pass without one, is dropped. A word that begins with a key that acts ("u", "g",
-    a number) still acts once: nothing tells it from a press on purpose; nor does a stray digit or
-    space that does nothing begin one (the space that shows a card's back comes next)."""
+    with its "u", "2 in 100" and "2%" chose option 2: testers' reports). A letter that no binding
+    of the screen takes begins a word, and so does any other key no binding takes (a space, "%")
+    right after a digit that acted (within ACTED_GAP_S): it, and every printable key after it until
+    TYPING_GAP_S pass without one, is dropped, and `taken_back` names the digit, whose answer the
+    screen takes back. A word that begins with another key that acts ("u", "g") still acts once:
+    nothing tells it from a press on purpose; nor does a digit after a digit (a double press), or
+    a stray digit or space that does nothing (the space that shows a card's back comes next)."""
 
     def __init__(self) -> None:
         self._until = 0.0
+        self._acted = (float("-inf"), "")
+        self.taken_back = ""
+        """The digit whose act the word that began with the last key dropped follows ("" if none)."""
 
     def drops(self, event: events.Key, bound: bool) -> bool:
-        """Whether `event`, on a question answered by keys, is part of a word typed there; `bound`:
-        whether a binding of the screen takes its key. Asked once for each key."""
+        """Whether `event`, on a question answered by keys or the feedback just after, is part of a
+        word typed there; `bound`: whether a binding of the screen takes its key. Asked once for
+        each key."""
+        self.taken_back = ""
+        key = event.character or ""
         if not event.is_printable:
             return False
-        if event.time < self._until or not bound and (event.character or "").isalpha():
+        if event.time < self._until:
             self._until = event.time + TYPING_GAP_S
+            return True
+        if bound:
+            self._acted = (event.time, key)
+            return False
+        after = self._acted[1].isdigit() and not key.isdigit() and event.time - self._acted[0] < ACTED_GAP_S
+        if key.isalpha() or after:
+            self._until = event.time + TYPING_GAP_S
+            self.taken_back = self._acted[1] if after else ""
             return True
         return False
 

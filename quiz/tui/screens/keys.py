@@ -92,7 +92,16 @@ def typed_feedback(run: StudyRun) -> bool:
 
 
 def answered_by_keys(run: StudyRun) -> bool:
-    """Whether the question on screen waits for a key, not for typing: its options, its card, or how
-    sure the learner is (quiz.tui.settle.TypedWords drops a word typed there)."""
+    """Whether the question on screen is answered by keys, not by typing: its options, its card, how
+    sure the learner is, or its feedback (quiz.tui.settle.TypedWords drops a word typed there, and
+    takes back an answer a digit gave just before it: "2%")."""
     q = run.question
-    return run.phase in (Phase.ASKING, Phase.REVEALED, Phase.CERTAINTY) and q is not None and not by_typing(q)
+    return run.phase is not Phase.FINISHED and q is not None and not by_typing(q)
+
+
+def typed_on_keys(digit: str) -> str:
+    """The notice for a word typed where keys answer; `digit`: the key whose answer it took back ("" if none)."""
+    if digit:
+        return (f"That looked like typing, so the answer “{digit}” chose was taken back. "
+                "Answer with the number of an option.")  # fmt: skip
+    return "Typing does nothing here: answer with the keys named at the bottom."

@@ -34,6 +34,13 @@ def match_terms(q: Question, pairing: list[int]) -> Content:
     return Content("\n").join(lines)
 
 
+def how_sure(response: str, *, typed: bool) -> Content:
+    """What was chosen or typed, and the question how sure the learner is (certainty-based marking)."""
+    what = "You typed" if typed else "You chose"
+    ask = ("How sure are you? ", "bold")
+    return Content.assemble((f"{what}: ", "bold"), plain(response), "\n", ask, "Press 1, 2 or 3.")
+
+
 def level_prompt(level: Certainty, highlighted: int | None) -> str:
     """'▶ 3. Sure  (right: +3 points, wrong: -6)' for the level the learner moved to, ' ' for the
     others: what each level scores is said where it is chosen (certainty-based marking)."""

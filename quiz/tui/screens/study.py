@@ -29,8 +29,8 @@ from quiz.tui.in_view import bring_into_view, card_seen, seen, typed_seen
 from quiz.tui.lines import MoreLine, StatusLine, status_forms
 from quiz.tui.notices import NOTICE_S, moved_on, passing
 from quiz.tui.screens.feedback import explanation, feedback_of
-from quiz.tui.screens.keys import STUDY_KEYS, answered_by_keys, key_allowed
-from quiz.tui.screens.prompts import GRADES, level_prompt, match_terms, option_prompt
+from quiz.tui.screens.keys import STUDY_KEYS, answered_by_keys, key_allowed, typed_on_keys
+from quiz.tui.screens.prompts import GRADES, how_sure, level_prompt, match_terms, option_prompt
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.settle import CHANGED_SETTLE_S, Settled, TypedWords
 from quiz.tui.settled_input import SettledInput
@@ -193,12 +193,7 @@ class StudyScreen(Settled, Screen[bool]):
         chosen.display = certainty.display = pending is not None
         if pending is None:
             return
-        what = "You typed" if by_typing(pending.question) else "You chose"
-        chosen.update(
-            Content.assemble(
-                (f"{what}: ", "bold"), plain(pending.response), "\n", ("How sure are you? ", "bold"), "Press 1, 2 or 3."
-            )
-        )
+        chosen.update(how_sure(pending.response, typed=by_typing(pending.question)))
         if fresh:  # Enter chooses only a level the learner moved to, and no pointer shows before
             certainty.clear_options()
             certainty.add_options([Option(level_prompt(level, None)) for level in Certainty])
@@ -248,12 +243,13 @@ class StudyScreen(Settled, Screen[bool]):
 
     def is_stale(self, event: events.Key) -> bool:
         """Settled.is_stale, or a key of a word typed where keys answer (TypedWords): told why."""
-        if super().is_stale(event):
-            return True
-        binding = self.active_bindings.get(event.key)
-        if not answered_by_keys(self.run) or not self._typed.drops(event, binding is not None and binding.enabled):
-            return False
-        passing(self, "Typing does nothing here: answer with the keys named at the bottom.", timeout=NOTICE_S)
+        stale, binding = super().is_stale(event), self.active_bindings.get(event.key)
+        bound = binding is not None and binding.enabled  # a key to drop as stale, or one of a word ("2%" in a burst)
+        if (stale and bound) or not answered_by_keys(self.run) or not self._typed.drops(event, bound):
+            return stale
+        if self._typed.taken_back and self.run.phase in (Phase.ANSWERED, Phase.CERTAINTY) and self.run.undo():
+            self.draw()  # the digit began a figure typed ("2%"): the answer it chose is taken back
+        passing(self, typed_on_keys(self._typed.taken_back), timeout=NOTICE_S)
         return True
 
     def action_pick(self, number: int, options: int = 4) -> None:
