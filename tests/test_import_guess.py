@@ -307,6 +307,16 @@ def test_a_separator_followed_by_a_space_in_the_text_is_not_guessed(sep: str) ->
     assert facts(text, separator=sep)[2] == ("Fever", "38 °C", "or more")  # a given separator is obeyed
 
 
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_comma_in_quotes_is_no_sign_of_text(quoted: bool) -> None:
+    """A reviewer found a third column in quotes, "Call the team, then rest", refused as a comma
+    of the text: csv reads a quoted field's commas as text."""
+    field = '"Call the team, then rest"' if quoted else "Call the team"
+    text = f"Fever,38 °C,{field}\nPulse,60 to 100,Normal\n"
+    assert guess_separator(text).separator == ","
+    assert facts(text)[0] == ("Fever", "38 °C", field.strip('"'))
+
+
 @pytest.mark.parametrize("space", ["", " "])
 def test_a_spreadsheets_third_column_is_still_guessed(space: str) -> None:
     """A third column, its commas spaced alike or not at all, is no sign of a comma in the text."""

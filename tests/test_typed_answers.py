@@ -80,7 +80,7 @@ def test_the_look_alike_list_has_fifty_pairs_each_with_a_listed_source() -> None
 
 @pytest.mark.parametrize(
     ("answer", "typed"), [("Cryosurgery", "cryosergery"), ("Fluorouracil", "Fluorouracyl"),
-                          ("Radiation therapy", "radiation therapx")],
+                          ("Those with limited spread", "those with limitad spread")],
 )  # fmt: skip
 def test_a_wrong_answer_one_letter_from_the_answer_is_nearly_right(answer: str, typed: str) -> None:
     """"cryosergery" was marked wrong with nothing to say it was one letter off (a tester's report):
@@ -105,14 +105,26 @@ def test_a_wrong_answer_one_letter_from_the_answer_is_nearly_right(answer: str, 
     ("answer", "typed"),
     [("5 mg", "6 mg"), ("Vitamin D", "Vitamin C"), ("Hepatitis B", "Hepatitis C"), ("Ileum", "Ilium"),
      ("Colostomy", "Colotomy"), ("Abduction", "Adduction"), ("Pelvis", "Pelvic"), ("Stage IV", "Stage V"),
-     ("Liver", "Lover"), ("Chemotherapy", "Radiation"), ("Cryosurgery", "cryo surgery x")],
+     ("Liver", "Lover"), ("Chemotherapy", "Radiation"), ("Cryosurgery", "cryo surgery x"),
+     ("hepatoma", "hematoma"), ("ureteral", "urethral"), ("Bidex", "Videx"), ("Celebrex", "Cerebrex"),
+     ("Radiation therapy", "radiation therapx")],
 )  # fmt: skip
 def test_another_word_or_number_is_never_nearly_right(answer: str, typed: str) -> None:
-    """A different number, a label ("C" for "D"), or another real word is wrong, not nearly right:
-    "Nearly" would tell a learner who named a bone for the gut that they were close."""
+    """A different number, a label ("C" for "D"), another real word, a consonant or a first letter
+    changed (another word as often as not: "hematoma" for "hepatoma", a reviewer's finding) is
+    wrong, not nearly right: "Nearly" would tell a learner who named a bone for the gut that they
+    were close."""
     from quiz.typed import mark
 
     assert not mark(answer, (), typed).near
+
+
+def test_nearly_is_said_of_the_answer_shown_not_an_accept_text() -> None:
+    """"freezing treatmant" was "Nearly" right beside "Answer: Cryotherapy" (a reviewer's finding):
+    near means near the answer the feedback shows."""
+    from quiz.typed import mark
+
+    assert not mark("Cryotherapy", ("Freezing treatment",), "freezing treatmant").near
 
 
 @given(st.integers(0, 10_000), st.integers(0, 10_000), st.sampled_from(["mg", "mL", "days", "in 100 people"]))

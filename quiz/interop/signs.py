@@ -44,6 +44,8 @@ def prose_after(text: str, rows: Sequence[Row], sep: str, first_line: int) -> st
         at = row.line - first_line
         line = lines[at] if len(row.fields) > 2 and 0 <= at < len(lines) else ""
         rest = line.partition(sep)[2]
+        if '"' in line:  # fields in quotes: csv reads their commas as text, as written
+            continue
         if not rest.startswith((" ", "\t")) and sep + " " in rest:  # "a, b, c" is spaced alike: no sign
             name = separator_name(sep)
             return (

@@ -31,9 +31,10 @@ class TypedMark(NamedTuple):
     changed, added, dropped or two swapped). expected: the spelling to show (the answer or the
     `accept` text that was matched; the answer when wrong). typed: the text as typed, unchanged.
     look_alike: when a slip was refused because it makes another real word, that word (folded,
-    as "abduction"); "" otherwise. near: wrong, but one slip from the answer (or an `accept` text)
-    in one word of letters, with every number the same (_near): "cryosergery" for "Cryosurgery",
-    so the feedback can say the answer was nearly right (never for a look-alike, nor a figure).
+    as "abduction"); "" otherwise. near: wrong, but one vowel written for another in one word of
+    the answer, every number and other word the same (_near): "cryosergery" for "Cryosurgery", so
+    the feedback can say the answer was nearly right (never for a look-alike, a consonant changed,
+    a first letter, nor a figure).
     """
 
     correct: bool
@@ -145,7 +146,7 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
         if not other:
             return TypedMark(True, True, e, text)
         refused = refused or other
-    near = not refused and any(_near(r, typed, lexicon) for r in readings)
+    near = not refused and _near(readings[0], typed, lexicon)  # near the answer shown, not an accept text
     return TypedMark(False, False, answer, text, refused, near)
 
 
@@ -164,8 +165,21 @@ def _near(expected: Reading, typed: Reading, lexicon: Lexicon) -> bool:
     if len(words) != 1:
         return False
     e, t = words[0]
-    near = e.isalpha() and t.isalpha() and len(e) >= TYPO_MIN_LETTERS and one_slip(e, t)
-    return near and not lexicon.other_word(e_run, t_run)
+    near = e.isalpha() and t.isalpha() and len(e) >= TYPO_MIN_LETTERS and e[0] == t[0] and one_slip(e, t)
+    return near and _vowel_for_vowel(e, t) and not lexicon.other_word(e_run, t_run)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _vowel_for_vowel(expected: str, typed: str) -> bool:
+    """Whether typed writes one vowel of expected as another ("cryosergery"), the slip of spelling
+    a sound; a consonant changed makes another word too often to be called nearly right
+    ("hematoma" for "hepatoma", "urethral" for "ureteral": quiz.typed.words.TYPO_VOWEL_LETTERS)."""
+    if len(expected) != len(typed):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(expected, typed, strict=True)) if a != b]
+    return len(differ) == 1 and {expected[differ[0]], typed[differ[0]]} <= _VOWELS
 
 
 @cache
