@@ -153,13 +153,13 @@ class HistoryScreen(Settled, Screen[None]):
             started = local_time(s.started_at).strftime("%Y-%m-%d %H:%M")
             # Widths that keep all five columns inside 80 columns (tests/test_tui_flows.py).
             shown = Text(fit(visible_title(title), 20))
-            took = "not finished" if s.finished_at is None else f"{minutes} min" if minutes else "<1 min"
+            took = "not ended" if s.finished_at is None else f"{minutes} min" if minutes else "<1 min"
             sessions.add_row(Text(started), shown, Text(mode), Text(score), Text(took))
         sessions.display = sessions.row_count > 0
         self.query_one("#sessions-text", Static).update(
             'Newest first. "early" means the session was left before its last question.'
             + (" A signed number after a score (+3, -2) is its certainty points." if certainty else "")
-            + (' "not finished": quiz closed before its end.' if any(not s.finished_at for s in data.sessions) else "")
+            + (' "not ended": still open, or quiz stopped first.' if any(not s.finished_at for s in data.sessions) else "")
             if sessions.row_count
             else "No sessions yet: they show here once you study a deck."
             if deck_id is None
