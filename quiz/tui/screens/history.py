@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 DAYS = OVERVIEW_DAYS
 
 
+NOT_ENDED = ' "not ended": still open, or quiz stopped first.'
+"""Beside the sessions: what a session without an end (killed, or open in a window) is shown as."""
+
+
 class HistoryScreen(Settled, Screen[None]):
     """Score history from the store, for every deck or one."""
 
@@ -159,7 +163,7 @@ class HistoryScreen(Settled, Screen[None]):
         self.query_one("#sessions-text", Static).update(
             'Newest first. "early" means the session was left before its last question.'
             + (" A signed number after a score (+3, -2) is its certainty points." if certainty else "")
-            + (' "not ended": still open, or quiz stopped first.' if any(not s.finished_at for s in data.sessions) else "")
+            + (NOT_ENDED if any(not x.finished_at for x in data.sessions) else "")
             if sessions.row_count
             else "No sessions yet: they show here once you study a deck."
             if deck_id is None
