@@ -43,6 +43,18 @@ def test_plain_words_at_the_line_to_fix(text: str, where: int, words: str) -> No
     assert problem.line == where and words in problem.message, problem
 
 
+@pytest.mark.parametrize(("key", "col"), [("аnswer", 1), ("questiоn", 7), ("ωnswer", 1)])
+def test_a_key_holding_a_letter_no_key_is_written_in_names_it(key: str, col: int) -> None:
+    """A Cyrillic "а" or "о" in a key, which looks Latin, was "neither key = value nor a [table]
+    header" or "expected = after the key", with nothing wrong to see (testers' reports)."""
+    with pytest.raises(DeckError) as info:
+        parse_deck(f'{key} = "A"\n', "d.toml")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.col) == (1, col)
+    assert f"this key holds “{key[col - 1]}” (U+{ord(key[col - 1]):04X} " in problem.message
+    assert "which is not one of the letters a key is written in" in problem.message
+
+
 @pytest.mark.parametrize("text", ['q = "C:\\path"', 'q = "C:\\Users"', 'q = "A \\u12 b"', 'q = "A \\uD800 b"'])
 def test_a_backslash_that_starts_no_escape_is_named_at_the_backslash(text: str) -> None:
     """"C:\\Users" gave "TOML syntax: Invalid hex value" two columns past the backslash (a tester's

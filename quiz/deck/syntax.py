@@ -67,12 +67,12 @@ def describe(text: str, msg: str, line: int | None, col: int | None) -> Where:
             f"{value} is no date TOML reads: write a date as year-month-day with four, two and two digits "
             "and no quotes (reviewed = 2026-01-05), a day that exists"
         )
-    if msg == "Invalid statement" and (odd := _odd_in_key(at)) is not None:
+    if msg in _BARE_KEY and (odd := _odd_in_key(at)) is not None:
         import unicodedata
 
         return line, odd + 1, (
-            f"this key holds “{at[odd]}” (U+{ord(at[odd]):04X} {unicodedata.name(at[odd], 'a character')}), which "
-            "only looks like a letter of a key: type the key again in plain letters (a-z, 0-9, - and _)"
+            f"this key holds “{at[odd]}” (U+{ord(at[odd]):04X} {unicodedata.name(at[odd], 'a character')}), which is "
+            "not one of the letters a key is written in: type the key again in plain letters (a-z, 0-9, - and _)"
         )
     if msg in _ESCAPES and col and "\\" in at[: col]:  # at the backslash that starts the escape
         return line, at.rindex("\\", 0, col) + 1, _PLAIN["Unescaped '\\' in a string"]
@@ -206,6 +206,11 @@ def _overwritten(lines: list[str], line: int | None, at: str) -> str:
     earlier = [n for n in range(1, line or 1) if (m := _KEY.match(lines[n - 1])) and m.group(1) == name]
     where = f", at lines {earlier[-1]} and {line}" if earlier else ""
     return f'"{name.strip(chr(34))}" is set twice in the same table{where}: keep one of them'
+
+
+_BARE_KEY = ("Invalid statement", "Expected '=' after a key in a key/value pair")
+"""tomli's words where a bare key holds a character TOML does not allow in one: at its start, or
+after a letter ("questiоn" with a Cyrillic "о")."""
 
 
 def _odd_in_key(line: str) -> int | None:
