@@ -204,7 +204,7 @@ def test_cli_messages_show_escapes_from_key_names_file_names_and_header_rows(tmp
         assert _raw_controls(output) == [], name
     assert b"\\u001b]8;;https://evil.example/" in outputs["check"]
     assert b"x\\u001b]0;title\\u0007y" in outputs["decks"]
-    assert b"control character U+001B" in outputs["import"]  # named, never echoed
+    assert b"control characters U+001B, U+0007" in outputs["import"]  # named, never echoed
     shown = json.loads(outputs["decks --json"])["decks"]
     assert any(d["id"] == "x\x1b]0;title\x07y" for d in shown)  # JSON keeps the true name, escaped
 

@@ -96,9 +96,11 @@ def problem(statement: str, answer: str, accept: tuple[str, ...]) -> tuple[int, 
     if blank(span):
         return found[0].start(), "has an empty {{}} span: mark the answer"
     m = found[0]
-    stray = next((i for i, c in enumerate(statement) if c in "{}" and not m.start() <= i < m.end()), None)
-    if stray is not None:  # "{{2 tablets}}} daily": a brace left over would show beside the blank
-        return stray, f'has a "{statement[stray]}" outside its {{{{...}}}} span: braces mark the answer only; remove it'
+    # "{{2 tablets}}} daily": a brace left over from marking the span would show beside the blank
+    after, before = statement[m.end() : m.end() + 1] == "}", m.start() > 0 and statement[m.start() - 1] == "{"
+    stray = m.end() if after else m.start() - 1 if before else None
+    if stray is not None:
+        return stray, f'has a "{statement[stray]}" beside its {{{{...}}}} span: a span is marked with two; remove it'
     if normalize(span) not in {normalize(t) for t in (answer, *accept)}:
         return (
             found[0].start(),
