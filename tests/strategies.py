@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from quiz.deck.model import PRIORITIES, Deck, Fact, Source, Topic
 from quiz.deck.options import Said, group_repeats, on_screen
-from quiz.deck.text import normalize, term_id
+from quiz.deck.text import blank, normalize, term_id
 
 # Directional formatting characters: the loader rejects them (they can reorder what a reader sees).
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -23,7 +23,8 @@ SPECIAL = "\"'\\[]{}#=<>&|*_`"
 
 def texts(*, lines: bool = True, max_size: int = 30) -> st.SearchStrategy[str]:
     """Any text the loader lets through in a deck's text field: no control characters but tab (and
-    newline when `lines`), no bidi controls, not blank. Without `lines`, no line or paragraph
+    newline when `lines`), no bidi controls, not blank (quiz.deck.text.blank: a soft hyphen alone
+    shows nothing, and is empty). Without `lines`, no line or paragraph
     separator either (U+2028, U+2029): one line, as an answer or an option is written."""
     separators = () if lines else ("Zl", "Zp")
     characters = st.characters(
@@ -31,7 +32,7 @@ def texts(*, lines: bool = True, max_size: int = 30) -> st.SearchStrategy[str]:
         exclude_characters=BIDI_CONTROLS,
         include_characters=("\n\t" if lines else "\t") + SPECIAL,
     )
-    return st.text(characters, min_size=1, max_size=max_size).filter(lambda s: s.strip() != "")
+    return st.text(characters, min_size=1, max_size=max_size).filter(lambda s: not blank(s))
 
 
 TEXT = texts()

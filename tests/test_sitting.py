@@ -41,8 +41,8 @@ def test_the_count_of_a_review_is_what_the_review_asks(
 
 
 def test_the_menu_says_a_review_in_words_with_one_new_fact_singular() -> None:
-    assert review_line(ReviewSize(2, 0, 3, glossary=False)) == "2 due now, up to 3 new facts"
-    assert review_line(ReviewSize(2, 5, 1, glossary=True)) == "7 facts and words due now, up to 1 new fact"
-    assert review_line(ReviewSize(0, 0, 3, glossary=True)) == "0 facts and words due now, up to 3 new facts"
-    assert review_line(ReviewSize(4, 0, 0, glossary=False)) == "4 due now, no new facts"
-    assert review_line(ReviewSize(0, 1, 3, glossary=True)) == "1 fact or word due now, up to 3 new facts"
+    assert review_line(ReviewSize(2, 0, 3, glossary=False)) == "2 due now, up to 3 new"
+    assert review_line(ReviewSize(2, 5, 1, glossary=True)) == "7 facts and words due now, up to 1 new"
+    assert review_line(ReviewSize(0, 0, 3, glossary=True)) == "0 facts and words due now, up to 3 new"
+    assert review_line(ReviewSize(4, 0, 0, glossary=False)) == "4 due now, none new"
+    assert review_line(ReviewSize(0, 1, 3, glossary=True)) == "1 fact or word due now, up to 3 new"

@@ -136,10 +136,11 @@ def held_back_line(words: WordsToKnow) -> str:
 def review_line(size: ReviewSize) -> str:
     """What a review asks now, as the study menu says it: "5 due now, up to 2 new", or, in a deck
     with glossary words (a review asks those due by matching, and brings in new facts only), "7
-    facts and words due now, up to 1 new fact". New facts are "up to": one whose answer the
-    feedback before it would give away is left for another sitting (quiz.apart.kept_apart), which
-    only making the questions tells (a tester's menu said 3 new, and the review brought 2)."""
-    new = f"up to {plural(size.new, 'new fact')}" if size.new else "no new facts"
+    facts and words due now, up to 1 new" ("none new" without any). New facts are "up to": one
+    whose answer the feedback before it would give away is left for another sitting
+    (quiz.apart.kept_apart), which only making the questions tells (a tester's menu said 3 new,
+    and the review brought 2). Short, as the menu's line fits 80 columns with a scroll bar beside."""
+    new = f"up to {size.new} new" if size.new else "none new"  # short: the menu's line at 80 columns
     if size.glossary:
         return f"{plural(size.facts + size.words, 'fact or word', 'facts and words')} due now, {new}"
     return f"{size.facts} due now, {new}"
