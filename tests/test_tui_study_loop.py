@@ -408,6 +408,8 @@ def test_without_a_terminal_study_by_a_visit_date_keeps_nothing(tmp_path: Path) 
 # -- a double press never acts twice (quiz.tui.settle) --------------------------------------------
 
 SETTLE = 0.3
+LOADED_SETTLE = 1.0
+"""For double-press tests that a loaded CI made flaky: two presses in a row came over 0.3 s apart."""
 
 
 async def settled(pilot) -> None:
@@ -451,21 +453,22 @@ async def test_a_double_enter_neither_skips_the_disclaimer_nor_the_summary(deck:
     from quiz.tui.screens.summary import SummaryScreen
 
     data = tmp_path / "data"
-    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 1), settle=SETTLE)
+    # A settle of 1 s: under a loaded CI the second of two presses came over 0.3 s after the first.
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 1), settle=LOADED_SETTLE)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DisclaimerDialog)
         await pilot.press("enter")  # too soon: the disclaimer has only just appeared
         await pilot.pause()
         assert isinstance(app.screen, DisclaimerDialog)
-        await settled(pilot)
+        await pilot.pause(LOADED_SETTLE + 0.1)
         await pilot.press("enter", "enter")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StudyScreen) and screen.run.phase is Phase.ASKING
-        await settled(pilot)
+        await pilot.pause(LOADED_SETTLE + 0.1)
         await pilot.press("1")
-        await settled(pilot)
+        await pilot.pause(LOADED_SETTLE + 0.1)
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -487,17 +490,17 @@ async def test_certainty_needs_its_own_press(deck: Path, tmp_path: Path) -> None
     from quiz.certainty import AskCertainty
 
     data = accepted(tmp_path / "data")
-    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE), settle=SETTLE)
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE), settle=LOADED_SETTLE)
     app.ask_certainty = AskCertainty.ALL
     async with app.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
+        await pilot.pause(LOADED_SETTLE + 0.1)
         screen = app.screen
         await pilot.press("3", "3")
         await pilot.pause()
         assert screen.run.phase is Phase.CERTAINTY and answers(data) == []
         assert "▶" not in str(screen.query_one("#certainty").get_option_at_index(0).prompt)
         await pilot.press("enter")  # nothing is chosen yet: Enter does nothing
-        await settled(pilot)
+        await pilot.pause(LOADED_SETTLE + 0.1)
         await pilot.press("enter")
         assert screen.run.phase is Phase.CERTAINTY
         await pilot.click("#certainty", offset=(4, 3))  # the mouse: "Sure"
