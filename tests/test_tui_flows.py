@@ -1118,7 +1118,7 @@ def _falling_due_soon(data: Path) -> Callable[[], datetime]:
     return lambda: start + timedelta(seconds=time.monotonic() - began)
 
 
-async def _until(pilot, condition, tries: int = 100) -> bool:  # type: ignore[no-untyped-def]
+async def _until(pilot, condition, tries: int = 400) -> bool:  # type: ignore[no-untyped-def]
     for _ in range(tries):
         if condition():
             return True
