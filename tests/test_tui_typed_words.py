@@ -31,6 +31,15 @@ def _notices(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
+def _asking_how_sure(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A multiple-choice session of the test deck that asks how sure after every answer, and its data folder."""
+    deck = write_deck(tmp_path / "decks")
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 3))
+    app.ask_certainty = AskCertainty.ALL
+    return app, data
+
+
 @pytest.mark.parametrize("mode", [Mode.MULTIPLE_CHOICE, Mode.FLASHCARD])
 async def test_a_word_typed_where_keys_answer_does_nothing_and_says_so(tmp_path: Path, mode: Mode) -> None:
     deck = write_deck(tmp_path / "decks")
@@ -60,10 +69,7 @@ async def test_a_word_typed_where_keys_answer_does_nothing_and_says_so(tmp_path:
 
 
 async def test_a_word_typed_while_asked_how_sure_chooses_no_certainty(tmp_path: Path) -> None:
-    deck = write_deck(tmp_path / "decks")
-    data = accepted(tmp_path / "data")
-    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 3))
-    app.ask_certainty = AskCertainty.ALL
+    app, data = _asking_how_sure(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -132,10 +138,7 @@ async def test_a_key_after_a_pause_keeps_the_answer(tmp_path: Path, monkeypatch:
 
 
 async def test_a_figure_typed_while_asked_how_sure_goes_back_to_choosing(tmp_path: Path) -> None:
-    deck = write_deck(tmp_path / "decks")
-    data = accepted(tmp_path / "data")
-    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 3))
-    app.ask_certainty = AskCertainty.ALL
+    app, data = _asking_how_sure(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen

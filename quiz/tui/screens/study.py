@@ -243,9 +243,12 @@ class StudyScreen(Settled, Screen[bool]):
 
     def is_stale(self, event: events.Key) -> bool:
         """Settled.is_stale, or a key of a word typed where keys answer (TypedWords): told why."""
-        stale, binding = super().is_stale(event), self.active_bindings.get(event.key)
+        stale = super().is_stale(event)
+        if not event.is_printable or not answered_by_keys(self.run):  # the bindings are read only here
+            return stale
+        binding = self.active_bindings.get(event.key)
         bound = binding is not None and binding.enabled  # a key to drop as stale, or one of a word ("2%" in a burst)
-        if (stale and bound) or not answered_by_keys(self.run) or not self._typed.drops(event, bound):
+        if (stale and bound) or not self._typed.drops(event, bound):
             return stale
         if self._typed.taken_back and self.run.phase in (Phase.ANSWERED, Phase.CERTAINTY) and self.run.undo():
             self.draw()  # the digit began a figure typed ("2%"): the answer it chose is taken back
