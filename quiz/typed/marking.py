@@ -151,8 +151,8 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
 
 
 def _near(expected: Reading, typed: Reading, lexicon: Lexicon) -> bool:
-    """Whether typed is one slip (one_slip) from expected in one word of TYPO_MIN_LETTERS letters or
-    more that makes no other word of `lexicon`, and the same elsewhere: the same shape, so the same
+    """Whether typed writes one vowel of expected as another (_vowel_for_vowel), past the first
+    letter of one word of TYPO_MIN_LETTERS letters or more, making no other word of `lexicon`, and the same elsewhere: the same shape, so the same
     numbers ("5 mg" is never near "6 mg"), and the same words ("Vitamin C" is not near "Vitamin
     D", "Ilium" not near "Ileum", another word)."""
     if expected.shape != typed.shape:
@@ -165,7 +165,7 @@ def _near(expected: Reading, typed: Reading, lexicon: Lexicon) -> bool:
     if len(words) != 1:
         return False
     e, t = words[0]
-    near = e.isalpha() and t.isalpha() and len(e) >= TYPO_MIN_LETTERS and e[0] == t[0] and one_slip(e, t)
+    near = e.isalpha() and t.isalpha() and len(e) >= TYPO_MIN_LETTERS and e[0] == t[0]
     return near and _vowel_for_vowel(e, t) and not lexicon.other_word(e_run, t_run)
 
 
