@@ -152,9 +152,9 @@ def mark(answer: str, accept: Iterable[str], text: str, lexicon: Lexicon = CURAT
 
 def _near(expected: Reading, typed: Reading, lexicon: Lexicon) -> bool:
     """Whether typed writes one vowel of expected as another (_vowel_for_vowel), past the first
-    letter of one word of TYPO_MIN_LETTERS letters or more, making no other word of `lexicon`, and the same elsewhere: the same shape, so the same
-    numbers ("5 mg" is never near "6 mg"), and the same words ("Vitamin C" is not near "Vitamin
-    D", "Ilium" not near "Ileum", another word)."""
+    letter of one word of TYPO_MIN_LETTERS letters or more, making no other word of `lexicon`, and
+    is the same elsewhere: the same shape, so the same numbers ("5 mg" is never near "6 mg"), and
+    the same words ("Vitamin C" is not near "Vitamin D", "Ilium" not near "Ileum", another word)."""
     if expected.shape != typed.shape:
         return False
     differ = [i for i, (e, t) in enumerate(zip(expected.runs, typed.runs, strict=True)) if e != t]
