@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -1099,10 +1098,31 @@ async def test_historys_due_tab_is_read_again_while_it_is_open(deck: Path, tmp_p
         assert str(due.render()).startswith("Due now: 1 ")
 
 
-def _falling_due_soon(data: Path) -> Callable[[], datetime]:
-    """A history whose one fact falls due later today, and a clock that runs from a moment just
-    before then: the fact falls due while the screen is open, long before REFRESH_S has passed."""
-    import time
+class _HeldClock:
+    """A clock held at `start` until `release()`, then running in real time from there: a slow
+    machine's start-up cannot carry it past a due moment before the test has read the screen."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start = start
+        self.released_at: float | None = None
+
+    def __call__(self) -> datetime:
+        import time
+        from datetime import timedelta
+
+        if self.released_at is None:
+            return self.start
+        return self.start + timedelta(seconds=time.monotonic() - self.released_at)
+
+    def release(self) -> None:
+        import time
+
+        self.released_at = time.monotonic()
+
+
+def _falling_due_soon(data: Path) -> _HeldClock:
+    """A history whose one fact falls due later today, and a held clock at a moment just before
+    then: once released, the fact falls due while the screen is open, long before REFRESH_S."""
     from datetime import timedelta
 
     from tests.tui_helpers import FROZEN
@@ -1114,8 +1134,7 @@ def _falling_due_soon(data: Path) -> Callable[[], datetime]:
         store.finish_session(sid, now=FROZEN)
         state = store.fact_state("kidney-care", "salt-limit")
     assert state is not None and state.card.due > FROZEN
-    start, began = state.card.due - timedelta(seconds=0.5), time.monotonic()
-    return lambda: start + timedelta(seconds=time.monotonic() - began)
+    return _HeldClock(state.card.due - timedelta(seconds=0.5))
 
 
 async def _until(pilot, condition, tries: int = 400) -> bool:  # type: ignore[no-untyped-def]
@@ -1139,6 +1158,7 @@ async def test_homes_due_now_is_drawn_again_when_a_fact_falls_due(deck: Path, tm
         await pilot.pause()
         detail = app.screen.query_one("#deck-detail")
         assert "Facts (3): 0 due now · 1 later today" in str(detail.render())
+        clock.release()
         assert await _until(pilot, lambda: "Facts (3): 1 due now · 0 later today" in str(detail.render()))
 
 
@@ -1153,4 +1173,5 @@ async def test_historys_due_tab_is_drawn_again_when_a_fact_falls_due(deck: Path,
         await pilot.pause()
         due = app.screen.query_one("#due-text")
         assert str(due.render()).startswith("Due now: 0 ")
+        clock.release()
         assert await _until(pilot, lambda: str(due.render()).startswith("Due now: 1 "))
