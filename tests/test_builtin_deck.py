@@ -316,6 +316,20 @@ def test_the_context_dependent_pattern_catches_what_it_should() -> None:
     assert not CONTEXT_DEPENDENT.search("In a trial of people whose liver spread had been removed, what?")
 
 
+def test_each_trials_questions_say_which_trial_they_are_about(deck: Deck) -> None:
+    """Both trials gave chemo into the liver's artery plus whole-body chemo after liver surgery: a
+    stem that says only that fits both (a reviewer could not tell whose 57% it was). The first
+    trial added it to 5-FU/leucovorin; the second gave it, with 5-FU, against no more treatment."""
+    for fact in deck.facts:
+        if fact.id.startswith("trial1-"):
+            assert re.search(r"5-FU/leucovorin|whole-body chemo alone|to chemo for the whole body", fact.question), fact.id
+        if fact.id.startswith("trial2-"):
+            assert "1 to 3" in fact.question or "no more treatment" in fact.question, fact.id
+            assert "leucovorin" not in fact.question, fact.id
+        if fact.id.startswith("trial2-") and "chemo into the liver's artery" in fact.question:
+            assert "plus 5-FU" in fact.question, fact.id  # the liver-artery drug was never given alone
+
+
 def test_every_fact_has_a_topic_and_every_topic_has_facts(deck: Deck) -> None:
     topic_ids = [t.id for t in deck.topics]
     assert 5 <= len(topic_ids) <= 7
