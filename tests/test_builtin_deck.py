@@ -322,7 +322,8 @@ def test_each_trials_questions_say_which_trial_they_are_about(deck: Deck) -> Non
     trial added it to 5-FU/leucovorin; the second gave it, with 5-FU, against no more treatment."""
     for fact in deck.facts:
         if fact.id.startswith("trial1-"):
-            assert re.search(r"5-FU/leucovorin|whole-body chemo alone|to chemo for the whole body", fact.question), fact.id
+            named = re.search(r"5-FU/leucovorin|whole-body chemo alone|to chemo for the whole body", fact.question)
+            assert named, fact.id
         if fact.id.startswith("trial2-"):
             assert "1 to 3" in fact.question or "no more treatment" in fact.question, fact.id
             assert "leucovorin" not in fact.question, fact.id
