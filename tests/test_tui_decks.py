@@ -206,13 +206,14 @@ async def test_a_question_changed_under_a_dialog_drops_keys_a_while_once_the_dia
     list waited the usual 0.3 s only, and the learner's "2" chose option 2 (a tester's report)."""
     from quiz.certainty import AskCertainty
     from quiz.study import Phase
+    from quiz.tui.settle import ACTED_GAP_S
 
     app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, count=2), settle=0.3)
     app.ask_certainty = AskCertainty.ALL
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _at_how_sure(pilot, app)
-        await pilot.press("g")  # the Words list over "How sure are you?"
-        await pilot.pause(0.4)
+        await pilot.press("g")  # the Words list over "How sure are you?", once no word follows the "g"
+        await pilot.pause(ACTED_GAP_S + 0.6)
         assert app.screen is not screen and screen.run.phase is Phase.CERTAINTY
         _question_edited(app, screen, tmp_path / "decks")
         await _until(pilot, lambda: screen.run.phase is Phase.ASKING)

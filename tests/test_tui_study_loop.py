@@ -416,6 +416,13 @@ async def settled(pilot) -> None:
     await pilot.pause(SETTLE + 0.1)
 
 
+async def letter_acted(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Past the wait of a letter that acts where keys answer ("u", "g": TypedWords.wait_then)."""
+    from quiz.tui.settle import ACTED_GAP_S
+
+    await pilot.pause(ACTED_GAP_S + 0.6)
+
+
 async def test_a_number_pressed_twice_in_the_menu_does_not_answer(deck: Path, tmp_path: Path) -> None:
     data = accepted(tmp_path / "data")
     app = make_app([deck], data, settle=SETTLE)
@@ -822,7 +829,7 @@ async def test_letters_typed_on_a_typed_answers_feedback_never_take_it_back(deck
         await settled(pilot)
         assert len(answers(data)) == 1
         await pilot.press("u")
-        await settled(pilot)
+        await letter_acted(pilot)
         assert answers(data) == []
 
 
@@ -1007,11 +1014,11 @@ async def test_a_held_key_takes_back_one_answer_not_every_one(
         await settled(pilot)
         assert len(answers(data)) == 2 and app.screen.run.phase is Phase.ASKING
         await _hold(pilot, "u", 1.2)
-        await pilot.pause()
+        await letter_acted(pilot)
         assert len(answers(data)) == 1
         await pilot.pause(1.5)
         await pilot.press("u")  # let go and pressed again: the next one
-        await pilot.pause()
+        await letter_acted(pilot)
         assert len(answers(data)) == 0
 
 
@@ -1069,7 +1076,7 @@ async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_below(deck: P
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         await pilot.press("g")
-        await pilot.pause()
+        await letter_acted(pilot)
         assert isinstance(app.screen, GlossaryDialog)
         bar = app.screen.query_one(KeysBar)
         assert [k.description for k in bar.keys if k.description != "palette"] == ["Close"]

@@ -165,3 +165,64 @@ async def test_a_figure_typed_in_a_burst_is_taken_back_though_the_screen_had_not
         await pilot.press("2", "2")  # a double press: the second is dropped, the answer stays
         await pilot.pause()
         assert len(answers(data)) == 1
+
+
+WORD_GAP = 2.0
+"""ACTED_GAP_S in the tests of letters that act: a loaded machine's presses of one word come well within it."""
+
+
+async def _on_the_second_question(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A multiple-choice session, settling as a person's does, with its first question answered."""
+    from tests.test_tui_study_loop import SETTLE, settled
+
+    monkeypatch.setattr("quiz.tui.settle.ACTED_GAP_S", WORD_GAP)
+    deck = write_deck(tmp_path / "decks")
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.MULTIPLE_CHOICE, 3), settle=SETTLE)
+    return app, data, settled
+
+
+@pytest.mark.parametrize("word", ["unsure", "good", "ugly"])
+async def test_a_word_that_begins_with_a_letter_that_acts_never_acts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, word: str
+) -> None:
+    """"unsure" typed on a question with options took back the answer before with its "u", and
+    "good" opened the words with its "g": a letter that acts waits, and a word begun with it is
+    dropped whole."""
+    app, data, settled = await _on_the_second_question(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = app.screen
+        await pilot.press("1")
+        await settled(pilot)
+        await pilot.press("enter")  # not printable: no part of a figure, however soon it comes
+        await settled(pilot)
+        assert screen.run.number == 2 and len(answers(data)) == 1
+        await pilot.press(*word)
+        await pilot.pause()
+        assert any("Typing does nothing here" in n for n in _notices(app))
+        await pilot.pause(WORD_GAP + GAP)
+        assert app.screen is screen and screen.run.number == 2 and len(answers(data)) == 1
+        assert not any("taken back" in n for n in _notices(app))
+
+
+async def test_a_letter_that_acts_acts_after_the_gap_or_before_the_next_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, data, settled = await _on_the_second_question(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = app.screen
+        for _ in range(2):
+            await pilot.press("1")
+            await settled(pilot)
+            await pilot.press("enter")
+            await settled(pilot)
+        assert screen.run.number == 3 and len(answers(data)) == 2
+        await pilot.press("u")  # alone: it undoes once no word follows
+        await pilot.pause(WORD_GAP + 0.5)
+        assert len(answers(data)) == 1
+        await settled(pilot)
+        await pilot.press("u", "escape")  # a key that is no word's: the undo is done first, at once
+        await pilot.pause()
+        assert len(answers(data)) == 0 and app.screen is screen  # Escape came as the screen settled

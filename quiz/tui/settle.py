@@ -27,6 +27,7 @@ from textual.await_complete import AwaitComplete
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+    from textual.timer import Timer
 
     _Mixin = Screen[Any]
 else:
@@ -87,15 +88,32 @@ class TypedWords:
     of the screen takes begins a word, and so does any other key no binding takes (a space, "%")
     right after a digit that acted (within ACTED_GAP_S): it, and every printable key after it until
     TYPING_GAP_S pass without one, is dropped, and `taken_back` names the digit, whose answer the
-    screen takes back. A word that begins with another key that acts ("u", "g") still acts once:
-    nothing tells it from a press on purpose; nor does a digit after a digit (a double press), or
-    a stray digit or space that does nothing (the space that shows a card's back comes next)."""
+    screen takes back. A letter that acts ("u" undoes, "g" opens the words) waits ACTED_GAP_S
+    (`wait_then`) before it acts: a word that begins with it ("unsure" took back the last answer)
+    is dropped whole, and it never acts. A digit after a digit (a double press), or a stray digit
+    or space that does nothing (the space that shows a card's back comes next), is no word."""
 
     def __init__(self) -> None:
         self._until = 0.0
         self._acted = (float("-inf"), "")
+        self._waiting: tuple[Timer, Callable[[], object]] | None = None
         self.taken_back = ""
         """The digit whose act the word that began with the last key dropped follows ("" if none)."""
+
+    def wait_then(self, owner: Screen[Any], act: Callable[[], object]) -> None:
+        """Do `act`, a letter key's, once ACTED_GAP_S pass with no more of a word; a key that is no
+        word's (`flush`: the same letter again, held or pressed twice, is one) has it done first."""
+        self.flush()
+        self._waiting = (owner.set_timer(ACTED_GAP_S, self.flush), act)
+
+    def flush(self) -> bool:
+        """Do the letter key's act that waits (wait_then) now, if one does; whether one did."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is None:
+            return False
+        waiting[0].stop()
+        waiting[1]()
+        return True
 
     def drops(self, event: events.Key, bound: bool) -> bool:
         """Whether `event`, on a question answered by keys or the feedback just after, is part of a
@@ -108,13 +126,16 @@ class TypedWords:
         if event.time < self._until:
             self._until = event.time + TYPING_GAP_S
             return True
-        if bound:
+        if bound and not (key.isalpha() and self._waiting is not None and key != self._acted[1]):  # "ug": a word
             self._acted = (event.time, key)
             return False
         after = self._acted[1].isdigit() and not key.isdigit() and event.time - self._acted[0] < ACTED_GAP_S
         if key.isalpha() or after:
             self._until = event.time + TYPING_GAP_S
             self.taken_back = self._acted[1] if after else ""
+            if self._waiting is not None:  # the letter that waited began this word: it never acts
+                self._waiting[0].stop()
+                self._waiting = None
             return True
         return False
 

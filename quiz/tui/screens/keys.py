@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from quiz.generate import Kind
+from quiz.generate import Kind, Question
 from quiz.kinds import by_picking, by_typing
 from quiz.study import Phase, StudyRun
+from quiz.tui.text import fit
+from quiz.untrusted import visible
 
 STUDY_KEYS: list[BindingType] = [
     # One family of answer keys a number of options, so the keys line names the keys there are
@@ -105,3 +107,14 @@ def typed_on_keys(digit: str) -> str:
         return (f"That looked like typing, so the answer “{digit}” chose was taken back. "
                 "Answer with the number of an option.")  # fmt: skip
     return "Typing does nothing here: answer with the keys named at the bottom."
+
+
+def taken_back(run: StudyRun, undone: Question | None) -> str:
+    """The notice for an answer taken back (`undone`: its question), once the run has undone it:
+    with another question on screen, which question it was and whether it comes again."""
+    if run.question is undone:
+        return "Answer taken back. Try again."
+    later = {q.fact_id for q in run.session.questions[run.session.position :]}
+    about = fit(visible(undone.prompt if undone is not None else ""), 40)
+    again = "comes again at the end" if undone is not None and undone.fact_id in later else "left the deck"
+    return f"Answer taken back. “{about}” {again}."

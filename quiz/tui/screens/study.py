@@ -7,6 +7,7 @@ drawn is dropped (it was meant for whatever was there before), so type-ahead nev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events, on
@@ -29,13 +30,12 @@ from quiz.tui.in_view import bring_into_view, card_seen, seen, typed_seen
 from quiz.tui.lines import MoreLine, StatusLine, status_forms
 from quiz.tui.notices import NOTICE_S, moved_on, passing
 from quiz.tui.screens.feedback import explanation, feedback_of
-from quiz.tui.screens.keys import STUDY_KEYS, answered_by_keys, key_allowed, typed_on_keys
+from quiz.tui.screens.keys import STUDY_KEYS, answered_by_keys, key_allowed, taken_back, typed_on_keys
 from quiz.tui.screens.prompts import GRADES, how_sure, level_prompt, match_terms, option_prompt
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.settle import CHANGED_SETTLE_S, Settled, TypedWords
 from quiz.tui.settled_input import SettledInput
-from quiz.tui.text import PRACTICE, fit, plain, with_terms
-from quiz.untrusted import visible
+from quiz.tui.text import PRACTICE, plain, with_terms
 
 
 class StudyScreen(Settled, Screen[bool]):
@@ -244,16 +244,20 @@ class StudyScreen(Settled, Screen[bool]):
     def is_stale(self, event: events.Key) -> bool:
         """Settled.is_stale, or a key of a word typed where keys answer (TypedWords): told why."""
         stale = super().is_stale(event)
-        if not event.is_printable or not answered_by_keys(self.run):  # the bindings are read only here
-            return stale
-        binding = self.active_bindings.get(event.key)
-        bound = binding is not None and binding.enabled  # a key to drop as stale, or one of a word ("2%" in a burst)
-        if (stale and bound) or not self._typed.drops(event, bound):
-            return stale
-        if self._typed.taken_back and self.run.phase in (Phase.ANSWERED, Phase.CERTAINTY) and self.run.undo():
-            self.draw()  # the digit began a figure typed ("2%"): the answer it chose is taken back
-        passing(self, typed_on_keys(self._typed.taken_back), timeout=NOTICE_S)
-        return True
+        if event.is_printable and answered_by_keys(self.run):  # the bindings are read only here
+            binding = self.active_bindings.get(event.key)
+            bound = binding is not None and binding.enabled  # a key to drop as stale, or one of a word ("2%")
+            if not (stale and bound) and self._typed.drops(event, bound):
+                if self._typed.taken_back and self.run.phase in (Phase.ANSWERED, Phase.CERTAINTY) and self.run.undo():
+                    self.draw()  # the digit began a figure typed ("2%"): the answer it chose is taken back
+                passing(self, typed_on_keys(self._typed.taken_back), timeout=NOTICE_S)
+                return True
+        # A letter's act that waited for more of a word is done before this key, which is judged after it.
+        return super().is_stale(event) if self._typed.flush() else stale
+
+    def _after_a_word(self, act: Callable[[], object]) -> None:
+        """Do a letter key's `act` where keys answer only once no word follows (TypedWords.wait_then)."""
+        self._typed.wait_then(self, act) if self._holds and answered_by_keys(self.run) else act()
 
     def action_pick(self, number: int, options: int = 4) -> None:
         self._pick(number - 1)
@@ -333,6 +337,9 @@ class StudyScreen(Settled, Screen[bool]):
     _retype = ""  # the typed answer put back in the box on going back from "How sure are you?"
 
     def action_undo(self, after_typing: bool = False) -> None:  # after_typing: ctrl+z (keys.typed_feedback)
+        self._take_back() if after_typing else self._after_a_word(self._take_back)
+
+    def _take_back(self) -> None:
         if self.run.pairing and self.run.undo():  # a pair of the matching question on screen
             passing(self, "Pair taken back.", timeout=NOTICE_S)
             self.draw()
@@ -343,16 +350,7 @@ class StudyScreen(Settled, Screen[bool]):
         answers = self.run.session.answers
         undone = answers[-1].question if answers else None
         if self.run.undo():
-            if choosing:
-                said = "Choose again."
-            elif self.run.question is undone:
-                said = "Answer taken back. Try again."
-            else:  # another question is on screen: say which was taken back, and if it comes again
-                later = {q.fact_id for q in self.run.session.questions[self.run.session.position :]}
-                about = fit(visible(undone.prompt if undone is not None else ""), 40)
-                again = "comes again at the end" if undone is not None and undone.fact_id in later else "left the deck"
-                said = f"Answer taken back. “{about}” {again}."
-            passing(self, said, timeout=NOTICE_S)
+            passing(self, "Choose again." if choosing else taken_back(self.run, undone), timeout=NOTICE_S)
             self._drawn = None
             self.draw()
 
@@ -363,20 +361,23 @@ class StudyScreen(Settled, Screen[bool]):
         else:
             qa.scroll_page_up(animate=False)
 
-    def action_words(self) -> None:
-        self.action_glossary()
+    def action_words(self) -> None:  # F2
+        self._glossary()
 
     async def action_help(self) -> None:
         await self.app.run_action("help")
 
-    def action_glossary(self) -> None:
+    def action_glossary(self) -> None:  # "g"
+        self._after_a_word(self._glossary)
+
+    def _glossary(self) -> None:
         from quiz.tui.screens.dialogs import GlossaryDialog
 
         self.app.push_screen(GlossaryDialog(self.run.words()))
 
     def action_back(self) -> None:
         """Escape while asked how sure: back to choosing (nothing was recorded yet)."""
-        self.action_undo()
+        self._take_back()
 
     def action_leave(self) -> None:
         """Escape: end the session; what was answered is kept."""
