@@ -43,7 +43,9 @@ def fold(text: str, language: str = "en") -> str:
     if not text.isascii():
         raised = _superscripts().sub(_power_or_charge, text)
         raised = _fraction_after_digit().sub(r"\1 \2", raised.translate(SYMBOL_FORMS).translate(DOTS))
-        text = as_seen(raised, None, language)
+        seen = as_seen(raised, None, language)
+        normal = unicodedata.normalize("NFKC", seen)  # a form NFKC makes a look-alike: "𝚳" is "Μ", an M
+        text = as_seen(normal, None, language) if normal != seen else seen
     text = unicodedata.normalize("NFKC", fold_case(unicodedata.normalize("NFKC", text), language))
     if not text.isascii():
         if primary_language(language) == "en":  # and "æ", "œ", "ß" as the letters English writes ("oedema")
@@ -56,16 +58,18 @@ def fold(text: str, language: str = "en") -> str:
 
 def _accents_dropped(text: str) -> str:
     """A decomposed (NFD) text without the marks over the letters of its words ("Ménière" ->
-    "Meniere") or over a space (an accent written alone, such as "˚" for a degree, which NFKC makes
-    a space and a mark). A mark over anything else says something and is kept: "≠" is "=" with a
-    stroke over it, "≮" is not "<", a 5 struck through is no 5, and a letter that stands alone is a
-    symbol, "Å" (the ångström) no "A" (the ampere), "x̄" (a mean) no "x"."""
+    "Meniere"). A mark over anything else says something and is kept: "≠" is "=" with a stroke
+    over it, "≮" is not "<", a 5 struck through is no 5, a mark over a space (an accent written
+    alone, which NFKC makes a space and a mark) may be taken for a decimal comma ("˛5 mg", "¨2%")
+    or a stroke ("P ̸< .05"), and a letter that stands alone is a symbol, "Å" (the ångström) no "A"
+    (the ampere), "x̄" (a mean) no "x". An overlay (combining class 1) strikes out even the letter
+    of a word: "m̶g" is no "mg", "in̸creased" no "increased"."""
     kept = []
     dropped = False  # whether the marks over the last character are dropped
     for i, c in enumerate(text):
         if not unicodedata.combining(c):
-            dropped = c.isspace() or c.isalpha() and not _alone(text, i)
-        elif dropped:
+            dropped = c.isalpha() and not _alone(text, i)
+        elif dropped and unicodedata.combining(c) != 1:  # an overlay strikes a letter out: "m̶g"
             continue
         kept.append(c)
     return "".join(kept)

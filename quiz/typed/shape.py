@@ -100,12 +100,33 @@ def _unit_in_two(word: str, after: list[str]) -> bool:
     return bool(after) and word + after[0] in UNITS
 
 
+COMPARISONS = frozenset("=<>≤≥≠≈~")
+"""Signs that compare: a "!" or "/" joined to one makes another ("!=", "/=", "=!", "!<" are "≠", "≮")."""
+
+
+def _negates(tokens: list[Token], i: int) -> bool:
+    """Whether token i is a "!" or "/" that says "not": joined to a comparison sign, or just before
+    one ("P /= .07", "P =! .07", "P ! = .07", "!< 1%"), or a "!" joined to the word or number after
+    it and to no word or number before ("!increased", "!5 mg"): kept, so the answer's opposite is
+    never read as the answer. A "!" that ends a word ("It went down!") is punctuation."""
+    if tokens[i][1] not in "!/":
+        return False
+    before = tokens[i - 1] if i > 0 and not tokens[i][2] else None  # joined on the left
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    joined = after if after is not None and not after[2] else None  # joined on the right
+    signs = (before, joined, after if tokens[i][1] == "!" else None)
+    if any(t is not None and t[0] == "S" and t[1] in COMPARISONS for t in signs):
+        return True
+    opens = before is None or before[0] == "S"  # no word or number just before: "!" begins something
+    return tokens[i][1] == "!" and opens and joined is not None and joined[0] in ("w", "n")
+
+
 def _slash_beside_a_number(tokens: list[Token], i: int) -> bool:
     """Whether token i is a slash joined to a number on one side and to nothing on the other ("/5 mg",
     "5/ mg"): kept, so that "5 mg" is never read out of a fraction cut short ("1/5 mg"). Between
     numbers it is a fraction (quiz.typed.reading), and between a word and a number it stands for
     "per" ("mg/5 mL"): both as before."""
-    if tokens[i][1] != "/":
+    if tokens[i][1] not in "/\\":  # a backslash is a slash typed the wrong way ("丶" reads as one)
         return False
     if is_number(tokens, i + 1) and not tokens[i + 1][2]:
         return i == 0 or bool(tokens[i][2])
@@ -223,6 +244,7 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
             or (value == ":" and i > 0 and tokens[i - 1][0] == "n" and is_number(tokens, i + 1))
             or stands_before_a_number(tokens, i)
             or _slash_beside_a_number(tokens, i)
+            or _negates(tokens, i)
         ):  # a colon between numbers is a ratio or a time ("1:10", "8:30"), not "1 10"
             items.append(("s", value))
         i += 1

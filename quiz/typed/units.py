@@ -36,9 +36,13 @@ times "100 cal" ("kCal" and "Kcal" are the kilocalorie, a kcal written carelessl
 CAPITAL_ONLY = frozenset(("MU", "MIU"))
 """Units written in capitals throughout that still mean mega: the million units and million
 international units of penicillin and interferon. Any other unit in capitals ("5 MG", "5 ML") is
-a label's capitals, milli as written small."""
+a label's capitals, milli as written small, but for CAPITAL_SYMBOLS."""
+CAPITAL_SYMBOLS = frozenset(("BQ", "CI", "GY", "SV", "HZ", "PA", "J", "W", "V", "Ω", "OHM", "WB"))
+"""The units whose own symbol is a capital ("Bq", "V", "Ω"), in capitals: after a capital prefix of
+CASE_PREFIXES in capitals throughout ("6 MV" photons, "400 MBQ") they are mega, no label's milli
+(a label's capitals are those of units written small: mg, mL, mcg, mmol); "6 mV" is no "6 MV"."""
 _BASES = ("g", "m", "l", "mol", "bq", "ci", "u", "iu", "gy", "sv", "hz", "eq", "pa", "j", "w", "v", "ohm", "ω", "cal",
-          "bar", "wb", "lm", "lx", "kat", "ev", "cd")  # fmt: skip
+          "bar", "wb", "lm", "lx", "kat", "ev", "cd", "rad")  # fmt: skip
 """The unit symbols of tables 2, 4 and 8 and the clinical ones above, case folded, that a capital
 prefix of CASE_PREFIXES before is mega, peta ... ("MBq", "Pg", "Mm", "MHz"). Not the single
 letters a, c, f, h, k, n, s and t: "Pa" is the pascal (no pico-year), "Mn" manganese, "Ph" a pH,
@@ -69,7 +73,8 @@ def case_key(unit: str) -> str:
     "MBq" -> "Mbq", "mS" -> "mS", "µM" and "uM" -> "μM", "M" -> "M", "Cal" -> "Cal", "T" -> "T";
     "" for "mg", "ms", "kcal", "kCal", "mL", "Hz" and a unit in capitals throughout ("MG", "MS",
     "CAL"), which is a label's milli, but for CAPITAL_ONLY. A word that is no unit gives ""."""
-    if len(unit) > 1 and unit.isupper() and unit not in CAPITAL_ONLY:
+    capital_symbol = unit[:1] in CASE_PREFIXES and unit[1:] in CAPITAL_SYMBOLS
+    if len(unit) > 1 and unit.isupper() and unit not in CAPITAL_ONLY and not capital_symbol:
         return ""
     found = _case_unit().fullmatch(unit)
     if found is None:
