@@ -94,3 +94,19 @@ def test_a_label_in_capitals_is_still_milli() -> None:
     for unit in ("mg", "mL", "mcg", "mmol", "ms"):
         assert is_match(f"5 {unit}", f"5 {unit.upper()}")
     assert not is_match("5 mcg", "5 \U0001d6b3g")  # a bold Greek capital Mu is an M to see, never micro
+
+
+@pytest.mark.parametrize(
+    "answer, typed",
+    [("It is similar", "it's similar"), ("They are increased", "they\u2019re increased"),
+     ("It is not known", "it isn't known"), ("Cannot be removed", "can't be removed"), ("I am sure", "I'm sure")],
+)  # fmt: skip
+def test_a_contraction_is_its_words(answer: str, typed: str) -> None:
+    """"it's similar" was marked wrong for "It is similar" (a tester's report)."""
+    assert is_match(answer, typed)
+
+
+@given(st.sampled_from(["is", "are", "was", "does", "did", "has", "could"]), st.sampled_from(["known", "higher"]))
+def test_a_contraction_keeps_its_not(verb: str, word: str) -> None:
+    assert not is_match(f"It {verb} {word}", f"it {verb}n't {word}")
+    assert is_match(f"It {verb} not {word}", f"it {verb}n't {word}")

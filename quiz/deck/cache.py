@@ -29,7 +29,7 @@ except ImportError:  # not CPython
 # hashlib loads OpenSSL as well: 15 M instructions at every start of the app, where 4 M do for
 # _blake2 alone (docs/benchmarks.md).
 
-CACHE_FORMAT = 52
+CACHE_FORMAT = 53
 """Bumped whenever what the loader accepts or keeps changes (5: the field and fact limits; 6: topics,
 priorities and whys; 7: statements; 8: no positions in facts and topics; 9: the summary in the
 header; 10: glossary terms under one id refused; 11: options that say the same refused; 12: more

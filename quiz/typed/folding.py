@@ -13,6 +13,7 @@ from quiz.deck.text import as_seen, fold_case, latin_look_alikes, may_hold_case_
 from quiz.typed.numbers import token_pattern
 from quiz.typed.units import case_key
 from quiz.typed.words import (
+    CONTRACTIONS,
     DASHES,
     DOTS,
     NUMBER_WORDS,
@@ -53,7 +54,16 @@ def fold(text: str, language: str = "en") -> str:
             text = text.replace("æ", "ae").replace("œ", "oe").replace("ß", "ss")
         folded = unicodedata.normalize("NFC", text).translate(DASHES)
         text = latin_look_alikes(folded, None, language)  # the look-alikes folding made too
+    if ("'" in text or "\u2019" in text) and primary_language(language) == "en":
+        text = _contraction().sub(lambda m: CONTRACTIONS[m[0].replace("\u2019", "'")], text)
     return text
+
+
+@cache
+def _contraction() -> re.Pattern[str]:
+    """A contraction of CONTRACTIONS as a word of a folded text, with either apostrophe."""
+    forms = "|".join(re.escape(f).replace("'", "['\u2019]") for f in sorted(CONTRACTIONS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'\u2019])(?:{forms})(?![\w'\u2019])")
 
 
 def _accents_dropped(text: str) -> str:

@@ -74,6 +74,17 @@ DECIMAL_MARKS = frozenset(".," + RAISED_POINTS + BULLET)
 a number (". 5 mg", "•5 mg"), it is never dropped as soft punctuation, so the number is not read
 as a whole one (quiz.typed.shape)."""
 SOFT = frozenset(".,;:!?'\"`()[]{}-_/\\*\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b0\u00b7\u2022")
+CONTRACTIONS = {
+    **{f"{w}'s": f"{w} is" for w in ("it", "that", "there", "here", "what", "who", "he", "she")},
+    **{f"{w}'re": f"{w} are" for w in ("they", "we", "you")},
+    **{f"{w}'ve": f"{w} have" for w in ("i", "we", "they", "you")},
+    **{f"{w}'ll": f"{w} will" for w in ("i", "it", "we", "they", "you", "that")},
+    **{f"{w}n't": f"{w} not" for w in ("is", "are", "was", "were", "do", "does", "did", "would", "should", "could")},
+    **{f"{w}n't": f"{w} not" for w in ("has", "have", "had", "must", "need")},
+    "i'm": "i am", "can't": "cannot", "won't": "will not", "let's": "let us",
+}  # fmt: skip
+"""The contractions of English a learner types for the words an answer writes out ("it's similar"
+for "It is similar", "they're increased"), folded, each with its words; "n't" keeps its "not"."""
 ARTICLES = frozenset(("a", "an", "the"))
 _NO_ARTICLE_BEFORE = frozenset(
     """
