@@ -226,3 +226,22 @@ async def test_a_letter_that_acts_acts_after_the_gap_or_before_the_next_key(
         await pilot.press("u", "escape")  # a key that is no word's: the undo is done first, at once
         await pilot.pause()
         assert len(answers(data)) == 0 and app.screen is screen  # Escape came as the screen settled
+
+
+async def test_keys_typed_in_a_burst_reach_the_box_in_order(tmp_path: Path) -> None:
+    """Backspaces held and then "occasionally" typed at once were recorded as "ooccasionall": a
+    Backspace bubbled up to the app and ran after letters typed later (Textual issue 6605). Here
+    the keys are posted together, with no wait between them, as a fast terminal delivers them."""
+    from textual import events
+
+    deck = write_deck(tmp_path / "decks")
+    data = accepted(tmp_path / "data")
+    app = make_app([deck], data, study=StudyRequest(deck, Mode.TYPED, 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#typed")
+        burst = [*"often", *["backspace"] * 5, *"rarely", "left", "left", "backspace", *"EL", "end", *"!"]
+        for key in burst:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        assert box.value == "rarELly!"

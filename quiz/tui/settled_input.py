@@ -25,11 +25,24 @@ class SettledInput(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
-        if isinstance(screen, Settled) and screen.is_stale(event):
+        if (isinstance(screen, Settled) and screen.is_stale(event)) or await self._own_binding(event):
             event.prevent_default()
             event.stop()
             return
         await super()._on_key(event)
+
+    async def _own_binding(self, event: events.Key) -> bool:
+        """Run the box's own binding of a key it does not type (Backspace, the arrows, Enter) now,
+        in order with the letters around it; whether one ran. Left to bubble up to the app, as
+        Textual does, it ran after letters typed later in a burst: Backspaces held and then
+        "occasionally" typed at once were recorded as "ooccasionall" (a tester's report; Textual
+        issue 6605, whose pull request 6631 runs them so)."""
+        if event.is_printable:
+            return False
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                return True
+        return False
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Input.replace, which every key, paste and cut goes through, with `text` as typeable();
