@@ -169,3 +169,21 @@ async def test_no_color_shows_no_colour_and_keeps_meaning_in_words_and_symbols(
     no_colour_lines, no_colours = await _wrong_answer_screen(tmp_path / "no-colour")
     assert [c for c in no_colours if not _is_grey(c)] == []
     assert no_colour_lines == lines  # every word and symbol is still there
+
+
+@pytest.mark.parametrize("study", [False, True])
+async def test_ctrl_c_says_how_to_quit_in_words_not_markup(tmp_path: Path, study: bool) -> None:
+    """Ctrl+C showed "Press [b]ctrl+q[/b] to quit the app": Textual's notice is markup, and quiz shows
+    every notice as written (a tester's report), on Home and on a question alike."""
+    deck = write_deck(tmp_path / "decks")
+    from tests.test_tui_study_loop import accepted
+
+    request = StudyRequest(deck, Mode.MULTIPLE_CHOICE, 1) if study else None
+    app = make_app([deck], accepted(tmp_path / "data"), study=request)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert said and all("[" not in m for m in said), said
+        assert any("ctrl+q" in m for m in said), said

@@ -48,6 +48,11 @@ class Notices(_App):
         shown, named = visible(message, lines=True), visible(title)
         super().notify(shown, title=named, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C, which many press to leave a program: say how quiz quits, in words. Textual's own
+        notice is markup, which `notify` shows as written ("Press [b]ctrl+q[/b] to quit the app")."""
+        self.notify("Press ctrl+q to quit quiz. Every answer is already saved.", title="Do you want to quit?")
+
     def on_notify(self, event: Notify) -> None:
         """Before Textual's own handler shows it (a subclass's handler runs first): take away a
         notice with the same title and words still showing, so the two are never shown at once."""
