@@ -110,3 +110,9 @@ def test_a_contraction_is_its_words(answer: str, typed: str) -> None:
 def test_a_contraction_keeps_its_not(verb: str, word: str) -> None:
     assert not is_match(f"It {verb} {word}", f"it {verb}n't {word}")
     assert is_match(f"It {verb} not {word}", f"it {verb}n't {word}")
+
+
+@pytest.mark.parametrize("answer", ["10 mL", "5 mg/kg", "2 tablets"])
+def test_a_rate_cut_short_is_not_the_answer(answer: str) -> None:
+    """"5 mg/kg/" may be the start of "5 mg/kg/day": a slash that ends the text is kept."""
+    assert not is_match(answer, answer + "/") and is_match(answer, answer + ".")

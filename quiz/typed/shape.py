@@ -8,7 +8,7 @@ import itertools
 from typing import NamedTuple
 
 from quiz.typed.numbers import Token, is_number, starts, whole_value
-from quiz.typed.signs import sign_side, stands_before_a_number
+from quiz.typed.signs import ends_a_text, sign_side, stands_before_a_number
 from quiz.typed.units import OPERATORS, unit_operator
 from quiz.typed.words import (
     ARTICLES,
@@ -245,6 +245,7 @@ def shape_tokens(tokens: list[Token], language: str = "en") -> Reading:
             or stands_before_a_number(tokens, i)
             or _slash_beside_a_number(tokens, i)
             or _negates(tokens, i)
+            or (value == "/" and ends_a_text(tokens, i))  # "10 mL/", "5 mg/kg/": a rate cut short
         ):  # a colon between numbers is a ratio or a time ("1:10", "8:30"), not "1 10"
             items.append(("s", value))
         i += 1
