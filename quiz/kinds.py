@@ -96,7 +96,7 @@ def fill_blank(deck: Deck, fact: Fact, *, seed: int) -> Question | None:
         return None
     rng = question_rng(seed, fact.id, Kind.FILL_BLANK)
     picked = rng.sample(wrong, min(WRONG_OPTIONS, len(wrong)))
-    why = {fit_case(w, parts.span): fact.why(w) for w in picked}  # the deck's why of each, as shown
+    why = {fit_case(w, parts.span, parts.before): fact.why(w) for w in picked}  # the deck's why of each, as shown
     options = [answer, *why]
     rng.shuffle(options)
     whys = tuple(why.get(o, "") if o != answer else "" for o in options)
@@ -132,7 +132,7 @@ def with_option(parts: Statement, option: str) -> str:
         return parts.with_span(option)
     from quiz.pronouncing import indefinite_article
 
-    article = indefinite_article(fit_case(option, parts.span))
+    article = indefinite_article(fit_case(option, parts.span, parts.before))
     article = article.capitalize() if found.group(1)[0].isupper() else article
     before = parts.before[: found.start(1)] + article + parts.before[found.end(1) :]
     return parts._replace(before=before).with_span(option)

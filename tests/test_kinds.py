@@ -32,6 +32,7 @@ from quiz.kinds import (
     match_questions,
     right_meaning,
     true_false,
+    with_option,
 )
 from quiz.meanings import HIDDEN, hide_term
 from quiz.mode import Mode
@@ -566,3 +567,34 @@ def test_an_abbreviation_spelled_out_in_its_meaning_is_hidden(words: list[str], 
     meaning = " ".join(words) + ", done in 2 hours"
     shown = hide_term(letters.upper(), meaning)
     assert " ".join(words) not in shown and HIDDEN in shown
+
+
+@pytest.mark.parametrize(
+    "option, span, before, shown",
+    [("Radiation to the liver", "5-FU/leucovorin by itself", "The other group got ", "radiation to the liver"),
+     ("radiation", "5-FU", "", "Radiation"), ("radiation", "5-FU", "It was done. ", "Radiation"),
+     ("APR", "5-FU", "They got ", "APR"), ("Radiation", "5-FU", None, "Radiation"),
+     ("Radiation", "chemo", "They got ", "radiation"), ("radiation", "Chemo", "", "Radiation")],
+)  # fmt: skip
+def test_a_wrong_option_is_cased_as_its_place_in_the_sentence(
+    option: str, span: str, before: str | None, shown: str
+) -> None:
+    """"The other group got Radiation to the liver." gave the false statement away by its capital
+    (a tester's report): a span that starts with a figure ("5-FU") says nothing of case; its place does."""
+    from quiz.deck.statement import fit_case
+
+    assert fit_case(option, span, before) == shown
+
+
+def test_no_false_statement_of_the_builtin_deck_shows_a_capital_mid_sentence() -> None:
+    deck = load_deck(BUILTIN)
+    for fact in deck.facts:
+        parts = split(fact.statement) if fact.statement else None
+        if parts is None or not parts.before.strip() or parts.before.rstrip().endswith((".", "?", "!")):
+            continue
+        for option in false_options(fact):
+            first = option.split()[0]
+            if first[1:2].isupper():
+                continue  # an acronym keeps its capitals
+            shown = with_option(parts, option)[len(parts.before):]
+            assert not shown[:1].isupper() or parts.span[:1].isupper(), (fact.id, shown)

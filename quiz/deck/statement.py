@@ -32,7 +32,7 @@ class Statement(NamedTuple):
 
     def with_span(self, text: str) -> str:
         """The sentence with `text` in place of the span, its first letter cased as the span's (fit_case)."""
-        return f"{self.before}{fit_case(text, self.span)}{self.after}"
+        return f"{self.before}{fit_case(text, self.span, self.before)}{self.after}"
 
     @property
     def true(self) -> str:
@@ -109,9 +109,12 @@ def problem(statement: str, answer: str, accept: tuple[str, ...]) -> tuple[int, 
     return None
 
 
-def fit_case(text: str, span: str) -> str:
+def fit_case(text: str, span: str, before: str | None = None) -> str:
     """`text` with its first letter lower-cased when the span's is lower-case (mid-sentence), and
-    upper-cased when the span's is upper-case; a word written in capitals ("CALGB", "APR") is kept."""
+    upper-cased when the span's is upper-case; a word written in capitals ("CALGB", "APR") is kept.
+    A span that starts with no letter ("5-FU/leucovorin ...") says nothing: then `before`, the text
+    before the span, does: mid-sentence after it, lower-case ("The other group got radiation to
+    the liver.", never "got Radiation": a capital there said the sentence was changed)."""
     if not text or not span:
         return text
     first, rest = text[0], text[1:]
@@ -121,6 +124,9 @@ def fit_case(text: str, span: str) -> str:
         return first.lower() + rest
     if span[0].isupper():
         return first.upper() + rest
+    if before is not None:
+        starts = not before.strip() or before.rstrip().endswith(_END)
+        return (first.upper() if starts else first.lower()) + rest
     return text
 
 
