@@ -380,6 +380,29 @@ async def test_missed_list_is_saved_as_private_markdown(
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+async def test_the_missed_list_says_a_flashcard_grade_is_a_grade(
+    deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list to take to a clinic visit said "**Your answer:** Again" of a card graded Again (a
+    new user's report): it says what the summary says, "Again (not yet remembered)"."""
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path))
+    app = make_app([deck], tmp_path / "data", study=StudyRequest(deck, Mode.FLASHCARD, count=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # the disclaimer
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("1")  # Again: the card comes again later in the session
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("s")
+        await pilot.pause()
+    [saved] = tmp_path.glob("quiz-missed-kidney-care-*.md")
+    assert "**Your answer:** Again (not yet remembered)" in saved.read_text(encoding="utf-8")
+
+
 async def test_review_due_asks_the_due_facts(deck: Path, tmp_path: Path) -> None:
     from datetime import timedelta
 

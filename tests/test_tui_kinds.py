@@ -187,6 +187,29 @@ async def test_matching_with_keys_and_mouse_records_each_word(deck: Path, tmp_pa
     assert recorded == [(term_id(t), i >= 2) for i, (t, _) in enumerate(q.pairs)]
 
 
+@pytest.mark.parametrize("mode", [Mode.MATCH, Mode.MULTIPLE_CHOICE])
+async def test_the_summary_says_each_pair_counts_as_an_answer(deck: Path, tmp_path: Path, mode: Mode) -> None:
+    """"Question 10 of 10", then "Score: 10 of 13" (a new user's report): a matching question's
+    pairs are each an answer, and the summary says so where there were any."""
+    from quiz.tui.screens.summary import SummaryScreen
+
+    app = make_app([deck], accepted(tmp_path / "data"), study=StudyRequest(deck, mode, 1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = _screen(app)
+        q = screen.run.question
+        assert q is not None
+        keys = [str(right_meaning(q, t) + 1) for t in range(len(q.pairs))] if mode is Mode.MATCH else ["1"]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        head = str(app.screen.query_one("#summary-head").render())
+        assert ("Each pair of a matching question counts as one answer." in head) is (mode is Mode.MATCH)
+
+
 NAMING = """format = 1
 [deck]
 id = "naming"

@@ -78,6 +78,8 @@ class SummaryScreen(Settled, Screen[str]):
             plain(f"{visible_title(self.deck.title)}  |  {s.mode.label}"),
             Content(f"Score: {percent(s.correct, s.answered)}   Time: {_duration(self.elapsed)}"),
         ]
+        if any(a.question.kind is Kind.MATCH for a in s.answers):  # "10 of 13" after 10 questions
+            head.append(Content("Each pair of a matching question counts as one answer."))
         if self.cbm is not None:
             why = "sure and right gains most, sure and wrong costs most"
             head.append(Content(f"Certainty score: {self.cbm:+d} ({why})"))
@@ -167,7 +169,7 @@ class SummaryScreen(Settled, Screen[str]):
 
         now: datetime = local_time(self.clock())  # the person's local time
         facts = {f.id: f for f in self.deck.facts}  # a fact removed by an edit since is left out
-        items = [(facts[a.question.fact_id], a.response) for a in self.session.missed if a.question.fact_id in facts]
+        items = [(facts[a.question.fact_id], _given(a)) for a in self.session.missed if a.question.fact_id in facts]
         if self.saved_to is not None:  # a second press: the list is already there
             self.notify(f"Already saved to {visible(str(self.saved_to))}", markup=False, timeout=10)
             return
@@ -185,11 +187,19 @@ class SummaryScreen(Settled, Screen[str]):
         self.notify(f"Saved to {visible(str(path))}", title="Missed questions saved", markup=False, timeout=10)
 
 
-def _your_answer(a: Answered) -> Content:
-    """What the learner gave: the option or text, how they graded a flashcard, or that they asked."""
+def _given(a: Answered) -> str:
+    """What the learner gave, in words: the option or text, how they graded a flashcard ("Again
+    (not yet remembered)": the grade's name alone read as an answer in the missed list), or that
+    they asked to see the answer. Shown here and written to the missed list."""
     if a.question.kind is Kind.FLASHCARD:
-        return Content.assemble(("You said: ", "bold"), plain(f"{a.response} (not yet remembered)"))
-    return Content.assemble(("You answered: ", "bold"), plain(a.response or "(you asked to see the answer)"))
+        return f"{a.response} (not yet remembered)"
+    return a.response or "(you asked to see the answer)"
+
+
+def _your_answer(a: Answered) -> Content:
+    """What the learner gave (_given), as the summary shows it."""
+    said = "You said: " if a.question.kind is Kind.FLASHCARD else "You answered: "
+    return Content.assemble((said, "bold"), plain(_given(a)))
 
 
 def _write_all(out: BinaryIO, data: bytes) -> None:
