@@ -245,3 +245,25 @@ async def test_keys_typed_in_a_burst_reach_the_box_in_order(tmp_path: Path) -> N
             app.post_message(events.Key(key, key if len(key) == 1 else None))
         await pilot.pause()
         assert box.value == "rarELly!"
+
+
+async def test_a_click_while_a_letter_waits_has_the_letter_act_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"u" and then a click on an option within the wait: the click had answered, and the undo
+    that came after took that answer back. The undo acts first; the click was on what it changed."""
+    app, data, settled = await _on_the_second_question(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = app.screen
+        await pilot.press("1")
+        await settled(pilot)
+        await pilot.press("enter")
+        await settled(pilot)
+        assert screen.run.number == 2 and len(answers(data)) == 1
+        await pilot.press("u")
+        await pilot.click("#options", offset=(6, 1))
+        await pilot.pause()
+        assert len(answers(data)) == 0 and screen.run.number == 1 and screen.run.phase is Phase.ASKING
+        await pilot.pause(WORD_GAP + 0.3)
+        assert len(answers(data)) == 0

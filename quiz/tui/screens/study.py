@@ -280,7 +280,7 @@ class StudyScreen(Settled, Screen[bool]):
     @on(OptionList.OptionSelected, "#certainty")
     def certainty_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.time < self._settles_at:
+        if event.time < self._settles_at or self._typed.flush():  # a letter's act that waited comes first
             return
         self.action_certain(event.option_index + 1)
 
@@ -309,7 +309,7 @@ class StudyScreen(Settled, Screen[bool]):
     @on(OptionList.OptionSelected, "#options")
     def option_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.time < self._settles_at:  # a double click: the first one answered already
+        if event.time < self._settles_at or self._typed.flush():  # a double click; or "u" just before it
             return
         self._pick(event.option_index)
 
